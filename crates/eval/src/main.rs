@@ -1,1 +1,45 @@
-fn main() {}
+//! `dossier-eval`: the evaluation harness (not published). One subcommand
+//! per task; each reads `../shared/data` (or `--data DIR`) and skips with a
+//! message when the set is absent, printing our row and the peer's row.
+
+mod body;
+mod dates;
+mod dumps;
+mod ner;
+
+use std::path::PathBuf;
+
+use anyhow::Result;
+use clap::{Parser, Subcommand};
+
+#[derive(Parser)]
+#[command(name = "dossier-eval", about = "Score dossier (and its peers) on public sets")]
+struct Cli {
+    /// Folder holding the public sets (extraction/, dates/, ner/, …).
+    #[arg(long, global = true, default_value = "../shared/data")]
+    data: PathBuf,
+    #[command(subcommand)]
+    task: Task,
+}
+
+#[derive(Subcommand)]
+enum Task {
+    /// Main-text extraction from HTML: ScrapingHub and trafilatura's set.
+    Body(body::Args),
+    /// Publication dates: htmldate's set.
+    Dates(dates::Args),
+    /// Text-dump extraction: the seeds and a dev set of dumps.
+    Dumps(dumps::Args),
+    /// Named entities: Sequoia-NE, NewsEye, UNER, the seeds.
+    Ner(ner::Args),
+}
+
+fn main() -> Result<()> {
+    let cli = Cli::parse();
+    match cli.task {
+        Task::Body(a) => body::run(&cli.data, a),
+        Task::Dates(a) => dates::run(&cli.data, a),
+        Task::Dumps(a) => dumps::run(&cli.data, a),
+        Task::Ner(a) => ner::run(&cli.data, a),
+    }
+}

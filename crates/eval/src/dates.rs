@@ -1,0 +1,13 @@
+//! Evaluation task `dates` (to be filled by its owner).
+
+use std::path::Path;
+
+/// Options of the `dates` task.
+#[derive(clap::Args, Debug)]
+pub struct Args {}
+
+/// Runs the task.
+pub fn run(data: &Path, _args: Args) -> anyhow::Result<()> {
+    println!("dates: not implemented yet (data: {})", data.display());
+    Ok(())
+}
