@@ -1,1 +1,81 @@
-fn main() {}
+//! The `dossier` binary: parses the command line, runs one command, maps
+//! errors to exit codes. Everything substantial lives in the library crates;
+//! `commands/` only wires them together and prints.
+
+mod commands;
+mod pipeline;
+mod progress;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+/// Exit status when every input failed (or none was found).
+pub const EXIT_NOTHING_INGESTED: u8 = 3;
+
+const EXIT_CODES: &str = "\
+Exit codes:
+  0  success (some inputs may have failed: see the report)
+  1  error (unusable database, unwritable output, …)
+  2  usage error (bad arguments)
+  3  nothing could be ingested or extracted: every input failed, or none was found";
+
+#[derive(Parser)]
+#[command(name = "dossier", version, about = "From raw news pages to a sourced dossier", after_help = EXIT_CODES)]
+struct Cli {
+    /// SQLite database to use.
+    #[arg(long, global = true, default_value = "dossier.db", env = "DOSSIER_DB")]
+    db: PathBuf,
+    /// Worker threads for extraction (default: all cores).
+    #[arg(long, short = 'j', global = true)]
+    jobs: Option<usize>,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Read pages (files, folders, `-` for stdin, .gz, JSONL, HTML, WARC), extract
+    /// them, store them; print a report and the stored articles.
+    #[command(after_help = EXIT_CODES)]
+    Ingest(commands::ingest::Args),
+    /// Like ingest but store nothing: print one JSON object per document (JSON Lines).
+    #[command(after_help = EXIT_CODES)]
+    Extract(commands::extract::Args),
+    /// List the stored documents.
+    List(commands::list::Args),
+    /// Show one stored document: metadata with evidence, clean text, diagnostics.
+    Show(commands::show::Args),
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    if let Some(jobs) = cli.jobs {
+        // Only fails if a pool already exists, which cannot happen here.
+        let _ = rayon::ThreadPoolBuilder::new().num_threads(jobs.max(1)).build_global();
+    }
+    let result = match cli.command {
+        Command::Ingest(args) => commands::ingest::run(&cli.db, args),
+        Command::Extract(args) => commands::extract::run(args),
+        Command::List(args) => commands::list::run(&cli.db, args),
+        Command::Show(args) => commands::show::run(&cli.db, args),
+    };
+    match result {
+        Ok(code) => ExitCode::from(code),
+        Err(err) => {
+            if is_broken_pipe(&err) {
+                return ExitCode::SUCCESS;
+            }
+            eprintln!("dossier: error: {err:#}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+/// `dossier extract … | head` closes our stdout early; that is not an error.
+fn is_broken_pipe(err: &anyhow::Error) -> bool {
+    err.chain().any(|c| {
+        c.downcast_ref::<std::io::Error>().is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe)
+    })
+}

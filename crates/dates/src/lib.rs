@@ -14,6 +14,13 @@
 
 use dossier_document::DateValue;
 
+mod calendar;
+pub mod html;
+mod text;
+
+pub use calendar::{days_in_month, is_leap, is_valid, plausible_publication, Bounds, Ymd};
+pub use text::{find_dates_with, month_number, parse_with, DayOrder};
+
 /// A date expression found in running text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FoundDate {
@@ -25,34 +32,14 @@ pub struct FoundDate {
     pub date: DateValue,
 }
 
-/// Parses a string that is one date expression.
+/// Parses a string that is one date expression (day-first reading of
+/// ambiguous numeric dates; see [`parse_with`]).
 pub fn parse(s: &str) -> Option<DateValue> {
-    let _ = s;
-    None
+    text::parse_with(s, DayOrder::Dmy)
 }
 
-/// Finds every date expression in running text.
+/// Finds every date expression in running text, in order (day-first
+/// reading of ambiguous numeric dates; see [`find_dates_with`]).
 pub fn find_dates(text: &str) -> Vec<FoundDate> {
-    let _ = text;
-    Vec::new()
-}
-
-pub mod html {
-    //! Publication and modification dates of an HTML page.
-    use dossier_document::DateValue;
-
-    /// Dates found on an HTML page.
-    #[derive(Debug, Clone, Default, PartialEq, Eq)]
-    pub struct HtmlDates {
-        /// Original publication date.
-        pub published: Option<DateValue>,
-        /// Last modification date.
-        pub modified: Option<DateValue>,
-    }
-
-    /// Finds the dates of a parsed page.
-    pub fn find(doc: &scraper::Html, url: Option<&str>) -> HtmlDates {
-        let _ = (doc, url);
-        HtmlDates::default()
-    }
+    text::find_dates_with(text, DayOrder::Dmy)
 }

@@ -45,7 +45,7 @@ fn iso639_1(lang: Lang) -> Option<&'static str> {
         Hye => "hy", Jav => "jv", Kan => "kn", Kat => "ka", Khm => "km", Mal => "ml",
         Mar => "mr", Mkd => "mk", Mya => "my", Nep => "ne", Ori => "or", Pan => "pa",
         Sin => "si", Sna => "sn", Tam => "ta", Tel => "te", Tgl => "tl", Tuk => "tk",
-        Uzb => "uz", Yid => "yi", Zul => "zu", Lat_ => return None,
+        Uzb => "uz", Yid => "yi", Zul => "zu",
     })
 }
 

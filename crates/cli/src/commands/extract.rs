@@ -1,0 +1,66 @@
+//! `dossier extract`: like ingest without the store; prints one JSON object
+//! per document on stdout (JSON Lines) and failures on stderr.
+
+use std::io::{BufWriter, Write};
+use std::path::PathBuf;
+
+use dossier_document::ExtractRecord;
+use dossier_ingest::{Item, ReadOptions};
+use rayon::prelude::*;
+
+use crate::{pipeline, EXIT_NOTHING_INGESTED};
+
+/// Arguments of `dossier extract`.
+#[derive(clap::Args)]
+pub struct Args {
+    /// Files, folders (recursive) or `-` for stdin.
+    #[arg(required = true)]
+    paths: Vec<PathBuf>,
+}
+
+/// Runs the command.
+pub fn run(args: Args) -> anyhow::Result<u8> {
+    let pipeline = pipeline::standard()?;
+    let stdout = std::io::stdout();
+    let mut out = BufWriter::new(stdout.lock());
+    let mut ok = 0usize;
+    let mut failed = 0usize;
+    let mut chunk = Vec::with_capacity(256);
+    let mut emit = |chunk: &mut Vec<dossier_document::RawPage>, out: &mut BufWriter<_>| -> anyhow::Result<()> {
+        let results: Vec<_> = chunk.par_iter().map(|raw| pipeline::process(&pipeline, raw)).collect();
+        chunk.clear();
+        for r in results {
+            match r {
+                Ok(doc) => {
+                    serde_json::to_writer(&mut *out, &ExtractRecord::from_document(&doc))?;
+                    out.write_all(b"\n")?;
+                    ok += 1;
+                }
+                Err(f) => {
+                    eprintln!("dossier: failed: {}: {}", f.source, f.reason);
+                    failed += 1;
+                }
+            }
+        }
+        Ok(())
+    };
+    for item in dossier_ingest::read_inputs(&args.paths, &ReadOptions::default()) {
+        match item {
+            Item::Page(raw) => {
+                chunk.push(raw);
+                if chunk.len() >= 256 {
+                    emit(&mut chunk, &mut out)?;
+                }
+            }
+            Item::Failure(f) => {
+                eprintln!("dossier: failed: {}: {}", f.source, f.reason);
+                failed += 1;
+            }
+            Item::Skipped(_) => {}
+        }
+    }
+    emit(&mut chunk, &mut out)?;
+    out.flush()?;
+    let _ = failed;
+    Ok(if ok == 0 { EXIT_NOTHING_INGESTED } else { 0 })
+}

@@ -1,0 +1,6 @@
+//! One module per subcommand.
+
+pub mod extract;
+pub mod ingest;
+pub mod list;
+pub mod show;

@@ -1,0 +1,20 @@
+//! The document pipeline the commands run, and the per-page processing
+//! shared by `ingest` and `extract`.
+
+use dossier_document::{Document, Pipeline, RawPage};
+use dossier_extract::{ExtractStage, LanguageStage};
+use dossier_ingest::Failure;
+
+/// The standard pipeline: extraction then language identification.
+pub fn standard() -> anyhow::Result<Pipeline> {
+    Ok(Pipeline::new(vec![Box::new(ExtractStage), Box::new(LanguageStage)])?)
+}
+
+/// Runs the pipeline on one page; a failing stage becomes a failure with
+/// the page's source and the stage's reason.
+pub fn process(pipeline: &Pipeline, raw: &RawPage) -> Result<Document, Failure> {
+    pipeline.run(raw).map_err(|e| Failure {
+        source: raw.source.clone(),
+        reason: format!("{} stage: {}", e.stage, e.diagnostic.message),
+    })
+}

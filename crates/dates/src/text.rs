@@ -1,0 +1,423 @@
+//! Date expressions in running text: one regular expression, built once
+//! from the month and weekday names of `data/lexicon.tsv`, finds every
+//! candidate in linear time; each match is then checked against the
+//! calendar and turned into a [`DateValue`] at its precision.
+//!
+//! Recognised (case-insensitive, with or without accents):
+//! * ISO 8601 and year-first numbers: `2025-06-23`, `2025-06-23T00:53:00+02:00`,
+//!   `2025/6/23`, `2025.06.23`; `2025-06` (month);
+//! * day-first / month-first numbers: `23/06/2025`, `23.06.2025`, `23-06-25`,
+//!   `06/23/2025` (the order is decided by values > 12, else by [`DayOrder`]);
+//!   `06/2025` (month);
+//! * day month year in seven languages: `Lundi 23 Juin 2025 à 00:53`,
+//!   `1er mars 2025`, `23. Juni 2025, 14:30 Uhr`, `23 de junio de 2025`,
+//!   `Montag, den 23. Juni 2025`, `23-Jun-2025`;
+//! * month day year: `June 23, 2025, 10:02 a.m.`, `Mon, Jun 23rd 2025`;
+//! * month year: `juin 2025`, `June, 2025`, `junio de 2025` (month);
+//! * `2025年6月23日`.
+//!
+//! Times are kept as printed (local time, no time zone); a date with a time
+//! has minute precision.
+
+use std::sync::OnceLock;
+
+use dossier_document::{DateValue, Precision};
+use regex::{Captures, Regex};
+
+use crate::calendar::{is_valid, Ymd};
+use crate::FoundDate;
+
+/// Which order to read ambiguous numeric dates in (`03/04/2025`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum DayOrder {
+    /// Day first (`03/04/2025` = 3 April): most of the world.
+    #[default]
+    Dmy,
+    /// Month first (`03/04/2025` = 4 March): US English.
+    Mdy,
+}
+
+impl DayOrder {
+    /// The usual order for a BCP 47 language tag (`en-US` -> month first).
+    pub fn for_language(tag: &str) -> Self {
+        let t = tag.trim().to_ascii_lowercase().replace('_', "-");
+        let mut parts = t.split('-');
+        let lang = parts.next().unwrap_or("");
+        let region = parts.next().unwrap_or("");
+        if lang == "en" && matches!(region, "" | "us" | "ph" | "ca") {
+            DayOrder::Mdy
+        } else {
+            DayOrder::Dmy
+        }
+    }
+}
+
+struct Lexicon {
+    /// (lower-case form, month number, is_full_name)
+    months: Vec<(String, u32, bool)>,
+    /// lower-case weekday forms
+    weekdays: Vec<String>,
+}
+
+fn lexicon() -> &'static Lexicon {
+    static LEX: OnceLock<Lexicon> = OnceLock::new();
+    LEX.get_or_init(|| {
+        let mut months = Vec::new();
+        let mut weekdays = Vec::new();
+        for line in include_str!("../data/lexicon.tsv").lines() {
+            if line.starts_with('#') || line.trim().is_empty() {
+                continue;
+            }
+            let cols: Vec<&str> = line.split('\t').collect();
+            let (Some(kind), Some(num), Some(full)) = (cols.get(1), cols.get(2), cols.get(3)) else {
+                continue;
+            };
+            let abbr = cols.get(4).copied().unwrap_or("");
+            let Ok(n) = num.trim().parse::<u32>() else { continue };
+            let forms = full
+                .split(',')
+                .map(|f| (f, true))
+                .chain(abbr.split(',').map(|f| (f, false)))
+                .filter(|(f, _)| !f.trim().is_empty());
+            for (f, is_full) in forms {
+                let f = f.trim().to_lowercase();
+                match *kind {
+                    "month" => months.push((f, n, is_full)),
+                    "weekday" => weekdays.push(f),
+                    _ => {}
+                }
+            }
+        }
+        // Longest first so that alternations prefer "septembre" to "sept".
+        months.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(&b.0)));
+        months.dedup_by(|a, b| a.0 == b.0 && {
+            b.2 |= a.2;
+            true
+        });
+        weekdays.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
+        weekdays.dedup();
+        Lexicon { months, weekdays }
+    })
+}
+
+/// Month number of a (case-insensitive) month name or abbreviation.
+pub fn month_number(name: &str) -> Option<u32> {
+    let n = name.trim_end_matches('.').to_lowercase();
+    let lex = lexicon();
+    // Names shared by languages always denote the same month (checked by a test).
+    lex.months.iter().find(|(f, _, _)| *f == n).map(|(_, m, _)| *m)
+}
+
+fn alternation<'a>(forms: impl Iterator<Item = &'a str>) -> String {
+    forms.map(regex::escape).collect::<Vec<_>>().join("|")
+}
+
+/// The time part that may follow a date: `, 10:02 a.m.`, ` à 00h53`,
+/// `T00:53:00+02:00`, ` um 14:30 Uhr`.
+fn time_suffix(p: &str) -> String {
+    format!(
+        r"(?:(?:\s*(?:,|à|a|at|@|um|-|–|—|\||às|as|alle|ore|om|kl\.?|o|às)?\s*|T)(?P<{p}h>[0-9]{{1,2}})\s?(?::|h|H)\s?(?P<{p}mi>[0-9]{{2}})(?-u:\b)(?::[0-9]{{2}}(?:[.,][0-9]+)?)?(?:\s*(?P<{p}ap>[aApP])\.?\s?[mM](?-u:\b)\.?)?(?:\s*(?:Z|UTC|GMT|CES?T|CET|[+-][0-9]{{2}}(?::?[0-9]{{2}})?)(?-u:\b))?(?:\s*Uhr(?-u:\b))?)?"
+    )
+}
+
+fn date_regex() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        let lex = lexicon();
+        let month_any = alternation(lex.months.iter().map(|(f, _, _)| f.as_str()));
+        let month_full = alternation(lex.months.iter().filter(|m| m.2).map(|(f, _, _)| f.as_str()));
+        let wd_long = alternation(lex.weekdays.iter().filter(|w| w.chars().count() >= 3).map(|s| s.as_str()));
+        let wd_short = alternation(lex.weekdays.iter().filter(|w| w.chars().count() < 3).map(|s| s.as_str()));
+        // Optional weekday prefix ("Lundi ", "Mon, ", "Montag, den ", "Di. ").
+        let weekday = format!(
+            r"(?:(?-u:\b)(?:(?:{wd_long})\.?,?\s+|(?:{wd_short})[.,]\s*)(?:(?:den|der|le|el|il|o)\s+)?)?"
+        );
+        let b = r"(?-u:\b)";
+        let iso = format!(
+            r"{b}(?P<iy>[0-9]{{4}})(?P<is1>[-/.])(?P<im>[0-9]{{1,2}})(?P<is2>[-/.])(?P<id>[0-9]{{1,2}}){b}{}",
+            time_suffix("it")
+        );
+        let cjk = r"(?P<cy>[0-9]{4})\s*年\s*(?P<cm>[0-9]{1,2})\s*月(?:\s*(?P<cd>[0-9]{1,2})\s*日)?".to_string();
+        let num = format!(
+            r"{b}(?P<na>[0-9]{{1,2}})(?P<ns1>[-/.])(?P<nb>[0-9]{{1,2}})(?P<ns2>[-/.])(?P<ny>[0-9]{{4}}|[0-9]{{2}}){b}{}",
+            time_suffix("nt")
+        );
+        let dmy = format!(
+            r"{weekday}{b}(?P<dd>[0-9]{{1,2}})(?:er|re|e|st|nd|rd|th|º|°|ª|o)?\.?\s*(?:(?:de|of)\s+|-)?(?P<dm>{month_any})\.?(?:\s*,?\s*|\s+del?\s+|-|\s*\.\s*)(?P<dy>[0-9]{{4}}){b}{}",
+            time_suffix("dt")
+        );
+        let mdy = format!(
+            r"{weekday}{b}(?P<mm>{month_any})\.?\s*(?P<md>[0-9]{{1,2}})(?:st|nd|rd|th)?{b},?\s*(?P<my>[0-9]{{4}}){b}{}",
+            time_suffix("mt")
+        );
+        let month_year = format!(
+            r"{b}(?P<ym>(?:{month_full})|(?:{month_any})\.)(?:\s*,?\s*|\s+del?\s+|-)(?P<yy>[0-9]{{4}}){b}"
+        );
+        let year_month = format!(r"{b}(?P<ky>[0-9]{{4}})-(?P<km>[0-9]{{2}}){b}");
+        let month_slash_year = format!(r"{b}(?P<sm>[0-9]{{1,2}})/(?P<sy>[0-9]{{4}}){b}");
+        let pattern = format!(
+            "(?i)(?:{iso})|(?:{cjk})|(?:{num})|(?:{dmy})|(?:{mdy})|(?:{month_year})|(?:{year_month})|(?:{month_slash_year})"
+        );
+        // The pattern is built from the bundled lexicon; a failure is a bug
+        // in the data file, caught by every test.
+        Regex::new(&pattern).unwrap_or_else(|e| panic!("date regex: {e}"))
+    })
+}
+
+fn num(c: &Captures<'_>, name: &str) -> Option<u32> {
+    c.name(name)?.as_str().parse().ok()
+}
+
+/// Reads the time groups with prefix `p`; `None` when absent or invalid.
+fn time_of(c: &Captures<'_>, p: &str) -> Option<(u32, u32)> {
+    let mut h = num(c, &format!("{p}h"))?;
+    let mi = num(c, &format!("{p}mi"))?;
+    if let Some(ap) = c.name(&format!("{p}ap")) {
+        if !(1..=12).contains(&h) {
+            return None;
+        }
+        let pm = ap.as_str().eq_ignore_ascii_case("p");
+        h = match (pm, h) {
+            (false, 12) => 0,
+            (true, 12) => 12,
+            (true, h) => h + 12,
+            (false, h) => h,
+        };
+    }
+    (h < 24 && mi < 60).then_some((h, mi))
+}
+
+/// The end of the date proper when a time group exists but is invalid.
+fn date_end_without_time(c: &Captures<'_>, last_group: &str) -> Option<usize> {
+    c.name(last_group).map(|m| m.end())
+}
+
+fn two_digit_year(y: u32, text_len: usize) -> i32 {
+    if text_len == 4 {
+        return y as i32;
+    }
+    let this_year = Ymd::today().year;
+    let candidate = 2000 + y as i32;
+    if candidate <= this_year + 1 {
+        candidate
+    } else {
+        1900 + y as i32
+    }
+}
+
+/// A date read from one regex match: (year, month, day, time, precision, end).
+struct Reading {
+    year: i32,
+    month: u32,
+    day: u32,
+    time: Option<(u32, u32)>,
+    precision: Precision,
+    start: usize,
+    end: usize,
+}
+
+fn read(c: &Captures<'_>, text: &str, order: DayOrder) -> Option<Reading> {
+    let whole = c.get(0)?;
+    let (start, mut end) = (whole.start(), whole.end());
+    let with_time = |y: i32, m: u32, d: u32, p: &str, last: &str, end: &mut usize| {
+        if !is_valid(y, m, d) {
+            return None;
+        }
+        let has_time_group = c.name(&format!("{p}h")).is_some();
+        let time = time_of(c, p);
+        if has_time_group && time.is_none() {
+            *end = date_end_without_time(c, last)?;
+        }
+        let precision = if time.is_some() { Precision::Minute } else { Precision::Day };
+        Some((time, precision))
+    };
+    if c.name("iy").is_some() {
+        let (y, m, d) = (num(c, "iy")? as i32, num(c, "im")?, num(c, "id")?);
+        if c.name("is1")?.as_str() != c.name("is2")?.as_str() {
+            return None;
+        }
+        // Version numbers and IPs: "1.2.2025.06.23" or "2025.06.23.4".
+        if c.name("is1")?.as_str() == "." && dotted_neighbour(text, start, c.name("id")?.end()) {
+            return None;
+        }
+        let (time, precision) = with_time(y, m, d, "it", "id", &mut end)?;
+        return Some(Reading { year: y, month: m, day: d, time, precision, start, end });
+    }
+    if c.name("cy").is_some() {
+        let (y, m) = (num(c, "cy")? as i32, num(c, "cm")?);
+        return match num(c, "cd") {
+            Some(d) => is_valid(y, m, d).then_some(Reading {
+                year: y, month: m, day: d, time: None, precision: Precision::Day, start, end,
+            }),
+            None => is_valid(y, m, 1).then_some(Reading {
+                year: y, month: m, day: 1, time: None, precision: Precision::Month, start, end,
+            }),
+        };
+    }
+    if c.name("na").is_some() {
+        let sep = c.name("ns1")?.as_str();
+        if sep != c.name("ns2")?.as_str() {
+            return None;
+        }
+        let ny = c.name("ny")?;
+        if sep == "." && dotted_neighbour(text, start, ny.end()) {
+            return None;
+        }
+        if matches!(sep, "/" | "-") && slashed_neighbour(text, start, ny.end(), sep) {
+            return None;
+        }
+        let y = two_digit_year(ny.as_str().parse().ok()?, ny.as_str().len());
+        let (a, b) = (num(c, "na")?, num(c, "nb")?);
+        let (d, m) = if sep == "." || a > 12 {
+            (a, b)
+        } else if b > 12 {
+            (b, a)
+        } else {
+            match order {
+                DayOrder::Dmy => (a, b),
+                DayOrder::Mdy => (b, a),
+            }
+        };
+        let (time, precision) = with_time(y, m, d, "nt", "ny", &mut end)?;
+        return Some(Reading { year: y, month: m, day: d, time, precision, start, end });
+    }
+    if c.name("dd").is_some() {
+        let (y, m, d) = (num(c, "dy")? as i32, month_number(c.name("dm")?.as_str())?, num(c, "dd")?);
+        let (time, precision) = with_time(y, m, d, "dt", "dy", &mut end)?;
+        return Some(Reading { year: y, month: m, day: d, time, precision, start, end });
+    }
+    if c.name("mm").is_some() {
+        let (y, m, d) = (num(c, "my")? as i32, month_number(c.name("mm")?.as_str())?, num(c, "md")?);
+        let (time, precision) = with_time(y, m, d, "mt", "my", &mut end)?;
+        return Some(Reading { year: y, month: m, day: d, time, precision, start, end });
+    }
+    if c.name("ym").is_some() {
+        let (y, m) = (num(c, "yy")? as i32, month_number(c.name("ym")?.as_str())?);
+        return is_valid(y, m, 1).then_some(Reading {
+            year: y, month: m, day: 1, time: None, precision: Precision::Month, start, end,
+        });
+    }
+    if c.name("ky").is_some() {
+        let (y, m) = (num(c, "ky")? as i32, num(c, "km")?);
+        // "2019-2020" never reaches here (needs a boundary after 2 digits);
+        // "2025-06-" followed by more digits is a broken ISO date.
+        if text.get(end..).is_some_and(|r| r.starts_with('-') || r.starts_with('/')) || preceded_by_sep(text, start) {
+            return None;
+        }
+        return is_valid(y, m, 1).then_some(Reading {
+            year: y, month: m, day: 1, time: None, precision: Precision::Month, start, end,
+        });
+    }
+    if c.name("sm").is_some() {
+        let (y, m) = (num(c, "sy")? as i32, num(c, "sm")?);
+        if text.get(end..).is_some_and(|r| r.starts_with('/')) || preceded_by_sep(text, start) {
+            return None;
+        }
+        return is_valid(y, m, 1).then_some(Reading {
+            year: y, month: m, day: 1, time: None, precision: Precision::Month, start, end,
+        });
+    }
+    None
+}
+
+fn preceded_by_sep(text: &str, start: usize) -> bool {
+    text.get(..start).and_then(|s| s.chars().next_back()).is_some_and(|ch| matches!(ch, '/' | '-' | '.' | ':'))
+}
+
+/// True when a dotted number is part of a longer dotted sequence ("1.2.3.4").
+fn dotted_neighbour(text: &str, start: usize, end: usize) -> bool {
+    let before = text.get(..start).unwrap_or("");
+    let after = text.get(end..).unwrap_or("");
+    let b = before.as_bytes();
+    let a = after.as_bytes();
+    (b.len() >= 2 && b[b.len() - 1] == b'.' && b[b.len() - 2].is_ascii_digit())
+        || (a.len() >= 2 && a[0] == b'.' && a[1].is_ascii_digit())
+}
+
+/// True when a slashed or dashed number continues ("1/2/3/2025", "12-34-56-78").
+fn slashed_neighbour(text: &str, start: usize, end: usize, sep: &str) -> bool {
+    let before = text.get(..start).unwrap_or("");
+    let after = text.get(end..).unwrap_or("");
+    let s = sep.as_bytes().first().copied().unwrap_or(b'/');
+    let b = before.as_bytes();
+    let a = after.as_bytes();
+    (b.len() >= 2 && b[b.len() - 1] == s && b[b.len() - 2].is_ascii_digit())
+        || (a.len() >= 2 && a[0] == s && a[1].is_ascii_digit())
+}
+
+/// Finds every date expression in `text`, reading ambiguous numeric dates
+/// in `order`.
+pub fn find_dates_with(text: &str, order: DayOrder) -> Vec<FoundDate> {
+    let mut out = Vec::new();
+    for c in date_regex().captures_iter(text) {
+        if let Some(r) = read(&c, text, order) {
+            let mut end = r.end;
+            // Trim trailing spaces or punctuation swallowed by optional parts.
+            while end > r.start {
+                match text.get(..end).and_then(|s| s.chars().next_back()) {
+                    Some(ch) if ch.is_whitespace() || ch == ',' => end -= ch.len_utf8(),
+                    _ => break,
+                }
+            }
+            let Some(evidence) = text.get(r.start..end) else { continue };
+            let date = DateValue::from_parts(r.year, r.month, r.day, r.time, r.precision, evidence);
+            out.push(FoundDate { start: r.start, end, date });
+        }
+    }
+    out
+}
+
+fn leading_particle() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"(?i)^(?:(?:le|la|el|il|on|am|den|the|du|vom|del|op|em|de|from|since|depuis|dated?)\s+)+")
+            .unwrap_or_else(|e| panic!("particle regex: {e}"))
+    })
+}
+
+/// Parses a string that is one date expression (surrounding spaces,
+/// punctuation and a leading particle such as "le" or "on" are allowed).
+pub fn parse_with(s: &str, order: DayOrder) -> Option<DateValue> {
+    let t = s.trim_matches(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | ':' | '(' | ')' | '[' | ']' | '"' | '\''));
+    let t = match leading_particle().find(t) {
+        Some(m) => t.get(m.end()..).unwrap_or(t),
+        None => t,
+    };
+    if t.is_empty() || t.len() > 200 {
+        return None;
+    }
+    if let Some(d) = compact(t) {
+        return Some(d);
+    }
+    let found = find_dates_with(t, order);
+    let first = found.into_iter().next()?;
+    let rest = t.get(first.end..).unwrap_or("");
+    let lead = t.get(..first.start).unwrap_or("");
+    let only_punct = |x: &str| x.chars().all(|c| c.is_whitespace() || c.is_ascii_punctuation());
+    (only_punct(lead) && only_punct(rest)).then_some(first.date)
+}
+
+/// `20250623` or `20250623T0053…` as a whole string.
+fn compact(t: &str) -> Option<DateValue> {
+    let b = t.as_bytes();
+    if b.len() < 8 || !b[..8].iter().all(u8::is_ascii_digit) {
+        return None;
+    }
+    let y: i32 = t.get(..4)?.parse().ok()?;
+    let m: u32 = t.get(4..6)?.parse().ok()?;
+    let d: u32 = t.get(6..8)?.parse().ok()?;
+    if !is_valid(y, m, d) {
+        return None;
+    }
+    if b.len() == 8 {
+        return Some(DateValue::from_parts(y, m, d, None, Precision::Day, t));
+    }
+    if b.len() >= 13 && b[8] == b'T' && b[9..13].iter().all(u8::is_ascii_digit) {
+        let h: u32 = t.get(9..11)?.parse().ok()?;
+        let mi: u32 = t.get(11..13)?.parse().ok()?;
+        if h < 24 && mi < 60 {
+            return Some(DateValue::from_parts(y, m, d, Some((h, mi)), Precision::Minute, t));
+        }
+    }
+    None
+}

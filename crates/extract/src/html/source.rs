@@ -1,0 +1,348 @@
+//! Leading DOM text back to byte positions in the HTML source.
+//!
+//! html5ever (through scraper) keeps no source positions, so the extractor
+//! finds them again:
+//!
+//! 1. [`SourceText::scan`] lexes the source once (linear, hand-written
+//!    because it only needs to tell character data from markup) and records
+//!    the byte ranges that hold character data: outside tags, comments,
+//!    doctypes and the raw text of `<script>`/`<style>`-like elements. Text
+//!    that looks like the article inside JSON-LD or an attribute can thus
+//!    never be taken for it.
+//! 2. For each DOM text node the extractor emits, in document order,
+//!    [`SourceText::locate`] searches a literal probe of the node (its first
+//!    run of plain ASCII word characters, which entities and CR/LF
+//!    normalisation never alter) in those ranges, from a cursor that only
+//!    moves forward.
+//! 3. [`SourceText::align`] then walks the node's decoded text and the
+//!    source together: equal characters are copied, character references
+//!    (`&amp;`, `&#8217;`, `&nbsp;`) and `\r\n` map to the raw bytes they
+//!    came from. If the two ever disagree, the rest of the node maps to the
+//!    last aligned position (rewritten), which keeps evidence near the right
+//!    place.
+//!
+//! Cost: the lexing pass and each alignment are linear. Searches that find
+//! their probe stop at it; the bytes scanned by failed searches are capped
+//! by a budget proportional to the page size, after which nodes map to the
+//! cursor. The whole pass is therefore O(page size + text size).
+
+use memchr::memmem;
+
+/// Character-data ranges of an HTML source, and a forward cursor into them.
+#[derive(Debug)]
+pub(crate) struct SourceText<'a> {
+    src: &'a str,
+    /// Character-data ranges `[start, end)`, in order, disjoint.
+    regions: Vec<(usize, usize)>,
+    /// Index of the region the cursor is in (or the next one).
+    region: usize,
+    /// Byte position no later text can start before.
+    cursor: usize,
+    /// Bytes failed searches may still scan.
+    budget: usize,
+}
+
+/// Elements whose content is raw text (not markup, not character data we
+/// would ever emit). `noscript` is parsed as markup by scraper.
+const RAW_TEXT: [&[u8]; 6] = [b"script", b"style", b"xmp", b"iframe", b"noembed", b"noframes"];
+/// Escapable raw text: character data, but only inside `<title>` and
+/// `<textarea>`, which the extractor never emits.
+const RCDATA: [&[u8]; 2] = [b"title", b"textarea"];
+
+impl<'a> SourceText<'a> {
+    /// Lexes `src` once.
+    pub(crate) fn scan(src: &'a str) -> Self {
+        let b = src.as_bytes();
+        let n = b.len();
+        let mut regions = Vec::new();
+        let mut i = 0usize;
+        let mut text_start = 0usize;
+        while i < n {
+            let Some(off) = memchr::memchr(b'<', &b[i..]) else {
+                break;
+            };
+            let lt = i + off;
+            let next = b.get(lt + 1).copied().unwrap_or(0);
+            let markup_end = if b[lt..].starts_with(b"<!--") {
+                Some(find_from(b, lt + 4, b"-->").map_or(n, |p| p + 3))
+            } else if next == b'!' || next == b'?' {
+                Some(memchr::memchr(b'>', &b[lt..]).map_or(n, |p| lt + p + 1))
+            } else if next == b'/' || next.is_ascii_alphabetic() {
+                let name_start = if next == b'/' { lt + 2 } else { lt + 1 };
+                let mut name_end = name_start;
+                while name_end < n && (b[name_end].is_ascii_alphanumeric() || b[name_end] == b'-') {
+                    name_end += 1;
+                }
+                if name_end == name_start {
+                    // "</ " or "</>": html5ever treats it as a bogus comment / skips it.
+                    Some(memchr::memchr(b'>', &b[lt..]).map_or(n, |p| lt + p + 1))
+                } else {
+                    let tag_end = skip_tag(b, name_end);
+                    let name = &b[name_start..name_end];
+                    if next != b'/' {
+                        let raw = RAW_TEXT.iter().chain(RCDATA.iter()).find(|t| name.eq_ignore_ascii_case(t));
+                        match raw {
+                            Some(t) => Some(find_close_tag(b, tag_end, t)),
+                            None => Some(tag_end),
+                        }
+                    } else {
+                        Some(tag_end)
+                    }
+                }
+            } else {
+                None
+            };
+            match markup_end {
+                Some(end) => {
+                    if lt > text_start {
+                        regions.push((text_start, lt));
+                    }
+                    i = end.max(lt + 1).min(n);
+                    text_start = i;
+                }
+                None => i = lt + 1,
+            }
+        }
+        if n > text_start {
+            regions.push((text_start, n));
+        }
+        SourceText { src, regions, region: 0, cursor: 0, budget: 4 * n + 4096 }
+    }
+
+    /// Number of character-data ranges found.
+    #[cfg(test)]
+    pub(crate) fn regions(&self) -> &[(usize, usize)] {
+        &self.regions
+    }
+
+    /// Where the next emitted text node `text` lies in the source, searching
+    /// forward from the cursor: `(offset of the probe in text, raw position
+    /// of the probe)`; `None` when it cannot be found (then the caller maps
+    /// the node to [`Self::cursor`]).
+    pub(crate) fn locate(&mut self, text: &str) -> Option<(usize, usize)> {
+        let (probe_off, probe) = probe(text)?;
+        let finder = memmem::Finder::new(probe.as_bytes());
+        let b = self.src.as_bytes();
+        let mut r = self.region;
+        let mut scanned = 0usize;
+        while let Some(&(start, end)) = self.regions.get(r) {
+            let from = start.max(self.cursor);
+            if from < end {
+                if let Some(p) = finder.find(&b[from..end]) {
+                    self.region = r;
+                    self.budget = self.budget.saturating_sub(scanned);
+                    return Some((probe_off, from + p));
+                }
+                scanned += end - from;
+                if scanned > self.budget {
+                    self.budget = 0;
+                    return None;
+                }
+            }
+            r += 1;
+        }
+        self.budget = self.budget.saturating_sub(scanned);
+        None
+    }
+
+    /// Current cursor position.
+    pub(crate) fn cursor(&self) -> usize {
+        self.cursor
+    }
+
+    /// Aligns decoded `text` with the source, given the probe found by
+    /// [`Self::locate`], calling `emit(char_byte_offset_in_text, raw_start,
+    /// raw_len, exact)` for every character of `text`. Advances the cursor
+    /// past what was aligned.
+    pub(crate) fn align(&mut self, text: &str, found: (usize, usize), mut emit: impl FnMut(usize, usize, usize, bool)) {
+        let b = self.src.as_bytes();
+        let (probe_off, at) = found;
+        let probe_off = probe_off.min(text.len());
+        let (mut r, skip) = match at.checked_sub(probe_off) {
+            Some(s) if b.get(s..at) == text.as_bytes().get(..probe_off) => (s, 0),
+            _ => (at.min(b.len()), probe_off),
+        };
+        let mut lost = false;
+        for (i, c) in text.char_indices() {
+            if i < skip {
+                emit(i, r, 0, false);
+                continue;
+            }
+            if lost {
+                emit(i, r, 0, false);
+                continue;
+            }
+            let mut buf = [0u8; 4];
+            let cb = c.encode_utf8(&mut buf).as_bytes();
+            if b.get(r..r + cb.len()) == Some(cb) {
+                emit(i, r, cb.len(), true);
+                r += cb.len();
+            } else if c == '\n' && b.get(r) == Some(&b'\r') {
+                let l = if b.get(r + 1) == Some(&b'\n') { 2 } else { 1 };
+                emit(i, r, l, false);
+                r += l;
+            } else if b.get(r) == Some(&b'&') {
+                let l = char_ref_len(&b[r..]);
+                emit(i, r, l, false);
+                r += l;
+            } else if c == '\u{FFFD}' && b.get(r) == Some(&0) {
+                emit(i, r, 1, false);
+                r += 1;
+            } else {
+                lost = true;
+                emit(i, r, 0, false);
+            }
+        }
+        if r > self.cursor {
+            self.cursor = r;
+        }
+    }
+}
+
+/// The literal probe searched for a text node: the longest prefix of the
+/// text (after leading whitespace) made of ASCII characters that decoding
+/// never produces from something else (letters, digits, plain spaces,
+/// punctuation other than `&<>"'`), when it has at least four bytes; else
+/// the first run of at least four ASCII alphanumerics (or the longest run of
+/// two or more). Capped at 48 bytes. Returns `(offset in text, probe)`.
+fn probe(text: &str) -> Option<(usize, &str)> {
+    let b = text.as_bytes();
+    let lead = b.iter().take_while(|c| c.is_ascii_whitespace()).count();
+    let safe = |c: u8| c == b' ' || (c.is_ascii_graphic() && !matches!(c, b'&' | b'<' | b'>' | b'"' | b'\''));
+    let mut e = lead;
+    while e < b.len() && e - lead < 48 && safe(b[e]) {
+        e += 1;
+    }
+    // Do not end on spaces: they may be the start of a collapsed run.
+    while e > lead && b[e - 1] == b' ' {
+        e -= 1;
+    }
+    if e - lead >= 4 {
+        return Some((lead, &text[lead..e]));
+    }
+    let mut best: Option<(usize, usize)> = None;
+    let mut i = 0;
+    while i < b.len() {
+        if b[i].is_ascii_alphanumeric() {
+            let s = i;
+            while i < b.len() && b[i].is_ascii_alphanumeric() && i - s < 32 {
+                i += 1;
+            }
+            let len = i - s;
+            if len >= 4 {
+                return Some((s, &text[s..i]));
+            }
+            if best.map_or(true, |(_, l)| len > l) {
+                best = Some((s, len));
+            }
+        } else {
+            i += 1;
+        }
+    }
+    best.filter(|&(_, l)| l >= 2).map(|(s, l)| (s, &text[s..s + l]))
+}
+
+/// Length of the character reference at the start of `b` (which starts
+/// with `&`): `&name;`, `&#123;`, `&#x1F;`, with or without `;`.
+fn char_ref_len(b: &[u8]) -> usize {
+    let mut i = 1;
+    if b.get(1) == Some(&b'#') {
+        i = 2;
+        if matches!(b.get(2), Some(b'x' | b'X')) {
+            i = 3;
+        }
+    }
+    while i < b.len() && i < 40 && b[i].is_ascii_alphanumeric() {
+        i += 1;
+    }
+    if b.get(i) == Some(&b';') {
+        i += 1;
+    }
+    i
+}
+
+/// First position of `needle` in `b` at or after `from`.
+fn find_from(b: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
+    let hay = b.get(from..)?;
+    memmem::find(hay, needle).map(|p| from + p)
+}
+
+/// End (one past `>`) of a tag whose name ends at `i`, skipping quoted
+/// attribute values.
+fn skip_tag(b: &[u8], mut i: usize) -> usize {
+    let n = b.len();
+    let mut after_eq = false;
+    while i < n {
+        match b[i] {
+            b'>' => return i + 1,
+            b'=' => after_eq = true,
+            q @ (b'"' | b'\'') if after_eq => {
+                i = memchr::memchr(q, &b[i + 1..]).map_or(n, |p| i + 1 + p);
+                after_eq = false;
+            }
+            c if c.is_ascii_whitespace() => {}
+            _ => after_eq = false,
+        }
+        i += 1;
+    }
+    n
+}
+
+/// Position after the `</name ...>` closing a raw-text element whose content
+/// starts at `from` (or the end of the source).
+fn find_close_tag(b: &[u8], from: usize, name: &[u8]) -> usize {
+    let n = b.len();
+    let mut i = from;
+    while i < n {
+        let Some(p) = memmem::find(&b[i..], b"</") else {
+            return n;
+        };
+        let at = i + p;
+        let s = at + 2;
+        if b.get(s..s + name.len()).is_some_and(|x| x.eq_ignore_ascii_case(name))
+            && !b.get(s + name.len()).is_some_and(|c| c.is_ascii_alphanumeric())
+        {
+            return memchr::memchr(b'>', &b[s..]).map_or(n, |q| s + q + 1);
+        }
+        i = at + 2;
+    }
+    n
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn regions_skip_markup_scripts_and_comments() {
+        let src = "<p a=\"x>y\">Hello</p><!-- c --><script>var a = '<p>no</p>';</script>World<style>p{}</style>";
+        let s = SourceText::scan(src);
+        let texts: Vec<&str> = s.regions().iter().map(|&(a, b)| &src[a..b]).collect();
+        assert_eq!(texts, vec!["Hello", "World"]);
+    }
+
+    #[test]
+    fn locates_and_aligns_entities() {
+        let src = "<script>{\"articleBody\":\"Le caf\u{e9} au lait\"}</script><p>Le caf&eacute; au\r\nlait</p>";
+        let mut s = SourceText::scan(src);
+        let text = "Le café au\nlait";
+        let found = s.locate(text).unwrap();
+        let start = found.1;
+        assert!(start > src.find("</script>").unwrap());
+        let mut got = Vec::new();
+        s.align(text, found, |i, r, l, _| got.push((i, r, l)));
+        let e = got.iter().find(|g| g.0 == 6).unwrap();
+        assert_eq!(&src[e.1..e.1 + e.2], "&eacute;");
+        let nl = got.iter().find(|g| g.0 == text.find('\n').unwrap()).unwrap();
+        assert_eq!(&src[nl.1..nl.1 + nl.2], "\r\n");
+        assert!(s.cursor() > start);
+    }
+
+    #[test]
+    fn unclosed_constructs_do_not_hang() {
+        for src in ["<!-- never closed", "<script>x", "<a href=\"x", "<", "&", "<p>&#"] {
+            let mut s = SourceText::scan(src);
+            let _ = s.locate("never");
+        }
+    }
+}
