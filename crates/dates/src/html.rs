@@ -1,5 +1,39 @@
 //! Publication and modification dates of an HTML page.
-use dossier_document::DateValue;
+//!
+//! One pass over the parsed DOM (an iterative traversal, no recursion)
+//! gathers dated candidates from every kind of source, each with a
+//! reliability score:
+//!
+//! * `<meta>` tags (`article:published_time`, `datePublished`, `dc.date`,
+//!   `pubdate`, `parsely-pub-date`, `sailthru.date`, …; the modified-time
+//!   family goes to `modified`), `http-equiv`, `itemprop` attributes;
+//! * JSON-LD (`datePublished`, `dateCreated`, `uploadDate`, `dateModified`)
+//!   and JSON keys in other scripts (`publishedAt`, `publish_date`, …);
+//! * `<time datetime>`, `<abbr title>`, `data-*` date attributes;
+//! * elements whose class or id names a date (`date`, `published`,
+//!   `entry-date`, `byline`, `timestamp`, …): their own short text;
+//! * dates in text introduced by a cue word ("Publié le", "Updated",
+//!   "Veröffentlicht am": `data/cues.tsv`);
+//! * the page URL, the canonical link and `og:url` (`/2025/06/23/`);
+//! * every other date in the text, as a last resort (the most frequent day,
+//!   earliest first), outside navigation, sidebars, comments and footers.
+//!
+//! Candidates outside the plausible range (1990-01-01 up to tomorrow) are
+//! dropped; the best-scored published candidate wins (ties: first in the
+//! document). Modification candidates never become the publication date
+//! unless nothing else dates the page. Comments, scripts other than data
+//! scripts, and web-archive toolbars are never read, so crawl dates do not
+//! leak in.
+
+use std::sync::OnceLock;
+
+use dossier_document::{DateValue, Precision};
+use ego_tree::iter::Edge;
+use regex::Regex;
+use scraper::node::{Element, Node};
+
+use crate::calendar::{Bounds, Ymd};
+use crate::text::{find_dates_with, parse_with, DayOrder};
 
 /// Dates found on an HTML page.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -10,8 +44,956 @@ pub struct HtmlDates {
     pub modified: Option<DateValue>,
 }
 
-/// Finds the dates of a parsed page.
+/// Settings of [`find_with`].
+#[derive(Debug, Clone, Copy)]
+pub struct Options {
+    /// The day dates may not be later than (plus one day for time zones).
+    pub today: Ymd,
+    /// How to read ambiguous numeric dates; `None`: from the page's
+    /// declared language (month first for US English, else day first).
+    pub order: Option<DayOrder>,
+    /// Read dates from the page text when no structured source dates the
+    /// page (cue words, date-named elements always count).
+    pub text_fallback: bool,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options { today: Ymd::today(), order: None, text_fallback: true }
+    }
+}
+
+/// Finds the dates of a parsed page (`url`: where it was fetched from, if
+/// known).
 pub fn find(doc: &scraper::Html, url: Option<&str>) -> HtmlDates {
-    let _ = (doc, url);
-    HtmlDates::default()
+    find_with(doc, url, &Options::default())
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Family {
+    Meta,
+    JsonLd,
+    Itemprop,
+    Time,
+    Url,
+    /// Text of a date-named element or introduced by a cue word: visible.
+    Visible,
+    Attr,
+    Script,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Published,
+    Modified,
+}
+
+#[derive(Debug, Clone)]
+struct Candidate {
+    date: DateValue,
+    kind: Kind,
+    score: i32,
+    /// Order of discovery (document order within a source family).
+    seq: usize,
+    /// Where it came from (corroboration counts distinct families).
+    family: Family,
+    /// Tag and classes of the element it came from: the same signature
+    /// dating many different days marks a listing (teasers, comments).
+    sig: String,
+    /// The source gave the time in UTC (`Z`, `+00:00`, a Unix timestamp):
+    /// its day may be the next or previous local day.
+    utc: bool,
+}
+
+fn utc_regex() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"(?i)(?:[0-9]Z|[+-]00:?00|(?-u:\b)UTC|(?-u:\b)GMT|=[0-9]{9,13})\s*$").unwrap_or_else(|e| panic!("utc regex: {e}"))
+    })
+}
+
+// Scores: higher is more reliable.
+const S_META_STRONG: i32 = 100;
+const S_JSONLD: i32 = 96;
+const S_ITEMPROP: i32 = 94;
+const S_META_WEAK: i32 = 80;
+const S_TIME_MARKED: i32 = 90;
+const S_URL_DAY: i32 = 98;
+const S_CUE: i32 = 76;
+const S_CLASS_STRONG: i32 = 72;
+const S_TIME_PLAIN: i32 = 66;
+const S_CLASS_WEAK: i32 = 60;
+const S_DATA_ATTR: i32 = 55;
+const S_SCRIPT_JSON: i32 = 50;
+const S_URL_MONTH: i32 = 20;
+/// Other meta names that speak of publication or creation.
+const S_META_OTHER: i32 = 70;
+/// A day in the URL of the page's main image.
+const S_IMAGE_URL: i32 = 40;
+/// Penalty for candidates from a listing (see `penalise_listings`).
+const LISTING_PENALTY: i32 = 30;
+/// Bonus per other source family dating the same day.
+const CORROBORATION: i32 = 8;
+/// Bonus when the day is also printed in the main text.
+const VISIBLE_BONUS: i32 = 12;
+/// Penalty for dates inside navigation, sidebars, comments, footers.
+const BOILER_PENALTY: i32 = 40;
+
+fn meta_key_kind(key: &str) -> Option<(Kind, i32)> {
+    const STRONG: &[&str] = &[
+        "article:published_time", "og:article:published_time", "og:published_time", "article.published",
+        "article_date_original", "article:publicationdate", "article.created", "datepublished", "date_published",
+        "datecreated", "dateposted", "published_time", "published-date", "publishdate", "publish_date",
+        "publish-date", "publication_date", "publication-date", "pubdate", "parsely-pub-date", "sailthru.date",
+        "dc.date.issued", "dc.date.created", "dc.date.publication", "dcterms.issued", "dcterms.created",
+        "dc.created", "dc:created", "citation_publication_date", "citation_date", "originalpublicationdate",
+        "rnews:datepublished", "bt:pubdate", "cxenseparse:recs:publishtime", "shareaholic:article_published_time",
+        "og:pubdate", "article:published", "article_published_time", "date.published", "publishtime",
+        "publish-time", "publication-time", "firstpublisheddate", "dc.date.available",
+    ];
+    const WEAK: &[&str] = &["date", "dc.date", "dcterms.date", "dc:date", "created", "creation_date", "sort_date"];
+    const MODIFIED: &[&str] = &[
+        "article:modified_time", "og:article:modified_time", "og:updated_time", "datemodified", "date_modified",
+        "dc.modified", "dcterms.modified", "dc.date.modified", "modified_time", "updated_time", "lastmod",
+        "last-modified", "lastmodified", "last_modified", "article.updated", "dateupdate", "revised",
+        "article:modified", "modified", "updated",
+    ];
+    if STRONG.contains(&key) {
+        Some((Kind::Published, S_META_STRONG))
+    } else if WEAK.contains(&key) {
+        Some((Kind::Published, S_META_WEAK))
+    } else if MODIFIED.contains(&key) {
+        Some((Kind::Modified, S_META_STRONG))
+    } else if key.contains("modif") || key.contains("updat") {
+        Some((Kind::Modified, S_META_OTHER))
+    } else if ["publish", "created", "uploaded", "pubdate", "date"].iter().any(|w| key.contains(w))
+        && !["expir", "valid", "end", "start", "event", "birth", "copyright", "format"].iter().any(|w| key.contains(w))
+    {
+        Some((Kind::Published, S_META_OTHER))
+    } else {
+        None
+    }
+}
+
+fn itemprop_kind(p: &str) -> Option<Kind> {
+    match p {
+        "datepublished" | "datecreated" | "uploaddate" | "pubdate" => Some(Kind::Published),
+        "datemodified" | "dateupdated" | "dateupdate" => Some(Kind::Modified),
+        _ => None,
+    }
+}
+
+struct Cues {
+    /// (cue, kind), longest first.
+    cues: Vec<(String, Kind)>,
+}
+
+fn cues() -> &'static Cues {
+    static C: OnceLock<Cues> = OnceLock::new();
+    C.get_or_init(|| {
+        let mut cues = Vec::new();
+        for line in include_str!("../data/cues.tsv").lines() {
+            if line.starts_with('#') || line.trim().is_empty() {
+                continue;
+            }
+            let cols: Vec<&str> = line.split('\t').collect();
+            let (Some(kind), Some(cue)) = (cols.get(1), cols.get(2)) else { continue };
+            let kind = match *kind {
+                "published" => Kind::Published,
+                "modified" => Kind::Modified,
+                _ => continue,
+            };
+            cues.push((cue.trim().to_lowercase(), kind));
+        }
+        cues.sort_by(|a, b| b.0.len().cmp(&a.0.len()));
+        Cues { cues }
+    })
+}
+
+/// The cue closest to the end of `before` (lower-cased context preceding a
+/// date), if it is near enough.
+fn cue_before(before: &str) -> Option<Kind> {
+    let mut best: Option<(usize, Kind)> = None;
+    for (cue, kind) in &cues().cues {
+        if let Some(pos) = before.rfind(cue.as_str()) {
+            // Whole word at its start.
+            let ok_start = before.get(..pos).and_then(|s| s.chars().next_back()).map_or(true, |c| !c.is_alphanumeric());
+            if !ok_start {
+                continue;
+            }
+            let end = pos + cue.len();
+            if best.map_or(true, |(b, _)| end > b) {
+                best = Some((end, *kind));
+            }
+        }
+    }
+    let (end, kind) = best?;
+    // Only a few characters (articles, "on", "le", ":") between cue and date.
+    let gap = before.get(end..).unwrap_or("");
+    (gap.chars().count() <= 16 && gap.chars().filter(|c| c.is_ascii_digit()).count() == 0).then_some(kind)
+}
+
+fn url_date_regex() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(
+            r"(?x)
+            [/_.-](?P<y>(?:19|20)[0-9]{2})[/_-](?P<m>[0-9]{1,2})[/_-](?P<d>[0-9]{1,2})(?:[/_.?\#-]|$)
+            | [/_-](?P<cy>(?:19|20)[0-9]{2})(?P<cm>[01][0-9])(?P<cd>[0-3][0-9])(?:[/_.?\#-]|$)
+            | /(?P<my>(?:19|20)[0-9]{2})/(?P<mm>[0-9]{1,2})/",
+        )
+        .unwrap_or_else(|e| panic!("url regex: {e}"))
+    })
+}
+
+/// A date in a URL path: `/2025/06/23/`, `/2025-06-23-title`, `/20250623/`
+/// (day), `/2025/06/` (month).
+pub fn url_date(url: &str) -> Option<DateValue> {
+    // Only the path and query, not the host.
+    let path = url.split_once("://").map(|(_, r)| r).unwrap_or(url);
+    let path = path.find('/').and_then(|i| path.get(i..)).unwrap_or("");
+    let c = url_date_regex().captures(path)?;
+    let get = |n: &str| c.name(n).and_then(|m| m.as_str().parse::<u32>().ok());
+    let ev = c.get(0).map(|m| m.as_str()).unwrap_or("");
+    let evidence = format!("url {ev}");
+    if let (Some(y), Some(m), Some(d)) = (get("y"), get("m"), get("d")) {
+        return Ymd::new(y as i32, m, d).map(|_| DateValue::from_parts(y as i32, m, d, None, Precision::Day, evidence));
+    }
+    if let (Some(y), Some(m), Some(d)) = (get("cy"), get("cm"), get("cd")) {
+        return Ymd::new(y as i32, m, d).map(|_| DateValue::from_parts(y as i32, m, d, None, Precision::Day, evidence));
+    }
+    if let (Some(y), Some(m)) = (get("my"), get("mm")) {
+        return Ymd::new(y as i32, m, 1).map(|_| DateValue::from_parts(y as i32, m, 1, None, Precision::Month, evidence));
+    }
+    None
+}
+
+fn json_key_regex() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(
+            r#""(?P<k>datePublished|dateCreated|uploadDate|dateModified|publishedAt|published_at|publishDate|publish_date|publishedDate|published_date|firstPublished|first_published_at|datePosted|pubDate|modifiedAt|updatedAt|updated_at|lastModified|date_modified|modified_date)"\s*:\s*"(?P<v>[^"]{6,64})""#,
+        )
+        .unwrap_or_else(|e| panic!("json regex: {e}"))
+    })
+}
+
+fn json_key_kind(k: &str) -> Kind {
+    let l = k.to_ascii_lowercase();
+    if l.contains("modif") || l.contains("updat") {
+        Kind::Modified
+    } else {
+        Kind::Published
+    }
+}
+
+/// Reads a date from an attribute value: a whole date expression, a date at
+/// its start ("2025-06-23 10:00:00.0"), or a Unix timestamp.
+fn attr_date(v: &str, order: DayOrder) -> Option<DateValue> {
+    let t = v.trim();
+    if t.is_empty() || t.len() > 120 {
+        return None;
+    }
+    if let Some(d) = parse_with(t, order) {
+        return Some(d);
+    }
+    if t.len() >= 9 && t.len() <= 13 && t.bytes().all(|b| b.is_ascii_digit()) {
+        let n: i64 = t.parse().ok()?;
+        let secs = if t.len() == 13 { n / 1000 } else { n };
+        let day = Ymd::from_days(secs.div_euclid(86_400));
+        return Some(DateValue::from_parts(day.year, day.month, day.day, None, Precision::Day, t));
+    }
+    let first = find_dates_with(t, order).into_iter().next()?;
+    // A date field: any day it holds ("Published: 23 June 2025").
+    (first.date.precision >= Precision::Day).then_some(first.date)
+}
+
+fn with_evidence(mut d: DateValue, evidence: String) -> DateValue {
+    d.evidence = evidence;
+    d
+}
+
+/// How an element relates to dates and boilerplate.
+#[derive(Debug, Clone, Copy, Default)]
+struct Frame {
+    /// Text below is never read (script, style, archive toolbar, …).
+    skip: bool,
+    /// Inside navigation, sidebar, comments, footer.
+    boiler: bool,
+    /// Index of this element's date-class buffer, if it has one.
+    buffer: Option<usize>,
+}
+
+/// A date-named element whose text is being gathered.
+#[derive(Debug)]
+struct Buffer {
+    text: String,
+    sig: String,
+    kind: Kind,
+    score: i32,
+    boiler: bool,
+    open: bool,
+}
+
+const BUFFER_CAP: usize = 300;
+const CONTEXT_CAP: usize = 64;
+const MAX_TEXT_CANDIDATES: usize = 2_000;
+
+fn lower_attrs(e: &Element) -> String {
+    let mut s = String::new();
+    if let Some(id) = e.id() {
+        s.push_str(id);
+        s.push(' ');
+    }
+    for c in e.classes() {
+        s.push_str(c);
+        s.push(' ');
+    }
+    s.make_ascii_lowercase();
+    s
+}
+
+fn is_boiler(tag: &str, attrs: &str) -> bool {
+    const TAGS: &[&str] = &["nav", "footer", "aside", "menu"];
+    const WORDS: &[&str] = &[
+        "comment", "footer", "sidebar", "related", "widget", "navbar", "navigation", "menu", "recommend",
+        "popular", "trending", "most-read", "mostread", "teaser", "breadcrumb", "reply", "respond", "disqus",
+        "also-read", "more-stories", "read-more", "newsletter", "cookie", "instagram", "twitter-tweet", "embed",
+    ];
+    TAGS.contains(&tag) || WORDS.iter().any(|w| attrs.contains(w))
+}
+
+/// Class/id words naming a date element, with the kind and score they imply.
+fn date_class(attrs: &str) -> Option<(Kind, i32)> {
+    if attrs.is_empty() {
+        return None;
+    }
+    const MODIFIED: &[&str] = &["updated", "modified", "update-date", "last-mod", "dateupdate", "date-update", "revised"];
+    const STRONG: &[&str] = &[
+        "publish", "pubdate", "posted", "entry-date", "post-date", "postdate", "article-date", "articledate",
+        "created", "story-date", "news-date", "date-header", "dateline", "timestamp", "byline", "submitted",
+    ];
+    const WEAK: &[&str] = &["date", "time", "datum", "fecha", "meta", "info", "author", "data"];
+    if MODIFIED.iter().any(|w| attrs.contains(w)) {
+        return Some((Kind::Modified, S_CLASS_STRONG));
+    }
+    if STRONG.iter().any(|w| attrs.contains(w)) {
+        return Some((Kind::Published, S_CLASS_STRONG));
+    }
+    if WEAK.iter().any(|w| attrs.contains(w)) {
+        return Some((Kind::Published, S_CLASS_WEAK));
+    }
+    None
+}
+
+struct Collector {
+    order: DayOrder,
+    order_fixed: bool,
+    cands: Vec<Candidate>,
+    /// Other dates of the main text.
+    text_cands: Vec<Candidate>,
+    /// Other dates of navigation, sidebars, footers.
+    boiler_text_cands: Vec<Candidate>,
+    seq: usize,
+    time_seen: usize,
+    urls: Vec<String>,
+    /// The last characters of text read, lower-cased, for cue words.
+    context: String,
+}
+
+impl Collector {
+    fn push(&mut self, date: DateValue, kind: Kind, score: i32, family: Family, sig: String) {
+        self.seq += 1;
+        let utc = utc_regex().is_match(&date.evidence);
+        self.cands.push(Candidate { date, kind, score, seq: self.seq, family, sig, utc });
+    }
+
+    fn push_context(&mut self, text: &str) {
+        for ch in text.chars() {
+            let ch = if ch.is_whitespace() { ' ' } else { ch };
+            if ch == ' ' && self.context.ends_with(' ') {
+                continue;
+            }
+            self.context.extend(ch.to_lowercase());
+        }
+        if self.context.len() > CONTEXT_CAP * 2 {
+            let mut cut = self.context.len() - CONTEXT_CAP;
+            while !self.context.is_char_boundary(cut) {
+                cut += 1;
+            }
+            self.context.drain(..cut);
+        }
+    }
+
+    fn element(&mut self, e: &Element, frame: &Frame) {
+        let tag = e.name();
+        match tag {
+            "html" => {
+                if let Some(lang) = e.attr("lang").or_else(|| e.attr("xml:lang")) {
+                    if !self.order_fixed {
+                        self.order = DayOrder::for_language(lang);
+                    }
+                }
+            }
+            "meta" => self.meta(e),
+            "link" => {
+                if e.attr("rel").is_some_and(|r| r.eq_ignore_ascii_case("canonical")) {
+                    if let Some(h) = e.attr("href") {
+                        self.urls.push(h.to_string());
+                    }
+                }
+            }
+            "time" => {
+                self.time_seen += 1;
+                let attrs = lower_attrs(e);
+                let value = e.attr("datetime").or_else(|| e.attr("content"));
+                if let Some(v) = value {
+                    if let Some(d) = attr_date(v, self.order) {
+                        let (kind, mut score) = match date_class(&attrs) {
+                            Some((Kind::Modified, _)) => (Kind::Modified, S_TIME_MARKED),
+                            Some((_, s)) if s >= S_CLASS_STRONG => (Kind::Published, S_TIME_MARKED),
+                            _ if e.attr("pubdate").is_some() => (Kind::Published, S_TIME_MARKED),
+                            _ => (Kind::Published, S_TIME_PLAIN - 2 * (self.time_seen.min(10) as i32 - 1)),
+                        };
+                        if let Some(ip) = e.attr("itemprop").and_then(|p| itemprop_kind(&p.to_ascii_lowercase())) {
+                            if ip == Kind::Modified {
+                                self.push(with_evidence(d, format!("time[itemprop][datetime]={v}")), Kind::Modified, S_ITEMPROP, Family::Itemprop, String::new());
+                                return;
+                            }
+                            score = score.max(S_ITEMPROP);
+                        }
+                        if frame.boiler {
+                            score -= BOILER_PENALTY;
+                        }
+                        self.push(with_evidence(d, format!("time[datetime]={v}")), kind, score, Family::Time, format!("time {attrs}"));
+                    }
+                }
+            }
+            "abbr" => {
+                if let Some(t) = e.attr("title") {
+                    let attrs = lower_attrs(e);
+                    if let Some((kind, score)) = date_class(&attrs) {
+                        if let Some(d) = attr_date(t, self.order) {
+                            let s = if frame.boiler { score - BOILER_PENALTY } else { score + 10 };
+                            self.push(with_evidence(d, format!("abbr[title]={t}")), kind, s, Family::Visible, format!("abbr {attrs}"));
+                        }
+                    }
+                }
+            }
+            _ => {}
+        }
+        // itemprop on any element other than meta/time (handled above).
+        if tag != "meta" && tag != "time" {
+            if let Some(ip) = e.attr("itemprop") {
+                if let Some(kind) = itemprop_kind(&ip.to_ascii_lowercase()) {
+                    let v = e.attr("content").or_else(|| e.attr("datetime")).or_else(|| e.attr("title"));
+                    if let Some(v) = v {
+                        if let Some(d) = attr_date(v, self.order) {
+                            self.push(with_evidence(d, format!("{tag}[itemprop={ip}]={v}")), kind, S_ITEMPROP, Family::Itemprop, String::new());
+                        }
+                    }
+                }
+            }
+        }
+        // data-* attributes naming a date.
+        for (name, value) in e.attrs() {
+            if !name.starts_with("data-") || value.len() < 6 || value.len() > 64 {
+                continue;
+            }
+            let n = name.to_ascii_lowercase();
+            if !(n.contains("date") || n.contains("time") || n.contains("publish")) || n.contains("format") {
+                continue;
+            }
+            if let Some(d) = attr_date(value, self.order) {
+                let kind = if n.contains("modif") || n.contains("updat") { Kind::Modified } else { Kind::Published };
+                let s = if frame.boiler { S_DATA_ATTR - BOILER_PENALTY } else { S_DATA_ATTR };
+                self.push(with_evidence(d, format!("{tag}[{name}]={value}")), kind, s, Family::Attr, format!("{tag} {n}"));
+            }
+        }
+    }
+
+    fn meta(&mut self, e: &Element) {
+        let Some(content) = e.attr("content") else { return };
+        for attr in ["property", "name", "itemprop", "http-equiv"] {
+            let Some(key) = e.attr(attr) else { continue };
+            let k = key.trim().to_ascii_lowercase();
+            if k == "og:url" || k == "twitter:url" {
+                self.urls.push(content.to_string());
+                return;
+            }
+            if matches!(k.as_str(), "og:image" | "twitter:image" | "twitter:image:src" | "thumbnailurl") {
+                if let Some(d) = url_date(content).filter(|d| d.precision >= Precision::Day) {
+                    let d = with_evidence(d, format!("meta[{attr}={key}]={content}"));
+                    self.push(d, Kind::Published, S_IMAGE_URL, Family::Attr, String::new());
+                }
+                return;
+            }
+            let kind_score = if attr == "itemprop" {
+                itemprop_kind(&k).map(|kind| (kind, S_ITEMPROP))
+            } else if attr == "http-equiv" {
+                match k.as_str() {
+                    "date" => Some((Kind::Published, S_META_WEAK)),
+                    "last-modified" => Some((Kind::Modified, S_META_WEAK)),
+                    _ => None,
+                }
+            } else {
+                meta_key_kind(&k)
+            };
+            if let Some((kind, score)) = kind_score {
+                if let Some(d) = attr_date(content, self.order) {
+                    let family = if attr == "itemprop" { Family::Itemprop } else { Family::Meta };
+                    self.push(with_evidence(d, format!("meta[{attr}={key}]={content}")), kind, score, family, String::new());
+                }
+                return;
+            }
+        }
+    }
+
+    fn script(&mut self, text: &str, json_ld: bool) {
+        let mut seen: Vec<&str> = Vec::new();
+        for c in json_key_regex().captures_iter(text) {
+            let (Some(k), Some(v)) = (c.name("k"), c.name("v")) else { continue };
+            let key = k.as_str();
+            let kind = json_key_kind(key);
+            let Some(d) = attr_date(v.as_str(), self.order) else { continue };
+            // The first value of a key describes the page's main entity;
+            // later ones (lists, related items) count less. Creation and
+            // upload dates (often of an embedded video or image) count less
+            // than publication dates.
+            let base = if json_ld { S_JSONLD } else { S_SCRIPT_JSON };
+            let base = match key {
+                "dateCreated" => base - 6,
+                "uploadDate" => base - 30,
+                _ => base,
+            };
+            let score = if seen.contains(&key) { base - 30 } else { base };
+            seen.push(key);
+            let (what, family) =
+                if json_ld { ("script[type=application/ld+json]", Family::JsonLd) } else { ("script", Family::Script) };
+            self.push(with_evidence(d, format!("{what} {key}={}", v.as_str())), kind, score, family, String::new());
+        }
+    }
+}
+
+/// Finds the dates of a parsed page with explicit settings.
+pub fn find_with(doc: &scraper::Html, url: Option<&str>, opts: &Options) -> HtmlDates {
+    select(collect(doc, url, opts), opts)
+}
+
+/// Every dated candidate the finder saw, one line each (kind, score,
+/// value, evidence), best sources first: to explain a choice.
+pub fn explain(doc: &scraper::Html, url: Option<&str>, opts: &Options) -> Vec<String> {
+    let col = collect(doc, url, opts);
+    let mut c: Vec<&Candidate> = col.cands.iter().collect();
+    c.sort_by(|a, b| b.score.cmp(&a.score).then(a.seq.cmp(&b.seq)));
+    let mut out: Vec<String> = c
+        .iter()
+        .map(|c| format!("{:?} {} {}{} {:?}", c.kind, c.score, c.date.value, if c.utc { " utc" } else { "" }, c.date.evidence))
+        .collect();
+    out.extend(col.text_cands.iter().take(40).map(|c| format!("text {} {:?}", c.date.value, c.date.evidence)));
+    out
+}
+
+fn collect(doc: &scraper::Html, url: Option<&str>, opts: &Options) -> Collector {
+    let mut col = Collector {
+        order: opts.order.unwrap_or_default(),
+        order_fixed: opts.order.is_some(),
+        cands: Vec::new(),
+        text_cands: Vec::new(),
+        boiler_text_cands: Vec::new(),
+        seq: 0,
+        time_seen: 0,
+        urls: Vec::new(),
+        context: String::new(),
+    };
+    let mut stack: Vec<Frame> = Vec::new();
+    let mut buffers: Vec<Buffer> = Vec::new();
+    let mut open_buffers: Vec<usize> = Vec::new();
+    let mut script_kind: Option<bool> = None; // Some(json_ld?) inside a data script
+
+    for edge in doc.tree.root().traverse() {
+        match edge {
+            Edge::Open(node) => match node.value() {
+                Node::Element(e) => {
+                    let parent = stack.last().copied().unwrap_or_default();
+                    let tag = e.name();
+                    let attrs = lower_attrs(e);
+                    let mut frame = Frame { skip: parent.skip, boiler: parent.boiler, buffer: None };
+                    if matches!(tag, "script" | "style" | "noscript" | "template" | "svg" | "textarea" | "select" | "button" | "iframe" | "object")
+                        || attrs.starts_with("wm-ipp")
+                        || attrs.contains("wm-ipp")
+                    {
+                        frame.skip = true;
+                    }
+                    if tag == "script" && !parent.skip {
+                        let ty = e.attr("type").map(|t| t.trim().to_ascii_lowercase());
+                        script_kind = match ty.as_deref() {
+                            Some("application/ld+json") => Some(true),
+                            Some("application/json") | None | Some("") | Some("text/javascript") => Some(false),
+                            _ => None,
+                        };
+                    }
+                    if !frame.skip {
+                        if !matches!(tag, "html" | "body" | "main" | "article") {
+                            frame.boiler = frame.boiler || is_boiler(tag, &attrs);
+                        }
+                        col.element(e, &frame);
+                        if !matches!(tag, "html" | "body" | "head" | "main" | "article") {
+                            if let Some((kind, score)) = date_class(&attrs) {
+                                buffers.push(Buffer {
+                                    text: String::new(),
+                                    sig: format!("{tag} {attrs}"),
+                                    kind,
+                                    score,
+                                    boiler: frame.boiler,
+                                    open: true,
+                                });
+                                frame.buffer = Some(buffers.len() - 1);
+                                open_buffers.push(buffers.len() - 1);
+                            }
+                        }
+                    }
+                    if matches!(tag, "p" | "div" | "br" | "li" | "td" | "h1" | "h2" | "h3" | "section" | "article" | "header") {
+                        col.push_context(" | ");
+                    }
+                    stack.push(frame);
+                }
+                Node::Text(t) => {
+                    let frame = stack.last().copied().unwrap_or_default();
+                    let text: &str = t;
+                    if frame.skip {
+                        if let Some(json_ld) = script_kind {
+                            if stack.len() >= 1 && text.len() < 4_000_000 {
+                                col.script(text, json_ld);
+                            }
+                        }
+                        continue;
+                    }
+                    for &b in &open_buffers {
+                        if let Some(buf) = buffers.get_mut(b) {
+                            if buf.open && buf.text.len() < BUFFER_CAP {
+                                let room = BUFFER_CAP - buf.text.len();
+                                let mut cut = text.len().min(room);
+                                while !text.is_char_boundary(cut) {
+                                    cut -= 1;
+                                }
+                                buf.text.push_str(text.get(..cut).unwrap_or(""));
+                                buf.text.push(' ');
+                            }
+                        }
+                    }
+                    if opts.text_fallback && text.bytes().any(|b| b.is_ascii_digit()) {
+                        text_dates(&mut col, text, frame.boiler);
+                    } else {
+                        col.push_context(text);
+                    }
+                }
+                _ => {}
+            },
+            Edge::Close(node) => {
+                if let Node::Element(e) = node.value() {
+                    if e.name() == "script" {
+                        script_kind = None;
+                    }
+                    if let Some(frame) = stack.pop() {
+                        if let Some(b) = frame.buffer {
+                            open_buffers.retain(|&x| x != b);
+                            if let Some(buf) = buffers.get_mut(b) {
+                                buf.open = false;
+                                let title = e.attr("title");
+                                close_buffer(&mut col, buf, title);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    if let Some(u) = url {
+        col.urls.insert(0, u.to_string());
+    }
+    for (i, u) in std::mem::take(&mut col.urls).iter().enumerate() {
+        if let Some(d) = url_date(u) {
+            let score = if d.precision >= Precision::Day { S_URL_DAY } else { S_URL_MONTH };
+            col.push(d, Kind::Published, score - i as i32, Family::Url, String::new());
+        }
+    }
+    col
+}
+
+fn close_buffer(col: &mut Collector, buf: &mut Buffer, title: Option<&str>) {
+    let text = std::mem::take(&mut buf.text);
+    let mut found = None;
+    if text.bytes().any(|b| b.is_ascii_digit()) {
+        found = find_dates_with(&text, col.order).into_iter().find(|f| f.date.precision >= Precision::Day);
+    }
+    let (date, kind) = match found {
+        Some(f) => {
+            let before = text.get(..f.start).unwrap_or("").to_lowercase();
+            let kind = cue_before(&before).unwrap_or(buf.kind);
+            (f.date, kind)
+        }
+        None => match title.and_then(|t| attr_date(t, col.order)) {
+            Some(d) => (d, buf.kind),
+            None => return,
+        },
+    };
+    let score = if buf.boiler { buf.score - BOILER_PENALTY } else { buf.score };
+    let sig = std::mem::take(&mut buf.sig);
+    col.push(date, kind, score, Family::Visible, sig);
+}
+
+fn text_dates(col: &mut Collector, text: &str, boiler: bool) {
+    let found = find_dates_with(text, col.order);
+    let mut last = 0;
+    for f in found {
+        col.push_context(text.get(last..f.start).unwrap_or(""));
+        last = f.end;
+        let cue = cue_before(&col.context);
+        col.push_context(text.get(f.start..f.end).unwrap_or(""));
+        if f.date.precision < Precision::Day {
+            continue;
+        }
+        match cue {
+            Some(kind) => {
+                let s = if boiler { S_CUE - BOILER_PENALTY } else { S_CUE };
+                col.push(f.date, kind, s, Family::Visible, String::new());
+            }
+            None if boiler && col.boiler_text_cands.len() < MAX_TEXT_CANDIDATES => {
+                col.seq += 1;
+                col.boiler_text_cands.push(Candidate {
+                    date: f.date,
+                    kind: Kind::Published,
+                    score: 0,
+                    seq: col.seq,
+                    family: Family::Visible,
+                    sig: String::new(),
+                    utc: false,
+                });
+            }
+            None if !boiler && col.text_cands.len() < MAX_TEXT_CANDIDATES => {
+                col.seq += 1;
+                col.text_cands.push(Candidate {
+                    date: f.date,
+                    kind: Kind::Published,
+                    score: 0,
+                    seq: col.seq,
+                    family: Family::Visible,
+                    sig: String::new(),
+                    utc: false,
+                });
+            }
+            None => {}
+        }
+    }
+    col.push_context(text.get(last..).unwrap_or(""));
+}
+
+fn in_bounds(d: &DateValue, bounds: &Bounds) -> bool {
+    bounds.contains(d)
+}
+
+fn best(cands: &[Candidate], kind: Kind, bounds: &Bounds) -> Option<Candidate> {
+    let mut best: Option<&Candidate> = None;
+    for c in cands.iter().filter(|c| c.kind == kind && in_bounds(&c.date, bounds)) {
+        let better = match best {
+            None => true,
+            Some(b) => (c.score, c.date.precision) > (b.score, b.date.precision),
+        };
+        if better {
+            best = Some(c);
+        }
+    }
+    best.cloned()
+}
+
+/// The most frequent day among text dates (ties: the first seen).
+fn best_text(cands: &[Candidate], bounds: &Bounds) -> Option<DateValue> {
+    let mut days: Vec<(&str, usize, usize)> = Vec::new(); // (day, count, first index)
+    for (i, c) in cands.iter().enumerate() {
+        if !in_bounds(&c.date, bounds) {
+            continue;
+        }
+        let Some(day) = c.date.day() else { continue };
+        if let Some(e) = days.iter_mut().find(|(d, _, _)| *d == day) {
+            e.1 += 1;
+        } else if days.len() < 200 {
+            days.push((day, 1, i));
+        }
+    }
+    let (_, _, idx) = days.iter().max_by(|a, b| a.1.cmp(&b.1).then(b.2.cmp(&a.2)))?;
+    cands.get(*idx).map(|c| c.date.clone())
+}
+
+/// Lowers candidates whose element signature dates several different days
+/// (a list of teasers, comments or posts): none of them is the page's date.
+fn penalise_listings(cands: &mut [Candidate]) {
+    let mut groups: Vec<(&str, usize, Option<String>, bool)> = Vec::new(); // sig, count, first day, several days
+    for c in cands.iter() {
+        if c.sig.is_empty() {
+            continue;
+        }
+        let day = c.date.day().map(str::to_string);
+        if let Some(g) = groups.iter_mut().find(|g| g.0 == c.sig) {
+            g.1 += 1;
+            if g.2 != day {
+                g.3 = true;
+            }
+        } else if groups.len() < 500 {
+            groups.push((c.sig.as_str(), 1, day, false));
+        }
+    }
+    let listed: Vec<String> = groups.iter().filter(|g| g.1 >= 3 && g.3).map(|g| g.0.to_string()).collect();
+    for c in cands.iter_mut() {
+        if listed.iter().any(|l| *l == c.sig) {
+            c.score -= LISTING_PENALTY;
+        }
+    }
+}
+
+/// Picks the published day: each day scores its best candidate plus a
+/// bonus per other source family giving the same day, and a bonus when the
+/// day is also printed in the main text (what the reader sees).
+///
+/// A time given in UTC may fall on the next or previous local day: when
+/// the page's own (non-UTC) dates favour the day on the side the hour
+/// allows (before noon UTC: the day before; after: the day after), the UTC
+/// candidate counts for that day.
+fn best_published(cands: &[Candidate], text: &[Candidate], bounds: &Bounds) -> Option<Candidate> {
+    struct Day<'a> {
+        day: i64,
+        best: &'a Candidate,
+        families: Vec<Family>,
+    }
+    let published: Vec<(&Candidate, i64)> = cands
+        .iter()
+        .filter(|c| c.kind == Kind::Published && c.date.precision >= Precision::Day && in_bounds(&c.date, bounds))
+        .filter_map(|c| Ymd::of(&c.date).map(|d| (c, d.to_days())))
+        .collect();
+    let local_support = |day: i64| {
+        published
+            .iter()
+            .filter(|(c, d)| *d == day && !c.utc && c.score >= S_CLASS_WEAK)
+            .map(|(c, _)| c.score)
+            .max()
+            .unwrap_or(i32::MIN)
+    };
+    let offset = utc_offset(cands);
+    let mut days: Vec<Day<'_>> = Vec::new();
+    for &(c, own) in &published {
+        let mut day = own;
+        if c.utc && c.date.precision == Precision::Minute {
+            let hour: i64 = c.date.value.get(11..13).and_then(|h| h.parse().ok()).unwrap_or(12);
+            let minute: i64 = c.date.value.get(14..16).and_then(|h| h.parse().ok()).unwrap_or(0);
+            match offset {
+                Some(off) => day = own + (hour * 60 + minute + off).div_euclid(1440),
+                None => {
+                    let alt = if hour < 12 { own - 1 } else { own + 1 };
+                    if local_support(alt) > local_support(own) {
+                        day = alt;
+                    }
+                }
+            }
+        }
+        if let Some(d) = days.iter_mut().find(|d| d.day == day) {
+            let better = (c.score, c.date.precision, d.best.utc) > (d.best.score, d.best.date.precision, c.utc);
+            if better && !(c.utc && day != own) {
+                d.best = c;
+            }
+            if !d.families.contains(&c.family) {
+                d.families.push(c.family);
+            }
+        } else if days.len() < 500 {
+            days.push(Day { day, best: c, families: vec![c.family] });
+        }
+    }
+    let mut winner: Option<(i32, &Candidate)> = None;
+    for d in &days {
+        // The best candidate's own day (a rehomed UTC candidate's day is not
+        // what it prints): then prefer a local candidate of that day.
+        let best = if Ymd::of(&d.best.date).map(Ymd::to_days) != Some(d.day) {
+            published
+                .iter()
+                .filter(|(_, day)| *day == d.day)
+                .map(|(c, _)| *c)
+                .max_by_key(|c| c.score)
+                .unwrap_or(d.best)
+        } else {
+            d.best
+        };
+        let top = days_best_score(&published, d.day, d.best.score);
+        let mut score = top + CORROBORATION * (d.families.len().min(4) as i32 - 1);
+        let printed = Ymd::from_days(d.day);
+        let printed = format!("{:04}-{:02}-{:02}", printed.year, printed.month, printed.day);
+        if best.family != Family::Visible && text.iter().any(|t| t.date.day() == Some(printed.as_str())) {
+            score += VISIBLE_BONUS;
+        }
+        if winner.map_or(true, |(s, w)| score > s || (score == s && best.seq < w.seq)) {
+            winner = Some((score, best));
+        }
+    }
+    // A day-less candidate (month from a URL) only when nothing dates a day.
+    winner.map(|(_, c)| c.clone()).or_else(|| best(cands, Kind::Published, bounds))
+}
+
+/// The page's offset from UTC in minutes, when one of its UTC times and
+/// one of its local times are visibly the same instant (same minutes,
+/// hours apart by a whole or half-hour offset of at most 14 hours).
+fn utc_offset(cands: &[Candidate]) -> Option<i64> {
+    let minutes = |c: &Candidate| -> Option<i64> {
+        let d = Ymd::of(&c.date)?.to_days();
+        let h: i64 = c.date.value.get(11..13)?.parse().ok()?;
+        let m: i64 = c.date.value.get(14..16)?.parse().ok()?;
+        Some(d * 1440 + h * 60 + m)
+    };
+    let timed = |utc: bool| {
+        cands
+            .iter()
+            .filter(move |c| c.utc == utc && c.date.precision == Precision::Minute)
+            .filter_map(minutes)
+            .take(64)
+    };
+    let locals: Vec<i64> = timed(false).collect();
+    let mut counts: Vec<(i64, usize)> = Vec::new();
+    for u in timed(true) {
+        for &l in &locals {
+            let diff = l - u;
+            if diff != 0 && diff.abs() <= 14 * 60 && diff % 30 == 0 {
+                match counts.iter_mut().find(|(o, _)| *o == diff) {
+                    Some(e) => e.1 += 1,
+                    None => counts.push((diff, 1)),
+                }
+            }
+        }
+        if locals.contains(&u) {
+            match counts.iter_mut().find(|(o, _)| *o == 0) {
+                Some(e) => e.1 += 1,
+                None => counts.push((0, 1)),
+            }
+        }
+    }
+    counts.iter().max_by_key(|(_, n)| *n).map(|(o, _)| *o)
+}
+
+/// The score a day competes with: its best candidate's, rehomed ones included.
+fn days_best_score(_published: &[(&Candidate, i64)], _day: i64, best_score: i32) -> i32 {
+    best_score
+}
+
+fn select(mut col: Collector, opts: &Options) -> HtmlDates {
+    let tomorrow = Ymd::from_days(opts.today.to_days() + 1);
+    let bounds = Bounds { min: Ymd { year: 1990, month: 1, day: 1 }, max: tomorrow };
+    penalise_listings(&mut col.cands);
+    let published =
+        best_published(&col.cands, &col.text_cands, &bounds);
+    let modified = best(&col.cands, Kind::Modified, &bounds);
+    let mut published = published.map(|c| c.date);
+    if published.is_none() && opts.text_fallback {
+        published = best_text(&col.text_cands, &bounds).or_else(|| best_text(&col.boiler_text_cands, &bounds));
+    }
+    if published.is_none() {
+        published = modified.as_ref().map(|c| c.date.clone());
+    }
+    HtmlDates { published, modified: modified.map(|c| c.date) }
 }

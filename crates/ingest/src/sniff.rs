@@ -22,7 +22,7 @@ pub(crate) fn name_hint(name: &str) -> NameHint {
         _ => return NameHint::Unknown,
     };
     match ext.as_str() {
-        "warc" | "arc" => NameHint::Warc,
+        "warc" => NameHint::Warc,
         "jsonl" | "ndjson" => NameHint::Jsonl,
         "html" | "htm" | "xhtml" | "shtml" => NameHint::Html,
         "txt" | "text" => NameHint::Text,
@@ -91,7 +91,8 @@ pub(crate) fn binary_reason(head: &[u8]) -> Option<String> {
             if *what == "bzip2 archive" && !head.get(3).is_some_and(|d| (b'1'..=b'9').contains(d)) {
                 continue;
             }
-            if *what == "MP3 audio" && !head.get(3).is_some_and(|v| *v <= 5) {
+            // ID3v2 major versions are 2 to 4.
+            if *what == "MP3 audio" && !matches!(head.get(3), Some(2..=4)) {
                 continue;
             }
             return Some((*what).to_string());
@@ -146,7 +147,8 @@ pub(crate) fn looks_like_html(head: &[u8]) -> bool {
 pub(crate) fn looks_like_jsonl(head: &[u8]) -> bool {
     let body = skip_bom_and_space(head);
     let Some(rest) = body.strip_prefix(b"{") else { return false };
-    let rest = &rest[rest.iter().position(|b| !b.is_ascii_whitespace()).unwrap_or(rest.len())..];
+    // Spaces only: a `{` alone on its line is pretty-printed JSON, not lines.
+    let rest = &rest[rest.iter().position(|&b| b != b' ' && b != b'\t').unwrap_or(rest.len())..];
     rest.starts_with(b"\"")
 }
 
@@ -189,5 +191,6 @@ mod tests {
         assert!(!looks_like_html(b"<3 love"));
         assert!(looks_like_jsonl(b" { \"text\": 1}"));
         assert!(!looks_like_jsonl(b"{not json"));
+        assert!(!looks_like_jsonl(b"{\n  \"text\": 1\n}"));
     }
 }

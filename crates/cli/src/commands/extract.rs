@@ -24,7 +24,6 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
     let stdout = std::io::stdout();
     let mut out = BufWriter::new(stdout.lock());
     let mut ok = 0usize;
-    let mut failed = 0usize;
     let mut chunk = Vec::with_capacity(256);
     let mut emit = |chunk: &mut Vec<dossier_document::RawPage>, out: &mut BufWriter<_>| -> anyhow::Result<()> {
         let results: Vec<_> = chunk.par_iter().map(|raw| pipeline::process(&pipeline, raw)).collect();
@@ -36,10 +35,7 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
                     out.write_all(b"\n")?;
                     ok += 1;
                 }
-                Err(f) => {
-                    eprintln!("dossier: failed: {}: {}", f.source, f.reason);
-                    failed += 1;
-                }
+                Err(f) => eprintln!("dossier: failed: {}: {}", f.source, f.reason),
             }
         }
         Ok(())
@@ -52,15 +48,12 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
                     emit(&mut chunk, &mut out)?;
                 }
             }
-            Item::Failure(f) => {
-                eprintln!("dossier: failed: {}: {}", f.source, f.reason);
-                failed += 1;
-            }
+            Item::Failure(f) => eprintln!("dossier: failed: {}: {}", f.source, f.reason),
             Item::Skipped(_) => {}
         }
     }
     emit(&mut chunk, &mut out)?;
+    drop(emit);
     out.flush()?;
-    let _ = failed;
     Ok(if ok == 0 { EXIT_NOTHING_INGESTED } else { 0 })
 }

@@ -1,9 +1,171 @@
-//! Extraction from HTML pages.
+//! Extraction from HTML pages: main content and metadata.
+//!
+//! The page is parsed once with html5ever (through `scraper`); then
+//!
+//! * [`dom`] flattens the DOM into elements and text blocks in one
+//!   iterative pass (no recursion, any depth);
+//! * [`content`] scores containers and blocks and selects the article
+//!   (Readability-style container scoring, conditional pruning, jusText-like
+//!   edge and fallback rules);
+//! * [`metadata`] reads title, authors, site, canonical URL and declared
+//!   language; dates come from [`dossier_dates::html::find`];
+//! * [`source`] leads every emitted character back to its byte offset in the
+//!   input (scraper keeps no positions; see that module for the method).
+//!
+//! Output text: blocks separated by a blank line (consecutive items of one
+//! list or rows of one table by a single newline), whitespace collapsed,
+//! `<br>` as a newline, table cells separated by " | ".
+
+mod classes;
+mod content;
+mod dom;
+mod metadata;
+mod source;
+
+use dossier_document::Diagnostic;
+use dossier_text::normalize::is_space;
+use dossier_text::TextBuilder;
+use scraper::Html;
 
 use crate::Extraction;
+use dom::{Kind, Piece};
 
 /// Extracts the article from an HTML page; `url` is the page URL if known.
+/// Offsets in the result are byte offsets into `html`.
 pub fn extract(html: &str, url: Option<&str>) -> Extraction {
-    let _ = url;
-    crate::text_dump::extract(html)
+    let doc = Html::parse_document(html);
+    extract_parsed(&doc, html, url)
 }
+
+/// Like [`extract`], for a page already parsed from `html`.
+pub fn extract_parsed(doc: &Html, html: &str, url: Option<&str>) -> Extraction {
+    let mut diagnostics = Vec::new();
+    let page = metadata::collect(doc, url);
+    let mut meta = page.metadata;
+    let dates = dossier_dates::html::find(doc, url);
+    meta.published = dates.published;
+    meta.modified = dates.modified;
+
+    let flat = dom::flatten(doc.tree.root());
+    let title = meta.title.as_ref().map(|t| t.value.clone());
+    let selection = content::select(&flat, title.as_deref());
+    let (text, offsets) = emit(&flat, &selection.blocks, html);
+
+    if text.is_empty() {
+        diagnostics.push(Diagnostic::warning("html-no-content", "no main content found in the HTML page"));
+    } else if selection.method != "container" {
+        diagnostics.push(Diagnostic::info(
+            "html-content-fallback",
+            format!("main content chosen by the {} method", selection.method),
+        ));
+    }
+    if let Some(body) = page.ld_body.as_deref() {
+        let body_chars = body.chars().filter(|c| !c.is_whitespace()).count();
+        let ours = text.chars().filter(|c| !c.is_whitespace()).count();
+        if body_chars > 500 && ours * 2 < body_chars {
+            diagnostics.push(Diagnostic::warning(
+                "html-short-content",
+                format!("extracted {ours} characters but the page's JSON-LD articleBody has {body_chars}"),
+            ));
+        }
+    }
+    Extraction { text, offsets, metadata: meta, diagnostics }
+}
+
+/// Writes the selected blocks into a clean text with its offset map.
+fn emit(flat: &dom::Flat<'_>, blocks: &[u32], html: &str) -> (String, dossier_text::OffsetMap) {
+    let mut src = source::SourceText::scan(html);
+    let mut out = TextBuilder::new();
+    let mut prev: Option<&dom::Block> = None;
+    for &bi in blocks {
+        let Some(b) = flat.blocks.get(bi as usize) else { continue };
+        let pieces = flat.pieces.get(b.pieces.0 as usize..b.pieces.1 as usize).unwrap_or(&[]);
+        let mut w = BlockWriter { out: &mut out, started: false, pending_space: None, sep: None };
+        w.sep = Some(match prev {
+            None => "",
+            Some(p) if p.group != dom::NONE && p.group == b.group && matches!(b.kind, Kind::Item | Kind::Row) => "\n",
+            Some(_) => "\n\n",
+        });
+        for p in pieces {
+            match *p {
+                Piece::Text(t, _) => {
+                    let found = src.locate(t);
+                    match found {
+                        Some(f) => {
+                            let mut chars = Vec::new();
+                            src.align(t, f, |i, r, l, exact| chars.push((i, r, l, exact)));
+                            for (i, r, l, exact) in chars {
+                                let c = t[i..].chars().next().unwrap_or(' ');
+                                w.push_char(c, &t[i..i + c.len_utf8()], r, l, exact);
+                            }
+                        }
+                        None => {
+                            let r = src.cursor();
+                            for (i, c) in t.char_indices() {
+                                w.push_char(c, &t[i..i + c.len_utf8()], r, 0, false);
+                            }
+                        }
+                    }
+                }
+                Piece::Break => w.line_break(src.cursor()),
+                Piece::Cell => w.cell(src.cursor()),
+            }
+        }
+        if w.started {
+            prev = Some(b);
+        }
+    }
+    out.trim_end();
+    out.finish()
+}
+
+/// Writes one block: collapses whitespace, inserts the block separator
+/// before the first character.
+struct BlockWriter<'o> {
+    out: &'o mut TextBuilder,
+    started: bool,
+    /// A collapsed whitespace run waiting for the next visible character:
+    /// (text, raw position).
+    pending_space: Option<(&'static str, usize)>,
+    /// Separator to write before the block's first character.
+    sep: Option<&'static str>,
+}
+
+impl BlockWriter<'_> {
+    fn push_char(&mut self, c: char, s: &str, raw: usize, raw_len: usize, exact: bool) {
+        if is_space(c) {
+            if self.started && self.pending_space.is_none() {
+                self.pending_space = Some((" ", raw));
+            }
+            return;
+        }
+        if !self.started {
+            if let Some(sep) = self.sep.take() {
+                self.out.push_rewritten(sep, raw, 0);
+            }
+            self.started = true;
+        } else if let Some((sp, r)) = self.pending_space.take() {
+            self.out.push_rewritten(sp, r, 0);
+        }
+        if exact {
+            self.out.push_copied(s, raw);
+        } else {
+            self.out.push_rewritten(s, raw, raw_len);
+        }
+    }
+
+    fn line_break(&mut self, raw: usize) {
+        if self.started {
+            self.pending_space = Some(("\n", raw));
+        }
+    }
+
+    fn cell(&mut self, raw: usize) {
+        if self.started {
+            self.pending_space = Some((" | ", raw));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests;

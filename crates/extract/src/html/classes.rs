@@ -1,0 +1,123 @@
+//! What `class` and `id` attributes say about an element: a weight for
+//! main-content scoring and whether the element is boilerplate.
+//!
+//! The vocabularies are the ones the established extractors converge on
+//! (Readability's positive/negative/unlikely patterns, trafilatura's discard
+//! XPaths, boilerpipe's and jusText's observations), written as token
+//! fragments. Matching is done once per element on the lower-cased
+//! `class` + `id` string with one Aho-Corasick automaton per vocabulary
+//! (through `regex`), so the cost stays linear in the attribute length.
+
+use std::sync::OnceLock;
+
+use regex::Regex;
+
+/// Verdict on one element's class/id tokens.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct ClassInfo {
+    /// Readability-style weight: +25 per positive vocabulary, −25 per
+    /// negative one.
+    pub weight: i32,
+    /// The element is boilerplate (comments, share bars, related links,
+    /// cookie banners…) and has no content-container token.
+    pub boiler: bool,
+    /// A byline/date/metadata line container.
+    pub meta_line: bool,
+    /// A strong main-content hint (`article-body`, `entry-content`…).
+    pub content_hint: bool,
+}
+
+struct Vocab {
+    positive: Regex,
+    negative: Regex,
+    strong: Regex,
+    unlikely: Regex,
+    maybe: Regex,
+    meta_line: Regex,
+    content_hint: Regex,
+}
+
+fn vocab() -> &'static Vocab {
+    static V: OnceLock<Vocab> = OnceLock::new();
+    V.get_or_init(|| {
+        let re = |s: &str| Regex::new(s).unwrap_or_else(|_| Regex::new("$^").expect("trivial regex"));
+        Vocab {
+            positive: re(r"article|body|content|entry|hentry|h-entry|main|page|post|text|blog|story|prose|rich-?text"),
+            negative: re(concat!(
+                r"(^|[^a-z])(ad|ads|adv|hid|tags?|meta|tools?|nav|promo)([^a-z]|$)|-ad-|banner|combx|comment|com-|",
+                r"contact|foot|footnote|gdpr|masthead|media|outbrain|taboola|related|scroll|share|sharing|shoutbox|sidebar|",
+                r"skyscraper|sponsor|shopping|widget|social|newsletter|subscri|signup|cookie|consent|breadcrumb|popup|",
+                r"modal|overlay|paywall|teaser|recommend|trending|popular|most-?read|read-?more|more-?stories|caption-credit|(^|\s)(hidden|hide)(\s|$)"
+            )),
+            strong: re(concat!(
+                r"(^|[^a-z])(ad|ads|adv|advert|nav|menu|tags|tag-list|share|sharing|social|related)([^a-z]|$)|",
+                r"-ad-|ad-?slot|ad-?container|adsense|advertis|comment|disqus|cookie|consent|gdpr|newsletter|subscri|",
+                r"signup|sign-up|share-|sharebar|sharing|social|related|breadcrumb|outbrain|taboola|sidebar|footer|",
+                r"recommend|popup|modal|promo|sponsor|navigation|navbar|pagination|pager|most-?read|most-?popular|",
+                r"trending|read-?more|more-?stories|read-?next|tag-?cloud|post-?tags|article-?tags|entry-?tags|",
+                r"author-?bio|author-?box|about-?the-?author|skip-?link|sr-only|screen-?reader|visually-?hidden|",
+                r"print-?only|(^|\s)(hidden|is-hidden|d-none|hide)(\s|$)|rss|jump-?link|prev-?next|next-?prev|post-?nav"
+            )),
+            unlikely: re(concat!(
+                r"header|extra|remark|replies|shoutbox|skyscraper|supplemental|agegate|banner|masthead|toolbar|tools|",
+                r"widget|copyright|disclaimer|login|register|categories|combx|community|cover-wrap|legends|ai2html|",
+                r"yom-remote|teaser|(^|[^a-z])toc([^a-z]|$)|table-?of-?contents|overlay|paywall|topbar|top-?bar|bottom-?bar"
+            )),
+            maybe: re(r"and|article|body|column|content|main|shadow|post-?text|story"),
+            meta_line: re(concat!(
+                r"byline|by-?line|author|dateline|date|time|posted|published|meta-?data|article-?meta|post-?meta|",
+                r"entry-?meta|credits?|timestamp|updated"
+            )),
+            content_hint: re(concat!(
+                r"article-?body|articlebody|article__body|article-?content|article__content|article-?text|articletext|",
+                r"entry-?content|post-?content|post-?body|post-?text|post-?entry|postcontent|story-?body|story-?content|",
+                r"story-?text|body-?text|main-?content|content-?body|text-?content|rich-?text|richtext|field-?body|",
+                r"news-?text|news-?content|single-?content|td-?post-?content|c-?article|article-?main"
+            )),
+        }
+    })
+}
+
+/// Judges a lower-cased `class id` string.
+pub(crate) fn classify(s: &str) -> ClassInfo {
+    if s.is_empty() {
+        return ClassInfo::default();
+    }
+    let v = vocab();
+    let mut info = ClassInfo::default();
+    let positive = v.positive.is_match(s);
+    let negative = v.negative.is_match(s);
+    if positive {
+        info.weight += 25;
+    }
+    if negative {
+        info.weight -= 25;
+    }
+    info.content_hint = v.content_hint.is_match(s);
+    if info.content_hint {
+        info.weight += 25;
+    }
+    info.boiler = !info.content_hint && (v.strong.is_match(s) || (v.unlikely.is_match(s) && !v.maybe.is_match(s)));
+    info.meta_line = !info.content_hint && v.meta_line.is_match(s);
+    info
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn vocabularies() {
+        assert!(classify("article-body").content_hint);
+        assert!(classify("article-body").weight > 0);
+        assert!(classify("comments-area").boiler);
+        assert!(classify("share-bar").boiler);
+        assert!(!classify("article-content comments").boiler);
+        assert!(!classify("header-image").weight.is_negative() || !classify("header-image").content_hint);
+        assert!(!classify("").boiler);
+        assert!(classify("byline").meta_line);
+        assert!(!classify("shadow").boiler);
+        assert!(classify("nav").boiler);
+        assert!(!classify("canvas").boiler);
+    }
+}

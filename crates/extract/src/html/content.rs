@@ -1,0 +1,441 @@
+//! Main-content selection over a flattened page.
+//!
+//! 1. **Scoring** (after Readability): every paragraph-like block of 25+
+//!    characters gives `1 + commas + min(chars/100, 3)` to the element that
+//!    holds it and, decreasingly, to four more ancestors. An element starts
+//!    from a tag prior and its class/id weight; its final score is scaled by
+//!    `1 − link density`. Boilerplate subtrees (by tag, role or class) do not
+//!    score in the strict pass.
+//! 2. **Container**: the best element; if several strong candidates share
+//!    an ancestor, that ancestor; then siblings that score well, or that are
+//!    plain paragraphs, are merged (Readability's sibling rule).
+//! 3. **Pruning inside the container**: boilerplate subtrees, link-heavy
+//!    lists/divs/tables with few paragraphs (Readability's conditional
+//!    cleaning), link-heavy blocks, byline and date lines, the title
+//!    repeated, and non-sentences at the edges (jusText's context idea).
+//! 4. **Fallbacks**: when the strict result is short, a lenient pass that
+//!    ignores class-based boilerplate, and a page-wide union of good
+//!    paragraphs (jusText-like classification); the longest plausible
+//!    result wins.
+//!
+//! All passes are linear in the number of elements and blocks: ancestors
+//! are visited at most five levels up, subtree ranges are contiguous and
+//! each block is marked at most once.
+
+use super::dom::{Block, Elem, Flat, Kind, Piece, Tag, NONE};
+
+/// The blocks chosen as the article, in document order.
+#[derive(Debug, Default)]
+pub(crate) struct Selection {
+    /// Block indices, ascending.
+    pub blocks: Vec<u32>,
+    /// Which method produced it.
+    pub method: &'static str,
+}
+
+/// Collapsed text of a block (for the checks that look at words).
+pub(crate) fn block_text(flat: &Flat<'_>, b: &Block) -> String {
+    let mut s = String::new();
+    let pieces = flat.pieces.get(b.pieces.0 as usize..b.pieces.1 as usize).unwrap_or(&[]);
+    for p in pieces {
+        match p {
+            Piece::Text(t, _) => s.push_str(t),
+            Piece::Break => s.push(' '),
+            Piece::Cell => s.push(' '),
+        }
+    }
+    dossier_text::normalize::collapse_whitespace(&s)
+}
+
+fn link_density(chars: u32, links: u32) -> f32 {
+    if chars == 0 {
+        0.0
+    } else {
+        links as f32 / chars as f32
+    }
+}
+
+fn tag_prior(tag: Tag) -> f32 {
+    match tag {
+        Tag::Div | Tag::Article | Tag::Main => 5.0,
+        Tag::CellLike => 3.0,
+        Tag::ListLike => -3.0,
+        Tag::HeadingLike => -5.0,
+        Tag::Boiler => -10.0,
+        Tag::Body => -5.0,
+        Tag::P | Tag::Other => 0.0,
+    }
+}
+
+/// Elements whose boilerplate ancestry is judged: returns, for every
+/// element, whether it or an ancestor is boilerplate (by class when
+/// `use_class`, always by tag).
+fn boiler_flags(elems: &[Elem], use_class: bool) -> Vec<bool> {
+    let mut out = vec![false; elems.len()];
+    for (i, e) in elems.iter().enumerate() {
+        let own = if use_class { e.class.boiler } else { e.tag == Tag::Boiler };
+        let inherited = out.get(e.parent as usize).copied().unwrap_or(false);
+        out[i] = own || inherited;
+    }
+    out
+}
+
+/// Chooses the article blocks.
+pub(crate) fn select(flat: &Flat<'_>, title: Option<&str>) -> Selection {
+    let strict = select_pass(flat, title, true);
+    let strict_chars = chars_of(flat, &strict.blocks);
+    if strict_chars >= 500 {
+        return strict;
+    }
+    let lenient = select_pass(flat, title, false);
+    let lenient_chars = chars_of(flat, &lenient.blocks);
+    let union = union_of_good(flat, title);
+    let union_chars = chars_of(flat, &union.blocks);
+    // Prefer the strict result unless another one is clearly longer.
+    let mut best = strict;
+    let mut best_chars = strict_chars;
+    if lenient_chars as f32 > best_chars as f32 * 1.5 + 50.0 {
+        best = lenient;
+        best_chars = lenient_chars;
+    }
+    if union_chars as f32 > best_chars as f32 * 1.5 + 100.0 {
+        best = union;
+    }
+    best
+}
+
+fn chars_of(flat: &Flat<'_>, blocks: &[u32]) -> u32 {
+    blocks.iter().filter_map(|&b| flat.blocks.get(b as usize)).map(|b| b.chars).sum()
+}
+
+fn select_pass(flat: &Flat<'_>, title: Option<&str>, strict: bool) -> Selection {
+    let elems = &flat.elems;
+    let boiler = boiler_flags(elems, strict);
+    let mut score = vec![f32::NAN; elems.len()];
+    let init = |i: usize| -> f32 {
+        let e = &elems[i];
+        tag_prior(e.tag) + if strict { e.class.weight as f32 } else { 0.0 }
+    };
+    for b in &flat.blocks {
+        if b.chars < 25 || !matches!(b.kind, Kind::Para | Kind::Pre | Kind::Row) {
+            continue;
+        }
+        let Some(owner) = elems.get(b.elem as usize) else { continue };
+        if boiler.get(b.elem as usize).copied().unwrap_or(false) {
+            continue;
+        }
+        let s = 1.0 + b.commas.min(30) as f32 + (b.chars as f32 / 100.0).min(3.0);
+        // A paragraph gives to its container; text held directly by a
+        // container counts for the container itself.
+        let mut at = if matches!(owner.tag, Tag::P | Tag::HeadingLike | Tag::ListLike | Tag::Other) {
+            owner.parent
+        } else {
+            b.elem
+        };
+        let mut level = 0u32;
+        while at != NONE && level < 5 {
+            let i = at as usize;
+            let Some(e) = elems.get(i) else { break };
+            if score[i].is_nan() {
+                score[i] = init(i);
+            }
+            let div = match level {
+                0 => 1.0,
+                1 => 2.0,
+                l => l as f32 * 3.0,
+            };
+            score[i] += s / div;
+            at = e.parent;
+            level += 1;
+        }
+    }
+    // Final scores and the best candidate.
+    let mut top = NONE;
+    let mut top_score = f32::MIN;
+    let mut finals = vec![f32::NAN; elems.len()];
+    for (i, e) in elems.iter().enumerate() {
+        if score[i].is_nan() || boiler[i] {
+            continue;
+        }
+        let f = score[i] * (1.0 - link_density(e.chars, e.link_chars));
+        finals[i] = f;
+        if f > top_score {
+            top_score = f;
+            top = i as u32;
+        }
+    }
+    if top == NONE {
+        return Selection { blocks: Vec::new(), method: if strict { "container" } else { "container-lenient" } };
+    }
+    // Several close candidates under one ancestor: take the ancestor.
+    let mut ranked: Vec<(f32, u32)> =
+        finals.iter().enumerate().filter(|(_, f)| !f.is_nan()).map(|(i, &f)| (f, i as u32)).collect();
+    ranked.sort_by(|a, b| b.0.partial_cmp(&a.0).unwrap_or(std::cmp::Ordering::Equal));
+    ranked.truncate(5);
+    let close: Vec<u32> = ranked.iter().skip(1).filter(|(f, _)| *f >= 0.75 * top_score).map(|&(_, i)| i).collect();
+    if close.len() >= 2 {
+        let mut anc = elems[top as usize].parent;
+        while anc != NONE {
+            let a = &elems[anc as usize];
+            if matches!(a.tag, Tag::Body) {
+                break;
+            }
+            let inside = close.iter().filter(|&&c| c > anc && c < a.end).count();
+            if inside >= 2 {
+                top = anc;
+                break;
+            }
+            anc = a.parent;
+        }
+    }
+    // Walk up while the parent is a better container (Readability).
+    let mut last = finals[top as usize];
+    if last.is_nan() {
+        last = 0.0;
+    }
+    let threshold = last / 3.0;
+    let mut p = elems[top as usize].parent;
+    while p != NONE {
+        let pe = &elems[p as usize];
+        if pe.tag == Tag::Body || boiler[p as usize] {
+            break;
+        }
+        let ps = finals[p as usize];
+        if ps.is_nan() {
+            p = pe.parent;
+            continue;
+        }
+        if ps < threshold {
+            break;
+        }
+        if ps > last {
+            top = p;
+        }
+        last = ps;
+        p = pe.parent;
+    }
+    // A container holding a single child container: go down is not needed;
+    // siblings that belong to the article are merged.
+    let top_e = &elems[top as usize];
+    let top_final = finals[top as usize].max(0.0);
+    let sib_threshold = (top_final * 0.2).max(10.0);
+    let mut chosen: Vec<u32> = Vec::new();
+    if top_e.parent != NONE && !matches!(top_e.tag, Tag::Body) {
+        let parent = &elems[top_e.parent as usize];
+        // Siblings of `top`: children of its parent, in order.
+        let mut i = top_e.parent + 1;
+        while i < parent.end {
+            let e = &elems[i as usize];
+            if i == top {
+                chosen.push(i);
+            } else if !boiler[i as usize] {
+                let f = finals[i as usize];
+                let mut append = !f.is_nan() && f + bonus_same_class(top_e, e) >= sib_threshold;
+                if !append && e.tag == Tag::P {
+                    let ld = link_density(e.chars, e.link_chars);
+                    append = (e.chars > 80 && ld < 0.25) || (e.chars > 0 && e.chars <= 80 && ld == 0.0 && e.commas + e.paras > 0);
+                }
+                if append {
+                    chosen.push(i);
+                }
+            }
+            i = e.end.max(i + 1);
+        }
+    } else {
+        chosen.push(top);
+    }
+    let mut removed = vec![false; flat.blocks.len()];
+    for &c in &chosen {
+        prune_inside(flat, c, strict, &mut removed);
+    }
+    let mut blocks = Vec::new();
+    for &c in &chosen {
+        let e = &elems[c as usize];
+        for b in e.blocks.0..e.blocks.1 {
+            if !removed[b as usize] {
+                blocks.push(b);
+            }
+        }
+    }
+    let blocks = filter_blocks(flat, blocks, title);
+    Selection { blocks, method: if strict { "container" } else { "container-lenient" } }
+}
+
+fn bonus_same_class(top: &Elem, e: &Elem) -> f32 {
+    if top.class.weight != 0 && top.class == e.class && top.tag == e.tag {
+        10.0
+    } else {
+        0.0
+    }
+}
+
+/// Marks blocks of boilerplate subtrees inside the container `c`.
+fn prune_inside(flat: &Flat<'_>, c: u32, strict: bool, removed: &mut [bool]) {
+    let elems = &flat.elems;
+    let Some(ce) = elems.get(c as usize) else { return };
+    let mut watermark = 0u32;
+    let mut i = c + 1;
+    while i < ce.end {
+        let e = &elems[i as usize];
+        if e.blocks.0 < watermark && e.blocks.1 <= watermark {
+            i += 1;
+            continue;
+        }
+        if should_remove(e, strict) {
+            for b in e.blocks.0.max(watermark)..e.blocks.1 {
+                if let Some(r) = removed.get_mut(b as usize) {
+                    *r = true;
+                }
+            }
+            watermark = watermark.max(e.blocks.1);
+            i = e.end.max(i + 1);
+            continue;
+        }
+        i += 1;
+    }
+}
+
+fn should_remove(e: &Elem, strict: bool) -> bool {
+    if e.tag == Tag::Boiler {
+        return true;
+    }
+    if strict && e.class.boiler {
+        return true;
+    }
+    if e.class.content_hint {
+        return false;
+    }
+    let ld = link_density(e.chars, e.link_chars);
+    let weight = if strict { e.class.weight } else { 0 };
+    match e.tag {
+        Tag::Div | Tag::ListLike | Tag::CellLike | Tag::Other => {
+            if e.chars == 0 {
+                return false;
+            }
+            if strict && weight < 0 && e.paras <= 1 && e.commas < 10 {
+                return true;
+            }
+            if e.commas >= 10 {
+                return false;
+            }
+            if e.items > e.paras + 1 && ld > 0.35 {
+                return true;
+            }
+            (weight < 25 && ld > 0.33 && e.paras <= 1) || (ld > 0.5 && e.chars < 1000)
+        }
+        _ => false,
+    }
+}
+
+/// Lower-case alphanumeric words, for comparisons.
+fn words_key(s: &str) -> String {
+    let mut out = String::new();
+    for w in s.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()) {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.extend(w.chars().flat_map(char::to_lowercase));
+    }
+    out
+}
+
+const BYLINE_PREFIXES: [&str; 12] =
+    ["by ", "par ", "von ", "por ", "di ", "door ", "av ", "przez ", "af ", "od ", "written by ", "posted by "];
+
+fn looks_like_byline(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    BYLINE_PREFIXES.iter().any(|p| lower.starts_with(p)) && text.chars().count() < 90
+}
+
+/// Good paragraph: enough text, few links, sentence punctuation.
+fn is_good(b: &Block) -> bool {
+    let ld = link_density(b.chars, b.link_chars);
+    (b.chars >= 80 && ld < 0.3 && (b.stops > 0 || b.commas > 0)) || (b.chars >= 200 && ld < 0.3)
+}
+
+/// Drops link-heavy, byline, title and edge blocks from a container's
+/// blocks.
+fn filter_blocks(flat: &Flat<'_>, blocks: Vec<u32>, title: Option<&str>) -> Vec<u32> {
+    let title_key = title.map(words_key).filter(|t| !t.is_empty());
+    let mut kept: Vec<u32> = Vec::with_capacity(blocks.len());
+    for bi in blocks {
+        let Some(b) = flat.blocks.get(bi as usize) else { continue };
+        let ld = link_density(b.chars, b.link_chars);
+        if ld > 0.5 && (b.chars < 400 || matches!(b.kind, Kind::Item | Kind::Row | Kind::Heading(_))) {
+            continue;
+        }
+        if b.chars < 200 && (b.meta_line || matches!(b.kind, Kind::Heading(_) | Kind::Para) && b.chars < 90) {
+            let text = block_text(flat, b);
+            if b.meta_line && b.chars < 200 && !is_good(b) {
+                continue;
+            }
+            if looks_like_byline(&text) {
+                continue;
+            }
+            if let Some(tk) = &title_key {
+                if matches!(b.kind, Kind::Heading(_) | Kind::Para) && words_key(&text) == *tk {
+                    continue;
+                }
+            }
+        }
+        kept.push(bi);
+    }
+    // Edges: drop leading/trailing blocks that look like page furniture
+    // (link-heavy, or short fragments without a sentence), keeping
+    // headings that introduce text.
+    let furniture = |bi: u32, leading: bool| -> bool {
+        let Some(b) = flat.blocks.get(bi as usize) else { return true };
+        let ld = link_density(b.chars, b.link_chars);
+        if ld > 0.3 {
+            return true;
+        }
+        match b.kind {
+            Kind::Heading(_) => !leading || b.chars < 4,
+            _ => b.chars < 20 && b.stops == 0,
+        }
+    };
+    let mut start = 0;
+    while start < kept.len() && furniture(kept[start], true) {
+        start += 1;
+    }
+    let mut end = kept.len();
+    while end > start && furniture(kept[end - 1], false) {
+        end -= 1;
+    }
+    kept[start..end].to_vec()
+}
+
+/// jusText-like fallback: every good paragraph of the page outside
+/// boilerplate, plus the short blocks enclosed between two good ones.
+fn union_of_good(flat: &Flat<'_>, title: Option<&str>) -> Selection {
+    let boiler = boiler_flags(&flat.elems, true);
+    let mut cand = Vec::new();
+    for (i, b) in flat.blocks.iter().enumerate() {
+        if boiler.get(b.elem as usize).copied().unwrap_or(false) || b.boiler {
+            continue;
+        }
+        cand.push(i as u32);
+    }
+    let good: Vec<bool> = cand.iter().map(|&bi| is_good(&flat.blocks[bi as usize])).collect();
+    let mut out = Vec::new();
+    let mut last_good: Option<usize> = None;
+    for (k, &bi) in cand.iter().enumerate() {
+        if good[k] {
+            if let Some(lg) = last_good {
+                // Short blocks between two good ones, if they are few.
+                if k - lg <= 4 {
+                    for &mid in &cand[lg + 1..k] {
+                        let b = &flat.blocks[mid as usize];
+                        if link_density(b.chars, b.link_chars) < 0.3 {
+                            out.push(mid);
+                        }
+                    }
+                }
+            }
+            out.push(bi);
+            last_good = Some(k);
+        }
+    }
+    let blocks = filter_blocks(flat, out, title);
+    Selection { blocks, method: "paragraphs" }
+}

@@ -1,0 +1,616 @@
+//! One iterative pass over the parsed DOM that flattens it into an element
+//! table and a list of text blocks.
+//!
+//! A *block* is the text of one block-level element up to its next
+//! block-level child (a paragraph, a heading, a list item, a table row…),
+//! kept as references to the DOM text nodes plus separators (line breaks,
+//! table cells), with the features the content scorer needs: characters,
+//! characters inside links, commas, sentence ends, words. The walk uses an
+//! explicit cursor over first-child/next-sibling links, never recursion, so
+//! any depth is safe; subtrees that never hold article text (scripts,
+//! styles, forms controls, hidden elements) are not entered at all.
+
+use ego_tree::NodeRef;
+use scraper::Node;
+
+use super::classes::{classify, ClassInfo};
+
+/// Index meaning "no element".
+pub(crate) const NONE: u32 = u32::MAX;
+
+/// What a block is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Kind {
+    /// Paragraph or any other run of text.
+    Para,
+    /// `h1`…`h6`.
+    Heading(u8),
+    /// List item, definition term or description.
+    Item,
+    /// `pre`.
+    Pre,
+    /// A table row (cells separated by " | ").
+    Row,
+    /// `figcaption` / `caption`.
+    Caption,
+}
+
+/// One element of the page.
+#[derive(Debug, Clone)]
+pub(crate) struct Elem {
+    /// Parent element, or [`NONE`].
+    pub parent: u32,
+    /// Lower-case local name (interned by html5ever, so cheap to compare).
+    pub tag: Tag,
+    /// Class/id verdict (tag and role hints folded in).
+    pub class: ClassInfo,
+    /// Depth in the element tree.
+    pub depth: u32,
+    /// Characters of text in the subtree (whitespace not counted).
+    pub chars: u32,
+    /// Of which inside links.
+    pub link_chars: u32,
+    /// Paragraph-like blocks of at least 25 characters in the subtree.
+    pub paras: u32,
+    /// Commas in the subtree.
+    pub commas: u32,
+    /// Readability-style content score accumulated from blocks.
+    pub score: f32,
+    /// List items and table rows in the subtree.
+    pub items: u32,
+    /// First and one-past-last block index in the subtree.
+    pub blocks: (u32, u32),
+    /// One past the index of the last element of the subtree.
+    pub end: u32,
+}
+
+/// The tags the extractor tells apart.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Tag {
+    /// `article`
+    Article,
+    /// `main`
+    Main,
+    /// `div`, `section`, `center`…
+    Div,
+    /// `p`
+    P,
+    /// `td`/`th`/`pre`/`blockquote` (Readability's +3 group).
+    CellLike,
+    /// lists and list items, `form`, `address` (Readability's −3 group).
+    ListLike,
+    /// Headings and `th`.
+    HeadingLike,
+    /// `header`, `footer`, `nav`, `aside`.
+    Boiler,
+    /// `body`/`html`.
+    Body,
+    /// Anything else.
+    Other,
+}
+
+/// A piece of block text.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum Piece<'a> {
+    /// A DOM text node; `true` when inside a link.
+    Text(&'a str, bool),
+    /// `<br>`: a line break.
+    Break,
+    /// Start of a table cell after another cell.
+    Cell,
+}
+
+/// One block of text.
+#[derive(Debug, Clone)]
+pub(crate) struct Block {
+    /// The block-level element that owns the text.
+    pub elem: u32,
+    /// What kind of block.
+    pub kind: Kind,
+    /// The list or table the item/row belongs to (or [`NONE`]).
+    pub group: u32,
+    /// Pieces, as a range into [`Flat::pieces`].
+    pub pieces: (u32, u32),
+    /// Characters, whitespace excluded.
+    pub chars: u32,
+    /// Characters inside links.
+    pub link_chars: u32,
+    /// Words (runs of alphanumerics).
+    pub words: u32,
+    /// Commas.
+    pub commas: u32,
+    /// Sentence-ending punctuation marks.
+    pub stops: u32,
+    /// Inside an element whose tag or class marks boilerplate.
+    pub boiler: bool,
+    /// Inside a byline/date/metadata element (`time`, `address`, class
+    /// byline…).
+    pub meta_line: bool,
+    /// Inside a `blockquote`.
+    pub quote: bool,
+    /// Inside a `figure` (captions, credits).
+    pub figure: bool,
+}
+
+/// The flattened page.
+#[derive(Debug, Default)]
+pub(crate) struct Flat<'a> {
+    /// Elements in document order.
+    pub elems: Vec<Elem>,
+    /// Blocks in document order.
+    pub blocks: Vec<Block>,
+    /// All pieces.
+    pub pieces: Vec<Piece<'a>>,
+}
+
+enum Role {
+    /// Never holds article text: not entered.
+    Skip,
+    /// Starts a block of this kind.
+    Block(Kind),
+    /// A table cell.
+    Cell,
+    /// A line break.
+    Break,
+    /// Inline (links counted separately).
+    Inline,
+}
+
+fn role(name: &str) -> Role {
+    match name {
+        "script" | "style" | "noscript" | "template" | "svg" | "math" | "iframe" | "object" | "embed" | "canvas"
+        | "select" | "option" | "optgroup" | "button" | "input" | "textarea" | "head" | "title" | "meta" | "link"
+        | "video" | "audio" | "source" | "track" | "map" | "dialog" | "label" | "frameset" | "frame" | "datalist"
+        | "output" | "progress" | "meter" | "base" | "param" | "picture" => Role::Skip,
+        "p" | "div" | "section" | "article" | "main" | "header" | "footer" | "nav" | "aside" | "blockquote"
+        | "address" | "center" | "details" | "summary" | "dl" | "ul" | "ol" | "menu" | "dir" | "figure" | "form"
+        | "fieldset" | "legend" | "hgroup" | "table" | "tbody" | "thead" | "tfoot" | "body" | "html" | "hr"
+        | "noframes" => Role::Block(Kind::Para),
+        "h1" => Role::Block(Kind::Heading(1)),
+        "h2" => Role::Block(Kind::Heading(2)),
+        "h3" => Role::Block(Kind::Heading(3)),
+        "h4" => Role::Block(Kind::Heading(4)),
+        "h5" => Role::Block(Kind::Heading(5)),
+        "h6" => Role::Block(Kind::Heading(6)),
+        "li" | "dt" | "dd" => Role::Block(Kind::Item),
+        "pre" => Role::Block(Kind::Pre),
+        "tr" => Role::Block(Kind::Row),
+        "figcaption" | "caption" => Role::Block(Kind::Caption),
+        "td" | "th" => Role::Cell,
+        "br" => Role::Break,
+        _ => Role::Inline,
+    }
+}
+
+fn tag_of(name: &str) -> Tag {
+    match name {
+        "article" => Tag::Article,
+        "main" => Tag::Main,
+        "div" | "section" | "center" => Tag::Div,
+        "p" => Tag::P,
+        "td" | "pre" | "blockquote" => Tag::CellLike,
+        "ul" | "ol" | "li" | "dl" | "dd" | "dt" | "form" | "address" => Tag::ListLike,
+        "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "th" => Tag::HeadingLike,
+        "header" | "footer" | "nav" | "aside" => Tag::Boiler,
+        "body" | "html" => Tag::Body,
+        _ => Tag::Other,
+    }
+}
+
+/// True when the element is hidden by attribute or inline style.
+fn hidden(el: &scraper::node::Element) -> bool {
+    if el.attr("hidden").is_some() {
+        return true;
+    }
+    if let Some(style) = el.attr("style") {
+        let compact: String = style.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_ascii_lowercase();
+        if compact.contains("display:none") || compact.contains("visibility:hidden") {
+            return true;
+        }
+    }
+    false
+}
+
+/// Class, id, role and itemprop, lower-cased, judged together with the tag.
+fn class_info(el: &scraper::node::Element, tag: Tag) -> ClassInfo {
+    let mut s = String::new();
+    for key in ["class", "id"] {
+        if let Some(v) = el.attr(key) {
+            s.push_str(v);
+            s.push(' ');
+        }
+    }
+    s.make_ascii_lowercase();
+    let mut info = classify(s.trim_end());
+    if let Some(role) = el.attr("role") {
+        match role.trim().to_ascii_lowercase().as_str() {
+            "navigation" | "complementary" | "contentinfo" | "banner" | "menu" | "menubar" | "search" | "dialog"
+            | "alert" | "alertdialog" | "toolbar" => info.boiler = true,
+            "main" | "article" => {
+                info.weight += 25;
+                info.content_hint = true;
+                info.boiler = false;
+            }
+            _ => {}
+        }
+    }
+    if let Some(prop) = el.attr("itemprop") {
+        let p = prop.to_ascii_lowercase();
+        if p.contains("articlebody") || p.contains("text") && !p.contains("headline") {
+            info.weight += 50;
+            info.content_hint = true;
+            info.boiler = false;
+        } else if p.contains("author") || p.contains("date") || p.contains("publisher") {
+            info.meta_line = true;
+        }
+    }
+    if tag == Tag::Boiler {
+        info.boiler = true;
+    }
+    info
+}
+
+struct Current<'a> {
+    pieces_start: usize,
+    chars: u32,
+    link_chars: u32,
+    words: u32,
+    commas: u32,
+    stops: u32,
+    has_cell: bool,
+    _p: std::marker::PhantomData<&'a ()>,
+}
+
+impl Current<'_> {
+    fn new(pieces_start: usize) -> Self {
+        Current {
+            pieces_start,
+            chars: 0,
+            link_chars: 0,
+            words: 0,
+            commas: 0,
+            stops: 0,
+            has_cell: false,
+            _p: std::marker::PhantomData,
+        }
+    }
+}
+
+/// Per-open-block-element state on the walk's stack.
+struct Open {
+    elem: u32,
+    kind: Kind,
+}
+
+/// Flattens the subtree of `root` (normally the document root).
+pub(crate) fn flatten<'a>(root: NodeRef<'a, Node>) -> Flat<'a> {
+    let mut flat = Flat::default();
+    // Element stack (indices into flat.elems) mirroring the walk.
+    let mut elem_stack: Vec<u32> = Vec::new();
+    // Which entries of elem_stack opened a block.
+    let mut block_stack: Vec<Open> = Vec::new();
+    let mut cur = Current::new(0);
+    let mut link_depth = 0u32;
+    let mut boiler_depth = 0u32;
+    let mut meta_depth = 0u32;
+    let mut quote_depth = 0u32;
+    let mut figure_depth = 0u32;
+    // Group (list/table) stack for items and rows.
+    let mut group_stack: Vec<u32> = Vec::new();
+
+    let mut node = root;
+    'walk: loop {
+        // ---- open `node`; decide whether to descend.
+        let mut descend = false;
+        match node.value() {
+            Node::Document | Node::Fragment => descend = true,
+            Node::Text(t) => {
+                let text: &'a str = t;
+                add_text(&mut flat, &mut cur, text, link_depth > 0);
+            }
+            Node::Element(el) => {
+                let name = el.name();
+                let r = role(name);
+                if !matches!(r, Role::Skip) && !hidden(el) {
+                    descend = true;
+                    let tag = tag_of(name);
+                    let class = class_info(el, tag);
+                    let parent = elem_stack.last().copied().unwrap_or(NONE);
+                    let depth = elem_stack.len() as u32;
+                    let idx = flat.elems.len() as u32;
+                    let first_block = flat.blocks.len() as u32;
+                    flat.elems.push(Elem {
+                        parent,
+                        tag,
+                        class,
+                        depth,
+                        chars: 0,
+                        link_chars: 0,
+                        paras: 0,
+                        commas: 0,
+                        score: 0.0,
+                        items: 0,
+                        blocks: (first_block, first_block),
+                        end: idx + 1,
+                    });
+                    elem_stack.push(idx);
+                    if class.boiler {
+                        boiler_depth += 1;
+                    }
+                    if class.meta_line || matches!(name, "time" | "address") {
+                        meta_depth += 1;
+                    }
+                    match name {
+                        "a" => link_depth += 1,
+                        "blockquote" | "q" => quote_depth += 1,
+                        "figure" => figure_depth += 1,
+                        "ul" | "ol" | "dl" | "table" | "menu" | "dir" => group_stack.push(idx),
+                        _ => {}
+                    }
+                    match r {
+                        Role::Block(kind) => {
+                            flush(&mut flat, &mut cur, &block_stack, &group_stack, &Depths::new(boiler_depth, meta_depth, quote_depth, figure_depth));
+                            block_stack.push(Open { elem: idx, kind });
+                        }
+                        Role::Cell => {
+                            if cur.chars > 0 {
+                                flat.pieces.push(Piece::Cell);
+                                cur.has_cell = true;
+                            }
+                        }
+                        Role::Break => flat.pieces.push(Piece::Break),
+                        Role::Inline | Role::Skip => {}
+                    }
+                    let nb = flat.blocks.len() as u32;
+                    if let Some(e) = flat.elems.get_mut(idx as usize) {
+                        e.blocks = (nb, nb);
+                    }
+                }
+            }
+            _ => {}
+        }
+        if descend {
+            if let Some(child) = node.first_child() {
+                node = child;
+                continue 'walk;
+            }
+        }
+        // ---- close `node` (if it was entered) and climb.
+        loop {
+            if descend {
+                close(&mut flat, &mut cur, node, &mut elem_stack, &mut block_stack, &mut group_stack, &mut Counters {
+                    link: &mut link_depth,
+                    boiler: &mut boiler_depth,
+                    meta: &mut meta_depth,
+                    quote: &mut quote_depth,
+                    figure: &mut figure_depth,
+                });
+            }
+            if node == root {
+                break 'walk;
+            }
+            if let Some(sib) = node.next_sibling() {
+                node = sib;
+                continue 'walk;
+            }
+            match node.parent() {
+                Some(p) => {
+                    node = p;
+                    // A parent was necessarily entered (we only reach
+                    // children of entered nodes).
+                    descend = true;
+                }
+                None => break 'walk,
+            }
+        }
+    }
+    let depths = Depths::new(0, 0, 0, 0);
+    flush(&mut flat, &mut cur, &block_stack, &group_stack, &depths);
+    flat
+}
+
+struct Depths {
+    boiler: bool,
+    meta: bool,
+    quote: bool,
+    figure: bool,
+}
+
+impl Depths {
+    fn new(boiler: u32, meta: u32, quote: u32, figure: u32) -> Self {
+        Depths { boiler: boiler > 0, meta: meta > 0, quote: quote > 0, figure: figure > 0 }
+    }
+}
+
+struct Counters<'c> {
+    link: &'c mut u32,
+    boiler: &'c mut u32,
+    meta: &'c mut u32,
+    quote: &'c mut u32,
+    figure: &'c mut u32,
+}
+
+#[allow(clippy::too_many_arguments)]
+fn close<'a>(
+    flat: &mut Flat<'a>,
+    cur: &mut Current<'a>,
+    node: NodeRef<'a, Node>,
+    elem_stack: &mut Vec<u32>,
+    block_stack: &mut Vec<Open>,
+    group_stack: &mut Vec<u32>,
+    c: &mut Counters<'_>,
+) {
+    let Node::Element(el) = node.value() else {
+        return;
+    };
+    let Some(idx) = elem_stack.pop() else {
+        return;
+    };
+    let name = el.name();
+    let is_block = block_stack.last().is_some_and(|o| o.elem == idx);
+    if is_block {
+        let d = Depths::new(*c.boiler, *c.meta, *c.quote, *c.figure);
+        flush(flat, cur, block_stack, group_stack, &d);
+        block_stack.pop();
+    }
+    let (class, parent) = match flat.elems.get(idx as usize) {
+        Some(e) => (e.class, e.parent),
+        None => return,
+    };
+    if class.boiler {
+        *c.boiler = c.boiler.saturating_sub(1);
+    }
+    if class.meta_line || matches!(name, "time" | "address") {
+        *c.meta = c.meta.saturating_sub(1);
+    }
+    match name {
+        "a" => *c.link = c.link.saturating_sub(1),
+        "blockquote" | "q" => *c.quote = c.quote.saturating_sub(1),
+        "figure" => *c.figure = c.figure.saturating_sub(1),
+        "ul" | "ol" | "dl" | "table" | "menu" | "dir" => {
+            if group_stack.last() == Some(&idx) {
+                group_stack.pop();
+            }
+        }
+        _ => {}
+    }
+    // Fold the subtree's totals into the parent.
+    let nblocks = flat.blocks.len() as u32;
+    let nelems = flat.elems.len() as u32;
+    let (chars, links, paras, commas, items) = match flat.elems.get_mut(idx as usize) {
+        Some(e) => {
+            e.blocks.1 = nblocks;
+            e.end = nelems;
+            (e.chars, e.link_chars, e.paras, e.commas, e.items)
+        }
+        None => return,
+    };
+    if let Some(p) = flat.elems.get_mut(parent as usize) {
+        p.chars += chars;
+        p.link_chars += links;
+        p.paras += paras;
+        p.commas += commas;
+        p.items += items;
+    }
+}
+
+fn add_text<'a>(flat: &mut Flat<'a>, cur: &mut Current<'a>, text: &'a str, link: bool) {
+    let mut chars = 0u32;
+    let mut words = 0u32;
+    let mut commas = 0u32;
+    let mut stops = 0u32;
+    let mut in_word = false;
+    for ch in text.chars() {
+        if dossier_text::normalize::is_space(ch) {
+            in_word = false;
+            continue;
+        }
+        chars += 1;
+        if ch.is_alphanumeric() {
+            if !in_word {
+                words += 1;
+            }
+            in_word = true;
+        } else {
+            in_word = false;
+            match ch {
+                ',' | '،' | '，' | '、' => commas += 1,
+                '.' | '!' | '?' | '。' | '！' | '？' | ';' => stops += 1,
+                _ => {}
+            }
+        }
+    }
+    if chars == 0 {
+        // Whitespace only: keep it as a separator between inline pieces.
+        if cur.chars > 0 {
+            flat.pieces.push(Piece::Text(text, link));
+        }
+        return;
+    }
+    flat.pieces.push(Piece::Text(text, link));
+    cur.chars += chars;
+    cur.words += words;
+    cur.commas += commas;
+    cur.stops += stops;
+    if link {
+        cur.link_chars += chars;
+    }
+}
+
+/// Ends the current block (if it holds text) and starts a new one.
+fn flush(flat: &mut Flat<'_>, cur: &mut Current<'_>, block_stack: &[Open], group_stack: &[u32], d: &Depths) {
+    let end = flat.pieces.len();
+    if cur.chars > 0 {
+        let (elem, kind) = block_stack.last().map_or((NONE, Kind::Para), |o| (o.elem, o.kind));
+        let kind = if cur.has_cell && kind == Kind::Para { Kind::Row } else { kind };
+        let group = if matches!(kind, Kind::Item | Kind::Row) { group_stack.last().copied().unwrap_or(NONE) } else { NONE };
+        flat.blocks.push(Block {
+            elem,
+            kind,
+            group,
+            pieces: (cur.pieces_start as u32, end as u32),
+            chars: cur.chars,
+            link_chars: cur.link_chars,
+            words: cur.words,
+            commas: cur.commas,
+            stops: cur.stops,
+            boiler: d.boiler,
+            meta_line: d.meta,
+            quote: d.quote,
+            figure: d.figure,
+        });
+        if let Some(e) = flat.elems.get_mut(elem as usize) {
+            e.chars += cur.chars;
+            e.link_chars += cur.link_chars;
+            e.commas += cur.commas;
+            if cur.chars >= 25 && matches!(kind, Kind::Para | Kind::Pre) {
+                e.paras += 1;
+            }
+            if matches!(kind, Kind::Item | Kind::Row) {
+                e.items += 1;
+            }
+        }
+    } else {
+        // Drop separators collected for an empty block.
+        flat.pieces.truncate(cur.pieces_start);
+    }
+    *cur = Current::new(flat.pieces.len());
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn blocks(html: &str) -> Vec<(Kind, String)> {
+        let doc = scraper::Html::parse_document(html);
+        let flat = flatten(doc.tree.root());
+        flat.blocks
+            .iter()
+            .map(|b| {
+                let mut s = String::new();
+                for p in &flat.pieces[b.pieces.0 as usize..b.pieces.1 as usize] {
+                    match p {
+                        Piece::Text(t, _) => s.push_str(t),
+                        Piece::Break => s.push('\n'),
+                        Piece::Cell => s.push('|'),
+                    }
+                }
+                (b.kind, s.split_whitespace().collect::<Vec<_>>().join(" "))
+            })
+            .collect()
+    }
+
+    #[test]
+    fn splits_blocks_and_skips_scripts() {
+        let b = blocks(
+            "<body><div>Intro <b>bold</b><p>Para <a href=x>link</a>.</p>tail<script>x()</script>\
+             <ul><li>one</li><li>two</li></ul><table><tr><td>a</td><td>b</td></tr></table>\
+             <h2>Head</h2><p style='display:none'>hidden</p></div></body>",
+        );
+        let texts: Vec<&str> = b.iter().map(|x| x.1.as_str()).collect();
+        assert_eq!(texts, vec!["Intro bold", "Para link.", "tail", "one", "two", "a|b", "Head"]);
+        assert_eq!(b[3].0, Kind::Item);
+        assert_eq!(b[5].0, Kind::Row);
+        assert_eq!(b[6].0, Kind::Heading(2));
+    }
+}

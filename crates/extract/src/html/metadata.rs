@@ -1,0 +1,625 @@
+//! HTML metadata: title, authors, site name, canonical URL and declared
+//! language, each with the evidence it was read from.
+//!
+//! One pass over the element nodes collects `<meta>`, `<link>`, `<title>`,
+//! the first `<h1>`, JSON-LD scripts, `rel=author` / `itemprop=author`
+//! elements and byline-like elements; the choices are then made in a fixed
+//! order of trust:
+//!
+//! * title: `og:title`, `twitter:title`, JSON-LD `headline`, the first
+//!   `<h1>`, `<title>`; site suffixes (" - Site", " | Site") and prefixes
+//!   are removed when the other part is the site name or the domain, or is
+//!   short and the page has a longer heading that matches.
+//! * authors: JSON-LD `author` (persons), `meta name=author` and kin,
+//!   `article:author` when it is not a URL, `rel=author`, `itemprop=author`,
+//!   then byline elements. Several names are kept as a list. A candidate
+//!   equal to the site, the publisher or the domain is never an author;
+//!   "By", roles, dates and e-mail addresses are stripped.
+
+use dossier_document::{Evidenced, Metadata};
+use scraper::{ElementRef, Html, Node};
+use serde_json::Value;
+
+/// Raw candidates collected from the page.
+#[derive(Debug, Default)]
+struct Found {
+    og_title: Option<String>,
+    twitter_title: Option<String>,
+    title_tag: Option<String>,
+    h1: Vec<String>,
+    ld_headline: Option<String>,
+    ld_authors: Vec<String>,
+    ld_publisher: Option<String>,
+    ld_body: Option<String>,
+    meta_authors: Vec<(String, String)>,
+    rel_authors: Vec<String>,
+    itemprop_authors: Vec<String>,
+    byline_texts: Vec<String>,
+    site_name: Option<(String, String)>,
+    canonical: Option<(String, String)>,
+    html_lang: Option<String>,
+    content_language: Option<String>,
+}
+
+/// Metadata of a parsed page (dates are filled by the caller) and the
+/// JSON-LD `articleBody`, if any.
+pub(crate) struct PageMeta {
+    pub metadata: Metadata,
+    pub ld_body: Option<String>,
+}
+
+fn text_of(el: ElementRef<'_>) -> String {
+    let mut s = String::new();
+    for t in el.text() {
+        s.push_str(t);
+        if s.len() > 2000 {
+            break;
+        }
+    }
+    dossier_text::normalize::collapse_whitespace(&s)
+}
+
+fn clean(s: &str) -> String {
+    dossier_text::normalize::collapse_whitespace(s)
+}
+
+/// Collects metadata from `doc`.
+pub(crate) fn collect(doc: &Html, url: Option<&str>) -> PageMeta {
+    let mut f = Found::default();
+    let mut byline_budget = 20usize;
+    for node in doc.tree.nodes() {
+        let Node::Element(el) = node.value() else { continue };
+        let name = el.name();
+        match name {
+            "html" => {
+                if f.html_lang.is_none() {
+                    f.html_lang = el.attr("lang").or_else(|| el.attr("xml:lang")).map(|s| s.trim().to_string()).filter(|s| !s.is_empty());
+                }
+            }
+            "meta" => {
+                let key = el
+                    .attr("property")
+                    .or_else(|| el.attr("name"))
+                    .or_else(|| el.attr("itemprop"))
+                    .or_else(|| el.attr("http-equiv"))
+                    .map(|k| k.trim().to_ascii_lowercase());
+                let Some(key) = key else { continue };
+                let Some(content) = el.attr("content").map(clean).filter(|c| !c.is_empty()) else { continue };
+                match key.as_str() {
+                    "og:title" => set_once(&mut f.og_title, content),
+                    "twitter:title" => set_once(&mut f.twitter_title, content),
+                    "og:site_name" => {
+                        if f.site_name.as_ref().map_or(true, |s| s.1 != "meta[property=og:site_name]") {
+                            f.site_name = Some((content, "meta[property=og:site_name]".into()));
+                        }
+                    }
+                    "application-name" => {
+                        if f.site_name.is_none() {
+                            f.site_name = Some((content, "meta[name=application-name]".into()));
+                        }
+                    }
+                    "og:url" => {
+                        if f.canonical.is_none() {
+                            f.canonical = Some((content, "meta[property=og:url]".into()));
+                        }
+                    }
+                    "content-language" => set_once(&mut f.content_language, content),
+                    "author" | "dc.creator" | "dc:creator" | "dcterms.creator" | "article:author" | "og:article:author"
+                    | "parsely-author" | "sailthru.author" | "byl" | "citation_author" | "cxenseparse:author" => {
+                        f.meta_authors.push((content, format!("meta[{key}]")));
+                    }
+                    _ => {}
+                }
+            }
+            "link" => {
+                let rel = el.attr("rel").unwrap_or("").to_ascii_lowercase();
+                if rel.split_whitespace().any(|r| r == "canonical") {
+                    if let Some(h) = el.attr("href").map(clean).filter(|h| !h.is_empty()) {
+                        if f.canonical.as_ref().map_or(true, |c| c.1 != "link[rel=canonical]") {
+                            f.canonical = Some((h, "link[rel=canonical]".into()));
+                        }
+                    }
+                }
+            }
+            "title" => {
+                if f.title_tag.is_none() {
+                    if let Some(er) = ElementRef::wrap(node) {
+                        let t = text_of(er);
+                        if !t.is_empty() {
+                            f.title_tag = Some(t);
+                        }
+                    }
+                }
+            }
+            "h1" => {
+                if f.h1.len() < 3 {
+                    if let Some(er) = ElementRef::wrap(node) {
+                        let t = text_of(er);
+                        if !t.is_empty() {
+                            f.h1.push(t);
+                        }
+                    }
+                }
+            }
+            "script" => {
+                let ty = el.attr("type").unwrap_or("").to_ascii_lowercase();
+                if ty.contains("ld+json") {
+                    if let Some(er) = ElementRef::wrap(node) {
+                        let raw: String = er.text().collect();
+                        read_json_ld(&raw, &mut f);
+                    }
+                }
+            }
+            _ => {}
+        }
+        // Author-ish elements.
+        let rel_author = el.attr("rel").is_some_and(|r| r.to_ascii_lowercase().split_whitespace().any(|x| x == "author"));
+        let itemprop_author = el.attr("itemprop").is_some_and(|p| p.to_ascii_lowercase().split_whitespace().any(|x| x == "author" || x == "creator"));
+        if (rel_author || itemprop_author) && !in_discussion(node) {
+            if let Some(er) = ElementRef::wrap(node) {
+                // itemprop=author may hold a nested itemprop=name.
+                let mut t = String::new();
+                if itemprop_author {
+                    if let Some(c) = el.attr("content") {
+                        t = clean(c);
+                    }
+                    if t.is_empty() {
+                        for d in er.descendants() {
+                            if let Some(de) = d.value().as_element() {
+                                if de.attr("itemprop").is_some_and(|p| p.eq_ignore_ascii_case("name")) {
+                                    if let Some(dr) = ElementRef::wrap(d) {
+                                        t = de.attr("content").map(clean).unwrap_or_else(|| text_of(dr));
+                                    }
+                                    break;
+                                }
+                            }
+                        }
+                    }
+                }
+                if t.is_empty() {
+                    t = text_of(er);
+                }
+                if !t.is_empty() && t.len() < 200 {
+                    if rel_author {
+                        f.rel_authors.push(t);
+                    } else {
+                        f.itemprop_authors.push(t);
+                    }
+                }
+            }
+        } else if byline_budget > 0 && matches!(name, "span" | "div" | "p" | "a" | "address" | "li" | "strong" | "b" | "em") {
+            let class = format!("{} {}", el.attr("class").unwrap_or(""), el.attr("id").unwrap_or("")).to_ascii_lowercase();
+            if (class.contains("byline") || class.contains("author"))
+                && !class.contains("avatar")
+                && !class.contains("bio")
+                && !class.contains("comment")
+                && !in_discussion(node)
+            {
+                if let Some(er) = ElementRef::wrap(node) {
+                    let t = text_of(er);
+                    if !t.is_empty() && t.chars().count() <= 120 {
+                        byline_budget -= 1;
+                        f.byline_texts.push(t);
+                    }
+                }
+            }
+        }
+    }
+    decide(f, url)
+}
+
+/// True when the element sits in a comment/discussion area or in page
+/// furniture (navigation, sidebars, footers), where names are not the
+/// article's authors.
+fn in_discussion(node: ego_tree::NodeRef<'_, Node>) -> bool {
+    for a in node.ancestors() {
+        let Some(el) = a.value().as_element() else { continue };
+        if matches!(el.name(), "nav" | "aside" | "footer") {
+            return true;
+        }
+        for key in ["class", "id"] {
+            if let Some(v) = el.attr(key) {
+                let v = v.to_ascii_lowercase();
+                if v.contains("comment") || v.contains("respond") || v.contains("repl") || v.contains("discussion") || v.contains("sidebar") {
+                    return true;
+                }
+            }
+        }
+    }
+    false
+}
+
+fn set_once(slot: &mut Option<String>, v: String) {
+    if slot.is_none() {
+        *slot = Some(v);
+    }
+}
+
+/// Reads the fields we use from one JSON-LD script (objects, lists and
+/// `@graph`s, visited with an explicit stack).
+fn read_json_ld(raw: &str, f: &mut Found) {
+    let Ok(v) = serde_json::from_str::<Value>(raw.trim()) else { return };
+    let mut stack: Vec<&Value> = vec![&v];
+    let mut visited = 0;
+    while let Some(v) = stack.pop() {
+        visited += 1;
+        if visited > 500 {
+            break;
+        }
+        match v {
+            Value::Array(a) => stack.extend(a.iter().rev()),
+            Value::Object(o) => {
+                let ty = type_names(o.get("@type"));
+                let is_article = ty.iter().any(|t| {
+                    let t = t.to_ascii_lowercase();
+                    t.contains("article") || t.contains("posting") || t == "report" || t == "webpage" || t.contains("review")
+                });
+                if is_article {
+                    if f.ld_headline.is_none() {
+                        if let Some(h) = o.get("headline").or_else(|| o.get("name")).and_then(Value::as_str) {
+                            let h = clean(h);
+                            if !h.is_empty() && !ty.iter().any(|t| t.eq_ignore_ascii_case("webpage")) {
+                                f.ld_headline = Some(h);
+                            }
+                        }
+                    }
+                    if f.ld_authors.is_empty() {
+                        if let Some(a) = o.get("author").or_else(|| o.get("creator")) {
+                            collect_ld_people(a, &mut f.ld_authors);
+                        }
+                    }
+                    if f.ld_body.is_none() {
+                        if let Some(b) = o.get("articleBody").and_then(Value::as_str) {
+                            if !b.trim().is_empty() {
+                                f.ld_body = Some(b.to_string());
+                            }
+                        }
+                    }
+                }
+                if f.ld_publisher.is_none() {
+                    if let Some(p) = o.get("publisher") {
+                        let name = match p {
+                            Value::Object(po) => po.get("name").and_then(Value::as_str),
+                            Value::Array(a) => a.first().and_then(|x| x.get("name")).and_then(Value::as_str),
+                            Value::String(s) => Some(s.as_str()),
+                            _ => None,
+                        };
+                        if let Some(n) = name.map(clean).filter(|n| !n.is_empty()) {
+                            f.ld_publisher = Some(n);
+                        }
+                    }
+                }
+                if let Some(g) = o.get("@graph") {
+                    stack.push(g);
+                }
+                if let Some(m) = o.get("mainEntity").or_else(|| o.get("mainEntityOfPage")) {
+                    if m.is_object() || m.is_array() {
+                        stack.push(m);
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+fn type_names(t: Option<&Value>) -> Vec<String> {
+    match t {
+        Some(Value::String(s)) => vec![s.clone()],
+        Some(Value::Array(a)) => a.iter().filter_map(Value::as_str).map(str::to_string).collect(),
+        _ => Vec::new(),
+    }
+}
+
+fn collect_ld_people(v: &Value, out: &mut Vec<String>) {
+    let items: Vec<&Value> = match v {
+        Value::Array(a) => a.iter().collect(),
+        other => vec![other],
+    };
+    for it in items.into_iter().take(20) {
+        match it {
+            Value::String(s) => out.push(clean(s)),
+            Value::Object(o) => {
+                let ty = type_names(o.get("@type"));
+                if ty.iter().any(|t| t.eq_ignore_ascii_case("organization") || t.eq_ignore_ascii_case("newsmediaorganization")) {
+                    continue;
+                }
+                if let Some(n) = o.get("name") {
+                    match n {
+                        Value::String(s) => out.push(clean(s)),
+                        Value::Array(a) => out.extend(a.iter().filter_map(Value::as_str).map(clean)),
+                        _ => {}
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+/// Domain of a URL without `www.`.
+fn host_of(url: &str) -> Option<String> {
+    let rest = url.split("://").nth(1)?;
+    let host = rest.split(['/', '?', '#', ':']).next()?.to_ascii_lowercase();
+    Some(host.trim_start_matches("www.").to_string())
+}
+
+/// Letters only, lower-cased, accents removed: "Le Monde" == "lemonde".
+fn squash(s: &str) -> String {
+    dossier_text::normalize::fold(s).chars().filter(|c| c.is_alphanumeric()).collect()
+}
+
+const TITLE_SEPARATORS: [&str; 7] = [" | ", " - ", " – ", " — ", " :: ", " · ", " » "];
+
+/// Removes a site name prefix or suffix from a title.
+pub(crate) fn strip_site(title: &str, site_names: &[String], h1: &[String]) -> String {
+    let t = title.trim();
+    let sites: Vec<String> = site_names.iter().map(|s| squash(s)).filter(|s| s.len() >= 2).collect();
+    let is_site = |part: &str| {
+        let p = squash(part);
+        !p.is_empty() && sites.iter().any(|s| *s == p || (p.len() >= 4 && (s.starts_with(&p) || p.starts_with(s.as_str()))))
+    };
+    for sep in TITLE_SEPARATORS {
+        // Suffix: the last separator.
+        if let Some(pos) = t.rfind(sep) {
+            let (head, tail) = (&t[..pos], &t[pos + sep.len()..]);
+            if !head.trim().is_empty() && is_site(tail) {
+                return strip_site(head, site_names, h1);
+            }
+        }
+        if let Some(pos) = t.find(sep) {
+            let (head, tail) = (&t[..pos], &t[pos + sep.len()..]);
+            if !tail.trim().is_empty() && is_site(head) {
+                return strip_site(tail, site_names, h1);
+            }
+        }
+    }
+    // No known site name: a short last part after " | " or " - " when the
+    // page's h1 equals the rest.
+    for sep in TITLE_SEPARATORS {
+        if let Some(pos) = t.rfind(sep) {
+            let head = t[..pos].trim();
+            if h1.iter().any(|h| squash(h) == squash(head)) {
+                return head.to_string();
+            }
+        }
+    }
+    t.to_string()
+}
+
+fn decide(f: Found, url: Option<&str>) -> PageMeta {
+    let mut m = Metadata::default();
+    let host = url.and_then(host_of).or_else(|| f.canonical.as_ref().and_then(|c| host_of(&c.0)));
+    let mut site_names: Vec<String> = Vec::new();
+    if let Some((s, _)) = &f.site_name {
+        site_names.push(s.clone());
+    }
+    if let Some(p) = &f.ld_publisher {
+        site_names.push(p.clone());
+    }
+    if let Some(h) = &host {
+        site_names.push(h.clone());
+        // "lemonde.fr" -> "lemonde"; "news.bbc.co.uk" -> "bbc".
+        let parts: Vec<&str> = h.split('.').collect();
+        for p in &parts {
+            if p.len() >= 3 && !matches!(*p, "com" | "org" | "net" | "www" | "news" | "blog" | "blogs") {
+                site_names.push((*p).to_string());
+            }
+        }
+    }
+    // Title.
+    let title_cands: [(&Option<String>, &str); 4] = [
+        (&f.og_title, "meta[property=og:title]"),
+        (&f.twitter_title, "meta[name=twitter:title]"),
+        (&f.ld_headline, "json-ld headline"),
+        (&None, ""),
+    ];
+    let mut title: Option<Evidenced<String>> = None;
+    for (v, ev) in title_cands {
+        if let Some(t) = v {
+            let s = strip_site(t, &site_names, &f.h1);
+            if !s.is_empty() {
+                title = Some(Evidenced::new(s, ev));
+                break;
+            }
+        }
+    }
+    if title.is_none() {
+        if let Some(h) = f.h1.first() {
+            title = Some(Evidenced::new(h.clone(), "h1"));
+        }
+    }
+    if title.is_none() {
+        if let Some(t) = &f.title_tag {
+            let s = strip_site(t, &site_names, &f.h1);
+            if !s.is_empty() {
+                title = Some(Evidenced::new(s, "title"));
+            }
+        }
+    }
+    m.title = title;
+    // Site name.
+    m.site_name = f
+        .site_name
+        .as_ref()
+        .filter(|(s, _)| !s.starts_with("http"))
+        .map(|(s, ev)| Evidenced::new(s.clone(), ev.clone()))
+        .or_else(|| f.ld_publisher.as_ref().map(|p| Evidenced::new(p.clone(), "json-ld publisher.name")));
+    m.canonical_url = f.canonical.as_ref().map(|(c, ev)| Evidenced::new(c.clone(), ev.clone()));
+    m.declared_language = f.html_lang.clone().or_else(|| f.content_language.clone()).and_then(|l| {
+        let l = l.split([',', ';']).next().unwrap_or("").trim().to_string();
+        (!l.is_empty() && l.len() <= 20).then_some(l)
+    });
+    // Authors, first source that yields valid names.
+    let mut sources: Vec<(Vec<String>, String, bool)> = Vec::new();
+    sources.push((f.ld_authors.clone(), "json-ld author".into(), true));
+    for (a, ev) in &f.meta_authors {
+        sources.push((vec![a.clone()], ev.clone(), true));
+    }
+    sources.push((f.itemprop_authors.clone(), "[itemprop=author]".into(), true));
+    sources.push((f.rel_authors.iter().take(3).cloned().collect(), "[rel=author]".into(), false));
+    sources.push((f.byline_texts.iter().take(3).cloned().collect(), "byline".into(), false));
+    for (cands, ev, structured) in sources {
+        let mut names: Vec<String> = Vec::new();
+        for c in &cands {
+            for n in split_names(c) {
+                if let Some(n) = clean_author(&n, &site_names).filter(|n| structured || looks_like_full_name(n)) {
+                    if !names.iter().any(|x| squash(x) == squash(&n)) {
+                        names.push(n);
+                    }
+                }
+            }
+        }
+        if !names.is_empty() {
+            m.authors = names.into_iter().take(10).map(|n| Evidenced::new(n, ev.clone())).collect();
+            break;
+        }
+    }
+    PageMeta { metadata: m, ld_body: f.ld_body }
+}
+
+/// Splits "A and B", "A, B & C", "A et B" into names.
+fn split_names(s: &str) -> Vec<String> {
+    let mut parts = vec![s.to_string()];
+    for sep in [";", " & ", " and ", " et ", " und ", " y ", " e ", " i ", " og ", " en ", ", ", "|", " / "] {
+        parts = parts.iter().flat_map(|p| p.split(sep).map(str::to_string).collect::<Vec<_>>()).collect();
+    }
+    parts.into_iter().map(|p| p.trim().to_string()).filter(|p| !p.is_empty()).collect()
+}
+
+const PREFIXES: [&str; 14] = [
+    "by ", "par ", "von ", "por ", "di ", "door ", "av ", "przez ", "written by ", "posted by ", "auteur :", "author:",
+    "autor:", "auteur:",
+];
+
+const PARTICLES: [&str; 16] =
+    ["de", "da", "di", "do", "du", "del", "della", "der", "den", "van", "von", "la", "le", "y", "bin", "al"];
+
+/// Two to five words, each capitalised (name particles aside).
+fn looks_like_full_name(s: &str) -> bool {
+    let words: Vec<&str> = s.split_whitespace().collect();
+    words.len() >= 2 && words.iter().all(|w| capitalised(w) || PARTICLES.contains(w))
+}
+
+fn capitalised(w: &str) -> bool {
+    w.chars().next().is_some_and(|c| c.is_uppercase())
+}
+
+/// Cleans one author candidate; `None` when it is not a person's name.
+pub(crate) fn clean_author(raw: &str, site_names: &[String]) -> Option<String> {
+    let mut s = clean(raw);
+    loop {
+        let lower = s.to_lowercase();
+        let Some(p) = PREFIXES.iter().find(|p| lower.starts_with(*p)) else { break };
+        s = s[p.len()..].trim().to_string();
+    }
+    // Drop trailing roles/dates after separators.
+    for sep in [" | ", " - ", " – ", " — ", ", ", " (", "\n"] {
+        if let Some(pos) = s.find(sep) {
+            s.truncate(pos);
+        }
+    }
+    let s = s.trim_matches(|c: char| !c.is_alphanumeric() && c != '.' && c != '\'').trim().to_string();
+    if s.is_empty() || s.len() > 60 {
+        return None;
+    }
+    let lower = s.to_lowercase();
+    if lower.starts_with("http") || lower.contains("www.") || s.contains('@') || s.contains('/') {
+        return None;
+    }
+    if s.chars().any(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    let words: Vec<&str> = s.split_whitespace().collect();
+    if words.is_empty() || words.len() > 5 {
+        return None;
+    }
+    // Several words: a name, not a phrase ("view my profile", "deutscher
+    // Journalist").
+    if words.len() >= 2 && !words.iter().all(|w| capitalised(w) || PARTICLES.contains(w) || w.len() <= 2) {
+        return None;
+    }
+    if let Some(last) = words.last() {
+        let l = last.to_lowercase();
+        if matches!(l.as_str(), "sagt" | "said" | "says" | "schreibt" | "dit" | "writes" | "wrote" | "dice" | "disse") {
+            return None;
+        }
+    }
+    if !s.chars().next().is_some_and(|c| c.is_alphabetic()) {
+        return None;
+    }
+    // Never the site or the publisher.
+    let sq = squash(&s);
+    if sq.len() < 2 {
+        return None;
+    }
+    for site in site_names {
+        let ss = squash(site);
+        if ss.len() >= 3 && (sq == ss || sq.contains(&ss) && ss.len() * 2 >= sq.len() || ss.contains(&sq)) {
+            return None;
+        }
+    }
+    const NOT_NAMES: [&str; 24] = [
+        "admin", "administrator", "staff", "redaction", "rédaction", "editor", "editors", "newsroom", "team", "anonymous",
+        "guest", "unknown", "webmaster", "author", "autor", "auteur", "name", "von", "by", "par", "redaktion", "anonym",
+        "super user", "wordpressadmin",
+    ];
+    if NOT_NAMES.iter().any(|n| lower == *n) || words.iter().any(|w| matches!(w.to_lowercase().as_str(), "redaktion" | "redacción" | "rédaction" | "redazione" | "staff" | "team" | "agencies" | "newsroom")) {
+        return None;
+    }
+    Some(s)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn title_suffix_is_removed() {
+        let sites = vec!["Le Monde".to_string()];
+        assert_eq!(strip_site("Mali : la junte accueille Lavrov - Le Monde", &sites, &[]), "Mali : la junte accueille Lavrov");
+        assert_eq!(strip_site("Le Monde | Mali", &sites, &[]), "Mali");
+        assert_eq!(strip_site("A story | Example", &[], &["A story".to_string()]), "A story");
+        assert_eq!(strip_site("War - and peace", &sites, &[]), "War - and peace");
+    }
+
+    #[test]
+    fn authors_are_cleaned_and_never_the_site() {
+        let sites = vec!["Reuters".to_string(), "reuters.com".to_string()];
+        assert_eq!(clean_author("By Jane Doe", &sites).as_deref(), Some("Jane Doe"));
+        assert_eq!(clean_author("Par Jean Dupont, envoyé spécial", &sites).as_deref(), Some("Jean Dupont"));
+        assert_eq!(clean_author("Reuters", &sites), None);
+        assert_eq!(clean_author("https://www.facebook.com/x", &sites), None);
+        assert_eq!(clean_author("Jane Doe | 12 June 2024", &sites).as_deref(), Some("Jane Doe"));
+        assert_eq!(split_names("Jane Doe and John Roe"), vec!["Jane Doe", "John Roe"]);
+    }
+
+    #[test]
+    fn metadata_from_page() {
+        let html = r#"<html lang="fr"><head><title>Un titre - Le Journal</title>
+            <meta property="og:site_name" content="Le Journal">
+            <meta name="author" content="Le Journal">
+            <link rel="canonical" href="https://lejournal.example/a">
+            <script type="application/ld+json">{"@type":"NewsArticle","headline":"Un titre",
+              "author":[{"@type":"Person","name":"Marie Curie"},{"@type":"Person","name":"Pierre Curie"}],
+              "publisher":{"@type":"Organization","name":"Le Journal"}}</script></head>
+            <body><h1>Un titre</h1></body></html>"#;
+        let doc = Html::parse_document(html);
+        let pm = collect(&doc, Some("https://www.lejournal.example/a"));
+        let m = pm.metadata;
+        assert_eq!(m.title.unwrap().value, "Un titre");
+        let names: Vec<String> = m.authors.iter().map(|a| a.value.clone()).collect();
+        assert_eq!(names, vec!["Marie Curie", "Pierre Curie"]);
+        assert_eq!(m.site_name.unwrap().value, "Le Journal");
+        assert_eq!(m.canonical_url.unwrap().value, "https://lejournal.example/a");
+        assert_eq!(m.declared_language.as_deref(), Some("fr"));
+    }
+
+    #[test]
+    fn publisher_as_meta_author_is_rejected() {
+        let html = r#"<html><head><title>T</title><meta property="og:site_name" content="Daily Planet">
+            <meta name="author" content="Daily Planet"></head><body><p>x</p></body></html>"#;
+        let doc = Html::parse_document(html);
+        assert!(collect(&doc, None).metadata.authors.is_empty());
+    }
+}

@@ -1,0 +1,151 @@
+//! Tests of the HTML extractor: content selection, offsets, metadata and
+//! robustness on pathological pages.
+
+use super::*;
+
+const ARTICLE: &str = r##"<!DOCTYPE html>
+<html lang="en"><head><title>Ministers meet in Bamako | Daily Planet</title>
+<meta property="og:site_name" content="Daily Planet">
+<meta name="author" content="Daily Planet">
+</head><body>
+<header class="site-header"><nav><ul><li><a href="/">Home</a></li><li><a href="/world">World</a></li></ul></nav></header>
+<div class="cookie-banner">We use cookies to improve your experience. Accept all cookies?</div>
+<main><article>
+<h1>Ministers meet in Bamako</h1>
+<p class="byline">By <a href="/jane">Jane Doe</a> and John Roe</p>
+<div class="article-body">
+<p>The foreign ministers met on Monday in Bamako to discuss security cooperation, trade and the future of the region, officials said.</p>
+<p>Talks lasted &laquo;several hours&raquo;, according to a statement released after the meeting, which both sides described as constructive.</p>
+<h2>Next steps</h2>
+<p>A new round of talks is planned for June, with delegations from three more countries expected to attend, the statement added.</p>
+<ul><li>First point of the agreement.</li><li>Second point of the agreement.</li></ul>
+<div class="share-bar"><a href="#">Share on Facebook</a> <a href="#">Share on X</a></div>
+</div>
+<div class="related"><h3>Related</h3><ul><li><a href="/a">Another story about something else entirely</a></li>
+<li><a href="/b">Yet another story about another thing</a></li></ul></div>
+</article></main>
+<aside class="sidebar"><p>Most read: a long list of other stories that are popular on the site today, with many words.</p></aside>
+<footer><p>Copyright Daily Planet 2024. All rights reserved. Contact us for more information about anything.</p></footer>
+<script>var x = "<p>not text</p>";</script>
+</body></html>"##;
+
+#[test]
+fn extracts_main_content_and_drops_boilerplate() {
+    let ex = extract(ARTICLE, Some("https://www.dailyplanet.example/world/x"));
+    let t = &ex.text;
+    assert!(t.starts_with("The foreign ministers met"), "{t}");
+    assert!(t.contains("Talks lasted «several hours»"), "{t}");
+    assert!(t.contains("\n\nNext steps\n\n"), "{t}");
+    assert!(t.contains("First point of the agreement.\nSecond point of the agreement."), "{t}");
+    for bad in ["Home", "cookies", "Share on", "Another story", "Most read", "Copyright", "not text", "Jane Doe"] {
+        assert!(!t.contains(bad), "{bad} in {t}");
+    }
+    assert!(!t.contains("Ministers meet in Bamako"), "title repeated: {t}");
+    assert!(!t.ends_with(char::is_whitespace));
+}
+
+#[test]
+fn offsets_lead_back_to_the_source() {
+    let ex = extract(ARTICLE, None);
+    let t = &ex.text;
+    for needle in ["foreign ministers", "Next steps", "Second point", "constructive"] {
+        let at = t.find(needle).unwrap();
+        let (s, e) = ex.offsets.range_to_raw(at, at + needle.len()).unwrap();
+        assert_eq!(&ARTICLE[s..e], needle);
+    }
+    // An entity maps to its reference.
+    let at = t.find('«').unwrap();
+    let r = ex.offsets.to_raw(at).unwrap();
+    assert!(ARTICLE[r..].starts_with("&laquo;"));
+}
+
+#[test]
+fn metadata_title_authors_site() {
+    let ex = extract(ARTICLE, Some("https://www.dailyplanet.example/world/x"));
+    let m = &ex.metadata;
+    assert_eq!(m.title.as_ref().map(|t| t.value.as_str()), Some("Ministers meet in Bamako"));
+    assert_eq!(m.site_name.as_ref().map(|t| t.value.as_str()), Some("Daily Planet"));
+    let authors: Vec<&str> = m.authors.iter().map(|a| a.value.as_str()).collect();
+    assert_eq!(authors, vec!["Jane Doe", "John Roe"], "publisher must not be an author");
+    assert_eq!(m.declared_language.as_deref(), Some("en"));
+}
+
+#[test]
+fn tables_keep_rows_and_cells() {
+    let html = "<html><body><article><p>The results of the vote were announced on Sunday evening by the electoral commission, as follows.</p>\
+        <table><tr><th>Party</th><th>Seats</th></tr><tr><td>Blue</td><td>42</td></tr></table>\
+        <p>Turnout was higher than in the previous election, according to the commission, which praised voters.</p></article></body></html>";
+    let ex = extract(html, None);
+    assert!(ex.text.contains("Party | Seats\nBlue | 42"), "{}", ex.text);
+}
+
+#[test]
+fn empty_and_script_only_pages() {
+    for html in ["", "   ", "<script>alert(1)</script>", "<html><head><style>p{}</style></head><body><script>x</script></body></html>"] {
+        let ex = extract(html, None);
+        assert!(ex.text.is_empty(), "{:?}", ex.text);
+        assert!(ex.diagnostics.iter().any(|d| d.code == "html-no-content"));
+    }
+}
+
+#[test]
+fn malformed_markup_does_not_break() {
+    let html = "<p>Unclosed <b>bold <i>and italic</p><div><p>Second para with enough words, really, to count as text in here.</div>\
+                <table><p>foster parented paragraph text that html5ever moves out of the table.</table><a href='x\n<<>>&&&#;&#xZZ;";
+    let ex = extract(html, None);
+    assert!(ex.text.contains("Second para"), "{}", ex.text);
+    for (i, _) in ex.text.char_indices() {
+        if let Some(r) = ex.offsets.to_raw(i) {
+            assert!(r <= html.len());
+        }
+    }
+}
+
+#[test]
+fn deep_nesting_is_safe() {
+    let n = 100_000;
+    let mut html = String::with_capacity(n * 12);
+    for _ in 0..n {
+        html.push_str("<div>");
+    }
+    html.push_str("Deeply nested text, with a comma, and a full sentence here for the scorer to find.");
+    for _ in 0..n {
+        html.push_str("</div>");
+    }
+    let ex = extract(&html, None);
+    assert!(ex.text.contains("Deeply nested text"), "{}", ex.text);
+}
+
+#[test]
+fn huge_text_node() {
+    let body = "word, ".repeat(10 * 1024 * 1024 / 6);
+    let html = format!("<html><body><p>{body}</p></body></html>");
+    let ex = extract(&html, None);
+    assert!(ex.text.len() > 9_000_000);
+    let r = ex.offsets.to_raw(0).unwrap();
+    assert!(html[r..].starts_with("word,"));
+}
+
+#[test]
+fn invalid_utf8_through_lossy_decoding() {
+    let mut bytes = b"<html><body><article><p>Caf".to_vec();
+    bytes.extend_from_slice(&[0xE9, 0xFF, 0xFE]);
+    bytes.extend_from_slice(b" au lait, une boisson chaude appreciee dans de nombreux pays, surtout le matin.</p></article></body></html>");
+    let html = String::from_utf8_lossy(&bytes).into_owned();
+    let ex = extract(&html, None);
+    assert!(ex.text.contains("au lait"), "{}", ex.text);
+    assert!(ex.text.contains('\u{FFFD}'));
+}
+
+#[test]
+fn many_entities_stay_linear() {
+    // Every text node differs from its source (entities): lookups must not
+    // rescan the page each time.
+    let mut html = String::from("<html><body><article>");
+    for i in 0..20_000 {
+        html.push_str(&format!("<p>&eacute;&eacute; {i}, some words here to make it text.</p>"));
+    }
+    html.push_str("</article></body></html>");
+    let ex = extract(&html, None);
+    assert!(ex.text.contains("éé 19999"));
+}

@@ -1,0 +1,220 @@
+//! Per-language word lists of the text-dump extractor, embedded from
+//! `data/lang/<iso>/` at build time: stop words (`stopwords.txt`) and
+//! metadata cue phrases (`dump-cues.txt`), plus language-independent lists
+//! under `data/lang/mul/` (news agencies, name particles).
+//!
+//! Adding a language means adding its two files and one row in
+//! [`LANGUAGE_FILES`]; no code looks at a language code.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
+
+use dossier_text::normalize::fold;
+
+/// `(ISO 639-1 code, stopwords.txt, dump-cues.txt)` for every language.
+const LANGUAGE_FILES: &[(&str, &str, &str)] = &[
+    ("fr", include_str!("../../../../data/lang/fr/stopwords.txt"), include_str!("../../../../data/lang/fr/dump-cues.txt")),
+    ("en", include_str!("../../../../data/lang/en/stopwords.txt"), include_str!("../../../../data/lang/en/dump-cues.txt")),
+    ("de", include_str!("../../../../data/lang/de/stopwords.txt"), include_str!("../../../../data/lang/de/dump-cues.txt")),
+    ("es", include_str!("../../../../data/lang/es/stopwords.txt"), include_str!("../../../../data/lang/es/dump-cues.txt")),
+    ("it", include_str!("../../../../data/lang/it/stopwords.txt"), include_str!("../../../../data/lang/it/dump-cues.txt")),
+    ("pt", include_str!("../../../../data/lang/pt/stopwords.txt"), include_str!("../../../../data/lang/pt/dump-cues.txt")),
+    ("nl", include_str!("../../../../data/lang/nl/stopwords.txt"), include_str!("../../../../data/lang/nl/dump-cues.txt")),
+    ("pl", include_str!("../../../../data/lang/pl/stopwords.txt"), include_str!("../../../../data/lang/pl/dump-cues.txt")),
+];
+
+const AGENCIES: &str = include_str!("../../../../data/lang/mul/agencies.txt");
+const PARTICLES: &str = include_str!("../../../../data/lang/mul/name-particles.txt");
+
+/// At most this many languages fit the per-word bit mask.
+const MAX_LANGUAGES: usize = 64;
+
+/// What a cue phrase announces.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum CueKind {
+    /// Introduces an author's name ("Par", "By", "Auteur :").
+    Byline,
+    /// Announces the publication date ("Publié le").
+    Published,
+    /// Announces an update date ("Mis à jour le").
+    Modified,
+    /// Joins two author names ("et", "and").
+    And,
+}
+
+/// One cue phrase of one language.
+#[derive(Debug, Clone)]
+pub(crate) struct Cue {
+    pub kind: CueKind,
+    /// Lower-case phrase, words separated by one space.
+    pub phrase: String,
+}
+
+/// Every list the extractor reads, parsed once.
+#[derive(Debug, Default)]
+pub(crate) struct Lexicon {
+    /// Language codes, in bit order.
+    pub codes: Vec<&'static str>,
+    /// Lower-case stop word → bit mask of the languages that list it.
+    stop: HashMap<&'static str, u64>,
+    /// Cue phrases of all languages, longest first.
+    pub cues: Vec<Cue>,
+    /// Folded agency names.
+    agencies: HashSet<String>,
+    /// Lower-case name particles.
+    particles: HashSet<&'static str>,
+}
+
+/// Non-empty, non-comment lines of a data file.
+fn data_lines(file: &'static str) -> impl Iterator<Item = &'static str> {
+    file.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#'))
+}
+
+impl Lexicon {
+    /// The lexicon built from the embedded files (parsed on first use).
+    pub fn get() -> &'static Lexicon {
+        static LEXICON: OnceLock<Lexicon> = OnceLock::new();
+        LEXICON.get_or_init(|| Lexicon::from_files(LANGUAGE_FILES, AGENCIES, PARTICLES))
+    }
+
+    fn from_files(langs: &[(&'static str, &'static str, &'static str)], agencies: &'static str, particles: &'static str) -> Self {
+        let mut lex = Lexicon::default();
+        for (bit, (code, stop, cues)) in langs.iter().take(MAX_LANGUAGES).enumerate() {
+            lex.codes.push(code);
+            for w in data_lines(stop) {
+                *lex.stop.entry(w).or_insert(0) |= 1u64 << bit;
+            }
+            for line in data_lines(cues) {
+                let mut parts = line.splitn(2, char::is_whitespace);
+                let kind = match parts.next() {
+                    Some("byline") => CueKind::Byline,
+                    Some("published") => CueKind::Published,
+                    Some("modified") => CueKind::Modified,
+                    Some("and") => CueKind::And,
+                    _ => continue,
+                };
+                let phrase = parts.next().unwrap_or("").split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase();
+                if !phrase.is_empty() {
+                    lex.cues.push(Cue { kind, phrase });
+                }
+            }
+        }
+        lex.cues.sort_by(|a, b| b.phrase.len().cmp(&a.phrase.len()));
+        lex.agencies = data_lines(agencies).map(fold).collect();
+        lex.particles = data_lines(particles).collect();
+        lex
+    }
+
+    /// Bit mask of the languages listing `lower` (a lower-case word) as a
+    /// stop word.
+    pub fn stop_mask(&self, lower: &str) -> u64 {
+        self.stop.get(lower).copied().unwrap_or(0)
+    }
+
+    /// True when `name` is a news agency or publisher rather than a person.
+    pub fn is_agency(&self, name: &str) -> bool {
+        self.agencies.contains(&fold(name.trim()))
+    }
+
+    /// True when `lower` may sit inside a person's name ("de", "van").
+    pub fn is_particle(&self, lower: &str) -> bool {
+        self.particles.contains(lower)
+    }
+
+    /// True when `lower` is a conjunction joining two author names.
+    pub fn is_and(&self, lower: &str) -> bool {
+        self.cues.iter().any(|c| c.kind == CueKind::And && c.phrase == lower)
+    }
+
+    /// The longest cue (of `kinds`) that `text` starts with, matched
+    /// case-insensitively on whole words; returns the cue and the byte
+    /// length of `text` it covers.
+    pub fn cue_at_start(&self, text: &str, kinds: &[CueKind]) -> Option<(&Cue, usize)> {
+        // Lower-case a bounded prefix only: cues are short.
+        let mut lower = String::new();
+        let mut ends = Vec::new();
+        for (i, c) in text.char_indices().take(48) {
+            for l in c.to_lowercase() {
+                lower.push(l);
+            }
+            ends.push((lower.len(), i + c.len_utf8()));
+        }
+        // Collapse runs of spaces to one so that multi-word cues match.
+        for cue in self.cues.iter().filter(|c| kinds.contains(&c.kind)) {
+            if let Some(end) = match_phrase(&lower, &cue.phrase) {
+                let next = lower.get(end..).and_then(|r| r.chars().next());
+                if next.map_or(true, |c| !c.is_alphanumeric()) {
+                    let raw_end = ends.iter().find(|(l, _)| *l == end).map(|(_, r)| *r)?;
+                    return Some((cue, raw_end));
+                }
+            }
+        }
+        None
+    }
+}
+
+/// If `lower` starts with `phrase` (its single spaces matching any run of
+/// spaces), the byte length of `lower` matched.
+fn match_phrase(lower: &str, phrase: &str) -> Option<usize> {
+    let mut it = lower.char_indices().peekable();
+    for pc in phrase.chars() {
+        if pc == ' ' {
+            let mut any = false;
+            while let Some(&(_, c)) = it.peek() {
+                if dossier_text::normalize::is_space(c) {
+                    any = true;
+                    it.next();
+                } else {
+                    break;
+                }
+            }
+            if !any {
+                return None;
+            }
+        } else {
+            match it.next() {
+                Some((_, c)) if c == pc => {}
+                _ => return None,
+            }
+        }
+    }
+    Some(it.peek().map_or(lower.len(), |&(i, _)| i))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_language_loads_stop_words_and_cues() {
+        let lex = Lexicon::get();
+        assert!(lex.codes.contains(&"fr") && lex.codes.contains(&"en"));
+        for (bit, code) in lex.codes.iter().enumerate() {
+            assert!(lex.stop.values().any(|m| m & (1 << bit) != 0), "{code} has no stop words");
+        }
+        let fr = 1u64 << lex.codes.iter().position(|c| *c == "fr").unwrap();
+        assert_ne!(lex.stop_mask("les") & fr, 0);
+        assert_eq!(lex.stop_mask("kremlin"), 0);
+    }
+
+    #[test]
+    fn cues_match_whole_words_case_insensitively() {
+        let lex = Lexicon::get();
+        let (cue, len) = lex.cue_at_start("Rédigé par Kamalenba le Lundi", &[CueKind::Byline]).unwrap();
+        assert_eq!(cue.phrase, "rédigé par");
+        assert_eq!(len, "Rédigé par".len());
+        assert!(lex.cue_at_start("Parfois il pleut", &[CueKind::Byline]).is_none());
+        let (cue, _) = lex.cue_at_start("Mis  à jour le 3 mai", &[CueKind::Modified, CueKind::Published]).unwrap();
+        assert_eq!(cue.kind, CueKind::Modified);
+    }
+
+    #[test]
+    fn agencies_and_particles() {
+        let lex = Lexicon::get();
+        assert!(lex.is_agency("AFP"));
+        assert!(lex.is_agency(" Reuters "));
+        assert!(!lex.is_agency("Pierre"));
+        assert!(lex.is_particle("de"));
+        assert!(lex.is_and("et"));
+    }
+}

@@ -1,0 +1,338 @@
+//! Splitting a dump into trimmed lines and measuring each line's shape
+//! (words, stop words, capitals, punctuation, bullets, odd tokens), in one
+//! linear pass; plus the page language guessed from stop words.
+
+use std::collections::HashMap;
+
+use dossier_text::normalize::is_space;
+
+use super::lexicon::Lexicon;
+
+/// One non-empty line of the dump and its features.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Line {
+    /// Byte range of the trimmed line in the input.
+    pub start: usize,
+    pub end: usize,
+    /// Empty (whitespace-only) lines between this line and the previous
+    /// non-empty one.
+    pub blanks_before: u32,
+    /// Characters of the trimmed line.
+    pub chars: u32,
+    /// Alphabetic words.
+    pub words: u32,
+    /// Words that are stop words of the page language (set after the
+    /// language is chosen).
+    pub stops: u32,
+    /// Words starting with an upper-case letter.
+    pub capitalised: u32,
+    /// Letters, and upper-case letters among them.
+    pub letters: u32,
+    pub upper: u32,
+    /// Digits.
+    pub digits: u32,
+    /// Space-separated chunks that look like code, paths or URLs
+    /// (`image/svg+xml`, `spot_img`, `http://…`).
+    pub odd: u32,
+    /// Sentence ends inside the line (`. `, `? `, `! ` followed by more text).
+    pub inner_stops: u32,
+    /// The line starts with a list marker (`-`, `•`, `*`, `1.`…).
+    pub bullet: bool,
+    /// The line is only a list marker or punctuation (no letter or digit).
+    pub bare: bool,
+    /// Last meaningful character, closing quotes and brackets skipped.
+    pub last: char,
+    /// How many times this exact trimmed line occurs in the dump.
+    pub repeats: u32,
+    /// Typed carelessly, as comments often are: starts with a lower-case
+    /// letter, a comma glued to the next word, doubled `!!` / `??`.
+    pub sloppy: bool,
+    /// The whole line is one bracketed item (`[image]`, `[ ]`), what text
+    /// renderings show for images and form fields.
+    pub placeholder: bool,
+}
+
+impl Line {
+    /// The trimmed text of the line.
+    pub fn text<'a>(&self, input: &'a str) -> &'a str {
+        input.get(self.start..self.end).unwrap_or("")
+    }
+
+    /// Share of stop words among the words (0 when there is no word).
+    pub fn stop_ratio(&self) -> f32 {
+        if self.words == 0 {
+            0.0
+        } else {
+            self.stops as f32 / self.words as f32
+        }
+    }
+
+    /// True when every letter is upper case (and there are at least two).
+    pub fn all_caps(&self) -> bool {
+        self.letters >= 2 && self.upper == self.letters
+    }
+
+    /// Ends like a sentence: `.`, `!`, `?`, `…`, `;` or `:` (closing quotes
+    /// and brackets skipped).
+    pub fn terminal(&self) -> bool {
+        matches!(self.last, '.' | '!' | '?' | '…' | ';' | ':')
+    }
+}
+
+/// Characters that close a quotation or bracket, skipped before looking at a
+/// line's final punctuation.
+fn is_closer(c: char) -> bool {
+    matches!(c, '"' | '\'' | '»' | '”' | '’' | ')' | ']' | '›' | '*')
+}
+
+/// True for characters used as list markers at the start of a line.
+fn is_bullet_char(c: char) -> bool {
+    matches!(c, '-' | '–' | '—' | '•' | '·' | '*' | '□' | '■' | '◦' | '▪' | '►' | '▸' | '›' | '>' | '+' | '○' | '●' | '◆' | '✓' | '✔' | '→')
+}
+
+/// True for a space-separated chunk that looks like code, a path or a URL.
+fn is_odd_chunk(chunk: &str) -> bool {
+    let has_letter = chunk.chars().any(char::is_alphabetic);
+    has_letter
+        && (chunk.contains("://")
+            || chunk.starts_with("www.")
+            || chunk.chars().any(|c| matches!(c, '/' | '_' | '@' | '=' | '\\' | '{' | '}' | '<' | '>' | '#' | '|'))
+                && chunk.chars().count() > 1)
+}
+
+/// Splits `input` into its non-empty trimmed lines with their features.
+/// Stop-word counts are per language: `hits[i * n + l]` counts the words of
+/// line `i` that are stop words of language `l` (`n` languages).
+pub(crate) fn split(input: &str, lex: &Lexicon) -> (Vec<Line>, Vec<u16>) {
+    let n = lex.codes.len();
+    let mut lines = Vec::new();
+    let mut hits: Vec<u16> = Vec::new();
+    let mut blanks = 0u32;
+    let mut pos = 0usize;
+    let mut word = String::new();
+    for raw in input.split('\n') {
+        let raw_start = pos;
+        pos += raw.len() + 1;
+        let lead = raw.len() - raw.trim_start_matches(is_space).len();
+        let trimmed = raw.trim_matches(is_space);
+        if trimmed.is_empty() {
+            blanks = blanks.saturating_add(1);
+            continue;
+        }
+        let start = raw_start + lead;
+        let mut line = Line { start, end: start + trimmed.len(), blanks_before: blanks, ..Default::default() };
+        blanks = 0;
+        let base = hits.len();
+        hits.resize(base + n, 0);
+        measure(trimmed, lex, &mut line, &mut hits[base..], &mut word);
+        lines.push(line);
+    }
+    // Exact repetitions.
+    let mut counts: HashMap<&str, u32> = HashMap::with_capacity(lines.len());
+    for l in &lines {
+        *counts.entry(l.text(input)).or_insert(0) += 1;
+    }
+    for l in &mut lines {
+        l.repeats = counts.get(l.text(input)).copied().unwrap_or(1);
+    }
+    (lines, hits)
+}
+
+/// Fills the shape features of one trimmed line.
+fn measure(text: &str, lex: &Lexicon, line: &mut Line, hits: &mut [u16], word: &mut String) {
+    let mut chars = 0u32;
+    let mut in_word = false;
+    let mut first_of_word = true;
+    let mut prev: Option<char> = None;
+    let mut pending_stop = false;
+    word.clear();
+    let flush = |word: &mut String, line: &mut Line, hits: &mut [u16]| {
+        if word.is_empty() {
+            return;
+        }
+        line.words += 1;
+        let mask = lex.stop_mask(word);
+        if mask != 0 {
+            for (l, h) in hits.iter_mut().enumerate() {
+                if mask & (1u64 << l) != 0 {
+                    *h = h.saturating_add(1);
+                }
+            }
+        }
+        word.clear();
+    };
+    for c in text.chars() {
+        chars += 1;
+        if c.is_alphabetic() {
+            line.letters += 1;
+            if c.is_uppercase() {
+                line.upper += 1;
+            }
+            if !in_word {
+                in_word = true;
+                first_of_word = true;
+            }
+            if first_of_word && c.is_uppercase() {
+                line.capitalised += 1;
+            }
+            first_of_word = false;
+            for l in c.to_lowercase() {
+                word.push(l);
+            }
+            if pending_stop && c.is_uppercase() {
+                line.inner_stops += 1;
+            }
+            pending_stop = false;
+        } else {
+            if in_word {
+                flush(word, line, hits);
+                in_word = false;
+            }
+            if c.is_ascii_digit() {
+                line.digits += 1;
+                pending_stop = false;
+            } else if matches!(c, '.' | '!' | '?' | '…') {
+                // Wait for a space then an upper-case letter.
+                pending_stop = false;
+            } else if is_space(c) {
+                if matches!(prev, Some('.' | '!' | '?' | '…')) {
+                    pending_stop = true;
+                }
+            } else if !matches!(c, '"' | '«' | '“' | '\'') {
+                pending_stop = false;
+            }
+        }
+        prev = Some(c);
+    }
+    if in_word {
+        flush(word, line, hits);
+    }
+    line.chars = chars;
+    line.odd = text.split(is_space).filter(|c| is_odd_chunk(c)).count() as u32;
+    line.last = text.chars().rev().find(|c| !is_closer(*c) && !is_space(*c)).unwrap_or(' ');
+    line.bare = !text.chars().any(char::is_alphanumeric);
+    line.placeholder = text.starts_with('[') && text.ends_with(']') && text.matches(']').count() == 1;
+    let starts_lower = text.chars().find(|c| c.is_alphanumeric()).map_or(false, char::is_lowercase)
+        && text.chars().next().map_or(false, char::is_alphabetic);
+    let glued_comma = text.as_bytes().windows(2).any(|w| w[0] == b',' && w[1].is_ascii_alphabetic());
+    line.sloppy = starts_lower || glued_comma || text.contains("!!") || text.contains("??");
+    let mut it = text.chars();
+    let first = it.next().unwrap_or(' ');
+    let second = it.next();
+    line.bullet = line.bare
+        || (is_bullet_char(first)
+            && second.map_or(true, |c| is_space(c) || c.is_alphanumeric() && !matches!(first, '-' | '–' | '—' | '+' | '>')))
+        || numbered_marker(text);
+}
+
+/// `1.`, `2)`, `12.` followed by a space at the start of a line.
+fn numbered_marker(text: &str) -> bool {
+    let digits = text.chars().take_while(char::is_ascii_digit).count();
+    if digits == 0 || digits > 2 {
+        return false;
+    }
+    let mut rest = text.get(digits..).unwrap_or("").chars();
+    matches!(rest.next(), Some('.' | ')')) && rest.next().map_or(false, is_space)
+}
+
+/// Chooses the page language: the one whose stop words are most frequent in
+/// lines of at least [`LANG_LINE_WORDS`] words. Returns its index, or
+/// `None` when stop words are too rare to tell: fewer than 8 hits, or less
+/// than [`LANG_MIN_SHARE`] of those lines' words (a language without data
+/// files, whose prose must then be judged without stop words).
+pub(crate) fn choose_language(lines: &[Line], hits: &[u16], n: usize) -> Option<usize> {
+    if n == 0 {
+        return None;
+    }
+    let mut totals = vec![0u64; n];
+    let mut words = 0u64;
+    for (i, l) in lines.iter().enumerate() {
+        if l.words >= LANG_LINE_WORDS {
+            words += u64::from(l.words);
+            if let Some(h) = hits.get(i * n..(i + 1) * n) {
+                for (t, v) in totals.iter_mut().zip(h) {
+                    *t += u64::from(*v);
+                }
+            }
+        }
+    }
+    let (best, &count) = totals.iter().enumerate().max_by_key(|(_, c)| **c)?;
+    (count >= 8 && count as f64 >= words as f64 * LANG_MIN_SHARE).then_some(best)
+}
+
+/// Lines of fewer words are left out when choosing the language.
+const LANG_LINE_WORDS: u32 = 8;
+/// Least share of stop words in those lines for the language to be known.
+const LANG_MIN_SHARE: f64 = 0.12;
+
+/// Sets every line's `stops` to its count for language `lang`.
+pub(crate) fn set_stops(lines: &mut [Line], hits: &[u16], n: usize, lang: Option<usize>) {
+    for (i, l) in lines.iter_mut().enumerate() {
+        l.stops = lang.and_then(|k| hits.get(i * n + k)).map_or(0, |v| u32::from(*v));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn one(text: &str) -> Line {
+        let lex = Lexicon::get();
+        let (mut lines, hits) = split(text, lex);
+        let fr = lex.codes.iter().position(|c| *c == "fr");
+        set_stops(&mut lines, &hits, lex.codes.len(), fr);
+        lines.remove(0)
+    }
+
+    #[test]
+    fn splits_and_trims_lines_with_offsets() {
+        let lex = Lexicon::get();
+        let input = "  Titre \n\n\u{a0}\nCorps du texte.\r\n";
+        let (lines, _) = split(input, lex);
+        assert_eq!(lines.len(), 2);
+        assert_eq!(lines[0].text(input), "Titre");
+        assert_eq!(lines[1].text(input), "Corps du texte.");
+        assert_eq!(lines[1].blanks_before, 2);
+        assert_eq!(lines[0].start, 2);
+    }
+
+    #[test]
+    fn measures_prose() {
+        let l = one("Le Kremlin a dit lundi vouloir renforcer ses liens militaires avec l'Afrique.");
+        assert_eq!(l.words, 13);
+        assert!(l.terminal());
+        assert!(l.stop_ratio() > 0.3);
+        assert!(!l.bullet && l.odd == 0);
+    }
+
+    #[test]
+    fn measures_chrome() {
+        assert!(one("- Publicité-").bullet);
+        assert!(one("-").bare);
+        assert!(one("• Accueil").bullet);
+        assert!(one("12. Sport").bullet);
+        assert!(!one("12 morts au Mali").bullet);
+        assert!(!one("-Mali").bullet);
+        assert_eq!(one("Accueil image/svg+xml News").odd, 1);
+        assert_eq!(one("spot_img").odd, 1);
+        assert!(one("FAITS-DIVERS").all_caps());
+        assert_eq!(one("« Bonjour », dit-il.").last, '.');
+        assert_eq!(one("Il part. Elle reste. Fin").inner_stops, 2);
+    }
+
+    #[test]
+    fn counts_repeats() {
+        let lex = Lexicon::get();
+        let (lines, _) = split("Bénin\nx\nBénin\n", lex);
+        assert_eq!(lines[0].repeats, 2);
+        assert_eq!(lines[1].repeats, 1);
+    }
+
+    #[test]
+    fn chooses_language_by_stop_words() {
+        let lex = Lexicon::get();
+        let (lines, hits) = split("Le chat est sur le tapis et il dort dans la maison.\nThe cat is on the mat.", lex);
+        let k = choose_language(&lines, &hits, lex.codes.len()).unwrap();
+        assert_eq!(lex.codes[k], "fr");
+    }
+}

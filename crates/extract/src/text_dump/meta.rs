@@ -1,0 +1,500 @@
+//! Metadata lines of a dump: the headline (and a date printed before it),
+//! bylines ("Par Jean Dupont", "By Jane Doe", "Auteur: Pierre", "Marie
+//! Merlet | lundi 9 décembre 2019"), date lines ("2025-04-03", "Mis à jour
+//! le 3 mai 2024") and the dateline opening the first paragraph ("MOSCOU –
+//! 23 juin 2025 –", "PARIS (Reuters) -").
+//!
+//! Each parser looks at one trimmed line and returns byte ranges into it;
+//! the caller turns them into evidence. Dates are read with
+//! [`dossier_dates`].
+
+use dossier_dates::FoundDate;
+use dossier_text::normalize::is_space;
+
+use super::lexicon::{CueKind, Lexicon};
+use super::lines::Line;
+
+/// Most words of a byline or date line.
+const META_WORDS: u32 = 25;
+/// Most non-date words left on a date line ("Publié le", "Mis à jour le").
+const DATE_LINE_EXTRA_WORDS: usize = 5;
+/// Most bytes of text (a label such as "date" or "Publié le") before a date
+/// printed in front of the headline.
+const TITLE_PREFIX_BYTES: usize = 24;
+
+/// Whether a date announces publication or an update.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum DateRole {
+    Published,
+    Modified,
+}
+
+/// A date found on a metadata line.
+#[derive(Debug, Clone)]
+pub(crate) struct LineDate {
+    pub role: DateRole,
+    pub found: FoundDate,
+}
+
+/// A byline: author names (byte ranges in the line) and the dates on it.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Byline {
+    pub names: Vec<(usize, usize)>,
+    pub dates: Vec<LineDate>,
+}
+
+/// Skips spaces from byte `i`.
+fn skip_spaces(s: &str, mut i: usize) -> usize {
+    while let Some(c) = s.get(i..).and_then(|r| r.chars().next()) {
+        if is_space(c) {
+            i += c.len_utf8();
+        } else {
+            break;
+        }
+    }
+    i
+}
+
+/// Number of alphabetic words in `s`.
+fn word_count(s: &str) -> usize {
+    s.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty()).count()
+}
+
+/// The dates of a line with the role each one is announced with: a date
+/// preceded (since the previous date) by an update cue is `Modified`.
+fn dates_with_roles(text: &str, lex: &Lexicon) -> Vec<LineDate> {
+    let mut out = Vec::new();
+    let mut prev_end = 0usize;
+    for found in dossier_dates::find_dates(text) {
+        let before = text.get(prev_end..found.start).unwrap_or("");
+        let role = if has_cue(before, lex, CueKind::Modified) { DateRole::Modified } else { DateRole::Published };
+        prev_end = found.end;
+        out.push(LineDate { role, found });
+    }
+    out
+}
+
+/// True when a cue of `kind` starts at some word of `text`.
+fn has_cue(text: &str, lex: &Lexicon, kind: CueKind) -> bool {
+    let mut at_word_start = true;
+    for (i, c) in text.char_indices() {
+        if c.is_alphabetic() {
+            if at_word_start && lex.cue_at_start(text.get(i..).unwrap_or(""), &[kind]).is_some() {
+                return true;
+            }
+            at_word_start = false;
+        } else {
+            at_word_start = true;
+        }
+    }
+    false
+}
+
+/// A line made of dates and a few label words ("2025-04-03", "Publié le 3
+/// mai 2024 à 10h", "Mis à jour le 4 mai"): its dates, or `None`.
+pub(crate) fn date_line(text: &str, line: &Line, lex: &Lexicon) -> Option<Vec<LineDate>> {
+    if line.digits == 0 || line.words > META_WORDS {
+        return None;
+    }
+    let dates = dates_with_roles(text, lex);
+    if dates.is_empty() {
+        return None;
+    }
+    let mut extra = 0usize;
+    let mut prev = 0usize;
+    for d in &dates {
+        extra += word_count(text.get(prev..d.found.start).unwrap_or(""));
+        prev = d.found.end;
+    }
+    extra += word_count(text.get(prev..).unwrap_or(""));
+    (extra <= DATE_LINE_EXTRA_WORDS).then_some(dates)
+}
+
+/// One word of a person's name: starts with an upper-case letter, made of
+/// letters, hyphens, apostrophes and dots ("Jean-Pierre", "O'Neil", "J.").
+fn is_name_word(w: &str) -> bool {
+    let mut chars = w.chars();
+    let Some(first) = chars.next() else { return false };
+    first.is_uppercase()
+        && w.chars().all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’' | '.'))
+        && w.chars().filter(|c| c.is_alphabetic()).count() >= 1
+}
+
+/// Reads author names from the start of `s` (after a byline cue): words
+/// of names, joined by commas, "&" or an "and" cue. Returns the names'
+/// byte ranges and the byte where the names stop.
+fn read_names(s: &str, lex: &Lexicon) -> (Vec<(usize, usize)>, usize) {
+    let mut names = Vec::new();
+    let mut cur: Option<(usize, usize)> = None;
+    let mut cur_words = 0usize;
+    let mut particle = false;
+    let mut stop = 0usize;
+    let mut i = skip_spaces(s, 0);
+    while i < s.len() {
+        let rest = s.get(i..).unwrap_or("");
+        let len = rest.find(is_space).unwrap_or(rest.len());
+        let raw = rest.get(..len).unwrap_or("");
+        // Separator characters glued to the word end a name.
+        let word = raw.trim_end_matches([',', ';', '|', '/', '·', '•']);
+        let ends_name = word.len() < raw.len();
+        let lower = word.to_lowercase();
+        if is_name_word(word) && dossier_dates::month_number(word.trim_end_matches('.')).is_none() {
+            cur = Some((cur.map_or(i, |c| c.0), i + word.len()));
+            cur_words += 1;
+            particle = false;
+            stop = i + word.len();
+            if cur_words > 5 {
+                // Too long for a name: a headline in title case.
+                return (Vec::new(), 0);
+            }
+            if ends_name {
+                names.extend(cur.take());
+                cur_words = 0;
+                stop = i + raw.len();
+            }
+        } else if cur.is_some() && !particle && !ends_name && lex.is_particle(&lower) {
+            particle = true;
+        } else if !ends_name && (lex.is_and(&lower) || word == "&") && (cur.is_some() || !names.is_empty()) {
+            names.extend(cur.take());
+            cur_words = 0;
+            particle = false;
+        } else {
+            break;
+        }
+        i = skip_spaces(s, i + raw.len());
+    }
+    names.extend(cur);
+    (names, stop)
+}
+
+/// True when a name is a person's rather than an agency's or a
+/// publisher's: not listed as an agency, not an all-capitals acronym.
+fn is_person(name: &str, lex: &Lexicon) -> bool {
+    if lex.is_agency(name) {
+        return false;
+    }
+    let letters: Vec<char> = name.chars().filter(|c| c.is_alphabetic()).collect();
+    let acronym = !letters.is_empty() && letters.iter().all(|c| c.is_uppercase()) && !name.contains(' ');
+    !acronym && letters.len() >= 2
+}
+
+/// Parses a byline: a byline cue followed by names ("Par Jean Dupont le 3
+/// mai", "Auteur: Pierre"), or, when `cueless` is allowed, two to four
+/// name words followed by a separator and a date ("Marie Merlet | lundi 9
+/// décembre 2019 à 09h08").
+pub(crate) fn byline(text: &str, line: &Line, lex: &Lexicon, cueless: bool) -> Option<Byline> {
+    if line.words > META_WORDS || line.odd > 0 {
+        return None;
+    }
+    if let Some((_, cue_len)) = lex.cue_at_start(text, &[CueKind::Byline]) {
+        let mut i = cue_len;
+        let rest = text.get(i..).unwrap_or("");
+        let r = rest.trim_start_matches(|c: char| is_space(c) || matches!(c, ':' | '-' | '–'));
+        i += rest.len() - r.len();
+        if i == cue_len && !rest.starts_with(is_space) {
+            return None;
+        }
+        let (names, stop) = read_names(r, lex);
+        let names: Vec<(usize, usize)> = names
+            .into_iter()
+            .map(|(a, b)| (a + i, b + i))
+            .filter(|&(a, b)| text.get(a..b).map_or(false, |n| is_person(n, lex)))
+            .collect();
+        if names.is_empty() {
+            return None;
+        }
+        let tail = text.get(i + stop..).unwrap_or("");
+        let dates = dates_with_roles(tail, lex)
+            .into_iter()
+            .map(|mut d| {
+                d.found.start += i + stop;
+                d.found.end += i + stop;
+                d
+            })
+            .collect::<Vec<_>>();
+        // The tail must be short or hold the date; a sentence that merely
+        // starts with "Par" is no byline.
+        if word_count(tail) > 4 && dates.is_empty() || line.terminal() && line.words > 12 {
+            return None;
+        }
+        return Some(Byline { names, dates });
+    }
+    if !cueless {
+        return None;
+    }
+    let (names, stop) = read_names(text, lex);
+    let &[(a, b)] = names.as_slice() else { return None };
+    let name = text.get(a..b)?;
+    let name_words = name.split_whitespace().count();
+    if a != 0 || !(2..=4).contains(&name_words) || !is_person(name, lex) {
+        return None;
+    }
+    let tail = text.get(stop..)?;
+    let sep = tail.trim_start_matches(is_space).chars().next();
+    if !matches!(sep, Some('|' | ',' | '-' | '–' | '—' | '·' | '•' | '/')) && !text.get(b..stop).map_or(false, |s| s.contains([',', '|', '/'])) {
+        return None;
+    }
+    let dates = date_line_tail(tail, lex)?;
+    Some(Byline {
+        names: vec![(a, b)],
+        dates: dates
+            .into_iter()
+            .map(|mut d| {
+                d.found.start += stop;
+                d.found.end += stop;
+                d
+            })
+            .collect(),
+    })
+}
+
+/// The dates of the text after a cue-less byline's name, when that text is
+/// little more than dates.
+fn date_line_tail(tail: &str, lex: &Lexicon) -> Option<Vec<LineDate>> {
+    let dates = dates_with_roles(tail, lex);
+    if dates.is_empty() {
+        return None;
+    }
+    let covered: usize = dates.iter().map(|d| word_count(tail.get(d.found.start..d.found.end).unwrap_or(""))).sum();
+    (word_count(tail).saturating_sub(covered) <= DATE_LINE_EXTRA_WORDS).then_some(dates)
+}
+
+/// True when a line has the shape of a headline: a few words up to a long
+/// sentence, no list marker, no code, not ending like a paragraph.
+pub(crate) fn is_headline(l: &Line) -> bool {
+    !l.bullet
+        && !l.bare
+        && l.odd == 0
+        && (3..=40).contains(&l.words)
+        && l.chars <= 300
+        && !matches!(l.last, ':' | ';' | ',')
+        && !(l.last == '.' && (l.inner_stops > 0 || l.words >= 25))
+        && (!l.all_caps() || l.words >= 5)
+}
+
+/// A date printed before the headline on the same line ("date 2025-06
+/// Le Kremlin…"): the date and the byte where the headline starts.
+pub(crate) fn title_prefix_date(text: &str) -> Option<(FoundDate, usize)> {
+    let first = dossier_dates::find_dates(text.get(..text.len().min(160))?).into_iter().next()?;
+    let before = text.get(..first.start)?;
+    if first.start > TITLE_PREFIX_BYTES || before.chars().any(|c| c.is_ascii_digit()) || word_count(before) > 2 {
+        return None;
+    }
+    let rest = text.get(first.end..)?;
+    let headline = rest.trim_start_matches(|c: char| is_space(c) || matches!(c, '-' | '–' | '—' | '|' | ':' | ',' | '·' | '•'));
+    if !rest.starts_with(|c: char| !c.is_alphanumeric()) || word_count(headline) < 3 {
+        return None;
+    }
+    Some((first, text.len() - headline.len()))
+}
+
+/// A dateline at the start of a paragraph: the place's byte range, the
+/// byte where the dateline ends (after its dash) and its date if any.
+#[derive(Debug, Clone)]
+pub(crate) struct Dateline {
+    pub place: (usize, usize),
+    pub end: usize,
+    pub date: Option<FoundDate>,
+}
+
+/// Reads a place in capitals ("MOSCOU", "NEW YORK", "SAINT-PÉTERSBOURG")
+/// at `i`; returns its end.
+fn caps_place(s: &str, i: usize) -> Option<usize> {
+    let mut end = None;
+    let mut j = i;
+    let mut letters = 0;
+    for _ in 0..4 {
+        let rest = s.get(j..)?;
+        let len = rest.find(|c: char| is_space(c) || c == ',' || c == '(').unwrap_or(rest.len());
+        let w = rest.get(..len)?;
+        let ok = !w.is_empty()
+            && w.chars().all(|c| c.is_uppercase() || matches!(c, '-' | '\'' | '’' | '.'))
+            && w.chars().any(char::is_alphabetic);
+        if !ok {
+            break;
+        }
+        letters += w.chars().filter(|c| c.is_alphabetic()).count();
+        end = Some(j + len);
+        j = j + len;
+        if !s.get(j..)?.starts_with(' ') {
+            break;
+        }
+        j += 1;
+    }
+    end.filter(|_| letters >= 3)
+}
+
+/// Reads one to three capitalised words ("Bamako", "Le Caire") at `i`.
+fn title_place(s: &str, i: usize) -> Option<usize> {
+    let mut end = None;
+    let mut j = i;
+    for _ in 0..3 {
+        let rest = s.get(j..)?;
+        let len = rest.find(|c: char| is_space(c) || c == ',' || c == '(').unwrap_or(rest.len());
+        let w = rest.get(..len)?;
+        if !is_name_word(w) {
+            break;
+        }
+        end = Some(j + len);
+        j += len;
+        if !s.get(j..)?.starts_with(' ') {
+            break;
+        }
+        j += 1;
+    }
+    end
+}
+
+/// A parenthesised credit ("(AFP)", "(Reuters)") at `i`: its end.
+fn paren(s: &str, i: usize) -> Option<usize> {
+    let rest = s.get(i..)?;
+    if !rest.starts_with('(') {
+        return None;
+    }
+    let close = rest.get(..rest.len().min(40))?.find(')')?;
+    Some(i + close + 1)
+}
+
+/// A dash separator (`–`, `—`, `-`) at `i` followed by a space: its end.
+fn dash(s: &str, i: usize) -> Option<usize> {
+    let c = s.get(i..)?.chars().next()?;
+    if !matches!(c, '–' | '—' | '-' | '‒' | '―') {
+        return None;
+    }
+    let j = i + c.len_utf8();
+    s.get(j..)?.starts_with(is_space).then_some(j)
+}
+
+/// A date starting at `i` (after spaces): the date and its end.
+fn date_at(s: &str, i: usize) -> Option<FoundDate> {
+    let rest = s.get(i..)?;
+    let head = rest.get(..rest.len().min(64)).or_else(|| rest.get(..))?;
+    // Cut on a char boundary.
+    let mut cut = head.len();
+    while !rest.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    let mut d = dossier_dates::find_dates(rest.get(..cut)?).into_iter().next()?;
+    if d.start != 0 {
+        return None;
+    }
+    d.start += i;
+    d.end += i;
+    Some(d)
+}
+
+/// Parses a dateline at the start of a paragraph.
+pub(crate) fn dateline(text: &str, lex: &Lexicon) -> Option<Dateline> {
+    let (place_end, caps) = match caps_place(text, 0) {
+        Some(e) => (e, true),
+        None => (title_place(text, 0)?, false),
+    };
+    let place = text.get(..place_end)?;
+    if lex.is_agency(place) {
+        return None;
+    }
+    let mut i = skip_spaces(text, place_end);
+    if text.get(i..)?.starts_with(',') {
+        i = skip_spaces(text, i + 1);
+    }
+    let mut credited = false;
+    if let Some(e) = paren(text, i) {
+        credited = true;
+        i = skip_spaces(text, e);
+    }
+    let mut date = None;
+    if let Some(d) = date_at(text, i) {
+        i = skip_spaces(text, d.end);
+        date = Some(d);
+        if let Some(e) = paren(text, i) {
+            credited = true;
+            i = skip_spaces(text, e);
+        }
+    }
+    let mut end = dash(text, i)?;
+    if date.is_none() {
+        // "MOSCOU – 23 juin 2025 – Le président…"
+        let j = skip_spaces(text, end);
+        if let Some(d) = date_at(text, j) {
+            let k = skip_spaces(text, d.end);
+            if let Some(e) = dash(text, k) {
+                end = e;
+                date = Some(d);
+            }
+        }
+    }
+    if !caps && !credited {
+        return None;
+    }
+    // Something must follow.
+    if word_count(text.get(end..)?) < 3 {
+        return None;
+    }
+    Some(Dateline { place: (0, place_end), end, date })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::lines::split;
+    use super::*;
+
+    fn line(text: &str) -> Line {
+        split(text, Lexicon::get()).0.remove(0)
+    }
+
+    fn names(text: &str, cueless: bool) -> Option<Vec<String>> {
+        let b = byline(text, &line(text), Lexicon::get(), cueless)?;
+        Some(b.names.iter().map(|&(a, e)| text[a..e].to_string()).collect())
+    }
+
+    #[test]
+    fn bylines_with_cues() {
+        assert_eq!(names("Auteur: Pierre", false), Some(vec!["Pierre".into()]));
+        assert_eq!(names("Par Jean Dupont", false), Some(vec!["Jean Dupont".into()]));
+        assert_eq!(names("By Jane Doe and John Smith", false), Some(vec!["Jane Doe".into(), "John Smith".into()]));
+        assert_eq!(names("Written by Mary-Ann O'Neil, staff reporter", false), Some(vec!["Mary-Ann O'Neil".into()]));
+        assert_eq!(names("Par Jean de La Fontaine", false), Some(vec!["Jean de La Fontaine".into()]));
+        assert_eq!(names("Rédigé par Kamalenba le Lundi 23 Juin 2025 à 00:53", false), Some(vec!["Kamalenba".into()]));
+    }
+
+    #[test]
+    fn agencies_and_sentences_are_not_bylines() {
+        assert_eq!(names("Par AFP", false), None);
+        assert_eq!(names("By Reuters", false), None);
+        assert_eq!(names("Par ailleurs, le gouvernement a annoncé une réforme.", false), None);
+        assert_eq!(names("Par Moscou, la décision a été prise hier soir dans la plus grande discrétion.", false), None);
+        assert_eq!(names("Paris Saint-Germain", false), None);
+    }
+
+    #[test]
+    fn cueless_byline_needs_a_date() {
+        assert_eq!(names("Jean-Paul Delevoye, peu estimé par Jacques Chirac", true), None);
+        assert_eq!(names("Emmanuel Macron", true), None);
+    }
+
+    #[test]
+    fn datelines() {
+        let lex = Lexicon::get();
+        let t = "MOSCOU – 23 juin 2025 – Le président de la transition est arrivé.";
+        let d = dateline(t, lex).unwrap();
+        assert_eq!(&t[d.place.0..d.place.1], "MOSCOU");
+        let t = "NEW YORK (Reuters) - Shares rose on Monday after the report.";
+        let d = dateline(t, lex).unwrap();
+        assert_eq!(&t[d.place.0..d.place.1], "NEW YORK");
+        assert!(d.date.is_none());
+        let t = "Bamako (AFP) – Le gouvernement malien a annoncé lundi un accord.";
+        assert_eq!(&t[..dateline(t, lex).unwrap().place.1], "Bamako");
+        assert!(dateline("L'AES, qui regroupe le Mali, le Burkina Faso et le Niger, est dirigée.", lex).is_none());
+        assert!(dateline("Le président – qui arrive lundi – a parlé.", lex).is_none());
+        assert!(dateline("AFP – Le président a parlé hier soir.", lex).is_none());
+    }
+
+    #[test]
+    fn headline_shapes() {
+        assert!(is_headline(&line("Après Wagner, quel nouveau partenaire sécuritaire pour le Mali ?")));
+        assert!(!is_headline(&line("- Publicité-")));
+        assert!(!is_headline(&line("FAITS-DIVERS")));
+        assert!(!is_headline(&line("Menu")));
+        assert!(!is_headline(&line("Accueil image/svg+xml News image/svg+xml Un titre")));
+    }
+}

@@ -1,0 +1,282 @@
+//! Line classification and the main-content region.
+//!
+//! A line is *prose* when it reads like running text: enough words, a
+//! sentence end, a normal share of stop words, no code-like chunks. Every
+//! line gets a weight — positive for prose (growing with its length),
+//! negative for everything else (cheaper for lines shaped like headings or
+//! short sentences) — and the main region is the run of lines with the
+//! largest total weight (Kadane's maximum-sum segment, one linear pass).
+//! Inside the region, prose is kept and the other lines are kept only when
+//! they look like the article's own headings, captions or short sentences;
+//! list markers, repeated lines, code-like lines and lone words are chrome.
+
+use super::lines::Line;
+
+/// Thresholds of the classifier, in one place.
+mod limits {
+    /// Fewest words of a prose line that ends like a sentence.
+    pub const PROSE_WORDS: u32 = 8;
+    /// Fewest words of a prose line without a sentence end.
+    pub const LONG_WORDS: u32 = 25;
+    /// Fewest words of a question / exclamation counted as prose when it is
+    /// a single sentence (shorter ones read like headlines).
+    pub const QUESTION_WORDS: u32 = 15;
+    /// Least share of stop words in prose, when the language is known.
+    pub const PROSE_STOPS: f32 = 0.15;
+    /// Least share of stop words in a long line without a sentence end.
+    pub const LONG_STOPS: f32 = 0.2;
+    /// Most words of a heading.
+    pub const HEADING_WORDS: u32 = 20;
+    /// Most characters of a non-prose line kept inside the region.
+    pub const MINOR_CHARS: u32 = 300;
+}
+
+/// True when the line reads like running text.
+pub(crate) fn is_prose(l: &Line, lang_known: bool) -> bool {
+    if l.bare || l.odd > 1 || l.odd * 8 > l.words || l.repeats > 2 {
+        return false;
+    }
+    let stops_ok = |min: f32| !lang_known || l.stop_ratio() >= min;
+    if l.words >= limits::LONG_WORDS && stops_ok(limits::LONG_STOPS) {
+        return true;
+    }
+    if l.words < limits::PROSE_WORDS || !l.terminal() || !stops_ok(limits::PROSE_STOPS) {
+        return false;
+    }
+    if matches!(l.last, '?' | '!') && l.inner_stops == 0 && l.words < limits::QUESTION_WORDS {
+        return false;
+    }
+    // Mostly capitalised words: a headline in title case or a name list.
+    l.capitalised * 2 <= l.words + 1
+}
+
+/// True when a non-prose line may be a heading, caption or short sentence
+/// of the article (its neighbours decide).
+fn is_minor_text(l: &Line, lang_known: bool) -> bool {
+    !l.bullet
+        && !l.bare
+        && l.odd == 0
+        && l.repeats == 1
+        && l.words >= 2
+        && l.chars <= limits::MINOR_CHARS
+        && l.letters * 2 >= l.chars.saturating_sub(l.chars / 4)
+        && (!lang_known || l.stops > 0 || l.words <= 6)
+}
+
+/// Weights of every line for the region search. A short gap (at most
+/// [`SHORT_GAP`] lines) between two prose lines costs little, so that an
+/// ad or a heading inside the article does not split it; longer runs of
+/// non-prose lines cost about one per line.
+pub(crate) fn weights(lines: &[Line], prose: &[bool], lang_known: bool) -> Vec<f32> {
+    let is_prose = |i: usize| prose.get(i).copied().unwrap_or(false);
+    let mut w = Vec::with_capacity(lines.len());
+    for (i, l) in lines.iter().enumerate() {
+        let v = if is_prose(i) {
+            let w = (l.chars as f32 / 100.0).clamp(1.0, 4.0);
+            if l.sloppy {
+                w * 0.5
+            } else {
+                w
+            }
+        } else if l.words == 0 || l.placeholder {
+            -0.3
+        } else if is_minor_text(l, lang_known) {
+            -0.75
+        } else {
+            -1.0
+        };
+        w.push(v);
+    }
+    let mut i = 0;
+    while i < lines.len() {
+        if is_prose(i) {
+            i += 1;
+            continue;
+        }
+        let run_start = i;
+        while i < lines.len() && !is_prose(i) {
+            i += 1;
+        }
+        if run_start > 0 && i < lines.len() {
+            // A gap between two prose lines: its first lines are cheap.
+            for v in w.iter_mut().take(i).skip(run_start).take(short_gap()) {
+                *v = v.max(gap_cost());
+            }
+        }
+    }
+    w
+}
+
+fn short_gap() -> usize {
+    std::env::var("TD_GAP").ok().and_then(|v| v.parse().ok()).unwrap_or(SHORT_GAP)
+}
+fn gap_cost() -> f32 {
+    std::env::var("TD_GAPCOST").ok().and_then(|v| v.parse().ok()).unwrap_or(-0.3)
+}
+fn first_share() -> f32 {
+    std::env::var("TD_FIRST").ok().and_then(|v| v.parse().ok()).unwrap_or(FIRST_SHARE)
+}
+
+/// Most non-prose lines between two prose lines that still count as one
+/// article (headings, an ad, a caption).
+const SHORT_GAP: usize = 2;
+
+/// The main region: the weight sequence is cut, Kadane-style, into pieces
+/// whose running sum stays positive; each piece's best prefix is a
+/// candidate. The first candidate (in page order) weighing at least
+/// [`FIRST_SHARE`] of the heaviest is chosen: an article comes before its
+/// comments and "related" blocks, so a heavier block further down does
+/// not win over a substantial first one. Then a candidate just before the
+/// region, separated from it by at most [`MERGE_GAP`] lines (a table of
+/// contents, an image with its caption and credits, a "read also" box
+/// splitting the lede from the body), is merged into it, at most
+/// [`MERGES`] times. Returns an inclusive range of line indices, or `None`
+/// when no line has a positive weight.
+pub(crate) fn best_segment(w: &[f32]) -> Option<(usize, usize)> {
+    let mut pieces: Vec<(f32, usize, usize)> = Vec::new();
+    let mut sum = 0.0f32;
+    let mut start = 0usize;
+    let mut piece_best: Option<(f32, usize, usize)> = None;
+    for (i, &v) in w.iter().enumerate() {
+        if sum <= 0.0 {
+            pieces.extend(piece_best.take());
+            sum = 0.0;
+            start = i;
+        }
+        sum += v;
+        if sum > 0.0 && piece_best.map_or(true, |(b, _, _)| sum > b) {
+            piece_best = Some((sum, start, i));
+        }
+    }
+    pieces.extend(piece_best);
+    let best = pieces.iter().map(|p| p.0).fold(0.0f32, f32::max);
+    let mut k = pieces.iter().position(|p| p.0 >= best * first_share() && p.0 >= MIN_FIRST.min(best))?;
+    let (_, mut a, b) = *pieces.get(k)?;
+    for _ in 0..merges() {
+        let Some(&(s, pa, pb)) = k.checked_sub(1).and_then(|j| pieces.get(j)) else { break };
+        if a - pb - 1 > merge_gap() || s < MERGE_MIN {
+            break;
+        }
+        a = pa;
+        k -= 1;
+    }
+    Some((a, b))
+}
+
+/// Most lines between the region and an earlier candidate merged into it.
+const MERGE_GAP: usize = 12;
+/// Least weight of an earlier candidate merged into the region.
+const MERGE_MIN: f32 = 1.0;
+/// Most candidates merged into the region.
+const MERGES: usize = 2;
+fn merge_gap() -> usize {
+    std::env::var("TD_MGAP").ok().and_then(|v| v.parse().ok()).unwrap_or(MERGE_GAP)
+}
+fn merges() -> usize {
+    std::env::var("TD_MERGES").ok().and_then(|v| v.parse().ok()).unwrap_or(MERGES)
+}
+
+/// Share of the heaviest candidate's weight that an earlier candidate needs
+/// to be chosen as the main region.
+const FIRST_SHARE: f32 = 0.5;
+/// Least weight of an earlier candidate chosen over a heavier later one.
+const MIN_FIRST: f32 = 3.0;
+
+/// Whether a line inside the region is article text. `prose` holds the
+/// prose flags of all lines; `skip` marks lines already taken as title or
+/// metadata.
+pub(crate) fn keep_in_region(lines: &[Line], prose: &[bool], skip: &[bool], i: usize, lang_known: bool) -> bool {
+    if skip.get(i).copied().unwrap_or(false) {
+        return false;
+    }
+    if prose.get(i).copied().unwrap_or(false) {
+        return true;
+    }
+    let Some(l) = lines.get(i) else { return false };
+    if !is_minor_text(l, lang_known) {
+        return false;
+    }
+    // Neighbours that are article text, skipping title/metadata lines.
+    let next = (i + 1..lines.len()).find(|&j| !skip.get(j).copied().unwrap_or(false));
+    let prev = (0..i).rev().find(|&j| !skip.get(j).copied().unwrap_or(false));
+    let next_prose = next.map_or(false, |j| prose.get(j).copied().unwrap_or(false));
+    let prev_prose = prev.map_or(false, |j| prose.get(j).copied().unwrap_or(false));
+    let stops_ok = !lang_known || l.stop_ratio() >= limits::PROSE_STOPS;
+    // A heading (or lede) right before a paragraph.
+    if next_prose && l.words <= limits::HEADING_WORDS {
+        return true;
+    }
+    // A caption, attribution or closing line right after a paragraph.
+    if prev_prose && (l.terminal() || l.words >= 4) {
+        return true;
+    }
+    // A short sentence between article lines.
+    l.terminal() && l.words >= 3 && stops_ok && (prev_prose || next_prose)
+}
+
+/// True when a line before the region, between the title and the body, is
+/// a standfirst / lede of the article.
+pub(crate) fn is_lede(l: &Line, lang_known: bool) -> bool {
+    is_minor_text(l, lang_known) && l.words >= 4 && (!lang_known || l.stop_ratio() >= limits::PROSE_STOPS)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::lexicon::Lexicon;
+    use super::super::lines::{set_stops, split};
+    use super::*;
+
+    fn classify(input: &str) -> (Vec<Line>, Vec<bool>) {
+        let lex = Lexicon::get();
+        let (mut lines, hits) = split(input, lex);
+        let n = lex.codes.len();
+        let k = lex.codes.iter().position(|c| *c == "fr");
+        set_stops(&mut lines, &hits, n, k);
+        let prose = lines.iter().map(|l| is_prose(l, true)).collect();
+        (lines, prose)
+    }
+
+    #[test]
+    fn prose_versus_chrome() {
+        let (_, p) = classify(
+            "Le Kremlin a dit lundi vouloir renforcer ses liens militaires avec l'Afrique, quelques jours après le départ.\n\
+             Accueil image/svg+xml News - Infos image/svg+xml Sécurité image/svg+xml Un titre\n\
+             - Publicité-\n\
+             Vents violents et police: 40 migrants forcés d'abandonner leur pirogue clandestine sur la plage\n\
+             Cambriolage au Louvre : où en est l'enquête ?\n",
+        );
+        assert_eq!(p, vec![true, false, false, false, false]);
+    }
+
+    #[test]
+    fn title_case_lines_are_not_prose() {
+        let (_, p) = classify("Le Monde Afrique Société Économie Sport Culture Idées Vidéos Podcasts Jeux Services.\n");
+        assert_eq!(p, vec![false]);
+    }
+
+    #[test]
+    fn segment_is_the_heaviest_run() {
+        assert_eq!(best_segment(&[-1.0, 2.0, -0.5, 3.0, -1.0, -1.0, 0.5]), Some((1, 3)));
+        // A substantial first block wins over a heavier later one...
+        assert_eq!(best_segment(&[4.0, -3.0, -3.0, 6.0]), Some((0, 0)));
+        // ...a small one does not.
+        assert_eq!(best_segment(&[2.0, -3.0, -3.0, 6.0]), Some((3, 3)));
+        assert_eq!(best_segment(&[-1.0, -1.0]), None);
+        assert_eq!(best_segment(&[]), None);
+    }
+
+    #[test]
+    fn headings_and_captions_stay_ads_go() {
+        let input = "Premier paragraphe de l'article, assez long pour être de la prose véritable ici.\n\
+                     - Publicité-\n\
+                     Un recrutement strict pour une force professionnalisée\n\
+                     Deuxième paragraphe de l'article, lui aussi assez long pour compter comme prose.\n\
+                     Le ministre lors de sa conférence de presse à Moscou, le 11 novembre\n\
+                     Bénin\n\
+                     Troisième paragraphe de l'article, qui est également un paragraphe de prose.\n";
+        let (lines, prose) = classify(input);
+        let skip = vec![false; lines.len()];
+        let kept: Vec<bool> = (0..lines.len()).map(|i| keep_in_region(&lines, &prose, &skip, i, true)).collect();
+        assert_eq!(kept, vec![true, false, true, true, true, false, true]);
+    }
+}

@@ -1,0 +1,286 @@
+//! Document-level consistency after tagging: names from the shipped
+//! gazetteers (countries, regions, big cities → LOC; organisations → ORG)
+//! are tagged or completed where the model missed them; one type per name
+//! within a document (majority of model confidence plus cue-word votes:
+//! "groupe X" votes ORG, "M. X" votes PER); names tagged once are tagged at
+//! every other occurrence; a surname alone ("Lavrov", "M. Lavrov") after a
+//! full name ("Sergueï Lavrov") is a person; and a hyphenated compound of
+//! known places ("Mali-Russie") yields one place per part.
+
+use std::collections::HashMap;
+
+use crate::label::{entities, Label, Type};
+use crate::resources::{class, cue, hash_extend, hash_tokens, Resources, MAX_GAZ_TOKENS};
+
+/// The tagged tokens of one document, sentence by sentence.
+pub struct DocTags<'a> {
+    /// Token strings per sentence.
+    pub sentences: Vec<Vec<&'a str>>,
+    /// Labels and confidences per sentence, parallel to `sentences`.
+    pub tags: Vec<Vec<(Label, f32)>>,
+}
+
+fn key(tokens: &[&str]) -> String {
+    tokens.join(" ")
+}
+
+fn is_cap(t: &str) -> bool {
+    t.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// Applies the document-level rules in place.
+pub fn apply(doc: &mut DocTags<'_>, lexicon: &std::collections::HashSet<String>, lang: &str) {
+    for (toks, tags) in doc.sentences.iter().zip(doc.tags.iter_mut()) {
+        gazetteer_pass(toks, tags, lexicon);
+    }
+    let res = Resources::get();
+    // Entities per sentence.
+    let mut by_key: HashMap<String, [f32; 4]> = HashMap::new();
+    let mut surnames: HashMap<String, f32> = HashMap::new();
+    for (toks, tags) in doc.sentences.iter().zip(&doc.tags) {
+        let labels: Vec<Label> = tags.iter().map(|t| t.0).collect();
+        for (a, b, ty) in entities(&labels) {
+            let Some(span) = toks.get(a..b) else { continue };
+            let score: f32 = tags.get(a..b).map_or(0.0, |s| s.iter().map(|x| x.1).sum::<f32>() / (b - a) as f32);
+            let e = by_key.entry(key(span)).or_insert([0.0; 4]);
+            e[type_index(ty)] += score;
+            // Cue words before the name, across lower-case modifiers.
+            if b - a == 1 {
+                for k in (a.saturating_sub(4)..a).rev() {
+                    let Some(t) = toks.get(k) else { break };
+                    match res.cue(lang, &t.to_lowercase()) {
+                        cue::ORGHEAD => {
+                            e[type_index(Type::Org)] += CUE_VOTE;
+                            break;
+                        }
+                        cue::TITLE => {
+                            e[type_index(Type::Per)] += CUE_VOTE;
+                            break;
+                        }
+                        _ if t.chars().next().is_some_and(char::is_lowercase) && t.chars().count() > 3 => {}
+                        _ => break,
+                    }
+                }
+            }
+            if ty == Type::Per && b - a >= 2 {
+                if let Some(last) = span.last() {
+                    if is_cap(last) && last.chars().count() > 2 {
+                        let s = surnames.entry((*last).to_string()).or_insert(0.0);
+                        *s = s.max(score);
+                    }
+                }
+            }
+        }
+    }
+    let majority = |scores: &[f32; 4]| -> Type {
+        let mut best = 0;
+        for i in 1..4 {
+            if scores[i] > scores[best] {
+                best = i;
+            }
+        }
+        Type::ALL[best]
+    };
+    // Target type per name: majority, surnames of people as people.
+    let mut target: HashMap<String, (Type, f32)> = by_key
+        .iter()
+        .map(|(k, s)| (k.clone(), (majority(s), s.iter().fold(0f32, |m, x| m.max(*x)).min(1.0))))
+        .collect();
+    for (s, score) in &surnames {
+        let prev = target.get(s).map(|t| t.0);
+        if prev != Some(Type::Per) {
+            target.insert(s.clone(), (Type::Per, *score));
+        }
+    }
+    // Longest names first for propagation, indexed by their first token.
+    let mut by_first: HashMap<&str, Vec<(Vec<&str>, Type, f32)>> = HashMap::new();
+    for (k, (ty, score)) in &target {
+        let toks: Vec<&str> = k.split(' ').collect();
+        let Some(first) = toks.first().copied() else { continue };
+        if !is_cap(first) || (toks.len() == 1 && lexicon.contains(&first.to_lowercase())) {
+            continue;
+        }
+        by_first.entry(first).or_default().push((toks, *ty, *score));
+    }
+    for v in by_first.values_mut() {
+        v.sort_by(|a, b| b.0.len().cmp(&a.0.len()));
+    }
+    for (toks, tags) in doc.sentences.iter().zip(doc.tags.iter_mut()) {
+        // Re-type existing entities.
+        let labels: Vec<Label> = tags.iter().map(|t| t.0).collect();
+        for (a, b, ty) in entities(&labels) {
+            let Some(span) = toks.get(a..b) else { continue };
+            if let Some(&(t, _)) = target.get(&key(span)) {
+                if t != ty && ty != Type::Misc {
+                    relabel(tags, a, b, t, None);
+                }
+            }
+        }
+        // Propagate to untagged occurrences.
+        let mut i = 0;
+        while i < toks.len() {
+            let mut step = 1;
+            if tags.get(i).is_some_and(|t| t.0 == Label::O) {
+                if let Some(cands) = toks.get(i).and_then(|t| by_first.get(t)) {
+                    for (seq, ty, score) in cands {
+                        let end = i + seq.len();
+                        let free = tags.get(i..end).is_some_and(|s| s.iter().all(|t| t.0 == Label::O));
+                        if free && toks.get(i..end).is_some_and(|s| s == seq.as_slice()) {
+                            relabel(tags, i, end, *ty, Some(score * 0.9));
+                            step = seq.len();
+                            break;
+                        }
+                    }
+                }
+            }
+            i += step;
+        }
+    }
+}
+
+/// Weight of a cue word's vote, against model confidences in `[0, 1]` per
+/// occurrence: a syntactic cue is stronger evidence than one guess.
+const CUE_VOTE: f32 = 2.0;
+
+fn type_index(t: Type) -> usize {
+    Type::ALL.iter().position(|x| *x == t).unwrap_or(0)
+}
+
+/// The entity type a gazetteer match gives, if it is reliable enough to
+/// override or complete the model: organisations → ORG; countries,
+/// regions and big cities → LOC (countries stay LOC when they act).
+fn gazetteer_type(classes: u8) -> Option<Type> {
+    if classes & (class::COUNTRY | class::REGION | class::BIGCITY) != 0 {
+        Some(Type::Loc)
+    } else if classes & class::ORG != 0 {
+        Some(Type::Org)
+    } else {
+        None
+    }
+}
+
+/// Gazetteer matches in one sentence: untagged capitalised matches are
+/// tagged, model mentions that are a prefix of a longer match are extended,
+/// and model mentions that are exactly a match take its type.
+fn gazetteer_pass(toks: &[&str], tags: &mut [(Label, f32)], lexicon: &std::collections::HashSet<String>) {
+    let res = Resources::get();
+    let folded: Vec<String> = toks.iter().map(|t| dossier_text::normalize::fold(t)).collect();
+    let mut i = 0;
+    while i < toks.len() {
+        // Longest reliable match starting at i.
+        let mut best: Option<(usize, Type)> = None;
+        let mut h = 0;
+        for j in i..toks.len().min(i + MAX_GAZ_TOKENS) {
+            h = hash_extend(h, j == i, folded.get(j).map_or("", String::as_str));
+            if let Some(t) = gazetteer_type(res.name_classes(h)) {
+                best = Some((j + 1, t));
+            }
+        }
+        let first = toks.get(i).copied().unwrap_or("");
+        let single_common = best.is_some_and(|(e, _)| e == i + 1)
+            && lexicon.contains(&first.to_lowercase())
+            && !(first.chars().count() > 1 && first.chars().all(|c| !c.is_lowercase()));
+        let Some((end, ty)) = best.filter(|_| is_cap(first) && !single_common) else {
+            i += 1;
+            continue;
+        };
+        let label = |k: usize| tags.get(k).map_or(Label::O, |t| t.0);
+        let starts_entity = matches!(label(i), Label::B(_));
+        let inside_other = matches!(label(i), Label::I(_));
+        // Where the model's entity starting at i ends.
+        let mut model_end = i;
+        if starts_entity {
+            model_end = i + 1;
+            while matches!(label(model_end), Label::I(_)) {
+                model_end += 1;
+            }
+        }
+        let free_after = (model_end.max(i)..end).all(|k| label(k) == Label::O);
+        let continues = matches!(label(end), Label::I(_));
+        if inside_other || continues {
+            i += 1;
+            continue;
+        }
+        if !starts_entity && free_after {
+            relabel(tags, i, end, ty, Some(0.7));
+        } else if starts_entity && model_end == end {
+            let cur = label(i).entity_type();
+            if cur != Some(ty) && cur != Some(Type::Misc) {
+                let s = tags.get(i).map_or(0.7, |t| t.1);
+                relabel(tags, i, end, ty, Some(s));
+            }
+        } else if starts_entity && model_end < end && free_after {
+            let s = tags.get(i).map_or(0.7, |t| t.1);
+            relabel(tags, i, end, ty, Some(s));
+        } else {
+            i += 1;
+            continue;
+        }
+        i = end;
+    }
+}
+
+fn relabel(tags: &mut [(Label, f32)], a: usize, b: usize, ty: Type, score: Option<f32>) {
+    for (k, t) in tags.iter_mut().enumerate().take(b).skip(a) {
+        t.0 = if k == a { Label::B(ty) } else { Label::I(ty) };
+        if let Some(s) = score {
+            t.1 = s;
+        }
+    }
+}
+
+/// For a hyphenated token whose parts are all known places while the whole
+/// is not ("Mali-Russie"), the byte ranges (relative to the token) and
+/// type of each part.
+pub fn split_compound(token: &str) -> Option<Vec<(usize, usize)>> {
+    if !token.contains('-') {
+        return None;
+    }
+    let res = Resources::get();
+    let places = class::COUNTRY | class::REGION | class::BIGCITY;
+    let fold = dossier_text::normalize::fold;
+    if res.name_classes(hash_tokens(std::iter::once(fold(token).as_str()))) != 0 {
+        return None;
+    }
+    let mut out = Vec::new();
+    let mut start = 0;
+    for part in token.split('-') {
+        let end = start + part.len();
+        if part.is_empty() || !is_cap(part) || res.name_classes(hash_tokens(std::iter::once(fold(part).as_str()))) & places == 0 {
+            return None;
+        }
+        out.push((start, end));
+        start = end + 1;
+    }
+    (out.len() >= 2).then_some(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashSet;
+
+    #[test]
+    fn surname_and_propagation() {
+        use Label::*;
+        let s1 = vec!["Sergueï", "Lavrov", "à", "Bamako"];
+        let s2 = vec!["M.", "Lavrov", "quitte", "Bamako"];
+        let mut doc = DocTags {
+            sentences: vec![s1, s2],
+            tags: vec![
+                vec![(B(Type::Per), 0.9), (I(Type::Per), 0.9), (O, 0.9), (B(Type::Loc), 0.9)],
+                vec![(O, 0.9), (B(Type::Org), 0.6), (O, 0.9), (O, 0.9)],
+            ],
+        };
+        apply(&mut doc, &HashSet::new(), "fr");
+        assert_eq!(doc.tags[1][1].0, B(Type::Per));
+        assert_eq!(doc.tags[1][3].0, B(Type::Loc));
+    }
+
+    #[test]
+    fn compounds_of_places() {
+        assert_eq!(split_compound("Mali-Russie"), Some(vec![(0, 4), (5, 11)]));
+        assert_eq!(split_compound("Younous-Bek"), None);
+        assert_eq!(split_compound("Russie"), None);
+    }
+}

@@ -1,0 +1,201 @@
+//! Named-entity recognition (PER, ORG, LOC) for French and English.
+//!
+//! * [`analyze`]: tokens, sentences and mentions of a text, as spans.
+//! * [`NerStage`]: the same as a pipeline [`Stage`].
+//! * [`Model`]: an averaged-perceptron tagger with greedy BIO decoding over
+//!   hashed features (see `features`), trained by [`train`] from the public
+//!   corpora and shipped in `data/models/ner-<iso>.bin` (embedded at build).
+//! * [`consistency`]: document-level rules applied after tagging.
+
+#![deny(missing_docs)]
+
+pub mod consistency;
+pub mod corpus;
+mod features;
+pub mod label;
+mod model;
+pub mod resources;
+pub mod train;
+
+use std::sync::OnceLock;
+
+use dossier_document::{Diagnostic, Document, Layer, Mention, RawPage, Stage, StageError};
+use dossier_text::Span;
+
+pub use label::{Label, Type};
+pub use model::{Example, Model, ModelError, Tagged};
+
+static MODEL_FR: &[u8] = include_bytes!(env!("DOSSIER_NER_MODEL_FR"));
+static MODEL_EN: &[u8] = include_bytes!(env!("DOSSIER_NER_MODEL_EN"));
+
+/// The shipped model for `lang`, loaded once; `None` when there is none
+/// for that language (or it could not be read).
+pub fn model_for(lang: &str) -> Option<&'static Model> {
+    static FR: OnceLock<Option<Model>> = OnceLock::new();
+    static EN: OnceLock<Option<Model>> = OnceLock::new();
+    let (cell, bytes) = match lang {
+        "fr" => (&FR, MODEL_FR),
+        "en" => (&EN, MODEL_EN),
+        _ => return None,
+    };
+    cell.get_or_init(|| if bytes.is_empty() { None } else { Model::read(bytes).ok() }).as_ref()
+}
+
+/// Tokens, sentences and entity mentions of a text.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Analysis {
+    /// Sentences.
+    pub sentences: Vec<Span>,
+    /// Tokens.
+    pub tokens: Vec<Span>,
+    /// PER, ORG and LOC mentions, in text order, each inside one sentence.
+    pub mentions: Vec<Mention>,
+}
+
+/// Analyses `text` in language `lang` (ISO 639-1) with the shipped model.
+/// Languages without a model get tokens and sentences but no mentions.
+pub fn analyze(text: &str, lang: &str) -> Analysis {
+    analyze_with(text, lang, model_for(lang))
+}
+
+/// Analyses `text` with a given model (or none).
+pub fn analyze_with(text: &str, lang: &str, model: Option<&Model>) -> Analysis {
+    let seg = dossier_lang::segment(text, lang);
+    let mut mentions = Vec::new();
+    if let Some(model) = model {
+        let sentences: Vec<Vec<&str>> = seg
+            .sentence_tokens
+            .iter()
+            .map(|r| seg.tokens.get(r.clone()).unwrap_or(&[]).iter().map(|s| s.slice(text).unwrap_or("")).collect())
+            .collect();
+        let tags = tag_document(model, &sentences);
+        for (range, tags) in seg.sentence_tokens.iter().zip(&tags) {
+            let spans = seg.tokens.get(range.clone()).unwrap_or(&[]);
+            let labels: Vec<Label> = tags.iter().map(|t| t.0).collect();
+            for (a, b, ty) in label::entities(&labels) {
+                if ty == Type::Misc {
+                    continue;
+                }
+                let (Some(first), Some(last)) = (spans.get(a), spans.get(b.saturating_sub(1))) else { continue };
+                let score = tags.get(a..b).map_or(0.0, |s| s.iter().map(|x| x.1).sum::<f32>() / (b - a).max(1) as f32);
+                let span = Span::new(first.start, last.end);
+                mentions.push(Mention { span, kind: ty.as_str().to_string(), score });
+            }
+            // Hyphenated compounds of places ("Mali-Russie"), whatever their tag.
+            for (k, tok) in spans.iter().enumerate() {
+                let Some(parts) = tok.slice(text).and_then(consistency::split_compound) else { continue };
+                let in_other = labels.get(k).is_some_and(|l| *l != Label::O);
+                if in_other {
+                    mentions.retain(|m| !m.span.contains(tok));
+                }
+                for (s, e) in parts {
+                    mentions.push(Mention { span: Span::new(tok.start + s, tok.start + e), kind: "LOC".into(), score: 0.8 });
+                }
+            }
+        }
+        mentions.sort_by_key(|m| (m.span.start, m.span.end));
+    }
+    Analysis { sentences: seg.sentences, tokens: seg.tokens, mentions }
+}
+
+/// Tags the sentences of one document and applies the document-level
+/// consistency rules.
+pub fn tag_document(model: &Model, sentences: &[Vec<&str>]) -> Vec<Tagged> {
+    tag_document_with(model, sentences, true)
+}
+
+/// Tags the sentences of one document, with or without the document-level
+/// rules (for ablations).
+pub fn tag_document_with(model: &Model, sentences: &[Vec<&str>], doc_rules: bool) -> Vec<Tagged> {
+    let tags: Vec<Tagged> = sentences.iter().map(|s| model.tag(s)).collect();
+    if !doc_rules {
+        return tags;
+    }
+    let mut doc = consistency::DocTags { sentences: sentences.to_vec(), tags };
+    consistency::apply(&mut doc, &model.lexicon, &model.lang);
+    doc.tags
+}
+
+/// The pipeline stage: tokens, sentences and mentions for a document whose
+/// text and language are known.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct NerStage;
+
+impl Stage for NerStage {
+    fn name(&self) -> &'static str {
+        "ner"
+    }
+    fn version(&self) -> u32 {
+        1
+    }
+    fn requires(&self) -> &'static [Layer] {
+        &[Layer::Text, Layer::Language]
+    }
+    fn provides(&self) -> &'static [Layer] {
+        &[Layer::Sentences, Layer::Tokens, Layer::Mentions]
+    }
+    fn run(&self, _raw: &RawPage, doc: &mut Document) -> Result<(), StageError> {
+        let lang = doc.metadata.language.as_ref().map(|l| l.value.clone()).unwrap_or_default();
+        if model_for(&lang).is_none() {
+            doc.diagnostics.push(Diagnostic::info(
+                "ner-no-model",
+                format!("no named-entity model for language `{lang}`; tokens and sentences only"),
+            ));
+        }
+        let a = analyze(doc.text(), &lang);
+        doc.layers.sentences = Some(a.sentences);
+        doc.layers.tokens = Some(a.tokens);
+        doc.layers.mentions = Some(a.mentions);
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    #[test]
+    fn analysis_without_model_has_tokens() {
+        let a = analyze_with("Le Mali. La Russie.", "fr", None);
+        assert_eq!(a.sentences.len(), 2);
+        assert_eq!(a.tokens.len(), 6);
+        assert!(a.mentions.is_empty());
+    }
+
+    #[test]
+    fn compound_places_are_split() {
+        let m = Model::empty("fr");
+        let text = "La coopération Mali-Russie avance.";
+        let a = analyze_with(text, "fr", Some(&m));
+        let got: Vec<&str> = a.mentions.iter().map(|m| m.span.slice(text).unwrap()).collect();
+        assert_eq!(got, ["Mali", "Russie"]);
+    }
+
+    fn tiny_model() -> &'static Model {
+        static M: OnceLock<Model> = OnceLock::new();
+        M.get_or_init(|| {
+            use Label::*;
+            let ex = |s: &str, l: Vec<Label>| Example { tokens: s.split(' ').map(String::from).collect(), labels: l };
+            let data = vec![
+                ex("Jean Dupont est à Bamako .", vec![B(Type::Per), I(Type::Per), O, O, B(Type::Loc), O]),
+                ex("L' ONU parle .", vec![O, B(Type::Org), O, O]),
+            ];
+            train::train_examples("fr", &data, 5)
+        })
+    }
+
+    proptest! {
+        #[test]
+        fn mentions_inside_sentences(s in "[A-Za-zé' .,«»\\-\n]{0,80}") {
+            let a = analyze_with(&s, "fr", Some(tiny_model()));
+            for m in &a.mentions {
+                prop_assert!(m.span.slice(&s).is_some());
+                prop_assert!(a.sentences.iter().any(|x| x.contains(&m.span)));
+            }
+            for t in &a.tokens {
+                prop_assert!(a.sentences.iter().any(|x| x.contains(t)));
+            }
+        }
+    }
+}

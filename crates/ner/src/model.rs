@@ -1,0 +1,450 @@
+//! The tagger: an averaged perceptron over hashed features with greedy
+//! left-to-right BIO decoding (previous labels are features), its training
+//! loop and its compact file format.
+
+use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
+use std::io::{Read, Write};
+
+use crate::features::{self, f1, f2, fi, token_features, token_infos, Context, TokenInfo};
+use crate::label::{Label, N_LABELS};
+
+/// Feature ids are already hashes: the map uses them as they are.
+#[derive(Default, Clone, Copy)]
+pub(crate) struct IdHasher(u64);
+
+impl Hasher for IdHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 << 8) ^ u64::from(b);
+        }
+    }
+    fn write_u64(&mut self, v: u64) {
+        self.0 = v;
+    }
+}
+
+type IdMap<V> = HashMap<u64, V, BuildHasherDefault<IdHasher>>;
+
+/// Errors reading or writing a model file.
+#[derive(Debug, thiserror::Error)]
+pub enum ModelError {
+    /// Input/output error.
+    #[error("model i/o: {0}")]
+    Io(#[from] std::io::Error),
+    /// Not a model file, or a version this code cannot read.
+    #[error("not a dossier NER model file (or unsupported version)")]
+    Format,
+}
+
+const MAGIC: &[u8; 8] = b"DNERv001";
+
+/// A trained tagger for one language.
+#[derive(Debug, Clone, Default)]
+pub struct Model {
+    /// ISO 639-1 code.
+    pub lang: String,
+    weights: IdMap<[f32; N_LABELS]>,
+    /// Words usually written in lower case (lower-cased).
+    pub(crate) lexicon: HashSet<String>,
+    /// Word → cluster id, learnt from unlabelled text.
+    pub(crate) clusters: HashMap<String, u32>,
+}
+
+/// Labels of one sentence with a confidence per token.
+pub type Tagged = Vec<(Label, f32)>;
+
+impl Model {
+    /// An empty model (tags nothing).
+    pub fn empty(lang: &str) -> Self {
+        Model { lang: lang.to_string(), ..Default::default() }
+    }
+
+    /// True when the model has no weights.
+    pub fn is_empty(&self) -> bool {
+        self.weights.is_empty()
+    }
+
+    /// Number of features with weights.
+    pub fn n_features(&self) -> usize {
+        self.weights.len()
+    }
+
+    fn context(&self) -> Context<'_> {
+        Context { lang: &self.lang, lexicon: &self.lexicon, clusters: &self.clusters }
+    }
+
+    /// Tags one sentence of tokens (Viterbi over first-order label
+    /// transitions).
+    pub fn tag(&self, tokens: &[&str]) -> Tagged {
+        if self.weights.is_empty() {
+            return tokens.iter().map(|_| (Label::O, 1.0)).collect();
+        }
+        let infos = token_infos(tokens, &self.context());
+        let titlecase = features::is_titlecase(&infos);
+        let mut feats = Vec::with_capacity(64);
+        let mut lattice = Vec::with_capacity(infos.len());
+        for i in 0..infos.len() {
+            feats.clear();
+            token_features(&infos, i, titlecase, &mut feats);
+            let stat = self.scores(&feats);
+            lattice.push(local_scores(&infos, i, &stat, |f| self.weights.get(&f)));
+        }
+        viterbi(&lattice)
+    }
+
+    fn scores(&self, feats: &[u64]) -> [f32; N_LABELS] {
+        let mut s = [0f32; N_LABELS];
+        for f in feats {
+            if let Some(w) = self.weights.get(f) {
+                for (a, b) in s.iter_mut().zip(w) {
+                    *a += b;
+                }
+            }
+        }
+        s
+    }
+
+    /// Writes the model (gzip-compressed, weights quantised to 16 bits).
+    pub fn write(&self, w: impl Write) -> Result<(), ModelError> {
+        let mut z = flate2::write::GzEncoder::new(w, flate2::Compression::best());
+        z.write_all(MAGIC)?;
+        write_str(&mut z, &self.lang)?;
+        let max = self.weights.values().flat_map(|r| r.iter()).fold(0f32, |m, x| m.max(x.abs()));
+        let scale = if max > 0.0 { max / 32767.0 } else { 1.0 };
+        z.write_all(&scale.to_le_bytes())?;
+        let mut keys: Vec<&u64> = self.weights.keys().collect();
+        keys.sort();
+        z.write_all(&(keys.len() as u64).to_le_bytes())?;
+        for k in keys {
+            z.write_all(&k.to_le_bytes())?;
+            if let Some(row) = self.weights.get(k) {
+                for x in row {
+                    z.write_all(&((x / scale).round().clamp(-32767.0, 32767.0) as i16).to_le_bytes())?;
+                }
+            }
+        }
+        let mut lex: Vec<&String> = self.lexicon.iter().collect();
+        lex.sort();
+        z.write_all(&(lex.len() as u64).to_le_bytes())?;
+        for w in lex {
+            write_str(&mut z, w)?;
+        }
+        let mut cl: Vec<(&String, &u32)> = self.clusters.iter().collect();
+        cl.sort();
+        z.write_all(&(cl.len() as u64).to_le_bytes())?;
+        for (w, c) in cl {
+            write_str(&mut z, w)?;
+            z.write_all(&c.to_le_bytes())?;
+        }
+        z.finish()?;
+        Ok(())
+    }
+
+    /// Reads a model written by [`Model::write`].
+    pub fn read(r: impl Read) -> Result<Self, ModelError> {
+        let mut z = flate2::read::GzDecoder::new(r);
+        let mut magic = [0u8; 8];
+        z.read_exact(&mut magic)?;
+        if &magic != MAGIC {
+            return Err(ModelError::Format);
+        }
+        let lang = read_str(&mut z)?;
+        let scale = f32::from_le_bytes(read_arr(&mut z)?);
+        let n = read_len(&mut z)?;
+        let mut weights = IdMap::default();
+        weights.reserve(n.min(1 << 24));
+        for _ in 0..n {
+            let k = u64::from_le_bytes(read_arr(&mut z)?);
+            let mut row = [0f32; N_LABELS];
+            for x in row.iter_mut() {
+                *x = f32::from(i16::from_le_bytes(read_arr(&mut z)?)) * scale;
+            }
+            weights.insert(k, row);
+        }
+        let n = read_len(&mut z)?;
+        let mut lexicon = HashSet::new();
+        for _ in 0..n {
+            lexicon.insert(read_str(&mut z)?);
+        }
+        let n = read_len(&mut z)?;
+        let mut clusters = HashMap::new();
+        for _ in 0..n {
+            let w = read_str(&mut z)?;
+            clusters.insert(w, u32::from_le_bytes(read_arr(&mut z)?));
+        }
+        Ok(Model { lang, weights, lexicon, clusters })
+    }
+}
+
+fn write_str(w: &mut impl Write, s: &str) -> std::io::Result<()> {
+    w.write_all(&(s.len() as u32).to_le_bytes())?;
+    w.write_all(s.as_bytes())
+}
+
+fn read_arr<const N: usize>(r: &mut impl Read) -> Result<[u8; N], ModelError> {
+    let mut b = [0u8; N];
+    r.read_exact(&mut b)?;
+    Ok(b)
+}
+
+fn read_len(r: &mut impl Read) -> Result<usize, ModelError> {
+    let n = u64::from_le_bytes(read_arr(r)?);
+    usize::try_from(n).ok().filter(|&n| n < (1 << 28)).ok_or(ModelError::Format)
+}
+
+fn read_str(r: &mut impl Read) -> Result<String, ModelError> {
+    let n = u32::from_le_bytes(read_arr(r)?) as usize;
+    if n > 1 << 20 {
+        return Err(ModelError::Format);
+    }
+    let mut b = vec![0u8; n];
+    r.read_exact(&mut b)?;
+    String::from_utf8(b).map_err(|_| ModelError::Format)
+}
+
+/// Features of the previous label, for label `prev` before token `i`.
+fn dynamic_features(infos: &[TokenInfo], i: usize, prev: Label, out: &mut Vec<u64>) {
+    let p = prev.index() as u32;
+    out.push(fi(features::T_P1, &[p]));
+    if let Some(t) = infos.get(i) {
+        let mix = u64::from(p + 1).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+        out.push(f1(features::T_P1_W, &t.lower) ^ mix);
+        out.push(f2(features::T_P1_SHAPE, &t.shape, if t.cap { "C" } else { "c" }) ^ mix);
+    }
+}
+
+/// Scores of every (previous label, label) pair at token `i`: the static
+/// scores plus the weights of the previous-label features.
+fn local_scores<'w>(
+    infos: &[TokenInfo],
+    i: usize,
+    stat: &[f32; N_LABELS],
+    weight: impl Fn(u64) -> Option<&'w [f32; N_LABELS]>,
+) -> [[f32; N_LABELS]; N_LABELS] {
+    let mut out = [*stat; N_LABELS];
+    let mut dyn_feats = Vec::with_capacity(4);
+    for (p, row) in out.iter_mut().enumerate() {
+        dyn_feats.clear();
+        dynamic_features(infos, i, Label::from_index(p), &mut dyn_feats);
+        for f in &dyn_feats {
+            if let Some(w) = weight(*f) {
+                for (a, b) in row.iter_mut().zip(w) {
+                    *a += b;
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Best BIO-valid label sequence through the lattice, with a confidence
+/// per token from the margin of its label over the best alternative label
+/// at that token (given the chosen previous label).
+fn viterbi(lattice: &[[[f32; N_LABELS]; N_LABELS]]) -> Tagged {
+    let n = lattice.len();
+    if n == 0 {
+        return Vec::new();
+    }
+    let mut delta = vec![[f32::NEG_INFINITY; N_LABELS]; n];
+    let mut back = vec![[0u8; N_LABELS]; n];
+    for (i, local) in lattice.iter().enumerate() {
+        for y in 0..N_LABELS {
+            let ly = Label::from_index(y);
+            if i == 0 {
+                if ly.may_follow(Label::O) {
+                    delta[0][y] = local[0][y];
+                }
+                continue;
+            }
+            let mut best = (f32::NEG_INFINITY, 0u8);
+            for p in 0..N_LABELS {
+                let prev = delta[i - 1][p];
+                if prev == f32::NEG_INFINITY || !ly.may_follow(Label::from_index(p)) {
+                    continue;
+                }
+                let s = prev + local[p][y];
+                if s > best.0 {
+                    best = (s, p as u8);
+                }
+            }
+            delta[i][y] = best.0;
+            back[i][y] = best.1;
+        }
+    }
+    let mut y = (0..N_LABELS).fold(0, |b, k| if delta[n - 1][k] > delta[n - 1][b] { k } else { b });
+    let mut path = vec![0usize; n];
+    for i in (0..n).rev() {
+        path[i] = y;
+        y = usize::from(back[i][y]);
+    }
+    path.iter()
+        .enumerate()
+        .map(|(i, &y)| {
+            let p = if i == 0 { 0 } else { path[i - 1] };
+            let row = &lattice[i][p];
+            let other = row
+                .iter()
+                .enumerate()
+                .filter(|&(k, _)| k != y && Label::from_index(k).may_follow(Label::from_index(p)))
+                .fold(f32::NEG_INFINITY, |m, (_, &s)| m.max(s));
+            let margin = if other.is_finite() { row[y] - other } else { 10.0 };
+            (Label::from_index(y), 1.0 / (1.0 + (-margin).exp()))
+        })
+        .collect()
+}
+
+/// One training sentence.
+#[derive(Debug, Clone)]
+pub struct Example {
+    /// Tokens.
+    pub tokens: Vec<String>,
+    /// Gold labels.
+    pub labels: Vec<Label>,
+}
+
+/// Trains an averaged perceptron on `examples` for `epochs` passes.
+pub fn train(
+    lang: &str,
+    examples: &[Example],
+    lexicon: HashSet<String>,
+    clusters: HashMap<String, u32>,
+    epochs: usize,
+    mut progress: impl FnMut(usize, f64),
+) -> Model {
+    let mut model = Model { lang: lang.to_string(), weights: IdMap::default(), lexicon, clusters };
+    // Static features, computed once.
+    let ctx = model.context();
+    let statics: Vec<(Vec<TokenInfo>, Vec<Vec<u64>>)> = examples
+        .iter()
+        .map(|ex| {
+            let toks: Vec<&str> = ex.tokens.iter().map(String::as_str).collect();
+            let infos = token_infos(&toks, &ctx);
+            let tc = features::is_titlecase(&infos);
+            let feats = (0..infos.len())
+                .map(|i| {
+                    let mut v = Vec::with_capacity(64);
+                    token_features(&infos, i, tc, &mut v);
+                    v
+                })
+                .collect();
+            (infos, feats)
+        })
+        .collect();
+    let mut w: IdMap<[f32; N_LABELS]> = IdMap::default();
+    let mut acc: IdMap<[f32; N_LABELS]> = IdMap::default();
+    let mut c: f32 = 1.0;
+    let mut order: Vec<usize> = (0..examples.len()).collect();
+    let mut rng = 0x2545_f491_4f6c_dd1du64;
+    let mut feats = Vec::with_capacity(80);
+    for epoch in 0..epochs {
+        for k in (1..order.len()).rev() {
+            rng ^= rng << 13;
+            rng ^= rng >> 7;
+            rng ^= rng << 17;
+            order.swap(k, (rng % (k as u64 + 1)) as usize);
+        }
+        let (mut correct, mut total) = (0usize, 0usize);
+        for &e in &order {
+            let (Some(ex), Some((infos, stat))) = (examples.get(e), statics.get(e)) else { continue };
+            let lattice: Vec<_> = stat
+                .iter()
+                .enumerate()
+                .map(|(i, fs)| {
+                    let mut s = [0f32; N_LABELS];
+                    for f in fs {
+                        if let Some(row) = w.get(f) {
+                            for (a, b) in s.iter_mut().zip(row) {
+                                *a += b;
+                            }
+                        }
+                    }
+                    local_scores(infos, i, &s, |f| w.get(&f))
+                })
+                .collect();
+            let guess: Vec<Label> = viterbi(&lattice).into_iter().map(|x| x.0).collect();
+            let mut update = |feats: &[u64], label: Label, delta: f32| {
+                let l = label.index();
+                for f in feats {
+                    w.entry(*f).or_insert([0.0; N_LABELS])[l] += delta;
+                    acc.entry(*f).or_insert([0.0; N_LABELS])[l] += c * delta;
+                }
+            };
+            for (i, gold) in ex.labels.iter().enumerate() {
+                let pred = guess.get(i).copied().unwrap_or(Label::O);
+                let gp = if i == 0 { Label::O } else { ex.labels.get(i - 1).copied().unwrap_or(Label::O) };
+                let pp = if i == 0 { Label::O } else { guess.get(i - 1).copied().unwrap_or(Label::O) };
+                total += 1;
+                if pred == *gold {
+                    correct += 1;
+                }
+                if pred != *gold {
+                    if let Some(s) = stat.get(i) {
+                        update(s, *gold, 1.0);
+                        update(s, pred, -1.0);
+                    }
+                }
+                if pred != *gold || gp != pp {
+                    feats.clear();
+                    dynamic_features(infos, i, gp, &mut feats);
+                    update(&feats, *gold, 1.0);
+                    feats.clear();
+                    dynamic_features(infos, i, pp, &mut feats);
+                    update(&feats, pred, -1.0);
+                }
+            }
+            c += 1.0;
+        }
+        progress(epoch, correct as f64 / total.max(1) as f64);
+    }
+    for (f, row) in w.iter_mut() {
+        if let Some(a) = acc.get(f) {
+            for (x, y) in row.iter_mut().zip(a) {
+                *x -= y / c;
+            }
+        }
+    }
+    w.retain(|_, row| row.iter().any(|x| x.abs() > 1e-3));
+    model.weights = w;
+    model
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::label::Type;
+
+    fn ex(s: &str, labels: &[Label]) -> Example {
+        Example { tokens: s.split(' ').map(str::to_string).collect(), labels: labels.to_vec() }
+    }
+
+    #[test]
+    fn learns_a_handful_of_sentences_and_round_trips() {
+        use Label::*;
+        let (p, l, o) = (Type::Per, Type::Loc, Type::Org);
+        let data = vec![
+            ex("Jean Dupont est allé à Bamako .", &[B(p), I(p), O, O, O, B(l), O]),
+            ex("Marie Curie vit à Paris .", &[B(p), I(p), O, O, B(l), O]),
+            ex("Le groupe Wagner quitte le Mali .", &[O, O, B(o), O, O, B(l), O]),
+            ex("Paul Martin travaille pour Renault .", &[B(p), I(p), O, O, B(o), O]),
+        ];
+        let m = train("fr", &data, HashSet::new(), HashMap::new(), 10, |_, _| {});
+        for e in &data {
+            let toks: Vec<&str> = e.tokens.iter().map(String::as_str).collect();
+            let got: Vec<Label> = m.tag(&toks).into_iter().map(|x| x.0).collect();
+            assert_eq!(got, e.labels);
+        }
+        let mut buf = Vec::new();
+        m.write(&mut buf).unwrap();
+        let m2 = Model::read(&buf[..]).unwrap();
+        assert_eq!(m2.n_features(), m.n_features());
+        let toks = ["Marie", "Curie", "vit", "à", "Paris", "."];
+        let a: Vec<Label> = m.tag(&toks).into_iter().map(|x| x.0).collect();
+        let b: Vec<Label> = m2.tag(&toks).into_iter().map(|x| x.0).collect();
+        assert_eq!(a, b);
+        assert!(Model::read(&b"garbage"[..]).is_err());
+    }
+}

@@ -1,0 +1,206 @@
+//! Training from the public corpora in `../shared/data` (never the test
+//! splits): which files make the French and English training sets, the
+//! lexicon of words usually written in lower case, and the training call.
+
+use std::collections::{HashMap, HashSet};
+use std::path::Path;
+
+use crate::corpus::{self, CorpusDoc, CorpusError};
+use crate::model::{self, Example, Model};
+
+/// The training files for `lang`, relative to the data folder, with their
+/// reader. Test splits are never listed here.
+pub fn training_files(lang: &str) -> Vec<(&'static str, fn(&Path) -> Result<Vec<CorpusDoc>, CorpusError>)> {
+    match lang {
+        "fr" => vec![
+            ("ner/sequoia-ne/sequoia-ud.parseme.frsemcor.train.gz", corpus::read_sequoia),
+            ("ner/sequoia-ne/sequoia-ud.parseme.frsemcor.dev", corpus::read_sequoia),
+            ("ner/newseye-fr/HIPE-2022-v2.1-newseye-dev-fr.tsv", corpus::read_hipe),
+            ("ner/newseye-fr/HIPE-2022-v2.1-newseye-dev2-fr.tsv", corpus::read_hipe),
+            ("ner/europeana-fr/enp_FR.bnf.bio.gz", corpus::read_europeana),
+        ],
+        "en" => vec![
+            ("ner/uner-en-ewt/en_ewt-ud-dev.iob2", corpus::read_conll),
+            ("ner/gum-en/gum-news-train.bio", corpus::read_conll),
+            ("ner/gum-en/gum-news-dev.bio", corpus::read_conll),
+            ("ner/gum-en/gum-by-train.bio", corpus::read_conll),
+            ("ner/gum-en/gum-by-dev.bio", corpus::read_conll),
+        ],
+        _ => Vec::new(),
+    }
+}
+
+/// How many times the sentences of a training file are seen per epoch
+/// (`DOSSIER_NER_REPEAT="sequoia=2,newseye=2"` while experimenting).
+fn repeats(file: &str) -> usize {
+    let spec = std::env::var("DOSSIER_NER_REPEAT").unwrap_or_default();
+    spec.split(',')
+        .filter_map(|kv| kv.split_once('='))
+        .find(|(k, _)| !k.is_empty() && file.contains(k))
+        .and_then(|(_, v)| v.parse().ok())
+        .unwrap_or(1)
+}
+
+/// Unlabelled text files used for the lexicon (JSON Lines with a `text`).
+pub fn unlabelled_files(lang: &str) -> Vec<&'static str> {
+    match lang {
+        "fr" => vec!["text/fr-news/wikinews-fr-2012.jsonl"],
+        _ => Vec::new(),
+    }
+}
+
+/// Words usually written in lower case: seen at least twice in lower case
+/// away from the start of a sentence, and at least three times as often in
+/// lower case as capitalised there.
+pub fn build_lexicon<'a>(sentences: impl Iterator<Item = &'a [String]>) -> HashSet<String> {
+    let mut counts: HashMap<String, (u32, u32)> = HashMap::new();
+    for s in sentences {
+        for (i, t) in s.iter().enumerate() {
+            if i == 0 {
+                continue;
+            }
+            let Some(c) = t.chars().next() else { continue };
+            if !c.is_alphabetic() {
+                continue;
+            }
+            let e = counts.entry(t.to_lowercase()).or_insert((0, 0));
+            if c.is_lowercase() {
+                e.0 += 1;
+            } else {
+                e.1 += 1;
+            }
+        }
+    }
+    counts.into_iter().filter(|(_, (l, u))| *l >= 2 && *l >= 3 * *u).map(|(w, _)| w).collect()
+}
+
+/// Extracts the `text` field of each JSON line (a minimal reader: the
+/// field is a JSON string; escapes are decoded).
+fn jsonl_texts(content: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for line in content.lines() {
+        let Some(pos) = line.find("\"text\": \"").map(|p| p + 9).or_else(|| line.find("\"text\":\"").map(|p| p + 8)) else {
+            continue;
+        };
+        let mut s = String::new();
+        let mut chars = line.get(pos..).unwrap_or("").chars();
+        while let Some(c) = chars.next() {
+            match c {
+                '"' => break,
+                '\\' => match chars.next() {
+                    Some('n') => s.push('\n'),
+                    Some('t') => s.push('\t'),
+                    Some('u') => {
+                        let hex: String = chars.by_ref().take(4).collect();
+                        if let Some(ch) = u32::from_str_radix(&hex, 16).ok().and_then(char::from_u32) {
+                            s.push(ch);
+                        }
+                    }
+                    Some(other) => s.push(other),
+                    None => break,
+                },
+                c => s.push(c),
+            }
+        }
+        out.push(s);
+    }
+    out
+}
+
+/// Trains on examples without lexicon or clusters (tests, experiments).
+pub fn train_examples(lang: &str, examples: &[Example], epochs: usize) -> Model {
+    model::train(lang, examples, HashSet::new(), HashMap::new(), epochs, |_, _| {})
+}
+
+/// What a training run used.
+#[derive(Debug, Default)]
+pub struct TrainReport {
+    /// (file, sentences, tokens) per training file read.
+    pub files: Vec<(String, usize, usize)>,
+    /// Files that were missing.
+    pub missing: Vec<String>,
+    /// Lexicon size.
+    pub lexicon: usize,
+}
+
+/// Trains the model for `lang` from the corpora under `data`.
+pub fn train_model(
+    data: &Path,
+    lang: &str,
+    epochs: usize,
+    skip: &[String],
+    progress: impl FnMut(usize, f64),
+) -> Result<(Model, TrainReport), CorpusError> {
+    let mut report = TrainReport::default();
+    let mut examples = Vec::new();
+    for (file, reader) in training_files(lang) {
+        if skip.iter().any(|s| !s.is_empty() && file.contains(s.as_str())) {
+            continue;
+        }
+        let path = data.join(file);
+        if !path.is_file() {
+            report.missing.push(file.to_string());
+            continue;
+        }
+        let docs = reader(&path)?;
+        let (mut ns, mut nt) = (0, 0);
+        let repeat = repeats(file);
+        for d in docs {
+            for s in d.sentences {
+                ns += 1;
+                nt += s.tokens.len();
+                for _ in 1..repeat {
+                    examples.push(Example { tokens: s.tokens.clone(), labels: s.labels.clone() });
+                }
+                examples.push(Example { tokens: s.tokens, labels: s.labels });
+            }
+        }
+        report.files.push((file.to_string(), ns, nt));
+    }
+    let mut unlabelled: Vec<Vec<String>> = Vec::new();
+    for file in unlabelled_files(lang) {
+        let path = data.join(file);
+        let Ok(content) = std::fs::read_to_string(&path) else {
+            report.missing.push(file.to_string());
+            continue;
+        };
+        for text in jsonl_texts(&content) {
+            let seg = dossier_lang::segment(&text, lang);
+            for r in &seg.sentence_tokens {
+                let toks = seg.tokens.get(r.clone()).unwrap_or(&[]);
+                unlabelled.push(toks.iter().filter_map(|s| s.slice(&text)).map(str::to_string).collect());
+            }
+        }
+    }
+    let lexicon = build_lexicon(
+        examples.iter().map(|e| e.tokens.as_slice()).chain(unlabelled.iter().map(Vec::as_slice)),
+    );
+    report.lexicon = lexicon.len();
+    let model = model::train(lang, &examples, lexicon, HashMap::new(), epochs, progress);
+    Ok((model, report))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lexicon_keeps_lower_case_words() {
+        let s: Vec<Vec<String>> = vec![
+            vec!["x", "le", "Mali", "président", "Paris"],
+            vec!["x", "le", "Président", "président", "président"],
+        ]
+        .into_iter()
+        .map(|v| v.into_iter().map(String::from).collect())
+        .collect();
+        let lex = build_lexicon(s.iter().map(Vec::as_slice));
+        assert!(lex.contains("le") && lex.contains("président"));
+        assert!(!lex.contains("mali"));
+    }
+
+    #[test]
+    fn jsonl_text_field() {
+        let t = jsonl_texts("{\"title\": \"a\", \"text\": \"Le \\\"Mali\\\"\\nfin \\u00e9\"}\n");
+        assert_eq!(t, ["Le \"Mali\"\nfin é"]);
+    }
+}
