@@ -72,7 +72,10 @@ def main():
         add(r["asciiname"], tier, code)
         if pop >= a.alt_min:
             for alt in (r["alternatenames"] or "").split("|"):
-                add(alt, tier, code)
+                # Short or all-capital alternates ("LA", "Ko", "Ea") are
+                # mostly codes and fragments that would match common words.
+                if len(alt) >= 4 and not alt.isupper():
+                    add(alt, tier, code)
     os.makedirs(os.path.dirname(a.out), exist_ok=True)
     with open(a.out, "w", encoding="utf-8") as f:
         f.write("# Places for NER features, built by scripts/build-gazetteers.py from ../shared/data/gazetteers.\n")

@@ -130,6 +130,9 @@ const S_URL_MONTH: i32 = 20;
 const S_META_OTHER: i32 = 70;
 /// A day in the URL of the page's main image.
 const S_IMAGE_URL: i32 = 40;
+/// The least score of a modification date standing in for a missing
+/// publication date before the text's dates are tried.
+const MODIFIED_AS_PUBLISHED: i32 = 30;
 /// Penalty for candidates from a listing (see `penalise_listings`).
 const LISTING_PENALTY: i32 = 30;
 /// Bonus per other source family dating the same day.
@@ -240,7 +243,8 @@ fn url_date_regex() -> &'static Regex {
             r"(?x)
             [/_.-](?P<y>(?:19|20)[0-9]{2})[/_-](?P<m>[0-9]{1,2})[/_-](?P<d>[0-9]{1,2})(?:[/_.?\#-]|$)
             | [/_-](?P<cy>(?:19|20)[0-9]{2})(?P<cm>[01][0-9])(?P<cd>[0-3][0-9])(?:[/_.?\#-]|$)
-            | /(?P<my>(?:19|20)[0-9]{2})/(?P<mm>[0-9]{1,2})/",
+            | /(?P<my>(?:19|20)[0-9]{2})/(?P<mm>[0-9]{1,2})/
+            | [/_-](?P<ed>[0-9]{1,2})[-_](?P<em>[0-9]{1,2})[-_](?P<ey>(?:19|20)[0-9]{2})(?:[/_.?\#-]|$)",
         )
         .unwrap_or_else(|e| panic!("url regex: {e}"))
     })
@@ -260,6 +264,9 @@ pub fn url_date(url: &str) -> Option<DateValue> {
         return Ymd::new(y as i32, m, d).map(|_| DateValue::from_parts(y as i32, m, d, None, Precision::Day, evidence));
     }
     if let (Some(y), Some(m), Some(d)) = (get("cy"), get("cm"), get("cd")) {
+        return Ymd::new(y as i32, m, d).map(|_| DateValue::from_parts(y as i32, m, d, None, Precision::Day, evidence));
+    }
+    if let (Some(y), Some(m), Some(d)) = (get("ey"), get("em"), get("ed")) {
         return Ymd::new(y as i32, m, d).map(|_| DateValue::from_parts(y as i32, m, d, None, Precision::Day, evidence));
     }
     if let (Some(y), Some(m)) = (get("my"), get("mm")) {
@@ -294,6 +301,13 @@ fn attr_date(v: &str, order: DayOrder) -> Option<DateValue> {
     if t.is_empty() || t.len() > 120 {
         return None;
     }
+    // Machine-written values with slashes ("11/01/2023 12:43:42") follow
+    // the US convention whatever the page's language.
+    let order = if t.starts_with(|c: char| c.is_ascii_digit()) && t.get(..6).is_some_and(|p| p.contains('/')) {
+        DayOrder::Mdy
+    } else {
+        order
+    };
     if let Some(d) = parse_with(t, order) {
         return Some(d);
     }
@@ -336,8 +350,12 @@ struct Buffer {
 }
 
 const BUFFER_CAP: usize = 300;
+/// How many nested date elements a text is gathered into at most.
+const MAX_OPEN_BUFFERS: usize = 4;
 const CONTEXT_CAP: usize = 64;
 const MAX_TEXT_CANDIDATES: usize = 2_000;
+/// Structured candidates kept at most (bounds the selection's work).
+const MAX_CANDIDATES: usize = 2_000;
 
 fn lower_attrs(e: &Element) -> String {
     let mut s = String::new();
@@ -353,37 +371,72 @@ fn lower_attrs(e: &Element) -> String {
     s
 }
 
-fn is_boiler(tag: &str, attrs: &str) -> bool {
-    const TAGS: &[&str] = &["nav", "footer", "aside", "menu"];
-    const WORDS: &[&str] = &[
-        "comment", "footer", "sidebar", "related", "widget", "navbar", "navigation", "menu", "recommend",
-        "popular", "trending", "most-read", "mostread", "teaser", "breadcrumb", "reply", "respond", "disqus",
-        "also-read", "more-stories", "read-more", "newsletter", "cookie", "instagram", "twitter-tweet", "embed",
-    ];
-    TAGS.contains(&tag) || WORDS.iter().any(|w| attrs.contains(w))
+/// What the words of an element's class and id say about it.
+#[derive(Debug, Clone, Copy, Default)]
+struct ClassWords {
+    boiler: bool,
+    modified: bool,
+    strong: bool,
+    weak: bool,
+}
+
+const BOILER_WORDS: &[&str] = &[
+    "comment", "footer", "sidebar", "related", "widget", "navbar", "navigation", "menu", "recommend", "popular",
+    "trending", "most-read", "mostread", "breadcrumb", "reply", "respond", "disqus", "also-read", "more-stories",
+    "read-more", "newsletter", "cookie", "instagram", "twitter-tweet", "embed", "teaser",
+];
+const MODIFIED_WORDS: &[&str] = &["updated", "modified", "update-date", "last-mod", "dateupdate", "date-update", "revised"];
+const STRONG_WORDS: &[&str] = &[
+    "publish", "pubdate", "posted", "entry-date", "post-date", "postdate", "article-date", "articledate", "created",
+    "story-date", "news-date", "date-header", "dateline", "timestamp", "byline", "submitted",
+];
+const WEAK_WORDS: &[&str] = &["date", "time", "datum", "fecha", "meta", "info", "author", "data"];
+
+/// One automaton for all class words (one pass over the attribute text).
+fn class_automaton() -> &'static aho_corasick::AhoCorasick {
+    static AC: OnceLock<aho_corasick::AhoCorasick> = OnceLock::new();
+    AC.get_or_init(|| {
+        let words = BOILER_WORDS.iter().chain(MODIFIED_WORDS).chain(STRONG_WORDS).chain(WEAK_WORDS);
+        aho_corasick::AhoCorasick::new(words).unwrap_or_else(|e| panic!("class words: {e}"))
+    })
+}
+
+fn class_words(attrs: &str) -> ClassWords {
+    let mut w = ClassWords::default();
+    if attrs.is_empty() {
+        return w;
+    }
+    let (b, m, s) = (BOILER_WORDS.len(), MODIFIED_WORDS.len(), STRONG_WORDS.len());
+    for found in class_automaton().find_overlapping_iter(attrs) {
+        let i = found.pattern().as_usize();
+        if i < b {
+            w.boiler = true;
+        } else if i < b + m {
+            w.modified = true;
+        } else if i < b + m + s {
+            w.strong = true;
+        } else {
+            w.weak = true;
+        }
+    }
+    w
+}
+
+fn is_boiler(tag: &str, words: &ClassWords) -> bool {
+    matches!(tag, "nav" | "footer" | "aside" | "menu") || words.boiler
 }
 
 /// Class/id words naming a date element, with the kind and score they imply.
-fn date_class(attrs: &str) -> Option<(Kind, i32)> {
-    if attrs.is_empty() {
-        return None;
+fn date_class(words: &ClassWords) -> Option<(Kind, i32)> {
+    if words.modified {
+        Some((Kind::Modified, S_CLASS_STRONG))
+    } else if words.strong {
+        Some((Kind::Published, S_CLASS_STRONG))
+    } else if words.weak {
+        Some((Kind::Published, S_CLASS_WEAK))
+    } else {
+        None
     }
-    const MODIFIED: &[&str] = &["updated", "modified", "update-date", "last-mod", "dateupdate", "date-update", "revised"];
-    const STRONG: &[&str] = &[
-        "publish", "pubdate", "posted", "entry-date", "post-date", "postdate", "article-date", "articledate",
-        "created", "story-date", "news-date", "date-header", "dateline", "timestamp", "byline", "submitted",
-    ];
-    const WEAK: &[&str] = &["date", "time", "datum", "fecha", "meta", "info", "author", "data"];
-    if MODIFIED.iter().any(|w| attrs.contains(w)) {
-        return Some((Kind::Modified, S_CLASS_STRONG));
-    }
-    if STRONG.iter().any(|w| attrs.contains(w)) {
-        return Some((Kind::Published, S_CLASS_STRONG));
-    }
-    if WEAK.iter().any(|w| attrs.contains(w)) {
-        return Some((Kind::Published, S_CLASS_WEAK));
-    }
-    None
 }
 
 struct Collector {
@@ -403,13 +456,21 @@ struct Collector {
 
 impl Collector {
     fn push(&mut self, date: DateValue, kind: Kind, score: i32, family: Family, sig: String) {
+        if self.cands.len() >= MAX_CANDIDATES {
+            return;
+        }
         self.seq += 1;
         let utc = utc_regex().is_match(&date.evidence);
         self.cands.push(Candidate { date, kind, score, seq: self.seq, family, sig, utc });
     }
 
     fn push_context(&mut self, text: &str) {
-        for ch in text.chars() {
+        // Only the tail can matter.
+        let mut from = text.len().saturating_sub(CONTEXT_CAP);
+        while !text.is_char_boundary(from) {
+            from += 1;
+        }
+        for ch in text.get(from..).unwrap_or("").chars() {
             let ch = if ch.is_whitespace() { ' ' } else { ch };
             if ch == ' ' && self.context.ends_with(' ') {
                 continue;
@@ -449,7 +510,7 @@ impl Collector {
                 let value = e.attr("datetime").or_else(|| e.attr("content"));
                 if let Some(v) = value {
                     if let Some(d) = attr_date(v, self.order) {
-                        let (kind, mut score) = match date_class(&attrs) {
+                        let (kind, mut score) = match date_class(&class_words(&attrs)) {
                             Some((Kind::Modified, _)) => (Kind::Modified, S_TIME_MARKED),
                             Some((_, s)) if s >= S_CLASS_STRONG => (Kind::Published, S_TIME_MARKED),
                             _ if e.attr("pubdate").is_some() => (Kind::Published, S_TIME_MARKED),
@@ -472,7 +533,7 @@ impl Collector {
             "abbr" => {
                 if let Some(t) = e.attr("title") {
                     let attrs = lower_attrs(e);
-                    if let Some((kind, score)) = date_class(&attrs) {
+                    if let Some((kind, score)) = date_class(&class_words(&attrs)) {
                         if let Some(d) = attr_date(t, self.order) {
                             let s = if frame.boiler { score - BOILER_PENALTY } else { score + 10 };
                             self.push(with_evidence(d, format!("abbr[title]={t}")), kind, s, Family::Visible, format!("abbr {attrs}"));
@@ -618,6 +679,7 @@ fn collect(doc: &scraper::Html, url: Option<&str>, opts: &Options) -> Collector 
                     let parent = stack.last().copied().unwrap_or_default();
                     let tag = e.name();
                     let attrs = lower_attrs(e);
+                    let words = class_words(&attrs);
                     let mut frame = Frame { skip: parent.skip, boiler: parent.boiler, buffer: None };
                     if matches!(tag, "script" | "style" | "noscript" | "template" | "svg" | "textarea" | "select" | "button" | "iframe" | "object")
                         || attrs.starts_with("wm-ipp")
@@ -635,11 +697,11 @@ fn collect(doc: &scraper::Html, url: Option<&str>, opts: &Options) -> Collector 
                     }
                     if !frame.skip {
                         if !matches!(tag, "html" | "body" | "main" | "article") {
-                            frame.boiler = frame.boiler || is_boiler(tag, &attrs);
+                            frame.boiler = frame.boiler || is_boiler(tag, &words);
                         }
                         col.element(e, &frame);
                         if !matches!(tag, "html" | "body" | "head" | "main" | "article") {
-                            if let Some((kind, score)) = date_class(&attrs) {
+                            if let Some((kind, score)) = date_class(&words) {
                                 buffers.push(Buffer {
                                     text: String::new(),
                                     sig: format!("{tag} {attrs}"),
@@ -669,7 +731,9 @@ fn collect(doc: &scraper::Html, url: Option<&str>, opts: &Options) -> Collector 
                         }
                         continue;
                     }
-                    for &b in &open_buffers {
+                    // The innermost few date elements only: bounded work per text.
+                    let from = open_buffers.len().saturating_sub(MAX_OPEN_BUFFERS);
+                    for &b in open_buffers.get(from..).unwrap_or(&[]) {
                         if let Some(buf) = buffers.get_mut(b) {
                             if buf.open && buf.text.len() < BUFFER_CAP {
                                 let room = BUFFER_CAP - buf.text.len();
@@ -697,7 +761,12 @@ fn collect(doc: &scraper::Html, url: Option<&str>, opts: &Options) -> Collector 
                     }
                     if let Some(frame) = stack.pop() {
                         if let Some(b) = frame.buffer {
-                            open_buffers.retain(|&x| x != b);
+                            // Elements close innermost first.
+                            if open_buffers.last() == Some(&b) {
+                                open_buffers.pop();
+                            } else {
+                                open_buffers.retain(|&x| x != b);
+                            }
                             if let Some(buf) = buffers.get_mut(b) {
                                 buf.open = false;
                                 let title = e.attr("title");
@@ -989,6 +1058,11 @@ fn select(mut col: Collector, opts: &Options) -> HtmlDates {
         best_published(&col.cands, &col.text_cands, &bounds);
     let modified = best(&col.cands, Kind::Modified, &bounds);
     let mut published = published.map(|c| c.date);
+    // A page dated only by its update ("Stand: 30.12.2016", last-modified)
+    // is best dated by that; then by the dates of its text.
+    if published.is_none() {
+        published = modified.as_ref().filter(|c| c.score >= MODIFIED_AS_PUBLISHED).map(|c| c.date.clone());
+    }
     if published.is_none() && opts.text_fallback {
         published = best_text(&col.text_cands, &bounds).or_else(|| best_text(&col.boiler_text_cands, &bounds));
     }
@@ -996,4 +1070,153 @@ fn select(mut col: Collector, opts: &Options) -> HtmlDates {
         published = modified.as_ref().map(|c| c.date.clone());
     }
     HtmlDates { published, modified: modified.map(|c| c.date) }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn opts() -> Options {
+        Options { today: Ymd { year: 2025, month: 7, day: 1 }, order: None, text_fallback: true }
+    }
+
+    fn run(html: &str, url: Option<&str>) -> HtmlDates {
+        find_with(&scraper::Html::parse_document(html), url, &opts())
+    }
+
+    fn published(html: &str) -> Option<String> {
+        run(html, None).published.map(|d| d.value)
+    }
+
+    #[test]
+    fn meta_published_and_modified() {
+        let h = run(
+            r#"<html><head>
+            <meta property="article:published_time" content="2025-06-23T00:53:00+02:00">
+            <meta property="article:modified_time" content="2025-06-24T08:00:00+02:00">
+            </head><body><p>Text.</p></body></html>"#,
+            None,
+        );
+        let p = h.published.unwrap();
+        assert_eq!(p.value, "2025-06-23T00:53");
+        assert_eq!(p.precision, Precision::Minute);
+        assert_eq!(p.evidence, "meta[property=article:published_time]=2025-06-23T00:53:00+02:00");
+        assert!(!p.estimated);
+        assert_eq!(h.modified.unwrap().value, "2025-06-24T08:00");
+    }
+
+    #[test]
+    fn json_ld_prefers_date_published() {
+        let html = r#"<html><head><script type="application/ld+json">
+            {"@type":"NewsArticle","video":{"@type":"VideoObject","uploadDate":"2019-01-01T10:00:00+01:00"},
+             "datePublished":"2025-03-04T10:00:00+01:00","dateModified":"2025-03-05T09:00:00+01:00"}
+            </script></head><body><p>Hello</p></body></html>"#;
+        let h = run(html, None);
+        assert_eq!(h.published.unwrap().value, "2025-03-04T10:00");
+        assert_eq!(h.modified.unwrap().value, "2025-03-05T09:00");
+    }
+
+    #[test]
+    fn time_element_and_class_names() {
+        assert_eq!(
+            published(r#"<body><article><time class="entry-date" datetime="2024-11-02">2 novembre 2024</time></article></body>"#)
+                .as_deref(),
+            Some("2024-11-02")
+        );
+        assert_eq!(
+            published(r#"<body><div class="post-date">Publié le 4 mars 2025 à 10h30</div><p>Texte du 1er janvier 2020.</p></body>"#)
+                .as_deref(),
+            Some("2025-03-04T10:30")
+        );
+    }
+
+    #[test]
+    fn url_dates() {
+        assert_eq!(url_date("https://x.org/2025/06/23/title").map(|d| d.value).as_deref(), Some("2025-06-23"));
+        assert_eq!(url_date("https://x.org/news/2025-06-23-title.html").map(|d| d.value).as_deref(), Some("2025-06-23"));
+        assert_eq!(url_date("https://x.org/a/20250623/b").map(|d| d.value).as_deref(), Some("2025-06-23"));
+        assert_eq!(url_date("https://x.org/2025/06/title").map(|d| d.value).as_deref(), Some("2025-06"));
+        assert_eq!(url_date("https://x.org/2025/02/31/title"), None);
+        assert_eq!(url_date("https://x.org/news/29-10-2021").map(|d| d.value).as_deref(), Some("2021-10-29"));
+        assert_eq!(url_date("https://2025-06-23.example.org/"), None);
+        let h = run("<body><p>No date here.</p></body>", Some("https://x.org/2025/06/23/title"));
+        assert_eq!(h.published.unwrap().value, "2025-06-23");
+        let h = run(r#"<head><link rel="canonical" href="https://x.org/2024/05/06/t"></head><body></body>"#, None);
+        assert_eq!(h.published.unwrap().value, "2024-05-06");
+    }
+
+    #[test]
+    fn meta_beats_text_and_text_is_a_fallback() {
+        let html = r#"<head><meta name="date" content="2023-05-06"></head>
+            <body><p>On 1 January 2020 something happened.</p></body>"#;
+        assert_eq!(published(html).as_deref(), Some("2023-05-06"));
+        let html = "<body><h1>T</h1><p>Le 3 février 2021, puis le 3 février 2021 encore, et le 5 mai 2019.</p></body>";
+        assert_eq!(published(html).as_deref(), Some("2021-02-03"));
+    }
+
+    #[test]
+    fn cue_words_separate_published_and_modified() {
+        let html = "<body><p>Mis à jour le 24/06/2025</p><p>Publié le 23/06/2025</p><p>Texte.</p></body>";
+        let h = run(html, None);
+        assert_eq!(h.published.unwrap().value, "2025-06-23");
+        assert_eq!(h.modified.unwrap().value, "2025-06-24");
+    }
+
+    #[test]
+    fn modified_only_page_is_dated_by_it() {
+        let h = run("<body><p>Stand: 30.12.2016</p><p>Seit dem 4. August 2014 gilt das Gesetz.</p></body>", None);
+        assert_eq!(h.published.unwrap().value, "2016-12-30");
+    }
+
+    #[test]
+    fn implausible_and_future_dates_are_dropped() {
+        let html = r#"<head><meta property="article:published_time" content="2031-01-01T00:00:00Z">
+            <meta name="date" content="1970-01-01"></head><body><p>Posted 5 May 2024</p></body>"#;
+        assert_eq!(published(html).as_deref(), Some("2024-05-05"));
+    }
+
+    #[test]
+    fn utc_time_moves_to_the_local_day_printed_on_the_page() {
+        // 03:28 UTC is 22:28 the day before in New York; the page says so.
+        let html = r#"<head><meta property="article:published_time" content="2023-11-09T03:28:35+00:00">
+            <meta name="sailthru.date" content="2023-11-08 22:28:35"></head><body></body>"#;
+        assert_eq!(published(html).as_deref(), Some("2023-11-08T22:28"));
+    }
+
+    #[test]
+    fn scripts_comments_and_listings_are_not_the_date() {
+        let html = r#"<body><!-- saved 2024-01-01 --><script>var built = "2024-02-02";</script>
+            <ul class="list"><li><time datetime="2024-03-01">a</time></li><li><time datetime="2024-03-02">b</time></li>
+            <li><time datetime="2024-03-03">c</time></li></ul>
+            <div class="byline">By A. Writer, 12 April 2024</div></body>"#;
+        assert_eq!(published(html).as_deref(), Some("2024-04-12"));
+    }
+
+    #[test]
+    fn us_pages_read_month_first() {
+        let html = r#"<html lang="en-US"><body><span class="date">03/04/2024</span></body></html>"#;
+        assert_eq!(published(html).as_deref(), Some("2024-03-04"));
+        let html = r#"<html lang="fr"><body><span class="date">03/04/2024</span></body></html>"#;
+        assert_eq!(published(html).as_deref(), Some("2024-04-03"));
+    }
+
+    #[test]
+    fn deep_nesting_does_not_overflow() {
+        let mut html = String::from("<body>");
+        for _ in 0..20_000 {
+            html.push_str("<div class=\"date\">");
+        }
+        html.push_str("23 juin 2025");
+        let h = run(&html, None);
+        assert_eq!(h.published.map(|d| d.value).as_deref(), Some("2025-06-23"));
+    }
+
+    proptest! {
+        #[test]
+        fn never_panics_on_arbitrary_markup(s in "(<[a-z]{1,6}( [a-z-]{1,8}=\"[^\"]{0,20}\")?>|</[a-z]{1,6}>|[^<]{0,30}){0,40}") {
+            let _ = run(&s, Some(&s));
+            let _ = url_date(&s);
+        }
+    }
 }

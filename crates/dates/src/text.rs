@@ -167,7 +167,13 @@ fn date_regex() -> &'static Regex {
         );
         // The pattern is built from the bundled lexicon; a failure is a bug
         // in the data file, caught by every test.
-        Regex::new(&pattern).unwrap_or_else(|e| panic!("date regex: {e}"))
+        // A large lazy-DFA cache: the pattern has many alternatives and the
+        // default cache would be rebuilt over and over on long pages.
+        regex::RegexBuilder::new(&pattern)
+            .size_limit(64 << 20)
+            .dfa_size_limit(64 << 20)
+            .build()
+            .unwrap_or_else(|e| panic!("date regex: {e}"))
     })
 }
 

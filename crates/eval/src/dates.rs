@@ -226,7 +226,7 @@ pub fn run(data: &Path, args: Args) -> Result<()> {
     println!();
     print!("{:<18}{:>8}", "set", "entries");
     for (name, _, _) in &columns {
-        print!("{name:>18}");
+        print!("{name:>20}");
     }
     println!();
     let sets: Vec<String> = columns.first().map(|c| c.1.keys().cloned().collect()).unwrap_or_default();
@@ -236,13 +236,13 @@ pub fn run(data: &Path, args: Args) -> Result<()> {
         for (_, t, _) in &columns {
             let t = t.get(set).copied().unwrap_or_default();
             let acc = t.correct as f64 / t.entries.max(1) as f64;
-            print!("{:>18}", format!("{acc:.3} ({}/{})", t.correct, t.entries));
+            print!("{:>20}", format!("{acc:.3} ({}/{})", t.correct, t.entries));
         }
         println!();
     }
     print!("{:<26}", "pages/s (1 core)");
     for (_, _, pps) in &columns {
-        print!("{:>18}", pps.map_or("-".into(), |v| format!("{v:.0}")));
+        print!("{:>20}", pps.map_or("-".into(), |v| format!("{v:.0}")));
     }
     println!();
     println!(

@@ -247,8 +247,16 @@ enum Label {
 enum Gold {
     /// ScrapingHub: collapsed body, its collapsed paragraphs, raw body.
     Body { body: String, paras: HashSet<String>, raw: String },
-    /// trafilatura: collapsed with / without snippets.
-    Snippets { with: Vec<String>, without: Vec<String> },
+    /// trafilatura: collapsed with / without snippets, and the page's
+    /// metadata gold where it has some (title, authors, date).
+    Snippets { with: Vec<String>, without: Vec<String>, meta: Option<MetaGold> },
+}
+
+/// trafilatura's metadata gold of one page (present on 851 pages).
+struct MetaGold {
+    title: Option<String>,
+    authors: Vec<String>,
+    date: Option<String>,
 }
 
 fn norm(s: &str) -> String {
@@ -295,7 +303,7 @@ fn label(line: &str, gold: &Gold) -> Label {
                 Label::Boilerplate
             }
         }
-        Gold::Snippets { with, without } => {
+        Gold::Snippets { with, without, .. } => {
             let hit = |snips: &[String]| snips.iter().any(|s| n.contains(s.as_str()) || (n.chars().count() >= 30 && s.contains(&n)));
             match (hit(with), hit(without)) {
                 (true, false) => Label::Body,
@@ -324,6 +332,25 @@ struct Counts {
     sh_p_n: usize,
     sh_r: f64,
     sh_r_n: usize,
+    // per-page recalls (macro averages)
+    page_body_recall: f64,
+    page_body_n: usize,
+    page_boiler_recall: f64,
+    page_boiler_n: usize,
+    // metadata against trafilatura's gold
+    meta_pages: usize,
+    title_gold: usize,
+    title_exact: usize,
+    title_overlap: usize,
+    author_gold: usize,
+    author_found: usize,
+    author_none_gold: usize,
+    author_spurious: usize,
+    date_gold: usize,
+    date_day: usize,
+    date_wrong: usize,
+    date_none_gold: usize,
+    date_spurious: usize,
 }
 
 impl Counts {
@@ -341,6 +368,23 @@ impl Counts {
         self.sh_p_n += o.sh_p_n;
         self.sh_r += o.sh_r;
         self.sh_r_n += o.sh_r_n;
+        self.page_body_recall += o.page_body_recall;
+        self.page_body_n += o.page_body_n;
+        self.page_boiler_recall += o.page_boiler_recall;
+        self.page_boiler_n += o.page_boiler_n;
+        self.meta_pages += o.meta_pages;
+        self.title_gold += o.title_gold;
+        self.title_exact += o.title_exact;
+        self.title_overlap += o.title_overlap;
+        self.author_gold += o.author_gold;
+        self.author_found += o.author_found;
+        self.author_none_gold += o.author_none_gold;
+        self.author_spurious += o.author_spurious;
+        self.date_gold += o.date_gold;
+        self.date_day += o.date_day;
+        self.date_wrong += o.date_wrong;
+        self.date_none_gold += o.date_none_gold;
+        self.date_spurious += o.date_spurious;
     }
 
     fn body_recall(&self) -> f64 {
@@ -364,6 +408,33 @@ impl Counts {
             self.boiler_recall(),
             ratio(self.boiler - self.boiler_kept, dropped),
         );
+        println!(
+            "{:<22} per-page means: body recall {:.3} ({} pages with body lines), boilerplate recall {:.3} ({} pages)",
+            "",
+            self.page_body_recall / self.page_body_n.max(1) as f64,
+            self.page_body_n,
+            self.page_boiler_recall / self.page_boiler_n.max(1) as f64,
+            self.page_boiler_n
+        );
+        if self.meta_pages > 0 {
+            println!(
+                "{:<22} metadata vs trafilatura gold ({} pages): title exact {}/{} (overlapping {}), author found {}/{} (spurious on {}/{} without), date day {}/{} (wrong {}, spurious on {}/{} without)",
+                "",
+                self.meta_pages,
+                self.title_exact,
+                self.title_gold,
+                self.title_overlap,
+                self.author_found,
+                self.author_gold,
+                self.author_spurious,
+                self.author_none_gold,
+                self.date_day,
+                self.date_gold,
+                self.date_wrong,
+                self.date_spurious,
+                self.date_none_gold
+            );
+        }
         if self.with_total > 0 {
             let (tp, fn_, fp) = (self.with_found, self.with_total - self.with_found, self.without_found);
             let p = ratio(tp, tp + fp);
@@ -456,6 +527,43 @@ fn shingle_scores(gold: &str, pred: &str) -> (Option<f64>, Option<f64>) {
     (precision, recall)
 }
 
+/// Compares the extracted metadata with trafilatura's gold.
+fn score_meta(c: &mut Counts, g: &MetaGold, ex: &Extraction) {
+    c.meta_pages = 1;
+    let m = &ex.metadata;
+    if let Some(gt) = &g.title {
+        c.title_gold = 1;
+        if let Some(t) = m.title.as_ref().map(|t| norm(&t.value)) {
+            c.title_exact = usize::from(&t == gt);
+            c.title_overlap = usize::from(!t.is_empty() && (gt.contains(&t) || t.contains(gt.as_str())));
+        }
+    }
+    let ours: Vec<String> = m.authors.iter().map(|a| a.value.to_lowercase()).collect();
+    if g.authors.is_empty() {
+        c.author_none_gold = 1;
+        c.author_spurious = usize::from(!ours.is_empty());
+    } else {
+        c.author_gold = 1;
+        let gold: Vec<String> = g.authors.iter().map(|a| a.to_lowercase()).collect();
+        c.author_found = usize::from(ours.iter().any(|o| gold.iter().any(|g| g.contains(o.as_str()) || o.contains(g.as_str()))));
+    }
+    let day = m.published.as_ref().and_then(|d| d.day()).filter(|_| m.published.as_ref().map_or(false, |d| !d.estimated));
+    match &g.date {
+        Some(gd) => {
+            c.date_gold = 1;
+            match day {
+                Some(d) if d == gd => c.date_day = 1,
+                Some(_) => c.date_wrong = 1,
+                None => {}
+            }
+        }
+        None => {
+            c.date_none_gold = 1;
+            c.date_spurious = usize::from(day.is_some());
+        }
+    }
+}
+
 struct Page {
     set: String,
     id: String,
@@ -490,7 +598,14 @@ fn load_pages(devset: &Path, data: &Path) -> Result<Vec<Page>> {
                 let get = |k: &str| -> Vec<String> {
                     e[k].as_array().into_iter().flatten().filter_map(Value::as_str).map(norm).filter(|s| !s.is_empty()).collect()
                 };
-                Gold::Snippets { with: get("with"), without: get("without") }
+                let has_meta = e.get("title").is_some() || e.get("author").is_some() || e.get("date").is_some();
+                let nonempty = |v: &Value| v.as_str().map(norm).filter(|s| !s.is_empty());
+                let authors = match &e["author"] {
+                    Value::Array(a) => a.iter().filter_map(nonempty).collect(),
+                    v => nonempty(v).into_iter().collect(),
+                };
+                let meta = has_meta.then(|| MetaGold { title: nonempty(&e["title"]), authors, date: nonempty(&e["date"]) });
+                Gold::Snippets { with: get("with"), without: get("without"), meta }
             }
             _ => continue,
         };
@@ -525,8 +640,19 @@ fn score_page(input: &str, page: &Page) -> (Counts, Vec<Label>, Vec<bool>, Extra
             Label::Unlabelled => {}
         }
     }
+    if c.body > 0 {
+        c.page_body_recall = c.body_kept as f64 / c.body as f64;
+        c.page_body_n = 1;
+    }
+    if c.boiler > 0 {
+        c.page_boiler_recall = (c.boiler - c.boiler_kept) as f64 / c.boiler as f64;
+        c.page_boiler_n = 1;
+    }
+    if let Gold::Snippets { meta: Some(g), .. } = &page.gold {
+        score_meta(&mut c, g, &ex);
+    }
     match &page.gold {
-        Gold::Snippets { with, without } => {
+        Gold::Snippets { with, without, .. } => {
             let out = norm(&ex.text);
             c.with_total = with.len();
             c.with_found = with.iter().filter(|s| out.contains(s.as_str())).count();
@@ -676,7 +802,7 @@ mod tests {
 
     #[test]
     fn labels_against_snippets() {
-        let gold = Gold::Snippets { with: vec!["a long snippet of body text that spans".into()], without: vec!["Read more".into()] };
+        let gold = Gold::Snippets { with: vec!["a long snippet of body text that spans".into()], without: vec!["Read more".into()], meta: None };
         assert_eq!(label("a long snippet of body text", &gold), Label::Body);
         assert_eq!(label("Read more about it", &gold), Label::Boilerplate);
         assert_eq!(label("Other", &gold), Label::Unlabelled);

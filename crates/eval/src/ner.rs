@@ -48,7 +48,7 @@ pub struct Args {
     /// Use this model file instead of the shipped one.
     #[arg(long)]
     model: Option<PathBuf>,
-    /// Only these sets (comma-separated): sequoia, newseye, uner, seeds, speed.
+    /// Only these sets (comma-separated): sequoia, newseye, newseye-modern, uner, seeds, speed.
     #[arg(long, value_delimiter = ',')]
     sets: Vec<String>,
     /// Gold file of the seeds.
@@ -144,11 +144,11 @@ fn print_scores(name: &str, s: &[Prf; 3]) -> Prf {
 }
 
 /// Tags gold-token documents with our model; one label sequence per sentence.
-fn tag_docs(model: &Model, docs: &[CorpusDoc], doc_rules: bool) -> Vec<Vec<Label>> {
+fn tag_docs(model: &Model, docs: &[CorpusDoc], doc_rules: bool, domain: &str) -> Vec<Vec<Label>> {
     let mut out = Vec::new();
     for d in docs {
         let sents: Vec<Vec<&str>> = d.sentences.iter().map(|s| s.tokens.iter().map(String::as_str).collect()).collect();
-        for tags in dossier_ner::tag_document_with(model, &sents, doc_rules) {
+        for tags in dossier_ner::tag_document_with(model, &sents, doc_rules, domain) {
             out.push(tags.into_iter().map(|t| t.0).collect());
         }
     }
@@ -204,12 +204,12 @@ fn peer_token_scores(args: &Args, docs: &[CorpusDoc], model: &str) -> Result<([P
 }
 
 /// A set fed with gold tokens: our scores and the peer's.
-fn token_set(args: &Args, name: &str, docs: &[CorpusDoc], model: &Model, peer_model: Option<&str>) -> Result<()> {
+fn token_set(args: &Args, name: &str, docs: &[CorpusDoc], model: &Model, domain: &str, peer_model: Option<&str>) -> Result<()> {
     let t = Instant::now();
-    let pred = tag_docs(model, docs, !args.no_doc_rules);
+    let pred = tag_docs(model, docs, !args.no_doc_rules, domain);
     let secs = t.elapsed().as_secs_f64();
     let ntok: usize = docs.iter().flat_map(|d| &d.sentences).map(|s| s.tokens.len()).sum();
-    println!("{name}: {} docs, {} sentences, {ntok} tokens", docs.len(), pred.len());
+    println!("{name}: {} docs, {} sentences, {ntok} tokens; our model's domain conventions: {domain}", docs.len(), pred.len());
     let gold = gold_labels(docs);
     let s = score_spans(&gold, &pred);
     print_scores("dossier", &s);
@@ -327,9 +327,14 @@ fn seeds(args: &Args, model: &Model) -> Result<()> {
     println!("seeds: {} documents, {} gold entities (input: gold title + body)", inputs.len(), inputs.iter().map(|i| i.2.len()).sum::<usize>());
     let mut total = Prf::default();
     for (file, text, ents) in &inputs {
-        let (s, fps, misses) = score_entities(&our_mentions(text, "fr", model), ents);
+        let ours = our_mentions(text, "fr", model);
+        let (s, fps, misses) = score_entities(&ours, ents);
         println!("  dossier  {file:<28} {}", s.show());
         if args.errors {
+            let mut all: Vec<String> = ours.iter().map(|(t, k)| format!("{k}:{t}")).collect();
+            all.sort();
+            all.dedup();
+            println!("      predicted: {}", all.join(" | "));
             for f in fps {
                 println!("      FP {f}");
             }
@@ -413,12 +418,15 @@ fn evaluate(data: &Path, args: &Args, fr: Option<&Model>, en: Option<&Model>) ->
                     .into_iter()
                     .flat_map(|d| d.sentences.into_iter().enumerate().map(move |(i, s)| CorpusDoc { id: format!("{}-{i}", d.id), sentences: vec![s] }))
                     .collect();
-                token_set(args, "sequoia-ne test", &docs, model, Some("fr_core_news_md"))?;
+                token_set(args, "sequoia-ne test", &docs, model, "modern", Some("fr_core_news_md"))?;
             }
         }
         if want("newseye") {
             if let Some(docs) = load(data, "ner/newseye-fr/HIPE-2022-v2.1-newseye-test-fr.tsv.gz", corpus::read_hipe) {
-                token_set(args, "newseye-fr test", &docs, model, Some("fr_core_news_md"))?;
+                token_set(args, "newseye-fr test", &docs, model, "newseye", Some("fr_core_news_md"))?;
+                if want("newseye-modern") {
+                    token_set(args, "newseye-fr test (default conventions)", &docs, model, "modern", None)?;
+                }
                 if want("speed") {
                     speed(&docs, "fr", model);
                 }
@@ -431,7 +439,7 @@ fn evaluate(data: &Path, args: &Args, fr: Option<&Model>, en: Option<&Model>) ->
     if let Some(model) = en {
         if want("uner") {
             if let Some(docs) = load(data, "ner/uner-en-ewt/en_ewt-ud-test.iob2", corpus::read_conll) {
-                token_set(args, "uner-en-ewt test", &docs, model, None)?;
+                token_set(args, "uner-en-ewt test", &docs, model, "uner", None)?;
             }
         }
     }

@@ -36,13 +36,15 @@ use dossier_text::TextBuilder;
 use crate::Extraction;
 use lexicon::Lexicon;
 use lines::Line;
-use meta::{DateRole, LineDate};
+use meta::{BylineContext, DateRole, LineDate};
 
 /// Non-empty lines before the region searched for the headline, bylines
 /// and date lines.
 const HEAD_WINDOW: usize = 12;
 /// Lines at the start of the region searched for bylines and date lines.
 const BODY_WINDOW: usize = 8;
+/// Lines at the end of the region and after it searched for signatures.
+const TAIL_WINDOW: usize = 3;
 
 /// Extracts the article from a text dump.
 pub fn extract(input: &str) -> Extraction {
@@ -65,29 +67,14 @@ pub fn extract(input: &str) -> Extraction {
     let mut skip = vec![false; lines.len()];
     let mut dates: Vec<(usize, LineDate)> = Vec::new();
 
-    // Metadata lines around the start of the body.
+    // Metadata lines around the start of the body, and signatures at its end.
     let win_start = a.saturating_sub(HEAD_WINDOW);
     let win_end = b.min(a + BODY_WINDOW);
-    for i in win_start..=win_end {
-        let Some(l) = lines.get(i) else { break };
-        let text = l.text(input);
-        let near_top = i < a + 3;
-        if let Some(by) = meta::byline(text, l, lex, near_top) {
-            for &(s, e) in &by.names {
-                if let Some(name) = text.get(s..e) {
-                    if !meta.authors.iter().any(|x| x.value == name) {
-                        meta.authors.push(Evidenced::new(name.to_string(), text));
-                    }
-                }
-            }
-            dates.extend(by.dates.into_iter().map(|d| (i, d)));
-            skip[i] = true;
-        } else if let Some(ds) = meta::date_line(text, l, lex) {
-            dates.extend(ds.into_iter().map(|d| (i, d)));
-            skip[i] = true;
-        }
+    let tail = b.saturating_sub(TAIL_WINDOW).max(win_end + 1)..=(b + TAIL_WINDOW).min(lines.len().saturating_sub(1));
+    for i in (win_start..=win_end).chain(tail) {
+        let ctx = if i < a + 3 { BylineContext::Dated } else { BylineContext::Cue };
+        read_meta_line(input, &lines, i, ctx, lex, &mut meta, &mut dates, &mut skip);
     }
-
     // The headline.
     let mut title_date: Option<DateValue> = None;
     let title_line = find_title(input, &lines, a, &skip);
@@ -120,8 +107,12 @@ pub fn extract(input: &str) -> Extraction {
     // Which lines are article text.
     let mut keep = vec![false; lines.len()];
     if let Some(t) = title_line {
-        // A standfirst between the headline and the body.
+        // Between the headline and the body: a bare name is a byline; other
+        // text may be a standfirst.
         for i in t + 1..a {
+            if !skip[i] && meta.authors.is_empty() {
+                read_meta_line(input, &lines, i, BylineContext::Bare, lex, &mut meta, &mut dates, &mut skip);
+            }
             if let Some(l) = lines.get(i) {
                 keep[i] = !skip[i] && region::is_lede(l, lang_known);
             }
@@ -161,6 +152,41 @@ pub fn extract(input: &str) -> Extraction {
         diagnostics.push(Diagnostic::warning("no-main-text", "no article line was kept"));
     }
     Extraction { text, offsets, metadata: meta, diagnostics }
+}
+
+/// Reads line `i` as a byline or a date line; records what it holds and
+/// marks it as metadata (left out of the text).
+#[allow(clippy::too_many_arguments)]
+fn read_meta_line(
+    input: &str,
+    lines: &[Line],
+    i: usize,
+    ctx: BylineContext,
+    lex: &Lexicon,
+    meta: &mut Metadata,
+    dates: &mut Vec<(usize, LineDate)>,
+    skip: &mut [bool],
+) {
+    let Some(l) = lines.get(i) else { return };
+    let text = l.text(input);
+    if let Some(by) = meta::byline(text, l, lex, ctx) {
+        for &(s, e) in &by.names {
+            if let Some(name) = text.get(s..e) {
+                if !meta.authors.iter().any(|x| x.value == name) {
+                    meta.authors.push(Evidenced::new(name.to_string(), text));
+                }
+            }
+        }
+        dates.extend(by.dates.into_iter().map(|d| (i, d)));
+        if let Some(s) = skip.get_mut(i) {
+            *s = true;
+        }
+    } else if let Some(ds) = meta::date_line(text, l, lex) {
+        dates.extend(ds.into_iter().map(|d| (i, d)));
+        if let Some(s) = skip.get_mut(i) {
+            *s = true;
+        }
+    }
 }
 
 /// The headline: among the headline-shaped lines before the body (nearest

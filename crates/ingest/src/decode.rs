@@ -20,7 +20,7 @@ use encoding_rs::{Encoding, UTF_8};
 /// How far into an HTML page a `<meta>` charset is looked for.
 const META_SCAN_BYTES: usize = 2048;
 /// How many bytes the charset detector is fed at most.
-const DETECT_BYTES: usize = 1 << 20;
+const DETECT_BYTES: usize = 64 * 1024;
 
 /// A page decoded to UTF-8.
 #[derive(Debug, Clone)]
@@ -89,12 +89,25 @@ fn is_ascii_compatible(encoding: &'static Encoding) -> bool {
 /// Guesses the encoding with chardetng.
 fn detect(page: &RawPage, bytes: &[u8], mut diagnostics: Vec<Diagnostic>) -> Decoded {
     let mut detector = chardetng::EncodingDetector::new();
-    let sample = &bytes[..bytes.len().min(DETECT_BYTES)];
-    detector.feed(sample, sample.len() == bytes.len());
+    let sample = detection_sample(bytes);
+    detector.feed(sample, sample.as_ptr_range().end == bytes.as_ptr_range().end);
     let tld = page.url.as_deref().and_then(tld);
     let encoding = detector.guess(tld.as_deref().map(str::as_bytes), true);
     diagnostics.push(Diagnostic::info("charset-guessed", format!("no usable charset declared; guessed {}", encoding.name())));
     finish(encoding, bytes, diagnostics)
+}
+
+/// The part of `bytes` the detector sees: chardetng learns nothing from
+/// ASCII and costs time per byte, so the sample starts at the word holding
+/// the first non-ASCII byte and is at most [`DETECT_BYTES`] long.
+fn detection_sample(bytes: &[u8]) -> &[u8] {
+    let first = bytes.iter().position(|b| !b.is_ascii()).unwrap_or(0);
+    let back = first.saturating_sub(64);
+    let start = bytes[back..first]
+        .iter()
+        .rposition(|b| b.is_ascii_whitespace() || *b == b'>')
+        .map_or(back, |i| back + i + 1);
+    &bytes[start..bytes.len().min(start.saturating_add(DETECT_BYTES))]
 }
 
 /// Decodes `bytes` (without BOM handling) and reports replacements.
@@ -292,6 +305,19 @@ mod tests {
         let d = decode(&raw("été".as_bytes(), PageKind::Text, Some("x-nonsense"), None));
         assert_eq!(d.text, "été");
         assert_eq!(codes(&d), vec!["charset-unknown"]);
+    }
+
+    #[test]
+    fn guessed_after_long_ascii_prefix() {
+        let mut page = format!("<html><head><script>{}</script></head><body><p>", "var x = 1;\n".repeat(20_000)).into_bytes();
+        for _ in 0..2000 {
+            page.extend(cp1252(FRENCH));
+        }
+        let d = decode(&raw(&page, PageKind::Html, None, None));
+        assert_eq!(d.encoding, "windows-1252");
+        assert!(d.text.ends_with(FRENCH));
+        assert_eq!(detection_sample(b"abc def\xe9g").first(), Some(&b'd'));
+        assert_eq!(detection_sample(b"").len(), 0);
     }
 
     #[test]

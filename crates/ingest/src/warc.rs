@@ -202,9 +202,13 @@ impl RecordMeta<'_> {
     }
 }
 
+/// Initial buffer for a payload: `Content-Length` may lie (truncated or
+/// damaged input), so it is not trusted for a large upfront allocation.
+const PAYLOAD_START_CAPACITY: u64 = 256 * 1024;
+
 /// Reads the rest of `body` (at most `max` bytes, checked by the caller).
 fn read_payload<R: Read>(body: &mut Take<R>) -> io::Result<Vec<u8>> {
-    let mut payload = Vec::with_capacity(body.limit().min(16 << 20) as usize);
+    let mut payload = Vec::with_capacity(body.limit().min(PAYLOAD_START_CAPACITY) as usize);
     body.read_to_end(&mut payload)?;
     Ok(payload)
 }

@@ -116,6 +116,9 @@ pub fn apply(doc: &mut DocTags<'_>, lexicon: &std::collections::HashSet<String>,
                 }
             }
         }
+        // Known names keep their gazetteer type; acronyms in parentheses.
+        gazetteer_pass(toks, tags, lexicon);
+        acronyms_in_parentheses(toks, tags);
         // Propagate to untagged occurrences.
         let mut i = 0;
         while i < toks.len() {
@@ -140,7 +143,7 @@ pub fn apply(doc: &mut DocTags<'_>, lexicon: &std::collections::HashSet<String>,
 
 /// Weight of a cue word's vote, against model confidences in `[0, 1]` per
 /// occurrence: a syntactic cue is stronger evidence than one guess.
-const CUE_VOTE: f32 = 2.0;
+const CUE_VOTE: f32 = 4.0;
 
 fn type_index(t: Type) -> usize {
     Type::ALL.iter().position(|x| *x == t).unwrap_or(0)
@@ -164,7 +167,7 @@ fn gazetteer_type(classes: u8) -> Option<Type> {
 /// and model mentions that are exactly a match take its type.
 fn gazetteer_pass(toks: &[&str], tags: &mut [(Label, f32)], lexicon: &std::collections::HashSet<String>) {
     let res = Resources::get();
-    let folded: Vec<String> = toks.iter().map(|t| dossier_text::normalize::fold(t)).collect();
+    let folded: Vec<String> = toks.iter().map(|t| crate::resources::fold_word(t)).collect();
     let mut i = 0;
     while i < toks.len() {
         // Longest reliable match starting at i.
@@ -177,9 +180,10 @@ fn gazetteer_pass(toks: &[&str], tags: &mut [(Label, f32)], lexicon: &std::colle
             }
         }
         let first = toks.get(i).copied().unwrap_or("");
-        let single_common = best.is_some_and(|(e, _)| e == i + 1)
-            && lexicon.contains(&first.to_lowercase())
-            && !(first.chars().count() > 1 && first.chars().all(|c| !c.is_lowercase()));
+        let single = best.is_some_and(|(e, _)| e == i + 1);
+        let all_caps = first.chars().count() > 1 && first.chars().all(|c| !c.is_lowercase());
+        let single_common = single
+            && ((lexicon.contains(&first.to_lowercase()) && !all_caps) || (first.chars().count() < 3 && !all_caps));
         let Some((end, ty)) = best.filter(|_| is_cap(first) && !single_common) else {
             i += 1;
             continue;
@@ -217,6 +221,19 @@ fn gazetteer_pass(toks: &[&str], tags: &mut [(Label, f32)], lexicon: &std::colle
             continue;
         }
         i = end;
+    }
+}
+
+/// An untagged all-capital acronym alone in parentheses after a
+/// description ("la télévision nationale (ORTM)") names an organisation.
+fn acronyms_in_parentheses(toks: &[&str], tags: &mut [(Label, f32)]) {
+    for i in 1..toks.len().saturating_sub(1) {
+        let (Some(&open), Some(&word), Some(&close)) = (toks.get(i - 1), toks.get(i), toks.get(i + 1)) else { continue };
+        let n = word.chars().count();
+        let acronym = (2..=8).contains(&n) && word.chars().all(|c| c.is_uppercase());
+        if open == "(" && close == ")" && acronym && tags.get(i).is_some_and(|t| t.0 == Label::O) {
+            relabel(tags, i, i + 1, Type::Org, Some(0.6));
+        }
     }
 }
 

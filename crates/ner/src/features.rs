@@ -6,7 +6,6 @@
 
 use std::collections::{HashMap, HashSet};
 
-use dossier_text::normalize::fold;
 
 use crate::resources::{self, hash_extend, Resources, MAX_GAZ_TOKENS};
 
@@ -30,6 +29,13 @@ pub(crate) fn f1(t: u8, a: &str) -> u64 {
 pub(crate) fn f2(t: u8, a: &str, b: &str) -> u64 {
     let h = fnv(0xcbf2_9ce4_8422_2325 ^ (u64::from(t) << 56), a.as_bytes());
     fnv((h ^ 0x1e).wrapping_mul(0x0100_0000_01b3), b.as_bytes())
+}
+
+/// Hash of a template id and three strings.
+#[inline]
+pub(crate) fn f3(t: u8, a: &str, b: &str, c: &str) -> u64 {
+    let h = f2(t, a, b);
+    fnv((h ^ 0x1e).wrapping_mul(0x0100_0000_01b3), c.as_bytes())
 }
 
 /// Hash of a template id and small integers.
@@ -102,7 +108,7 @@ pub(crate) fn token_infos(tokens: &[&str], ctx: &Context<'_>) -> Vec<TokenInfo> 
         .iter()
         .map(|w| {
             let lower = w.to_lowercase();
-            let folded = fold(w);
+            let folded = resources::fold_word(w);
             let first = w.chars().next();
             let cap = first.is_some_and(char::is_uppercase);
             let letters = w.chars().filter(|c| c.is_alphabetic()).count();
@@ -165,11 +171,18 @@ const T_LEN: u8 = 30;
 const T_CAPCOMMON_P1: u8 = 31;
 const T_DEMONYM_P1: u8 = 32;
 pub(crate) const T_P1: u8 = 40;
+/// Salt of a domain's copies of the features.
+pub(crate) const T_DOMAIN: u8 = 44;
 pub(crate) const T_P1_W: u8 = 42;
 pub(crate) const T_P1_SHAPE: u8 = 43;
 
 /// Static features of token `i`, appended to `out`.
-pub(crate) fn token_features(infos: &[TokenInfo], i: usize, titlecase: bool, out: &mut Vec<u64>) {
+///
+/// With a non-zero `domain` salt, the most convention-laden features (word
+/// forms, shapes, cue context) are also emitted in a copy specific to the
+/// domain (feature augmentation for domain adaptation, Daumé 2007), so that
+/// corpora with different annotation conventions share what they agree on.
+pub(crate) fn token_features(infos: &[TokenInfo], i: usize, titlecase: bool, domain: u64, out: &mut Vec<u64>) {
     let Some(t) = infos.get(i) else { return };
     let get = |k: isize| -> Option<&TokenInfo> {
         if k < 0 {
@@ -189,18 +202,28 @@ pub(crate) fn token_features(infos: &[TokenInfo], i: usize, titlecase: bool, out
     out.push(f1(T_WP1, w(ii + 1)));
     out.push(f1(T_WM2, w(ii - 2)));
     out.push(f1(T_WP2, w(ii + 2)));
-    let chars: Vec<(usize, char)> = t.lower.char_indices().collect();
-    let n = chars.len();
-    for k in 1..=4usize.min(n) {
-        let end = chars.get(k).map_or(t.lower.len(), |&(b, _)| b);
-        out.push(fi(T_PRE, &[k as u32]) ^ f1(T_PRE, t.lower.get(..end).unwrap_or("")));
-        let start = chars.get(n - k).map_or(0, |&(b, _)| b);
-        out.push(fi(T_SUF, &[k as u32]) ^ f1(T_SUF, t.lower.get(start..).unwrap_or("")));
+    out.push(f3(T_SHAPE3, sh(ii - 1), &t.shape, sh(ii + 1)));
+    out.push(fi(T_CUE_M1, &[u32::from(get(ii - 1).map_or(0, |p| p.cue)), u32::from(t.cap)]));
+    if domain != 0 {
+        let n = out.len();
+        for k in 0..n {
+            if let Some(f) = out.get(k).copied() {
+                out.push(f ^ domain);
+            }
+        }
+    }
+    // Prefixes and suffixes of 1 to 4 characters.
+    let lower = t.lower.as_str();
+    for (k, (b, c)) in lower.char_indices().take(4).enumerate() {
+        let end = b + c.len_utf8();
+        out.push(fi(T_PRE, &[k as u32 + 1]) ^ f1(T_PRE, lower.get(..end).unwrap_or("")));
+    }
+    for (k, (b, _)) in lower.char_indices().rev().take(4).enumerate() {
+        out.push(fi(T_SUF, &[k as u32 + 1]) ^ f1(T_SUF, lower.get(b..).unwrap_or("")));
     }
     out.push(f1(T_SHAPE, &t.shape));
     out.push(f1(T_SHAPE_M1, sh(ii - 1)));
     out.push(f1(T_SHAPE_P1, sh(ii + 1)));
-    out.push(f2(T_SHAPE3, sh(ii - 1), &format!("{}|{}", t.shape, sh(ii + 1))));
     out.push(f2(T_BI_M1, w(ii - 1), &t.lower));
     out.push(f2(T_BI_P1, &t.lower, w(ii + 1)));
     // Sentence position: first token, or first after an opening mark.
@@ -227,8 +250,6 @@ pub(crate) fn token_features(infos: &[TokenInfo], i: usize, titlecase: bool, out
         }
     }
     out.push(fi(T_CUE, &[u32::from(t.cue)]));
-    let cue_m1 = get(ii - 1).map_or(0, |p| p.cue);
-    out.push(fi(T_CUE_M1, &[u32::from(cue_m1), u32::from(t.cap)]));
     out.push(fi(T_CUE_M2, &[u32::from(get(ii - 2).map_or(0, |p| p.cue)), u32::from(t.cap)]));
     out.push(fi(T_CUE_P1, &[u32::from(get(ii + 1).map_or(0, |p| p.cue))]));
     if t.demonym {

@@ -23,7 +23,7 @@ use dossier_document::{Diagnostic, Document, Layer, Mention, RawPage, Stage, Sta
 use dossier_text::Span;
 
 pub use label::{Label, Type};
-pub use model::{Example, Model, ModelError, Tagged};
+pub use model::{Example, Model, ModelError, Tagged, DEFAULT_DOMAIN};
 
 static MODEL_FR: &[u8] = include_bytes!(env!("DOSSIER_NER_MODEL_FR"));
 static MODEL_EN: &[u8] = include_bytes!(env!("DOSSIER_NER_MODEL_EN"));
@@ -101,13 +101,13 @@ pub fn analyze_with(text: &str, lang: &str, model: Option<&Model>) -> Analysis {
 /// Tags the sentences of one document and applies the document-level
 /// consistency rules.
 pub fn tag_document(model: &Model, sentences: &[Vec<&str>]) -> Vec<Tagged> {
-    tag_document_with(model, sentences, true)
+    tag_document_with(model, sentences, true, DEFAULT_DOMAIN)
 }
 
 /// Tags the sentences of one document, with or without the document-level
-/// rules (for ablations).
-pub fn tag_document_with(model: &Model, sentences: &[Vec<&str>], doc_rules: bool) -> Vec<Tagged> {
-    let tags: Vec<Tagged> = sentences.iter().map(|s| model.tag(s)).collect();
+/// rules (for ablations), with the conventions of a training domain.
+pub fn tag_document_with(model: &Model, sentences: &[Vec<&str>], doc_rules: bool, domain: &str) -> Vec<Tagged> {
+    let tags: Vec<Tagged> = sentences.iter().map(|s| model.tag_in(s, domain)).collect();
     if !doc_rules {
         return tags;
     }
@@ -172,11 +172,35 @@ mod tests {
         assert_eq!(got, ["Mali", "Russie"]);
     }
 
+    #[test]
+    fn stage_fills_layers() {
+        use dossier_document::{Evidenced, PageKind, Pipeline};
+        let raw = RawPage {
+            source: "t".into(),
+            url: None,
+            fetched_at: None,
+            kind: PageKind::Text,
+            declared_charset: None,
+            bytes: Vec::new(),
+        };
+        let mut doc = Document::from_parts("id".into(), "t".into(), "M. Lavrov est à Bamako. Il part.".into());
+        doc.metadata.language = Some(Evidenced::new("fr".to_string(), "test"));
+        NerStage.run(&raw, &mut doc).unwrap();
+        assert_eq!(doc.layers.sentences.as_ref().map(Vec::len), Some(2));
+        assert_eq!(doc.layers.tokens.as_ref().map(Vec::len), Some(9));
+        assert!(doc.layers.mentions.is_some());
+        for m in doc.layers.mentions.as_deref().unwrap_or(&[]) {
+            assert!(doc.check_span(m.span).is_ok());
+        }
+        // Requirements are checked when a pipeline is built.
+        assert!(Pipeline::new(vec![Box::new(NerStage)]).is_err());
+    }
+
     fn tiny_model() -> &'static Model {
         static M: OnceLock<Model> = OnceLock::new();
         M.get_or_init(|| {
             use Label::*;
-            let ex = |s: &str, l: Vec<Label>| Example { tokens: s.split(' ').map(String::from).collect(), labels: l };
+            let ex = |s: &str, l: Vec<Label>| Example { domain: DEFAULT_DOMAIN.into(), tokens: s.split(' ').map(String::from).collect(), labels: l };
             let data = vec![
                 ex("Jean Dupont est à Bamako .", vec![B(Type::Per), I(Type::Per), O, O, B(Type::Loc), O]),
                 ex("L' ONU parle .", vec![O, B(Type::Org), O, O]),

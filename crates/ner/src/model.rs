@@ -80,18 +80,26 @@ impl Model {
     /// Tags one sentence of tokens (Viterbi over first-order label
     /// transitions).
     pub fn tag(&self, tokens: &[&str]) -> Tagged {
+        self.tag_in(tokens, DEFAULT_DOMAIN)
+    }
+
+    /// Tags one sentence with the conventions of a training domain
+    /// (`modern`, `newseye`, `europeana`, `en`; `""` for none).
+    pub fn tag_in(&self, tokens: &[&str], domain: &str) -> Tagged {
         if self.weights.is_empty() {
             return tokens.iter().map(|_| (Label::O, 1.0)).collect();
         }
         let infos = token_infos(tokens, &self.context());
         let titlecase = features::is_titlecase(&infos);
+        let salt = domain_salt(domain);
         let mut feats = Vec::with_capacity(64);
         let mut lattice = Vec::with_capacity(infos.len());
+        let trans = transitions(salt, |f| self.weights.get(&f));
         for i in 0..infos.len() {
             feats.clear();
-            token_features(&infos, i, titlecase, &mut feats);
+            token_features(&infos, i, titlecase, salt, &mut feats);
             let stat = self.scores(&feats);
-            lattice.push(local_scores(&infos, i, &stat, |f| self.weights.get(&f)));
+            lattice.push(local_scores(&infos, i, salt, &stat, &trans, |f| self.weights.get(&f)));
         }
         viterbi(&lattice)
     }
@@ -206,14 +214,78 @@ fn read_str(r: &mut impl Read) -> Result<String, ModelError> {
     String::from_utf8(b).map_err(|_| ModelError::Format)
 }
 
-/// Features of the previous label, for label `prev` before token `i`.
-fn dynamic_features(infos: &[TokenInfo], i: usize, prev: Label, out: &mut Vec<u64>) {
-    let p = prev.index() as u32;
-    out.push(fi(features::T_P1, &[p]));
-    if let Some(t) = infos.get(i) {
-        let mix = u64::from(p + 1).wrapping_mul(0x9e37_79b9_7f4a_7c15);
-        out.push(f1(features::T_P1_W, &t.lower) ^ mix);
-        out.push(f2(features::T_P1_SHAPE, &t.shape, if t.cap { "C" } else { "c" }) ^ mix);
+/// The domain the shipped analysis uses: modern edited text.
+pub const DEFAULT_DOMAIN: &str = "modern";
+
+/// Salt of a domain's feature copies (0 for none).
+pub(crate) fn domain_salt(domain: &str) -> u64 {
+    if domain.is_empty() {
+        0
+    } else {
+        f1(features::T_DOMAIN, domain)
+    }
+}
+
+/// Transition features: the previous label alone.
+fn transition_features(prev: Label, domain: u64, out: &mut Vec<u64>) {
+    let f = fi(features::T_P1, &[prev.index() as u32]);
+    out.push(f);
+    if domain != 0 {
+        out.push(f ^ domain);
+    }
+}
+
+/// Weights of the transition features, per previous label.
+fn transitions<'w>(domain: u64, weight: impl Fn(u64) -> Option<&'w [f32; N_LABELS]>) -> [[f32; N_LABELS]; N_LABELS] {
+    let mut out = [[0f32; N_LABELS]; N_LABELS];
+    let mut feats = Vec::with_capacity(2);
+    for (p, row) in out.iter_mut().enumerate() {
+        feats.clear();
+        transition_features(Label::from_index(p), domain, &mut feats);
+        for f in &feats {
+            if let Some(w) = weight(*f) {
+                for (a, b) in row.iter_mut().zip(w) {
+                    *a += b;
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Features of the previous label with token `i` (transition features
+/// included when `with_transition`).
+fn dynamic_features(infos: &[TokenInfo], i: usize, prev: Label, domain: u64, out: &mut Vec<u64>) {
+    transition_features(prev, domain, out);
+    lexical_dynamic_features(infos, i, prev, domain, out);
+}
+
+/// Features of the previous label combined with token `i`.
+fn lexical_dynamic_features(infos: &[TokenInfo], i: usize, prev: Label, domain: u64, out: &mut Vec<u64>) {
+    if let Some(base) = lexical_bases(infos, i) {
+        lexical_with_prev(base, prev, domain, out);
+    }
+}
+
+/// The token parts of the previous-label features, hashed once per token.
+fn lexical_bases(infos: &[TokenInfo], i: usize) -> Option<[u64; 2]> {
+    let t = infos.get(i)?;
+    Some([f1(features::T_P1_W, &t.lower), f2(features::T_P1_SHAPE, &t.shape, if t.cap { "C" } else { "c" })])
+}
+
+/// Combines the token parts with the previous label (and domain).
+fn lexical_with_prev(base: [u64; 2], prev: Label, domain: u64, out: &mut Vec<u64>) {
+    let mix = u64::from(prev.index() as u32 + 1).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    let start = out.len();
+    out.push(base[0] ^ mix);
+    out.push(base[1] ^ mix);
+    if domain != 0 {
+        let end = out.len();
+        for k in start..end {
+            if let Some(f) = out.get(k).copied() {
+                out.push(f ^ domain);
+            }
+        }
     }
 }
 
@@ -222,14 +294,24 @@ fn dynamic_features(infos: &[TokenInfo], i: usize, prev: Label, out: &mut Vec<u6
 fn local_scores<'w>(
     infos: &[TokenInfo],
     i: usize,
+    domain: u64,
     stat: &[f32; N_LABELS],
+    trans: &[[f32; N_LABELS]; N_LABELS],
     weight: impl Fn(u64) -> Option<&'w [f32; N_LABELS]>,
 ) -> [[f32; N_LABELS]; N_LABELS] {
     let mut out = [*stat; N_LABELS];
     let mut dyn_feats = Vec::with_capacity(4);
+    let base = lexical_bases(infos, i);
     for (p, row) in out.iter_mut().enumerate() {
+        if let Some(t) = trans.get(p) {
+            for (a, b) in row.iter_mut().zip(t) {
+                *a += b;
+            }
+        }
         dyn_feats.clear();
-        dynamic_features(infos, i, Label::from_index(p), &mut dyn_feats);
+        if let Some(b) = base {
+            lexical_with_prev(b, Label::from_index(p), domain, &mut dyn_feats);
+        }
         for f in &dyn_feats {
             if let Some(w) = weight(*f) {
                 for (a, b) in row.iter_mut().zip(w) {
@@ -300,6 +382,8 @@ fn viterbi(lattice: &[[[f32; N_LABELS]; N_LABELS]]) -> Tagged {
 /// One training sentence.
 #[derive(Debug, Clone)]
 pub struct Example {
+    /// Training domain (annotation conventions), e.g. `modern`; "" for none.
+    pub domain: String,
     /// Tokens.
     pub tokens: Vec<String>,
     /// Gold labels.
@@ -318,20 +402,21 @@ pub fn train(
     let mut model = Model { lang: lang.to_string(), weights: IdMap::default(), lexicon, clusters };
     // Static features, computed once.
     let ctx = model.context();
-    let statics: Vec<(Vec<TokenInfo>, Vec<Vec<u64>>)> = examples
+    let statics: Vec<(Vec<TokenInfo>, Vec<Vec<u64>>, u64)> = examples
         .iter()
         .map(|ex| {
             let toks: Vec<&str> = ex.tokens.iter().map(String::as_str).collect();
             let infos = token_infos(&toks, &ctx);
             let tc = features::is_titlecase(&infos);
+            let salt = domain_salt(&ex.domain);
             let feats = (0..infos.len())
                 .map(|i| {
                     let mut v = Vec::with_capacity(64);
-                    token_features(&infos, i, tc, &mut v);
+                    token_features(&infos, i, tc, salt, &mut v);
                     v
                 })
                 .collect();
-            (infos, feats)
+            (infos, feats, salt)
         })
         .collect();
     let mut w: IdMap<[f32; N_LABELS]> = IdMap::default();
@@ -349,7 +434,9 @@ pub fn train(
         }
         let (mut correct, mut total) = (0usize, 0usize);
         for &e in &order {
-            let (Some(ex), Some((infos, stat))) = (examples.get(e), statics.get(e)) else { continue };
+            let (Some(ex), Some((infos, stat, salt))) = (examples.get(e), statics.get(e)) else { continue };
+            let salt = *salt;
+            let trans = transitions(salt, |f| w.get(&f));
             let lattice: Vec<_> = stat
                 .iter()
                 .enumerate()
@@ -362,7 +449,7 @@ pub fn train(
                             }
                         }
                     }
-                    local_scores(infos, i, &s, |f| w.get(&f))
+                    local_scores(infos, i, salt, &s, &trans, |f| w.get(&f))
                 })
                 .collect();
             let guess: Vec<Label> = viterbi(&lattice).into_iter().map(|x| x.0).collect();
@@ -389,10 +476,10 @@ pub fn train(
                 }
                 if pred != *gold || gp != pp {
                     feats.clear();
-                    dynamic_features(infos, i, gp, &mut feats);
+                    dynamic_features(infos, i, gp, salt, &mut feats);
                     update(&feats, *gold, 1.0);
                     feats.clear();
-                    dynamic_features(infos, i, pp, &mut feats);
+                    dynamic_features(infos, i, pp, salt, &mut feats);
                     update(&feats, pred, -1.0);
                 }
             }
@@ -418,7 +505,7 @@ mod tests {
     use crate::label::Type;
 
     fn ex(s: &str, labels: &[Label]) -> Example {
-        Example { tokens: s.split(' ').map(str::to_string).collect(), labels: labels.to_vec() }
+        Example { domain: DEFAULT_DOMAIN.into(), tokens: s.split(' ').map(str::to_string).collect(), labels: labels.to_vec() }
     }
 
     #[test]

@@ -60,6 +60,16 @@ pub struct Resources {
     cues: HashMap<&'static str, HashMap<String, u8>>,
 }
 
+/// Lower-cases and strips diacritics ([`dossier_text::normalize::fold`]),
+/// with a fast path for ASCII words.
+pub fn fold_word(s: &str) -> String {
+    if s.is_ascii() {
+        s.to_ascii_lowercase()
+    } else {
+        fold(s)
+    }
+}
+
 /// Hashes the folded tokens of a name (FNV-1a with a separator).
 pub fn hash_tokens<'a>(tokens: impl Iterator<Item = &'a str>) -> u64 {
     let mut h = 0xcbf2_9ce4_8422_2325u64;

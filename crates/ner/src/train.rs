@@ -10,21 +10,28 @@ use crate::model::{self, Example, Model};
 
 /// The training files for `lang`, relative to the data folder, with their
 /// reader. Test splits are never listed here.
-pub fn training_files(lang: &str) -> Vec<(&'static str, fn(&Path) -> Result<Vec<CorpusDoc>, CorpusError>)> {
+/// A corpus reader.
+pub type Reader = fn(&Path) -> Result<Vec<CorpusDoc>, CorpusError>;
+
+/// The training files for `lang`, relative to the data folder, with their
+/// reader and domain (annotation conventions: `modern` for contemporary
+/// edited text, which the shipped analysis uses; `newseye` and `europeana`
+/// for OCRed historical newspapers). Test splits are never listed here.
+pub fn training_files(lang: &str) -> Vec<(&'static str, Reader, &'static str)> {
     match lang {
         "fr" => vec![
-            ("ner/sequoia-ne/sequoia-ud.parseme.frsemcor.train.gz", corpus::read_sequoia),
-            ("ner/sequoia-ne/sequoia-ud.parseme.frsemcor.dev", corpus::read_sequoia),
-            ("ner/newseye-fr/HIPE-2022-v2.1-newseye-dev-fr.tsv", corpus::read_hipe),
-            ("ner/newseye-fr/HIPE-2022-v2.1-newseye-dev2-fr.tsv", corpus::read_hipe),
-            ("ner/europeana-fr/enp_FR.bnf.bio.gz", corpus::read_europeana),
+            ("ner/sequoia-ne/sequoia-ud.parseme.frsemcor.train.gz", corpus::read_sequoia, "modern"),
+            ("ner/sequoia-ne/sequoia-ud.parseme.frsemcor.dev", corpus::read_sequoia, "modern"),
+            ("ner/newseye-fr/HIPE-2022-v2.1-newseye-dev-fr.tsv", corpus::read_hipe, "newseye"),
+            ("ner/newseye-fr/HIPE-2022-v2.1-newseye-dev2-fr.tsv", corpus::read_hipe, "newseye"),
+            ("ner/europeana-fr/enp_FR.bnf.bio.gz", corpus::read_europeana, "europeana"),
         ],
         "en" => vec![
-            ("ner/uner-en-ewt/en_ewt-ud-dev.iob2", corpus::read_conll),
-            ("ner/gum-en/gum-news-train.bio", corpus::read_conll),
-            ("ner/gum-en/gum-news-dev.bio", corpus::read_conll),
-            ("ner/gum-en/gum-by-train.bio", corpus::read_conll),
-            ("ner/gum-en/gum-by-dev.bio", corpus::read_conll),
+            ("ner/uner-en-ewt/en_ewt-ud-dev.iob2", corpus::read_conll, "uner"),
+            ("ner/gum-en/gum-news-train.bio", corpus::read_conll, "modern"),
+            ("ner/gum-en/gum-news-dev.bio", corpus::read_conll, "modern"),
+            ("ner/gum-en/gum-by-train.bio", corpus::read_conll, "modern"),
+            ("ner/gum-en/gum-by-dev.bio", corpus::read_conll, "modern"),
         ],
         _ => Vec::new(),
     }
@@ -133,7 +140,7 @@ pub fn train_model(
 ) -> Result<(Model, TrainReport), CorpusError> {
     let mut report = TrainReport::default();
     let mut examples = Vec::new();
-    for (file, reader) in training_files(lang) {
+    for (file, reader, domain) in training_files(lang) {
         if skip.iter().any(|s| !s.is_empty() && file.contains(s.as_str())) {
             continue;
         }
@@ -150,9 +157,9 @@ pub fn train_model(
                 ns += 1;
                 nt += s.tokens.len();
                 for _ in 1..repeat {
-                    examples.push(Example { tokens: s.tokens.clone(), labels: s.labels.clone() });
+                    examples.push(Example { domain: domain.into(), tokens: s.tokens.clone(), labels: s.labels.clone() });
                 }
-                examples.push(Example { tokens: s.tokens, labels: s.labels });
+                examples.push(Example { domain: domain.into(), tokens: s.tokens, labels: s.labels });
             }
         }
         report.files.push((file.to_string(), ns, nt));

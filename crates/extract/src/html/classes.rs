@@ -25,6 +25,12 @@ pub(crate) struct ClassInfo {
     pub meta_line: bool,
     /// A strong main-content hint (`article-body`, `entry-content`…).
     pub content_hint: bool,
+    /// Boilerplate by an unambiguous token (comments, share, related,
+    /// cookie…): removed even by the lenient pass.
+    pub strong: bool,
+    /// Hash of the raw `class` attribute (0 when absent), to find the
+    /// other parts of an article split into same-class chunks.
+    pub class_hash: u64,
 }
 
 struct Vocab {
@@ -56,7 +62,8 @@ fn vocab() -> &'static Vocab {
                 r"recommend|popup|modal|promo|sponsor|navigation|navbar|pagination|pager|most-?read|most-?popular|",
                 r"trending|read-?more|more-?stories|read-?next|tag-?cloud|post-?tags|article-?tags|entry-?tags|",
                 r"author-?bio|author-?box|about-?the-?author|skip-?link|sr-only|screen-?reader|visually-?hidden|",
-                r"print-?only|(^|\s)(hidden|is-hidden|d-none|hide)(\s|$)|rss|jump-?link|prev-?next|next-?prev|post-?nav"
+                r"print-?only|(^|\s)(hidden|is-hidden|d-none|hide)(\s|$)|rss|jump-?link|prev-?next|next-?prev|post-?nav|",
+                r"slideshow|carousel|lightbox"
             )),
             unlikely: re(concat!(
                 r"header|extra|remark|replies|shoutbox|skyscraper|supplemental|agegate|banner|masthead|toolbar|tools|",
@@ -97,7 +104,8 @@ pub(crate) fn classify(s: &str) -> ClassInfo {
     if info.content_hint {
         info.weight += 25;
     }
-    info.boiler = !info.content_hint && (v.strong.is_match(s) || (v.unlikely.is_match(s) && !v.maybe.is_match(s)));
+    info.strong = !info.content_hint && v.strong.is_match(s);
+    info.boiler = info.strong || (!info.content_hint && v.unlikely.is_match(s) && !v.maybe.is_match(s));
     info.meta_line = !info.content_hint && v.meta_line.is_match(s);
     info
 }

@@ -73,7 +73,7 @@ fn tag_prior(tag: Tag) -> f32 {
 fn boiler_flags(elems: &[Elem], use_class: bool) -> Vec<bool> {
     let mut out = vec![false; elems.len()];
     for (i, e) in elems.iter().enumerate() {
-        let own = if use_class { e.class.boiler } else { e.tag == Tag::Boiler };
+        let own = if use_class { e.class.boiler } else { e.class.strong };
         let inherited = out.get(e.parent as usize).copied().unwrap_or(false);
         out[i] = own || inherited;
     }
@@ -81,7 +81,7 @@ fn boiler_flags(elems: &[Elem], use_class: bool) -> Vec<bool> {
 }
 
 /// Chooses the article blocks.
-pub(crate) fn select(flat: &Flat<'_>, title: Option<&str>) -> Selection {
+pub(crate) fn select(flat: &Flat<'_>, title: &[String]) -> Selection {
     let strict = select_pass(flat, title, true);
     let strict_chars = chars_of(flat, &strict.blocks);
     if strict_chars >= 500 {
@@ -91,6 +91,9 @@ pub(crate) fn select(flat: &Flat<'_>, title: Option<&str>) -> Selection {
     let lenient_chars = chars_of(flat, &lenient.blocks);
     let union = union_of_good(flat, title);
     let union_chars = chars_of(flat, &union.blocks);
+    if std::env::var_os("DOSSIER_DEBUG").is_some() {
+        eprintln!("strict {strict_chars} lenient {lenient_chars} union {union_chars}");
+    }
     // Prefer the strict result unless another one is clearly longer.
     let mut best = strict;
     let mut best_chars = strict_chars;
@@ -108,7 +111,7 @@ fn chars_of(flat: &Flat<'_>, blocks: &[u32]) -> u32 {
     blocks.iter().filter_map(|&b| flat.blocks.get(b as usize)).map(|b| b.chars).sum()
 }
 
-fn select_pass(flat: &Flat<'_>, title: Option<&str>, strict: bool) -> Selection {
+fn select_pass(flat: &Flat<'_>, title: &[String], strict: bool) -> Selection {
     let elems = &flat.elems;
     let boiler = boiler_flags(elems, strict);
     let mut score = vec![f32::NAN; elems.len()];
@@ -188,6 +191,40 @@ fn select_pass(flat: &Flat<'_>, title: Option<&str>, strict: bool) -> Selection 
             anc = a.parent;
         }
     }
+    // An element the page marks as the article body (class article-body,
+    // itemprop=articleBody, role=main…) is preferred when it holds a fair
+    // share of the text.
+    if strict {
+        let mut hint = NONE;
+        let mut hint_score = f32::MIN;
+        for (i, e) in elems.iter().enumerate() {
+            if !e.class.content_hint || boiler[i] || e.chars < 200 || link_density(e.chars, e.link_chars) > 0.5 {
+                continue;
+            }
+            let f = if finals[i].is_nan() { 0.0 } else { finals[i] };
+            if f > hint_score {
+                hint_score = f;
+                hint = i as u32;
+            }
+        }
+        if hint != NONE && hint != top {
+            let h = &elems[hint as usize];
+            let t = &elems[top as usize];
+            let top_in_hint = top > hint && top < h.end;
+            let hint_in_top = hint > top && hint < t.end;
+            let take = if top_in_hint {
+                h.chars <= t.chars * 2
+            } else if hint_in_top {
+                h.chars as f32 >= 0.6 * t.chars as f32
+            } else {
+                hint_score >= 0.3 * top_score
+            };
+            if take {
+                top = hint;
+                top_score = hint_score;
+            }
+        }
+    }
     // Walk up while the parent is a better container (Readability).
     let mut last = finals[top as usize];
     if last.is_nan() {
@@ -244,6 +281,30 @@ fn select_pass(flat: &Flat<'_>, title: Option<&str>, strict: bool) -> Selection 
     } else {
         chosen.push(top);
     }
+    // An article split into same-class chunks (ads or widgets between
+    // them): the other chunks with paragraph text join.
+    let top_e = &elems[top as usize];
+    if top_e.class.class_hash != 0 {
+        for (i, e) in elems.iter().enumerate() {
+            let i = i as u32;
+            if e.class.class_hash != top_e.class.class_hash
+                || e.tag != top_e.tag
+                || boiler[i as usize]
+                || e.paras == 0
+                || link_density(e.chars, e.link_chars) > 0.3
+            {
+                continue;
+            }
+            let overlaps = chosen.iter().any(|&c| {
+                let ce = &elems[c as usize];
+                (i >= c && i < ce.end) || (c >= i && c < e.end)
+            });
+            if !overlaps && chosen.len() < 64 {
+                chosen.push(i);
+            }
+        }
+        chosen.sort_unstable();
+    }
     let mut removed = vec![false; flat.blocks.len()];
     for &c in &chosen {
         prune_inside(flat, c, strict, &mut removed);
@@ -299,7 +360,7 @@ fn should_remove(e: &Elem, strict: bool) -> bool {
     if e.tag == Tag::Boiler {
         return true;
     }
-    if strict && e.class.boiler {
+    if e.class.strong || (strict && e.class.boiler) {
         return true;
     }
     if e.class.content_hint {
@@ -307,6 +368,11 @@ fn should_remove(e: &Elem, strict: bool) -> bool {
     }
     let ld = link_density(e.chars, e.link_chars);
     let weight = if strict { e.class.weight } else { 0 };
+    if e.quote {
+        // Quotations and embedded posts cite with links; keep them unless
+        // they are nothing but links.
+        return ld > 0.8;
+    }
     match e.tag {
         Tag::Div | Tag::ListLike | Tag::CellLike | Tag::Other => {
             if e.chars == 0 {
@@ -347,6 +413,17 @@ fn looks_like_byline(text: &str) -> bool {
     BYLINE_PREFIXES.iter().any(|p| lower.starts_with(p)) && text.chars().count() < 90
 }
 
+/// True when a block's words are a page title (or the title with a site
+/// name around it).
+fn is_title(key: &str, titles: &[String]) -> bool {
+    if key.is_empty() {
+        return false;
+    }
+    titles.iter().any(|t| {
+        t == key || (key.len() * 10 >= t.len() * 6 && key.len() >= 15 && (t.starts_with(key) || t.ends_with(key)))
+    })
+}
+
 /// Good paragraph: enough text, few links, sentence punctuation.
 fn is_good(b: &Block) -> bool {
     let ld = link_density(b.chars, b.link_chars);
@@ -355,27 +432,32 @@ fn is_good(b: &Block) -> bool {
 
 /// Drops link-heavy, byline, title and edge blocks from a container's
 /// blocks.
-fn filter_blocks(flat: &Flat<'_>, blocks: Vec<u32>, title: Option<&str>) -> Vec<u32> {
-    let title_key = title.map(words_key).filter(|t| !t.is_empty());
+fn filter_blocks(flat: &Flat<'_>, blocks: Vec<u32>, title: &[String]) -> Vec<u32> {
+    let title_keys: Vec<String> = title.iter().map(|t| words_key(t)).filter(|t| !t.is_empty()).collect();
+    let mut seen: std::collections::HashSet<String> = std::collections::HashSet::new();
     let mut kept: Vec<u32> = Vec::with_capacity(blocks.len());
     for bi in blocks {
         let Some(b) = flat.blocks.get(bi as usize) else { continue };
         let ld = link_density(b.chars, b.link_chars);
-        if ld > 0.5 && (b.chars < 400 || matches!(b.kind, Kind::Item | Kind::Row | Kind::Heading(_))) {
+        let limit = if b.quote { 0.8 } else { 0.5 };
+        if ld > limit && (b.chars < 400 || matches!(b.kind, Kind::Item | Kind::Row | Kind::Heading(_))) {
             continue;
         }
-        if b.chars < 200 && (b.meta_line || matches!(b.kind, Kind::Heading(_) | Kind::Para) && b.chars < 90) {
+        if b.chars < 300 {
             let text = block_text(flat, b);
-            if b.meta_line && b.chars < 200 && !is_good(b) {
+            if b.meta_line && !is_good(b) {
                 continue;
             }
-            if looks_like_byline(&text) {
+            if b.chars < 90 && looks_like_byline(&text) {
                 continue;
             }
-            if let Some(tk) = &title_key {
-                if matches!(b.kind, Kind::Heading(_) | Kind::Para) && words_key(&text) == *tk {
-                    continue;
-                }
+            let key = words_key(&text);
+            if matches!(b.kind, Kind::Heading(_) | Kind::Para) && is_title(&key, &title_keys) {
+                continue;
+            }
+            // A short block repeated (gallery captions, teasers): once.
+            if key.len() >= 20 && !seen.insert(key) {
+                continue;
             }
         }
         kept.push(bi);
@@ -407,7 +489,7 @@ fn filter_blocks(flat: &Flat<'_>, blocks: Vec<u32>, title: Option<&str>) -> Vec<
 
 /// jusText-like fallback: every good paragraph of the page outside
 /// boilerplate, plus the short blocks enclosed between two good ones.
-fn union_of_good(flat: &Flat<'_>, title: Option<&str>) -> Selection {
+fn union_of_good(flat: &Flat<'_>, title: &[String]) -> Selection {
     let boiler = boiler_flags(&flat.elems, true);
     let mut cand = Vec::new();
     for (i, b) in flat.blocks.iter().enumerate() {

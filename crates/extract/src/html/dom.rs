@@ -62,6 +62,8 @@ pub(crate) struct Elem {
     pub blocks: (u32, u32),
     /// One past the index of the last element of the subtree.
     pub end: u32,
+    /// Inside a `blockquote` or `q` (the element included).
+    pub quote: bool,
 }
 
 /// The tags the extractor tells apart.
@@ -222,14 +224,24 @@ fn class_info(el: &scraper::node::Element, tag: Tag) -> ClassInfo {
     }
     s.make_ascii_lowercase();
     let mut info = classify(s.trim_end());
+    if let Some(c) = el.attr("class").filter(|c| !c.trim().is_empty()) {
+        use std::hash::{Hash, Hasher};
+        let mut h = std::collections::hash_map::DefaultHasher::new();
+        c.trim().hash(&mut h);
+        info.class_hash = h.finish() | 1;
+    }
     if let Some(role) = el.attr("role") {
         match role.trim().to_ascii_lowercase().as_str() {
             "navigation" | "complementary" | "contentinfo" | "banner" | "menu" | "menubar" | "search" | "dialog"
-            | "alert" | "alertdialog" | "toolbar" => info.boiler = true,
+            | "alert" | "alertdialog" | "toolbar" => {
+                info.boiler = true;
+                info.strong = true;
+            }
             "main" | "article" => {
                 info.weight += 25;
                 info.content_hint = true;
                 info.boiler = false;
+                info.strong = false;
             }
             _ => {}
         }
@@ -240,12 +252,14 @@ fn class_info(el: &scraper::node::Element, tag: Tag) -> ClassInfo {
             info.weight += 50;
             info.content_hint = true;
             info.boiler = false;
+            info.strong = false;
         } else if p.contains("author") || p.contains("date") || p.contains("publisher") {
             info.meta_line = true;
         }
     }
     if tag == Tag::Boiler {
         info.boiler = true;
+        info.strong = true;
     }
     info
 }
@@ -332,6 +346,7 @@ pub(crate) fn flatten<'a>(root: NodeRef<'a, Node>) -> Flat<'a> {
                         items: 0,
                         blocks: (first_block, first_block),
                         end: idx + 1,
+                        quote: quote_depth > 0 || matches!(name, "blockquote" | "q"),
                     });
                     elem_stack.push(idx);
                     if class.boiler {

@@ -46,6 +46,9 @@ struct Found {
 pub(crate) struct PageMeta {
     pub metadata: Metadata,
     pub ld_body: Option<String>,
+    /// Every title-like string of the page (og/twitter titles, `<title>`,
+    /// headline, first h1, the chosen title), to keep them out of the text.
+    pub title_variants: Vec<String>,
 }
 
 fn text_of(el: ElementRef<'_>) -> String {
@@ -437,6 +440,16 @@ fn decide(f: Found, url: Option<&str>) -> PageMeta {
             }
         }
     }
+    let mut title_variants: Vec<String> = Vec::new();
+    for t in [&f.og_title, &f.twitter_title, &f.ld_headline, &f.title_tag].into_iter().flatten() {
+        title_variants.push(t.clone());
+    }
+    if let Some(h) = f.h1.first() {
+        title_variants.push(h.clone());
+    }
+    if let Some(t) = &title {
+        title_variants.push(t.value.clone());
+    }
     m.title = title;
     // Site name.
     m.site_name = f
@@ -475,13 +488,22 @@ fn decide(f: Found, url: Option<&str>) -> PageMeta {
             break;
         }
     }
-    PageMeta { metadata: m, ld_body: f.ld_body }
+    PageMeta { metadata: m, ld_body: f.ld_body, title_variants }
 }
 
-/// Splits "A and B", "A, B & C", "A et B" into names.
+/// Splits "A and B", "A, B & C", "A et B" into names. A comma separates
+/// names only when every part looks like a full name; otherwise what
+/// follows it is a role or a place and is dropped by [`clean_author`].
 fn split_names(s: &str) -> Vec<String> {
     let mut parts = vec![s.to_string()];
-    for sep in [";", " & ", " and ", " et ", " und ", " y ", " e ", " i ", " og ", " en ", ", ", "|", " / "] {
+    let comma_names = s.split(", ").count() > 1
+        && s.split(", ").all(|p| p.split([';', '&', '|']).all(|q| looks_like_full_name(q.trim())));
+    let seps: &[&str] = if comma_names {
+        &[";", " & ", " and ", " et ", " und ", " y ", " e ", " i ", " og ", " en ", ", ", "|", " / "]
+    } else {
+        &[";", " & ", " and ", " et ", " und ", " y ", " e ", " i ", " og ", " en ", "|", " / "]
+    };
+    for &sep in seps {
         parts = parts.iter().flat_map(|p| p.split(sep).map(str::to_string).collect::<Vec<_>>()).collect();
     }
     parts.into_iter().map(|p| p.trim().to_string()).filter(|p| !p.is_empty()).collect()
@@ -513,6 +535,12 @@ pub(crate) fn clean_author(raw: &str, site_names: &[String]) -> Option<String> {
         let Some(p) = PREFIXES.iter().find(|p| lower.starts_with(*p)) else { break };
         s = s[p.len()..].trim().to_string();
     }
+    // A leading role label: "Text: A", "Interview: A".
+    if let Some((head, tail)) = s.split_once(':') {
+        if !head.trim().is_empty() && !head.trim().contains(' ') && !tail.trim().is_empty() {
+            s = tail.trim().to_string();
+        }
+    }
     // Drop trailing roles/dates after separators.
     for sep in [" | ", " - ", " – ", " — ", ", ", " (", "\n"] {
         if let Some(pos) = s.find(sep) {
@@ -524,7 +552,15 @@ pub(crate) fn clean_author(raw: &str, site_names: &[String]) -> Option<String> {
         return None;
     }
     let lower = s.to_lowercase();
-    if lower.starts_with("http") || lower.contains("www.") || s.contains('@') || s.contains('/') {
+    if lower.starts_with("http")
+        || lower.contains("www.")
+        || s.contains(['@', '/', '&', ';', '[', ']', '=', '#', '_'])
+        || s.contains(".com")
+        || s.contains(".de")
+        || s.contains(".fr")
+        || s.split('.').count() > 2 && !s.contains(". ")
+        || ["redaktion", "redacci", "rédaction", "redazione", "verlag", "gmbh", "e. v.", "e.v."].iter().any(|o| lower.contains(o))
+    {
         return None;
     }
     if s.chars().any(|c| c.is_ascii_digit()) {
@@ -559,11 +595,25 @@ pub(crate) fn clean_author(raw: &str, site_names: &[String]) -> Option<String> {
             return None;
         }
     }
-    const NOT_NAMES: [&str; 24] = [
+    const NOT_NAMES: [&str; 29] = [
         "admin", "administrator", "staff", "redaction", "rédaction", "editor", "editors", "newsroom", "team", "anonymous",
         "guest", "unknown", "webmaster", "author", "autor", "auteur", "name", "von", "by", "par", "redaktion", "anonym",
-        "super user", "wordpressadmin",
+        "super user", "wordpressadmin", "no author", "publisher", "anónimo", "anonyme", "anonimo",
     ];
+    // Organisations, agencies and outlets are not authors.
+    const ORG_WORDS: [&str; 52] = [
+        "gmbh", "ag", "e.v", "ev", "inc", "ltd", "llc", "co", "kg", "sa", "srl", "sas", "plc", "corp", "verlag", "media",
+        "online", "news", "press", "presse", "group", "gruppe", "verband", "institut", "institute", "university",
+        "universität", "foundation", "stiftung", "association", "magazine", "magazin", "zeitung", "journal", "radio", "tv",
+        "channel", "agency", "agentur", "software", "solutions", "publisher", "pressestelle", "redacción", "redaktion",
+        "rédaction", "editorial", "beiträge", "artikel", "author", "autor", "verein",
+    ];
+    if words.iter().any(|w| {
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric() && c != '.').trim_end_matches('.').to_lowercase();
+        ORG_WORDS.contains(&w.as_str())
+    }) {
+        return None;
+    }
     if NOT_NAMES.iter().any(|n| lower == *n) || words.iter().any(|w| matches!(w.to_lowercase().as_str(), "redaktion" | "redacción" | "rédaction" | "redazione" | "staff" | "team" | "agencies" | "newsroom")) {
         return None;
     }

@@ -47,8 +47,7 @@ pub fn extract_parsed(doc: &Html, html: &str, url: Option<&str>) -> Extraction {
     meta.modified = dates.modified;
 
     let flat = dom::flatten(doc.tree.root());
-    let title = meta.title.as_ref().map(|t| t.value.clone());
-    let selection = content::select(&flat, title.as_deref());
+    let selection = content::select(&flat, &page.title_variants);
     let (text, offsets) = emit(&flat, &selection.blocks, html);
 
     if text.is_empty() {

@@ -90,14 +90,20 @@ fn is_bullet_char(c: char) -> bool {
     matches!(c, '-' | '–' | '—' | '•' | '·' | '*' | '□' | '■' | '◦' | '▪' | '►' | '▸' | '›' | '>' | '+' | '○' | '●' | '◆' | '✓' | '✔' | '→')
 }
 
-/// True for a space-separated chunk that looks like code, a path or a URL.
+/// True for a space-separated chunk that looks like code, a path, a file
+/// name or a URL (`image/svg+xml`, `spot_img`, `http://…`, `a=b`), not
+/// for prose such as "Israël/Palestine" or "#MeToo".
 fn is_odd_chunk(chunk: &str) -> bool {
-    let has_letter = chunk.chars().any(char::is_alphabetic);
-    has_letter
-        && (chunk.contains("://")
-            || chunk.starts_with("www.")
-            || chunk.chars().any(|c| matches!(c, '/' | '_' | '@' | '=' | '\\' | '{' | '}' | '<' | '>' | '#' | '|'))
-                && chunk.chars().count() > 1)
+    let chunk = chunk.trim_matches(|c: char| matches!(c, '(' | ')' | '[' | ']' | ',' | '.' | ';' | ':' | '!' | '?' | '"' | '\'' | '«' | '»' | '“' | '”' | '’'));
+    if !chunk.chars().any(char::is_alphabetic) || chunk.chars().count() < 2 {
+        return false;
+    }
+    let slashes = chunk.matches('/').count();
+    chunk.contains("://")
+        || chunk.starts_with("www.")
+        || slashes >= 2
+        || slashes == 1 && chunk.contains(['+', '.', '-'])
+        || chunk.chars().skip(1).any(|c| matches!(c, '_' | '@' | '=' | '\\' | '{' | '}' | '<' | '>' | '#' | '|'))
 }
 
 /// Splits `input` into its non-empty trimmed lines with their features.
@@ -315,6 +321,9 @@ mod tests {
         assert!(!one("-Mali").bullet);
         assert_eq!(one("Accueil image/svg+xml News").odd, 1);
         assert_eq!(one("spot_img").odd, 1);
+        assert_eq!(one("contre Erlich/Roger-Vasselin (Israel/Frankreich).").odd, 1);
+        assert_eq!(one("voir http://x.fr ou www.y.com, a=b").odd, 3);
+        assert_eq!(one("#MeToo et Israël/Palestine.").odd, 0);
         assert!(one("FAITS-DIVERS").all_caps());
         assert_eq!(one("« Bonjour », dit-il.").last, '.');
         assert_eq!(one("Il part. Elle reste. Fin").inner_stops, 2);

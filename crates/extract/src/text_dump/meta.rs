@@ -178,85 +178,140 @@ fn is_person(name: &str, lex: &Lexicon) -> bool {
     !acronym && letters.len() >= 2
 }
 
-/// Parses a byline: a byline cue followed by names ("Par Jean Dupont le 3
-/// mai", "Auteur: Pierre"), or, when `cueless` is allowed, two to four
-/// name words followed by a separator and a date ("Marie Merlet | lundi 9
-/// décembre 2019 à 09h08").
-pub(crate) fn byline(text: &str, line: &Line, lex: &Lexicon, cueless: bool) -> Option<Byline> {
-    if line.words > META_WORDS || line.odd > 0 {
-        return None;
-    }
-    if let Some((_, cue_len)) = lex.cue_at_start(text, &[CueKind::Byline]) {
-        let mut i = cue_len;
-        let rest = text.get(i..).unwrap_or("");
-        let r = rest.trim_start_matches(|c: char| is_space(c) || matches!(c, ':' | '-' | '–'));
-        i += rest.len() - r.len();
-        if i == cue_len && !rest.starts_with(is_space) {
-            return None;
-        }
-        let (names, stop) = read_names(r, lex);
-        let names: Vec<(usize, usize)> = names
-            .into_iter()
-            .map(|(a, b)| (a + i, b + i))
-            .filter(|&(a, b)| text.get(a..b).map_or(false, |n| is_person(n, lex)))
-            .collect();
-        if names.is_empty() {
-            return None;
-        }
-        let tail = text.get(i + stop..).unwrap_or("");
-        let dates = dates_with_roles(tail, lex)
-            .into_iter()
-            .map(|mut d| {
-                d.found.start += i + stop;
-                d.found.end += i + stop;
-                d
-            })
-            .collect::<Vec<_>>();
-        // The tail must be short or hold the date; a sentence that merely
-        // starts with "Par" is no byline.
-        if word_count(tail) > 4 && dates.is_empty() || line.terminal() && line.words > 12 {
-            return None;
-        }
-        return Some(Byline { names, dates });
-    }
-    if !cueless {
-        return None;
-    }
-    let (names, stop) = read_names(text, lex);
-    let &[(a, b)] = names.as_slice() else { return None };
-    let name = text.get(a..b)?;
-    let name_words = name.split_whitespace().count();
-    if a != 0 || !(2..=4).contains(&name_words) || !is_person(name, lex) {
-        return None;
-    }
-    let tail = text.get(stop..)?;
-    let sep = tail.trim_start_matches(is_space).chars().next();
-    if !matches!(sep, Some('|' | ',' | '-' | '–' | '—' | '·' | '•' | '/')) && !text.get(b..stop).map_or(false, |s| s.contains([',', '|', '/'])) {
-        return None;
-    }
-    let dates = date_line_tail(tail, lex)?;
-    Some(Byline {
-        names: vec![(a, b)],
-        dates: dates
-            .into_iter()
-            .map(|mut d| {
-                d.found.start += stop;
-                d.found.end += stop;
-                d
-            })
-            .collect(),
-    })
+/// How much a byline may rely on its context.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum BylineContext {
+    /// Anywhere near the body: a byline cue is needed ("Par X", "By X").
+    Cue,
+    /// Near the headline: a name next to a date also counts ("Marie
+    /// Merlet | lundi 9 décembre 2019", "Janic Cathomen, 01.12.2021").
+    Dated,
+    /// Between the headline and the body: a line that is only a name
+    /// ("Marie Rövekamp") counts too.
+    Bare,
 }
 
-/// The dates of the text after a cue-less byline's name, when that text is
-/// little more than dates.
-fn date_line_tail(tail: &str, lex: &Lexicon) -> Option<Vec<LineDate>> {
-    let dates = dates_with_roles(tail, lex);
-    if dates.is_empty() {
+/// Characters that separate the fields of a byline.
+fn is_field_separator(c: char) -> bool {
+    matches!(c, '|' | '·' | '•' | '/' | '–' | '—' | '-' | ',' | ';' | '(' | ')' | '[' | ']')
+}
+
+/// Most words of a byline that are neither names, dates nor cues ("Uhr",
+/// "7 comments", a category).
+const BYLINE_OTHER_WORDS: usize = 6;
+
+/// Parses a byline. The line is cut into fields at separators and dates;
+/// a field is a date, a cue ("Par", "Publié le") possibly followed by
+/// names, names alone, or other words. A byline has at least one person's
+/// name and, depending on `ctx`, a byline cue or a date; other words are
+/// few. Agencies and acronyms are never names.
+pub(crate) fn byline(text: &str, line: &Line, lex: &Lexicon, ctx: BylineContext) -> Option<Byline> {
+    if line.words > META_WORDS || line.odd > 0 || line.chars > 200 || line.terminal() && line.words > 10 {
         return None;
     }
-    let covered: usize = dates.iter().map(|d| word_count(tail.get(d.found.start..d.found.end).unwrap_or(""))).sum();
-    (word_count(tail).saturating_sub(covered) <= DATE_LINE_EXTRA_WORDS).then_some(dates)
+    let dates = dates_with_roles(text, lex);
+    // Fields: the text between dates, cut at separators.
+    let mut fields: Vec<(usize, usize)> = Vec::new();
+    let mut prev = 0usize;
+    for d in dates.iter().map(|d| (d.found.start, d.found.end)).chain(std::iter::once((text.len(), text.len()))) {
+        let chunk = text.get(prev..d.0).unwrap_or("");
+        let mut start = prev;
+        for (i, c) in chunk.char_indices() {
+            // A hyphen inside a word ("Jean-Paul") separates nothing.
+            let glued = c == '-' && chunk.get(i + 1..).and_then(|r| r.chars().next()).map_or(false, char::is_alphanumeric)
+                && i > 0 && chunk.get(..i).and_then(|r| r.chars().last()).map_or(false, char::is_alphanumeric);
+            if is_field_separator(c) && !glued {
+                fields.push((start, prev + i));
+                start = prev + i + c.len_utf8();
+            }
+        }
+        fields.push((start, d.0));
+        prev = d.1;
+    }
+    let mut names: Vec<(usize, usize)> = Vec::new();
+    let mut cue = false;
+    let mut other = 0usize;
+    for (fs, fe) in fields {
+        let field = text.get(fs..fe).unwrap_or("");
+        let lead = field.len() - field.trim_start_matches(is_space).len();
+        let f = field.trim_matches(|c: char| is_space(c) || c == ':');
+        if f.is_empty() {
+            continue;
+        }
+        let base = fs + lead;
+        let (mut at, mut has_cue) = (0usize, false);
+        if let Some((c, len)) = lex.cue_at_start(f, &[CueKind::Byline, CueKind::Published, CueKind::Modified]) {
+            has_cue = c.kind == CueKind::Byline;
+            at = len;
+            // "Publié le … par X": a date cue; names may follow.
+            cue |= has_cue;
+        }
+        let rest = f.get(at..).unwrap_or("");
+        let r = rest.trim_start_matches(|c: char| is_space(c) || c == ':');
+        let off = base + at + (rest.len() - r.len());
+        // Names, possibly after a byline cue found later in the field
+        // ("Veröffentlicht am … von Heiko").
+        let mut r_off = off;
+        let mut r = r;
+        if !has_cue {
+            if let Some(pos) = find_inner_cue(r, lex) {
+                cue = true;
+                has_cue = true;
+                other += word_count(r.get(..pos.0).unwrap_or(""));
+                r_off += pos.1;
+                r = r.get(pos.1..).unwrap_or("");
+            }
+        }
+        let (found, stop) = read_names(r, lex);
+        let leftover = word_count(r.get(stop..).unwrap_or(""));
+        let persons: Vec<(usize, usize)> = found
+            .into_iter()
+            .filter(|&(a, b)| r.get(a..b).map_or(false, |n| is_person(n, lex)))
+            .map(|(a, b)| (a + r_off, b + r_off))
+            .collect();
+        if persons.is_empty() {
+            other += word_count(r);
+            continue;
+        }
+        if !has_cue && persons.iter().any(|&(a, b)| !(2..=4).contains(&text.get(a..b).map_or(0, |n| n.split_whitespace().count()))) {
+            other += word_count(r);
+            continue;
+        }
+        other += leftover;
+        names.extend(persons);
+    }
+    if names.is_empty() || other > BYLINE_OTHER_WORDS {
+        return None;
+    }
+    let ok = match ctx {
+        BylineContext::Cue => cue,
+        BylineContext::Dated => cue || !dates.is_empty(),
+        BylineContext::Bare => cue || !dates.is_empty() || (names.len() == 1 && other == 0),
+    };
+    ok.then_some(Byline { names, dates })
+}
+
+/// A byline cue inside a field, after other words ("… von Heiko"):
+/// its start and end bytes.
+fn find_inner_cue(text: &str, lex: &Lexicon) -> Option<(usize, usize)> {
+    let mut at_word_start = true;
+    for (i, c) in text.char_indices() {
+        if c.is_alphabetic() {
+            if at_word_start && i > 0 {
+                if let Some((cue, len)) = lex.cue_at_start(text.get(i..).unwrap_or(""), &[CueKind::Byline]) {
+                    // Only a one-word cue followed by a capitalised name.
+                    let after = text.get(i + len..).unwrap_or("").trim_start_matches(is_space);
+                    if !cue.phrase.contains(' ') && after.chars().next().map_or(false, char::is_uppercase) {
+                        return Some((i, i + len));
+                    }
+                }
+            }
+            at_word_start = false;
+        } else {
+            at_word_start = true;
+        }
+    }
+    None
 }
 
 /// True when a line has the shape of a headline: a few words up to a long
@@ -443,7 +498,8 @@ mod tests {
     }
 
     fn names(text: &str, cueless: bool) -> Option<Vec<String>> {
-        let b = byline(text, &line(text), Lexicon::get(), cueless)?;
+        let ctx = if cueless { BylineContext::Dated } else { BylineContext::Cue };
+        let b = byline(text, &line(text), Lexicon::get(), ctx)?;
         Some(b.names.iter().map(|&(a, e)| text[a..e].to_string()).collect())
     }
 
@@ -464,6 +520,21 @@ mod tests {
         assert_eq!(names("Par ailleurs, le gouvernement a annoncé une réforme.", false), None);
         assert_eq!(names("Par Moscou, la décision a été prise hier soir dans la plus grande discrétion.", false), None);
         assert_eq!(names("Paris Saint-Germain", false), None);
+    }
+
+    #[test]
+    fn bylines_with_fields() {
+        assert_eq!(names("Von: Björn Jahner | 31.10.23", false), Some(vec!["Björn Jahner".into()]));
+        assert_eq!(names("Von David Hutzler, dpa", false), Some(vec!["David Hutzler".into()]));
+        assert_eq!(names("Janic Cathomen, 01.12.2021", true), Some(vec!["Janic Cathomen".into()]));
+        assert_eq!(names("04.02.2022 | 15:33 Uhr | Dennis Steimels", true), Some(vec!["Dennis Steimels".into()]));
+        assert_eq!(names("Marie Merlet | lundi 9 décembre 2019 à 09h08", true), Some(vec!["Marie Merlet".into()]));
+        assert_eq!(names("Publié le 3 mai 2024 par Jean-Paul Dupont", false), Some(vec!["Jean-Paul Dupont".into()]));
+        let t = "Marie Rövekamp";
+        assert!(byline(t, &line(t), Lexicon::get(), BylineContext::Bare).is_some());
+        assert!(byline(t, &line(t), Lexicon::get(), BylineContext::Dated).is_none());
+        let t = "Le 3 mai 2024, Jean Dupont a déclaré qu'il quittait ses fonctions au gouvernement";
+        assert!(byline(t, &line(t), Lexicon::get(), BylineContext::Dated).is_none());
     }
 
     #[test]
