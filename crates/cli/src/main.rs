@@ -43,6 +43,10 @@ enum Command {
     /// Like ingest but store nothing: print one JSON object per document (JSON Lines).
     #[command(after_help = EXIT_CODES)]
     Extract(commands::extract::Args),
+    /// Like extract, plus `sentences` and entity `mentions` ({start, end, text, type, score};
+    /// offsets in Unicode code points into `text`).
+    #[command(after_help = EXIT_CODES)]
+    Analyze(commands::extract::Args),
     /// List the stored documents.
     List(commands::list::Args),
     /// Show one stored document: metadata with evidence, clean text, diagnostics.
@@ -57,7 +61,8 @@ fn main() -> ExitCode {
     }
     let result = match cli.command {
         Command::Ingest(args) => commands::ingest::run(&cli.db, args),
-        Command::Extract(args) => commands::extract::run(args),
+        Command::Extract(args) => commands::extract::run(args, false),
+        Command::Analyze(args) => commands::extract::run(args, true),
         Command::List(args) => commands::list::run(&cli.db, args),
         Command::Show(args) => commands::show::run(&cli.db, args),
     };

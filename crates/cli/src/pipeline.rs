@@ -4,10 +4,17 @@
 use dossier_document::{Document, Pipeline, RawPage};
 use dossier_extract::{ExtractStage, LanguageStage};
 use dossier_ingest::Failure;
+use dossier_ner::NerStage;
 
-/// The standard pipeline: extraction then language identification.
-pub fn standard() -> anyhow::Result<Pipeline> {
+/// Extraction then language identification (what `extract` prints).
+pub fn extraction() -> anyhow::Result<Pipeline> {
     Ok(Pipeline::new(vec![Box::new(ExtractStage), Box::new(LanguageStage)])?)
+}
+
+/// Extraction, language, then tokens, sentences and entity mentions (what
+/// `analyze` prints and `ingest` stores).
+pub fn analysis() -> anyhow::Result<Pipeline> {
+    Ok(Pipeline::new(vec![Box::new(ExtractStage), Box::new(LanguageStage), Box::new(NerStage)])?)
 }
 
 /// Runs the pipeline on one page; a failing stage becomes a failure with

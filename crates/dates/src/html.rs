@@ -116,7 +116,7 @@ fn utc_regex() -> &'static Regex {
 const S_META_STRONG: i32 = 100;
 const S_JSONLD: i32 = 96;
 const S_ITEMPROP: i32 = 94;
-const S_META_WEAK: i32 = 80;
+const S_META_WEAK: i32 = 58;
 const S_TIME_MARKED: i32 = 90;
 const S_URL_DAY: i32 = 98;
 const S_CUE: i32 = 76;
@@ -137,6 +137,8 @@ const MODIFIED_AS_PUBLISHED: i32 = 30;
 const LISTING_PENALTY: i32 = 30;
 /// Bonus per other source family dating the same day.
 const CORROBORATION: i32 = 8;
+/// The least score of a candidate that corroborates another's day.
+const MIN_CORROBORATING: i32 = 40;
 /// Bonus when the day is also printed in the main text.
 const VISIBLE_BONUS: i32 = 12;
 /// Penalty for dates inside navigation, sidebars, comments, footers.
@@ -187,8 +189,10 @@ fn itemprop_kind(p: &str) -> Option<Kind> {
 }
 
 struct Cues {
-    /// (cue, kind), longest first.
+    /// (cue, kind), in the automaton's pattern order.
     cues: Vec<(String, Kind)>,
+    /// All cues at once.
+    automaton: aho_corasick::AhoCorasick,
 }
 
 fn cues() -> &'static Cues {
@@ -208,32 +212,36 @@ fn cues() -> &'static Cues {
             };
             cues.push((cue.trim().to_lowercase(), kind));
         }
-        cues.sort_by(|a, b| b.0.len().cmp(&a.0.len()));
-        Cues { cues }
+        let automaton = aho_corasick::AhoCorasick::new(cues.iter().map(|c| c.0.as_str()))
+            .unwrap_or_else(|e| panic!("cue words: {e}"));
+        Cues { cues, automaton }
     })
 }
 
 /// The cue closest to the end of `before` (lower-cased context preceding a
 /// date), if it is near enough.
 fn cue_before(before: &str) -> Option<Kind> {
-    let mut best: Option<(usize, Kind)> = None;
-    for (cue, kind) in &cues().cues {
-        if let Some(pos) = before.rfind(cue.as_str()) {
-            // Whole word at its start.
-            let ok_start = before.get(..pos).and_then(|s| s.chars().next_back()).map_or(true, |c| !c.is_alphanumeric());
-            if !ok_start {
-                continue;
-            }
-            let end = pos + cue.len();
-            if best.map_or(true, |(b, _)| end > b) {
-                best = Some((end, *kind));
-            }
+    let c = cues();
+    // (end, length, kind) of the cue ending last (the longest at that end).
+    let mut best: Option<(usize, usize, Kind)> = None;
+    for m in c.automaton.find_overlapping_iter(before) {
+        // Whole word at its start.
+        if before.get(..m.start()).and_then(|s| s.chars().next_back()).is_some_and(char::is_alphanumeric) {
+            continue;
+        }
+        let Some(&(_, kind)) = c.cues.get(m.pattern().as_usize()) else { continue };
+        let better = match best {
+            None => true,
+            Some((end, len, _)) => (end, len) < (m.end(), m.len()),
+        };
+        if better {
+            best = Some((m.end(), m.len(), kind));
         }
     }
-    let (end, kind) = best?;
+    let (end, _, kind) = best?;
     // Only a few characters (articles, "on", "le", ":") between cue and date.
     let gap = before.get(end..).unwrap_or("");
-    (gap.chars().count() <= 16 && gap.chars().filter(|c| c.is_ascii_digit()).count() == 0).then_some(kind)
+    (gap.chars().count() <= 16 && !gap.bytes().any(|b| b.is_ascii_digit())).then_some(kind)
 }
 
 fn url_date_regex() -> &'static Regex {
@@ -273,6 +281,11 @@ pub fn url_date(url: &str) -> Option<DateValue> {
         return Ymd::new(y as i32, m, 1).map(|_| DateValue::from_parts(y as i32, m, 1, None, Precision::Month, evidence));
     }
     None
+}
+
+fn script_url_regex() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| Regex::new(r#"https?://[^\s"'<>]{4,300}"#).unwrap_or_else(|e| panic!("url regex: {e}")))
 }
 
 fn json_key_regex() -> &'static Regex {
@@ -350,6 +363,8 @@ struct Buffer {
 }
 
 const BUFFER_CAP: usize = 300;
+/// Data scripts longer than this are not searched.
+const MAX_SCRIPT_BYTES: usize = 4 << 20;
 /// How many nested date elements a text is gathered into at most.
 const MAX_OPEN_BUFFERS: usize = 4;
 const CONTEXT_CAP: usize = 64;
@@ -359,13 +374,12 @@ const MAX_CANDIDATES: usize = 2_000;
 
 fn lower_attrs(e: &Element) -> String {
     let mut s = String::new();
-    if let Some(id) = e.id() {
+    if let Some(id) = e.attr("id") {
         s.push_str(id);
         s.push(' ');
     }
-    for c in e.classes() {
-        s.push_str(c);
-        s.push(' ');
+    if let Some(class) = e.attr("class") {
+        s.push_str(class);
     }
     s.make_ascii_lowercase();
     s
@@ -475,7 +489,11 @@ impl Collector {
             if ch == ' ' && self.context.ends_with(' ') {
                 continue;
             }
-            self.context.extend(ch.to_lowercase());
+            if ch.is_ascii() {
+                self.context.push(ch.to_ascii_lowercase());
+            } else {
+                self.context.extend(ch.to_lowercase());
+            }
         }
         if self.context.len() > CONTEXT_CAP * 2 {
             let mut cut = self.context.len() - CONTEXT_CAP;
@@ -497,11 +515,9 @@ impl Collector {
                 }
             }
             "meta" => self.meta(e),
-            "link" => {
-                if e.attr("rel").is_some_and(|r| r.eq_ignore_ascii_case("canonical")) {
-                    if let Some(h) = e.attr("href") {
-                        self.urls.push(h.to_string());
-                    }
+            "link" if e.attr("rel").is_some_and(|r| r.eq_ignore_ascii_case("canonical")) => {
+                if let Some(h) = e.attr("href") {
+                    self.urls.push(h.to_string());
                 }
             }
             "time" => {
@@ -638,7 +654,60 @@ impl Collector {
 
 /// Finds the dates of a parsed page with explicit settings.
 pub fn find_with(doc: &scraper::Html, url: Option<&str>, opts: &Options) -> HtmlDates {
-    select(collect(doc, url, opts), opts)
+    let col = collect(doc, url, opts);
+    let order = col.order;
+    let mut dates = select(col, opts);
+    if dates.published.is_none() && opts.text_fallback {
+        dates.published = script_fallback(doc, order, &publication_bounds(opts));
+    }
+    dates
+}
+
+fn publication_bounds(opts: &Options) -> Bounds {
+    let tomorrow = Ymd::from_days(opts.today.to_days() + 1);
+    Bounds { min: Ymd { year: 1990, month: 1, day: 1 }, max: tomorrow }
+}
+
+/// Last resort, when nothing on the page dates it: the most frequent day
+/// written in its scripts (`showDate("2020/04/17")`). Not printed on the
+/// page, so marked as an estimate. A second pass over script elements only,
+/// run on the few pages that need it.
+fn script_fallback(doc: &scraper::Html, order: DayOrder, bounds: &Bounds) -> Option<DateValue> {
+    let mut cands: Vec<Candidate> = Vec::new();
+    for node in doc.tree.root().descendants() {
+        let Node::Element(e) = node.value() else { continue };
+        if e.name() != "script" {
+            continue;
+        }
+        for child in node.children() {
+            let Node::Text(t) = child.value() else { continue };
+            let text: &str = t;
+            if text.len() > MAX_SCRIPT_BYTES || !may_hold_date(text) {
+                continue;
+            }
+            let in_urls = script_url_regex().find_iter(text).filter_map(|m| url_date(m.as_str()));
+            let in_text = find_dates_with(text, order).into_iter().map(|f| f.date);
+            for date in in_urls.chain(in_text) {
+                if date.precision < Precision::Day || cands.len() >= MAX_TEXT_CANDIDATES {
+                    continue;
+                }
+                let mut date = date;
+                date.evidence = format!("script: {}", date.evidence);
+                date.estimated = true;
+                let seq = cands.len();
+                cands.push(Candidate {
+                    date,
+                    kind: Kind::Published,
+                    score: 0,
+                    seq,
+                    family: Family::Script,
+                    sig: String::new(),
+                    utc: false,
+                });
+            }
+        }
+    }
+    best_text(&cands, bounds)
 }
 
 /// Every dated candidate the finder saw, one line each (kind, score,
@@ -725,7 +794,7 @@ fn collect(doc: &scraper::Html, url: Option<&str>, opts: &Options) -> Collector 
                     let text: &str = t;
                     if frame.skip {
                         if let Some(json_ld) = script_kind {
-                            if stack.len() >= 1 && text.len() < 4_000_000 {
+                            if text.len() < MAX_SCRIPT_BYTES {
                                 col.script(text, json_ld);
                             }
                         }
@@ -746,7 +815,7 @@ fn collect(doc: &scraper::Html, url: Option<&str>, opts: &Options) -> Collector 
                             }
                         }
                     }
-                    if opts.text_fallback && text.bytes().any(|b| b.is_ascii_digit()) {
+                    if opts.text_fallback && may_hold_date(text) {
                         text_dates(&mut col, text, frame.boiler);
                     } else {
                         col.push_context(text);
@@ -811,6 +880,36 @@ fn close_buffer(col: &mut Collector, buf: &mut Buffer, title: Option<&str>) {
     let score = if buf.boiler { buf.score - BOILER_PENALTY } else { buf.score };
     let sig = std::mem::take(&mut buf.sig);
     col.push(date, kind, score, Family::Visible, sig);
+}
+
+/// A cheap test before the date regex: every date form it reads holds
+/// four digits in a row (a year) or three numbers joined by `.`, `/`, `-`.
+fn may_hold_date(text: &str) -> bool {
+    let mut run = 0usize; // current run of digits
+    let mut groups = 0usize; // digit groups joined by separators so far
+    let mut prev_sep = false;
+    for b in text.bytes() {
+        if b.is_ascii_digit() {
+            run += 1;
+            if run >= 4 {
+                return true;
+            }
+            if run == 1 {
+                groups = if prev_sep { groups + 1 } else { 1 };
+                if groups >= 3 {
+                    return true;
+                }
+            }
+            prev_sep = false;
+        } else {
+            prev_sep = run > 0 && matches!(b, b'.' | b'/' | b'-');
+            if !prev_sep {
+                groups = 0;
+            }
+            run = 0;
+        }
+    }
+    false
 }
 
 fn text_dates(col: &mut Collector, text: &str, boiler: bool) {
@@ -915,7 +1014,7 @@ fn penalise_listings(cands: &mut [Candidate]) {
     }
     let listed: Vec<String> = groups.iter().filter(|g| g.1 >= 3 && g.3).map(|g| g.0.to_string()).collect();
     for c in cands.iter_mut() {
-        if listed.iter().any(|l| *l == c.sig) {
+        if listed.contains(&c.sig) {
             c.score -= LISTING_PENALTY;
         }
     }
@@ -970,7 +1069,7 @@ fn best_published(cands: &[Candidate], text: &[Candidate], bounds: &Bounds) -> O
             if better && !(c.utc && day != own) {
                 d.best = c;
             }
-            if !d.families.contains(&c.family) {
+            if c.score >= MIN_CORROBORATING && !d.families.contains(&c.family) {
                 d.families.push(c.family);
             }
         } else if days.len() < 500 {
@@ -991,14 +1090,17 @@ fn best_published(cands: &[Candidate], text: &[Candidate], bounds: &Bounds) -> O
         } else {
             d.best
         };
-        let top = days_best_score(&published, d.day, d.best.score);
-        let mut score = top + CORROBORATION * (d.families.len().min(4) as i32 - 1);
+        let mut score = d.best.score + CORROBORATION * (d.families.len().min(4) as i32 - 1);
         let printed = Ymd::from_days(d.day);
         let printed = format!("{:04}-{:02}-{:02}", printed.year, printed.month, printed.day);
         if best.family != Family::Visible && text.iter().any(|t| t.date.day() == Some(printed.as_str())) {
             score += VISIBLE_BONUS;
         }
-        if winner.map_or(true, |(s, w)| score > s || (score == s && best.seq < w.seq)) {
+        let better = match winner {
+            None => true,
+            Some((s, w)) => score > s || (score == s && best.seq < w.seq),
+        };
+        if better {
             winner = Some((score, best));
         }
     }
@@ -1045,14 +1147,9 @@ fn utc_offset(cands: &[Candidate]) -> Option<i64> {
     counts.iter().max_by_key(|(_, n)| *n).map(|(o, _)| *o)
 }
 
-/// The score a day competes with: its best candidate's, rehomed ones included.
-fn days_best_score(_published: &[(&Candidate, i64)], _day: i64, best_score: i32) -> i32 {
-    best_score
-}
 
 fn select(mut col: Collector, opts: &Options) -> HtmlDates {
-    let tomorrow = Ymd::from_days(opts.today.to_days() + 1);
-    let bounds = Bounds { min: Ymd { year: 1990, month: 1, day: 1 }, max: tomorrow };
+    let bounds = publication_bounds(opts);
     penalise_listings(&mut col.cands);
     let published =
         best_published(&col.cands, &col.text_cands, &bounds);
@@ -1199,6 +1296,26 @@ mod tests {
         assert_eq!(published(html).as_deref(), Some("2024-03-04"));
         let html = r#"<html lang="fr"><body><span class="date">03/04/2024</span></body></html>"#;
         assert_eq!(published(html).as_deref(), Some("2024-04-03"));
+    }
+
+    #[test]
+    fn script_dates_are_a_marked_last_resort() {
+        let h = run(r#"<body><script>showDate("2020/04/17 10:00")</script><p>Nothing.</p></body>"#, None);
+        let p = h.published.unwrap();
+        assert_eq!(p.value, "2020-04-17T10:00");
+        assert!(p.estimated);
+        let h = run(r#"<body><script>x("2020/04/17")</script><p>Le 3 mai 2021.</p></body>"#, None);
+        assert_eq!(h.published.unwrap().value, "2021-05-03");
+    }
+
+    #[test]
+    fn prefilter_keeps_every_date_form() {
+        for t in ["2025", "le 4 mars 2025", "23.06.25", "1/2/25", "x 12-01-99 y", "2025年6月"] {
+            assert!(may_hold_date(t), "{t}");
+        }
+        for t in ["", "abc", "12 items for 300 euros", "3.5 stars", "v1.2"] {
+            assert!(!may_hold_date(t), "{t}");
+        }
     }
 
     #[test]

@@ -11,6 +11,17 @@
 //!   running text with its byte span, in order.
 //! * [`html::find`]`(doc, url) -> HtmlDates`: publication and modification
 //!   dates of a parsed HTML page.
+//!
+//! Also: [`parse_with`] / [`find_dates_with`] (explicit [`DayOrder`] for
+//! ambiguous numeric dates such as `03/04/2025`), [`plausible_publication`]
+//! and [`Bounds`] (plausibility of a publication date), [`Ymd`] (calendar
+//! days), [`html::find_with`] / [`html::explain`] / [`html::url_date`].
+//!
+//! Month and weekday names (English, French, German, Spanish, Italian,
+//! Portuguese, Dutch, Russian, Ukrainian, Polish, Turkish, Arabic) are data:
+//! `data/lexicon.tsv`; the cue words that introduce a date on a page
+//! ("Publié le", "Updated") are `data/cues.tsv`. Adding a language adds
+//! lines there, not code.
 
 use dossier_document::DateValue;
 

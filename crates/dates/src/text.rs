@@ -438,6 +438,12 @@ fn compact(t: &str) -> Option<DateValue> {
     if b.len() == 8 {
         return Some(DateValue::from_parts(y, m, d, None, Precision::Day, t));
     }
+    // YYYYMMDDHHMM[SS]
+    if (b.len() == 12 || b.len() == 14) && b.iter().all(u8::is_ascii_digit) {
+        let h: u32 = t.get(8..10)?.parse().ok()?;
+        let mi: u32 = t.get(10..12)?.parse().ok()?;
+        return (h < 24 && mi < 60).then(|| DateValue::from_parts(y, m, d, Some((h, mi)), Precision::Minute, t));
+    }
     if b.len() >= 13 && b[8] == b'T' && b[9..13].iter().all(u8::is_ascii_digit) {
         let h: u32 = t.get(9..11)?.parse().ok()?;
         let mi: u32 = t.get(11..13)?.parse().ok()?;
@@ -478,6 +484,8 @@ mod tests {
         assert_eq!(minute("2020-06-07T15:06Z").as_deref(), Some("2020-06-07T15:06"));
         assert_eq!(minute("Sun, 07 Jun 2020 18:06:00 +0300").as_deref(), Some("2020-06-07T18:06"));
         assert_eq!(day("20250623").as_deref(), Some("2025-06-23"));
+        assert_eq!(minute("201705011506").as_deref(), Some("2017-05-01T15:06"));
+        assert_eq!(parse("201705011575"), None);
         assert_eq!(v("2025-06"), Some(("2025-06".into(), Precision::Month)));
         assert_eq!(v("date 2025-06"), Some(("2025-06".into(), Precision::Month)));
         assert_eq!(parse("2025-02-31"), None);
@@ -643,6 +651,15 @@ mod tests {
         assert_eq!(DayOrder::for_language("en"), DayOrder::Mdy);
         assert_eq!(DayOrder::for_language("en-GB"), DayOrder::Dmy);
         assert_eq!(DayOrder::for_language("fr-FR"), DayOrder::Dmy);
+    }
+
+    #[test]
+    fn long_inputs_stay_linear() {
+        let t = "le 1er mars 2025, 23/06/2025 12:30 et 2024-01-02T03:04Z; ".repeat(20_000);
+        let f = find_dates(&t);
+        assert_eq!(f.len(), 60_000);
+        let digits = "1".repeat(200_000) + "-" + &"2".repeat(200_000);
+        assert!(find_dates(&digits).is_empty());
     }
 
     proptest! {

@@ -758,6 +758,20 @@ fn show(which: &str, seeds_dir: &Path, devset: &Path, data: &Path) -> Result<()>
 
 // ---------------------------------------------------------------- speed
 
+/// CPU seconds this process has used (user + system), from
+/// `/proc/self/stat` (Linux; `None` elsewhere). Used so that the figure
+/// stays meaningful when other jobs share the machine.
+fn cpu_seconds() -> Option<f64> {
+    let stat = std::fs::read_to_string("/proc/self/stat").ok()?;
+    // Fields after the command name (which is in parentheses).
+    let rest = stat.get(stat.rfind(')')? + 2..)?;
+    let f: Vec<&str> = rest.split_whitespace().collect();
+    let utime: f64 = f.get(11)?.parse().ok()?;
+    let stime: f64 = f.get(12)?.parse().ok()?;
+    // USER_HZ is 100 on every Linux configuration in use.
+    Some((utime + stime) / 100.0)
+}
+
 fn throughput(corpus: &[String], secs: f64) {
     let bytes: usize = corpus.iter().map(String::len).sum();
     // Warm up (lexicon parse, caches).
@@ -765,6 +779,7 @@ fn throughput(corpus: &[String], secs: f64) {
         std::hint::black_box(text_dump::extract(p));
     }
     let t0 = Instant::now();
+    let c0 = cpu_seconds();
     let mut pages = 0usize;
     let mut rounds = 0usize;
     while t0.elapsed().as_secs_f64() < secs || rounds == 0 {
@@ -775,14 +790,22 @@ fn throughput(corpus: &[String], secs: f64) {
         rounds += 1;
     }
     let el = t0.elapsed().as_secs_f64();
+    let cpu = c0.zip(cpu_seconds()).map(|(a, b)| b - a).filter(|c| *c > 0.0);
     println!(
-        "== dumps: throughput (one core{}): {} pages ({:.1} MB) x {rounds} rounds in {el:.2} s = {:.0} pages/s, {:.1} MB/s",
+        "== dumps: throughput (one thread{}): {} pages ({:.1} MB) x {rounds} rounds in {el:.2} s wall = {:.0} pages/s, {:.1} MB/s",
         if cfg!(debug_assertions) { ", DEBUG build: use --release for real figures" } else { "" },
         corpus.len(),
         bytes as f64 / 1e6,
         pages as f64 / el,
         (bytes * rounds) as f64 / 1e6 / el
     );
+    if let Some(cpu) = cpu {
+        println!(
+            "   per CPU second ({cpu:.2} s CPU; differs from wall time when other jobs share the cores): {:.0} pages/s, {:.1} MB/s",
+            pages as f64 / cpu,
+            (bytes * rounds) as f64 / 1e6 / cpu
+        );
+    }
 }
 
 #[cfg(test)]

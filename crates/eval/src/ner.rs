@@ -432,6 +432,23 @@ fn evaluate(data: &Path, args: &Args, fr: Option<&Model>, en: Option<&Model>) ->
                 }
             }
         }
+        // Validation sets (only meaningful for a model trained with
+        // `--skip frsemcor.dev,dev2`), for choosing training options
+        // without looking at the test splits.
+        if args.sets.iter().any(|x| x == "sequoia-dev") {
+            if let Some(docs) = load(data, "ner/sequoia-ne/sequoia-ud.parseme.frsemcor.dev", corpus::read_sequoia) {
+                let docs: Vec<CorpusDoc> = docs
+                    .into_iter()
+                    .flat_map(|d| d.sentences.into_iter().enumerate().map(move |(i, s)| CorpusDoc { id: format!("{}-{i}", d.id), sentences: vec![s] }))
+                    .collect();
+                token_set(args, "sequoia-ne dev", &docs, model, "modern", None)?;
+            }
+        }
+        if args.sets.iter().any(|x| x == "newseye-dev2") {
+            if let Some(docs) = load(data, "ner/newseye-fr/HIPE-2022-v2.1-newseye-dev2-fr.tsv", corpus::read_hipe) {
+                token_set(args, "newseye-fr dev2", &docs, model, "newseye", None)?;
+            }
+        }
         if want("seeds") {
             seeds(args, model)?;
         }
@@ -474,10 +491,11 @@ pub fn run(data: &Path, args: Args) -> Result<()> {
             model.write(&mut buf)?;
             std::fs::write(&out, &buf)?;
             println!(
-                "wrote {} ({} features, lexicon {}, {:.1} MB) in {:.0} s",
+                "wrote {} ({} features, lexicon {}, clustered words {}, {:.1} MB) in {:.0} s",
                 out.display(),
                 model.n_features(),
                 report.lexicon,
+                report.clusters,
                 buf.len() as f64 / 1e6,
                 t.elapsed().as_secs_f64()
             );

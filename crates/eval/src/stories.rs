@@ -17,8 +17,8 @@
 //!      by a random subset of: other chrome (header lines and footer lines
 //!      from the chrome pool, a "related" block of headlines of OTHER
 //!      articles), dropping a sentence, inserting a sentence of another
-//!      article, case and punctuation changes, dropping the last paragraph,
-//!      replacing three words. Gold: every pair inside a family (original
+//!      article, case and punctuation changes, truncating the last
+//!      paragraph to its first half, replacing three words. Gold: every pair inside a family (original
 //!      and its copies) is a duplicate pair.
 //!    * 15 % form *template negatives*: two different articles wrapped in
 //!      the same chrome (one site's template, different stories).
@@ -44,14 +44,18 @@
 //!      dates, for judging by hand.
 //! 3. **Throughput**: `--bench-docs` generated documents (collages of 8 to
 //!    40 sentences drawn from all articles, 30 % of them edited copies of
-//!    earlier ones) inserted one by one into one `DedupIndex` on one
-//!    thread; only the `insert` calls are timed. Pair precision/recall on
+//!    earlier ones), generated first, then inserted one by one into one
+//!    `DedupIndex` on one thread; the insert loop is timed in wall time
+//!    and in on-CPU time of the thread (the machine may be shared). The
+//!    sentence pool is small (~10k sentences), so unrelated documents share
+//!    sentences far more often than real articles do: a harsh case for the
+//!    LSH candidate count. Pair precision/recall on
 //!    this set is printed too. `--stories-bench N` times `group_stories`
 //!    on the first N of them.
 
 use std::collections::HashMap;
 use std::path::Path;
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
 use anyhow::{Context, Result};
 use dossier_stories::{group_stories_with, DedupIndex, StoryConfig, StoryInput};
@@ -338,12 +342,16 @@ fn make_copy(c: &Corpus, rng: &mut Rng, paras: &[Vec<String>], own: usize) -> (S
                 }
             }
             Edit::TruncateLast => {
-                if p.len() >= 2 {
-                    p.pop();
-                } else if let Some(par) = p.first_mut() {
-                    if par.len() >= 3 {
-                        let keep = par.len() - par.len() / 3;
+                // The last paragraph is cut to its first half (sentences;
+                // words when it is one sentence).
+                if let Some(par) = p.last_mut() {
+                    if par.len() >= 2 {
+                        let keep = par.len().div_ceil(2);
                         par.truncate(keep);
+                    } else if let Some(s) = par.first_mut() {
+                        let words: Vec<&str> = s.split_whitespace().collect();
+                        let keep = words.len().div_ceil(2);
+                        *s = words.get(..keep).unwrap_or(&[]).join(" ");
                     }
                 }
             }
@@ -384,7 +392,15 @@ struct Doc {
     edits: Vec<Edit>,
 }
 
-fn build_dup_set(c: &Corpus, args: &Args) -> (Vec<Doc>, Vec<&'static str>) {
+/// The generated set: documents, the kind of each family, and the
+/// known hard-negative pairs (ids).
+struct DupSet {
+    docs: Vec<Doc>,
+    kinds: Vec<&'static str>,
+    negatives: Vec<(String, String)>,
+}
+
+fn build_dup_set(c: &Corpus, args: &Args) -> DupSet {
     let mut rng = Rng::new(args.seed);
     let mut order: Vec<usize> = (0..c.articles.len()).collect();
     rng.shuffle(&mut order);
@@ -404,10 +420,14 @@ fn build_dup_set(c: &Corpus, args: &Args) -> (Vec<Doc>, Vec<&'static str>) {
         family += 1;
         kinds.push("family");
     }
+    let mut negatives = Vec::new();
     let tmpl: Vec<usize> = order.iter().skip(n_orig).take(n_tmpl).copied().collect();
     for pair in tmpl.chunks(2) {
         let (Some(&x), Some(&y)) = (pair.first(), pair.get(1)) else { continue };
         let t = template(c, &mut rng, x);
+        if let (Some(a), Some(b)) = (c.articles.get(x), c.articles.get(y)) {
+            negatives.push((format!("{}#tmpl", a.key), format!("{}#tmpl", b.key)));
+        }
         for k in [x, y] {
             let Some(a) = c.articles.get(k) else { continue };
             docs.push(Doc { id: format!("{}#tmpl", a.key), text: wrap(&t, &a.text()), family, edits: Vec::new() });
@@ -418,6 +438,7 @@ fn build_dup_set(c: &Corpus, args: &Args) -> (Vec<Doc>, Vec<&'static str>) {
     for &k in order.iter().skip(n_orig + n_tmpl) {
         let Some(a) = c.articles.get(k) else { continue };
         let (even, odd) = halves(&a.paras);
+        negatives.push((format!("{}#even", a.key), format!("{}#odd", a.key)));
         for (h, paras) in [("even", even), ("odd", odd)] {
             if !paras.is_empty() {
                 docs.push(Doc { id: format!("{}#{h}", a.key), text: render(&paras), family, edits: Vec::new() });
@@ -426,7 +447,14 @@ fn build_dup_set(c: &Corpus, args: &Args) -> (Vec<Doc>, Vec<&'static str>) {
             }
         }
     }
-    (docs, kinds)
+    DupSet { docs, kinds, negatives }
+}
+
+/// Minimum, 1st, 5th, 10th percentiles and median of `v` (sorted here).
+fn quantiles(v: &mut [f32]) -> String {
+    v.sort_by(|a, b| a.total_cmp(b));
+    let q = |p: f64| v.get(((v.len().saturating_sub(1)) as f64 * p).round() as usize).copied().unwrap_or(f32::NAN);
+    format!("min {:.2} p1 {:.2} p5 {:.2} p10 {:.2} median {:.2} max {:.2}", q(0.0), q(0.01), q(0.05), q(0.10), q(0.5), q(1.0))
 }
 
 /// Even and odd paragraphs (a one-paragraph article is split by sentence).
@@ -521,7 +549,7 @@ pub fn run(data: &Path, args: Args) -> Result<()> {
 }
 
 fn duplicates(c: &Corpus, args: &Args) {
-    let (mut docs, kinds) = build_dup_set(c, args);
+    let DupSet { mut docs, kinds, negatives } = build_dup_set(c, args);
     let mut rng = Rng::new(args.seed ^ 0xd0c5);
     rng.shuffle(&mut docs);
     let fams = kinds.len();
@@ -606,6 +634,24 @@ fn duplicates(c: &Corpus, args: &Args) {
             missed.push((o, i));
         }
     }
+    // Score distributions (estimated containment) of gold and negative pairs.
+    let mut pos_c: Vec<f32> = Vec::new();
+    for (i, d) in docs.iter().enumerate() {
+        if d.edits.is_empty() {
+            continue;
+        }
+        let Some(o) = orig_of.get(&d.family).and_then(|&o| docs.get(o)) else { continue };
+        if let Some((_, cont)) = ix.similarity(&o.id, &d.id) {
+            pos_c.push(cont);
+        }
+        let _ = i;
+    }
+    let neg: Vec<(f32, f32)> = negatives.iter().filter_map(|(a, b)| ix.similarity(a, b)).collect();
+    let mut neg_c: Vec<f32> = neg.iter().map(|x| x.1).collect();
+    let mut neg_j: Vec<f32> = neg.iter().map(|x| x.0).collect();
+    println!("containment of (original, copy) pairs: {}", quantiles(&mut pos_c));
+    println!("containment of {} hard-negative pairs: {}", neg_c.len(), quantiles(&mut neg_c));
+    println!("Jaccard of the hard-negative pairs: {}", quantiles(&mut neg_j));
     let mut per: Vec<_> = per.into_iter().collect();
     per.sort();
     let line: Vec<String> =
@@ -613,8 +659,9 @@ fn duplicates(c: &Corpus, args: &Args) {
     println!("recall of (original, copy) by edit present: {}", line.join(", "));
     for (o, i) in missed.iter().take(args.show) {
         let (Some(a), Some(b)) = (docs.get(*o), docs.get(*i)) else { continue };
+        let (j, cont) = ix.similarity(&a.id, &b.id).unwrap_or((0.0, 0.0));
         println!(
-            "  missed {} ({} words) ~ {} ({} words) {:?}",
+            "  missed {} ({} words) ~ {} ({} words) {:?}: J {j:.2} containment {cont:.2}",
             b.id,
             b.text.split_whitespace().count(),
             a.id,
@@ -624,7 +671,14 @@ fn duplicates(c: &Corpus, args: &Args) {
     }
     for (a, b) in wrong.iter().take(args.show) {
         let (Some(a), Some(b)) = (docs.get(*a), docs.get(*b)) else { continue };
-        println!("  false pair {} ~ {}: {:?} | {:?}", a.id, b.id, short(&a.text, 80), short(&b.text, 80));
+        let (j, cont) = ix.similarity(&a.id, &b.id).unwrap_or((0.0, 0.0));
+        println!(
+            "  false pair {} ~ {} (J {j:.2} containment {cont:.2}): {:?} | {:?}",
+            a.id,
+            b.id,
+            short(&a.text, 80),
+            short(&b.text, 80)
+        );
     }
 }
 
@@ -748,6 +802,14 @@ fn stories(c: &Corpus, args: &Args) {
     }
 }
 
+/// On-CPU seconds of this thread (Linux `/proc/thread-self/schedstat`),
+/// which unlike wall time does not count time lost to other processes.
+fn thread_cpu_seconds() -> Option<f64> {
+    let s = std::fs::read_to_string("/proc/thread-self/schedstat").ok()?;
+    let ns: f64 = s.split_whitespace().next()?.parse().ok()?;
+    Some(ns / 1e9)
+}
+
 /// Sentences with 6+ words from all articles.
 fn sentence_pool(c: &Corpus) -> Vec<&str> {
     c.articles
@@ -785,14 +847,11 @@ fn bench(c: &Corpus, args: &Args) {
         return;
     }
     let mut rng = Rng::new(args.seed ^ 0xbe4c);
-    let mut ix = DedupIndex::new();
-    let mut insert_time = Duration::ZERO;
     let mut families: Vec<usize> = Vec::with_capacity(args.bench_docs);
     let mut originals: Vec<u64> = Vec::new();
-    let mut bytes = 0usize;
-    let mut keep: Vec<StoryInput> = Vec::new();
-    let wall = Instant::now();
-    for i in 0..args.bench_docs {
+    let mut texts: Vec<String> = Vec::with_capacity(args.bench_docs);
+    let gen = Instant::now();
+    for _ in 0..args.bench_docs {
         let (text, fam) = if !originals.is_empty() && rng.chance(0.3) {
             let f = rng.below(originals.len());
             let paras = collage(&pool, originals.get(f).copied().unwrap_or(0));
@@ -802,27 +861,52 @@ fn bench(c: &Corpus, args: &Args) {
             originals.push(seed);
             (render(&collage(&pool, seed)), originals.len() - 1)
         };
-        bytes += text.len();
-        let id = format!("g{i}");
-        let t = Instant::now();
-        ix.insert(&id, &text);
-        insert_time += t.elapsed();
+        texts.push(text);
         families.push(fam);
-        if i < args.stories_bench {
-            keep.push(StoryInput { id, text, entities: Vec::new(), date: None });
-        }
     }
-    let wall = wall.elapsed();
-    let secs = insert_time.as_secs_f64();
+    let bytes: usize = texts.iter().map(String::len).sum();
+    let ids: Vec<String> = (0..texts.len()).map(|i| format!("g{i}")).collect();
     println!(
-        "{} documents ({:.0} MB, {} originals): insert {:.2} s = {:.0} docs/s, {:.1} MB/s (generation included: {:.2} s)",
-        args.bench_docs,
+        "generated {} documents ({:.0} MB, {} originals, {} edited copies) in {:.1} s",
+        texts.len(),
         bytes as f64 / 1e6,
         originals.len(),
+        texts.len() - originals.len(),
+        gen.elapsed().as_secs_f64()
+    );
+    let mut ix = DedupIndex::new();
+    let cpu0 = thread_cpu_seconds();
+    let t = Instant::now();
+    for (id, text) in ids.iter().zip(texts.iter()) {
+        ix.insert(id, text);
+    }
+    let secs = t.elapsed().as_secs_f64();
+    let cpu = match (cpu0, thread_cpu_seconds()) {
+        (Some(a), Some(b)) => format!("{:.2} s on-CPU ({:.0} docs/s)", b - a, args.bench_docs as f64 / (b - a).max(1e-9)),
+        _ => "on-CPU time unavailable".to_owned(),
+    };
+    println!(
+        "DedupIndex::insert x {}: {:.2} s wall = {:.0} docs/s, {:.1} MB/s; {}",
+        args.bench_docs,
         secs,
         args.bench_docs as f64 / secs.max(1e-9),
         bytes as f64 / 1e6 / secs.max(1e-9),
-        wall.as_secs_f64()
+        cpu
+    );
+    let keep: Vec<StoryInput> = ids
+        .iter()
+        .zip(texts)
+        .take(args.stories_bench)
+        .map(|(id, text)| StoryInput { id: id.clone(), text, entities: Vec::new(), date: None })
+        .collect();
+    let st = ix.stats();
+    println!(
+        "work: {} signatures, {} bucket entries walked, {} candidates verified ({:.1}/doc), {} pairs accepted",
+        st.signatures,
+        st.walked,
+        st.verified,
+        st.verified as f64 / st.docs.max(1) as f64,
+        st.pairs
     );
     let t = Instant::now();
     let clusters: Vec<Vec<usize>> = ix

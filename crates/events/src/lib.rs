@@ -21,6 +21,13 @@
 //!   → `2025-03-03/2025-03-05`; durations are ISO 8601: "pendant deux ans"
 //!   → `P2Y`.
 //!
+//! [`find_timexes_with`] takes [`TimexOptions`] (an estimated anchor from
+//! the dates of an undated text). Each [`Timex`] has its byte span and
+//! text, its [`TimexKind`], `value` + [`TimexPrecision`], a [`TimexMod`]
+//! ("fin" = END), `date` (a point as a `DateValue`) or `interval_start` /
+//! `interval_end`, the [`TimexAnchor`] used, `resolved`, `estimated`, and
+//! for unresolved ones `partial` and `note`.
+//!
 //! The words and shapes are data (`data/lang/{fr,en}/timex/`), the calendar
 //! arithmetic is `chrono`'s; the rules for weekdays, yearless dates, vague
 //! and coarse-anchored expressions are documented in [`timex`].
@@ -54,4 +61,7 @@
 
 pub mod timex;
 
-pub use timex::{find_timexes, Timex, TimexAnchor, TimexKind, TimexMod, TimexPrecision};
+pub use timex::{
+    find_timexes, find_timexes_with, Timex, TimexAnchor, TimexKind, TimexMod, TimexOptions,
+    TimexPrecision,
+};

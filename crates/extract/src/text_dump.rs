@@ -77,7 +77,7 @@ pub fn extract(input: &str) -> Extraction {
     }
     // The headline.
     let mut title_date: Option<DateValue> = None;
-    let title_line = find_title(input, &lines, a, &skip);
+    let title_line = find_title(input, &lines, a, b, &skip, lex, lang);
     if let Some(t) = title_line {
         let l = &lines[t];
         let text = l.text(input);
@@ -107,12 +107,8 @@ pub fn extract(input: &str) -> Extraction {
     // Which lines are article text.
     let mut keep = vec![false; lines.len()];
     if let Some(t) = title_line {
-        // Between the headline and the body: a bare name is a byline; other
-        // text may be a standfirst.
+        // A standfirst between the headline and the body.
         for i in t + 1..a {
-            if !skip[i] && meta.authors.is_empty() {
-                read_meta_line(input, &lines, i, BylineContext::Bare, lex, &mut meta, &mut dates, &mut skip);
-            }
             if let Some(l) = lines.get(i) {
                 keep[i] = !skip[i] && region::is_lede(l, lang_known);
             }
@@ -189,25 +185,55 @@ fn read_meta_line(
     }
 }
 
-/// The headline: among the headline-shaped lines before the body (nearest
-/// first, within [`HEAD_WINDOW`] lines), the first one repeated elsewhere
-/// on the page (alone or at the end of another line, as in breadcrumbs),
-/// else the nearest.
-fn find_title(input: &str, lines: &[Line], a: usize, skip: &[bool]) -> Option<usize> {
+/// The headline, among the headline-shaped lines before the body (within
+/// [`HEAD_WINDOW`] lines, at most [`TITLE_CANDIDATES`] of them). Each is
+/// scored on the share of its content words (not stop words, 3+ letters)
+/// found at the start of the body (a headline announces what follows; a
+/// menu label, kicker or caption much less), on being repeated elsewhere
+/// on the page (alone or at the end of a breadcrumb line), and on
+/// nearness to the body.
+fn find_title(input: &str, lines: &[Line], a: usize, b: usize, skip: &[bool], lex: &Lexicon, lang: Option<usize>) -> Option<usize> {
     let candidates: Vec<usize> = (a.saturating_sub(HEAD_WINDOW)..a)
         .rev()
         .filter(|&i| !skip.get(i).copied().unwrap_or(true))
         .filter(|&i| lines.get(i).map_or(false, meta::is_headline))
-        .take(6)
+        .take(TITLE_CANDIDATES)
         .collect();
-    let repeated = |i: usize| {
-        let Some(l) = lines.get(i) else { return false };
+    if candidates.len() <= 1 {
+        return candidates.first().copied();
+    }
+    let stop_bit = lang.map_or(0, |k| 1u64 << k);
+    let content_words = |text: &str| -> Vec<String> {
+        text.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| w.chars().count() >= 3 && !w.chars().all(|c| c.is_ascii_digit()))
+            .map(str::to_lowercase)
+            .filter(|w| lex.stop_mask(w) & stop_bit == 0)
+            .collect()
+    };
+    let mut body_words = std::collections::HashSet::new();
+    for l in lines.iter().take(b.min(a + TITLE_BODY_LINES) + 1).skip(a) {
+        body_words.extend(content_words(l.text(input)));
+    }
+    let repeated = |i: usize, t: &str| lines.iter().enumerate().any(|(j, o)| j != i && o.text(input).ends_with(t));
+    let mut best: Option<(f32, usize)> = None;
+    for (rank, &i) in candidates.iter().enumerate() {
+        let Some(l) = lines.get(i) else { continue };
         let t = l.text(input);
         let t = meta::title_prefix_date(t).and_then(|(_, s)| t.get(s..)).unwrap_or(t);
-        lines.iter().enumerate().any(|(j, o)| j != i && o.text(input).ends_with(t))
-    };
-    candidates.iter().copied().find(|&i| repeated(i)).or_else(|| candidates.first().copied())
+        let words = content_words(t);
+        let overlap = if words.is_empty() { 0.0 } else { words.iter().filter(|w| body_words.contains(*w)).count() as f32 / words.len() as f32 };
+        let score = 2.0 * overlap + if repeated(i, t) { 1.0 } else { 0.0 } - 0.15 * rank as f32;
+        if best.map_or(true, |(s, _)| score > s) {
+            best = Some((score, i));
+        }
+    }
+    best.map(|(_, i)| i)
 }
+
+/// Most headline candidates looked at.
+const TITLE_CANDIDATES: usize = 6;
+/// Lines at the start of the body whose words a headline is compared with.
+const TITLE_BODY_LINES: usize = 15;
 
 /// Copies the kept lines into the clean text, one paragraph each.
 fn build_text(input: &str, lines: &[Line], keep: &[bool]) -> (String, dossier_text::OffsetMap) {

@@ -153,10 +153,11 @@ fn type_index(t: Type) -> usize {
 /// override or complete the model: organisations → ORG; countries,
 /// regions and big cities → LOC (countries stay LOC when they act).
 fn gazetteer_type(classes: u8) -> Option<Type> {
-    if classes & (class::COUNTRY | class::REGION | class::BIGCITY) != 0 {
-        Some(Type::Loc)
-    } else if classes & class::ORG != 0 {
+    if classes & class::ORG != 0 {
+        // Political unions are both regions and organisations: ORG.
         Some(Type::Org)
+    } else if classes & (class::COUNTRY | class::REGION | class::BIGCITY) != 0 {
+        Some(Type::Loc)
     } else {
         None
     }
@@ -209,7 +210,7 @@ fn gazetteer_pass(toks: &[&str], tags: &mut [(Label, f32)], lexicon: &std::colle
             relabel(tags, i, end, ty, Some(0.7));
         } else if starts_entity && model_end == end {
             let cur = label(i).entity_type();
-            if cur != Some(ty) && cur != Some(Type::Misc) {
+            if cur != Some(ty) {
                 let s = tags.get(i).map_or(0.7, |t| t.1);
                 relabel(tags, i, end, ty, Some(s));
             }

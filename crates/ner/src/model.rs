@@ -324,20 +324,20 @@ fn local_scores<'w>(
 }
 
 /// Best BIO-valid label sequence through the lattice, with a confidence
-/// per token from the margin of its label over the best alternative label
-/// at that token (given the chosen previous label).
+/// per token from max-marginals: the margin between the best sequence and
+/// the best sequence with another label at that token.
 fn viterbi(lattice: &[[[f32; N_LABELS]; N_LABELS]]) -> Tagged {
     let n = lattice.len();
     if n == 0 {
         return Vec::new();
     }
+    let allowed = |p: usize, y: usize| Label::from_index(y).may_follow(Label::from_index(p));
     let mut delta = vec![[f32::NEG_INFINITY; N_LABELS]; n];
     let mut back = vec![[0u8; N_LABELS]; n];
     for (i, local) in lattice.iter().enumerate() {
         for y in 0..N_LABELS {
-            let ly = Label::from_index(y);
             if i == 0 {
-                if ly.may_follow(Label::O) {
+                if allowed(0, y) {
                     delta[0][y] = local[0][y];
                 }
                 continue;
@@ -345,7 +345,7 @@ fn viterbi(lattice: &[[[f32; N_LABELS]; N_LABELS]]) -> Tagged {
             let mut best = (f32::NEG_INFINITY, 0u8);
             for p in 0..N_LABELS {
                 let prev = delta[i - 1][p];
-                if prev == f32::NEG_INFINITY || !ly.may_follow(Label::from_index(p)) {
+                if prev == f32::NEG_INFINITY || !allowed(p, y) {
                     continue;
                 }
                 let s = prev + local[p][y];
@@ -357,6 +357,19 @@ fn viterbi(lattice: &[[[f32; N_LABELS]; N_LABELS]]) -> Tagged {
             back[i][y] = best.1;
         }
     }
+    // Backward pass: best completion from (i, y) to the end.
+    let mut beta = vec![[0f32; N_LABELS]; n];
+    for i in (0..n - 1).rev() {
+        for y in 0..N_LABELS {
+            let mut best = f32::NEG_INFINITY;
+            for z in 0..N_LABELS {
+                if allowed(y, z) {
+                    best = best.max(lattice[i + 1][y][z] + beta[i + 1][z]);
+                }
+            }
+            beta[i][y] = best;
+        }
+    }
     let mut y = (0..N_LABELS).fold(0, |b, k| if delta[n - 1][k] > delta[n - 1][b] { k } else { b });
     let mut path = vec![0usize; n];
     for i in (0..n).rev() {
@@ -366,14 +379,9 @@ fn viterbi(lattice: &[[[f32; N_LABELS]; N_LABELS]]) -> Tagged {
     path.iter()
         .enumerate()
         .map(|(i, &y)| {
-            let p = if i == 0 { 0 } else { path[i - 1] };
-            let row = &lattice[i][p];
-            let other = row
-                .iter()
-                .enumerate()
-                .filter(|&(k, _)| k != y && Label::from_index(k).may_follow(Label::from_index(p)))
-                .fold(f32::NEG_INFINITY, |m, (_, &s)| m.max(s));
-            let margin = if other.is_finite() { row[y] - other } else { 10.0 };
+            let m = |k: usize| delta[i][k] + beta[i][k];
+            let other = (0..N_LABELS).filter(|&k| k != y).map(m).fold(f32::NEG_INFINITY, f32::max);
+            let margin = if other.is_finite() { m(y) - other } else { 10.0 };
             (Label::from_index(y), 1.0 / (1.0 + (-margin).exp()))
         })
         .collect()

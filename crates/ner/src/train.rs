@@ -32,6 +32,8 @@ pub fn training_files(lang: &str) -> Vec<(&'static str, Reader, &'static str)> {
             ("ner/gum-en/gum-news-dev.bio", corpus::read_conll, "modern"),
             ("ner/gum-en/gum-by-train.bio", corpus::read_conll, "modern"),
             ("ner/gum-en/gum-by-dev.bio", corpus::read_conll, "modern"),
+            ("ner/gum-en/gum-bysa-train.bio", corpus::read_conll, "modern"),
+            ("ner/gum-en/gum-bysa-dev.bio", corpus::read_conll, "modern"),
         ],
         _ => Vec::new(),
     }
@@ -81,6 +83,114 @@ pub fn build_lexicon<'a>(sentences: impl Iterator<Item = &'a [String]>) -> HashS
     counts.into_iter().filter(|(_, (l, u))| *l >= 2 && *l >= 3 * *u).map(|(w, _)| w).collect()
 }
 
+/// Word clusters learnt from running text: each word seen at least
+/// `min_count` times is described by the counts of its left and right
+/// neighbours among the most frequent words (other neighbours by shape),
+/// and the words are grouped by spherical k-means into `k` clusters.
+/// (A light stand-in for Brown clusters; linear in the text per pass.)
+pub fn learn_clusters<'a>(sentences: impl Iterator<Item = &'a [String]> + Clone, k: usize, min_count: u32) -> HashMap<String, u32> {
+    let mut freq: HashMap<String, u32> = HashMap::new();
+    for s in sentences.clone() {
+        for t in s {
+            *freq.entry(t.to_lowercase()).or_insert(0) += 1;
+        }
+    }
+    let mut by_freq: Vec<(&String, &u32)> = freq.iter().collect();
+    by_freq.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
+    let n_ctx = 600usize;
+    let ctx_id: HashMap<&str, usize> = by_freq.iter().take(n_ctx).enumerate().map(|(i, (w, _))| (w.as_str(), i)).collect();
+    let vocab: Vec<&str> = by_freq.iter().filter(|(_, c)| **c >= min_count).map(|(w, _)| w.as_str()).collect();
+    if vocab.len() < k || k == 0 {
+        return HashMap::new();
+    }
+    let word_id: HashMap<&str, usize> = vocab.iter().enumerate().map(|(i, w)| (*w, i)).collect();
+    // Context dimension of a neighbour: frequent word, or a shape bucket.
+    let dims = 2 * (n_ctx + 4);
+    let dim_of = |t: &str| -> usize {
+        let l = t.to_lowercase();
+        if let Some(&i) = ctx_id.get(l.as_str()) {
+            return i;
+        }
+        let c = t.chars().next();
+        n_ctx + match c {
+            Some(c) if c.is_uppercase() => 0,
+            Some(c) if c.is_lowercase() => 1,
+            Some(c) if c.is_ascii_digit() => 2,
+            _ => 3,
+        }
+    };
+    let mut vecs: Vec<HashMap<usize, f32>> = vec![HashMap::new(); vocab.len()];
+    for s in sentences {
+        for (i, t) in s.iter().enumerate() {
+            let Some(&w) = word_id.get(t.to_lowercase().as_str()) else { continue };
+            let left = if i == 0 { n_ctx + 3 } else { s.get(i - 1).map_or(n_ctx + 3, |x| dim_of(x)) };
+            let right = s.get(i + 1).map_or(n_ctx + 3, |x| dim_of(x)) + n_ctx + 4;
+            if let Some(v) = vecs.get_mut(w) {
+                *v.entry(left).or_insert(0.0) += 1.0;
+                *v.entry(right).or_insert(0.0) += 1.0;
+            }
+        }
+    }
+    let sparse: Vec<Vec<(usize, f32)>> = vecs
+        .into_iter()
+        .map(|v| {
+            let mut e: Vec<(usize, f32)> = v.into_iter().map(|(d, c)| (d, (1.0 + c).ln())).collect();
+            let norm = e.iter().map(|x| x.1 * x.1).sum::<f32>().sqrt().max(1e-6);
+            for x in e.iter_mut() {
+                x.1 /= norm;
+            }
+            e.sort_by_key(|x| x.0);
+            e
+        })
+        .collect();
+    // Initial centroids: words spread over the frequency ranking.
+    let mut cent: Vec<Vec<f32>> = (0..k)
+        .map(|c| {
+            let mut d = vec![0f32; dims];
+            if let Some(v) = sparse.get(c * vocab.len() / k) {
+                for &(i, x) in v {
+                    if let Some(slot) = d.get_mut(i) {
+                        *slot = x;
+                    }
+                }
+            }
+            d
+        })
+        .collect();
+    let mut assign = vec![0u32; sparse.len()];
+    for _ in 0..12 {
+        for (w, v) in sparse.iter().enumerate() {
+            let mut best = (f32::NEG_INFINITY, 0u32);
+            for (c, cv) in cent.iter().enumerate() {
+                let s: f32 = v.iter().map(|&(i, x)| x * cv.get(i).copied().unwrap_or(0.0)).sum();
+                if s > best.0 {
+                    best = (s, c as u32);
+                }
+            }
+            assign[w] = best.1;
+        }
+        for cv in cent.iter_mut() {
+            cv.iter_mut().for_each(|x| *x = 0.0);
+        }
+        for (w, v) in sparse.iter().enumerate() {
+            if let Some(cv) = cent.get_mut(assign[w] as usize) {
+                for &(i, x) in v {
+                    if let Some(slot) = cv.get_mut(i) {
+                        *slot += x;
+                    }
+                }
+            }
+        }
+        for cv in cent.iter_mut() {
+            let norm = cv.iter().map(|x| x * x).sum::<f32>().sqrt();
+            if norm > 0.0 {
+                cv.iter_mut().for_each(|x| *x /= norm);
+            }
+        }
+    }
+    vocab.iter().zip(assign).map(|(w, c)| ((*w).to_string(), c)).collect()
+}
+
 /// Extracts the `text` field of each JSON line (a minimal reader: the
 /// field is a JSON string; escapes are decoded).
 fn jsonl_texts(content: &str) -> Vec<String> {
@@ -128,6 +238,8 @@ pub struct TrainReport {
     pub missing: Vec<String>,
     /// Lexicon size.
     pub lexicon: usize,
+    /// Words with a cluster.
+    pub clusters: usize,
 }
 
 /// Trains the model for `lang` from the corpora under `data`.
@@ -183,7 +295,14 @@ pub fn train_model(
         examples.iter().map(|e| e.tokens.as_slice()).chain(unlabelled.iter().map(Vec::as_slice)),
     );
     report.lexicon = lexicon.len();
-    let model = model::train(lang, &examples, lexicon, HashMap::new(), epochs, progress);
+    let n_clusters: usize = std::env::var("DOSSIER_NER_CLUSTERS").ok().and_then(|v| v.parse().ok()).unwrap_or(0);
+    let clusters = if n_clusters > 0 {
+        learn_clusters(examples.iter().map(|e| e.tokens.as_slice()).chain(unlabelled.iter().map(Vec::as_slice)), n_clusters, 3)
+    } else {
+        HashMap::new()
+    };
+    report.clusters = clusters.len();
+    let model = model::train(lang, &examples, lexicon, clusters, epochs, progress);
     Ok((model, report))
 }
 

@@ -22,5 +22,5 @@ pub mod shingle;
 pub mod story;
 mod unionfind;
 
-pub use dedup::{DedupConfig, DedupIndex};
+pub use dedup::{DedupConfig, DedupIndex, DedupStats};
 pub use story::{group_stories, group_stories_with, Story, StoryConfig, StoryInput};

@@ -1,5 +1,6 @@
-//! `dossier extract`: like ingest without the store; prints one JSON object
-//! per document on stdout (JSON Lines) and failures on stderr.
+//! `dossier extract` and `dossier analyze`: like ingest without the store;
+//! print one JSON object per document on stdout (JSON Lines) and failures
+//! on stderr. `analyze` adds sentences and entity mentions.
 
 use std::io::{BufWriter, Write};
 use std::path::PathBuf;
@@ -18,9 +19,9 @@ pub struct Args {
     paths: Vec<PathBuf>,
 }
 
-/// Runs the command.
-pub fn run(args: Args) -> anyhow::Result<u8> {
-    let pipeline = pipeline::standard()?;
+/// Runs the command; `analyze` adds the NER stage.
+pub fn run(args: Args, analyze: bool) -> anyhow::Result<u8> {
+    let pipeline = if analyze { pipeline::analysis()? } else { pipeline::extraction()? };
     let stdout = std::io::stdout();
     let mut out = BufWriter::new(stdout.lock());
     let mut ok = 0usize;

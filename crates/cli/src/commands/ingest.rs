@@ -37,7 +37,7 @@ struct Report {
 /// Runs the command.
 pub fn run(db: &Path, args: Args) -> anyhow::Result<u8> {
     let mut store = Store::open(db).with_context(|| format!("opening database {}", db.display()))?;
-    let pipeline = pipeline::standard()?;
+    let pipeline = pipeline::analysis()?;
     let bar = progress::pages();
     let mut report = Report::default();
     let mut seen: HashSet<String> = HashSet::new();

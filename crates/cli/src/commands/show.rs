@@ -15,6 +15,31 @@ pub struct Args {
     /// Print the document as one JSON object.
     #[arg(long)]
     json: bool,
+    /// Print the clean text without entity marks.
+    #[arg(long)]
+    plain: bool,
+}
+
+/// The clean text with each mention marked as `[text]{TYPE}`.
+fn marked_text(doc: &dossier_document::Document) -> String {
+    let text = doc.text();
+    let Some(mentions) = doc.layers.mentions.as_deref() else { return text.to_string() };
+    let mut out = String::with_capacity(text.len() + mentions.len() * 8);
+    let mut at = 0;
+    for m in mentions {
+        if m.span.start < at || doc.check_span(m.span).is_err() {
+            continue;
+        }
+        out.push_str(&text[at..m.span.start]);
+        out.push('[');
+        out.push_str(&text[m.span.start..m.span.end]);
+        out.push_str("]{");
+        out.push_str(&m.kind);
+        out.push('}');
+        at = m.span.end;
+    }
+    out.push_str(&text[at..]);
+    out
 }
 
 /// Runs the command.
@@ -49,7 +74,11 @@ pub fn run(db: &Path, args: Args) -> anyhow::Result<u8> {
     let stages: Vec<String> = doc.stamps.iter().map(|s| format!("{}@{}", s.stage, s.version)).collect();
     println!("stages    {}", stages.join(", "));
     println!();
-    println!("{}", doc.text());
+    if args.plain {
+        println!("{}", doc.text());
+    } else {
+        println!("{}", marked_text(&doc));
+    }
     if !record.diagnostics.is_empty() {
         println!();
         println!("diagnostics:");

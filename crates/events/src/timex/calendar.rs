@@ -166,9 +166,14 @@ impl Unit {
     }
 }
 
+/// A weekday direction: on or after the anchor day (a bare weekday in a
+/// clause in the future tense).
+pub(crate) const FORWARD: i64 = 2;
+
 /// A relative expression as a function of the anchor day. `dir` is -1
 /// (strictly before the anchor: "dernier", "last"), 0 (the nearest, past-
-/// biased: bare or "ce", "this") or +1 (strictly after: "prochain", "next").
+/// biased: bare or "ce", "this"), +1 (strictly after: "prochain", "next")
+/// or, for weekdays only, [`FORWARD`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Rel {
     /// A weekday (1 = Monday).
@@ -195,6 +200,7 @@ impl Rel {
                 let wd = i64::from(wd);
                 let delta = match dir {
                     0 => -(cur - wd).rem_euclid(7),
+                    FORWARD => (wd - cur).rem_euclid(7),
                     d if d < 0 => -((cur - wd - 1).rem_euclid(7) + 1),
                     _ => (wd - cur - 1).rem_euclid(7) + 1,
                 };
@@ -348,6 +354,8 @@ mod tests {
         assert_eq!(v(1, -1).as_deref(), Some("2025-06-16"));
         assert_eq!(v(1, 1).as_deref(), Some("2025-06-30"));
         assert_eq!(v(2, 1).as_deref(), Some("2025-06-24"));
+        assert_eq!(v(1, FORWARD).as_deref(), Some("2025-06-23"));
+        assert_eq!(v(7, FORWARD).as_deref(), Some("2025-06-29"));
     }
 
     #[test]

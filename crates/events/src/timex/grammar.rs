@@ -93,6 +93,9 @@ pub(crate) struct Grammar {
     pub from: Option<Regex>,
     /// Matches the whole gap between the two ends of a range.
     pub to: Option<Regex>,
+    /// Finds a future-tense cue (a `future` word or a verb with a
+    /// `futuresuffix` ending) in the clause before a weekday.
+    pub future: Option<Regex>,
 }
 
 impl Grammar {
@@ -152,9 +155,9 @@ impl Grammar {
                 continue;
             };
             let body = expand(template.trim(), &alt);
-            // An ASCII word bound keeps the lazy DFA usable on non-ASCII
-            // text; the Unicode bounds are checked on each match.
-            if let Ok(re) = Regex::new(&format!("(?i)(?-u:\\b)(?:{body})")) {
+            // No word bounds in the regex (they would keep the fast engines
+            // from running on non-ASCII text); they are checked on each match.
+            if let Ok(re) = Regex::new(&format!("(?i)(?:{body})")) {
                 rules.push(Rule { kind, re });
             }
         }
@@ -170,7 +173,24 @@ impl Grammar {
                 .then(|| Regex::new(&format!(r"(?i)^\s*(?:{a})\s*$")).ok())
                 .flatten()
         };
+        let future = {
+            let (words, suffixes) = (alt("future"), alt("futuresuffix"));
+            let mut parts = Vec::new();
+            if !words.is_empty() {
+                parts.push(format!(r"(?:^|[^\w'’])(?:{words})(?:[^\w]|$)"));
+            }
+            if !suffixes.is_empty() {
+                // Lower-case words only: "Ankara" is not a verb.
+                parts.push(format!(
+                    r"(?:^|[^\w'’])(?-i:\p{{Ll}})\w+(?:{suffixes})(?:[^\w'’]|$)"
+                ));
+            }
+            (!parts.is_empty())
+                .then(|| Regex::new(&format!("(?i){}", parts.join("|"))).ok())
+                .flatten()
+        };
         Grammar {
+            future,
             since: cue_at_end("since"),
             until: cue_at_end("until"),
             from: cue_at_end("from"),
@@ -282,7 +302,16 @@ fn placeholder(name: &str, alt: &dyn Fn(&str) -> String) -> String {
         "num" => format!("(?P<num>[0-9]{{1,3}}|{})", alt("num")),
         "pn" => format!("(?P<dir>{}|{})", alt("past"), alt("next")),
         "dir" => format!("(?P<dir>{}|{}|{})", alt("past"), alt("this"), alt("next")),
-        "month" | "month2" => format!("(?P<{name}>{})\\.?", alt("month")),
+        "month" | "month2" => {
+            let abbr = alt("monthabbr");
+            let both = if abbr.is_empty() {
+                alt("month")
+            } else {
+                format!("{}|{abbr}", alt("month"))
+            };
+            format!("(?P<{name}>{both})\\.?")
+        }
+        "monthname" => format!("(?P<month>{})", alt("month")),
         "weekday" => format!("(?P<weekday>{})\\.?", alt("weekday")),
         class => {
             let a = alt(class);

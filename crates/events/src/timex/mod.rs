@@ -14,10 +14,30 @@
 //! * Intervals are written `start/end` with `..` for an open end (ISO
 //!   8601-2): "depuis 2021" = `2021/..`, "jusqu'au 26 juin" = `../2025-06-26`.
 //! * Durations are ISO 8601 (`P2Y`; `PXD` for "quelques jours").
-//! * Weekdays and bare dates are past-biased: "lundi" is the most recent
-//!   Monday on or before the anchor day; "lundi dernier" strictly before,
-//!   "lundi prochain" strictly after; a day or month without a year is its
-//!   nearest occurrence to the anchor (ties go to the past).
+//! * Weekdays are past-biased: "lundi" is the most recent Monday on or
+//!   before the anchor day (within the last 7 days), unless a future-tense
+//!   cue (lexicon classes `future` / `futuresuffix`: "se rendra", "will")
+//!   precedes it in its clause, when it is the next Monday on or after the
+//!   anchor; "lundi dernier" is strictly before, "lundi prochain" strictly
+//!   after. A day or month without a year is its nearest occurrence to the
+//!   anchor (ties go to the past); with "dernier"/"prochain", the nearest
+//!   strictly before/after it.
+//! * Honest precision: a minute anchor is used as its day. With a month or
+//!   year anchor, an expression within about two weeks of the anchor day
+//!   ("lundi", "hier", "la semaine dernière") takes the anchor's month
+//!   (year); any other is evaluated at the first and the last day the anchor
+//!   allows and keeps what both agree on (same value, else same month, else
+//!   same year, else unresolved): "le 11 novembre dernier" is 2021-11-11 with
+//!   anchor 2022-03 but unresolved with anchor 2022 or 2021-11. Without an
+//!   anchor, relative expressions are unresolved (value `None`), with the
+//!   TIMEX3 underspecified form in `partial` ("XXXX-11-11").
+//! * Same-text coreference: an unresolved day or month without a year takes
+//!   the year of the same day (month) written in full elsewhere in the text,
+//!   when all such mentions agree ("le 11 novembre dernier" … "le 11
+//!   novembre 2021"); flagged estimated, with a note.
+//! * [`TimexOptions::text_anchor`] (off by default): without an anchor, the
+//!   year of the latest absolute date in the text serves as an estimated
+//!   year anchor.
 //! * Vague expressions ("quelques jours après", "a few days later") take the
 //!   anchor's month (its year when only the year is known), flagged
 //!   estimated, with [`TimexMod::Approx`].
@@ -28,6 +48,8 @@ mod calendar;
 mod grammar;
 
 use std::collections::BTreeMap;
+
+use chrono::Datelike;
 
 use dossier_document::{DateValue, Precision};
 use dossier_text::Span;
@@ -101,6 +123,8 @@ pub struct TimexAnchor {
     pub value: String,
     /// Its precision.
     pub precision: Precision,
+    /// True when the anchor is an estimate (see [`TimexOptions::text_anchor`]).
+    pub estimated: bool,
 }
 
 /// A temporal expression found in a text, with its normalised value.
@@ -191,15 +215,47 @@ struct Cand {
 /// expressions stay unresolved). Expressions are returned in text order and
 /// do not overlap. Linear in the text (a fixed set of regexes compiled once).
 pub fn find_timexes(text: &str, lang: &str, anchor: Option<&DateValue>) -> Vec<Timex> {
+    find_timexes_with(text, lang, anchor, &TimexOptions::default())
+}
+
+/// Options of [`find_timexes_with`].
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct TimexOptions {
+    /// When no anchor is given, use the year of the latest absolute date the
+    /// text mentions as an estimated anchor (an article is published on or
+    /// after the dates it reports, most often the same year). Values
+    /// resolved against it are flagged `estimated`, and so is the anchor.
+    /// Off by default.
+    pub text_anchor: bool,
+}
+
+/// [`find_timexes`] with options.
+pub fn find_timexes_with(
+    text: &str,
+    lang: &str,
+    anchor: Option<&DateValue>,
+    options: &TimexOptions,
+) -> Vec<Timex> {
     let grammar = grammar::grammar(lang);
     let mut cands = Vec::new();
     if let Some(g) = grammar {
         for (order, rule) in g.rules.iter().enumerate() {
-            for caps in rule.re.captures_iter(text) {
-                let (Some(whole), core) = (caps.get(0), caps.name("core")) else {
-                    continue;
+            // The patterns have no leading word bound (an ASCII one would
+            // miss "à la fin de"; a Unicode one slows the regex engine down):
+            // a match that starts inside a word is dropped and the search
+            // resumes one character later ("France lundi" -> "lundi").
+            let mut pos = 0;
+            while pos <= text.len() {
+                let Some(caps) = rule.re.captures_at(text, pos) else {
+                    break;
                 };
-                let m = core.unwrap_or(whole);
+                let Some(whole) = caps.get(0) else { break };
+                let next_char = whole.start()
+                    + text
+                        .get(whole.start()..)
+                        .and_then(|r| r.chars().next())
+                        .map_or(1, char::len_utf8);
+                let m = caps.name("core").unwrap_or(whole);
                 // A final abbreviation dot ("janv.") is left out of the span:
                 // it may as well end the sentence.
                 let end = if m.as_str().ends_with('.') {
@@ -207,9 +263,14 @@ pub fn find_timexes(text: &str, lang: &str, anchor: Option<&DateValue>) -> Vec<T
                 } else {
                     m.end()
                 };
-                if m.start() >= end || !on_word_bounds(text, m.start(), end) {
+                if m.start() >= end
+                    || !on_word_bounds(text, whole.start(), whole.end())
+                    || !on_word_bounds(text, m.start(), end)
+                {
+                    pos = next_char;
                     continue;
                 }
+                pos = whole.end().max(next_char);
                 if let Some(c) = interpret(g, rule.kind, &caps, m.start(), end, order) {
                     cands.push(c);
                 }
@@ -232,12 +293,36 @@ pub fn find_timexes(text: &str, lang: &str, anchor: Option<&DateValue>) -> Vec<T
             }
         }
     }
-    let chosen = select(cands);
-    let anchor_pt = anchor.and_then(|a| Pt::parse(&a.value, a.precision));
-    let anchor_out = anchor.map(|a| TimexAnchor {
+    let mut chosen = select(cands);
+    if let Some(g) = grammar {
+        future_weekdays(g, text, &mut chosen);
+    }
+    // An anchor whose value cannot be read is no anchor.
+    let mut anchor_pt = anchor.and_then(|a| Pt::parse(&a.value, a.precision));
+    let mut anchor_out = anchor.filter(|_| anchor_pt.is_some()).map(|a| TimexAnchor {
         value: a.value.clone(),
         precision: a.precision,
+        estimated: a.estimated,
     });
+    if anchor_pt.is_none() && options.text_anchor {
+        let latest = chosen
+            .iter()
+            .filter_map(|c| match &c.sem {
+                Sem::Abs(v) => v.end().and_then(|p| p.last_day()),
+                _ => None,
+            })
+            .max();
+        if let Some(d) = latest {
+            let p = Pt::Y(d.year());
+            anchor_pt = Some(p);
+            anchor_out = Some(TimexAnchor {
+                value: p.iso(),
+                precision: Precision::Year,
+                estimated: true,
+            });
+        }
+    }
+    let anchor_estimated = anchor_out.as_ref().is_some_and(|a| a.estimated);
     let mut out: Vec<Timex> = Vec::with_capacity(chosen.len());
     let mut prev_end = 0usize;
     let mut i = 0;
@@ -246,7 +331,42 @@ pub fn find_timexes(text: &str, lang: &str, anchor: Option<&DateValue>) -> Vec<T
         // A range "du X au Y", "between X and Y", "2020 - 2021".
         if let (Some(g), Some(next)) = (grammar, chosen.get(i + 1)) {
             if let Some(from) = range_start(g, text, prev_end, c, next) {
-                let a = eval(c, anchor_pt);
+                // "du 28 décembre au 3 janvier 2025": a start without a year
+                // takes it from the end, not from the anchor.
+                let start_from_end = match (&c.sem, &next.sem) {
+                    (
+                        Sem::Rel {
+                            rel: Rel::YearlessDate { month, day, dir: 0 },
+                            ..
+                        },
+                        Sem::Abs(v),
+                    ) => v.start().and_then(|p| p.first_day()).and_then(|d| {
+                        (Rel::YearlessDate {
+                            month: *month,
+                            day: *day,
+                            dir: -1,
+                        })
+                        .eval(d.succ_opt()?)
+                    }),
+                    (
+                        Sem::Rel {
+                            rel: Rel::YearlessMonth { month, dir: 0 },
+                            ..
+                        },
+                        Sem::Abs(v),
+                    ) => v.start().and_then(|p| p.last_day()).and_then(|d| {
+                        (Rel::YearlessMonth {
+                            month: *month,
+                            dir: -1,
+                        })
+                        .eval(d.succ_opt()?)
+                    }),
+                    _ => None,
+                };
+                let a = match &start_from_end {
+                    Some(v) => Ok(v.clone()),
+                    None => eval(c, anchor_pt),
+                };
                 let b = match (&a, &next.sem) {
                     // "de vendredi à samedi": the end weekday follows the start.
                     (
@@ -255,14 +375,18 @@ pub fn find_timexes(text: &str, lang: &str, anchor: Option<&DateValue>) -> Vec<T
                             rel: Rel::Weekday { wd, .. },
                             ..
                         },
-                    ) => (Rel::Weekday { wd: *wd, dir: 0 })
-                        .eval(*first + chrono::Duration::days(6))
+                    ) => first
+                        .checked_add_days(chrono::Days::new(6))
+                        .and_then(|d| (Rel::Weekday { wd: *wd, dir: 0 }).eval(d))
                         .ok_or(calendar::OUT_OF_RANGE),
                     _ => eval(next, anchor_pt),
                 };
-                let uses = needs_anchor(&c.sem) || needs_anchor(&next.sem);
+                let uses =
+                    (start_from_end.is_none() && needs_anchor(&c.sem)) || needs_anchor(&next.sem);
                 let val = match (&a, &b) {
                     (Ok(va), Ok(vb)) => match (va.start(), vb.end()) {
+                        // "de lundi à mardi" with a month anchor: one month.
+                        (Some(s), Some(e)) if s == e => Some(Ok(Val::Pt(s))),
                         (Some(s), Some(e)) if s.first_day() <= e.last_day() => {
                             Some(Ok(Val::Iv(Some(s), Some(e))))
                         }
@@ -281,7 +405,7 @@ pub fn find_timexes(text: &str, lang: &str, anchor: Option<&DateValue>) -> Vec<T
                         None,
                         uses,
                         &anchor_out,
-                        false,
+                        uses && anchor_estimated,
                         None,
                     ));
                     prev_end = next.end;
@@ -315,13 +439,14 @@ pub fn find_timexes(text: &str, lang: &str, anchor: Option<&DateValue>) -> Vec<T
             (Sem::Abs(_), _) => TimexKind::Absolute,
             _ => TimexKind::Relative,
         };
-        let estimated = matches!(c.sem, Sem::Vague);
-        let modifier = if estimated {
+        let vague = matches!(c.sem, Sem::Vague);
+        let modifier = if vague {
             Some(TimexMod::Approx)
         } else {
             c.modifier
         };
         let uses = needs_anchor(&c.sem);
+        let estimated = vague || (uses && anchor_estimated);
         let partial = c.partial.clone();
         let t = build(
             text,
@@ -339,7 +464,62 @@ pub fn find_timexes(text: &str, lang: &str, anchor: Option<&DateValue>) -> Vec<T
         prev_end = c.end;
         i += 1;
     }
+    corefer(&mut out);
     out
+}
+
+/// Gives an unresolved day or month without a year ("le 11 novembre
+/// dernier", partial `XXXX-11-11`) the year of the same day (month) written
+/// in full elsewhere in the text ("le 11 novembre 2021"), when all such
+/// mentions agree on one year. The value is flagged estimated and the note
+/// names the mention.
+fn corefer(out: &mut [Timex]) {
+    let absolute: Vec<(String, String)> = out
+        .iter()
+        .filter(|t| t.kind == TimexKind::Absolute)
+        .filter_map(|t| t.date.as_ref().map(|d| (d.value.clone(), t.text.clone())))
+        .collect();
+    for t in out.iter_mut() {
+        if t.resolved || t.kind != TimexKind::Relative {
+            continue;
+        }
+        let Some(partial) = t.partial.as_deref().and_then(|p| p.strip_prefix("XXXX-")) else {
+            continue;
+        };
+        let precision = match partial.len() {
+            5 => Precision::Day,
+            2 => Precision::Month,
+            _ => continue,
+        };
+        let same: Vec<&(String, String)> = absolute
+            .iter()
+            .filter(|(v, _)| {
+                v.get(4..5) == Some("-") && v.get(5..5 + partial.len()) == Some(partial)
+            })
+            .collect();
+        let Some((first, evidence)) = same
+            .first()
+            .map(|(v, e)| (v.get(..4).unwrap_or(""), e.clone()))
+        else {
+            continue;
+        };
+        if first.len() != 4 || same.iter().any(|(v, _)| v.get(..4) != Some(first)) {
+            continue;
+        }
+        let value = format!("{first}-{partial}");
+        t.date = Some(DateValue {
+            value: value.clone(),
+            precision,
+            evidence: t.text.clone(),
+            estimated: true,
+        });
+        t.value = Some(value);
+        t.precision = Some(precision.into());
+        t.resolved = true;
+        t.estimated = true;
+        t.partial = None;
+        t.note = Some(format!("year taken from {evidence:?} in the same text"));
+    }
 }
 
 fn needs_anchor(sem: &Sem) -> bool {
@@ -435,8 +615,14 @@ fn select(mut cands: Vec<Cand>) -> Vec<Cand> {
     // only the neighbours of the new span (O(log n) each).
     let mut chosen: BTreeMap<usize, Cand> = BTreeMap::new();
     for c in cands {
-        let clash_prev = chosen.range(..=c.start).next_back().is_some_and(|(_, p)| p.end > c.start);
-        let clash_next = chosen.range(c.start..).next().is_some_and(|(s, _)| *s < c.end);
+        let clash_prev = chosen
+            .range(..=c.start)
+            .next_back()
+            .is_some_and(|(_, p)| p.end > c.start);
+        let clash_next = chosen
+            .range(c.start..)
+            .next()
+            .is_some_and(|(s, _)| *s < c.end);
         if !clash_prev && !clash_next {
             chosen.insert(c.start, c);
         }
@@ -444,9 +630,50 @@ fn select(mut cands: Vec<Cand>) -> Vec<Cand> {
     chosen.into_values().collect()
 }
 
+/// A bare weekday ("lundi", "ce dimanche") in a clause whose words before
+/// it are in the future tense ("se rendra lundi", "will travel to Moscow on
+/// Monday") is the next such day on or after the anchor instead of the
+/// last one. The clause runs back to the previous punctuation mark, at most
+/// 80 bytes.
+fn future_weekdays(g: &Grammar, text: &str, chosen: &mut [Cand]) {
+    let Some(future) = g.future.as_ref() else {
+        return;
+    };
+    for c in chosen.iter_mut() {
+        let Sem::Rel {
+            rel: Rel::Weekday { wd, dir: 0 },
+            near,
+        } = c.sem
+        else {
+            continue;
+        };
+        let window = before_n(text, 0, c.start, 80);
+        let clause = window
+            .rsplit([
+                '.', ',', ';', ':', '!', '?', '(', ')', '«', '»', '"', '“', '”', '\n',
+            ])
+            .next()
+            .unwrap_or("");
+        if future.is_match(clause) {
+            c.sem = Sem::Rel {
+                rel: Rel::Weekday {
+                    wd,
+                    dir: calendar::FORWARD,
+                },
+                near,
+            };
+        }
+    }
+}
+
 /// The text before `c` back to the previous expression, at most 40 bytes.
-fn before<'a>(text: &'a str, prev_end: usize, start: usize) -> &'a str {
-    let mut from = start.saturating_sub(40).max(prev_end);
+fn before(text: &str, prev_end: usize, start: usize) -> &str {
+    before_n(text, prev_end, start, 40)
+}
+
+/// The text before `start` back to `prev_end`, at most `n` bytes.
+fn before_n(text: &str, prev_end: usize, start: usize, n: usize) -> &str {
+    let mut from = start.saturating_sub(n).max(prev_end);
     while from < start && !text.is_char_boundary(from) {
         from += 1;
     }
@@ -513,7 +740,8 @@ fn interpret(
     let num_of = |name: &str| get(name).and_then(|s| s.parse::<u32>().ok());
     let month_of = |name: &str| {
         get(name)
-            .and_then(|s| g.value("month", s.trim_end_matches('.')))
+            .map(|s| s.trim_end_matches('.'))
+            .and_then(|s| g.value("month", s).or_else(|| g.value("monthabbr", s)))
             .and_then(|v| v.parse::<u32>().ok())
     };
     let year = num_of("year").and_then(|y| i32::try_from(y).ok());
@@ -658,9 +886,11 @@ fn interpret(
                 }
             }
         }
-        RuleKind::Later => match num? {
-            None => Sem::Vague,
-            Some(_) => Sem::EventRel,
+        // "quelques jours après": near the anchor; "quelques mois
+        // après", "deux ans plus tard": relative to an event.
+        RuleKind::Later => match (num?, unit?) {
+            (None, Unit::Day | Unit::Week) => Sem::Vague,
+            _ => Sem::EventRel,
         },
         RuleKind::EventRel => Sem::EventRel,
         RuleKind::Duration => {

@@ -32,10 +32,18 @@ const FR: &[Case] = &[
     ("fr", D, "Il partira lundi prochain.", "lundi prochain", Some("2025-06-30"), 'D', 'R'),
     ("fr", D, "La réunion aura lieu mardi prochain.", "mardi prochain", Some("2025-06-24"), 'D', 'R'),
     ("fr", D, "Le texte a été adopté jeudi.", "jeudi", Some("2025-06-19"), 'D', 'R'),
+    ("fr", D, "Le président de la France lundi a parlé.", "lundi", Some("2025-06-23"), 'D', 'R'),
     ("fr", D, "Des tirs ont eu lieu samedi soir.", "samedi soir", Some("2025-06-21"), 'D', 'R'),
     ("fr", "2025-06-22", "Il est arrivé dimanche dernier.", "dimanche dernier", Some("2025-06-15"), 'D', 'R'),
     ("fr", "2025-04-03", "Ce jeudi, Sergueï Lavrov a reçu ses homologues.", "Ce jeudi", Some("2025-04-03"), 'D', 'R'),
     ("fr", "2025-06-23T00:53", "a entamé ce dimanche une visite", "ce dimanche", Some("2025-06-22"), 'D', 'R'),
+    // Future tense in the clause before a bare weekday: on or after the anchor.
+    ("fr", D, "Le président se rendra jeudi à Moscou.", "jeudi", Some("2025-06-26"), 'D', 'R'),
+    ("fr", D, "Il a annoncé qu'il rencontrera ce dimanche son homologue.", "ce dimanche", Some("2025-06-29"), 'D', 'R'),
+    ("fr", D, "Le vote est prévu lundi.", "lundi", Some("2025-06-23"), 'D', 'R'),
+    ("fr", D, "Il a rencontré à Ankara jeudi le ministre.", "jeudi", Some("2025-06-19"), 'D', 'R'),
+    ("fr", D, "Jean-François Copé déplora mardi un discours.", "mardi", Some("2025-06-17"), 'D', 'R'),
+    ("fr", D, "Celui qui se rendra à Moscou, a rencontré jeudi le ministre.", "jeudi", Some("2025-06-19"), 'D', 'R'),
     // Weekdays, month anchor: the month, never a made-up day; no anchor: unresolved.
     ("fr", M, "Le Kremlin a dit lundi vouloir renforcer ses liens.", "lundi", Some("2025-06"), 'M', 'R'),
     ("fr", M, "ont indiqué dimanche à l'AFP", "dimanche", Some("2025-06"), 'M', 'R'),
@@ -64,6 +72,10 @@ const FR: &[Case] = &[
     ("fr", "2022", "Le contrat a été signé le mois dernier.", "le mois dernier", None, '-', 'R'),
     ("fr", D, "Il sera signé le mois prochain.", "le mois prochain", Some("2025-07"), 'M', 'R'),
     ("fr", D, "Il sera signé ce mois-ci.", "ce mois-ci", Some("2025-06"), 'M', 'R'),
+    ("fr", D, "Le retrait sera achevé à la fin de l'année.", "à la fin de l'année", Some("2025"), 'Y', 'R'),
+    ("fr", D, "Le retrait a commencé fin de l'année dernière.", "fin de l'année dernière", Some("2024"), 'Y', 'R'),
+    ("fr", D, "Le retrait sera achevé d'ici la fin du mois.", "d'ici la fin du mois", Some("../2025-06"), 'I', 'I'),
+    ("fr", D, "Il reviendra au début de la semaine prochaine.", "au début de la semaine prochaine", Some("2025-06-30/2025-07-06"), 'I', 'R'),
     ("fr", D, "Les ventes ont doublé l'an dernier.", "l'an dernier", Some("2024"), 'Y', 'R'),
     ("fr", "2022", "Les ventes ont doublé l'an dernier.", "l'an dernier", Some("2021"), 'Y', 'R'),
     ("fr", D, "Les ventes ont doublé l'année dernière.", "l'année dernière", Some("2024"), 'Y', 'R'),
@@ -104,6 +116,9 @@ const FR: &[Case] = &[
     ("fr", D, "Wagner est présent au Mali depuis deux ans.", "depuis deux ans", Some("2023/.."), 'I', 'I'),
     ("fr", "", "Le salon se tient du 3 au 5 mars 2025.", "du 3 au 5 mars 2025", Some("2025-03-03/2025-03-05"), 'I', 'I'),
     ("fr", "", "Il a dirigé le pays de 2020 à 2022.", "de 2020 à 2022", Some("2020/2022"), 'I', 'I'),
+    ("fr", "", "La trêve a tenu du 28 décembre au 3 janvier 2025.", "du 28 décembre au 3 janvier 2025", Some("2024-12-28/2025-01-03"), 'I', 'I'),
+    ("fr", "", "La mission a duré de janvier à mars 2025.", "de janvier à mars 2025", Some("2025-01/2025-03"), 'I', 'I'),
+    ("fr", D, "Le salon se tient du 3 au 5 mars.", "du 3 au 5 mars", Some("2025-03-03/2025-03-05"), 'I', 'I'),
     ("fr", "", "Il a dirigé le pays entre 2019 et 2021.", "entre 2019 et 2021", Some("2019/2021"), 'I', 'I'),
     ("fr", "", "Le contrat a duré pendant deux ans.", "deux ans", Some("P2Y"), 'P', 'P'),
     // Vague and event-relative expressions.
@@ -138,6 +153,7 @@ const EN: &[Case] = &[
     ("en", D, "He will leave next Monday.", "next Monday", Some("2025-06-30"), 'D', 'R'),
     ("en", D, "He arrived this Sunday.", "this Sunday", Some("2025-06-22"), 'D', 'R'),
     ("en", D, "The vote took place on Friday.", "Friday", Some("2025-06-20"), 'D', 'R'),
+    ("en", D, "He will travel to Moscow on Friday.", "Friday", Some("2025-06-27"), 'D', 'R'),
     ("en", M, "The Kremlin said on Monday it would act.", "Monday", Some("2025-06"), 'M', 'R'),
     ("en", "", "The Kremlin said on Monday it would act.", "Monday", None, '-', 'R'),
     ("en", D, "He said so yesterday.", "yesterday", Some("2025-06-22"), 'D', 'R'),
@@ -152,6 +168,9 @@ const EN: &[Case] = &[
     ("en", "2022", "Sales doubled last year.", "last year", Some("2021"), 'Y', 'R'),
     ("en", D, "Sales doubled this year.", "this year", Some("2025"), 'Y', 'R'),
     ("en", D, "Sales will double next year.", "next year", Some("2026"), 'Y', 'R'),
+    ("en", D, "Troops will leave by the end of the year.", "by the end of the year", Some("../2025"), 'I', 'I'),
+    ("en", D, "Troops arrived late last year.", "late last year", Some("2024"), 'Y', 'R'),
+    ("en", D, "Talks resume early next month.", "early next month", Some("2025-07"), 'M', 'R'),
     ("en", D, "The group arrived two years ago.", "two years ago", Some("2023"), 'Y', 'R'),
     ("en", M, "The group arrived two years ago.", "two years ago", Some("2023"), 'Y', 'R'),
     ("en", "", "The group arrived two years ago.", "two years ago", None, '-', 'R'),
@@ -347,7 +366,10 @@ fn no_false_dates() {
         ("en", "You may 2 go home now."),
         ("en", "The mayor may decide."),
         ("en", "Prices fell in the last years."),
-        ("fr", "Les prix ont baissé ces dernières années et en 20215."),
+        (
+            "fr",
+            "Les prix ont baissé ces dernières années et en 20215.",
+        ),
         ("fr", ""),
     ] {
         let found = find_timexes(text, lang, anchor_of(D).as_ref());
@@ -392,6 +414,103 @@ proptest! {
             prop_assert!(text.is_char_boundary(t.start) && text.is_char_boundary(t.end));
             prop_assert_eq!(text.get(t.start..t.end), Some(t.text.as_str()));
             prop_assert_eq!(t.resolved, t.value.is_some());
+        }
+    }
+}
+
+#[test]
+fn coreference_gives_the_year() {
+    let text = "Abdoulaye Diop a rencontré le 11 novembre dernier son homologue. (Photo : le 11 novembre 2021 à Moscou.)";
+    let found = find_timexes(text, "fr", None);
+    let t = found.iter().find(|t| t.text == "le 11 novembre dernier");
+    assert_eq!(
+        t.and_then(|t| t.value.clone()).as_deref(),
+        Some("2021-11-11")
+    );
+    assert_eq!(t.map(|t| (t.estimated, t.resolved)), Some((true, true)));
+    // Two different years: no guess.
+    let text = "le 11 novembre dernier, puis le 11 novembre 2021 et le 11 novembre 2020";
+    let found = find_timexes(text, "fr", None);
+    assert_eq!(found.first().map(|t| t.resolved), Some(false));
+}
+
+#[test]
+fn text_anchor_is_opt_in_and_estimated() {
+    let text = "La France a annoncé en juin la fermeture de ses bases. Le 11 novembre 2021, Diop était à Moscou.";
+    let plain = find_timexes(text, "fr", None);
+    assert_eq!(
+        plain.first().map(|t| (t.text.as_str(), t.resolved)),
+        Some(("juin", false))
+    );
+    let with = find_timexes_with(text, "fr", None, &TimexOptions { text_anchor: true });
+    let t = with.first();
+    assert_eq!(t.and_then(|t| t.value.clone()).as_deref(), Some("2021-06"));
+    assert_eq!(t.map(|t| t.estimated), Some(true));
+    assert_eq!(
+        t.and_then(|t| t.anchor.clone()),
+        Some(TimexAnchor {
+            value: "2021".into(),
+            precision: Precision::Year,
+            estimated: true
+        })
+    );
+    // A given anchor wins over the text.
+    let a = anchor_of("2021-11-20");
+    let given = find_timexes_with(text, "fr", a.as_ref(), &TimexOptions { text_anchor: true });
+    assert_eq!(given.first().map(|t| t.estimated), Some(false));
+}
+
+/// The expressions of the five sample pages, resolved against their gold
+/// publication dates (../shared/gold/seeds-dossier.json: 000 = 2025-06,
+/// 001 = 2025-04-03, 002 and 003 undated, 004 = 2025-06-23T00:53).
+#[test]
+fn seed_pages() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/seeds");
+    let Ok(entries) = std::fs::read_dir(&dir) else {
+        eprintln!("skipped: {} is absent", dir.display());
+        return;
+    };
+    let mut files: Vec<_> = entries.filter_map(Result::ok).map(|e| e.path()).collect();
+    files.sort();
+    #[rustfmt::skip]
+    let expected: &[(&str, &str, &[(&str, Option<&str>)])] = &[
+        ("000", "2025-06", &[("lundi", Some("2025-06")), ("quelques jours après", Some("2025-06")), ("depuis 2021", Some("2021/..")), ("dimanche", Some("2025-06")), ("2022", Some("2022"))]),
+        ("001", "2025-04-03", &[("Ce jeudi", Some("2025-04-03")), ("juin prochain", Some("2025-06"))]),
+        ("002", "", &[("le 11 novembre dernier", Some("2021-11-11")), ("fin 2014", Some("2014")), ("le 11 novembre 2021", Some("2021-11-11")), ("juin", None)]),
+        ("003", "", &[("Le 4 mars 2025", Some("2025-03-04"))]),
+        ("004", "2025-06-23T00:53", &[("ce dimanche", Some("2025-06-22")), ("jusqu’au 26 juin", Some("../2025-06-26"))]),
+    ];
+    for (prefix, anchor, wants) in expected {
+        let Some(path) = files.iter().find(|p| {
+            p.file_name()
+                .and_then(|n| n.to_str())
+                .is_some_and(|n| n.starts_with(prefix))
+        }) else {
+            eprintln!("skipped: no seed {prefix}");
+            continue;
+        };
+        let text = std::fs::read_to_string(path).unwrap_or_default();
+        let found = find_timexes(&text, "fr", anchor_of(anchor).as_ref());
+        for (surface, value) in wants.iter() {
+            let t = found.iter().find(|t| t.text == *surface);
+            assert!(
+                t.is_some(),
+                "{prefix}: {surface:?} not found in {:?}",
+                found.iter().map(|t| &t.text).collect::<Vec<_>>()
+            );
+            assert_eq!(
+                t.and_then(|t| t.value.as_deref()),
+                *value,
+                "{prefix}: {surface:?}"
+            );
+        }
+        if *prefix == "002" {
+            let with = find_timexes_with(&text, "fr", None, &TimexOptions { text_anchor: true });
+            let juin = with
+                .iter()
+                .find(|t| t.text == "juin")
+                .and_then(|t| t.value.as_deref());
+            assert_eq!(juin, Some("2021-06"));
         }
     }
 }

@@ -26,8 +26,10 @@ pub(crate) struct ClassInfo {
     /// A strong main-content hint (`article-body`, `entry-content`…).
     pub content_hint: bool,
     /// Boilerplate by an unambiguous token (comments, share, related,
-    /// cookie…): removed even by the lenient pass.
+    /// cookie…).
     pub strong: bool,
+    /// A comment or discussion area: removed even by the lenient pass.
+    pub discussion: bool,
     /// Hash of the raw `class` attribute (0 when absent), to find the
     /// other parts of an article split into same-class chunks.
     pub class_hash: u64,
@@ -42,6 +44,8 @@ struct Vocab {
     meta_line: Regex,
     content_hint: Regex,
 }
+
+
 
 fn vocab() -> &'static Vocab {
     static V: OnceLock<Vocab> = OnceLock::new();
@@ -76,10 +80,10 @@ fn vocab() -> &'static Vocab {
                 r"entry-?meta|credits?|timestamp|updated"
             )),
             content_hint: re(concat!(
-                r"article-?body|articlebody|article__body|article-?content|article__content|article-?text|articletext|",
-                r"entry-?content|post-?content|post-?body|post-?text|post-?entry|postcontent|story-?body|story-?content|",
-                r"story-?text|body-?text|main-?content|content-?body|text-?content|rich-?text|richtext|field-?body|",
-                r"news-?text|news-?content|single-?content|td-?post-?content|c-?article|article-?main"
+                r"article[-_]?body|articlebody|article__body|article[-_]?content|article__content|article[-_]?text|articletext|",
+                r"entry[-_]?content|post[-_]?content|post[-_]?body|post[-_]?text|post[-_]?entry|postcontent|story[-_]?body|story[-_]?content|",
+                r"story[-_]?text|body[-_]?text|main[-_]?content|content[-_]?body|text[-_]?content|rich[-_]?text|richtext|field[-_]?body|",
+                r"news[-_]?text|news[-_]?content|single[-_]?content|td[-_]?post[-_]?content|c[-_]?article|article[-_]?main"
             )),
         }
     })
@@ -92,21 +96,21 @@ pub(crate) fn classify(s: &str) -> ClassInfo {
     }
     let v = vocab();
     let mut info = ClassInfo::default();
-    let positive = v.positive.is_match(s);
-    let negative = v.negative.is_match(s);
-    if positive {
+    if v.positive.is_match(s) {
         info.weight += 25;
     }
-    if negative {
+    if v.negative.is_match(s) {
         info.weight -= 25;
     }
     info.content_hint = v.content_hint.is_match(s);
     if info.content_hint {
         info.weight += 25;
+        return info;
     }
-    info.strong = !info.content_hint && v.strong.is_match(s);
-    info.boiler = info.strong || (!info.content_hint && v.unlikely.is_match(s) && !v.maybe.is_match(s));
-    info.meta_line = !info.content_hint && v.meta_line.is_match(s);
+    info.strong = v.strong.is_match(s);
+    info.discussion = info.strong && (s.contains("comment") || s.contains("disqus") || s.contains("respond") || s.contains("repl"));
+    info.boiler = info.strong || (v.unlikely.is_match(s) && !v.maybe.is_match(s));
+    info.meta_line = v.meta_line.is_match(s);
     info
 }
 

@@ -73,7 +73,11 @@ fn tag_prior(tag: Tag) -> f32 {
 fn boiler_flags(elems: &[Elem], use_class: bool) -> Vec<bool> {
     let mut out = vec![false; elems.len()];
     for (i, e) in elems.iter().enumerate() {
-        let own = if use_class { e.class.boiler } else { e.class.strong };
+        // Page-template classes on wrappers ("has-sidebar" on body or on a
+        // wrapper around the article) do not make the article boilerplate.
+        let own = (if use_class { e.class.boiler } else { e.class.discussion || e.tag == Tag::Boiler })
+            && e.tag != Tag::Body
+            && !(e.has_content && e.tag != Tag::Boiler);
         let inherited = out.get(e.parent as usize).copied().unwrap_or(false);
         out[i] = own || inherited;
     }
@@ -360,7 +364,7 @@ fn should_remove(e: &Elem, strict: bool) -> bool {
     if e.tag == Tag::Boiler {
         return true;
     }
-    if e.class.strong || (strict && e.class.boiler) {
+    if (e.class.discussion || (strict && e.class.boiler)) && !e.has_content {
         return true;
     }
     if e.class.content_hint {
@@ -424,6 +428,31 @@ fn is_title(key: &str, titles: &[String]) -> bool {
     })
 }
 
+const CREDIT_LABELS: [&str; 14] = [
+    "foto", "fotos", "photo", "photos", "bild", "bilder", "image", "images", "credit", "credits", "crédit", "crédits",
+    "copyright", "quelle",
+];
+
+/// "Photo: X", "Bild: Y / Agency", "© Agency".
+fn looks_like_credit(text: &str) -> bool {
+    let t = text.trim_start();
+    if t.starts_with('©') {
+        return true;
+    }
+    let Some((label, rest)) = t.split_once(':') else { return false };
+    let label = label.trim().to_lowercase();
+    CREDIT_LABELS.contains(&label.as_str()) && !rest.trim().is_empty() && rest.split_whitespace().count() <= 8
+}
+
+/// A short line that is mostly a date ("Updated 5:27 am, Nov 20, 2019",
+/// "Erstellt am Dienstag 6. Mai 2014").
+fn is_date_line(text: &str) -> bool {
+    let found = dossier_dates::find_dates(text);
+    let covered: usize = found.iter().map(|d| d.end.saturating_sub(d.start)).sum();
+    let letters = text.chars().filter(|c| !c.is_whitespace()).count();
+    covered > 0 && covered * 2 >= letters.max(1) && text.split_whitespace().count() <= 10
+}
+
 /// Good paragraph: enough text, few links, sentence punctuation.
 fn is_good(b: &Block) -> bool {
     let ld = link_density(b.chars, b.link_chars);
@@ -448,7 +477,10 @@ fn filter_blocks(flat: &Flat<'_>, blocks: Vec<u32>, title: &[String]) -> Vec<u32
             if b.meta_line && !is_good(b) {
                 continue;
             }
-            if b.chars < 90 && looks_like_byline(&text) {
+            if b.chars < 90 && (looks_like_byline(&text) || looks_like_credit(&text)) {
+                continue;
+            }
+            if b.chars < 80 && matches!(b.kind, Kind::Para | Kind::Heading(_)) && is_date_line(&text) {
                 continue;
             }
             let key = words_key(&text);
@@ -493,7 +525,7 @@ fn union_of_good(flat: &Flat<'_>, title: &[String]) -> Selection {
     let boiler = boiler_flags(&flat.elems, true);
     let mut cand = Vec::new();
     for (i, b) in flat.blocks.iter().enumerate() {
-        if boiler.get(b.elem as usize).copied().unwrap_or(false) || b.boiler {
+        if boiler.get(b.elem as usize).copied().unwrap_or(true) {
             continue;
         }
         cand.push(i as u32);

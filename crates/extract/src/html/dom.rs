@@ -10,6 +10,8 @@
 //! any depth is safe; subtrees that never hold article text (scripts,
 //! styles, forms controls, hidden elements) are not entered at all.
 
+use std::collections::HashMap;
+
 use ego_tree::NodeRef;
 use scraper::Node;
 
@@ -64,6 +66,9 @@ pub(crate) struct Elem {
     pub end: u32,
     /// Inside a `blockquote` or `q` (the element included).
     pub quote: bool,
+    /// The subtree (this element excluded) holds a `main` element or an
+    /// element whose class/role/itemprop marks the article body.
+    pub has_content: bool,
 }
 
 /// The tags the extractor tells apart.
@@ -204,7 +209,7 @@ fn hidden(el: &scraper::node::Element) -> bool {
     if el.attr("hidden").is_some() {
         return true;
     }
-    if let Some(style) = el.attr("style") {
+    if let Some(style) = el.attr("style").filter(|s| s.contains("none") || s.contains("hidden")) {
         let compact: String = style.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_ascii_lowercase();
         if compact.contains("display:none") || compact.contains("visibility:hidden") {
             return true;
@@ -214,7 +219,15 @@ fn hidden(el: &scraper::node::Element) -> bool {
 }
 
 /// Class, id, role and itemprop, lower-cased, judged together with the tag.
-fn class_info(el: &scraper::node::Element, tag: Tag) -> ClassInfo {
+fn class_info(el: &scraper::node::Element, tag: Tag, cache: &mut HashMap<String, ClassInfo>) -> ClassInfo {
+    if el.attrs.is_empty() {
+        let mut info = ClassInfo::default();
+        if tag == Tag::Boiler {
+            info.boiler = true;
+            info.strong = true;
+        }
+        return info;
+    }
     let mut s = String::new();
     for key in ["class", "id"] {
         if let Some(v) = el.attr(key) {
@@ -223,13 +236,22 @@ fn class_info(el: &scraper::node::Element, tag: Tag) -> ClassInfo {
         }
     }
     s.make_ascii_lowercase();
-    let mut info = classify(s.trim_end());
-    if let Some(c) = el.attr("class").filter(|c| !c.trim().is_empty()) {
-        use std::hash::{Hash, Hasher};
-        let mut h = std::collections::hash_map::DefaultHasher::new();
-        c.trim().hash(&mut h);
-        info.class_hash = h.finish() | 1;
-    }
+    let mut info = match cache.get(&s) {
+        Some(i) => *i,
+        None => {
+            let mut i = classify(s.trim_end());
+            if let Some(c) = el.attr("class").filter(|c| !c.trim().is_empty()) {
+                use std::hash::{Hash, Hasher};
+                let mut h = std::collections::hash_map::DefaultHasher::new();
+                c.trim().to_ascii_lowercase().hash(&mut h);
+                i.class_hash = h.finish() | 1;
+            }
+            if cache.len() < 4096 {
+                cache.insert(s, i);
+            }
+            i
+        }
+    };
     if let Some(role) = el.attr("role") {
         match role.trim().to_ascii_lowercase().as_str() {
             "navigation" | "complementary" | "contentinfo" | "banner" | "menu" | "menubar" | "search" | "dialog"
@@ -299,6 +321,8 @@ struct Open {
 /// Flattens the subtree of `root` (normally the document root).
 pub(crate) fn flatten<'a>(root: NodeRef<'a, Node>) -> Flat<'a> {
     let mut flat = Flat::default();
+    // Pages repeat the same class/id strings many times: judge each once.
+    let mut class_cache: HashMap<String, ClassInfo> = HashMap::new();
     // Element stack (indices into flat.elems) mirroring the walk.
     let mut elem_stack: Vec<u32> = Vec::new();
     // Which entries of elem_stack opened a block.
@@ -328,7 +352,7 @@ pub(crate) fn flatten<'a>(root: NodeRef<'a, Node>) -> Flat<'a> {
                 if !matches!(r, Role::Skip) && !hidden(el) {
                     descend = true;
                     let tag = tag_of(name);
-                    let class = class_info(el, tag);
+                    let class = class_info(el, tag, &mut class_cache);
                     let parent = elem_stack.last().copied().unwrap_or(NONE);
                     let depth = elem_stack.len() as u32;
                     let idx = flat.elems.len() as u32;
@@ -347,6 +371,7 @@ pub(crate) fn flatten<'a>(root: NodeRef<'a, Node>) -> Flat<'a> {
                         blocks: (first_block, first_block),
                         end: idx + 1,
                         quote: quote_depth > 0 || matches!(name, "blockquote" | "q"),
+                        has_content: false,
                     });
                     elem_stack.push(idx);
                     if class.boiler {
@@ -492,15 +517,17 @@ fn close<'a>(
     // Fold the subtree's totals into the parent.
     let nblocks = flat.blocks.len() as u32;
     let nelems = flat.elems.len() as u32;
-    let (chars, links, paras, commas, items) = match flat.elems.get_mut(idx as usize) {
+    let (chars, links, paras, commas, items, content) = match flat.elems.get_mut(idx as usize) {
         Some(e) => {
             e.blocks.1 = nblocks;
             e.end = nelems;
-            (e.chars, e.link_chars, e.paras, e.commas, e.items)
+            let own = e.tag == Tag::Main || (e.class.content_hint && !e.class.strong);
+            (e.chars, e.link_chars, e.paras, e.commas, e.items, e.has_content || own)
         }
         None => return,
     };
     if let Some(p) = flat.elems.get_mut(parent as usize) {
+        p.has_content |= content;
         p.chars += chars;
         p.link_chars += links;
         p.paras += paras;

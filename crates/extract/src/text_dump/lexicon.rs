@@ -25,6 +25,36 @@ const LANGUAGE_FILES: &[(&str, &str, &str)] = &[
 
 const AGENCIES: &str = include_str!("../../../../data/lang/mul/agencies.txt");
 const PARTICLES: &str = include_str!("../../../../data/lang/mul/name-particles.txt");
+const ORG_WORDS: &str = include_str!("../../../../data/lang/mul/org-words.txt");
+
+/// A small multiplicative hasher (the FxHash scheme) for the short string
+/// keys of the extractor's maps: SipHash's resistance to crafted keys is
+/// not needed for word lists, and it dominated the line pass. Written here
+/// rather than taken from a crate to keep the crate's dependencies as they
+/// are.
+#[derive(Default, Clone, Copy)]
+pub(crate) struct FastHasher(u64);
+
+impl std::hash::Hasher for FastHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let mut b = [0u8; 8];
+            b.copy_from_slice(c);
+            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(b)).wrapping_mul(K);
+        }
+        for &b in chunks.remainder() {
+            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(K);
+        }
+    }
+}
+
+/// Builds [`FastHasher`]s.
+pub(crate) type FastBuild = std::hash::BuildHasherDefault<FastHasher>;
 
 /// At most this many languages fit the per-word bit mask.
 const MAX_LANGUAGES: usize = 64;
@@ -56,13 +86,18 @@ pub(crate) struct Lexicon {
     /// Language codes, in bit order.
     pub codes: Vec<&'static str>,
     /// Lower-case stop word → bit mask of the languages that list it.
-    stop: HashMap<&'static str, u64>,
+    stop: HashMap<&'static str, u64, FastBuild>,
     /// Cue phrases of all languages, longest first.
     pub cues: Vec<Cue>,
     /// Folded agency names.
     agencies: HashSet<String>,
     /// Lower-case name particles.
     particles: HashSet<&'static str>,
+    /// Folded words that mark an organisation's name.
+    org_words: HashSet<String>,
+    /// First characters of the cue phrases, and the longest cue in chars.
+    cue_firsts: Vec<char>,
+    cue_chars: usize,
 }
 
 /// Non-empty, non-comment lines of a data file.
@@ -74,7 +109,11 @@ impl Lexicon {
     /// The lexicon built from the embedded files (parsed on first use).
     pub fn get() -> &'static Lexicon {
         static LEXICON: OnceLock<Lexicon> = OnceLock::new();
-        LEXICON.get_or_init(|| Lexicon::from_files(LANGUAGE_FILES, AGENCIES, PARTICLES))
+        LEXICON.get_or_init(|| {
+            let mut lex = Lexicon::from_files(LANGUAGE_FILES, AGENCIES, PARTICLES);
+            lex.org_words = data_lines(ORG_WORDS).map(fold).collect();
+            lex
+        })
     }
 
     fn from_files(langs: &[(&'static str, &'static str, &'static str)], agencies: &'static str, particles: &'static str) -> Self {
@@ -100,6 +139,10 @@ impl Lexicon {
             }
         }
         lex.cues.sort_by(|a, b| b.phrase.len().cmp(&a.phrase.len()));
+        lex.cue_firsts = lex.cues.iter().filter_map(|c| c.phrase.chars().next()).collect();
+        lex.cue_firsts.sort_unstable();
+        lex.cue_firsts.dedup();
+        lex.cue_chars = lex.cues.iter().map(|c| c.phrase.chars().count()).max().unwrap_or(0) + 1;
         lex.agencies = data_lines(agencies).map(fold).collect();
         lex.particles = data_lines(particles).collect();
         lex
@@ -111,9 +154,13 @@ impl Lexicon {
         self.stop.get(lower).copied().unwrap_or(0)
     }
 
-    /// True when `name` is a news agency or publisher rather than a person.
+    /// True when `name` is a news agency or publisher rather than a person:
+    /// listed as an agency, or holding a word that marks an organisation
+    /// ("CBS News", "Team Tech").
     pub fn is_agency(&self, name: &str) -> bool {
-        self.agencies.contains(&fold(name.trim()))
+        let folded = fold(name.trim());
+        self.agencies.contains(&folded)
+            || folded.split(|c: char| !c.is_alphanumeric()).any(|w| self.org_words.contains(w))
     }
 
     /// True when `lower` may sit inside a person's name ("de", "van").
@@ -130,10 +177,16 @@ impl Lexicon {
     /// case-insensitively on whole words; returns the cue and the byte
     /// length of `text` it covers.
     pub fn cue_at_start(&self, text: &str, kinds: &[CueKind]) -> Option<(&Cue, usize)> {
-        // Lower-case a bounded prefix only: cues are short.
+        // Most lines start with no cue's first letter.
+        let first = text.chars().next()?.to_lowercase().next()?;
+        if self.cue_firsts.binary_search(&first).is_err() {
+            return None;
+        }
+        // Lower-case a bounded prefix only: cues are short (spaces may be
+        // runs, hence the margin).
         let mut lower = String::new();
         let mut ends = Vec::new();
-        for (i, c) in text.char_indices().take(48) {
+        for (i, c) in text.char_indices().take(self.cue_chars * 2) {
             for l in c.to_lowercase() {
                 lower.push(l);
             }

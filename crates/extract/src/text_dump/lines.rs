@@ -6,7 +6,7 @@ use std::collections::HashMap;
 
 use dossier_text::normalize::is_space;
 
-use super::lexicon::Lexicon;
+use super::lexicon::{FastBuild, Lexicon};
 
 /// One non-empty line of the dump and its features.
 #[derive(Debug, Clone, Default)]
@@ -75,19 +75,19 @@ impl Line {
     /// Ends like a sentence: `.`, `!`, `?`, `…`, `;` or `:` (closing quotes
     /// and brackets skipped).
     pub fn terminal(&self) -> bool {
-        matches!(self.last, '.' | '!' | '?' | '…' | ';' | ':')
+        matches!(self.last, '.' | '!' | '?' | '…' | ';' | ':' | '。' | '！' | '？' | '；' | '：')
     }
 }
 
 /// Characters that close a quotation or bracket, skipped before looking at a
 /// line's final punctuation.
 fn is_closer(c: char) -> bool {
-    matches!(c, '"' | '\'' | '»' | '”' | '’' | ')' | ']' | '›' | '*')
+    matches!(c, '"' | '\'' | '»' | '”' | '’' | ')' | ']' | '›' | '*' | '」' | '』' | '）' | '】')
 }
 
 /// True for characters used as list markers at the start of a line.
 fn is_bullet_char(c: char) -> bool {
-    matches!(c, '-' | '–' | '—' | '•' | '·' | '*' | '□' | '■' | '◦' | '▪' | '►' | '▸' | '›' | '>' | '+' | '○' | '●' | '◆' | '✓' | '✔' | '→')
+    matches!(c, '-' | '–' | '—' | '•' | '·' | '*' | '□' | '■' | '◦' | '▪' | '►' | '▸' | '›' | '>' | '+' | '○' | '●' | '◆' | '✓' | '✔' | '→' | '☆' | '★' | '✗' | '✘')
 }
 
 /// True for a space-separated chunk that looks like code, a path, a file
@@ -134,7 +134,7 @@ pub(crate) fn split(input: &str, lex: &Lexicon) -> (Vec<Line>, Vec<u16>) {
         lines.push(line);
     }
     // Exact repetitions.
-    let mut counts: HashMap<&str, u32> = HashMap::with_capacity(lines.len());
+    let mut counts: HashMap<&str, u32, FastBuild> = HashMap::with_capacity_and_hasher(lines.len(), FastBuild::default());
     for l in &lines {
         *counts.entry(l.text(input)).or_insert(0) += 1;
     }
@@ -148,7 +148,6 @@ pub(crate) fn split(input: &str, lex: &Lexicon) -> (Vec<Line>, Vec<u16>) {
 fn measure(text: &str, lex: &Lexicon, line: &mut Line, hits: &mut [u16], word: &mut String) {
     let mut chars = 0u32;
     let mut in_word = false;
-    let mut first_of_word = true;
     let mut prev: Option<char> = None;
     let mut pending_stop = false;
     word.clear();
@@ -169,26 +168,43 @@ fn measure(text: &str, lex: &Lexicon, line: &mut Line, hits: &mut [u16], word: &
     };
     for c in text.chars() {
         chars += 1;
-        if c.is_alphabetic() {
+        // ASCII fast path: no Unicode tables.
+        let (alpha, upper) = if c.is_ascii() {
+            (c.is_ascii_alphabetic(), c.is_ascii_uppercase())
+        } else {
+            let alpha = fast_alphabetic(c);
+            (alpha, alpha && c.is_uppercase())
+        };
+        if alpha {
             line.letters += 1;
-            if c.is_uppercase() {
+            if upper {
                 line.upper += 1;
+            }
+            // Ideographs and kana are words of their own (no spaces).
+            let ideograph = !c.is_ascii() && is_ideograph(c);
+            if ideograph && in_word {
+                flush(word, line, hits);
+                in_word = false;
             }
             if !in_word {
                 in_word = true;
-                first_of_word = true;
+                if upper {
+                    line.capitalised += 1;
+                }
             }
-            if first_of_word && c.is_uppercase() {
-                line.capitalised += 1;
+            if c.is_ascii() {
+                word.push(c.to_ascii_lowercase());
+            } else {
+                word.extend(c.to_lowercase());
             }
-            first_of_word = false;
-            for l in c.to_lowercase() {
-                word.push(l);
-            }
-            if pending_stop && c.is_uppercase() {
+            if pending_stop && upper {
                 line.inner_stops += 1;
             }
             pending_stop = false;
+            if ideograph {
+                flush(word, line, hits);
+                in_word = false;
+            }
         } else {
             if in_word {
                 flush(word, line, hits);
@@ -214,9 +230,12 @@ fn measure(text: &str, lex: &Lexicon, line: &mut Line, hits: &mut [u16], word: &
         flush(word, line, hits);
     }
     line.chars = chars;
-    line.odd = text.split(is_space).filter(|c| is_odd_chunk(c)).count() as u32;
+    // Only lines holding a character an odd chunk needs are split.
+    let suspect = text.bytes().any(|b| matches!(b, b'/' | b'_' | b'@' | b'=' | b'\\' | b'{' | b'}' | b'<' | b'>' | b'#' | b'|'))
+        || text.contains("www.");
+    line.odd = if suspect { text.split(is_space).filter(|c| is_odd_chunk(c)).count() as u32 } else { 0 };
     line.last = text.chars().rev().find(|c| !is_closer(*c) && !is_space(*c)).unwrap_or(' ');
-    line.bare = !text.chars().any(char::is_alphanumeric);
+    line.bare = line.letters == 0 && line.digits == 0 && !text.chars().any(char::is_numeric);
     line.placeholder = text.starts_with('[') && text.ends_with(']') && text.matches(']').count() == 1;
     let starts_lower = text.chars().find(|c| c.is_alphanumeric()).map_or(false, char::is_lowercase)
         && text.chars().next().map_or(false, char::is_alphabetic);
@@ -229,6 +248,23 @@ fn measure(text: &str, lex: &Lexicon, line: &mut Line, hits: &mut [u16], word: &
         || (is_bullet_char(first)
             && second.map_or(true, |c| is_space(c) || c.is_alphanumeric() && !matches!(first, '-' | '–' | '—' | '+' | '>')))
         || numbered_marker(text);
+}
+
+/// `char::is_alphabetic` with quick answers for the blocks text dumps are
+/// full of (Latin letters with accents, punctuation, box drawing, bullets)
+/// before the Unicode tables.
+fn fast_alphabetic(c: char) -> bool {
+    match c as u32 {
+        0xC0..=0x24F => !matches!(c, '×' | '÷'),
+        0x2000..=0x2BFF => false,
+        _ => c.is_alphabetic(),
+    }
+}
+
+/// Han ideographs, kana and the CJK punctuation-free scripts written
+/// without spaces between words.
+fn is_ideograph(c: char) -> bool {
+    matches!(c as u32, 0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x2FA1F)
 }
 
 /// `1.`, `2)`, `12.` followed by a space at the start of a line.
@@ -327,6 +363,13 @@ mod tests {
         assert!(one("FAITS-DIVERS").all_caps());
         assert_eq!(one("« Bonjour », dit-il.").last, '.');
         assert_eq!(one("Il part. Elle reste. Fin").inner_stops, 2);
+    }
+
+    #[test]
+    fn ideographs_are_words() {
+        let l = one("钟南山院士说武汉肯定能过关。");
+        assert_eq!(l.words, 13);
+        assert!(l.terminal());
     }
 
     #[test]
