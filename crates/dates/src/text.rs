@@ -624,6 +624,18 @@ mod tests {
     }
 
     #[test]
+    fn byline_evidence_is_the_date_expression() {
+        let t = "Rédigé par Kamalenba le Lundi 23 Juin 2025 à 00:53";
+        let f = find_dates(t);
+        assert_eq!(f.len(), 1);
+        assert_eq!(f[0].date.evidence, "Lundi 23 Juin 2025 à 00:53");
+        assert_eq!(f[0].date.value, "2025-06-23T00:53");
+        let f = find_dates("date 2025-06");
+        assert_eq!((f[0].date.value.as_str(), f[0].date.precision), ("2025-06", Precision::Month));
+        assert_eq!(f[0].date.evidence, "2025-06");
+    }
+
+    #[test]
     fn no_false_positives_on_numbers() {
         assert!(find_dates("call 0800 123 456 or 12/34/5678").is_empty());
         assert!(find_dates("between 2019-2020 and 1,234,567").is_empty());

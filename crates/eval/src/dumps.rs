@@ -825,8 +825,9 @@ mod tests {
 
     #[test]
     fn labels_against_snippets() {
-        let gold = Gold::Snippets { with: vec!["a long snippet of body text that spans".into()], without: vec!["Read more".into()], meta: None };
-        assert_eq!(label("a long snippet of body text", &gold), Label::Body);
+        let gold = Gold::Snippets { with: vec!["a long snippet of body text that spans two lines of the dump".into()], without: vec!["Read more".into()], meta: None };
+        assert_eq!(label("a long snippet of body text that spans", &gold), Label::Body);
+        assert_eq!(label("a long snippet", &gold), Label::Unlabelled);
         assert_eq!(label("Read more about it", &gold), Label::Boilerplate);
         assert_eq!(label("Other", &gold), Label::Unlabelled);
     }

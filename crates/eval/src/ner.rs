@@ -78,6 +78,9 @@ enum Action {
         /// Leave out training files whose path contains one of these (comma-separated).
         #[arg(long, value_delimiter = ',')]
         skip: Vec<String>,
+        /// Word clusters learnt from the training and unlabelled text (0: none).
+        #[arg(long, default_value_t = 0)]
+        clusters: usize,
     },
 }
 
@@ -471,10 +474,10 @@ fn read_model(path: &Path) -> Result<Model> {
 /// Runs the task.
 pub fn run(data: &Path, args: Args) -> Result<()> {
     match &args.action {
-        Some(Action::Train { lang, epochs, out, skip }) => {
+        Some(Action::Train { lang, epochs, out, skip, clusters }) => {
             let out = out.clone().unwrap_or_else(|| PathBuf::from(format!("data/models/ner-{lang}.bin")));
             let t = Instant::now();
-            let (model, report) = dossier_ner::train::train_model(data, lang, *epochs, skip, |e, acc| {
+            let (model, report) = dossier_ner::train::train_model(data, lang, *epochs, skip, *clusters, |e, acc| {
                 println!("  epoch {:>2}: training token accuracy {acc:.4}", e + 1);
             })?;
             for (f, s, n) in &report.files {

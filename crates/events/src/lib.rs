@@ -65,3 +65,10 @@ pub use timex::{
     find_timexes, find_timexes_with, Timex, TimexAnchor, TimexKind, TimexMod, TimexOptions,
     TimexPrecision,
 };
+
+pub mod extract;
+
+pub use extract::{
+    extract, merge, timeline, ActorMention, ActorRef, Event, EventDoc, EventMention, EventTime,
+    EventType, TimelineEntry,
+};

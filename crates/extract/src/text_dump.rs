@@ -330,4 +330,70 @@ mod tests {
         assert!(e.metadata.authors.is_empty());
         assert_eq!(e.metadata.title.unwrap().value, "Un accord signé à Bamako");
     }
+
+    /// The hand-made dumps of tests/corpus/dumps: what each must give.
+    mod corpus {
+        use super::*;
+
+        fn authors(e: &Extraction) -> Vec<&str> {
+            e.metadata.authors.iter().map(|a| a.value.as_str()).collect()
+        }
+
+        #[test]
+        fn french_news_with_byline_and_date_line() {
+            let input = include_str!("../../../tests/corpus/dumps/fr-visite-ministre.txt");
+            let e = extract(input);
+            let m = &e.metadata;
+            assert_eq!(m.title.as_ref().unwrap().value, "Le ministre des Affaires étrangères en visite à Dakar pour relancer la coopération");
+            assert_eq!(authors(&e), vec!["Claire Martin"]);
+            assert_eq!(m.published.as_ref().map(|d| d.day()), Some(Some("2024-03-12")));
+            assert!(e.text.starts_with("Le chef de la diplomatie a entamé mardi"));
+            assert!(e.text.contains("\n\nUn agenda chargé\n\n"));
+            assert!(e.text.contains("Le ministre et son homologue lors d'une conférence de presse à Dakar, le 12 mars 2024"));
+            for chrome in ["Publicité", "À lire aussi", "Sahel : les nouvelles routes", "Commentaires", "Accueil >", "Par Claire"] {
+                assert!(!e.text.contains(chrome), "{chrome}");
+            }
+        }
+
+        #[test]
+        fn english_wire_story_with_dateline() {
+            let input = include_str!("../../../tests/corpus/dumps/en-wire-dateline.txt");
+            let e = extract(input);
+            let m = &e.metadata;
+            assert_eq!(m.title.as_ref().unwrap().value, "Central bank holds rates steady as inflation cools");
+            assert_eq!(authors(&e), vec!["Jane Doe", "John Smith"]);
+            assert_eq!(m.dateline.as_ref().unwrap().value, "LONDON");
+            assert!(e.text.starts_with("LONDON (Reuters) - The central bank"));
+            assert!(e.text.contains("\n\nMarkets react\n\n"));
+            for chrome in ["Read Next", "Oil prices slip", "newsletter", "Advertisement"] {
+                assert!(!e.text.contains(chrome), "{chrome}");
+            }
+        }
+
+        #[test]
+        fn undated_blog_post() {
+            let input = include_str!("../../../tests/corpus/dumps/fr-blog-sans-date.txt");
+            let e = extract(input);
+            let m = &e.metadata;
+            assert_eq!(m.title.as_ref().unwrap().value, "Comment réussir ses semis de tomates");
+            assert!(m.authors.is_empty());
+            assert!(m.published.is_none());
+            assert!(e.text.starts_with("Semer ses tomates soi-même"));
+            assert!(e.text.ends_with("qui intervient en une dizaine de jours."));
+            assert!(!e.text.contains("cookies"));
+        }
+
+        #[test]
+        fn dated_headline_and_label_headline_pairs() {
+            let input = include_str!("../../../tests/corpus/dumps/en-dated-headline.txt");
+            let e = extract(input);
+            let m = &e.metadata;
+            assert_eq!(m.title.as_ref().unwrap().value, "City council approves new budget after marathon session");
+            assert_eq!(authors(&e), vec!["Sam Lee"]);
+            let p = m.published.as_ref().unwrap();
+            assert_eq!((p.value.as_str(), p.evidence.as_str()), ("2024-01-15", "2024-01-15"));
+            assert!(e.text.ends_with("if the economy slowed."));
+            assert!(!e.text.contains("New bus lines"));
+        }
+    }
 }

@@ -312,7 +312,7 @@ fn clitic_split(cs: &Chars<'_>, start: usize, apos: usize, rules: &LanguageRules
         } else if let Some((head, rest)) = clitic.split_once('\'') {
             // "n't": the head letters belong to the clitic.
             let head_len = head.chars().count();
-            if tail == rest && apos >= start + head_len + 1 && cs.slice(apos - head_len, apos).to_lowercase() == head {
+            if tail == rest && apos > start + head_len && cs.slice(apos - head_len, apos).to_lowercase() == head {
                 return Some(apos - head_len);
             }
         }

@@ -20,6 +20,9 @@ pub struct DocTags<'a> {
     pub tags: Vec<Vec<(Label, f32)>>,
 }
 
+/// A name to propagate: its tokens, type and confidence.
+type Candidate<'a> = (Vec<&'a str>, Type, f32);
+
 fn key(tokens: &[&str]) -> String {
     tokens.join(" ")
 }
@@ -93,7 +96,7 @@ pub fn apply(doc: &mut DocTags<'_>, lexicon: &std::collections::HashSet<String>,
         }
     }
     // Longest names first for propagation, indexed by their first token.
-    let mut by_first: HashMap<&str, Vec<(Vec<&str>, Type, f32)>> = HashMap::new();
+    let mut by_first: HashMap<&str, Vec<Candidate<'_>>> = HashMap::new();
     for (k, (ty, score)) in &target {
         let toks: Vec<&str> = k.split(' ').collect();
         let Some(first) = toks.first().copied() else { continue };
@@ -103,7 +106,7 @@ pub fn apply(doc: &mut DocTags<'_>, lexicon: &std::collections::HashSet<String>,
         by_first.entry(first).or_default().push((toks, *ty, *score));
     }
     for v in by_first.values_mut() {
-        v.sort_by(|a, b| b.0.len().cmp(&a.0.len()));
+        v.sort_by_key(|c| std::cmp::Reverse(c.0.len()));
     }
     for (toks, tags) in doc.sentences.iter().zip(doc.tags.iter_mut()) {
         // Re-type existing entities.
@@ -183,8 +186,8 @@ fn gazetteer_pass(toks: &[&str], tags: &mut [(Label, f32)], lexicon: &std::colle
         let first = toks.get(i).copied().unwrap_or("");
         let single = best.is_some_and(|(e, _)| e == i + 1);
         let all_caps = first.chars().count() > 1 && first.chars().all(|c| !c.is_lowercase());
-        let single_common = single
-            && ((lexicon.contains(&first.to_lowercase()) && !all_caps) || (first.chars().count() < 3 && !all_caps));
+        let single_common =
+            single && !all_caps && (lexicon.contains(&first.to_lowercase()) || first.chars().count() < 3);
         let Some((end, ty)) = best.filter(|_| is_cap(first) && !single_common) else {
             i += 1;
             continue;

@@ -198,7 +198,7 @@ fn sequoia_sentence(lines: &[&str]) -> Sentence {
     spans.sort_by_key(|s| (s.0, std::cmp::Reverse(s.1)));
     for (first, last, ty) in spans {
         let (Some(&a), Some(&b)) = (word_to_surface.get(&first), word_to_surface.get(&last)) else { continue };
-        if labels.get(a..=b).map_or(true, |ls| ls.iter().any(|l| *l != Label::O)) {
+        if !matches!(labels.get(a..=b), Some(ls) if ls.iter().all(|l| *l == Label::O)) {
             continue;
         }
         for (k, l) in labels.iter_mut().enumerate().take(b + 1).skip(a) {

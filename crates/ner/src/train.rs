@@ -39,17 +39,6 @@ pub fn training_files(lang: &str) -> Vec<(&'static str, Reader, &'static str)> {
     }
 }
 
-/// How many times the sentences of a training file are seen per epoch
-/// (`DOSSIER_NER_REPEAT="sequoia=2,newseye=2"` while experimenting).
-fn repeats(file: &str) -> usize {
-    let spec = std::env::var("DOSSIER_NER_REPEAT").unwrap_or_default();
-    spec.split(',')
-        .filter_map(|kv| kv.split_once('='))
-        .find(|(k, _)| !k.is_empty() && file.contains(k))
-        .and_then(|(_, v)| v.parse().ok())
-        .unwrap_or(1)
-}
-
 /// Unlabelled text files used for the lexicon (JSON Lines with a `text`).
 pub fn unlabelled_files(lang: &str) -> Vec<&'static str> {
     match lang {
@@ -242,12 +231,15 @@ pub struct TrainReport {
     pub clusters: usize,
 }
 
-/// Trains the model for `lang` from the corpora under `data`.
+/// Trains the model for `lang` from the corpora under `data`, leaving out
+/// files whose path contains one of `skip`, with `n_clusters` word
+/// clusters (0 for none).
 pub fn train_model(
     data: &Path,
     lang: &str,
     epochs: usize,
     skip: &[String],
+    n_clusters: usize,
     progress: impl FnMut(usize, f64),
 ) -> Result<(Model, TrainReport), CorpusError> {
     let mut report = TrainReport::default();
@@ -263,14 +255,10 @@ pub fn train_model(
         }
         let docs = reader(&path)?;
         let (mut ns, mut nt) = (0, 0);
-        let repeat = repeats(file);
         for d in docs {
             for s in d.sentences {
                 ns += 1;
                 nt += s.tokens.len();
-                for _ in 1..repeat {
-                    examples.push(Example { domain: domain.into(), tokens: s.tokens.clone(), labels: s.labels.clone() });
-                }
                 examples.push(Example { domain: domain.into(), tokens: s.tokens, labels: s.labels });
             }
         }
@@ -295,7 +283,6 @@ pub fn train_model(
         examples.iter().map(|e| e.tokens.as_slice()).chain(unlabelled.iter().map(Vec::as_slice)),
     );
     report.lexicon = lexicon.len();
-    let n_clusters: usize = std::env::var("DOSSIER_NER_CLUSTERS").ok().and_then(|v| v.parse().ok()).unwrap_or(0);
     let clusters = if n_clusters > 0 {
         learn_clusters(examples.iter().map(|e| e.tokens.as_slice()).chain(unlabelled.iter().map(Vec::as_slice)), n_clusters, 3)
     } else {

@@ -299,10 +299,10 @@ impl SearchIndex {
             wanted.insert(s.id.as_str(), manifest::fingerprint_summary(s));
         }
         let stale: Vec<String> =
-            self.manifest.docs.keys().filter(|id| !wanted.contains_key(id.as_str())).cloned().collect();
+            self.manifest.docs.keys().filter(|id| !wanted.contains_key(String::as_str(id))).cloned().collect::<Vec<String>>();
         let todo: Vec<&str> = summaries
             .iter()
-            .filter(|s| self.manifest.docs.get(&s.id) != wanted.get(s.id.as_str()))
+            .filter(|s| self.manifest.docs.get(&s.id).copied() != wanted.get(s.id.as_str()).copied())
             .map(|s| s.id.as_str())
             .collect();
         let mut report =

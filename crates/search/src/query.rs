@@ -75,7 +75,7 @@ impl Snippet {
         let mut highlights: Vec<Range<usize>> = s
             .highlighted()
             .iter()
-            .filter(|r| r.start < r.end && text.get(r.clone()).is_some())
+            .filter(|r| r.start < r.end && text.get(r.start..r.end).is_some())
             .cloned()
             .collect();
         highlights.sort_by_key(|r| r.start);

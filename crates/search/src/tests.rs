@@ -25,7 +25,9 @@ fn index() -> SearchIndex {
         "L'armée malienne et la coopération militaire avec Sergueï Lavrov.",
         Some(("2025-04-03", Precision::Day)),
     );
-    a.layers.mentions = Some(vec![Mention { span: Span::new(51, 66), kind: "PER".into(), score: 0.9 }]);
+    let at = a.text().find("Sergueï").unwrap();
+    let span = Span::new(at, at + "Sergueï Lavrov".len());
+    a.layers.mentions = Some(vec![Mention { span, kind: "PER".into(), score: 0.9 }]);
     let b = doc("b2", "en", "Sanctions on Mali", "The junta faced new sanctions in Bamako.", Some(("2025-04", Precision::Month)));
     let c = doc("c3", "fr", "Sans date", "Les armées du Sahel.", None);
     idx.index_documents(&[a, b, c]).unwrap();

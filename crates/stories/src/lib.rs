@@ -2,7 +2,7 @@
 //! report the same story.
 //!
 //! * [`DedupIndex`] (module [`dedup`]): near-duplicate detection over clean
-//!   article texts. Word 5-gram shingles of folded tokens, 128-value MinHash
+//!   article texts. Word 4-gram shingles of folded tokens, 128-value MinHash
 //!   signatures, LSH banding for candidates, verification by estimated
 //!   Jaccard and containment. Incremental: inserting a document compares it
 //!   only with its LSH candidates.

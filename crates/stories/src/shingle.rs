@@ -17,8 +17,11 @@
 #[cfg(test)]
 use dossier_text::normalize::fold;
 
-/// Default shingle size: word 5-grams.
-pub const DEFAULT_SHINGLE: usize = 5;
+/// Default shingle size: word 4-grams (the ScrapingHub scorer's size too).
+/// Chosen over 5-grams on development seeds of the re-wrapped set: an
+/// edited word breaks 4 shingles instead of 5, and unrelated texts still
+/// share almost no 4-gram outside boilerplate.
+pub const DEFAULT_SHINGLE: usize = 4;
 /// Largest shingle size accepted (larger values are clamped).
 pub const MAX_SHINGLE: usize = 16;
 

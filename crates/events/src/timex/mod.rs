@@ -1,5 +1,6 @@
 //! Temporal expressions (TIMEX) in French and English running text: found
-//! with the per-language grammar of [`grammar`] (data files) plus the
+//! with a per-language grammar read from data files
+//! (`data/lang/<lang>/timex/lexicon.tsv` and `patterns.tsv`) plus the
 //! absolute dates of [`dossier_dates::find_dates_with`], and normalised to
 //! ISO 8601 / TIMEX3-style values against an anchor (the article's
 //! publication date) at the anchor's own precision.
@@ -831,7 +832,8 @@ fn interpret(
         RuleKind::Decade => {
             // "les années 1990", "the 1990s": 1990/1999.
             let y = year?;
-            if y % 10 != 0 {
+            // "the 1900s" may be a decade or a century: left out.
+            if y % 10 != 0 || y % 100 == 0 {
                 return None;
             }
             interval = true;
@@ -874,7 +876,10 @@ fn interpret(
         RuleKind::Ago | RuleKind::In => {
             let u = unit?;
             match num? {
-                None => Sem::Vague,
+                // "il y a quelques jours": near the anchor.
+                None if matches!(u, Unit::Day | Unit::Week) => Sem::Vague,
+                // "il y a plusieurs années": no honest value.
+                None => Sem::Unresolved("a vague number of months or years from the anchor"),
                 Some(n) => {
                     let n = if kind == RuleKind::Ago { -n } else { n };
                     let near = match u {

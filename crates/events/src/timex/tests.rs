@@ -183,6 +183,8 @@ const EN: &[Case] = &[
     ("en", D, "The visit lasts until June 26.", "until June 26", Some("../2025-06-26"), 'I', 'I'),
     ("en", D, "He returned a few days later.", "a few days later", Some("2025-06"), 'M', 'R'),
     ("en", D, "He left the next day.", "the next day", None, '-', 'R'),
+    ("en", D, "He left several years ago.", "several years ago", None, '-', 'R'),
+    ("en", D, "He left a few days ago.", "a few days ago", Some("2025-06"), 'M', 'R'),
     ("en", D, "Wagner has been in Mali since 2021.", "since 2021", Some("2021/.."), 'I', 'I'),
     ("en", "", "Prices have risen since March 2020.", "since March 2020", Some("2020-03/.."), 'I', 'I'),
     ("en", D, "Prices have risen for the past two years.", "for the past two years", Some("2023/.."), 'I', 'I'),
@@ -473,12 +475,46 @@ fn seed_pages() {
     let mut files: Vec<_> = entries.filter_map(Result::ok).map(|e| e.path()).collect();
     files.sort();
     #[rustfmt::skip]
-    let expected: &[(&str, &str, &[(&str, Option<&str>)])] = &[
-        ("000", "2025-06", &[("lundi", Some("2025-06")), ("quelques jours après", Some("2025-06")), ("depuis 2021", Some("2021/..")), ("dimanche", Some("2025-06")), ("2022", Some("2022"))]),
-        ("001", "2025-04-03", &[("Ce jeudi", Some("2025-04-03")), ("juin prochain", Some("2025-06"))]),
-        ("002", "", &[("le 11 novembre dernier", Some("2021-11-11")), ("fin 2014", Some("2014")), ("le 11 novembre 2021", Some("2021-11-11")), ("juin", None)]),
+    type Seed = (&'static str, &'static str, &'static [(&'static str, Option<&'static str>)]);
+    let expected: &[Seed] = &[
+        (
+            "000",
+            "2025-06",
+            &[
+                ("lundi", Some("2025-06")),
+                ("quelques jours après", Some("2025-06")),
+                ("depuis 2021", Some("2021/..")),
+                ("dimanche", Some("2025-06")),
+                ("2022", Some("2022")),
+            ],
+        ),
+        (
+            "001",
+            "2025-04-03",
+            &[
+                ("Ce jeudi", Some("2025-04-03")),
+                ("juin prochain", Some("2025-06")),
+            ],
+        ),
+        (
+            "002",
+            "",
+            &[
+                ("le 11 novembre dernier", Some("2021-11-11")),
+                ("fin 2014", Some("2014")),
+                ("le 11 novembre 2021", Some("2021-11-11")),
+                ("juin", None),
+            ],
+        ),
         ("003", "", &[("Le 4 mars 2025", Some("2025-03-04"))]),
-        ("004", "2025-06-23T00:53", &[("ce dimanche", Some("2025-06-22")), ("jusqu’au 26 juin", Some("../2025-06-26"))]),
+        (
+            "004",
+            "2025-06-23T00:53",
+            &[
+                ("ce dimanche", Some("2025-06-22")),
+                ("jusqu’au 26 juin", Some("../2025-06-26")),
+            ],
+        ),
     ];
     for (prefix, anchor, wants) in expected {
         let Some(path) = files.iter().find(|p| {

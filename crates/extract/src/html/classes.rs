@@ -66,7 +66,7 @@ fn vocab() -> &'static Vocab {
                 r"recommend|popup|modal|promo|sponsor|navigation|navbar|pagination|pager|most-?read|most-?popular|",
                 r"trending|read-?more|more-?stories|read-?next|tag-?cloud|post-?tags|article-?tags|entry-?tags|",
                 r"author-?bio|author-?box|about-?the-?author|skip-?link|sr-only|screen-?reader|visually-?hidden|",
-                r"print-?only|(^|\s)(hidden|is-hidden|d-none|hide)(\s|$)|rss|jump-?link|prev-?next|next-?prev|post-?nav|",
+                r"print-?only|rss|jump-?link|prev-?next|next-?prev|post-?nav|",
                 r"slideshow|carousel|lightbox"
             )),
             unlikely: re(concat!(

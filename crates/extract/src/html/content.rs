@@ -47,6 +47,10 @@ pub(crate) fn block_text(flat: &Flat<'_>, b: &Block) -> String {
     dossier_text::normalize::collapse_whitespace(&s)
 }
 
+fn knob(name: &str, default: f32) -> f32 {
+    std::env::var(name).ok().and_then(|v| v.parse().ok()).unwrap_or(default)
+}
+
 fn link_density(chars: u32, links: u32) -> f32 {
     if chars == 0 {
         0.0
@@ -88,7 +92,7 @@ fn boiler_flags(elems: &[Elem], use_class: bool) -> Vec<bool> {
 pub(crate) fn select(flat: &Flat<'_>, title: &[String]) -> Selection {
     let strict = select_pass(flat, title, true);
     let strict_chars = chars_of(flat, &strict.blocks);
-    if strict_chars >= 500 {
+    if strict_chars as f32 >= knob("K_MIN", 500.0) {
         return strict;
     }
     let lenient = select_pass(flat, title, false);
@@ -234,7 +238,7 @@ fn select_pass(flat: &Flat<'_>, title: &[String], strict: bool) -> Selection {
     if last.is_nan() {
         last = 0.0;
     }
-    let threshold = last / 3.0;
+    let threshold = last / knob("K_UP", 3.0);
     let mut p = elems[top as usize].parent;
     while p != NONE {
         let pe = &elems[p as usize];
@@ -259,7 +263,7 @@ fn select_pass(flat: &Flat<'_>, title: &[String], strict: bool) -> Selection {
     // siblings that belong to the article are merged.
     let top_e = &elems[top as usize];
     let top_final = finals[top as usize].max(0.0);
-    let sib_threshold = (top_final * 0.2).max(10.0);
+    let sib_threshold = (top_final * knob("K_SIB", 0.2)).max(10.0);
     let mut chosen: Vec<u32> = Vec::new();
     if top_e.parent != NONE && !matches!(top_e.tag, Tag::Body) {
         let parent = &elems[top_e.parent as usize];
@@ -272,8 +276,8 @@ fn select_pass(flat: &Flat<'_>, title: &[String], strict: bool) -> Selection {
             } else if !boiler[i as usize] {
                 let f = finals[i as usize];
                 let mut append = !f.is_nan() && f + bonus_same_class(top_e, e) >= sib_threshold;
+                let ld = link_density(e.chars, e.link_chars);
                 if !append && e.tag == Tag::P {
-                    let ld = link_density(e.chars, e.link_chars);
                     append = (e.chars > 80 && ld < 0.25) || (e.chars > 0 && e.chars <= 80 && ld == 0.0 && e.commas + e.paras > 0);
                 }
                 if append {
@@ -308,6 +312,12 @@ fn select_pass(flat: &Flat<'_>, title: &[String], strict: bool) -> Selection {
             }
         }
         chosen.sort_unstable();
+    }
+    if std::env::var_os("DOSSIER_DEBUG").is_some() {
+        for &c in &chosen {
+            let e = &elems[c as usize];
+            eprintln!("strict={strict} chosen {c} {:?} chars {} links {} paras {} class {:?} final {:?}", e.tag, e.chars, e.link_chars, e.paras, e.class, finals[c as usize]);
+        }
     }
     let mut removed = vec![false; flat.blocks.len()];
     for &c in &chosen {
@@ -388,10 +398,10 @@ fn should_remove(e: &Elem, strict: bool) -> bool {
             if e.commas >= 10 {
                 return false;
             }
-            if e.items > e.paras + 1 && ld > 0.35 {
+            if e.items > e.paras + 1 && ld > knob("K_LD3", 0.35) {
                 return true;
             }
-            (weight < 25 && ld > 0.33 && e.paras <= 1) || (ld > 0.5 && e.chars < 1000)
+            (weight < 25 && ld > knob("K_LD1", 0.33) && e.paras <= 1) || (ld > knob("K_LD2", 0.5) && e.chars < 1000)
         }
         _ => false,
     }
@@ -468,7 +478,7 @@ fn filter_blocks(flat: &Flat<'_>, blocks: Vec<u32>, title: &[String]) -> Vec<u32
     for bi in blocks {
         let Some(b) = flat.blocks.get(bi as usize) else { continue };
         let ld = link_density(b.chars, b.link_chars);
-        let limit = if b.quote { 0.8 } else { 0.5 };
+        let limit = if b.quote { 0.8 } else { knob("K_LD4", 0.5) };
         if ld > limit && (b.chars < 400 || matches!(b.kind, Kind::Item | Kind::Row | Kind::Heading(_))) {
             continue;
         }

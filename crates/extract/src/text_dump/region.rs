@@ -99,27 +99,20 @@ pub(crate) fn weights(lines: &[Line], prose: &[bool], lang_known: bool) -> Vec<f
         }
         if run_start > 0 && i < lines.len() {
             // A gap between two prose lines: its first lines are cheap.
-            for v in w.iter_mut().take(i).skip(run_start).take(short_gap()) {
-                *v = v.max(gap_cost());
+            for v in w.iter_mut().take(i).skip(run_start).take(SHORT_GAP) {
+                *v = v.max(GAP_COST);
             }
         }
     }
     w
 }
 
-fn short_gap() -> usize {
-    std::env::var("TD_GAP").ok().and_then(|v| v.parse().ok()).unwrap_or(SHORT_GAP)
-}
-fn gap_cost() -> f32 {
-    std::env::var("TD_GAPCOST").ok().and_then(|v| v.parse().ok()).unwrap_or(-0.3)
-}
-fn first_share() -> f32 {
-    std::env::var("TD_FIRST").ok().and_then(|v| v.parse().ok()).unwrap_or(FIRST_SHARE)
-}
-
 /// Most non-prose lines between two prose lines that still count as one
 /// article (headings, an ad, a caption).
-const SHORT_GAP: usize = 2;
+const SHORT_GAP: usize = 3;
+/// Weight of a line in such a gap (at most; chrome-like lines are not
+/// made dearer).
+const GAP_COST: f32 = -0.3;
 
 /// The main region: the weight sequence is cut, Kadane-style, into pieces
 /// whose running sum stays positive; each piece's best prefix is a
@@ -150,11 +143,11 @@ pub(crate) fn best_segment(w: &[f32]) -> Option<(usize, usize)> {
     }
     pieces.extend(piece_best);
     let best = pieces.iter().map(|p| p.0).fold(0.0f32, f32::max);
-    let mut k = pieces.iter().position(|p| p.0 >= best * first_share() && p.0 >= MIN_FIRST.min(best))?;
+    let mut k = pieces.iter().position(|p| p.0 >= best * FIRST_SHARE && p.0 >= MIN_FIRST.min(best))?;
     let (_, mut a, b) = *pieces.get(k)?;
-    for _ in 0..merges() {
+    for _ in 0..MERGES {
         let Some(&(s, pa, pb)) = k.checked_sub(1).and_then(|j| pieces.get(j)) else { break };
-        if a - pb - 1 > merge_gap() || s < MERGE_MIN {
+        if a - pb - 1 > MERGE_GAP || s < MERGE_MIN {
             break;
         }
         a = pa;
@@ -163,24 +156,17 @@ pub(crate) fn best_segment(w: &[f32]) -> Option<(usize, usize)> {
     Some((a, b))
 }
 
-/// Most lines between the region and an earlier candidate merged into it.
-const MERGE_GAP: usize = 12;
-/// Least weight of an earlier candidate merged into the region.
-const MERGE_MIN: f32 = 1.0;
-/// Most candidates merged into the region.
-const MERGES: usize = 2;
-fn merge_gap() -> usize {
-    std::env::var("TD_MGAP").ok().and_then(|v| v.parse().ok()).unwrap_or(MERGE_GAP)
-}
-fn merges() -> usize {
-    std::env::var("TD_MERGES").ok().and_then(|v| v.parse().ok()).unwrap_or(MERGES)
-}
-
 /// Share of the heaviest candidate's weight that an earlier candidate needs
 /// to be chosen as the main region.
 const FIRST_SHARE: f32 = 0.5;
 /// Least weight of an earlier candidate chosen over a heavier later one.
 const MIN_FIRST: f32 = 3.0;
+/// Most lines between the region and an earlier candidate merged into it.
+const MERGE_GAP: usize = 12;
+/// Least weight of an earlier candidate merged into the region.
+const MERGE_MIN: f32 = 2.0;
+/// Most candidates merged into the region.
+const MERGES: usize = 2;
 
 /// Whether a line inside the region is article text. `prose` holds the
 /// prose flags of all lines; `skip` marks lines already taken as title or
@@ -259,8 +245,13 @@ mod tests {
         assert_eq!(best_segment(&[-1.0, 2.0, -0.5, 3.0, -1.0, -1.0, 0.5]), Some((1, 3)));
         // A substantial first block wins over a heavier later one...
         assert_eq!(best_segment(&[4.0, -3.0, -3.0, 6.0]), Some((0, 0)));
-        // ...a small one does not.
-        assert_eq!(best_segment(&[2.0, -3.0, -3.0, 6.0]), Some((3, 3)));
+        // ...a small one far before does not...
+        let mut w = vec![2.0];
+        w.extend([-1.0; 13]);
+        w.push(16.0);
+        assert_eq!(best_segment(&w), Some((14, 14)));
+        // ...but a lede split from the body by a few lines is merged.
+        assert_eq!(best_segment(&[2.0, -3.0, -3.0, 6.0]), Some((0, 3)));
         assert_eq!(best_segment(&[-1.0, -1.0]), None);
         assert_eq!(best_segment(&[]), None);
     }
