@@ -51,6 +51,10 @@ enum Command {
     List(commands::list::Args),
     /// Show one stored document: metadata with evidence, clean text, diagnostics.
     Show(commands::show::Args),
+    /// Full-text search (French/English aware) with filters; ranked hits with highlighted snippets.
+    Search(commands::search::Args),
+    /// Serve the local web view (read-only) on 127.0.0.1; prints its URL.
+    Serve(commands::serve::Args),
 }
 
 fn main() -> ExitCode {
@@ -65,6 +69,8 @@ fn main() -> ExitCode {
         Command::Analyze(args) => commands::extract::run(args, true),
         Command::List(args) => commands::list::run(&cli.db, args),
         Command::Show(args) => commands::show::run(&cli.db, args),
+        Command::Search(args) => commands::search::run(&cli.db, args),
+        Command::Serve(args) => commands::serve::run(&cli.db, args),
     };
     match result {
         Ok(code) => ExitCode::from(code),

@@ -108,9 +108,7 @@ fn run_ours(pages: &[Page], repeat: usize) -> (Vec<Output>, f64) {
         }
         best = best.min(t0.elapsed().as_secs_f64());
     }
-    for (i, n) in ["parse", "meta", "dates", "flatten", "select", "emit"].iter().enumerate() {
-        eprintln!("{n}: {:.2} ms/page", dossier_extract::html::T[i].swap(0, std::sync::atomic::Ordering::Relaxed) as f64 / 1e6 / pages.len() as f64);
-    }
+
     let outputs = outs
         .into_iter()
         .map(|ex| Output {

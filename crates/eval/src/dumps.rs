@@ -140,7 +140,7 @@ fn kept_lines(lines: &[RawLine<'_>], ex: &Extraction) -> Vec<bool> {
         while j < ranges.len() && ranges[j].1 <= l.start {
             j += 1;
         }
-        kept[i] = ranges.get(j).map_or(false, |&(s, e)| s < l.end && e > l.start);
+        kept[i] = ranges.get(j).is_some_and(|&(s, e)| s < l.end && e > l.start);
     }
     kept
 }
@@ -193,10 +193,10 @@ fn seeds(dir: &Path, gold_path: &Path, corpus: &mut Vec<String>) -> Result<()> {
         checks.push((format!("{file} author"), authors == gold_authors, format!("{authors:?}")));
         let got = m.published.as_ref();
         let ok = match doc["published"].as_object() {
-            Some(p) => got.map_or(false, |d| {
+            Some(p) => got.is_some_and(|d| {
                 Some(d.value.as_str()) == p["value"].as_str() && Some(d.precision.as_str()) == p["precision"].as_str() && !d.estimated
             }),
-            None => got.map_or(true, |d| d.estimated),
+            None => got.is_none_or(|d| d.estimated),
         };
         let shown = got.map(|d| format!("{} ({}, {:?}{})", d.value, d.precision.as_str(), d.evidence, if d.estimated { ", estimated" } else { "" }));
         checks.push((format!("{file} published"), ok, format!("{shown:?}")));
@@ -547,7 +547,7 @@ fn score_meta(c: &mut Counts, g: &MetaGold, ex: &Extraction) {
         let gold: Vec<String> = g.authors.iter().map(|a| a.to_lowercase()).collect();
         c.author_found = usize::from(ours.iter().any(|o| gold.iter().any(|g| g.contains(o.as_str()) || o.contains(g.as_str()))));
     }
-    let day = m.published.as_ref().and_then(|d| d.day()).filter(|_| m.published.as_ref().map_or(false, |d| !d.estimated));
+    let day = m.published.as_ref().and_then(|d| d.day()).filter(|_| m.published.as_ref().is_some_and(|d| !d.estimated));
     match &g.date {
         Some(gd) => {
             c.date_gold = 1;

@@ -24,6 +24,7 @@
 //!      the same chrome (one site's template, different stories).
 //!    * 15 % form *topic negatives*: an article split into its even and its
 //!      odd paragraphs (same story, same names, different text).
+//!
 //!    The ScrapingHub pages also include eight pairs of different articles
 //!    from one site. All documents are inserted in a shuffled order; the
 //!    pairs inside the reported clusters are scored against the gold pairs
@@ -41,6 +42,7 @@
 //!    * *split articles*: each article of 4+ paragraphs cut into its even
 //!      and odd paragraphs, two reports of one story with little shared
 //!      wording (a harder proxy for "another outlet's report").
+//!
 //!    Entities are the PER/ORG/LOC mentions of `dossier_ner::analyze`
 //!    (language from `dossier_lang::identify`).
 //! 3. **Throughput**: `--bench-docs` generated documents (collages of 8 to
@@ -652,7 +654,7 @@ fn duplicates(c: &Corpus, args: &Args) {
             continue;
         }
         let Some(&o) = orig_of.get(&d.family) else { continue };
-        let ok = root.get(&i).is_some() && root.get(&i) == root.get(&o);
+        let ok = root.contains_key(&i) && root.get(&i) == root.get(&o);
         for e in &d.edits {
             let slot = per.entry(*e).or_default();
             slot.1 += 1;
@@ -719,6 +721,72 @@ fn entities_of(text: &str, use_ner: bool) -> Vec<String> {
     let lang = dossier_lang::identify(text).map(|l| l.code).unwrap_or("en");
     let a = dossier_ner::analyze(text, lang);
     a.mentions.iter().filter_map(|m| m.span.slice(text).map(str::to_owned)).collect()
+}
+
+/// Hand-written story labels (see the file's "about").
+const STORY_LABELS: &str = include_str!("../../stories/data/story-labels.json");
+
+struct Labels {
+    story: HashMap<String, String>,
+    ambiguous: std::collections::HashSet<String>,
+}
+
+fn labels() -> Labels {
+    let v: Value = serde_json::from_str(STORY_LABELS).unwrap_or(Value::Null);
+    let mut story = HashMap::new();
+    if let Some(groups) = v.get("groups").and_then(Value::as_object) {
+        for (name, members) in groups {
+            for m in members.as_array().map(Vec::as_slice).unwrap_or(&[]) {
+                if let Some(m) = m.as_str() {
+                    story.insert(m.to_owned(), name.clone());
+                }
+            }
+        }
+    }
+    let ambiguous = v
+        .get("ambiguous")
+        .and_then(Value::as_array)
+        .map(|a| a.iter().filter_map(Value::as_str).map(str::to_owned).collect())
+        .unwrap_or_default();
+    Labels { story, ambiguous }
+}
+
+/// Pairwise scores of `groups` against `gold` (story label per document),
+/// ignoring every pair that involves an excluded document.
+fn score_stories(groups: &[Vec<usize>], gold: &[String], excluded: &[bool]) -> (PairScore, Vec<(usize, usize)>) {
+    let ok = |i: usize| !excluded.get(i).copied().unwrap_or(true);
+    let (mut tp, mut fp, mut wrong) = (0, 0, Vec::new());
+    for g in groups {
+        for (i, &a) in g.iter().enumerate() {
+            for &b in g.iter().skip(i + 1) {
+                if !ok(a) || !ok(b) {
+                    continue;
+                }
+                if gold.get(a) == gold.get(b) {
+                    tp += 1;
+                } else {
+                    fp += 1;
+                    wrong.push((a, b));
+                }
+            }
+        }
+    }
+    let mut size: HashMap<&str, usize> = HashMap::new();
+    for (i, l) in gold.iter().enumerate() {
+        if ok(i) {
+            *size.entry(l.as_str()).or_default() += 1;
+        }
+    }
+    let gold_pairs = size.values().map(|&s| s * (s - 1) / 2).sum();
+    (PairScore { tp, fp, gold: gold_pairs }, wrong)
+}
+
+fn f1(s: &PairScore) -> f64 {
+    if s.p() + s.r() > 0.0 {
+        2.0 * s.p() * s.r() / (s.p() + s.r())
+    } else {
+        0.0
+    }
 }
 
 fn stories(c: &Corpus, args: &Args) {
@@ -964,13 +1032,19 @@ fn bench(c: &Corpus, args: &Args) {
         s.gold
     );
     if !keep.is_empty() {
+        let cpu0 = thread_cpu_seconds();
         let t = Instant::now();
         let st = group_stories_with(&keep, &StoryConfig::default());
+        let cpu = match (cpu0, thread_cpu_seconds()) {
+            (Some(a), Some(b)) => format!("{:.2} s on-CPU", b - a),
+            _ => "on-CPU time unavailable".to_owned(),
+        };
         println!(
-            "group_stories on {} documents: {:.2} s ({} stories)",
+            "group_stories on {} documents: {:.2} s wall, {cpu} ({} stories, {} of 2+ documents)",
             keep.len(),
             t.elapsed().as_secs_f64(),
-            st.len()
+            st.len(),
+            st.iter().filter(|s| s.members.len() > 1).count()
         );
     }
 }

@@ -43,6 +43,8 @@ use meta::{BylineContext, DateRole, LineDate};
 const HEAD_WINDOW: usize = 12;
 /// Lines at the start of the region searched for bylines and date lines.
 const BODY_WINDOW: usize = 8;
+/// Lines before the region searched for a date line when none is nearer.
+const FAR_WINDOW: usize = 40;
 /// Lines at the end of the region and after it searched for signatures.
 const TAIL_WINDOW: usize = 3;
 
@@ -74,6 +76,17 @@ pub fn extract(input: &str) -> Extraction {
     for i in (win_start..=win_end).chain(tail) {
         let ctx = if i < a + 3 { BylineContext::Dated } else { BylineContext::Cue };
         read_meta_line(input, &lines, i, ctx, lex, &mut meta, &mut dates, &mut skip);
+    }
+    // No date near the body: the nearest date line higher up the page.
+    if dates.is_empty() {
+        for i in (a.saturating_sub(FAR_WINDOW)..win_start).rev() {
+            let Some(l) = lines.get(i) else { continue };
+            if let Some(ds) = meta::date_line(l.text(input), l, lex) {
+                dates.extend(ds.into_iter().map(|d| (i, d)));
+                skip[i] = true;
+                break;
+            }
+        }
     }
     // The headline.
     let mut title_date: Option<DateValue> = None;
@@ -114,8 +127,8 @@ pub fn extract(input: &str) -> Extraction {
             }
         }
     }
-    for i in a..=b {
-        keep[i] = region::keep_in_region(&lines, &prose, &skip, i, lang_known);
+    for (i, k) in keep.iter_mut().enumerate().take(b + 1).skip(a) {
+        *k = region::keep_in_region(&lines, &prose, &skip, i, lang_known);
     }
 
     // Dateline at the start of the first paragraph.
@@ -196,7 +209,7 @@ fn find_title(input: &str, lines: &[Line], a: usize, b: usize, skip: &[bool], le
     let candidates: Vec<usize> = (a.saturating_sub(HEAD_WINDOW)..a)
         .rev()
         .filter(|&i| !skip.get(i).copied().unwrap_or(true))
-        .filter(|&i| lines.get(i).map_or(false, meta::is_headline))
+        .filter(|&i| lines.get(i).is_some_and(meta::is_headline))
         .take(TITLE_CANDIDATES)
         .collect();
     if candidates.len() <= 1 {
@@ -223,7 +236,7 @@ fn find_title(input: &str, lines: &[Line], a: usize, b: usize, skip: &[bool], le
         let words = content_words(t);
         let overlap = if words.is_empty() { 0.0 } else { words.iter().filter(|w| body_words.contains(*w)).count() as f32 / words.len() as f32 };
         let score = 2.0 * overlap + if repeated(i, t) { 1.0 } else { 0.0 } - 0.15 * rank as f32;
-        if best.map_or(true, |(s, _)| score > s) {
+        if !best.is_some_and(|(s, _)| score <= s) {
             best = Some((score, i));
         }
     }
@@ -329,6 +342,54 @@ mod tests {
         let e = extract(input);
         assert!(e.metadata.authors.is_empty());
         assert_eq!(e.metadata.title.unwrap().value, "Un accord signé à Bamako");
+    }
+
+    fn line_strategy() -> impl proptest::strategy::Strategy<Value = String> {
+        use proptest::prelude::*;
+        prop_oneof![
+            Just("Le gouvernement a présenté mardi une réforme des retraites qui repousse l'âge légal.".to_string()),
+            Just("The council approved the budget late on Monday after a long and heated session.".to_string()),
+            Just("Par Jean Dupont le 3 mai 2024 à 10h30".to_string()),
+            Just("MOSCOU – 23 juin 2025 – Le président est arrivé dimanche pour une visite officielle.".to_string()),
+            Just(" date 2025-06 Un titre d'article assez long pour compter".to_string()),
+            Just("-".to_string()),
+            Just("\u{a0}".to_string()),
+            Just(String::new()),
+            "\\PC{0,60}",
+            "[ \\t\\r\u{a0}\u{200b}a-zé.:|–-]{0,30}",
+        ]
+    }
+
+    proptest::proptest! {
+        /// On any input: no panic, clean paragraphs (trimmed, one blank line
+        /// between them), every clean character maps back to the same
+        /// character of the input, evidence is text of the input.
+        #[test]
+        fn text_invariants(lines in proptest::collection::vec(line_strategy(), 0..40)) {
+            let input = lines.join("\n");
+            let e = extract(&input);
+            proptest::prop_assert!(!e.text.contains("\n\n\n"));
+            proptest::prop_assert_eq!(e.text.trim_end(), e.text.as_str());
+            for para in e.text.split("\n\n") {
+                proptest::prop_assert!(!para.is_empty() || e.text.is_empty());
+                proptest::prop_assert!(!para.contains('\n'));
+                proptest::prop_assert_eq!(para.trim_matches(dossier_text::normalize::is_space), para);
+            }
+            for (i, c) in e.text.char_indices().filter(|(_, c)| *c != '\n') {
+                let r = e.offsets.to_raw(i);
+                proptest::prop_assert!(r.is_some());
+                proptest::prop_assert_eq!(input.get(r.unwrap_or(0)..).and_then(|s| s.chars().next()), Some(c));
+            }
+            if let Some(t) = &e.metadata.title {
+                proptest::prop_assert!(input.contains(&t.evidence));
+            }
+            for a in &e.metadata.authors {
+                proptest::prop_assert!(input.contains(&a.evidence) && a.evidence.contains(&a.value));
+            }
+            if let Some(p) = &e.metadata.published {
+                proptest::prop_assert!(input.contains(&p.evidence));
+            }
+        }
     }
 
     /// The hand-made dumps of tests/corpus/dumps: what each must give.

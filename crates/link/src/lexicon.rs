@@ -29,6 +29,12 @@ pub mod class {
     pub const RELATIONAL: u16 = 64;
     /// Auxiliary verb ("a", "has").
     pub const AUX: u16 = 128;
+    /// Complementizer introducing reported speech ("que", "that").
+    pub const COMP: u16 = 256;
+    /// Preposition fused with an article ("du", "aux"): a complement marker.
+    pub const CONTRACTED: u16 = 512;
+    /// "selon", "according (to)": the name after it is the source.
+    pub const SOURCE: u16 = 1024;
 }
 
 /// Cue words of one language (or of all, for languages without a file).
@@ -56,6 +62,9 @@ impl Lexicon {
                     "FUNCTION" => class::FUNCTION,
                     "RELATIONAL" => class::RELATIONAL,
                     "AUX" => class::AUX,
+                    "COMP" => class::COMP,
+                    "CONTRACTED" => class::CONTRACTED,
+                    "SOURCE" => class::SOURCE,
                     _ => continue,
                 };
                 *words.entry(normalise(word.trim())).or_insert(0) |= bit;

@@ -25,6 +25,15 @@ pub fn training_files(lang: &str) -> Vec<(&'static str, Reader, &'static str)> {
             ("ner/newseye-fr/HIPE-2022-v2.1-newseye-dev-fr.tsv", corpus::read_hipe, "newseye"),
             ("ner/newseye-fr/HIPE-2022-v2.1-newseye-dev2-fr.tsv", corpus::read_hipe, "newseye"),
             ("ner/europeana-fr/enp_FR.bnf.bio.gz", corpus::read_europeana, "europeana"),
+            // English names under permissive licences (GUM news, academic,
+            // court, interview; CC BY): capitalisation and name patterns
+            // transfer across languages (validated on Sequoia dev and
+            // NewsEye dev2). Share-alike sets (UNER, GUM bio/voyage) are
+            // kept out of the French model.
+            ("ner/gum-en/gum-news-train.bio", corpus::read_conll, "english"),
+            ("ner/gum-en/gum-news-dev.bio", corpus::read_conll, "english"),
+            ("ner/gum-en/gum-by-train.bio", corpus::read_conll, "english"),
+            ("ner/gum-en/gum-by-dev.bio", corpus::read_conll, "english"),
         ],
         "en" => vec![
             ("ner/uner-en-ewt/en_ewt-ud-dev.iob2", corpus::read_conll, "uner"),

@@ -391,5 +391,18 @@ mod tests {
         assert!(crate::markdown(&r).contains("## Timeline"));
         let back: Report = serde_json::from_str(&crate::json(&r)).unwrap();
         assert_eq!(back, r);
+        // The documented schema's required keys are what we print.
+        let schema: serde_json::Value =
+            serde_json::from_str(include_str!("../../../docs/report.schema.json")).unwrap();
+        let printed: serde_json::Value = serde_json::from_str(&crate::json(&r)).unwrap();
+        for key in schema["required"].as_array().unwrap() {
+            assert!(printed.get(key.as_str().unwrap()).is_some(), "missing {key}");
+        }
+        for (key, _) in printed.as_object().unwrap() {
+            assert!(schema["properties"].get(key).is_some(), "undocumented {key}");
+        }
+        for (key, _) in printed["timeline"][0].as_object().unwrap() {
+            assert!(schema["properties"]["timeline"]["items"]["properties"].get(key).is_some(), "undocumented timeline.{key}");
+        }
     }
 }

@@ -34,7 +34,9 @@ pub fn provisional_entities(doc: &Document) -> Vec<EntityRef> {
         return Vec::new();
     };
     let mut order: Vec<(String, String)> = Vec::new();
-    let mut groups: BTreeMap<(String, String), (Vec<Span>, Vec<(String, usize)>)> = BTreeMap::new();
+    // (type, folded text) -> (spans, printed forms with counts)
+    type Group = (Vec<Span>, Vec<(String, usize)>);
+    let mut groups: BTreeMap<(String, String), Group> = BTreeMap::new();
     for m in mentions {
         let Some(surface) = m.span.slice(doc.text()) else { continue };
         let printed = collapse_whitespace(surface);

@@ -182,6 +182,7 @@ impl SearchIndex {
     /// (0: tantivy's default for this machine).
     pub fn open_with_threads(dir: &Path, threads: usize) -> Result<Self, SearchError> {
         let io = |source| SearchError::Io { path: dir.to_path_buf(), source };
+        // (a version mismatch or a missing manifest means: start afresh)
         let manifest = manifest::Manifest::load(dir);
         let usable = manifest.as_ref().is_some_and(|m| m.version == INDEX_VERSION);
         if !usable && dir.exists() {
@@ -189,10 +190,17 @@ impl SearchIndex {
         }
         std::fs::create_dir_all(dir).map_err(io)?;
         let (schema, fields) = build_schema();
-        let index = if usable {
-            Index::open_in_dir(dir)?
-        } else {
-            Index::create_in_dir(dir, schema)?
+        // A damaged index (files missing, unreadable meta) is rebuilt: it is
+        // only a cache of the store.
+        let opened = if usable { Index::open_in_dir(dir).ok() } else { None };
+        let usable = opened.is_some();
+        let index = match opened {
+            Some(index) => index,
+            None => {
+                std::fs::remove_dir_all(dir).map_err(io)?;
+                std::fs::create_dir_all(dir).map_err(io)?;
+                Index::create_in_dir(dir, schema)?
+            }
         };
         let mut this = Self::finish(index, fields, Some(dir.to_path_buf()), threads)?;
         this.manifest = manifest.filter(|_| usable).unwrap_or_default();

@@ -149,3 +149,35 @@ fn on_disk_sync_from_store() {
     let ro = SearchIndex::open_read_only(&dir).unwrap();
     assert_eq!(ro.search(&q("bamako")).unwrap().total, 1);
 }
+
+#[test]
+fn damaged_or_foreign_index_is_rebuilt() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("x.index");
+    {
+        let mut idx = SearchIndex::open_or_create(&dir).unwrap();
+        idx.index_documents(&[doc("a1", "fr", "T", "Bamako", None)]).unwrap();
+    }
+    std::fs::remove_file(dir.join("meta.json")).unwrap();
+    let idx = SearchIndex::open_or_create(&dir).unwrap();
+    assert_eq!(idx.num_docs(), 0);
+    drop(idx);
+    std::fs::write(dir.join("dossier-manifest.json"), b"{\"version\": 999, \"docs\": {}}").unwrap();
+    assert_eq!(SearchIndex::open_or_create(&dir).unwrap().num_docs(), 0);
+}
+
+proptest::proptest! {
+    #[test]
+    fn date_bounds_never_panic(s in "\\PC{0,12}") {
+        if let Ok(b) = date_bounds(&s) {
+            proptest::prop_assert!(b.start <= b.end);
+        }
+    }
+
+    #[test]
+    fn snippet_pieces_rebuild_the_text(text in "\\PC{0,40}", a in 0usize..50, b in 0usize..50) {
+        let s = Snippet { text: text.clone(), highlights: vec![a.min(b)..a.max(b)] };
+        let rebuilt: String = s.pieces().iter().map(|(t, _)| *t).collect();
+        proptest::prop_assert_eq!(rebuilt, text);
+    }
+}

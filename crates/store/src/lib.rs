@@ -271,6 +271,20 @@ impl Store {
         }
     }
 
+    /// Every stored document, in publication order (undated last).
+    pub fn documents(&self) -> Result<Vec<Document>, StoreError> {
+        let mut stmt = self
+            .conn
+            .prepare("SELECT id, document FROM documents ORDER BY published IS NULL, published, source")?;
+        let rows = stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?;
+        let mut out = Vec::new();
+        for row in rows {
+            let (id, json) = row?;
+            out.push(serde_json::from_str(&json).map_err(|e| StoreError::Corrupt { id, source: e })?);
+        }
+        Ok(out)
+    }
+
     /// The raw bytes of a stored page.
     pub fn raw_bytes(&self, hash: &str) -> Result<Option<Vec<u8>>, StoreError> {
         Ok(self
@@ -326,6 +340,7 @@ mod tests {
         assert_eq!(s.raw_bytes(&a.1.id).unwrap().unwrap(), b"alpha");
         assert!(s.get("ffffffffffff").unwrap().is_none());
         assert_eq!(s.list().unwrap().len(), 2);
+        assert_eq!(s.documents().unwrap().len(), 2);
     }
 
     #[test]

@@ -4,7 +4,10 @@
 //! **Similarity.** Each text becomes a TF-IDF vector over its *content
 //! words* (folded tokens of 3+ characters that are not digits-only and not
 //! French/English function words), weight `(1 + ln tf) · ln((N+1)/(df+1))`,
-//! L2-normalised over all its terms. Two articles are linked when
+//! L2-normalised over all its terms, of which the `vector_terms` heaviest
+//! (default 64) are kept: the cosine is then a lower bound of the full one,
+//! missing only products of light terms, and costs a bounded merge. Two
+//! articles are linked when
 //!
 //! * their dates, when both are known, are at most `window_days` apart
 //!   (default 7; a month- or year-precise date counts as its whole interval,
@@ -19,10 +22,13 @@
 //!
 //! **Near-linear.** Pairs are never enumerated exhaustively: each article
 //! is indexed under its `block_terms` heaviest terms that occur in at least
-//! two articles, and under its entity keys; only articles sharing such a key
-//! are compared, and keys held by more than `max_posting` articles (words
-//! and entities too common to identify a story) are skipped. Cost is
-//! `O(N · keys · max_posting)` comparisons at worst.
+//! two articles, and under its entity keys; keys held by more than
+//! `max_posting` articles (words and entities too common to identify a
+//! story) are skipped, and only articles sharing at least
+//! `min_shared_keys` keys are compared (two reports of one story share
+//! several rare names and words; a single shared word is not enough to be
+//! worth a comparison). Cost: `O(N · keys · max_posting)` counter updates
+//! and far fewer vector comparisons.
 
 use std::collections::HashMap;
 
@@ -70,6 +76,10 @@ pub struct StoryConfig {
     pub block_terms: usize,
     /// Keys held by more articles than this are not used (default 300).
     pub max_posting: usize,
+    /// Blocking keys two articles must share to be compared (default 2).
+    pub min_shared_keys: usize,
+    /// Heaviest terms kept in each article's vector (default 64).
+    pub vector_terms: usize,
     /// Largest gap in days between two dated articles of one story (7).
     pub window_days: i64,
     /// Smallest text cosine of a link (0.10).
@@ -85,6 +95,8 @@ impl Default for StoryConfig {
         StoryConfig {
             block_terms: 12,
             max_posting: 300,
+            min_shared_keys: 2,
+            vector_terms: 64,
             window_days: 7,
             min_cosine: 0.10,
             entity_weight: 0.25,
@@ -114,8 +126,8 @@ fn stopwords() -> AHashSet<u64> {
     STOPWORDS.split_whitespace().filter_map(token_hash).collect()
 }
 
-/// Sparse L2-normalised vector, sorted by term.
-type Vector = Vec<(u64, f32)>;
+/// Sparse L2-normalised vector over term ids, sorted by term.
+type Vector = Vec<(u32, f32)>;
 
 fn cosine(a: &Vector, b: &Vector) -> f32 {
     let (mut i, mut j, mut s) = (0, 0, 0.0f32);
@@ -168,19 +180,25 @@ pub fn group_stories_with(docs: &[StoryInput], cfg: &StoryConfig) -> Vec<Story> 
     let n = docs.len();
     let stop = stopwords();
 
-    // 1. Term counts per document and document frequencies.
-    let mut counts: Vec<Vec<(u64, u32)>> = Vec::with_capacity(n);
-    let mut df: AHashMap<u64, u32> = AHashMap::new();
-    let mut buf: Vec<u64> = Vec::new();
+    // 1. Term counts per document (term hashes mapped to dense ids) and
+    //    document frequencies.
+    let mut counts: Vec<Vec<(u32, u32)>> = Vec::with_capacity(n);
+    let mut ids: AHashMap<u64, u32> = AHashMap::new();
+    let mut df: Vec<u32> = Vec::new();
+    let mut buf: Vec<u32> = Vec::new();
     for d in docs {
         buf.clear();
         for_each_token(&d.text, |t| {
             if t.chars >= 3 && !t.numeric && !stop.contains(&t.hash) {
-                buf.push(t.hash);
+                let next = ids.len() as u32;
+                buf.push(*ids.entry(t.hash).or_insert(next));
             }
         });
+        if df.len() < ids.len() {
+            df.resize(ids.len(), 0);
+        }
         buf.sort_unstable();
-        let mut tc: Vec<(u64, u32)> = Vec::new();
+        let mut tc: Vec<(u32, u32)> = Vec::new();
         for &h in &buf {
             match tc.last_mut() {
                 Some((t, c)) if *t == h => *c += 1,
@@ -188,37 +206,45 @@ pub fn group_stories_with(docs: &[StoryInput], cfg: &StoryConfig) -> Vec<Story> 
             }
         }
         for &(t, _) in &tc {
-            *df.entry(t).or_insert(0) += 1;
+            if let Some(x) = df.get_mut(t as usize) {
+                *x += 1;
+            }
         }
+        tc.shrink_to_fit();
         counts.push(tc);
     }
+    drop(ids);
 
     // 2. TF-IDF vectors (normalised over all terms, stored for terms seen
     //    in two or more documents: the others cannot match).
     let nf = (n + 1) as f32;
     let mut vecs: Vec<Vector> = Vec::with_capacity(n);
     let mut keys: Vec<Vec<u64>> = Vec::with_capacity(n);
-    for tc in &counts {
+    for tc in counts.iter_mut() {
         let mut norm = 0.0f32;
         let mut v: Vector = Vec::with_capacity(tc.len());
-        for &(t, c) in tc {
-            let dfi = df.get(&t).copied().unwrap_or(1);
+        for &(t, c) in tc.iter() {
+            let dfi = df.get(t as usize).copied().unwrap_or(1);
             let w = (1.0 + (c as f32).ln()) * (nf / (dfi as f32 + 1.0)).ln();
             norm += w * w;
             if dfi >= 2 && w > 0.0 {
                 v.push((t, w));
             }
         }
+        *tc = Vec::new();
         let norm = norm.sqrt();
         if norm > 0.0 {
             for x in &mut v {
                 x.1 /= norm;
             }
         }
-        let mut top: Vec<(u64, f32)> = v.clone();
-        top.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-        top.truncate(cfg.block_terms);
-        keys.push(top.into_iter().map(|(t, _)| mix64(t ^ 0x7e77)).collect());
+        // Heaviest first: the first `block_terms` are the blocking keys, the
+        // first `vector_terms` the stored vector.
+        v.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        keys.push(v.iter().take(cfg.block_terms).map(|&(t, _)| mix64(t as u64 ^ 0x7e77_0000_0000)).collect());
+        v.truncate(cfg.vector_terms.max(1));
+        v.sort_unstable_by_key(|x| x.0);
+        v.shrink_to_fit();
         vecs.push(v);
     }
     drop(counts);
@@ -250,8 +276,13 @@ pub fn group_stories_with(docs: &[StoryInput], cfg: &StoryConfig) -> Vec<Story> 
     for _ in 0..n {
         uf.push();
     }
+    // Shared-key counters for the current article (reset by stamp).
     let mut stamp: Vec<u32> = vec![u32::MAX; n];
+    let mut shared: Vec<u16> = vec![0; n];
+    let need = cfg.min_shared_keys.max(1);
+    let mut cands: Vec<u32> = Vec::new();
     for (i, k) in keys.iter().enumerate() {
+        cands.clear();
         for key in k {
             let Some(post) = postings.get(key) else { continue };
             if post.len() > cfg.max_posting {
@@ -259,29 +290,38 @@ pub fn group_stories_with(docs: &[StoryInput], cfg: &StoryConfig) -> Vec<Story> 
             }
             for &j in post {
                 let ju = j as usize;
-                if ju <= i || stamp.get(ju).copied() == Some(i as u32) {
+                if ju <= i {
                     continue;
                 }
-                if let Some(s) = stamp.get_mut(ju) {
-                    *s = i as u32;
+                let (Some(st), Some(cnt)) = (stamp.get_mut(ju), shared.get_mut(ju)) else { continue };
+                if *st != i as u32 {
+                    *st = i as u32;
+                    *cnt = 0;
                 }
-                if let (Some(Some(a)), Some(Some(b))) = (days.get(i), days.get(ju)) {
-                    if day::gap(*a, *b) > cfg.window_days {
-                        continue;
-                    }
+                *cnt = cnt.saturating_add(1);
+                if *cnt as usize == need {
+                    cands.push(j);
                 }
-                let (Some(va), Some(vb)) = (vecs.get(i), vecs.get(ju)) else { continue };
-                let cos = cosine(va, vb);
-                if cos < cfg.min_cosine {
+            }
+        }
+        for &j in &cands {
+            let ju = j as usize;
+            if let (Some(Some(a)), Some(Some(b))) = (days.get(i), days.get(ju)) {
+                if day::gap(*a, *b) > cfg.window_days {
                     continue;
                 }
-                let ov = match (ents.get(i), ents.get(ju)) {
-                    (Some(a), Some(b)) => overlap(a, b),
-                    _ => 0.0,
-                };
-                if cos + cfg.entity_weight * ov >= cfg.min_score {
-                    uf.union(i as u32, j);
-                }
+            }
+            let (Some(va), Some(vb)) = (vecs.get(i), vecs.get(ju)) else { continue };
+            let cos = cosine(va, vb);
+            if cos < cfg.min_cosine {
+                continue;
+            }
+            let ov = match (ents.get(i), ents.get(ju)) {
+                (Some(a), Some(b)) => overlap(a, b),
+                _ => 0.0,
+            };
+            if cos + cfg.entity_weight * ov >= cfg.min_score {
+                uf.union(i as u32, j);
             }
         }
     }

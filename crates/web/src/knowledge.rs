@@ -5,7 +5,10 @@
 //! implementing it (or by filling [`Catalog`]'s `events`) without touching
 //! the templates. Until then [`Catalog::load`] provides *provisional*
 //! entities: mentions of the NER layer grouped by folded surface text and
-//! type over all documents (`PER:serguei lavrov`), and no events.
+//! type over all documents (`PER:serguei lavrov`), and events from
+//! `dossier-events` (trigger-based extraction over the sentence layer, with
+//! the provisional entities as actors, merged across articles and placed on
+//! a timeline at their own precision).
 
 use std::collections::{BTreeMap, HashMap};
 
@@ -65,6 +68,12 @@ pub struct EventView {
     pub span: Option<Span>,
     /// Entity ids taking part.
     pub entities: Vec<String>,
+    /// Names of the participants and place, for display.
+    pub names: Vec<String>,
+    /// The evidence sentence as printed.
+    pub excerpt: String,
+    /// Number of reports merged into this event.
+    pub reports: usize,
 }
 
 /// Cross-document knowledge. Implementations must be cheap to query: the
@@ -129,10 +138,13 @@ impl Catalog {
     /// Builds the catalogue from documents (any order).
     pub fn load(docs: impl IntoIterator<Item = Document>) -> Self {
         let mut c = Catalog::default();
+        let mut mentions = Vec::new();
         for doc in docs {
+            mentions.extend(event_mentions(&doc));
             c.add(&doc);
         }
         c.finish();
+        c.events = events_from(mentions);
         c
     }
 
@@ -210,6 +222,75 @@ impl Catalog {
             mentions: e.mentions,
         }
     }
+}
+
+/// The event reports of one document, with its provisional entities as
+/// actors; none without sentences.
+fn event_mentions(doc: &Document) -> Vec<(dossier_events::EventMention, String)> {
+    let Some(sentences) = doc.layers.sentences.as_deref() else { return Vec::new() };
+    let text = doc.text();
+    let actors: Vec<dossier_events::ActorMention> = crate::render::clean_mentions(doc)
+        .into_iter()
+        .filter(|(_, k)| matches!(*k, "PER" | "ORG" | "LOC"))
+        .filter_map(|(span, kind)| {
+            let surface = dossier_text::normalize::collapse_whitespace(span.slice(text)?);
+            Some(dossier_events::ActorMention {
+                span,
+                kind: kind.to_string(),
+                entity: provisional_id(kind, &surface),
+                name: surface,
+            })
+        })
+        .collect();
+    let lang = doc.metadata.language.as_ref().map(|l| l.value.as_str()).unwrap_or("");
+    let ed = dossier_events::EventDoc {
+        doc_id: &doc.id,
+        text,
+        lang,
+        published: doc.metadata.published.as_ref(),
+        sentences,
+        actors: &actors,
+    };
+    dossier_events::extract(&ed)
+        .into_iter()
+        .map(|m| {
+            let excerpt = m.sentence.slice(text).unwrap_or("").to_string();
+            (m, excerpt)
+        })
+        .collect()
+}
+
+/// Merges reports into events and lays them on the timeline.
+fn events_from(mentions: Vec<(dossier_events::EventMention, String)>) -> Vec<EventView> {
+    let excerpts: HashMap<(String, usize), String> =
+        mentions.iter().map(|(m, e)| ((m.doc_id.clone(), m.sentence.start), e.clone())).collect();
+    let merged = dossier_events::merge(mentions.into_iter().map(|(m, _)| m).collect());
+    dossier_events::timeline(&merged)
+        .into_iter()
+        .map(|t| {
+            let first = t.event.sources.first();
+            let mut entities: Vec<String> = t.event.participants.iter().map(|p| p.entity.clone()).collect();
+            let mut names: Vec<String> = t.event.participants.iter().map(|p| p.name.clone()).collect();
+            if let Some(p) = &t.event.place {
+                entities.push(p.entity.clone());
+                names.push(format!("@ {}", p.name));
+            }
+            EventView {
+                date: t.point.clone(),
+                precision: t.precision.clone(),
+                kind: t.event.kind.as_str().to_string(),
+                label: first.map(|s| s.trigger_text.clone()).unwrap_or_default(),
+                doc_id: first.map(|s| s.doc_id.clone()).unwrap_or_default(),
+                span: first.map(|s| s.sentence),
+                entities,
+                names,
+                excerpt: first
+                    .and_then(|s| excerpts.get(&(s.doc_id.clone(), s.sentence.start)).cloned())
+                    .unwrap_or_default(),
+                reports: t.event.sources.len(),
+            }
+        })
+        .collect()
 }
 
 fn ranked_names(e: &ProvEntity) -> Vec<(String, usize)> {

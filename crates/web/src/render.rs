@@ -91,15 +91,46 @@ pub fn kind_class(kind: &str) -> &'static str {
 /// A piece of a rendered paragraph.
 enum Piece<'a> {
     Text(&'a str),
+    /// An anchor `id="s{offset}"` at the start of a sentence.
+    Anchor(usize),
     Mention { surface: &'a str, kind: &'a str, href: Option<String> },
 }
 
 /// The article body: paragraphs with mentions marked by type and linked to
 /// their entity. Linear in text length plus mentions; a mention crossing a
 /// paragraph boundary is not marked.
-pub fn article_body(doc: &Document, knowledge: &dyn Knowledge) -> Markup {
+pub fn article_body<'a>(doc: &'a Document, knowledge: &dyn Knowledge) -> Markup {
     let text = doc.text();
     let mentions = clean_mentions(doc);
+    let mut starts: Vec<usize> = doc.layers.sentences.iter().flatten().map(|s| s.start).collect();
+    starts.sort_unstable();
+    starts.dedup();
+    let mut si = 0;
+    // Pushes text[from..to], with sentence anchors at the sentence starts in it.
+    let mut push_text = |pieces: &mut Vec<Piece<'a>>, from: usize, to: usize| {
+        let mut at = from;
+        while let Some(&st) = starts.get(si) {
+            if st >= to {
+                break;
+            }
+            si += 1;
+            if st < at {
+                continue;
+            }
+            if let Some(t) = text.get(at..st) {
+                if !t.is_empty() {
+                    pieces.push(Piece::Text(t));
+                }
+                pieces.push(Piece::Anchor(st));
+                at = st;
+            }
+        }
+        if let Some(t) = text.get(at..to) {
+            if !t.is_empty() {
+                pieces.push(Piece::Text(t));
+            }
+        }
+    };
     let mut mi = 0;
     let mut paras: Vec<Vec<Piece>> = Vec::new();
     for p in paragraphs(doc) {
@@ -113,18 +144,14 @@ pub fn article_body(doc: &Document, knowledge: &dyn Knowledge) -> Markup {
             if span.start < at || span.end > p.end {
                 continue;
             }
-            if let (Some(before), Some(surface)) = (text.get(at..span.start), text.get(span.start..span.end)) {
-                if !before.is_empty() {
-                    pieces.push(Piece::Text(before));
-                }
+            if let Some(surface) = text.get(span.start..span.end) {
+                push_text(&mut pieces, at, span.start);
                 let href = knowledge.entity_of_mention(&doc.id, kind, surface).map(|id| entity_href(&id));
                 pieces.push(Piece::Mention { surface, kind, href });
                 at = span.end;
             }
         }
-        if let Some(rest) = text.get(at..p.end) {
-            pieces.push(Piece::Text(rest));
-        }
+        push_text(&mut pieces, at, p.end);
         paras.push(pieces);
     }
     html! {
@@ -133,6 +160,7 @@ pub fn article_body(doc: &Document, knowledge: &dyn Knowledge) -> Markup {
                 @for piece in pieces {
                     @match piece {
                         Piece::Text(t) => (t),
+                        Piece::Anchor(at) => span.s id={ "s" (at) } {},
                         Piece::Mention { surface, kind, href: Some(h) } => {
                             mark class=(kind_class(kind)) title=(kind) { a href=(h) { (surface) } }
                         }
@@ -274,5 +302,27 @@ mod tests {
         assert!(html.contains(r#"&lt;p&gt;<mark class="extracted" id="extracted">Hé &lt;b&gt;x</mark>"#), "{html}");
         // Ranges beyond the text are clamped, never panic.
         assert!(extracted_ranges_of(&[Span::new(0, 3)], &d.offsets, "ab").iter().all(|&(s, e)| e <= 2 && s < e));
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn body_never_panics_nor_leaks_markup(
+            text in "[a-z<>&\"' éï\\n]{0,80}",
+            spans in proptest::collection::vec((0usize..90, 0usize..90), 0..12),
+        ) {
+            let mut d = Document::from_parts("x".into(), "s".into(), text);
+            d.layers.mentions = Some(spans.iter().map(|&(a, b)| Mention {
+                span: Span::new(a.min(b), a.max(b)), kind: "PER".into(), score: 1.0,
+            }).collect());
+            d.layers.sentences = Some(spans.iter().map(|&(a, _)| Span::new(a, a)).collect());
+            let c = Catalog::load([d.clone()]);
+            let html = article_body(&d, &c).into_string();
+            let tags: Vec<&str> = html.split('<').skip(1).map(|t| t.split(['>', ' ']).next().unwrap_or("")).collect();
+            for t in tags {
+                proptest::prop_assert!(["p", "/p", "mark", "/mark", "a", "/a", "span", "/span"].contains(&t), "{}", t);
+            }
+            let ranges = extracted_ranges(&d, d.text());
+            let _ = raw_with_marks(d.text(), &ranges);
+        }
     }
 }

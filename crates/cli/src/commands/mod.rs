@@ -3,4 +3,6 @@
 pub mod extract;
 pub mod ingest;
 pub mod list;
+pub mod search;
+pub mod serve;
 pub mod show;

@@ -48,7 +48,7 @@
 mod calendar;
 mod grammar;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use chrono::Datelike;
 
@@ -475,11 +475,27 @@ pub fn find_timexes_with(
 /// mentions agree on one year. The value is flagged estimated and the note
 /// names the mention.
 fn corefer(out: &mut [Timex]) {
-    let absolute: Vec<(String, String)> = out
-        .iter()
-        .filter(|t| t.kind == TimexKind::Absolute)
-        .filter_map(|t| t.date.as_ref().map(|d| (d.value.clone(), t.text.clone())))
-        .collect();
+    // "MM-DD" and "MM" of each absolute date -> (its year, or None when
+    // mentions disagree; the first mention's text).
+    let mut years: HashMap<String, (Option<String>, String)> = HashMap::new();
+    for t in out.iter().filter(|t| t.kind == TimexKind::Absolute) {
+        let Some(v) = t.date.as_ref().map(|d| d.value.as_str()) else {
+            continue;
+        };
+        let (Some(year), Some("-")) = (v.get(..4), v.get(4..5)) else {
+            continue;
+        };
+        for key in [v.get(5..10), v.get(5..7)].into_iter().flatten() {
+            years
+                .entry(key.to_string())
+                .and_modify(|(y, _)| {
+                    if y.as_deref() != Some(year) {
+                        *y = None;
+                    }
+                })
+                .or_insert_with(|| (Some(year.to_string()), t.text.clone()));
+        }
+    }
     for t in out.iter_mut() {
         if t.resolved || t.kind != TimexKind::Relative {
             continue;
@@ -492,21 +508,10 @@ fn corefer(out: &mut [Timex]) {
             2 => Precision::Month,
             _ => continue,
         };
-        let same: Vec<&(String, String)> = absolute
-            .iter()
-            .filter(|(v, _)| {
-                v.get(4..5) == Some("-") && v.get(5..5 + partial.len()) == Some(partial)
-            })
-            .collect();
-        let Some((first, evidence)) = same
-            .first()
-            .map(|(v, e)| (v.get(..4).unwrap_or(""), e.clone()))
-        else {
+        let Some((Some(first), evidence)) = years.get(partial) else {
             continue;
         };
-        if first.len() != 4 || same.iter().any(|(v, _)| v.get(..4) != Some(first)) {
-            continue;
-        }
+        let (first, evidence) = (first.clone(), evidence.clone());
         let value = format!("{first}-{partial}");
         t.date = Some(DateValue {
             value: value.clone(),

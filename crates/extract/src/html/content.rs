@@ -39,16 +39,12 @@ pub(crate) fn block_text(flat: &Flat<'_>, b: &Block) -> String {
     let pieces = flat.pieces.get(b.pieces.0 as usize..b.pieces.1 as usize).unwrap_or(&[]);
     for p in pieces {
         match p {
-            Piece::Text(t, _) => s.push_str(t),
+            Piece::Text(t) => s.push_str(t),
             Piece::Break => s.push(' '),
             Piece::Cell => s.push(' '),
         }
     }
     dossier_text::normalize::collapse_whitespace(&s)
-}
-
-fn knob(name: &str, default: f32) -> f32 {
-    std::env::var(name).ok().and_then(|v| v.parse().ok()).unwrap_or(default)
 }
 
 fn link_density(chars: u32, links: u32) -> f32 {
@@ -76,32 +72,50 @@ fn tag_prior(tag: Tag) -> f32 {
 /// `use_class`, always by tag).
 fn boiler_flags(elems: &[Elem], use_class: bool) -> Vec<bool> {
     let mut out = vec![false; elems.len()];
+    let total = elems.first().map_or(0, |e| e.chars);
     for (i, e) in elems.iter().enumerate() {
-        // Page-template classes on wrappers ("has-sidebar" on body or on a
-        // wrapper around the article) do not make the article boilerplate.
-        let own = (if use_class { e.class.boiler } else { e.class.discussion || e.tag == Tag::Boiler })
-            && e.tag != Tag::Body
-            && !(e.has_content && e.tag != Tag::Boiler);
+        let own = is_boiler(e, use_class, total);
         let inherited = out.get(e.parent as usize).copied().unwrap_or(false);
         out[i] = own || inherited;
     }
     out
 }
 
+/// An element that holds most of the page's paragraphs is a wrapper, not
+/// boilerplate, whatever its tag or class says (an unclosed `<header>` or
+/// `<aside>` swallows the rest of the page; template classes such as
+/// "has-sidebar" sit on wrappers).
+fn is_wrapper(e: &Elem, total: u32) -> bool {
+    e.paras >= 3 && e.chars as u64 * 2 > total as u64
+}
+
+/// Whether `e` itself (not its ancestors) is boilerplate.
+fn is_boiler(e: &Elem, use_class: bool, total: u32) -> bool {
+    if e.tag == Tag::Body {
+        return false;
+    }
+    if e.class.discussion && !e.has_content {
+        return true;
+    }
+    let flagged = if use_class { e.class.boiler } else { e.tag == Tag::Boiler };
+    if !flagged || is_wrapper(e, total) {
+        return false;
+    }
+    // Page-template classes on a wrapper around the article body.
+    !(e.has_content && e.tag != Tag::Boiler)
+}
+
 /// Chooses the article blocks.
 pub(crate) fn select(flat: &Flat<'_>, title: &[String]) -> Selection {
     let strict = select_pass(flat, title, true);
     let strict_chars = chars_of(flat, &strict.blocks);
-    if strict_chars as f32 >= knob("K_MIN", 500.0) {
+    if strict_chars >= 500 {
         return strict;
     }
     let lenient = select_pass(flat, title, false);
     let lenient_chars = chars_of(flat, &lenient.blocks);
     let union = union_of_good(flat, title);
     let union_chars = chars_of(flat, &union.blocks);
-    if std::env::var_os("DOSSIER_DEBUG").is_some() {
-        eprintln!("strict {strict_chars} lenient {lenient_chars} union {union_chars}");
-    }
     // Prefer the strict result unless another one is clearly longer.
     let mut best = strict;
     let mut best_chars = strict_chars;
@@ -229,7 +243,6 @@ fn select_pass(flat: &Flat<'_>, title: &[String], strict: bool) -> Selection {
             };
             if take {
                 top = hint;
-                top_score = hint_score;
             }
         }
     }
@@ -238,7 +251,7 @@ fn select_pass(flat: &Flat<'_>, title: &[String], strict: bool) -> Selection {
     if last.is_nan() {
         last = 0.0;
     }
-    let threshold = last / knob("K_UP", 3.0);
+    let threshold = last / 3.0;
     let mut p = elems[top as usize].parent;
     while p != NONE {
         let pe = &elems[p as usize];
@@ -263,7 +276,7 @@ fn select_pass(flat: &Flat<'_>, title: &[String], strict: bool) -> Selection {
     // siblings that belong to the article are merged.
     let top_e = &elems[top as usize];
     let top_final = finals[top as usize].max(0.0);
-    let sib_threshold = (top_final * knob("K_SIB", 0.2)).max(10.0);
+    let sib_threshold = (top_final * 0.2).max(10.0);
     let mut chosen: Vec<u32> = Vec::new();
     if top_e.parent != NONE && !matches!(top_e.tag, Tag::Body) {
         let parent = &elems[top_e.parent as usize];
@@ -313,12 +326,6 @@ fn select_pass(flat: &Flat<'_>, title: &[String], strict: bool) -> Selection {
         }
         chosen.sort_unstable();
     }
-    if std::env::var_os("DOSSIER_DEBUG").is_some() {
-        for &c in &chosen {
-            let e = &elems[c as usize];
-            eprintln!("strict={strict} chosen {c} {:?} chars {} links {} paras {} class {:?} final {:?}", e.tag, e.chars, e.link_chars, e.paras, e.class, finals[c as usize]);
-        }
-    }
     let mut removed = vec![false; flat.blocks.len()];
     for &c in &chosen {
         prune_inside(flat, c, strict, &mut removed);
@@ -348,6 +355,8 @@ fn bonus_same_class(top: &Elem, e: &Elem) -> f32 {
 fn prune_inside(flat: &Flat<'_>, c: u32, strict: bool, removed: &mut [bool]) {
     let elems = &flat.elems;
     let Some(ce) = elems.get(c as usize) else { return };
+    // Inside the container, "most of the text" is relative to it.
+    let total = ce.chars;
     let mut watermark = 0u32;
     let mut i = c + 1;
     while i < ce.end {
@@ -356,7 +365,7 @@ fn prune_inside(flat: &Flat<'_>, c: u32, strict: bool, removed: &mut [bool]) {
             i += 1;
             continue;
         }
-        if should_remove(e, strict) {
+        if should_remove(e, strict, total) {
             for b in e.blocks.0.max(watermark)..e.blocks.1 {
                 if let Some(r) = removed.get_mut(b as usize) {
                     *r = true;
@@ -370,11 +379,8 @@ fn prune_inside(flat: &Flat<'_>, c: u32, strict: bool, removed: &mut [bool]) {
     }
 }
 
-fn should_remove(e: &Elem, strict: bool) -> bool {
-    if e.tag == Tag::Boiler {
-        return true;
-    }
-    if (e.class.discussion || (strict && e.class.boiler)) && !e.has_content {
+fn should_remove(e: &Elem, strict: bool, total: u32) -> bool {
+    if is_boiler(e, true, total) && (strict || e.tag == Tag::Boiler || e.class.discussion) {
         return true;
     }
     if e.class.content_hint {
@@ -398,10 +404,10 @@ fn should_remove(e: &Elem, strict: bool) -> bool {
             if e.commas >= 10 {
                 return false;
             }
-            if e.items > e.paras + 1 && ld > knob("K_LD3", 0.35) {
+            if e.items > e.paras + 1 && ld > 0.35 {
                 return true;
             }
-            (weight < 25 && ld > knob("K_LD1", 0.33) && e.paras <= 1) || (ld > knob("K_LD2", 0.5) && e.chars < 1000)
+            (weight < 25 && ld > 0.33 && e.paras <= 1) || (ld > 0.5 && e.chars < 1000)
         }
         _ => false,
     }
@@ -478,7 +484,7 @@ fn filter_blocks(flat: &Flat<'_>, blocks: Vec<u32>, title: &[String]) -> Vec<u32
     for bi in blocks {
         let Some(b) = flat.blocks.get(bi as usize) else { continue };
         let ld = link_density(b.chars, b.link_chars);
-        let limit = if b.quote { 0.8 } else { knob("K_LD4", 0.5) };
+        let limit = if b.quote { 0.8 } else { 0.5 };
         if ld > limit && (b.chars < 400 || matches!(b.kind, Kind::Item | Kind::Row | Kind::Heading(_))) {
             continue;
         }

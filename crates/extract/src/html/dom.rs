@@ -46,8 +46,6 @@ pub(crate) struct Elem {
     pub tag: Tag,
     /// Class/id verdict (tag and role hints folded in).
     pub class: ClassInfo,
-    /// Depth in the element tree.
-    pub depth: u32,
     /// Characters of text in the subtree (whitespace not counted).
     pub chars: u32,
     /// Of which inside links.
@@ -56,8 +54,6 @@ pub(crate) struct Elem {
     pub paras: u32,
     /// Commas in the subtree.
     pub commas: u32,
-    /// Readability-style content score accumulated from blocks.
-    pub score: f32,
     /// List items and table rows in the subtree.
     pub items: u32,
     /// First and one-past-last block index in the subtree.
@@ -99,8 +95,8 @@ pub(crate) enum Tag {
 /// A piece of block text.
 #[derive(Debug, Clone, Copy)]
 pub(crate) enum Piece<'a> {
-    /// A DOM text node; `true` when inside a link.
-    Text(&'a str, bool),
+    /// A DOM text node.
+    Text(&'a str),
     /// `<br>`: a line break.
     Break,
     /// Start of a table cell after another cell.
@@ -122,21 +118,15 @@ pub(crate) struct Block {
     pub chars: u32,
     /// Characters inside links.
     pub link_chars: u32,
-    /// Words (runs of alphanumerics).
-    pub words: u32,
     /// Commas.
     pub commas: u32,
     /// Sentence-ending punctuation marks.
     pub stops: u32,
-    /// Inside an element whose tag or class marks boilerplate.
-    pub boiler: bool,
     /// Inside a byline/date/metadata element (`time`, `address`, class
     /// byline…).
     pub meta_line: bool,
     /// Inside a `blockquote`.
     pub quote: bool,
-    /// Inside a `figure` (captions, credits).
-    pub figure: bool,
 }
 
 /// The flattened page.
@@ -354,19 +344,16 @@ pub(crate) fn flatten<'a>(root: NodeRef<'a, Node>) -> Flat<'a> {
                     let tag = tag_of(name);
                     let class = class_info(el, tag, &mut class_cache);
                     let parent = elem_stack.last().copied().unwrap_or(NONE);
-                    let depth = elem_stack.len() as u32;
                     let idx = flat.elems.len() as u32;
                     let first_block = flat.blocks.len() as u32;
                     flat.elems.push(Elem {
                         parent,
                         tag,
                         class,
-                        depth,
                         chars: 0,
                         link_chars: 0,
                         paras: 0,
                         commas: 0,
-                        score: 0.0,
                         items: 0,
                         blocks: (first_block, first_block),
                         end: idx + 1,
@@ -389,7 +376,7 @@ pub(crate) fn flatten<'a>(root: NodeRef<'a, Node>) -> Flat<'a> {
                     }
                     match r {
                         Role::Block(kind) => {
-                            flush(&mut flat, &mut cur, &block_stack, &group_stack, &Depths::new(boiler_depth, meta_depth, quote_depth, figure_depth));
+                            flush(&mut flat, &mut cur, &block_stack, &group_stack, &Depths::new(meta_depth, quote_depth));
                             block_stack.push(Open { elem: idx, kind });
                         }
                         Role::Cell => {
@@ -444,21 +431,19 @@ pub(crate) fn flatten<'a>(root: NodeRef<'a, Node>) -> Flat<'a> {
             }
         }
     }
-    let depths = Depths::new(0, 0, 0, 0);
+    let depths = Depths::new(0, 0);
     flush(&mut flat, &mut cur, &block_stack, &group_stack, &depths);
     flat
 }
 
 struct Depths {
-    boiler: bool,
     meta: bool,
     quote: bool,
-    figure: bool,
 }
 
 impl Depths {
-    fn new(boiler: u32, meta: u32, quote: u32, figure: u32) -> Self {
-        Depths { boiler: boiler > 0, meta: meta > 0, quote: quote > 0, figure: figure > 0 }
+    fn new(meta: u32, quote: u32) -> Self {
+        Depths { meta: meta > 0, quote: quote > 0 }
     }
 }
 
@@ -489,7 +474,7 @@ fn close<'a>(
     let name = el.name();
     let is_block = block_stack.last().is_some_and(|o| o.elem == idx);
     if is_block {
-        let d = Depths::new(*c.boiler, *c.meta, *c.quote, *c.figure);
+        let d = Depths::new(*c.meta, *c.quote);
         flush(flat, cur, block_stack, group_stack, &d);
         block_stack.pop();
     }
@@ -565,11 +550,11 @@ fn add_text<'a>(flat: &mut Flat<'a>, cur: &mut Current<'a>, text: &'a str, link:
     if chars == 0 {
         // Whitespace only: keep it as a separator between inline pieces.
         if cur.chars > 0 {
-            flat.pieces.push(Piece::Text(text, link));
+            flat.pieces.push(Piece::Text(text));
         }
         return;
     }
-    flat.pieces.push(Piece::Text(text, link));
+    flat.pieces.push(Piece::Text(text));
     cur.chars += chars;
     cur.words += words;
     cur.commas += commas;
@@ -593,13 +578,10 @@ fn flush(flat: &mut Flat<'_>, cur: &mut Current<'_>, block_stack: &[Open], group
             pieces: (cur.pieces_start as u32, end as u32),
             chars: cur.chars,
             link_chars: cur.link_chars,
-            words: cur.words,
             commas: cur.commas,
             stops: cur.stops,
-            boiler: d.boiler,
             meta_line: d.meta,
             quote: d.quote,
-            figure: d.figure,
         });
         if let Some(e) = flat.elems.get_mut(elem as usize) {
             e.chars += cur.chars;
@@ -632,7 +614,7 @@ mod tests {
                 let mut s = String::new();
                 for p in &flat.pieces[b.pieces.0 as usize..b.pieces.1 as usize] {
                     match p {
-                        Piece::Text(t, _) => s.push_str(t),
+                        Piece::Text(t) => s.push_str(t),
                         Piece::Break => s.push('\n'),
                         Piece::Cell => s.push('|'),
                     }

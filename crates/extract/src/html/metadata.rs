@@ -352,7 +352,7 @@ fn squash(s: &str) -> String {
     dossier_text::normalize::fold(s).chars().filter(|c| c.is_alphanumeric()).collect()
 }
 
-const TITLE_SEPARATORS: [&str; 7] = [" | ", " - ", " – ", " — ", " :: ", " · ", " » "];
+const TITLE_SEPARATORS: [&str; 10] = [" | ", " - ", " – ", " — ", " :: ", " · ", " » ", " › ", " // ", " ~ "];
 
 /// Removes a site name prefix or suffix from a title.
 pub(crate) fn strip_site(title: &str, site_names: &[String], h1: &[String]) -> String {
@@ -418,7 +418,18 @@ fn decide(f: Found, url: Option<&str>) -> PageMeta {
         (&None, ""),
     ];
     let mut title: Option<Evidenced<String>> = None;
+    // The page's one visible headline, when the declared titles agree with
+    // it (they often carry SEO variants or site names).
+    if let Some(h) = f.h1.first().filter(|_| f.h1.len() == 1) {
+        let declared: Vec<&String> = [&f.og_title, &f.twitter_title, &f.ld_headline, &f.title_tag].into_iter().flatten().collect();
+        if declared.iter().any(|d| word_overlap(h, d) >= 0.5) && h.chars().count() <= 300 {
+            title = Some(Evidenced::new(h.clone(), "h1"));
+        }
+    }
     for (v, ev) in title_cands {
+        if title.is_some() {
+            break;
+        }
         if let Some(t) = v {
             let s = strip_site(t, &site_names, &f.h1);
             if !s.is_empty() {
@@ -491,6 +502,18 @@ fn decide(f: Found, url: Option<&str>) -> PageMeta {
     PageMeta { metadata: m, ld_body: f.ld_body, title_variants }
 }
 
+/// Share of the words of `a` that occur in `b` (case- and accent-folded).
+fn word_overlap(a: &str, b: &str) -> f32 {
+    let words = |s: &str| -> Vec<String> {
+        dossier_text::normalize::fold(s).split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_string).collect()
+    };
+    let (wa, wb) = (words(a), words(b));
+    if wa.is_empty() {
+        return 0.0;
+    }
+    wa.iter().filter(|w| wb.contains(w)).count() as f32 / wa.len() as f32
+}
+
 /// Splits "A and B", "A, B & C", "A et B" into names. A comma separates
 /// names only when every part looks like a full name; otherwise what
 /// follows it is a role or a place and is dropped by [`clean_author`].
@@ -541,6 +564,12 @@ pub(crate) fn clean_author(raw: &str, site_names: &[String]) -> Option<String> {
             s = tail.trim().to_string();
         }
     }
+    // Photo credits glued to the byline.
+    for marker in [" Foto:", " Fotos:", " Photo:", " Photos:", " Bild:", " Image:"] {
+        if let Some(pos) = s.find(marker) {
+            s.truncate(pos);
+        }
+    }
     // Drop trailing roles/dates after separators.
     for sep in [" | ", " - ", " – ", " — ", ", ", " (", "\n"] {
         if let Some(pos) = s.find(sep) {
@@ -559,7 +588,13 @@ pub(crate) fn clean_author(raw: &str, site_names: &[String]) -> Option<String> {
         || s.contains(".de")
         || s.contains(".fr")
         || s.split('.').count() > 2 && !s.contains(". ")
-        || ["redaktion", "redacci", "rédaction", "redazione", "verlag", "gmbh", "e. v.", "e.v."].iter().any(|o| lower.contains(o))
+        || [
+            "redaktion", "redacci", "rédaction", "redazione", "verlag", "gmbh", "e. v.", "e.v.", "verband", "forschung",
+            "gesellschaft", "ministerium", "ministry", "department", "council", "committee", "network", "netzwerk",
+            "kommission", "commission", "partei", "agentur", "agency",
+        ]
+        .iter()
+        .any(|o| lower.contains(o))
     {
         return None;
     }
@@ -572,7 +607,9 @@ pub(crate) fn clean_author(raw: &str, site_names: &[String]) -> Option<String> {
     }
     // Several words: a name, not a phrase ("view my profile", "deutscher
     // Journalist").
-    if words.len() >= 2 && !words.iter().all(|w| capitalised(w) || PARTICLES.contains(w) || w.len() <= 2) {
+    if words.len() >= 2
+        && !words.iter().all(|w| capitalised(w) || PARTICLES.contains(w) || (w.len() <= 2 && w.ends_with('.')))
+    {
         return None;
     }
     if let Some(last) = words.last() {
@@ -582,6 +619,11 @@ pub(crate) fn clean_author(raw: &str, site_names: &[String]) -> Option<String> {
         }
     }
     if !s.chars().next().is_some_and(|c| c.is_alphabetic()) {
+        return None;
+    }
+    // Agency codes and initials ("AFP", "dpa", "mf").
+    let letters = s.chars().filter(|c| c.is_alphabetic()).count();
+    if letters < 4 || (words.len() == 1 && s.chars().filter(|c| c.is_alphabetic()).all(|c| c.is_uppercase())) {
         return None;
     }
     // Never the site or the publisher.

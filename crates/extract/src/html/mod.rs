@@ -33,31 +33,37 @@ use dom::{Kind, Piece};
 /// Extracts the article from an HTML page; `url` is the page URL if known.
 /// Offsets in the result are byte offsets into `html`.
 pub fn extract(html: &str, url: Option<&str>) -> Extraction {
-    let t = std::time::Instant::now();
-    let doc = Html::parse_document(html);
-    T[0].fetch_add(t.elapsed().as_nanos() as u64, std::sync::atomic::Ordering::Relaxed);
-    extract_parsed(&doc, html, url)
+    // Pathologically deep markup is flattened in place first (same byte
+    // offsets), or html5ever's scope checks make parsing quadratic.
+    let capped = source::cap_nesting(html, MAX_DEPTH);
+    let doc = Html::parse_document(capped.as_deref().unwrap_or(html));
+    let mut ex = extract_parsed(&doc, html, url);
+    if capped.is_some() {
+        ex.diagnostics.push(Diagnostic::warning(
+            "html-deep-nesting",
+            format!("markup nested deeper than {MAX_DEPTH} elements was flattened before parsing"),
+        ));
+    }
+    ex
 }
-pub static T: [std::sync::atomic::AtomicU64; 6] = [const { std::sync::atomic::AtomicU64::new(0) }; 6];
-fn tick(i: usize, t: &mut std::time::Instant) { T[i].fetch_add(t.elapsed().as_nanos() as u64, std::sync::atomic::Ordering::Relaxed); *t = std::time::Instant::now(); }
 
-/// Like [`extract`], for a page already parsed from `html`.
+/// Deepest element nesting parsed as is (browsers cap layout depth at a
+/// few hundred levels too).
+const MAX_DEPTH: usize = 512;
+
+/// Like [`extract`], for a page already parsed from `html` (the caller is
+/// then responsible for the cost of parsing deeply nested markup).
 pub fn extract_parsed(doc: &Html, html: &str, url: Option<&str>) -> Extraction {
     let mut diagnostics = Vec::new();
-    let mut t = std::time::Instant::now();
     let page = metadata::collect(doc, url);
     let mut meta = page.metadata;
-    tick(1, &mut t);
     let dates = dossier_dates::html::find(doc, url);
     meta.published = dates.published;
     meta.modified = dates.modified;
-    tick(2, &mut t);
+
     let flat = dom::flatten(doc.tree.root());
-    tick(3, &mut t);
     let selection = content::select(&flat, &page.title_variants);
-    tick(4, &mut t);
     let (text, offsets) = emit(&flat, &selection.blocks, html);
-    tick(5, &mut t);
 
     if text.is_empty() {
         diagnostics.push(Diagnostic::warning("html-no-content", "no main content found in the HTML page"));
@@ -96,7 +102,7 @@ fn emit(flat: &dom::Flat<'_>, blocks: &[u32], html: &str) -> (String, dossier_te
         });
         for p in pieces {
             match *p {
-                Piece::Text(t, _) => {
+                Piece::Text(t) => {
                     let found = src.locate(t);
                     match found {
                         Some(f) => {

@@ -199,6 +199,90 @@ impl<'a> SourceText<'a> {
     }
 }
 
+/// Elements that never nest (void) or whose end tag is implied by the next
+/// sibling: not counted as depth.
+const NOT_NESTING: [&[u8]; 30] = [
+    b"area", b"base", b"br", b"col", b"embed", b"hr", b"img", b"input", b"link", b"meta", b"source", b"track", b"wbr",
+    b"param", b"keygen", b"p", b"li", b"dt", b"dd", b"option", b"optgroup", b"tr", b"td", b"th", b"thead", b"tbody",
+    b"tfoot", b"colgroup", b"rt", b"rp",
+];
+
+/// html5ever's tree builder checks element scopes by walking the stack of
+/// open elements, which makes absurdly deep nesting quadratic (100,000
+/// nested `<div>`s take tens of seconds). When the tags of `src` nest deeper
+/// than `limit`, returns a copy in which the start and end tags beyond that
+/// depth are overwritten with spaces: same length, same text at the same
+/// byte offsets, so offsets into the copy are offsets into `src`. `None`
+/// when the page is within the limit (the usual case; one linear scan).
+pub(crate) fn cap_nesting(src: &str, limit: usize) -> Option<String> {
+    let b = src.as_bytes();
+    let mut tags: Vec<(usize, usize, bool)> = Vec::new(); // (start, end, is_end_tag)
+    let mut depth = 0usize;
+    let mut max_depth = 0usize;
+    let mut i = 0usize;
+    let n = b.len();
+    while i < n {
+        let Some(off) = memchr::memchr(b'<', &b[i..]) else { break };
+        let lt = i + off;
+        let next = b.get(lt + 1).copied().unwrap_or(0);
+        if b[lt..].starts_with(b"<!--") {
+            i = find_from(b, lt + 4, b"-->").map_or(n, |p| p + 3);
+            continue;
+        }
+        if next == b'!' || next == b'?' {
+            i = memchr::memchr(b'>', &b[lt..]).map_or(n, |p| lt + p + 1);
+            continue;
+        }
+        if next != b'/' && !next.is_ascii_alphabetic() {
+            i = lt + 1;
+            continue;
+        }
+        let is_end = next == b'/';
+        let name_start = if is_end { lt + 2 } else { lt + 1 };
+        let mut name_end = name_start;
+        while name_end < n && (b[name_end].is_ascii_alphanumeric() || b[name_end] == b'-') {
+            name_end += 1;
+        }
+        let tag_end = skip_tag(b, name_end);
+        let name = &b[name_start..name_end];
+        i = tag_end.max(lt + 1);
+        if name.is_empty() || NOT_NESTING.iter().any(|t| name.eq_ignore_ascii_case(t)) {
+            continue;
+        }
+        if !is_end {
+            if let Some(t) = RAW_TEXT.iter().chain(RCDATA.iter()).find(|t| name.eq_ignore_ascii_case(t)) {
+                i = find_close_tag(b, tag_end, t);
+                continue;
+            }
+            let self_closing = tag_end >= 2 && b.get(tag_end - 2) == Some(&b'/');
+            if self_closing {
+                continue;
+            }
+            depth += 1;
+            max_depth = max_depth.max(depth);
+            if depth > limit {
+                tags.push((lt, tag_end, false));
+            }
+        } else {
+            if depth > limit {
+                tags.push((lt, tag_end, true));
+            }
+            depth = depth.saturating_sub(1);
+        }
+    }
+    if max_depth <= limit {
+        return None;
+    }
+    let mut out = b.to_vec();
+    for (s, e, _) in tags {
+        if let Some(span) = out.get_mut(s..e) {
+            span.fill(b' ');
+        }
+    }
+    // Only ASCII markup bytes were replaced by ASCII spaces.
+    String::from_utf8(out).ok()
+}
+
 /// The literal probe searched for a text node: the longest prefix of the
 /// text (after leading whitespace) made of ASCII characters that decoding
 /// never produces from something else (letters, digits, plain spaces,
@@ -336,6 +420,19 @@ mod tests {
         let nl = got.iter().find(|g| g.0 == text.find('\n').unwrap()).unwrap();
         assert_eq!(&src[nl.1..nl.1 + nl.2], "\r\n");
         assert!(s.cursor() > start);
+    }
+
+    #[test]
+    fn deep_nesting_is_capped_in_place() {
+        let src = format!("{}x{}", "<div>".repeat(10), "</div>".repeat(10));
+        assert!(cap_nesting(&src, 20).is_none());
+        let capped = cap_nesting(&src, 4).unwrap();
+        assert_eq!(capped.len(), src.len());
+        assert_eq!(capped.find('x'), src.find('x'));
+        assert_eq!(capped.matches("<div>").count(), 4);
+        assert_eq!(capped.matches("</div>").count(), 4);
+        // Paragraphs close each other: no depth.
+        assert!(cap_nesting(&"<p>a".repeat(100), 4).is_none());
     }
 
     #[test]

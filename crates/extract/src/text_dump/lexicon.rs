@@ -138,7 +138,7 @@ impl Lexicon {
                 }
             }
         }
-        lex.cues.sort_by(|a, b| b.phrase.len().cmp(&a.phrase.len()));
+        lex.cues.sort_by_key(|c| std::cmp::Reverse(c.phrase.len()));
         lex.cue_firsts = lex.cues.iter().filter_map(|c| c.phrase.chars().next()).collect();
         lex.cue_firsts.sort_unstable();
         lex.cue_firsts.dedup();
@@ -196,7 +196,7 @@ impl Lexicon {
         for cue in self.cues.iter().filter(|c| kinds.contains(&c.kind)) {
             if let Some(end) = match_phrase(&lower, &cue.phrase) {
                 let next = lower.get(end..).and_then(|r| r.chars().next());
-                if next.map_or(true, |c| !c.is_alphanumeric()) {
+                if !next.is_some_and(char::is_alphanumeric) {
                     let raw_end = ends.iter().find(|(l, _)| *l == end).map(|(_, r)| *r)?;
                     return Some((cue, raw_end));
                 }

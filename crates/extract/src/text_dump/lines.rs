@@ -14,9 +14,6 @@ pub(crate) struct Line {
     /// Byte range of the trimmed line in the input.
     pub start: usize,
     pub end: usize,
-    /// Empty (whitespace-only) lines between this line and the previous
-    /// non-empty one.
-    pub blanks_before: u32,
     /// Characters of the trimmed line.
     pub chars: u32,
     /// Alphabetic words.
@@ -113,7 +110,6 @@ pub(crate) fn split(input: &str, lex: &Lexicon) -> (Vec<Line>, Vec<u16>) {
     let n = lex.codes.len();
     let mut lines = Vec::new();
     let mut hits: Vec<u16> = Vec::new();
-    let mut blanks = 0u32;
     let mut pos = 0usize;
     let mut word = String::new();
     for raw in input.split('\n') {
@@ -122,12 +118,10 @@ pub(crate) fn split(input: &str, lex: &Lexicon) -> (Vec<Line>, Vec<u16>) {
         let lead = raw.len() - raw.trim_start_matches(is_space).len();
         let trimmed = raw.trim_matches(is_space);
         if trimmed.is_empty() {
-            blanks = blanks.saturating_add(1);
             continue;
         }
         let start = raw_start + lead;
-        let mut line = Line { start, end: start + trimmed.len(), blanks_before: blanks, ..Default::default() };
-        blanks = 0;
+        let mut line = Line { start, end: start + trimmed.len(), ..Default::default() };
         let base = hits.len();
         hits.resize(base + n, 0);
         measure(trimmed, lex, &mut line, &mut hits[base..], &mut word);
@@ -237,8 +231,8 @@ fn measure(text: &str, lex: &Lexicon, line: &mut Line, hits: &mut [u16], word: &
     line.last = text.chars().rev().find(|c| !is_closer(*c) && !is_space(*c)).unwrap_or(' ');
     line.bare = line.letters == 0 && line.digits == 0 && !text.chars().any(char::is_numeric);
     line.placeholder = text.starts_with('[') && text.ends_with(']') && text.matches(']').count() == 1;
-    let starts_lower = text.chars().find(|c| c.is_alphanumeric()).map_or(false, char::is_lowercase)
-        && text.chars().next().map_or(false, char::is_alphabetic);
+    let starts_lower = text.chars().find(|c| c.is_alphanumeric()).is_some_and(char::is_lowercase)
+        && text.chars().next().is_some_and(char::is_alphabetic);
     let glued_comma = text.as_bytes().windows(2).any(|w| w[0] == b',' && w[1].is_ascii_alphabetic());
     line.sloppy = starts_lower || glued_comma || text.contains("!!") || text.contains("??");
     let mut it = text.chars();
@@ -246,7 +240,7 @@ fn measure(text: &str, lex: &Lexicon, line: &mut Line, hits: &mut [u16], word: &
     let second = it.next();
     line.bullet = line.bare
         || (is_bullet_char(first)
-            && second.map_or(true, |c| is_space(c) || c.is_alphanumeric() && !matches!(first, '-' | '–' | '—' | '+' | '>')))
+            && second.is_none_or(|c| is_space(c) || c.is_alphanumeric() && !matches!(first, '-' | '–' | '—' | '+' | '>')))
         || numbered_marker(text);
 }
 
@@ -274,7 +268,7 @@ fn numbered_marker(text: &str) -> bool {
         return false;
     }
     let mut rest = text.get(digits..).unwrap_or("").chars();
-    matches!(rest.next(), Some('.' | ')')) && rest.next().map_or(false, is_space)
+    matches!(rest.next(), Some('.' | ')')) && rest.next().is_some_and(is_space)
 }
 
 /// Chooses the page language: the one whose stop words are most frequent in
@@ -334,7 +328,6 @@ mod tests {
         assert_eq!(lines.len(), 2);
         assert_eq!(lines[0].text(input), "Titre");
         assert_eq!(lines[1].text(input), "Corps du texte.");
-        assert_eq!(lines[1].blanks_before, 2);
         assert_eq!(lines[0].start, 2);
     }
 

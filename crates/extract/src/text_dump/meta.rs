@@ -179,7 +179,7 @@ fn is_person(name: &str, lex: &Lexicon) -> bool {
     // part of a name.
     let function_word = name.split_whitespace().any(|w| {
         let lower = w.to_lowercase();
-        w.chars().next().map_or(false, char::is_uppercase) && lex.stop_mask(&lower) != 0 && !lex.is_particle(&lower)
+        w.chars().next().is_some_and(char::is_uppercase) && lex.stop_mask(&lower) != 0 && !lex.is_particle(&lower)
     });
     !acronym && !function_word && letters.len() >= 2
 }
@@ -221,8 +221,8 @@ pub(crate) fn byline(text: &str, line: &Line, lex: &Lexicon, ctx: BylineContext)
         let mut start = prev;
         for (i, c) in chunk.char_indices() {
             // A hyphen inside a word ("Jean-Paul") separates nothing.
-            let glued = c == '-' && chunk.get(i + 1..).and_then(|r| r.chars().next()).map_or(false, char::is_alphanumeric)
-                && i > 0 && chunk.get(..i).and_then(|r| r.chars().last()).map_or(false, char::is_alphanumeric);
+            let glued = c == '-' && chunk.get(i + 1..).and_then(|r| r.chars().next()).is_some_and(char::is_alphanumeric)
+                && i > 0 && chunk.get(..i).and_then(|r| r.chars().last()).is_some_and(char::is_alphanumeric);
             if is_field_separator(c) && !glued {
                 fields.push((start, prev + i));
                 start = prev + i + c.len_utf8();
@@ -257,7 +257,7 @@ pub(crate) fn byline(text: &str, line: &Line, lex: &Lexicon, ctx: BylineContext)
         let leftover = word_count(r.get(stop..).unwrap_or(""));
         let persons: Vec<(usize, usize)> = found
             .into_iter()
-            .filter(|&(a, b)| r.get(a..b).map_or(false, |n| is_person(n, lex)))
+            .filter(|&(a, b)| r.get(a..b).is_some_and(|n| is_person(n, lex)))
             .map(|(a, b)| (a + r_off, b + r_off))
             .collect();
         if persons.is_empty() {
@@ -337,7 +337,7 @@ fn caps_place(s: &str, i: usize) -> Option<usize> {
         }
         letters += w.chars().filter(|c| c.is_alphabetic()).count();
         end = Some(j + len);
-        j = j + len;
+        j += len;
         if !s.get(j..)?.starts_with(' ') {
             break;
         }

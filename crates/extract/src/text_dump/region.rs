@@ -81,7 +81,7 @@ pub(crate) fn weights(lines: &[Line], prose: &[bool], lang_known: bool) -> Vec<f
         } else if l.words == 0 || l.placeholder {
             -0.3
         } else if is_minor_text(l, lang_known) {
-            -0.75
+            -0.5
         } else {
             -1.0
         };
@@ -137,7 +137,7 @@ pub(crate) fn best_segment(w: &[f32]) -> Option<(usize, usize)> {
             start = i;
         }
         sum += v;
-        if sum > 0.0 && piece_best.map_or(true, |(b, _, _)| sum > b) {
+        if sum > 0.0 && !piece_best.is_some_and(|(b, _, _)| sum <= b) {
             piece_best = Some((sum, start, i));
         }
     }
@@ -179,14 +179,17 @@ pub(crate) fn keep_in_region(lines: &[Line], prose: &[bool], skip: &[bool], i: u
         return true;
     }
     let Some(l) = lines.get(i) else { return false };
+    if l.bullet && !l.bare && l.words >= 2 && l.odd == 0 && introduced_list(lines, prose, i) {
+        return true;
+    }
     if !is_minor_text(l, lang_known) {
         return false;
     }
     // Neighbours that are article text, skipping title/metadata lines.
     let next = (i + 1..lines.len()).find(|&j| !skip.get(j).copied().unwrap_or(false));
     let prev = (0..i).rev().find(|&j| !skip.get(j).copied().unwrap_or(false));
-    let next_prose = next.map_or(false, |j| prose.get(j).copied().unwrap_or(false));
-    let prev_prose = prev.map_or(false, |j| prose.get(j).copied().unwrap_or(false));
+    let next_prose = next.is_some_and(|j| prose.get(j).copied().unwrap_or(false));
+    let prev_prose = prev.is_some_and(|j| prose.get(j).copied().unwrap_or(false));
     let stops_ok = !lang_known || l.stop_ratio() >= limits::PROSE_STOPS;
     // A heading (or lede) right before a paragraph.
     if next_prose && l.words <= limits::HEADING_WORDS {
@@ -199,6 +202,24 @@ pub(crate) fn keep_in_region(lines: &[Line], prose: &[bool], skip: &[bool], i: u
     // A short sentence between article lines.
     l.terminal() && l.words >= 3 && stops_ok && (prev_prose || next_prose)
 }
+
+/// True when list item `i` belongs to a list that a paragraph ending with a
+/// colon introduces ("Les travailleurs éligibles :" then "• …" lines).
+fn introduced_list(lines: &[Line], prose: &[bool], i: usize) -> bool {
+    let mut j = i;
+    for _ in 0..MAX_LIST_ITEMS {
+        let Some(k) = j.checked_sub(1) else { return false };
+        j = k;
+        let Some(l) = lines.get(j) else { return false };
+        if !l.bullet || prose.get(j).copied().unwrap_or(false) {
+            return prose.get(j).copied().unwrap_or(false) && l.last == ':';
+        }
+    }
+    false
+}
+
+/// Most items of a list introduced by a paragraph.
+const MAX_LIST_ITEMS: usize = 40;
 
 /// True when a line before the region, between the title and the body, is
 /// a standfirst / lede of the article.
@@ -254,6 +275,19 @@ mod tests {
         assert_eq!(best_segment(&[2.0, -3.0, -3.0, 6.0]), Some((0, 3)));
         assert_eq!(best_segment(&[-1.0, -1.0]), None);
         assert_eq!(best_segment(&[]), None);
+    }
+
+    #[test]
+    fn lists_introduced_by_a_colon_stay() {
+        let input = "Le texte prévoit plusieurs mesures pour les salariés concernés par la réforme :\n\
+                     • une prime de fin d'année\n\
+                     • deux jours de congé\n\
+                     Le gouvernement doit encore préciser le calendrier de ces mesures dans les semaines à venir.\n\
+                     • Accueil\n";
+        let (lines, prose) = classify(input);
+        let skip = vec![false; lines.len()];
+        let kept: Vec<bool> = (0..lines.len()).map(|i| keep_in_region(&lines, &prose, &skip, i, true)).collect();
+        assert_eq!(kept, vec![true, true, true, true, false]);
     }
 
     #[test]

@@ -1,0 +1,22 @@
+//! Runs the `dossier-eval dossier` task without the eval binary (the module
+//! is shared with crates/eval/src/dossier.rs):
+//! `cargo run --release -p dossier-link --example dossier_eval -- [--show]`.
+
+#[path = "../../eval/src/dossier.rs"]
+mod dossier;
+
+use clap::Parser;
+
+#[derive(Parser)]
+struct Cli {
+    /// Folder holding the public sets.
+    #[arg(long, default_value = "../shared/data")]
+    data: std::path::PathBuf,
+    #[command(flatten)]
+    args: dossier::Args,
+}
+
+fn main() -> anyhow::Result<()> {
+    let cli = Cli::parse();
+    dossier::run(&cli.data, cli.args)
+}
