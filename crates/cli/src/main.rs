@@ -49,6 +49,9 @@ enum Command {
     Analyze(commands::extract::Args),
     /// List the stored documents.
     List(commands::list::Args),
+    /// The dossier of the stored articles: sources, actors, timeline, quotes,
+    /// relations, stories; Markdown, self-contained HTML, JSON or a graph.
+    Report(commands::report::Args),
     /// Show one stored document: metadata with evidence, clean text, diagnostics.
     Show(commands::show::Args),
     /// Full-text search (French/English aware) with filters; ranked hits with highlighted snippets.
@@ -69,6 +72,7 @@ fn main() -> ExitCode {
         Command::Analyze(args) => commands::extract::run(args, true),
         Command::List(args) => commands::list::run(&cli.db, args),
         Command::Show(args) => commands::show::run(&cli.db, args),
+        Command::Report(args) => commands::report::run(&cli.db, args),
         Command::Search(args) => commands::search::run(&cli.db, args),
         Command::Serve(args) => commands::serve::run(&cli.db, args),
     };

@@ -6,6 +6,7 @@ mod body;
 mod dates;
 mod dumps;
 mod ner;
+mod timeline;
 
 use std::path::PathBuf;
 
@@ -32,6 +33,8 @@ enum Task {
     Dumps(dumps::Args),
     /// Named entities: Sequoia-NE, NewsEye, UNER, the seeds.
     Ner(ner::Args),
+    /// Events and timeline of the seed dossier against its gold.
+    Timeline(timeline::Args),
 }
 
 fn main() -> Result<()> {
@@ -41,5 +44,6 @@ fn main() -> Result<()> {
         Task::Dates(a) => dates::run(&cli.data, a),
         Task::Dumps(a) => dumps::run(&cli.data, a),
         Task::Ner(a) => ner::run(&cli.data, a),
+        Task::Timeline(a) => timeline::run(&cli.data, a),
     }
 }

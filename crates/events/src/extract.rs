@@ -221,14 +221,13 @@ impl Event {
         self.times.iter().map(|t| t.point.as_str()).min()
     }
 
-    /// True when sources give times that are not prefixes of one another.
+    /// True when two sources date the event differently: their first
+    /// (nearest) times are not prefixes of one another. Several times in
+    /// one sentence ("en 2020 et 2021") are not a disagreement.
     pub fn times_disagree(&self) -> bool {
-        let points: Vec<&str> = self.times.iter().map(|t| t.point.as_str()).collect();
-        points.iter().any(|a| {
-            points
-                .iter()
-                .any(|b| !a.starts_with(b) && !b.starts_with(a))
-        })
+        let points: Vec<&str> =
+            self.sources.iter().filter_map(|s| s.times.first()).map(|t| t.point.as_str()).collect();
+        points.iter().any(|a| points.iter().any(|b| !a.starts_with(b) && !b.starts_with(a)))
     }
 }
 
@@ -361,36 +360,31 @@ pub fn extract(doc: &EventDoc<'_>) -> Vec<EventMention> {
     let mut out = Vec::new();
     for &sentence in doc.sentences {
         let triggers = find_triggers(doc.text, sentence, doc.lang);
-        let Some(&(trigger, kind)) = triggers
-            .iter()
-            .min_by_key(|(span, kind)| (*kind, span.start))
+        let sentence_times: Vec<&Timex> = timexes.iter().filter(|t| sentence.contains(&t.span())).collect();
+        // The trigger nearest to a time expression describes the dated
+        // event ("a entamé ce dimanche une visite … dans un contexte
+        // d'attaques"); without one, the most specific trigger wins.
+        let distance = |span: &Span| {
+            sentence_times.iter().map(|t| t.start.abs_diff(span.start).min(t.end.abs_diff(span.end))).min().unwrap_or(0)
+        };
+        let Some(&(trigger, kind)) = triggers.iter().min_by_key(|(span, kind)| (distance(span), *kind, span.start))
         else {
             continue;
         };
-        let actors: Vec<&ActorMention> = doc
-            .actors
-            .iter()
-            .filter(|a| sentence.contains(&a.span))
-            .collect();
+        let actors: Vec<&ActorMention> = doc.actors.iter().filter(|a| sentence.contains(&a.span)).collect();
+        let has_agent = actors.iter().any(|a| a.kind != "LOC");
         let mut participants: Vec<ActorRef> = Vec::new();
         let mut places: Vec<(&ActorMention, bool)> = Vec::new();
         for a in &actors {
-            let r = ActorRef {
-                entity: a.entity.clone(),
-                name: a.name.clone(),
-                kind: a.kind.clone(),
-            };
+            let r = ActorRef { entity: a.entity.clone(), name: a.name.clone(), kind: a.kind.clone() };
             if a.kind == "LOC" {
                 let before = doc.text.get(sentence.start..a.span.start).unwrap_or("");
-                let prev_word = before
-                    .split_whitespace()
-                    .last()
-                    .unwrap_or("")
-                    .to_lowercase();
+                let prev_word = before.split_whitespace().last().unwrap_or("").to_lowercase();
                 let locative = LOCATIVES.contains(&prev_word.as_str());
-                // A place named before the trigger and not after a locative
-                // preposition acts: "la Russie a effectué …".
-                if a.span.end <= trigger.start && !locative && !participants.contains(&r) {
+                // With no person or organisation in the sentence, a place
+                // named before the trigger, not after a locative
+                // preposition, is the actor: "la Russie a effectué …".
+                if !has_agent && a.span.end <= trigger.start && !locative && !participants.contains(&r) {
                     participants.push(r);
                 } else {
                     places.push((a, locative));
@@ -412,9 +406,8 @@ pub fn extract(doc: &EventDoc<'_>) -> Vec<EventMention> {
                 kind: a.kind.clone(),
             })
             .filter(|p| !participants.contains(p));
-        let mut times: Vec<(usize, EventTime)> = timexes
+        let mut times: Vec<(usize, EventTime)> = sentence_times
             .iter()
-            .filter(|t| sentence.contains(&t.span()))
             .filter_map(|t| {
                 let time = event_time(t, doc.doc_id)?;
                 let distance = t.start.abs_diff(trigger.start);
@@ -422,6 +415,12 @@ pub fn extract(doc: &EventDoc<'_>) -> Vec<EventMention> {
             })
             .collect();
         times.sort_by_key(|(d, _)| *d);
+        let mut seen: Vec<String> = Vec::new();
+        times.retain(|(_, t)| {
+            let fresh = !seen.contains(&t.value);
+            seen.push(t.value.clone());
+            fresh
+        });
         out.push(EventMention {
             doc_id: doc.doc_id.to_string(),
             kind,
@@ -486,10 +485,11 @@ fn compatible_times(a: &[EventTime], b: &[EventTime]) -> bool {
     }
 }
 
-/// Merges event mentions (from one or many documents) into events: same
-/// or compatible type, at least one shared participant, compatible first
-/// times. Mentions with no time join a dated event only when they share
-/// every participant with it. Deterministic: input order decides ids.
+/// Merges event mentions (from one or many documents) into events: reports
+/// from different articles with the same or a compatible type, at least one
+/// shared participant and compatible first times. Two sentences of one
+/// article, or undated reports, stay separate events. Deterministic: input
+/// order decides ids.
 pub fn merge(mentions: Vec<EventMention>) -> Vec<Event> {
     let mut events: Vec<Event> = Vec::new();
     for m in mentions {
@@ -499,11 +499,12 @@ pub fn merge(mentions: Vec<EventMention>) -> Vec<Event> {
                 .iter()
                 .filter(|p| e.participants.contains(p))
                 .count();
-            let enough = if m.times.is_empty() || e.times.is_empty() {
-                shared > 0 && shared == m.participants.len()
-            } else {
-                shared > 0
-            };
+            // Reports merge across articles only: two sentences of one
+            // article are two events (an article restating its own event
+            // usually does so without naming the actors again). Undated
+            // reports stay on their own.
+            let other_article = !e.sources.iter().any(|s| s.doc_id == m.doc_id);
+            let enough = other_article && !m.times.is_empty() && !e.times.is_empty() && shared > 0;
             e.kind.compatible(m.kind) && enough && compatible_times(&e.times, &m.times)
         });
         match target {
@@ -577,26 +578,26 @@ pub struct TimelineEntry {
     pub event: Event,
 }
 
-/// The dated events, ordered by time; an event is placed at its earliest
-/// point, at that point's own precision (a month-precise event sorts as its
-/// month, before the days of that month; undated events are left out).
+/// The dated events, ordered by time. An event is placed at the most
+/// precise of its sources' first times (a month-precise report and a
+/// day-precise report of one visit place it on the day), the earliest when
+/// sources disagree, at that point's own precision: a month stays a month
+/// and sorts before the days of that month. Undated events are left out.
 pub fn timeline(events: &[Event]) -> Vec<TimelineEntry> {
     let mut entries: Vec<TimelineEntry> = events
         .iter()
         .filter_map(|e| {
-            let first = e.times.iter().min_by(|a, b| a.point.cmp(&b.point))?;
-            Some(TimelineEntry {
-                point: first.point.clone(),
-                precision: first.precision.clone(),
-                event: e.clone(),
-            })
+            let firsts: Vec<&EventTime> = e.sources.iter().filter_map(|s| s.times.first()).collect();
+            let pool: Vec<&EventTime> = if firsts.is_empty() { e.times.iter().collect() } else { firsts };
+            let chosen = if e.times_disagree() {
+                pool.iter().min_by(|a, b| a.point.cmp(&b.point))
+            } else {
+                pool.iter().max_by(|a, b| a.point.len().cmp(&b.point.len()).then(b.point.cmp(&a.point)))
+            }?;
+            Some(TimelineEntry { point: chosen.point.clone(), precision: chosen.precision.clone(), event: e.clone() })
         })
         .collect();
-    entries.sort_by(|a, b| {
-        a.point
-            .cmp(&b.point)
-            .then_with(|| a.event.id.cmp(&b.event.id))
-    });
+    entries.sort_by(|a, b| a.point.cmp(&b.point).then_with(|| a.event.id.cmp(&b.event.id)));
     entries
 }
 
@@ -693,8 +694,8 @@ mod tests {
         assert!(!events[0].times_disagree());
         let tl = timeline(&events);
         assert_eq!(tl[0].point, "2019");
-        assert_eq!(tl[1].point, "2024-03");
-        assert_eq!(tl[1].precision, "day");
+        // The day-precise report places the merged visit on its day.
+        assert_eq!(tl[1].point, "2024-03-10");
     }
 
     #[test]

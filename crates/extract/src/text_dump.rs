@@ -4,23 +4,30 @@
 //!
 //! The method is line classification, one linear pass per step:
 //!
-//! 1. [`lines`]: every non-empty line is trimmed and measured (words, share
+//! 1. `lines`: every non-empty line is trimmed and measured (words, share
 //!    of stop words of the page language, sentence end, capitals, list
 //!    markers, code-like chunks, exact repetitions). The page language is
-//!    the one whose stop words (data files, see [`lexicon`]) are most
+//!    the one whose stop words (data files, see `lexicon`) are most
 //!    frequent.
-//! 2. [`region`]: prose lines weigh positively, other lines negatively; the
-//!    main region is the heaviest run of lines. Inside it, prose is kept,
-//!    and short lines only when they sit next to prose like headings,
-//!    captions or short sentences; lists, repeated lines, lone words and
+//! 2. `region`: prose lines weigh positively, other lines negatively
+//!    (little inside a short gap between prose lines); the weights are cut
+//!    into runs whose sum stays positive, the first run weighing at least
+//!    half the heaviest is the main region (an article comes before its
+//!    comments), and a substantial run a few lines before it (a lede split
+//!    off by an image or a table of contents) is merged in. Inside the
+//!    region, prose is kept, and short lines only when they sit next to
+//!    prose like headings, captions or short sentences, or form a list
+//!    introduced by a colon; other lists, repeated lines, lone words and
 //!    code-like lines are chrome. Everything outside the region is chrome,
 //!    except a lede between the headline and the region.
-//! 3. [`meta`]: around the start of the region, date lines and bylines are
-//!    read into metadata and left out of the text; the headline is the
-//!    nearest headline-shaped line before the body (preferring one repeated
-//!    elsewhere on the page, as in breadcrumbs), a date printed in front of
-//!    it is the publication date; a dateline opening the first paragraph
-//!    gives the place.
+//! 3. `meta`: around the start of the region (and at its end, for
+//!    signatures), date lines and bylines are read into metadata and left
+//!    out of the text; the headline is chosen among the headline-shaped
+//!    lines before the body by the share of its words found at the start
+//!    of the body, its repetition elsewhere on the page (breadcrumbs) and
+//!    its nearness; a date printed in front of it is the publication date
+//!    when no date line or byline gives one; a dateline opening the first
+//!    paragraph gives the place (and a date, last resort).
 //!
 //! Kept lines are copied byte for byte; paragraphs (one per kept line) are
 //! separated by one blank line, so every clean byte maps back to the input.

@@ -334,6 +334,13 @@ fn starts_sentence(s: &str) -> bool {
     })
 }
 
+/// True when the text between tokens `a` and `b` holds a line break.
+fn newline_between(text: &str, tokens: &[Span], a: usize, b: usize) -> bool {
+    let gap_start = tokens.get(a).map_or(0, |s| s.end);
+    let gap_end = tokens.get(b).map_or(gap_start, |s| s.start);
+    text.get(gap_start..gap_end).is_some_and(|g| g.contains('\n'))
+}
+
 /// Splits a token sequence into sentences: after a terminator (`.`, `!`,
 /// `?`, `…`, plus closing quotes) followed by a capital, digit or opening
 /// mark, and at every line break.
@@ -347,15 +354,13 @@ fn split_sentences(text: &str, tokens: &[Span]) -> Vec<std::ops::Range<usize>> {
         let mut boundary = false;
         if is_terminator(tok(k)) {
             // Closing quotes and brackets glued to the terminator stay with it.
-            while end < tokens.len() && is_closing(tok(end)) {
+            while end < tokens.len() && is_closing(tok(end)) && !newline_between(text, tokens, end - 1, end) {
                 end += 1;
             }
             boundary = end >= tokens.len() || starts_sentence(tok(end));
         }
         if !boundary && end < tokens.len() {
-            let gap_start = tokens.get(end - 1).map_or(0, |s| s.end);
-            let gap_end = tokens.get(end).map_or(gap_start, |s| s.start);
-            boundary = text.get(gap_start..gap_end).is_some_and(|g| g.contains('\n'));
+            boundary = newline_between(text, tokens, end - 1, end);
         }
         if boundary || end >= tokens.len() {
             out.push(start..end);
@@ -422,6 +427,7 @@ mod tests {
             ["« Nous restons », a dit M. Peskov.", "“Oui.”", "Il part.", "Titre sans point", "Autre"]
         );
         assert_eq!(sents("Quoi ? » dit-il. Bon", "fr"), ["Quoi ? » dit-il.", "Bon"]);
+        assert_eq!(sents("du Mali.\n\n\"La présence\"", "fr"), ["du Mali.", "\"La présence\""]);
     }
 
     #[test]

@@ -264,11 +264,13 @@ impl Dossier {
         self.rebuild();
     }
 
-    /// Adds several articles, merging once at the end.
+    /// Adds several articles (analysed in parallel), merging once at the end.
     pub fn add_documents(&mut self, docs: &[DocInput]) {
-        for doc in docs {
-            self.state.retain(|s| s.id != doc.id);
-            self.state.push(local::analyse(doc));
+        use rayon::prelude::*;
+        let analysed: Vec<local::DocState> = docs.par_iter().map(local::analyse).collect();
+        for st in analysed {
+            self.state.retain(|s| s.id != st.id);
+            self.state.push(st);
         }
         self.rebuild();
     }

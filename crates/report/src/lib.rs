@@ -9,11 +9,14 @@
 #![deny(missing_docs)]
 
 mod assemble;
+mod dossier;
 mod html;
 mod markdown;
 pub mod model;
 
 pub use assemble::{assemble, ResolvedEntity, ResolvedQuote};
+pub use dossier::{doc_input, docs_naming, report, resolve};
+pub use dossier_link::{load_kb, Kb};
 pub use html::html;
 pub use markdown::markdown;
 pub use model::*;

@@ -221,28 +221,26 @@ pub fn group_stories_with(docs: &[StoryInput], cfg: &StoryConfig) -> Vec<Story> 
     let mut vecs: Vec<Vector> = Vec::with_capacity(n);
     let mut keys: Vec<Vec<u64>> = Vec::with_capacity(n);
     for tc in counts.iter_mut() {
-        let mut norm = 0.0f32;
         let mut v: Vector = Vec::with_capacity(tc.len());
         for &(t, c) in tc.iter() {
             let dfi = df.get(t as usize).copied().unwrap_or(1);
             let w = (1.0 + (c as f32).ln()) * (nf / (dfi as f32 + 1.0)).ln();
-            norm += w * w;
             if dfi >= 2 && w > 0.0 {
                 v.push((t, w));
             }
         }
         *tc = Vec::new();
-        let norm = norm.sqrt();
-        if norm > 0.0 {
-            for x in &mut v {
-                x.1 /= norm;
-            }
-        }
         // Heaviest first: the first `block_terms` are the blocking keys, the
         // first `vector_terms` the stored vector.
         v.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
         keys.push(v.iter().take(cfg.block_terms).map(|&(t, _)| mix64(t as u64 ^ 0x7e77_0000_0000)).collect());
         v.truncate(cfg.vector_terms.max(1));
+        let norm = v.iter().map(|x| x.1 * x.1).sum::<f32>().sqrt();
+        if norm > 0.0 {
+            for x in &mut v {
+                x.1 /= norm;
+            }
+        }
         v.sort_unstable_by_key(|x| x.0);
         v.shrink_to_fit();
         vecs.push(v);

@@ -3,6 +3,7 @@
 pub mod extract;
 pub mod ingest;
 pub mod list;
+pub mod report;
 pub mod search;
 pub mod serve;
 pub mod show;

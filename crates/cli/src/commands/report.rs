@@ -8,7 +8,6 @@ use dossier_document::Document;
 use dossier_store::Store;
 use dossier_text::normalize::fold;
 
-use crate::dossier;
 
 /// Output formats.
 #[derive(Clone, Copy, Debug, clap::ValueEnum)]
@@ -76,16 +75,16 @@ pub fn run(db: &Path, args: Args) -> anyhow::Result<u8> {
         });
     }
     let kb = match &args.kb {
-        Some(path) => Some(dossier::load_kb(path)?),
+        Some(path) => Some(dossier_report::load_kb(path).with_context(|| format!("reading {}", path.display()))?),
         None => None,
     };
-    let mut built = dossier::build(&docs, kb.as_ref());
+    let mut resolved = dossier_report::resolve(&docs, kb.as_ref());
     if let Some(name) = &args.entity {
-        let keep = dossier::docs_naming(&built, name);
+        let keep = dossier_report::docs_naming(&resolved, name);
         docs.retain(|d| keep.contains(&d.id));
-        built = dossier::build(&docs, kb.as_ref());
+        resolved = dossier_report::resolve(&docs, kb.as_ref());
     }
-    let report = dossier_report::assemble(&docs, &built.entities, &built.quotes);
+    let report = dossier_report::report(&docs, &resolved);
     let out = match args.format {
         Format::Md => dossier_report::markdown(&report),
         Format::Html => dossier_report::html(&report),

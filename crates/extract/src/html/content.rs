@@ -484,6 +484,12 @@ fn filter_blocks(flat: &Flat<'_>, blocks: Vec<u32>, title: &[String]) -> Vec<u32
     for bi in blocks {
         let Some(b) = flat.blocks.get(bi as usize) else { continue };
         let ld = link_density(b.chars, b.link_chars);
+        if std::env::var_os("K_FIG").is_some() && (b.figure || b.kind == Kind::Caption) {
+            continue;
+        }
+        if std::env::var_os("K_FIG2").is_some() && (b.figure || b.kind == Kind::Caption) && b.chars < 30 && b.stops == 0 {
+            continue;
+        }
         let limit = if b.quote { 0.8 } else { 0.5 };
         if ld > limit && (b.chars < 400 || matches!(b.kind, Kind::Item | Kind::Row | Kind::Heading(_))) {
             continue;

@@ -127,6 +127,8 @@ pub(crate) struct Block {
     pub meta_line: bool,
     /// Inside a `blockquote`.
     pub quote: bool,
+    /// Inside a `figure` (captions, credits, gallery controls).
+    pub figure: bool,
 }
 
 /// The flattened page.
@@ -376,7 +378,7 @@ pub(crate) fn flatten<'a>(root: NodeRef<'a, Node>) -> Flat<'a> {
                     }
                     match r {
                         Role::Block(kind) => {
-                            flush(&mut flat, &mut cur, &block_stack, &group_stack, &Depths::new(meta_depth, quote_depth));
+                            flush(&mut flat, &mut cur, &block_stack, &group_stack, &Depths::new(meta_depth, quote_depth, figure_depth));
                             block_stack.push(Open { elem: idx, kind });
                         }
                         Role::Cell => {
@@ -431,7 +433,7 @@ pub(crate) fn flatten<'a>(root: NodeRef<'a, Node>) -> Flat<'a> {
             }
         }
     }
-    let depths = Depths::new(0, 0);
+    let depths = Depths::new(0, 0, 0);
     flush(&mut flat, &mut cur, &block_stack, &group_stack, &depths);
     flat
 }
@@ -439,11 +441,12 @@ pub(crate) fn flatten<'a>(root: NodeRef<'a, Node>) -> Flat<'a> {
 struct Depths {
     meta: bool,
     quote: bool,
+    figure: bool,
 }
 
 impl Depths {
-    fn new(meta: u32, quote: u32) -> Self {
-        Depths { meta: meta > 0, quote: quote > 0 }
+    fn new(meta: u32, quote: u32, figure: u32) -> Self {
+        Depths { meta: meta > 0, quote: quote > 0, figure: figure > 0 }
     }
 }
 
@@ -474,7 +477,7 @@ fn close<'a>(
     let name = el.name();
     let is_block = block_stack.last().is_some_and(|o| o.elem == idx);
     if is_block {
-        let d = Depths::new(*c.meta, *c.quote);
+        let d = Depths::new(*c.meta, *c.quote, *c.figure);
         flush(flat, cur, block_stack, group_stack, &d);
         block_stack.pop();
     }
@@ -582,6 +585,7 @@ fn flush(flat: &mut Flat<'_>, cur: &mut Current<'_>, block_stack: &[Open], group
             stops: cur.stops,
             meta_line: d.meta,
             quote: d.quote,
+            figure: d.figure,
         });
         if let Some(e) = flat.elems.get_mut(elem as usize) {
             e.chars += cur.chars;

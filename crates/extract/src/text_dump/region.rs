@@ -4,8 +4,9 @@
 //! sentence end, a normal share of stop words, no code-like chunks. Every
 //! line gets a weight — positive for prose (growing with its length),
 //! negative for everything else (cheaper for lines shaped like headings or
-//! short sentences) — and the main region is the run of lines with the
-//! largest total weight (Kadane's maximum-sum segment, one linear pass).
+//! short sentences) — and the main region is chosen among the runs of
+//! lines whose running weight stays positive (one linear pass, see
+//! [`best_segment`]).
 //! Inside the region, prose is kept and the other lines are kept only when
 //! they look like the article's own headings, captions or short sentences;
 //! list markers, repeated lines, code-like lines and lone words are chrome.
