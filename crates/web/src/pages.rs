@@ -723,7 +723,10 @@ async fn sources_page(State(st): St) -> Response {
             tr { th { "outlet" } th { "articles" } th { "first" } th { "last" } th { "languages" } }
             @for (name, o) in &outlets {
                 tr {
-                    td { a href={ "/?site=" (form_urlencoded::byte_serialize(name.as_bytes()).collect::<String>()) } { (name) } }
+                    td {
+                        @if *name == "(unknown)" { (name) }
+                        @else { a href={ "/?site=" (form_urlencoded::byte_serialize(name.as_bytes()).collect::<String>()) } { (name) } }
+                    }
                     td { (o.count) } td { (o.first.unwrap_or("–")) } td { (o.last.unwrap_or("–")) }
                     td { @for (l, c) in &o.langs { (l) " " (c) " " } }
                 }

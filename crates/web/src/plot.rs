@@ -9,7 +9,10 @@ use maud::{html, Markup};
 pub fn bars(series: &[(String, usize)], width: u32, height: u32) -> Markup {
     let max = series.iter().map(|s| s.1).max().unwrap_or(0).max(1);
     let n = series.len().max(1) as f64;
+    // Bars at most 48 px wide: a short series stays a small chart.
+    let width = width.min((n as u32).saturating_mul(48).max(160));
     let plot_h = f64::from(height) - 20.0;
+    let plot_h = plot_h.max(10.0);
     let bw = f64::from(width) / n;
     let label_every = (series.len() / 8).max(1);
     html! {
@@ -21,6 +24,9 @@ pub fn bars(series: &[(String, usize)], width: u32, height: u32) -> Markup {
                 rect.bar x=(format!("{:.1}", x + 1.0)) y=(format!("{:.1}", plot_h - h))
                     width=(format!("{:.1}", (bw - 2.0).max(1.0))) height=(format!("{:.1}", h)) {
                     title { (label) ": " (count) }
+                }
+                @if *count > 0 {
+                    text.count x=(format!("{:.1}", x + bw / 2.0)) y=(format!("{:.1}", (plot_h - h - 3.0).max(10.0))) { (count) }
                 }
                 @if i == 0 || i + 1 == series.len() || i % label_every == 0 {
                     text.axis x=(format!("{:.1}", x + 1.0)) y=(height - 4) { (label) }

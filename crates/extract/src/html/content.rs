@@ -487,7 +487,7 @@ fn filter_blocks(flat: &Flat<'_>, blocks: Vec<u32>, title: &[String]) -> Vec<u32
         if std::env::var_os("K_FIG").is_some() && (b.figure || b.kind == Kind::Caption) {
             continue;
         }
-        if std::env::var_os("K_FIG2").is_some() && (b.figure || b.kind == Kind::Caption) && b.chars < 30 && b.stops == 0 {
+        if std::env::var_os("K_FIG2").is_some() && b.figure && b.kind != Kind::Caption {
             continue;
         }
         let limit = if b.quote { 0.8 } else { 0.5 };
