@@ -213,10 +213,10 @@ fn seeds(dir: &Path, gold_path: &Path, corpus: &mut Vec<String>) -> Result<()> {
     for m in &leaked {
         println!("     leaked: {m}");
     }
-    for kind in ["title", "author", "published", "dateline"] {
+    for (kind, name) in [("title", "titles"), ("author", "authors (or none)"), ("published", "publication dates (or none)"), ("dateline", "datelines (or none)")] {
         let of_kind: Vec<&(String, bool, String)> = checks.iter().filter(|c| c.0.ends_with(kind)).collect();
         let ok = of_kind.iter().filter(|c| c.1).count();
-        line(&format!("{kind}s"), ok == of_kind.len(), format!("{ok}/{}", of_kind.len()));
+        line(name, ok == of_kind.len(), format!("{ok}/{}", of_kind.len()));
         for c in of_kind.iter().filter(|c| !c.1) {
             println!("     {}: got {}", c.0, c.2);
         }

@@ -91,6 +91,10 @@ pub struct Args {
     /// Words per shingle (default: the library's).
     #[arg(long)]
     shingle: Option<usize>,
+    /// Write the generated duplicates set here as JSON Lines
+    /// ({"id","family","edits","text"}) for inspection.
+    #[arg(long)]
+    dump_set: Option<std::path::PathBuf>,
     /// Skip the story evaluation.
     #[arg(long)]
     no_stories: bool,
@@ -582,6 +586,24 @@ fn dedup_config(args: &Args) -> DedupConfig {
 
 fn duplicates(c: &Corpus, args: &Args) {
     let DupSet { mut docs, kinds, negatives } = build_dup_set(c, args);
+    if let Some(path) = &args.dump_set {
+        let lines: Vec<String> = docs
+            .iter()
+            .map(|d| {
+                serde_json::json!({
+                    "id": d.id,
+                    "family": d.family,
+                    "edits": d.edits.iter().map(|e| format!("{e:?}")).collect::<Vec<_>>(),
+                    "text": d.text,
+                })
+                .to_string()
+            })
+            .collect();
+        match std::fs::write(path, lines.join("\n") + "\n") {
+            Ok(()) => println!("duplicates set written to {}", path.display()),
+            Err(e) => println!("could not write {}: {e}", path.display()),
+        }
+    }
     let mut rng = Rng::new(args.seed ^ 0xd0c5);
     rng.shuffle(&mut docs);
     let fams = kinds.len();

@@ -268,10 +268,14 @@ impl Dossier {
     pub fn add_documents(&mut self, docs: &[DocInput]) {
         use rayon::prelude::*;
         let analysed: Vec<local::DocState> = docs.par_iter().map(local::analyse).collect();
-        for st in analysed {
-            self.state.retain(|s| s.id != st.id);
-            self.state.push(st);
+        // A later copy of an id replaces an earlier one.
+        let mut last_of: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+        for (i, st) in analysed.iter().enumerate() {
+            last_of.insert(st.id.as_str(), i);
         }
+        self.state.retain(|s| !last_of.contains_key(s.id.as_str()));
+        let keep: Vec<bool> = analysed.iter().enumerate().map(|(i, st)| last_of.get(st.id.as_str()) == Some(&i)).collect();
+        self.state.extend(analysed.into_iter().zip(keep).filter(|(_, k)| *k).map(|(st, _)| st));
         self.rebuild();
     }
 

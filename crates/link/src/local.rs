@@ -25,7 +25,7 @@ fn is_particle(word: &str) -> bool {
         PARTICLES.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).map(str::to_lowercase).collect()
     });
     let w = word.to_lowercase();
-    p.iter().any(|x| *x == w)
+    p.contains(&w)
 }
 
 /// A mention after cleaning.
@@ -328,7 +328,7 @@ fn clean_mention(view: &View<'_>, span: Span, kind: EntityType) -> Option<LocalM
         let adjacent = gap.chars().all(|c| c == ' ' || c == '.' || c == '\u{a0}') && gap.len() <= 2;
         if adjacent && p.is_capitalised() && lex.is(p.text, class::HONORIFIC) && (p.dot || p.text.chars().count() > 1) {
             honorific = true;
-            extra_alias = Some(format!("{}{}{}", p.text, if p.dot { "." } else { "" }, format!(" {display}")));
+            extra_alias = Some(format!("{}{} {display}", p.text, if p.dot { "." } else { "" }));
         } else if adjacent && kind == EntityType::Per && lex.is(p.text, class::ROLE) {
             extra_alias = Some(format!("{} {display}", p.text));
         }
@@ -485,7 +485,7 @@ fn cluster(mentions: &mut [LocalMention]) -> Vec<LocalEntity> {
         }
         if let Some(s) = &ent.surname {
             by_surname.entry(s.clone()).or_default().push(e);
-            if let Some(last) = s.split(' ').last().filter(|l| *l != s) {
+            if let Some(last) = s.split(' ').next_back().filter(|l| *l != s) {
                 by_surname.entry(last.to_string()).or_default().push(e);
             }
         }

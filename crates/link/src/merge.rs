@@ -140,7 +140,7 @@ pub(crate) fn merge(states: &[DocState], kb: Option<&Kb>) -> MergeOut {
         if n.full && n.kind == EntityType::Per {
             if let Some(s) = &n.surname {
                 let mut keys = vec![s.clone()];
-                if let Some(last) = s.split(' ').last().filter(|l| l != s) {
+                if let Some(last) = s.split(' ').next_back().filter(|l| l != s) {
                     keys.push(last.to_string());
                 }
                 for k in keys {
@@ -176,7 +176,7 @@ pub(crate) fn merge(states: &[DocState], kb: Option<&Kb>) -> MergeOut {
             let a = key_nodes.get(key(&def.acronym).as_str()).cloned().unwrap_or_default();
             let b = key_nodes.get(exp_key.as_str()).cloned().unwrap_or_default();
             if let Some(&first) = b.first() {
-                for g in a.into_iter().chain(b.into_iter()) {
+                for g in a.into_iter().chain(b) {
                     if uf.union(first, g) {
                         reasons.push((g, format!("acronym defined by '{} ({})' in {}", def.expansion, def.acronym, def.doc)));
                     }
@@ -212,7 +212,7 @@ pub(crate) fn merge(states: &[DocState], kb: Option<&Kb>) -> MergeOut {
         if n.kind != EntityType::Org || !n.name.chars().next().is_some_and(char::is_lowercase) {
             continue;
         }
-        let mut bag: Vec<String> = n.key.split(|c: char| c == ' ' || c == '\'').filter(|w| !w.is_empty() && !lex.is(w, class::FUNCTION | class::DET)).map(str::to_string).collect();
+        let mut bag: Vec<String> = n.key.split([' ', '\'']).filter(|w| !w.is_empty() && !lex.is(w, class::FUNCTION | class::DET)).map(str::to_string).collect();
         if bag.len() < 2 {
             continue;
         }
@@ -258,6 +258,7 @@ pub(crate) fn merge(states: &[DocState], kb: Option<&Kb>) -> MergeOut {
     for (c, ms) in members.iter().enumerate() {
         let mut mentions: Vec<(usize, &crate::local::LocalMention)> = Vec::new();
         let mut roles: Vec<Role> = Vec::new();
+        let mut role_seen: std::collections::HashSet<(String, String)> = std::collections::HashSet::new();
         let mut merges: Vec<String> = Vec::new();
         for &g in ms {
             let Some(n) = nodes.get(g) else { continue };
@@ -269,7 +270,7 @@ pub(crate) fn merge(states: &[DocState], kb: Option<&Kb>) -> MergeOut {
                 }
             }
             for r in &le.roles {
-                if !roles.iter().any(|x| x.doc == r.doc && key(&x.text) == key(&r.text)) {
+                if role_seen.insert((r.doc.clone(), key(&r.text))) {
                     roles.push(r.clone());
                 }
             }
@@ -302,17 +303,21 @@ pub(crate) fn merge(states: &[DocState], kb: Option<&Kb>) -> MergeOut {
         };
         let name = forms.iter().max_by_key(|f| score(f)).map(|f| f.0.clone()).unwrap_or_default();
         let mut aliases: Vec<String> = Vec::new();
+        let mut alias_seen: std::collections::HashSet<String> = std::collections::HashSet::new();
         for (_, m) in &mentions {
             for a in [Some(m.text.trim().to_string()), Some(m.display.clone()), m.extra_alias.clone()].into_iter().flatten() {
-                if a != name && !a.is_empty() && !aliases.contains(&a) {
+                if a != name && !a.is_empty() && alias_seen.insert(a.clone()) {
                     aliases.push(a);
                 }
             }
         }
         let mut docs: Vec<String> = Vec::new();
+        let mut last_doc = usize::MAX;
         for (d, _) in &mentions {
-            if let Some(st) = states.get(*d) {
-                if !docs.contains(&st.id) {
+            // Mentions are sorted by document: each document once.
+            if *d != last_doc {
+                last_doc = *d;
+                if let Some(st) = states.get(*d) {
                     docs.push(st.id.clone());
                 }
             }
@@ -341,8 +346,6 @@ pub(crate) fn merge(states: &[DocState], kb: Option<&Kb>) -> MergeOut {
             .then(|| std::iter::once(&name).chain(aliases.iter()).find_map(|a| gazetteer::organisation(&key(a)).map(str::to_string)))
             .flatten();
         let kb_link = kb.and_then(|kb| kb.link(kind, &name, &aliases));
-        let first_doc = mentions.first().map_or(0, |(d, _)| *d);
-        let first_pos = mentions.first().map_or(0, |(_, m)| m.span.start);
         let refs: Vec<MentionRef> = mentions
             .iter()
             .map(|(d, m)| MentionRef { doc: states.get(*d).map_or(String::new(), |s| s.id.clone()), span: m.span, text: m.text.clone() })
@@ -354,7 +357,6 @@ pub(crate) fn merge(states: &[DocState], kb: Option<&Kb>) -> MergeOut {
             }
         }
         entities.push(Entity { id, kind, name, aliases, docs, mentions: refs, roles, merges, place, org_id, kb: kb_link });
-        let _ = (first_doc, first_pos);
     }
     // Order by first mention (document order, then position), keeping the
     // node → entity map in step.

@@ -36,6 +36,7 @@ pub fn apply(doc: &mut DocTags<'_>, lexicon: &std::collections::HashSet<String>,
     for (toks, tags) in doc.sentences.iter().zip(doc.tags.iter_mut()) {
         gazetteer_pass(toks, tags, lexicon);
     }
+    split_name_of_place(doc);
     let res = Resources::get();
     // Entities per sentence.
     let mut by_key: HashMap<String, [f32; 4]> = HashMap::new();
@@ -47,30 +48,37 @@ pub fn apply(doc: &mut DocTags<'_>, lexicon: &std::collections::HashSet<String>,
             let score: f32 = tags.get(a..b).map_or(0.0, |s| s.iter().map(|x| x.1).sum::<f32>() / (b - a) as f32);
             let e = by_key.entry(key(span)).or_insert([0.0; 4]);
             e[type_index(ty)] += score;
-            // Cue words before the name, across lower-case modifiers.
-            if b - a == 1 {
-                for k in (a.saturating_sub(4)..a).rev() {
-                    let Some(t) = toks.get(k) else { break };
-                    match res.cue(lang, &t.to_lowercase()) {
-                        cue::ORGHEAD => {
-                            e[type_index(Type::Org)] += CUE_VOTE;
-                            break;
-                        }
-                        cue::TITLE => {
-                            e[type_index(Type::Per)] += CUE_VOTE;
-                            break;
-                        }
-                        _ if t.chars().next().is_some_and(char::is_lowercase) && t.chars().count() > 3 => {}
-                        _ => break,
-                    }
-                }
-            }
             if ty == Type::Per && b - a >= 2 {
                 if let Some(last) = span.last() {
                     if is_cap(last) && last.chars().count() > 2 {
                         let s = surnames.entry((*last).to_string()).or_insert(0.0);
                         *s = s.max(score);
                     }
+                }
+            }
+        }
+    }
+    // Cue words before every occurrence of a one-word name, tagged or not,
+    // across lower-case modifiers ("groupe paramilitaire russe Wagner").
+    for toks in &doc.sentences {
+        for (i, t) in toks.iter().enumerate() {
+            if !is_cap(t) {
+                continue;
+            }
+            let Some(e) = by_key.get_mut(*t) else { continue };
+            for k in (i.saturating_sub(4)..i).rev() {
+                let Some(w) = toks.get(k) else { break };
+                match res.cue(lang, &w.to_lowercase()) {
+                    cue::ORGHEAD => {
+                        e[type_index(Type::Org)] += CUE_VOTE;
+                        break;
+                    }
+                    cue::TITLE => {
+                        e[type_index(Type::Per)] += CUE_VOTE;
+                        break;
+                    }
+                    _ if w.chars().next().is_some_and(char::is_lowercase) && w.chars().count() > 3 => {}
+                    _ => break,
                 }
             }
         }
@@ -225,6 +233,44 @@ fn gazetteer_pass(toks: &[&str], tags: &mut [(Label, f32)], lexicon: &std::colle
             continue;
         }
         i = end;
+    }
+}
+
+/// "Wagner du Mali" tagged as one name while "Wagner" is a name on its own
+/// elsewhere in the document, and "Mali" a known place: two names.
+fn split_name_of_place(doc: &mut DocTags<'_>) {
+    let res = Resources::get();
+    let mut alone: std::collections::HashSet<&str> = std::collections::HashSet::new();
+    for (toks, tags) in doc.sentences.iter().zip(&doc.tags) {
+        let labels: Vec<Label> = tags.iter().map(|t| t.0).collect();
+        for (a, b, _) in entities(&labels) {
+            if b == a + 1 {
+                if let Some(t) = toks.get(a) {
+                    alone.insert(t);
+                }
+            }
+        }
+    }
+    for (toks, tags) in doc.sentences.iter().zip(doc.tags.iter_mut()) {
+        let labels: Vec<Label> = tags.iter().map(|t| t.0).collect();
+        for (a, b, ty) in entities(&labels) {
+            if b < a + 3 || !toks.get(a).is_some_and(|t| alone.contains(t)) {
+                continue;
+            }
+            let prep = toks.get(a + 1).map(|t| t.to_lowercase()).unwrap_or_default();
+            if !matches!(prep.as_str(), "de" | "du" | "des" | "d'" | "d’" | "of") {
+                continue;
+            }
+            let rest = toks.get(a + 2..b).unwrap_or(&[]);
+            let h = hash_tokens(rest.iter().map(|t| crate::resources::fold_word(t)).collect::<Vec<_>>().iter().map(String::as_str));
+            if gazetteer_type(res.name_classes(h)) == Some(Type::Loc) {
+                relabel(tags, a, a + 1, ty, None);
+                if let Some(t) = tags.get_mut(a + 1) {
+                    t.0 = Label::O;
+                }
+                relabel(tags, a + 2, b, Type::Loc, None);
+            }
+        }
     }
 }
 

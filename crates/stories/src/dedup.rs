@@ -539,6 +539,23 @@ mod tests {
     }
 
     #[test]
+    fn similarity_and_stats() {
+        let mut ix = DedupIndex::new();
+        ix.insert("a", ART);
+        ix.insert("b", &format!("{ART} Lire aussi : les titres du jour."));
+        ix.insert("c", OTHER);
+        let (j, c) = ix.similarity("a", "b").unwrap_or((0.0, 0.0));
+        assert!(j > 0.8 && c > 0.9, "{j} {c}");
+        let (j, _) = ix.similarity("a", "c").unwrap_or((1.0, 1.0));
+        assert!(j < 0.1);
+        assert_eq!(ix.similarity("a", "nope"), None);
+        let st = ix.stats();
+        assert_eq!((st.docs, st.signatures, st.pairs), (3, 3, 1));
+        assert_eq!(ix.len(), 3);
+        assert!(!ix.is_empty());
+    }
+
+    #[test]
     fn transitive_cluster() {
         let mut ix = DedupIndex::new();
         ix.insert("x", OTHER);

@@ -4,10 +4,11 @@
 //! **Similarity.** Each text becomes a TF-IDF vector over its *content
 //! words* (folded tokens of 3+ characters that are not digits-only and not
 //! French/English function words), weight `(1 + ln tf) · ln((N+1)/(df+1))`,
-//! L2-normalised over all its terms, of which the `vector_terms` heaviest
-//! (default 64) are kept: the cosine is then a lower bound of the full one,
-//! missing only products of light terms, and costs a bounded merge. Two
-//! articles are linked when
+//! L2-normalised over all its terms (terms of one article only are kept in
+//! the norm but not stored: they cannot be shared). The cosine of two
+//! articles is computed by scattering one vector into a dense array over
+//! term ids and reading the other's terms from it. Two articles are linked
+//! when
 //!
 //! * their dates, when both are known, are at most `window_days` apart
 //!   (default 7; a month- or year-precise date counts as its whole interval,
@@ -78,7 +79,9 @@ pub struct StoryConfig {
     pub max_posting: usize,
     /// Blocking keys two articles must share to be compared (default 2).
     pub min_shared_keys: usize,
-    /// Heaviest terms kept in each article's vector (default 64).
+    /// Heaviest terms kept in each article's vector (default: all). A
+    /// smaller value bounds the cost of a comparison on very large batches;
+    /// the cosine is then a lower bound of the full one.
     pub vector_terms: usize,
     /// Largest gap in days between two dated articles of one story (7).
     pub window_days: i64,
@@ -96,7 +99,7 @@ impl Default for StoryConfig {
             block_terms: 12,
             max_posting: 300,
             min_shared_keys: 2,
-            vector_terms: 64,
+            vector_terms: usize::MAX,
             window_days: 7,
             min_cosine: 0.10,
             entity_weight: 0.25,
@@ -128,22 +131,6 @@ fn stopwords() -> AHashSet<u64> {
 
 /// Sparse L2-normalised vector over term ids, sorted by term.
 type Vector = Vec<(u32, f32)>;
-
-fn cosine(a: &Vector, b: &Vector) -> f32 {
-    let (mut i, mut j, mut s) = (0, 0, 0.0f32);
-    while let (Some(&(ta, wa)), Some(&(tb, wb))) = (a.get(i), b.get(j)) {
-        match ta.cmp(&tb) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                s += wa * wb;
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-    s
-}
 
 fn overlap(a: &[u64], b: &[u64]) -> f32 {
     let small = a.len().min(b.len());
@@ -221,26 +208,28 @@ pub fn group_stories_with(docs: &[StoryInput], cfg: &StoryConfig) -> Vec<Story> 
     let mut vecs: Vec<Vector> = Vec::with_capacity(n);
     let mut keys: Vec<Vec<u64>> = Vec::with_capacity(n);
     for tc in counts.iter_mut() {
+        let mut norm = 0.0f32;
         let mut v: Vector = Vec::with_capacity(tc.len());
         for &(t, c) in tc.iter() {
             let dfi = df.get(t as usize).copied().unwrap_or(1);
             let w = (1.0 + (c as f32).ln()) * (nf / (dfi as f32 + 1.0)).ln();
+            norm += w * w;
             if dfi >= 2 && w > 0.0 {
                 v.push((t, w));
             }
         }
         *tc = Vec::new();
-        // Heaviest first: the first `block_terms` are the blocking keys, the
-        // first `vector_terms` the stored vector.
-        v.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-        keys.push(v.iter().take(cfg.block_terms).map(|&(t, _)| mix64(t as u64 ^ 0x7e77_0000_0000)).collect());
-        v.truncate(cfg.vector_terms.max(1));
-        let norm = v.iter().map(|x| x.1 * x.1).sum::<f32>().sqrt();
+        let norm = norm.sqrt();
         if norm > 0.0 {
             for x in &mut v {
                 x.1 /= norm;
             }
         }
+        // Heaviest first: the first `block_terms` are the blocking keys, the
+        // first `vector_terms` the stored vector.
+        v.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        keys.push(v.iter().take(cfg.block_terms).map(|&(t, _)| mix64(t as u64 ^ 0x7e77_0000_0000)).collect());
+        v.truncate(cfg.vector_terms.max(1));
         v.sort_unstable_by_key(|x| x.0);
         v.shrink_to_fit();
         vecs.push(v);
@@ -279,6 +268,9 @@ pub fn group_stories_with(docs: &[StoryInput], cfg: &StoryConfig) -> Vec<Story> 
     let mut shared: Vec<u16> = vec![0; n];
     let need = cfg.min_shared_keys.max(1);
     let mut cands: Vec<u32> = Vec::new();
+    // Article i's vector scattered into a dense array over term ids, so
+    // that a comparison is one pass over the candidate's terms.
+    let mut dense: Vec<f32> = vec![0.0; df.len()];
     for (i, k) in keys.iter().enumerate() {
         cands.clear();
         for key in k {
@@ -302,6 +294,14 @@ pub fn group_stories_with(docs: &[StoryInput], cfg: &StoryConfig) -> Vec<Story> 
                 }
             }
         }
+        let vi: &[(u32, f32)] = vecs.get(i).map(Vec::as_slice).unwrap_or(&[]);
+        if !cands.is_empty() {
+            for &(t, w) in vi {
+                if let Some(x) = dense.get_mut(t as usize) {
+                    *x = w;
+                }
+            }
+        }
         for &j in &cands {
             let ju = j as usize;
             if let (Some(Some(a)), Some(Some(b))) = (days.get(i), days.get(ju)) {
@@ -309,8 +309,8 @@ pub fn group_stories_with(docs: &[StoryInput], cfg: &StoryConfig) -> Vec<Story> 
                     continue;
                 }
             }
-            let (Some(va), Some(vb)) = (vecs.get(i), vecs.get(ju)) else { continue };
-            let cos = cosine(va, vb);
+            let Some(vb) = vecs.get(ju) else { continue };
+            let cos: f32 = vb.iter().map(|&(t, w)| dense.get(t as usize).copied().unwrap_or(0.0) * w).sum();
             if cos < cfg.min_cosine {
                 continue;
             }
@@ -320,6 +320,13 @@ pub fn group_stories_with(docs: &[StoryInput], cfg: &StoryConfig) -> Vec<Story> 
             };
             if cos + cfg.entity_weight * ov >= cfg.min_score {
                 uf.union(i as u32, j);
+            }
+        }
+        if !cands.is_empty() {
+            for &(t, _) in vi {
+                if let Some(x) = dense.get_mut(t as usize) {
+                    *x = 0.0;
+                }
             }
         }
     }

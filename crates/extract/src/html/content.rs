@@ -484,10 +484,9 @@ fn filter_blocks(flat: &Flat<'_>, blocks: Vec<u32>, title: &[String]) -> Vec<u32
     for bi in blocks {
         let Some(b) = flat.blocks.get(bi as usize) else { continue };
         let ld = link_density(b.chars, b.link_chars);
-        if std::env::var_os("K_FIG").is_some() && (b.figure || b.kind == Kind::Caption) {
-            continue;
-        }
-        if std::env::var_os("K_FIG2").is_some() && b.figure && b.kind != Kind::Caption {
+        // Inside a figure only the caption is article text (not gallery
+        // controls, counters or credits).
+        if b.figure && b.kind != Kind::Caption {
             continue;
         }
         let limit = if b.quote { 0.8 } else { 0.5 };

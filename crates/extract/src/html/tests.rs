@@ -149,3 +149,29 @@ fn many_entities_stay_linear() {
     let ex = extract(&html, None);
     assert!(ex.text.contains("éé 19999"));
 }
+
+#[test]
+fn unclosed_boilerplate_wrapper_does_not_hide_the_article() {
+    // An unclosed <aside> swallows the rest of the page in the DOM.
+    let mut html = String::from("<html><body><aside class='sidebar'><p>Menu</p><div class='story'>");
+    for i in 0..5 {
+        html.push_str(&format!(
+            "<p>Paragraph {i} of the story, long enough to be text, with commas, clauses and a full stop at the end.</p>"
+        ));
+    }
+    html.push_str("</div></body></html>");
+    let ex = extract(&html, None);
+    assert!(ex.text.contains("Paragraph 0 of the story"), "{}", ex.text);
+    assert!(ex.text.contains("Paragraph 4 of the story"), "{}", ex.text);
+}
+
+#[test]
+fn comments_are_not_content() {
+    let html = "<html><body><article><p>The council voted on Tuesday to approve the new budget, which raises spending on schools and roads.</p>\
+        <p>The mayor said the plan was balanced, and that taxes would not rise this year, according to the minutes.</p></article>\
+        <div id='comments' class='comments-area'><p>Great article, thanks for sharing this with all of us, really enjoyed it a lot.</p>\
+        <p>I disagree with the mayor, the budget is not balanced at all and taxes will rise, mark my words.</p></div></body></html>";
+    let ex = extract(html, None);
+    assert!(ex.text.contains("The council voted"), "{}", ex.text);
+    assert!(!ex.text.contains("Great article"), "{}", ex.text);
+}
