@@ -66,6 +66,10 @@ pub struct Args {
     /// `seed:<file>` or `<set>/<id>` as in the manifest.
     #[arg(long)]
     show: Option<String>,
+    /// Write every dev-set line (set, id, lang, line number, label B/x/.,
+    /// kept 1/0, text) to this TSV file, for error analysis.
+    #[arg(long)]
+    lines_tsv: Option<PathBuf>,
 }
 
 /// Runs the task.
@@ -86,7 +90,7 @@ pub fn run(data: &Path, args: Args) -> Result<()> {
     println!();
     println!("== dumps: dev set ({})", args.devset.display());
     if args.devset.join("manifest.tsv").is_file() {
-        devset(&args.devset, data, args.worst, &mut corpus)?;
+        devset(&args.devset, data, args.worst, args.lines_tsv.as_deref(), &mut corpus)?;
     } else {
         println!("skipped: {} is absent; run scripts/make-dump-devset.sh", args.devset.join("manifest.tsv").display());
     }
@@ -674,7 +678,9 @@ fn score_page(input: &str, page: &Page) -> (Counts, Vec<Label>, Vec<bool>, Extra
     (c, labels, kept, ex)
 }
 
-fn devset(devset: &Path, data: &Path, worst: usize, corpus: &mut Vec<String>) -> Result<()> {
+fn devset(devset: &Path, data: &Path, worst: usize, lines_tsv: Option<&Path>, corpus: &mut Vec<String>) -> Result<()> {
+    use std::fmt::Write as _;
+    let mut tsv = String::new();
     let pages = load_pages(devset, data)?;
     let mut all = Counts::default();
     let mut fr = Counts::default();
@@ -683,7 +689,18 @@ fn devset(devset: &Path, data: &Path, worst: usize, corpus: &mut Vec<String>) ->
     let mut no_text = 0;
     for page in &pages {
         let Ok(input) = std::fs::read_to_string(&page.path) else { continue };
-        let (c, _, _, ex) = score_page(&input, page);
+        let (c, labels, kept, ex) = score_page(&input, page);
+        if lines_tsv.is_some() {
+            for (n, ((l, lab), k)) in raw_lines(&input).iter().zip(&labels).zip(&kept).enumerate() {
+                let lab = match lab {
+                    Label::Body => 'B',
+                    Label::Boilerplate => 'x',
+                    Label::Unlabelled => '.',
+                };
+                let text = l.text.replace('\t', " ");
+                let _ = writeln!(tsv, "{}\t{}\t{}\t{n}\t{lab}\t{}\t{text}", page.set, page.id, page.lang, u8::from(*k));
+            }
+        }
         no_text += usize::from(ex.text.is_empty());
         all.add(&c);
         if page.lang == "fr" {
@@ -695,6 +712,9 @@ fn devset(devset: &Path, data: &Path, worst: usize, corpus: &mut Vec<String>) ->
         }
         per_page.push((format!("{}/{} ({})", page.set, page.id, page.lang), c));
         corpus.push(input);
+    }
+    if let Some(path) = lines_tsv {
+        std::fs::write(path, tsv).with_context(|| format!("writing {}", path.display()))?;
     }
     println!("labels: see the doc comment of crates/eval/src/dumps.rs; {} pages, {no_text} with an empty text", pages.len());
     fr.print("french pages");

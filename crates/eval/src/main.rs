@@ -6,6 +6,7 @@ mod body;
 mod dates;
 mod dumps;
 mod ner;
+mod stories;
 mod timeline;
 
 use std::path::PathBuf;
@@ -33,6 +34,8 @@ enum Task {
     Dumps(dumps::Args),
     /// Named entities: Sequoia-NE, NewsEye, UNER, the seeds.
     Ner(ner::Args),
+    /// Near-duplicates and story grouping.
+    Stories(stories::Args),
     /// Events and timeline of the seed dossier against its gold.
     Timeline(timeline::Args),
 }
@@ -44,6 +47,7 @@ fn main() -> Result<()> {
         Task::Dates(a) => dates::run(&cli.data, a),
         Task::Dumps(a) => dumps::run(&cli.data, a),
         Task::Ner(a) => ner::run(&cli.data, a),
+        Task::Stories(a) => stories::run(&cli.data, a),
         Task::Timeline(a) => timeline::run(&cli.data, a),
     }
 }

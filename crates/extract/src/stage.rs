@@ -68,7 +68,8 @@ impl Stage for LanguageStage {
     }
     fn run(&self, _raw: &RawPage, doc: &mut Document) -> Result<(), StageError> {
         let title = doc.metadata.title.as_ref().map(|t| t.value.clone()).unwrap_or_default();
-        let sample = if doc.text().len() >= 40 { doc.text().to_string() } else { format!("{title}\n{}", doc.text()) };
+        let sample: std::borrow::Cow<str> =
+            if doc.text().len() >= 40 { doc.text().into() } else { format!("{title}\n{}", doc.text()).into() };
         let declared = doc.metadata.declared_language.clone();
         let declared_code = declared.as_deref().map(|d| d.split(['-', '_']).next().unwrap_or(d).to_ascii_lowercase());
         match dossier_lang::identify(&sample) {

@@ -18,7 +18,9 @@
 //!    region, prose is kept, and short lines only when they sit next to
 //!    prose like headings, captions or short sentences, or form a list
 //!    introduced by a colon; other lists, repeated lines, lone words and
-//!    code-like lines are chrome. Everything outside the region is chrome,
+//!    code-like lines are chrome, and so are lines opening with a "read
+//!    also" cue (data files); the rows of a table (lines with column
+//!    gaps) between region lines are kept. Everything outside the region is chrome,
 //!    except a lede between the headline and the region.
 //! 3. `meta`: around the start of the region (and at its end, for
 //!    signatures), date lines and bylines are read into metadata and left
@@ -135,7 +137,8 @@ pub fn extract(input: &str) -> Extraction {
         }
     }
     for (i, k) in keep.iter_mut().enumerate().take(b + 1).skip(a) {
-        *k = region::keep_in_region(&lines, &prose, &skip, i, lang_known);
+        *k = region::keep_in_region(&lines, &prose, &skip, i, lang_known)
+            || !skip.get(i).copied().unwrap_or(true) && region::table_row(&lines, &prose, i, a, b);
     }
 
     // Dateline at the start of the first paragraph.

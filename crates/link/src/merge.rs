@@ -382,7 +382,7 @@ pub(crate) fn merge(states: &[DocState], kb: Option<&Kb>) -> MergeOut {
     for (d, st) in states.iter().enumerate() {
         let b = base.get(d).copied().unwrap_or(0);
         for q in &st.quotes {
-            let ent = q.speaker.and_then(|l| node_entity.get(b + l)).and_then(|&i| entities.get(i));
+            let ent = q.speaker.and_then(|l| b.checked_add(l)).and_then(|g| node_entity.get(g)).and_then(|&i| entities.get(i));
             quotes.push(Quote {
                 doc: st.id.clone(),
                 text: q.text.clone(),

@@ -23,6 +23,9 @@ const MAX_QUOTE: usize = 4000;
 const VERB_WINDOW: usize = 8;
 /// Words after a quotation in which the speaker's name must appear.
 const NAME_WINDOW: usize = 16;
+/// Entity index of a speaker who is not named ("a spokesperson said"): a
+/// pronoun right after points to nobody named.
+const UNNAMED: usize = usize::MAX;
 /// How far back (bytes) a pronoun may point to the last speaker.
 const PRONOUN_REACH: usize = 1200;
 
@@ -221,7 +224,8 @@ impl Ctx<'_, '_> {
             if w.span.start >= per_start {
                 break;
             }
-            if lex.is(w.text, class::DET) {
+            let after_prep = i > 0 && ws.get(i - 1).is_some_and(|p| lex.is(p.text, class::FUNCTION | class::CONTRACTED) && !lex.is(p.text, class::DET));
+            if lex.is(w.text, class::DET) && !after_prep {
                 let next = ws.get(i + 1);
                 let role = next.is_some_and(|n| lex.is(n.text, class::ROLE));
                 let named = next.is_some_and(|n| n.span.start >= per_start || n.is_capitalised());
@@ -249,7 +253,7 @@ impl Ctx<'_, '_> {
     /// complement), within the same reach.
     fn antecedent(&self, last: Option<&Cue>, at: usize) -> Option<Cue> {
         if let Some(l) = last.filter(|l| at.saturating_sub(l.at) <= PRONOUN_REACH) {
-            return Some(l.clone());
+            return (l.entity != UNNAMED).then(|| l.clone());
         }
         let here = self.view.sentence_at(at);
         let mut end = here.start.min(at);
@@ -352,7 +356,11 @@ impl Ctx<'_, '_> {
     /// Reported speech in a sentence without quotation: "X a souligné que …".
     fn speech_act(&self, sent: Span, last: Option<&Cue>) -> Option<Cue> {
         let ws = words(self.view.text, sent);
-        let vi = ws.iter().position(|w| self.is_speech(w))?;
+        let lex = self.view.lex;
+        // A finite verb of saying: not an infinitive after a preposition ("à dire").
+        let vi = ws.iter().enumerate().position(|(i, w)| {
+            self.is_speech(w) && !(i > 0 && ws.get(i - 1).is_some_and(|p| lex.is(p.text, class::FUNCTION) && !lex.is(p.text, class::DET | class::PRONOUN)))
+        })?;
         let verb = ws.get(vi)?;
         let verb_text = split_pronoun(verb.text).0.to_string();
         if let Some((e, s)) = self.last_mention(Span::new(sent.start, verb.span.start), EntityType::Per) {
@@ -367,7 +375,10 @@ impl Ctx<'_, '_> {
             let l = self.antecedent(last, sent.start)?;
             return Some(Cue { verb: Some(verb_text), how: "continuation", at: sent.start, ..l });
         }
-        None
+        // "A spokesperson for X said …": an unnamed subject opens the sentence.
+        let unnamed = vi <= 10
+            && ws.iter().take(3.min(vi)).collect::<Vec<_>>().windows(2).any(|p| lex.is(p[0].text, class::DET) && !p[1].is_capitalised() && !lex.is(p[1].text, class::ROLE));
+        unnamed.then(|| Cue { entity: UNNAMED, mention: None, verb: Some(verb_text), how: "unnamed", at: sent.start })
     }
 
     /// A verb of saying set inside the quotation between commas: « A,
@@ -455,7 +466,7 @@ pub(crate) fn attribute(view: &View<'_>, st: &DocState) -> Vec<QuoteCand> {
             if let Some(a) = &act {
                 last = Some(a.clone());
             }
-            prev_act = act.map(|a| (unit, a));
+            prev_act = act.filter(|a| a.entity != UNNAMED).map(|a| (unit, a));
             continue;
         }
         covered = covered.max(unit.end);
@@ -469,7 +480,10 @@ pub(crate) fn attribute(view: &View<'_>, st: &DocState) -> Vec<QuoteCand> {
             let cue = match ctx.after(m, limit, last.as_ref()) {
                 Ok(Some(c)) => Some(c),
                 Ok(None) => ctx.before(unit, from, m, last.as_ref()),
-                Err(()) => None,
+                Err(()) => {
+                    last = Some(Cue { entity: UNNAMED, mention: None, verb: None, how: "unnamed", at: m.open.start });
+                    None
+                }
             };
             cues.push(cue);
         }
@@ -484,6 +498,11 @@ pub(crate) fn attribute(view: &View<'_>, st: &DocState) -> Vec<QuoteCand> {
                 if let Some(slot) = cues.get_mut(i) {
                     *slot = Some(Cue { how: "same-sentence", ..c });
                 }
+            }
+        }
+        if cues.iter().all(Option::is_none) {
+            if let Some(a) = ctx.speech_act(unit, None).filter(|a| a.entity == UNNAMED) {
+                last = Some(a);
             }
         }
         for (m, cue) in group.iter().zip(cues) {
@@ -504,7 +523,7 @@ pub(crate) fn attribute(view: &View<'_>, st: &DocState) -> Vec<QuoteCand> {
                 let others = st.mentions.iter().any(|x| x.kind == EntityType::Per && between.contains(&x.span) && x.entity != c.entity);
                 (same_para && !others && words(view.text, between).len() <= 12).then(|| Cue { how: "continuation", ..c.clone() })
             });
-            let Some(cue) = cue else { continue };
+            let Some(cue) = cue.filter(|c| c.entity != UNNAMED) else { continue };
             let Some(span) = content(view, m) else { continue };
             if is_title(view, span) {
                 continue;

@@ -36,6 +36,9 @@ pub fn apply(doc: &mut DocTags<'_>, lexicon: &std::collections::HashSet<String>,
     for (toks, tags) in doc.sentences.iter().zip(doc.tags.iter_mut()) {
         gazetteer_pass(toks, tags, lexicon);
     }
+    for (toks, tags) in doc.sentences.iter().zip(doc.tags.iter_mut()) {
+        trim_sentence_initial_word(toks, tags, lexicon);
+    }
     split_name_of_place(doc);
     let res = Resources::get();
     // Entities per sentence.
@@ -48,7 +51,8 @@ pub fn apply(doc: &mut DocTags<'_>, lexicon: &std::collections::HashSet<String>,
             let score: f32 = tags.get(a..b).map_or(0.0, |s| s.iter().map(|x| x.1).sum::<f32>() / (b - a) as f32);
             let e = by_key.entry(key(span)).or_insert([0.0; 4]);
             e[type_index(ty)] += score;
-            if ty == Type::Per && b - a >= 2 {
+            let first_common = span.first().is_some_and(|f| lexicon.contains(&f.to_lowercase()));
+            if ty == Type::Per && b - a >= 2 && !first_common {
                 if let Some(last) = span.last() {
                     if is_cap(last) && last.chars().count() > 2 {
                         let s = surnames.entry((*last).to_string()).or_insert(0.0);
@@ -274,6 +278,22 @@ fn split_name_of_place(doc: &mut DocTags<'_>) {
     }
 }
 
+/// A person's name does not start with a common word that is capitalised
+/// only because it opens the sentence ("Après Wagner" → "Wagner").
+/// Short words (articles, "Le" of "Le Pen") are left alone.
+fn trim_sentence_initial_word(toks: &[&str], tags: &mut [(Label, f32)], lexicon: &std::collections::HashSet<String>) {
+    let labels: Vec<Label> = tags.iter().map(|t| t.0).collect();
+    if let Some(&(0, b, Type::Per)) = entities(&labels).first() {
+        let first = toks.first().copied().unwrap_or("");
+        if b >= 2 && first.chars().count() >= 4 && lexicon.contains(&first.to_lowercase()) {
+            if let Some(t) = tags.get_mut(0) {
+                t.0 = Label::O;
+            }
+            relabel(tags, 1, b, Type::Per, None);
+        }
+    }
+}
+
 /// An untagged all-capital acronym alone in parentheses after a
 /// description ("la télévision nationale (ORTM)") names an organisation.
 fn acronyms_in_parentheses(toks: &[&str], tags: &mut [(Label, f32)]) {
@@ -342,6 +362,25 @@ mod tests {
         apply(&mut doc, &HashSet::new(), "fr");
         assert_eq!(doc.tags[1][1].0, B(Type::Per));
         assert_eq!(doc.tags[1][3].0, B(Type::Loc));
+    }
+
+    #[test]
+    fn name_of_place_and_initial_word() {
+        use Label::*;
+        let mut doc = DocTags {
+            sentences: vec![vec!["Après", "Wagner", ",", "départ"], vec!["le", "groupe", "Wagner", "du", "Mali"]],
+            tags: vec![
+                vec![(B(Type::Per), 0.9), (I(Type::Per), 0.9), (O, 0.9), (O, 0.9)],
+                vec![(O, 0.9), (O, 0.9), (B(Type::Org), 0.9), (I(Type::Org), 0.9), (I(Type::Org), 0.9)],
+            ],
+        };
+        let lexicon: HashSet<String> = ["après".to_string()].into_iter().collect();
+        apply(&mut doc, &lexicon, "fr");
+        assert_eq!(doc.tags[0][0].0, O);
+        assert_eq!(doc.tags[0][1].0, B(Type::Org));
+        assert_eq!(doc.tags[1][2].0, B(Type::Org));
+        assert_eq!(doc.tags[1][3].0, O);
+        assert_eq!(doc.tags[1][4].0, B(Type::Loc));
     }
 
     #[test]

@@ -42,10 +42,29 @@ const EN: &str = "government army cooperation military minister president securi
     energy oil mine gold uranium agriculture drought flood market trade debt budget \
     parliament opposition protest justice court trial investigation corruption police borders";
 const NAMES: &[&str] = &[
-    "Sergueï Lavrov", "Assimi Goïta", "Abdoulaye Diop", "Emmanuel Macron", "Antony Blinken", "Ibrahim Traoré",
-    "Abdourahamane Tiani", "António Guterres", "Bamako", "Moscou", "Niamey", "Ouagadougou", "Paris", "Washington",
+    "Sergueï Lavrov",
+    "Assimi Goïta",
+    "Abdoulaye Diop",
+    "Emmanuel Macron",
+    "Antony Blinken",
+    "Ibrahim Traoré",
+    "Abdourahamane Tiani",
+    "António Guterres",
+    "Bamako",
+    "Moscou",
+    "Niamey",
+    "Ouagadougou",
+    "Paris",
+    "Washington",
 ];
-const SITES: &[&str] = &["lemonde.fr", "rfi.fr", "reuters.com", "aljazeera.com", "jeuneafrique.com", "bbc.co.uk"];
+const SITES: &[&str] = &[
+    "lemonde.fr",
+    "rfi.fr",
+    "reuters.com",
+    "aljazeera.com",
+    "jeuneafrique.com",
+    "bbc.co.uk",
+];
 
 fn article(rng: &mut Rng, i: usize, fr: &[&str], en: &[&str]) -> Document {
     let is_fr = rng.below(3) < 2;
@@ -67,12 +86,33 @@ fn article(rng: &mut Rng, i: usize, fr: &[&str], en: &[&str]) -> Document {
     }
     let title: Vec<&str> = (0..6).map(|_| vocab[rng.zipf(vocab.len())]).collect();
     let mut d = Document::from_parts(format!("{i:032x}"), format!("gen/{i}"), text);
-    d.url = Some(format!("https://www.{}/article/{i}", SITES[rng.below(SITES.len())]));
+    d.url = Some(format!(
+        "https://www.{}/article/{i}",
+        SITES[rng.below(SITES.len())]
+    ));
     d.metadata.title = Some(Evidenced::new(title.join(" "), "generated"));
-    d.metadata.language = Some(Evidenced::new(if is_fr { "fr" } else { "en" }.to_string(), "generated"));
-    let (year, month, day) = (2015 + rng.below(11) as i32, 1 + rng.below(12) as u32, 1 + rng.below(28) as u32);
-    let precision = if rng.below(10) == 0 { Precision::Month } else { Precision::Day };
-    d.metadata.published = Some(DateValue::from_parts(year, month, day, None, precision, "generated"));
+    d.metadata.language = Some(Evidenced::new(
+        if is_fr { "fr" } else { "en" }.to_string(),
+        "generated",
+    ));
+    let (year, month, day) = (
+        2015 + rng.below(11) as i32,
+        1 + rng.below(12) as u32,
+        1 + rng.below(28) as u32,
+    );
+    let precision = if rng.below(10) == 0 {
+        Precision::Month
+    } else {
+        Precision::Day
+    };
+    d.metadata.published = Some(DateValue::from_parts(
+        year,
+        month,
+        day,
+        None,
+        precision,
+        "generated",
+    ));
     d
 }
 
@@ -86,7 +126,11 @@ fn percentile(sorted: &[f64], p: f64) -> f64 {
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut args = std::env::args().skip(1);
-    let n: usize = args.next().map(|a| a.parse()).transpose()?.unwrap_or(100_000);
+    let n: usize = args
+        .next()
+        .map(|a| a.parse())
+        .transpose()?
+        .unwrap_or(100_000);
     let queries: usize = args.next().map(|a| a.parse()).transpose()?.unwrap_or(2_000);
     let fr: Vec<&str> = FR.split_whitespace().collect();
     let en: Vec<&str> = EN.split_whitespace().collect();
@@ -100,7 +144,9 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut done = 0;
     while done < n {
         let t = Instant::now();
-        let docs: Vec<Document> = (done..(done + batch).min(n)).map(|i| article(&mut rng, i, &fr, &en)).collect();
+        let docs: Vec<Document> = (done..(done + batch).min(n))
+            .map(|i| article(&mut rng, i, &fr, &en))
+            .collect();
         generated += t.elapsed().as_secs_f64();
         let t = Instant::now();
         index.add_documents(&docs)?;
@@ -111,7 +157,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     index.commit()?;
     indexing += t.elapsed().as_secs_f64();
     println!("articles: {n} (generation {generated:.1} s, not counted)");
-    println!("indexing (1 thread, on disk, incl. commit): {indexing:.1} s = {:.0} articles/s", n as f64 / indexing);
+    println!(
+        "indexing (1 thread, on disk, incl. commit): {indexing:.1} s = {:.0} articles/s",
+        n as f64 / indexing
+    );
 
     let mut times = Vec::with_capacity(queries);
     let mut total_hits = 0usize;
@@ -119,7 +168,12 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         let vocab = if rng.below(3) < 2 { &fr } else { &en };
         let words = 1 + rng.below(3);
         let text: Vec<&str> = (0..words).map(|_| vocab[rng.zipf(vocab.len())]).collect();
-        let mut q = SearchQuery { text: text.join(" "), limit: 10, facets: false, ..Default::default() };
+        let mut q = SearchQuery {
+            text: text.join(" "),
+            limit: 10,
+            facets: false,
+            ..Default::default()
+        };
         match qi % 4 {
             0 => q.language = Some(if std::ptr::eq(vocab, &fr) { "fr" } else { "en" }.into()),
             1 => q.site = Some(SITES[rng.below(SITES.len())].into()),
@@ -150,7 +204,12 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     // Same queries with facet counting over all matches, for reference.
     let mut facet_times = Vec::new();
     for i in 0..(queries / 4).max(1) {
-        let q = SearchQuery { text: fr[i % fr.len()].to_string(), limit: 10, facets: true, ..Default::default() };
+        let q = SearchQuery {
+            text: fr[i % fr.len()].to_string(),
+            limit: 10,
+            facets: true,
+            ..Default::default()
+        };
         let t = Instant::now();
         index.search(&q)?;
         facet_times.push(t.elapsed().as_secs_f64() * 1000.0);

@@ -8,8 +8,8 @@
 //! a query typed without accents stems exactly like the printed word.
 
 use tantivy::tokenizer::{
-    AsciiFoldingFilter, Language, LowerCaser, RemoveLongFilter, SimpleTokenizer, Stemmer, StopWordFilter,
-    TextAnalyzer,
+    AsciiFoldingFilter, Language, LowerCaser, RemoveLongFilter, SimpleTokenizer, Stemmer,
+    StopWordFilter, TextAnalyzer,
 };
 use tantivy::Index;
 
@@ -21,15 +21,19 @@ pub const EN: &str = "dossier_en";
 pub const ANY: &str = "dossier_any";
 
 /// French elided words: what remains of `l'`, `d'`, `qu'`, … after the split.
-const FRENCH_ELISIONS: &[&str] =
-    &["l", "d", "j", "m", "n", "s", "t", "c", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu", "presqu", "quelqu"];
+const FRENCH_ELISIONS: &[&str] = &[
+    "l", "d", "j", "m", "n", "s", "t", "c", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu", "presqu",
+    "quelqu",
+];
 
 /// The French analyser.
 pub fn french() -> TextAnalyzer {
     TextAnalyzer::builder(SimpleTokenizer::default())
         .filter(RemoveLongFilter::limit(40))
         .filter(LowerCaser)
-        .filter(StopWordFilter::remove(FRENCH_ELISIONS.iter().map(|s| s.to_string())))
+        .filter(StopWordFilter::remove(
+            FRENCH_ELISIONS.iter().map(|s| s.to_string()),
+        ))
         .filter(AsciiFoldingFilter)
         .filter(Stemmer::new(Language::French))
         .build()
@@ -79,18 +83,30 @@ mod tests {
     #[test]
     fn french_drops_elisions_and_folds() {
         let t = terms(&mut french(), "L'armée d’État qu'il");
-        assert!(!t.iter().any(|w| w == "l" || w == "d" || w == "qu"), "{t:?}");
+        assert!(
+            !t.iter().any(|w| w == "l" || w == "d" || w == "qu"),
+            "{t:?}"
+        );
         assert_eq!(terms(&mut french(), "armée"), terms(&mut french(), "ARMEE"));
-        assert_eq!(terms(&mut french(), "coopérations"), terms(&mut french(), "cooperation"));
+        assert_eq!(
+            terms(&mut french(), "coopérations"),
+            terms(&mut french(), "cooperation")
+        );
     }
 
     #[test]
     fn english_stems() {
-        assert_eq!(terms(&mut english(), "sanctions"), terms(&mut english(), "sanction"));
+        assert_eq!(
+            terms(&mut english(), "sanctions"),
+            terms(&mut english(), "sanction")
+        );
     }
 
     #[test]
     fn neutral_folds_names() {
-        assert_eq!(terms(&mut neutral(), "Assimi Goïta"), vec!["assimi", "goita"]);
+        assert_eq!(
+            terms(&mut neutral(), "Assimi Goïta"),
+            vec!["assimi", "goita"]
+        );
     }
 }

@@ -33,14 +33,20 @@ pub fn date_bounds(value: &str) -> Result<DateBound, SearchError> {
     let v = value.trim();
     let year = num(v.get(..4), 0, 9999).ok_or_else(bad)?;
     if v.len() == 4 {
-        return Ok(DateBound { start: year * 10000 + 101, end: year * 10000 + 1231 });
+        return Ok(DateBound {
+            start: year * 10000 + 101,
+            end: year * 10000 + 1231,
+        });
     }
     if v.as_bytes().get(4) != Some(&b'-') {
         return Err(bad());
     }
     let month = num(v.get(5..7), 1, 12).ok_or_else(bad)?;
     if v.len() == 7 {
-        return Ok(DateBound { start: year * 10000 + month * 100 + 1, end: year * 10000 + month * 100 + 31 });
+        return Ok(DateBound {
+            start: year * 10000 + month * 100 + 1,
+            end: year * 10000 + month * 100 + 31,
+        });
     }
     if v.as_bytes().get(7) != Some(&b'-') {
         return Err(bad());
@@ -56,8 +62,14 @@ pub(crate) fn widen_to(b: DateBound, _value: &str, precision: Precision) -> Date
     let year = b.start / 10000;
     let month = (b.start / 100) % 100;
     match precision {
-        Precision::Year => DateBound { start: year * 10000 + 101, end: year * 10000 + 1231 },
-        Precision::Month => DateBound { start: year * 10000 + month * 100 + 1, end: year * 10000 + month * 100 + 31 },
+        Precision::Year => DateBound {
+            start: year * 10000 + 101,
+            end: year * 10000 + 1231,
+        },
+        Precision::Month => DateBound {
+            start: year * 10000 + month * 100 + 1,
+            end: year * 10000 + month * 100 + 31,
+        },
         Precision::Day | Precision::Minute => b,
     }
 }
@@ -68,10 +80,37 @@ mod tests {
 
     #[test]
     fn bounds_follow_precision() {
-        assert_eq!(date_bounds("2025").unwrap(), DateBound { start: 20250101, end: 20251231 });
-        assert_eq!(date_bounds("2025-04").unwrap(), DateBound { start: 20250401, end: 20250431 });
-        assert_eq!(date_bounds("2025-04-03T10:00").unwrap(), DateBound { start: 20250403, end: 20250403 });
-        for bad in ["", "20", "2025/04", "2025-13", "2025-04-x", "abcd", "2025-04-32", "é"] {
+        assert_eq!(
+            date_bounds("2025").unwrap(),
+            DateBound {
+                start: 20250101,
+                end: 20251231
+            }
+        );
+        assert_eq!(
+            date_bounds("2025-04").unwrap(),
+            DateBound {
+                start: 20250401,
+                end: 20250431
+            }
+        );
+        assert_eq!(
+            date_bounds("2025-04-03T10:00").unwrap(),
+            DateBound {
+                start: 20250403,
+                end: 20250403
+            }
+        );
+        for bad in [
+            "",
+            "20",
+            "2025/04",
+            "2025-13",
+            "2025-04-x",
+            "abcd",
+            "2025-04-32",
+            "é",
+        ] {
             assert!(date_bounds(bad).is_err(), "{bad}");
         }
     }
@@ -79,7 +118,13 @@ mod tests {
     #[test]
     fn widening() {
         let b = date_bounds("2025-04-03").unwrap();
-        assert_eq!(widen_to(b, "", Precision::Month), DateBound { start: 20250401, end: 20250431 });
+        assert_eq!(
+            widen_to(b, "", Precision::Month),
+            DateBound {
+                start: 20250401,
+                end: 20250431
+            }
+        );
         assert_eq!(widen_to(b, "", Precision::Year).end, 20251231);
     }
 }

@@ -38,7 +38,9 @@ pub fn provisional_entities(doc: &Document) -> Vec<EntityRef> {
     type Group = (Vec<Span>, Vec<(String, usize)>);
     let mut groups: BTreeMap<(String, String), Group> = BTreeMap::new();
     for m in mentions {
-        let Some(surface) = m.span.slice(doc.text()) else { continue };
+        let Some(surface) = m.span.slice(doc.text()) else {
+            continue;
+        };
         let printed = collapse_whitespace(surface);
         if printed.is_empty() {
             continue;
@@ -65,7 +67,13 @@ pub fn provisional_entities(doc: &Document) -> Vec<EntityRef> {
                 }
             }
             let name = best.map(|b| b.0.clone()).unwrap_or_default();
-            Some(EntityRef { key: key.1, kind: key.0, name, count: spans.len(), spans })
+            Some(EntityRef {
+                key: key.1,
+                kind: key.0,
+                name,
+                count: spans.len(),
+                spans,
+            })
         })
         .collect()
 }
@@ -79,8 +87,18 @@ mod tests {
     fn groups_by_folded_text_and_type() {
         let text = "Sergueï Lavrov a vu SERGUEI LAVROV. Mali, Mali.".to_string();
         let mut d = Document::from_parts("x".into(), "s".into(), text);
-        let m = |s, e, k: &str| Mention { span: Span::new(s, e), kind: k.into(), score: 1.0 };
-        d.layers.mentions = Some(vec![m(0, 15, "PER"), m(21, 35, "PER"), m(37, 41, "LOC"), m(43, 47, "LOC"), m(0, 99, "PER")]);
+        let m = |s, e, k: &str| Mention {
+            span: Span::new(s, e),
+            kind: k.into(),
+            score: 1.0,
+        };
+        d.layers.mentions = Some(vec![
+            m(0, 15, "PER"),
+            m(21, 35, "PER"),
+            m(37, 41, "LOC"),
+            m(43, 47, "LOC"),
+            m(0, 99, "PER"),
+        ]);
         let e = provisional_entities(&d);
         assert_eq!(e.len(), 2);
         assert_eq!(e[0].key, "serguei lavrov");

@@ -29,10 +29,12 @@ use std::path::{Path, PathBuf};
 use dossier_document::Document;
 use dossier_store::{Store, Summary};
 use tantivy::collector::{Count, FacetCollector, TopDocs};
-use tantivy::query::{AllQuery, BooleanQuery, Occur, PhraseQuery, Query, QueryParser, RangeQuery, TermQuery};
+use tantivy::query::{
+    AllQuery, BooleanQuery, Occur, PhraseQuery, Query, QueryParser, RangeQuery, TermQuery,
+};
 use tantivy::schema::{
-    Facet, FacetOptions, Field, IndexRecordOption, Schema, TextFieldIndexing, TextOptions, Value, FAST, INDEXED,
-    STORED, STRING,
+    Facet, FacetOptions, Field, IndexRecordOption, Schema, TextFieldIndexing, TextOptions, Value,
+    FAST, INDEXED, STORED, STRING,
 };
 use tantivy::snippet::SnippetGenerator;
 use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, Term};
@@ -107,8 +109,9 @@ pub(crate) struct Fields {
 }
 
 fn text_field(analyzer: &str, stored: bool) -> TextOptions {
-    let indexing =
-        TextFieldIndexing::default().set_tokenizer(analyzer).set_index_option(IndexRecordOption::WithFreqsAndPositions);
+    let indexing = TextFieldIndexing::default()
+        .set_tokenizer(analyzer)
+        .set_index_option(IndexRecordOption::WithFreqsAndPositions);
     let opts = TextOptions::default().set_indexing_options(indexing);
     if stored {
         opts.set_stored()
@@ -181,10 +184,15 @@ impl SearchIndex {
     /// Like [`SearchIndex::open_or_create`] with `threads` indexing threads
     /// (0: tantivy's default for this machine).
     pub fn open_with_threads(dir: &Path, threads: usize) -> Result<Self, SearchError> {
-        let io = |source| SearchError::Io { path: dir.to_path_buf(), source };
+        let io = |source| SearchError::Io {
+            path: dir.to_path_buf(),
+            source,
+        };
         // (a version mismatch or a missing manifest means: start afresh)
         let manifest = manifest::Manifest::load(dir);
-        let usable = manifest.as_ref().is_some_and(|m| m.version == INDEX_VERSION);
+        let usable = manifest
+            .as_ref()
+            .is_some_and(|m| m.version == INDEX_VERSION);
         if !usable && dir.exists() {
             std::fs::remove_dir_all(dir).map_err(io)?;
         }
@@ -192,7 +200,11 @@ impl SearchIndex {
         let (schema, fields) = build_schema();
         // A damaged index (files missing, unreadable meta) is rebuilt: it is
         // only a cache of the store.
-        let opened = if usable { Index::open_in_dir(dir).ok() } else { None };
+        let opened = if usable {
+            Index::open_in_dir(dir).ok()
+        } else {
+            None
+        };
         let usable = opened.is_some();
         let index = match opened {
             Some(index) => index,
@@ -218,15 +230,30 @@ impl SearchIndex {
         Self::finish(Index::create_in_ram(schema), fields, None, threads)
     }
 
-    fn finish(index: Index, fields: Fields, dir: Option<PathBuf>, threads: usize) -> Result<Self, SearchError> {
+    fn finish(
+        index: Index,
+        fields: Fields,
+        dir: Option<PathBuf>,
+        threads: usize,
+    ) -> Result<Self, SearchError> {
         analysis::register(&index);
         let writer = if threads == 0 {
             index.writer(WRITER_MEMORY)?
         } else {
             index.writer_with_num_threads(threads, WRITER_MEMORY)?
         };
-        let reader = index.reader_builder().reload_policy(ReloadPolicy::Manual).try_into()?;
-        Ok(SearchIndex { index, reader, writer: Some(writer), fields, dir, manifest: manifest::Manifest::default() })
+        let reader = index
+            .reader_builder()
+            .reload_policy(ReloadPolicy::Manual)
+            .try_into()?;
+        Ok(SearchIndex {
+            index,
+            reader,
+            writer: Some(writer),
+            fields,
+            dir,
+            manifest: manifest::Manifest::default(),
+        })
     }
 
     /// Opens an existing index for reading only (no writer lock), e.g. for
@@ -235,9 +262,19 @@ impl SearchIndex {
         let (_, fields) = build_schema();
         let index = Index::open_in_dir(dir)?;
         analysis::register(&index);
-        let reader = index.reader_builder().reload_policy(ReloadPolicy::OnCommitWithDelay).try_into()?;
+        let reader = index
+            .reader_builder()
+            .reload_policy(ReloadPolicy::OnCommitWithDelay)
+            .try_into()?;
         let manifest = manifest::Manifest::load(dir).unwrap_or_default();
-        Ok(SearchIndex { index, reader, writer: None, fields, dir: Some(dir.to_path_buf()), manifest })
+        Ok(SearchIndex {
+            index,
+            reader,
+            writer: None,
+            fields,
+            dir: Some(dir.to_path_buf()),
+            manifest,
+        })
     }
 
     /// Number of searchable documents.
@@ -260,7 +297,9 @@ impl SearchIndex {
         for doc in docs {
             writer.delete_term(Term::from_field_text(fields.id, &doc.id));
             writer.add_document(to_tantivy(&fields, doc))?;
-            self.manifest.docs.insert(doc.id.clone(), manifest::fingerprint_document(doc));
+            self.manifest
+                .docs
+                .insert(doc.id.clone(), manifest::fingerprint_document(doc));
         }
         Ok(())
     }
@@ -290,7 +329,9 @@ impl SearchIndex {
     /// now (by id and fingerprint).
     pub fn is_current(&self, summaries: &[Summary]) -> bool {
         summaries.len() == self.manifest.docs.len()
-            && summaries.iter().all(|s| self.manifest.docs.get(&s.id) == Some(&manifest::fingerprint_summary(s)))
+            && summaries
+                .iter()
+                .all(|s| self.manifest.docs.get(&s.id) == Some(&manifest::fingerprint_summary(s)))
     }
 
     /// Brings the index in line with `store`: indexes new and changed
@@ -306,15 +347,25 @@ impl SearchIndex {
         for s in &summaries {
             wanted.insert(s.id.as_str(), manifest::fingerprint_summary(s));
         }
-        let stale: Vec<String> =
-            self.manifest.docs.keys().filter(|id| !wanted.contains_key(String::as_str(id))).cloned().collect::<Vec<String>>();
+        let stale: Vec<String> = self
+            .manifest
+            .docs
+            .keys()
+            .filter(|id| !wanted.contains_key(String::as_str(id)))
+            .cloned()
+            .collect::<Vec<String>>();
         let todo: Vec<&str> = summaries
             .iter()
-            .filter(|s| self.manifest.docs.get(&s.id).copied() != wanted.get(s.id.as_str()).copied())
+            .filter(|s| {
+                self.manifest.docs.get(&s.id).copied() != wanted.get(s.id.as_str()).copied()
+            })
             .map(|s| s.id.as_str())
             .collect();
-        let mut report =
-            SyncReport { indexed: 0, removed: stale.len(), unchanged: summaries.len().saturating_sub(todo.len()) };
+        let mut report = SyncReport {
+            indexed: 0,
+            removed: stale.len(),
+            unchanged: summaries.len().saturating_sub(todo.len()),
+        };
         self.remove_documents(&stale)?;
         for chunk in todo.chunks(500) {
             let mut docs = Vec::with_capacity(chunk.len());
@@ -337,7 +388,14 @@ impl SearchIndex {
     pub fn search(&self, q: &SearchQuery) -> Result<SearchResults, SearchError> {
         let f = &self.fields;
         let searcher = self.reader.searcher();
-        let text_fields = [f.title_fr, f.title_en, f.title_any, f.text_fr, f.text_en, f.text_any];
+        let text_fields = [
+            f.title_fr,
+            f.title_en,
+            f.title_any,
+            f.text_fr,
+            f.text_en,
+            f.text_any,
+        ];
         let mut parser = QueryParser::for_index(&self.index, text_fields.to_vec());
         parser.set_conjunction_by_default();
         for t in [f.title_fr, f.title_en, f.title_any] {
@@ -359,15 +417,29 @@ impl SearchIndex {
         if let Some(author) = q.author.as_deref().filter(|s| !s.trim().is_empty()) {
             clauses.push((Occur::Must, self.phrase_on(f.author_text, author)));
         }
-        for (field, value) in [(f.entity_type, &q.entity_type), (f.language, &q.language), (f.site, &q.site)] {
+        for (field, value) in [
+            (f.entity_type, &q.entity_type),
+            (f.language, &q.language),
+            (f.site, &q.site),
+        ] {
             if let Some(v) = value.as_deref().filter(|s| !s.is_empty()) {
                 let term = Term::from_field_text(field, v);
-                clauses.push((Occur::Must, Box::new(TermQuery::new(term, IndexRecordOption::Basic))));
+                clauses.push((
+                    Occur::Must,
+                    Box::new(TermQuery::new(term, IndexRecordOption::Basic)),
+                ));
             }
         }
         if q.from.is_some() || q.to.is_some() {
-            let lo = q.from.as_deref().map(|d| date_bounds(d).map(|b| b.start)).transpose()?;
-            let hi = q.to.as_deref().map(|d| date_bounds(d).map(|b| b.end)).transpose()?;
+            let lo = q
+                .from
+                .as_deref()
+                .map(|d| date_bounds(d).map(|b| b.start))
+                .transpose()?;
+            let hi =
+                q.to.as_deref()
+                    .map(|d| date_bounds(d).map(|b| b.end))
+                    .transpose()?;
             // Overlap of [start, end] with [lo, hi]: start <= hi and end >= lo.
             if let Some(hi) = hi {
                 clauses.push((
@@ -404,7 +476,11 @@ impl SearchIndex {
                 fc.add_facet(Facet::from_path([*root]));
             }
             let (top_docs, total, counts) = searcher.search(&query, &(top, Count, fc))?;
-            (top_docs, total, Some(query::facets_from(&counts, q.facet_limit.max(1))))
+            (
+                top_docs,
+                total,
+                Some(query::facets_from(&counts, q.facet_limit.max(1))),
+            )
         } else {
             let (top_docs, total) = searcher.search(&query, &(top, Count))?;
             (top_docs, total, None)
@@ -413,7 +489,12 @@ impl SearchIndex {
         let mut hits = Vec::with_capacity(top_docs.len());
         for (score, addr) in top_docs {
             let stored: TantivyDocument = searcher.doc(addr)?;
-            let get = |field: Field| stored.get_first(field).and_then(|v| v.as_str()).map(str::to_string);
+            let get = |field: Field| {
+                stored
+                    .get_first(field)
+                    .and_then(|v| v.as_str())
+                    .map(str::to_string)
+            };
             let language = get(f.language).unwrap_or_default();
             let body = get(f.body).unwrap_or_default();
             let snippet = match &text_query {
@@ -457,7 +538,12 @@ impl SearchIndex {
                 snippet,
             });
         }
-        Ok(SearchResults { total, hits, facets, warnings })
+        Ok(SearchResults {
+            total,
+            hits,
+            facets,
+            warnings,
+        })
     }
 
     /// A phrase (or term) query for `text` analysed as `field` analyses it.
@@ -471,7 +557,10 @@ impl SearchIndex {
         }
         match terms.len() {
             // Nothing to match on: match nothing rather than everything.
-            0 => Box::new(TermQuery::new(Term::from_field_text(field, "\u{0}"), IndexRecordOption::Basic)),
+            0 => Box::new(TermQuery::new(
+                Term::from_field_text(field, "\u{0}"),
+                IndexRecordOption::Basic,
+            )),
             1 => Box::new(TermQuery::new(terms.remove(0), IndexRecordOption::Basic)),
             _ => Box::new(PhraseQuery::new(terms)),
         }
@@ -481,11 +570,19 @@ impl SearchIndex {
 /// The outlet a document came from: the host of its URL (without `www.`),
 /// else its declared site name.
 pub fn site_of(doc: &Document) -> Option<String> {
-    let url = doc.url.as_deref().or(doc.metadata.canonical_url.as_ref().map(|c| c.value.as_str()));
+    let url = doc.url.as_deref().or(doc
+        .metadata
+        .canonical_url
+        .as_ref()
+        .map(|c| c.value.as_str()));
     if let Some(host) = url.and_then(host_of) {
         return Some(host);
     }
-    doc.metadata.site_name.as_ref().map(|s| s.value.trim().to_string()).filter(|s| !s.is_empty())
+    doc.metadata
+        .site_name
+        .as_ref()
+        .map(|s| s.value.trim().to_string())
+        .filter(|s| !s.is_empty())
 }
 
 /// Host part of an http(s) URL, lower-cased, without `www.` and port.
@@ -546,7 +643,10 @@ fn to_tantivy(f: &Fields, doc: &Document) -> TantivyDocument {
         t.add_text(f.entity, &e.name);
         t.add_text(f.entity_type, &e.kind);
         t.add_facet(f.facet, Facet::from_path(["type", e.kind.as_str()]));
-        t.add_facet(f.facet, Facet::from_path(["entity", format!("{}:{}", e.kind, e.name).as_str()]));
+        t.add_facet(
+            f.facet,
+            Facet::from_path(["entity", format!("{}:{}", e.kind, e.name).as_str()]),
+        );
     }
     t
 }

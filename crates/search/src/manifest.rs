@@ -32,7 +32,10 @@ impl Manifest {
         self.version = INDEX_VERSION;
         let path = dir.join(FILE);
         let tmp = dir.join(format!("{FILE}.tmp"));
-        let io = |source| SearchError::Io { path: path.clone(), source };
+        let io = |source| SearchError::Io {
+            path: path.clone(),
+            source,
+        };
         let json = serde_json::to_vec(&*self).map_err(|e| io(std::io::Error::other(e)))?;
         std::fs::write(&tmp, json).map_err(io)?;
         std::fs::rename(&tmp, &path).map_err(io)?;
@@ -95,7 +98,11 @@ pub(crate) fn fingerprint_document(d: &Document) -> u64 {
         Some(&d.source),
         m.published.as_ref().map(|p| p.value.as_str()),
         m.published.as_ref().map(|p| p.precision.as_str()),
-        Some(if m.published.as_ref().is_some_and(|p| p.estimated) { "1" } else { "0" }),
+        Some(if m.published.as_ref().is_some_and(|p| p.estimated) {
+            "1"
+        } else {
+            "0"
+        }),
         m.language.as_ref().map(|l| l.value.as_str()),
         m.title.as_ref().map(|t| t.value.as_str()),
         m.authors.first().map(|a| a.value.as_str()),

@@ -86,12 +86,19 @@ impl Snippet {
                 _ => merged.push(r),
             }
         }
-        Snippet { text, highlights: merged }
+        Snippet {
+            text,
+            highlights: merged,
+        }
     }
 
     /// The first `chars` characters of `text`, cut at a word boundary.
     pub(crate) fn plain_prefix(text: &str, chars: usize) -> Self {
-        let end = text.char_indices().nth(chars).map(|(i, _)| i).unwrap_or(text.len());
+        let end = text
+            .char_indices()
+            .nth(chars)
+            .map(|(i, _)| i)
+            .unwrap_or(text.len());
         let mut cut = &text[..end];
         if end < text.len() {
             if let Some(space) = cut.rfind(char::is_whitespace) {
@@ -100,7 +107,10 @@ impl Snippet {
                 }
             }
         }
-        Snippet { text: cut.to_string(), highlights: Vec::new() }
+        Snippet {
+            text: cut.to_string(),
+            highlights: Vec::new(),
+        }
     }
 
     /// The pieces of the snippet in order, each with whether it is highlighted.
@@ -108,7 +118,9 @@ impl Snippet {
         let mut out = Vec::new();
         let mut at = 0;
         for r in &self.highlights {
-            if let (Some(before), Some(hit)) = (self.text.get(at..r.start), self.text.get(r.clone())) {
+            if let (Some(before), Some(hit)) =
+                (self.text.get(at..r.start), self.text.get(r.clone()))
+            {
                 if !before.is_empty() {
                     out.push((before, false));
                 }
@@ -199,7 +211,11 @@ pub(crate) fn facets_from(counts: &FacetCounts, k: usize) -> Facets {
             .into_iter()
             .filter_map(|(facet, count)| {
                 let value = facet.to_path().last().map(|s| s.to_string())?;
-                Some(FacetCount { value, kind: None, count })
+                Some(FacetCount {
+                    value,
+                    kind: None,
+                    count,
+                })
             })
             .collect()
     };
@@ -208,7 +224,11 @@ pub(crate) fn facets_from(counts: &FacetCounts, k: usize) -> Facets {
     let entities = list("entity")
         .into_iter()
         .map(|f| match f.value.split_once(':') {
-            Some((kind, name)) => FacetCount { value: name.to_string(), kind: Some(kind.to_string()), count: f.count },
+            Some((kind, name)) => FacetCount {
+                value: name.to_string(),
+                kind: Some(kind.to_string()),
+                count: f.count,
+            },
             None => f,
         })
         .collect();
@@ -228,7 +248,10 @@ mod tests {
 
     #[test]
     fn pieces_cover_the_text() {
-        let s = Snippet { text: "abc déf ghi".into(), highlights: vec![4..8, 100..200] };
+        let s = Snippet {
+            text: "abc déf ghi".into(),
+            highlights: vec![4..8, 100..200],
+        };
         let p = s.pieces();
         assert_eq!(p, vec![("abc ", false), ("déf", true), (" ghi", false)]);
         assert_eq!(Snippet::plain_prefix("héllo world again", 9).text, "héllo");

@@ -27,7 +27,11 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         let name = format!("Nom{} Élevé-{}", i % 50, (i % 50) * 7);
         let start = text.len();
         text.push_str(&name);
-        spans.push(Mention { span: Span::new(start, text.len()), kind: kinds[i % 4].into(), score: 0.9 });
+        spans.push(Mention {
+            span: Span::new(start, text.len()),
+            kind: kinds[i % 4].into(),
+            score: 0.9,
+        });
         text.push_str(" a été discuté. ");
     }
     let raw = dossier_document::RawPage {
@@ -41,8 +45,18 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut doc = Document::for_page(&raw);
     doc.set_text(text, Default::default())?;
     doc.layers.mentions = Some(spans);
-    doc.metadata.title = Some(Evidenced::new("Un article très cité".into(), "<h1>Un article très cité</h1>"));
-    doc.metadata.published = Some(DateValue::from_parts(2025, 4, 3, Some((10, 30)), Precision::Minute, "2025-04-03T10:30"));
+    doc.metadata.title = Some(Evidenced::new(
+        "Un article très cité".into(),
+        "<h1>Un article très cité</h1>",
+    ));
+    doc.metadata.published = Some(DateValue::from_parts(
+        2025,
+        4,
+        3,
+        Some((10, 30)),
+        Precision::Minute,
+        "2025-04-03T10:30",
+    ));
     doc.metadata.language = Some(Evidenced::new("fr".into(), "identified"));
     doc.metadata.authors = vec![Evidenced::new("Jean Auteur".into(), "Par Jean Auteur")];
     let catalog = Catalog::load([doc.clone()]);
@@ -75,7 +89,11 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     }
     full.sort_by(|a, b| a.total_cmp(b));
     let f = |q: f64| full[((full.len() - 1) as f64 * q).round() as usize];
-    println!("with the SQLite read and JSON decoding (the handler's work): p50 {:.3} ms, p99 {:.3} ms", f(0.5), f(0.99));
+    println!(
+        "with the SQLite read and JSON decoding (the handler's work): p50 {:.3} ms, p99 {:.3} ms",
+        f(0.5),
+        f(0.99)
+    );
     times.sort_by(|a, b| a.total_cmp(b));
     let p = |q: f64| times[((times.len() - 1) as f64 * q).round() as usize];
     println!(

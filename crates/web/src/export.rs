@@ -12,8 +12,11 @@ use crate::knowledge::{EntitySummary, EventView};
 
 /// One CSV field.
 pub fn csv_field(s: &str) -> String {
-    let guarded =
-        if s.starts_with(['=', '+', '-', '@', '\t', '\r']) { format!("'{s}") } else { s.to_string() };
+    let guarded = if s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{s}")
+    } else {
+        s.to_string()
+    };
     if guarded.contains([',', '"', '\n', '\r']) {
         format!("\"{}\"", guarded.replace('"', "\"\""))
     } else {
@@ -22,7 +25,11 @@ pub fn csv_field(s: &str) -> String {
 }
 
 fn csv_line(fields: &[&str]) -> String {
-    let mut line = fields.iter().map(|f| csv_field(f)).collect::<Vec<_>>().join(",");
+    let mut line = fields
+        .iter()
+        .map(|f| csv_field(f))
+        .collect::<Vec<_>>()
+        .join(",");
     line.push_str("\r\n");
     line
 }
@@ -47,13 +54,23 @@ pub fn entities_csv(entities: &[EntitySummary]) -> String {
 pub fn events_csv(events: &[EventView]) -> String {
     let mut out = csv_line(&["date", "precision", "type", "label", "article", "entities"]);
     for e in events {
-        out.push_str(&csv_line(&[&e.date, &e.precision, &e.kind, &e.label, &e.doc_id, &e.entities.join("|")]));
+        out.push_str(&csv_line(&[
+            &e.date,
+            &e.precision,
+            &e.kind,
+            &e.label,
+            &e.doc_id,
+            &e.entities.join("|"),
+        ]));
     }
     out
 }
 
 /// Every stored document as one JSON object per line.
-pub fn articles_jsonl(store: &Store, out: &mut impl Write) -> Result<usize, Box<dyn std::error::Error + Send + Sync>> {
+pub fn articles_jsonl(
+    store: &Store,
+    out: &mut impl Write,
+) -> Result<usize, Box<dyn std::error::Error + Send + Sync>> {
     let mut n = 0;
     for s in store.list()? {
         if let Some(doc) = store.get(&s.id)? {

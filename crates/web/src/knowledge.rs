@@ -83,8 +83,23 @@ pub trait Knowledge: Send + Sync {
     fn entities(&self) -> Vec<EntitySummary>;
     /// One entity by id.
     fn entity(&self, id: &str) -> Option<EntityDetail>;
-    /// The entity a mention of document `doc_id` belongs to.
-    fn entity_of_mention(&self, doc_id: &str, kind: &str, surface: &str) -> Option<String>;
+    /// The entity the mention at `span` (bytes of the clean text) of
+    /// document `doc_id` belongs to.
+    fn entity_of_mention(
+        &self,
+        doc_id: &str,
+        span: Span,
+        kind: &str,
+        surface: &str,
+    ) -> Option<String>;
+    /// Quotations attributed to an entity: (article id, sentence span, quoted text).
+    fn quotes_of(&self, _entity: &str) -> Vec<(String, Option<Span>, String)> {
+        Vec::new()
+    }
+    /// A short description of where the knowledge comes from (shown on pages).
+    fn provenance(&self) -> &'static str {
+        "provisional: names grouped by printed form (case and accents folded) and type"
+    }
     /// Events, in date order.
     fn events(&self) -> Vec<EventView>;
 }
@@ -153,10 +168,18 @@ impl Catalog {
         let mut entities = Vec::new();
         for e in provisional_entities(doc) {
             let id = format!("{}:{}", e.kind, e.key);
-            let p = self.entities.entry(id.clone()).or_insert_with(|| ProvEntity { kind: e.kind.clone(), ..Default::default() });
+            let p = self
+                .entities
+                .entry(id.clone())
+                .or_insert_with(|| ProvEntity {
+                    kind: e.kind.clone(),
+                    ..Default::default()
+                });
             for s in &e.spans {
                 if let Some(t) = s.slice(doc.text()) {
-                    *p.names.entry(dossier_text::normalize::collapse_whitespace(t)).or_insert(0) += 1;
+                    *p.names
+                        .entry(dossier_text::normalize::collapse_whitespace(t))
+                        .or_insert(0) += 1;
                 }
             }
             p.docs.push(idx);
@@ -195,7 +218,10 @@ impl Catalog {
         }
         let old_docs = std::mem::take(&mut self.docs);
         let mut slots: Vec<Option<DocInfo>> = old_docs.into_iter().map(Some).collect();
-        self.docs = order.iter().filter_map(|&i| slots.get_mut(i).and_then(Option::take)).collect();
+        self.docs = order
+            .iter()
+            .filter_map(|&i| slots.get_mut(i).and_then(Option::take))
+            .collect();
         for e in self.entities.values_mut() {
             for d in &mut e.docs {
                 *d = new_pos.get(*d).copied().unwrap_or(*d);
@@ -203,7 +229,12 @@ impl Catalog {
             e.docs.sort_unstable();
             e.docs.dedup();
         }
-        self.by_id = self.docs.iter().enumerate().map(|(i, d)| (d.id.clone(), i)).collect();
+        self.by_id = self
+            .docs
+            .iter()
+            .enumerate()
+            .map(|(i, d)| (d.id.clone(), i))
+            .collect();
     }
 
     /// A document's listing data.
@@ -226,8 +257,10 @@ impl Catalog {
 
 /// The event reports of one document, with its provisional entities as
 /// actors; none without sentences.
-fn event_mentions(doc: &Document) -> Vec<(dossier_events::EventMention, String)> {
-    let Some(sentences) = doc.layers.sentences.as_deref() else { return Vec::new() };
+pub(crate) fn event_mentions(doc: &Document) -> Vec<(dossier_events::EventMention, String)> {
+    let Some(sentences) = doc.layers.sentences.as_deref() else {
+        return Vec::new();
+    };
     let text = doc.text();
     let actors: Vec<dossier_events::ActorMention> = crate::render::clean_mentions(doc)
         .into_iter()
@@ -242,7 +275,12 @@ fn event_mentions(doc: &Document) -> Vec<(dossier_events::EventMention, String)>
             })
         })
         .collect();
-    let lang = doc.metadata.language.as_ref().map(|l| l.value.as_str()).unwrap_or("");
+    let lang = doc
+        .metadata
+        .language
+        .as_ref()
+        .map(|l| l.value.as_str())
+        .unwrap_or("");
     let ed = dossier_events::EventDoc {
         doc_id: &doc.id,
         text,
@@ -262,15 +300,27 @@ fn event_mentions(doc: &Document) -> Vec<(dossier_events::EventMention, String)>
 
 /// Merges reports into events and lays them on the timeline.
 fn events_from(mentions: Vec<(dossier_events::EventMention, String)>) -> Vec<EventView> {
-    let excerpts: HashMap<(String, usize), String> =
-        mentions.iter().map(|(m, e)| ((m.doc_id.clone(), m.sentence.start), e.clone())).collect();
+    let excerpts: HashMap<(String, usize), String> = mentions
+        .iter()
+        .map(|(m, e)| ((m.doc_id.clone(), m.sentence.start), e.clone()))
+        .collect();
     let merged = dossier_events::merge(mentions.into_iter().map(|(m, _)| m).collect());
     dossier_events::timeline(&merged)
         .into_iter()
         .map(|t| {
             let first = t.event.sources.first();
-            let mut entities: Vec<String> = t.event.participants.iter().map(|p| p.entity.clone()).collect();
-            let mut names: Vec<String> = t.event.participants.iter().map(|p| p.name.clone()).collect();
+            let mut entities: Vec<String> = t
+                .event
+                .participants
+                .iter()
+                .map(|p| p.entity.clone())
+                .collect();
+            let mut names: Vec<String> = t
+                .event
+                .participants
+                .iter()
+                .map(|p| p.name.clone())
+                .collect();
             if let Some(p) = &t.event.place {
                 entities.push(p.entity.clone());
                 names.push(format!("@ {}", p.name));
@@ -301,8 +351,17 @@ fn ranked_names(e: &ProvEntity) -> Vec<(String, usize)> {
 
 impl Knowledge for Catalog {
     fn entities(&self) -> Vec<EntitySummary> {
-        let mut all: Vec<EntitySummary> = self.entities.iter().map(|(id, e)| self.summary(id, e)).collect();
-        all.sort_by(|a, b| b.articles.cmp(&a.articles).then(b.mentions.cmp(&a.mentions)).then_with(|| a.id.cmp(&b.id)));
+        let mut all: Vec<EntitySummary> = self
+            .entities
+            .iter()
+            .map(|(id, e)| self.summary(id, e))
+            .collect();
+        all.sort_by(|a, b| {
+            b.articles
+                .cmp(&a.articles)
+                .then(b.mentions.cmp(&a.mentions))
+                .then_with(|| a.id.cmp(&b.id))
+        });
         all
     }
 
@@ -322,7 +381,10 @@ impl Knowledge for Catalog {
             .into_iter()
             .filter_map(|(oid, n)| {
                 let o = self.entities.get(oid)?;
-                let name = ranked_names(o).first().map(|x| x.0.clone()).unwrap_or_default();
+                let name = ranked_names(o)
+                    .first()
+                    .map(|x| x.0.clone())
+                    .unwrap_or_default();
                 Some((oid.to_string(), name, o.kind.clone(), n))
             })
             .collect();
@@ -333,12 +395,22 @@ impl Knowledge for Catalog {
             names: ranked_names(e),
             roles: Vec::new(),
             linked_id: None,
-            articles: e.docs.iter().filter_map(|&d| self.docs.get(d).map(|x| x.id.clone())).collect(),
+            articles: e
+                .docs
+                .iter()
+                .filter_map(|&d| self.docs.get(d).map(|x| x.id.clone()))
+                .collect(),
             cooccurring,
         })
     }
 
-    fn entity_of_mention(&self, _doc_id: &str, kind: &str, surface: &str) -> Option<String> {
+    fn entity_of_mention(
+        &self,
+        _doc_id: &str,
+        _span: Span,
+        kind: &str,
+        surface: &str,
+    ) -> Option<String> {
         let id = provisional_id(kind, surface);
         self.entities.contains_key(&id).then_some(id)
     }
@@ -360,29 +432,54 @@ mod tests {
         let mut ms = Vec::new();
         for (name, kind) in names {
             if let Some(at) = text.find(name) {
-                ms.push(Mention { span: Span::new(at, at + name.len()), kind: kind.to_string(), score: 1.0 });
+                ms.push(Mention {
+                    span: Span::new(at, at + name.len()),
+                    kind: kind.to_string(),
+                    score: 1.0,
+                });
             }
         }
         d.layers.mentions = Some(ms);
         d.metadata.title = Some(Evidenced::new(id.to_string(), id));
-        d.metadata.published =
-            date.map(|v| DateValue { value: v.into(), precision: Precision::Day, evidence: v.into(), estimated: false });
+        d.metadata.published = date.map(|v| DateValue {
+            value: v.into(),
+            precision: Precision::Day,
+            evidence: v.into(),
+            estimated: false,
+        });
         d
     }
 
     #[test]
     fn groups_across_documents() {
         let c = Catalog::load([
-            doc("b", "Assimi Goïta à Bamako", &[("Assimi Goïta", "PER"), ("Bamako", "LOC")], Some("2025-02-01")),
-            doc("a", "ASSIMI GOITA", &[("ASSIMI GOITA", "PER")], Some("2025-01-01")),
+            doc(
+                "b",
+                "Assimi Goïta à Bamako",
+                &[("Assimi Goïta", "PER"), ("Bamako", "LOC")],
+                Some("2025-02-01"),
+            ),
+            doc(
+                "a",
+                "ASSIMI GOITA",
+                &[("ASSIMI GOITA", "PER")],
+                Some("2025-01-01"),
+            ),
             doc("c", "rien", &[], None),
         ]);
-        assert_eq!(c.docs.iter().map(|d| d.id.as_str()).collect::<Vec<_>>(), ["a", "b", "c"]);
+        assert_eq!(
+            c.docs.iter().map(|d| d.id.as_str()).collect::<Vec<_>>(),
+            ["a", "b", "c"]
+        );
         let e = c.entity("PER:assimi goita").unwrap();
         assert_eq!(e.articles, ["a", "b"]);
         assert_eq!(e.names.len(), 2);
         assert_eq!(e.cooccurring[0].0, "LOC:bamako");
-        assert_eq!(c.entity_of_mention("b", "PER", "Assimi  Goïta").as_deref(), Some("PER:assimi goita"));
+        assert_eq!(
+            c.entity_of_mention("b", Span::new(0, 13), "PER", "Assimi  Goïta")
+                .as_deref(),
+            Some("PER:assimi goita")
+        );
         assert_eq!(c.entities()[0].id, "PER:assimi goita");
     }
 }

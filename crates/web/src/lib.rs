@@ -11,6 +11,7 @@
 
 pub mod export;
 pub mod knowledge;
+pub mod linked;
 mod pages;
 pub mod plot;
 pub mod render;
@@ -65,7 +66,11 @@ pub struct ServeOptions {
 
 impl Default for ServeOptions {
     fn default() -> Self {
-        ServeOptions { addr: SocketAddr::from(([127, 0, 0, 1], 8080)), token: None, reindex: false }
+        ServeOptions {
+            addr: SocketAddr::from(([127, 0, 0, 1], 8080)),
+            token: None,
+            reindex: false,
+        }
     }
 }
 
@@ -134,16 +139,23 @@ pub fn load_state(
     }
     let summaries = store.list()?;
     let current = dir.exists()
-        && SearchIndex::open_read_only(&dir).map(|i| i.is_current(&summaries)).unwrap_or(false);
+        && SearchIndex::open_read_only(&dir)
+            .map(|i| i.is_current(&summaries))
+            .unwrap_or(false);
     if !current {
         progress("updating the search index…");
         match SearchIndex::open_or_create(&dir) {
             Ok(mut idx) => {
                 let r = idx.sync_from_store(&store, |_, _| {})?;
-                progress(&format!("indexed {} document(s), removed {}", r.indexed, r.removed));
+                progress(&format!(
+                    "indexed {} document(s), removed {}",
+                    r.indexed, r.removed
+                ));
             }
             // Another process holds the writer: serve what is there.
-            Err(e) if dir.exists() => progress(&format!("search index not updated ({e}); serving it as it is")),
+            Err(e) if dir.exists() => progress(&format!(
+                "search index not updated ({e}); serving it as it is"
+            )),
             Err(e) => return Err(e.into()),
         }
     }
@@ -154,7 +166,14 @@ pub fn load_state(
             docs.push(d);
         }
     }
+    // Cross-document knowledge when the linker yields any; else provisional.
+    let linked = linked::LinkedKnowledge::build(&docs);
     let catalog = Arc::new(Catalog::load(docs));
+    let knowledge: Arc<dyn Knowledge> = if linked.is_empty() {
+        catalog.clone()
+    } else {
+        Arc::new(linked)
+    };
     let mut stores = vec![Mutex::new(store)];
     for _ in 1..4 {
         stores.push(Mutex::new(Store::open(db)?));
@@ -163,7 +182,7 @@ pub fn load_state(
         stores,
         next_store: AtomicUsize::new(0),
         index,
-        knowledge: catalog.clone(),
+        knowledge,
         catalog,
         token,
     })
@@ -172,7 +191,10 @@ pub fn load_state(
 /// The application's routes with the security layer.
 pub fn router(state: Arc<AppState>) -> Router {
     pages::routes()
-        .layer(axum::middleware::from_fn_with_state(state.clone(), security::guard))
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            security::guard,
+        ))
         .with_state(state)
 }
 
@@ -182,7 +204,9 @@ pub async fn serve(
     state: Arc<AppState>,
     shutdown: impl std::future::Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
-    axum::serve(listener, router(state)).with_graceful_shutdown(shutdown).await
+    axum::serve(listener, router(state))
+        .with_graceful_shutdown(shutdown)
+        .await
 }
 
 /// Blocking entry point for the CLI: checks the address, loads the state,
@@ -190,12 +214,22 @@ pub async fn serve(
 pub fn run(db: &Path, opts: ServeOptions, on_ready: impl FnOnce(&str)) -> Result<(), WebError> {
     check_bind(opts.addr, opts.token.as_deref())?;
     let state = load_state(db, opts.token.clone(), opts.reindex, |m| eprintln!("{m}"))?;
-    let rt = tokio::runtime::Builder::new_multi_thread().enable_all().build()?;
+    let rt = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()?;
     rt.block_on(async move {
         let listener = tokio::net::TcpListener::bind(opts.addr).await?;
         let addr = listener.local_addr()?;
-        let host = if addr.ip().is_unspecified() { "127.0.0.1".to_string() } else { addr.ip().to_string() };
-        let host = if host.contains(':') { format!("[{host}]") } else { host };
+        let host = if addr.ip().is_unspecified() {
+            "127.0.0.1".to_string()
+        } else {
+            addr.ip().to_string()
+        };
+        let host = if host.contains(':') {
+            format!("[{host}]")
+        } else {
+            host
+        };
         let url = match &opts.token {
             Some(t) => format!(
                 "http://{host}:{}/?token={}",
@@ -224,7 +258,10 @@ mod tests {
         let any: SocketAddr = "0.0.0.0:8080".parse().unwrap();
         assert!(check_bind(lo, None).is_ok());
         assert!(check_bind(lo6, None).is_ok());
-        assert!(matches!(check_bind(any, None), Err(WebError::TokenRequired(_))));
+        assert!(matches!(
+            check_bind(any, None),
+            Err(WebError::TokenRequired(_))
+        ));
         assert!(check_bind(any, Some("short")).is_err());
         assert!(check_bind(any, Some("a-long-enough-token")).is_ok());
     }

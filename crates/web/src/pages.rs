@@ -35,8 +35,23 @@ pub(crate) fn routes() -> Router<Arc<AppState>> {
         .route("/export/articles.jsonl", get(export_articles))
         .route("/export/entities.csv", get(export_entities))
         .route("/export/events.csv", get(export_events))
-        .route("/static/style.css", get(|| async { ([(header::CONTENT_TYPE, "text/css; charset=utf-8")], STYLE) }))
-        .route("/favicon.ico", get(|| async { ([(header::CONTENT_TYPE, "image/svg+xml")], FAVICON) }))
+        .route("/export/report.md", get(|st: St| export_report(st, "md")))
+        .route(
+            "/export/report.html",
+            get(|st: St| export_report(st, "html")),
+        )
+        .route(
+            "/export/report.json",
+            get(|st: St| export_report(st, "json")),
+        )
+        .route(
+            "/static/style.css",
+            get(|| async { ([(header::CONTENT_TYPE, "text/css; charset=utf-8")], STYLE) }),
+        )
+        .route(
+            "/favicon.ico",
+            get(|| async { ([(header::CONTENT_TYPE, "image/svg+xml")], FAVICON) }),
+        )
         .fallback(|| async { not_found("No such page.") })
 }
 
@@ -60,13 +75,19 @@ fn page(title: &str, body: Markup) -> Response {
                         a href="/entities" { "Entities" }
                         a href="/timeline" { "Timeline" }
                         a href="/sources" { "Sources" }
+                        a href="/export/report.md" { "Report (.md)" }
+                        a href="/export/report.html" { "Report (.html)" }
                     }
                 }
                 main { (body) }
             }
         }
     };
-    ([(header::CONTENT_TYPE, "text/html; charset=utf-8")], markup.into_string()).into_response()
+    (
+        [(header::CONTENT_TYPE, "text/html; charset=utf-8")],
+        markup.into_string(),
+    )
+        .into_response()
 }
 
 fn not_found(msg: &str) -> Response {
@@ -81,8 +102,12 @@ fn server_error(msg: String) -> Response {
     r
 }
 
-async fn blocking<T: Send + 'static>(f: impl FnOnce() -> T + Send + 'static) -> Result<T, Response> {
-    tokio::task::spawn_blocking(f).await.map_err(|e| server_error(format!("worker failed: {e}")))
+async fn blocking<T: Send + 'static>(
+    f: impl FnOnce() -> T + Send + 'static,
+) -> Result<T, Response> {
+    tokio::task::spawn_blocking(f)
+        .await
+        .map_err(|e| server_error(format!("worker failed: {e}")))
 }
 
 fn date_label(d: &Option<DateValue>) -> Markup {
@@ -125,7 +150,10 @@ pub(crate) struct SearchParams {
 }
 
 fn nonempty(s: &Option<String>) -> Option<String> {
-    s.as_deref().map(str::trim).filter(|s| !s.is_empty()).map(str::to_string)
+    s.as_deref()
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(str::to_string)
 }
 
 impl SearchParams {
@@ -147,6 +175,12 @@ impl SearchParams {
 
     /// This search's URL with one parameter set (or removed with "").
     fn with(&self, key: &str, value: &str) -> String {
+        self.with_all(&[(key, value)])
+    }
+
+    /// This search's URL with parameters set (or removed with ""); the
+    /// offset is reset unless set.
+    fn with_all(&self, set: &[(&str, &str)]) -> String {
         let mut s = form_urlencoded::Serializer::new(String::new());
         let pairs = [
             ("q", Some(self.q.clone())),
@@ -159,19 +193,28 @@ impl SearchParams {
             ("to", nonempty(&self.to)),
         ];
         for (k, v) in pairs {
-            let v = if k == key { Some(value.to_string()) } else { v };
+            let v = match set.iter().find(|(key, _)| *key == k) {
+                Some((_, value)) => Some(value.to_string()),
+                None => v,
+            };
             if let Some(v) = v.filter(|v| !v.is_empty()) {
                 s.append_pair(k, &v);
             }
         }
-        if key == "offset" && !value.is_empty() {
-            s.append_pair("offset", value);
+        if let Some((_, offset)) = set.iter().find(|(k, v)| *k == "offset" && !v.is_empty()) {
+            s.append_pair("offset", offset);
         }
         format!("/?{}", s.finish())
     }
 }
 
-fn facet_list(title: &str, key: &str, values: &[FacetCount], params: &SearchParams, current: &Option<String>) -> Markup {
+fn facet_list(
+    title: &str,
+    key: &str,
+    values: &[FacetCount],
+    params: &SearchParams,
+    current: &Option<String>,
+) -> Markup {
     html! {
         @if !values.is_empty() {
             section.facet {
@@ -279,7 +322,7 @@ async fn search_page(State(st): St, Query(params): Query<SearchParams>) -> Respo
                                 h3 { "Year" }
                                 ul {
                                     @for y in &f.years {
-                                        li { a href=(params.with("from", &y.value).replace("&to=", "&_to=")) { (y.value) } " (" (y.count) ")" }
+                                        li { a href=(params.with_all(&[("from", &y.value), ("to", &y.value)])) { (y.value) } " (" (y.count) ")" }
                                     }
                                 }
                             }
@@ -296,7 +339,14 @@ async fn search_page(State(st): St, Query(params): Query<SearchParams>) -> Respo
             }
         }
     };
-    page(if params.q.is_empty() { "Search" } else { &params.q }, body)
+    page(
+        if params.q.is_empty() {
+            "Search"
+        } else {
+            &params.q
+        },
+        body,
+    )
 }
 
 // ---------------------------------------------------------------- article
@@ -323,9 +373,17 @@ fn date_row(label: &str, d: &Option<DateValue>) -> Markup {
 
 /// The article page for a document (used by the handler and the render
 /// benchmark).
-pub fn render_article_page(doc: &Document, knowledge: &dyn Knowledge, seen_at: &[(String, Option<String>, Option<String>)]) -> Markup {
+pub fn render_article_page(
+    doc: &Document,
+    knowledge: &dyn Knowledge,
+    seen_at: &[(String, Option<String>, Option<String>)],
+) -> Markup {
     let m = &doc.metadata;
-    let title = m.title.as_ref().map(|t| t.value.as_str()).unwrap_or("(no title)");
+    let title = m
+        .title
+        .as_ref()
+        .map(|t| t.value.as_str())
+        .unwrap_or("(no title)");
     let entities = dossier_search::provisional_entities(doc);
     html! {
         article.doc {
@@ -362,7 +420,7 @@ pub fn render_article_page(doc: &Document, knowledge: &dyn Knowledge, seen_at: &
                                 li {
                                     mark class=(crate::render::kind_class(&e.kind)) { (e.kind) }
                                     " "
-                                    @match knowledge.entity_of_mention(&doc.id, &e.kind, &e.name) {
+                                    @match e.spans.first().and_then(|&sp| knowledge.entity_of_mention(&doc.id, sp, &e.kind, &e.name)) {
                                         Some(id) => a href=(entity_href(&id)) { (e.name) },
                                         None => (e.name),
                                     }
@@ -399,7 +457,10 @@ async fn article_page(State(st): St, UrlPath(id): UrlPath<String>) -> Response {
     let loaded = blocking(move || {
         st2.with_store(|s| -> Result<_, dossier_store::StoreError> {
             let doc = s.get(&id2)?;
-            let seen = match &doc { Some(d) => s.sources_of(&d.id)?, None => Vec::new() };
+            let seen = match &doc {
+                Some(d) => s.sources_of(&d.id)?,
+                None => Vec::new(),
+            };
             Ok((doc, seen))
         })
     })
@@ -409,8 +470,16 @@ async fn article_page(State(st): St, UrlPath(id): UrlPath<String>) -> Response {
         Ok(Err(e)) => server_error(e.to_string()),
         Ok(Ok((None, _))) => not_found("No article with that id."),
         Ok(Ok((Some(doc), seen))) => {
-            let title = doc.metadata.title.as_ref().map(|t| t.value.clone()).unwrap_or_else(|| doc.id.clone());
-            page(&title, render_article_page(&doc, st.knowledge.as_ref(), &seen))
+            let title = doc
+                .metadata
+                .title
+                .as_ref()
+                .map(|t| t.value.clone())
+                .unwrap_or_else(|| doc.id.clone());
+            page(
+                &title,
+                render_article_page(&doc, st.knowledge.as_ref(), &seen),
+            )
         }
     }
 }
@@ -419,7 +488,9 @@ async fn source_page(State(st): St, UrlPath(id): UrlPath<String>) -> Response {
     let st2 = st.clone();
     let loaded = blocking(move || {
         st2.with_store(|s| -> Result<_, dossier_store::StoreError> {
-            let Some(doc) = s.get(&id)? else { return Ok(None) };
+            let Some(doc) = s.get(&id)? else {
+                return Ok(None);
+            };
             let bytes = s.raw_bytes(&doc.id)?;
             Ok(Some((doc, bytes)))
         })
@@ -434,18 +505,29 @@ async fn source_page(State(st): St, UrlPath(id): UrlPath<String>) -> Response {
     };
     // Decode the page as ingestion did, so the offsets line up.
     let head = bytes.get(..bytes.len().min(2048)).unwrap_or(&[]);
-    let looks_html = String::from_utf8_lossy(head).to_ascii_lowercase().contains('<');
+    let looks_html = String::from_utf8_lossy(head)
+        .to_ascii_lowercase()
+        .contains('<');
     let raw_page = RawPage {
         source: doc.source.clone(),
         url: doc.url.clone(),
         fetched_at: None,
-        kind: if looks_html { PageKind::Html } else { PageKind::Text },
+        kind: if looks_html {
+            PageKind::Html
+        } else {
+            PageKind::Text
+        },
         declared_charset: None,
         bytes,
     };
     let decoded = dossier_ingest::decode(&raw_page).text;
     let ranges = extracted_ranges(&doc, &decoded);
-    let title = doc.metadata.title.as_ref().map(|t| t.value.clone()).unwrap_or_else(|| doc.id.clone());
+    let title = doc
+        .metadata
+        .title
+        .as_ref()
+        .map(|t| t.value.clone())
+        .unwrap_or_else(|| doc.id.clone());
     let body = html! {
         h1 { "Raw source" }
         p.meta {
@@ -471,11 +553,15 @@ pub(crate) struct EntityParams {
 async fn entities_page(State(st): St, Query(p): Query<EntityParams>) -> Response {
     let all = st.knowledge.entities();
     let kind = nonempty(&p.kind);
-    let shown: Vec<_> = all.iter().filter(|e| kind.as_deref().is_none_or(|k| e.kind == k)).take(2000).collect();
+    let shown: Vec<_> = all
+        .iter()
+        .filter(|e| kind.as_deref().is_none_or(|k| e.kind == k))
+        .take(2000)
+        .collect();
     let body = html! {
         h1 { "Entities" }
         p.note {
-            "Provisional until cross-document linking: names are grouped by their printed form (case and accents folded) and type. "
+            "Entities: " (st.knowledge.provenance()) ". "
             a href="/export/entities.csv" { "Export CSV" }
         }
         nav.kinds {
@@ -523,7 +609,9 @@ fn cooccurrence_graph(e: &EntityDetail) -> Markup {
 }
 
 async fn entity_page(State(st): St, Query(p): Query<EntityParams>) -> Response {
-    let Some(e) = st.knowledge.entity(&p.id) else { return not_found("No such entity.") };
+    let Some(e) = st.knowledge.entity(&p.id) else {
+        return not_found("No such entity.");
+    };
     let body = html! {
         h1 { (e.summary.name) " " mark class=(crate::render::kind_class(&e.summary.kind)) { (e.summary.kind) } }
         p.meta {
@@ -542,8 +630,17 @@ async fn entity_page(State(st): St, Query(p): Query<EntityParams>) -> Response {
             }
             aside.side {
                 h2 { "Names" }
-                ul { @for (n, c) in &e.names { li { (n) " ×" (c) } } }
+                ul { @for (n, c) in &e.names { li { (n) @if *c > 0 { " ×" (c) } } } }
                 @if !e.roles.is_empty() { h2 { "Roles" } ul { @for r in &e.roles { li { (r) } } } }
+                @let quotes = st.knowledge.quotes_of(&e.summary.id);
+                @if !quotes.is_empty() {
+                    h2 { "Quotes" }
+                    ul.quotes {
+                        @for (doc, span, text) in &quotes {
+                            li { q { (text) } " " a href={ "/article/" (doc) @if let Some(s) = span { "#s" (s.start) } } { "source" } }
+                        }
+                    }
+                }
                 @if !e.cooccurring.is_empty() {
                     h2 { "Named with" }
                     (cooccurrence_graph(&e))
@@ -577,24 +674,45 @@ fn in_range(value: &str, from: &Option<String>, to: &Option<String>) -> bool {
         let n = a.len().min(b.len());
         a.get(..n).cmp(&b.get(..n))
     };
-    from.as_deref().is_none_or(|f| cmp(value, f) != std::cmp::Ordering::Less)
-        && to.as_deref().is_none_or(|t| cmp(value, t) != std::cmp::Ordering::Greater)
+    from.as_deref()
+        .is_none_or(|f| cmp(value, f) != std::cmp::Ordering::Less)
+        && to
+            .as_deref()
+            .is_none_or(|t| cmp(value, t) != std::cmp::Ordering::Greater)
 }
 
 async fn timeline_page(State(st): St, Query(p): Query<TimelineParams>) -> Response {
-    let (from, to, entity, kind) = (nonempty(&p.from), nonempty(&p.to), nonempty(&p.entity), nonempty(&p.kind));
-    let entity_kind = kind.as_deref().filter(|k| matches!(*k, "PER" | "ORG" | "LOC" | "MISC"));
+    let (from, to, entity, kind) = (
+        nonempty(&p.from),
+        nonempty(&p.to),
+        nonempty(&p.entity),
+        nonempty(&p.kind),
+    );
+    let entity_kind = kind
+        .as_deref()
+        .filter(|k| matches!(*k, "PER" | "ORG" | "LOC" | "MISC"));
+    let entity_docs: Option<std::collections::HashSet<String>> = entity.as_deref().map(|e| {
+        st.knowledge
+            .entity(e)
+            .map(|x| x.articles.into_iter().collect())
+            .unwrap_or_default()
+    });
     let keep = |d: &DocInfo| {
-        entity.as_deref().is_none_or(|e| d.entities.iter().any(|(id, _)| id == e))
-            && entity_kind.is_none_or(|k| d.entities.iter().any(|(id, _)| id.split(':').next() == Some(k)))
+        entity_docs.as_ref().is_none_or(|set| set.contains(&d.id))
+            && entity_kind.is_none_or(|k| {
+                d.entities
+                    .iter()
+                    .any(|(id, _)| id.split(':').next() == Some(k))
+            })
     };
     let mut months: BTreeMap<String, Vec<&DocInfo>> = BTreeMap::new();
     let mut undated = Vec::new();
     for d in st.catalog.docs.iter().filter(|d| keep(d)) {
         match &d.published {
-            Some(v) if in_range(&v.value, &from, &to) => {
-                months.entry(v.value.get(..7).unwrap_or(&v.value).to_string()).or_default().push(d)
-            }
+            Some(v) if in_range(&v.value, &from, &to) => months
+                .entry(v.value.get(..7).unwrap_or(&v.value).to_string())
+                .or_default()
+                .push(d),
             Some(_) => {}
             None => undated.push(d),
         }
@@ -604,24 +722,47 @@ async fn timeline_page(State(st): St, Query(p): Query<TimelineParams>) -> Respon
         .events()
         .into_iter()
         .filter(|e| in_range(&e.date, &from, &to))
-        .filter(|e| entity.as_deref().is_none_or(|x| e.entities.iter().any(|y| y == x)))
-        .filter(|e| kind.as_deref().is_none_or(|k| e.kind == k || e.entities.iter().any(|y| y.split(':').next() == Some(k))))
+        .filter(|e| {
+            entity
+                .as_deref()
+                .is_none_or(|x| e.entities.iter().any(|y| y == x))
+        })
+        .filter(|e| {
+            kind.as_deref().is_none_or(|k| {
+                e.kind == k || e.entities.iter().any(|y| y.split(':').next() == Some(k))
+            })
+        })
         .collect();
     let years: Vec<String> = {
-        let mut y: Vec<String> = st.catalog.docs.iter().filter_map(|d| d.published.as_ref()?.value.get(..4).map(str::to_string)).collect();
+        let mut y: Vec<String> = st
+            .catalog
+            .docs
+            .iter()
+            .filter_map(|d| d.published.as_ref()?.value.get(..4).map(str::to_string))
+            .collect();
         y.dedup();
         y
     };
     let zoom = |f: &str, t: &str| {
         let mut s = form_urlencoded::Serializer::new(String::new());
         s.append_pair("from", f).append_pair("to", t);
-        if let Some(e) = &entity { s.append_pair("entity", e); }
-        if let Some(k) = &kind { s.append_pair("type", k); }
+        if let Some(e) = &entity {
+            s.append_pair("entity", e);
+        }
+        if let Some(k) = &kind {
+            s.append_pair("type", k);
+        }
         format!("/timeline?{}", s.finish())
     };
     let body = html! {
         h1 { "Timeline" }
-        @if let Some(e) = &entity { p.meta { "Articles naming " a href=(entity_href(e)) { (e) } " · " a href="/timeline" { "all" } } }
+        @if let Some(e) = &entity {
+            p.meta {
+                "Events and articles of "
+                a href=(entity_href(e)) { (st.knowledge.entity(e).map(|x| x.summary.name).unwrap_or_else(|| e.clone())) }
+                " · " a href="/timeline" { "all" }
+            }
+        }
         nav.zoom {
             "Zoom: " a href="/timeline" { "all" }
             @for y in &years { " " a href=(zoom(y, y)) { (y) } }
@@ -683,12 +824,21 @@ async fn sources_page(State(st): St) -> Response {
     let mut per_month: BTreeMap<String, usize> = BTreeMap::new();
     let mut precisions: BTreeMap<&str, usize> = BTreeMap::new();
     for d in &st.catalog.docs {
-        let o = outlets.entry(d.site.as_deref().unwrap_or("(unknown)")).or_default();
+        let o = outlets
+            .entry(d.site.as_deref().unwrap_or("(unknown)"))
+            .or_default();
         o.count += 1;
         let lang = d.language.as_deref().unwrap_or("?");
         *o.langs.entry(lang).or_insert(0) += 1;
         *langs.entry(lang).or_insert(0) += 1;
-        *precisions.entry(d.published.as_ref().map(|p| p.precision.as_str()).unwrap_or("undated")).or_insert(0) += 1;
+        *precisions
+            .entry(
+                d.published
+                    .as_ref()
+                    .map(|p| p.precision.as_str())
+                    .unwrap_or("undated"),
+            )
+            .or_insert(0) += 1;
         if let Some(p) = &d.published {
             let v = p.value.as_str();
             o.first = Some(o.first.map_or(v, |f| f.min(v)));
@@ -698,7 +848,8 @@ async fn sources_page(State(st): St) -> Response {
             }
         }
     }
-    let series: Vec<(String, usize)> = match (per_month.keys().next(), per_month.keys().next_back()) {
+    let series: Vec<(String, usize)> = match (per_month.keys().next(), per_month.keys().next_back())
+    {
         (Some(a), Some(b)) => crate::plot::months_between(a, b)
             .into_iter()
             .map(|m| {
@@ -744,7 +895,10 @@ async fn sources_page(State(st): St) -> Response {
 
 fn attachment(ctype: &'static str, name: &'static str, body: String) -> Response {
     (
-        [(header::CONTENT_TYPE, ctype), (header::CONTENT_DISPOSITION, name)],
+        [
+            (header::CONTENT_TYPE, ctype),
+            (header::CONTENT_DISPOSITION, name),
+        ],
         body,
     )
         .into_response()
@@ -770,14 +924,62 @@ async fn export_articles(State(st): St) -> Response {
     }
 }
 
+/// The dossier report (issue "The dossier itself") over all articles, as a
+/// download (the HTML form is a standalone file with its own styles, so it
+/// is never rendered under this site's CSP).
+async fn export_report(State(st): St, format: &'static str) -> Response {
+    let st2 = st.clone();
+    let built = blocking(move || {
+        st2.with_store(|s| s.documents()).map(|docs| {
+            let dossier = dossier_report::resolve(&docs, None);
+            let report = dossier_report::report(&docs, &dossier);
+            match format {
+                "md" => dossier_report::markdown(&report),
+                "html" => dossier_report::html(&report),
+                _ => dossier_report::json(&report),
+            }
+        })
+    })
+    .await;
+    match built {
+        Err(r) => r,
+        Ok(Err(e)) => server_error(e.to_string()),
+        Ok(Ok(body)) => match format {
+            "md" => attachment(
+                "text/markdown; charset=utf-8",
+                "attachment; filename=\"dossier.md\"",
+                body,
+            ),
+            "html" => attachment(
+                "application/octet-stream",
+                "attachment; filename=\"dossier.html\"",
+                body,
+            ),
+            _ => attachment(
+                "application/json",
+                "attachment; filename=\"dossier.json\"",
+                body,
+            ),
+        },
+    }
+}
+
 async fn export_entities(State(st): St) -> Response {
     let csv = crate::export::entities_csv(&st.knowledge.entities());
-    attachment("text/csv; charset=utf-8", "attachment; filename=\"entities.csv\"", csv)
+    attachment(
+        "text/csv; charset=utf-8",
+        "attachment; filename=\"entities.csv\"",
+        csv,
+    )
 }
 
 async fn export_events(State(st): St) -> Response {
     let csv = crate::export::events_csv(&st.knowledge.events());
-    attachment("text/csv; charset=utf-8", "attachment; filename=\"events.csv\"", csv)
+    attachment(
+        "text/csv; charset=utf-8",
+        "attachment; filename=\"events.csv\"",
+        csv,
+    )
 }
 
 #[cfg(test)]
@@ -786,7 +988,11 @@ mod tests {
 
     #[test]
     fn urls_are_encoded() {
-        let p = SearchParams { q: "a&b \"c\"".into(), lang: Some("fr".into()), ..Default::default() };
+        let p = SearchParams {
+            q: "a&b \"c\"".into(),
+            lang: Some("fr".into()),
+            ..Default::default()
+        };
         assert_eq!(p.with("site", "x y"), "/?q=a%26b+%22c%22&lang=fr&site=x+y");
         assert_eq!(p.with("lang", ""), "/?q=a%26b+%22c%22");
     }

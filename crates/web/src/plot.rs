@@ -39,9 +39,14 @@ pub fn bars(series: &[(String, usize)], width: u32, height: u32) -> Markup {
 /// Month keys `YYYY-MM` from `first` to `last` inclusive (bounded to 1200).
 pub fn months_between(first: &str, last: &str) -> Vec<String> {
     let parse = |s: &str| -> Option<(i32, u32)> {
-        Some((s.get(..4)?.parse().ok()?, s.get(5..7)?.parse().ok().filter(|m| (1..=12).contains(m))?))
+        Some((
+            s.get(..4)?.parse().ok()?,
+            s.get(5..7)?.parse().ok().filter(|m| (1..=12).contains(m))?,
+        ))
     };
-    let (Some((mut y, mut m)), Some(end)) = (parse(first), parse(last)) else { return Vec::new() };
+    let (Some((mut y, mut m)), Some(end)) = (parse(first), parse(last)) else {
+        return Vec::new();
+    };
     let mut out = Vec::new();
     while (y, m) <= end && out.len() < 1200 {
         out.push(format!("{y:04}-{m:02}"));
@@ -60,7 +65,10 @@ mod tests {
 
     #[test]
     fn months() {
-        assert_eq!(months_between("2024-11", "2025-02"), ["2024-11", "2024-12", "2025-01", "2025-02"]);
+        assert_eq!(
+            months_between("2024-11", "2025-02"),
+            ["2024-11", "2024-12", "2025-01", "2025-02"]
+        );
         assert!(months_between("x", "2025-01").is_empty());
         let svg = bars(&[("2025-01".into(), 2), ("<b>".into(), 0)], 300, 100).into_string();
         assert!(svg.contains("&lt;b&gt;") && svg.starts_with("<svg"));

@@ -13,7 +13,10 @@ use crate::knowledge::Knowledge;
 
 /// `/entity?id=…` for an entity id.
 pub fn entity_href(id: &str) -> String {
-    format!("/entity?id={}", form_urlencoded::byte_serialize(id.as_bytes()).collect::<String>())
+    format!(
+        "/entity?id={}",
+        form_urlencoded::byte_serialize(id.as_bytes()).collect::<String>()
+    )
 }
 
 /// The paragraphs of a document: its block layer when present and valid,
@@ -21,7 +24,11 @@ pub fn entity_href(id: &str) -> String {
 pub fn paragraphs(doc: &Document) -> Vec<Span> {
     let text = doc.text();
     if let Some(blocks) = &doc.layers.blocks {
-        let mut ok: Vec<Span> = blocks.iter().copied().filter(|b| b.slice(text).is_some() && !b.is_empty()).collect();
+        let mut ok: Vec<Span> = blocks
+            .iter()
+            .copied()
+            .filter(|b| b.slice(text).is_some() && !b.is_empty())
+            .collect();
         ok.sort_by_key(|b| b.start);
         let mut last_end = 0;
         ok.retain(|b| {
@@ -93,7 +100,11 @@ enum Piece<'a> {
     Text(&'a str),
     /// An anchor `id="s{offset}"` at the start of a sentence.
     Anchor(usize),
-    Mention { surface: &'a str, kind: &'a str, href: Option<String> },
+    Mention {
+        surface: &'a str,
+        kind: &'a str,
+        href: Option<String>,
+    },
 }
 
 /// The article body: paragraphs with mentions marked by type and linked to
@@ -102,7 +113,13 @@ enum Piece<'a> {
 pub fn article_body<'a>(doc: &'a Document, knowledge: &dyn Knowledge) -> Markup {
     let text = doc.text();
     let mentions = clean_mentions(doc);
-    let mut starts: Vec<usize> = doc.layers.sentences.iter().flatten().map(|s| s.start).collect();
+    let mut starts: Vec<usize> = doc
+        .layers
+        .sentences
+        .iter()
+        .flatten()
+        .map(|s| s.start)
+        .collect();
     starts.sort_unstable();
     starts.dedup();
     let mut si = 0;
@@ -146,8 +163,14 @@ pub fn article_body<'a>(doc: &'a Document, knowledge: &dyn Knowledge) -> Markup 
             }
             if let Some(surface) = text.get(span.start..span.end) {
                 push_text(&mut pieces, at, span.start);
-                let href = knowledge.entity_of_mention(&doc.id, kind, surface).map(|id| entity_href(&id));
-                pieces.push(Piece::Mention { surface, kind, href });
+                let href = knowledge
+                    .entity_of_mention(&doc.id, span, kind, surface)
+                    .map(|id| entity_href(&id));
+                pieces.push(Piece::Mention {
+                    surface,
+                    kind,
+                    href,
+                });
                 at = span.end;
             }
         }
@@ -261,9 +284,21 @@ mod tests {
         let mut d = Document::from_parts("x".into(), "s".into(), text.clone());
         let at = text.find("Lavrov").unwrap();
         d.layers.mentions = Some(vec![
-            Mention { span: Span::new(at, at + 6), kind: "PER".into(), score: 1.0 },
-            Mention { span: Span::new(at, at + 3), kind: "PER".into(), score: 1.0 },
-            Mention { span: Span::new(1, 999), kind: "PER".into(), score: 1.0 },
+            Mention {
+                span: Span::new(at, at + 6),
+                kind: "PER".into(),
+                score: 1.0,
+            },
+            Mention {
+                span: Span::new(at, at + 3),
+                kind: "PER".into(),
+                score: 1.0,
+            },
+            Mention {
+                span: Span::new(1, 999),
+                kind: "PER".into(),
+                score: 1.0,
+            },
         ]);
         let c = Catalog::load([d.clone()]);
         let html = article_body(&d, &c).into_string();
@@ -299,9 +334,16 @@ mod tests {
         let ranges = extracted_ranges(&d, raw);
         assert_eq!(ranges, vec![(3, 11), (21, 24)]);
         let html = raw_with_marks(raw, &ranges).into_string();
-        assert!(html.contains(r#"&lt;p&gt;<mark class="extracted" id="extracted">Hé &lt;b&gt;x</mark>"#), "{html}");
+        assert!(
+            html.contains(
+                r#"&lt;p&gt;<mark class="extracted" id="extracted">Hé &lt;b&gt;x</mark>"#
+            ),
+            "{html}"
+        );
         // Ranges beyond the text are clamped, never panic.
-        assert!(extracted_ranges_of(&[Span::new(0, 3)], &d.offsets, "ab").iter().all(|&(s, e)| e <= 2 && s < e));
+        assert!(extracted_ranges_of(&[Span::new(0, 3)], &d.offsets, "ab")
+            .iter()
+            .all(|&(s, e)| e <= 2 && s < e));
     }
 
     proptest::proptest! {

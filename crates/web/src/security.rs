@@ -21,7 +21,8 @@ use axum::response::{IntoResponse, Response};
 use crate::AppState;
 
 /// The Content-Security-Policy sent with every response.
-pub const CSP: &str = "default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; \
+pub const CSP: &str =
+    "default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; \
                        base-uri 'none'; frame-ancestors 'none'";
 
 const COOKIE: &str = "dossier_token";
@@ -32,11 +33,16 @@ fn same(a: &[u8], b: &[u8]) -> bool {
 }
 
 fn token_from_query(query: Option<&str>) -> Option<String> {
-    form_urlencoded::parse(query?.as_bytes()).find(|(k, _)| k == "token").map(|(_, v)| v.into_owned())
+    form_urlencoded::parse(query?.as_bytes())
+        .find(|(k, _)| k == "token")
+        .map(|(_, v)| v.into_owned())
 }
 
 fn token_from_headers(headers: &HeaderMap) -> Option<String> {
-    if let Some(v) = headers.get(header::AUTHORIZATION).and_then(|v| v.to_str().ok()) {
+    if let Some(v) = headers
+        .get(header::AUTHORIZATION)
+        .and_then(|v| v.to_str().ok())
+    {
         if let Some(t) = v.strip_prefix("Bearer ") {
             return Some(t.trim().to_string());
         }
@@ -64,19 +70,31 @@ fn host_is_loopback(headers: &HeaderMap) -> bool {
     } else {
         host.split(':').next().unwrap_or("")
     };
-    matches!(name.to_ascii_lowercase().as_str(), "localhost" | "127.0.0.1" | "::1") || name.starts_with("127.")
+    matches!(
+        name.to_ascii_lowercase().as_str(),
+        "localhost" | "127.0.0.1" | "::1"
+    ) || name.starts_with("127.")
 }
 
 fn plain(status: StatusCode, msg: &'static str) -> Response {
-    (status, [(header::CONTENT_TYPE, "text/plain; charset=utf-8")], msg).into_response()
+    (
+        status,
+        [(header::CONTENT_TYPE, "text/plain; charset=utf-8")],
+        msg,
+    )
+        .into_response()
 }
 
 /// The guard middleware.
 pub async fn guard(State(state): State<Arc<AppState>>, req: Request, next: Next) -> Response {
     let mut set_cookie = None;
     let mut resp = if req.method() != Method::GET && req.method() != Method::HEAD {
-        let mut r = plain(StatusCode::METHOD_NOT_ALLOWED, "read-only: only GET and HEAD\n");
-        r.headers_mut().insert(header::ALLOW, HeaderValue::from_static("GET, HEAD"));
+        let mut r = plain(
+            StatusCode::METHOD_NOT_ALLOWED,
+            "read-only: only GET and HEAD\n",
+        );
+        r.headers_mut()
+            .insert(header::ALLOW, HeaderValue::from_static("GET, HEAD"));
         r
     } else if let Some(expected) = &state.token {
         let from_query = token_from_query(req.uri().query());
@@ -88,20 +106,41 @@ pub async fn guard(State(state): State<Arc<AppState>>, req: Request, next: Next)
                 }
                 next.run(req).await
             }
-            _ => plain(StatusCode::UNAUTHORIZED, "a valid token is required (?token=…)\n"),
+            _ => plain(
+                StatusCode::UNAUTHORIZED,
+                "a valid token is required (?token=…)\n",
+            ),
         }
     } else if !host_is_loopback(req.headers()) {
-        plain(StatusCode::MISDIRECTED_REQUEST, "this server answers only to localhost\n")
+        plain(
+            StatusCode::MISDIRECTED_REQUEST,
+            "this server answers only to localhost\n",
+        )
     } else {
         next.run(req).await
     };
     let h = resp.headers_mut();
-    h.insert(header::CONTENT_SECURITY_POLICY, HeaderValue::from_static(CSP));
-    h.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
+    h.insert(
+        header::CONTENT_SECURITY_POLICY,
+        HeaderValue::from_static(CSP),
+    );
+    h.insert(
+        header::X_CONTENT_TYPE_OPTIONS,
+        HeaderValue::from_static("nosniff"),
+    );
     h.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
-    h.insert(header::REFERRER_POLICY, HeaderValue::from_static("no-referrer"));
-    h.insert("cross-origin-opener-policy", HeaderValue::from_static("same-origin"));
-    h.insert("cross-origin-resource-policy", HeaderValue::from_static("same-origin"));
+    h.insert(
+        header::REFERRER_POLICY,
+        HeaderValue::from_static("no-referrer"),
+    );
+    h.insert(
+        "cross-origin-opener-policy",
+        HeaderValue::from_static("same-origin"),
+    );
+    h.insert(
+        "cross-origin-resource-policy",
+        HeaderValue::from_static("same-origin"),
+    );
     if let Some(c) = set_cookie.and_then(|c| HeaderValue::from_str(&c).ok()) {
         h.insert(header::SET_COOKIE, c);
     }
@@ -122,9 +161,15 @@ mod tests {
         assert!(same(b"abc", b"abc"));
         assert!(!same(b"abc", b"abd"));
         assert!(!same(b"abc", b"ab"));
-        assert_eq!(token_from_query(Some("q=x&token=a%20b")).as_deref(), Some("a b"));
+        assert_eq!(
+            token_from_query(Some("q=x&token=a%20b")).as_deref(),
+            Some("a b")
+        );
         let mut h = HeaderMap::new();
-        h.insert(header::COOKIE, HeaderValue::from_static("x=1; dossier_token=zz"));
+        h.insert(
+            header::COOKIE,
+            HeaderValue::from_static("x=1; dossier_token=zz"),
+        );
         assert_eq!(token_from_headers(&h).as_deref(), Some("zz"));
         h.insert(header::HOST, HeaderValue::from_static("127.0.0.1:8080"));
         assert!(host_is_loopback(&h));

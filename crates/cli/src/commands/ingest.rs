@@ -102,6 +102,14 @@ pub fn run(db: &Path, args: Args) -> anyhow::Result<u8> {
     }
     store.add_sources(&duplicates)?;
     bar.finish_and_clear();
+    // Keep the search index beside the database current (incremental: only
+    // new or changed documents are indexed). A failure here loses nothing:
+    // `search` and `serve` rebuild the index when it is behind.
+    if report.new > 0 {
+        if let Err(e) = super::search::open_current_index(db, false) {
+            eprintln!("dossier: warning: search index not updated: {e:#}");
+        }
+    }
 
     println!(
         "ingest report: {} new, {} duplicate, {} failed, {} skipped (not articles)",

@@ -54,14 +54,21 @@ pub struct Args {
 /// it read-only. Falls back to the index as it is when another process
 /// holds its writer.
 pub fn open_current_index(db: &Path, reindex: bool) -> anyhow::Result<SearchIndex> {
-    anyhow::ensure!(db.exists(), "no database at {}: ingest pages first (dossier ingest …)", db.display());
+    anyhow::ensure!(
+        db.exists(),
+        "no database at {}: ingest pages first (dossier ingest …)",
+        db.display()
+    );
     let store = Store::open(db).with_context(|| format!("opening database {}", db.display()))?;
     let dir = index_dir_for(db);
     if reindex && dir.exists() {
         std::fs::remove_dir_all(&dir).with_context(|| format!("removing {}", dir.display()))?;
     }
     let summaries = store.list()?;
-    let current = dir.exists() && SearchIndex::open_read_only(&dir).map(|i| i.is_current(&summaries)).unwrap_or(false);
+    let current = dir.exists()
+        && SearchIndex::open_read_only(&dir)
+            .map(|i| i.is_current(&summaries))
+            .unwrap_or(false);
     if !current {
         match SearchIndex::open_or_create(&dir) {
             Ok(mut index) => {
@@ -75,8 +82,13 @@ pub fn open_current_index(db: &Path, reindex: bool) -> anyhow::Result<SearchInde
                     eprintln!();
                 }
             }
-            Err(e) if dir.exists() => eprintln!("dossier: warning: search index not updated ({e}); using it as it is"),
-            Err(e) => return Err(e).with_context(|| format!("creating the search index {}", dir.display())),
+            Err(e) if dir.exists() => {
+                eprintln!("dossier: warning: search index not updated ({e}); using it as it is")
+            }
+            Err(e) => {
+                return Err(e)
+                    .with_context(|| format!("creating the search index {}", dir.display()))
+            }
         }
     }
     Ok(SearchIndex::open_read_only(&dir)?)
@@ -116,7 +128,10 @@ pub fn run(db: &Path, args: Args) -> anyhow::Result<u8> {
             out.write_all(b"\n")?;
         }
         if let Some(f) = &results.facets {
-            serde_json::to_writer(&mut out, &serde_json::json!({ "facets": f, "total": results.total }))?;
+            serde_json::to_writer(
+                &mut out,
+                &serde_json::json!({ "facets": f, "total": results.total }),
+            )?;
             out.write_all(b"\n")?;
         }
         return Ok(0);
@@ -125,7 +140,12 @@ pub fn run(db: &Path, args: Args) -> anyhow::Result<u8> {
     for (i, hit) in results.hits.iter().enumerate() {
         print_hit(&mut out, i + 1, hit, color)?;
     }
-    writeln!(out, "{} of {} article(s)", results.hits.len(), results.total)?;
+    writeln!(
+        out,
+        "{} of {} article(s)",
+        results.hits.len(),
+        results.total
+    )?;
     if let Some(f) = &results.facets {
         for (name, values) in [
             ("languages", &f.languages),
@@ -138,7 +158,10 @@ pub fn run(db: &Path, args: Args) -> anyhow::Result<u8> {
             if values.is_empty() {
                 continue;
             }
-            let list: Vec<String> = values.iter().map(|v| format!("{} ({})", v.value, v.count)).collect();
+            let list: Vec<String> = values
+                .iter()
+                .map(|v| format!("{} ({})", v.value, v.count))
+                .collect();
             writeln!(out, "{name}: {}", list.join(", "))?;
         }
     }
@@ -160,11 +183,18 @@ fn print_hit(out: &mut impl Write, rank: usize, hit: &Hit, color: bool) -> std::
         hit.site.as_deref().unwrap_or("-"),
         hit.id.get(..10).unwrap_or(&hit.id),
     )?;
-    let (on, off) = if color { ("\x1b[1;33m", "\x1b[0m") } else { ("[", "]") };
+    let (on, off) = if color {
+        ("\x1b[1;33m", "\x1b[0m")
+    } else {
+        ("[", "]")
+    };
     let mut line = String::new();
     for (text, highlighted) in hit.snippet.pieces() {
         // Control characters from pages must not reach the terminal.
-        let clean: String = text.chars().map(|c| if c.is_control() { ' ' } else { c }).collect();
+        let clean: String = text
+            .chars()
+            .map(|c| if c.is_control() { ' ' } else { c })
+            .collect();
         if highlighted {
             line.push_str(on);
             line.push_str(&clean);

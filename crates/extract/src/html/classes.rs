@@ -30,6 +30,8 @@ pub(crate) struct ClassInfo {
     pub strong: bool,
     /// A comment or discussion area: removed even by the lenient pass.
     pub discussion: bool,
+    /// An article lead / standfirst (`intro`, `chapo`, `standfirst`…).
+    pub lead: bool,
     /// Hash of the raw `class` attribute (0 when absent), to find the
     /// other parts of an article split into same-class chunks.
     pub class_hash: u64,
@@ -43,6 +45,7 @@ struct Vocab {
     maybe: Regex,
     meta_line: Regex,
     content_hint: Regex,
+    lead: Regex,
 }
 
 
@@ -75,6 +78,7 @@ fn vocab() -> &'static Vocab {
                 r"yom-remote|teaser|(^|[^a-z])toc([^a-z]|$)|table-?of-?contents|overlay|paywall|topbar|top-?bar|bottom-?bar"
             )),
             maybe: re(r"and|article|body|column|content|main|shadow|post-?text|story"),
+            lead: re(r"(^|[^a-z])(lead|lede|intro|chapo|chapeau|standfirst|stand-first|dek|deck|summary|excerpt|subtitle|sub-?headline|abstract)([^a-z]|$)"),
             meta_line: re(concat!(
                 r"byline|by-?line|author|dateline|date|time|posted|published|meta-?data|article-?meta|post-?meta|",
                 r"entry-?meta|credits?|timestamp|updated"
@@ -102,6 +106,7 @@ pub(crate) fn classify(s: &str) -> ClassInfo {
     if v.negative.is_match(s) {
         info.weight -= 25;
     }
+    info.lead = v.lead.is_match(s);
     info.content_hint = v.content_hint.is_match(s);
     if info.content_hint {
         info.weight += 25;

@@ -330,7 +330,7 @@ fn select_pass(flat: &Flat<'_>, title: &[String], strict: bool) -> Selection {
     for &c in &chosen {
         prune_inside(flat, c, strict, &mut removed);
     }
-    let mut blocks = Vec::new();
+    let mut blocks: Vec<u32> = Vec::new();
     for &c in &chosen {
         let e = &elems[c as usize];
         for b in e.blocks.0..e.blocks.1 {
@@ -339,8 +339,38 @@ fn select_pass(flat: &Flat<'_>, title: &[String], strict: bool) -> Selection {
             }
         }
     }
-    let blocks = filter_blocks(flat, blocks, title);
+    let mut blocks = filter_blocks(flat, blocks, title);
+    prepend_lead(flat, &mut blocks, title);
     Selection { blocks, method: if strict { "container" } else { "container-lenient" } }
+}
+
+/// The article's lead (standfirst, "chapo") often sits just before the body
+/// container, next to the headline: up to eight blocks back, blocks marked
+/// as a lead with sentence text join the selection.
+fn prepend_lead(flat: &Flat<'_>, blocks: &mut Vec<u32>, title: &[String]) {
+    let Some(&first) = blocks.first() else { return };
+    let title_keys: Vec<String> = title.iter().map(|t| words_key(t)).filter(|t| !t.is_empty()).collect();
+    let mut lead = Vec::new();
+    let mut bi = first;
+    let mut steps = 0;
+    while bi > 0 && steps < 8 {
+        bi -= 1;
+        steps += 1;
+        let Some(b) = flat.blocks.get(bi as usize) else { break };
+        if !b.lead || b.chars < 40 || link_density(b.chars, b.link_chars) > 0.3 || b.meta_line {
+            continue;
+        }
+        if is_title(&words_key(&block_text(flat, b)), &title_keys) {
+            continue;
+        }
+        lead.push(bi);
+    }
+    if lead.is_empty() {
+        return;
+    }
+    lead.reverse();
+    lead.append(blocks);
+    *blocks = lead;
 }
 
 fn bonus_same_class(top: &Elem, e: &Elem) -> f32 {
@@ -457,7 +487,11 @@ fn looks_like_credit(text: &str) -> bool {
     }
     let Some((label, rest)) = t.split_once(':') else { return false };
     let label = label.trim().to_lowercase();
-    CREDIT_LABELS.contains(&label.as_str()) && !rest.trim().is_empty() && rest.split_whitespace().count() <= 8
+    let first = label.split_whitespace().next().unwrap_or("");
+    label.split_whitespace().count() <= 3
+        && CREDIT_LABELS.contains(&first)
+        && !rest.trim().is_empty()
+        && rest.split_whitespace().count() <= 8
 }
 
 /// A short line that is mostly a date ("Updated 5:27 am, Nov 20, 2019",

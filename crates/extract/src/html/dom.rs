@@ -129,6 +129,8 @@ pub(crate) struct Block {
     pub quote: bool,
     /// Inside a `figure` (captions, credits, gallery controls).
     pub figure: bool,
+    /// Inside an element marked as the article's lead/standfirst.
+    pub lead: bool,
 }
 
 /// The flattened page.
@@ -325,6 +327,7 @@ pub(crate) fn flatten<'a>(root: NodeRef<'a, Node>) -> Flat<'a> {
     let mut meta_depth = 0u32;
     let mut quote_depth = 0u32;
     let mut figure_depth = 0u32;
+    let mut lead_depth = 0u32;
     // Group (list/table) stack for items and rows.
     let mut group_stack: Vec<u32> = Vec::new();
 
@@ -366,6 +369,9 @@ pub(crate) fn flatten<'a>(root: NodeRef<'a, Node>) -> Flat<'a> {
                     if class.boiler {
                         boiler_depth += 1;
                     }
+                    if class.lead {
+                        lead_depth += 1;
+                    }
                     if class.meta_line || matches!(name, "time" | "address") {
                         meta_depth += 1;
                     }
@@ -378,7 +384,7 @@ pub(crate) fn flatten<'a>(root: NodeRef<'a, Node>) -> Flat<'a> {
                     }
                     match r {
                         Role::Block(kind) => {
-                            flush(&mut flat, &mut cur, &block_stack, &group_stack, &Depths::new(meta_depth, quote_depth, figure_depth));
+                            flush(&mut flat, &mut cur, &block_stack, &group_stack, &Depths::new(meta_depth, quote_depth, figure_depth, lead_depth));
                             block_stack.push(Open { elem: idx, kind });
                         }
                         Role::Cell => {
@@ -413,6 +419,7 @@ pub(crate) fn flatten<'a>(root: NodeRef<'a, Node>) -> Flat<'a> {
                     meta: &mut meta_depth,
                     quote: &mut quote_depth,
                     figure: &mut figure_depth,
+                    lead: &mut lead_depth,
                 });
             }
             if node == root {
@@ -433,7 +440,7 @@ pub(crate) fn flatten<'a>(root: NodeRef<'a, Node>) -> Flat<'a> {
             }
         }
     }
-    let depths = Depths::new(0, 0, 0);
+    let depths = Depths::new(0, 0, 0, 0);
     flush(&mut flat, &mut cur, &block_stack, &group_stack, &depths);
     flat
 }
@@ -442,11 +449,12 @@ struct Depths {
     meta: bool,
     quote: bool,
     figure: bool,
+    lead: bool,
 }
 
 impl Depths {
-    fn new(meta: u32, quote: u32, figure: u32) -> Self {
-        Depths { meta: meta > 0, quote: quote > 0, figure: figure > 0 }
+    fn new(meta: u32, quote: u32, figure: u32, lead: u32) -> Self {
+        Depths { meta: meta > 0, quote: quote > 0, figure: figure > 0, lead: lead > 0 }
     }
 }
 
@@ -456,6 +464,7 @@ struct Counters<'c> {
     meta: &'c mut u32,
     quote: &'c mut u32,
     figure: &'c mut u32,
+    lead: &'c mut u32,
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -477,7 +486,7 @@ fn close<'a>(
     let name = el.name();
     let is_block = block_stack.last().is_some_and(|o| o.elem == idx);
     if is_block {
-        let d = Depths::new(*c.meta, *c.quote, *c.figure);
+        let d = Depths::new(*c.meta, *c.quote, *c.figure, *c.lead);
         flush(flat, cur, block_stack, group_stack, &d);
         block_stack.pop();
     }
@@ -487,6 +496,9 @@ fn close<'a>(
     };
     if class.boiler {
         *c.boiler = c.boiler.saturating_sub(1);
+    }
+    if class.lead {
+        *c.lead = c.lead.saturating_sub(1);
     }
     if class.meta_line || matches!(name, "time" | "address") {
         *c.meta = c.meta.saturating_sub(1);
@@ -586,6 +598,7 @@ fn flush(flat: &mut Flat<'_>, cur: &mut Current<'_>, block_stack: &[Open], group
             meta_line: d.meta,
             quote: d.quote,
             figure: d.figure,
+            lead: d.lead,
         });
         if let Some(e) = flat.elems.get_mut(elem as usize) {
             e.chars += cur.chars;

@@ -70,6 +70,9 @@ pub(crate) enum CueKind {
     Modified,
     /// Joins two author names ("et", "and").
     And,
+    /// Opens a line that points to other pages ("À lire aussi", "Read
+    /// more", "Article suivant"): such a line is never article text.
+    Chrome,
 }
 
 /// One cue phrase of one language.
@@ -98,6 +101,9 @@ pub(crate) struct Lexicon {
     /// First characters of the cue phrases, and the longest cue in chars.
     cue_firsts: Vec<char>,
     cue_chars: usize,
+    /// First words of the `chrome` cues (lower case), to test a line's
+    /// first word before matching whole cues.
+    chrome_firsts: HashSet<String>,
 }
 
 /// Non-empty, non-comment lines of a data file.
@@ -130,6 +136,7 @@ impl Lexicon {
                     Some("published") => CueKind::Published,
                     Some("modified") => CueKind::Modified,
                     Some("and") => CueKind::And,
+                    Some("chrome") => CueKind::Chrome,
                     _ => continue,
                 };
                 let phrase = parts.next().unwrap_or("").split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase();
@@ -143,6 +150,12 @@ impl Lexicon {
         lex.cue_firsts.sort_unstable();
         lex.cue_firsts.dedup();
         lex.cue_chars = lex.cues.iter().map(|c| c.phrase.chars().count()).max().unwrap_or(0) + 1;
+        lex.chrome_firsts = lex
+            .cues
+            .iter()
+            .filter(|c| c.kind == CueKind::Chrome)
+            .filter_map(|c| c.phrase.split(' ').next().map(str::to_string))
+            .collect();
         lex.agencies = data_lines(agencies).map(fold).collect();
         lex.particles = data_lines(particles).collect();
         lex
@@ -166,6 +179,18 @@ impl Lexicon {
     /// True when `lower` may sit inside a person's name ("de", "van").
     pub fn is_particle(&self, lower: &str) -> bool {
         self.particles.contains(lower)
+    }
+
+    /// True when `text` opens with a `chrome` cue ("À lire aussi", "Read
+    /// more"). Most lines are rejected on their first word alone.
+    pub fn starts_with_chrome(&self, text: &str) -> bool {
+        let first = text.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+        if first.is_empty() || first.len() > 24 {
+            return false;
+        }
+        let mut buf = String::with_capacity(first.len());
+        buf.extend(first.chars().flat_map(char::to_lowercase));
+        self.chrome_firsts.contains(&buf) && self.cue_at_start(text, &[CueKind::Chrome]).is_some()
     }
 
     /// True when `lower` is a conjunction joining two author names.
@@ -269,5 +294,9 @@ mod tests {
         assert!(!lex.is_agency("Pierre"));
         assert!(lex.is_particle("de"));
         assert!(lex.is_and("et"));
+        assert!(lex.starts_with_chrome("À lire aussi » Un autre article"));
+        assert!(lex.starts_with_chrome("LESEN SIE AUCH: Ein Artikel"));
+        assert!(!lex.starts_with_chrome("Lire, écrire et compter."));
+        assert!(!lex.starts_with_chrome(""));
     }
 }

@@ -44,6 +44,12 @@ pub(crate) struct Line {
     /// Typed carelessly, as comments often are: starts with a lower-case
     /// letter, a comma glued to the next word, doubled `!!` / `??`.
     pub sloppy: bool,
+    /// Gaps of three or more spaces inside the line: the column breaks of a
+    /// table row as a text browser lays it out.
+    pub cells: u32,
+    /// The line starts with a phrase announcing links to other pages ("À
+    /// lire aussi", "Read more"; `chrome` cues of the data files).
+    pub chrome_cue: bool,
     /// The whole line is one bracketed item (`[image]`, `[ ]`), what text
     /// renderings show for images and form fields.
     pub placeholder: bool,
@@ -125,6 +131,7 @@ pub(crate) fn split(input: &str, lex: &Lexicon) -> (Vec<Line>, Vec<u16>) {
         let base = hits.len();
         hits.resize(base + n, 0);
         measure(trimmed, lex, &mut line, &mut hits[base..], &mut word);
+        line.chrome_cue = lex.starts_with_chrome(trimmed);
         lines.push(line);
     }
     // Exact repetitions.
@@ -224,6 +231,7 @@ fn measure(text: &str, lex: &Lexicon, line: &mut Line, hits: &mut [u16], word: &
         flush(word, line, hits);
     }
     line.chars = chars;
+    line.cells = column_gaps(text);
     // Only lines holding a character an odd chunk needs are split.
     let suspect = text.bytes().any(|b| matches!(b, b'/' | b'_' | b'@' | b'=' | b'\\' | b'{' | b'}' | b'<' | b'>' | b'#' | b'|'))
         || text.contains("www.");
@@ -242,6 +250,31 @@ fn measure(text: &str, lex: &Lexicon, line: &mut Line, hits: &mut [u16], word: &
         || (is_bullet_char(first)
             && second.is_none_or(|c| is_space(c) || c.is_alphanumeric() && !matches!(first, '-' | '–' | '—' | '+' | '>')))
         || numbered_marker(text);
+}
+
+/// Runs of three or more spaces inside `text` (a trimmed line). Byte scan
+/// for ASCII spaces; a no-break space (U+00A0, two bytes) counts as one.
+fn column_gaps(text: &str) -> u32 {
+    let b = text.as_bytes();
+    let mut gaps = 0u32;
+    let mut run = 0u32;
+    let mut i = 0usize;
+    while let Some(&c) = b.get(i) {
+        if c == b' ' || c == b'\t' {
+            run += 1;
+            i += 1;
+        } else if c == 0xC2 && b.get(i + 1) == Some(&0xA0) {
+            run += 1;
+            i += 2;
+        } else {
+            if run >= 3 {
+                gaps += 1;
+            }
+            run = 0;
+            i += 1;
+        }
+    }
+    gaps
 }
 
 /// `char::is_alphabetic` with quick answers for the blocks text dumps are
@@ -356,6 +389,11 @@ mod tests {
         assert!(one("FAITS-DIVERS").all_caps());
         assert_eq!(one("« Bonjour », dit-il.").last, '.');
         assert_eq!(one("Il part. Elle reste. Fin").inner_stops, 2);
+        assert_eq!(one("DL     Larry Ogunjobi   \u{a0} 54   91%").cells, 3);
+        assert_eq!(one("Un texte  normal, sans colonnes.").cells, 0);
+        assert!(one("À lire aussi : Le prix de l'essence flambe").chrome_cue);
+        assert!(one("Read more: Oil prices slip").chrome_cue);
+        assert!(!one("Lire un livre est un plaisir.").chrome_cue);
     }
 
     #[test]

@@ -173,7 +173,7 @@ const MERGES: usize = 2;
 /// prose flags of all lines; `skip` marks lines already taken as title or
 /// metadata.
 pub(crate) fn keep_in_region(lines: &[Line], prose: &[bool], skip: &[bool], i: usize, lang_known: bool) -> bool {
-    if skip.get(i).copied().unwrap_or(false) {
+    if skip.get(i).copied().unwrap_or(false) || lines.get(i).is_some_and(|l| l.chrome_cue) {
         return false;
     }
     if prose.get(i).copied().unwrap_or(false) {
@@ -204,6 +204,37 @@ pub(crate) fn keep_in_region(lines: &[Line], prose: &[bool], skip: &[bool], i: u
     l.terminal() && l.words >= 3 && stops_ok && (prev_prose || next_prose)
 }
 
+/// True when line `i` is a row of a table that sits inside the region
+/// `a..=b`: a line with column gaps (see `Line::cells`) in a block of
+/// such rows (at least [`MIN_TABLE_ROWS`], at most [`MAX_TABLE_ROWS`])
+/// whose neighbours on both sides are region lines, one of them prose. A
+/// text browser lays out an article's data tables (results, figures,
+/// schedules) that way; navigation tables rarely sit between paragraphs.
+pub(crate) fn table_row(lines: &[Line], prose: &[bool], i: usize, a: usize, b: usize) -> bool {
+    let is_row = |j: usize| lines.get(j).is_some_and(|l| l.cells > 0 && !l.bare && l.odd == 0 && !l.chrome_cue);
+    if !is_row(i) {
+        return false;
+    }
+    let mut first = i;
+    while first > a && is_row(first - 1) && i - first < MAX_TABLE_ROWS {
+        first -= 1;
+    }
+    let mut last = i;
+    while last < b && is_row(last + 1) && last - i < MAX_TABLE_ROWS {
+        last += 1;
+    }
+    let rows = last - first + 1;
+    let (Some(before), after) = (first.checked_sub(1), last + 1) else { return false };
+    let is_prose = |j: usize| prose.get(j).copied().unwrap_or(false);
+    (MIN_TABLE_ROWS..=MAX_TABLE_ROWS).contains(&rows) && before >= a && after <= b && (is_prose(before) || is_prose(after))
+}
+
+/// Fewest rows of a table kept inside the region.
+const MIN_TABLE_ROWS: usize = 2;
+/// Most rows of a table kept inside the region (longer blocks are link
+/// grids or page layout).
+const MAX_TABLE_ROWS: usize = 40;
+
 /// True when list item `i` belongs to a list that a paragraph ending with a
 /// colon introduces ("Les travailleurs éligibles :" then "• …" lines).
 fn introduced_list(lines: &[Line], prose: &[bool], i: usize) -> bool {
@@ -225,7 +256,8 @@ const MAX_LIST_ITEMS: usize = 40;
 /// True when a line before the region, between the title and the body, is
 /// a standfirst / lede of the article.
 pub(crate) fn is_lede(l: &Line, lang_known: bool) -> bool {
-    is_minor_text(l, lang_known) && l.words >= 4 && (!lang_known || l.stop_ratio() >= limits::PROSE_STOPS)
+    !l.chrome_cue
+        && is_minor_text(l, lang_known) && l.words >= 4 && (!lang_known || l.stop_ratio() >= limits::PROSE_STOPS)
 }
 
 #[cfg(test)]
@@ -276,6 +308,25 @@ mod tests {
         assert_eq!(best_segment(&[2.0, -3.0, -3.0, 6.0]), Some((0, 3)));
         assert_eq!(best_segment(&[-1.0, -1.0]), None);
         assert_eq!(best_segment(&[]), None);
+    }
+
+    #[test]
+    fn tables_between_paragraphs_stay() {
+        let input = "Premier paragraphe de l'article, assez long pour être de la prose véritable ici.\n\
+                     Équipe      Points      Buts\n\
+                     Lyon        54          61\n\
+                     Lille       51          48\n\
+                     Deuxième paragraphe de l'article, lui aussi assez long pour compter comme prose.\n\
+                     À lire aussi : un autre article sur le même sujet que celui-ci, et qui est long.\n\
+                     Accueil     Sport     Météo\n";
+        let (lines, prose) = classify(input);
+        let b = lines.len() - 1;
+        let rows: Vec<bool> = (0..lines.len()).map(|i| table_row(&lines, &prose, i, 0, b)).collect();
+        assert_eq!(rows, vec![false, true, true, true, false, false, false]);
+        // A block at the edge of the region is not a table of the article.
+        assert!(!table_row(&lines, &prose, 1, 1, b));
+        let skip = vec![false; lines.len()];
+        assert!(!keep_in_region(&lines, &prose, &skip, 5, true));
     }
 
     #[test]

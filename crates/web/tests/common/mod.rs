@@ -20,8 +20,12 @@ pub fn repo_root() -> PathBuf {
 
 /// Ingests `examples/seeds/*` and `tests/corpus-web/*.html` into `db`.
 pub fn ingest_fixtures(db: &Path) -> usize {
-    let pipeline =
-        Pipeline::new(vec![Box::new(ExtractStage), Box::new(LanguageStage), Box::new(NerStage)]).unwrap();
+    let pipeline = Pipeline::new(vec![
+        Box::new(ExtractStage),
+        Box::new(LanguageStage),
+        Box::new(NerStage),
+    ])
+    .unwrap();
     let mut files: Vec<PathBuf> = Vec::new();
     for dir in ["examples/seeds", "tests/corpus-web"] {
         for e in std::fs::read_dir(repo_root().join(dir)).unwrap() {
@@ -35,10 +39,15 @@ pub fn ingest_fixtures(db: &Path) -> usize {
     files.sort();
     let mut batch = Vec::new();
     for p in files {
-        let kind = if p.extension().is_some_and(|x| x == "html") { PageKind::Html } else { PageKind::Text };
+        let kind = if p.extension().is_some_and(|x| x == "html") {
+            PageKind::Html
+        } else {
+            PageKind::Text
+        };
         let raw = RawPage {
             source: p.file_name().unwrap().to_string_lossy().into_owned(),
-            url: (kind == PageKind::Html).then(|| "https://www.piege-info.example/attaque".to_string()),
+            url: (kind == PageKind::Html)
+                .then(|| "https://www.piege-info.example/attaque".to_string()),
             fetched_at: None,
             kind,
             declared_charset: None,
@@ -79,7 +88,11 @@ pub fn start(token: Option<&str>) -> Server {
     let (tx_addr, rx_addr) = std::sync::mpsc::channel();
     let (tx_stop, rx_stop) = tokio::sync::oneshot::channel::<()>();
     let thread = std::thread::spawn(move || {
-        let rt = tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build().unwrap();
+        let rt = tokio::runtime::Builder::new_multi_thread()
+            .worker_threads(2)
+            .enable_all()
+            .build()
+            .unwrap();
         rt.block_on(async move {
             let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
             tx_addr.send(listener.local_addr().unwrap()).unwrap();
@@ -91,7 +104,12 @@ pub fn start(token: Option<&str>) -> Server {
         });
     });
     let addr = rx_addr.recv().unwrap();
-    Server { addr, _dir: dir, shutdown: Some(tx_stop), thread: Some(thread) }
+    Server {
+        addr,
+        _dir: dir,
+        shutdown: Some(tx_stop),
+        thread: Some(thread),
+    }
 }
 
 pub struct Reply {
@@ -102,7 +120,10 @@ pub struct Reply {
 
 impl Reply {
     pub fn header(&self, name: &str) -> Option<&str> {
-        self.headers.iter().find(|(k, _)| k.eq_ignore_ascii_case(name)).map(|(_, v)| v.as_str())
+        self.headers
+            .iter()
+            .find(|(k, _)| k.eq_ignore_ascii_case(name))
+            .map(|(_, v)| v.as_str())
     }
 }
 
@@ -110,7 +131,10 @@ impl Reply {
 pub fn request(addr: SocketAddr, method: &str, path: &str, extra: &[&str]) -> Reply {
     let mut s = TcpStream::connect(addr).unwrap();
     let mut req = format!("{method} {path} HTTP/1.1\r\nConnection: close\r\n");
-    if !extra.iter().any(|h| h.to_ascii_lowercase().starts_with("host:")) {
+    if !extra
+        .iter()
+        .any(|h| h.to_ascii_lowercase().starts_with("host:"))
+    {
         req.push_str(&format!("Host: 127.0.0.1:{}\r\n", addr.port()));
     }
     for h in extra {
@@ -124,13 +148,30 @@ pub fn request(addr: SocketAddr, method: &str, path: &str, extra: &[&str]) -> Re
     let text = String::from_utf8_lossy(&buf).into_owned();
     let (head, body) = text.split_once("\r\n\r\n").unwrap_or((&text, ""));
     let mut lines = head.lines();
-    let status = lines.next().and_then(|l| l.split(' ').nth(1)).and_then(|c| c.parse().ok()).unwrap_or(0);
+    let status = lines
+        .next()
+        .and_then(|l| l.split(' ').nth(1))
+        .and_then(|c| c.parse().ok())
+        .unwrap_or(0);
     let headers: Vec<(String, String)> = lines
-        .filter_map(|l| l.split_once(':').map(|(k, v)| (k.trim().to_string(), v.trim().to_string())))
+        .filter_map(|l| {
+            l.split_once(':')
+                .map(|(k, v)| (k.trim().to_string(), v.trim().to_string()))
+        })
         .collect();
-    let chunked = headers.iter().any(|(k, v)| k.eq_ignore_ascii_case("transfer-encoding") && v.contains("chunked"));
-    let body = if chunked { dechunk(body) } else { body.to_string() };
-    Reply { status, headers, body }
+    let chunked = headers
+        .iter()
+        .any(|(k, v)| k.eq_ignore_ascii_case("transfer-encoding") && v.contains("chunked"));
+    let body = if chunked {
+        dechunk(body)
+    } else {
+        body.to_string()
+    };
+    Reply {
+        status,
+        headers,
+        body,
+    }
 }
 
 pub fn get(addr: SocketAddr, path: &str) -> Reply {
