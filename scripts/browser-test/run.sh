@@ -71,5 +71,6 @@ echo "browser-test: server at $URL" >&2
 
 SEED1=$(sha256sum examples/seeds/001_*.txt | cut -c1-32)
 SEED2=$(sha256sum examples/seeds/002_*.txt | cut -c1-32)
-NODE_PATH="$WORK/node_modules" CHROMIUM="$CHROME" BASE_URL="$URL" SHOTS="$SHOTS" EXPECT_LAVROV="$SEED1,$SEED2" \
+"$DOSSIER_BIN" --db "$DB" report --format html --output "$WORK/report.html"
+NODE_PATH="$WORK/node_modules" REPORT_HTML="$WORK/report.html" CHROMIUM="$CHROME" BASE_URL="$URL" SHOTS="$SHOTS" EXPECT_LAVROV="$SEED1,$SEED2" \
   node "$ROOT/scripts/browser-test/test.mjs"

@@ -111,6 +111,24 @@ if (evLink) {
 await visit('/sources', 'sources');
 check((await page.$$('svg.plot rect')).length > 0, 'sources: plot of articles over time');
 
+// The self-contained HTML report (`dossier report --format html`): opens
+// with no console error, every citation has its target, a citation click
+// lands on its sentence.
+if (process.env.REPORT_HTML) {
+  await page.goto('file://' + process.env.REPORT_HTML);
+  await page.screenshot({ path: path.join(shots, 'report.png'), fullPage: true });
+  const missing = await page.$$eval('a.cite', (as) =>
+    as.map((a) => a.getAttribute('href').slice(1)).filter((id) => !document.getElementById(id)));
+  const cites = await page.$$('a.cite');
+  check(cites.length > 0 && missing.length === 0, `report: ${cites.length} citation(s), all with a sentence (${missing.length} missing)`);
+  if (cites.length) {
+    await cites[0].click();
+    const target = await page.evaluate(() => document.querySelector(':target')?.textContent || '');
+    check(target.length > 0, 'report: a citation opens its sentence');
+    await page.screenshot({ path: path.join(shots, 'report-citation.png') });
+  }
+}
+
 check(dialogs.length === 0, `no dialogs opened (${dialogs.join('; ')})`);
 check(consoleErrors.length === 0, `no console errors${consoleErrors.length ? ': ' + consoleErrors.join(' | ') : ''}`);
 

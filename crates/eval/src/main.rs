@@ -4,6 +4,7 @@
 
 mod body;
 mod dates;
+mod dossier;
 mod dumps;
 mod ner;
 mod stories;
@@ -34,6 +35,8 @@ enum Task {
     Dumps(dumps::Args),
     /// Named entities: Sequoia-NE, NewsEye, UNER, the seeds.
     Ner(ner::Args),
+    /// Entities across articles and quotes of the seed dossier against its gold.
+    Dossier(dossier::Args),
     /// Near-duplicates and story grouping.
     Stories(stories::Args),
     /// Events and timeline of the seed dossier against its gold.
@@ -47,6 +50,7 @@ fn main() -> Result<()> {
         Task::Dates(a) => dates::run(&cli.data, a),
         Task::Dumps(a) => dumps::run(&cli.data, a),
         Task::Ner(a) => ner::run(&cli.data, a),
+        Task::Dossier(a) => dossier::run(&cli.data, a),
         Task::Stories(a) => stories::run(&cli.data, a),
         Task::Timeline(a) => timeline::run(&cli.data, a),
     }

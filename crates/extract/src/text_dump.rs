@@ -13,7 +13,8 @@
 //!    (little inside a short gap between prose lines); the weights are cut
 //!    into runs whose sum stays positive, the first run weighing at least
 //!    half the heaviest is the main region (an article comes before its
-//!    comments), and a substantial run a few lines before it (a lede split
+//!    comments; when a comment-section heading, a cue of the data files,
+//!    follows a substantial run, only runs before it count), and a substantial run a few lines before it (a lede split
 //!    off by an image or a table of contents) is merged in. Inside the
 //!    region, prose is kept, and short lines only when they sit next to
 //!    prose like headings, captions or short sentences, or form a list
@@ -69,7 +70,8 @@ pub fn extract(input: &str) -> Extraction {
     let prose: Vec<bool> = lines.iter().map(|l| region::is_prose(l, lang_known)).collect();
     let weights = region::weights(&lines, &prose, lang_known);
     let mut diagnostics = Vec::new();
-    let Some((a, b)) = region::best_segment(&weights) else {
+    let comment_heads: Vec<usize> = lines.iter().enumerate().filter(|(_, l)| l.comments_cue).map(|(i, _)| i).collect();
+    let Some((a, b)) = region::best_segment_before_comments(&weights, &comment_heads) else {
         diagnostics.push(Diagnostic::warning("no-main-text", "no run of prose lines was found in the dump"));
         return Extraction { diagnostics, ..Default::default() };
     };

@@ -376,8 +376,8 @@ impl Ctx<'_, '_> {
             return Some(Cue { verb: Some(verb_text), how: "continuation", at: sent.start, ..l });
         }
         // "A spokesperson for X said …": an unnamed subject opens the sentence.
-        let unnamed = vi <= 10
-            && ws.iter().take(3.min(vi)).collect::<Vec<_>>().windows(2).any(|p| lex.is(p[0].text, class::DET) && !p[1].is_capitalised() && !lex.is(p[1].text, class::ROLE));
+        let unnamed = vi <= 20
+            && ws.iter().take(3.min(vi)).collect::<Vec<_>>().windows(2).any(|p| lex.is(p[0].text, class::DET) && !p[1].is_capitalised());
         unnamed.then(|| Cue { entity: UNNAMED, mention: None, verb: Some(verb_text), how: "unnamed", at: sent.start })
     }
 

@@ -330,3 +330,18 @@ proptest! {
         prop_assert_eq!(&inc.entities, &d.entities);
     }
 }
+
+#[test]
+fn pronoun_after_an_unnamed_speaker_points_to_nobody() {
+    let t = "Jo Smith criticised the plan.\nBut a spokesperson for the ministry said its staff were \"fully trained\", adding more.\n\"We have always worked with the unions,\" he said.";
+    let (_, q) = quotes_of(t, "en", &[("Jo Smith", "PER")]);
+    assert!(q.is_empty(), "{q:?}");
+}
+
+#[test]
+fn incise_inside_the_quotation() {
+    let t = "Anne Morel enseigne ici.\n« Cette réforme est injuste, affirme-t-elle. Nous continuerons. »\n« Rien ne change, explique Paul Girard, délégué. Rien. »";
+    let (_, q) = quotes_of(t, "fr", &[("Anne Morel", "PER"), ("Paul Girard", "PER")]);
+    let who: Vec<(&str, &str)> = q.iter().map(|x| (x.1.as_str(), x.2.as_str())).collect();
+    assert_eq!(who, [("Anne Morel", "incise"), ("Paul Girard", "incise")]);
+}

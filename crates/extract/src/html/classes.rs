@@ -112,6 +112,11 @@ pub(crate) fn classify(s: &str) -> ClassInfo {
         info.weight += 25;
         return info;
     }
+    // Embedded posts and media ("social-media-embed", "twitter-tweet")
+    // are quoted by the author: content, whatever the network's name says.
+    if s.contains("embed") || s.contains("tweet") {
+        return info;
+    }
     info.strong = v.strong.is_match(s);
     info.discussion = info.strong && (s.contains("comment") || s.contains("disqus") || s.contains("respond") || s.contains("repl"));
     info.boiler = info.strong || (v.unlikely.is_match(s) && !v.maybe.is_match(s));

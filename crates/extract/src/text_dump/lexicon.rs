@@ -73,6 +73,9 @@ pub(crate) enum CueKind {
     /// Opens a line that points to other pages ("À lire aussi", "Read
     /// more", "Article suivant"): such a line is never article text.
     Chrome,
+    /// Heads a comment section ("Commentaires", "Leave a reply"): what
+    /// follows is readers' text, not the article.
+    Comments,
 }
 
 /// One cue phrase of one language.
@@ -101,9 +104,10 @@ pub(crate) struct Lexicon {
     /// First characters of the cue phrases, and the longest cue in chars.
     cue_firsts: Vec<char>,
     cue_chars: usize,
-    /// First words of the `chrome` cues (lower case), to test a line's
-    /// first word before matching whole cues.
+    /// First words of the `chrome` and `comments` cues (lower case), to
+    /// test a line's first word before matching whole cues.
     chrome_firsts: HashSet<String>,
+    comment_firsts: HashSet<String>,
 }
 
 /// Non-empty, non-comment lines of a data file.
@@ -137,6 +141,7 @@ impl Lexicon {
                     Some("modified") => CueKind::Modified,
                     Some("and") => CueKind::And,
                     Some("chrome") => CueKind::Chrome,
+                    Some("comments") => CueKind::Comments,
                     _ => continue,
                 };
                 let phrase = parts.next().unwrap_or("").split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase();
@@ -150,12 +155,11 @@ impl Lexicon {
         lex.cue_firsts.sort_unstable();
         lex.cue_firsts.dedup();
         lex.cue_chars = lex.cues.iter().map(|c| c.phrase.chars().count()).max().unwrap_or(0) + 1;
-        lex.chrome_firsts = lex
-            .cues
-            .iter()
-            .filter(|c| c.kind == CueKind::Chrome)
-            .filter_map(|c| c.phrase.split(' ').next().map(str::to_string))
-            .collect();
+        let firsts = |kind: CueKind| -> HashSet<String> {
+            lex.cues.iter().filter(|c| c.kind == kind).filter_map(|c| c.phrase.split(' ').next().map(str::to_string)).collect()
+        };
+        lex.chrome_firsts = firsts(CueKind::Chrome);
+        lex.comment_firsts = firsts(CueKind::Comments);
         lex.agencies = data_lines(agencies).map(fold).collect();
         lex.particles = data_lines(particles).collect();
         lex
@@ -184,13 +188,24 @@ impl Lexicon {
     /// True when `text` opens with a `chrome` cue ("À lire aussi", "Read
     /// more"). Most lines are rejected on their first word alone.
     pub fn starts_with_chrome(&self, text: &str) -> bool {
+        self.starts_with_kind(text, &self.chrome_firsts, CueKind::Chrome)
+    }
+
+    /// True when `text` heads a comment section: a `comments` cue, maybe
+    /// after a count ("12 commentaires", "Comments (3)", "Leave a Reply").
+    pub fn starts_with_comments(&self, text: &str) -> bool {
+        let rest = text.trim_start_matches(|c: char| c.is_ascii_digit() || dossier_text::normalize::is_space(c));
+        self.starts_with_kind(rest, &self.comment_firsts, CueKind::Comments)
+    }
+
+    fn starts_with_kind(&self, text: &str, firsts: &HashSet<String>, kind: CueKind) -> bool {
         let first = text.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
         if first.is_empty() || first.len() > 24 {
             return false;
         }
         let mut buf = String::with_capacity(first.len());
         buf.extend(first.chars().flat_map(char::to_lowercase));
-        self.chrome_firsts.contains(&buf) && self.cue_at_start(text, &[CueKind::Chrome]).is_some()
+        firsts.contains(&buf) && self.cue_at_start(text, &[kind]).is_some()
     }
 
     /// True when `lower` is a conjunction joining two author names.
@@ -298,5 +313,8 @@ mod tests {
         assert!(lex.starts_with_chrome("LESEN SIE AUCH: Ein Artikel"));
         assert!(!lex.starts_with_chrome("Lire, écrire et compter."));
         assert!(!lex.starts_with_chrome(""));
+        assert!(lex.starts_with_comments("12 commentaires"));
+        assert!(lex.starts_with_comments("Leave a Reply Cancel reply"));
+        assert!(!lex.starts_with_comments("Comment réussir ses semis de tomates"));
     }
 }

@@ -50,6 +50,9 @@ pub(crate) struct Line {
     /// The line starts with a phrase announcing links to other pages ("À
     /// lire aussi", "Read more"; `chrome` cues of the data files).
     pub chrome_cue: bool,
+    /// The line heads a comment section (`comments` cues of the data
+    /// files, maybe after a count), and is short like a heading.
+    pub comments_cue: bool,
     /// The whole line is one bracketed item (`[image]`, `[ ]`), what text
     /// renderings show for images and form fields.
     pub placeholder: bool,
@@ -132,6 +135,7 @@ pub(crate) fn split(input: &str, lex: &Lexicon) -> (Vec<Line>, Vec<u16>) {
         hits.resize(base + n, 0);
         measure(trimmed, lex, &mut line, &mut hits[base..], &mut word);
         line.chrome_cue = lex.starts_with_chrome(trimmed);
+        line.comments_cue = line.words <= COMMENTS_HEADING_WORDS && lex.starts_with_comments(trimmed);
         lines.push(line);
     }
     // Exact repetitions.
@@ -251,6 +255,9 @@ fn measure(text: &str, lex: &Lexicon, line: &mut Line, hits: &mut [u16], word: &
             && second.is_none_or(|c| is_space(c) || c.is_alphanumeric() && !matches!(first, '-' | '–' | '—' | '+' | '>')))
         || numbered_marker(text);
 }
+
+/// Most words of a line heading a comment section.
+const COMMENTS_HEADING_WORDS: u32 = 6;
 
 /// Runs of three or more spaces inside `text` (a trimmed line). Byte scan
 /// for ASCII spaces; a no-break space (U+00A0, two bytes) counts as one.

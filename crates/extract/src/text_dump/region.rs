@@ -126,7 +126,17 @@ const GAP_COST: f32 = -0.3;
 /// splitting the lede from the body), is merged into it, at most
 /// [`MERGES`] times. Returns an inclusive range of line indices, or `None`
 /// when no line has a positive weight.
+#[cfg(test)]
 pub(crate) fn best_segment(w: &[f32]) -> Option<(usize, usize)> {
+    best_segment_before_comments(w, &[])
+}
+
+/// [`best_segment`], knowing the lines that head a comment section
+/// (`comment_heads`, ascending): an article comes before its comments, so
+/// when candidates starting before such a heading weigh at least
+/// [`COMMENTS_MIN`], the region is chosen among them only (a long comment
+/// thread would otherwise outweigh a short article).
+pub(crate) fn best_segment_before_comments(w: &[f32], comment_heads: &[usize]) -> Option<(usize, usize)> {
     let mut pieces: Vec<(f32, usize, usize)> = Vec::new();
     let mut sum = 0.0f32;
     let mut start = 0usize;
@@ -143,12 +153,20 @@ pub(crate) fn best_segment(w: &[f32]) -> Option<(usize, usize)> {
         }
     }
     pieces.extend(piece_best);
+    for &h in comment_heads {
+        let before = pieces.iter().take_while(|p| p.1 < h).count();
+        if pieces.get(..before).is_some_and(|p| p.iter().any(|p| p.0 >= COMMENTS_MIN)) {
+            pieces.truncate(before);
+            break;
+        }
+    }
     let best = pieces.iter().map(|p| p.0).fold(0.0f32, f32::max);
     let mut k = pieces.iter().position(|p| p.0 >= best * FIRST_SHARE && p.0 >= MIN_FIRST.min(best))?;
     let (_, mut a, b) = *pieces.get(k)?;
     for _ in 0..MERGES {
         let Some(&(s, pa, pb)) = k.checked_sub(1).and_then(|j| pieces.get(j)) else { break };
-        if a - pb - 1 > MERGE_GAP || s < MERGE_MIN {
+        let reach = (s * GAP_PER_WEIGHT).min(MERGE_GAP as f32);
+        if (a - pb - 1) as f32 > reach || s < MERGE_MIN {
             break;
         }
         a = pa;
@@ -157,17 +175,24 @@ pub(crate) fn best_segment(w: &[f32]) -> Option<(usize, usize)> {
     Some((a, b))
 }
 
+/// Least weight of a candidate before a comment heading for the region to
+/// be chosen before it.
+const COMMENTS_MIN: f32 = 2.0;
 /// Share of the heaviest candidate's weight that an earlier candidate needs
 /// to be chosen as the main region.
 const FIRST_SHARE: f32 = 0.5;
 /// Least weight of an earlier candidate chosen over a heavier later one.
 const MIN_FIRST: f32 = 3.0;
-/// Most lines between the region and an earlier candidate merged into it.
-const MERGE_GAP: usize = 12;
+/// Most lines between the region and an earlier candidate merged into it
+/// (a lighter candidate must be nearer: [`GAP_PER_WEIGHT`] lines per unit
+/// of its weight).
+const MERGE_GAP: usize = 20;
+/// Lines of gap allowed per unit of weight of the earlier candidate.
+const GAP_PER_WEIGHT: f32 = 6.0;
 /// Least weight of an earlier candidate merged into the region.
-const MERGE_MIN: f32 = 2.0;
+const MERGE_MIN: f32 = 1.2;
 /// Most candidates merged into the region.
-const MERGES: usize = 2;
+const MERGES: usize = 4;
 
 /// Whether a line inside the region is article text. `prose` holds the
 /// prose flags of all lines; `skip` marks lines already taken as title or
@@ -306,8 +331,26 @@ mod tests {
         assert_eq!(best_segment(&w), Some((14, 14)));
         // ...but a lede split from the body by a few lines is merged.
         assert_eq!(best_segment(&[2.0, -3.0, -3.0, 6.0]), Some((0, 3)));
+        // A light candidate is merged only when near: 6 lines per unit of weight.
+        let near: Vec<f32> = [1.5].into_iter().chain([-1.0; 8]).chain([16.0]).collect();
+        assert_eq!(best_segment(&near), Some((0, 9)));
+        let far: Vec<f32> = [1.5].into_iter().chain([-1.0; 10]).chain([16.0]).collect();
+        assert_eq!(best_segment(&far), Some((11, 11)));
+        // Up to four candidates are merged, one after the other.
+        assert_eq!(best_segment(&[2.0, -3.0, 2.0, -3.0, 2.0, -3.0, 6.0]), Some((0, 6)));
         assert_eq!(best_segment(&[-1.0, -1.0]), None);
         assert_eq!(best_segment(&[]), None);
+    }
+
+    #[test]
+    fn article_before_comments_wins() {
+        // A short article, a comment heading (line 3), a long thread.
+        let w: Vec<f32> = [2.5].into_iter().chain([-1.0; 16]).chain([3.0, -0.5, 3.0, -0.5, 3.0]).collect();
+        assert_eq!(best_segment(&w), Some((17, 21)));
+        assert_eq!(best_segment_before_comments(&w, &[3]), Some((0, 0)));
+        // A heading with no substantial text before it changes nothing.
+        assert_eq!(best_segment_before_comments(&w, &[1, 3]), Some((0, 0)));
+        assert_eq!(best_segment_before_comments(&[0.5, -1.0, 6.0], &[1]), Some((2, 2)));
     }
 
     #[test]
