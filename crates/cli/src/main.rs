@@ -52,6 +52,8 @@ enum Command {
     /// The dossier of the stored articles: sources, actors, timeline, quotes,
     /// relations, stories; Markdown, self-contained HTML, JSON or a graph.
     Report(commands::report::Args),
+    /// Export the dossier: articles as JSON Lines, entities or events as CSV.
+    Export(commands::export::Args),
     /// Show one stored document: metadata with evidence, clean text, diagnostics.
     Show(commands::show::Args),
     /// Full-text search (French/English aware) with filters; ranked hits with highlighted snippets.
@@ -73,6 +75,7 @@ fn main() -> ExitCode {
         Command::List(args) => commands::list::run(&cli.db, args),
         Command::Show(args) => commands::show::run(&cli.db, args),
         Command::Report(args) => commands::report::run(&cli.db, args),
+        Command::Export(args) => commands::export::run(&cli.db, args),
         Command::Search(args) => commands::search::run(&cli.db, args),
         Command::Serve(args) => commands::serve::run(&cli.db, args),
     };

@@ -78,6 +78,13 @@ fn report_formats_and_citations_resolve() {
     let june = dossier(dir.path(), &["report", "--format", "json", "--from", "2025-06-01", "--to", "2025-06-30"]);
     let r: Value = serde_json::from_str(&stdout(&june)).unwrap();
     assert_eq!(r["overview"]["articles"], 2, "000 (2025-06) and 004 (2025-06-23)");
+    let entities = stdout(&dossier(dir.path(), &["export", "entities"]));
+    assert!(entities.starts_with("id,type,name,aliases,articles,mentions"));
+    assert!(entities.lines().any(|l| l.starts_with("per:assimi-goita,PER,Assimi Goïta")), "{entities}");
+    let events = stdout(&dossier(dir.path(), &["export", "events"]));
+    assert!(events.lines().count() > 5);
+    let articles = stdout(&dossier(dir.path(), &["export", "articles"]));
+    assert_eq!(articles.lines().count(), 5);
     let graph = dossier(dir.path(), &["report", "--format", "graph"]);
     let g: Value = serde_json::from_str(&stdout(&graph)).unwrap();
     assert!(g["edges"].as_array().is_some_and(|e| !e.is_empty()));

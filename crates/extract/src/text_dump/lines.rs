@@ -134,8 +134,9 @@ pub(crate) fn split(input: &str, lex: &Lexicon) -> (Vec<Line>, Vec<u16>) {
         let base = hits.len();
         hits.resize(base + n, 0);
         measure(trimmed, lex, &mut line, &mut hits[base..], &mut word);
-        line.chrome_cue = lex.starts_with_chrome(trimmed);
-        line.comments_cue = line.words <= COMMENTS_HEADING_WORDS && lex.starts_with_comments(trimmed);
+        let (chrome, comments) = lex.line_cues(trimmed);
+        line.chrome_cue = chrome;
+        line.comments_cue = comments && line.words <= COMMENTS_HEADING_WORDS;
         lines.push(line);
     }
     // Exact repetitions.
