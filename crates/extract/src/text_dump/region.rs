@@ -79,6 +79,8 @@ pub(crate) fn weights(lines: &[Line], prose: &[bool], lang_known: bool) -> Vec<f
             } else {
                 w
             }
+        } else if is_stamp(l) {
+            STAMP_COST
         } else if l.words == 0 || l.placeholder {
             -0.3
         } else if is_minor_text(l, lang_known) {
@@ -100,13 +102,33 @@ pub(crate) fn weights(lines: &[Line], prose: &[bool], lang_known: bool) -> Vec<f
         }
         if run_start > 0 && i < lines.len() {
             // A gap between two prose lines: its first lines are cheap.
-            for v in w.iter_mut().take(i).skip(run_start).take(SHORT_GAP) {
+            // Time stamps (live blogs, minute-by-minute reports) do not
+            // count towards the gap.
+            let mut counted = 0;
+            for (v, l) in w.iter_mut().zip(lines).take(i).skip(run_start) {
+                if is_stamp(l) {
+                    continue;
+                }
+                if counted == SHORT_GAP {
+                    break;
+                }
                 *v = v.max(GAP_COST);
+                counted += 1;
             }
         }
     }
     w
 }
+
+/// True for a line that is only a short number or time stamp ("14:32",
+/// "7'", "12h05", "3."), as live blogs and match reports print before
+/// each entry.
+fn is_stamp(l: &Line) -> bool {
+    l.words <= 1 && l.digits > 0 && l.chars <= 8 && l.letters <= 1
+}
+
+/// Weight of a time stamp line.
+const STAMP_COST: f32 = -0.1;
 
 /// Most non-prose lines between two prose lines that still count as one
 /// article (headings, an ad, a caption).
@@ -229,6 +251,40 @@ pub(crate) fn keep_in_region(lines: &[Line], prose: &[bool], skip: &[bool], i: u
     l.terminal() && l.words >= 3 && stops_ok && (prev_prose || next_prose)
 }
 
+/// Keeps the list items between article lines: a run of at most
+/// [`MAX_SANDWICHED_ITEMS`] dropped lines inside `a..=b`, with kept lines
+/// on both sides, made only of list items of two words or more (not
+/// repeated, not code-like, no "read also" cue) is part of the article (its
+/// steps, points or sub-headings); a menu or link box rarely sits between
+/// two kept paragraphs.
+pub(crate) fn keep_sandwiched_lists(lines: &[Line], skip: &[bool], keep: &mut [bool], a: usize, b: usize) {
+    let item = |j: usize| {
+        !skip.get(j).copied().unwrap_or(true)
+            && lines.get(j).is_some_and(|l| l.bullet && !l.bare && l.words >= 2 && l.odd == 0 && l.repeats == 1 && !l.chrome_cue && !l.comments_cue)
+    };
+    let mut i = a;
+    while i <= b {
+        if keep.get(i).copied().unwrap_or(true) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i <= b && !keep.get(i).copied().unwrap_or(true) {
+            i += 1;
+        }
+        let kept_before = start.checked_sub(1).is_some_and(|j| j >= a && keep.get(j).copied().unwrap_or(false));
+        let kept_after = i <= b && keep.get(i).copied().unwrap_or(false);
+        if kept_before && kept_after && i - start <= MAX_SANDWICHED_ITEMS && (start..i).all(item) {
+            for k in keep.iter_mut().take(i).skip(start) {
+                *k = true;
+            }
+        }
+    }
+}
+
+/// Most list items kept between two article lines.
+const MAX_SANDWICHED_ITEMS: usize = 8;
+
 /// True when line `i` is a row of a table that sits inside the region
 /// `a..=b`: a line with column gaps (see `Line::cells`) in a block of
 /// such rows (at least [`MIN_TABLE_ROWS`], at most [`MAX_TABLE_ROWS`])
@@ -340,6 +396,33 @@ mod tests {
         assert_eq!(best_segment(&[2.0, -3.0, 2.0, -3.0, 2.0, -3.0, 6.0]), Some((0, 6)));
         assert_eq!(best_segment(&[-1.0, -1.0]), None);
         assert_eq!(best_segment(&[]), None);
+    }
+
+    #[test]
+    fn time_stamps_do_not_split_a_live_blog() {
+        let input = "Les Merlus tentent d'opérer en contre mais la passe est trop longue pour l'attaquant.\n\
+                     13'\n10'\nUn corner pour Lorient.\n7'\n3'\n\
+                     Les deux équipes se cherchent en ce début de match sous la pluie.\n";
+        let (lines, prose) = classify(input);
+        let w = weights(&lines, &prose, true);
+        assert_eq!(best_segment(&w), Some((0, lines.len() - 1)));
+    }
+
+    #[test]
+    fn lists_between_paragraphs_stay() {
+        let input = "Premier paragraphe de l'article, assez long pour être de la prose véritable ici.\n\
+                     • Une prime de fin d'année\n\
+                     • Deux jours de congé\n\
+                     Deuxième paragraphe de l'article, lui aussi assez long pour compter comme prose.\n\
+                     • Accueil\n\
+                     Troisième paragraphe de l'article, qui est également un paragraphe de prose.\n\
+                     • Une ligne de liste\n";
+        let (lines, prose) = classify(input);
+        let skip = vec![false; lines.len()];
+        let mut keep = prose.clone();
+        keep_sandwiched_lists(&lines, &skip, &mut keep, 0, lines.len() - 1);
+        // One-word items (a menu) and items after the last paragraph go.
+        assert_eq!(keep, vec![true, true, true, true, false, true, false]);
     }
 
     #[test]
