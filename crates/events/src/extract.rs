@@ -344,6 +344,10 @@ fn find_triggers(text: &str, sentence: Span, lang: &str) -> Vec<(Span, EventType
     found
 }
 
+/// Prepositions that make a place a complement ("le départ du Mali", "the
+/// capital of France"), never the actor of the sentence.
+const COMPLEMENTS: &[&str] = &["de", "du", "des", "of", "from", "contre", "against", "avec", "with", "par", "by"];
+
 const LOCATIVES: &[&str] = &[
     "à", "au", "aux", "en", "dans", "vers", "in", "at", "to", "into",
 ];
@@ -381,10 +385,12 @@ pub fn extract(doc: &EventDoc<'_>) -> Vec<EventMention> {
                 let before = doc.text.get(sentence.start..a.span.start).unwrap_or("");
                 let prev_word = before.split_whitespace().last().unwrap_or("").to_lowercase();
                 let locative = LOCATIVES.contains(&prev_word.as_str());
+                let complement = COMPLEMENTS.contains(&prev_word.as_str()) || prev_word.ends_with("d'") || prev_word.ends_with("d’");
                 // With no person or organisation in the sentence, a place
-                // named before the trigger, not after a locative
-                // preposition, is the actor: "la Russie a effectué …".
-                if !has_agent && a.span.end <= trigger.start && !locative && !participants.contains(&r) {
+                // named before the trigger, not after a locative or
+                // complement preposition, is the actor: "la Russie a
+                // effectué …" (but not "le départ du Mali").
+                if !has_agent && a.span.end <= trigger.start && !locative && !complement && !participants.contains(&r) {
                     participants.push(r);
                 } else {
                     places.push((a, locative));
@@ -696,6 +702,14 @@ mod tests {
         assert_eq!(tl[0].point, "2019");
         // The day-precise report places the merged visit on its day.
         assert_eq!(tl[1].point, "2024-03-10");
+    }
+
+    #[test]
+    fn place_after_de_is_not_an_actor() {
+        let text = "Le retrait des troupes du Tchad, où elles étaient présentes depuis 2019, est acté.";
+        let actors = vec![actor(text, "Tchad", "LOC")];
+        let doc = EventDoc { doc_id: "d", text, lang: "fr", published: None, sentences: &[Span::new(0, text.len())], actors: &actors };
+        assert!(extract(&doc).is_empty());
     }
 
     #[test]

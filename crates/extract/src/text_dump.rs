@@ -10,19 +10,22 @@
 //!    the one whose stop words (data files, see `lexicon`) are most
 //!    frequent.
 //! 2. `region`: prose lines weigh positively, other lines negatively
-//!    (little inside a short gap between prose lines); the weights are cut
-//!    into runs whose sum stays positive, the first run weighing at least
-//!    half the heaviest is the main region (an article comes before its
-//!    comments; when a comment-section heading, a cue of the data files,
-//!    follows a substantial run, only runs before it count), and a substantial run a few lines before it (a lede split
-//!    off by an image or a table of contents) is merged in. Inside the
-//!    region, prose is kept, and short lines only when they sit next to
-//!    prose like headings, captions or short sentences, or form a list
-//!    introduced by a colon; other lists, repeated lines, lone words and
-//!    code-like lines are chrome, and so are lines opening with a "read
-//!    also" cue (data files); the rows of a table (lines with column
-//!    gaps) between region lines are kept, and so is a short run of list
-//!    items between two kept lines. Everything outside the region is chrome,
+//!    (little inside a short gap between prose lines; time stamps of live
+//!    blogs almost nothing); the weights are cut into runs whose sum stays
+//!    positive, the first run weighing at least half the heaviest is the
+//!    main region (an article comes before its comments; when a
+//!    comment-section heading, a cue of the data files, follows a
+//!    substantial run, only runs before it count), and earlier runs a few
+//!    lines before it (a lede split off by an image, a table of contents,
+//!    a "read also" box; the lighter the run, the nearer it must be) are
+//!    merged in. Inside the region, prose is kept, and short lines only
+//!    when they sit next to prose like headings, captions or short
+//!    sentences, or form a list introduced by a colon (which may run past
+//!    the region's end); the rows of a table (lines with column gaps)
+//!    between region lines, and a short run of list items or quoted posts
+//!    between two kept lines, are kept too. Other lists, repeated lines,
+//!    lone words, code-like lines and lines opening with a "read also" cue
+//!    (data files) are chrome. Everything outside the region is chrome,
 //!    except a lede between the headline and the region.
 //! 3. `meta`: around the start of the region (and at its end, for
 //!    signatures), date lines and bylines are read into metadata and left
@@ -144,6 +147,15 @@ pub fn extract(input: &str) -> Extraction {
             || !skip.get(i).copied().unwrap_or(true) && region::table_row(&lines, &prose, i, a, b);
     }
     region::keep_sandwiched_lists(&lines, &skip, &mut keep, a, b);
+    // A list that the last paragraph introduces with a colon runs past the
+    // region's end (its items weigh as chrome).
+    let mut j = b + 1;
+    while lines.get(j).is_some_and(|l| l.bullet) && region::keep_in_region(&lines, &prose, &skip, j, lang_known) {
+        if let Some(k) = keep.get_mut(j) {
+            *k = true;
+        }
+        j += 1;
+    }
 
     // Dateline at the start of the first paragraph.
     let mut dateline_date: Option<DateValue> = None;
@@ -316,6 +328,18 @@ mod tests {
             let r = e.offsets.to_raw(i).unwrap();
             assert_eq!(input[r..].chars().next(), Some(c));
         }
+    }
+
+    #[test]
+    fn list_introduced_by_the_last_paragraph_stays() {
+        let input = "Accueil\nUne prime pour les salariés\n\
+            Le gouvernement a présenté mardi une série de mesures destinées aux salariés les plus modestes.\n\
+            Le ministre du Travail a détaillé devant la presse les deux mesures principales du texte :\n\
+            • une prime de fin d'année\n\
+            • deux jours de congé\n\
+            • Accueil\n• Contact\n• Mentions légales\n";
+        let e = extract(input);
+        assert!(e.text.ends_with("du texte :\n\n• une prime de fin d'année\n\n• deux jours de congé"), "{}", e.text);
     }
 
     #[test]

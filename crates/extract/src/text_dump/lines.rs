@@ -50,6 +50,10 @@ pub(crate) struct Line {
     /// The line starts with a phrase announcing links to other pages ("À
     /// lire aussi", "Read more"; `chrome` cues of the data files).
     pub chrome_cue: bool,
+    /// The signature of an embedded social-media post: a dash, a name, a
+    /// handle in brackets, a date ending with the year ("— Jane Doe
+    /// (@jane) November 18, 2019").
+    pub embed_credit: bool,
     /// The line heads a comment section (`comments` cues of the data
     /// files, maybe after a count), and is short like a heading.
     pub comments_cue: bool,
@@ -104,6 +108,18 @@ fn is_odd_chunk(chunk: &str) -> bool {
     if !chunk.chars().any(char::is_alphabetic) || chunk.chars().count() < 2 {
         return false;
     }
+    // Angle brackets quoting a title ("<Parasite>", "<숨바꼭질>로", a
+    // convention of Korean and Chinese text) are not code: a leading `<`
+    // and a `>` followed by letters only are dropped before the test.
+    let chunk = chunk.strip_prefix('<').unwrap_or(chunk);
+    let owned;
+    let chunk = match chunk.rfind('>') {
+        Some(p) if chunk.get(p + 1..).is_some_and(|rest| rest.chars().all(char::is_alphabetic)) && !chunk.get(..p).unwrap_or("").contains(['<', '>']) => {
+            owned = format!("{}{}", chunk.get(..p).unwrap_or(""), chunk.get(p + 1..).unwrap_or(""));
+            owned.as_str()
+        }
+        _ => chunk,
+    };
     let slashes = chunk.matches('/').count();
     chunk.contains("://")
         || chunk.starts_with("www.")
@@ -136,6 +152,7 @@ pub(crate) fn split(input: &str, lex: &Lexicon) -> (Vec<Line>, Vec<u16>) {
         measure(trimmed, lex, &mut line, &mut hits[base..], &mut word);
         let (chrome, comments) = lex.line_cues(trimmed);
         line.chrome_cue = chrome;
+        line.embed_credit = embed_credit(trimmed);
         line.comments_cue = comments && line.words <= COMMENTS_HEADING_WORDS;
         lines.push(line);
     }
@@ -255,6 +272,15 @@ fn measure(text: &str, lex: &Lexicon, line: &mut Line, hits: &mut [u16], word: &
         || (is_bullet_char(first)
             && second.is_none_or(|c| is_space(c) || c.is_alphanumeric() && !matches!(first, '-' | '–' | '—' | '+' | '>')))
         || numbered_marker(text);
+}
+
+/// See [`Line::embed_credit`].
+fn embed_credit(text: &str) -> bool {
+    text.starts_with(['—', '–', '-'])
+        && text.contains("(@")
+        && text.len() <= 200
+        && text.bytes().rev().take(4).all(|b| b.is_ascii_digit())
+        && text.len() >= 4
 }
 
 /// Most words of a line heading a comment section.
@@ -394,6 +420,7 @@ mod tests {
         assert_eq!(one("contre Erlich/Roger-Vasselin (Israel/Frankreich).").odd, 1);
         assert_eq!(one("voir http://x.fr ou www.y.com, a=b").odd, 3);
         assert_eq!(one("#MeToo et Israël/Palestine.").odd, 0);
+        assert_eq!(one("<숨바꼭질>로 승부를 <The Palace> a<b").odd, 1);
         assert!(one("FAITS-DIVERS").all_caps());
         assert_eq!(one("« Bonjour », dit-il.").last, '.');
         assert_eq!(one("Il part. Elle reste. Fin").inner_stops, 2);
@@ -401,6 +428,8 @@ mod tests {
         assert_eq!(one("Un texte  normal, sans colonnes.").cells, 0);
         assert!(one("À lire aussi : Le prix de l'essence flambe").chrome_cue);
         assert!(one("Read more: Oil prices slip").chrome_cue);
+        assert!(one("— Mike B (@MikeB) November 18, 2019").embed_credit);
+        assert!(!one("— Mike B, November 18, 2019").embed_credit);
         assert!(!one("Lire un livre est un plaisir.").chrome_cue);
     }
 

@@ -6,10 +6,12 @@
 //! negative for everything else (cheaper for lines shaped like headings or
 //! short sentences) — and the main region is chosen among the runs of
 //! lines whose running weight stays positive (one linear pass, see
-//! [`best_segment`]).
+//! [`best_segment_before_comments`]).
 //! Inside the region, prose is kept and the other lines are kept only when
-//! they look like the article's own headings, captions or short sentences;
-//! list markers, repeated lines, code-like lines and lone words are chrome.
+//! they look like the article's own headings, captions or short sentences,
+//! table rows between region lines ([`table_row`]) or short lists between
+//! kept lines ([`keep_sandwiched_lists`]); other list items, repeated
+//! lines, code-like lines, "read also" lines and lone words are chrome.
 
 use super::lines::Line;
 
@@ -254,13 +256,19 @@ pub(crate) fn keep_in_region(lines: &[Line], prose: &[bool], skip: &[bool], i: u
 /// Keeps the list items between article lines: a run of at most
 /// [`MAX_SANDWICHED_ITEMS`] dropped lines inside `a..=b`, with kept lines
 /// on both sides, made only of list items of two words or more (not
-/// repeated, not code-like, no "read also" cue) is part of the article (its
-/// steps, points or sub-headings); a menu or link box rarely sits between
-/// two kept paragraphs.
+/// repeated, not code-like, no "read also" cue) or of embedded posts (a
+/// text and its signature, see `Line::embed_credit`) is part of the
+/// article (its steps, points, sub-headings, quoted posts); a menu or link
+/// box rarely sits between two kept paragraphs.
 pub(crate) fn keep_sandwiched_lists(lines: &[Line], skip: &[bool], keep: &mut [bool], a: usize, b: usize) {
     let item = |j: usize| {
+        let credit_next = lines.get(j + 1).is_some_and(|n| n.embed_credit);
         !skip.get(j).copied().unwrap_or(true)
-            && lines.get(j).is_some_and(|l| l.bullet && !l.bare && l.words >= 2 && l.odd == 0 && l.repeats == 1 && !l.chrome_cue && !l.comments_cue)
+            && lines.get(j).is_some_and(|l| {
+                l.embed_credit
+                    || credit_next && l.words >= 3 && !l.chrome_cue
+                    || l.bullet && !l.bare && l.words >= 2 && l.odd == 0 && l.repeats == 1 && !l.chrome_cue && !l.comments_cue
+            })
     };
     let mut i = a;
     while i <= b {
@@ -423,6 +431,15 @@ mod tests {
         keep_sandwiched_lists(&lines, &skip, &mut keep, 0, lines.len() - 1);
         // One-word items (a menu) and items after the last paragraph go.
         assert_eq!(keep, vec![true, true, true, true, false, true, false]);
+        let input = "Premier paragraphe de l'article, assez long pour être de la prose véritable ici.\n\
+                     Quelle journée ! pic.twitter.com/AbCdEf\n\
+                     — Jane Doe (@jane_doe) November 18, 2019\n\
+                     Deuxième paragraphe de l'article, lui aussi assez long pour compter comme prose.\n";
+        let (lines, prose) = classify(input);
+        let skip = vec![false; lines.len()];
+        let mut keep = prose.clone();
+        keep_sandwiched_lists(&lines, &skip, &mut keep, 0, lines.len() - 1);
+        assert_eq!(keep, vec![true; 4]);
     }
 
     #[test]
