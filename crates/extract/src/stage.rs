@@ -37,7 +37,12 @@ impl Stage for ExtractStage {
         } else {
             crate::text_dump::extract(&decoded.text)
         };
-        let crate::Extraction { text, offsets, metadata, diagnostics } = extraction;
+        let crate::Extraction { text, offsets, mut metadata, diagnostics } = extraction;
+        if is_html && metadata.dateline.is_none() {
+            // A wire-style dateline opening the first paragraph.
+            let first = text.split("\n\n").next().unwrap_or("");
+            metadata.dateline = crate::text_dump::dateline_of(first);
+        }
         doc.metadata = metadata;
         doc.diagnostics.extend(diagnostics);
         if text.trim().is_empty() {

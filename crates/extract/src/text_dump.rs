@@ -15,7 +15,8 @@
 //!    positive, the first run weighing at least half the heaviest is the
 //!    main region (an article comes before its comments; when a
 //!    comment-section heading, a cue of the data files, follows a
-//!    substantial run, only runs before it count), and earlier runs a few
+//!    substantial run, only runs before it count and the region ends
+//!    before it; of a heading repeated, only the last), and earlier runs a few
 //!    lines before it (a lede split off by an image, a table of contents,
 //!    a "read also" box; the lighter the run, the nearer it must be) are
 //!    merged in. Inside the region, prose is kept, and short lines only
@@ -62,6 +63,21 @@ const FAR_WINDOW: usize = 40;
 /// Lines at the end of the region and after it searched for signatures.
 const TAIL_WINDOW: usize = 3;
 
+/// The dateline opening a paragraph ("MOSCOU – 23 juin 2025 – …",
+/// "DENVER (AP) — …"): the place, with the printed dateline as evidence.
+/// Shared with the HTML extractor, whose first paragraph may open with one.
+pub fn dateline_of(paragraph: &str) -> Option<Evidenced<String>> {
+    let d = meta::dateline(paragraph, Lexicon::get())?;
+    let place = paragraph.get(d.place.0..d.place.1)?;
+    // The printed dateline up to its closing dash (kept: a closing
+    // parenthesis of an agency credit, "LONDON (Reuters)").
+    let evidence = paragraph
+        .get(..d.end)
+        .unwrap_or(place)
+        .trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '-' | '–' | '—' | ',' | ':'));
+    Some(Evidenced::new(place.to_string(), evidence))
+}
+
 /// Extracts the article from a text dump.
 pub fn extract(input: &str) -> Extraction {
     let lex = Lexicon::get();
@@ -74,7 +90,18 @@ pub fn extract(input: &str) -> Extraction {
     let prose: Vec<bool> = lines.iter().map(|l| region::is_prose(l, lang_known)).collect();
     let weights = region::weights(&lines, &prose, lang_known);
     let mut diagnostics = Vec::new();
-    let comment_heads: Vec<usize> = lines.iter().enumerate().filter(|(_, l)| l.comments_cue).map(|(i, _)| i).collect();
+    // Comment headings; of one repeated several times (a comment count
+    // under the headline and above the thread) only the last occurrence.
+    let mut comment_heads: Vec<usize> = Vec::new();
+    let mut seen: Vec<&str> = Vec::new();
+    for (i, l) in lines.iter().enumerate().rev().filter(|(_, l)| l.comments_cue) {
+        let t = l.text(input);
+        if !seen.contains(&t) {
+            seen.push(t);
+            comment_heads.push(i);
+        }
+    }
+    comment_heads.reverse();
     let Some((a, b)) = region::best_segment_before_comments(&weights, &comment_heads) else {
         diagnostics.push(Diagnostic::warning("no-main-text", "no run of prose lines was found in the dump"));
         return Extraction { diagnostics, ..Default::default() };
@@ -162,10 +189,7 @@ pub fn extract(input: &str) -> Extraction {
     if let Some(first) = keep.iter().position(|k| *k) {
         let text = lines[first].text(input);
         if let Some(d) = meta::dateline(text, lex) {
-            if let Some(place) = text.get(d.place.0..d.place.1) {
-                let evidence = text.get(..d.end).unwrap_or(place).trim_end_matches(|c: char| !c.is_alphanumeric());
-                meta.dateline = Some(Evidenced::new(place.to_string(), evidence));
-            }
+            meta.dateline = dateline_of(text);
             dateline_date = d.date.map(|f| f.date);
         }
     }
@@ -340,6 +364,21 @@ mod tests {
             • Accueil\n• Contact\n• Mentions légales\n";
         let e = extract(input);
         assert!(e.text.ends_with("du texte :\n\n• une prime de fin d'année\n\n• deux jours de congé"), "{}", e.text);
+    }
+
+    #[test]
+    fn comments_after_the_article_are_left_out() {
+        let input = "Un incendie ravage une forêt du Var\n12 commentaires\n\
+            Un incendie a détruit mardi plus de deux cents hectares de forêt dans le département du Var.\n\
+            Les pompiers ont mobilisé plusieurs centaines d'hommes et des avions pour contenir le feu.\n\
+            12 commentaires\n\
+            Jean75\n\
+            c'est toujours la même chose chaque été, personne ne fait rien pour entretenir les forêts.\n\
+            Marie\n\
+            Merci aux pompiers pour leur courage, ils font un travail remarquable dans des conditions difficiles.\n";
+        let e = extract(input);
+        assert!(e.text.starts_with("Un incendie a détruit"), "{}", e.text);
+        assert!(e.text.ends_with("pour contenir le feu."), "{}", e.text);
     }
 
     #[test]

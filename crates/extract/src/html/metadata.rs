@@ -462,6 +462,20 @@ fn decide(f: Found, url: Option<&str>) -> PageMeta {
         title_variants.push(t.value.clone());
     }
     m.title = title;
+    // The other part of a "Headline | Outlet" <title> names the outlet even
+    // when no meta tag does: it is never an author.
+    if let (Some(t), Some(tag)) = (&m.title, &f.title_tag) {
+        for sep in TITLE_SEPARATORS {
+            if let Some(pos) = tag.rfind(sep) {
+                let (head, tail) = (tag[..pos].trim(), tag[pos + sep.len()..].trim());
+                if squash(head) == squash(&t.value) && !tail.is_empty() {
+                    site_names.push(tail.to_string());
+                } else if squash(tail) == squash(&t.value) && !head.is_empty() {
+                    site_names.push(head.to_string());
+                }
+            }
+        }
+    }
     // Site name.
     m.site_name = f
         .site_name

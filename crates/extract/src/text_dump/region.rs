@@ -159,7 +159,8 @@ pub(crate) fn best_segment(w: &[f32]) -> Option<(usize, usize)> {
 /// (`comment_heads`, ascending): an article comes before its comments, so
 /// when candidates starting before such a heading weigh at least
 /// [`COMMENTS_MIN`], the region is chosen among them only (a long comment
-/// thread would otherwise outweigh a short article).
+/// thread would otherwise outweigh a short article); and a heading inside
+/// the chosen region, after at least [`COMMENTS_MIN`] of prose, ends it.
 pub(crate) fn best_segment_before_comments(w: &[f32], comment_heads: &[usize]) -> Option<(usize, usize)> {
     let mut pieces: Vec<(f32, usize, usize)> = Vec::new();
     let mut sum = 0.0f32;
@@ -186,7 +187,7 @@ pub(crate) fn best_segment_before_comments(w: &[f32], comment_heads: &[usize]) -
     }
     let best = pieces.iter().map(|p| p.0).fold(0.0f32, f32::max);
     let mut k = pieces.iter().position(|p| p.0 >= best * FIRST_SHARE && p.0 >= MIN_FIRST.min(best))?;
-    let (_, mut a, b) = *pieces.get(k)?;
+    let (_, mut a, mut b) = *pieces.get(k)?;
     for _ in 0..MERGES {
         let Some(&(s, pa, pb)) = k.checked_sub(1).and_then(|j| pieces.get(j)) else { break };
         let reach = (s * GAP_PER_WEIGHT).min(MERGE_GAP as f32);
@@ -195,6 +196,15 @@ pub(crate) fn best_segment_before_comments(w: &[f32], comment_heads: &[usize]) -
         }
         a = pa;
         k -= 1;
+    }
+    // A comment heading inside the region, after substantial text, ends it.
+    if let Some(&h) = comment_heads.iter().find(|&&h| h > a && h <= b) {
+        let before: f32 = w.get(a..h).unwrap_or(&[]).iter().filter(|v| **v > 0.0).sum();
+        if before >= COMMENTS_MIN {
+            if let Some(last) = (a..h).rev().find(|&j| w.get(j).is_some_and(|v| *v > 0.0)) {
+                b = last;
+            }
+        }
     }
     Some((a, b))
 }
@@ -451,6 +461,10 @@ mod tests {
         // A heading with no substantial text before it changes nothing.
         assert_eq!(best_segment_before_comments(&w, &[1, 3]), Some((0, 0)));
         assert_eq!(best_segment_before_comments(&[0.5, -1.0, 6.0], &[1]), Some((2, 2)));
+        // A heading inside the region, after substantial text, ends it.
+        let w = [3.0, -0.3, 3.0, -0.5, 2.0, -0.3, 2.0];
+        assert_eq!(best_segment(&w), Some((0, 6)));
+        assert_eq!(best_segment_before_comments(&w, &[3]), Some((0, 2)));
     }
 
     #[test]
