@@ -28,9 +28,9 @@ pub fn resolve(docs: &[Document], kb: Option<&Kb>) -> Dossier {
         Some(kb) => Dossier::with_kb(kb.clone()),
         None => Dossier::new(),
     };
-    for doc in docs {
-        dossier.add_document(&doc_input(doc));
-    }
+    // One batch: per-article analysis in parallel, one cross-article merge.
+    let inputs: Vec<DocInput> = docs.iter().map(doc_input).collect();
+    dossier.add_documents(&inputs);
     dossier
 }
 
