@@ -159,6 +159,43 @@ pub struct SyncReport {
     pub unchanged: usize,
 }
 
+/// What [`bring_up_to_date`] found.
+#[derive(Debug)]
+pub enum Freshness {
+    /// The index already matched the store.
+    Current,
+    /// The index was brought in line with the store.
+    Synced(SyncReport),
+    /// Another process holds the index writer: the index is used as it is.
+    Busy(SearchError),
+}
+
+/// Brings the index in `dir` in line with `store` (rebuilding it from
+/// scratch when `reindex`), reporting progress as (done, to do). Used by
+/// `dossier ingest`, `search` and `serve` alike.
+pub fn bring_up_to_date(
+    store: &Store,
+    dir: &Path,
+    reindex: bool,
+    progress: impl FnMut(usize, usize),
+) -> Result<Freshness, SearchError> {
+    if reindex && dir.exists() {
+        std::fs::remove_dir_all(dir).map_err(|source| SearchError::Io { path: dir.to_path_buf(), source })?;
+    }
+    let summaries = store.list()?;
+    let current =
+        dir.exists() && SearchIndex::open_read_only(dir).map(|i| i.is_current(&summaries)).unwrap_or(false);
+    if current {
+        return Ok(Freshness::Current);
+    }
+    match SearchIndex::open_or_create(dir) {
+        Ok(mut index) => Ok(Freshness::Synced(index.sync_from_store(store, progress)?)),
+        // Another process holds the writer: what is there is still usable.
+        Err(e) if dir.exists() => Ok(Freshness::Busy(e)),
+        Err(e) => Err(e),
+    }
+}
+
 /// A search index, on disk or in memory.
 pub struct SearchIndex {
     index: Index,

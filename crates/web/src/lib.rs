@@ -134,29 +134,14 @@ pub fn load_state(
     }
     let store = Store::open(db)?;
     let dir = index_dir_for(db);
-    if reindex && dir.exists() {
-        std::fs::remove_dir_all(&dir)?;
-    }
     let summaries = store.list()?;
-    let current = dir.exists()
-        && SearchIndex::open_read_only(&dir)
-            .map(|i| i.is_current(&summaries))
-            .unwrap_or(false);
-    if !current {
-        progress("updating the search index…");
-        match SearchIndex::open_or_create(&dir) {
-            Ok(mut idx) => {
-                let r = idx.sync_from_store(&store, |_, _| {})?;
-                progress(&format!(
-                    "indexed {} document(s), removed {}",
-                    r.indexed, r.removed
-                ));
-            }
-            // Another process holds the writer: serve what is there.
-            Err(e) if dir.exists() => progress(&format!(
-                "search index not updated ({e}); serving it as it is"
-            )),
-            Err(e) => return Err(e.into()),
+    match dossier_search::bring_up_to_date(&store, &dir, reindex, |_, _| {})? {
+        dossier_search::Freshness::Current => {}
+        dossier_search::Freshness::Synced(r) => {
+            progress(&format!("indexed {} document(s), removed {}", r.indexed, r.removed))
+        }
+        dossier_search::Freshness::Busy(e) => {
+            progress(&format!("search index not updated ({e}); serving it as it is"))
         }
     }
     let index = SearchIndex::open_read_only(&dir)?;

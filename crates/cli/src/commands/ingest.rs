@@ -46,7 +46,7 @@ pub fn run(db: &Path, args: Args) -> anyhow::Result<u8> {
     // recorded after the batch holding the first copy has committed.
     let mut duplicates: Vec<RawPage> = Vec::new();
 
-    let mut flush = |pending: &mut Vec<RawPage>, report: &mut Report, store: &mut Store| -> anyhow::Result<()> {
+    let flush = |pending: &mut Vec<RawPage>, report: &mut Report, store: &mut Store| -> anyhow::Result<()> {
         let results: Vec<(RawPage, Result<Document, Failure>)> = pending
             .drain(..)
             .collect::<Vec<_>>()

@@ -7,7 +7,7 @@ use std::io::{IsTerminal, Write};
 use std::path::Path;
 
 use anyhow::Context;
-use dossier_search::{index_dir_for, Hit, SearchIndex, SearchQuery};
+use dossier_search::{index_dir_for, Freshness, Hit, SearchIndex, SearchQuery};
 use dossier_store::Store;
 
 /// Arguments of `dossier search`.
@@ -61,35 +61,17 @@ pub fn open_current_index(db: &Path, reindex: bool) -> anyhow::Result<SearchInde
     );
     let store = Store::open(db).with_context(|| format!("opening database {}", db.display()))?;
     let dir = index_dir_for(db);
-    if reindex && dir.exists() {
-        std::fs::remove_dir_all(&dir).with_context(|| format!("removing {}", dir.display()))?;
-    }
-    let summaries = store.list()?;
-    let current = dir.exists()
-        && SearchIndex::open_read_only(&dir)
-            .map(|i| i.is_current(&summaries))
-            .unwrap_or(false);
-    if !current {
-        match SearchIndex::open_or_create(&dir) {
-            Ok(mut index) => {
-                let quiet = !std::io::stderr().is_terminal();
-                let report = index.sync_from_store(&store, |done, todo| {
-                    if !quiet {
-                        eprint!("\rindexing {done}/{todo}");
-                    }
-                })?;
-                if !quiet && report.indexed > 0 {
-                    eprintln!();
-                }
-            }
-            Err(e) if dir.exists() => {
-                eprintln!("dossier: warning: search index not updated ({e}); using it as it is")
-            }
-            Err(e) => {
-                return Err(e)
-                    .with_context(|| format!("creating the search index {}", dir.display()))
-            }
+    let quiet = !std::io::stderr().is_terminal();
+    let freshness = dossier_search::bring_up_to_date(&store, &dir, reindex, |done, todo| {
+        if !quiet {
+            eprint!("\rindexing {done}/{todo}");
         }
+    })
+    .with_context(|| format!("updating the search index {}", dir.display()))?;
+    match freshness {
+        Freshness::Synced(report) if !quiet && report.indexed > 0 => eprintln!(),
+        Freshness::Busy(e) => eprintln!("dossier: warning: search index not updated ({e}); using it as it is"),
+        _ => {}
     }
     Ok(SearchIndex::open_read_only(&dir)?)
 }
