@@ -420,7 +420,9 @@ fn decide(f: Found, url: Option<&str>) -> PageMeta {
     let mut title: Option<Evidenced<String>> = None;
     // The page's one visible headline, when the declared titles agree with
     // it (they often carry SEO variants or site names).
-    if let Some(h) = f.h1.first().filter(|_| f.h1.len() == 1) {
+    // A logo heading ("<h1><a>site.fr</a></h1>") names the site, not the article.
+    let is_site_name = |t: &str| site_names.iter().any(|s| squash(s) == squash(t));
+    if let Some(h) = f.h1.first().filter(|h| f.h1.len() == 1 && !is_site_name(h)) {
         let declared: Vec<&String> = [&f.og_title, &f.twitter_title, &f.ld_headline, &f.title_tag].into_iter().flatten().collect();
         if declared.iter().any(|d| word_overlap(h, d) >= 0.5) && h.chars().count() <= 300 {
             title = Some(Evidenced::new(h.clone(), "h1"));
@@ -439,7 +441,7 @@ fn decide(f: Found, url: Option<&str>) -> PageMeta {
         }
     }
     if title.is_none() {
-        if let Some(h) = f.h1.first() {
+        if let Some(h) = f.h1.iter().find(|h| !is_site_name(h)) {
             title = Some(Evidenced::new(h.clone(), "h1"));
         }
     }

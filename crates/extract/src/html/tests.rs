@@ -175,3 +175,12 @@ fn comments_are_not_content() {
     assert!(ex.text.contains("The council voted"), "{}", ex.text);
     assert!(!ex.text.contains("Great article"), "{}", ex.text);
 }
+
+#[test]
+fn logo_heading_is_not_the_title() {
+    let html = r#"<html><head><title>Un long titre d'article sur la réforme - exemple.fr</title></head>
+<body><h1><a href="https://www.exemple.fr/">exemple.fr</a></h1>
+<article><h2>Un long titre d'article sur la réforme</h2><p>Le gouvernement a présenté mardi une réforme des retraites qui doit entrer en vigueur l'an prochain, selon le ministre.</p></article></body></html>"#;
+    let e = extract(html, Some("https://www.exemple.fr/politique/reforme"));
+    assert_eq!(e.metadata.title.map(|t| t.value).as_deref(), Some("Un long titre d'article sur la réforme"));
+}
