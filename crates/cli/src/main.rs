@@ -52,6 +52,8 @@ enum Command {
     /// The dossier of the stored articles: sources, actors, timeline, quotes,
     /// relations, stories; Markdown, self-contained HTML, JSON or a graph.
     Report(commands::report::Args),
+    /// Recompute stored documents made by older stage versions, from their raw pages.
+    Update(commands::update::Args),
     /// Export the dossier: articles as JSON Lines, entities or events as CSV.
     Export(commands::export::Args),
     /// Show one stored document: metadata with evidence, clean text, diagnostics.
@@ -76,6 +78,7 @@ fn main() -> ExitCode {
         Command::Show(args) => commands::show::run(&cli.db, args),
         Command::Report(args) => commands::report::run(&cli.db, args),
         Command::Export(args) => commands::export::run(&cli.db, args),
+        Command::Update(args) => commands::update::run(&cli.db, args),
         Command::Search(args) => commands::search::run(&cli.db, args),
         Command::Serve(args) => commands::serve::run(&cli.db, args),
     };

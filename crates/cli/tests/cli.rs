@@ -38,6 +38,15 @@ fn ingest_seeds_then_list_and_show() {
     let rec: Value = serde_json::from_str(&stdout(&show_json)).unwrap();
     assert_eq!(rec["id"], id);
 
+    // Stage versions: nothing to recompute; --all recomputes from the raw
+    // pages and gives the same documents.
+    let up = stdout(&dossier(dir.path(), &["update"]));
+    assert!(up.contains("0 document(s) recomputed, 5 already current"), "{up}");
+    let up = stdout(&dossier(dir.path(), &["update", "--all"]));
+    assert!(up.contains("5 document(s) recomputed"), "{up}");
+    let again: Value = serde_json::from_str(&stdout(&dossier(dir.path(), &["show", id, "--json"]))).unwrap();
+    assert_eq!(again, rec);
+
     let missing = dossier(dir.path(), &["show", "ffffffffffff"]);
     assert_eq!(missing.status.code(), Some(1));
 }

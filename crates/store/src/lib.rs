@@ -285,6 +285,68 @@ impl Store {
         Ok(out)
     }
 
+    /// A stored raw page as received, with the first place it was seen.
+    pub fn raw_page(&self, hash: &str) -> Result<Option<RawPage>, StoreError> {
+        let row: Option<(String, Option<String>, Vec<u8>)> = self
+            .conn
+            .query_row("SELECT kind, declared_charset, bytes FROM raw_pages WHERE hash = ?1", [hash], |r| {
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+            })
+            .optional()?;
+        let Some((kind, declared_charset, bytes)) = row else { return Ok(None) };
+        let (source, url, fetched_at) = self.sources_of(hash)?.into_iter().next().unwrap_or_default();
+        let kind = if kind == "html" { dossier_document::PageKind::Html } else { dossier_document::PageKind::Text };
+        Ok(Some(RawPage { source, url, fetched_at, kind, declared_charset, bytes }))
+    }
+
+    /// Replaces stored documents (same ids) in one transaction: used when a
+    /// newer stage version recomputes them from their raw pages.
+    pub fn replace_documents(&mut self, docs: &[Document]) -> Result<usize, StoreError> {
+        let tx = self.conn.transaction()?;
+        let mut n = 0;
+        {
+            let mut stmt = tx.prepare_cached(
+                "UPDATE documents SET language = ?2, title = ?3, author = ?4, published = ?5, precision = ?6,
+                        estimated = ?7, chars = ?8, diagnostics = ?9, stages = ?10, document = ?11
+                 WHERE id = ?1",
+            )?;
+            for doc in docs {
+                let json = serde_json::to_string(doc).map_err(|e| StoreError::Corrupt { id: doc.id.clone(), source: e })?;
+                let stages =
+                    serde_json::to_string(&doc.stamps).map_err(|e| StoreError::Corrupt { id: doc.id.clone(), source: e })?;
+                let m = &doc.metadata;
+                n += stmt.execute(params![
+                    doc.id,
+                    m.language.as_ref().map(|l| &l.value),
+                    m.title.as_ref().map(|t| &t.value),
+                    m.authors.first().map(|a| &a.value),
+                    m.published.as_ref().map(|p| &p.value),
+                    m.published.as_ref().map(|p| p.precision.as_str()),
+                    m.published.as_ref().map(|p| p.estimated).unwrap_or(false),
+                    doc.text().chars().count() as i64,
+                    doc.diagnostics.len() as i64,
+                    stages,
+                    json,
+                ])?;
+            }
+        }
+        tx.commit()?;
+        Ok(n)
+    }
+
+    /// Ids of the stored documents and the stage versions that made them.
+    pub fn stamps(&self) -> Result<Vec<(String, Vec<dossier_document::StageStamp>)>, StoreError> {
+        let mut stmt = self.conn.prepare("SELECT id, stages FROM documents ORDER BY id")?;
+        let rows = stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?;
+        let mut out = Vec::new();
+        for row in rows {
+            let (id, stages) = row?;
+            let stamps = serde_json::from_str(&stages).map_err(|e| StoreError::Corrupt { id: id.clone(), source: e })?;
+            out.push((id, stamps));
+        }
+        Ok(out)
+    }
+
     /// The raw bytes of a stored page.
     pub fn raw_bytes(&self, hash: &str) -> Result<Option<Vec<u8>>, StoreError> {
         Ok(self
@@ -341,6 +403,15 @@ mod tests {
         assert!(s.get("ffffffffffff").unwrap().is_none());
         assert_eq!(s.list().unwrap().len(), 2);
         assert_eq!(s.documents().unwrap().len(), 2);
+        let raw = s.raw_page(&a.1.id).unwrap().unwrap();
+        assert_eq!(raw.bytes, b"alpha");
+        assert_eq!(raw.source, "a.txt");
+        let mut changed = a.1.clone();
+        changed.metadata.title = Some(Evidenced::new("New".to_string(), "N"));
+        changed.stamps.push(dossier_document::StageStamp { stage: "x".into(), version: 2 });
+        assert_eq!(s.replace_documents(&[changed]).unwrap(), 1);
+        assert_eq!(s.get(&a.1.id).unwrap().unwrap().metadata.title.unwrap().value, "New");
+        assert!(s.stamps().unwrap().iter().any(|(id, st)| id == &a.1.id && st.len() == 1));
     }
 
     #[test]
