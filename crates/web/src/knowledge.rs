@@ -102,6 +102,14 @@ pub trait Knowledge: Send + Sync {
     }
     /// Events, in date order.
     fn events(&self) -> Vec<EventView>;
+    /// The story an article belongs to: (story id, the other articles).
+    fn story_of(&self, _doc_id: &str) -> Option<(String, Vec<String>)> {
+        None
+    }
+    /// Near-duplicate copies of an article (other article ids).
+    fn copies_of(&self, _doc_id: &str) -> Vec<String> {
+        Vec::new()
+    }
 }
 
 /// One document as the listing pages need it (no text).

@@ -19,6 +19,10 @@ pub struct LinkedKnowledge {
     mentions: HashMap<(String, usize, usize), String>,
     events: Vec<EventView>,
     quotes: HashMap<String, Vec<(String, Option<Span>, String)>>,
+    /// Article -> (story id, other articles of the story).
+    stories: HashMap<String, (String, Vec<String>)>,
+    /// Article -> its near-duplicate copies.
+    copies: HashMap<String, Vec<String>>,
 }
 
 impl LinkedKnowledge {
@@ -160,12 +164,27 @@ impl LinkedKnowledge {
                 ));
             }
         }
+        let mut stories = HashMap::new();
+        for st in &report.stories {
+            for a in &st.articles {
+                let others: Vec<String> = st.articles.iter().filter(|x| *x != a).cloned().collect();
+                stories.insert(a.clone(), (st.id.clone(), others));
+            }
+        }
+        let mut copies = HashMap::new();
+        for group in &report.duplicates {
+            for a in group {
+                copies.insert(a.clone(), group.iter().filter(|x| *x != a).cloned().collect());
+            }
+        }
         LinkedKnowledge {
             entities,
             by_id,
             mentions,
             events,
             quotes,
+            stories,
+            copies,
         }
     }
 
@@ -181,6 +200,14 @@ impl LinkedKnowledge {
 }
 
 impl Knowledge for LinkedKnowledge {
+    fn story_of(&self, doc_id: &str) -> Option<(String, Vec<String>)> {
+        self.stories.get(doc_id).cloned()
+    }
+
+    fn copies_of(&self, doc_id: &str) -> Vec<String> {
+        self.copies.get(doc_id).cloned().unwrap_or_default()
+    }
+
     fn entities(&self) -> Vec<EntitySummary> {
         let mut all: Vec<EntitySummary> = self.entities.iter().map(|e| e.summary.clone()).collect();
         all.sort_by(|a, b| {

@@ -429,6 +429,17 @@ pub fn render_article_page(
                             }
                         }
                     }
+                    @let copies = knowledge.copies_of(&doc.id);
+                    @if !copies.is_empty() {
+                        h2 { "Copies" }
+                        p { "Near-duplicates of this article (same text with other chrome or small edits):" }
+                        ul.copies { @for c in &copies { li { a href={ "/article/" (c) } { code { (c.get(..10).unwrap_or(c)) } } } } }
+                    }
+                    @if let Some((story, others)) = knowledge.story_of(&doc.id) {
+                        h2 { "Same story" }
+                        p { "Story " code { (story) } ", with:" }
+                        ul.story { @for o in &others { li { a href={ "/article/" (o) } { code { (o.get(..10).unwrap_or(o)) } } } } }
+                    }
                     @if !seen_at.is_empty() {
                         h2 { "Seen at" }
                         ul {
