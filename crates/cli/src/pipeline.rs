@@ -20,7 +20,12 @@ pub fn analysis() -> anyhow::Result<Pipeline> {
 /// Runs the pipeline on one page; a failing stage becomes a failure with
 /// the page's source and the stage's reason.
 pub fn process(pipeline: &Pipeline, raw: &RawPage) -> Result<Document, Failure> {
-    pipeline.run(raw).map_err(|e| Failure {
+    process_identified(pipeline, raw, raw.hash())
+}
+
+/// [`process`] for a page whose content hash is already known.
+pub fn process_identified(pipeline: &Pipeline, raw: &RawPage, id: String) -> Result<Document, Failure> {
+    pipeline.run_identified(raw, id).map_err(|e| Failure {
         source: raw.source.clone(),
         reason: format!("{} stage: {}", e.stage, e.diagnostic.message),
     })

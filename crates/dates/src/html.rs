@@ -928,31 +928,24 @@ fn text_dates(col: &mut Collector, text: &str, boiler: bool) {
                 let s = if boiler { S_CUE - BOILER_PENALTY } else { S_CUE };
                 col.push(f.date, kind, s, Family::Visible, String::new());
             }
-            None if boiler && col.boiler_text_cands.len() < MAX_TEXT_CANDIDATES => {
-                col.seq += 1;
-                col.boiler_text_cands.push(Candidate {
-                    date: f.date,
-                    kind: Kind::Published,
-                    score: 0,
-                    seq: col.seq,
-                    family: Family::Visible,
-                    sig: String::new(),
-                    utc: false,
-                });
+            None => {
+                // Plain text dates: boilerplate ones are kept apart, as a
+                // last resort.
+                let seq = col.seq + 1;
+                let cands = if boiler { &mut col.boiler_text_cands } else { &mut col.text_cands };
+                if cands.len() < MAX_TEXT_CANDIDATES {
+                    cands.push(Candidate {
+                        date: f.date,
+                        kind: Kind::Published,
+                        score: 0,
+                        seq,
+                        family: Family::Visible,
+                        sig: String::new(),
+                        utc: false,
+                    });
+                    col.seq = seq;
+                }
             }
-            None if !boiler && col.text_cands.len() < MAX_TEXT_CANDIDATES => {
-                col.seq += 1;
-                col.text_cands.push(Candidate {
-                    date: f.date,
-                    kind: Kind::Published,
-                    score: 0,
-                    seq: col.seq,
-                    family: Family::Visible,
-                    sig: String::new(),
-                    utc: false,
-                });
-            }
-            None => {}
         }
     }
     col.push_context(text.get(last..).unwrap_or(""));

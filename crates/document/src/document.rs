@@ -74,8 +74,14 @@ pub struct Document {
 impl Document {
     /// A document for `raw`, with no text yet.
     pub fn for_page(raw: &RawPage) -> Self {
+        Self::for_page_with_id(raw, raw.hash())
+    }
+
+    /// A document for `raw` whose content hash `id` the caller has already
+    /// computed (ingest hashes every page once, to find duplicates).
+    pub fn for_page_with_id(raw: &RawPage, id: String) -> Self {
         Document {
-            id: raw.hash(),
+            id,
             source: raw.source.clone(),
             url: raw.url.clone(),
             fetched_at: raw.fetched_at.clone(),

@@ -133,7 +133,12 @@ impl Pipeline {
     /// Runs every stage on a new document for `raw`. A failing stage adds
     /// its diagnostic and stops the document there.
     pub fn run(&self, raw: &RawPage) -> Result<Document, StageError> {
-        let mut doc = Document::for_page(raw);
+        self.run_identified(raw, raw.hash())
+    }
+
+    /// [`Pipeline::run`] for a page whose content hash is already known.
+    pub fn run_identified(&self, raw: &RawPage, id: String) -> Result<Document, StageError> {
+        let mut doc = Document::for_page_with_id(raw, id);
         for stage in &self.stages {
             stage.run(raw, &mut doc)?;
             doc.stamps.push(StageStamp { stage: stage.name().to_string(), version: stage.version() });

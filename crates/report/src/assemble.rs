@@ -73,11 +73,11 @@ impl<'a> DocIndex<'a> {
 
     /// The citation of the sentence holding byte offset `at`.
     fn cite(&self, at: usize) -> Option<Citation> {
-        let i = self.sentences.partition_point(|s| s.end <= at);
-        let s = self.sentences.get(i).or_else(|| self.sentences.last())?;
+        let i = self.sentences.partition_point(|s| s.end <= at).min(self.sentences.len().checked_sub(1)?);
+        let s = self.sentences.get(i)?;
         Some(Citation {
             doc: self.doc.id.clone(),
-            sentence: self.sentences.iter().position(|x| x == s)?,
+            sentence: i,
             start: self.chars.char_offset(s.start),
             end: self.chars.char_offset(s.end),
         })
@@ -269,7 +269,7 @@ pub fn assemble(docs: &[Document], entities: &[ResolvedEntity], quotes: &[Resolv
     let mut quote_items: Vec<Quote> = quotes
         .iter()
         .filter_map(|q| {
-            let doc = docs.iter().find(|d| d.id == q.doc)?;
+            let doc = indexes.get(q.doc.as_str())?.doc;
             Some(Quote {
                 speaker: q.speaker.clone(),
                 speaker_name: q.speaker.as_deref().and_then(|s| names.get(s)).map(|s| s.to_string()),

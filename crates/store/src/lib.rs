@@ -111,6 +111,36 @@ CREATE TABLE IF NOT EXISTS documents (
 CREATE INDEX IF NOT EXISTS documents_published ON documents(published);
 ";
 
+/// Writes (inserts or replaces) the row of one document: the listing
+/// columns and the whole document as JSON.
+fn write_document(tx: &rusqlite::Transaction<'_>, doc: &Document) -> Result<(), StoreError> {
+    let corrupt = |e| StoreError::Corrupt { id: doc.id.clone(), source: e };
+    let json = serde_json::to_string(doc).map_err(corrupt)?;
+    let stages = serde_json::to_string(&doc.stamps).map_err(corrupt)?;
+    let m = &doc.metadata;
+    tx.prepare_cached(
+        "INSERT OR REPLACE INTO documents (id, source, url, language, title, author, published, precision,
+                                           estimated, chars, diagnostics, stages, document)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+    )?
+    .execute(params![
+        doc.id,
+        doc.source,
+        doc.url,
+        m.language.as_ref().map(|l| &l.value),
+        m.title.as_ref().map(|t| &t.value),
+        m.authors.first().map(|a| &a.value),
+        m.published.as_ref().map(|p| &p.value),
+        m.published.as_ref().map(|p| p.precision.as_str()),
+        m.published.as_ref().map(|p| p.estimated).unwrap_or(false),
+        doc.text().chars().count() as i64,
+        doc.diagnostics.len() as i64,
+        stages,
+        json,
+    ])?;
+    Ok(())
+}
+
 /// An open dossier database.
 pub struct Store {
     conn: Connection,
@@ -165,11 +195,6 @@ impl Store {
             let mut insert_source = tx.prepare_cached(
                 "INSERT OR IGNORE INTO page_sources (hash, source, url, fetched_at) VALUES (?1, ?2, ?3, ?4)",
             )?;
-            let mut insert_doc = tx.prepare_cached(
-                "INSERT INTO documents (id, source, url, language, title, author, published, precision, estimated,
-                                        chars, diagnostics, stages, document)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
-            )?;
             for (raw, doc) in batch {
                 let kind = match raw.kind {
                     dossier_document::PageKind::Text => "text",
@@ -181,26 +206,7 @@ impl Store {
                     outcomes.push(Outcome::Duplicate);
                     continue;
                 }
-                let json = serde_json::to_string(doc)
-                    .map_err(|e| StoreError::Corrupt { id: doc.id.clone(), source: e })?;
-                let stages = serde_json::to_string(&doc.stamps)
-                    .map_err(|e| StoreError::Corrupt { id: doc.id.clone(), source: e })?;
-                let m = &doc.metadata;
-                insert_doc.execute(params![
-                    doc.id,
-                    doc.source,
-                    doc.url,
-                    m.language.as_ref().map(|l| &l.value),
-                    m.title.as_ref().map(|t| &t.value),
-                    m.authors.first().map(|a| &a.value),
-                    m.published.as_ref().map(|p| &p.value),
-                    m.published.as_ref().map(|p| p.precision.as_str()),
-                    m.published.as_ref().map(|p| p.estimated).unwrap_or(false),
-                    doc.text().chars().count() as i64,
-                    doc.diagnostics.len() as i64,
-                    stages,
-                    json,
-                ])?;
+                write_document(&tx, doc)?;
                 outcomes.push(Outcome::New);
             }
         }
@@ -304,30 +310,12 @@ impl Store {
     pub fn replace_documents(&mut self, docs: &[Document]) -> Result<usize, StoreError> {
         let tx = self.conn.transaction()?;
         let mut n = 0;
-        {
-            let mut stmt = tx.prepare_cached(
-                "UPDATE documents SET language = ?2, title = ?3, author = ?4, published = ?5, precision = ?6,
-                        estimated = ?7, chars = ?8, diagnostics = ?9, stages = ?10, document = ?11
-                 WHERE id = ?1",
-            )?;
-            for doc in docs {
-                let json = serde_json::to_string(doc).map_err(|e| StoreError::Corrupt { id: doc.id.clone(), source: e })?;
-                let stages =
-                    serde_json::to_string(&doc.stamps).map_err(|e| StoreError::Corrupt { id: doc.id.clone(), source: e })?;
-                let m = &doc.metadata;
-                n += stmt.execute(params![
-                    doc.id,
-                    m.language.as_ref().map(|l| &l.value),
-                    m.title.as_ref().map(|t| &t.value),
-                    m.authors.first().map(|a| &a.value),
-                    m.published.as_ref().map(|p| &p.value),
-                    m.published.as_ref().map(|p| p.precision.as_str()),
-                    m.published.as_ref().map(|p| p.estimated).unwrap_or(false),
-                    doc.text().chars().count() as i64,
-                    doc.diagnostics.len() as i64,
-                    stages,
-                    json,
-                ])?;
+        for doc in docs {
+            let exists: Option<i64> =
+                tx.query_row("SELECT 1 FROM documents WHERE id = ?1", [&doc.id], |r| r.get(0)).optional()?;
+            if exists.is_some() {
+                write_document(&tx, doc)?;
+                n += 1;
             }
         }
         tx.commit()?;

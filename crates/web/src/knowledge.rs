@@ -357,6 +357,14 @@ fn ranked_names(e: &ProvEntity) -> Vec<(String, usize)> {
     names
 }
 
+/// Orders entities most prominent first: more articles, then more
+/// mentions, then id (stable across runs).
+pub(crate) fn sort_by_prominence(all: &mut [EntitySummary]) {
+    all.sort_by(|a, b| {
+        b.articles.cmp(&a.articles).then(b.mentions.cmp(&a.mentions)).then_with(|| a.id.cmp(&b.id))
+    });
+}
+
 impl Knowledge for Catalog {
     fn entities(&self) -> Vec<EntitySummary> {
         let mut all: Vec<EntitySummary> = self
@@ -364,12 +372,7 @@ impl Knowledge for Catalog {
             .iter()
             .map(|(id, e)| self.summary(id, e))
             .collect();
-        all.sort_by(|a, b| {
-            b.articles
-                .cmp(&a.articles)
-                .then(b.mentions.cmp(&a.mentions))
-                .then_with(|| a.id.cmp(&b.id))
-        });
+        sort_by_prominence(&mut all);
         all
     }
 

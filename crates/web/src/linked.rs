@@ -38,22 +38,14 @@ impl LinkedKnowledge {
             }
         }
         // Citations give sentence indices; pages anchor sentences by byte span.
+        let docs_by_id: HashMap<&str, &Document> = docs.iter().map(|d| (d.id.as_str(), d)).collect();
+        let articles_by_id: HashMap<&str, &dossier_report::Article> =
+            report.articles.iter().map(|a| (a.id.as_str(), a)).collect();
         let sentence_span = |doc: &str, idx: usize| -> Option<Span> {
-            docs.iter()
-                .find(|d| d.id == doc)?
-                .layers
-                .sentences
-                .as_ref()?
-                .get(idx)
-                .copied()
+            docs_by_id.get(doc)?.layers.sentences.as_ref()?.get(idx).copied()
         };
         let sentence_text = |doc: &str, idx: usize| -> String {
-            report
-                .articles
-                .iter()
-                .find(|a| a.id == doc)
-                .and_then(|a| a.sentences.get(idx).cloned())
-                .unwrap_or_default()
+            articles_by_id.get(doc).and_then(|a| a.sentences.get(idx).cloned()).unwrap_or_default()
         };
         // Co-occurrence over articles.
         let mut per_article: HashMap<&str, Vec<usize>> = HashMap::new();
@@ -210,12 +202,7 @@ impl Knowledge for LinkedKnowledge {
 
     fn entities(&self) -> Vec<EntitySummary> {
         let mut all: Vec<EntitySummary> = self.entities.iter().map(|e| e.summary.clone()).collect();
-        all.sort_by(|a, b| {
-            b.articles
-                .cmp(&a.articles)
-                .then(b.mentions.cmp(&a.mentions))
-                .then_with(|| a.id.cmp(&b.id))
-        });
+        crate::knowledge::sort_by_prominence(&mut all);
         all
     }
 

@@ -41,18 +41,19 @@ pub fn run(db: &Path, args: Args) -> anyhow::Result<u8> {
     let bar = progress::pages();
     let mut report = Report::default();
     let mut seen: HashSet<String> = HashSet::new();
-    let mut pending: Vec<RawPage> = Vec::with_capacity(BATCH);
+    // Pages to extract, with their content hash (computed once).
+    let mut pending: Vec<(RawPage, String)> = Vec::with_capacity(BATCH);
     // Pages already stored (or earlier in this run): their extra sources are
     // recorded after the batch holding the first copy has committed.
     let mut duplicates: Vec<RawPage> = Vec::new();
 
-    let flush = |pending: &mut Vec<RawPage>, report: &mut Report, store: &mut Store| -> anyhow::Result<()> {
+    let flush = |pending: &mut Vec<(RawPage, String)>, report: &mut Report, store: &mut Store| -> anyhow::Result<()> {
         let results: Vec<(RawPage, Result<Document, Failure>)> = pending
             .drain(..)
             .collect::<Vec<_>>()
             .into_par_iter()
-            .map(|raw| {
-                let doc = pipeline::process(&pipeline, &raw);
+            .map(|(raw, hash)| {
+                let doc = pipeline::process_identified(&pipeline, &raw, hash);
                 (raw, doc)
             })
             .collect();
@@ -86,7 +87,7 @@ pub fn run(db: &Path, args: Args) -> anyhow::Result<u8> {
                     bar.inc(1);
                     continue;
                 }
-                pending.push(raw);
+                pending.push((raw, hash));
                 if pending.len() >= BATCH {
                     flush(&mut pending, &mut report, &mut store)?;
                     store.add_sources(&duplicates)?;
