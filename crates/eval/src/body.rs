@@ -78,7 +78,8 @@ fn gunzip(path: &Path) -> Result<Vec<u8>> {
     let f = std::fs::File::open(path).with_context(|| format!("open {}", path.display()))?;
     let mut d = flate2::read::GzDecoder::new(f);
     let mut out = Vec::new();
-    d.read_to_end(&mut out).with_context(|| format!("gunzip {}", path.display()))?;
+    d.read_to_end(&mut out)
+        .with_context(|| format!("gunzip {}", path.display()))?;
     Ok(out)
 }
 
@@ -115,7 +116,10 @@ fn run_ours(pages: &[Page], repeat: usize) -> (Vec<Output>, f64) {
             text: Some(ex.text),
             title: ex.metadata.title.map(|t| t.value),
             authors: ex.metadata.authors.into_iter().map(|a| a.value).collect(),
-            date: ex.metadata.published.and_then(|d| d.day().map(str::to_string)),
+            date: ex
+                .metadata
+                .published
+                .and_then(|d| d.day().map(str::to_string)),
         })
         .collect();
     (outputs, best)
@@ -126,7 +130,10 @@ fn run_peer(args: &Args, data: &Path, set: &str) -> Result<(HashMap<String, Outp
     let out = PathBuf::from(format!("target/peers/trafilatura-{set}.json"));
     if !(args.peer_cached && out.exists()) {
         if !args.peer_python.exists() {
-            anyhow::bail!("{} not found: run scripts/peers/setup.sh", args.peer_python.display());
+            anyhow::bail!(
+                "{} not found: run scripts/peers/setup.sh",
+                args.peer_python.display()
+            );
         }
         let status = Command::new(&args.peer_python)
             .arg(&args.peer_script)
@@ -152,7 +159,10 @@ fn run_peer(args: &Args, data: &Path, set: &str) -> Result<(HashMap<String, Outp
                 Output {
                     text: r["text"].as_str().map(str::to_string),
                     title: r["title"].as_str().map(str::to_string),
-                    authors: r["author"].as_str().map(split_gold_authors).unwrap_or_default(),
+                    authors: r["author"]
+                        .as_str()
+                        .map(split_gold_authors)
+                        .unwrap_or_default(),
                     date: r["date"].as_str().map(|d| d.chars().take(10).collect()),
                 }
             };
@@ -183,7 +193,8 @@ fn sh_shingles(tokens: &[String]) -> HashMap<Vec<&str>, usize> {
         return m;
     }
     if tokens.len() < 4 {
-        *m.entry(tokens.iter().map(String::as_str).collect()).or_insert(0) += 1;
+        *m.entry(tokens.iter().map(String::as_str).collect())
+            .or_insert(0) += 1;
         return m;
     }
     for w in tokens.windows(4) {
@@ -193,7 +204,7 @@ fn sh_shingles(tokens: &[String]) -> HashMap<Vec<&str>, usize> {
 }
 
 /// Per page (tp, fp, fn) normalised to sum 1 (evaluate.py).
-fn sh_page(re: &Regex, gold: &str, pred: &str) -> (f64, f64, f64, bool) {
+pub(crate) fn sh_page(re: &Regex, gold: &str, pred: &str) -> (f64, f64, f64, bool) {
     let gt = sh_tokens(re, gold);
     let pt = sh_tokens(re, pred);
     let gs = sh_shingles(&gt);
@@ -247,14 +258,40 @@ fn sh_score(re: &Regex, golds: &[String], preds: &[String]) -> (ShScore, Vec<f64
             rs.push(rec.unwrap_or(0.0));
         }
         let (pp, rr) = (prec.unwrap_or(0.0), rec.unwrap_or(0.0));
-        per_page_f1.push(if pp + rr > 0.0 { 2.0 * pp * rr / (pp + rr) } else { 0.0 });
+        per_page_f1.push(if pp + rr > 0.0 {
+            2.0 * pp * rr / (pp + rr)
+        } else {
+            0.0
+        });
     }
-    let mean = |v: &[f64]| if v.is_empty() { 0.0 } else { v.iter().sum::<f64>() / v.len() as f64 };
+    let mean = |v: &[f64]| {
+        if v.is_empty() {
+            0.0
+        } else {
+            v.iter().sum::<f64>() / v.len() as f64
+        }
+    };
     let precision = mean(&ps);
     let recall = mean(&rs);
-    let f1 = if precision + recall > 0.0 { 2.0 * precision * recall / (precision + recall) } else { 0.0 };
-    let accuracy = if golds.is_empty() { 0.0 } else { acc as f64 / golds.len() as f64 };
-    (ShScore { precision, recall, f1, accuracy }, per_page_f1)
+    let f1 = if precision + recall > 0.0 {
+        2.0 * precision * recall / (precision + recall)
+    } else {
+        0.0
+    };
+    let accuracy = if golds.is_empty() {
+        0.0
+    } else {
+        acc as f64 / golds.len() as f64
+    };
+    (
+        ShScore {
+            precision,
+            recall,
+            f1,
+            accuracy,
+        },
+        per_page_f1,
+    )
 }
 
 fn scrapinghub(data: &Path, args: &Args) -> Result<()> {
@@ -263,21 +300,35 @@ fn scrapinghub(data: &Path, args: &Args) -> Result<()> {
         println!("scrapinghub: {} absent, skipped", dir.display());
         return Ok(());
     }
-    let gold: BTreeMap<String, Value> = serde_json::from_slice(&std::fs::read(dir.join("ground-truth.json"))?)?;
+    let gold: BTreeMap<String, Value> =
+        serde_json::from_slice(&std::fs::read(dir.join("ground-truth.json"))?)?;
     let mut pages = Vec::new();
     let mut golds = Vec::new();
     for (id, g) in &gold {
         let bytes = gunzip(&dir.join("html").join(format!("{id}.html.gz")))?;
         let url = g["url"].as_str().map(str::to_string);
-        pages.push(Page { id: id.clone(), url: url.clone(), html: decode(bytes, id, url) });
+        pages.push(Page {
+            id: id.clone(),
+            url: url.clone(),
+            html: decode(bytes, id, url),
+        });
         golds.push(g["articleBody"].as_str().unwrap_or("").to_string());
     }
     let re = Regex::new(r"\w+")?;
     let (outs, secs) = run_ours(&pages, args.repeat);
-    let preds: Vec<String> = outs.iter().map(|o| o.text.clone().unwrap_or_default()).collect();
+    let preds: Vec<String> = outs
+        .iter()
+        .map(|o| o.text.clone().unwrap_or_default())
+        .collect();
     let (s, per_page) = sh_score(&re, &golds, &preds);
-    println!("ScrapingHub article-extraction benchmark: {} pages", pages.len());
-    println!("{:<22} {:>9} {:>9} {:>9} {:>9} {:>10}", "extractor", "precision", "recall", "F1", "accuracy", "pages/s");
+    println!(
+        "ScrapingHub article-extraction benchmark: {} pages",
+        pages.len()
+    );
+    println!(
+        "{:<22} {:>9} {:>9} {:>9} {:>9} {:>10}",
+        "extractor", "precision", "recall", "F1", "accuracy", "pages/s"
+    );
     println!(
         "{:<22} {:>9.3} {:>9.3} {:>9.3} {:>9.3} {:>10.1}",
         "dossier",
@@ -290,8 +341,14 @@ fn scrapinghub(data: &Path, args: &Args) -> Result<()> {
     if args.peer {
         match run_peer(args, data, "scrapinghub") {
             Ok((map, psecs, tool)) => {
-                let ppreds: Vec<String> =
-                    pages.iter().map(|p| map.get(&p.id).and_then(|o| o.text.clone()).unwrap_or_default()).collect();
+                let ppreds: Vec<String> = pages
+                    .iter()
+                    .map(|p| {
+                        map.get(&p.id)
+                            .and_then(|o| o.text.clone())
+                            .unwrap_or_default()
+                    })
+                    .collect();
                 let (ps, _) = sh_score(&re, &golds, &ppreds);
                 println!(
                     "{:<22} {:>9.3} {:>9.3} {:>9.3} {:>9.3} {:>10.1}",
@@ -308,9 +365,18 @@ fn scrapinghub(data: &Path, args: &Args) -> Result<()> {
     }
     if args.worst > 0 {
         let mut idx: Vec<usize> = (0..pages.len()).collect();
-        idx.sort_by(|&a, &b| per_page[a].partial_cmp(&per_page[b]).unwrap_or(std::cmp::Ordering::Equal));
+        idx.sort_by(|&a, &b| {
+            per_page[a]
+                .partial_cmp(&per_page[b])
+                .unwrap_or(std::cmp::Ordering::Equal)
+        });
         for &i in idx.iter().take(args.worst) {
-            println!("  worst F1 {:.3} {} {}", per_page[i], pages[i].id, pages[i].url.as_deref().unwrap_or(""));
+            println!(
+                "  worst F1 {:.3} {} {}",
+                per_page[i],
+                pages[i].id,
+                pages[i].url.as_deref().unwrap_or("")
+            );
         }
     }
     if let Some(dir) = &args.dump {
@@ -364,7 +430,12 @@ fn norm_ws(s: &str) -> String {
 
 fn snippet_counts(text: Option<&str>, with: &[String], without: &[String]) -> Counts {
     let Some(text) = text else {
-        return Counts { tp: 0, fp: 0, fn_: with.len(), tn: without.len() };
+        return Counts {
+            tp: 0,
+            fp: 0,
+            fn_: with.len(),
+            tn: without.len(),
+        };
     };
     let t = norm_ws(text);
     let mut c = Counts::default();
@@ -387,14 +458,20 @@ fn snippet_counts(text: Option<&str>, with: &[String], without: &[String]) -> Co
 
 /// Letters and digits only, lower-cased, accents removed.
 fn squash(s: &str) -> String {
-    dossier_text::normalize::fold(s).chars().filter(|c| c.is_alphanumeric()).collect()
+    dossier_text::normalize::fold(s)
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .collect()
 }
 
 /// Gold author strings into names: "Von A und B", "A; B", "A, B & C".
 fn split_gold_authors(s: &str) -> Vec<String> {
     let mut parts = vec![s.to_string()];
     for sep in [";", " & ", " and ", " und ", " et ", ", ", "|"] {
-        parts = parts.iter().flat_map(|p| p.split(sep).map(str::to_string).collect::<Vec<_>>()).collect();
+        parts = parts
+            .iter()
+            .flat_map(|p| p.split(sep).map(str::to_string).collect::<Vec<_>>())
+            .collect();
     }
     parts
         .into_iter()
@@ -414,7 +491,9 @@ fn split_gold_authors(s: &str) -> Vec<String> {
 
 fn names_match(a: &str, b: &str) -> bool {
     let (a, b) = (squash(a), squash(b));
-    a.len() >= 2 && b.len() >= 2 && (a == b || (a.len() >= 4 && b.contains(&a)) || (b.len() >= 4 && a.contains(&b)))
+    a.len() >= 2
+        && b.len() >= 2
+        && (a == b || (a.len() >= 4 && b.contains(&a)) || (b.len() >= 4 && a.contains(&b)))
 }
 
 /// Metadata tallies over the pages that carry gold.
@@ -433,13 +512,21 @@ struct MetaScore {
 fn meta_score(golds: &[Value], outs: &[Output]) -> MetaScore {
     let mut m = MetaScore::default();
     for (g, o) in golds.iter().zip(outs) {
-        if let Some(t) = g.get("title").and_then(Value::as_str).filter(|t| !t.trim().is_empty()) {
+        if let Some(t) = g
+            .get("title")
+            .and_then(Value::as_str)
+            .filter(|t| !t.trim().is_empty())
+        {
             m.title_n += 1;
             if o.title.as_deref().is_some_and(|p| norm_ws(p) == norm_ws(t)) {
                 m.title_ok += 1;
             }
         }
-        if let Some(d) = g.get("date").and_then(Value::as_str).filter(|d| !d.is_empty()) {
+        if let Some(d) = g
+            .get("date")
+            .and_then(Value::as_str)
+            .filter(|d| !d.is_empty())
+        {
             m.date_n += 1;
             if o.date.as_deref() == Some(d) {
                 m.date_ok += 1;
@@ -448,13 +535,24 @@ fn meta_score(golds: &[Value], outs: &[Output]) -> MetaScore {
         if let Some(a) = g.get("author") {
             let gold_names: Vec<String> = match a {
                 Value::String(s) => split_gold_authors(s),
-                Value::Array(v) => v.iter().filter_map(Value::as_str).flat_map(split_gold_authors).collect(),
+                Value::Array(v) => v
+                    .iter()
+                    .filter_map(Value::as_str)
+                    .flat_map(split_gold_authors)
+                    .collect(),
                 _ => Vec::new(),
             };
             m.author_pred += o.authors.len();
-            m.author_pred_ok += o.authors.iter().filter(|p| gold_names.iter().any(|g| names_match(p, g))).count();
+            m.author_pred_ok += o
+                .authors
+                .iter()
+                .filter(|p| gold_names.iter().any(|g| names_match(p, g)))
+                .count();
             m.author_gold += gold_names.len();
-            m.author_gold_found += gold_names.iter().filter(|g| o.authors.iter().any(|p| names_match(p, g))).count();
+            m.author_gold_found += gold_names
+                .iter()
+                .filter(|g| o.authors.iter().any(|p| names_match(p, g)))
+                .count();
         }
     }
     m
@@ -477,20 +575,36 @@ fn trafilatura_set(data: &Path, args: &Args) -> Result<()> {
     let mut pages = Vec::new();
     let mut golds = Vec::new();
     for e in entries {
-        let Some(rel) = e["page"].as_str() else { continue };
+        let Some(rel) = e["page"].as_str() else {
+            continue;
+        };
         let path = dir.join(rel);
         if !path.exists() {
             continue;
         }
         let bytes = gunzip(&path)?;
         let url = e["url"].as_str().map(str::to_string);
-        pages.push(Page { id: rel.to_string(), url: url.clone(), html: decode(bytes, rel, url) });
+        pages.push(Page {
+            id: rel.to_string(),
+            url: url.clone(),
+            html: decode(bytes, rel, url),
+        });
         golds.push(e);
     }
     let strs = |v: &Value| -> Vec<String> {
-        v.as_array().map(|a| a.iter().filter_map(Value::as_str).map(str::to_string).collect()).unwrap_or_default()
+        v.as_array()
+            .map(|a| {
+                a.iter()
+                    .filter_map(Value::as_str)
+                    .map(str::to_string)
+                    .collect()
+            })
+            .unwrap_or_default()
     };
-    let is_fr: Vec<bool> = golds.iter().map(|g| g["file"].as_str().is_some_and(|f| french.contains(f))).collect();
+    let is_fr: Vec<bool> = golds
+        .iter()
+        .map(|g| g["file"].as_str().is_some_and(|f| french.contains(f)))
+        .collect();
     let score = |outs: &[Output]| -> (Counts, Counts, Vec<Counts>) {
         let mut all = Counts::default();
         let mut fr = Counts::default();
@@ -508,7 +622,11 @@ fn trafilatura_set(data: &Path, args: &Args) -> Result<()> {
     let (outs, secs) = run_ours(&pages, args.repeat);
     let (all, fr, per) = score(&outs);
     let nfr = is_fr.iter().filter(|&&f| f).count();
-    println!("trafilatura evaluation set: {} pages ({} French)", pages.len(), nfr);
+    println!(
+        "trafilatura evaluation set: {} pages ({} French)",
+        pages.len(),
+        nfr
+    );
     println!(
         "{:<22} {:>9} {:>9} {:>9} {:>9} {:>9} {:>9} {:>10}",
         "extractor", "precision", "recall", "accuracy", "F1", "F1 (fr)", "P/R (fr)", "pages/s"
@@ -533,7 +651,10 @@ fn trafilatura_set(data: &Path, args: &Args) -> Result<()> {
     if args.peer {
         match run_peer(args, data, "trafilatura") {
             Ok((map, psecs, tool)) => {
-                let pouts: Vec<Output> = pages.iter().map(|p| map.get(&p.id).cloned().unwrap_or_default()).collect();
+                let pouts: Vec<Output> = pages
+                    .iter()
+                    .map(|p| map.get(&p.id).cloned().unwrap_or_default())
+                    .collect();
                 let (pall, pfr, _) = score(&pouts);
                 row(&tool, &pall, &pfr, pages.len() as f64 / psecs);
                 peer_ms = Some((tool, meta_score(&golds, &pouts)));
@@ -581,11 +702,23 @@ fn dump(dir: &Path, set: &str, pages: &[Page], outs: &[Output]) -> Result<()> {
     let dir = dir.join(set);
     std::fs::create_dir_all(&dir)?;
     for (p, o) in pages.iter().zip(outs) {
-        let name: String = p.id.chars().map(|c| if c.is_alphanumeric() || c == '.' || c == '-' { c } else { '_' }).collect();
+        let name: String =
+            p.id.chars()
+                .map(|c| {
+                    if c.is_alphanumeric() || c == '.' || c == '-' {
+                        c
+                    } else {
+                        '_'
+                    }
+                })
+                .collect();
         let v = serde_json::json!({
             "id": p.id, "url": p.url, "title": o.title, "authors": o.authors, "date": o.date, "text": o.text,
         });
-        std::fs::write(dir.join(format!("{name}.json")), serde_json::to_vec_pretty(&v)?)?;
+        std::fs::write(
+            dir.join(format!("{name}.json")),
+            serde_json::to_vec_pretty(&v)?,
+        )?;
     }
     Ok(())
 }
@@ -612,7 +745,11 @@ mod tests {
         let (s, _) = sh_score(&re, &["a b c d e".into()], &["a b c d e".into()]);
         assert!((s.f1 - 1.0).abs() < 1e-9 && (s.accuracy - 1.0).abs() < 1e-9);
         // Empty prediction: left out of precision, recall 0.
-        let (s, _) = sh_score(&re, &["a b c d e".into(), "x y z w".into()], &["a b c d e".into(), String::new()]);
+        let (s, _) = sh_score(
+            &re,
+            &["a b c d e".into(), "x y z w".into()],
+            &["a b c d e".into(), String::new()],
+        );
         assert!((s.precision - 1.0).abs() < 1e-9);
         assert!((s.recall - 0.5).abs() < 1e-9);
         // Short texts make one shingle.
@@ -622,7 +759,11 @@ mod tests {
 
     #[test]
     fn snippets_are_whitespace_normalised() {
-        let c = snippet_counts(Some("Hello\n\n  world. Bye"), &["Hello world.".into()], &["Bye".into(), "No".into()]);
+        let c = snippet_counts(
+            Some("Hello\n\n  world. Bye"),
+            &["Hello world.".into()],
+            &["Bye".into(), "No".into()],
+        );
         assert_eq!((c.tp, c.fn_, c.fp, c.tn), (1, 0, 1, 1));
         let c = snippet_counts(None, &["a".into()], &["b".into()]);
         assert_eq!((c.tp, c.fn_, c.fp, c.tn), (0, 1, 0, 1));
@@ -630,7 +771,10 @@ mod tests {
 
     #[test]
     fn author_names() {
-        assert_eq!(split_gold_authors("Von Roland Brockmann und Sebastian Drescher"), vec!["Roland Brockmann", "Sebastian Drescher"]);
+        assert_eq!(
+            split_gold_authors("Von Roland Brockmann und Sebastian Drescher"),
+            vec!["Roland Brockmann", "Sebastian Drescher"]
+        );
         assert!(names_match("Loïc Le Clerc", "Loic le clerc"));
         assert!(!names_match("Jane", ""));
     }

