@@ -104,12 +104,22 @@ fn gold_entities(page: &Value) -> Vec<GoldEntity> {
         .map(|e| {
             let mut forms = vec![e["name"].as_str().unwrap_or("").to_string()];
             forms.extend(strs(&e["aliases"]));
+            // As in the seeds' guidelines, "M. X" also stands for its bare "X".
+            let bare: Vec<String> = forms.iter().filter_map(|f| without_honorific(f)).collect();
+            forms.extend(bare);
             GoldEntity {
                 kind: e["type"].as_str().unwrap_or("").to_string(),
                 forms,
             }
         })
         .collect()
+}
+
+/// "M. Diop" → "Diop", "Mr Hancock" → "Hancock"; None without a civil title.
+fn without_honorific(form: &str) -> Option<String> {
+    let (first, rest) = form.split_once(char::is_whitespace)?;
+    let titles = ["m.", "m", "mme", "mlle", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "me", "pr"];
+    (titles.contains(&first.to_lowercase().as_str()) && !rest.trim().is_empty()).then(|| rest.trim().to_string())
 }
 
 fn squash(s: &str) -> String {

@@ -7,7 +7,7 @@
 //! full name ("Sergueï Lavrov") is a person; and a hyphenated compound of
 //! known places ("Mali-Russie") yields one place per part.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use crate::label::{entities, Label, Type};
 use crate::resources::{class, cue, hash_extend, hash_tokens, Resources, MAX_GAZ_TOKENS};
@@ -32,9 +32,9 @@ fn is_cap(t: &str) -> bool {
 }
 
 /// Applies the document-level rules in place.
-pub fn apply(doc: &mut DocTags<'_>, lexicon: &std::collections::HashSet<String>, lang: &str) {
+pub fn apply(doc: &mut DocTags<'_>, lexicon: &HashSet<String>, lang: &str) {
     for (toks, tags) in doc.sentences.iter().zip(doc.tags.iter_mut()) {
-        gazetteer_pass(toks, tags, lexicon);
+        gazetteer_pass(toks, tags, lexicon, &HashSet::new());
     }
     for (toks, tags) in doc.sentences.iter().zip(doc.tags.iter_mut()) {
         trim_sentence_initial_word(toks, tags, lexicon);
@@ -107,6 +107,7 @@ pub fn apply(doc: &mut DocTags<'_>, lexicon: &std::collections::HashSet<String>,
             target.insert(s.clone(), (Type::Per, *score));
         }
     }
+    let person_surnames: HashSet<&str> = surnames.keys().map(String::as_str).collect();
     // Longest names first for propagation, indexed by their first token.
     let mut by_first: HashMap<&str, Vec<Candidate<'_>>> = HashMap::new();
     for (k, (ty, score)) in &target {
@@ -131,8 +132,10 @@ pub fn apply(doc: &mut DocTags<'_>, lexicon: &std::collections::HashSet<String>,
                 }
             }
         }
-        // Known names keep their gazetteer type; acronyms in parentheses.
-        gazetteer_pass(toks, tags, lexicon);
+        // Known names keep their gazetteer type (but a person's surname
+        // stays a person: "Phoenix said" after "Joaquin Phoenix");
+        // acronyms in parentheses.
+        gazetteer_pass(toks, tags, lexicon, &person_surnames);
         acronyms_in_parentheses(toks, tags);
         // Propagate to untagged occurrences.
         let mut i = 0;
@@ -181,7 +184,7 @@ fn gazetteer_type(classes: u8) -> Option<Type> {
 /// Gazetteer matches in one sentence: untagged capitalised matches are
 /// tagged, model mentions that are a prefix of a longer match are extended,
 /// and model mentions that are exactly a match take its type.
-fn gazetteer_pass(toks: &[&str], tags: &mut [(Label, f32)], lexicon: &std::collections::HashSet<String>) {
+fn gazetteer_pass(toks: &[&str], tags: &mut [(Label, f32)], lexicon: &HashSet<String>, surnames: &HashSet<&str>) {
     let res = Resources::get();
     let folded: Vec<String> = toks.iter().map(|t| crate::resources::fold_word(t)).collect();
     let mut i = 0;
@@ -198,8 +201,9 @@ fn gazetteer_pass(toks: &[&str], tags: &mut [(Label, f32)], lexicon: &std::colle
         let first = toks.get(i).copied().unwrap_or("");
         let single = best.is_some_and(|(e, _)| e == i + 1);
         let all_caps = first.chars().count() > 1 && first.chars().all(|c| !c.is_lowercase());
-        let single_common =
-            single && !all_caps && (lexicon.contains(&first.to_lowercase()) || first.chars().count() < 3);
+        let single_common = single
+            && !all_caps
+            && (lexicon.contains(&first.to_lowercase()) || first.chars().count() < 3 || surnames.contains(first));
         let Some((end, ty)) = best.filter(|_| is_cap(first) && !single_common) else {
             i += 1;
             continue;

@@ -107,6 +107,15 @@ pub(crate) fn token_infos(tokens: &[&str], ctx: &Context<'_>) -> Vec<TokenInfo> 
     let mut infos: Vec<TokenInfo> = tokens
         .iter()
         .map(|w| {
+            // Typographic apostrophes read as the ASCII one: training text
+            // mostly has "d'", pages mostly "d’".
+            let unified;
+            let w: &str = if w.contains(['’', 'ʼ', '‘']) {
+                unified = w.replace(['’', 'ʼ', '‘'], "'");
+                &unified
+            } else {
+                w
+            };
             let lower = w.to_lowercase();
             let folded = resources::fold_word(w);
             let first = w.chars().next();
