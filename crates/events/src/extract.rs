@@ -20,9 +20,13 @@
 //!    a prefix of the other) become one [`Event`] listing every source; when
 //!    sources disagree on the time, all values are kept.
 //!
-//! Taxonomy (PLOVER-like): `meet`, `visit`, `agree`, `cooperate`,
-//! `statement`, `deploy`, `withdraw`, `attack`, `coup`, `sanction`,
-//! `announce`.
+//! Taxonomy (PLOVER-like): `meet` (meeting, talks, press conference),
+//! `visit`, `agree` (agreement, signature, a vote passing a text),
+//! `cooperate`, `statement` (a declaration on record), `deploy`, `withdraw`
+//! (withdrawal, departure, resignation, retirement), `attack` (armed
+//! attack, strike, violent crime), `coup`, `sanction` (sanctions, charges,
+//! convictions, fines, bans), `announce` (announcement, publication,
+//! decision, appointment, launch, opening of an inquiry).
 
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
@@ -40,9 +44,9 @@ use crate::timex::{find_timexes_with, Timex, TimexKind, TimexOptions, TimexPreci
 pub enum EventType {
     /// A coup d'état, a seizure of power.
     Coup,
-    /// An armed attack, strike, offensive.
+    /// An armed attack, strike, offensive, violent crime.
     Attack,
-    /// A withdrawal, departure, evacuation.
+    /// A withdrawal, departure, evacuation, resignation.
     Withdraw,
     /// A deployment or presence of forces.
     Deploy,
@@ -52,11 +56,11 @@ pub enum EventType {
     Meet,
     /// An agreement, a signature.
     Agree,
-    /// Sanctions, an embargo.
+    /// Sanctions, an embargo, charges, a conviction, a fine, a ban.
     Sanction,
     /// Cooperation, partnership.
     Cooperate,
-    /// An announcement.
+    /// An announcement, publication, decision, appointment, launch.
     Announce,
     /// A statement, a declaration.
     Statement,

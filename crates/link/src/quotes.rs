@@ -23,6 +23,9 @@ const MAX_QUOTE: usize = 4000;
 const VERB_WINDOW: usize = 8;
 /// Words after a quotation in which the speaker's name must appear.
 const NAME_WINDOW: usize = 16;
+/// Most words between two quotations of one paragraph for the second to
+/// continue the first's speaker (the attribution between them).
+const MAX_ATTRIBUTION_WORDS: usize = 30;
 /// Entity index of a speaker who is not named ("a spokesperson said"): a
 /// pronoun right after points to nobody named.
 const UNNAMED: usize = usize::MAX;
@@ -59,6 +62,13 @@ pub(crate) fn find_quotes(text: &str) -> Vec<Marks> {
             }
             '“' => curly = Some(here),
             '”' => {
+                if let Some(o) = curly.take() {
+                    out.push(Marks { open: o, close: here });
+                }
+            }
+            // A curly quotation closed by a straight mark (“ … "), when no
+            // curly closing mark follows in the paragraph.
+            '"' if curly.is_some() && straight.is_none() && !text[i..].split('\n').next().unwrap_or("").contains('”') => {
                 if let Some(o) = curly.take() {
                     out.push(Marks { open: o, close: here });
                 }
@@ -252,22 +262,42 @@ impl Ctx<'_, '_> {
     /// sentence before (its first person named outside quotes and not as a
     /// complement), within the same reach.
     fn antecedent(&self, last: Option<&Cue>, at: usize) -> Option<Cue> {
+        let recent = self.nearest_subject(at);
         if let Some(l) = last.filter(|l| at.saturating_sub(l.at) <= PRONOUN_REACH) {
+            // A person named since the last speaker is nearer ("… said X.
+            // Y, the nominee, … He said …" is Y).
+            // Also after an unnamed speaker, when the new name is in a later
+            // sentence than that speaker's ("selon un proche de X" is not X).
+            let later = |r: &Cue| r.at > l.at && self.view.sentence_at(r.at) != self.view.sentence_at(l.at);
+            if let Some(r) = recent.filter(|r| r.entity != l.entity && later(r)) {
+                return Some(r);
+            }
             return (l.entity != UNNAMED).then(|| l.clone());
         }
+        recent
+    }
+
+    /// The subject of the nearest sentence before `at` naming a person (its
+    /// first person named outside quotes and not as a complement), within
+    /// a pronoun's reach.
+    fn nearest_subject(&self, at: usize) -> Option<Cue> {
         let here = self.view.sentence_at(at);
         let mut end = here.start.min(at);
         let floor = at.saturating_sub(PRONOUN_REACH);
         // The quote's own sentence first (text before the quote), then back.
         let mut range = Span::new(here.start.min(at), at);
-        for _ in 0..6 {
+        for _ in 0..12 {
             if let Some((e, s)) = self.first_mention(range, EntityType::Per) {
                 return Some(Cue { entity: e, mention: Some(s), verb: None, how: "pronoun", at: s.start });
             }
             if end == 0 || end <= floor {
                 break;
             }
-            let prev = self.view.sentence_at(end - 1);
+            // The sentence ending before `end` (skipping the spaces and
+            // line breaks between sentences).
+            let gap = self.view.text.get(..end).map_or(0, |t| t.len() - t.trim_end().len());
+            let Some(last_char) = end.checked_sub(gap + 1) else { break };
+            let prev = self.view.sentence_at(last_char);
             if prev.start >= end {
                 break;
             }
@@ -303,7 +333,9 @@ impl Ctx<'_, '_> {
         if ws.get(vi + 1).is_some_and(|w| lex.is(w.text, class::PRONOUN)) {
             return Ok(self.antecedent(last, at).map(|l| Cue { verb: Some(verb_text), how: "pronoun", at, ..l }));
         }
-        if let Some(i) = ws.iter().skip(vi + 1).take(4).position(|w| lex.is(w.text, class::ROLE)) {
+        // A role a few words on, maybe after an adverbial ("a déclaré à
+        // cette occasion le ministre").
+        if let Some(i) = ws.iter().skip(vi + 1).take(6).position(|w| lex.is(w.text, class::ROLE)) {
             return Ok(self.by_role(&ws, vi + 1 + i, m.open.start).map(|(e, s)| Cue { entity: e, mention: Some(s), verb: Some(verb_text.clone()), how: "role", at }));
         }
         Ok(self.first_mention(Span::new(range.start, name_end), EntityType::Org).map(|(e, s)| Cue { entity: e, mention: Some(s), verb: Some(verb_text), how: "after", at }))
@@ -332,19 +364,24 @@ impl Ctx<'_, '_> {
         let verb = ws.get(vi)?;
         let verb_text = split_pronoun(verb.text).0.to_string();
         let completive = ws.get(vi + 1).is_some_and(|w| self.view.lex.is(w.text, class::COMP));
-        if !completive {
+        let subject = Span::new(sent.start.min(verb.span.start), verb.span.start);
+        let subject_name = self.last_mention(subject, EntityType::Per);
+        let pron = split_pronoun(verb.text).1
+            || ws.iter().take(vi).rev().take(3).any(|w| self.view.lex.is(w.text, class::PRONOUN) || split_pronoun(w.text).1);
+        // With a subject before the verb ("He said the state was …", "X
+        // told NBC the number …") the words after the verb are its object,
+        // not an inverted subject; "selon X" names its source after it.
+        let source = self.view.lex.is(verb.text, class::SOURCE);
+        if !completive && (source || (subject_name.is_none() && !pron)) {
             match self.named_after(&ws, vi, m.open.start) {
                 Err(()) => return None,
                 Ok(Some((e, s))) => return Some(Cue { entity: e, mention: Some(s), verb: Some(verb_text), how: "before", at }),
                 Ok(None) => {}
             }
         }
-        let subject = Span::new(sent.start.min(verb.span.start), verb.span.start);
-        if let Some((e, s)) = self.last_mention(subject, EntityType::Per) {
+        if let Some((e, s)) = subject_name {
             return Some(Cue { entity: e, mention: Some(s), verb: Some(verb_text), how: "before", at });
         }
-        let pron = split_pronoun(verb.text).1
-            || ws.iter().take(vi).rev().take(3).any(|w| self.view.lex.is(w.text, class::PRONOUN) || split_pronoun(w.text).1);
         if pron {
             let l = self.antecedent(last, at)?;
             return Some(Cue { verb: Some(verb_text), how: "pronoun", at, ..l });
@@ -520,8 +557,18 @@ pub(crate) fn attribute(view: &View<'_>, st: &DocState) -> Vec<QuoteCand> {
                 let (prev_close, c) = prev_quote.as_ref()?;
                 let between = Span::new((*prev_close).min(m.open.start), m.open.start);
                 let same_para = view.line_at(*prev_close) == view.line_at(m.open.start);
-                let others = st.mentions.iter().any(|x| x.kind == EntityType::Per && between.contains(&x.span) && x.entity != c.entity);
-                (same_para && !others && words(view.text, between).len() <= 12).then(|| Cue { how: "continuation", ..c.clone() })
+                // Nobody else named between them, and no one named in a new
+                // sentence that would introduce the second quotation.
+                let seg = view.slice(between);
+                let new_sentence = [". ", "! ", "? ", ": "].iter().filter_map(|e| seg.find(e)).min().map_or(usize::MAX, |p| between.start + p);
+                let others = st.mentions.iter().any(|x| {
+                    between.contains(&x.span) && x.entity != c.entity && (x.kind == EntityType::Per || (x.kind == EntityType::Org && x.span.start > new_sentence))
+                });
+                // The attribution between them ("said X, a teacher who …")
+                // may be long, but holds no other verb of saying.
+                let between_words = words(view.text, between);
+                let verbs = between_words.iter().filter(|w| ctx.is_speech(w)).count();
+                (same_para && !others && verbs <= 1 && between_words.len() <= MAX_ATTRIBUTION_WORDS).then(|| Cue { how: "continuation", ..c.clone() })
             });
             let Some(cue) = cue.filter(|c| c.entity != UNNAMED) else { continue };
             let Some(span) = content(view, m) else { continue };

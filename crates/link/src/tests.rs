@@ -198,7 +198,10 @@ fn knowledge_file_links_entities() {
 }
 
 fn quotes_of(text: &str, lang: &str, names: &[(&str, &str)]) -> (Dossier, Vec<(String, String, String)>) {
-    let d = resolve(&[doc("a", lang, text, names)]);
+    let mut input = doc("a", lang, text, names);
+    // The sentences of the real splitter, as in the pipeline.
+    input.sentences = dossier_ner::analyze(text, lang).sentences;
+    let d = resolve(&[input]);
     let q = d.quotes.iter().map(|q| (q.text.clone(), q.speaker_name.clone().unwrap_or_default(), q.cue.clone())).collect();
     (d, q)
 }
@@ -295,6 +298,86 @@ fn several_quotes_of_one_sentence_share_the_speaker() {
 fn unknown_language_uses_all_cue_files() {
     let (_, q) = quotes_of("\"Wir bleiben\", said Anna Berg.", "de", &[("Anna Berg", "PER")]);
     assert_eq!(q.len(), 1);
+}
+
+#[test]
+fn quotes_following_an_attributed_one_in_its_paragraph_share_its_speaker() {
+    let t = "\u{201c}It was a hard year,\u{201d} said Anna Berg, a teacher in the town who ran for the council in 2010 and lost. \u{201c}We just kept going.\u{201d}";
+    let (_, q) = quotes_of(t, "en", &[("Anna Berg", "PER")]);
+    assert_eq!(q.len(), 2, "{q:?}");
+    assert!(q.iter().all(|x| x.1 == "Anna Berg"), "{q:?}");
+}
+
+#[test]
+fn incise_with_a_name_inside_the_quotation() {
+    let t = "\u{201c}La crise a \u{e9}t\u{e9} longue, rappelle Marie Dupont, professeure \u{e0} Lyon. Dans certains cas, il fallait agir vite\u{201d}.";
+    let (_, q) = quotes_of(t, "fr", &[("Marie Dupont", "PER")]);
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].1, "Marie Dupont");
+}
+
+#[test]
+fn curly_quotation_closed_by_a_straight_mark() {
+    let t = "\u{201c}Tout a chang\u{e9} depuis, et vite\", d\u{e9}taille Marie Dupont.";
+    let (_, q) = quotes_of(t, "fr", &[("Marie Dupont", "PER")]);
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].1, "Marie Dupont");
+}
+
+#[test]
+fn incise_with_a_pronoun_points_to_the_person_just_named() {
+    let t = "Devant ses \u{e9}tudiants, Marie Dupont, professeure d'histoire, d\u{e9}fend son point de vue. \u{ab} Cette loi est injuste, affirme-t-elle. Je crois en l'universit\u{e9} publique. \u{bb}";
+    let (_, q) = quotes_of(t, "fr", &[("Marie Dupont", "PER")]);
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].1, "Marie Dupont");
+}
+
+#[test]
+fn role_after_verb_and_adverbial() {
+    let t = "Le ministre de la Sant\u{e9}, Jean Martin, a parl\u{e9} lundi.\n\u{ab} Je n'ai pas l'intention de d\u{e9}missionner, \u{bb} a d\u{e9}clar\u{e9} \u{e0} cette occasion le ministre de la Sant\u{e9}.";
+    let (_, q) = quotes_of(t, "fr", &[("Jean Martin", "PER")]);
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].1, "Jean Martin");
+}
+
+#[test]
+fn partial_quotes_in_reported_speech_in_english() {
+    let t = "Governor Andrew Cuomo said on Friday that the state was \"flattening the curve\" but warned of \"great pain\" ahead.";
+    let (_, q) = quotes_of(t, "en", &[("Andrew Cuomo", "PER")]);
+    assert_eq!(q.len(), 2, "{q:?}");
+    assert!(q.iter().all(|x| x.1 == "Andrew Cuomo"), "{q:?}");
+}
+
+#[test]
+fn surname_speaker_resolves_to_the_full_name_named_inside_a_quotation() {
+    let t = "\u{201c}La crise a \u{e9}t\u{e9} longue, rappelle Marie Dupont, professeure \u{e0} Lyon. Il fallait agir\u{201d}.\nPlus tard, \"tout a chang\u{e9}\", d\u{e9}taille Mme Dupont.";
+    let (_, q) = quotes_of(t, "fr", &[("Marie Dupont", "PER"), ("Dupont", "PER")]);
+    assert_eq!(q.len(), 2, "{q:?}");
+    assert!(q.iter().all(|x| x.1 == "Marie Dupont"), "{q:?}");
+}
+
+#[test]
+fn a_surname_that_is_also_a_title_word() {
+    let t = "Wayne King worked for the senator.\n\u{201c}The first I heard of it was on Tuesday,\u{201d} said King, who resigned.";
+    let (_, q) = quotes_of(t, "en", &[("Wayne King", "PER"), ("King", "PER")]);
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].1, "Wayne King");
+}
+
+#[test]
+fn an_organisation_introducing_the_next_quotation_stops_the_continuation() {
+    let t = "\u{ab} Des raisons personnelles \u{bb}, a dit Claire Roux. Le lendemain, Mediapart publie un article : \u{ab} Le fisc enqu\u{ea}te depuis des mois \u{bb}.";
+    let (_, q) = quotes_of(t, "fr", &[("Claire Roux", "PER"), ("Mediapart", "ORG")]);
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].1, "Claire Roux");
+}
+
+#[test]
+fn a_pronoun_after_a_newly_named_subject_points_to_it() {
+    let t = "\"It is over,\" said John Smith. Jane Doe, the nominee, spoke later.\nShe said the plan was \"a disaster\".";
+    let (_, q) = quotes_of(t, "en", &[("John Smith", "PER"), ("Jane Doe", "PER")]);
+    assert_eq!(q.len(), 2, "{q:?}");
+    assert_eq!(q[1].1, "Jane Doe", "{q:?}");
 }
 
 fn arb_doc() -> impl Strategy<Value = DocInput> {
