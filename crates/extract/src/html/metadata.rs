@@ -39,6 +39,9 @@ struct Found {
     canonical: Option<(String, String)>,
     html_lang: Option<String>,
     content_language: Option<String>,
+    /// The page's visible text as [`word_key`] words, filled only when
+    /// there is an author candidate to check against it.
+    visible: Option<String>,
 }
 
 /// Metadata of a parsed page (dates are filled by the caller) and the
@@ -208,7 +211,63 @@ pub(crate) fn collect(doc: &Html, url: Option<&str>) -> PageMeta {
             }
         }
     }
+    let has_candidates = !(f.ld_authors.is_empty()
+        && f.meta_authors.is_empty()
+        && f.rel_authors.is_empty()
+        && f.itemprop_authors.is_empty()
+        && f.byline_texts.is_empty());
+    if has_candidates {
+        f.visible = Some(visible_words(doc));
+    }
     decide(f, url)
+}
+
+/// Folded words of `s` (letters and digits), each followed by one space
+/// and the whole preceded by one: " jane doe ". A name occurs in a text
+/// when its key is a substring of the text's key.
+fn word_key(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push(' ');
+    for c in dossier_text::normalize::fold(s).chars() {
+        if c.is_alphanumeric() {
+            out.push(c);
+        } else if !out.ends_with(' ') {
+            out.push(' ');
+        }
+    }
+    if !out.ends_with(' ') {
+        out.push(' ');
+    }
+    out
+}
+
+/// Most visible text read for the author check, in bytes.
+const VISIBLE_CAP: usize = 4 << 20;
+
+/// The text a reader sees: every text node outside `<head>`, scripts,
+/// styles, templates and `<noscript>`, as a [`word_key`].
+fn visible_words(doc: &Html) -> String {
+    use ego_tree::iter::Edge;
+    let mut raw = String::new();
+    let mut hidden = 0usize;
+    for edge in doc.tree.root().traverse() {
+        match edge {
+            Edge::Open(n) => match n.value() {
+                Node::Element(el) if hidden > 0 || matches!(el.name(), "head" | "script" | "style" | "template" | "noscript" | "title") => hidden += 1,
+                Node::Text(t) if hidden == 0 && raw.len() < VISIBLE_CAP => {
+                    raw.push_str(t);
+                    raw.push(' ');
+                }
+                _ => {}
+            },
+            Edge::Close(n) => {
+                if hidden > 0 && n.value().is_element() {
+                    hidden -= 1;
+                }
+            }
+        }
+    }
+    word_key(&raw)
 }
 
 /// True when the element sits in a comment/discussion area or in page
@@ -503,7 +562,10 @@ fn decide(f: Found, url: Option<&str>) -> PageMeta {
         let mut names: Vec<String> = Vec::new();
         for c in &cands {
             for n in split_names(c) {
-                if let Some(n) = clean_author(&n, &site_names).filter(|n| structured || looks_like_full_name(n)) {
+                if let Some(n) = clean_author(&n, &site_names)
+                    .filter(|n| structured || looks_like_full_name(n))
+                    .filter(|n| f.visible.as_deref().map_or(true, |v| shown(n, v)))
+                {
                     if !names.iter().any(|x| squash(x) == squash(&n)) {
                         names.push(n);
                     }
@@ -516,6 +578,15 @@ fn decide(f: Found, url: Option<&str>) -> PageMeta {
         }
     }
     PageMeta { metadata: m, ld_body: f.ld_body, title_variants }
+}
+
+/// True when the name is shown on the page: its words occur, in order,
+/// in the page's visible text (`visible`, a [`word_key`]). Declared
+/// authors (JSON-LD, meta tags) that the page never shows are mostly a
+/// site's owner or a CMS account rather than the article's byline.
+fn shown(name: &str, visible: &str) -> bool {
+    let k = word_key(name);
+    k.len() > 2 && visible.contains(&k)
 }
 
 /// Share of the words of `a` that occur in `b` (case- and accent-folded).
@@ -711,7 +782,7 @@ mod tests {
             <script type="application/ld+json">{"@type":"NewsArticle","headline":"Un titre",
               "author":[{"@type":"Person","name":"Marie Curie"},{"@type":"Person","name":"Pierre Curie"}],
               "publisher":{"@type":"Organization","name":"Le Journal"}}</script></head>
-            <body><h1>Un titre</h1></body></html>"#;
+            <body><h1>Un titre</h1><p>Par Marie Curie et Pierre Curie</p></body></html>"#;
         let doc = Html::parse_document(html);
         let pm = collect(&doc, Some("https://www.lejournal.example/a"));
         let m = pm.metadata;
@@ -721,6 +792,25 @@ mod tests {
         assert_eq!(m.site_name.unwrap().value, "Le Journal");
         assert_eq!(m.canonical_url.unwrap().value, "https://lejournal.example/a");
         assert_eq!(m.declared_language.as_deref(), Some("fr"));
+    }
+
+    #[test]
+    fn declared_author_must_be_shown() {
+        // A CMS account in the meta tags that the page never shows.
+        let html = r#"<html><head><title>T</title><meta name="author" content="Max Mustermann">
+            <script type="application/ld+json">{"@type":"Article","author":{"@type":"Person","name":"Erika Muster"}}</script>
+            </head><body><p>Text ohne Namen.</p><script>var a = "Max Mustermann";</script></body></html>"#;
+        let doc = Html::parse_document(html);
+        assert!(collect(&doc, None).metadata.authors.is_empty());
+        // Shown in another case and with other punctuation: kept.
+        let html = r#"<html><head><meta name="author" content="Sadhbh O'Sullivan"></head>
+            <body><p class="x">BY SADHBH O’SULLIVAN</p></body></html>"#;
+        let doc = Html::parse_document(html);
+        let names: Vec<String> = collect(&doc, None).metadata.authors.into_iter().map(|a| a.value).collect();
+        assert_eq!(names, vec!["Sadhbh O'Sullivan"]);
+        assert!(shown("Jane Doe", &word_key("Text by jane  doe.")));
+        assert!(!shown("Jane Doe", &word_key("Janet Doely")));
+        assert!(!shown("", &word_key("anything")));
     }
 
     #[test]
