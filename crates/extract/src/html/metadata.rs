@@ -32,9 +32,9 @@ struct Found {
     ld_publisher: Option<String>,
     ld_body: Option<String>,
     meta_authors: Vec<(String, String)>,
-    rel_authors: Vec<String>,
+    rel_authors: Vec<(String, ego_tree::NodeId)>,
     itemprop_authors: Vec<String>,
-    byline_texts: Vec<String>,
+    byline_texts: Vec<(String, ego_tree::NodeId)>,
     site_name: Option<(String, String)>,
     canonical: Option<(String, String)>,
     html_lang: Option<String>,
@@ -187,7 +187,7 @@ pub(crate) fn collect(doc: &Html, url: Option<&str>) -> PageMeta {
                 }
                 if !t.is_empty() && t.len() < 200 {
                     if rel_author {
-                        f.rel_authors.push(t);
+                        f.rel_authors.push((t, node.id()));
                     } else {
                         f.itemprop_authors.push(t);
                     }
@@ -205,7 +205,7 @@ pub(crate) fn collect(doc: &Html, url: Option<&str>) -> PageMeta {
                     let t = text_of(er);
                     if !t.is_empty() && t.chars().count() <= 120 {
                         byline_budget -= 1;
-                        f.byline_texts.push(t);
+                        f.byline_texts.push((t, node.id()));
                     }
                 }
             }
@@ -219,7 +219,15 @@ pub(crate) fn collect(doc: &Html, url: Option<&str>) -> PageMeta {
     if has_candidates {
         f.visible = Some(visible_words(doc));
     }
-    decide(f, url)
+    decide(f, url, doc)
+}
+
+/// True when byline element `other` sits beside `first` (same parent) or
+/// inside it: co-authors of one byline. Byline elements elsewhere on the
+/// page belong to other articles (teasers, related stories).
+fn same_byline(doc: &Html, first: ego_tree::NodeId, other: ego_tree::NodeId) -> bool {
+    let (Some(a), Some(b)) = (doc.tree.get(first), doc.tree.get(other)) else { return false };
+    first == other || a.parent().map(|p| p.id()) == b.parent().map(|p| p.id()) || b.ancestors().any(|x| x.id() == first)
 }
 
 /// Folded words of `s` (letters and digits), each followed by one space
@@ -449,7 +457,7 @@ pub(crate) fn strip_site(title: &str, site_names: &[String], h1: &[String]) -> S
     t.to_string()
 }
 
-fn decide(f: Found, url: Option<&str>) -> PageMeta {
+fn decide(f: Found, url: Option<&str>, doc: &Html) -> PageMeta {
     let mut m = Metadata::default();
     let host = url.and_then(host_of).or_else(|| f.canonical.as_ref().and_then(|c| host_of(&c.0)));
     let mut site_names: Vec<String> = Vec::new();
@@ -550,22 +558,37 @@ fn decide(f: Found, url: Option<&str>) -> PageMeta {
         (!l.is_empty() && l.len() <= 20).then_some(l)
     });
     // Authors, first source that yields valid names.
-    let mut sources: Vec<(Vec<String>, String, bool)> = Vec::new();
-    sources.push((f.ld_authors.clone(), "json-ld author".into(), true));
+    // Unstructured sources carry the element each text came from: after
+    // the first element that yields a name, only elements of the same
+    // byline are read.
+    type Cands = Vec<(String, Option<ego_tree::NodeId>)>;
+    let plain = |v: &[String]| -> Cands { v.iter().map(|t| (t.clone(), None)).collect() };
+    let placed = |v: &[(String, ego_tree::NodeId)]| -> Cands { v.iter().take(3).map(|(t, id)| (t.clone(), Some(*id))).collect() };
+    let mut sources: Vec<(Cands, String, bool)> = Vec::new();
+    sources.push((plain(&f.ld_authors), "json-ld author".into(), true));
     for (a, ev) in &f.meta_authors {
-        sources.push((vec![a.clone()], ev.clone(), true));
+        sources.push((plain(std::slice::from_ref(a)), ev.clone(), true));
     }
-    sources.push((f.itemprop_authors.clone(), "[itemprop=author]".into(), true));
-    sources.push((f.rel_authors.iter().take(3).cloned().collect(), "[rel=author]".into(), false));
-    sources.push((f.byline_texts.iter().take(3).cloned().collect(), "byline".into(), false));
+    sources.push((plain(&f.itemprop_authors), "[itemprop=author]".into(), true));
+    sources.push((placed(&f.rel_authors), "[rel=author]".into(), false));
+    sources.push((placed(&f.byline_texts), "byline".into(), false));
     for (cands, ev, structured) in sources {
         let mut names: Vec<String> = Vec::new();
-        for c in &cands {
+        let mut anchor: Option<ego_tree::NodeId> = None;
+        for (c, id) in &cands {
+            if let (Some(a), Some(id)) = (anchor, id) {
+                if !same_byline(doc, a, *id) {
+                    continue;
+                }
+            }
             for n in split_names(c) {
                 if let Some(n) = clean_author(&n, &site_names)
                     .filter(|n| structured || looks_like_full_name(n))
                     .filter(|n| f.visible.as_deref().map_or(true, |v| shown(n, v)))
                 {
+                    if anchor.is_none() {
+                        anchor = *id;
+                    }
                     if !names.iter().any(|x| squash(x) == squash(&n)) {
                         names.push(n);
                     }
@@ -811,6 +834,23 @@ mod tests {
         assert!(shown("Jane Doe", &word_key("Text by jane  doe.")));
         assert!(!shown("Jane Doe", &word_key("Janet Doely")));
         assert!(!shown("", &word_key("anything")));
+    }
+
+    #[test]
+    fn bylines_of_other_articles_are_not_read() {
+        let names = |html: &str| -> Vec<String> {
+            let doc = Html::parse_document(html);
+            collect(&doc, None).metadata.authors.into_iter().map(|a| a.value).collect()
+        };
+        // Teasers further down carry their own bylines.
+        let html = r#"<html><body><article><div class="byline"><span class="label">Autor</span></div>
+            <div class="meta"><span class="author">Jane Doe</span></div><p>Text.</p></article>
+            <ul><li><span class="author">John Roe</span></li><li><span class="author">Ann Poe</span></li></ul></body></html>"#;
+        assert_eq!(names(html), vec!["Jane Doe"]);
+        // Co-authors side by side are one byline.
+        let html = r#"<html><body><p>By <a rel="author" href="/a">Jane Doe</a> and <a rel="author" href="/b">John Roe</a></p>
+            <aside><a rel="author" href="/c">Ann Poe</a></aside></body></html>"#;
+        assert_eq!(names(html), vec!["Jane Doe", "John Roe"]);
     }
 
     #[test]
