@@ -582,8 +582,9 @@ fn decide(f: Found, url: Option<&str>, doc: &Html) -> PageMeta {
                 }
             }
             for n in split_names(c) {
-                if let Some(n) = clean_author(&n, &site_names)
-                    .filter(|n| structured || looks_like_full_name(n))
+                if let Some(n) = clean_author_opened(&n, &site_names)
+                    .filter(|(n, opened)| structured || *opened || looks_like_full_name(n))
+                    .map(|(n, _)| n)
                     .filter(|n| f.visible.as_deref().map_or(true, |v| shown(n, v)))
                 {
                     if anchor.is_none() {
@@ -642,10 +643,48 @@ fn split_names(s: &str) -> Vec<String> {
     parts.into_iter().map(|p| p.trim().to_string()).filter(|p| !p.is_empty()).collect()
 }
 
-const PREFIXES: [&str; 14] = [
-    "by ", "par ", "von ", "por ", "di ", "door ", "av ", "przez ", "written by ", "posted by ", "auteur :", "author:",
-    "autor:", "auteur:",
-];
+/// Byline openers ("by", "eingestellt von", "auteur :"), from
+/// `data/lang/mul/byline-prefixes.txt`, longest first; each holds the
+/// space that must follow it unless it ends in ':'.
+fn byline_prefixes() -> &'static [String] {
+    static P: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+    P.get_or_init(|| {
+        let mut v: Vec<String> = include_str!("../../../../data/lang/mul/byline-prefixes.txt")
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .map(|l| if l.ends_with(':') { l.to_string() } else { format!("{l} ") })
+            .collect();
+        v.sort_by_key(|p| std::cmp::Reverse(p.len()));
+        v
+    })
+}
+
+/// `s` without a leading byline opener, if it has one.
+fn strip_byline_prefix(s: &str) -> Option<&str> {
+    byline_prefixes().iter().find_map(|p| {
+        let head = s.get(..p.len())?;
+        (head.to_lowercase() == *p).then(|| s[p.len()..].trim())
+    })
+}
+
+/// A word shaped like a domain or an account name ("site.it",
+/// "jane.doe"): a dot inside it followed by two lower-case letters.
+/// Initials ("J.R.R.") and abbreviations ("Dr.") are not.
+fn web_token(w: &str) -> bool {
+    let cs: Vec<char> = w.chars().collect();
+    cs.windows(3).enumerate().any(|(i, x)| i > 0 && x[0] == '.' && x[1].is_lowercase() && x[2].is_lowercase())
+}
+
+/// Initials of a name of three or more capitalised words ("Deutsches
+/// Rotes Kreuz" -> "drk"), folded; `None` for shorter names.
+fn initials(words: &[&str]) -> Option<String> {
+    let caps: Vec<&&str> = words.iter().filter(|w| !PARTICLES.contains(*w)).collect();
+    if caps.len() < 3 || !caps.iter().all(|w| capitalised(w)) {
+        return None;
+    }
+    Some(caps.iter().filter_map(|w| w.chars().next()).collect::<String>()).map(|i| squash(&i))
+}
 
 const PARTICLES: [&str; 16] =
     ["de", "da", "di", "do", "du", "del", "della", "der", "den", "van", "von", "la", "le", "y", "bin", "al"];
@@ -661,12 +700,20 @@ fn capitalised(w: &str) -> bool {
 }
 
 /// Cleans one author candidate; `None` when it is not a person's name.
+#[cfg(test)]
 pub(crate) fn clean_author(raw: &str, site_names: &[String]) -> Option<String> {
+    clean_author_opened(raw, site_names).map(|(n, _)| n)
+}
+
+/// [`clean_author`], also telling whether the candidate opened with a
+/// byline formula ("By", "Posted by", "Auteur :"): then even a single
+/// word (a pen name) is the author.
+fn clean_author_opened(raw: &str, site_names: &[String]) -> Option<(String, bool)> {
     let mut s = clean(raw);
-    loop {
-        let lower = s.to_lowercase();
-        let Some(p) = PREFIXES.iter().find(|p| lower.starts_with(*p)) else { break };
-        s = s[p.len()..].trim().to_string();
+    let mut opened = false;
+    while let Some(rest) = strip_byline_prefix(&s) {
+        s = rest.to_string();
+        opened = true;
     }
     // A leading role label: "Text: A", "Interview: A".
     if let Some((head, tail)) = s.split_once(':') {
@@ -712,7 +759,7 @@ pub(crate) fn clean_author(raw: &str, site_names: &[String]) -> Option<String> {
         return None;
     }
     let words: Vec<&str> = s.split_whitespace().collect();
-    if words.is_empty() || words.len() > 5 {
+    if words.is_empty() || words.len() > 5 || words.iter().any(|w| web_token(w)) {
         return None;
     }
     // Several words: a name, not a phrase ("view my profile", "deutscher
@@ -740,6 +787,13 @@ pub(crate) fn clean_author(raw: &str, site_names: &[String]) -> Option<String> {
     let sq = squash(&s);
     if sq.len() < 2 {
         return None;
+    }
+    // An organisation named by the site's acronym ("Deutsches Rotes Kreuz"
+    // on drk.example).
+    if let Some(ini) = initials(&words) {
+        if site_names.iter().any(|site| squash(site) == ini) {
+            return None;
+        }
     }
     for site in site_names {
         let ss = squash(site);
@@ -769,7 +823,7 @@ pub(crate) fn clean_author(raw: &str, site_names: &[String]) -> Option<String> {
     if NOT_NAMES.iter().any(|n| lower == *n) || words.iter().any(|w| matches!(w.to_lowercase().as_str(), "redaktion" | "redacción" | "rédaction" | "redazione" | "staff" | "team" | "agencies" | "newsroom")) {
         return None;
     }
-    Some(s)
+    Some((s, opened))
 }
 
 #[cfg(test)]
@@ -851,6 +905,32 @@ mod tests {
         let html = r#"<html><body><p>By <a rel="author" href="/a">Jane Doe</a> and <a rel="author" href="/b">John Roe</a></p>
             <aside><a rel="author" href="/c">Ann Poe</a></aside></body></html>"#;
         assert_eq!(names(html), vec!["Jane Doe", "John Roe"]);
+    }
+
+    #[test]
+    fn byline_formulas_domains_and_acronyms() {
+        let none: Vec<String> = Vec::new();
+        assert_eq!(clean_author("Eingestellt von Jane Doe", &none).as_deref(), Some("Jane Doe"));
+        assert_eq!(clean_author("Publié par Jean Dupont", &none).as_deref(), Some("Jean Dupont"));
+        assert_eq!(clean_author("POSTED BY Jane Doe", &none).as_deref(), Some("Jane Doe"));
+        assert_eq!(clean_author("Posted by Unknown", &none), None);
+        // Non-ASCII lower-casing that changes byte lengths must not panic.
+        assert_eq!(clean_author("İİİ", &none), None);
+        // Domains and account names are not persons; initials are fine.
+        assert_eq!(clean_author("example.it", &none), None);
+        assert_eq!(clean_author("jane.doe", &none), None);
+        assert_eq!(clean_author("J.R. Tolkien", &none).as_deref(), Some("J.R. Tolkien"));
+        // An organisation spelled out from the site's acronym.
+        let sites = vec!["nfb".to_string()];
+        assert_eq!(clean_author("National Fishing Board", &sites), None);
+        assert_eq!(clean_author("Nora Fay Baker", &[]).as_deref(), Some("Nora Fay Baker"));
+        // A pen name counts only after a byline formula.
+        let names = |html: &str| -> Vec<String> {
+            let doc = Html::parse_document(html);
+            collect(&doc, None).metadata.authors.into_iter().map(|a| a.value).collect()
+        };
+        assert_eq!(names(r#"<html><body><span class="byline">Posted by Sunflower</span></body></html>"#), vec!["Sunflower"]);
+        assert!(names(r#"<html><body><span class="author-box">Sunflower</span></body></html>"#).is_empty());
     }
 
     #[test]
