@@ -13,8 +13,12 @@
 //! * authors: JSON-LD `author` (persons), `meta name=author` and kin,
 //!   `article:author` when it is not a URL, `rel=author`, `itemprop=author`,
 //!   then byline elements. Several names are kept as a list. A candidate
-//!   equal to the site, the publisher or the domain is never an author;
-//!   "By", roles, dates and e-mail addresses are stripped.
+//!   equal to the site, the publisher or the domain (or spelling out its
+//!   acronym) is never an author; byline openers ("By", "Eingestellt von",
+//!   from `data/lang/mul/byline-prefixes.txt`), roles, dates and e-mail
+//!   addresses are stripped. Every name must be shown in the page's
+//!   visible text, and byline elements are read from the first one that
+//!   yields a name and its siblings only (not teasers further down).
 
 use dossier_document::{Evidenced, Metadata};
 use scraper::{ElementRef, Html, Node};
