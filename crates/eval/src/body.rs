@@ -71,6 +71,8 @@ struct Output {
     text: Option<String>,
     title: Option<String>,
     authors: Vec<String>,
+    /// Where each author was read from (ours only; for `--dump`).
+    author_evidence: Vec<String>,
     date: Option<String>,
 }
 
@@ -115,6 +117,7 @@ fn run_ours(pages: &[Page], repeat: usize) -> (Vec<Output>, f64) {
         .map(|ex| Output {
             text: Some(ex.text),
             title: ex.metadata.title.map(|t| t.value),
+            author_evidence: ex.metadata.authors.iter().map(|a| a.evidence.to_string()).collect(),
             authors: ex.metadata.authors.into_iter().map(|a| a.value).collect(),
             date: ex
                 .metadata
@@ -163,6 +166,7 @@ fn run_peer(args: &Args, data: &Path, set: &str) -> Result<(HashMap<String, Outp
                         .as_str()
                         .map(split_gold_authors)
                         .unwrap_or_default(),
+                    author_evidence: Vec::new(),
                     date: r["date"].as_str().map(|d| d.chars().take(10).collect()),
                 }
             };
@@ -713,7 +717,7 @@ fn dump(dir: &Path, set: &str, pages: &[Page], outs: &[Output]) -> Result<()> {
                 })
                 .collect();
         let v = serde_json::json!({
-            "id": p.id, "url": p.url, "title": o.title, "authors": o.authors, "date": o.date, "text": o.text,
+            "id": p.id, "url": p.url, "title": o.title, "authors": o.authors, "author_evidence": o.author_evidence, "date": o.date, "text": o.text,
         });
         std::fs::write(
             dir.join(format!("{name}.json")),

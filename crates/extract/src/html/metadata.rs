@@ -13,8 +13,12 @@
 //! * authors: JSON-LD `author` (persons), `meta name=author` and kin,
 //!   `article:author` when it is not a URL, `rel=author`, `itemprop=author`,
 //!   then byline elements. Several names are kept as a list. A candidate
-//!   equal to the site, the publisher or the domain is never an author;
-//!   "By", roles, dates and e-mail addresses are stripped.
+//!   equal to the site, the publisher or the domain (or spelling out its
+//!   acronym) is never an author; byline openers ("By", "Eingestellt von",
+//!   from `data/lang/mul/byline-prefixes.txt`), roles, dates and e-mail
+//!   addresses are stripped. Every name must be shown in the page's
+//!   visible text, and byline elements are read from the first one that
+//!   yields a name and its siblings only (not teasers further down).
 
 use dossier_document::{Evidenced, Metadata};
 use scraper::{ElementRef, Html, Node};
@@ -32,13 +36,16 @@ struct Found {
     ld_publisher: Option<String>,
     ld_body: Option<String>,
     meta_authors: Vec<(String, String)>,
-    rel_authors: Vec<String>,
+    rel_authors: Vec<(String, ego_tree::NodeId)>,
     itemprop_authors: Vec<String>,
-    byline_texts: Vec<String>,
+    byline_texts: Vec<(String, ego_tree::NodeId)>,
     site_name: Option<(String, String)>,
     canonical: Option<(String, String)>,
     html_lang: Option<String>,
     content_language: Option<String>,
+    /// The page's visible text as [`word_key`] words, filled only when
+    /// there is an author candidate to check against it.
+    visible: Option<String>,
 }
 
 /// Metadata of a parsed page (dates are filled by the caller) and the
@@ -184,7 +191,7 @@ pub(crate) fn collect(doc: &Html, url: Option<&str>) -> PageMeta {
                 }
                 if !t.is_empty() && t.len() < 200 {
                     if rel_author {
-                        f.rel_authors.push(t);
+                        f.rel_authors.push((t, node.id()));
                     } else {
                         f.itemprop_authors.push(t);
                     }
@@ -202,13 +209,77 @@ pub(crate) fn collect(doc: &Html, url: Option<&str>) -> PageMeta {
                     let t = text_of(er);
                     if !t.is_empty() && t.chars().count() <= 120 {
                         byline_budget -= 1;
-                        f.byline_texts.push(t);
+                        f.byline_texts.push((t, node.id()));
                     }
                 }
             }
         }
     }
-    decide(f, url)
+    let has_candidates = !(f.ld_authors.is_empty()
+        && f.meta_authors.is_empty()
+        && f.rel_authors.is_empty()
+        && f.itemprop_authors.is_empty()
+        && f.byline_texts.is_empty());
+    if has_candidates {
+        f.visible = Some(visible_words(doc));
+    }
+    decide(f, url, doc)
+}
+
+/// True when byline element `other` sits beside `first` (same parent) or
+/// inside it: co-authors of one byline. Byline elements elsewhere on the
+/// page belong to other articles (teasers, related stories).
+fn same_byline(doc: &Html, first: ego_tree::NodeId, other: ego_tree::NodeId) -> bool {
+    let (Some(a), Some(b)) = (doc.tree.get(first), doc.tree.get(other)) else { return false };
+    first == other || a.parent().map(|p| p.id()) == b.parent().map(|p| p.id()) || b.ancestors().any(|x| x.id() == first)
+}
+
+/// Folded words of `s` (letters and digits), each followed by one space
+/// and the whole preceded by one: " jane doe ". A name occurs in a text
+/// when its key is a substring of the text's key.
+fn word_key(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push(' ');
+    for c in dossier_text::normalize::fold(s).chars() {
+        if c.is_alphanumeric() {
+            out.push(c);
+        } else if !out.ends_with(' ') {
+            out.push(' ');
+        }
+    }
+    if !out.ends_with(' ') {
+        out.push(' ');
+    }
+    out
+}
+
+/// Most visible text read for the author check, in bytes.
+const VISIBLE_CAP: usize = 4 << 20;
+
+/// The text a reader sees: every text node outside `<head>`, scripts,
+/// styles, templates and `<noscript>`, as a [`word_key`].
+fn visible_words(doc: &Html) -> String {
+    use ego_tree::iter::Edge;
+    let mut raw = String::new();
+    let mut hidden = 0usize;
+    for edge in doc.tree.root().traverse() {
+        match edge {
+            Edge::Open(n) => match n.value() {
+                Node::Element(el) if hidden > 0 || matches!(el.name(), "head" | "script" | "style" | "template" | "noscript" | "title") => hidden += 1,
+                Node::Text(t) if hidden == 0 && raw.len() < VISIBLE_CAP => {
+                    raw.push_str(t);
+                    raw.push(' ');
+                }
+                _ => {}
+            },
+            Edge::Close(n) => {
+                if hidden > 0 && n.value().is_element() {
+                    hidden -= 1;
+                }
+            }
+        }
+    }
+    word_key(&raw)
 }
 
 /// True when the element sits in a comment/discussion area or in page
@@ -390,7 +461,7 @@ pub(crate) fn strip_site(title: &str, site_names: &[String], h1: &[String]) -> S
     t.to_string()
 }
 
-fn decide(f: Found, url: Option<&str>) -> PageMeta {
+fn decide(f: Found, url: Option<&str>, doc: &Html) -> PageMeta {
     let mut m = Metadata::default();
     let host = url.and_then(host_of).or_else(|| f.canonical.as_ref().and_then(|c| host_of(&c.0)));
     let mut site_names: Vec<String> = Vec::new();
@@ -491,19 +562,38 @@ fn decide(f: Found, url: Option<&str>) -> PageMeta {
         (!l.is_empty() && l.len() <= 20).then_some(l)
     });
     // Authors, first source that yields valid names.
-    let mut sources: Vec<(Vec<String>, String, bool)> = Vec::new();
-    sources.push((f.ld_authors.clone(), "json-ld author".into(), true));
+    // Unstructured sources carry the element each text came from: after
+    // the first element that yields a name, only elements of the same
+    // byline are read.
+    type Cands = Vec<(String, Option<ego_tree::NodeId>)>;
+    let plain = |v: &[String]| -> Cands { v.iter().map(|t| (t.clone(), None)).collect() };
+    let placed = |v: &[(String, ego_tree::NodeId)]| -> Cands { v.iter().take(3).map(|(t, id)| (t.clone(), Some(*id))).collect() };
+    let mut sources: Vec<(Cands, String, bool)> = Vec::new();
+    sources.push((plain(&f.ld_authors), "json-ld author".into(), true));
     for (a, ev) in &f.meta_authors {
-        sources.push((vec![a.clone()], ev.clone(), true));
+        sources.push((plain(std::slice::from_ref(a)), ev.clone(), true));
     }
-    sources.push((f.itemprop_authors.clone(), "[itemprop=author]".into(), true));
-    sources.push((f.rel_authors.iter().take(3).cloned().collect(), "[rel=author]".into(), false));
-    sources.push((f.byline_texts.iter().take(3).cloned().collect(), "byline".into(), false));
+    sources.push((plain(&f.itemprop_authors), "[itemprop=author]".into(), true));
+    sources.push((placed(&f.rel_authors), "[rel=author]".into(), false));
+    sources.push((placed(&f.byline_texts), "byline".into(), false));
     for (cands, ev, structured) in sources {
         let mut names: Vec<String> = Vec::new();
-        for c in &cands {
+        let mut anchor: Option<ego_tree::NodeId> = None;
+        for (c, id) in &cands {
+            if let (Some(a), Some(id)) = (anchor, id) {
+                if !same_byline(doc, a, *id) {
+                    continue;
+                }
+            }
             for n in split_names(c) {
-                if let Some(n) = clean_author(&n, &site_names).filter(|n| structured || looks_like_full_name(n)) {
+                if let Some(n) = clean_author_opened(&n, &site_names)
+                    .filter(|(n, opened)| structured || *opened || looks_like_full_name(n))
+                    .map(|(n, _)| n)
+                    .filter(|n| f.visible.as_deref().map_or(true, |v| shown(n, v)))
+                {
+                    if anchor.is_none() {
+                        anchor = *id;
+                    }
                     if !names.iter().any(|x| squash(x) == squash(&n)) {
                         names.push(n);
                     }
@@ -516,6 +606,15 @@ fn decide(f: Found, url: Option<&str>) -> PageMeta {
         }
     }
     PageMeta { metadata: m, ld_body: f.ld_body, title_variants }
+}
+
+/// True when the name is shown on the page: its words occur, in order,
+/// in the page's visible text (`visible`, a [`word_key`]). Declared
+/// authors (JSON-LD, meta tags) that the page never shows are mostly a
+/// site's owner or a CMS account rather than the article's byline.
+fn shown(name: &str, visible: &str) -> bool {
+    let k = word_key(name);
+    k.len() > 2 && visible.contains(&k)
 }
 
 /// Share of the words of `a` that occur in `b` (case- and accent-folded).
@@ -548,10 +647,48 @@ fn split_names(s: &str) -> Vec<String> {
     parts.into_iter().map(|p| p.trim().to_string()).filter(|p| !p.is_empty()).collect()
 }
 
-const PREFIXES: [&str; 14] = [
-    "by ", "par ", "von ", "por ", "di ", "door ", "av ", "przez ", "written by ", "posted by ", "auteur :", "author:",
-    "autor:", "auteur:",
-];
+/// Byline openers ("by", "eingestellt von", "auteur :"), from
+/// `data/lang/mul/byline-prefixes.txt`, longest first; each holds the
+/// space that must follow it unless it ends in ':'.
+fn byline_prefixes() -> &'static [String] {
+    static P: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+    P.get_or_init(|| {
+        let mut v: Vec<String> = include_str!("../../../../data/lang/mul/byline-prefixes.txt")
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .map(|l| if l.ends_with(':') { l.to_string() } else { format!("{l} ") })
+            .collect();
+        v.sort_by_key(|p| std::cmp::Reverse(p.len()));
+        v
+    })
+}
+
+/// `s` without a leading byline opener, if it has one.
+fn strip_byline_prefix(s: &str) -> Option<&str> {
+    byline_prefixes().iter().find_map(|p| {
+        let head = s.get(..p.len())?;
+        (head.to_lowercase() == *p).then(|| s[p.len()..].trim())
+    })
+}
+
+/// A word shaped like a domain or an account name ("site.it",
+/// "jane.doe"): a dot inside it followed by two lower-case letters.
+/// Initials ("J.R.R.") and abbreviations ("Dr.") are not.
+fn web_token(w: &str) -> bool {
+    let cs: Vec<char> = w.chars().collect();
+    cs.windows(3).enumerate().any(|(i, x)| i > 0 && x[0] == '.' && x[1].is_lowercase() && x[2].is_lowercase())
+}
+
+/// Initials of a name of three or more capitalised words ("Deutsches
+/// Rotes Kreuz" -> "drk"), folded; `None` for shorter names.
+fn initials(words: &[&str]) -> Option<String> {
+    let caps: Vec<&&str> = words.iter().filter(|w| !PARTICLES.contains(*w)).collect();
+    if caps.len() < 3 || !caps.iter().all(|w| capitalised(w)) {
+        return None;
+    }
+    Some(caps.iter().filter_map(|w| w.chars().next()).collect::<String>()).map(|i| squash(&i))
+}
 
 const PARTICLES: [&str; 16] =
     ["de", "da", "di", "do", "du", "del", "della", "der", "den", "van", "von", "la", "le", "y", "bin", "al"];
@@ -567,12 +704,20 @@ fn capitalised(w: &str) -> bool {
 }
 
 /// Cleans one author candidate; `None` when it is not a person's name.
+#[cfg(test)]
 pub(crate) fn clean_author(raw: &str, site_names: &[String]) -> Option<String> {
+    clean_author_opened(raw, site_names).map(|(n, _)| n)
+}
+
+/// [`clean_author`], also telling whether the candidate opened with a
+/// byline formula ("By", "Posted by", "Auteur :"): then even a single
+/// word (a pen name) is the author.
+fn clean_author_opened(raw: &str, site_names: &[String]) -> Option<(String, bool)> {
     let mut s = clean(raw);
-    loop {
-        let lower = s.to_lowercase();
-        let Some(p) = PREFIXES.iter().find(|p| lower.starts_with(*p)) else { break };
-        s = s[p.len()..].trim().to_string();
+    let mut opened = false;
+    while let Some(rest) = strip_byline_prefix(&s) {
+        s = rest.to_string();
+        opened = true;
     }
     // A leading role label: "Text: A", "Interview: A".
     if let Some((head, tail)) = s.split_once(':') {
@@ -618,7 +763,7 @@ pub(crate) fn clean_author(raw: &str, site_names: &[String]) -> Option<String> {
         return None;
     }
     let words: Vec<&str> = s.split_whitespace().collect();
-    if words.is_empty() || words.len() > 5 {
+    if words.is_empty() || words.len() > 5 || words.iter().any(|w| web_token(w)) {
         return None;
     }
     // Several words: a name, not a phrase ("view my profile", "deutscher
@@ -646,6 +791,13 @@ pub(crate) fn clean_author(raw: &str, site_names: &[String]) -> Option<String> {
     let sq = squash(&s);
     if sq.len() < 2 {
         return None;
+    }
+    // An organisation named by the site's acronym ("Deutsches Rotes Kreuz"
+    // on drk.example).
+    if let Some(ini) = initials(&words) {
+        if site_names.iter().any(|site| squash(site) == ini) {
+            return None;
+        }
     }
     for site in site_names {
         let ss = squash(site);
@@ -675,7 +827,7 @@ pub(crate) fn clean_author(raw: &str, site_names: &[String]) -> Option<String> {
     if NOT_NAMES.iter().any(|n| lower == *n) || words.iter().any(|w| matches!(w.to_lowercase().as_str(), "redaktion" | "redacción" | "rédaction" | "redazione" | "staff" | "team" | "agencies" | "newsroom")) {
         return None;
     }
-    Some(s)
+    Some((s, opened))
 }
 
 #[cfg(test)]
@@ -711,7 +863,7 @@ mod tests {
             <script type="application/ld+json">{"@type":"NewsArticle","headline":"Un titre",
               "author":[{"@type":"Person","name":"Marie Curie"},{"@type":"Person","name":"Pierre Curie"}],
               "publisher":{"@type":"Organization","name":"Le Journal"}}</script></head>
-            <body><h1>Un titre</h1></body></html>"#;
+            <body><h1>Un titre</h1><p>Par Marie Curie et Pierre Curie</p></body></html>"#;
         let doc = Html::parse_document(html);
         let pm = collect(&doc, Some("https://www.lejournal.example/a"));
         let m = pm.metadata;
@@ -721,6 +873,68 @@ mod tests {
         assert_eq!(m.site_name.unwrap().value, "Le Journal");
         assert_eq!(m.canonical_url.unwrap().value, "https://lejournal.example/a");
         assert_eq!(m.declared_language.as_deref(), Some("fr"));
+    }
+
+    #[test]
+    fn declared_author_must_be_shown() {
+        // A CMS account in the meta tags that the page never shows.
+        let html = r#"<html><head><title>T</title><meta name="author" content="Max Mustermann">
+            <script type="application/ld+json">{"@type":"Article","author":{"@type":"Person","name":"Erika Muster"}}</script>
+            </head><body><p>Text ohne Namen.</p><script>var a = "Max Mustermann";</script></body></html>"#;
+        let doc = Html::parse_document(html);
+        assert!(collect(&doc, None).metadata.authors.is_empty());
+        // Shown in another case and with other punctuation: kept.
+        let html = r#"<html><head><meta name="author" content="Sadhbh O'Sullivan"></head>
+            <body><p class="x">BY SADHBH O’SULLIVAN</p></body></html>"#;
+        let doc = Html::parse_document(html);
+        let names: Vec<String> = collect(&doc, None).metadata.authors.into_iter().map(|a| a.value).collect();
+        assert_eq!(names, vec!["Sadhbh O'Sullivan"]);
+        assert!(shown("Jane Doe", &word_key("Text by jane  doe.")));
+        assert!(!shown("Jane Doe", &word_key("Janet Doely")));
+        assert!(!shown("", &word_key("anything")));
+    }
+
+    #[test]
+    fn bylines_of_other_articles_are_not_read() {
+        let names = |html: &str| -> Vec<String> {
+            let doc = Html::parse_document(html);
+            collect(&doc, None).metadata.authors.into_iter().map(|a| a.value).collect()
+        };
+        // Teasers further down carry their own bylines.
+        let html = r#"<html><body><article><div class="byline"><span class="label">Autor</span></div>
+            <div class="meta"><span class="author">Jane Doe</span></div><p>Text.</p></article>
+            <ul><li><span class="author">John Roe</span></li><li><span class="author">Ann Poe</span></li></ul></body></html>"#;
+        assert_eq!(names(html), vec!["Jane Doe"]);
+        // Co-authors side by side are one byline.
+        let html = r#"<html><body><p>By <a rel="author" href="/a">Jane Doe</a> and <a rel="author" href="/b">John Roe</a></p>
+            <aside><a rel="author" href="/c">Ann Poe</a></aside></body></html>"#;
+        assert_eq!(names(html), vec!["Jane Doe", "John Roe"]);
+    }
+
+    #[test]
+    fn byline_formulas_domains_and_acronyms() {
+        let none: Vec<String> = Vec::new();
+        assert_eq!(clean_author("Eingestellt von Jane Doe", &none).as_deref(), Some("Jane Doe"));
+        assert_eq!(clean_author("Publié par Jean Dupont", &none).as_deref(), Some("Jean Dupont"));
+        assert_eq!(clean_author("POSTED BY Jane Doe", &none).as_deref(), Some("Jane Doe"));
+        assert_eq!(clean_author("Posted by Unknown", &none), None);
+        // Non-ASCII lower-casing that changes byte lengths must not panic.
+        assert_eq!(clean_author("İİİ", &none), None);
+        // Domains and account names are not persons; initials are fine.
+        assert_eq!(clean_author("example.it", &none), None);
+        assert_eq!(clean_author("jane.doe", &none), None);
+        assert_eq!(clean_author("J.R. Tolkien", &none).as_deref(), Some("J.R. Tolkien"));
+        // An organisation spelled out from the site's acronym.
+        let sites = vec!["nfb".to_string()];
+        assert_eq!(clean_author("National Fishing Board", &sites), None);
+        assert_eq!(clean_author("Nora Fay Baker", &[]).as_deref(), Some("Nora Fay Baker"));
+        // A pen name counts only after a byline formula.
+        let names = |html: &str| -> Vec<String> {
+            let doc = Html::parse_document(html);
+            collect(&doc, None).metadata.authors.into_iter().map(|a| a.value).collect()
+        };
+        assert_eq!(names(r#"<html><body><span class="byline">Posted by Sunflower</span></body></html>"#), vec!["Sunflower"]);
+        assert!(names(r#"<html><body><span class="author-box">Sunflower</span></body></html>"#).is_empty());
     }
 
     #[test]
