@@ -157,6 +157,111 @@ pub fn apply(doc: &mut DocTags<'_>, lexicon: &HashSet<String>, lang: &str) {
             i += step;
         }
     }
+    if lang == "fr" {
+        for (toks, tags) in doc.sentences.iter().zip(doc.tags.iter_mut()) {
+            extend_institution_names(toks, tags);
+        }
+    }
+}
+
+/// French institution heads (`data/lang/fr/ner-institutions.txt`).
+fn institution_heads() -> &'static HashSet<String> {
+    static HEADS: std::sync::OnceLock<HashSet<String>> = std::sync::OnceLock::new();
+    HEADS.get_or_init(|| {
+        include_str!("../../../data/lang/fr/ner-institutions.txt")
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .map(str::to_string)
+            .collect()
+    })
+}
+
+/// Lower-case words that end a French name's run ("le ministère de la
+/// Santé a …", "l'Institut qui …").
+const NAME_STOPS: &[&str] = &[
+    "a", "ont", "est", "sont", "était", "été", "avait", "avaient", "sera", "qui", "que", "qu'", "qu’", "dont", "où", "ce", "cette", "ces",
+    "son", "sa", "ses", "leur", "leurs", "un", "une", "plus", "très", "tout", "tous", "toute", "toutes", "fait", "selon", "afin", "depuis",
+];
+
+/// Adjective endings that may follow a noun inside an institution's name
+/// ("national", "financier", "médicale", "européenne", "maritime").
+const ADJ_ENDINGS: &[&str] = &[
+    "al", "ale", "ales", "aux", "aire", "aires", "ique", "iques", "ier", "ière", "iers", "ières", "el", "elle", "els", "elles", "if", "ive",
+    "ifs", "ives", "ien", "ienne", "iens", "iennes", "éen", "éenne", "eur", "eure", "ime", "ain", "aine", "ais", "aise", "ic",
+];
+
+fn is_adjective_like(w: &str) -> bool {
+    w.chars().count() >= 4 && w.chars().all(|c| c.is_lowercase() || c == '-') && ADJ_ENDINGS.iter().any(|e| w.ends_with(e)) && !NAME_STOPS.contains(&w)
+}
+
+/// An organisation name opened by a capitalised institution head ("Haute
+/// Autorité", "Académie", "Institut national") runs on over lower-case
+/// adjectives and "de (la) X" / "pour la X" complements, where the model
+/// often stops early: "Académie d'agriculture", "Agence nationale de
+/// sécurité du médicament et des produits de santé", "Université de
+/// Nantes". The run stops at punctuation, verbs and other function words,
+/// and takes in names tagged inside it (outermost name only).
+fn extend_institution_names(toks: &[&str], tags: &mut [(Label, f32)]) {
+    let heads = institution_heads();
+    let labels: Vec<Label> = tags.iter().map(|t| t.0).collect();
+    for (a, b, ty) in entities(&labels) {
+        if ty == Type::Per {
+            continue;
+        }
+        let first = toks.get(a).copied().unwrap_or("");
+        let lead = matches!(first.to_lowercase().as_str(), "haute" | "haut" | "grand" | "grande");
+        let head = if lead { a + 1 } else { a };
+        if head >= b || !is_cap(first) || !toks.get(head).is_some_and(|h| heads.contains(&h.to_lowercase())) {
+            continue;
+        }
+        let lower = |k: usize| toks.get(k).map(|t| t.to_lowercase()).unwrap_or_default();
+        let free = |k: usize, tags: &[(Label, f32)]| tags.get(k).is_some_and(|t| t.0 == Label::O);
+        let mut j = b;
+        loop {
+            if j >= b + 12 {
+                break;
+            }
+            let w = lower(j);
+            if is_adjective_like(&w) && free(j, tags) {
+                j += 1;
+                continue;
+            }
+            let w = if w == "et" && matches!(lower(j + 1).as_str(), "de" | "du" | "des" | "d'" | "d’") { lower(j + 1) } else { w };
+            let prep_at = if lower(j) == "et" { j + 1 } else { j };
+            if !matches!(w.as_str(), "de" | "du" | "des" | "d'" | "d’" | "pour") || !(j..=prep_at).all(|k| free(k, tags)) {
+                break;
+            }
+            let mut k = prep_at + 1;
+            if matches!(lower(k).as_str(), "la" | "le" | "les" | "l'" | "l’") && free(k, tags) {
+                k += 1;
+            }
+            let Some(noun) = toks.get(k) else { break };
+            let alpha = noun.chars().all(|c| c.is_alphabetic() || c == '-') && noun.chars().count() >= 2;
+            if !alpha || NAME_STOPS.contains(&noun.to_lowercase().as_str()) {
+                break;
+            }
+            if is_cap(noun) {
+                // A capitalised word: a name tagged here is taken in whole.
+                let mut e = k + 1;
+                if matches!(tags.get(k).map(|t| t.0), Some(Label::B(_))) {
+                    while matches!(tags.get(e).map(|t| t.0), Some(Label::I(_))) {
+                        e += 1;
+                    }
+                } else if !free(k, tags) {
+                    break;
+                }
+                j = e;
+            } else if free(k, tags) && noun.chars().count() >= 3 {
+                j = k + 1;
+            } else {
+                break;
+            }
+        }
+        if j > b {
+            relabel(tags, a, j, Type::Org, None);
+        }
+    }
 }
 
 /// Weight of a cue word's vote, against model confidences in `[0, 1]` per
@@ -385,6 +490,36 @@ mod tests {
         assert_eq!(doc.tags[1][2].0, B(Type::Org));
         assert_eq!(doc.tags[1][3].0, O);
         assert_eq!(doc.tags[1][4].0, B(Type::Loc));
+    }
+
+    #[test]
+    fn institution_names_run_on_over_complements() {
+        use Label::*;
+        let o = (O, 0.9);
+        let toks = ["l'", "Académie", "d'", "agriculture", "a", "publié", "un", "avis"];
+        let mut tags = vec![o, (B(Type::Org), 0.9), o, o, o, o, o, o];
+        extend_institution_names(&toks, &mut tags);
+        let got: Vec<Label> = tags.iter().map(|t| t.0).collect();
+        assert_eq!(got, [O, B(Type::Org), I(Type::Org), I(Type::Org), O, O, O, O]);
+
+        let toks = ["la", "Haute", "Autorité", "pour", "la", "transparence", "de", "la", "vie", "publique", "(", "HATVP", ")"];
+        let mut tags = vec![o, (B(Type::Org), 0.9), (I(Type::Org), 0.9), o, o, o, o, o, o, o, o, (B(Type::Org), 0.9), o];
+        extend_institution_names(&toks, &mut tags);
+        assert_eq!(tags[9].0, I(Type::Org));
+        assert_eq!(tags[10].0, O);
+
+        // A place named in the complement is taken in; a verb stops the run.
+        let toks = ["l'", "Université", "de", "Nantes", "a", "fermé"];
+        let mut tags = vec![o, (B(Type::Org), 0.9), o, (B(Type::Loc), 0.9), o, o];
+        extend_institution_names(&toks, &mut tags);
+        let got: Vec<Label> = tags.iter().map(|t| t.0).collect();
+        assert_eq!(got, [O, B(Type::Org), I(Type::Org), I(Type::Org), O, O]);
+
+        // Not every organisation: no institution head, no run.
+        let toks = ["Wagner", "de", "la", "région"];
+        let mut tags = vec![(B(Type::Org), 0.9), o, o, o];
+        extend_institution_names(&toks, &mut tags);
+        assert_eq!(tags[1].0, O);
     }
 
     #[test]
