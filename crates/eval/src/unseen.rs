@@ -16,6 +16,11 @@
 //! the measures of the seed dossier ([`crate::dossier::score`],
 //! [`crate::timeline::score_timeline`]); the gold order of events is their
 //! earliest time.
+//!
+//! A gold page is a file under `../shared/data` (`page`), or one line of a
+//! JSON Lines file of articles (`page` and a 0-based `line`), read as a text
+//! page (headline, blank line, text). `--gold crates/eval/unseen/blind`
+//! scores the pages annotated after the rules were last changed.
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -126,6 +131,23 @@ fn squash(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// Line `line` (0-based) of a JSON Lines file of articles (`title`,
+/// `text`) as a text page: the headline, a blank line, the text.
+fn jsonl_page(path: &Path, line: usize) -> Result<dossier_document::RawPage> {
+    let all = std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
+    let row = all.lines().nth(line).with_context(|| format!("{} has no line {line}", path.display()))?;
+    let v: Value = serde_json::from_str(row).with_context(|| format!("{} line {line}", path.display()))?;
+    let text = format!("{}\n\n{}", v["title"].as_str().unwrap_or(""), v["text"].as_str().unwrap_or(""));
+    Ok(dossier_document::RawPage {
+        source: format!("{}#{line}", path.display()),
+        url: v["url"].as_str().map(str::to_string),
+        fetched_at: None,
+        kind: dossier_document::PageKind::Text,
+        declared_charset: None,
+        bytes: text.into_bytes(),
+    })
+}
+
 /// Per-page extraction figures.
 #[derive(Default)]
 struct Extraction {
@@ -171,7 +193,10 @@ pub fn run(data: &Path, args: Args) -> Result<()> {
         for page in &group {
             let g = &page.value;
             let path = data.join(g["page"].as_str().unwrap_or(""));
-            let mut raw = read_page(&path)?;
+            let mut raw = match g["line"].as_u64() {
+                Some(line) => jsonl_page(&path, line as usize)?,
+                None => read_page(&path)?,
+            };
             raw.url = g["url"].as_str().map(str::to_string);
             let doc = pipeline.run(&raw).map_err(|e| {
                 anyhow::anyhow!(

@@ -345,6 +345,18 @@ fn find_triggers(text: &str, sentence: Span, lang: &str) -> Vec<(Span, EventType
             }
         }
     }
+    // The credit line of an embedded post ("— Jane Doe (@janedoe) March
+    // 16, 2020") reports a statement by the person named before the handle.
+    if let Some(s) = sentence.slice(text) {
+        if let Some(at) = s.find("(@") {
+            let handle = s.get(at + 2..).unwrap_or("");
+            let len = handle.find(')').unwrap_or(0);
+            let is_handle = len > 0 && handle.get(..len).is_some_and(|h| h.chars().all(|c| c.is_alphanumeric() || c == '_'));
+            if is_handle {
+                found.push((Span::new(sentence.start + at, sentence.start + at + len + 3), EventType::Statement));
+            }
+        }
+    }
     found
 }
 
@@ -728,6 +740,17 @@ mod tests {
             actors: &[],
         };
         assert!(extract(&doc).is_empty());
+    }
+
+    #[test]
+    fn embedded_post_credit_is_a_statement() {
+        let t = "— Jane Doe (@jane_doe) March 16, 2020";
+        let found = find_triggers(t, Span::new(0, t.len()), "en");
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].1, EventType::Statement);
+        assert_eq!(found[0].0.slice(t), Some("(@jane_doe)"));
+        let t = "Write to (@ the desk) today";
+        assert!(find_triggers(t, Span::new(0, t.len()), "en").is_empty());
     }
 
     #[test]
