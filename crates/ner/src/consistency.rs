@@ -162,6 +162,33 @@ pub fn apply(doc: &mut DocTags<'_>, lexicon: &HashSet<String>, lang: &str) {
             extend_institution_names(toks, tags);
         }
     }
+    for (toks, tags) in doc.sentences.iter().zip(doc.tags.iter_mut()) {
+        drop_leading_titles(toks, tags, lang);
+    }
+}
+
+/// A person's name does not include the titles before it: "U.S. President
+/// Donald Trump" and "Washington Gov. Jay Inslee" name "Donald Trump" and
+/// "Jay Inslee". The words up to the last title cue word are dropped when
+/// at least two capitalised words remain.
+fn drop_leading_titles(toks: &[&str], tags: &mut [(Label, f32)], lang: &str) {
+    let res = Resources::get();
+    let labels: Vec<Label> = tags.iter().map(|t| t.0).collect();
+    for (a, b, ty) in entities(&labels) {
+        if ty != Type::Per || b < a + 3 {
+            continue;
+        }
+        let Some(last_title) = (a..b - 2).rev().find(|&k| toks.get(k).is_some_and(|t| res.cue(lang, &t.to_lowercase()) == cue::TITLE)) else {
+            continue;
+        };
+        let rest = last_title + 1;
+        if (rest..b).all(|k| toks.get(k).is_some_and(|t| is_cap(t))) {
+            for t in tags.iter_mut().take(rest).skip(a) {
+                t.0 = Label::O;
+            }
+            relabel(tags, rest, b, Type::Per, None);
+        }
+    }
 }
 
 /// French institution heads (`data/lang/fr/ner-institutions.txt`).
@@ -520,6 +547,22 @@ mod tests {
         let mut tags = vec![(B(Type::Org), 0.9), o, o, o];
         extend_institution_names(&toks, &mut tags);
         assert_eq!(tags[1].0, O);
+    }
+
+    #[test]
+    fn titles_before_a_name_are_not_the_name() {
+        use Label::*;
+        let p = |l| (l, 0.9);
+        let toks = ["U.S.", "President", "Donald", "Trump", "said"];
+        let mut tags = vec![p(B(Type::Per)), p(I(Type::Per)), p(I(Type::Per)), p(I(Type::Per)), p(O)];
+        drop_leading_titles(&toks, &mut tags, "en");
+        let got: Vec<Label> = tags.iter().map(|t| t.0).collect();
+        assert_eq!(got, [O, O, B(Type::Per), I(Type::Per), O]);
+        // A single name word after the title stays as it was.
+        let toks = ["President", "Macron"];
+        let mut tags = vec![p(B(Type::Per)), p(I(Type::Per))];
+        drop_leading_titles(&toks, &mut tags, "en");
+        assert_eq!(tags[0].0, B(Type::Per));
     }
 
     #[test]
