@@ -19,7 +19,7 @@
 //!
 //! A gold page is a file under `../shared/data` (`page`), or one line of a
 //! JSON Lines file of articles (`page` and a 0-based `line`), read as a text
-//! page (headline, blank line, text). `--gold crates/eval/unseen/blind`
+//! dump (headline, date line, text). `--gold crates/eval/unseen/blind`
 //! scores the pages annotated after the rules were last changed.
 
 use std::collections::HashMap;
@@ -132,12 +132,13 @@ fn squash(s: &str) -> String {
 }
 
 /// Line `line` (0-based) of a JSON Lines file of articles (`title`,
-/// `text`) as a text page: the headline, a blank line, the text.
+/// `date`, `text`) as a text dump: the headline, the date line, the text.
 fn jsonl_page(path: &Path, line: usize) -> Result<dossier_document::RawPage> {
     let all = std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
     let row = all.lines().nth(line).with_context(|| format!("{} has no line {line}", path.display()))?;
     let v: Value = serde_json::from_str(row).with_context(|| format!("{} line {line}", path.display()))?;
-    let text = format!("{}\n\n{}", v["title"].as_str().unwrap_or(""), v["text"].as_str().unwrap_or(""));
+    let date = v["date"].as_str().map(|d| format!("{d}\n\n")).unwrap_or_default();
+    let text = format!("{}\n\n{date}{}", v["title"].as_str().unwrap_or(""), v["text"].as_str().unwrap_or(""));
     Ok(dossier_document::RawPage {
         source: format!("{}#{line}", path.display()),
         url: v["url"].as_str().map(str::to_string),
