@@ -57,6 +57,13 @@ pub fn apply(doc: &mut DocTags<'_>, lexicon: &HashSet<String>, lang: &str) {
                     if is_cap(last) && last.chars().count() > 2 {
                         let s = surnames.entry((*last).to_string()).or_insert(0.0);
                         *s = s.max(score);
+                        // A surname of several words ("De Niro" of "Robert De Niro").
+                        for k in 1..span.len().saturating_sub(1) {
+                            if span.get(k).is_some_and(|t| is_cap(t)) {
+                                let s = surnames.entry(key(&span[k..])).or_insert(0.0);
+                                *s = s.max(score);
+                            }
+                        }
                     }
                 }
             }
@@ -547,6 +554,19 @@ mod tests {
         let mut tags = vec![(B(Type::Org), 0.9), o, o, o];
         extend_institution_names(&toks, &mut tags);
         assert_eq!(tags[1].0, O);
+    }
+
+    #[test]
+    fn surname_of_several_words() {
+        use Label::*;
+        let p = |l| (l, 0.9);
+        let mut doc = DocTags {
+            sentences: vec![vec!["Robert", "De", "Niro", "won"], vec!["De", "Niro", "spoke"]],
+            tags: vec![vec![p(B(Type::Per)), p(I(Type::Per)), p(I(Type::Per)), p(O)], vec![p(B(Type::Loc)), p(I(Type::Loc)), p(O)]],
+        };
+        apply(&mut doc, &HashSet::new(), "en");
+        assert_eq!(doc.tags[1][0].0, B(Type::Per));
+        assert_eq!(doc.tags[1][1].0, I(Type::Per));
     }
 
     #[test]
