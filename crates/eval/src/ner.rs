@@ -67,6 +67,12 @@ pub struct Args {
 
 #[derive(clap::Subcommand, Debug)]
 enum Action {
+    /// Rebuild data/lang/mul/first-names.txt from the openly licensed corpora.
+    FirstNames {
+        /// Where to write the list.
+        #[arg(long, default_value = "data/lang/mul/first-names.txt")]
+        out: PathBuf,
+    },
     /// Rebuild data/models/ner-<lang>.bin from ../shared/data and score it.
     Train {
         /// Language: fr or en.
@@ -738,6 +744,25 @@ fn read_model(path: &Path) -> Result<Model> {
 /// Runs the task.
 pub fn run(data: &Path, args: Args) -> Result<()> {
     match &args.action {
+        Some(Action::FirstNames { out }) => {
+            let (names, files) = dossier_ner::train::first_names(data);
+            anyhow::ensure!(!files.is_empty(), "no corpus found under {}", data.display());
+            let mut text = String::from(
+                "# First names: the first word of person names of two or more words in openly\n\
+                 # licensed NER corpora, seen at least twice, never the first word of a place or an\n\
+                 # organisation, not a word usually written in lower case nor a title. Rebuilt by\n\
+                 # `dossier-eval ner first-names`. Sources (training splits only): Sequoia-NE train/dev\n\
+                 # (LGPL-LR), Europeana Newspapers French (CC0), NewsEye French dev/dev2 (CC BY 4.0),\n\
+                 # GUM news and CC BY genres (annotations CC BY 4.0).\n",
+            );
+            for n in &names {
+                text.push_str(n);
+                text.push('\n');
+            }
+            std::fs::write(out, text)?;
+            println!("wrote {} ({} names from {} files)", out.display(), names.len(), files.len());
+            Ok(())
+        }
         Some(Action::Train {
             lang,
             epochs,

@@ -170,7 +170,63 @@ pub fn apply(doc: &mut DocTags<'_>, lexicon: &HashSet<String>, lang: &str) {
         }
     }
     for (toks, tags) in doc.sentences.iter().zip(doc.tags.iter_mut()) {
+        first_name_persons(toks, tags, lexicon);
         drop_leading_titles(toks, tags, lang);
+    }
+}
+
+/// First names (`data/lang/mul/first-names.txt`, built from the training
+/// corpora by `dossier-eval ner first-names`).
+fn first_names() -> &'static HashSet<&'static str> {
+    static NAMES: std::sync::OnceLock<HashSet<&'static str>> = std::sync::OnceLock::new();
+    NAMES.get_or_init(|| {
+        include_str!("../../../data/lang/mul/first-names.txt").lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).collect()
+    })
+}
+
+/// A known first name followed by capitalised words is a person: a place
+/// or organisation so tagged ("Brad Pitt" as a place) is re-typed, and an
+/// untagged "Phoebe Waller-Bridge" is tagged. Not when the first name is
+/// itself a known country, region or big city ("Victoria Station"), or the
+/// whole a known name.
+fn first_name_persons(toks: &[&str], tags: &mut [(Label, f32)], lexicon: &HashSet<String>) {
+    let names = first_names();
+    let res = Resources::get();
+    let known = |a: usize, b: usize| {
+        let h = hash_tokens(toks.get(a..b).unwrap_or(&[]).iter().map(|t| crate::resources::fold_word(t)).collect::<Vec<_>>().iter().map(String::as_str));
+        gazetteer_type(res.name_classes(h)).is_some()
+    };
+    let name_word = |t: &str| is_cap(t) && t.chars().skip(1).any(char::is_lowercase) && !lexicon.contains(&t.to_lowercase());
+    let mut i = 0;
+    while i < toks.len() {
+        let first = toks.get(i).copied().unwrap_or("");
+        if !names.contains(first) || known(i, i + 1) {
+            i += 1;
+            continue;
+        }
+        match tags.get(i).map(|t| t.0) {
+            Some(Label::B(ty)) if ty != Type::Per => {
+                let mut b = i + 1;
+                while matches!(tags.get(b).map(|t| t.0), Some(Label::I(_))) {
+                    b += 1;
+                }
+                if b >= i + 2 && (i + 1..b).all(|k| toks.get(k).is_some_and(|t| is_cap(t))) && !known(i, b) {
+                    relabel(tags, i, b, Type::Per, None);
+                }
+                i = b;
+            }
+            Some(Label::O) => {
+                let mut b = i + 1;
+                while b < toks.len() && b < i + 4 && toks.get(b).is_some_and(|t| name_word(t)) && tags.get(b).is_some_and(|t| t.0 == Label::O) {
+                    b += 1;
+                }
+                if b >= i + 2 && !known(i, b) {
+                    relabel(tags, i, b, Type::Per, Some(0.6));
+                }
+                i = b.max(i + 1);
+            }
+            _ => i += 1,
+        }
     }
 }
 
@@ -554,6 +610,23 @@ mod tests {
         let mut tags = vec![(B(Type::Org), 0.9), o, o, o];
         extend_institution_names(&toks, &mut tags);
         assert_eq!(tags[1].0, O);
+    }
+
+    #[test]
+    fn first_names_make_persons() {
+        use Label::*;
+        let p = |l| (l, 0.9);
+        let toks = ["Nick", "Pitt", "and", "Paul", "Waller-Bridge", "won"];
+        let mut tags = vec![p(B(Type::Loc)), p(I(Type::Loc)), p(O), p(O), p(O), p(O)];
+        first_name_persons(&toks, &mut tags, &HashSet::new());
+        let got: Vec<Label> = tags.iter().map(|t| t.0).collect();
+        assert_eq!(got, [B(Type::Per), I(Type::Per), O, B(Type::Per), I(Type::Per), O]);
+        // A first name alone, or before a common word, is left alone.
+        let toks = ["Eric", "said", "Mark", "Today"];
+        let mut tags = vec![p(O), p(O), p(O), p(O)];
+        let lexicon: HashSet<String> = ["today".to_string()].into_iter().collect();
+        first_name_persons(&toks, &mut tags, &lexicon);
+        assert!(tags.iter().all(|t| t.0 == O));
     }
 
     #[test]

@@ -6,6 +6,7 @@ use std::collections::{HashMap, HashSet};
 use std::path::Path;
 
 use crate::corpus::{self, CorpusDoc, CorpusError};
+use crate::label::Type;
 use crate::model::{self, Example, Model};
 
 /// The training files for `lang`, relative to the data folder, with their
@@ -325,4 +326,67 @@ mod tests {
         let t = jsonl_texts("{\"title\": \"a\", \"text\": \"Le \\\"Mali\\\"\\nfin \\u00e9\"}\n");
         assert_eq!(t, ["Le \"Mali\"\nfin é"]);
     }
+}
+
+/// Training corpora whose person names give the first-name list (never a
+/// test split; no share-alike set): Sequoia-NE train/dev (LGPL-LR),
+/// Europeana French (CC0), NewsEye French dev (CC BY 4.0), GUM news and CC
+/// BY genres (annotations CC BY 4.0).
+const FIRST_NAME_SOURCES: &[(&str, Reader)] = &[
+    ("ner/sequoia-ne/sequoia-ud.parseme.frsemcor.train.gz", corpus::read_sequoia),
+    ("ner/sequoia-ne/sequoia-ud.parseme.frsemcor.dev", corpus::read_sequoia),
+    ("ner/europeana-fr/enp_FR.bnf.bio.gz", corpus::read_europeana),
+    ("ner/newseye-fr/HIPE-2022-v2.1-newseye-dev-fr.tsv", corpus::read_hipe),
+    ("ner/newseye-fr/HIPE-2022-v2.1-newseye-dev2-fr.tsv", corpus::read_hipe),
+    ("ner/gum-en/gum-news-train.bio", corpus::read_conll),
+    ("ner/gum-en/gum-news-dev.bio", corpus::read_conll),
+    ("ner/gum-en/gum-by-train.bio", corpus::read_conll),
+    ("ner/gum-en/gum-by-dev.bio", corpus::read_conll),
+];
+
+
+/// First names: the first word of person names of two or more words, seen
+/// at least twice, capitalised, never the first word of a place or an
+/// organisation, and not a word usually written in lower case. Returns the
+/// sorted names and the files read.
+pub fn first_names(data: &Path) -> (Vec<String>, Vec<String>) {
+    let mut per: HashMap<String, u32> = HashMap::new();
+    let mut other: HashSet<String> = HashSet::new();
+    let mut files = Vec::new();
+    let mut sentences: Vec<Vec<String>> = Vec::new();
+    for (file, reader) in FIRST_NAME_SOURCES {
+        let Ok(docs) = reader(&data.join(file)) else { continue };
+        files.push((*file).to_string());
+        for d in docs {
+            for s in d.sentences {
+                for (a, b, ty) in crate::label::entities(&s.labels) {
+                    let Some(first) = s.tokens.get(a) else { continue };
+                    if ty == Type::Per && b - a >= 2 {
+                        *per.entry(first.clone()).or_insert(0) += 1;
+                    } else if ty != Type::Per {
+                        other.insert(first.clone());
+                    }
+                }
+                sentences.push(s.tokens);
+            }
+        }
+    }
+    let lexicon = build_lexicon(sentences.iter().map(Vec::as_slice));
+    let res = crate::resources::Resources::get();
+    let mut names: Vec<String> = per
+        .into_iter()
+        .filter(|(w, n)| {
+            *n >= 2
+                && w.chars().count() >= 2
+                && w.chars().next().is_some_and(char::is_uppercase)
+                && w.chars().skip(1).any(char::is_lowercase)
+                && w.chars().all(|c| c.is_alphabetic() || c == '-')
+                && !other.contains(w)
+                && !lexicon.contains(&w.to_lowercase())
+                && ["fr", "en"].iter().all(|l| res.cue(l, &w.to_lowercase()) == crate::resources::cue::NONE)
+        })
+        .map(|(w, _)| w)
+        .collect();
+    names.sort();
+    (names, files)
 }
