@@ -13,10 +13,15 @@
 //! * elements whose class or id names a date (`date`, `published`,
 //!   `entry-date`, `byline`, `timestamp`, …): their own short text;
 //! * dates in text introduced by a cue word ("Publié le", "Updated",
-//!   "Veröffentlicht am": `data/cues.tsv`);
-//! * the page URL, the canonical link and `og:url` (`/2025/06/23/`);
-//! * every other date in the text, as a last resort (the most frequent day,
-//!   earliest first), outside navigation, sidebars, comments and footers.
+//!   "Veröffentlicht am": `data/cues.tsv`) that opens a byline, not one
+//!   inside a sentence ("5.2 was released on …");
+//! * the page URL, the canonical link and `og:url` (`/2025/06/23/`; a
+//!   month-only `/2025/06/` takes the text's day of that month when only
+//!   weak candidates name another month);
+//! * every other date in the text, as a last resort (dates standing alone
+//!   in a short text before those of running prose, then the most frequent
+//!   day, earliest first), outside navigation, sidebars, comments and
+//!   footers.
 //!
 //! Candidates outside the plausible range (1990-01-01 up to tomorrow) are
 //! dropped; the best-scored published candidate wins (ties: first in the
