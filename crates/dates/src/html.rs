@@ -13,10 +13,15 @@
 //! * elements whose class or id names a date (`date`, `published`,
 //!   `entry-date`, `byline`, `timestamp`, …): their own short text;
 //! * dates in text introduced by a cue word ("Publié le", "Updated",
-//!   "Veröffentlicht am": `data/cues.tsv`);
-//! * the page URL, the canonical link and `og:url` (`/2025/06/23/`);
-//! * every other date in the text, as a last resort (the most frequent day,
-//!   earliest first), outside navigation, sidebars, comments and footers.
+//!   "Veröffentlicht am": `data/cues.tsv`) that opens a byline, not one
+//!   inside a sentence ("5.2 was released on …");
+//! * the page URL, the canonical link and `og:url` (`/2025/06/23/`; a
+//!   month-only `/2025/06/` takes the text's day of that month when only
+//!   weak candidates name another month);
+//! * every other date in the text, as a last resort (dates standing alone
+//!   in a short text before those of running prose, then the most frequent
+//!   day, earliest first), outside navigation, sidebars, comments and
+//!   footers.
 //!
 //! Candidates outside the plausible range (1990-01-01 up to tomorrow) are
 //! dropped; the best-scored published candidate wins (ties: first in the
@@ -238,7 +243,16 @@ fn cue_before(before: &str) -> Option<Kind> {
             best = Some((m.end(), m.len(), kind));
         }
     }
-    let (end, _, kind) = best?;
+    let (end, len, kind) = best?;
+    // A cue opens a byline, not a sentence: far into running prose ("Mercurial
+    // 5.2 was released on 5 November 2019") it dates something else.
+    let lead = before.get(..end.saturating_sub(len)).unwrap_or("");
+    let lead = lead.rsplit_once('|').map_or(lead, |(_, l)| l);
+    let words: Vec<&str> = lead.split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric)).collect();
+    let verb_before = words.len() >= 3 && words.last().is_some_and(|w| w.chars().all(char::is_alphabetic));
+    if lead.chars().count() > MAX_CUE_LEAD || verb_before {
+        return None;
+    }
     // Only a few characters (articles, "on", "le", ":") between cue and date.
     let gap = before.get(end..).unwrap_or("");
     (gap.chars().count() <= 16 && !gap.bytes().any(|b| b.is_ascii_digit())).then_some(kind)
@@ -368,6 +382,11 @@ const MAX_SCRIPT_BYTES: usize = 4 << 20;
 /// How many nested date elements a text is gathered into at most.
 const MAX_OPEN_BUFFERS: usize = 4;
 const CONTEXT_CAP: usize = 64;
+/// Characters of its block a cue word may follow (a byline's author, a
+/// separator); more: the cue is inside a sentence.
+const MAX_CUE_LEAD: usize = 48;
+/// Characters of a text whose dates stand alone rather than in a sentence.
+const MAX_SHORT_TEXT: usize = 80;
 const MAX_TEXT_CANDIDATES: usize = 2_000;
 /// Structured candidates kept at most (bounds the selection's work).
 const MAX_CANDIDATES: usize = 2_000;
@@ -914,6 +933,9 @@ fn may_hold_date(text: &str) -> bool {
 
 fn text_dates(col: &mut Collector, text: &str, boiler: bool) {
     let found = find_dates_with(text, col.order);
+    // A date in a short text stands alone (byline, timestamp); in a long
+    // one it belongs to a sentence.
+    let alone = i32::from(text.trim().chars().nth(MAX_SHORT_TEXT).is_none());
     let mut last = 0;
     for f in found {
         col.push_context(text.get(last..f.start).unwrap_or(""));
@@ -937,7 +959,7 @@ fn text_dates(col: &mut Collector, text: &str, boiler: bool) {
                     cands.push(Candidate {
                         date: f.date,
                         kind: Kind::Published,
-                        score: 0,
+                        score: alone,
                         seq,
                         family: Family::Visible,
                         sig: String::new(),
@@ -969,21 +991,24 @@ fn best(cands: &[Candidate], kind: Kind, bounds: &Bounds) -> Option<Candidate> {
     best.cloned()
 }
 
-/// The most frequent day among text dates (ties: the first seen).
+/// The most frequent day among text dates (ties: the first seen); dates
+/// standing alone in a short text (a byline, a timestamp) before those of
+/// running prose, which date what the article tells of.
 fn best_text(cands: &[Candidate], bounds: &Bounds) -> Option<DateValue> {
-    let mut days: Vec<(&str, usize, usize)> = Vec::new(); // (day, count, first index)
+    let mut days: Vec<(&str, i32, usize, usize)> = Vec::new(); // (day, best score, count, first index)
     for (i, c) in cands.iter().enumerate() {
         if !in_bounds(&c.date, bounds) {
             continue;
         }
         let Some(day) = c.date.day() else { continue };
-        if let Some(e) = days.iter_mut().find(|(d, _, _)| *d == day) {
-            e.1 += 1;
+        if let Some(e) = days.iter_mut().find(|(d, _, _, _)| *d == day) {
+            e.1 = e.1.max(c.score);
+            e.2 += 1;
         } else if days.len() < 200 {
-            days.push((day, 1, i));
+            days.push((day, c.score, 1, i));
         }
     }
-    let (_, _, idx) = days.iter().max_by(|a, b| a.1.cmp(&b.1).then(b.2.cmp(&a.2)))?;
+    let (_, _, _, idx) = days.iter().max_by(|a, b| a.1.cmp(&b.1).then(a.2.cmp(&b.2)).then(b.3.cmp(&a.3)))?;
     cands.get(*idx).map(|c| c.date.clone())
 }
 
@@ -1147,7 +1172,31 @@ fn select(mut col: Collector, opts: &Options) -> HtmlDates {
     let published =
         best_published(&col.cands, &col.text_cands, &bounds);
     let modified = best(&col.cands, Kind::Modified, &bounds);
+    let published_score = published.as_ref().map_or(i32::MIN, |c| c.score);
     let mut published = published.map(|c| c.date);
+    // The URL names only a month (`/2025/06/`): the day is the text's date
+    // of that month when nothing reliable dates a day, or when only weak
+    // candidates (listings, comments, boilerplate) name another month.
+    let url_month = col
+        .cands
+        .iter()
+        .filter(|c| c.family == Family::Url && c.date.precision == Precision::Month && in_bounds(&c.date, &bounds))
+        .find_map(|c| c.date.value.get(..7).map(str::to_string));
+    if let (Some(month), true) = (url_month, opts.text_fallback) {
+        let refine = match &published {
+            None => false,
+            Some(d) => {
+                d.precision < Precision::Day || (d.value.get(..7) != Some(month.as_str()) && published_score < S_CLASS_WEAK)
+            }
+        };
+        if refine {
+            let in_month: Vec<Candidate> =
+                col.text_cands.iter().filter(|c| c.date.value.get(..7) == Some(month.as_str())).cloned().collect();
+            if let Some(d) = best_text(&in_month, &bounds) {
+                published = Some(d);
+            }
+        }
+    }
     // A page dated only by its update ("Stand: 30.12.2016", last-modified)
     // is best dated by that; then by the dates of its text.
     if published.is_none() {
@@ -1299,6 +1348,39 @@ mod tests {
         assert!(p.estimated);
         let h = run(r#"<body><script>x("2020/04/17")</script><p>Le 3 mai 2021.</p></body>"#, None);
         assert_eq!(h.published.unwrap().value, "2021-05-03");
+    }
+
+    #[test]
+    fn a_cue_inside_a_sentence_is_not_a_byline() {
+        let html = "<body><h1>Title</h1><small>March 2, 2024 at 08:45 AM</small>\
+            <p>Version 5 of the tool was released on November 5, 2019. The first one was released on December 3, 2008, \
+            and released on December 3, 2008 again as a rebuild, which is why this text is long enough.</p></body>";
+        assert_eq!(published(html).as_deref(), Some("2024-03-02T08:45"));
+        // A cue opening its block still counts.
+        let html = "<body><div>Released on 4 May 2023</div><p>Text.</p></body>";
+        let h = run(html, None);
+        assert_eq!(h.published.map(|d| d.value).as_deref(), Some("2023-05-04"));
+    }
+
+    #[test]
+    fn text_dates_standing_alone_beat_dates_of_sentences() {
+        let html = "<body><p>On 5 November 2019 the council met again, and on 5 November 2019 it voted on the budget \
+            for the coming years, after long debates.</p><span>12.01.2022</span></body>";
+        assert_eq!(published(html).as_deref(), Some("2022-01-12"));
+    }
+
+    #[test]
+    fn a_month_in_the_url_picks_the_text_date_of_that_month() {
+        // Only weak (listed comment) days elsewhere: the URL's month decides.
+        let html = r#"<head><link rel="canonical" href="https://blog.example/2008/05/title.html"></head><body>
+            <h1>Title</h1><span>26 May, 2008</span><p>Text.</p>
+            <ol class="commentlist"><li><div class="comment-meta">24 February 2009 at 19:44</div></li>
+            <li><div class="comment-meta">6 March 2009 at 18:09</div></li>
+            <li><div class="comment-meta">18 March 2009 at 16:40</div></li></ol></body>"#;
+        assert_eq!(published(html).as_deref(), Some("2008-05-26"));
+        // Nothing in the text: the month itself.
+        let html = r#"<head><link rel="canonical" href="https://blog.example/2008/05/title.html"></head><body><p>Text.</p></body>"#;
+        assert_eq!(published(html).as_deref(), Some("2008-05"));
     }
 
     #[test]
