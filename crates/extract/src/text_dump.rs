@@ -228,7 +228,8 @@ fn read_meta_line(
 ) {
     let Some(l) = lines.get(i) else { return };
     let text = l.text(input);
-    if let Some(by) = meta::byline(text, l, lex, ctx) {
+    let mut dates_cache = None;
+    if let Some(by) = meta::byline_cached(text, l, lex, ctx, &mut dates_cache) {
         for &(s, e) in &by.names {
             if let Some(name) = text.get(s..e) {
                 if !meta.authors.iter().any(|x| x.value == name) {
@@ -240,7 +241,7 @@ fn read_meta_line(
         if let Some(s) = skip.get_mut(i) {
             *s = true;
         }
-    } else if let Some(ds) = meta::date_line(text, l, lex) {
+    } else if let Some(ds) = meta::date_line_cached(text, l, lex, &mut dates_cache) {
         dates.extend(ds.into_iter().map(|d| (i, d)));
         if let Some(s) = skip.get_mut(i) {
             *s = true;
@@ -273,7 +274,7 @@ fn find_title(input: &str, lines: &[Line], a: usize, b: usize, skip: &[bool], le
             .filter(|w| lex.stop_mask(w) & stop_bit == 0)
             .collect()
     };
-    let mut body_words = std::collections::HashSet::new();
+    let mut body_words: std::collections::HashSet<String, lexicon::FastBuild> = std::collections::HashSet::default();
     for l in lines.iter().take(b.min(a + TITLE_BODY_LINES) + 1).skip(a) {
         body_words.extend(content_words(l.text(input)));
     }
