@@ -197,12 +197,17 @@ impl Lexicon {
     /// more"), and whether it opens with a `comments` cue, maybe after a
     /// count ("12 commentaires", "Leave a Reply"). Most lines are rejected
     /// on their first word alone (one lower-casing, two set look-ups).
+    #[cfg(test)]
     pub fn line_cues(&self, text: &str) -> (bool, bool) {
-        let mut buf = String::new();
-        let chrome = first_word_in(text, &self.chrome_firsts, &mut buf) && self.cue_at_start(text, &[CueKind::Chrome]).is_some();
+        self.line_cues_with(text, &mut String::new())
+    }
+
+    /// [`Lexicon::line_cues`] with a buffer reused from line to line.
+    pub fn line_cues_with(&self, text: &str, buf: &mut String) -> (bool, bool) {
+        let chrome = first_word_in(text, &self.chrome_firsts, buf) && self.cue_at_start(text, &[CueKind::Chrome]).is_some();
         let rest = text.trim_start_matches(|c: char| c.is_ascii_digit() || dossier_text::normalize::is_space(c));
         let same = rest.len() == text.len();
-        let comments = (if same { self.comment_firsts.contains(&buf) } else { first_word_in(rest, &self.comment_firsts, &mut buf) })
+        let comments = (if same { self.comment_firsts.contains(buf.as_str()) } else { first_word_in(rest, &self.comment_firsts, buf) })
             && self.cue_at_start(rest, &[CueKind::Comments]).is_some();
         (chrome, comments)
     }

@@ -133,10 +133,12 @@ fn is_odd_chunk(chunk: &str) -> bool {
 /// line `i` that are stop words of language `l` (`n` languages).
 pub(crate) fn split(input: &str, lex: &Lexicon) -> (Vec<Line>, Vec<u16>) {
     let n = lex.codes.len();
-    let mut lines = Vec::new();
-    let mut hits: Vec<u16> = Vec::new();
+    // Text dumps average some 80 bytes per non-empty line.
+    let mut lines = Vec::with_capacity(input.len() / 64 + 1);
+    let mut hits: Vec<u16> = Vec::with_capacity(lines.capacity() * n);
     let mut pos = 0usize;
     let mut word = String::new();
+    let mut first_word = String::new();
     for raw in input.split('\n') {
         let raw_start = pos;
         pos += raw.len() + 1;
@@ -150,7 +152,7 @@ pub(crate) fn split(input: &str, lex: &Lexicon) -> (Vec<Line>, Vec<u16>) {
         let base = hits.len();
         hits.resize(base + n, 0);
         measure(trimmed, lex, &mut line, &mut hits[base..], &mut word);
-        let (chrome, comments) = lex.line_cues(trimmed);
+        let (chrome, comments) = lex.line_cues_with(trimmed, &mut first_word);
         line.chrome_cue = chrome;
         line.embed_credit = embed_credit(trimmed);
         line.comments_cue = comments && line.words <= COMMENTS_HEADING_WORDS;
