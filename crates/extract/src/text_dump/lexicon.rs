@@ -76,6 +76,9 @@ pub(crate) enum CueKind {
     /// Heads a comment section ("Commentaires", "Leave a reply"): what
     /// follows is readers' text, not the article.
     Comments,
+    /// Heads a comment section after a count only ("6 thoughts on “…”",
+    /// "2 Kommentare zu „…“"): alone, such words may open a sentence.
+    CountedComments,
 }
 
 /// One cue phrase of one language.
@@ -112,6 +115,7 @@ pub(crate) struct Lexicon {
     /// test a line's first word before matching whole cues.
     chrome_firsts: HashSet<String, FastBuild>,
     comment_firsts: HashSet<String, FastBuild>,
+    counted_firsts: HashSet<String, FastBuild>,
 }
 
 /// Non-empty, non-comment lines of a data file.
@@ -146,6 +150,7 @@ impl Lexicon {
                     Some("and") => CueKind::And,
                     Some("chrome") => CueKind::Chrome,
                     Some("comments") => CueKind::Comments,
+                    Some("comments-after-count") => CueKind::CountedComments,
                     _ => continue,
                 };
                 let phrase = parts.next().unwrap_or("").split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase();
@@ -165,6 +170,7 @@ impl Lexicon {
         };
         lex.chrome_firsts = firsts(CueKind::Chrome);
         lex.comment_firsts = firsts(CueKind::Comments);
+        lex.counted_firsts = firsts(CueKind::CountedComments);
         lex.agencies = data_lines(agencies).map(fold).collect();
         lex.particles = data_lines(particles).collect();
         lex
@@ -195,20 +201,28 @@ impl Lexicon {
 
     /// Whether `text` opens with a `chrome` cue ("À lire aussi", "Read
     /// more"), and whether it opens with a `comments` cue, maybe after a
-    /// count ("12 commentaires", "Leave a Reply"). Most lines are rejected
-    /// on their first word alone (one lower-casing, two set look-ups).
+    /// count ("12 commentaires", "Leave a Reply"), or a
+    /// `comments-after-count` cue after a count ("6 thoughts on"). Most
+    /// lines are rejected on their first word alone (one lower-casing, a
+    /// few set look-ups).
     #[cfg(test)]
     pub fn line_cues(&self, text: &str) -> (bool, bool) {
-        self.line_cues_with(text, &mut String::new())
+        let (chrome, comments) = self.line_cues_with(text, &mut String::new());
+        (chrome, comments.is_some())
     }
 
-    /// [`Lexicon::line_cues`] with a buffer reused from line to line.
-    pub fn line_cues_with(&self, text: &str, buf: &mut String) -> (bool, bool) {
+    /// [`Lexicon::line_cues`] with a buffer reused from line to line; the
+    /// comment cue is given by the byte where it ends in `text`.
+    pub fn line_cues_with(&self, text: &str, buf: &mut String) -> (bool, Option<usize>) {
         let chrome = first_word_in(text, &self.chrome_firsts, buf) && self.cue_at_start(text, &[CueKind::Chrome]).is_some();
         let rest = text.trim_start_matches(|c: char| c.is_ascii_digit() || dossier_text::normalize::is_space(c));
         let same = rest.len() == text.len();
-        let comments = (if same { self.comment_firsts.contains(buf.as_str()) } else { first_word_in(rest, &self.comment_firsts, buf) })
-            && self.cue_at_start(rest, &[CueKind::Comments]).is_some();
+        let counted = !same && text.starts_with(|c: char| c.is_ascii_digit());
+        let first_ok = if same { self.comment_firsts.contains(buf.as_str()) } else {
+            first_word_in(rest, &self.comment_firsts, buf) || counted && self.counted_firsts.contains(buf.as_str())
+        };
+        let kinds: &[CueKind] = if counted { &[CueKind::Comments, CueKind::CountedComments] } else { &[CueKind::Comments] };
+        let comments = if first_ok { self.cue_at_start(rest, kinds).map(|(_, len)| text.len() - rest.len() + len) } else { None };
         (chrome, comments)
     }
 

@@ -155,7 +155,7 @@ pub(crate) fn split(input: &str, lex: &Lexicon) -> (Vec<Line>, Vec<u16>) {
         let (chrome, comments) = lex.line_cues_with(trimmed, &mut first_word);
         line.chrome_cue = chrome;
         line.embed_credit = embed_credit(trimmed);
-        line.comments_cue = comments && line.words <= COMMENTS_HEADING_WORDS;
+        line.comments_cue = comments.is_some_and(|end| line.words <= COMMENTS_HEADING_WORDS || is_quotation(trimmed.get(end..).unwrap_or("")));
         lines.push(line);
     }
     // Exact repetitions.
@@ -314,8 +314,19 @@ fn embed_credit(text: &str) -> bool {
         && text.len() >= 4
 }
 
-/// Most words of a line heading a comment section.
+/// Most words of a line heading a comment section, unless the words after
+/// the cue are one quotation (the title of the post: "6 thoughts on “How
+/// to …”").
 const COMMENTS_HEADING_WORDS: u32 = 6;
+
+/// True when `text` (spaces and a colon aside) is one quotation: it opens
+/// with a quotation mark and ends with one.
+fn is_quotation(text: &str) -> bool {
+    let t = text.trim_matches(|c: char| is_space(c) || c == ':');
+    t.chars().count() >= 3
+        && t.starts_with(['"', '“', '„', '«', '‘', '‚', '»', '「', '『'])
+        && t.ends_with(['"', '”', '“', '»', '’', '‘', '«', '」', '』'])
+}
 
 /// Bytes of which an odd chunk (see [`is_odd_chunk`]) holds one, unless it
 /// starts with "www.".
@@ -449,6 +460,14 @@ mod tests {
         assert!(one("— Mike B (@MikeB) November 18, 2019").embed_credit);
         assert!(!one("— Mike B, November 18, 2019").embed_credit);
         assert!(!one("Lire un livre est un plaisir.").chrome_cue);
+        // Comment headings: short, or a count, a cue and the post's title.
+        assert!(one("12 commentaires").comments_cue);
+        assert!(one("6 thoughts on “How to Adopt an Online Leader Success Mindset”").comments_cue);
+        assert!(one("2 Kommentare zu „Die Überforderung durch Überangebote“").comments_cue);
+        assert!(one("11 responses to “The Loneliest Woman in the World”").comments_cue);
+        assert!(!one("Thoughts on the budget").comments_cue);
+        assert!(!one("Responses to “the crisis” have varied across the whole country this year.").comments_cue);
+        assert!(!one("12 commentaires ont été publiés sous l'article de notre confrère hier soir.").comments_cue);
     }
 
     #[test]
