@@ -45,6 +45,8 @@ mod lines;
 mod meta;
 mod region;
 
+use std::borrow::Cow;
+
 use dossier_document::{DateValue, Diagnostic, Evidenced, Metadata};
 use dossier_text::TextBuilder;
 
@@ -228,7 +230,8 @@ fn read_meta_line(
 ) {
     let Some(l) = lines.get(i) else { return };
     let text = l.text(input);
-    if let Some(by) = meta::byline(text, l, lex, ctx) {
+    let mut dates_cache = None;
+    if let Some(by) = meta::byline_cached(text, l, lex, ctx, &mut dates_cache) {
         for &(s, e) in &by.names {
             if let Some(name) = text.get(s..e) {
                 if !meta.authors.iter().any(|x| x.value == name) {
@@ -240,7 +243,7 @@ fn read_meta_line(
         if let Some(s) = skip.get_mut(i) {
             *s = true;
         }
-    } else if let Some(ds) = meta::date_line(text, l, lex) {
+    } else if let Some(ds) = meta::date_line_cached(text, l, lex, &mut dates_cache) {
         dates.extend(ds.into_iter().map(|d| (i, d)));
         if let Some(s) = skip.get_mut(i) {
             *s = true;
@@ -266,16 +269,9 @@ fn find_title(input: &str, lines: &[Line], a: usize, b: usize, skip: &[bool], le
         return candidates.first().copied();
     }
     let stop_bit = lang.map_or(0, |k| 1u64 << k);
-    let content_words = |text: &str| -> Vec<String> {
-        text.split(|c: char| !c.is_alphanumeric())
-            .filter(|w| w.chars().count() >= 3 && !w.chars().all(|c| c.is_ascii_digit()))
-            .map(str::to_lowercase)
-            .filter(|w| lex.stop_mask(w) & stop_bit == 0)
-            .collect()
-    };
-    let mut body_words = std::collections::HashSet::new();
+    let mut body_words: std::collections::HashSet<Cow<'_, str>, lexicon::FastBuild> = std::collections::HashSet::default();
     for l in lines.iter().take(b.min(a + TITLE_BODY_LINES) + 1).skip(a) {
-        body_words.extend(content_words(l.text(input)));
+        body_words.extend(content_words(l.text(input), lex, stop_bit));
     }
     let repeated = |i: usize, t: &str| lines.iter().enumerate().any(|(j, o)| j != i && o.text(input).ends_with(t));
     let mut best: Option<(f32, usize)> = None;
@@ -283,14 +279,28 @@ fn find_title(input: &str, lines: &[Line], a: usize, b: usize, skip: &[bool], le
         let Some(l) = lines.get(i) else { continue };
         let t = l.text(input);
         let t = meta::title_prefix_date(t).and_then(|(_, s)| t.get(s..)).unwrap_or(t);
-        let words = content_words(t);
-        let overlap = if words.is_empty() { 0.0 } else { words.iter().filter(|w| body_words.contains(*w)).count() as f32 / words.len() as f32 };
+        let (mut words, mut found) = (0usize, 0usize);
+        for w in content_words(t, lex, stop_bit) {
+            words += 1;
+            found += usize::from(body_words.contains(w.as_ref()));
+        }
+        let overlap = if words == 0 { 0.0 } else { found as f32 / words as f32 };
         let score = 2.0 * overlap + if repeated(i, t) { 1.0 } else { 0.0 } - 0.15 * rank as f32;
         if !best.is_some_and(|(s, _)| score <= s) {
             best = Some((score, i));
         }
     }
     best.map(|(_, i)| i)
+}
+
+/// The content words of `text` for [`find_title`]: runs of letters and
+/// digits of 3+ characters, not all digits, lower-cased (borrowed when
+/// they already are), not stop words of the page language (`stop_bit`).
+fn content_words<'t>(text: &'t str, lex: &'t Lexicon, stop_bit: u64) -> impl Iterator<Item = Cow<'t, str>> + 't {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.chars().nth(2).is_some() && !w.chars().all(|c| c.is_ascii_digit()))
+        .map(|w| if w.bytes().any(|b| b.is_ascii_uppercase() || !b.is_ascii()) { Cow::Owned(w.to_lowercase()) } else { Cow::Borrowed(w) })
+        .filter(move |w| lex.stop_mask(w) & stop_bit == 0)
 }
 
 /// Most headline candidates looked at.

@@ -5,6 +5,7 @@ use unicode_normalization::UnicodeNormalization;
 
 /// True for every character treated as a space when cleaning text,
 /// including no-break spaces and zero-width characters.
+#[inline]
 pub fn is_space(c: char) -> bool {
     c.is_whitespace() || matches!(c, '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}')
 }

@@ -76,6 +76,9 @@ pub(crate) enum CueKind {
     /// Heads a comment section ("Commentaires", "Leave a reply"): what
     /// follows is readers' text, not the article.
     Comments,
+    /// Heads a comment section after a count only ("6 thoughts on “…”",
+    /// "2 Kommentare zu „…“"): alone, such words may open a sentence.
+    CountedComments,
 }
 
 /// One cue phrase of one language.
@@ -84,6 +87,8 @@ pub(crate) struct Cue {
     pub kind: CueKind,
     /// Lower-case phrase, words separated by one space.
     pub phrase: String,
+    /// Its first character.
+    first: char,
 }
 
 /// Every list the extractor reads, parsed once.
@@ -93,6 +98,8 @@ pub(crate) struct Lexicon {
     pub codes: Vec<&'static str>,
     /// Lower-case stop word → bit mask of the languages that list it.
     stop: HashMap<&'static str, u64, FastBuild>,
+    /// Bytes of the longest stop word (longer words are not looked up).
+    stop_max: usize,
     /// Cue phrases of all languages, longest first.
     pub cues: Vec<Cue>,
     /// Folded agency names.
@@ -108,6 +115,7 @@ pub(crate) struct Lexicon {
     /// test a line's first word before matching whole cues.
     chrome_firsts: HashSet<String, FastBuild>,
     comment_firsts: HashSet<String, FastBuild>,
+    counted_firsts: HashSet<String, FastBuild>,
 }
 
 /// Non-empty, non-comment lines of a data file.
@@ -142,14 +150,16 @@ impl Lexicon {
                     Some("and") => CueKind::And,
                     Some("chrome") => CueKind::Chrome,
                     Some("comments") => CueKind::Comments,
+                    Some("comments-after-count") => CueKind::CountedComments,
                     _ => continue,
                 };
                 let phrase = parts.next().unwrap_or("").split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase();
-                if !phrase.is_empty() {
-                    lex.cues.push(Cue { kind, phrase });
+                if let Some(first) = phrase.chars().next() {
+                    lex.cues.push(Cue { kind, phrase, first });
                 }
             }
         }
+        lex.stop_max = lex.stop.keys().map(|w| w.len()).max().unwrap_or(0);
         lex.cues.sort_by_key(|c| std::cmp::Reverse(c.phrase.len()));
         lex.cue_firsts = lex.cues.iter().filter_map(|c| c.phrase.chars().next()).collect();
         lex.cue_firsts.sort_unstable();
@@ -160,6 +170,7 @@ impl Lexicon {
         };
         lex.chrome_firsts = firsts(CueKind::Chrome);
         lex.comment_firsts = firsts(CueKind::Comments);
+        lex.counted_firsts = firsts(CueKind::CountedComments);
         lex.agencies = data_lines(agencies).map(fold).collect();
         lex.particles = data_lines(particles).collect();
         lex
@@ -168,6 +179,9 @@ impl Lexicon {
     /// Bit mask of the languages listing `lower` (a lower-case word) as a
     /// stop word.
     pub fn stop_mask(&self, lower: &str) -> u64 {
+        if lower.len() > self.stop_max {
+            return 0;
+        }
         self.stop.get(lower).copied().unwrap_or(0)
     }
 
@@ -187,15 +201,28 @@ impl Lexicon {
 
     /// Whether `text` opens with a `chrome` cue ("À lire aussi", "Read
     /// more"), and whether it opens with a `comments` cue, maybe after a
-    /// count ("12 commentaires", "Leave a Reply"). Most lines are rejected
-    /// on their first word alone (one lower-casing, two set look-ups).
+    /// count ("12 commentaires", "Leave a Reply"), or a
+    /// `comments-after-count` cue after a count ("6 thoughts on"). Most
+    /// lines are rejected on their first word alone (one lower-casing, a
+    /// few set look-ups).
+    #[cfg(test)]
     pub fn line_cues(&self, text: &str) -> (bool, bool) {
-        let mut buf = String::new();
-        let chrome = first_word_in(text, &self.chrome_firsts, &mut buf) && self.cue_at_start(text, &[CueKind::Chrome]).is_some();
+        let (chrome, comments) = self.line_cues_with(text, &mut String::new());
+        (chrome, comments.is_some())
+    }
+
+    /// [`Lexicon::line_cues`] with a buffer reused from line to line; the
+    /// comment cue is given by the byte where it ends in `text`.
+    pub fn line_cues_with(&self, text: &str, buf: &mut String) -> (bool, Option<usize>) {
+        let chrome = first_word_in(text, &self.chrome_firsts, buf) && self.cue_at_start(text, &[CueKind::Chrome]).is_some();
         let rest = text.trim_start_matches(|c: char| c.is_ascii_digit() || dossier_text::normalize::is_space(c));
         let same = rest.len() == text.len();
-        let comments = (if same { self.comment_firsts.contains(&buf) } else { first_word_in(rest, &self.comment_firsts, &mut buf) })
-            && self.cue_at_start(rest, &[CueKind::Comments]).is_some();
+        let counted = !same && text.starts_with(|c: char| c.is_ascii_digit());
+        let first_ok = if same { self.comment_firsts.contains(buf.as_str()) } else {
+            first_word_in(rest, &self.comment_firsts, buf) || counted && self.counted_firsts.contains(buf.as_str())
+        };
+        let kinds: &[CueKind] = if counted { &[CueKind::Comments, CueKind::CountedComments] } else { &[CueKind::Comments] };
+        let comments = if first_ok { self.cue_at_start(rest, kinds).map(|(_, len)| text.len() - rest.len() + len) } else { None };
         (chrome, comments)
     }
 
@@ -225,22 +252,28 @@ impl Lexicon {
         if self.cue_firsts.binary_search(&first).is_err() {
             return None;
         }
-        // Lower-case a bounded prefix only: cues are short (spaces may be
-        // runs, hence the margin).
-        let mut lower = String::new();
-        let mut ends = Vec::new();
-        for (i, c) in text.char_indices().take(self.cue_chars * 2) {
-            for l in c.to_lowercase() {
-                lower.push(l);
-            }
-            ends.push((lower.len(), i + c.len_utf8()));
-        }
+        // Lower-case a bounded prefix only (when a cue of the kinds starts
+        // with that letter): cues are short (spaces may be runs, hence the
+        // margin).
+        let limit = self.cue_chars * 2;
+        let mut lower: Option<String> = None;
         // Collapse runs of spaces to one so that multi-word cues match.
-        for cue in self.cues.iter().filter(|c| kinds.contains(&c.kind)) {
-            if let Some(end) = match_phrase(&lower, &cue.phrase) {
+        for cue in self.cues.iter().filter(|c| c.first == first && kinds.contains(&c.kind)) {
+            let lower = lower.get_or_insert_with(|| {
+                let mut lower = String::with_capacity(text.len().min(limit * 2));
+                lower.extend(text.chars().take(limit).flat_map(char::to_lowercase));
+                lower
+            });
+            if let Some(end) = match_phrase(lower, &cue.phrase) {
                 let next = lower.get(end..).and_then(|r| r.chars().next());
                 if !next.is_some_and(char::is_alphanumeric) {
-                    let raw_end = ends.iter().find(|(l, _)| *l == end).map(|(_, r)| *r)?;
+                    // The input byte where the lower-cased text reaches `end`
+                    // (none when `end` splits one character's lower case).
+                    let mut at = 0usize;
+                    let raw_end = text.char_indices().take(limit).find_map(|(i, c)| {
+                        at += c.to_lowercase().map(char::len_utf8).sum::<usize>();
+                        (at == end).then_some(i + c.len_utf8())
+                    })?;
                     return Some((cue, raw_end));
                 }
             }
@@ -312,6 +345,10 @@ mod tests {
         assert_eq!(cue.phrase, "rédigé par");
         assert_eq!(len, "Rédigé par".len());
         assert!(lex.cue_at_start("Parfois il pleut", &[CueKind::Byline]).is_none());
+        // The byte length is measured on the input, not its lower case.
+        let (_, len) = lex.cue_at_start("RÉDIGÉ  PAR KAMALENBA", &[CueKind::Byline]).unwrap();
+        assert_eq!(len, "RÉDIGÉ  PAR".len());
+        assert!(lex.cue_at_start("Rédigé parfois", &[CueKind::Byline]).is_none());
         let (cue, _) = lex.cue_at_start("Mis  à jour le 3 mai", &[CueKind::Modified, CueKind::Published]).unwrap();
         assert_eq!(cue.kind, CueKind::Modified);
     }

@@ -133,10 +133,12 @@ fn is_odd_chunk(chunk: &str) -> bool {
 /// line `i` that are stop words of language `l` (`n` languages).
 pub(crate) fn split(input: &str, lex: &Lexicon) -> (Vec<Line>, Vec<u16>) {
     let n = lex.codes.len();
-    let mut lines = Vec::new();
-    let mut hits: Vec<u16> = Vec::new();
+    // Text dumps average some 80 bytes per non-empty line.
+    let mut lines = Vec::with_capacity(input.len() / 64 + 1);
+    let mut hits: Vec<u16> = Vec::with_capacity(lines.capacity() * n);
     let mut pos = 0usize;
     let mut word = String::new();
+    let mut first_word = String::new();
     for raw in input.split('\n') {
         let raw_start = pos;
         pos += raw.len() + 1;
@@ -150,10 +152,10 @@ pub(crate) fn split(input: &str, lex: &Lexicon) -> (Vec<Line>, Vec<u16>) {
         let base = hits.len();
         hits.resize(base + n, 0);
         measure(trimmed, lex, &mut line, &mut hits[base..], &mut word);
-        let (chrome, comments) = lex.line_cues(trimmed);
+        let (chrome, comments) = lex.line_cues_with(trimmed, &mut first_word);
         line.chrome_cue = chrome;
         line.embed_credit = embed_credit(trimmed);
-        line.comments_cue = comments && line.words <= COMMENTS_HEADING_WORDS;
+        line.comments_cue = comments.is_some_and(|end| line.words <= COMMENTS_HEADING_WORDS || is_quotation(trimmed.get(end..).unwrap_or("")));
         lines.push(line);
     }
     // Exact repetitions.
@@ -173,6 +175,15 @@ fn measure(text: &str, lex: &Lexicon, line: &mut Line, hits: &mut [u16], word: &
     let mut in_word = false;
     let mut prev: Option<char> = None;
     let mut pending_stop = false;
+    // Features read in the same pass: column gaps (runs of 3+ spaces, tabs
+    // or no-break spaces before more text), a byte an odd chunk needs
+    // ("www." included), a comma glued to a letter, a doubled `!` or `?`.
+    let mut space_run = 0u32;
+    let mut cells = 0u32;
+    let mut suspect = false;
+    let mut w_run = 0u32;
+    let mut glued_comma = false;
+    let mut doubled = false;
     word.clear();
     let flush = |word: &mut String, line: &mut Line, hits: &mut [u16]| {
         if word.is_empty() {
@@ -191,6 +202,28 @@ fn measure(text: &str, lex: &Lexicon, line: &mut Line, hits: &mut [u16], word: &
     };
     for c in text.chars() {
         chars += 1;
+        if matches!(c, ' ' | '\t' | '\u{a0}') {
+            space_run += 1;
+            w_run = 0;
+        } else {
+            if space_run >= 3 {
+                cells += 1;
+            }
+            space_run = 0;
+            if c.is_ascii() {
+                suspect |= is_suspect_byte(c as u8);
+                if c == 'w' {
+                    w_run += 1;
+                } else {
+                    suspect |= c == '.' && w_run >= 3;
+                    w_run = 0;
+                }
+                glued_comma |= prev == Some(',') && c.is_ascii_alphabetic();
+                doubled |= matches!(c, '!' | '?') && prev == Some(c);
+            } else {
+                w_run = 0;
+            }
+        }
         // ASCII fast path: no Unicode tables.
         let (alpha, upper) = if c.is_ascii() {
             (c.is_ascii_alphabetic(), c.is_ascii_uppercase())
@@ -253,21 +286,19 @@ fn measure(text: &str, lex: &Lexicon, line: &mut Line, hits: &mut [u16], word: &
         flush(word, line, hits);
     }
     line.chars = chars;
-    line.cells = column_gaps(text);
-    // Only lines holding a character an odd chunk needs are split.
-    let suspect = text.bytes().any(|b| matches!(b, b'/' | b'_' | b'@' | b'=' | b'\\' | b'{' | b'}' | b'<' | b'>' | b'#' | b'|'))
-        || text.contains("www.");
-    line.odd = if suspect { text.split(is_space).filter(|c| is_odd_chunk(c)).count() as u32 } else { 0 };
+    line.cells = cells;
+    // Only lines holding a character an odd chunk needs are split, and only
+    // their chunks holding one are tested.
+    line.odd = if suspect { text.split(is_space).filter(|c| may_be_odd(c) && is_odd_chunk(c)).count() as u32 } else { 0 };
     line.last = text.chars().rev().find(|c| !is_closer(*c) && !is_space(*c)).unwrap_or(' ');
     line.bare = line.letters == 0 && line.digits == 0 && !text.chars().any(char::is_numeric);
     line.placeholder = text.starts_with('[') && text.ends_with(']') && text.matches(']').count() == 1;
-    let starts_lower = text.chars().find(|c| c.is_alphanumeric()).is_some_and(char::is_lowercase)
-        && text.chars().next().is_some_and(char::is_alphabetic);
-    let glued_comma = text.as_bytes().windows(2).any(|w| w[0] == b',' && w[1].is_ascii_alphabetic());
-    line.sloppy = starts_lower || glued_comma || text.contains("!!") || text.contains("??");
     let mut it = text.chars();
     let first = it.next().unwrap_or(' ');
     let second = it.next();
+    // The first character is a letter, so also the first alphanumeric one.
+    let starts_lower = first.is_alphabetic() && first.is_lowercase();
+    line.sloppy = starts_lower || glued_comma || doubled;
     line.bullet = line.bare
         || (is_bullet_char(first)
             && second.is_none_or(|c| is_space(c) || c.is_alphanumeric() && !matches!(first, '-' | '–' | '—' | '+' | '>')))
@@ -283,32 +314,30 @@ fn embed_credit(text: &str) -> bool {
         && text.len() >= 4
 }
 
-/// Most words of a line heading a comment section.
+/// Most words of a line heading a comment section, unless the words after
+/// the cue are one quotation (the title of the post: "6 thoughts on “How
+/// to …”").
 const COMMENTS_HEADING_WORDS: u32 = 6;
 
-/// Runs of three or more spaces inside `text` (a trimmed line). Byte scan
-/// for ASCII spaces; a no-break space (U+00A0, two bytes) counts as one.
-fn column_gaps(text: &str) -> u32 {
-    let b = text.as_bytes();
-    let mut gaps = 0u32;
-    let mut run = 0u32;
-    let mut i = 0usize;
-    while let Some(&c) = b.get(i) {
-        if c == b' ' || c == b'\t' {
-            run += 1;
-            i += 1;
-        } else if c == 0xC2 && b.get(i + 1) == Some(&0xA0) {
-            run += 1;
-            i += 2;
-        } else {
-            if run >= 3 {
-                gaps += 1;
-            }
-            run = 0;
-            i += 1;
-        }
-    }
-    gaps
+/// True when `text` (spaces and a colon aside) is one quotation: it opens
+/// with a quotation mark and ends with one.
+fn is_quotation(text: &str) -> bool {
+    let t = text.trim_matches(|c: char| is_space(c) || c == ':');
+    t.chars().count() >= 3
+        && t.starts_with(['"', '“', '„', '«', '‘', '‚', '»', '「', '『'])
+        && t.ends_with(['"', '”', '“', '»', '’', '‘', '«', '」', '』'])
+}
+
+/// Bytes of which an odd chunk (see [`is_odd_chunk`]) holds one, unless it
+/// starts with "www.".
+fn is_suspect_byte(b: u8) -> bool {
+    matches!(b, b'/' | b'_' | b'@' | b'=' | b'\\' | b'{' | b'}' | b'<' | b'>' | b'#' | b'|')
+}
+
+/// Cheap necessary condition of [`is_odd_chunk`]: the chunk holds a
+/// suspect byte or "www." (its trimming only removes characters).
+fn may_be_odd(chunk: &str) -> bool {
+    chunk.bytes().any(is_suspect_byte) || chunk.contains("www.")
 }
 
 /// `char::is_alphabetic` with quick answers for the blocks text dumps are
@@ -431,6 +460,38 @@ mod tests {
         assert!(one("— Mike B (@MikeB) November 18, 2019").embed_credit);
         assert!(!one("— Mike B, November 18, 2019").embed_credit);
         assert!(!one("Lire un livre est un plaisir.").chrome_cue);
+        // Comment headings: short, or a count, a cue and the post's title.
+        assert!(one("12 commentaires").comments_cue);
+        assert!(one("6 thoughts on “How to Adopt an Online Leader Success Mindset”").comments_cue);
+        assert!(one("2 Kommentare zu „Die Überforderung durch Überangebote“").comments_cue);
+        assert!(one("11 responses to “The Loneliest Woman in the World”").comments_cue);
+        assert!(!one("Thoughts on the budget").comments_cue);
+        assert!(!one("Responses to “the crisis” have varied across the whole country this year.").comments_cue);
+        assert!(!one("12 commentaires ont été publiés sous l'article de notre confrère hier soir.").comments_cue);
+    }
+
+    #[test]
+    fn one_pass_features() {
+        // Column gaps: runs of 3+ spaces, tabs or no-break spaces before text.
+        assert_eq!(one("a \t\u{a0}b  c\t\t\td").cells, 2);
+        assert_eq!(one("a  b").cells, 0);
+        // "www." makes a line suspect, "www ." does not.
+        assert_eq!(one("voir www.x.fr").odd, 1);
+        assert_eq!(one("www . x").odd, 0);
+        assert!(one("super,bien").sloppy);
+        assert!(one("Quoi ?? Non").sloppy);
+        assert!(one("Bravo !!").sloppy);
+        assert!(one("élan du matin").sloppy);
+        assert!(!one("Élan du matin, bien. Oui ! Non ?").sloppy);
+        assert!(!one("« bonjour »").sloppy);
+    }
+
+    #[test]
+    fn odd_chunks_hold_a_suspect_byte() {
+        for chunk in ["image/svg+xml", "spot_img", "http://x.fr", "(www.y.com)", "a=b", "<b>x", "x\\y", "#tag|b", "ab>cd", "a@b"] {
+            assert!(!is_odd_chunk(chunk) || may_be_odd(chunk), "{chunk}");
+        }
+        assert!(!may_be_odd("Israël-Palestine."));
     }
 
     #[test]

@@ -74,6 +74,13 @@ fn dates_with_roles(text: &str, lex: &Lexicon) -> Vec<LineDate> {
     out
 }
 
+/// The dates of a line, read once and kept in `cache` for the next parser
+/// of the same line. Every date pattern holds an ASCII digit, so a line
+/// without one has none.
+fn cached_dates<'c>(text: &str, line: &Line, lex: &Lexicon, cache: &'c mut Option<Vec<LineDate>>) -> &'c [LineDate] {
+    cache.get_or_insert_with(|| if line.digits == 0 { Vec::new() } else { dates_with_roles(text, lex) })
+}
+
 /// True when a cue of `kind` starts at some word of `text`.
 fn has_cue(text: &str, lex: &Lexicon, kind: CueKind) -> bool {
     let mut at_word_start = true;
@@ -93,21 +100,26 @@ fn has_cue(text: &str, lex: &Lexicon, kind: CueKind) -> bool {
 /// A line made of dates and a few label words ("2025-04-03", "Publié le 3
 /// mai 2024 à 10h", "Mis à jour le 4 mai"): its dates, or `None`.
 pub(crate) fn date_line(text: &str, line: &Line, lex: &Lexicon) -> Option<Vec<LineDate>> {
+    date_line_cached(text, line, lex, &mut None)
+}
+
+/// [`date_line`] with the line's dates cached (see [`cached_dates`]).
+pub(crate) fn date_line_cached(text: &str, line: &Line, lex: &Lexicon, cache: &mut Option<Vec<LineDate>>) -> Option<Vec<LineDate>> {
     if line.digits == 0 || line.words > META_WORDS {
         return None;
     }
-    let dates = dates_with_roles(text, lex);
+    let dates = cached_dates(text, line, lex, cache);
     if dates.is_empty() {
         return None;
     }
     let mut extra = 0usize;
     let mut prev = 0usize;
-    for d in &dates {
+    for d in dates {
         extra += word_count(text.get(prev..d.found.start).unwrap_or(""));
         prev = d.found.end;
     }
     extra += word_count(text.get(prev..).unwrap_or(""));
-    (extra <= DATE_LINE_EXTRA_WORDS).then_some(dates)
+    (extra <= DATE_LINE_EXTRA_WORDS).then(|| dates.to_vec())
 }
 
 /// One word of a person's name: starts with an upper-case letter, made of
@@ -208,11 +220,17 @@ const BYLINE_OTHER_WORDS: usize = 6;
 /// names, names alone, or other words. A byline has at least one person's
 /// name and, depending on `ctx`, a byline cue or a date; other words are
 /// few. Agencies and acronyms are never names.
+#[cfg(test)]
 pub(crate) fn byline(text: &str, line: &Line, lex: &Lexicon, ctx: BylineContext) -> Option<Byline> {
+    byline_cached(text, line, lex, ctx, &mut None)
+}
+
+/// [`byline`] with the line's dates cached (see [`cached_dates`]).
+pub(crate) fn byline_cached(text: &str, line: &Line, lex: &Lexicon, ctx: BylineContext, cache: &mut Option<Vec<LineDate>>) -> Option<Byline> {
     if line.words > META_WORDS || line.odd > 0 || line.chars > 200 || line.terminal() && line.words > 10 {
         return None;
     }
-    let dates = dates_with_roles(text, lex);
+    let dates = cached_dates(text, line, lex, cache);
     // Fields: the text between dates, cut at separators.
     let mut fields: Vec<(usize, usize)> = Vec::new();
     let mut prev = 0usize;
@@ -278,7 +296,7 @@ pub(crate) fn byline(text: &str, line: &Line, lex: &Lexicon, ctx: BylineContext)
         BylineContext::Cue => cue,
         BylineContext::Dated => cue || !dates.is_empty(),
     };
-    ok.then_some(Byline { names, dates })
+    ok.then(|| Byline { names, dates: dates.to_vec() })
 }
 
 /// True when a line has the shape of a headline: a few words up to a long
