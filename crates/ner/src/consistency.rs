@@ -33,6 +33,14 @@ fn is_cap(t: &str) -> bool {
 
 /// Applies the document-level rules in place.
 pub fn apply(doc: &mut DocTags<'_>, lexicon: &HashSet<String>, lang: &str) {
+    apply_with(doc, lexicon, lang, true);
+}
+
+/// [`apply`] with the annotation conventions of the text: `modern`
+/// (edited news, the shipped analysis) leaves titles out of a person's name
+/// ("le président Emmanuel Macron" → "Emmanuel Macron"); the historical
+/// newspaper corpora (NewsEye, HIPE) keep them in ("M. de Lasteyrie").
+pub fn apply_with(doc: &mut DocTags<'_>, lexicon: &HashSet<String>, lang: &str, modern: bool) {
     for (toks, tags) in doc.sentences.iter().zip(doc.tags.iter_mut()) {
         gazetteer_pass(toks, tags, lexicon, &HashSet::new());
     }
@@ -171,7 +179,9 @@ pub fn apply(doc: &mut DocTags<'_>, lexicon: &HashSet<String>, lang: &str) {
     }
     for (toks, tags) in doc.sentences.iter().zip(doc.tags.iter_mut()) {
         first_name_persons(toks, tags, lexicon);
-        drop_leading_titles(toks, tags, lang);
+        if modern {
+            drop_leading_titles(toks, tags, lang);
+        }
     }
 }
 

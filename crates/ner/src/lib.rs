@@ -112,7 +112,7 @@ pub fn tag_document_with(model: &Model, sentences: &[Vec<&str>], doc_rules: bool
         return tags;
     }
     let mut doc = consistency::DocTags { sentences: sentences.to_vec(), tags };
-    consistency::apply(&mut doc, &model.lexicon, &model.lang);
+    consistency::apply_with(&mut doc, &model.lexicon, &model.lang, domain == DEFAULT_DOMAIN);
     doc.tags
 }
 
