@@ -178,9 +178,39 @@ pub fn apply_with(doc: &mut DocTags<'_>, lexicon: &HashSet<String>, lang: &str, 
         }
     }
     for (toks, tags) in doc.sentences.iter().zip(doc.tags.iter_mut()) {
+        speaking_places_are_persons(toks, tags, lang);
         first_name_persons(toks, tags, lexicon);
         if modern {
             drop_leading_titles(toks, tags, lang);
+        }
+    }
+}
+
+/// Places do not speak: a name tagged as a place right before a verb of
+/// saying ("Wayne King said", "X a déclaré") or right after one ("…," said
+/// Wayne King) is a person — unless it is a known country, region or big
+/// city (metonymy: "Moscou a déclaré", "Washington said").
+fn speaking_places_are_persons(toks: &[&str], tags: &mut [(Label, f32)], lang: &str) {
+    let res = Resources::get();
+    let speech = |k: usize| {
+        toks.get(k).is_some_and(|t| {
+            let l = t.to_lowercase();
+            res.cue(lang, &l) == cue::SPEECH && !matches!(l.as_str(), "a" | "selon" | "according")
+        })
+    };
+    let labels: Vec<Label> = tags.iter().map(|t| t.0).collect();
+    for (a, b, ty) in entities(&labels) {
+        if ty != Type::Loc {
+            continue;
+        }
+        let aux_then_speech = toks.get(b).is_some_and(|t| matches!(t.to_lowercase().as_str(), "a" | "has" | "had")) && speech(b + 1);
+        let speaks = speech(b) || aux_then_speech || (a > 0 && speech(a - 1));
+        if !speaks {
+            continue;
+        }
+        let h = hash_tokens(toks.get(a..b).unwrap_or(&[]).iter().map(|t| crate::resources::fold_word(t)).collect::<Vec<_>>().iter().map(String::as_str));
+        if gazetteer_type(res.name_classes(h)).is_none() && toks.get(a..b).is_some_and(|s| s.iter().all(|t| is_cap(t))) {
+            relabel(tags, a, b, Type::Per, None);
         }
     }
 }
@@ -620,6 +650,17 @@ mod tests {
         let mut tags = vec![(B(Type::Org), 0.9), o, o, o];
         extend_institution_names(&toks, &mut tags);
         assert_eq!(tags[1].0, O);
+    }
+
+    #[test]
+    fn places_that_speak_are_persons() {
+        use Label::*;
+        let p = |l| (l, 0.9);
+        let toks = ["\"", "said", "Wayne", "King", ",", "while", "Russia", "said", "no"];
+        let mut tags = vec![p(O), p(O), p(B(Type::Loc)), p(I(Type::Loc)), p(O), p(O), p(B(Type::Loc)), p(O), p(O)];
+        speaking_places_are_persons(&toks, &mut tags, "en");
+        assert_eq!(tags[2].0, B(Type::Per));
+        assert_eq!(tags[6].0, B(Type::Loc), "a country speaking is metonymy");
     }
 
     #[test]
