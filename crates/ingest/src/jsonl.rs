@@ -1,5 +1,9 @@
 //! JSON Lines reader: one JSON object per line with at least `text` or
-//! `html` (a string), optionally `url` and `fetched_at`. Each valid line is a
+//! `html` (a string), optionally `url`, `fetched_at`, and for `text` pages
+//! `title` and `published` (or `date`): a text page is then read as the dump
+//! a browser would give — the headline, the date line, the text — so that
+//! extraction takes its title and publication date from them (never from
+//! `fetched_at`). Each valid line is a
 //! page with source `path:LINE`; each invalid line a failure with its line
 //! number and reason; blank lines are ignored. Lines are read with a length
 //! cap, so one huge line never takes more than the page limit in memory.
@@ -23,6 +27,12 @@ struct JsonPage {
     url: Option<Scalar>,
     #[serde(default)]
     fetched_at: Option<Scalar>,
+    #[serde(default)]
+    title: Option<Scalar>,
+    #[serde(default)]
+    published: Option<Scalar>,
+    #[serde(default)]
+    date: Option<Scalar>,
 }
 
 /// A string, or a number written as one (`"fetched_at": 1717000000`);
@@ -128,7 +138,17 @@ fn parse_line(line: &[u8], source: String) -> Item {
     };
     let (kind, body) = match (page.html, page.text) {
         (Some(html), _) if !html.trim().is_empty() => (PageKind::Html, html),
-        (_, Some(text)) if !text.trim().is_empty() => (PageKind::Text, text),
+        (_, Some(text)) if !text.trim().is_empty() => {
+            let title = page.title.and_then(Scalar::into_string).filter(|t| !text.trim_start().starts_with(t.trim()));
+            let date = page.published.or(page.date).and_then(Scalar::into_string);
+            let mut dump = String::with_capacity(text.len() + 128);
+            for head in [title, date].into_iter().flatten() {
+                dump.push_str(head.trim());
+                dump.push_str("\n\n");
+            }
+            dump.push_str(&text);
+            (PageKind::Text, dump)
+        }
         (Some(_), _) | (_, Some(_)) => return Item::failure(source, "empty `text`/`html`"),
         (None, None) => return Item::failure(source, "no `text` or `html` string field"),
     };
@@ -181,6 +201,18 @@ mod tests {
         }
         let Item::Page(p) = &items[6] else { panic!() };
         assert_eq!(p.fetched_at.as_deref(), Some("1717000000"));
+    }
+
+    #[test]
+    fn title_and_date_head_a_text_page() {
+        let items = read(concat!(
+            "{\"title\": \"Un titre\", \"date\": \"2012-05-22\", \"text\": \"Le texte.\"}\n",
+            "{\"title\": \"Le texte\", \"published\": 1717000000, \"text\": \"Le texte.\"}\n",
+        ));
+        let Item::Page(p) = &items[0] else { panic!() };
+        assert_eq!(p.bytes, "Un titre\n\n2012-05-22\n\nLe texte.".as_bytes());
+        let Item::Page(p) = &items[1] else { panic!() };
+        assert_eq!(p.bytes, "1717000000\n\nLe texte.".as_bytes(), "a title the text opens with is not repeated");
     }
 
     #[test]
