@@ -18,8 +18,8 @@
 //! earliest time.
 //!
 //! A gold page is a file under `../shared/data` (`page`), or one line of a
-//! JSON Lines file of articles (`page` and a 0-based `line`), read as a text
-//! dump (headline, date line, text). `--gold crates/eval/unseen/blind`
+//! JSON Lines file of articles (`page` and a 0-based `line`), read as
+//! `dossier ingest` reads it (headline, date line, text). `--gold crates/eval/unseen/blind`
 //! scores the pages annotated after the rules were last changed.
 
 use std::collections::HashMap;
@@ -131,22 +131,19 @@ fn squash(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// Line `line` (0-based) of a JSON Lines file of articles (`title`,
-/// `date`, `text`) as a text dump: the headline, the date line, the text.
+/// Line `line` (0-based) of a JSON Lines file of articles, read by the
+/// ingest reader as `dossier ingest` would (a `text` page with `title` and
+/// `date` becomes headline, date line, text).
 fn jsonl_page(path: &Path, line: usize) -> Result<dossier_document::RawPage> {
     let all = std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
     let row = all.lines().nth(line).with_context(|| format!("{} has no line {line}", path.display()))?;
-    let v: Value = serde_json::from_str(row).with_context(|| format!("{} line {line}", path.display()))?;
-    let date = v["date"].as_str().map(|d| format!("{d}\n\n")).unwrap_or_default();
-    let text = format!("{}\n\n{date}{}", v["title"].as_str().unwrap_or(""), v["text"].as_str().unwrap_or(""));
-    Ok(dossier_document::RawPage {
-        source: format!("{}#{line}", path.display()),
-        url: v["url"].as_str().map(str::to_string),
-        fetched_at: None,
-        kind: dossier_document::PageKind::Text,
-        declared_charset: None,
-        bytes: text.into_bytes(),
-    })
+    let source = format!("{}#{line}", path.display());
+    let mut items = dossier_ingest::JsonlReader::new(row.as_bytes(), source.clone(), &dossier_ingest::ReadOptions::default());
+    match items.next() {
+        Some(dossier_ingest::Item::Page(p)) => Ok(p),
+        Some(dossier_ingest::Item::Failure(f)) => anyhow::bail!("{source}: {}", f.reason),
+        _ => anyhow::bail!("{source}: no page"),
+    }
 }
 
 /// Per-page extraction figures.
