@@ -2,9 +2,9 @@
 //! NER crate): places (name → tier, ISO code), organisations (name → id)
 //! and demonyms (adjective → country code). Keys are folded names.
 //!
-//! The shipped `places.tsv` has no GeoNames ids or coordinates (only a tier
-//! and an ISO 3166 code or a region id), so a [`crate::PlaceLink`] carries
-//! those fields as `None` until the gazetteer ships them.
+//! Cities in the shipped `places.tsv` carry their GeoNames id and
+//! coordinates; countries, regions and subdivisions carry an ISO 3166 code
+//! or a region id only.
 
 use std::collections::HashMap;
 use std::sync::OnceLock;
@@ -16,13 +16,17 @@ const ORGANISATIONS: &str = include_str!("../../../data/gazetteers/organisations
 const DEMONYMS: &str = include_str!("../../../data/gazetteers/demonyms.tsv");
 
 /// One place entry.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Place {
     /// `country`, `region`, `bigcity`, `subdivision` or `city`.
     pub tier: &'static str,
     /// ISO 3166-1 alpha-2 (countries, cities), ISO 3166-2 (subdivisions)
     /// or a region id (`africa`, `sahel`).
     pub code: &'static str,
+    /// GeoNames id (cities).
+    pub geonames_id: Option<u64>,
+    /// Latitude and longitude (cities).
+    pub coordinates: Option<(f64, f64)>,
 }
 
 impl Place {
@@ -71,8 +75,13 @@ fn tables() -> &'static Tables {
     T.get_or_init(|| {
         let mut places = HashMap::new();
         for r in rows(PLACES) {
-            if let [name, tier, code, ..] = r.as_slice() {
-                places.entry(key(name)).or_insert(Place { tier, code });
+            if let [name, tier, code, rest @ ..] = r.as_slice() {
+                let geonames_id = rest.first().and_then(|g| g.parse().ok());
+                let coordinates = match rest.get(1..3) {
+                    Some([lat, lon]) => lat.parse().ok().zip(lon.parse().ok()),
+                    _ => None,
+                };
+                places.entry(key(name)).or_insert(Place { tier, code, geonames_id, coordinates });
             }
         }
         let mut orgs = HashMap::new();
@@ -122,5 +131,10 @@ mod tests {
         assert!(place("zzzz-not-a-place").is_none());
         assert_eq!(organisation(&key("ONU")), organisation(&key("Nations unies")));
         assert_eq!(demonym("russes"), Some("RU"));
+        let city = place(&key("Bamako")).expect("city");
+        assert_eq!(city.geonames_id, Some(2460596));
+        let (lat, lon) = city.coordinates.expect("coordinates");
+        assert!((lat - 12.6).abs() < 0.1 && (lon + 7.98).abs() < 0.1);
+        assert_eq!(p.geonames_id, None);
     }
 }

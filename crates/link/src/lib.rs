@@ -142,9 +142,9 @@ pub struct PlaceLink {
     pub code: String,
     /// ISO 3166-1 alpha-2 country, when known.
     pub country: Option<String>,
-    /// GeoNames id (not in the shipped gazetteer yet: always `None`).
+    /// GeoNames id (cities).
     pub geonames_id: Option<u64>,
-    /// Latitude, longitude (not in the shipped gazetteer yet).
+    /// Latitude, longitude (cities).
     pub coordinates: Option<(f64, f64)>,
     /// Confidence of a name-only match, in `[0, 1]`.
     pub confidence: f32,

@@ -335,8 +335,8 @@ pub(crate) fn merge(states: &[DocState], kb: Option<&Kb>) -> MergeOut {
                         tier: p.tier.to_string(),
                         code: p.code.to_string(),
                         country: p.country(),
-                        geonames_id: None,
-                        coordinates: None,
+                        geonames_id: p.geonames_id,
+                        coordinates: p.coordinates,
                         confidence: p.confidence(),
                     })
                 })

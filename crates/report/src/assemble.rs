@@ -26,6 +26,8 @@ pub struct ResolvedEntity {
     pub roles: Vec<(String, String, Span)>,
     /// Linked id (knowledge file, gazetteer).
     pub linked_id: Option<String>,
+    /// The gazetteer place of a location.
+    pub place: Option<PlaceInfo>,
     /// Why merged.
     pub merge_reasons: Vec<String>,
     /// Mentions: (doc id, byte span).
@@ -256,6 +258,7 @@ pub fn assemble(docs: &[Document], entities: &[ResolvedEntity], quotes: &[Resolv
                     .filter_map(|(role, doc, span)| Some(Role { role: role.clone(), cite: cite(doc, span.start)? }))
                     .collect(),
                 linked_id: e.linked_id.clone(),
+                place: e.place.clone(),
                 merge_reasons: e.merge_reasons.clone(),
                 articles: docs_seen,
                 mentions: e.mentions.len(),
@@ -351,6 +354,7 @@ mod tests {
             aliases: vec![],
             roles: vec![],
             linked_id: None,
+            place: None,
             merge_reasons: vec![],
             mentions,
         }

@@ -7,7 +7,7 @@ use dossier_document::Document;
 use dossier_link::{DocInput, Dossier, Kb};
 use dossier_text::normalize::fold;
 
-use crate::{assemble, Report, ResolvedEntity, ResolvedQuote};
+use crate::{assemble, PlaceInfo, Report, ResolvedEntity, ResolvedQuote};
 
 /// The linker's input for a document (its mention and sentence layers).
 pub fn doc_input(doc: &Document) -> DocInput {
@@ -66,6 +66,13 @@ pub fn report(docs: &[Document], dossier: &Dossier) -> Report {
                     None => format!("{}:{}", p.tier, p.code),
                 }))
                 .or_else(|| e.org_id.clone()),
+            place: e.place.as_ref().map(|p| PlaceInfo {
+                tier: p.tier.clone(),
+                country: p.country.clone(),
+                geonames_id: p.geonames_id,
+                coordinates: p.coordinates,
+                confidence: p.confidence,
+            }),
             merge_reasons: e.merges.clone(),
             mentions: e.mentions.iter().map(|m| (m.doc.clone(), m.span)).collect(),
         })

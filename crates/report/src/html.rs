@@ -103,6 +103,9 @@ pub fn html(r: &Report) -> String {
         if let Some(id) = &e.linked_id {
             let _ = write!(o, "; linked: {}", esc(id));
         }
+        if let Some((lat, lon)) = e.place.as_ref().and_then(|p| p.coordinates) {
+            let _ = write!(o, " ({lat:.4}, {lon:.4})");
+        }
         let _ = write!(o, "{}", cites(&e.cites));
         if !e.roles.is_empty() {
             let _ = write!(o, "<ul>");

@@ -70,6 +70,9 @@ pub fn markdown(r: &Report) -> String {
         if let Some(id) = &e.linked_id {
             let _ = write!(o, "; linked: {}", md_escape(id));
         }
+        if let Some((lat, lon)) = e.place.as_ref().and_then(|p| p.coordinates) {
+            let _ = write!(o, " ({lat:.4}, {lon:.4})");
+        }
         let _ = writeln!(o, " {}", cites(&e.cites));
         for role in &e.roles {
             let _ = writeln!(o, "  - role: {} {}", md_escape(&role.role), cites(std::slice::from_ref(&role.cite)));

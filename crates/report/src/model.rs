@@ -74,6 +74,9 @@ pub struct Entity {
     pub roles: Vec<Role>,
     /// Id in a knowledge file or gazetteer, when linked.
     pub linked_id: Option<String>,
+    /// The gazetteer place a location is linked to.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub place: Option<PlaceInfo>,
     /// Why mentions were merged into this entity.
     pub merge_reasons: Vec<String>,
     /// Articles naming it.
@@ -82,6 +85,21 @@ pub struct Entity {
     pub mentions: usize,
     /// One citation per article (its first mention).
     pub cites: Vec<Citation>,
+}
+
+/// A location's entry in the shipped gazetteer.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PlaceInfo {
+    /// `country`, `region`, `bigcity`, `subdivision` or `city`.
+    pub tier: String,
+    /// ISO 3166-1 alpha-2 country, when known.
+    pub country: Option<String>,
+    /// GeoNames id (cities).
+    pub geonames_id: Option<u64>,
+    /// Latitude and longitude (cities).
+    pub coordinates: Option<(f64, f64)>,
+    /// Confidence of the name-only match, in `[0, 1]`.
+    pub confidence: f32,
 }
 
 /// An attributed direct quotation.
