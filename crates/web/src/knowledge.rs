@@ -45,6 +45,8 @@ pub struct EntityDetail {
     pub roles: Vec<String>,
     /// An identifier in a knowledge base (e.g. Wikidata), when linked.
     pub linked_id: Option<String>,
+    /// A place's country and coordinates, from the gazetteer.
+    pub place: Option<(Option<String>, Option<(f64, f64)>)>,
     /// Ids of the articles naming it, in publication order.
     pub articles: Vec<String>,
     /// Entities named in the same articles: (id, name, kind, shared articles).
@@ -406,6 +408,7 @@ impl Knowledge for Catalog {
             names: ranked_names(e),
             roles: Vec::new(),
             linked_id: None,
+            place: None,
             articles: e
                 .docs
                 .iter()

@@ -109,6 +109,7 @@ impl LinkedKnowledge {
                     names,
                     roles: roles.into_iter().collect(),
                     linked_id: e.linked_id.clone(),
+                    place: e.place.as_ref().map(|p| (p.country.clone(), p.coordinates)),
                     articles,
                     cooccurring,
                 }

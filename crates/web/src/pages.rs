@@ -628,6 +628,10 @@ async fn entity_page(State(st): St, Query(p): Query<EntityParams>) -> Response {
         p.meta {
             (e.summary.articles) " article(s), " (e.summary.mentions) " mention(s)"
             @if let Some(l) = &e.linked_id { " · linked id " code { (l) } }
+            @if let Some((country, coords)) = &e.place {
+                @if let Some(c) = country { " · country " (c) }
+                @if let Some((lat, lon)) = coords { " · " (format!("{lat:.4}, {lon:.4}")) }
+            }
             " · " a href={ "/timeline?entity=" (form_urlencoded::byte_serialize(e.summary.id.as_bytes()).collect::<String>()) } { "on the timeline" }
         }
         div.layout {

@@ -154,6 +154,10 @@ fn pages_search_security_exports() {
         assert!(e.body.contains("Articles"));
     }
     assert_eq!(get(a, "/entity?id=NOPE:x").status, 404);
+    // A city of the seeds shows its gazetteer country and coordinates.
+    let bamako = get(a, "/entity?id=loc:bamako");
+    assert_eq!(bamako.status, 200);
+    assert!(bamako.body.contains("country ML") && bamako.body.contains("12.6091, -7.9752"), "{}", bamako.body);
 
     // Exports.
     let j = get(a, "/export/articles.jsonl");
