@@ -425,7 +425,11 @@ pub(crate) fn flatten<'a>(root: NodeRef<'a, Node>) -> Flat<'a> {
             if node == root {
                 break 'walk;
             }
-            if let Some(sib) = node.next_sibling() {
+            // html5ever's adoption agency moves nodes between parents;
+            // ego_tree can leave a moved node's old sibling link in place,
+            // so a sibling is only followed when it shares the parent (or
+            // the walk would leave an element without closing it).
+            if let Some(sib) = node.next_sibling().filter(|s| s.parent() == node.parent()) {
                 node = sib;
                 continue 'walk;
             }
@@ -653,5 +657,25 @@ mod tests {
         assert_eq!(b[3].0, Kind::Item);
         assert_eq!(b[5].0, Kind::Row);
         assert_eq!(b[6].0, Kind::Heading(2));
+    }
+
+    #[test]
+    fn misnested_markup_is_walked_in_tree_order() {
+        // The adoption agency moves the <p> and its children under new
+        // parents; every element must still be closed inside its parent,
+        // and the text after the misnested link is not link text.
+        let html = "<body><div><a href=x>Menu<p>Item one</a> two</p>\
+                    <b>bold<p>moved</b> tail</p></div>\
+                    <div><p>The article paragraph, which is long enough and holds no link at all.</p></div></body>";
+        let doc = scraper::Html::parse_document(html);
+        let flat = flatten(doc.tree.root());
+        for (i, e) in flat.elems.iter().enumerate() {
+            if e.parent != NONE {
+                let p = &flat.elems[e.parent as usize];
+                assert!((e.parent as usize) < i && e.end <= p.end, "element {i} escapes its parent");
+            }
+        }
+        let art = flat.blocks.iter().find(|b| b.chars > 40).expect("article block");
+        assert_eq!(art.link_chars, 0);
     }
 }

@@ -184,3 +184,28 @@ fn logo_heading_is_not_the_title() {
     let e = extract(html, Some("https://www.exemple.fr/politique/reforme"));
     assert_eq!(e.metadata.title.map(|t| t.value).as_deref(), Some("Un long titre d'article sur la réforme"));
 }
+
+#[test]
+fn figure_captions_are_not_content() {
+    let html = "<html><body><article><p>The council approved the new budget on Tuesday, after a debate that lasted \
+        most of the afternoon, members said.</p><figure><img src=a.jpg><figcaption>Council members vote on the budget \
+        in the town hall on Tuesday. Photo: Agency</figcaption></figure><p>The budget raises spending on schools and \
+        roads, and it cuts the tax on small shops, the mayor explained.</p></article></body></html>";
+    let t = extract(html, None).text;
+    assert!(t.contains("approved the new budget") && t.contains("raises spending"), "{t}");
+    assert!(!t.contains("Council members vote"), "{t}");
+}
+
+#[test]
+fn small_hinted_box_away_from_the_article_is_not_chosen() {
+    let para = "<p>The river rose by two metres overnight, flooding streets in the lower town, and residents were \
+        moved to the school, officials said.</p>";
+    let html = format!(
+        "<html><body><div class=\"post\">{}</div><div class=\"sidebar-box\"><div class=\"body-text\"><p>Subscribe to \
+         our weekly letter, with the best stories, the latest news and more, sent every Friday.</p></div></div></body></html>",
+        para.repeat(8)
+    );
+    let t = extract(&html, None).text;
+    assert!(t.contains("The river rose"), "{t}");
+    assert!(!t.contains("Subscribe"), "{t}");
+}
