@@ -186,14 +186,15 @@ fn logo_heading_is_not_the_title() {
 }
 
 #[test]
-fn figure_captions_are_not_content() {
+fn figure_captions_are_kept_but_not_gallery_controls() {
     let html = "<html><body><article><p>The council approved the new budget on Tuesday, after a debate that lasted \
         most of the afternoon, members said.</p><figure><img src=a.jpg><figcaption>Council members vote on the budget \
-        in the town hall on Tuesday. Photo: Agency</figcaption></figure><p>The budget raises spending on schools and \
-        roads, and it cuts the tax on small shops, the mayor explained.</p></article></body></html>";
+        in the town hall on Tuesday. Photo: Agency</figcaption><div class=\"gallery-nav\">1 / 12</div></figure><p>The \
+        budget raises spending on schools and roads, and it cuts the tax on small shops, the mayor explained.</p></article></body></html>";
     let t = extract(html, None).text;
     assert!(t.contains("approved the new budget") && t.contains("raises spending"), "{t}");
-    assert!(!t.contains("Council members vote"), "{t}");
+    assert!(t.contains("Council members vote"), "{t}");
+    assert!(!t.contains("1 / 12"), "{t}");
 }
 
 #[test]
