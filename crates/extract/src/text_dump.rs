@@ -24,10 +24,14 @@
 //!    sentences, or form a list introduced by a colon (which may run past
 //!    the region's end); the rows of a table (lines with column gaps)
 //!    between region lines, and a short run of list items or quoted posts
-//!    between two kept lines, are kept too. Other lists, repeated lines,
-//!    lone words, code-like lines and lines opening with a "read also" cue
-//!    (data files) are chrome. Everything outside the region is chrome,
-//!    except a lede between the headline and the region.
+//!    between two kept lines, are kept too, as are a one-word heading
+//!    between two paragraphs, a repeated line that heads a paragraph at
+//!    each of its occurrences (an interview series' questions), and up to
+//!    three short sentences right after the region's last paragraph. Other
+//!    lists, repeated lines, lone words, code-like lines, advertising
+//!    labels and lines opening with a "read also" cue (data files) are
+//!    chrome. Everything outside the region is chrome, except a lede
+//!    between the headline and the region.
 //! 3. `meta`: around the start of the region (and at its end, for
 //!    signatures), date lines and bylines are read into metadata and left
 //!    out of the text; the headline is chosen among the headline-shaped
@@ -171,8 +175,11 @@ pub fn extract(input: &str) -> Extraction {
             }
         }
     }
+    let rep_heads = region::repeated_headings(input, &lines, &prose, &skip, a, b, lang_known);
     for (i, k) in keep.iter_mut().enumerate().take(b + 1).skip(a) {
         *k = region::keep_in_region(&lines, &prose, &skip, i, lang_known)
+            || rep_heads.get(i).copied().unwrap_or(false)
+            || region::word_heading(&lines, &prose, &skip, i)
             || !skip.get(i).copied().unwrap_or(true) && region::table_row(&lines, &prose, i, a, b);
     }
     region::keep_sandwiched_lists(&lines, &skip, &mut keep, a, b);
@@ -184,6 +191,12 @@ pub fn extract(input: &str) -> Extraction {
             *k = true;
         }
         j += 1;
+    }
+    // Short closing sentences right after the last paragraph.
+    if j == b + 1 {
+        for k in keep.iter_mut().skip(j).take(region::tail_sentences(input, &lines, &skip, b, lang_known)) {
+            *k = true;
+        }
     }
 
     // Dateline at the start of the first paragraph.

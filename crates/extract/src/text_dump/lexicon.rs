@@ -116,7 +116,14 @@ pub(crate) struct Lexicon {
     chrome_firsts: HashSet<String, FastBuild>,
     comment_firsts: HashSet<String, FastBuild>,
     counted_firsts: HashSet<String, FastBuild>,
+    /// Lower-case advertising labels (`ad` lines of the data files).
+    ad_labels: HashSet<String, FastBuild>,
+    /// First characters of the advertising labels.
+    ad_firsts: Vec<char>,
 }
+
+/// Longest advertising label looked up, in bytes.
+const AD_LABEL_BYTES: usize = 40;
 
 /// Non-empty, non-comment lines of a data file.
 fn data_lines(file: &'static str) -> impl Iterator<Item = &'static str> {
@@ -143,6 +150,10 @@ impl Lexicon {
             }
             for line in data_lines(cues) {
                 let mut parts = line.splitn(2, char::is_whitespace);
+                if let Some(label) = line.strip_prefix("ad ") {
+                    lex.ad_labels.insert(label.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase());
+                    continue;
+                }
                 let kind = match parts.next() {
                     Some("byline") => CueKind::Byline,
                     Some("published") => CueKind::Published,
@@ -171,6 +182,9 @@ impl Lexicon {
         lex.chrome_firsts = firsts(CueKind::Chrome);
         lex.comment_firsts = firsts(CueKind::Comments);
         lex.counted_firsts = firsts(CueKind::CountedComments);
+        lex.ad_firsts = lex.ad_labels.iter().filter_map(|l| l.chars().next()).collect();
+        lex.ad_firsts.sort_unstable();
+        lex.ad_firsts.dedup();
         lex.agencies = data_lines(agencies).map(fold).collect();
         lex.particles = data_lines(particles).collect();
         lex
@@ -183,6 +197,22 @@ impl Lexicon {
             return 0;
         }
         self.stop.get(lower).copied().unwrap_or(0)
+    }
+
+    /// True when the whole of `text` is an advertising label
+    /// ("Advertisement", "- Publicité -", "ANZEIGE"), list markers and
+    /// punctuation around it ignored. Short lines only are looked at.
+    pub fn is_ad_label(&self, text: &str, buf: &mut String) -> bool {
+        if text.len() > 2 * AD_LABEL_BYTES {
+            return false;
+        }
+        let core = text.trim_matches(|c: char| !c.is_alphanumeric());
+        if core.len() > AD_LABEL_BYTES || !core.chars().next().and_then(|c| c.to_lowercase().next()).is_some_and(|c| self.ad_firsts.contains(&c)) {
+            return false;
+        }
+        buf.clear();
+        buf.extend(core.chars().flat_map(char::to_lowercase));
+        self.ad_labels.contains(buf.as_str())
     }
 
     /// True when `name` is a news agency or publisher rather than a person:
@@ -336,6 +366,17 @@ mod tests {
         let fr = 1u64 << lex.codes.iter().position(|c| *c == "fr").unwrap();
         assert_ne!(lex.stop_mask("les") & fr, 0);
         assert_eq!(lex.stop_mask("kremlin"), 0);
+    }
+
+    #[test]
+    fn advertising_labels_are_whole_lines() {
+        let lex = Lexicon::get();
+        for label in ["Advertisement", "- Publicité -", "ANZEIGE", "Ad", "Story continues below advertisement"] {
+            assert!(lex.is_ad_label(label, &mut String::new()), "{label}");
+        }
+        for text in ["Advertisement revenue fell", "Publicité mensongère", ""] {
+            assert!(!lex.is_ad_label(text, &mut String::new()), "{text}");
+        }
     }
 
     #[test]

@@ -48,7 +48,8 @@ pub(crate) struct Line {
     /// table row as a text browser lays it out.
     pub cells: u32,
     /// The line starts with a phrase announcing links to other pages ("À
-    /// lire aussi", "Read more"; `chrome` cues of the data files).
+    /// lire aussi", "Read more"; `chrome` cues of the data files), or is
+    /// only an advertising label ("Advertisement", "Anzeige"; `ad` lines).
     pub chrome_cue: bool,
     /// The signature of an embedded social-media post: a dash, a name, a
     /// handle in brackets, a date ending with the year ("— Jane Doe
@@ -153,7 +154,7 @@ pub(crate) fn split(input: &str, lex: &Lexicon) -> (Vec<Line>, Vec<u16>) {
         hits.resize(base + n, 0);
         measure(trimmed, lex, &mut line, &mut hits[base..], &mut word);
         let (chrome, comments) = lex.line_cues_with(trimmed, &mut first_word);
-        line.chrome_cue = chrome;
+        line.chrome_cue = chrome || line.words <= AD_LABEL_WORDS && lex.is_ad_label(trimmed, &mut first_word);
         line.embed_credit = embed_credit(trimmed);
         line.comments_cue = comments.is_some_and(|end| line.words <= COMMENTS_HEADING_WORDS || is_quotation(trimmed.get(end..).unwrap_or("")));
         lines.push(line);
@@ -168,6 +169,9 @@ pub(crate) fn split(input: &str, lex: &Lexicon) -> (Vec<Line>, Vec<u16>) {
     }
     (lines, hits)
 }
+
+/// Most words of a line looked up as an advertising label.
+const AD_LABEL_WORDS: u32 = 5;
 
 /// Fills the shape features of one trimmed line.
 fn measure(text: &str, lex: &Lexicon, line: &mut Line, hits: &mut [u16], word: &mut String) {

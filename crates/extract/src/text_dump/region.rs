@@ -9,9 +9,13 @@
 //! [`best_segment_before_comments`]).
 //! Inside the region, prose is kept and the other lines are kept only when
 //! they look like the article's own headings, captions or short sentences,
-//! table rows between region lines ([`table_row`]) or short lists between
-//! kept lines ([`keep_sandwiched_lists`]); other list items, repeated
-//! lines, code-like lines, "read also" lines and lone words are chrome.
+//! table rows between region lines ([`table_row`]), short lists between
+//! kept lines ([`keep_sandwiched_lists`]), one-word headings between
+//! paragraphs ([`word_heading`]) or repeated lines heading a paragraph
+//! wherever they occur ([`repeated_headings`]); short sentences right
+//! after the region are kept too ([`tail_sentences`]). Other list items,
+//! repeated lines, code-like lines, "read also" lines and lone words are
+//! chrome.
 
 use super::lines::Line;
 
@@ -263,6 +267,104 @@ pub(crate) fn keep_in_region(lines: &[Line], prose: &[bool], skip: &[bool], i: u
     l.terminal() && l.words >= 3 && stops_ok && (prev_prose || next_prose)
 }
 
+/// True when line `i` is a one-word section heading between two
+/// paragraphs ("Keyboard", "Fazit", "Conclusion"): a single word of
+/// letters (at least [`WORD_HEADING_LETTERS`]), not repeated, after a
+/// prose line that ends a sentence and before a prose line (title and
+/// metadata lines in `skip` are passed over). Menu labels and tags come
+/// in runs, not alone between two paragraphs.
+pub(crate) fn word_heading(lines: &[Line], prose: &[bool], skip: &[bool], i: usize) -> bool {
+    let Some(l) = lines.get(i) else { return false };
+    if l.words != 1 || l.bullet || l.bare || l.odd > 0 || l.repeats > 1 || l.chrome_cue || l.comments_cue || l.placeholder || l.digits > 0 || l.letters < WORD_HEADING_LETTERS || l.letters * 10 < l.chars * 9 || l.all_caps() {
+        return false;
+    }
+    let not_skipped = |j: &usize| !skip.get(*j).copied().unwrap_or(false);
+    let is_prose = |j: usize| prose.get(j).copied().unwrap_or(false);
+    let next = (i + 1..lines.len()).find(not_skipped);
+    let prev = (0..i).rev().find(not_skipped);
+    next.is_some_and(is_prose) && prev.is_some_and(|j| is_prose(j) && lines.get(j).is_some_and(Line::terminal))
+}
+
+/// Fewest letters of a one-word heading.
+const WORD_HEADING_LETTERS: u32 = 3;
+
+/// Repeated lines inside the region `a..=b` that are the article's own
+/// headings: the questions of an interview series asked to each guest,
+/// the same sub-heading over each item of a list. A repeated line that
+/// ends like a sentence ("?", ":", ".") is one when every occurrence lies
+/// in the region and is directly followed by a prose line (chrome
+/// repeated on a page — menus, share bars, ads, captions — stands in runs,
+/// outside the article, or reads like a label). Returns one flag per line.
+pub(crate) fn repeated_headings(input: &str, lines: &[Line], prose: &[bool], skip: &[bool], a: usize, b: usize, lang_known: bool) -> Vec<bool> {
+    let mut out = vec![false; lines.len()];
+    let is_prose = |j: usize| prose.get(j).copied().unwrap_or(false);
+    if !lines.iter().enumerate().take(b + 1).skip(a).any(|(j, l)| l.repeats > 1 && l.terminal() && is_prose(j + 1)) {
+        return out;
+    }
+    let candidate = |j: usize, l: &Line| {
+        l.repeats > 1
+            && l.terminal()
+            && !l.bullet
+            && !l.bare
+            && l.odd == 0
+            && !l.chrome_cue
+            && !l.comments_cue
+            && !l.all_caps()
+            && l.words >= 2
+            && l.words <= limits::HEADING_WORDS
+            && l.chars <= limits::MINOR_CHARS
+            && (!lang_known || l.stops > 0)
+            && !skip.get(j).copied().unwrap_or(true)
+    };
+    // Texts that occur somewhere not shaped as a heading of the region.
+    let mut bad: std::collections::HashSet<&str, super::lexicon::FastBuild> = std::collections::HashSet::default();
+    for (j, l) in lines.iter().enumerate().filter(|(_, l)| l.repeats > 1) {
+        if j < a || j > b || !candidate(j, l) || !is_prose(j + 1) {
+            bad.insert(l.text(input));
+        }
+    }
+    for (j, l) in lines.iter().enumerate().take(b + 1).skip(a) {
+        if l.repeats > 1 && !bad.contains(l.text(input)) {
+            out[j] = true;
+        }
+    }
+    out
+}
+
+/// Short sentences right after the region's last line (a closing remark,
+/// the last reply of a dialogue, a credit line such as "Originally
+/// published on …"): up to [`TAIL_SENTENCES`] consecutive lines that end
+/// with a full stop or an exclamation (a question or an ellipsis there is
+/// mostly a call to subscribe or a teaser), hold 3+ words and a normal share of stop words,
+/// not repeated, no "read also" cue, no bracketed credit ("(Reporting
+/// by …)"), no copyright sign or handle. The region ends on its last prose line,
+/// so a short last paragraph, weighing as chrome, is otherwise lost.
+/// Returns the lines to keep, from `b + 1`.
+pub(crate) fn tail_sentences(input: &str, lines: &[Line], skip: &[bool], b: usize, lang_known: bool) -> usize {
+    let mut n = 0;
+    while n < TAIL_SENTENCES {
+        let j = b + 1 + n;
+        let Some(l) = lines.get(j) else { break };
+        let ok = !skip.get(j).copied().unwrap_or(true)
+            && !l.chrome_cue
+            && !l.comments_cue
+            && is_minor_text(l, lang_known)
+            && matches!(l.last, '.' | '!' | '。' | '！')
+            && l.words >= 3
+            && !l.text(input).starts_with(['(', '['])
+            && !l.text(input).contains(['©', '@'])
+            && (!lang_known || l.stop_ratio() >= limits::PROSE_STOPS);
+        if !ok {
+            break;
+        }
+        n += 1;
+    }
+    n
+}
+
+/// Most short sentences kept after the region.
+const TAIL_SENTENCES: usize = 3;
+
 /// Keeps the list items between article lines: a run of at most
 /// [`MAX_SANDWICHED_ITEMS`] dropped lines inside `a..=b`, with kept lines
 /// on both sides, made only of list items of two words or more (not
@@ -497,6 +599,73 @@ mod tests {
         let skip = vec![false; lines.len()];
         let kept: Vec<bool> = (0..lines.len()).map(|i| keep_in_region(&lines, &prose, &skip, i, true)).collect();
         assert_eq!(kept, vec![true, true, true, true, false]);
+    }
+
+    #[test]
+    fn one_word_headings_between_paragraphs_stay() {
+        let input = "Premier paragraphe de l'article, assez long pour être de la prose véritable ici.\n\
+                     Clavier\n\
+                     Deuxième paragraphe de l'article, lui aussi assez long pour compter comme prose.\n\
+                     PUBLICITÉ\n\
+                     Troisième paragraphe de l'article, qui est également un paragraphe de prose.\n\
+                     Accueil\n\
+                     Sport\n\
+                     Quatrième paragraphe de l'article, qui est également un paragraphe de prose\n\
+                     Conclusion\n\
+                     Cinquième paragraphe de l'article, qui est également un paragraphe de prose.\n\
+                     Publicité\n\
+                     Sixième paragraphe de l'article, qui est également un paragraphe de prose.\n";
+        let (lines, prose) = classify(input);
+        let skip = vec![false; lines.len()];
+        let kept: Vec<bool> = (0..lines.len()).map(|i| word_heading(&lines, &prose, &skip, i)).collect();
+        // Capitals only, a run of menu words, after a line with no sentence
+        // end, an advertising label: not headings.
+        assert_eq!(kept, vec![false, true, false, false, false, false, false, false, false, false, false, false]);
+        assert!(lines[10].chrome_cue);
+    }
+
+    #[test]
+    fn repeated_interview_questions_stay() {
+        let q = "Qu'est-ce qui vous a donné envie de cuisiner ?";
+        let input = format!(
+            "Partager sur Facebook\n\
+             Premier paragraphe de l'article, assez long pour être de la prose véritable ici.\n\
+             {q}\n\
+             Deuxième paragraphe de l'article, lui aussi assez long pour compter comme prose.\n\
+             Partager sur Facebook\n\
+             {q}\n\
+             Troisième paragraphe de l'article, qui est également un paragraphe de prose.\n\
+             Une légende de photo répétée.\n\
+             Quatrième paragraphe de l'article, qui est également un paragraphe de prose.\n\
+             Une légende de photo répétée.\n\
+             Partager sur Facebook\n"
+        );
+        let (lines, prose) = classify(&input);
+        let skip = vec![false; lines.len()];
+        let h = repeated_headings(&input, &lines, &prose, &skip, 1, 8, true);
+        // The question heads a paragraph each time; the share line stands
+        // outside the region, the caption's last occurrence heads nothing.
+        assert_eq!(h, vec![false, false, true, false, false, true, false, false, false, false, false]);
+        // Outside the region, nothing is a heading.
+        assert_eq!(repeated_headings(&input, &lines, &prose, &skip, 1, 4, true)[2], false);
+    }
+
+    #[test]
+    fn short_closing_sentences_after_the_region_stay() {
+        let input = "Premier paragraphe de l'article, assez long pour être de la prose véritable ici.\n\
+                     « C'est exact », a-t-il répondu.\n\
+                     Merci pour cet entretien !\n\
+                     Vous aimez cet article ?\n\
+                     Une dernière phrase courte.\n";
+        let (lines, _) = classify(input);
+        let skip = vec![false; lines.len()];
+        assert_eq!(tail_sentences(input, &lines, &skip, 0, true), 2);
+        let input = "Premier paragraphe de l'article, assez long pour être de la prose véritable ici.\n\
+                     (Reportage de Jean Dupont, avec Marie Durand.)\n\
+                     © 2020 Le Journal. Tous droits réservés.\n";
+        let (lines, _) = classify(input);
+        let skip = vec![false; lines.len()];
+        assert_eq!(tail_sentences(input, &lines, &skip, 0, true), 0);
     }
 
     #[test]
