@@ -295,7 +295,7 @@ fn measure(text: &str, lex: &Lexicon, line: &mut Line, hits: &mut [u16], word: &
     // their chunks holding one are tested.
     line.odd = if suspect { text.split(is_space).filter(|c| may_be_odd(c) && is_odd_chunk(c)).count() as u32 } else { 0 };
     line.last = text.chars().rev().find(|c| !is_closer(*c) && !is_space(*c)).unwrap_or(' ');
-    line.bare = line.letters == 0 && line.digits == 0 && !text.chars().any(char::is_numeric);
+    line.bare = line.letters == 0 && line.digits == 0 && !text.chars().any(fast_numeric);
     line.placeholder = text.starts_with('[') && text.ends_with(']') && text.matches(']').count() == 1;
     let mut it = text.chars();
     let first = it.next().unwrap_or(' ');
@@ -355,6 +355,18 @@ fn fast_alphabetic(c: char) -> bool {
     }
 }
 
+/// `char::is_numeric` with quick answers for the symbol blocks that
+/// letter-free lines are made of (general punctuation, arrows, technical
+/// signs, box drawing, shapes, dingbats before the circled digits), which
+/// hold no numeric character (checked by a test).
+fn fast_numeric(c: char) -> bool {
+    match c as u32 {
+        0..=0x7F => c.is_ascii_digit(),
+        0x2000..=0x206F | 0x2190..=0x245F | 0x2500..=0x2775 => false,
+        _ => c.is_numeric(),
+    }
+}
+
 /// Han ideographs, kana and the CJK punctuation-free scripts written
 /// without spaces between words.
 fn is_ideograph(c: char) -> bool {
@@ -411,6 +423,15 @@ pub(crate) fn set_stops(lines: &mut [Line], hits: &[u16], n: usize, lang: Option
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn fast_numeric_agrees_with_unicode() {
+        for u in 0..0x3000u32 {
+            if let Some(c) = char::from_u32(u) {
+                assert_eq!(fast_numeric(c), c.is_numeric(), "U+{u:04X}");
+            }
+        }
+    }
 
     fn one(text: &str) -> Line {
         let lex = Lexicon::get();
