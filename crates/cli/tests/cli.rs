@@ -75,6 +75,20 @@ fn extract_reads_stdin_and_prints_json_lines() {
 }
 
 #[test]
+fn json_lines_title_and_date_become_metadata() {
+    let dir = tempfile::tempdir().unwrap();
+    let line = "{\"title\": \"La mairie ouvre une nouvelle bibliothèque au centre-ville\", \"date\": \"2012-05-22\",         \"url\": \"https://example.org/a\", \"fetched_at\": \"2024-01-02\", \"text\": \"La mairie a inauguré mardi une         bibliothèque de trois étages, ouverte six jours sur sept, a indiqué l'adjointe à la culture.\\n\\nLes travaux ont         duré deux ans et coûté quatre millions d'euros, selon le dossier de presse remis aux journalistes.\"}\n";
+    std::fs::write(dir.path().join("a.jsonl"), line).unwrap();
+    let out = dossier(dir.path(), &["extract", "a.jsonl"]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let rec: Value = serde_json::from_str(stdout(&out).trim()).unwrap();
+    assert_eq!(rec["title"], "La mairie ouvre une nouvelle bibliothèque au centre-ville");
+    assert_eq!(rec["published"]["value"], "2012-05-22", "{rec}");
+    assert_eq!(rec["fetched_at"], "2024-01-02");
+    assert!(rec["text"].as_str().unwrap().starts_with("La mairie a inauguré"), "{rec}");
+}
+
+#[test]
 fn bad_inputs_are_reported_and_the_rest_ingested() {
     let dir = tempfile::tempdir().unwrap();
     let inputs = dir.path().join("in");
