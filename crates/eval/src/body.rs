@@ -595,16 +595,6 @@ fn trafilatura_set(data: &Path, args: &Args) -> Result<()> {
         });
         golds.push(e);
     }
-    let strs = |v: &Value| -> Vec<String> {
-        v.as_array()
-            .map(|a| {
-                a.iter()
-                    .filter_map(Value::as_str)
-                    .map(str::to_string)
-                    .collect()
-            })
-            .unwrap_or_default()
-    };
     let is_fr: Vec<bool> = golds
         .iter()
         .map(|g| g["file"].as_str().is_some_and(|f| french.contains(f)))
@@ -614,7 +604,7 @@ fn trafilatura_set(data: &Path, args: &Args) -> Result<()> {
         let mut fr = Counts::default();
         let mut per = Vec::new();
         for (i, (g, o)) in golds.iter().zip(outs).enumerate() {
-            let c = snippet_counts(o.text.as_deref(), &strs(&g["with"]), &strs(&g["without"]));
+            let c = snippet_counts(o.text.as_deref(), &crate::ner::strs(&g["with"]), &crate::ner::strs(&g["without"]));
             all.add(c);
             if is_fr[i] {
                 fr.add(c);

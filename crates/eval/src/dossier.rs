@@ -31,7 +31,7 @@ use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
-use dossier_document::{Mention, PageKind, Pipeline, RawPage};
+use dossier_document::{Document, Mention, PageKind, Pipeline, RawPage};
 use dossier_extract::{ExtractStage, LanguageStage};
 use dossier_link::{DocInput, Dossier};
 use dossier_ner::NerStage;
@@ -91,14 +91,24 @@ pub fn read_page(path: &Path) -> Result<RawPage> {
 /// Runs the pipeline on one page and builds the linker's input, with the
 /// headline analysed separately and prepended.
 pub fn doc_input(pipeline: &Pipeline, raw: &RawPage, id: &str) -> Result<DocInput> {
-    let doc = pipeline.run(raw).map_err(|e| {
+    Ok(input_of(&run_page(pipeline, raw)?, id))
+}
+
+/// Runs the pipeline on one page, the failing stage named in the error.
+pub fn run_page(pipeline: &Pipeline, raw: &RawPage) -> Result<Document> {
+    pipeline.run(raw).map_err(|e| {
         anyhow::anyhow!(
             "{}: {} stage: {}",
             raw.source,
             e.stage,
             e.diagnostic.message
         )
-    })?;
+    })
+}
+
+/// The linker's input for an analysed document, with the headline
+/// analysed separately and prepended.
+pub fn input_of(doc: &Document, id: &str) -> DocInput {
     let lang = doc
         .metadata
         .language
@@ -128,14 +138,14 @@ pub fn doc_input(pipeline: &Pipeline, raw: &RawPage, id: &str) -> Result<DocInpu
         span: shift(m.span),
         ..m.clone()
     }));
-    Ok(DocInput {
+    DocInput {
         id: id.to_string(),
         text,
         language: lang,
         mentions,
         sentences,
         title,
-    })
+    }
 }
 
 fn pipeline() -> Result<Pipeline> {
@@ -180,7 +190,7 @@ pub(crate) fn f1(p: f64, r: f64) -> f64 {
     }
 }
 
-fn ratio(a: usize, b: usize) -> f64 {
+pub(crate) fn ratio(a: usize, b: usize) -> f64 {
     if b == 0 {
         1.0
     } else {

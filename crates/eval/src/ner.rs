@@ -336,6 +336,33 @@ pub struct GoldEntity {
     pub forms: Vec<String>,
 }
 
+impl GoldEntity {
+    /// From a gold record `{"name", "type", "aliases": [...]}`.
+    pub fn from_json(e: &Value) -> GoldEntity {
+        let mut forms = vec![e["name"].as_str().unwrap_or("").to_string()];
+        forms.extend(strs(&e["aliases"]));
+        GoldEntity { kind: e["type"].as_str().unwrap_or("").to_string(), forms }
+    }
+}
+
+/// The strings of a JSON array (others and non-arrays: none).
+pub(crate) fn strs(v: &Value) -> Vec<String> {
+    v.as_array().map(|a| a.iter().filter_map(Value::as_str).map(str::to_string).collect()).unwrap_or_default()
+}
+
+/// The PER/ORG/LOC entities of one document of the spaCy peer's answer,
+/// as (text, type).
+pub(crate) fn peer_entities(doc: &Value) -> Vec<(String, String)> {
+    doc["ents"]
+        .as_array()
+        .map(Vec::as_slice)
+        .unwrap_or(&[])
+        .iter()
+        .filter(|e| matches!(e[2].as_str(), Some("PER" | "ORG" | "LOC")))
+        .map(|e| (e[3].as_str().unwrap_or("").to_string(), e[2].as_str().unwrap_or("").to_string()))
+        .collect()
+}
+
 /// Normalises a surface form for matching: lower case, typographic
 /// apostrophes and spaces unified, a leading French article removed.
 fn norm(s: &str) -> String {
@@ -431,16 +458,7 @@ fn seeds(args: &Args, model: &Model) -> Result<()> {
             .map(Vec::as_slice)
             .unwrap_or(&[])
             .iter()
-            .map(|e| {
-                let mut forms = vec![e["name"].as_str().unwrap_or("").to_string()];
-                for a in e["aliases"].as_array().map(Vec::as_slice).unwrap_or(&[]) {
-                    forms.push(a.as_str().unwrap_or("").to_string());
-                }
-                GoldEntity {
-                    kind: e["type"].as_str().unwrap_or("").to_string(),
-                    forms,
-                }
-            })
+            .map(GoldEntity::from_json)
             .collect();
         inputs.push((
             d["file"].as_str().unwrap_or("?").to_string(),
@@ -533,20 +551,7 @@ fn seeds(args: &Args, model: &Model) -> Result<()> {
                     .zip(ans["docs"].as_array().map(Vec::as_slice).unwrap_or(&[]))
                 {
                     let _ = text;
-                    let pred: Vec<(String, String)> = d["ents"]
-                        .as_array()
-                        .map(Vec::as_slice)
-                        .unwrap_or(&[])
-                        .iter()
-                        .filter(|e| matches!(e[2].as_str(), Some("PER" | "ORG" | "LOC")))
-                        .map(|e| {
-                            (
-                                e[3].as_str().unwrap_or("").to_string(),
-                                e[2].as_str().unwrap_or("").to_string(),
-                            )
-                        })
-                        .collect();
-                    let (s, _, _) = score_entities(&pred, ents);
+                    let (s, _, _) = score_entities(&peer_entities(d), ents);
                     println!("  spacy    {file:<28} {}", s.show());
                     total.add(s);
                 }

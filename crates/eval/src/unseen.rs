@@ -34,8 +34,8 @@ use dossier_text::normalize::fold;
 use regex::Regex;
 use serde_json::{json, Value};
 
-use crate::dossier::{doc_input, f1, read_page, score, show};
-use crate::ner::{score_entities, spacy, GoldEntity, Prf};
+use crate::dossier::{f1, input_of, ratio, read_page, run_page, score, show};
+use crate::ner::{peer_entities, score_entities, spacy, strs, GoldEntity, Prf};
 use crate::timeline::score_timeline;
 
 /// Options of `dossier-eval unseen`.
@@ -89,17 +89,6 @@ fn load(dir: &Path) -> Result<Vec<GoldPage>> {
     Ok(pages)
 }
 
-fn strs(v: &Value) -> Vec<String> {
-    v.as_array()
-        .map(|a| {
-            a.iter()
-                .filter_map(Value::as_str)
-                .map(str::to_string)
-                .collect()
-        })
-        .unwrap_or_default()
-}
-
 fn gold_entities(page: &Value) -> Vec<GoldEntity> {
     page["entities"]
         .as_array()
@@ -107,15 +96,11 @@ fn gold_entities(page: &Value) -> Vec<GoldEntity> {
         .unwrap_or(&[])
         .iter()
         .map(|e| {
-            let mut forms = vec![e["name"].as_str().unwrap_or("").to_string()];
-            forms.extend(strs(&e["aliases"]));
+            let mut g = GoldEntity::from_json(e);
             // As in the seeds' guidelines, "M. X" also stands for its bare "X".
-            let bare: Vec<String> = forms.iter().filter_map(|f| without_honorific(f)).collect();
-            forms.extend(bare);
-            GoldEntity {
-                kind: e["type"].as_str().unwrap_or("").to_string(),
-                forms,
-            }
+            let bare: Vec<String> = g.forms.iter().filter_map(|f| without_honorific(f)).collect();
+            g.forms.extend(bare);
+            g
         })
         .collect()
 }
@@ -196,14 +181,7 @@ pub fn run(data: &Path, args: Args) -> Result<()> {
                 None => read_page(&path)?,
             };
             raw.url = g["url"].as_str().map(str::to_string);
-            let doc = pipeline.run(&raw).map_err(|e| {
-                anyhow::anyhow!(
-                    "{}: {} stage: {}",
-                    raw.source,
-                    e.stage,
-                    e.diagnostic.message
-                )
-            })?;
+            let doc = run_page(&pipeline, &raw)?;
             // Extraction.
             ex.pages += 1;
             let title = doc
@@ -248,7 +226,7 @@ pub fn run(data: &Path, args: Args) -> Result<()> {
             ex.body.1 += r;
             ex.body.2 += f1(p, r);
             // NER from the raw page (headline + clean text).
-            let input = doc_input(&pipeline, &raw, &page.name)?;
+            let input = input_of(&doc, &page.name);
             let ours: Vec<(String, String)> = input
                 .mentions
                 .iter()
@@ -366,14 +344,6 @@ pub fn run(data: &Path, args: Args) -> Result<()> {
     Ok(())
 }
 
-fn ratio(a: usize, b: usize) -> f64 {
-    if b == 0 {
-        1.0
-    } else {
-        a as f64 / b as f64
-    }
-}
-
 /// The group's gold in the shape of seeds-dossier.json: every entity,
 /// quote and event tagged with its page.
 fn dossier_gold(group: &[&GoldPage]) -> Value {
@@ -456,19 +426,7 @@ fn peer_ner(args: &Args, lang: &str, group: &[&GoldPage]) {
                 .iter()
                 .zip(ans["docs"].as_array().map(Vec::as_slice).unwrap_or(&[]))
             {
-                let pred: Vec<(String, String)> = d["ents"]
-                    .as_array()
-                    .map(Vec::as_slice)
-                    .unwrap_or(&[])
-                    .iter()
-                    .filter(|e| matches!(e[2].as_str(), Some("PER" | "ORG" | "LOC")))
-                    .map(|e| {
-                        (
-                            e[3].as_str().unwrap_or("").to_string(),
-                            e[2].as_str().unwrap_or("").to_string(),
-                        )
-                    })
-                    .collect();
+                let pred = peer_entities(d);
                 let (s, _, _) = score_entities(&pred, &gold_entities(&p.value));
                 println!("  spacy {model} {:<36} {}", p.name, s.show());
                 total.add(s);

@@ -208,11 +208,17 @@ fn speaking_places_are_persons(toks: &[&str], tags: &mut [(Label, f32)], lang: &
         if !speaks {
             continue;
         }
-        let h = hash_tokens(toks.get(a..b).unwrap_or(&[]).iter().map(|t| crate::resources::fold_word(t)).collect::<Vec<_>>().iter().map(String::as_str));
-        if gazetteer_type(res.name_classes(h)).is_none() && toks.get(a..b).is_some_and(|s| s.iter().all(|t| is_cap(t))) {
+        if known_name(toks.get(a..b).unwrap_or(&[])).is_none() && toks.get(a..b).is_some_and(|s| s.iter().all(|t| is_cap(t))) {
             relabel(tags, a, b, Type::Per, None);
         }
     }
+}
+
+/// The type the shipped gazetteers give a whole name (tokens folded), when
+/// reliable enough to override the model (see [`gazetteer_type`]).
+fn known_name(tokens: &[&str]) -> Option<Type> {
+    let folded: Vec<String> = tokens.iter().map(|t| crate::resources::fold_word(t)).collect();
+    gazetteer_type(Resources::get().name_classes(hash_tokens(folded.iter().map(String::as_str))))
 }
 
 /// First names (`data/lang/mul/first-names.txt`, built from the training
@@ -231,11 +237,7 @@ fn first_names() -> &'static HashSet<&'static str> {
 /// whole a known name.
 fn first_name_persons(toks: &[&str], tags: &mut [(Label, f32)], lexicon: &HashSet<String>) {
     let names = first_names();
-    let res = Resources::get();
-    let known = |a: usize, b: usize| {
-        let h = hash_tokens(toks.get(a..b).unwrap_or(&[]).iter().map(|t| crate::resources::fold_word(t)).collect::<Vec<_>>().iter().map(String::as_str));
-        gazetteer_type(res.name_classes(h)).is_some()
-    };
+    let known = |a: usize, b: usize| known_name(toks.get(a..b).unwrap_or(&[])).is_some();
     let name_word = |t: &str| is_cap(t) && t.chars().skip(1).any(char::is_lowercase) && !lexicon.contains(&t.to_lowercase());
     let mut i = 0;
     while i < toks.len() {
@@ -482,7 +484,6 @@ fn gazetteer_pass(toks: &[&str], tags: &mut [(Label, f32)], lexicon: &HashSet<St
 /// "Wagner du Mali" tagged as one name while "Wagner" is a name on its own
 /// elsewhere in the document, and "Mali" a known place: two names.
 fn split_name_of_place(doc: &mut DocTags<'_>) {
-    let res = Resources::get();
     let mut alone: std::collections::HashSet<&str> = std::collections::HashSet::new();
     for (toks, tags) in doc.sentences.iter().zip(&doc.tags) {
         let labels: Vec<Label> = tags.iter().map(|t| t.0).collect();
@@ -505,8 +506,7 @@ fn split_name_of_place(doc: &mut DocTags<'_>) {
                 continue;
             }
             let rest = toks.get(a + 2..b).unwrap_or(&[]);
-            let h = hash_tokens(rest.iter().map(|t| crate::resources::fold_word(t)).collect::<Vec<_>>().iter().map(String::as_str));
-            if gazetteer_type(res.name_classes(h)) == Some(Type::Loc) {
+            if known_name(rest) == Some(Type::Loc) {
                 relabel(tags, a, a + 1, ty, None);
                 if let Some(t) = tags.get_mut(a + 1) {
                     t.0 = Label::O;
