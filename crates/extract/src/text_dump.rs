@@ -182,7 +182,9 @@ pub fn extract(input: &str) -> Extraction {
             || region::word_heading(&lines, &prose, &skip, i)
             || !skip.get(i).copied().unwrap_or(true) && region::table_row(&lines, &prose, i, a, b);
     }
-    region::keep_sandwiched_lists(&lines, &skip, &mut keep, a, b);
+    region::keep_sandwiched_lists(&lines, &skip, &mut keep, a, b, lang_known);
+    region::keep_introduced_lists(&lines, &skip, &mut keep, a, b, lang_known);
+    region::keep_embedded_posts(&lines, &skip, &mut keep, a, b);
     // A list that the last paragraph introduces with a colon runs past the
     // region's end (its items weigh as chrome).
     let mut j = b + 1;
@@ -242,6 +244,11 @@ fn read_meta_line(
     skip: &mut [bool],
 ) {
     let Some(l) = lines.get(i) else { return };
+    // An embedded post's signature ("— Name (@handle) date") names the
+    // post's author and date, not the article's.
+    if l.embed_credit {
+        return;
+    }
     let text = l.text(input);
     let mut dates_cache = None;
     if let Some(by) = meta::byline_cached(text, l, lex, ctx, &mut dates_cache) {
@@ -442,6 +449,71 @@ mod tests {
         let e = extract(input);
         assert!(e.metadata.authors.is_empty());
         assert_eq!(e.metadata.title.unwrap().value, "Un accord signé à Bamako");
+    }
+
+    #[test]
+    fn embedded_post_is_quoted_but_not_metadata() {
+        // The post's text and signature stay in the text, even quoted last;
+        // its date is not the article's, its author not the byline.
+        let input = "Accueil\nLa pollution de l'air atteint un record à Delhi\nPar Jeanne Martin\n\
+            Un nuage de fumée et de poussière doit retomber cette semaine sur les vingt millions d'habitants de Delhi.\n\
+            Le ministre en chef de la ville a réagi sur Twitter le mois dernier en des termes très vifs :\n\
+            Delhi est devenue une chambre à gaz\n\
+            Nous distribuons des masques dans les écoles pic.twitter.com/abc\n\
+            — Arvind Kejriwal (@ArvindKejriwal) November 1, 2019\n\
+            Partager\n• Facebook\n• Twitter\n";
+        let e = extract(input);
+        assert!(e.text.ends_with("— Arvind Kejriwal (@ArvindKejriwal) November 1, 2019"), "{}", e.text);
+        assert!(e.text.contains("\n\nDelhi est devenue une chambre à gaz\n\n"), "{}", e.text);
+        assert!(e.metadata.published.is_none(), "{:?}", e.metadata.published);
+        assert_eq!(e.metadata.authors.iter().map(|a| a.value.as_str()).collect::<Vec<_>>(), ["Jeanne Martin"]);
+    }
+
+    #[test]
+    fn short_introducer_and_short_sentence_between_kept_lines() {
+        let input = "Accueil\nComment bâtir une entreprise en ligne\n\
+            Votre site vit dans son propre coin d'internet, et les moteurs de recherche le trouvent dès sa mise en ligne, puis les lecteurs arrivent un par un et reviennent quand ce qu'ils y trouvent leur sert vraiment.\n\
+            Réfléchissez-y bien :\n\
+            • les lecteurs découvrent votre site\n\
+            • la relation avec eux grandit jour après jour\n\
+            Êtes-vous prêt à vous lancer ?\n\
+            Plus vite vous créez votre entreprise en ligne, plus vite ces avantages s'accumulent pour vous et vos clients, et plus tôt vous saurez ce qui marche et ce qu'il vaut mieux laisser de côté.\n\
+            Menu\n• Accueil\n• Contact\n";
+        let e = extract(input);
+        assert!(e.text.contains("Réfléchissez-y bien :\n\n• les lecteurs découvrent votre site\n\n• la relation avec eux grandit jour après jour\n\nÊtes-vous prêt"), "{}", e.text);
+        assert!(!e.text.contains("Contact"), "{}", e.text);
+    }
+
+    #[test]
+    fn list_after_a_short_introducer() {
+        // The introducer follows a kept caption, not a paragraph; a list of
+        // recommended links after the article stays out.
+        let input = "Accueil\nComment bâtir une entreprise en ligne\n\
+            Votre site vit dans son propre coin d'internet, et les moteurs de recherche le trouvent dès sa mise en ligne, puis les lecteurs arrivent un par un et reviennent quand ce qu'ils y trouvent leur sert vraiment.\n\
+            Les premiers mois sont les plus durs : il faut écrire, corriger, publier encore et encore, sans savoir si quelqu'un lira ces pages, et garder le cap quand les chiffres ne bougent pas.\n\
+            Un entrepreneur devant son ordinateur, à Paris.\n\
+            Retenez trois choses :\n\
+            • commencer petit et publier souvent\n\
+            • écouter les lecteurs\n\
+            • mesurer ce qui marche\n\
+            Plus vite vous créez votre entreprise en ligne, plus vite ces avantages s'accumulent pour vous et vos clients, et plus tôt vous saurez ce qui marche et ce qu'il vaut mieux laisser de côté.\n\
+            Le reste viendra avec le temps : les premiers clients en amènent d'autres, les erreurs apprennent plus que les réussites, et chaque mois compte un peu plus que le précédent.\n\
+            La rédaction vous conseille :\n\
+            • Quand les soins du ventre apaisent le cerveau\n\
+            • Que manger un lendemain de soirée arrosée ?\n\
+            Menu\n• Accueil\n• Contact\n";
+        let e = extract(input);
+        assert!(e.text.contains("à Paris.\n\nRetenez trois choses :\n\n• commencer petit et publier souvent\n\n• écouter les lecteurs\n\n• mesurer ce qui marche\n\nPlus vite"), "{}", e.text);
+        assert!(e.text.ends_with("que le précédent."), "{}", e.text);
+    }
+
+    #[test]
+    fn a_date_cue_ends_the_byline_name() {
+        let input = "The law that fuels the city's air pollution\nBy Jane Smith Updated Nov 13, 2019, 10:28am EST\n\
+            Another cloud of choking smoke and dust is set to descend upon the residents of the city this week.\n\
+            Forecasters warn that air quality will reach hazardous levels again before the weekend.\n";
+        let e = extract(input);
+        assert_eq!(e.metadata.authors.iter().map(|a| a.value.as_str()).collect::<Vec<_>>(), ["Jane Smith"]);
     }
 
     fn line_strategy() -> impl proptest::strategy::Strategy<Value = String> {

@@ -150,7 +150,9 @@ fn read_names(s: &str, lex: &Lexicon) -> (Vec<(usize, usize)>, usize) {
         let word = raw.trim_end_matches([',', ';', '|', '/', '·', '•']);
         let ends_name = word.len() < raw.len();
         let lower = word.to_lowercase();
-        if is_name_word(word) && dossier_dates::month_number(word.trim_end_matches('.')).is_none() {
+        // A date cue ("Updated", "Publié le") ends the names before it.
+        let date_cue = lex.cue_at_start(rest, &[CueKind::Published, CueKind::Modified]).is_some();
+        if !date_cue && is_name_word(word) && dossier_dates::month_number(word.trim_end_matches('.')).is_none() {
             cur = Some((cur.map_or(i, |c| c.0), i + word.len()));
             cur_words += 1;
             particle = false;

@@ -362,6 +362,13 @@ pub(crate) fn tail_sentences(input: &str, lines: &[Line], skip: &[bool], b: usiz
     n
 }
 
+/// True for a short sentence of running text: non-prose text that ends
+/// like a sentence, with three words or more and a normal share of stop
+/// words, no copyright sign or handle (credits and signatures).
+fn short_sentence(l: &Line, lang_known: bool) -> bool {
+    is_minor_text(l, lang_known) && l.terminal() && l.last != ':' && l.words >= 3 && (!lang_known || l.stop_ratio() >= limits::PROSE_STOPS) && l.capitalised * 2 <= l.words + 1
+}
+
 /// Most short sentences kept after the region.
 const TAIL_SENTENCES: usize = 3;
 
@@ -372,7 +379,7 @@ const TAIL_SENTENCES: usize = 3;
 /// text and its signature, see `Line::embed_credit`) is part of the
 /// article (its steps, points, sub-headings, quoted posts); a menu or link
 /// box rarely sits between two kept paragraphs.
-pub(crate) fn keep_sandwiched_lists(lines: &[Line], skip: &[bool], keep: &mut [bool], a: usize, b: usize) {
+pub(crate) fn keep_sandwiched_lists(lines: &[Line], skip: &[bool], keep: &mut [bool], a: usize, b: usize, lang_known: bool) {
     let item = |j: usize| {
         let credit_next = lines.get(j + 1).is_some_and(|n| n.embed_credit);
         !skip.get(j).copied().unwrap_or(true)
@@ -394,7 +401,9 @@ pub(crate) fn keep_sandwiched_lists(lines: &[Line], skip: &[bool], keep: &mut [b
         }
         let kept_before = start.checked_sub(1).is_some_and(|j| j >= a && keep.get(j).copied().unwrap_or(false));
         let kept_after = i <= b && keep.get(i).copied().unwrap_or(false);
-        if kept_before && kept_after && i - start <= MAX_SANDWICHED_ITEMS && (start..i).all(item) {
+        let minor = |j: usize| !skip.get(j).copied().unwrap_or(true) && lines.get(j).is_some_and(|l| !l.chrome_cue && !l.comments_cue && short_sentence(l, lang_known));
+        let run_ok = (start..i).all(item) || i - start <= MAX_SANDWICHED_MINOR && (start..i).all(minor);
+        if kept_before && kept_after && i - start <= MAX_SANDWICHED_ITEMS && run_ok {
             for k in keep.iter_mut().take(i).skip(start) {
                 *k = true;
             }
@@ -404,6 +413,67 @@ pub(crate) fn keep_sandwiched_lists(lines: &[Line], skip: &[bool], keep: &mut [b
 
 /// Most list items kept between two article lines.
 const MAX_SANDWICHED_ITEMS: usize = 8;
+/// Most other short lines (headings, captions, short sentences; see
+/// `is_minor_text`) kept between two article lines.
+const MAX_SANDWICHED_MINOR: usize = 2;
+
+/// Keeps embedded social-media posts that the article quotes: a credit
+/// line ("— Name (@handle) date", see `Line::embed_credit`) within
+/// [`POST_LINES`] lines after a kept line, with the post's own lines
+/// between them (any text, not a "read also" or comment cue, not title or
+/// metadata). A post's text is often short or ends with a link, so it
+/// weighs as chrome, and a post quoted last is past the region's end;
+/// share bars and menus carry no such credit.
+pub(crate) fn keep_embedded_posts(lines: &[Line], skip: &[bool], keep: &mut [bool], a: usize, b: usize) {
+    let end = (b + 1 + POST_LINES).min(lines.len());
+    for c in a..end {
+        if keep.get(c).copied().unwrap_or(true) || !lines.get(c).is_some_and(|l| l.embed_credit) {
+            continue;
+        }
+        let Some(p) = (c.saturating_sub(POST_LINES + 1)..c).rev().find(|&j| keep.get(j).copied().unwrap_or(false)) else { continue };
+        let post_line = |j: usize| !skip.get(j).copied().unwrap_or(true) && lines.get(j).is_some_and(|l| !l.chrome_cue && !l.comments_cue && l.repeats <= 2 && (l.embed_credit || l.words >= 1 && !l.bare));
+        if p >= a && (p + 1..=c).all(post_line) {
+            for k in keep.iter_mut().take(c + 1).skip(p + 1) {
+                *k = true;
+            }
+        }
+    }
+}
+
+/// Most lines of an embedded post (its text and credit) after a kept line.
+const POST_LINES: usize = 5;
+
+/// Keeps the items of a list that a short line of the article introduces
+/// with a colon ("Think about it:", "Les mesures :") inside the region: list items of two words or more, not code-like,
+/// no "read also" or comment cue. The introducer is either kept already or
+/// is a short line (see `is_minor_text`) right after a kept line and
+/// followed by at least two such items; it is kept with them. (A list
+/// introduced by a prose line is kept by [`keep_in_region`] already.)
+pub(crate) fn keep_introduced_lists(lines: &[Line], skip: &[bool], keep: &mut [bool], a: usize, b: usize, lang_known: bool) {
+    let item = |j: usize| !skip.get(j).copied().unwrap_or(true) && lines.get(j).is_some_and(|l| l.bullet && !l.bare && l.words >= 2 && l.odd == 0 && l.repeats == 1 && !l.chrome_cue && !l.comments_cue);
+    let mut i = a;
+    while i <= b && i < lines.len() {
+        let kept = keep.get(i).copied().unwrap_or(false);
+        let colon = !skip.get(i).copied().unwrap_or(true) && lines.get(i).is_some_and(|l| l.last == ':' && !l.chrome_cue && !l.comments_cue);
+        let after_kept = i > a && keep.get(i - 1).copied().unwrap_or(false);
+        let introduces = colon && (kept && item(i + 1) || after_kept && lines.get(i).is_some_and(|l| is_minor_text(l, lang_known)) && item(i + 1) && item(i + 2));
+        i += 1;
+        if !introduces {
+            continue;
+        }
+        if let Some(k) = keep.get_mut(i - 1) {
+            *k = true;
+        }
+        let mut n = 0;
+        while n < MAX_LIST_ITEMS && item(i) {
+            if let Some(k) = keep.get_mut(i) {
+                *k = true;
+            }
+            i += 1;
+            n += 1;
+        }
+    }
+}
 
 /// True when line `i` is a row of a table that sits inside the region
 /// `a..=b`: a line with column gaps (see `Line::cells`) in a block of
@@ -540,7 +610,7 @@ mod tests {
         let (lines, prose) = classify(input);
         let skip = vec![false; lines.len()];
         let mut keep = prose.clone();
-        keep_sandwiched_lists(&lines, &skip, &mut keep, 0, lines.len() - 1);
+        keep_sandwiched_lists(&lines, &skip, &mut keep, 0, lines.len() - 1, true);
         // One-word items (a menu) and items after the last paragraph go.
         assert_eq!(keep, vec![true, true, true, true, false, true, false]);
         let input = "Premier paragraphe de l'article, assez long pour être de la prose véritable ici.\n\
@@ -550,7 +620,7 @@ mod tests {
         let (lines, prose) = classify(input);
         let skip = vec![false; lines.len()];
         let mut keep = prose.clone();
-        keep_sandwiched_lists(&lines, &skip, &mut keep, 0, lines.len() - 1);
+        keep_sandwiched_lists(&lines, &skip, &mut keep, 0, lines.len() - 1, true);
         assert_eq!(keep, vec![true; 4]);
     }
 
