@@ -60,8 +60,25 @@ use lines::Line;
 use meta::{BylineContext, DateRole, LineDate};
 
 /// Non-empty lines before the region searched for the headline, bylines
-/// and date lines.
+/// and date lines (list items, such as a share bar between the byline and
+/// the body, not counted; see [`head_start`]).
 const HEAD_WINDOW: usize = 12;
+/// Most lines, list items included, in that window.
+const HEAD_WINDOW_MAX: usize = 40;
+
+/// First line of the window before line `a` that holds [`HEAD_WINDOW`]
+/// lines other than list items (at most [`HEAD_WINDOW_MAX`] lines).
+fn head_start(lines: &[Line], a: usize) -> usize {
+    let mut counted = 0usize;
+    let mut i = a;
+    while i > 0 && counted < HEAD_WINDOW && a - i < HEAD_WINDOW_MAX {
+        i -= 1;
+        if !lines.get(i).is_some_and(|l| l.bullet) {
+            counted += 1;
+        }
+    }
+    i
+}
 /// Lines at the start of the region searched for bylines and date lines.
 const BODY_WINDOW: usize = 8;
 /// Lines before the region searched for a date line when none is nearer.
@@ -118,16 +135,23 @@ pub fn extract(input: &str) -> Extraction {
     let mut dates: Vec<(usize, LineDate)> = Vec::new();
 
     // Metadata lines around the start of the body, and signatures at its end.
-    let win_start = a.saturating_sub(HEAD_WINDOW);
+    let win_start = head_start(&lines, a);
     let win_end = b.min(a + BODY_WINDOW);
     let tail = b.saturating_sub(TAIL_WINDOW).max(win_end + 1)..=(b + TAIL_WINDOW).min(lines.len().saturating_sub(1));
     for i in (win_start..=win_end).chain(tail) {
         let ctx = if i < a + 3 { BylineContext::Dated } else { BylineContext::Cue };
+        // Bylines and date lines only within HEAD_WINDOW lines of the body
+        // (the wider window is for the headline): higher up, past a share
+        // bar, they are more often a teaser's or the site's.
+        let near = i + HEAD_WINDOW >= a;
+        if !near {
+            continue;
+        }
         read_meta_line(input, &lines, i, ctx, lex, &mut meta, &mut dates, &mut skip);
     }
     // No date near the body: the nearest date line higher up the page.
     if dates.is_empty() {
-        for i in (a.saturating_sub(FAR_WINDOW)..win_start).rev() {
+        for i in (a.saturating_sub(FAR_WINDOW)..a.saturating_sub(HEAD_WINDOW)).rev() {
             let Some(l) = lines.get(i) else { continue };
             if let Some(ds) = meta::date_line(l.text(input), l, lex) {
                 dates.extend(ds.into_iter().map(|d| (i, d)));
@@ -279,7 +303,7 @@ fn read_meta_line(
 /// on the page (alone or at the end of a breadcrumb line), and on
 /// nearness to the body.
 fn find_title(input: &str, lines: &[Line], a: usize, b: usize, skip: &[bool], lex: &Lexicon, lang: Option<usize>) -> Option<usize> {
-    let candidates: Vec<usize> = (a.saturating_sub(HEAD_WINDOW)..a)
+    let candidates: Vec<usize> = (head_start(lines, a)..a)
         .rev()
         .filter(|&i| !skip.get(i).copied().unwrap_or(true))
         .filter(|&i| lines.get(i).is_some_and(meta::is_headline))
@@ -505,6 +529,39 @@ mod tests {
         let e = extract(input);
         assert!(e.text.contains("à Paris.\n\nRetenez trois choses :\n\n• commencer petit et publier souvent\n\n• écouter les lecteurs\n\n• mesurer ce qui marche\n\nPlus vite"), "{}", e.text);
         assert!(e.text.ends_with("que le précédent."), "{}", e.text);
+    }
+
+    #[test]
+    fn date_line_with_publication_and_update_cues() {
+        let input = "Menu\nManchester United rate la marche, Arsenal revit\nPar AFP\npublié le 26/12/2020 à 21:00 , mis à jour à 21:00\n\
+            Manchester United a raté l'occasion de prendre la deuxième place au classement en ne faisant qu'un nul à Leicester, samedi.\n\
+            Arsenal a prouvé qu'il pouvait redresser la tête avec un succès probant contre Chelsea, le premier depuis des semaines.\n";
+        let e = extract(input);
+        assert_eq!(e.metadata.published.as_ref().map(|p| p.value.as_str()), Some("2020-12-26T21:00"));
+        assert!(!e.text.contains("publié"), "{}", e.text);
+    }
+
+    #[test]
+    fn headline_above_a_long_share_bar() {
+        // List items (a share bar) between the date line and the body do
+        // not push the headline out of the window searched for it.
+        let mut input = String::from("Accueil\nSociété\nTempête Ciaran : à quoi s'attendre en Nouvelle-Aquitaine ?\nPublié le 02/11/23 à 16h33\n0 commentaire 0 partage\n");
+        for site in ["Messenger", "Facebook", "Twitter", "Flipboard", "Pinterest", "Linkedin", "Mail", "WhatsApp", "Telegram", "Reddit", "Bluesky"] {
+            input.push_str(&format!("• Partager sur {site}\n"));
+        }
+        input.push_str("Des intempéries liées à la fin de la tempête Ciaran toucheront la Nouvelle-Aquitaine dans les prochaines heures.\n\
+            Jusqu'en fin de matinée vendredi, les conditions météorologiques seront réunies pour déclencher une houle de sept mètres.\n");
+        let e = extract(&input);
+        assert_eq!(e.metadata.title.as_ref().map(|t| t.value.as_str()), Some("Tempête Ciaran : à quoi s'attendre en Nouvelle-Aquitaine ?"));
+    }
+
+    #[test]
+    fn glued_role_is_not_part_of_a_name() {
+        let input = "Disney+ draws millions of subscribers on its first day\nBy Meg JamesStaff Writer\n\
+            The Walt Disney Co. said overwhelming consumer demand led to some problems as it rolled out the streaming service.\n\
+            Subscribers complained on social media that they could not log in or that the shows they wanted were missing.\n";
+        let e = extract(input);
+        assert!(e.metadata.authors.iter().all(|a| !a.value.contains("JamesStaff")), "{:?}", e.metadata.authors);
     }
 
     #[test]

@@ -115,19 +115,41 @@ pub(crate) fn date_line_cached(text: &str, line: &Line, lex: &Lexicon, cache: &m
     let mut extra = 0usize;
     let mut prev = 0usize;
     for d in dates {
-        extra += word_count(text.get(prev..d.found.start).unwrap_or(""));
+        extra += words_besides_date_cues(text.get(prev..d.found.start).unwrap_or(""), lex);
         prev = d.found.end;
     }
-    extra += word_count(text.get(prev..).unwrap_or(""));
+    extra += words_besides_date_cues(text.get(prev..).unwrap_or(""), lex);
     (extra <= DATE_LINE_EXTRA_WORDS).then(|| dates.to_vec())
+}
+
+/// Words of `s` (runs of letters) outside the publication and update cues
+/// it holds: "Publié le … à 16:00 Mis à jour le …" has one ("à").
+fn words_besides_date_cues(s: &str, lex: &Lexicon) -> usize {
+    let mut n = 0usize;
+    let mut i = 0usize;
+    while let Some(start) = s.get(i..).and_then(|r| r.find(char::is_alphabetic)).map(|k| i + k) {
+        let rest = s.get(start..).unwrap_or("");
+        if let Some((_, len)) = lex.cue_at_start(rest, &[CueKind::Published, CueKind::Modified]) {
+            i = start + len;
+            continue;
+        }
+        n += 1;
+        i = start + rest.find(|c: char| !c.is_alphabetic()).unwrap_or(rest.len());
+    }
+    n
 }
 
 /// One word of a person's name: starts with an upper-case letter, made of
 /// letters, hyphens, apostrophes and dots ("Jean-Pierre", "O'Neil", "J.").
+/// Two words glued by the page's layout ("JamesStaff", a name and the
+/// role printed after it) are not one name word; a short prefix before a
+/// capital is ("McCoy", "MacKenzie", "LeBron").
 fn is_name_word(w: &str) -> bool {
     let mut chars = w.chars();
     let Some(first) = chars.next() else { return false };
+    let glued = w.char_indices().zip(w.chars().skip(1)).any(|((i, c), n)| c.is_lowercase() && n.is_uppercase() && w.get(..i).map_or(0, |p| p.chars().count()) >= 3);
     first.is_uppercase()
+        && !glued
         && w.chars().all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’' | '.'))
         && w.chars().filter(|c| c.is_alphabetic()).count() >= 1
 }
