@@ -56,6 +56,9 @@ pub(crate) struct Elem {
     pub commas: u32,
     /// List items and table rows in the subtree.
     pub items: u32,
+    /// Of which items that carry a sentence of their own beside their links
+    /// (see [`is_text_item`]).
+    pub text_items: u32,
     /// First and one-past-last block index in the subtree.
     pub blocks: (u32, u32),
     /// One past the index of the last element of the subtree.
@@ -360,6 +363,7 @@ pub(crate) fn flatten<'a>(root: NodeRef<'a, Node>) -> Flat<'a> {
                         paras: 0,
                         commas: 0,
                         items: 0,
+                        text_items: 0,
                         blocks: (first_block, first_block),
                         end: idx + 1,
                         quote: quote_depth > 0 || matches!(name, "blockquote" | "q"),
@@ -521,12 +525,12 @@ fn close<'a>(
     // Fold the subtree's totals into the parent.
     let nblocks = flat.blocks.len() as u32;
     let nelems = flat.elems.len() as u32;
-    let (chars, links, paras, commas, items, content) = match flat.elems.get_mut(idx as usize) {
+    let (chars, links, paras, commas, items, text_items, content) = match flat.elems.get_mut(idx as usize) {
         Some(e) => {
             e.blocks.1 = nblocks;
             e.end = nelems;
             let own = e.tag == Tag::Main || (e.class.content_hint && !e.class.strong);
-            (e.chars, e.link_chars, e.paras, e.commas, e.items, e.has_content || own)
+            (e.chars, e.link_chars, e.paras, e.commas, e.items, e.text_items, e.has_content || own)
         }
         None => return,
     };
@@ -537,6 +541,7 @@ fn close<'a>(
         p.paras += paras;
         p.commas += commas;
         p.items += items;
+        p.text_items += text_items;
     }
 }
 
@@ -583,6 +588,14 @@ fn add_text<'a>(flat: &mut Flat<'a>, cur: &mut Current<'a>, text: &'a str, link:
     }
 }
 
+/// A list item or row that says something beyond its links: at least 40
+/// characters outside links and a sentence end ("<a>Headline</a>. What
+/// happened, in a sentence."). Menus and lists of related links have
+/// items made of the link alone, or of a link and a date.
+pub(crate) fn is_text_item(chars: u32, link_chars: u32, stops: u32) -> bool {
+    chars.saturating_sub(link_chars) >= 40 && stops > 0
+}
+
 /// Ends the current block (if it holds text) and starts a new one.
 fn flush(flat: &mut Flat<'_>, cur: &mut Current<'_>, block_stack: &[Open], group_stack: &[u32], d: &Depths) {
     let end = flat.pieces.len();
@@ -613,6 +626,9 @@ fn flush(flat: &mut Flat<'_>, cur: &mut Current<'_>, block_stack: &[Open], group
             }
             if matches!(kind, Kind::Item | Kind::Row) {
                 e.items += 1;
+                if is_text_item(cur.chars, cur.link_chars, cur.stops) {
+                    e.text_items += 1;
+                }
             }
         }
     } else {
