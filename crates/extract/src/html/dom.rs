@@ -350,7 +350,10 @@ pub(crate) fn flatten<'a>(root: NodeRef<'a, Node>) -> Flat<'a> {
                 if !matches!(r, Role::Skip) && !hidden(el) {
                     descend = true;
                     let tag = tag_of(name);
-                    let class = class_info(el, tag, &mut class_cache);
+                    let mut class = class_info(el, tag, &mut class_cache);
+                    if matches!(name, "time" | "address") {
+                        class.meta_line = true;
+                    }
                     let parent = elem_stack.last().copied().unwrap_or(NONE);
                     let idx = flat.elems.len() as u32;
                     let first_block = flat.blocks.len() as u32;
@@ -376,7 +379,7 @@ pub(crate) fn flatten<'a>(root: NodeRef<'a, Node>) -> Flat<'a> {
                     if class.lead {
                         lead_depth += 1;
                     }
-                    if class.meta_line || matches!(name, "time" | "address") {
+                    if class.meta_line {
                         meta_depth += 1;
                     }
                     match name {
@@ -450,7 +453,28 @@ pub(crate) fn flatten<'a>(root: NodeRef<'a, Node>) -> Flat<'a> {
     }
     let depths = Depths::new(0, 0, 0, 0);
     flush(&mut flat, &mut cur, &block_stack, &group_stack, &depths);
+    keep_meta_lines_small(&mut flat);
     flat
+}
+
+/// A metadata class on a large element does not make its text a byline or
+/// date line: blog templates put `date-outer` or `author-NAME` on the
+/// wrapper of whole posts. A block stays a metadata line only when some
+/// element with such a class (or `time`, `address`) around it is small:
+/// fewer than three paragraphs and 600 characters.
+fn keep_meta_lines_small(flat: &mut Flat<'_>) {
+    let mut small = vec![false; flat.elems.len()];
+    for (i, e) in flat.elems.iter().enumerate() {
+        let own = e.class.meta_line && e.paras < 3 && e.chars < 600;
+        // Elements come in document order: a parent before its children.
+        let inherited = small.get(e.parent as usize).copied().unwrap_or(false);
+        small[i] = own || inherited;
+    }
+    for b in &mut flat.blocks {
+        if b.meta_line {
+            b.meta_line = small.get(b.elem as usize).copied().unwrap_or(true);
+        }
+    }
 }
 
 struct Depths {
@@ -508,7 +532,7 @@ fn close<'a>(
     if class.lead {
         *c.lead = c.lead.saturating_sub(1);
     }
-    if class.meta_line || matches!(name, "time" | "address") {
+    if class.meta_line {
         *c.meta = c.meta.saturating_sub(1);
     }
     match name {

@@ -261,3 +261,17 @@ fn closing_paragraph_with_links_is_kept() {
     let t = extract(html, None).text;
     assert!(t.contains("Some production lines have since been idled"), "{t}");
 }
+
+#[test]
+fn metadata_class_on_a_post_wrapper_does_not_drop_short_lines() {
+    // Blog templates wrap whole posts in "date-outer" or "author-NAME".
+    let html = "<html><body><div class=\"date-outer\"><h2 class=\"date-header\">Friday, December 23, 2016</h2>\
+        <div class=\"post hentry\"><div class=\"post-body entry-content\"><p>The new release brings many improvements, \
+        faster startup, a new parser and better error messages, the team said.</p><p>Thanks to all the contributors \
+        who made this release possible, in so many ways, over the past year.</p><p>Binaries for all platforms \
+        can be downloaded from the website, and the documentation has been updated as well.</p><p>We hope you enjoy it!</p></div></div></div>\
+        <p class=\"byline\">Posted by Ned at 10:00</p></body></html>";
+    let t = extract(html, None).text;
+    assert!(t.contains("We hope you enjoy it!"), "{t}");
+    assert!(!t.contains("December 23"), "{t}");
+}
