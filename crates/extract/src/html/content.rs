@@ -564,6 +564,9 @@ fn filter_blocks(flat: &Flat<'_>, blocks: Vec<u32>, title: &[String]) -> Vec<u32
             if b.meta_line && !is_good(b) {
                 continue;
             }
+            if b.chars < super::boilerplate::MAX_CHARS && super::boilerplate::is_furniture(&text) {
+                continue;
+            }
             if b.chars < 90 && (looks_like_byline(&text) || looks_like_credit(&text)) {
                 continue;
             }

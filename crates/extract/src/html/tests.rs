@@ -275,3 +275,16 @@ fn metadata_class_on_a_post_wrapper_does_not_drop_short_lines() {
     assert!(t.contains("We hope you enjoy it!"), "{t}");
     assert!(!t.contains("December 23"), "{t}");
 }
+
+#[test]
+fn furniture_phrases_inside_the_article_are_dropped() {
+    let html = "<html><body><article><p>The council approved the new budget on Tuesday, after a debate that lasted most \
+        of the afternoon, members said.</p><p>Lesen Sie auch</p><p>The budget raises spending on schools and roads, and it \
+        cuts the tax on small shops, the mayor explained.</p><p>Subscribe now to our print edition for the full story.</p>\
+        <p>Share this article</p></article></body></html>";
+    let t = extract(html, None).text;
+    assert!(t.contains("approved the new budget") && t.contains("raises spending"), "{t}");
+    for bad in ["Lesen Sie auch", "Subscribe now", "Share this"] {
+        assert!(!t.contains(bad), "{bad} in {t}");
+    }
+}
