@@ -97,7 +97,10 @@ fn is_boiler(e: &Elem, use_class: bool, total: u32) -> bool {
     if e.class.discussion && !e.has_content {
         return true;
     }
-    let flagged = if use_class { e.class.boiler } else { e.tag == Tag::Boiler };
+    // The lenient pass judges by tag alone, and spares a header or aside
+    // around the element the page marks as the article body (an unclosed
+    // `<aside>` swallows a one-paragraph story with its wrapper).
+    let flagged = if use_class { e.class.boiler } else { e.tag == Tag::Boiler && !e.has_content };
     if !flagged || is_wrapper(e, total) {
         return false;
     }

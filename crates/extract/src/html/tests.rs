@@ -288,3 +288,15 @@ fn furniture_phrases_inside_the_article_are_dropped() {
         assert!(!t.contains(bad), "{bad} in {t}");
     }
 }
+
+#[test]
+fn unclosed_aside_around_a_short_marked_story_is_not_boilerplate() {
+    // One paragraph only (no wrapper by size), inside an unclosed <aside>
+    // that also holds the element marked as the article body.
+    let html = "<html><body><nav><a href=/>Home</a> <a href=/a>News</a></nav><main><aside class=\"promo-box\">\
+        <article><div class=\"article-body\"><p>Frankfurt (dpa) - For a novel about the old Federal Republic, the author \
+        received the German Book Prize on Monday evening, the jury announced in Frankfurt.</p></div></article>\
+        </main><footer><p>Imprint</p></footer></body></html>";
+    let t = extract(html, None).text;
+    assert!(t.contains("For a novel about the old Federal Republic"), "{t}");
+}
