@@ -97,7 +97,10 @@ fn is_boiler(e: &Elem, use_class: bool, total: u32) -> bool {
     if e.class.discussion && !e.has_content {
         return true;
     }
-    let flagged = if use_class { e.class.boiler } else { e.tag == Tag::Boiler };
+    // The lenient pass judges by tag alone, and spares a header or aside
+    // around the element the page marks as the article body (an unclosed
+    // `<aside>` swallows a one-paragraph story with its wrapper).
+    let flagged = if use_class { e.class.boiler } else { e.tag == Tag::Boiler && !e.has_content };
     if !flagged || is_wrapper(e, total) {
         return false;
     }
@@ -197,7 +200,16 @@ fn select_pass(flat: &Flat<'_>, title: &[String], strict: bool) -> Selection {
         finals.iter().enumerate().filter(|(_, f)| !f.is_nan()).map(|(i, &f)| (f, i as u32)).collect();
     ranked.sort_by(|a, b| b.0.partial_cmp(&a.0).unwrap_or(std::cmp::Ordering::Equal));
     ranked.truncate(5);
-    let close: Vec<u32> = ranked.iter().skip(1).filter(|(f, _)| *f >= 0.75 * top_score).map(|&(_, i)| i).collect();
+    // Only candidates apart from the best one count: its own ancestors and
+    // descendants score from the same paragraphs.
+    let top_end = elems[top as usize].end;
+    let close: Vec<u32> = ranked
+        .iter()
+        .skip(1)
+        .filter(|(f, _)| *f >= 0.75 * top_score)
+        .map(|&(_, i)| i)
+        .filter(|&i| !(i > top && i < top_end) && !(top > i && top < elems[i as usize].end))
+        .collect();
     if close.len() >= 2 {
         let mut anc = elems[top as usize].parent;
         while anc != NONE {
@@ -431,6 +443,10 @@ fn should_remove(e: &Elem, strict: bool, total: u32) -> bool {
             if e.chars == 0 {
                 return false;
             }
+            // Such a list, or one of its items, is judged like paragraphs.
+            if (is_text_list(e) || (e.items == 1 && e.text_items == 1)) && ld < 0.7 {
+                return false;
+            }
             if strict && weight < 0 && e.paras <= 1 && e.commas < 10 {
                 return true;
             }
@@ -444,6 +460,20 @@ fn should_remove(e: &Elem, strict: bool, total: u32) -> bool {
         }
         _ => false,
     }
+}
+
+/// A list (or table) most of whose items carry a sentence beside their
+/// links: a digest of stories or a list of points, each linked to its
+/// source — content, unlike menus and related-link lists.
+fn is_text_list(e: &Elem) -> bool {
+    e.items >= 3 && e.text_items * 3 >= e.items * 2
+}
+
+/// A list item of such a list that says something itself.
+fn is_item_of_text_list(flat: &Flat<'_>, b: &Block) -> bool {
+    matches!(b.kind, Kind::Item | Kind::Row)
+        && super::dom::is_text_item(b.chars, b.link_chars, b.stops)
+        && flat.elems.get(b.group as usize).is_some_and(is_text_list)
 }
 
 /// Lower-case alphanumeric words, for comparisons.
@@ -528,13 +558,16 @@ fn filter_blocks(flat: &Flat<'_>, blocks: Vec<u32>, title: &[String]) -> Vec<u32
         if b.figure && b.kind != Kind::Caption {
             continue;
         }
-        let limit = if b.quote { 0.8 } else { 0.5 };
+        let limit = if b.quote || is_item_of_text_list(flat, b) { 0.8 } else { 0.5 };
         if ld > limit && (b.chars < 400 || matches!(b.kind, Kind::Item | Kind::Row | Kind::Heading(_))) {
             continue;
         }
         if b.chars < 300 {
             let text = block_text(flat, b);
             if b.meta_line && !is_good(b) {
+                continue;
+            }
+            if b.chars < super::boilerplate::MAX_CHARS && super::boilerplate::is_furniture(&text) {
                 continue;
             }
             if b.chars < 90 && (looks_like_byline(&text) || looks_like_credit(&text)) {
@@ -560,7 +593,10 @@ fn filter_blocks(flat: &Flat<'_>, blocks: Vec<u32>, title: &[String]) -> Vec<u32
     let furniture = |bi: u32, leading: bool| -> bool {
         let Some(b) = flat.blocks.get(bi as usize) else { return true };
         let ld = link_density(b.chars, b.link_chars);
-        if ld > 0.3 {
+        // A paragraph of several sentences cites with links; other blocks
+        // with a third of their text in links are page furniture.
+        let sentences = b.kind == Kind::Para && b.chars >= 150 && b.stops >= 2;
+        if ld > if sentences { 0.5 } else { 0.3 } {
             return true;
         }
         match b.kind {

@@ -56,6 +56,9 @@ pub(crate) struct Elem {
     pub commas: u32,
     /// List items and table rows in the subtree.
     pub items: u32,
+    /// Of which items that carry a sentence of their own beside their links
+    /// (see [`is_text_item`]).
+    pub text_items: u32,
     /// First and one-past-last block index in the subtree.
     pub blocks: (u32, u32),
     /// One past the index of the last element of the subtree.
@@ -347,7 +350,10 @@ pub(crate) fn flatten<'a>(root: NodeRef<'a, Node>) -> Flat<'a> {
                 if !matches!(r, Role::Skip) && !hidden(el) {
                     descend = true;
                     let tag = tag_of(name);
-                    let class = class_info(el, tag, &mut class_cache);
+                    let mut class = class_info(el, tag, &mut class_cache);
+                    if matches!(name, "time" | "address") {
+                        class.meta_line = true;
+                    }
                     let parent = elem_stack.last().copied().unwrap_or(NONE);
                     let idx = flat.elems.len() as u32;
                     let first_block = flat.blocks.len() as u32;
@@ -360,6 +366,7 @@ pub(crate) fn flatten<'a>(root: NodeRef<'a, Node>) -> Flat<'a> {
                         paras: 0,
                         commas: 0,
                         items: 0,
+                        text_items: 0,
                         blocks: (first_block, first_block),
                         end: idx + 1,
                         quote: quote_depth > 0 || matches!(name, "blockquote" | "q"),
@@ -372,7 +379,7 @@ pub(crate) fn flatten<'a>(root: NodeRef<'a, Node>) -> Flat<'a> {
                     if class.lead {
                         lead_depth += 1;
                     }
-                    if class.meta_line || matches!(name, "time" | "address") {
+                    if class.meta_line {
                         meta_depth += 1;
                     }
                     match name {
@@ -446,7 +453,28 @@ pub(crate) fn flatten<'a>(root: NodeRef<'a, Node>) -> Flat<'a> {
     }
     let depths = Depths::new(0, 0, 0, 0);
     flush(&mut flat, &mut cur, &block_stack, &group_stack, &depths);
+    keep_meta_lines_small(&mut flat);
     flat
+}
+
+/// A metadata class on a large element does not make its text a byline or
+/// date line: blog templates put `date-outer` or `author-NAME` on the
+/// wrapper of whole posts. A block stays a metadata line only when some
+/// element with such a class (or `time`, `address`) around it is small:
+/// fewer than three paragraphs and 600 characters.
+fn keep_meta_lines_small(flat: &mut Flat<'_>) {
+    let mut small = vec![false; flat.elems.len()];
+    for (i, e) in flat.elems.iter().enumerate() {
+        let own = e.class.meta_line && e.paras < 3 && e.chars < 600;
+        // Elements come in document order: a parent before its children.
+        let inherited = small.get(e.parent as usize).copied().unwrap_or(false);
+        small[i] = own || inherited;
+    }
+    for b in &mut flat.blocks {
+        if b.meta_line {
+            b.meta_line = small.get(b.elem as usize).copied().unwrap_or(true);
+        }
+    }
 }
 
 struct Depths {
@@ -504,7 +532,7 @@ fn close<'a>(
     if class.lead {
         *c.lead = c.lead.saturating_sub(1);
     }
-    if class.meta_line || matches!(name, "time" | "address") {
+    if class.meta_line {
         *c.meta = c.meta.saturating_sub(1);
     }
     match name {
@@ -521,12 +549,12 @@ fn close<'a>(
     // Fold the subtree's totals into the parent.
     let nblocks = flat.blocks.len() as u32;
     let nelems = flat.elems.len() as u32;
-    let (chars, links, paras, commas, items, content) = match flat.elems.get_mut(idx as usize) {
+    let (chars, links, paras, commas, items, text_items, content) = match flat.elems.get_mut(idx as usize) {
         Some(e) => {
             e.blocks.1 = nblocks;
             e.end = nelems;
             let own = e.tag == Tag::Main || (e.class.content_hint && !e.class.strong);
-            (e.chars, e.link_chars, e.paras, e.commas, e.items, e.has_content || own)
+            (e.chars, e.link_chars, e.paras, e.commas, e.items, e.text_items, e.has_content || own)
         }
         None => return,
     };
@@ -537,6 +565,7 @@ fn close<'a>(
         p.paras += paras;
         p.commas += commas;
         p.items += items;
+        p.text_items += text_items;
     }
 }
 
@@ -583,6 +612,14 @@ fn add_text<'a>(flat: &mut Flat<'a>, cur: &mut Current<'a>, text: &'a str, link:
     }
 }
 
+/// A list item or row that says something beyond its links: at least 40
+/// characters outside links and a sentence end ("<a>Headline</a>. What
+/// happened, in a sentence."). Menus and lists of related links have
+/// items made of the link alone, or of a link and a date.
+pub(crate) fn is_text_item(chars: u32, link_chars: u32, stops: u32) -> bool {
+    chars.saturating_sub(link_chars) >= 40 && stops > 0
+}
+
 /// Ends the current block (if it holds text) and starts a new one.
 fn flush(flat: &mut Flat<'_>, cur: &mut Current<'_>, block_stack: &[Open], group_stack: &[u32], d: &Depths) {
     let end = flat.pieces.len();
@@ -613,6 +650,9 @@ fn flush(flat: &mut Flat<'_>, cur: &mut Current<'_>, block_stack: &[Open], group
             }
             if matches!(kind, Kind::Item | Kind::Row) {
                 e.items += 1;
+                if is_text_item(cur.chars, cur.link_chars, cur.stops) {
+                    e.text_items += 1;
+                }
             }
         }
     } else {

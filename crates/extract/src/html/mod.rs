@@ -6,7 +6,8 @@
 //!   iterative pass (no recursion, any depth);
 //! * [`content`] scores containers and blocks and selects the article
 //!   (Readability-style container scoring, conditional pruning, jusText-like
-//!   edge and fallback rules);
+//!   edge and fallback rules), with [`boilerplate`] naming furniture by its
+//!   words;
 //! * [`metadata`] reads title, authors, site, canonical URL and declared
 //!   language; dates come from [`dossier_dates::html::find`];
 //! * [`source`] leads every emitted character back to its byte offset in the
@@ -16,6 +17,7 @@
 //! list or rows of one table by a single newline), whitespace collapsed,
 //! `<br>` as a newline, table cells separated by " | ".
 
+mod boilerplate;
 mod classes;
 mod content;
 mod dom;

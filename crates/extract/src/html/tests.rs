@@ -210,3 +210,93 @@ fn small_hinted_box_away_from_the_article_is_not_chosen() {
     assert!(t.contains("The river rose"), "{t}");
     assert!(!t.contains("Subscribe"), "{t}");
 }
+
+#[test]
+fn list_of_linked_points_with_sentences_is_kept() {
+    // A digest: each item is a linked headline followed by a sentence.
+    let mut html = String::from(
+        "<html><body><header><ul><li><a href=/>Home</a></li><li><a href=/tech>Tech</a></li><li><a href=/x>Markets</a></li></ul></header>\
+         <article><p>Good morning! This is the tech news you need to know this Tuesday, in ten points.</p><ol>",
+    );
+    for i in 0..6 {
+        html.push_str(&format!(
+            "<li><strong><a href=\"/story-{i}\">Company number {i} announced a large new product today</a>.</strong> \
+             The launch follows months of rumours about point {i}.</li>"
+        ));
+    }
+    html.push_str("</ol><p>Have a good day, and come back tomorrow for the next edition of the newsletter.</p></article></body></html>");
+    let t = extract(&html, None).text;
+    assert!(t.contains("Company number 0 announced") && t.contains("rumours about point 5."), "{t}");
+    assert!(!t.contains("Markets"), "{t}");
+}
+
+#[test]
+fn nested_candidates_do_not_pull_in_a_teaser_slider() {
+    // The article body and its own wrappers score close to each other;
+    // they are one candidate, not several, so the common ancestor (with
+    // the slider of other stories) is not taken.
+    let mut html = String::from("<html><body><div class=\"wrap\"><div class=\"slider\"><ul>");
+    for i in 0..8 {
+        html.push_str(&format!("<li><a href=\"/s{i}\">Other story {i}</a> Short teaser of the story {i}, with words.</li>"));
+    }
+    html.push_str("</ul></div><div class=\"entry-content\"><div class=\"text\">");
+    for i in 0..6 {
+        html.push_str(&format!(
+            "<p>Paragraph {i} of the report, where officials said, on Wednesday, that the plan would go ahead as agreed.</p>"
+        ));
+    }
+    html.push_str("</div></div></div></body></html>");
+    let t = extract(&html, None).text;
+    assert!(t.contains("Paragraph 0 of the report") && t.contains("Paragraph 5 of the report"), "{t}");
+    assert!(!t.contains("Other story"), "{t}");
+}
+
+#[test]
+fn closing_paragraph_with_links_is_kept() {
+    let html = "<html><body><article><p>The ministry unveiled a plan on Tuesday to cut the cost of solar panels by half \
+        before 2030, with support for research, trade and industry.</p><p>Officials said the plan was ambitious, and that \
+        it would be reviewed every year by an independent panel of experts.</p><p>However, <a href=/a>demand fell</a> after \
+        <a href=/b>subsidies were cut last May</a>. Some production lines have since been idled, the report says, \
+        and prices of modules <a href=/c>fell by a third</a> over the year, to the lowest level on record.</p></article></body></html>";
+    let t = extract(html, None).text;
+    assert!(t.contains("Some production lines have since been idled"), "{t}");
+}
+
+#[test]
+fn metadata_class_on_a_post_wrapper_does_not_drop_short_lines() {
+    // Blog templates wrap whole posts in "date-outer" or "author-NAME".
+    let html = "<html><body><div class=\"date-outer\"><h2 class=\"date-header\">Friday, December 23, 2016</h2>\
+        <div class=\"post hentry\"><div class=\"post-body entry-content\"><p>The new release brings many improvements, \
+        faster startup, a new parser and better error messages, the team said.</p><p>Thanks to all the contributors \
+        who made this release possible, in so many ways, over the past year.</p><p>Binaries for all platforms \
+        can be downloaded from the website, and the documentation has been updated as well.</p><p>We hope you enjoy it!</p></div></div></div>\
+        <p class=\"byline\">Posted by Ned at 10:00</p></body></html>";
+    let t = extract(html, None).text;
+    assert!(t.contains("We hope you enjoy it!"), "{t}");
+    assert!(!t.contains("December 23"), "{t}");
+}
+
+#[test]
+fn furniture_phrases_inside_the_article_are_dropped() {
+    let html = "<html><body><article><p>The council approved the new budget on Tuesday, after a debate that lasted most \
+        of the afternoon, members said.</p><p>Lesen Sie auch</p><p>The budget raises spending on schools and roads, and it \
+        cuts the tax on small shops, the mayor explained.</p><p>Subscribe now to our print edition for the full story.</p>\
+        <p>Share this article</p></article></body></html>";
+    let t = extract(html, None).text;
+    assert!(t.contains("approved the new budget") && t.contains("raises spending"), "{t}");
+    for bad in ["Lesen Sie auch", "Subscribe now", "Share this"] {
+        assert!(!t.contains(bad), "{bad} in {t}");
+    }
+}
+
+#[test]
+fn unclosed_aside_around_a_short_marked_story_is_not_boilerplate() {
+    // One paragraph only (no wrapper by size), inside an unclosed <aside>
+    // that also holds the element marked as the article body.
+    let html = "<html><body><nav><a href=/>Home</a> <a href=/a>News</a></nav><main><aside class=\"promo-box\">\
+        <article><div class=\"article-body\"><p>Frankfurt (dpa) - For a novel about the old Federal Republic, the author \
+        received the German Book Prize on Monday evening, the jury announced in Frankfurt.</p></div></article>\
+        </main><footer><p>Imprint</p></footer></body></html>";
+    let t = extract(html, None).text;
+    assert!(t.contains("For a novel about the old Federal Republic"), "{t}");
+}

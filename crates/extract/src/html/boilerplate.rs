@@ -1,0 +1,113 @@
+//! Short blocks that are page furniture by their words: calls to
+//! subscribe, follow or share, pointers to other articles ("Read also",
+//! "Lesen Sie auch"), advertising labels and reprint notices, which CMSs
+//! insert inside the article container where no class marks them.
+//!
+//! The phrases are data, one file per language
+//! (`data/lang/<iso>/html-boilerplate.txt`), merged into one list: they are
+//! distinctive enough not to need the page's language. A `line` phrase
+//! matches a block that is only the phrase; a `start` phrase matches a
+//! short block that opens with it, at a word boundary.
+
+use std::collections::HashSet;
+use std::sync::OnceLock;
+
+/// Longest block (characters, whitespace excluded) judged by its words.
+pub(crate) const MAX_CHARS: u32 = 200;
+
+const FILES: &[&str] = &[
+    include_str!("../../../../data/lang/en/html-boilerplate.txt"),
+    include_str!("../../../../data/lang/fr/html-boilerplate.txt"),
+    include_str!("../../../../data/lang/de/html-boilerplate.txt"),
+    include_str!("../../../../data/lang/es/html-boilerplate.txt"),
+    include_str!("../../../../data/lang/it/html-boilerplate.txt"),
+    include_str!("../../../../data/lang/pt/html-boilerplate.txt"),
+    include_str!("../../../../data/lang/nl/html-boilerplate.txt"),
+    include_str!("../../../../data/lang/pl/html-boilerplate.txt"),
+];
+
+struct Phrases {
+    lines: HashSet<String>,
+    starts: Vec<String>,
+}
+
+fn phrases() -> &'static Phrases {
+    static P: OnceLock<Phrases> = OnceLock::new();
+    P.get_or_init(|| {
+        let mut p = Phrases { lines: HashSet::new(), starts: Vec::new() };
+        for file in FILES {
+            for line in file.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')) {
+                let Some((kind, phrase)) = line.split_once(' ') else { continue };
+                let phrase = normalise(phrase);
+                if phrase.is_empty() {
+                    continue;
+                }
+                match kind {
+                    "line" => {
+                        p.lines.insert(trim_ends(&phrase).to_string());
+                    }
+                    "start" => p.starts.push(phrase),
+                    _ => {}
+                }
+            }
+        }
+        p.starts.sort();
+        p.starts.dedup();
+        p
+    })
+}
+
+/// Lower case, whitespace collapsed, no space before `:`, `;`, `!`, `?`
+/// (French typography), leading punctuation and symbols removed.
+fn normalise(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for w in s.split_whitespace() {
+        let glued = w.starts_with([':', ';', '!', '?']);
+        if !out.is_empty() && !glued {
+            out.push(' ');
+        }
+        out.extend(w.chars().flat_map(char::to_lowercase));
+    }
+    out.trim_start_matches(|c: char| !c.is_alphanumeric()).to_string()
+}
+
+fn trim_ends(s: &str) -> &str {
+    s.trim_matches(|c: char| !c.is_alphanumeric())
+}
+
+/// True when a short block's text (`text`, as shown) is page furniture.
+pub(crate) fn is_furniture(text: &str) -> bool {
+    let t = normalise(text);
+    if t.is_empty() {
+        return false;
+    }
+    let p = phrases();
+    if p.lines.contains(trim_ends(&t)) {
+        return true;
+    }
+    p.starts.iter().any(|s| {
+        t.starts_with(s.as_str())
+            && (s.ends_with(|c: char| !c.is_alphanumeric())
+                || !t[s.len()..].starts_with(|c: char| c.is_alphanumeric()))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn furniture_lines_and_openings() {
+        assert!(is_furniture("Lesen Sie auch"));
+        assert!(is_furniture("» Schon gelesen?"));
+        assert!(is_furniture("Related articles:"));
+        assert!(is_furniture("LIRE AUSSI : La réforme des retraites adoptée"));
+        assert!(is_furniture("Subscribe now to our print edition for the full story."));
+        assert!(is_furniture("Anzeige"));
+        // Words of a sentence, not furniture.
+        assert!(!is_furniture("Lesen Sie auch die Stellungnahme des Ministeriums, sagte er."));
+        assert!(!is_furniture("Share prices fell sharply on Monday."));
+        assert!(!is_furniture("Subscribers will pay more from January."));
+        assert!(!is_furniture(""));
+    }
+}
