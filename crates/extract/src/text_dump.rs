@@ -565,6 +565,18 @@ mod tests {
     }
 
     #[test]
+    fn cut_teasers_after_the_article_stay_out() {
+        let input = "Accueil\nArsenal revit contre Chelsea\n\
+            Au plus mal en championnat avant ce match, Arsenal a prouvé qu'il pouvait redresser la tête avec un succès probant contre Chelsea.\n\
+            Sérieux et appliqué, mais aussi très dynamique, face à un Chelsea trop prévisible, Arsenal s'est aussi montré très réaliste.\n\
+            Les plus lus\n1\nDix séries géniales dont vous n'avez jamais entendu parler\n2\n\
+            Caroline Fourest : Lettre à propos de malentendus empoisonnés sur la ...\n3\n\
+            VIDÉO. Covid-19 : les fêtes de fin d'année, incubateurs de la troisièm...\n";
+        let e = extract(input);
+        assert!(e.text.ends_with("très réaliste."), "{}", e.text);
+    }
+
+    #[test]
     fn a_date_cue_ends_the_byline_name() {
         let input = "The law that fuels the city's air pollution\nBy Jane Smith Updated Nov 13, 2019, 10:28am EST\n\
             Another cloud of choking smoke and dust is set to descend upon the residents of the city this week.\n\

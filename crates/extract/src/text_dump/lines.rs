@@ -39,6 +39,9 @@ pub(crate) struct Line {
     pub bare: bool,
     /// Last meaningful character, closing quotes and brackets skipped.
     pub last: char,
+    /// The line ends with three full stops ("..."), as a headline cut
+    /// short by a page template does (a writer's ellipsis is mostly "…").
+    pub ellipsis: bool,
     /// How many times this exact trimmed line occurs in the dump.
     pub repeats: u32,
     /// Typed carelessly, as comments often are: starts with a lower-case
@@ -295,6 +298,8 @@ fn measure(text: &str, lex: &Lexicon, line: &mut Line, hits: &mut [u16], word: &
     // their chunks holding one are tested.
     line.odd = if suspect { text.split(is_space).filter(|c| may_be_odd(c) && is_odd_chunk(c)).count() as u32 } else { 0 };
     line.last = text.chars().rev().find(|c| !is_closer(*c) && !is_space(*c)).unwrap_or(' ');
+    let end = text.trim_end_matches(|c: char| is_closer(c) || is_space(c));
+    line.ellipsis = end.ends_with("...");
     line.bare = line.letters == 0 && line.digits == 0 && !text.chars().any(fast_numeric);
     line.placeholder = text.starts_with('[') && text.ends_with(']') && text.matches(']').count() == 1;
     let mut it = text.chars();

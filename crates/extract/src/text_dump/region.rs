@@ -44,6 +44,10 @@ pub(crate) fn is_prose(l: &Line, lang_known: bool) -> bool {
         return false;
     }
     let stops_ok = |min: f32| !lang_known || l.stop_ratio() >= min;
+    // A teaser cut short ("… sur la ...") in a list of headlines.
+    if l.ellipsis && l.inner_stops == 0 && l.words < limits::LONG_WORDS {
+        return false;
+    }
     if l.words >= limits::LONG_WORDS && stops_ok(limits::LONG_STOPS) {
         return true;
     }
