@@ -26,7 +26,9 @@
 //! Candidates outside the plausible range (1990-01-01 up to tomorrow) are
 //! dropped; the best-scored published candidate wins (ties: first in the
 //! document). Modification candidates never become the publication date
-//! unless nothing else dates the page. Comments, scripts other than data
+//! unless nothing else dates the page, or the page prints its (reliable,
+//! later) update day but nowhere its publication day from markup: readers
+//! date it by what they see. Comments, scripts other than data
 //! scripts, and web-archive toolbars are never read, so crawl dates do not
 //! leak in.
 
@@ -737,9 +739,11 @@ pub fn explain(doc: &scraper::Html, url: Option<&str>, opts: &Options) -> Vec<St
     c.sort_by(|a, b| b.score.cmp(&a.score).then(a.seq.cmp(&b.seq)));
     let mut out: Vec<String> = c
         .iter()
-        .map(|c| format!("{:?} {} {}{} {:?}", c.kind, c.score, c.date.value, if c.utc { " utc" } else { "" }, c.date.evidence))
+        .map(|c| {
+            format!("{:?} {} {}{} {:?} {:?}", c.kind, c.score, c.date.value, if c.utc { " utc" } else { "" }, c.family, c.date.evidence)
+        })
         .collect();
-    out.extend(col.text_cands.iter().take(40).map(|c| format!("text {} {:?}", c.date.value, c.date.evidence)));
+    out.extend(col.text_cands.iter().take(200).map(|c| format!("text {} {} {:?}", c.score, c.date.value, c.date.evidence)));
     out
 }
 
@@ -1166,6 +1170,26 @@ fn utc_offset(cands: &[Candidate]) -> Option<i64> {
 }
 
 
+/// True when the reader sees only the update: the publication date comes
+/// from markup (meta, JSON-LD, `time`) and its day is printed nowhere on the
+/// page, while a reliable, later modification date is printed. A page that
+/// shows "Updated 12 March" and hides its first publication is dated, for
+/// its readers, by the day it shows.
+fn shown_update_over_hidden_publication(p: &Candidate, m: &Candidate, col: &Collector) -> bool {
+    if p.family == Family::Visible || m.score < S_ITEMPROP || p.date.precision < Precision::Day {
+        return false;
+    }
+    let (Some(pday), Some(mday)) = (p.date.day(), m.date.day()) else { return false };
+    if mday <= pday {
+        return false;
+    }
+    let printed = |day: &str| {
+        col.text_cands.iter().any(|t| t.date.day() == Some(day))
+            || col.cands.iter().any(|c| c.family == Family::Visible && c.date.day() == Some(day))
+    };
+    printed(mday) && !printed(pday)
+}
+
 fn select(mut col: Collector, opts: &Options) -> HtmlDates {
     let bounds = publication_bounds(opts);
     penalise_listings(&mut col.cands);
@@ -1173,6 +1197,10 @@ fn select(mut col: Collector, opts: &Options) -> HtmlDates {
         best_published(&col.cands, &col.text_cands, &bounds);
     let modified = best(&col.cands, Kind::Modified, &bounds);
     let published_score = published.as_ref().map_or(i32::MIN, |c| c.score);
+    let published = match (published, &modified) {
+        (Some(p), Some(m)) if shown_update_over_hidden_publication(&p, m, &col) => Some(m.clone()),
+        (p, _) => p,
+    };
     let mut published = published.map(|c| c.date);
     // The URL names only a month (`/2025/06/`): the day is the text's date
     // of that month when nothing reliable dates a day, or when only weak
@@ -1300,6 +1328,20 @@ mod tests {
         let h = run(html, None);
         assert_eq!(h.published.unwrap().value, "2025-06-23");
         assert_eq!(h.modified.unwrap().value, "2025-06-24");
+    }
+
+    #[test]
+    fn a_printed_update_beats_a_hidden_publication() {
+        let head = r#"<head><meta property="article:published_time" content="2021-11-29T14:13:37+01:00">
+            <meta property="article:modified_time" content="2022-01-12T14:27:30+01:00"></head>"#;
+        // Only the update is printed: the reader's date.
+        let html = format!("{head}<body><h1>T</h1><span>12. Januar 2022</span><p>Text.</p></body>");
+        assert_eq!(published(&html).as_deref(), Some("2022-01-12T14:27"));
+        // Both printed, or neither: the publication.
+        let html = format!("{head}<body><h1>T</h1><span>29.11.2021</span><span>12. Januar 2022</span></body>");
+        assert_eq!(published(&html).as_deref(), Some("2021-11-29T14:13"));
+        let html = format!("{head}<body><h1>T</h1><p>Text.</p></body>");
+        assert_eq!(published(&html).as_deref(), Some("2021-11-29T14:13"));
     }
 
     #[test]
