@@ -20,7 +20,8 @@
 //!   weak candidates name another month);
 //! * every other date in the text, as a last resort (dates standing alone
 //!   in a short text before those of running prose, then the most frequent
-//!   day, earliest first), outside navigation, sidebars, comments and
+//!   day, earliest first), outside navigation, sidebars, comments, the
+//!   site's banner (a page-level `<header>`: it shows today's date) and
 //!   footers.
 //!
 //! Candidates outside the plausible range (1990-01-01 up to tomorrow) are
@@ -363,6 +364,8 @@ struct Frame {
     skip: bool,
     /// Inside navigation, sidebar, comments, footer.
     boiler: bool,
+    /// Inside an `<article>` or the `<main>` content.
+    content: bool,
     /// Index of this element's date-class buffer, if it has one.
     buffer: Option<usize>,
 }
@@ -459,6 +462,18 @@ fn class_words(attrs: &str) -> ClassWords {
 
 fn is_boiler(tag: &str, words: &ClassWords) -> bool {
     matches!(tag, "nav" | "footer" | "aside" | "menu") || words.boiler
+}
+
+/// The site's banner (logo, menu, often today's date), outside the
+/// article and the main content: a `<header>`, or an element whose id
+/// names a header (`headerContainer`, `masthead`; an id names a region of
+/// the page, a class may name any item's header).
+fn is_site_header(e: &Element) -> bool {
+    e.name() == "header"
+        || e.attr("id").is_some_and(|id| {
+            let id = id.to_ascii_lowercase();
+            id.contains("masthead") || (id.contains("header") && !["entry", "post", "article", "story"].iter().any(|w| id.contains(w)))
+        })
 }
 
 /// Class/id words naming a date element, with the kind and score they imply.
@@ -772,7 +787,7 @@ fn collect(doc: &scraper::Html, url: Option<&str>, opts: &Options) -> Collector 
                     let tag = e.name();
                     let attrs = lower_attrs(e);
                     let words = class_words(&attrs);
-                    let mut frame = Frame { skip: parent.skip, boiler: parent.boiler, buffer: None };
+                    let mut frame = Frame { skip: parent.skip, boiler: parent.boiler, content: parent.content, buffer: None };
                     if matches!(tag, "script" | "style" | "noscript" | "template" | "svg" | "textarea" | "select" | "button" | "iframe" | "object")
                         || attrs.starts_with("wm-ipp")
                         || attrs.contains("wm-ipp")
@@ -789,8 +804,9 @@ fn collect(doc: &scraper::Html, url: Option<&str>, opts: &Options) -> Collector 
                     }
                     if !frame.skip {
                         if !matches!(tag, "html" | "body" | "main" | "article") {
-                            frame.boiler = frame.boiler || is_boiler(tag, &words);
+                            frame.boiler = frame.boiler || is_boiler(tag, &words) || (!parent.content && is_site_header(e));
                         }
+                        frame.content |= matches!(tag, "article" | "main");
                         col.element(e, &frame);
                         if !matches!(tag, "html" | "body" | "head" | "main" | "article") {
                             if let Some((kind, score)) = date_class(&words) {
@@ -1184,7 +1200,7 @@ fn shown_update_over_hidden_publication(p: &Candidate, m: &Candidate, col: &Coll
         return false;
     }
     let printed = |day: &str| {
-        col.text_cands.iter().any(|t| t.date.day() == Some(day))
+        col.text_cands.iter().chain(&col.boiler_text_cands).any(|t| t.date.day() == Some(day))
             || col.cands.iter().any(|c| c.family == Family::Visible && c.date.day() == Some(day))
     };
     printed(mday) && !printed(pday)
@@ -1342,6 +1358,22 @@ mod tests {
         assert_eq!(published(&html).as_deref(), Some("2021-11-29T14:13"));
         let html = format!("{head}<body><h1>T</h1><p>Text.</p></body>");
         assert_eq!(published(&html).as_deref(), Some("2021-11-29T14:13"));
+    }
+
+    #[test]
+    fn the_site_banner_date_is_today_not_the_article() {
+        // Today's date in the site's header, outside the article.
+        let html = r#"<head><meta name="date" content="2017-05-01T17:05:00+0200"></head><body>
+            <header><h1>Radio</h1><span class="date">Mittwoch, 26.02.2020</span></header>
+            <div><h2>T</h2><p>Text.</p></div></body>"#;
+        assert_eq!(published(html).as_deref(), Some("2017-05-01T17:05"));
+        let html = r#"<body><div id="headerContainer"><span>Donnerstag, 16. Februar 2012</span></div>
+            <div class="box"><span>14. Februar 2012</span><p>Text.</p></div></body>"#;
+        assert_eq!(published(html).as_deref(), Some("2012-02-14"));
+        // An article's own header is the article's.
+        let html = r#"<body><article><header><span class="date">26.02.2020</span></header><p>Text.</p></article>
+            <p>Seit dem 3. Mai 2019.</p></body>"#;
+        assert_eq!(published(html).as_deref(), Some("2020-02-26"));
     }
 
     #[test]
