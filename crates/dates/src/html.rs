@@ -1234,8 +1234,15 @@ fn select(mut col: Collector, opts: &Options) -> HtmlDates {
             }
         };
         if refine {
-            let in_month: Vec<Candidate> =
-                col.text_cands.iter().filter(|c| c.date.value.get(..7) == Some(month.as_str())).cloned().collect();
+            // The main text's days of that month; else those of the rest of
+            // the page (some layouts hold the post in a "sidebar").
+            let of_month = |cands: &[Candidate]| -> Vec<Candidate> {
+                cands.iter().filter(|c| c.date.value.get(..7) == Some(month.as_str())).cloned().collect()
+            };
+            let mut in_month = of_month(&col.text_cands);
+            if in_month.is_empty() {
+                in_month = of_month(&col.boiler_text_cands);
+            }
             if let Some(d) = best_text(&in_month, &bounds) {
                 published = Some(d);
             }
@@ -1452,6 +1459,10 @@ mod tests {
             <li><div class="comment-meta">6 March 2009 at 18:09</div></li>
             <li><div class="comment-meta">18 March 2009 at 16:40</div></li></ol></body>"#;
         assert_eq!(published(html).as_deref(), Some("2008-05-26"));
+        // The post held in a "sidebar": its day of that month still counts.
+        let html = r#"<head><link rel="canonical" href="https://blog.example/2010/05/title.html"></head><body>
+            <div id="sidebar"><h2>Title</h2><p class="news">Dieser Beitrag wurde am <nobr>19. Mai 2010</nobr> um 23:03 Uhr gepostet.</p></div></body>"#;
+        assert_eq!(published(html).as_deref(), Some("2010-05-19"));
         // Nothing in the text: the month itself.
         let html = r#"<head><link rel="canonical" href="https://blog.example/2008/05/title.html"></head><body><p>Text.</p></body>"#;
         assert_eq!(published(html).as_deref(), Some("2008-05"));
