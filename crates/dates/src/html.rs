@@ -22,7 +22,8 @@
 //!   in a short text before those of running prose, then the most frequent
 //!   day, earliest first), outside navigation, sidebars, comments, the
 //!   site's banner (a page-level `<header>`: it shows today's date) and
-//!   footers.
+//!   footers; when nothing at all dates the page, a day in its
+//!   description meta.
 //!
 //! Candidates outside the plausible range (1990-01-01 up to tomorrow) are
 //! dropped; the best-scored published candidate wins (ties: first in the
@@ -500,6 +501,9 @@ struct Collector {
     seq: usize,
     time_seen: usize,
     urls: Vec<String>,
+    /// The page's descriptions (`description`, `og:description`), read for
+    /// a date only when nothing else dates the page.
+    descriptions: Vec<String>,
     /// The last characters of text read, lower-cased, for cue words.
     context: String,
 }
@@ -632,6 +636,12 @@ impl Collector {
             let k = key.trim().to_ascii_lowercase();
             if k == "og:url" || k == "twitter:url" {
                 self.urls.push(content.to_string());
+                return;
+            }
+            if matches!(k.as_str(), "description" | "og:description" | "twitter:description") {
+                if self.descriptions.len() < 4 && may_hold_date(content) {
+                    self.descriptions.push(content.chars().take(1_000).collect());
+                }
                 return;
             }
             if matches!(k.as_str(), "og:image" | "twitter:image" | "twitter:image:src" | "thumbnailurl") {
@@ -772,6 +782,7 @@ fn collect(doc: &scraper::Html, url: Option<&str>, opts: &Options) -> Collector 
         seq: 0,
         time_seen: 0,
         urls: Vec::new(),
+        descriptions: Vec::new(),
         context: String::new(),
     };
     let mut stack: Vec<Frame> = Vec::new();
@@ -1256,6 +1267,20 @@ fn select(mut col: Collector, opts: &Options) -> HtmlDates {
     if published.is_none() && opts.text_fallback {
         published = best_text(&col.text_cands, &bounds).or_else(|| best_text(&col.boiler_text_cands, &bounds));
     }
+    // Nothing printed on the page: a day its description gives
+    // ("… (Notizia del 14 Gennaio 2020)"), the first one.
+    if published.is_none() && opts.text_fallback {
+        published = col
+            .descriptions
+            .iter()
+            .flat_map(|d| find_dates_with(d, col.order))
+            .map(|f| f.date)
+            .find(|d| d.precision >= Precision::Day && in_bounds(d, &bounds))
+            .map(|d| {
+                let ev = format!("meta description: {}", d.evidence);
+                with_evidence(d, ev)
+            });
+    }
     if published.is_none() {
         published = modified.as_ref().map(|c| c.date.clone());
     }
@@ -1381,6 +1406,16 @@ mod tests {
         let html = r#"<body><article><header><span class="date">26.02.2020</span></header><p>Text.</p></article>
             <p>Seit dem 3. Mai 2019.</p></body>"#;
         assert_eq!(published(html).as_deref(), Some("2020-02-26"));
+    }
+
+    #[test]
+    fn the_description_dates_a_page_nothing_else_dates() {
+        let head = r#"<head><meta name="description" content="Orso marsicano: un anno da record (Notizia del 14 Gennaio 2020)"></head>"#;
+        let html = format!("{head}<body><h1>Orso</h1><p>Testo.</p></body>");
+        assert_eq!(published(&html).as_deref(), Some("2020-01-14"));
+        // A date printed on the page comes first.
+        let html = format!("{head}<body><h1>Orso</h1><span>15/01/2020</span><p>Testo.</p></body>");
+        assert_eq!(published(&html).as_deref(), Some("2020-01-15"));
     }
 
     #[test]
