@@ -30,7 +30,9 @@
 //! document). Modification candidates never become the publication date
 //! unless nothing else dates the page, or the page prints its (reliable,
 //! later) update day but nowhere its publication day from markup: readers
-//! date it by what they see. Comments, scripts other than data
+//! date it by what they see. For the same reason a publication day from
+//! markup that the page prints nowhere yields to one of the page's first
+//! `<time>` elements whose day it prints. Comments, scripts other than data
 //! scripts, and web-archive toolbars are never read, so crawl dates do not
 //! leak in.
 
@@ -150,6 +152,10 @@ const CORROBORATION: i32 = 8;
 const MIN_CORROBORATING: i32 = 40;
 /// Bonus when the day is also printed in the main text.
 const VISIBLE_BONUS: i32 = 12;
+/// The least score of a `<time>` that may stand for a hidden publication
+/// day (`printed_time_over_hidden_markup`): one of the page's first few
+/// time elements, outside boilerplate and listings.
+const MIN_PRINTED_TIME: i32 = 52;
 /// Penalty for dates inside navigation, sidebars, comments, footers.
 const BOILER_PENALTY: i32 = 40;
 
@@ -1197,6 +1203,13 @@ fn utc_offset(cands: &[Candidate]) -> Option<i64> {
 }
 
 
+/// True when `day` is printed somewhere on the page (main text,
+/// boilerplate, or a date-named element or cue).
+fn printed(col: &Collector, day: &str) -> bool {
+    col.text_cands.iter().chain(&col.boiler_text_cands).any(|t| t.date.day() == Some(day))
+        || col.cands.iter().any(|c| c.family == Family::Visible && c.date.day() == Some(day))
+}
+
 /// True when the reader sees only the update: the publication date comes
 /// from markup (meta, JSON-LD, `time`) and its day is printed nowhere on the
 /// page, while a reliable, later modification date is printed. A page that
@@ -1210,11 +1223,22 @@ fn shown_update_over_hidden_publication(p: &Candidate, m: &Candidate, col: &Coll
     if mday <= pday {
         return false;
     }
-    let printed = |day: &str| {
-        col.text_cands.iter().chain(&col.boiler_text_cands).any(|t| t.date.day() == Some(day))
-            || col.cands.iter().any(|c| c.family == Family::Visible && c.date.day() == Some(day))
-    };
-    printed(mday) && !printed(pday)
+    printed(col, mday) && !printed(col, pday)
+}
+
+/// A `<time>` element dating a day the page prints, when the chosen
+/// publication day comes from other markup and is printed nowhere: the
+/// page's own visible, machine-readable date.
+fn printed_time_over_hidden_markup<'a>(p: &Candidate, col: &'a Collector, bounds: &Bounds) -> Option<&'a Candidate> {
+    if matches!(p.family, Family::Visible | Family::Time | Family::Url) || p.date.day().is_none_or(|d| printed(col, d)) {
+        return None;
+    }
+    col.cands
+        .iter()
+        .filter(|c| c.kind == Kind::Published && c.family == Family::Time && c.score >= MIN_PRINTED_TIME)
+        .filter(|c| in_bounds(&c.date, bounds))
+        .filter(|c| c.date.day().is_some_and(|d| printed(col, d)))
+        .max_by_key(|c| (c.score, std::cmp::Reverse(c.seq)))
 }
 
 fn select(mut col: Collector, opts: &Options) -> HtmlDates {
@@ -1226,6 +1250,7 @@ fn select(mut col: Collector, opts: &Options) -> HtmlDates {
     let published_score = published.as_ref().map_or(i32::MIN, |c| c.score);
     let published = match (published, &modified) {
         (Some(p), Some(m)) if shown_update_over_hidden_publication(&p, m, &col) => Some(m.clone()),
+        (Some(p), _) => Some(printed_time_over_hidden_markup(&p, &col, &bounds).cloned().unwrap_or(p)),
         (p, _) => p,
     };
     let mut published = published.map(|c| c.date);
@@ -1416,6 +1441,19 @@ mod tests {
         // A date printed on the page comes first.
         let html = format!("{head}<body><h1>Orso</h1><span>15/01/2020</span><p>Testo.</p></body>");
         assert_eq!(published(&html).as_deref(), Some("2020-01-15"));
+    }
+
+    #[test]
+    fn a_printed_time_beats_a_hidden_markup_day() {
+        let head = r#"<head><meta name="og:article:published_time" content="2022-01-15"></head>"#;
+        let html = format!(r#"{head}<body><h1>T</h1><time datetime="2022-01-25">25.01.2022</time><p>Text.</p></body>"#);
+        assert_eq!(published(&html).as_deref(), Some("2022-01-25"));
+        // The markup's day printed too: it stays.
+        let html = format!(r#"{head}<body><h1>T</h1><span>15.01.2022</span><time datetime="2022-01-25">25.01.2022</time></body>"#);
+        assert_eq!(published(&html).as_deref(), Some("2022-01-15"));
+        // A time in the comments does not count.
+        let html = format!(r#"{head}<body><h1>T</h1><p>Text.</p><div class="comments"><time datetime="2022-01-25">25.01.2022</time></div></body>"#);
+        assert_eq!(published(&html).as_deref(), Some("2022-01-15"));
     }
 
     #[test]
