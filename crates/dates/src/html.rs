@@ -19,8 +19,8 @@
 //!   month-only `/2025/06/` takes the text's day of that month when only
 //!   weak candidates name another month);
 //! * every other date in the text, as a last resort (dates standing alone
-//!   in a short text before those of running prose, then the most frequent
-//!   day, earliest first), outside navigation, sidebars, comments, the
+//!   in a short text before those of running prose, timestamps with a time
+//!   of day first among them, then the most frequent day, earliest first), outside navigation, sidebars, comments, the
 //!   site's banner (a page-level `<header>`: it shows today's date) and
 //!   footers; when nothing at all dates the page, a day in its
 //!   description meta.
@@ -1038,11 +1038,13 @@ fn best_text(cands: &[Candidate], bounds: &Bounds) -> Option<DateValue> {
             continue;
         }
         let Some(day) = c.date.day() else { continue };
+        // A timestamp (day and time) standing alone stamps the page.
+        let score = 2 * c.score + i32::from(c.score > 0 && c.date.precision == Precision::Minute);
         if let Some(e) = days.iter_mut().find(|(d, _, _, _)| *d == day) {
-            e.1 = e.1.max(c.score);
+            e.1 = e.1.max(score);
             e.2 += 1;
         } else if days.len() < 200 {
-            days.push((day, c.score, 1, i));
+            days.push((day, score, 1, i));
         }
     }
     let (_, _, _, idx) = days.iter().max_by(|a, b| a.1.cmp(&b.1).then(a.2.cmp(&b.2)).then(b.3.cmp(&a.3)))?;
@@ -1454,6 +1456,17 @@ mod tests {
         // A time in the comments does not count.
         let html = format!(r#"{head}<body><h1>T</h1><p>Text.</p><div class="comments"><time datetime="2022-01-25">25.01.2022</time></div></body>"#);
         assert_eq!(published(&html).as_deref(), Some("2022-01-15"));
+    }
+
+    #[test]
+    fn a_text_timestamp_beats_more_frequent_plain_days() {
+        let html = "<body><h1>T</h1><div>02.02.2022 10:16 Uhr</div><p>Text.</p>\
+            <ul><li>30.01.2022</li><li>30.01.2022</li><li>27.01.2022</li></ul></body>";
+        assert_eq!(published(html).as_deref(), Some("2022-02-02T10:16"));
+        // Without a time, the most frequent day.
+        let html = "<body><h1>T</h1><div>02.02.2022</div><p>Text.</p>\
+            <ul><li>30.01.2022</li><li>30.01.2022</li><li>27.01.2022</li></ul></body>";
+        assert_eq!(published(html).as_deref(), Some("2022-01-30"));
     }
 
     #[test]
