@@ -119,7 +119,7 @@ struct Candidate {
 fn utc_regex() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"(?i)(?:[0-9]Z|[+-]00:?00|(?-u:\b)UTC|(?-u:\b)GMT|=[0-9]{9,13})\s*$").unwrap_or_else(|e| panic!("utc regex: {e}"))
+        Regex::new(r"(?i)(?:[0-9]Z|[+-]00:?00|(?-u:\b)UTC|(?-u:\b)GMT|=[0-9]{9,13})(?:\s*\([^()]{0,40}\))?\s*$").unwrap_or_else(|e| panic!("utc regex: {e}"))
     })
 }
 
@@ -1467,6 +1467,14 @@ mod tests {
         let html = "<body><h1>T</h1><div>02.02.2022</div><p>Text.</p>\
             <ul><li>30.01.2022</li><li>30.01.2022</li><li>27.01.2022</li></ul></body>";
         assert_eq!(published(html).as_deref(), Some("2022-01-30"));
+    }
+
+    #[test]
+    fn utc_times_are_recognised() {
+        for t in ["2020-08-25T00:23:33Z", "2020-08-25T00:23:33+00:00", "Tue Aug 25 2020 00:23:33 GMT+0000 (Coordinated Universal Time)"] {
+            assert!(utc_regex().is_match(t), "{t}");
+        }
+        assert!(!utc_regex().is_match("2020-08-25T00:23:33+02:00 (CEST)"));
     }
 
     #[test]
