@@ -19,14 +19,20 @@
 //!   month-only `/2025/06/` takes the text's day of that month when only
 //!   weak candidates name another month);
 //! * every other date in the text, as a last resort (dates standing alone
-//!   in a short text before those of running prose, then the most frequent
-//!   day, earliest first), outside navigation, sidebars, comments and
-//!   footers.
+//!   in a short text before those of running prose, timestamps with a time
+//!   of day first among them, then the most frequent day, earliest first), outside navigation, sidebars, comments, the
+//!   site's banner (a page-level `<header>`: it shows today's date) and
+//!   footers; when nothing at all dates the page, a day in its
+//!   description meta.
 //!
 //! Candidates outside the plausible range (1990-01-01 up to tomorrow) are
 //! dropped; the best-scored published candidate wins (ties: first in the
 //! document). Modification candidates never become the publication date
-//! unless nothing else dates the page. Comments, scripts other than data
+//! unless nothing else dates the page, or the page prints its (reliable,
+//! later) update day but nowhere its publication day from markup: readers
+//! date it by what they see. For the same reason a publication day from
+//! markup that the page prints nowhere yields to one of the page's first
+//! `<time>` elements whose day it prints. Comments, scripts other than data
 //! scripts, and web-archive toolbars are never read, so crawl dates do not
 //! leak in.
 
@@ -113,7 +119,7 @@ struct Candidate {
 fn utc_regex() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"(?i)(?:[0-9]Z|[+-]00:?00|(?-u:\b)UTC|(?-u:\b)GMT|=[0-9]{9,13})\s*$").unwrap_or_else(|e| panic!("utc regex: {e}"))
+        Regex::new(r"(?i)(?:[0-9]Z|[+-]00:?00|(?-u:\b)UTC|(?-u:\b)GMT|=[0-9]{9,13})(?:\s*\([^()]{0,40}\))?\s*$").unwrap_or_else(|e| panic!("utc regex: {e}"))
     })
 }
 
@@ -146,6 +152,10 @@ const CORROBORATION: i32 = 8;
 const MIN_CORROBORATING: i32 = 40;
 /// Bonus when the day is also printed in the main text.
 const VISIBLE_BONUS: i32 = 12;
+/// The least score of a `<time>` that may stand for a hidden publication
+/// day (`printed_time_over_hidden_markup`): one of the page's first few
+/// time elements, outside boilerplate and listings.
+const MIN_PRINTED_TIME: i32 = 52;
 /// Penalty for dates inside navigation, sidebars, comments, footers.
 const BOILER_PENALTY: i32 = 40;
 
@@ -361,6 +371,8 @@ struct Frame {
     skip: bool,
     /// Inside navigation, sidebar, comments, footer.
     boiler: bool,
+    /// Inside an `<article>` or the `<main>` content.
+    content: bool,
     /// Index of this element's date-class buffer, if it has one.
     buffer: Option<usize>,
 }
@@ -459,6 +471,18 @@ fn is_boiler(tag: &str, words: &ClassWords) -> bool {
     matches!(tag, "nav" | "footer" | "aside" | "menu") || words.boiler
 }
 
+/// The site's banner (logo, menu, often today's date), outside the
+/// article and the main content: a `<header>`, or an element whose id
+/// names a header (`headerContainer`, `masthead`; an id names a region of
+/// the page, a class may name any item's header).
+fn is_site_header(e: &Element) -> bool {
+    e.name() == "header"
+        || e.attr("id").is_some_and(|id| {
+            let id = id.to_ascii_lowercase();
+            id.contains("masthead") || (id.contains("header") && !["entry", "post", "article", "story"].iter().any(|w| id.contains(w)))
+        })
+}
+
 /// Class/id words naming a date element, with the kind and score they imply.
 fn date_class(words: &ClassWords) -> Option<(Kind, i32)> {
     if words.modified {
@@ -483,6 +507,9 @@ struct Collector {
     seq: usize,
     time_seen: usize,
     urls: Vec<String>,
+    /// The page's descriptions (`description`, `og:description`), read for
+    /// a date only when nothing else dates the page.
+    descriptions: Vec<String>,
     /// The last characters of text read, lower-cased, for cue words.
     context: String,
 }
@@ -617,6 +644,12 @@ impl Collector {
                 self.urls.push(content.to_string());
                 return;
             }
+            if matches!(k.as_str(), "description" | "og:description" | "twitter:description") {
+                if self.descriptions.len() < 4 && may_hold_date(content) {
+                    self.descriptions.push(content.chars().take(1_000).collect());
+                }
+                return;
+            }
             if matches!(k.as_str(), "og:image" | "twitter:image" | "twitter:image:src" | "thumbnailurl") {
                 if let Some(d) = url_date(content).filter(|d| d.precision >= Precision::Day) {
                     let d = with_evidence(d, format!("meta[{attr}={key}]={content}"));
@@ -737,9 +770,11 @@ pub fn explain(doc: &scraper::Html, url: Option<&str>, opts: &Options) -> Vec<St
     c.sort_by(|a, b| b.score.cmp(&a.score).then(a.seq.cmp(&b.seq)));
     let mut out: Vec<String> = c
         .iter()
-        .map(|c| format!("{:?} {} {}{} {:?}", c.kind, c.score, c.date.value, if c.utc { " utc" } else { "" }, c.date.evidence))
+        .map(|c| {
+            format!("{:?} {} {}{} {:?} {:?}", c.kind, c.score, c.date.value, if c.utc { " utc" } else { "" }, c.family, c.date.evidence)
+        })
         .collect();
-    out.extend(col.text_cands.iter().take(40).map(|c| format!("text {} {:?}", c.date.value, c.date.evidence)));
+    out.extend(col.text_cands.iter().take(200).map(|c| format!("text {} {} {:?}", c.score, c.date.value, c.date.evidence)));
     out
 }
 
@@ -753,6 +788,7 @@ fn collect(doc: &scraper::Html, url: Option<&str>, opts: &Options) -> Collector 
         seq: 0,
         time_seen: 0,
         urls: Vec::new(),
+        descriptions: Vec::new(),
         context: String::new(),
     };
     let mut stack: Vec<Frame> = Vec::new();
@@ -768,7 +804,7 @@ fn collect(doc: &scraper::Html, url: Option<&str>, opts: &Options) -> Collector 
                     let tag = e.name();
                     let attrs = lower_attrs(e);
                     let words = class_words(&attrs);
-                    let mut frame = Frame { skip: parent.skip, boiler: parent.boiler, buffer: None };
+                    let mut frame = Frame { skip: parent.skip, boiler: parent.boiler, content: parent.content, buffer: None };
                     if matches!(tag, "script" | "style" | "noscript" | "template" | "svg" | "textarea" | "select" | "button" | "iframe" | "object")
                         || attrs.starts_with("wm-ipp")
                         || attrs.contains("wm-ipp")
@@ -785,8 +821,9 @@ fn collect(doc: &scraper::Html, url: Option<&str>, opts: &Options) -> Collector 
                     }
                     if !frame.skip {
                         if !matches!(tag, "html" | "body" | "main" | "article") {
-                            frame.boiler = frame.boiler || is_boiler(tag, &words);
+                            frame.boiler = frame.boiler || is_boiler(tag, &words) || (!parent.content && is_site_header(e));
                         }
+                        frame.content |= matches!(tag, "article" | "main");
                         col.element(e, &frame);
                         if !matches!(tag, "html" | "body" | "head" | "main" | "article") {
                             if let Some((kind, score)) = date_class(&words) {
@@ -1001,11 +1038,13 @@ fn best_text(cands: &[Candidate], bounds: &Bounds) -> Option<DateValue> {
             continue;
         }
         let Some(day) = c.date.day() else { continue };
+        // A timestamp (day and time) standing alone stamps the page.
+        let score = 2 * c.score + i32::from(c.score > 0 && c.date.precision == Precision::Minute);
         if let Some(e) = days.iter_mut().find(|(d, _, _, _)| *d == day) {
-            e.1 = e.1.max(c.score);
+            e.1 = e.1.max(score);
             e.2 += 1;
         } else if days.len() < 200 {
-            days.push((day, c.score, 1, i));
+            days.push((day, score, 1, i));
         }
     }
     let (_, _, _, idx) = days.iter().max_by(|a, b| a.1.cmp(&b.1).then(a.2.cmp(&b.2)).then(b.3.cmp(&a.3)))?;
@@ -1166,6 +1205,44 @@ fn utc_offset(cands: &[Candidate]) -> Option<i64> {
 }
 
 
+/// True when `day` is printed somewhere on the page (main text,
+/// boilerplate, or a date-named element or cue).
+fn printed(col: &Collector, day: &str) -> bool {
+    col.text_cands.iter().chain(&col.boiler_text_cands).any(|t| t.date.day() == Some(day))
+        || col.cands.iter().any(|c| c.family == Family::Visible && c.date.day() == Some(day))
+}
+
+/// True when the reader sees only the update: the publication date comes
+/// from markup (meta, JSON-LD, `time`) and its day is printed nowhere on the
+/// page, while a reliable, later modification date is printed. A page that
+/// shows "Updated 12 March" and hides its first publication is dated, for
+/// its readers, by the day it shows.
+fn shown_update_over_hidden_publication(p: &Candidate, m: &Candidate, col: &Collector) -> bool {
+    if p.family == Family::Visible || m.score < S_ITEMPROP || p.date.precision < Precision::Day {
+        return false;
+    }
+    let (Some(pday), Some(mday)) = (p.date.day(), m.date.day()) else { return false };
+    if mday <= pday {
+        return false;
+    }
+    printed(col, mday) && !printed(col, pday)
+}
+
+/// A `<time>` element dating a day the page prints, when the chosen
+/// publication day comes from other markup and is printed nowhere: the
+/// page's own visible, machine-readable date.
+fn printed_time_over_hidden_markup<'a>(p: &Candidate, col: &'a Collector, bounds: &Bounds) -> Option<&'a Candidate> {
+    if matches!(p.family, Family::Visible | Family::Time | Family::Url) || p.date.day().is_none_or(|d| printed(col, d)) {
+        return None;
+    }
+    col.cands
+        .iter()
+        .filter(|c| c.kind == Kind::Published && c.family == Family::Time && c.score >= MIN_PRINTED_TIME)
+        .filter(|c| in_bounds(&c.date, bounds))
+        .filter(|c| c.date.day().is_some_and(|d| printed(col, d)))
+        .max_by_key(|c| (c.score, std::cmp::Reverse(c.seq)))
+}
+
 fn select(mut col: Collector, opts: &Options) -> HtmlDates {
     let bounds = publication_bounds(opts);
     penalise_listings(&mut col.cands);
@@ -1173,6 +1250,11 @@ fn select(mut col: Collector, opts: &Options) -> HtmlDates {
         best_published(&col.cands, &col.text_cands, &bounds);
     let modified = best(&col.cands, Kind::Modified, &bounds);
     let published_score = published.as_ref().map_or(i32::MIN, |c| c.score);
+    let published = match (published, &modified) {
+        (Some(p), Some(m)) if shown_update_over_hidden_publication(&p, m, &col) => Some(m.clone()),
+        (Some(p), _) => Some(printed_time_over_hidden_markup(&p, &col, &bounds).cloned().unwrap_or(p)),
+        (p, _) => p,
+    };
     let mut published = published.map(|c| c.date);
     // The URL names only a month (`/2025/06/`): the day is the text's date
     // of that month when nothing reliable dates a day, or when only weak
@@ -1190,8 +1272,15 @@ fn select(mut col: Collector, opts: &Options) -> HtmlDates {
             }
         };
         if refine {
-            let in_month: Vec<Candidate> =
-                col.text_cands.iter().filter(|c| c.date.value.get(..7) == Some(month.as_str())).cloned().collect();
+            // The main text's days of that month; else those of the rest of
+            // the page (some layouts hold the post in a "sidebar").
+            let of_month = |cands: &[Candidate]| -> Vec<Candidate> {
+                cands.iter().filter(|c| c.date.value.get(..7) == Some(month.as_str())).cloned().collect()
+            };
+            let mut in_month = of_month(&col.text_cands);
+            if in_month.is_empty() {
+                in_month = of_month(&col.boiler_text_cands);
+            }
             if let Some(d) = best_text(&in_month, &bounds) {
                 published = Some(d);
             }
@@ -1204,6 +1293,20 @@ fn select(mut col: Collector, opts: &Options) -> HtmlDates {
     }
     if published.is_none() && opts.text_fallback {
         published = best_text(&col.text_cands, &bounds).or_else(|| best_text(&col.boiler_text_cands, &bounds));
+    }
+    // Nothing printed on the page: a day its description gives
+    // ("… (Notizia del 14 Gennaio 2020)"), the first one.
+    if published.is_none() && opts.text_fallback {
+        published = col
+            .descriptions
+            .iter()
+            .flat_map(|d| find_dates_with(d, col.order))
+            .map(|f| f.date)
+            .find(|d| d.precision >= Precision::Day && in_bounds(d, &bounds))
+            .map(|d| {
+                let ev = format!("meta description: {}", d.evidence);
+                with_evidence(d, ev)
+            });
     }
     if published.is_none() {
         published = modified.as_ref().map(|c| c.date.clone());
@@ -1303,6 +1406,78 @@ mod tests {
     }
 
     #[test]
+    fn a_printed_update_beats_a_hidden_publication() {
+        let head = r#"<head><meta property="article:published_time" content="2021-11-29T14:13:37+01:00">
+            <meta property="article:modified_time" content="2022-01-12T14:27:30+01:00"></head>"#;
+        // Only the update is printed: the reader's date.
+        let html = format!("{head}<body><h1>T</h1><span>12. Januar 2022</span><p>Text.</p></body>");
+        assert_eq!(published(&html).as_deref(), Some("2022-01-12T14:27"));
+        // Both printed, or neither: the publication.
+        let html = format!("{head}<body><h1>T</h1><span>29.11.2021</span><span>12. Januar 2022</span></body>");
+        assert_eq!(published(&html).as_deref(), Some("2021-11-29T14:13"));
+        let html = format!("{head}<body><h1>T</h1><p>Text.</p></body>");
+        assert_eq!(published(&html).as_deref(), Some("2021-11-29T14:13"));
+    }
+
+    #[test]
+    fn the_site_banner_date_is_today_not_the_article() {
+        // Today's date in the site's header, outside the article.
+        let html = r#"<head><meta name="date" content="2017-05-01T17:05:00+0200"></head><body>
+            <header><h1>Radio</h1><span class="date">Mittwoch, 26.02.2020</span></header>
+            <div><h2>T</h2><p>Text.</p></div></body>"#;
+        assert_eq!(published(html).as_deref(), Some("2017-05-01T17:05"));
+        let html = r#"<body><div id="headerContainer"><span>Donnerstag, 16. Februar 2012</span></div>
+            <div class="box"><span>14. Februar 2012</span><p>Text.</p></div></body>"#;
+        assert_eq!(published(html).as_deref(), Some("2012-02-14"));
+        // An article's own header is the article's.
+        let html = r#"<body><article><header><span class="date">26.02.2020</span></header><p>Text.</p></article>
+            <p>Seit dem 3. Mai 2019.</p></body>"#;
+        assert_eq!(published(html).as_deref(), Some("2020-02-26"));
+    }
+
+    #[test]
+    fn the_description_dates_a_page_nothing_else_dates() {
+        let head = r#"<head><meta name="description" content="Orso marsicano: un anno da record (Notizia del 14 Gennaio 2020)"></head>"#;
+        let html = format!("{head}<body><h1>Orso</h1><p>Testo.</p></body>");
+        assert_eq!(published(&html).as_deref(), Some("2020-01-14"));
+        // A date printed on the page comes first.
+        let html = format!("{head}<body><h1>Orso</h1><span>15/01/2020</span><p>Testo.</p></body>");
+        assert_eq!(published(&html).as_deref(), Some("2020-01-15"));
+    }
+
+    #[test]
+    fn a_printed_time_beats_a_hidden_markup_day() {
+        let head = r#"<head><meta name="og:article:published_time" content="2022-01-15"></head>"#;
+        let html = format!(r#"{head}<body><h1>T</h1><time datetime="2022-01-25">25.01.2022</time><p>Text.</p></body>"#);
+        assert_eq!(published(&html).as_deref(), Some("2022-01-25"));
+        // The markup's day printed too: it stays.
+        let html = format!(r#"{head}<body><h1>T</h1><span>15.01.2022</span><time datetime="2022-01-25">25.01.2022</time></body>"#);
+        assert_eq!(published(&html).as_deref(), Some("2022-01-15"));
+        // A time in the comments does not count.
+        let html = format!(r#"{head}<body><h1>T</h1><p>Text.</p><div class="comments"><time datetime="2022-01-25">25.01.2022</time></div></body>"#);
+        assert_eq!(published(&html).as_deref(), Some("2022-01-15"));
+    }
+
+    #[test]
+    fn a_text_timestamp_beats_more_frequent_plain_days() {
+        let html = "<body><h1>T</h1><div>02.02.2022 10:16 Uhr</div><p>Text.</p>\
+            <ul><li>30.01.2022</li><li>30.01.2022</li><li>27.01.2022</li></ul></body>";
+        assert_eq!(published(html).as_deref(), Some("2022-02-02T10:16"));
+        // Without a time, the most frequent day.
+        let html = "<body><h1>T</h1><div>02.02.2022</div><p>Text.</p>\
+            <ul><li>30.01.2022</li><li>30.01.2022</li><li>27.01.2022</li></ul></body>";
+        assert_eq!(published(html).as_deref(), Some("2022-01-30"));
+    }
+
+    #[test]
+    fn utc_times_are_recognised() {
+        for t in ["2020-08-25T00:23:33Z", "2020-08-25T00:23:33+00:00", "Tue Aug 25 2020 00:23:33 GMT+0000 (Coordinated Universal Time)"] {
+            assert!(utc_regex().is_match(t), "{t}");
+        }
+        assert!(!utc_regex().is_match("2020-08-25T00:23:33+02:00 (CEST)"));
+    }
+
+    #[test]
     fn modified_only_page_is_dated_by_it() {
         let h = run("<body><p>Stand: 30.12.2016</p><p>Seit dem 4. August 2014 gilt das Gesetz.</p></body>", None);
         assert_eq!(h.published.unwrap().value, "2016-12-30");
@@ -1378,6 +1553,10 @@ mod tests {
             <li><div class="comment-meta">6 March 2009 at 18:09</div></li>
             <li><div class="comment-meta">18 March 2009 at 16:40</div></li></ol></body>"#;
         assert_eq!(published(html).as_deref(), Some("2008-05-26"));
+        // The post held in a "sidebar": its day of that month still counts.
+        let html = r#"<head><link rel="canonical" href="https://blog.example/2010/05/title.html"></head><body>
+            <div id="sidebar"><h2>Title</h2><p class="news">Dieser Beitrag wurde am <nobr>19. Mai 2010</nobr> um 23:03 Uhr gepostet.</p></div></body>"#;
+        assert_eq!(published(html).as_deref(), Some("2010-05-19"));
         // Nothing in the text: the month itself.
         let html = r#"<head><link rel="canonical" href="https://blog.example/2008/05/title.html"></head><body><p>Text.</p></body>"#;
         assert_eq!(published(html).as_deref(), Some("2008-05"));

@@ -7,7 +7,8 @@
 //! * ISO 8601 and year-first numbers: `2025-06-23`, `2025-06-23T00:53:00+02:00`,
 //!   `2025/6/23`, `2025.06.23`; `2025-06` (month);
 //! * day-first / month-first numbers: `23/06/2025`, `23.06.2025`, `23-06-25`,
-//!   `06/23/2025` (the order is decided by values > 12, else by [`DayOrder`]);
+//!   `06/23/2025`, `26 | 01 | 2022` (the order is decided by values > 12,
+//!   else by [`DayOrder`]);
 //!   `06/2025` (month);
 //! * day month year in seven languages: `Lundi 23 Juin 2025 à 00:53`,
 //!   `1er mars 2025`, `23. Juni 2025, 14:30 Uhr`, `23 de junio de 2025`,
@@ -146,7 +147,7 @@ fn date_regex() -> &'static Regex {
         );
         let cjk = r"(?P<cy>[0-9]{4})\s*年\s*(?P<cm>[0-9]{1,2})\s*月(?:\s*(?P<cd>[0-9]{1,2})\s*日)?".to_string();
         let num = format!(
-            r"{weekday}{b}(?P<na>[0-9]{{1,2}})(?P<ns1>[-/.])(?P<nb>[0-9]{{1,2}})(?P<ns2>[-/.])(?P<ny>[0-9]{{4}}|[0-9]{{2}}){b}{}",
+            r"{weekday}{b}(?P<na>[0-9]{{1,2}})(?P<ns1>[-/.]|[ ]?\|[ ]?)(?P<nb>[0-9]{{1,2}})(?P<ns2>[-/.]|[ ]?\|[ ]?)(?P<ny>[0-9]{{4}}|[0-9]{{2}}){b}{}",
             time_suffix("nt")
         );
         let dmy = format!(
@@ -269,11 +270,16 @@ fn read(c: &Captures<'_>, text: &str, order: DayOrder) -> Option<Reading> {
         };
     }
     if c.name("na").is_some() {
-        let sep = c.name("ns1")?.as_str();
-        if sep != c.name("ns2")?.as_str() {
+        let sep = c.name("ns1")?.as_str().trim();
+        if sep != c.name("ns2")?.as_str().trim() {
             return None;
         }
         let ny = c.name("ny")?;
+        // `26 | 01 | 2022` (a bar between the numbers, as some bylines
+        // print them): with a four-digit year only.
+        if sep == "|" && ny.as_str().len() != 4 {
+            return None;
+        }
         if sep == "." && dotted_neighbour(text, start, ny.end()) {
             return None;
         }
@@ -507,6 +513,10 @@ mod tests {
         assert_eq!(minute("23/06/2025 à 14h30").as_deref(), Some("2025-06-23T14:30"));
         assert_eq!(minute("23.06.2025, 14:30 Uhr").as_deref(), Some("2025-06-23T14:30"));
         assert_eq!(v("06/2025"), Some(("2025-06".into(), Precision::Month)));
+        assert_eq!(day("26 | 01 | 2022").as_deref(), Some("2022-01-26"));
+        assert_eq!(day("26|01|2022").as_deref(), Some("2022-01-26"));
+        assert_eq!(parse("26 | 01 | 22"), None);
+        assert_eq!(parse("26 | 01/2022"), None);
         assert_eq!(parse("31/02/2025"), None);
         assert_eq!(parse("23/13/2025"), None);
         assert_eq!(parse("23/06-2025"), None);
