@@ -277,9 +277,9 @@ fn read_meta_line(
     let mut dates_cache = None;
     if let Some(by) = meta::byline_cached(text, l, lex, ctx, &mut dates_cache) {
         for &(s, e) in &by.names {
-            if let Some(name) = text.get(s..e) {
+            if let Some(name) = text.get(s..e).map(dossier_text::normalize::collapse_whitespace) {
                 if !meta.authors.iter().any(|x| x.value == name) {
-                    meta.authors.push(Evidenced::new(name.to_string(), text));
+                    meta.authors.push(Evidenced::new(name, text));
                 }
             }
         }
@@ -574,6 +574,16 @@ mod tests {
             VIDÉO. Covid-19 : les fêtes de fin d'année, incubateurs de la troisièm...\n";
         let e = extract(input);
         assert!(e.text.ends_with("très réaliste."), "{}", e.text);
+    }
+
+    #[test]
+    fn byline_with_no_break_spaces_and_capitals() {
+        let input = "Accueil\nIncendie dans une maison : cinq personnes relogées\nPar E.\u{a0}NURDIN - 05:01 - Temps de lecture :\n\
+            Des flammes se sont propagées rapidement dans une chambre située au premier étage d'une maison, hier en milieu d'après-midi.\n\
+            Les sapeurs-pompiers prenaient ensuite le temps de sécuriser l'endroit en évacuant les débris et matériels.\n";
+        let e = extract(input);
+        assert_eq!(e.metadata.authors.iter().map(|a| a.value.as_str()).collect::<Vec<_>>(), ["E. NURDIN"]);
+        assert!(e.text.starts_with("Des flammes"), "{}", e.text);
     }
 
     #[test]

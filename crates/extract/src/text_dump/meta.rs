@@ -210,7 +210,7 @@ fn is_person(name: &str, lex: &Lexicon) -> bool {
         return false;
     }
     let letters: Vec<char> = name.chars().filter(|c| c.is_alphabetic()).collect();
-    let acronym = !letters.is_empty() && letters.iter().all(|c| c.is_uppercase()) && !name.contains(' ');
+    let acronym = !letters.is_empty() && letters.iter().all(|c| c.is_uppercase()) && !name.chars().any(is_space);
     // A capitalised function word ("Zum Video", "Das Kabinett") is no
     // part of a name.
     let function_word = name.split_whitespace().any(|w| {
