@@ -587,6 +587,17 @@ mod tests {
     }
 
     #[test]
+    fn outlet_before_the_byline_cue_on_a_dated_line() {
+        let input = "Accueil\nÀ Gaza, les nuits terrifiantes de la famille Shehab\nOuest-France Recueilli par Patrick ANGEVIN. Publié le 02/11/2023 à 14h49\n\
+            Zakaria Shehab, 37 ans, habite à Jabalia, une localité qui jouxte la ville de Gaza, dont les soldats sont tout proches.\n\
+            Le pire, c'est la nuit. On est dans le noir, on sursaute avec les explosions, c'est tellement fort.\n";
+        let e = extract(input);
+        assert_eq!(e.metadata.authors.iter().map(|a| a.value.as_str()).collect::<Vec<_>>(), ["Patrick ANGEVIN"]);
+        assert_eq!(e.metadata.published.as_ref().map(|p| p.value.as_str()), Some("2023-11-02T14:49"));
+        assert!(e.text.starts_with("Zakaria"), "{}", e.text);
+    }
+
+    #[test]
     fn a_date_cue_ends_the_byline_name() {
         let input = "The law that fuels the city's air pollution\nBy Jane Smith Updated Nov 13, 2019, 10:28am EST\n\
             Another cloud of choking smoke and dust is set to descend upon the residents of the city this week.\n\

@@ -170,10 +170,16 @@ fn read_names(s: &str, lex: &Lexicon) -> (Vec<(usize, usize)>, usize) {
         let raw = rest.get(..len).unwrap_or("");
         // Separator characters glued to the word end a name.
         let word = raw.trim_end_matches([',', ';', '|', '/', '·', '•']);
+        // A full stop after a word longer than an initial ends the name.
+        let word = match word.strip_suffix('.') {
+            Some(w) if w.chars().count() > 2 && w.chars().all(char::is_alphabetic) => w,
+            _ => word,
+        };
         let ends_name = word.len() < raw.len();
         let lower = word.to_lowercase();
-        // A date cue ("Updated", "Publié le") ends the names before it.
-        let date_cue = lex.cue_at_start(rest, &[CueKind::Published, CueKind::Modified]).is_some();
+        // A date or byline cue ("Updated", "Publié le", "Recueilli par")
+        // ends the names before it.
+        let date_cue = lex.cue_at_start(rest, &[CueKind::Published, CueKind::Modified, CueKind::Byline]).is_some();
         if !date_cue && is_name_word(word) && dossier_dates::month_number(word.trim_end_matches('.')).is_none() {
             cur = Some((cur.map_or(i, |c| c.0), i + word.len()));
             cur_words += 1;
@@ -219,6 +225,34 @@ fn is_person(name: &str, lex: &Lexicon) -> bool {
     });
     !acronym && !function_word && letters.len() >= 2
 }
+
+/// A byline cue after at most [`BYLINE_LEAD_WORDS`] capitalised words
+/// (an outlet's or a section's name): the number of those words and the
+/// byte where the cue ends.
+fn byline_cue_after_lead(f: &str, lex: &Lexicon) -> Option<(usize, usize)> {
+    let mut words = 0usize;
+    let mut i = 0usize;
+    while words < BYLINE_LEAD_WORDS {
+        let rest = f.get(i..)?;
+        let len = rest.find(is_space).unwrap_or(rest.len());
+        let word = rest.get(..len)?;
+        if !word.chars().next().is_some_and(char::is_uppercase) {
+            return None;
+        }
+        words += 1;
+        i = skip_spaces(f, i + len);
+        if i >= f.len() {
+            return None;
+        }
+        if let Some((_, cue_len)) = lex.cue_at_start(f.get(i..)?, &[CueKind::Byline]) {
+            return Some((words, i + cue_len));
+        }
+    }
+    None
+}
+
+/// Most words before a byline cue on the same field.
+const BYLINE_LEAD_WORDS: usize = 3;
 
 /// How much a byline may rely on its context.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -284,6 +318,22 @@ pub(crate) fn byline_cached(text: &str, line: &Line, lex: &Lexicon, ctx: BylineC
             continue;
         }
         let base = fs + lead;
+        // The person names from byte `at` of the field on (after a cue),
+        // with the words left after them; `None` when there are none or,
+        // without a cue (`shaped`), when one is not 2 to 4 words long.
+        let names_from = |at: usize, shaped: bool| -> Option<(Vec<(usize, usize)>, usize)> {
+            let rest = f.get(at..).unwrap_or("");
+            let r = rest.trim_start_matches(|c: char| is_space(c) || c == ':');
+            let r_off = base + at + (rest.len() - r.len());
+            let (found, stop) = read_names(r, lex);
+            let persons: Vec<(usize, usize)> = found
+                .into_iter()
+                .filter(|&(a, b)| r.get(a..b).is_some_and(|n| is_person(n, lex)))
+                .map(|(a, b)| (a + r_off, b + r_off))
+                .collect();
+            let shape_ok = !shaped || persons.iter().all(|&(a, b)| (2..=4).contains(&text.get(a..b).map_or(0, |n| n.split_whitespace().count())));
+            (!persons.is_empty() && shape_ok).then(|| (persons, word_count(r.get(stop..).unwrap_or(""))))
+        };
         let (mut at, mut has_cue) = (0usize, false);
         if let Some((c, len)) = lex.cue_at_start(f, &[CueKind::Byline, CueKind::Published, CueKind::Modified]) {
             has_cue = c.kind == CueKind::Byline;
@@ -291,25 +341,24 @@ pub(crate) fn byline_cached(text: &str, line: &Line, lex: &Lexicon, ctx: BylineC
             // "Publié le … par X": a date cue; names may follow.
             cue |= has_cue;
         }
-        let rest = f.get(at..).unwrap_or("");
-        let r = rest.trim_start_matches(|c: char| is_space(c) || c == ':');
-        let off = base + at + (rest.len() - r.len());
-        let r_off = off;
-        let (found, stop) = read_names(r, lex);
-        let leftover = word_count(r.get(stop..).unwrap_or(""));
-        let persons: Vec<(usize, usize)> = found
-            .into_iter()
-            .filter(|&(a, b)| r.get(a..b).is_some_and(|n| is_person(n, lex)))
-            .map(|(a, b)| (a + r_off, b + r_off))
-            .collect();
-        if persons.is_empty() {
-            other += word_count(r);
-            continue;
+        let mut read = names_from(at, !has_cue);
+        if read.is_none() && at == 0 && !dates.is_empty() {
+            // "Ouest-France Recueilli par X. Publié le …": the outlet before
+            // the cue, on a dated line; the name must then have the shape
+            // of a person's (2 to 4 words). (Undated, "Foto von X", "Photo
+            // by X" or "Rede von X" are not bylines.)
+            if let Some((lead_words, len)) = byline_cue_after_lead(f, lex) {
+                read = names_from(len, true);
+                if read.is_some() {
+                    cue = true;
+                    other += lead_words;
+                }
+            }
         }
-        if !has_cue && persons.iter().any(|&(a, b)| !(2..=4).contains(&text.get(a..b).map_or(0, |n| n.split_whitespace().count()))) {
-            other += word_count(r);
+        let Some((persons, leftover)) = read else {
+            other += word_count(f.get(at..).unwrap_or(""));
             continue;
-        }
+        };
         other += leftover;
         names.extend(persons);
     }
