@@ -92,6 +92,16 @@ pub(crate) fn is_furniture(text: &str) -> bool {
     })
 }
 
+/// True when `text` opens with a furniture phrase (a `line` or `start`
+/// one) followed by more words: "À LIRE AUSSI Antisémitisme : retour au
+/// Moyen Âge", an inline pointer to another article inside a paragraph.
+pub(crate) fn opens_with_furniture(text: &str) -> bool {
+    let t = normalise(text);
+    let p = phrases();
+    let at_boundary = |s: &str| t.starts_with(s) && t.get(s.len()..).is_some_and(|r| r.starts_with(|c: char| !c.is_alphanumeric()) && r.chars().any(char::is_alphanumeric));
+    p.lines.iter().any(|s| at_boundary(s)) || p.starts.iter().any(|s| at_boundary(s.trim_end_matches(|c: char| !c.is_alphanumeric())))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -109,5 +119,14 @@ mod tests {
         assert!(!is_furniture("Share prices fell sharply on Monday."));
         assert!(!is_furniture("Subscribers will pay more from January."));
         assert!(!is_furniture(""));
+    }
+
+    #[test]
+    fn pointers_open_with_furniture() {
+        assert!(opens_with_furniture("À LIRE AUSSI Antisémitisme : retour au Moyen Âge"));
+        assert!(opens_with_furniture("Lire aussi : La réforme adoptée"));
+        assert!(!opens_with_furniture("À lire aussi"));
+        assert!(!opens_with_furniture("Lire aussistance"));
+        assert!(!opens_with_furniture("Le ministre a dit lundi"));
     }
 }

@@ -347,7 +347,7 @@ pub(crate) fn flatten<'a>(root: NodeRef<'a, Node>) -> Flat<'a> {
             Node::Element(el) => {
                 let name = el.name();
                 let r = role(name);
-                if !matches!(r, Role::Skip) && !hidden(el) {
+                if !matches!(r, Role::Skip) && !hidden(el) && !(matches!(r, Role::Inline) && inline_pointer(node)) {
                     descend = true;
                     let tag = tag_of(name);
                     let mut class = class_info(el, tag, &mut class_cache);
@@ -456,6 +456,42 @@ pub(crate) fn flatten<'a>(root: NodeRef<'a, Node>) -> Flat<'a> {
     keep_meta_lines_small(&mut flat);
     flat
 }
+
+/// True for an inline element inside running text that points to another
+/// article: short (at most [`POINTER_CHARS`] characters), opening with a
+/// furniture phrase ("À LIRE AUSSI", "Read more") and mostly a link
+/// ("À LIRE AUSSI <a>Antisémitisme : retour au Moyen Âge</a>" inside a
+/// paragraph). Its text is left out of the paragraph. Only elements whose
+/// first text is short and that hold a link are read.
+fn inline_pointer(node: NodeRef<'_, Node>) -> bool {
+    let first_text = node.descendants().find_map(|n| match n.value() {
+        Node::Text(t) if !t.trim().is_empty() => Some(t.trim().to_string()),
+        _ => None,
+    });
+    if !first_text.is_some_and(|t| t.chars().count() <= 40 && t.chars().next().is_some_and(char::is_alphabetic)) {
+        return false;
+    }
+    let (mut text, mut link_chars) = (String::new(), 0usize);
+    for n in node.descendants() {
+        if let Node::Text(t) = n.value() {
+            let in_link = n.ancestors().take_while(|a| *a != node).any(|a| matches!(a.value(), Node::Element(e) if e.name() == "a"));
+            let count = t.chars().filter(|c| !c.is_whitespace()).count();
+            if in_link {
+                link_chars += count;
+            }
+            text.push_str(t);
+            text.push(' ');
+            if text.len() > POINTER_CHARS * 4 {
+                return false;
+            }
+        }
+    }
+    let chars = text.chars().filter(|c| !c.is_whitespace()).count();
+    link_chars > 0 && chars <= POINTER_CHARS && link_chars * 2 >= chars && super::boilerplate::opens_with_furniture(&text)
+}
+
+/// Most characters of an inline pointer to another article.
+const POINTER_CHARS: usize = 200;
 
 /// A metadata class on a large element does not make its text a byline or
 /// date line: blog templates put `date-outer` or `author-NAME` on the

@@ -300,3 +300,18 @@ fn unclosed_aside_around_a_short_marked_story_is_not_boilerplate() {
     let t = extract(html, None).text;
     assert!(t.contains("For a novel about the old Federal Republic"), "{t}");
 }
+
+#[test]
+fn inline_pointer_to_another_article_is_left_out_of_its_paragraph() {
+    let html = r##"<html><head><title>Un imam condamné</title></head><body><article><h1>Un imam condamné</h1>
+<p>Le prévenu était poursuivi pour apologie publique d'un acte de terrorisme commise en ligne, selon le parquet. <span class="capsule"><span>À LIRE AUSSI</span> <strong><a href="/x">Antisémitisme : retour au Moyen Âge</a></strong></span>Son domicile et la mosquée ont été perquisitionnés, a précisé le tribunal.</p>
+<p>Il a été condamné jeudi à huit mois de prison avec sursis, assortis d'une interdiction d'exercer pendant un an.</p>
+<p>Lire la suite de <a href="/y">notre enquête</a> sur la mosquée, publiée le mois dernier après plusieurs signalements.</p>
+</article></body></html>"##;
+    let ex = extract(html, None);
+    let t = &ex.text;
+    assert!(t.contains("selon le parquet. Son domicile"), "{t}");
+    assert!(!t.contains("LIRE AUSSI") && !t.contains("Moyen Âge"), "{t}");
+    // A sentence that merely holds a link stays.
+    assert!(t.contains("notre enquête"), "{t}");
+}
