@@ -218,6 +218,16 @@ pub fn extract(input: &str) -> Extraction {
         }
         j += 1;
     }
+    // Paragraphs right after such a list: the article goes on (a long
+    // list weighs as chrome and ends the region before them).
+    if j > b + 1 {
+        while prose.get(j).copied().unwrap_or(false) && !skip.get(j).copied().unwrap_or(true) && !lines.get(j).is_some_and(|l| l.chrome_cue || l.comments_cue) {
+            if let Some(k) = keep.get_mut(j) {
+                *k = true;
+            }
+            j += 1;
+        }
+    }
     // Short closing sentences right after the last paragraph.
     if j == b + 1 {
         for k in keep.iter_mut().skip(j).take(region::tail_sentences(input, &lines, &skip, b, lang_known)) {
@@ -595,6 +605,19 @@ mod tests {
         assert_eq!(e.metadata.authors.iter().map(|a| a.value.as_str()).collect::<Vec<_>>(), ["Patrick ANGEVIN"]);
         assert_eq!(e.metadata.published.as_ref().map(|p| p.value.as_str()), Some("2023-11-02T14:49"));
         assert!(e.text.starts_with("Zakaria"), "{}", e.text);
+    }
+
+    #[test]
+    fn long_introduced_list_then_the_article_goes_on() {
+        let mut input = String::from("Accueil\nL'hôpital lance un appel aux dons\n\
+            Le centre hospitalier de la Côte basque lance un appel aux dons des entreprises et des particuliers afin de récolter du matériel.\n\
+            Vous êtes une entreprise ou un particulier et vous êtes détenteur de matériels et équipements liés à l'activité médicale :\n");
+        for item in ["solutions hydroalcooliques", "blouses et surblouses", "tabliers plastiques", "masques chirurgicaux et FFP2", "lingettes désinfectantes", "lunettes de protection", "thermomètres frontaux", "oxymètres,", "pièges à eau", "etc…"] {
+            input.push_str(&format!("• {item}\n"));
+        }
+        input.push_str("Ils recherchent également du matériel informatique comme des ordinateurs portables, des tablettes et des webcams.\nMenu\n• Accueil\n• Contact\n");
+        let e = extract(&input);
+        assert!(e.text.ends_with("• oxymètres,\n\n• pièges à eau\n\n• etc…\n\nIls recherchent également du matériel informatique comme des ordinateurs portables, des tablettes et des webcams."), "{}", e.text);
     }
 
     #[test]

@@ -247,7 +247,10 @@ pub(crate) fn keep_in_region(lines: &[Line], prose: &[bool], skip: &[bool], i: u
         return true;
     }
     let Some(l) = lines.get(i) else { return false };
-    if l.bullet && !l.bare && l.words >= 2 && l.odd == 0 && introduced_list(lines, prose, i) {
+    // One-word items only in the list's running style ("• oxymètres,",
+    // "• etc…"), not menu labels ("• Accueil").
+    let item_words = l.words >= 2 || l.words == 1 && (l.capitalised == 0 || matches!(l.last, ',' | ';' | '.' | '…'));
+    if l.bullet && !l.bare && item_words && l.odd == 0 && introduced_list(lines, prose, i) {
         return true;
     }
     if !is_minor_text(l, lang_known) {
