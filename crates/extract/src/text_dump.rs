@@ -55,7 +55,7 @@ use dossier_document::{DateValue, Diagnostic, Evidenced, Metadata};
 use dossier_text::TextBuilder;
 
 use crate::Extraction;
-use lexicon::Lexicon;
+use lexicon::{CueKind, Lexicon};
 use lines::Line;
 use meta::{BylineContext, DateRole, LineDate};
 
@@ -79,6 +79,9 @@ fn head_start(lines: &[Line], a: usize) -> usize {
     }
     i
 }
+/// Most words of a line opening with a publication or update cue that is
+/// taken as a date line even when its date cannot be read.
+const DATE_CUE_LINE_WORDS: u32 = 8;
 /// Lines at the start of the region searched for bylines and date lines.
 const BODY_WINDOW: usize = 8;
 /// Lines before the region searched for a date line when none is nearer.
@@ -299,6 +302,12 @@ fn read_meta_line(
         }
     } else if let Some(ds) = meta::date_line_cached(text, l, lex, &mut dates_cache) {
         dates.extend(ds.into_iter().map(|d| (i, d)));
+        if let Some(s) = skip.get_mut(i) {
+            *s = true;
+        }
+    } else if l.digits > 0 && l.words <= DATE_CUE_LINE_WORDS && lex.cue_at_start(text, &[CueKind::Published, CueKind::Modified]).is_some() {
+        // "Publié le 27 Mar 20 à 9:21": a date line whose date is not
+        // read; metadata all the same, not article text.
         if let Some(s) = skip.get_mut(i) {
             *s = true;
         }
@@ -618,6 +627,16 @@ mod tests {
         input.push_str("Ils recherchent également du matériel informatique comme des ordinateurs portables, des tablettes et des webcams.\nMenu\n• Accueil\n• Contact\n");
         let e = extract(&input);
         assert!(e.text.ends_with("• oxymètres,\n\n• pièges à eau\n\n• etc…\n\nIls recherchent également du matériel informatique comme des ordinateurs portables, des tablettes et des webcams."), "{}", e.text);
+    }
+
+    #[test]
+    fn unreadable_date_line_is_still_metadata() {
+        let input = "Accueil\nL'hôpital lance un appel aux dons\nPublié le 27 Mar 20 à 9:21\n\
+            Le centre hospitalier de la Côte basque lance un appel aux dons des entreprises et des particuliers afin de récolter du matériel.\n\
+            Il est en flux tendu pour un certain nombre d'équipements ou de matériels liés à l'activité médicale, selon sa direction.\n";
+        let e = extract(input);
+        assert!(e.text.starts_with("Le centre hospitalier"), "{}", e.text);
+        assert!(!e.text.contains("Publié"), "{}", e.text);
     }
 
     #[test]
