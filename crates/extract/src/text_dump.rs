@@ -173,7 +173,7 @@ pub fn extract(input: &str) -> Extraction {
             Some((found, start)) => (text.get(start..).unwrap_or(text), Some((found, start))),
             None => (text, None),
         };
-        let value = value.trim_end();
+        let value = kicker_free(input, &lines, t, value.trim_end());
         if let Some((found, start)) = prefix {
             let evidence = text.get(..start).unwrap_or("").trim_end_matches(|c: char| !c.is_alphanumeric());
             let mut d = found.date;
@@ -266,6 +266,30 @@ pub fn extract(input: &str) -> Extraction {
     }
     Extraction { text, offsets, metadata: meta, diagnostics }
 }
+
+/// The headline without a kicker printed before it on the same line
+/// ("Frain Incendie dans une maison…"): when another line of the page (a
+/// breadcrumb, list markers passed over) is the headline without its first
+/// one to [`KICKER_WORDS`] words, that shorter headline.
+fn kicker_free<'a>(input: &str, lines: &[Line], t: usize, value: &'a str) -> &'a str {
+    let starts: Vec<usize> = value.char_indices().filter(|&(i, c)| i > 0 && !c.is_whitespace() && value[..i].ends_with(char::is_whitespace)).map(|(i, _)| i).take(KICKER_WORDS).collect();
+    for &at in &starts {
+        let Some(rest) = value.get(at..) else { continue };
+        if rest.split_whitespace().count() < 3 {
+            break;
+        }
+        let repeated = lines.iter().enumerate().any(|(j, o)| {
+            j != t && o.text(input).trim_start_matches(|c: char| !c.is_alphanumeric()).trim_end() == rest
+        });
+        if repeated {
+            return rest;
+        }
+    }
+    value
+}
+
+/// Most words of a kicker printed before the headline.
+const KICKER_WORDS: usize = 3;
 
 /// Reads line `i` as a byline or a date line; records what it holds and
 /// marks it as metadata (left out of the text).
@@ -637,6 +661,15 @@ mod tests {
         let e = extract(input);
         assert!(e.text.starts_with("Le centre hospitalier"), "{}", e.text);
         assert!(!e.text.contains("Publié"), "{}", e.text);
+    }
+
+    #[test]
+    fn kicker_before_the_headline_is_left_out_when_the_page_repeats_it_alone() {
+        let input = "• Edition La Plaine\n• Incendie dans une maison : cinq personnes relogées\nFrain Incendie dans une maison : cinq personnes relogées\n\
+            Des flammes se sont propagées rapidement dans une chambre située au premier étage d'une maison, hier en milieu d'après-midi.\n\
+            Les sapeurs-pompiers prenaient ensuite le temps de sécuriser l'endroit en évacuant les débris et matériels.\n";
+        let e = extract(input);
+        assert_eq!(e.metadata.title.as_ref().map(|t| t.value.as_str()), Some("Incendie dans une maison : cinq personnes relogées"));
     }
 
     #[test]
