@@ -278,8 +278,11 @@ fn kicker_free<'a>(input: &str, lines: &[Line], t: usize, value: &'a str) -> &'a
         if rest.split_whitespace().count() < 3 {
             break;
         }
+        // The line ends with `rest` and holds nothing else but markers
+        // (`ends_with` first: a cheap test that fails on almost every line).
         let repeated = lines.iter().enumerate().any(|(j, o)| {
-            j != t && o.text(input).trim_start_matches(|c: char| !c.is_alphanumeric()).trim_end() == rest
+            let ot = o.text(input);
+            j != t && ot.ends_with(rest) && ot.get(..ot.len() - rest.len()).is_some_and(|lead| lead.chars().all(|c| !c.is_alphanumeric()))
         });
         if repeated {
             return rest;
