@@ -208,7 +208,7 @@ fn select_pass(flat: &Flat<'_>, title: &[String], strict: bool) -> Selection {
         .skip(1)
         .filter(|(f, _)| *f >= 0.75 * top_score)
         .map(|&(_, i)| i)
-        .filter(|&i| !(i > top && i < top_end) && !(top > i && top < elems[i as usize].end))
+        .filter(|&i| !(i > top && i < top_end || top > i && top < elems[i as usize].end))
         .collect();
     if close.len() >= 2 {
         let mut anc = elems[top as usize].parent;

@@ -347,7 +347,8 @@ pub(crate) fn flatten<'a>(root: NodeRef<'a, Node>) -> Flat<'a> {
             Node::Element(el) => {
                 let name = el.name();
                 let r = role(name);
-                if !matches!(r, Role::Skip) && !hidden(el) && !(matches!(r, Role::Inline) && inline_pointer(node)) {
+                let skipped = matches!(r, Role::Skip) || hidden(el) || matches!(r, Role::Inline) && inline_pointer(node);
+                if !skipped {
                     descend = true;
                     let tag = tag_of(name);
                     let mut class = class_info(el, tag, &mut class_cache);
