@@ -90,6 +90,13 @@ enum Action {
         /// Word clusters learnt from the training and unlabelled text (0: none).
         #[arg(long, default_value_t = 0)]
         clusters: usize,
+        /// Keep this model file as the tagger and add the trained model as
+        /// its specialist under `--domain` (written to `--out`).
+        #[arg(long)]
+        specialist_of: Option<PathBuf>,
+        /// The specialist's domain (with `--specialist-of`).
+        #[arg(long, default_value = "newseye")]
+        domain: String,
     },
 }
 
@@ -714,6 +721,11 @@ fn evaluate(data: &Path, args: &Args, fr: Option<&Model>, en: Option<&Model>) ->
                 token_set(args, "sequoia-ne dev", &docs, model, "modern", None)?;
             }
         }
+        if args.sets.iter().any(|x| x == "newseye-dev") {
+            if let Some(docs) = load(data, "ner/newseye-fr/HIPE-2022-v2.1-newseye-dev-fr.tsv", corpus::read_hipe) {
+                token_set(args, "newseye-fr dev", &docs, model, "newseye", None)?;
+            }
+        }
         if args.sets.iter().any(|x| x == "newseye-dev2") {
             if let Some(docs) = load(
                 data,
@@ -774,6 +786,8 @@ pub fn run(data: &Path, args: Args) -> Result<()> {
             out,
             skip,
             clusters,
+            specialist_of,
+            domain,
         }) => {
             let out = out
                 .clone()
@@ -797,6 +811,16 @@ pub fn run(data: &Path, args: Args) -> Result<()> {
             if let Some(dir) = out.parent() {
                 std::fs::create_dir_all(dir)?;
             }
+            let model = match specialist_of {
+                Some(base) => {
+                    let mut base = read_model(base)?;
+                    anyhow::ensure!(base.lang == model.lang, "the base model is not a {} model", model.lang);
+                    base.set_specialist(domain, model);
+                    println!("  kept the tagger of the base model; the trained one is its `{domain}` specialist");
+                    base
+                }
+                None => model,
+            };
             let mut buf = Vec::new();
             model.write(&mut buf)?;
             std::fs::write(&out, &buf)?;

@@ -1,8 +1,9 @@
 //! Feature extraction for the tagger: each token gets a list of hashed
 //! feature ids (word forms in a window, shapes, affixes, casing in context,
 //! sentence position, gazetteer matches, cue words, demonyms, the lexicon of
-//! words usually written in lower case, word clusters). Features of the
-//! previous labels are added by the decoder.
+//! words usually written in lower case; under the historical-newspaper
+//! conventions only, word clusters and OCR-tolerant features). Features of
+//! the previous labels are added by the decoder.
 
 use std::collections::{HashMap, HashSet};
 
@@ -184,6 +185,51 @@ pub(crate) const T_P1: u8 = 40;
 pub(crate) const T_DOMAIN: u8 = 44;
 pub(crate) const T_P1_W: u8 = 42;
 pub(crate) const T_P1_SHAPE: u8 = 43;
+const T_OCR: u8 = 33;
+
+/// The domain whose OCR-tolerant and cluster features fire: OCRed
+/// historical newspapers under the NewsEye/HIPE conventions.
+pub(crate) const HISTORICAL_DOMAIN: &str = "newseye";
+
+/// Salt of [`HISTORICAL_DOMAIN`].
+fn historical_salt() -> u64 {
+    static S: std::sync::OnceLock<u64> = std::sync::OnceLock::new();
+    *S.get_or_init(|| f1(T_DOMAIN, HISTORICAL_DOMAIN))
+}
+
+/// True when `domain` is the salt of [`HISTORICAL_DOMAIN`].
+fn is_historical(domain: u64) -> bool {
+    domain != 0 && domain == historical_salt()
+}
+
+/// OCR-tolerant features (historical domain only): the word rejoined across
+/// a line-end hyphen ("Ver¬" + "sailles" → "versailles", on both halves),
+/// the accent-folded word and its character trigrams, which survive a
+/// misread letter or an old spelling better than the whole word.
+fn ocr_features(infos: &[TokenInfo], i: usize, out: &mut Vec<u64>) {
+    let Some(t) = infos.get(i) else { return };
+    let strip = |x: &str| x.trim_end_matches(['¬', '-']).to_string();
+    if t.lower.ends_with('¬') {
+        if let Some(n) = infos.get(i + 1) {
+            let joined = strip(&t.folded) + &n.folded;
+            out.push(f1(T_OCR, &joined));
+            out.push(f2(T_OCR, "head", &joined));
+        }
+    }
+    if let Some(p) = i.checked_sub(1).and_then(|k| infos.get(k)).filter(|p| p.lower.ends_with('¬')) {
+        let joined = strip(&p.folded) + &t.folded;
+        out.push(f1(T_OCR, &joined));
+        out.push(f2(T_OCR, "tail", &joined));
+        out.push(fi(T_OCR, &[7, u32::from(p.cap), u32::from(t.cap)]));
+    }
+    out.push(fi(T_OCR, &[8, u32::from(t.lower.ends_with('¬'))]));
+    out.push(f2(T_OCR, "fold", &t.folded));
+    let chars: Vec<char> = format!("^{}$", t.folded).chars().collect();
+    for w in chars.windows(3) {
+        let g: String = w.iter().collect();
+        out.push(f2(T_OCR, "g3", &g));
+    }
+}
 
 /// Static features of token `i`, appended to `out`.
 ///
@@ -191,6 +237,8 @@ pub(crate) const T_P1_SHAPE: u8 = 43;
 /// forms, shapes, cue context) are also emitted in a copy specific to the
 /// domain (feature augmentation for domain adaptation, Daumé 2007), so that
 /// corpora with different annotation conventions share what they agree on.
+/// Word clusters and the OCR-tolerant features fire only under the
+/// historical-newspaper domain, so they cannot change modern analysis.
 pub(crate) fn token_features(infos: &[TokenInfo], i: usize, titlecase: bool, domain: u64, out: &mut Vec<u64>) {
     let Some(t) = infos.get(i) else { return };
     let get = |k: isize| -> Option<&TokenInfo> {
@@ -268,6 +316,9 @@ pub(crate) fn token_features(infos: &[TokenInfo], i: usize, titlecase: bool, dom
         out.push(fi(T_DEMONYM_P1, &[u32::from(t.cap)]));
     }
     out.push(fi(T_TITLECASE, &[u32::from(titlecase), u32::from(t.cap)]));
+    if !is_historical(domain) {
+        return;
+    }
     if let Some(c) = t.cluster {
         out.push(fi(T_CLUSTER, &[c]));
         out.push(fi(T_CLUSTER, &[c, u32::from(t.cap)]));
@@ -278,6 +329,7 @@ pub(crate) fn token_features(infos: &[TokenInfo], i: usize, titlecase: bool, dom
     if let Some(c) = get(ii + 1).and_then(|p| p.cluster) {
         out.push(fi(T_CLUSTER_P1, &[c]));
     }
+    ocr_features(infos, i, out);
 }
 
 /// True when most words of the sentence are capitalised (a headline).
@@ -290,6 +342,34 @@ pub(crate) fn is_titlecase(infos: &[TokenInfo]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn feats(tokens: &[&str], i: usize, domain: &str) -> Vec<u64> {
+        let lexicon = HashSet::new();
+        let clusters: HashMap<String, u32> = [("paris".to_string(), 3)].into_iter().collect();
+        let ctx = Context { lang: "fr", lexicon: &lexicon, clusters: &clusters };
+        let infos = token_infos(tokens, &ctx);
+        let mut out = Vec::new();
+        token_features(&infos, i, false, crate::model::domain_salt(domain), &mut out);
+        out
+    }
+
+    #[test]
+    fn ocr_and_cluster_features_only_in_the_historical_domain() {
+        let toks = ["à", "Ver¬", "sailles", "et", "Paris"];
+        let modern = feats(&toks, 2, "modern");
+        let hist = feats(&toks, 2, HISTORICAL_DOMAIN);
+        let joined = f1(T_OCR, "versailles");
+        assert!(hist.contains(&joined) && !modern.contains(&joined));
+        // Both halves of the hyphenated word see the rejoined word.
+        assert!(feats(&toks, 1, HISTORICAL_DOMAIN).contains(&joined));
+        assert!(hist.contains(&f2(T_OCR, "g3", "sai")));
+        assert!(!modern.iter().any(|f| *f == f2(T_OCR, "g3", "sai")));
+        let cl = fi(T_CLUSTER, &[3]);
+        assert!(feats(&toks, 4, HISTORICAL_DOMAIN).contains(&cl));
+        assert!(!feats(&toks, 4, "modern").contains(&cl));
+        // No domain: the plain features only.
+        assert!(!feats(&toks, 4, "").contains(&cl));
+    }
 
     #[test]
     fn shapes() {

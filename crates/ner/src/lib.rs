@@ -107,6 +107,7 @@ pub fn tag_document(model: &Model, sentences: &[Vec<&str>]) -> Vec<Tagged> {
 /// Tags the sentences of one document, with or without the document-level
 /// rules (for ablations), with the conventions of a training domain.
 pub fn tag_document_with(model: &Model, sentences: &[Vec<&str>], doc_rules: bool, domain: &str) -> Vec<Tagged> {
+    let model = model.for_domain(domain);
     let tags: Vec<Tagged> = sentences.iter().map(|s| model.tag_in(s, domain)).collect();
     if !doc_rules {
         return tags;

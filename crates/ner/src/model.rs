@@ -1,6 +1,8 @@
 //! The tagger: an averaged perceptron over hashed features with greedy
 //! left-to-right BIO decoding (previous labels are features), its training
-//! loop and its compact file format.
+//! loop and its compact file format. A model may carry specialists: taggers
+//! that replace it under one domain's conventions (e.g. `newseye`), so that
+//! a tagger for OCRed historical text ships without changing modern analysis.
 
 use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
@@ -52,6 +54,8 @@ pub struct Model {
     pub(crate) lexicon: HashSet<String>,
     /// Word → cluster id, learnt from unlabelled text.
     pub(crate) clusters: HashMap<String, u32>,
+    /// Taggers that replace this one under a domain's conventions.
+    specialists: Vec<(String, Model)>,
 }
 
 /// Labels of one sentence with a confidence per token.
@@ -73,6 +77,24 @@ impl Model {
         self.weights.len()
     }
 
+    /// The tagger used under `domain`: its specialist, or this model.
+    pub fn for_domain(&self, domain: &str) -> &Model {
+        self.specialists.iter().find(|(d, _)| d == domain).map_or(self, |(_, m)| m)
+    }
+
+    /// Domains with a specialist.
+    pub fn specialist_domains(&self) -> Vec<&str> {
+        self.specialists.iter().map(|(d, _)| d.as_str()).collect()
+    }
+
+    /// Makes `model` (itself without specialists) this model's tagger under
+    /// `domain`, replacing any previous one.
+    pub fn set_specialist(&mut self, domain: &str, mut model: Model) {
+        model.specialists.clear();
+        self.specialists.retain(|(d, _)| d != domain);
+        self.specialists.push((domain.to_string(), model));
+    }
+
     fn context(&self) -> Context<'_> {
         Context { lang: &self.lang, lexicon: &self.lexicon, clusters: &self.clusters }
     }
@@ -86,6 +108,10 @@ impl Model {
     /// Tags one sentence with the conventions of a training domain
     /// (`modern`, `newseye`, `europeana`, `en`; `""` for none).
     pub fn tag_in(&self, tokens: &[&str], domain: &str) -> Tagged {
+        let spec = self.for_domain(domain);
+        if !std::ptr::eq(spec, self) {
+            return spec.tag_in(tokens, domain);
+        }
         if self.weights.is_empty() {
             return tokens.iter().map(|_| (Label::O, 1.0)).collect();
         }
@@ -120,6 +146,19 @@ impl Model {
     pub fn write(&self, w: impl Write) -> Result<(), ModelError> {
         let mut z = flate2::write::GzEncoder::new(w, flate2::Compression::best());
         z.write_all(MAGIC)?;
+        self.write_body(&mut z)?;
+        // Specialists follow (files without them end here).
+        z.write_all(&(self.specialists.len() as u64).to_le_bytes())?;
+        for (domain, m) in &self.specialists {
+            write_str(&mut z, domain)?;
+            m.write_body(&mut z)?;
+        }
+        z.finish()?;
+        Ok(())
+    }
+
+    fn write_body(&self, z: &mut impl Write) -> Result<(), ModelError> {
+        let mut z = z;
         write_str(&mut z, &self.lang)?;
         let max = self.weights.values().flat_map(|r| r.iter()).fold(0f32, |m, x| m.max(x.abs()));
         let scale = if max > 0.0 { max / 32767.0 } else { 1.0 };
@@ -148,7 +187,6 @@ impl Model {
             write_str(&mut z, w)?;
             z.write_all(&c.to_le_bytes())?;
         }
-        z.finish()?;
         Ok(())
     }
 
@@ -160,6 +198,24 @@ impl Model {
         if &magic != MAGIC {
             return Err(ModelError::Format);
         }
+        let mut model = Self::read_body(&mut z)?;
+        // Specialists, absent from older files.
+        let mut first = [0u8; 8];
+        let n = match z.read_exact(&mut first) {
+            Ok(()) => usize::try_from(u64::from_le_bytes(first)).ok().filter(|&n| n < 64).ok_or(ModelError::Format)?,
+            Err(e) if e.kind() == std::io::ErrorKind::UnexpectedEof => 0,
+            Err(e) => return Err(e.into()),
+        };
+        for _ in 0..n {
+            let domain = read_str(&mut z)?;
+            let m = Self::read_body(&mut z)?;
+            model.specialists.push((domain, m));
+        }
+        Ok(model)
+    }
+
+    fn read_body(z: &mut impl Read) -> Result<Self, ModelError> {
+        let mut z = z;
         let lang = read_str(&mut z)?;
         let scale = f32::from_le_bytes(read_arr(&mut z)?);
         let n = read_len(&mut z)?;
@@ -184,7 +240,7 @@ impl Model {
             let w = read_str(&mut z)?;
             clusters.insert(w, u32::from_le_bytes(read_arr(&mut z)?));
         }
-        Ok(Model { lang, weights, lexicon, clusters })
+        Ok(Model { lang, weights, lexicon, clusters, specialists: Vec::new() })
     }
 }
 
@@ -407,7 +463,7 @@ pub fn train(
     epochs: usize,
     mut progress: impl FnMut(usize, f64),
 ) -> Model {
-    let mut model = Model { lang: lang.to_string(), weights: IdMap::default(), lexicon, clusters };
+    let mut model = Model { lang: lang.to_string(), weights: IdMap::default(), lexicon, clusters, specialists: Vec::new() };
     // Static features, computed once.
     let ctx = model.context();
     let statics: Vec<(Vec<TokenInfo>, Vec<Vec<u64>>, u64)> = examples
@@ -541,5 +597,33 @@ mod tests {
         let b: Vec<Label> = m2.tag(&toks).into_iter().map(|x| x.0).collect();
         assert_eq!(a, b);
         assert!(Model::read(&b"garbage"[..]).is_err());
+    }
+
+    #[test]
+    fn specialists_replace_the_tagger_under_their_domain_only() {
+        use Label::*;
+        let (p, l) = (Type::Per, Type::Loc);
+        let modern = vec![ex("Jean Dupont est allé à Bamako .", &[B(p), I(p), O, O, O, B(l), O])];
+        // The specialist learns the opposite reading of the same words.
+        let hist: Vec<Example> = vec![Example { domain: "newseye".into(), ..ex("Jean Dupont est allé à Bamako .", &[B(l), I(l), O, O, O, B(p), O]) }];
+        let mut base = train("fr", &modern, HashSet::new(), HashMap::new(), 10, |_, _| {});
+        let spec = train("fr", &hist, HashSet::new(), HashMap::new(), 10, |_, _| {});
+        base.set_specialist("newseye", spec);
+        let toks: Vec<&str> = modern[0].tokens.iter().map(String::as_str).collect();
+        let labels = |m: &Model, d: &str| -> Vec<Label> { m.tag_in(&toks, d).into_iter().map(|x| x.0).collect() };
+        assert_eq!(labels(&base, "modern"), modern[0].labels);
+        assert_eq!(labels(&base, "newseye"), hist[0].labels);
+        let mut buf = Vec::new();
+        base.write(&mut buf).unwrap();
+        let back = Model::read(&buf[..]).unwrap();
+        assert_eq!(back.specialist_domains(), ["newseye"]);
+        assert_eq!(labels(&back, "modern"), modern[0].labels);
+        assert_eq!(labels(&back, "newseye"), hist[0].labels);
+        // A file without specialists (older format) still reads.
+        let mut plain = Vec::new();
+        train("fr", &modern, HashSet::new(), HashMap::new(), 2, |_, _| {}).write(&mut plain).unwrap();
+        assert!(Model::read(&plain[..]).unwrap().specialist_domains().is_empty());
+        // A truncated file is an error, not a panic.
+        assert!(Model::read(&buf[..buf.len() / 2]).is_err());
     }
 }

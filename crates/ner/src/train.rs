@@ -134,6 +134,9 @@ pub fn learn_clusters<'a>(sentences: impl Iterator<Item = &'a [String]> + Clone,
         .into_iter()
         .map(|v| {
             let mut e: Vec<(usize, f32)> = v.into_iter().map(|(d, c)| (d, (1.0 + c).ln())).collect();
+            // Sorted first: the norm's sum (hence the clusters) must not
+            // depend on the hash map's iteration order.
+            e.sort_by_key(|x| x.0);
             let norm = e.iter().map(|x| x.1 * x.1).sum::<f32>().sqrt().max(1e-6);
             for x in e.iter_mut() {
                 x.1 /= norm;
