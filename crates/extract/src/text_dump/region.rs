@@ -12,7 +12,9 @@
 //! table rows between region lines ([`table_row`]), short lists between
 //! kept lines ([`keep_sandwiched_lists`]), one-word headings between
 //! paragraphs ([`word_heading`]) or repeated lines heading a paragraph
-//! wherever they occur ([`repeated_headings`]); short sentences right
+//! wherever they occur ([`repeated_headings`]), embedded social posts
+//! with their signature ([`keep_embedded_posts`]) and lists after a short
+//! colon introducer ([`keep_introduced_lists`]); short sentences right
 //! after the region are kept too ([`tail_sentences`]). Other list items,
 //! repeated lines, code-like lines, "read also" lines and lone words are
 //! chrome.
@@ -385,7 +387,8 @@ const TAIL_SENTENCES: usize = 3;
 /// repeated, not code-like, no "read also" cue) or of embedded posts (a
 /// text and its signature, see `Line::embed_credit`) is part of the
 /// article (its steps, points, sub-headings, quoted posts); a menu or link
-/// box rarely sits between two kept paragraphs.
+/// box rarely sits between two kept paragraphs. So is a run of at most
+/// [`MAX_SANDWICHED_MINOR`] short sentences ("Are you ready?") there.
 pub(crate) fn keep_sandwiched_lists(lines: &[Line], skip: &[bool], keep: &mut [bool], a: usize, b: usize, lang_known: bool) {
     let item = |j: usize| {
         let credit_next = lines.get(j + 1).is_some_and(|n| n.embed_credit);
@@ -420,8 +423,8 @@ pub(crate) fn keep_sandwiched_lists(lines: &[Line], skip: &[bool], keep: &mut [b
 
 /// Most list items kept between two article lines.
 const MAX_SANDWICHED_ITEMS: usize = 8;
-/// Most other short lines (headings, captions, short sentences; see
-/// `is_minor_text`) kept between two article lines.
+/// Most short sentences (see [`short_sentence`]) kept between two article
+/// lines.
 const MAX_SANDWICHED_MINOR: usize = 2;
 
 /// Keeps embedded social-media posts that the article quotes: a credit
@@ -451,8 +454,9 @@ pub(crate) fn keep_embedded_posts(lines: &[Line], skip: &[bool], keep: &mut [boo
 const POST_LINES: usize = 5;
 
 /// Keeps the items of a list that a short line of the article introduces
-/// with a colon ("Think about it:", "Les mesures :") inside the region: list items of two words or more, not code-like,
-/// no "read also" or comment cue. The introducer is either kept already or
+/// with a colon ("Think about it:", "Les mesures :") inside the region:
+/// list items of two words or more, not code-like, no "read also" or
+/// comment cue. The introducer is either kept already or
 /// is a short line (see `is_minor_text`) right after a kept line and
 /// followed by at least two such items; it is kept with them. (A list
 /// introduced by a prose line is kept by [`keep_in_region`] already.)
