@@ -465,7 +465,7 @@ pub(crate) fn flatten<'a>(root: NodeRef<'a, Node>) -> Flat<'a> {
 /// paragraph). Its text is left out of the paragraph. Only elements whose
 /// first text is short and that hold a link are read.
 fn inline_pointer(node: NodeRef<'_, Node>) -> bool {
-    let first_text = node.descendants().find_map(|n| match n.value() {
+    let first_text = node.descendants().take(POINTER_NODES).find_map(|n| match n.value() {
         Node::Text(t) if !t.trim().is_empty() => Some(t.trim().to_string()),
         _ => None,
     });
@@ -473,7 +473,12 @@ fn inline_pointer(node: NodeRef<'_, Node>) -> bool {
         return false;
     }
     let (mut text, mut link_chars) = (String::new(), 0usize);
+    let mut nodes = 0usize;
     for n in node.descendants() {
+        nodes += 1;
+        if nodes > POINTER_NODES {
+            return false;
+        }
         if let Node::Text(t) = n.value() {
             let in_link = n.ancestors().take_while(|a| *a != node).any(|a| matches!(a.value(), Node::Element(e) if e.name() == "a"));
             let count = t.chars().filter(|c| !c.is_whitespace()).count();
@@ -493,6 +498,9 @@ fn inline_pointer(node: NodeRef<'_, Node>) -> bool {
 
 /// Most characters of an inline pointer to another article.
 const POINTER_CHARS: usize = 200;
+/// Most nodes looked at in an inline element to judge it (bounds the cost
+/// on deeply nested markup).
+const POINTER_NODES: usize = 64;
 
 /// A metadata class on a large element does not make its text a byline or
 /// date line: blog templates put `date-outer` or `author-NAME` on the

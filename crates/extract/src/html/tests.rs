@@ -315,3 +315,22 @@ fn inline_pointer_to_another_article_is_left_out_of_its_paragraph() {
     // A sentence that merely holds a link stays.
     assert!(t.contains("notre enquête"), "{t}");
 }
+
+#[test]
+fn deep_nesting_of_inline_elements_is_safe() {
+    // Every inline element is looked at as a possible pointer to another
+    // article ("À LIRE AUSSI …"): that look must stay bounded.
+    let n = 100_000;
+    let mut html = String::with_capacity(n * 14);
+    html.push_str("<p>");
+    for _ in 0..n {
+        html.push_str("<span>");
+    }
+    html.push_str("Lire <a href=\"/x\">ailleurs</a>");
+    for _ in 0..n {
+        html.push_str("</span>");
+    }
+    html.push_str("</p><p>Deeply nested text, with a comma, and a full sentence here for the scorer to find.</p>");
+    let ex = extract(&html, None);
+    assert!(ex.text.contains("Deeply nested text"), "{}", ex.text);
+}
