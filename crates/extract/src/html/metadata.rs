@@ -605,6 +605,19 @@ fn decide(f: Found, url: Option<&str>, doc: &Html) -> PageMeta {
             break;
         }
     }
+    // A visible byline that names every declared author and more (a
+    // co-author the structured data leaves out): its names, in its order.
+    let declared: Vec<String> = m.authors.iter().map(|a| squash(&a.value)).collect();
+    if !declared.is_empty() {
+        for (t, _) in f.byline_texts.iter().take(3) {
+            let names: Vec<String> = split_names(t).into_iter().filter_map(|n| clean_author_opened(&n, &site_names)).filter(|(n, opened)| *opened || looks_like_full_name(n)).map(|(n, _)| n).collect();
+            let keys: Vec<String> = names.iter().map(|n| squash(n)).collect();
+            if names.len() > declared.len() && names.len() <= 10 && declared.iter().all(|d| keys.contains(d)) {
+                m.authors = names.into_iter().map(|n| Evidenced::new(n, "byline naming the declared author")).collect();
+                break;
+            }
+        }
+    }
     PageMeta { metadata: m, ld_body: f.ld_body, title_variants }
 }
 
@@ -873,6 +886,17 @@ mod tests {
         assert_eq!(m.site_name.unwrap().value, "Le Journal");
         assert_eq!(m.canonical_url.unwrap().value, "https://lejournal.example/a");
         assert_eq!(m.declared_language.as_deref(), Some("fr"));
+    }
+
+    #[test]
+    fn byline_adds_the_co_author_structured_data_leaves_out() {
+        let html = r#"<html><head><title>T</title>
+            <script type="application/ld+json">{"@type":"NewsArticle","author":{"@type":"Person","name":"Elsa Provenzano"}}</script>
+            </head><body><address class="authorsign"><span>Elsa Provenzano et Mickaël Bosredon</span></address>
+            <p>Des intempéries toucheront la Nouvelle-Aquitaine dans les prochaines heures.</p></body></html>"#;
+        let doc = Html::parse_document(html);
+        let names: Vec<String> = collect(&doc, None).metadata.authors.into_iter().map(|a| a.value).collect();
+        assert_eq!(names, vec!["Elsa Provenzano", "Mickaël Bosredon"]);
     }
 
     #[test]
