@@ -676,6 +676,21 @@ mod tests {
     }
 
     #[test]
+    fn paragraph_glued_to_a_read_also_pointer_is_kept() {
+        let input = "Accueil\nUn imam condamné à Nîmes\n\
+            Le Franco-Marocain de 32 ans, arrêté et placé en garde à vue dans la nuit de lundi à mardi, était poursuivi pour apologie du terrorisme.\n\
+            À LIRE AUSSI Guerre Hamas-Israël : les images insoutenables du pogromC'est ce que viendront confirmer, tour à tour, quatre fidèles de la mosquée cités par la défense.\n\
+            Mais pour l'avocate de la partie civile, le message est extrêmement clair et le dossier ne laisse aucun doute sur les intentions.\n";
+        let e = extract(input);
+        assert!(e.text.contains("terrorisme.\n\nC'est ce que viendront confirmer"), "{}", e.text);
+        assert!(!e.text.contains("LIRE AUSSI") && !e.text.contains("pogrom"), "{}", e.text);
+        // The paragraph's offsets point into the input.
+        let at = e.text.find("C'est ce que").unwrap();
+        let raw = e.offsets.to_raw(at).unwrap();
+        assert!(input[raw..].starts_with("C'est ce que"));
+    }
+
+    #[test]
     fn a_date_cue_ends_the_byline_name() {
         let input = "The law that fuels the city's air pollution\nBy Jane Smith Updated Nov 13, 2019, 10:28am EST\n\
             Another cloud of choking smoke and dust is set to descend upon the residents of the city this week.\n\

@@ -152,15 +152,27 @@ pub(crate) fn split(input: &str, lex: &Lexicon) -> (Vec<Line>, Vec<u16>) {
             continue;
         }
         let start = raw_start + lead;
-        let mut line = Line { start, end: start + trimmed.len(), ..Default::default() };
-        let base = hits.len();
-        hits.resize(base + n, 0);
-        measure(trimmed, lex, &mut line, &mut hits[base..], &mut word);
-        let (chrome, comments) = lex.line_cues_with(trimmed, &mut first_word);
-        line.chrome_cue = chrome || line.words <= AD_LABEL_WORDS && lex.is_ad_label(trimmed, &mut first_word);
-        line.embed_credit = embed_credit(trimmed);
-        line.comments_cue = comments.is_some_and(|end| line.words <= COMMENTS_HEADING_WORDS || is_quotation(trimmed.get(end..).unwrap_or("")));
-        lines.push(line);
+        // A "read also" pointer glued to the paragraph after it (an inline
+        // link rendered on the paragraph's line: "À LIRE AUSSI … du
+        // pogromC'est ce que …"): two lines, the pointer and the paragraph.
+        let cues = lex.line_cues_with(trimmed, &mut first_word);
+        let glue = if cues.0 { glued_paragraph(trimmed) } else { None };
+        let pieces: [Option<(usize, &str)>; 2] = match glue {
+            Some(at) => [Some((0, trimmed.get(..at).unwrap_or(trimmed))), trimmed.get(at..).map(|t| (at, t))],
+            None => [Some((0, trimmed)), None],
+        };
+        for (offset, text) in pieces.into_iter().flatten() {
+            let start = start + offset;
+            let mut line = Line { start, end: start + text.len(), ..Default::default() };
+            let base = hits.len();
+            hits.resize(base + n, 0);
+            measure(text, lex, &mut line, &mut hits[base..], &mut word);
+            let (chrome, comments) = if glue.is_none() { cues } else { lex.line_cues_with(text, &mut first_word) };
+            line.chrome_cue = chrome || line.words <= AD_LABEL_WORDS && lex.is_ad_label(text, &mut first_word);
+            line.embed_credit = embed_credit(text);
+            line.comments_cue = comments.is_some_and(|end| line.words <= COMMENTS_HEADING_WORDS || is_quotation(text.get(end..).unwrap_or("")));
+            lines.push(line);
+        }
     }
     // Exact repetitions.
     let mut counts: HashMap<&str, u32, FastBuild> = HashMap::with_capacity_and_hasher(lines.len(), FastBuild::default());
@@ -313,6 +325,27 @@ fn measure(text: &str, lex: &Lexicon, line: &mut Line, hits: &mut [u16], word: &
             && second.is_none_or(|c| is_space(c) || c.is_alphanumeric() && !matches!(first, '-' | '–' | '—' | '+' | '>')))
         || numbered_marker(text);
 }
+
+/// Where a paragraph glued to a pointer line starts: the last place where
+/// a lower-case letter is directly followed by a capital ("pogromC'est")
+/// with at least [`GLUED_WORDS`] words after it, ending like a sentence.
+fn glued_paragraph(text: &str) -> Option<usize> {
+    let mut found = None;
+    let mut prev: Option<char> = None;
+    for (i, c) in text.char_indices() {
+        if c.is_uppercase() && prev.is_some_and(char::is_lowercase) {
+            found = Some(i);
+        }
+        prev = Some(c);
+    }
+    let at = found?;
+    let tail = text.get(at..)?;
+    let ends = tail.trim_end().ends_with(['.', '!', '?', '…', '»', '"', '”']);
+    (ends && tail.split_whitespace().count() >= GLUED_WORDS).then_some(at)
+}
+
+/// Fewest words of a paragraph split from a pointer line.
+const GLUED_WORDS: usize = 8;
 
 /// See [`Line::embed_credit`].
 fn embed_credit(text: &str) -> bool {
@@ -487,6 +520,8 @@ mod tests {
         assert_eq!(one("Un texte  normal, sans colonnes.").cells, 0);
         assert!(one("À lire aussi : Le prix de l'essence flambe").chrome_cue);
         assert!(one("Read more: Oil prices slip").chrome_cue);
+        assert_eq!(glued_paragraph("À LIRE AUSSI Un titre du pogromC'est ce que viendront confirmer quatre fidèles de la mosquée."), Some("À LIRE AUSSI Un titre du pogrom".len()));
+        assert_eq!(glued_paragraph("À LIRE AUSSI Un titre sur l'iPhone"), None);
         assert!(one("— Mike B (@MikeB) November 18, 2019").embed_credit);
         assert!(!one("— Mike B, November 18, 2019").embed_credit);
         assert!(!one("Lire un livre est un plaisir.").chrome_cue);
