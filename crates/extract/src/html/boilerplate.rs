@@ -75,6 +75,14 @@ fn trim_ends(s: &str) -> &str {
     s.trim_matches(|c: char| !c.is_alphanumeric())
 }
 
+/// The rest of `t` after `phrase` when `t` opens with it at a word
+/// boundary (the phrase ends with punctuation, or no letter or digit
+/// follows it).
+fn after_phrase<'t>(t: &'t str, phrase: &str) -> Option<&'t str> {
+    let rest = t.strip_prefix(phrase)?;
+    (phrase.ends_with(|c: char| !c.is_alphanumeric()) || !rest.starts_with(char::is_alphanumeric)).then_some(rest)
+}
+
 /// True when a short block's text (`text`, as shown) is page furniture.
 pub(crate) fn is_furniture(text: &str) -> bool {
     let t = normalise(text);
@@ -82,14 +90,7 @@ pub(crate) fn is_furniture(text: &str) -> bool {
         return false;
     }
     let p = phrases();
-    if p.lines.contains(trim_ends(&t)) {
-        return true;
-    }
-    p.starts.iter().any(|s| {
-        t.starts_with(s.as_str())
-            && (s.ends_with(|c: char| !c.is_alphanumeric())
-                || !t[s.len()..].starts_with(|c: char| c.is_alphanumeric()))
-    })
+    p.lines.contains(trim_ends(&t)) || p.starts.iter().any(|s| after_phrase(&t, s).is_some())
 }
 
 /// True when `text` opens with a furniture phrase (a `line` or `start`
@@ -98,8 +99,8 @@ pub(crate) fn is_furniture(text: &str) -> bool {
 pub(crate) fn opens_with_furniture(text: &str) -> bool {
     let t = normalise(text);
     let p = phrases();
-    let at_boundary = |s: &str| t.starts_with(s) && t.get(s.len()..).is_some_and(|r| r.starts_with(|c: char| !c.is_alphanumeric()) && r.chars().any(char::is_alphanumeric));
-    p.lines.iter().any(|s| at_boundary(s)) || p.starts.iter().any(|s| at_boundary(s.trim_end_matches(|c: char| !c.is_alphanumeric())))
+    let more_words = |s: &str| after_phrase(&t, s.trim_end_matches(|c: char| !c.is_alphanumeric())).is_some_and(|r| r.chars().any(char::is_alphanumeric));
+    p.lines.iter().any(|s| more_words(s)) || p.starts.iter().any(|s| more_words(s))
 }
 
 #[cfg(test)]
