@@ -165,7 +165,7 @@ pub(crate) fn collect(doc: &Html, url: Option<&str>) -> PageMeta {
         // Author-ish elements.
         let rel_author = el.attr("rel").is_some_and(|r| r.to_ascii_lowercase().split_whitespace().any(|x| x == "author"));
         let itemprop_author = el.attr("itemprop").is_some_and(|p| p.to_ascii_lowercase().split_whitespace().any(|x| x == "author" || x == "creator"));
-        if (rel_author || itemprop_author) && !in_discussion(node) {
+        if (rel_author || itemprop_author) && !in_discussion(node) && !in_credit(node) {
             if let Some(er) = ElementRef::wrap(node) {
                 // itemprop=author may hold a nested itemprop=name.
                 let mut t = String::new();
@@ -204,6 +204,7 @@ pub(crate) fn collect(doc: &Html, url: Option<&str>) -> PageMeta {
                 && !class.contains("bio")
                 && !class.contains("comment")
                 && !in_discussion(node)
+                && !in_credit(node)
             {
                 if let Some(er) = ElementRef::wrap(node) {
                     let t = text_of(er);
@@ -301,6 +302,26 @@ fn in_discussion(node: ego_tree::NodeRef<'_, Node>) -> bool {
         }
     }
     false
+}
+
+/// True when the element is or sits in a figure or its caption, or when
+/// it or one of its three nearest ancestors is a credit line (class or id
+/// naming a credit, licence, copyright, caption or photographer): the name
+/// there is a photographer's or a licensor's, not the article's author
+/// (`class="license-author"`, `class="photo-credit"`).
+fn in_credit(node: ego_tree::NodeRef<'_, Node>) -> bool {
+    let credit_class = |v: &str| {
+        let v = v.to_ascii_lowercase();
+        [
+            "license", "licence", "copyright", "caption", "photographer", "fotograf", "photo-credit", "photocredit", "image-credit",
+            "imagecredit", "bildnachweis", "bildquelle",
+        ].iter().any(|w| v.contains(w))
+    };
+    std::iter::once(node).chain(node.ancestors()).enumerate().any(|(depth, a)| {
+        let Some(el) = a.value().as_element() else { return false };
+        matches!(el.name(), "figure" | "figcaption")
+            || (depth <= 3 && ["class", "id"].iter().filter_map(|k| el.attr(k)).any(credit_class))
+    })
 }
 
 fn set_once(slot: &mut Option<String>, v: String) {
@@ -645,6 +666,10 @@ fn word_overlap(a: &str, b: &str) -> f32 {
 /// Splits "A and B", "A, B & C", "A et B" into names. A comma separates
 /// names only when every part looks like a full name; otherwise what
 /// follows it is a role or a place and is dropped by [`clean_author`].
+/// When a part is a phrase rather than a name ("Bundesministerium für
+/// Wirtschaft und Klimaschutz"), the conjunction joins the words of one
+/// organisation's name, not two people: the string is returned whole, and
+/// [`clean_author`] judges it as one.
 fn split_names(s: &str) -> Vec<String> {
     let mut parts = vec![s.to_string()];
     let comma_names = s.split(", ").count() > 1
@@ -657,7 +682,34 @@ fn split_names(s: &str) -> Vec<String> {
     for &sep in seps {
         parts = parts.iter().flat_map(|p| p.split(sep).map(str::to_string).collect::<Vec<_>>()).collect();
     }
-    parts.into_iter().map(|p| p.trim().to_string()).filter(|p| !p.is_empty()).collect()
+    let parts: Vec<String> = parts.into_iter().map(|p| p.trim().to_string()).filter(|p| !p.is_empty()).collect();
+    if parts.len() > 1 && parts.iter().any(|p| is_phrase(p)) {
+        return vec![s.trim().to_string()];
+    }
+    parts
+}
+
+/// True when a byline part, its opener ("von") and any trailing role
+/// (after ", " or " - ") aside, holds a lower-case word that is no name
+/// particle ("für", "in"): a phrase, not a person's name.
+fn is_phrase(part: &str) -> bool {
+    let mut s = part.trim();
+    while let Some(rest) = strip_byline_prefix(s) {
+        s = rest;
+    }
+    // A leading label ("Text: A") is not part of the name.
+    if let Some((_, tail)) = s.split_once(':') {
+        s = tail;
+    }
+    for sep in [", ", " - ", " – ", " — ", " | ", " ("] {
+        if let Some(pos) = s.find(sep) {
+            s = &s[..pos];
+        }
+    }
+    s.split_whitespace().any(|w| {
+        let head = w.split(['\'', '’']).next().unwrap_or(w);
+        w.chars().next().is_some_and(|c| c.is_lowercase()) && !PARTICLES.contains(&head) && !matches!(head, "d" | "l")
+    })
 }
 
 /// Byline openers ("by", "eingestellt von", "auteur :"), from
@@ -674,6 +726,29 @@ fn byline_prefixes() -> &'static [String] {
             .collect();
         v.sort_by_key(|p| std::cmp::Reverse(p.len()));
         v
+    })
+}
+
+/// Labels of contributors who are not the author ("Übersetzung", "Foto",
+/// "Quelle"), from `data/lang/mul/byline-roles.txt`.
+fn byline_roles() -> &'static [String] {
+    static R: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+    R.get_or_init(|| {
+        include_str!("../../../../data/lang/mul/byline-roles.txt")
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .map(str::to_string)
+            .collect()
+    })
+}
+
+/// True when `s` opens with a non-author role label followed by a space
+/// or a colon ("Foto: Jane Doe", "Übersetzung Jane Doe").
+fn opens_with_role(s: &str) -> bool {
+    let lower = s.trim().to_lowercase();
+    byline_roles().iter().any(|r| {
+        lower.strip_prefix(r.as_str()).is_some_and(|rest| rest.starts_with([' ', ':', '\u{a0}']))
     })
 }
 
@@ -732,6 +807,10 @@ fn clean_author_opened(raw: &str, site_names: &[String]) -> Option<(String, bool
         s = rest.to_string();
         opened = true;
     }
+    // A translator's, photographer's or source's credit.
+    if opens_with_role(&s) {
+        return None;
+    }
     // A leading role label: "Text: A", "Interview: A".
     if let Some((head, tail)) = s.split_once(':') {
         if !head.trim().is_empty() && !head.trim().contains(' ') && !tail.trim().is_empty() {
@@ -757,7 +836,7 @@ fn clean_author_opened(raw: &str, site_names: &[String]) -> Option<(String, bool
     let lower = s.to_lowercase();
     if lower.starts_with("http")
         || lower.contains("www.")
-        || s.contains(['@', '/', '&', ';', '[', ']', '=', '#', '_'])
+        || s.contains(['@', '/', '&', ';', '[', ']', '=', '#', '_', ':'])
         || s.contains(".com")
         || s.contains(".de")
         || s.contains(".fr")
@@ -967,5 +1046,33 @@ mod tests {
             <meta name="author" content="Daily Planet"></head><body><p>x</p></body></html>"#;
         let doc = Html::parse_document(html);
         assert!(collect(&doc, None).metadata.authors.is_empty());
+    }
+
+    #[test]
+    fn a_conjunction_inside_an_organisation_name_splits_nothing() {
+        assert_eq!(split_names("Bundesministerium für Wirtschaft und Klimaschutz"), vec!["Bundesministerium für Wirtschaft und Klimaschutz"]);
+        assert_eq!(split_names("Von Jane Doe und John Roe"), vec!["Von Jane Doe", "John Roe"]);
+        assert_eq!(split_names("Jane Doe and John Roe, staff writers"), vec!["Jane Doe", "John Roe, staff writers"]);
+        let html = r#"<html><head><meta name="author" content="Landesanstalt für Wald und Forstwirtschaft - LWF"></head>
+            <body><p>Landesanstalt für Wald und Forstwirtschaft</p></body></html>"#;
+        assert!(collect(&Html::parse_document(html), None).metadata.authors.is_empty());
+    }
+
+    #[test]
+    fn credits_of_photos_and_translations_are_not_bylines() {
+        let names = |html: &str| -> Vec<String> {
+            collect(&Html::parse_document(html), None).metadata.authors.into_iter().map(|a| a.value).collect()
+        };
+        assert!(names(r#"<html><body><p>Text.</p><span class="license-author">Jane Doe</span></body></html>"#).is_empty());
+        assert!(names(r#"<html><body><figure><img src="a.jpg"><figcaption><span class="author">Jane Doe</span></figcaption></figure></body></html>"#).is_empty());
+        assert_eq!(names(r#"<html><body><figure><figcaption><a rel="author">Jane Doe</a></figcaption></figure><p class="byline">By John Roe</p></body></html>"#), vec!["John Roe"]);
+        let none: Vec<String> = Vec::new();
+        assert_eq!(clean_author("Übersetzung Sarah Jungblut", &none), None);
+        assert_eq!(clean_author("Foto: Jane Doe", &none), None);
+        assert_eq!(clean_author("Photo by Jane Doe", &none), None);
+        assert_eq!(clean_author("Text: Jane Doe", &none).as_deref(), Some("Jane Doe"));
+        // A bare label opener; a colon never sits inside a name.
+        assert_eq!(clean_author("Autor Jane Doe", &none).as_deref(), Some("Jane Doe"));
+        assert_eq!(clean_author("Jane Doe: EN", &none), None);
     }
 }
