@@ -16,9 +16,14 @@
 //!   equal to the site, the publisher or the domain (or spelling out its
 //!   acronym) is never an author; byline openers ("By", "Eingestellt von",
 //!   from `data/lang/mul/byline-prefixes.txt`), roles, dates and e-mail
-//!   addresses are stripped. Every name must be shown in the page's
-//!   visible text, and byline elements are read from the first one that
-//!   yields a name and its siblings only (not teasers further down).
+//!   addresses are stripped. Credits of other contributors ("Foto:",
+//!   "Übersetzung", "Quelle:", from `data/lang/mul/byline-roles.txt`) and
+//!   elements in figures, captions and credit/licence lines are not
+//!   bylines; a conjunction inside an organisation's name ("… für
+//!   Wirtschaft und Klimaschutz") does not split it into names. Every name
+//!   must be shown in the page's visible text, and byline elements are
+//!   read from the first one that yields a name and its siblings only (not
+//!   teasers further down).
 
 use dossier_document::{Evidenced, Metadata};
 use scraper::{ElementRef, Html, Node};
