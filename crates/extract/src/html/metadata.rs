@@ -263,7 +263,8 @@ fn word_key(s: &str) -> String {
 const VISIBLE_CAP: usize = 4 << 20;
 
 /// The text a reader sees: every text node outside `<head>`, scripts,
-/// styles, templates and `<noscript>`, as a [`word_key`].
+/// styles, templates, `<noscript>` and hidden elements (see
+/// [`hidden_element`]), as a [`word_key`].
 fn visible_words(doc: &Html) -> String {
     use ego_tree::iter::Edge;
     let mut raw = String::new();
@@ -271,7 +272,13 @@ fn visible_words(doc: &Html) -> String {
     for edge in doc.tree.root().traverse() {
         match edge {
             Edge::Open(n) => match n.value() {
-                Node::Element(el) if hidden > 0 || matches!(el.name(), "head" | "script" | "style" | "template" | "noscript" | "title") => hidden += 1,
+                Node::Element(el)
+                    if hidden > 0
+                        || matches!(el.name(), "head" | "script" | "style" | "template" | "noscript" | "title")
+                        || hidden_element(el) =>
+                {
+                    hidden += 1
+                }
                 Node::Text(t) if hidden == 0 && raw.len() < VISIBLE_CAP => {
                     raw.push_str(t);
                     raw.push(' ');
@@ -286,6 +293,28 @@ fn visible_words(doc: &Html) -> String {
         }
     }
     word_key(&raw)
+}
+
+/// True when the element is hidden from the reader: the `hidden`
+/// attribute, an inline `display: none` / `visibility: hidden`, or a class
+/// named "hidden" or ending in "-hidden" ("rich-snippet-hidden", a theme's
+/// copy of the CMS account for search engines). "overflow-hidden" hides
+/// nothing, and "hidden-xs" or "md:hidden" hide only on some screens.
+fn hidden_element(el: &scraper::node::Element) -> bool {
+    if el.attr("hidden").is_some() {
+        return true;
+    }
+    if let Some(style) = el.attr("style") {
+        let style: String = style.to_ascii_lowercase().chars().filter(|c| !c.is_whitespace()).collect();
+        if style.contains("display:none") || style.contains("visibility:hidden") {
+            return true;
+        }
+    }
+    el.attr("class").is_some_and(|c| {
+        c.split_whitespace()
+            .map(str::to_ascii_lowercase)
+            .any(|t| (t == "hidden" || t.ends_with("-hidden")) && !t.contains("overflow") && !t.contains(':'))
+    })
 }
 
 /// True when the element sits in a comment/discussion area or in page
@@ -1079,5 +1108,18 @@ mod tests {
         // A bare label opener; a colon never sits inside a name.
         assert_eq!(clean_author("Autor Jane Doe", &none).as_deref(), Some("Jane Doe"));
         assert_eq!(clean_author("Jane Doe: EN", &none), None);
+    }
+
+    #[test]
+    fn names_only_in_hidden_elements_are_not_shown() {
+        let names = |body: &str| -> Vec<String> {
+            let html = format!(r#"<html><head><meta name="author" content="Jane Doe"></head><body><p>Text.</p>{body}</body></html>"#);
+            collect(&Html::parse_document(&html), None).metadata.authors.into_iter().map(|a| a.value).collect()
+        };
+        assert!(names(r#"<span class="vcard rich-snippet-hidden"><a rel="author">Jane Doe</a></span>"#).is_empty());
+        assert!(names(r#"<div class="author" style="display: none"><span>Jane Doe</span></div>"#).is_empty());
+        assert!(names(r#"<div hidden>Jane Doe</div>"#).is_empty());
+        // Classes that hide nothing or only on some screens.
+        assert_eq!(names(r#"<main class="tw-overflow-hidden"><p><br class="md:tw-hidden"> 1 May, Jane Doe</p></main>"#), vec!["Jane Doe"]);
     }
 }
