@@ -460,9 +460,10 @@ fn snippet_counts(text: Option<&str>, with: &[String], without: &[String]) -> Co
     c
 }
 
-/// Letters and digits only, lower-cased, accents removed.
+/// Letters and digits only, lower-cased, accents removed, "ß" as "ss".
 fn squash(s: &str) -> String {
     dossier_text::normalize::fold(s)
+        .replace('ß', "ss")
         .chars()
         .filter(|c| c.is_alphanumeric())
         .collect()
@@ -523,7 +524,7 @@ fn split_ci(s: &str, sep: &str) -> Vec<String> {
 /// hyphens) are dropped, other non-alphanumerics separate words.
 fn word_key(s: &str) -> String {
     let mut out = String::from(" ");
-    for c in dossier_text::normalize::fold(s).chars() {
+    for c in dossier_text::normalize::fold(s).replace('ß', "ss").chars() {
         if c.is_alphanumeric() {
             out.push(c);
         } else if matches!(c, '\u{ad}' | '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{2060}') {
@@ -873,6 +874,7 @@ mod tests {
         // Whole words only; soft hyphens do not split a word.
         assert!(names_match("Jens Bergmann", "Interview: Jens Bergmann"));
         assert!(!names_match("Anna", "Hanna Schmidt"));
+        assert!(names_match("Guido Beyss", "Guido Beyß"));
         assert!(names_match("Mat\u{ad}thi\u{ad}as Lauerer", "Matthias Lauerer"));
     }
 }

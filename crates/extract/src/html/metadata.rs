@@ -170,7 +170,9 @@ pub(crate) fn collect(doc: &Html, url: Option<&str>) -> PageMeta {
         // Author-ish elements.
         let rel_author = el.attr("rel").is_some_and(|r| r.to_ascii_lowercase().split_whitespace().any(|x| x == "author"));
         let itemprop_author = el.attr("itemprop").is_some_and(|p| p.to_ascii_lowercase().split_whitespace().any(|x| x == "author" || x == "creator"));
-        if (rel_author || itemprop_author) && !in_discussion(node) && !in_credit(node) {
+        if (rel_author || itemprop_author) && in_other_item(node) {
+            // A review's or a comment's author, not the article's.
+        } else if (rel_author || itemprop_author) && !in_discussion(node) && !in_credit(node) {
             if let Some(er) = ElementRef::wrap(node) {
                 // itemprop=author may hold a nested itemprop=name.
                 let mut t = String::new();
@@ -319,23 +321,48 @@ fn hidden_element(el: &scraper::node::Element) -> bool {
 
 /// True when the element sits in a comment/discussion area or in page
 /// furniture (navigation, sidebars, footers), where names are not the
-/// article's authors.
+/// article's authors. Class and id words are read one by one; `<body>`
+/// and `<html>` are not read ("right-sidebar" there is a layout flag for
+/// the whole page), nor are flags ("has-sidebar", "no-comments") and
+/// wrappers of the content and its sidebar together
+/// ("content-sidebar-wrap").
 fn in_discussion(node: ego_tree::NodeRef<'_, Node>) -> bool {
     for a in node.ancestors() {
         let Some(el) = a.value().as_element() else { continue };
+        if matches!(el.name(), "body" | "html") {
+            break;
+        }
         if matches!(el.name(), "nav" | "aside" | "footer") {
             return true;
         }
-        for key in ["class", "id"] {
-            if let Some(v) = el.attr(key) {
-                let v = v.to_ascii_lowercase();
-                if v.contains("comment") || v.contains("respond") || v.contains("repl") || v.contains("discussion") || v.contains("sidebar") {
-                    return true;
-                }
+        let words = el.attr("class").into_iter().flat_map(str::split_whitespace).chain(el.attr("id"));
+        for w in words {
+            let w = w.to_ascii_lowercase();
+            if ["has-", "no-", "with-", "without-"].iter().any(|f| w.starts_with(f)) {
+                continue;
+            }
+            if w.contains("comment") || w.contains("respond") || w.contains("repl") || w.contains("discussion") {
+                return true;
+            }
+            if w.contains("sidebar") && !w.contains("wrap") && !w.contains("content") {
+                return true;
             }
         }
     }
     false
+}
+
+/// True when the nearest microdata item around the element (its closest
+/// ancestor with `itemscope`) is a review, comment, answer, rating,
+/// product or offer: an `itemprop=author` there names a customer, a
+/// commenter or an answerer, not the article's author (a question's
+/// asker, the main item of a Q&A page, is kept).
+fn in_other_item(node: ego_tree::NodeRef<'_, Node>) -> bool {
+    let Some(item) = node.ancestors().filter_map(|a| a.value().as_element()).find(|el| el.attr("itemscope").is_some()) else {
+        return false;
+    };
+    let ty = item.attr("itemtype").unwrap_or("").to_ascii_lowercase();
+    ["review", "comment", "answer", "rating", "product", "offer"].iter().any(|t| ty.contains(t))
 }
 
 /// True when the element is or sits in a figure or its caption, or when
@@ -655,6 +682,15 @@ fn decide(f: Found, url: Option<&str>, doc: &Html) -> PageMeta {
                 }
             }
         }
+        // "Tomas Spahn Fr" (an outer element, with the next field's first
+        // word) beside "Tomas Spahn" (the inner link): the shorter is the name.
+        let keys: Vec<String> = names.iter().map(|n| word_key(n)).collect();
+        let names: Vec<String> = names
+            .iter()
+            .zip(&keys)
+            .filter(|(_, k)| !keys.iter().any(|o| o.len() < k.len() && k.starts_with(o.as_str())))
+            .map(|(n, _)| n.clone())
+            .collect();
         if !names.is_empty() {
             m.authors = names.into_iter().take(10).map(|n| Evidenced::new(n, ev.clone())).collect();
             break;
@@ -1121,5 +1157,33 @@ mod tests {
         assert!(names(r#"<div hidden>Jane Doe</div>"#).is_empty());
         // Classes that hide nothing or only on some screens.
         assert_eq!(names(r#"<main class="tw-overflow-hidden"><p><br class="md:tw-hidden"> 1 May, Jane Doe</p></main>"#), vec!["Jane Doe"]);
+    }
+
+    #[test]
+    fn sidebars_layout_flags_reviews_and_glued_words() {
+        let names = |html: &str| -> Vec<String> {
+            collect(&Html::parse_document(html), None).metadata.authors.into_iter().map(|a| a.value).collect()
+        };
+        // "right-sidebar" on <body> is a layout flag; the real sidebar is still skipped.
+        assert_eq!(
+            names(r#"<html><body class="single right-sidebar"><div class="content-sidebar-wrap"><span class="author vcard"><a rel="author" href="/a">Jane Doe</a></span>
+            <div class="sidebar-primary"><a rel="author" href="/b">John Roe</a></div></div></body></html>"#),
+            vec!["Jane Doe"]
+        );
+        assert!(names(r#"<html><body><div class="widget sidebar"><a rel="author" href="/b">John Roe</a></div></body></html>"#).is_empty());
+        // Reviews of a product carry their own authors.
+        assert!(names(r#"<html><body><div itemscope itemtype="https://schema.org/Review"><span itemprop="author" content="Georg N."></span>
+            <span itemprop="author">Georg Nemo</span></div></body></html>"#)
+        .is_empty());
+        assert_eq!(
+            names(r#"<html><body><div itemscope itemtype="https://schema.org/Article"><span itemprop="author">Jane Doe</span></div></body></html>"#),
+            vec!["Jane Doe"]
+        );
+        // An outer byline element glued to the next field beside its inner link.
+        assert_eq!(
+            names(r#"<html><body><div class="article-author">Von <strong><a href="/a">Tomas Spahn</a></strong></div><div>Fr, 10. Juni</div>
+            <div class="author-block">Von Tomas Spahn Fr, 10. Juni</div></body></html>"#),
+            vec!["Tomas Spahn"]
+        );
     }
 }
