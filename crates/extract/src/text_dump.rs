@@ -44,7 +44,7 @@
 //! Kept lines are copied byte for byte; paragraphs (one per kept line) are
 //! separated by one blank line, so every clean byte maps back to the input.
 
-mod lexicon;
+pub(crate) mod lexicon;
 mod lines;
 mod meta;
 mod region;

@@ -12,9 +12,15 @@
 //!   short and the page has a longer heading that matches.
 //! * authors: JSON-LD `author` (persons), `meta name=author` and kin,
 //!   `article:author` when it is not a URL, `rel=author`, `itemprop=author`,
-//!   then byline elements. Several names are kept as a list. A candidate
-//!   equal to the site, the publisher or the domain (or spelling out its
-//!   acronym) is never an author; byline openers ("By", "Eingestellt von",
+//!   then byline elements, then short blocks that open with a byline
+//!   formula ("By Jane Doe", "Von A und B") and hold full names. Several
+//!   names are kept as a list; a comma list ends at its first part that is
+//!   no name ("By A, BBC News, New York"). A candidate equal to the site,
+//!   the publisher or the domain (or spelling out its acronym), a news
+//!   agency or a newsroom (`agencies.txt`, `org-words.txt`), or holding a
+//!   function word (`not-in-names.txt`) is never an author; authors of
+//!   reviews, answers and comments (microdata items) are not the
+//!   article's; byline openers ("By", "Eingestellt von",
 //!   from `data/lang/mul/byline-prefixes.txt`), roles, dates and e-mail
 //!   addresses are stripped. Credits of other contributors ("Foto:",
 //!   "Übersetzung", "Quelle:", from `data/lang/mul/byline-roles.txt`) and
@@ -44,6 +50,9 @@ struct Found {
     rel_authors: Vec<(String, ego_tree::NodeId)>,
     itemprop_authors: Vec<String>,
     byline_texts: Vec<(String, ego_tree::NodeId)>,
+    /// Short blocks that open with a byline formula ("By Jane Doe",
+    /// "Von A und B") whatever their class: the last source.
+    opener_texts: Vec<(String, ego_tree::NodeId)>,
     site_name: Option<(String, String)>,
     canonical: Option<(String, String)>,
     html_lang: Option<String>,
@@ -82,7 +91,17 @@ fn clean(s: &str) -> String {
 pub(crate) fn collect(doc: &Html, url: Option<&str>) -> PageMeta {
     let mut f = Found::default();
     let mut byline_budget = 20usize;
+    let mut opener_budget = 10usize;
     for node in doc.tree.nodes() {
+        if let Node::Text(t) = node.value() {
+            if opener_budget > 0 {
+                if let Some((text, id)) = opener_block(node, t) {
+                    opener_budget -= 1;
+                    f.opener_texts.push((text, id));
+                }
+            }
+            continue;
+        }
         let Node::Element(el) = node.value() else { continue };
         let name = el.name();
         match name {
@@ -227,11 +246,50 @@ pub(crate) fn collect(doc: &Html, url: Option<&str>) -> PageMeta {
         && f.meta_authors.is_empty()
         && f.rel_authors.is_empty()
         && f.itemprop_authors.is_empty()
-        && f.byline_texts.is_empty());
+        && f.byline_texts.is_empty()
+        && f.opener_texts.is_empty());
     if has_candidates {
         f.visible = Some(visible_words(doc));
     }
     decide(f, url, doc)
+}
+
+/// Longest block read as a byline formula, in characters.
+const OPENER_BLOCK_MAX: usize = 100;
+
+/// The block a text node opens with a byline formula ("By", "Von",
+/// "Par", from `data/lang/mul/byline-prefixes.txt`): the text's parent
+/// element, or the parent's parent when the parent holds the formula alone
+/// ("<p><span>By</span> <a>Jane Doe</a></p>"), with its text and id. The
+/// block must itself open with the formula, be short, and sit outside
+/// scripts, page furniture, credits and other items (reviews, comments).
+fn opener_block(node: ego_tree::NodeRef<'_, Node>, t: &scraper::node::Text) -> Option<(String, ego_tree::NodeId)> {
+    let head = t.trim_start();
+    if head.is_empty() || !head.chars().next().is_some_and(char::is_alphabetic) {
+        return None;
+    }
+    let lower: String = head.chars().take(30).collect::<String>().to_lowercase();
+    let bare = lower.trim_end();
+    if !byline_prefixes().iter().any(|p| lower.starts_with(p.as_str()) || bare == p.trim_end()) {
+        return None;
+    }
+    let mut block = ElementRef::wrap(node.parent()?)?;
+    if matches!(block.value().name(), "script" | "style" | "noscript" | "template" | "title" | "textarea" | "option") {
+        return None;
+    }
+    let mut text = text_of(block);
+    if strip_byline_prefix(&format!("{text} ")).is_some_and(|rest| rest.trim().is_empty()) {
+        block = ElementRef::wrap(block.parent()?)?;
+        text = text_of(block);
+    }
+    let starts = strip_byline_prefix(&text).is_some_and(|rest| !rest.is_empty());
+    if !starts || text.chars().count() > OPENER_BLOCK_MAX {
+        return None;
+    }
+    if in_discussion(node) || in_credit(node) || in_other_item(node) {
+        return None;
+    }
+    Some((text, block.id()))
 }
 
 /// True when byline element `other` sits beside `first` (same parent) or
@@ -650,15 +708,25 @@ fn decide(f: Found, url: Option<&str>, doc: &Html) -> PageMeta {
     type Cands = Vec<(String, Option<ego_tree::NodeId>)>;
     let plain = |v: &[String]| -> Cands { v.iter().map(|t| (t.clone(), None)).collect() };
     let placed = |v: &[(String, ego_tree::NodeId)]| -> Cands { v.iter().take(3).map(|(t, id)| (t.clone(), Some(*id))).collect() };
-    let mut sources: Vec<(Cands, String, bool)> = Vec::new();
-    sources.push((plain(&f.ld_authors), "json-ld author".into(), true));
-    for (a, ev) in &f.meta_authors {
-        sources.push((plain(std::slice::from_ref(a)), ev.clone(), true));
+    // What a source's names must look like: declared names are taken as
+    // they are; a byline element's name must open with a formula or be a
+    // full name; a block found by its formula alone must hold full names.
+    #[derive(Clone, Copy, PartialEq)]
+    enum Accept {
+        Any,
+        OpenedOrFull,
+        Full,
     }
-    sources.push((plain(&f.itemprop_authors), "[itemprop=author]".into(), true));
-    sources.push((placed(&f.rel_authors), "[rel=author]".into(), false));
-    sources.push((placed(&f.byline_texts), "byline".into(), false));
-    for (cands, ev, structured) in sources {
+    let mut sources: Vec<(Cands, String, Accept)> = Vec::new();
+    sources.push((plain(&f.ld_authors), "json-ld author".into(), Accept::Any));
+    for (a, ev) in &f.meta_authors {
+        sources.push((plain(std::slice::from_ref(a)), ev.clone(), Accept::Any));
+    }
+    sources.push((plain(&f.itemprop_authors), "[itemprop=author]".into(), Accept::Any));
+    sources.push((placed(&f.rel_authors), "[rel=author]".into(), Accept::OpenedOrFull));
+    sources.push((placed(&f.byline_texts), "byline".into(), Accept::OpenedOrFull));
+    sources.push((placed(&f.opener_texts), "byline formula".into(), Accept::Full));
+    for (cands, ev, accept) in sources {
         let mut names: Vec<String> = Vec::new();
         let mut anchor: Option<ego_tree::NodeId> = None;
         for (c, id) in &cands {
@@ -667,9 +735,22 @@ fn decide(f: Found, url: Option<&str>, doc: &Html) -> PageMeta {
                     continue;
                 }
             }
+            let mut named = false;
             for n in split_names(c) {
-                if let Some(n) = clean_author_opened(&n, &site_names)
-                    .filter(|(n, opened)| structured || *opened || looks_like_full_name(n))
+                let cleaned = clean_author_opened(&n, &site_names);
+                // "By Jane Doe, BBC News, New York": the list of names ends
+                // where the first part that is no name (an outlet, a role)
+                // begins; what follows is an affiliation or a place.
+                if cleaned.is_none() && named {
+                    break;
+                }
+                named |= cleaned.is_some();
+                if let Some(n) = cleaned
+                    .filter(|(n, opened)| match accept {
+                        Accept::Any => true,
+                        Accept::OpenedOrFull => *opened || looks_like_full_name(n),
+                        Accept::Full => looks_like_full_name(n),
+                    })
                     .map(|(n, _)| n)
                     .filter(|n| f.visible.as_deref().map_or(true, |v| shown(n, v)))
                 {
@@ -799,6 +880,19 @@ fn byline_prefixes() -> &'static [String] {
     })
 }
 
+/// Function words that never sit inside a person's name ("and", "of",
+/// "für"), from `data/lang/mul/not-in-names.txt`.
+fn not_in_names() -> &'static [&'static str] {
+    static W: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
+    W.get_or_init(|| {
+        include_str!("../../../../data/lang/mul/not-in-names.txt")
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .collect()
+    })
+}
+
 /// Labels of contributors who are not the author ("Übersetzung", "Foto",
 /// "Quelle"), from `data/lang/mul/byline-roles.txt`.
 fn byline_roles() -> &'static [String] {
@@ -924,7 +1018,20 @@ fn clean_author_opened(raw: &str, site_names: &[String]) -> Option<(String, bool
     if s.chars().any(|c| c.is_ascii_digit()) {
         return None;
     }
+    // A news agency, or a name holding a newsroom word ("Agencia EFE",
+    // "CBS News"), from `data/lang/mul/agencies.txt` and `org-words.txt`.
+    if crate::text_dump::lexicon::Lexicon::get().is_agency(&s) {
+        return None;
+    }
+    // The same name printed twice (a visible copy and a screen-reader
+    // copy read as one text): once.
+    let all: Vec<&str> = s.split_whitespace().collect();
+    let half = all.len() / 2;
+    let s = if all.len() >= 4 && all.len() % 2 == 0 && all[..half] == all[half..] { all[..half].join(" ") } else { s };
     let words: Vec<&str> = s.split_whitespace().collect();
+    if words.iter().any(|w| not_in_names().contains(&w.to_lowercase().as_str())) {
+        return None;
+    }
     if words.is_empty() || words.len() > 5 || words.iter().any(|w| web_token(w)) {
         return None;
     }
@@ -1185,5 +1292,35 @@ mod tests {
             <div class="author-block">Von Tomas Spahn Fr, 10. Juni</div></body></html>"#),
             vec!["Tomas Spahn"]
         );
+    }
+
+    #[test]
+    fn blocks_opening_with_a_byline_formula() {
+        let names = |html: &str| -> Vec<String> {
+            collect(&Html::parse_document(html), None).metadata.authors.into_iter().map(|a| a.value).collect()
+        };
+        assert_eq!(names(r#"<html><body><h1>T</h1><address>By <a href="/a"> Tim Anderson </a></address><p>Text.</p></body></html>"#), vec!["Tim Anderson"]);
+        assert_eq!(
+            names(r#"<html><body><p>Von <strong>Roland Brockmann</strong> und <strong>Sebastian Drescher</strong></p></body></html>"#),
+            vec!["Roland Brockmann", "Sebastian Drescher"]
+        );
+        // Full names only, short blocks only, never in scripts or comments.
+        assert!(names(r#"<html><body><p>Von Montag an gilt die Regel.</p><p>By Sunflower</p></body></html>"#).is_empty());
+        assert!(names(r#"<html><body><p>Von Jane Doe stammt die Idee, die wir hier ausführlich über viele Zeilen hinweg besprechen wollen und noch mehr.</p></body></html>"#).is_empty());
+        assert_eq!(names(r#"<html><body><script>By Jane Doe</script><div class="comments"><p>By John Roe</p></div></body></html>"#), Vec::<String>::new());
+    }
+
+    #[test]
+    fn agencies_function_words_repeats_and_affiliations() {
+        let none: Vec<String> = Vec::new();
+        assert_eq!(clean_author("Agencia EFE", &none), None);
+        assert_eq!(clean_author("U.S. CUSTOMS AND BORDER PROTECTION", &none), None);
+        assert_eq!(clean_author("Letters To The Editor", &none), None);
+        assert_eq!(clean_author("Olivier Minot Olivier Minot", &none).as_deref(), Some("Olivier Minot"));
+        let names = |html: &str| -> Vec<String> {
+            collect(&Html::parse_document(html), None).metadata.authors.into_iter().map(|a| a.value).collect()
+        };
+        assert_eq!(names(r#"<html><body><p><strong>By Nada Tawfik, BBC News, New York</strong></p></body></html>"#), vec!["Nada Tawfik"]);
+        assert_eq!(names(r#"<html><body><p class="byline">By Jane Doe, John Roe</p></body></html>"#), vec!["Jane Doe", "John Roe"]);
     }
 }
