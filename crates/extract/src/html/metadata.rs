@@ -268,6 +268,11 @@ fn opener_block(node: ego_tree::NodeRef<'_, Node>, t: &scraper::node::Text) -> O
     if head.is_empty() || !head.chars().next().is_some_and(char::is_alphabetic) {
         return None;
     }
+    // Cheap test first: the first word must open some formula.
+    let first = head.split(|c: char| c.is_whitespace() || c == ':').next().unwrap_or("");
+    if first.len() > 24 || !byline_first_words().contains(&first.to_lowercase()) {
+        return None;
+    }
     let lower: String = head.chars().take(30).collect::<String>().to_lowercase();
     let bare = lower.trim_end();
     if !byline_prefixes().iter().any(|p| lower.starts_with(p.as_str()) || bare == p.trim_end()) {
@@ -913,6 +918,19 @@ fn opens_with_role(s: &str) -> bool {
     let lower = s.trim().to_lowercase();
     byline_roles().iter().any(|r| {
         lower.strip_prefix(r.as_str()).is_some_and(|rest| rest.starts_with([' ', ':', '\u{a0}']))
+    })
+}
+
+/// First words of the byline openers ("by", "eingestellt", "auteur").
+fn byline_first_words() -> &'static std::collections::HashSet<String> {
+    static W: std::sync::OnceLock<std::collections::HashSet<String>> = std::sync::OnceLock::new();
+    W.get_or_init(|| {
+        byline_prefixes()
+            .iter()
+            .filter_map(|p| p.split(|c: char| c.is_whitespace() || c == ':').next())
+            .filter(|w| !w.is_empty())
+            .map(str::to_string)
+            .collect()
     })
 }
 
