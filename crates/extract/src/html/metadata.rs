@@ -398,6 +398,11 @@ fn in_discussion(node: ego_tree::NodeRef<'_, Node>) -> bool {
         if matches!(el.name(), "nav" | "aside" | "footer") {
             return true;
         }
+        // An element whose class names it the content area is not a
+        // sidebar, whatever its id says (`class="content-area" id="sidebar"`).
+        let content_area = el.attr("class").is_some_and(|c| {
+            c.split_whitespace().map(str::to_ascii_lowercase).any(|t| t.contains("content") && !t.contains("sidebar"))
+        });
         let words = el.attr("class").into_iter().flat_map(str::split_whitespace).chain(el.attr("id"));
         for w in words {
             let w = w.to_ascii_lowercase();
@@ -407,7 +412,7 @@ fn in_discussion(node: ego_tree::NodeRef<'_, Node>) -> bool {
             if w.contains("comment") || w.contains("respond") || w.contains("repl") || w.contains("discussion") {
                 return true;
             }
-            if w.contains("sidebar") && !w.contains("wrap") && !w.contains("content") {
+            if w.contains("sidebar") && !w.contains("wrap") && !w.contains("content") && !content_area {
                 return true;
             }
         }
@@ -935,10 +940,18 @@ fn byline_first_words() -> &'static std::collections::HashSet<String> {
 }
 
 /// `s` without a leading byline opener, if it has one.
+/// An opener of four letters or more may also be glued to a capitalised
+/// name when the page's label and name elements touch ("AuthorJane Doe").
 fn strip_byline_prefix(s: &str) -> Option<&str> {
     byline_prefixes().iter().find_map(|p| {
         let head = s.get(..p.len())?;
-        (head.to_lowercase() == *p).then(|| s[p.len()..].trim())
+        if head.to_lowercase() == *p {
+            return Some(s[p.len()..].trim());
+        }
+        let word = p.trim_end();
+        let glued = s.get(..word.len())?;
+        (word.len() >= 4 && !word.ends_with(':') && glued.to_lowercase() == word && s[word.len()..].starts_with(char::is_uppercase))
+            .then(|| s[word.len()..].trim())
     })
 }
 
@@ -1340,5 +1353,21 @@ mod tests {
         };
         assert_eq!(names(r#"<html><body><p><strong>By Nada Tawfik, BBC News, New York</strong></p></body></html>"#), vec!["Nada Tawfik"]);
         assert_eq!(names(r#"<html><body><p class="byline">By Jane Doe, John Roe</p></body></html>"#), vec!["Jane Doe", "John Roe"]);
+    }
+
+    #[test]
+    fn glued_openers_and_content_areas_named_sidebar() {
+        let none: Vec<String> = Vec::new();
+        assert_eq!(clean_author("AuthorAndreas Kalt", &none).as_deref(), Some("Andreas Kalt"));
+        // Short openers and lower-case continuations are not split.
+        assert_eq!(clean_author("Bynum Smith", &none).as_deref(), Some("Bynum Smith"));
+        assert_eq!(clean_author("Vonderbank Jane", &none).as_deref(), Some("Vonderbank Jane"));
+        let names = |html: &str| -> Vec<String> {
+            collect(&Html::parse_document(html), None).metadata.authors.into_iter().map(|a| a.value).collect()
+        };
+        assert_eq!(
+            names(r#"<html><body><div class="site-content content-area" id="sidebar"><span class="author vcard"><a rel="author" href="/a">Heiko Sauer</a></span></div></body></html>"#),
+            vec!["Heiko Sauer"]
+        );
     }
 }
