@@ -12,8 +12,10 @@
 //!   short and the page has a longer heading that matches.
 //! * authors: JSON-LD `author` (persons), `meta name=author` and kin,
 //!   `article:author` when it is not a URL, `rel=author`, `itemprop=author`,
-//!   then byline elements, then short blocks that open with a byline
-//!   formula ("By Jane Doe", "Von A und B") and hold full names. Several
+//!   then byline elements (read from a formula inside them, "Posted on
+//!   <date> by Jane Doe", when their whole text yields no name), then short
+//!   blocks that open with a byline formula ("By Jane Doe", "Von A und B",
+//!   "— by Jane Doe") and hold full names. Several
 //!   names are kept as a list; a comma list ends at its first part that is
 //!   no name ("By A, BBC News, New York"). A candidate equal to the site,
 //!   the publisher or the domain (or spelling out its acronym), a news
@@ -264,7 +266,8 @@ const OPENER_BLOCK_MAX: usize = 100;
 /// block must itself open with the formula, be short, and sit outside
 /// scripts, page furniture, credits and other items (reviews, comments).
 fn opener_block(node: ego_tree::NodeRef<'_, Node>, t: &scraper::node::Text) -> Option<(String, ego_tree::NodeId)> {
-    let head = t.trim_start();
+    // Leading dashes or dots ("— By Jane Doe", "---- by Jane Doe") aside.
+    let head = t.trim_start_matches(|c: char| !c.is_alphanumeric());
     if head.is_empty() || !head.chars().next().is_some_and(char::is_alphabetic) {
         return None;
     }
@@ -287,6 +290,7 @@ fn opener_block(node: ego_tree::NodeRef<'_, Node>, t: &scraper::node::Text) -> O
         block = ElementRef::wrap(block.parent()?)?;
         text = text_of(block);
     }
+    let text = text.trim_start_matches(|c: char| !c.is_alphanumeric()).to_string();
     let starts = strip_byline_prefix(&text).is_some_and(|rest| !rest.is_empty());
     if !starts || text.chars().count() > OPENER_BLOCK_MAX {
         return None;
@@ -736,6 +740,34 @@ fn decide(f: Found, url: Option<&str>, doc: &Html) -> PageMeta {
     sources.push((placed(&f.rel_authors), "[rel=author]".into(), Accept::OpenedOrFull));
     sources.push((placed(&f.byline_texts), "byline".into(), Accept::OpenedOrFull));
     sources.push((placed(&f.opener_texts), "byline formula".into(), Accept::Full));
+    let visible = f.visible.as_deref();
+    // The names one candidate text yields under a source's `accept` rule.
+    let read = |c: &str, accept: Accept| -> Vec<String> {
+        let mut out = Vec::new();
+        let mut named = false;
+        for n in split_names(c) {
+            let cleaned = clean_author_opened(&n, &site_names);
+            // "By Jane Doe, BBC News, New York": the list of names ends
+            // where the first part that is no name (an outlet, a role)
+            // begins; what follows is an affiliation or a place.
+            if cleaned.is_none() && named {
+                break;
+            }
+            named |= cleaned.is_some();
+            if let Some(n) = cleaned
+                .filter(|(n, opened)| match accept {
+                    Accept::Any => true,
+                    Accept::OpenedOrFull => *opened || looks_like_full_name(n),
+                    Accept::Full => looks_like_full_name(n),
+                })
+                .map(|(n, _)| n)
+                .filter(|n| visible.map_or(true, |v| shown(n, v)))
+            {
+                out.push(n);
+            }
+        }
+        out
+    };
     for (cands, ev, accept) in sources {
         let mut names: Vec<String> = Vec::new();
         let mut anchor: Option<ego_tree::NodeId> = None;
@@ -745,31 +777,21 @@ fn decide(f: Found, url: Option<&str>, doc: &Html) -> PageMeta {
                     continue;
                 }
             }
-            let mut named = false;
-            for n in split_names(c) {
-                let cleaned = clean_author_opened(&n, &site_names);
-                // "By Jane Doe, BBC News, New York": the list of names ends
-                // where the first part that is no name (an outlet, a role)
-                // begins; what follows is an affiliation or a place.
-                if cleaned.is_none() && named {
-                    break;
+            let mut found = read(c, accept);
+            // A byline element whose formula comes after a date or a label
+            // ("Posted on 21 September 2020 by Jane Doe"), when the whole
+            // text yields no name.
+            if found.is_empty() && accept == Accept::OpenedOrFull {
+                if let Some(tail) = inner_opener(c) {
+                    found = read(tail, accept);
                 }
-                named |= cleaned.is_some();
-                if let Some(n) = cleaned
-                    .filter(|(n, opened)| match accept {
-                        Accept::Any => true,
-                        Accept::OpenedOrFull => *opened || looks_like_full_name(n),
-                        Accept::Full => looks_like_full_name(n),
-                    })
-                    .map(|(n, _)| n)
-                    .filter(|n| f.visible.as_deref().map_or(true, |v| shown(n, v)))
-                {
-                    if anchor.is_none() {
-                        anchor = *id;
-                    }
-                    if !names.iter().any(|x| squash(x) == squash(&n)) {
-                        names.push(n);
-                    }
+            }
+            for n in found {
+                if anchor.is_none() {
+                    anchor = *id;
+                }
+                if !names.iter().any(|x| squash(x) == squash(&n)) {
+                    names.push(n);
                 }
             }
         }
@@ -937,6 +959,23 @@ fn byline_first_words() -> &'static std::collections::HashSet<String> {
             .map(str::to_string)
             .collect()
     })
+}
+
+/// The rest of `s` from its last byline opener that follows a space
+/// ("Posted on 21 September 2020 by Jane Doe" -> "by Jane Doe"); `None`
+/// when `s` opens with one or holds none.
+fn inner_opener(s: &str) -> Option<&str> {
+    if strip_byline_prefix(s).is_some() {
+        return None;
+    }
+    // ASCII lower-casing keeps byte offsets.
+    let lower = s.to_ascii_lowercase();
+    byline_prefixes()
+        .iter()
+        .filter(|p| p.ends_with(' '))
+        .filter_map(|p| lower.rfind(&format!(" {p}")).map(|pos| pos + 1))
+        .max()
+        .and_then(|pos| s.get(pos..))
 }
 
 /// `s` without a leading byline opener, if it has one.
@@ -1369,5 +1408,19 @@ mod tests {
             names(r#"<html><body><div class="site-content content-area" id="sidebar"><span class="author vcard"><a rel="author" href="/a">Heiko Sauer</a></span></div></body></html>"#),
             vec!["Heiko Sauer"]
         );
+    }
+
+    #[test]
+    fn formulas_after_a_date_or_a_dash() {
+        let names = |html: &str| -> Vec<String> {
+            collect(&Html::parse_document(html), None).metadata.authors.into_iter().map(|a| a.value).collect()
+        };
+        assert_eq!(names(r#"<html><body><div class="page-meta--author">Posted on September 21, 2020 by Adi Tzlil</div></body></html>"#), vec!["Adi Tzlil"]);
+        // Only when the whole text yields no name.
+        assert_eq!(names(r#"<html><body><div class="author">Jane Doe (photos by John Roe)</div></body></html>"#), vec!["Jane Doe"]);
+        assert_eq!(names(r#"<html><body><div><em>---- by Kenneth Surin</em></div></body></html>"#), vec!["Kenneth Surin"]);
+        assert_eq!(inner_opener("By Jane Doe"), None);
+        assert_eq!(inner_opener("Posted by Jane Doe"), None);
+        assert_eq!(inner_opener("Am 3. Mai von Jane Doe"), Some("von Jane Doe"));
     }
 }
