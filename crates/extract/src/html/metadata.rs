@@ -13,7 +13,7 @@
 //! * authors: JSON-LD `author` (persons), `meta name=author` and kin,
 //!   `article:author` when it is not a URL, `rel=author`, `itemprop=author`,
 //!   then byline elements (read from a formula inside them, "Posted on
-//!   <date> by Jane Doe", when their whole text yields no name), then short
+//!   12 May by Jane Doe", when their whole text yields no name), then short
 //!   blocks that open with a byline formula ("By Jane Doe", "Von A und B",
 //!   "— by Jane Doe") and hold full names. Several
 //!   names are kept as a list; a comma list ends at its first part that is
