@@ -64,7 +64,7 @@ pub fn extract_parsed(doc: &Html, html: &str, url: Option<&str>) -> Extraction {
     meta.modified = dates.modified;
 
     let flat = dom::flatten(doc.tree.root());
-    let selection = content::select(&flat, &page.title_variants);
+    let selection = content::select(&flat, &page.title_variants, &page.declared_titles);
     let (text, offsets) = emit(&flat, &selection.blocks, html);
 
     if text.is_empty() {
