@@ -384,3 +384,27 @@ fn h1_of_a_featured_teaser_does_not_pick_the_article() {
         assert!(ex.text.contains(&format!("Part {n} of the story")), "{}", ex.text);
     }
 }
+
+/// A person's rollover card (links to their other stories) inside a
+/// sentence is left out; the linked name stays in the sentence.
+#[test]
+fn rollover_card_inside_a_paragraph_is_left_out() {
+    let html = "<html><body><article><h1>Man pleads guilty</h1>\
+        <p>A man pleaded guilty to charges he threatened to kill Rep. <span class=\"rollover-people\">\
+        <a href=\"/people/x\">Jane Roe</a><span class=\"rollover-people-block\"><a href=\"/people/x\">Jane Roe</a>\
+        <a href=\"/a\">Another story about a budget vote in the House of Representatives this week</a>\
+        <a href=\"/b\">Yet another story about a hearing on surveillance powers in the Senate</a></span></span> \
+        (D-Minn.), the prosecutor's office announced on Monday after a hearing in Buffalo.</p>\
+        <p>The man faces up to ten years in prison, the office said in a statement released the same day.</p>\
+        </article></body></html>";
+    let ex = extract(html, None);
+    assert!(ex.text.contains("threatened to kill Rep. Jane Roe (D-Minn.), the prosecutor"), "{}", ex.text);
+    assert!(!ex.text.contains("Another story"), "{}", ex.text);
+}
+
+#[test]
+fn gallery_controls_are_furniture() {
+    assert!(super::boilerplate::is_furniture("Close"));
+    assert!(super::boilerplate::is_furniture("Caption"));
+    assert!(super::boilerplate::is_furniture("Explore further"));
+}
