@@ -149,6 +149,9 @@ struct BlockWriter<'o> {
 
 impl BlockWriter<'_> {
     fn push_char(&mut self, c: char, s: &str, raw: usize, raw_len: usize, exact: bool) {
+        if dossier_text::normalize::is_invisible(c) {
+            return;
+        }
         if is_space(c) {
             if self.started && self.pending_space.is_none() {
                 self.pending_space = Some((" ", raw));

@@ -408,3 +408,13 @@ fn gallery_controls_are_furniture() {
     assert!(super::boilerplate::is_furniture("Caption"));
     assert!(super::boilerplate::is_furniture("Explore further"));
 }
+
+/// Soft hyphens (hyphenation hints) are not text: "réac&shy;tion" reads
+/// "réaction", and the offset map stays consistent.
+#[test]
+fn soft_hyphens_are_dropped() {
+    let html = "<html><body><article><p>En réac&shy;tion à la can\u{AD}di\u{AD}da\u{AD}ture du conseiller, plus de 2500 chercheurs annoncent une candidature collective.</p></article></body></html>";
+    let ex = extract(html, None);
+    assert!(ex.text.starts_with("En réaction à la candidature du conseiller"), "{}", ex.text);
+    assert!(!ex.text.contains('\u{AD}'));
+}
