@@ -10,12 +10,23 @@ pub fn is_space(c: char) -> bool {
     c.is_whitespace() || matches!(c, '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}')
 }
 
+/// True for an invisible hyphenation hint (the soft hyphen, U+00AD): it
+/// only tells a renderer where a word may break, so clean text drops it
+/// ("réac\u{AD}tion" reads "réaction").
+#[inline]
+pub fn is_invisible(c: char) -> bool {
+    c == '\u{AD}'
+}
+
 /// Collapses every run of whitespace (no-break spaces included) into one
-/// ASCII space and trims both ends.
+/// ASCII space and trims both ends; soft hyphens are dropped.
 pub fn collapse_whitespace(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut pending = false;
     for c in s.chars() {
+        if is_invisible(c) {
+            continue;
+        }
         if is_space(c) {
             pending = !out.is_empty();
         } else {
@@ -52,6 +63,7 @@ mod tests {
         assert_eq!(collapse_whitespace("  a \u{a0}\n b  "), "a b");
         assert_eq!(collapse_whitespace(""), "");
         assert_eq!(collapse_whitespace("\u{200B}x"), "x");
+        assert_eq!(collapse_whitespace("réac\u{AD}tion"), "réaction");
     }
 
     #[test]

@@ -57,7 +57,7 @@ fn phrases() -> &'static Phrases {
     })
 }
 
-/// Lower case, whitespace collapsed, no space before `:`, `;`, `!`, `?`
+/// Lower case, typographic apostrophes as ASCII, whitespace collapsed, no space before `:`, `;`, `!`, `?`
 /// (French typography), leading punctuation and symbols removed.
 fn normalise(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
@@ -66,7 +66,8 @@ fn normalise(s: &str) -> String {
         if !out.is_empty() && !glued {
             out.push(' ');
         }
-        out.extend(w.chars().flat_map(char::to_lowercase));
+        // A typographic apostrophe reads as the ASCII one ("Don’t miss").
+        out.extend(w.chars().map(|c| if c == '\u{2019}' { '\'' } else { c }).flat_map(char::to_lowercase));
     }
     out.trim_start_matches(|c: char| !c.is_alphanumeric()).to_string()
 }
@@ -112,6 +113,8 @@ mod tests {
         assert!(is_furniture("Lesen Sie auch"));
         assert!(is_furniture("» Schon gelesen?"));
         assert!(is_furniture("Related articles:"));
+        assert!(is_furniture("DON’T MISS"));
+        assert!(is_furniture("Advert"));
         assert!(is_furniture("LIRE AUSSI : La réforme des retraites adoptée"));
         assert!(is_furniture("Subscribe now to our print edition for the full story."));
         assert!(is_furniture("Anzeige"));

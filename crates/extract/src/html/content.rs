@@ -109,15 +109,15 @@ fn is_boiler(e: &Elem, use_class: bool, total: u32) -> bool {
 }
 
 /// Chooses the article blocks.
-pub(crate) fn select(flat: &Flat<'_>, title: &[String]) -> Selection {
-    let strict = select_pass(flat, title, true);
+pub(crate) fn select(flat: &Flat<'_>, title: &[String], declared: &[String]) -> Selection {
+    let strict = select_pass(flat, title, declared, true);
     let strict_chars = chars_of(flat, &strict.blocks);
     if strict_chars >= 500 {
         return strict;
     }
-    let lenient = select_pass(flat, title, false);
+    let lenient = select_pass(flat, title, declared, false);
     let lenient_chars = chars_of(flat, &lenient.blocks);
-    let union = union_of_good(flat, title);
+    let union = union_of_good(flat, title, declared);
     let union_chars = chars_of(flat, &union.blocks);
     // Prefer the strict result unless another one is clearly longer.
     let mut best = strict;
@@ -136,7 +136,7 @@ fn chars_of(flat: &Flat<'_>, blocks: &[u32]) -> u32 {
     blocks.iter().filter_map(|&b| flat.blocks.get(b as usize)).map(|b| b.chars).sum()
 }
 
-fn select_pass(flat: &Flat<'_>, title: &[String], strict: bool) -> Selection {
+fn select_pass(flat: &Flat<'_>, title: &[String], declared: &[String], strict: bool) -> Selection {
     let elems = &flat.elems;
     let boiler = boiler_flags(elems, strict);
     let mut score = vec![f32::NAN; elems.len()];
@@ -287,6 +287,17 @@ fn select_pass(flat: &Flat<'_>, title: &[String], strict: bool) -> Selection {
         last = ps;
         p = pe.parent;
     }
+    // The `<article>` that holds the headline is the article: a container
+    // found in another `<article>` (related posts, the next story) gives
+    // way to it.
+    let headline_article = headline_article(flat, declared);
+    if let Some(h) = headline_article {
+        let he = &elems[h as usize];
+        let disjoint = |i: u32| -> bool { !(i >= h && i < he.end) && !(h > i && h < elems[i as usize].end) };
+        if disjoint(top) && enclosing_article(elems, top).is_some() {
+            top = h;
+        }
+    }
     // A container holding a single child container: go down is not needed;
     // siblings that belong to the article are merged.
     let top_e = &elems[top as usize];
@@ -354,9 +365,75 @@ fn select_pass(flat: &Flat<'_>, title: &[String], strict: bool) -> Selection {
             }
         }
     }
+    keep_headline_article(flat, headline_article, &mut blocks);
     let mut blocks = filter_blocks(flat, blocks, title);
     prepend_lead(flat, &mut blocks, title);
     Selection { blocks, method: if strict { "container" } else { "container-lenient" } }
+}
+
+/// A headline (as a words key) is a declared title, or the headline part
+/// of one ("Headline - Site", "Site | Headline").
+fn names_declared_title(key: &str, declared: &[String]) -> bool {
+    key.contains(' ')
+        && declared.iter().any(|t| {
+            t == key
+                || t.strip_prefix(key).is_some_and(|rest| rest.starts_with(' '))
+                || t.strip_suffix(key).is_some_and(|rest| rest.ends_with(' '))
+        })
+}
+
+/// Blocks of `<article>` elements apart from the one holding the headline
+/// are other compositions: out.
+fn keep_headline_article(flat: &Flat<'_>, headline_article: Option<u32>, blocks: &mut Vec<u32>) {
+    let Some(h) = headline_article else { return };
+    let elems = &flat.elems;
+    let h_end = elems.get(h as usize).map_or(h, |e| e.end);
+    blocks.retain(|&b| {
+        let Some(bl) = flat.blocks.get(b as usize) else { return false };
+        match enclosing_article(elems, bl.elem) {
+            Some(a) => (a >= h && a < h_end) || (h > a && elems.get(a as usize).is_some_and(|e| h < e.end)),
+            None => true,
+        }
+    });
+}
+
+/// The nearest `<article>` element holding `i` (itself included).
+fn enclosing_article(elems: &[Elem], mut i: u32) -> Option<u32> {
+    while i != NONE {
+        let e = elems.get(i as usize)?;
+        if e.tag == Tag::Article {
+            return Some(i);
+        }
+        i = e.parent;
+    }
+    None
+}
+
+/// The `<article>` holding the page's `h1`, when that `h1` is the title the
+/// page declares in its head (so not a featured teaser's), the article
+/// holds text of its own (two paragraphs, 200 characters), and no other
+/// `<article>` holds an `h1` (a page of several full stories has no single
+/// article).
+fn headline_article(flat: &Flat<'_>, declared: &[String]) -> Option<u32> {
+    let declared: Vec<String> = declared.iter().map(|t| words_key(t)).filter(|t| !t.is_empty()).collect();
+    let mut found: Option<u32> = None;
+    for b in &flat.blocks {
+        if b.kind != Kind::Heading(1) {
+            continue;
+        }
+        let a = enclosing_article(&flat.elems, b.elem)?;
+        if found.is_none() && !names_declared_title(&words_key(&block_text(flat, b)), &declared) {
+            return None;
+        }
+        match found {
+            None => found = Some(a),
+            Some(f) if f == a => {}
+            Some(_) => return None,
+        }
+    }
+    let a = found?;
+    let e = flat.elems.get(a as usize)?;
+    (e.paras >= 2 && e.chars >= 200).then_some(a)
 }
 
 /// The article's lead (standfirst, "chapo") often sits just before the body
@@ -617,7 +694,7 @@ fn filter_blocks(flat: &Flat<'_>, blocks: Vec<u32>, title: &[String]) -> Vec<u32
 
 /// jusText-like fallback: every good paragraph of the page outside
 /// boilerplate, plus the short blocks enclosed between two good ones.
-fn union_of_good(flat: &Flat<'_>, title: &[String]) -> Selection {
+fn union_of_good(flat: &Flat<'_>, title: &[String], declared: &[String]) -> Selection {
     let boiler = boiler_flags(&flat.elems, true);
     let mut cand = Vec::new();
     for (i, b) in flat.blocks.iter().enumerate() {
@@ -646,6 +723,7 @@ fn union_of_good(flat: &Flat<'_>, title: &[String]) -> Selection {
             last_good = Some(k);
         }
     }
+    keep_headline_article(flat, headline_article(flat, declared), &mut out);
     let blocks = filter_blocks(flat, out, title);
     Selection { blocks, method: "paragraphs" }
 }

@@ -347,7 +347,9 @@ pub(crate) fn flatten<'a>(root: NodeRef<'a, Node>) -> Flat<'a> {
             Node::Element(el) => {
                 let name = el.name();
                 let r = role(name);
-                let skipped = matches!(r, Role::Skip) || hidden(el) || matches!(r, Role::Inline) && inline_pointer(node);
+                let skipped = matches!(r, Role::Skip)
+                    || hidden(el)
+                    || matches!(r, Role::Inline) && (inline_pointer(node) || inline_popup(node, el));
                 if !skipped {
                     descend = true;
                     let tag = tag_of(name);
@@ -494,6 +496,46 @@ fn inline_pointer(node: NodeRef<'_, Node>) -> bool {
     }
     let chars = text.chars().filter(|c| !c.is_whitespace()).count();
     link_chars > 0 && chars <= POINTER_CHARS && link_chars * 2 >= chars && super::boilerplate::opens_with_furniture(&text)
+}
+
+/// A card that pops up over the text (a person's "rollover" with links to
+/// their other stories, a hover card, a popover menu): an inline element
+/// whose class or id names a popup and whose text is mostly links. Such a
+/// card is hidden by the page's stylesheet, which is not read, so its
+/// words are left out of the paragraph. A tooltip's plain definition (no
+/// links) stays.
+fn inline_popup(node: NodeRef<'_, Node>, el: &scraper::node::Element) -> bool {
+    fn names_popup(e: &scraper::node::Element) -> bool {
+        let named = |s: &str| {
+            let s = s.to_ascii_lowercase();
+            ["tooltip", "popover", "popup", "rollover", "hovercard", "hover-card"].iter().any(|t| s.contains(t))
+        };
+        e.attr("class").is_some_and(named) || e.attr("id").is_some_and(named)
+    }
+    if !names_popup(el) {
+        return false;
+    }
+    let (mut chars, mut link_chars, mut links) = (0usize, 0usize, 0usize);
+    for (k, n) in node.descendants().enumerate() {
+        if k > POINTER_NODES {
+            return false;
+        }
+        match n.value() {
+            // The card is the innermost element named so (the outer one
+            // also holds the linked name the sentence needs).
+            Node::Element(e) if k > 0 && names_popup(e) => return false,
+            Node::Element(e) if e.name() == "a" => links += 1,
+            Node::Text(t) => {
+                let count = t.chars().filter(|c| !c.is_whitespace()).count();
+                chars += count;
+                if n.ancestors().take_while(|a| *a != node).any(|a| matches!(a.value(), Node::Element(e) if e.name() == "a")) {
+                    link_chars += count;
+                }
+            }
+            _ => {}
+        }
+    }
+    links >= 2 && link_chars * 2 > chars
 }
 
 /// Most characters of an inline pointer to another article.

@@ -72,6 +72,9 @@ pub(crate) struct PageMeta {
     /// Every title-like string of the page (og/twitter titles, `<title>`,
     /// headline, first h1, the chosen title), to keep them out of the text.
     pub title_variants: Vec<String>,
+    /// The titles the page declares in its head (og/twitter titles, JSON-LD
+    /// headline, `<title>`), to recognise the article's own headline.
+    pub declared_titles: Vec<String>,
 }
 
 fn text_of(el: ElementRef<'_>) -> String {
@@ -678,10 +681,9 @@ fn decide(f: Found, url: Option<&str>, doc: &Html) -> PageMeta {
             }
         }
     }
-    let mut title_variants: Vec<String> = Vec::new();
-    for t in [&f.og_title, &f.twitter_title, &f.ld_headline, &f.title_tag].into_iter().flatten() {
-        title_variants.push(t.clone());
-    }
+    let declared_titles: Vec<String> =
+        [&f.og_title, &f.twitter_title, &f.ld_headline, &f.title_tag].into_iter().flatten().cloned().collect();
+    let mut title_variants: Vec<String> = declared_titles.clone();
     if let Some(h) = f.h1.first() {
         title_variants.push(h.clone());
     }
@@ -822,7 +824,7 @@ fn decide(f: Found, url: Option<&str>, doc: &Html) -> PageMeta {
             }
         }
     }
-    PageMeta { metadata: m, ld_body: f.ld_body, title_variants }
+    PageMeta { metadata: m, ld_body: f.ld_body, title_variants, declared_titles }
 }
 
 /// True when the name is shown on the page: its words occur, in order,

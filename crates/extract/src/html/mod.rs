@@ -64,7 +64,7 @@ pub fn extract_parsed(doc: &Html, html: &str, url: Option<&str>) -> Extraction {
     meta.modified = dates.modified;
 
     let flat = dom::flatten(doc.tree.root());
-    let selection = content::select(&flat, &page.title_variants);
+    let selection = content::select(&flat, &page.title_variants, &page.declared_titles);
     let (text, offsets) = emit(&flat, &selection.blocks, html);
 
     if text.is_empty() {
@@ -149,6 +149,9 @@ struct BlockWriter<'o> {
 
 impl BlockWriter<'_> {
     fn push_char(&mut self, c: char, s: &str, raw: usize, raw_len: usize, exact: bool) {
+        if dossier_text::normalize::is_invisible(c) {
+            return;
+        }
         if is_space(c) {
             if self.started && self.pending_space.is_none() {
                 self.pending_space = Some((" ", raw));

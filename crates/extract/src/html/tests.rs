@@ -334,3 +334,87 @@ fn deep_nesting_of_inline_elements_is_safe() {
     let ex = extract(&html, None);
     assert!(ex.text.contains("Deeply nested text"), "{}", ex.text);
 }
+
+/// A post followed by a sibling `<article>` of related posts whose teasers
+/// hold more text than the post itself: the article holding the declared
+/// headline is the article, and the teasers stay out.
+#[test]
+fn article_holding_the_declared_headline_wins_over_related_articles() {
+    let teaser = |n: u32| {
+        format!(
+            "<article class=\"post\"><p>Teaser number {n} tells a different story at length, with many words, commas, \
+             clauses and details, so that it scores like real text in a related box …</p></article>"
+        )
+    };
+    let html = format!(
+        "<html><head><title>Only those who love themselves - Reflections</title></head><body><div id=\"primary\">\
+         <article class=\"post\"><h1>Only those who love themselves</h1>\
+         <p>To live a true experience of love is one of the greatest pleasures of life, the first paragraph of this short post says.</p>\
+         <p>Each of us is the only one responsible for our own needs, and only who loves himself finds true love.</p>\
+         </article><article class=\"post\"><h3>You may also like</h3>{}{}{}{}</article></div></body></html>",
+        teaser(1),
+        teaser(2),
+        teaser(3),
+        teaser(4)
+    );
+    let ex = extract(&html, None);
+    assert!(ex.text.starts_with("To live a true experience"), "{}", ex.text);
+    assert!(ex.text.contains("only who loves himself"), "{}", ex.text);
+    assert!(!ex.text.contains("Teaser number"), "{}", ex.text);
+}
+
+/// An `h1` that is not the page's declared title (a featured teaser on a
+/// story page) does not pick the article.
+#[test]
+fn h1_of_a_featured_teaser_does_not_pick_the_article() {
+    let para = |n: u32| format!("<p>Part {n} of the story runs for several sentences, with commas, names and figures, as a real article would do.</p>");
+    let html = format!(
+        "<html><head><title>The early reviews are here</title></head><body>\
+         <article class=\"story\"><h2>The early reviews are here</h2>{}{}{}{}</article>\
+         <article class=\"featured\"><h1>Another featured story</h1><p>A teaser of the featured story, with some words to read, and a few more words to make it long enough.</p>\
+         <p>A second teaser paragraph of the featured story, with a few more words, and then a few more again.</p>\
+         <p>A third teaser paragraph of the featured story, so that it holds as much text as an article could.</p></article></body></html>",
+        para(1),
+        para(2),
+        para(3),
+        para(4)
+    );
+    let ex = extract(&html, None);
+    for n in 1..=4 {
+        assert!(ex.text.contains(&format!("Part {n} of the story")), "{}", ex.text);
+    }
+}
+
+/// A person's rollover card (links to their other stories) inside a
+/// sentence is left out; the linked name stays in the sentence.
+#[test]
+fn rollover_card_inside_a_paragraph_is_left_out() {
+    let html = "<html><body><article><h1>Man pleads guilty</h1>\
+        <p>A man pleaded guilty to charges he threatened to kill Rep. <span class=\"rollover-people\">\
+        <a href=\"/people/x\">Jane Roe</a><span class=\"rollover-people-block\"><a href=\"/people/x\">Jane Roe</a>\
+        <a href=\"/a\">Another story about a budget vote in the House of Representatives this week</a>\
+        <a href=\"/b\">Yet another story about a hearing on surveillance powers in the Senate</a></span></span> \
+        (D-Minn.), the prosecutor's office announced on Monday after a hearing in Buffalo.</p>\
+        <p>The man faces up to ten years in prison, the office said in a statement released the same day.</p>\
+        </article></body></html>";
+    let ex = extract(html, None);
+    assert!(ex.text.contains("threatened to kill Rep. Jane Roe (D-Minn.), the prosecutor"), "{}", ex.text);
+    assert!(!ex.text.contains("Another story"), "{}", ex.text);
+}
+
+#[test]
+fn gallery_controls_are_furniture() {
+    assert!(super::boilerplate::is_furniture("Close"));
+    assert!(super::boilerplate::is_furniture("Caption"));
+    assert!(super::boilerplate::is_furniture("Explore further"));
+}
+
+/// Soft hyphens (hyphenation hints) are not text: "réac&shy;tion" reads
+/// "réaction", and the offset map stays consistent.
+#[test]
+fn soft_hyphens_are_dropped() {
+    let html = "<html><body><article><p>En réac&shy;tion à la can\u{AD}di\u{AD}da\u{AD}ture du conseiller, plus de 2500 chercheurs annoncent une candidature collective.</p></article></body></html>";
+    let ex = extract(html, None);
+    assert!(ex.text.starts_with("En réaction à la candidature du conseiller"), "{}", ex.text);
+    assert!(!ex.text.contains('\u{AD}'));
+}
