@@ -5,7 +5,10 @@
 //! "groupe X" votes ORG, "M. X" votes PER); names tagged once are tagged at
 //! every other occurrence; a surname alone ("Lavrov", "M. Lavrov") after a
 //! full name ("Sergueï Lavrov") is a person; and a hyphenated compound of
-//! known places ("Mali-Russie") yields one place per part.
+//! known places ("Mali-Russie") yields one place per part. In edited news
+//! (`modern`), a person's name also runs on over name particles ("María
+//! Dolores de Cospedal", "Rami Abd al-Rahman"), the items of an enumeration
+//! share the type of their majority, and a demonym alone is not a name.
 
 use std::collections::{HashMap, HashSet};
 
@@ -46,6 +49,9 @@ pub fn apply_with(doc: &mut DocTags<'_>, lexicon: &HashSet<String>, lang: &str, 
     }
     for (toks, tags) in doc.sentences.iter().zip(doc.tags.iter_mut()) {
         trim_sentence_initial_word(toks, tags, lexicon);
+        if modern {
+            join_name_particles(toks, tags, lexicon);
+        }
     }
     split_name_of_place(doc);
     let res = Resources::get();
@@ -182,6 +188,135 @@ pub fn apply_with(doc: &mut DocTags<'_>, lexicon: &HashSet<String>, lang: &str, 
         first_name_persons(toks, tags, lexicon);
         if modern {
             drop_leading_titles(toks, tags, lang);
+            harmonise_lists(toks, tags);
+            drop_demonyms(toks, tags);
+        }
+    }
+}
+
+/// Particles inside people's names, written apart ("María Dolores de
+/// Cospedal", "Ludwig van Beethoven", "Oussama ben Laden").
+const NAME_PARTICLES: &[&str] = &["de", "del", "della", "di", "da", "dos", "das", "van", "von", "der", "den", "ter", "bin", "ben", "ibn", "abu"];
+
+/// Particles glued to the next name word by a hyphen ("Rami Abd al-Rahman").
+const GLUED_PARTICLES: &[&str] = &["al-", "el-", "ad-", "ed-", "as-", "ash-", "az-", "ar-", "an-", "at-", "ben-", "bin-", "ibn-", "abu-", "bou-"];
+
+/// A word that can only be part of a name here: capitalised, with lower
+/// case after its first letter, not a word usually written in lower case,
+/// and no place or organisation of the gazetteers.
+fn unknown_name_word(t: &str, lexicon: &HashSet<String>) -> bool {
+    is_cap(t)
+        && t.chars().skip(1).any(char::is_lowercase)
+        && !lexicon.contains(&t.to_lowercase())
+        && Resources::get().name_classes(hash_tokens(std::iter::once(crate::resources::fold_word(t).as_str()))) == 0
+}
+
+/// A person's name runs on where the model stops early: over a particle
+/// and the name after it ("María Dolores" + "de" + "Cospedal"), over a
+/// hyphen-glued Arabic particle ("Rami Abd" + "al-Rahman"), and over one
+/// more unknown capitalised word after a name of two words or more
+/// (the second surname of "Leopoldo González Echenique").
+fn join_name_particles(toks: &[&str], tags: &mut [(Label, f32)], lexicon: &HashSet<String>) {
+    let labels: Vec<Label> = tags.iter().map(|t| t.0).collect();
+    let pers: Vec<(usize, usize)> = entities(&labels).into_iter().filter(|e| e.2 == Type::Per).map(|e| (e.0, e.1)).collect();
+    let free = |k: usize, tags: &[(Label, f32)]| tags.get(k).is_some_and(|t| t.0 == Label::O);
+    let mut done = 0;
+    for (a, b) in pers {
+        if a < done {
+            continue;
+        }
+        let mut end = b;
+        let mut took_plain = false;
+        loop {
+            let Some(&next) = toks.get(end) else { break };
+            let glued = GLUED_PARTICLES.iter().any(|p| {
+                next.strip_prefix(p).is_some_and(|rest| is_cap(rest) && rest.chars().skip(1).any(char::is_lowercase))
+            });
+            if glued && free(end, tags) {
+                end += 1;
+                continue;
+            }
+            if NAME_PARTICLES.contains(&next) && free(end, tags) {
+                let k = end + 1;
+                let Some(&name) = toks.get(k) else { break };
+                match tags.get(k).map(|t| t.0) {
+                    Some(Label::B(Type::Per)) => {
+                        let mut e = k + 1;
+                        while matches!(tags.get(e).map(|t| t.0), Some(Label::I(Type::Per))) {
+                            e += 1;
+                        }
+                        end = e;
+                        continue;
+                    }
+                    Some(Label::O) if unknown_name_word(name, lexicon) => {
+                        end = k + 1;
+                        continue;
+                    }
+                    _ => break,
+                }
+            }
+            if !took_plain && end - a >= 2 && free(end, tags) && unknown_name_word(next, lexicon) {
+                took_plain = true;
+                end += 1;
+                continue;
+            }
+            break;
+        }
+        if end > b {
+            relabel(tags, a, end, Type::Per, None);
+        }
+        done = end;
+    }
+}
+
+/// Items of one enumeration share a type: in a run of three names or more
+/// separated only by commas and "et"/"ou" ("Milan, Giverny, Barcelone et
+/// Londres"), the type held by the most items (two at least, more than any
+/// other type) is given to the others, unless the gazetteers know an item
+/// as another kind of name.
+fn harmonise_lists(toks: &[&str], tags: &mut [(Label, f32)]) {
+    let labels: Vec<Label> = tags.iter().map(|t| t.0).collect();
+    let ents = entities(&labels);
+    let separator = |a: usize, b: usize| {
+        let between = toks.get(a..b).unwrap_or(&[]);
+        !between.is_empty() && between.len() <= 2 && between.iter().all(|t| matches!(t.to_lowercase().as_str(), "," | "et" | "ou" | "and" | "or"))
+    };
+    let mut i = 0;
+    while i < ents.len() {
+        let mut j = i + 1;
+        while j < ents.len() && separator(ents[j - 1].1, ents[j].0) {
+            j += 1;
+        }
+        let group = &ents[i..j];
+        if group.len() >= 3 {
+            let count = |ty: Type| group.iter().filter(|e| e.2 == ty).count();
+            let kinds = [Type::Per, Type::Loc, Type::Org];
+            let top = kinds.into_iter().max_by_key(|t| count(*t)).unwrap_or(Type::Per);
+            if count(top) >= 2 && kinds.iter().all(|t| *t == top || count(*t) < count(top)) {
+                for &(a, b, ty) in group {
+                    let known = known_name(toks.get(a..b).unwrap_or(&[]));
+                    if ty != top && ty != Type::Misc && known.is_none_or(|k| k == top) {
+                        relabel(tags, a, b, top, None);
+                    }
+                }
+            }
+        }
+        i = j;
+    }
+}
+
+/// A demonym alone ("les Bulgares", "le Camerounais") names no entity; a
+/// word that is also a country ("Suisse", "Argentine") is kept.
+fn drop_demonyms(toks: &[&str], tags: &mut [(Label, f32)]) {
+    let res = Resources::get();
+    let labels: Vec<Label> = tags.iter().map(|t| t.0).collect();
+    for (a, b, ty) in entities(&labels) {
+        let Some(&word) = toks.get(a) else { continue };
+        if b != a + 1 || ty == Type::Misc || !res.is_demonym(&crate::resources::fold_word(word)) || known_name(&[word]).is_some() {
+            continue;
+        }
+        if let Some(t) = tags.get_mut(a) {
+            t.0 = Label::O;
         }
     }
 }
@@ -218,7 +353,8 @@ fn speaking_places_are_persons(toks: &[&str], tags: &mut [(Label, f32)], lang: &
 /// reliable enough to override the model (see [`gazetteer_type`]).
 fn known_name(tokens: &[&str]) -> Option<Type> {
     let folded: Vec<String> = tokens.iter().map(|t| crate::resources::fold_word(t)).collect();
-    gazetteer_type(Resources::get().name_classes(hash_tokens(folded.iter().map(String::as_str))))
+    let classes = Resources::get().name_classes(hash_tokens(folded.iter().map(String::as_str)));
+    gazetteer_type(without_generic_subdivision(classes, &folded))
 }
 
 /// First names (`data/lang/mul/first-names.txt`, built from the training
@@ -406,15 +542,42 @@ fn type_index(t: Type) -> usize {
 
 /// The entity type a gazetteer match gives, if it is reliable enough to
 /// override or complete the model: organisations → ORG; countries,
-/// regions and big cities → LOC (countries stay LOC when they act).
+/// regions, first-level subdivisions ("Québec", "Corse-du-Sud") and big
+/// cities → LOC (countries stay LOC when they act).
 fn gazetteer_type(classes: u8) -> Option<Type> {
     if classes & class::ORG != 0 {
         // Political unions are both regions and organisations: ORG.
         Some(Type::Org)
-    } else if classes & (class::COUNTRY | class::REGION | class::BIGCITY) != 0 {
+    } else if classes & (class::COUNTRY | class::REGION | class::BIGCITY | class::SUBDIVISION) != 0 {
         Some(Type::Loc)
     } else {
         None
+    }
+}
+
+/// Compass words: some first-level subdivisions are called only that
+/// ("Sud", "Nord-Ouest", "Centre"), but in running text the word is part of
+/// another name ("Europe du Sud") far more often.
+const COMPASS_WORDS: &[&str] = &["nord", "sud", "est", "ouest", "centre", "central", "centrale", "north", "south", "east", "west", "eastern", "western", "northern", "southern"];
+
+/// Known first names, folded (see [`first_names`]).
+fn folded_first_names() -> &'static HashSet<String> {
+    static NAMES: std::sync::OnceLock<HashSet<String>> = std::sync::OnceLock::new();
+    NAMES.get_or_init(|| first_names().iter().map(|n| crate::resources::fold_word(n)).collect())
+}
+
+/// `classes` without the subdivision bit when the name (folded tokens) is
+/// one word made only of compass words, or a known first name (the
+/// municipality of Paul, Cape Verde, is not what "Paul" names in news).
+fn without_generic_subdivision<S: AsRef<str>>(classes: u8, folded: &[S]) -> u8 {
+    let generic = match folded {
+        [one] => one.as_ref().split('-').all(|p| COMPASS_WORDS.contains(&p)) || folded_first_names().contains(one.as_ref()),
+        _ => false,
+    };
+    if generic {
+        classes & !class::SUBDIVISION
+    } else {
+        classes
     }
 }
 
@@ -431,7 +594,8 @@ fn gazetteer_pass(toks: &[&str], tags: &mut [(Label, f32)], lexicon: &HashSet<St
         let mut h = 0;
         for j in i..toks.len().min(i + MAX_GAZ_TOKENS) {
             h = hash_extend(h, j == i, folded.get(j).map_or("", String::as_str));
-            if let Some(t) = gazetteer_type(res.name_classes(h)) {
+            let classes = without_generic_subdivision(res.name_classes(h), folded.get(i..=j).unwrap_or(&[]));
+            if let Some(t) = gazetteer_type(classes) {
                 best = Some((j + 1, t));
             }
         }
@@ -540,7 +704,9 @@ fn acronyms_in_parentheses(toks: &[&str], tags: &mut [(Label, f32)]) {
         let (Some(&open), Some(&word), Some(&close)) = (toks.get(i - 1), toks.get(i), toks.get(i + 1)) else { continue };
         let n = word.chars().count();
         let acronym = (2..=8).contains(&n) && word.chars().all(|c| c.is_uppercase());
-        if open == "(" && close == ")" && acronym && tags.get(i).is_some_and(|t| t.0 == Label::O) {
+        // After a description, not after a time or a figure ("16:50 (UTC)").
+        let after_words = i >= 2 && toks.get(i - 2).is_some_and(|t| t.chars().any(char::is_alphabetic));
+        if open == "(" && close == ")" && acronym && after_words && tags.get(i).is_some_and(|t| t.0 == Label::O) {
             relabel(tags, i, i + 1, Type::Org, Some(0.6));
         }
     }
@@ -707,6 +873,95 @@ mod tests {
         let mut tags = vec![p(B(Type::Per)), p(I(Type::Per))];
         drop_leading_titles(&toks, &mut tags, "en");
         assert_eq!(tags[0].0, B(Type::Per));
+    }
+
+    #[test]
+    fn names_run_on_over_particles() {
+        use Label::*;
+        let p = |l| (l, 0.9);
+        // Particle and a name tagged apart.
+        let toks = ["avec", "María", "Dolores", "de", "Cospedal", ","];
+        let mut tags = vec![p(O), p(B(Type::Per)), p(I(Type::Per)), p(O), p(B(Type::Per)), p(O)];
+        join_name_particles(&toks, &mut tags, &HashSet::new());
+        let got: Vec<Label> = tags.iter().map(|t| t.0).collect();
+        assert_eq!(got, [O, B(Type::Per), I(Type::Per), I(Type::Per), I(Type::Per), O]);
+        // A glued Arabic particle, and a second surname left untagged.
+        let toks = ["Rami", "Abd", "al-Rahman", "a", "dit"];
+        let mut tags = vec![p(B(Type::Per)), p(I(Type::Per)), p(O), p(O), p(O)];
+        join_name_particles(&toks, &mut tags, &HashSet::new());
+        assert_eq!(tags[2].0, I(Type::Per));
+        assert_eq!(tags[3].0, O);
+        let toks = ["nomma", "Leopoldo", "González", "Echenique", "comme", "président"];
+        let mut tags = vec![p(O), p(B(Type::Per)), p(I(Type::Per)), p(O), p(O), p(O)];
+        join_name_particles(&toks, &mut tags, &HashSet::new());
+        assert_eq!(tags[3].0, I(Type::Per));
+        assert_eq!(tags[4].0, O);
+        // Not over a known place, nor over a common word.
+        let toks = ["Jean", "Dupont", "de", "Paris", "et", "Pierre", "Durand", "Lundi"];
+        let mut tags = vec![p(B(Type::Per)), p(I(Type::Per)), p(O), p(B(Type::Loc)), p(O), p(B(Type::Per)), p(I(Type::Per)), p(O)];
+        let lexicon: HashSet<String> = ["lundi".to_string()].into_iter().collect();
+        join_name_particles(&toks, &mut tags, &lexicon);
+        let got: Vec<Label> = tags.iter().map(|t| t.0).collect();
+        assert_eq!(got, [B(Type::Per), I(Type::Per), O, B(Type::Loc), O, B(Type::Per), I(Type::Per), O]);
+    }
+
+    #[test]
+    fn list_items_share_the_majority_type() {
+        use Label::*;
+        let p = |l| (l, 0.9);
+        let toks = ["de", "Bonnard", ",", "Corot", ",", "Degas", "et", "Zorglub", "."];
+        let mut tags = vec![p(O), p(B(Type::Per)), p(O), p(B(Type::Org)), p(O), p(B(Type::Per)), p(O), p(B(Type::Loc)), p(O)];
+        harmonise_lists(&toks, &mut tags);
+        let got: Vec<Label> = tags.iter().map(|t| t.0).collect();
+        assert_eq!(got, [O, B(Type::Per), O, B(Type::Per), O, B(Type::Per), O, B(Type::Per), O]);
+        // A tie, or too short a list, or a known country: unchanged.
+        let toks = ["Zorglub", ",", "Bidule", ",", "Machin", "et", "Truc"];
+        let mut tags = vec![p(B(Type::Per)), p(O), p(B(Type::Org)), p(O), p(B(Type::Per)), p(O), p(B(Type::Org))];
+        harmonise_lists(&toks, &mut tags);
+        assert_eq!(tags[2].0, B(Type::Org));
+        let toks = ["Zorglub", ",", "Bidule", "et", "Truc"];
+        let mut tags = vec![p(B(Type::Per)), p(O), p(B(Type::Org)), p(O), p(B(Type::Loc))];
+        harmonise_lists(&toks, &mut tags);
+        assert_eq!(tags[2].0, B(Type::Org));
+        let toks = ["Bidule", "et", "Truc"];
+        let mut tags = vec![p(B(Type::Per)), p(O), p(B(Type::Org))];
+        harmonise_lists(&toks, &mut tags);
+        assert_eq!(tags[2].0, B(Type::Org));
+        let toks = ["Renault", ",", "Peugeot", ",", "Citroën", "et", "France"];
+        let mut tags = vec![p(B(Type::Org)), p(O), p(B(Type::Org)), p(O), p(B(Type::Org)), p(O), p(B(Type::Loc))];
+        harmonise_lists(&toks, &mut tags);
+        assert_eq!(tags[6].0, B(Type::Loc));
+    }
+
+    #[test]
+    fn demonyms_alone_are_not_names() {
+        use Label::*;
+        let p = |l| (l, 0.9);
+        let toks = ["les", "Camerounais", "et", "la", "Suisse", "et", "les", "Maliens"];
+        let mut tags = vec![p(O), p(B(Type::Org)), p(O), p(O), p(B(Type::Loc)), p(O), p(O), p(B(Type::Per))];
+        drop_demonyms(&toks, &mut tags);
+        let got: Vec<Label> = tags.iter().map(|t| t.0).collect();
+        assert_eq!(got, [O, O, O, O, B(Type::Loc), O, O, O]);
+    }
+
+    #[test]
+    fn subdivisions_are_places_but_not_compass_words() {
+        assert_eq!(known_name(&["Québec"]), Some(Type::Loc));
+        assert_eq!(known_name(&["Corse-du-Sud"]), Some(Type::Loc));
+        assert_eq!(known_name(&["Sud"]), None);
+        assert_eq!(known_name(&["Nord-Ouest"]), None);
+        assert_eq!(known_name(&["Paul"]), None);
+    }
+
+    #[test]
+    fn acronyms_in_parentheses_after_words_only() {
+        use Label::*;
+        let o = (O, 0.9);
+        let toks = ["la", "télévision", "(", "ORTM", ")", "à", "16:50", "(", "UTC", ")"];
+        let mut tags = vec![o; toks.len()];
+        acronyms_in_parentheses(&toks, &mut tags);
+        assert_eq!(tags[3].0, B(Type::Org));
+        assert_eq!(tags[8].0, O);
     }
 
     #[test]
