@@ -8,7 +8,9 @@
 //! known places ("Mali-Russie") yields one place per part. In edited news
 //! (`modern`), a person's name also runs on over name particles ("María
 //! Dolores de Cospedal", "Rami Abd al-Rahman"), the items of an enumeration
-//! share the type of their majority, and a demonym alone is not a name.
+//! share the type of their majority, a demonym alone is not a name, a name
+//! followed by a titled apposition ("Barroso, le président de …") is a
+//! person, and a minister's portfolio ("ministre de la Santé") is no name.
 
 use std::collections::{HashMap, HashSet};
 
@@ -181,6 +183,9 @@ pub fn apply_with(doc: &mut DocTags<'_>, lexicon: &HashSet<String>, lang: &str, 
     if lang == "fr" {
         for (toks, tags) in doc.sentences.iter().zip(doc.tags.iter_mut()) {
             extend_institution_names(toks, tags);
+            if modern {
+                drop_portfolios(toks, tags);
+            }
         }
     }
     for (toks, tags) in doc.sentences.iter().zip(doc.tags.iter_mut()) {
@@ -190,6 +195,54 @@ pub fn apply_with(doc: &mut DocTags<'_>, lexicon: &HashSet<String>, lang: &str, 
             drop_leading_titles(toks, tags, lang);
             harmonise_lists(toks, tags);
             drop_demonyms(toks, tags);
+            apposed_titles_make_persons(toks, tags, lang);
+        }
+    }
+}
+
+/// A minister's portfolio is part of a role, not a name: "le ministre de
+/// la Santé", "la ministre des Affaires étrangères", "ministre délégué à
+/// l'Industrie" (the ministry itself, "le ministère de la Santé", stays an
+/// organisation).
+fn drop_portfolios(toks: &[&str], tags: &mut [(Label, f32)]) {
+    let labels: Vec<Label> = tags.iter().map(|t| t.0).collect();
+    let lower = |k: usize| toks.get(k).map(|t| t.to_lowercase()).unwrap_or_default();
+    for (a, b, _) in entities(&labels) {
+        let mut k = a;
+        // The article or contraction, then the preposition.
+        if matches!(lower(k.wrapping_sub(1)).as_str(), "la" | "l'" | "l’") {
+            k -= 1;
+        }
+        if !matches!(lower(k.wrapping_sub(1)).as_str(), "de" | "du" | "des" | "d'" | "d’" | "aux" | "au" | "à") {
+            continue;
+        }
+        k -= 1;
+        if matches!(lower(k.wrapping_sub(1)).as_str(), "délégué" | "déléguée" | "chargé" | "chargée") {
+            k -= 1;
+        }
+        if matches!(lower(k.wrapping_sub(1)).as_str(), "ministre" | "ministres" | "vice-ministre" | "portefeuille") {
+            for t in tags.iter_mut().take(b).skip(a) {
+                t.0 = Label::O;
+            }
+        }
+    }
+}
+
+/// A name followed by an apposition opened by a title ("Barroso, le
+/// président de la Commission") is a person, unless the gazetteers know it.
+fn apposed_titles_make_persons(toks: &[&str], tags: &mut [(Label, f32)], lang: &str) {
+    let res = Resources::get();
+    let labels: Vec<Label> = tags.iter().map(|t| t.0).collect();
+    for (a, b, ty) in entities(&labels) {
+        if ty == Type::Per || ty == Type::Misc || toks.get(b) != Some(&",") {
+            continue;
+        }
+        let det = toks.get(b + 1).map(|t| t.to_lowercase()).unwrap_or_default();
+        let title_at = if matches!(det.as_str(), "le" | "la" | "l'" | "l’" | "the") { b + 2 } else { b + 1 };
+        let titled = toks.get(title_at).is_some_and(|t| res.cue(lang, &t.to_lowercase()) == cue::TITLE && t.chars().count() > 3);
+        let name_like = toks.get(a..b).is_some_and(|s| s.iter().all(|t| is_cap(t)));
+        if titled && name_like && known_name(toks.get(a..b).unwrap_or(&[])).is_none() {
+            relabel(tags, a, b, Type::Per, None);
         }
     }
 }
@@ -456,15 +509,16 @@ const NAME_STOPS: &[&str] = &[
 /// ("national", "financier", "médicale", "européenne", "maritime").
 const ADJ_ENDINGS: &[&str] = &[
     "al", "ale", "ales", "aux", "aire", "aires", "ique", "iques", "ier", "ière", "iers", "ières", "el", "elle", "els", "elles", "if", "ive",
-    "ifs", "ives", "ien", "ienne", "iens", "iennes", "éen", "éenne", "eur", "eure", "ime", "ain", "aine", "ais", "aise", "ic",
+    "ifs", "ives", "ien", "ienne", "iens", "iennes", "éen", "éenne", "eur", "eure", "ime", "ain", "aine", "ais", "aise", "ic", "ère", "ères",
 ];
 
 fn is_adjective_like(w: &str) -> bool {
     w.chars().count() >= 4 && w.chars().all(|c| c.is_lowercase() || c == '-') && ADJ_ENDINGS.iter().any(|e| w.ends_with(e)) && !NAME_STOPS.contains(&w)
 }
 
-/// An organisation name opened by a capitalised institution head ("Haute
-/// Autorité", "Académie", "Institut national") runs on over lower-case
+/// An organisation name opened by an institution head ("Haute Autorité",
+/// "Académie", "Institut national"; in lower case, "ministère", only where
+/// the model opened the name with it) runs on over lower-case
 /// adjectives and "de (la) X" / "pour la X" complements, where the model
 /// often stops early: "Académie d'agriculture", "Agence nationale de
 /// sécurité du médicament et des produits de santé", "Université de
@@ -480,7 +534,9 @@ fn extend_institution_names(toks: &[&str], tags: &mut [(Label, f32)]) {
         let first = toks.get(a).copied().unwrap_or("");
         let lead = matches!(first.to_lowercase().as_str(), "haute" | "haut" | "grand" | "grande");
         let head = if lead { a + 1 } else { a };
-        if head >= b || !is_cap(first) || !toks.get(head).is_some_and(|h| heads.contains(&h.to_lowercase())) {
+        // A lower-case head ("le ministère des Affaires") only where the
+        // model itself opened the name with it.
+        if head >= b || !toks.get(head).is_some_and(|h| heads.contains(&h.to_lowercase())) || (lead && !is_cap(first)) {
             continue;
         }
         let lower = |k: usize| toks.get(k).map(|t| t.to_lowercase()).unwrap_or_default();
@@ -951,6 +1007,43 @@ mod tests {
         assert_eq!(known_name(&["Sud"]), None);
         assert_eq!(known_name(&["Nord-Ouest"]), None);
         assert_eq!(known_name(&["Paul"]), None);
+    }
+
+    #[test]
+    fn portfolios_are_not_names() {
+        use Label::*;
+        let o = (O, 0.9);
+        let toks = ["le", "ministre", "de", "la", "Santé", "et", "le", "ministère", "de", "la", "Santé"];
+        let mut tags = vec![o, o, o, o, (B(Type::Org), 0.9), o, o, (B(Type::Org), 0.9), (I(Type::Org), 0.9), (I(Type::Org), 0.9), (I(Type::Org), 0.9)];
+        drop_portfolios(&toks, &mut tags);
+        assert_eq!(tags[4].0, O);
+        assert_eq!(tags[7].0, B(Type::Org));
+        let toks = ["ministre", "déléguée", "à", "l'", "Industrie"];
+        let mut tags = vec![o, o, o, o, (B(Type::Org), 0.9)];
+        drop_portfolios(&toks, &mut tags);
+        assert_eq!(tags[4].0, O);
+    }
+
+    #[test]
+    fn lower_case_ministry_runs_on() {
+        use Label::*;
+        let o = (O, 0.9);
+        let toks = ["le", "ministère", "des", "Affaires", "étrangères", "a", "dit"];
+        let mut tags = vec![o, (B(Type::Org), 0.9), (I(Type::Org), 0.9), (I(Type::Org), 0.9), o, o, o];
+        extend_institution_names(&toks, &mut tags);
+        assert_eq!(tags[4].0, I(Type::Org));
+        assert_eq!(tags[5].0, O);
+    }
+
+    #[test]
+    fn apposed_titles() {
+        use Label::*;
+        let o = (O, 0.9);
+        let toks = ["Zorglub", ",", "le", "président", "de", "la", "Commission", "et", "Paris", ",", "la", "capitale"];
+        let mut tags = vec![(B(Type::Loc), 0.9), o, o, o, o, o, (B(Type::Org), 0.9), o, (B(Type::Loc), 0.9), o, o, o];
+        apposed_titles_make_persons(&toks, &mut tags, "fr");
+        assert_eq!(tags[0].0, B(Type::Per));
+        assert_eq!(tags[8].0, B(Type::Loc));
     }
 
     #[test]
