@@ -229,7 +229,9 @@ fn drop_portfolios(toks: &[&str], tags: &mut [(Label, f32)]) {
 }
 
 /// A name followed by an apposition opened by a title ("Barroso, le
-/// président de la Commission") is a person, unless the gazetteers know it.
+/// président de la Commission") is a person, unless the gazetteers know it,
+/// a word of it heads organisation names ("Radio Sawa, le chef du Conseil
+/// …"), or a place preposition comes before it ("À Bouaké, le maire …").
 fn apposed_titles_make_persons(toks: &[&str], tags: &mut [(Label, f32)], lang: &str) {
     let res = Resources::get();
     let labels: Vec<Label> = tags.iter().map(|t| t.0).collect();
@@ -240,7 +242,9 @@ fn apposed_titles_make_persons(toks: &[&str], tags: &mut [(Label, f32)], lang: &
         let det = toks.get(b + 1).map(|t| t.to_lowercase()).unwrap_or_default();
         let title_at = if matches!(det.as_str(), "le" | "la" | "l'" | "l’" | "the") { b + 2 } else { b + 1 };
         let titled = toks.get(title_at).is_some_and(|t| res.cue(lang, &t.to_lowercase()) == cue::TITLE && t.chars().count() > 3);
-        let name_like = toks.get(a..b).is_some_and(|s| s.iter().all(|t| is_cap(t)));
+        let name_like = toks.get(a..b).is_some_and(|s| s.iter().all(|t| is_cap(t) && res.cue(lang, &t.to_lowercase()) != cue::ORGHEAD));
+        let placed = a > 0 && toks.get(a - 1).is_some_and(|t| matches!(res.cue(lang, &t.to_lowercase()), cue::LOCPREP | cue::ORGHEAD));
+        let name_like = name_like && !placed;
         if titled && name_like && known_name(toks.get(a..b).unwrap_or(&[])).is_none() {
             relabel(tags, a, b, Type::Per, None);
         }
@@ -1043,6 +1047,11 @@ mod tests {
         let mut tags = vec![(B(Type::Loc), 0.9), o, o, o, o, o, (B(Type::Org), 0.9), o, (B(Type::Loc), 0.9), o, o, o];
         apposed_titles_make_persons(&toks, &mut tags, "fr");
         assert_eq!(tags[0].0, B(Type::Per));
+        assert_eq!(tags[8].0, B(Type::Loc));
+        let toks = ["à", "Radio", "Sawa", ",", "le", "chef", "et", "à", "Bouaké", ",", "le", "maire"];
+        let mut tags = vec![o, (B(Type::Org), 0.9), (I(Type::Org), 0.9), o, o, o, o, o, (B(Type::Loc), 0.9), o, o, o];
+        apposed_titles_make_persons(&toks, &mut tags, "fr");
+        assert_eq!(tags[1].0, B(Type::Org));
         assert_eq!(tags[8].0, B(Type::Loc));
     }
 
