@@ -10,7 +10,10 @@
 //! Dolores de Cospedal", "Rami Abd al-Rahman"), the items of an enumeration
 //! share the type of their majority, a demonym alone is not a name, a name
 //! followed by a titled apposition ("Barroso, le président de …") is a
-//! person, and a minister's portfolio ("ministre de la Santé") is no name.
+//! person, a minister's portfolio ("ministre de la Santé") is no name, and
+//! an organisation named alone elsewhere is split off the person's name it
+//! was tagged with ("WikiLeaks Julian Assange"); names with an English
+//! organisation head last ("Clark Art Institute") are organisations.
 
 use std::collections::{HashMap, HashSet};
 
@@ -180,6 +183,17 @@ pub fn apply_with(doc: &mut DocTags<'_>, lexicon: &HashSet<String>, lang: &str, 
             i += step;
         }
     }
+    if modern {
+        // One-word names of organisations and places in this document.
+        let others: HashMap<&str, Type> = target
+            .iter()
+            .filter(|(k, (t, _))| !k.contains(' ') && matches!(t, Type::Org | Type::Loc))
+            .map(|(k, (t, _))| (k.as_str(), *t))
+            .collect();
+        for (toks, tags) in doc.sentences.iter().zip(doc.tags.iter_mut()) {
+            split_leading_name(toks, tags, &others);
+        }
+    }
     if lang == "fr" {
         for (toks, tags) in doc.sentences.iter().zip(doc.tags.iter_mut()) {
             extend_institution_names(toks, tags);
@@ -196,6 +210,73 @@ pub fn apply_with(doc: &mut DocTags<'_>, lexicon: &HashSet<String>, lang: &str, 
             harmonise_lists(toks, tags);
             drop_demonyms(toks, tags);
             apposed_titles_make_persons(toks, tags, lang);
+            head_last_organisations(toks, tags, lexicon);
+        }
+    }
+}
+
+/// A person's name tagged with the organisation or place before it
+/// ("fondateur de WikiLeaks Julian Assange"): when the first word is, in
+/// this document, the one-word name of an organisation or a place
+/// (`others`) and at least two capitalised words follow, it is split off
+/// with its own type.
+fn split_leading_name(toks: &[&str], tags: &mut [(Label, f32)], others: &HashMap<&str, Type>) {
+    let labels: Vec<Label> = tags.iter().map(|t| t.0).collect();
+    for (a, b, ty) in entities(&labels) {
+        if ty != Type::Per || b < a + 3 {
+            continue;
+        }
+        let Some(&other) = toks.get(a).and_then(|t| others.get(t)) else { continue };
+        if (a + 1..b).all(|k| toks.get(k).is_some_and(|t| is_cap(t))) {
+            relabel(tags, a, a + 1, other, None);
+            relabel(tags, a + 1, b, Type::Per, None);
+        }
+    }
+}
+
+/// Names built the English way, the organisation head last ("Sterling &
+/// Francine Clark Art Institute", "Clark Institute", "Harvard University",
+/// "Massachusetts Institute of Technology"; heads are the English ORGHEAD
+/// cue words), are organisations as a whole, in English text and in the
+/// French text that quotes them: a run of capitalised words (joined by
+/// "&", "and", "of", "for") that ends in such a head, or continues after
+/// it with "of …", is re-tagged as one organisation.
+fn head_last_organisations(toks: &[&str], tags: &mut [(Label, f32)], lexicon: &HashSet<String>) {
+    let res = Resources::get();
+    let label = |k: usize, tags: &[(Label, f32)]| tags.get(k).map_or(Label::O, |t| t.0);
+    let mut i = 0;
+    while i < toks.len() {
+        let first = toks.get(i).copied().unwrap_or("");
+        let starts = is_cap(first) && (i > 0 || !lexicon.contains(&first.to_lowercase())) && !matches!(label(i, tags), Label::I(_));
+        if !starts {
+            i += 1;
+            continue;
+        }
+        let mut j = i + 1;
+        let mut head_end = None;
+        while j < toks.len() && j < i + 10 {
+            let w = toks.get(j).copied().unwrap_or("");
+            if is_cap(w) {
+                if res.cue("en", &w.to_lowercase()) == cue::ORGHEAD {
+                    head_end = Some(j + 1);
+                }
+                j += 1;
+            } else if matches!(w, "&" | "and" | "of" | "for") && toks.get(j + 1).is_some_and(|t| is_cap(t)) {
+                j += 1;
+            } else {
+                break;
+            }
+        }
+        let end = match head_end {
+            Some(h) if toks.get(h) == Some(&"of") => Some(j),
+            h => h,
+        };
+        match end {
+            Some(end) if !matches!(label(end, tags), Label::I(_)) => {
+                relabel(tags, i, end, Type::Org, None);
+                i = end;
+            }
+            _ => i = j,
         }
     }
 }
@@ -1011,6 +1092,48 @@ mod tests {
         assert_eq!(known_name(&["Sud"]), None);
         assert_eq!(known_name(&["Nord-Ouest"]), None);
         assert_eq!(known_name(&["Paul"]), None);
+    }
+
+    #[test]
+    fn organisation_before_a_person_is_split_off() {
+        use Label::*;
+        let p = |l| (l, 0.9);
+        let mut doc = DocTags {
+            sentences: vec![vec!["WikiLeaks", "publie"], vec!["fondateur", "de", "WikiLeaks", "Julian", "Assange"], vec!["Jean", "Paul", "Dupont"]],
+            tags: vec![
+                vec![p(B(Type::Org)), p(O)],
+                vec![p(O), p(O), p(B(Type::Per)), p(I(Type::Per)), p(I(Type::Per))],
+                vec![p(B(Type::Per)), p(I(Type::Per)), p(I(Type::Per))],
+            ],
+        };
+        apply(&mut doc, &HashSet::new(), "fr");
+        let got: Vec<Label> = doc.tags[1].iter().map(|t| t.0).collect();
+        assert_eq!(got, [O, O, B(Type::Org), B(Type::Per), I(Type::Per)]);
+        assert_eq!(doc.tags[2][1].0, I(Type::Per));
+    }
+
+    #[test]
+    fn organisations_with_the_head_last() {
+        use Label::*;
+        let p = |l| (l, 0.9);
+        let toks = ["du", "Sterling", "&", "Francine", "Clark", "Art", "Institute", "exposés", "au", "Massachusetts", "Institute", "of", "Technology", "et", "Jean", "Dupont"];
+        let mut tags = vec![p(O); toks.len()];
+        tags[1] = p(B(Type::Org));
+        tags[3] = p(I(Type::Org));
+        tags[4] = p(I(Type::Org));
+        tags[5] = p(B(Type::Per));
+        tags[6] = p(I(Type::Per));
+        tags[14] = p(B(Type::Per));
+        tags[15] = p(I(Type::Per));
+        head_last_organisations(&toks, &mut tags, &HashSet::new());
+        let got: Vec<Label> = tags.iter().map(|t| t.0).collect();
+        let org = |n: usize| std::iter::once(B(Type::Org)).chain(std::iter::repeat(I(Type::Org)).take(n - 1));
+        let mut want = vec![O];
+        want.extend(org(6));
+        want.extend([O, O]);
+        want.extend(org(4));
+        want.extend([O, B(Type::Per), I(Type::Per)]);
+        assert_eq!(got, want);
     }
 
     #[test]
