@@ -13,7 +13,8 @@
 //! person, a minister's portfolio ("ministre de la Santé") is no name, and
 //! an organisation named alone elsewhere is split off the person's name it
 //! was tagged with ("WikiLeaks Julian Assange"); names with an English
-//! organisation head last ("Clark Art Institute") are organisations.
+//! organisation head last ("Clark Art Institute") are organisations;
+//! capitalised common terms ("Internet", "SMIC") are no names.
 
 use std::collections::{HashMap, HashSet};
 
@@ -211,6 +212,7 @@ pub fn apply_with(doc: &mut DocTags<'_>, lexicon: &HashSet<String>, lang: &str, 
             drop_demonyms(toks, tags);
             apposed_titles_make_persons(toks, tags, lang);
             head_last_organisations(toks, tags, lexicon);
+            drop_not_names(toks, tags, lang);
         }
     }
 }
@@ -277,6 +279,33 @@ fn head_last_organisations(toks: &[&str], tags: &mut [(Label, f32)], lexicon: &H
                 i = end;
             }
             _ => i = j,
+        }
+    }
+}
+
+/// Capitalised words that name no entity (`data/lang/<iso>/ner-not-names.txt`).
+fn not_names(lang: &str) -> &'static HashSet<&'static str> {
+    static FR: std::sync::OnceLock<HashSet<&'static str>> = std::sync::OnceLock::new();
+    static EN: std::sync::OnceLock<HashSet<&'static str>> = std::sync::OnceLock::new();
+    static NONE: std::sync::OnceLock<HashSet<&'static str>> = std::sync::OnceLock::new();
+    let read = |file: &'static str| file.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).collect();
+    match lang {
+        "fr" => FR.get_or_init(|| read(include_str!("../../../data/lang/fr/ner-not-names.txt"))),
+        "en" => EN.get_or_init(|| read(include_str!("../../../data/lang/en/ner-not-names.txt"))),
+        _ => NONE.get_or_init(HashSet::new),
+    }
+}
+
+/// A one-word mention that is a capitalised common term ("Internet",
+/// "SMIC", "UTC", "Covid-19") is dropped.
+fn drop_not_names(toks: &[&str], tags: &mut [(Label, f32)], lang: &str) {
+    let words = not_names(lang);
+    let labels: Vec<Label> = tags.iter().map(|t| t.0).collect();
+    for (a, b, _) in entities(&labels) {
+        if b == a + 1 && toks.get(a).is_some_and(|t| words.contains(t.to_lowercase().as_str())) {
+            if let Some(t) = tags.get_mut(a) {
+                t.0 = Label::O;
+            }
         }
     }
 }
@@ -1134,6 +1163,17 @@ mod tests {
         want.extend(org(4));
         want.extend([O, B(Type::Per), I(Type::Per)]);
         assert_eq!(got, want);
+    }
+
+    #[test]
+    fn common_capitalised_terms_are_not_names() {
+        use Label::*;
+        let p = |l| (l, 0.9);
+        let toks = ["sur", "Internet", "à", "16:50", "UTC", "avec", "Orange"];
+        let mut tags = vec![p(O), p(B(Type::Per)), p(O), p(O), p(B(Type::Org)), p(O), p(B(Type::Org))];
+        drop_not_names(&toks, &mut tags, "fr");
+        let got: Vec<Label> = tags.iter().map(|t| t.0).collect();
+        assert_eq!(got, [O, O, O, O, O, O, B(Type::Org)]);
     }
 
     #[test]
