@@ -14,7 +14,9 @@
 //! an organisation named alone elsewhere is split off the person's name it
 //! was tagged with ("WikiLeaks Julian Assange"); names with an English
 //! organisation head last ("Clark Art Institute") are organisations;
-//! capitalised common terms ("Internet", "SMIC") are no names.
+//! capitalised common terms ("Internet", "SMIC") are no names; in French,
+//! an institution opened by a lower-case head ("l'université de Nantes",
+//! "le parquet de Paris") is one organisation, the place inside included.
 
 use std::collections::{HashMap, HashSet};
 
@@ -200,6 +202,7 @@ pub fn apply_with(doc: &mut DocTags<'_>, lexicon: &HashSet<String>, lang: &str, 
             extend_institution_names(toks, tags);
             if modern {
                 drop_portfolios(toks, tags);
+                lower_case_institutions(toks, tags);
             }
         }
     }
@@ -610,6 +613,90 @@ fn institution_heads() -> &'static HashSet<String> {
             .map(str::to_string)
             .collect()
     })
+}
+
+/// French institution heads written in lower case before the name they
+/// open (`data/lang/fr/ner-institutions-lower.txt`).
+fn lower_institution_heads() -> &'static HashSet<&'static str> {
+    static HEADS: std::sync::OnceLock<HashSet<&'static str>> = std::sync::OnceLock::new();
+    HEADS.get_or_init(|| {
+        include_str!("../../../data/lang/fr/ner-institutions-lower.txt").lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).collect()
+    })
+}
+
+/// An institution named by a lower-case head, its complements and a
+/// capitalised name ("l'université de Nantes", "le parquet de Paris", "le
+/// tribunal de grande instance de Nanterre", "l'université Ouverte de
+/// Catalogne") is one organisation, the name inside it included (outermost
+/// name only): the model tags only the place. The run goes over
+/// lower-case words and "de (la)" up to the first capitalised name after a
+/// preposition, and stops at punctuation, verbs and function words.
+fn lower_case_institutions(toks: &[&str], tags: &mut [(Label, f32)]) {
+    let heads = lower_institution_heads();
+    let label = |k: usize, tags: &[(Label, f32)]| tags.get(k).map_or(Label::O, |t| t.0);
+    let lower = |k: usize| toks.get(k).map(|t| t.to_lowercase()).unwrap_or_default();
+    let word = |t: &str| t.chars().count() >= 2 && t.chars().all(|c| c.is_alphabetic() || c == '-');
+    let mut k = 0;
+    while k < toks.len() {
+        let head = toks.get(k).copied().unwrap_or("");
+        if !heads.contains(head) || label(k, tags) != Label::O {
+            k += 1;
+            continue;
+        }
+        let mut j = k + 1;
+        let mut found = None;
+        while j < toks.len() && j < k + 8 {
+            let w = lower(j);
+            if matches!(w.as_str(), "de" | "du" | "des" | "d'" | "d’") && label(j, tags) == Label::O {
+                let mut p = j + 1;
+                if matches!(lower(p).as_str(), "la" | "le" | "les" | "l'" | "l’") && label(p, tags) == Label::O {
+                    p += 1;
+                }
+                let Some(&name) = toks.get(p) else { break };
+                if is_cap(name) && word(name) {
+                    let mut e = p + 1;
+                    if matches!(label(p, tags), Label::B(_)) {
+                        while matches!(label(e, tags), Label::I(_)) {
+                            e += 1;
+                        }
+                    } else if label(p, tags) == Label::O {
+                        while toks.get(e).is_some_and(|t| is_cap(t) && word(t)) && label(e, tags) == Label::O {
+                            e += 1;
+                        }
+                    } else {
+                        break;
+                    }
+                    found = Some(e);
+                    break;
+                }
+                j = p;
+                continue;
+            }
+            let Some(&t) = toks.get(j) else { break };
+            // A place or organisation tagged right there ends the run
+            // ("université" + "Ouverte de Catalogne").
+            if matches!(label(j, tags), Label::B(Type::Org) | Label::B(Type::Loc)) && is_cap(t) {
+                let mut e = j + 1;
+                while matches!(label(e, tags), Label::I(_)) {
+                    e += 1;
+                }
+                found = Some(e);
+                break;
+            }
+            if word(t) && label(j, tags) == Label::O && !NAME_STOPS.contains(&w.as_str()) && (is_cap(t) || t.chars().count() >= 3) {
+                j += 1;
+                continue;
+            }
+            break;
+        }
+        match found {
+            Some(e) => {
+                relabel(tags, k, e, Type::Org, None);
+                k = e;
+            }
+            None => k += 1,
+        }
+    }
 }
 
 /// Lower-case words that end a French name's run ("le ministère de la
@@ -1174,6 +1261,31 @@ mod tests {
         drop_not_names(&toks, &mut tags, "fr");
         let got: Vec<Label> = tags.iter().map(|t| t.0).collect();
         assert_eq!(got, [O, O, O, O, O, O, B(Type::Org)]);
+    }
+
+    #[test]
+    fn lower_case_institutions_are_organisations() {
+        use Label::*;
+        let p = |l| (l, 0.9);
+        let toks = ["le", "tribunal", "de", "grande", "instance", "de", "Nanterre", "a", "jugé"];
+        let mut tags = vec![p(O), p(O), p(O), p(O), p(O), p(O), p(B(Type::Loc)), p(O), p(O)];
+        lower_case_institutions(&toks, &mut tags);
+        let got: Vec<Label> = tags.iter().map(|t| t.0).collect();
+        let i = I(Type::Org);
+        assert_eq!(got, [O, B(Type::Org), i, i, i, i, i, O, O]);
+        let toks = ["l'", "université", "Ouverte", "de", "Catalogne", "et", "le", "ministère", "de", "la", "Santé"];
+        let mut tags = vec![p(O), p(O), p(B(Type::Org)), p(I(Type::Org)), p(I(Type::Org)), p(O), p(O), p(O), p(O), p(O), p(B(Type::Org))];
+        lower_case_institutions(&toks, &mut tags);
+        // A name tagged right after the head is taken in.
+        let got: Vec<Label> = tags.iter().map(|t| t.0).collect();
+        assert_eq!(got[..6], [O, B(Type::Org), I(Type::Org), I(Type::Org), I(Type::Org), O]);
+        assert_eq!(tags[7].0, B(Type::Org));
+        assert_eq!(tags[10].0, I(Type::Org));
+        // No capitalised name: nothing.
+        let toks = ["le", "tribunal", "de", "commerce", "a", "jugé"];
+        let mut tags = vec![p(O); toks.len()];
+        lower_case_institutions(&toks, &mut tags);
+        assert!(tags.iter().all(|t| t.0 == O));
     }
 
     #[test]
