@@ -846,12 +846,19 @@ fn gazetteer_pass(toks: &[&str], tags: &mut [(Label, f32)], lexicon: &HashSet<St
     let folded: Vec<String> = toks.iter().map(|t| crate::resources::fold_word(t)).collect();
     let mut i = 0;
     while i < toks.len() {
-        // Longest reliable match starting at i.
+        // Longest reliable match starting at i. A name that opens with an
+        // article ("Le Monde", "La Poste") needs the word after it
+        // capitalised: "Le monde entier" is no newspaper.
+        let article_first = matches!(folded.get(i).map(String::as_str), Some("le" | "la" | "les" | "l'" | "l’" | "the"));
+        let next_cap = toks.get(i + 1).is_some_and(|t| is_cap(t));
         let mut best: Option<(usize, Type)> = None;
         let mut h = 0;
         for j in i..toks.len().min(i + MAX_GAZ_TOKENS) {
             h = hash_extend(h, j == i, folded.get(j).map_or("", String::as_str));
             let classes = without_generic_subdivision(res.name_classes(h), folded.get(i..=j).unwrap_or(&[]));
+            if article_first && !next_cap {
+                continue;
+            }
             if let Some(t) = gazetteer_type(classes) {
                 best = Some((j + 1, t));
             }
@@ -1285,6 +1292,21 @@ mod tests {
         let toks = ["le", "tribunal", "de", "commerce", "a", "jugé"];
         let mut tags = vec![p(O); toks.len()];
         lower_case_institutions(&toks, &mut tags);
+        assert!(tags.iter().all(|t| t.0 == O));
+    }
+
+    #[test]
+    fn names_opening_with_an_article_need_a_capital_after_it() {
+        use Label::*;
+        let p = |l| (l, 0.9);
+        let toks = ["selon", "Le", "Monde", "."];
+        let mut tags = vec![p(O); toks.len()];
+        gazetteer_pass(&toks, &mut tags, &HashSet::new(), &HashSet::new());
+        assert_eq!(tags[1].0, B(Type::Org));
+        assert_eq!(tags[2].0, I(Type::Org));
+        let toks = ["Le", "monde", "entier", "."];
+        let mut tags = vec![p(O); toks.len()];
+        gazetteer_pass(&toks, &mut tags, &HashSet::new(), &HashSet::new());
         assert!(tags.iter().all(|t| t.0 == O));
     }
 
