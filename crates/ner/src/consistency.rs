@@ -16,7 +16,8 @@
 //! organisation head last ("Clark Art Institute") are organisations;
 //! capitalised common terms ("Internet", "SMIC") are no names; in French,
 //! an institution opened by a lower-case head ("l'université de Nantes",
-//! "le parquet de Paris") is one organisation, the place inside included.
+//! "le parquet de Paris") is one organisation, the place inside included;
+//! and no name ends with a preposition or an article ("Agence des").
 
 use std::collections::{HashMap, HashSet};
 
@@ -197,6 +198,11 @@ pub fn apply_with(doc: &mut DocTags<'_>, lexicon: &HashSet<String>, lang: &str, 
             split_leading_name(toks, tags, &others);
         }
     }
+    if modern {
+        for (toks, tags) in doc.sentences.iter().zip(doc.tags.iter_mut()) {
+            trim_trailing_function_words(toks, tags);
+        }
+    }
     if lang == "fr" {
         for (toks, tags) in doc.sentences.iter().zip(doc.tags.iter_mut()) {
             extend_institution_names(toks, tags);
@@ -309,6 +315,24 @@ fn drop_not_names(toks: &[&str], tags: &mut [(Label, f32)], lang: &str) {
             if let Some(t) = tags.get_mut(a) {
                 t.0 = Label::O;
             }
+        }
+    }
+}
+
+/// A name does not end with a preposition or an article: "Agence des"
+/// (of "Agence des participations de l'État") loses its "des", so that
+/// the name can be run on from its last word.
+fn trim_trailing_function_words(toks: &[&str], tags: &mut [(Label, f32)]) {
+    let labels: Vec<Label> = tags.iter().map(|t| t.0).collect();
+    for (a, b, _) in entities(&labels) {
+        let mut e = b;
+        while e > a + 1
+            && toks.get(e - 1).is_some_and(|t| matches!(t.to_lowercase().as_str(), "de" | "du" | "des" | "d'" | "d’" | "la" | "le" | "les" | "l'" | "l’" | "et" | "of" | "the" | "and"))
+        {
+            e -= 1;
+        }
+        for t in tags.iter_mut().take(b).skip(e) {
+            t.0 = Label::O;
         }
     }
 }
@@ -1308,6 +1332,20 @@ mod tests {
         let mut tags = vec![p(O); toks.len()];
         gazetteer_pass(&toks, &mut tags, &HashSet::new(), &HashSet::new());
         assert!(tags.iter().all(|t| t.0 == O));
+    }
+
+    #[test]
+    fn names_do_not_end_with_function_words() {
+        use Label::*;
+        let p = |l| (l, 0.9);
+        let toks = ["l'", "Agence", "des", "participations", "de", "l'", "Etat"];
+        let mut tags = vec![p(O), p(B(Type::Org)), p(I(Type::Org)), p(O), p(O), p(O), p(B(Type::Loc))];
+        trim_trailing_function_words(&toks, &mut tags);
+        assert_eq!(tags[2].0, O);
+        extend_institution_names(&toks, &mut tags);
+        let got: Vec<Label> = tags.iter().map(|t| t.0).collect();
+        let i = I(Type::Org);
+        assert_eq!(got, [O, B(Type::Org), i, i, i, i, i]);
     }
 
     #[test]
