@@ -743,7 +743,9 @@ fn is_adjective_like(w: &str) -> bool {
 
 /// An organisation name opened by an institution head ("Haute Autorité",
 /// "Académie", "Institut national"; in lower case, "ministère", only where
-/// the model opened the name with it) runs on over lower-case
+/// the model opened the name with it; a capitalised head the model left
+/// untagged inside a sentence, "l'Observatoire syrien des droits de
+/// l'homme", when something follows it) runs on over lower-case
 /// adjectives and "de (la) X" / "pour la X" complements, where the model
 /// often stops early: "Académie d'agriculture", "Agence nationale de
 /// sécurité du médicament et des produits de santé", "Université de
@@ -752,8 +754,18 @@ fn is_adjective_like(w: &str) -> bool {
 fn extend_institution_names(toks: &[&str], tags: &mut [(Label, f32)]) {
     let heads = institution_heads();
     let labels: Vec<Label> = tags.iter().map(|t| t.0).collect();
-    for (a, b, ty) in entities(&labels) {
-        if ty == Type::Per {
+    // The model's names, and capitalised heads it left untagged inside a
+    // sentence ("de l'Observatoire syrien des droits de l'homme"); those
+    // become names only if they run on.
+    let mut names = entities(&labels);
+    for (k, t) in toks.iter().enumerate().skip(1) {
+        if labels.get(k) == Some(&Label::O) && is_cap(t) && heads.contains(&t.to_lowercase()) {
+            names.push((k, k + 1, Type::Misc));
+        }
+    }
+    names.sort_by_key(|n| n.0);
+    for (a, b, ty) in names {
+        if ty == Type::Per || (ty == Type::Misc && tags.get(a).is_some_and(|t| t.0 != Label::O)) {
             continue;
         }
         let first = toks.get(a).copied().unwrap_or("");
@@ -1346,6 +1358,23 @@ mod tests {
         let got: Vec<Label> = tags.iter().map(|t| t.0).collect();
         let i = I(Type::Org);
         assert_eq!(got, [O, B(Type::Org), i, i, i, i, i]);
+    }
+
+    #[test]
+    fn untagged_institution_heads_run_on() {
+        use Label::*;
+        let o = (O, 0.9);
+        let toks = ["de", "l'", "Observatoire", "syrien", "des", "droits", "de", "l'", "homme", "."];
+        let mut tags = vec![o; toks.len()];
+        extend_institution_names(&toks, &mut tags);
+        let got: Vec<Label> = tags.iter().map(|t| t.0).collect();
+        let i = I(Type::Org);
+        assert_eq!(got, [O, O, B(Type::Org), i, i, i, i, i, i, O]);
+        // A head alone stays untagged.
+        let toks = ["à", "l'", "Institut", "."];
+        let mut tags = vec![o; toks.len()];
+        extend_institution_names(&toks, &mut tags);
+        assert!(tags.iter().all(|t| t.0 == O));
     }
 
     #[test]
