@@ -2,8 +2,8 @@
 //! quotes, scored on the seeds against `../shared/gold/seeds-dossier.json`.
 //!
 //! Each page goes through the real pipeline (extraction, language, NER via
-//! `dossier_document::Pipeline`); the headline is analysed on its own and
-//! prepended to the body ("title\n\nbody") so that names in headlines are
+//! `dossier_document::Pipeline`); the headline is analysed with the body as
+//! context (`dossier_ner::analyze_headline`) and prepended to the body ("title\n\nbody") so that names in headlines are
 //! linked too. Then `dossier_link::resolve` builds the dossier.
 //!
 //! Scores:
@@ -89,7 +89,7 @@ pub fn read_page(path: &Path) -> Result<RawPage> {
 }
 
 /// Runs the pipeline on one page and builds the linker's input, with the
-/// headline analysed separately and prepended.
+/// headline analysed (with the body as context) and prepended.
 pub fn doc_input(pipeline: &Pipeline, raw: &RawPage, id: &str) -> Result<DocInput> {
     Ok(input_of(&run_page(pipeline, raw)?, id))
 }
@@ -107,7 +107,7 @@ pub fn run_page(pipeline: &Pipeline, raw: &RawPage) -> Result<Document> {
 }
 
 /// The linker's input for an analysed document, with the headline
-/// analysed separately and prepended.
+/// analysed (with the body as context) and prepended.
 pub fn input_of(doc: &Document, id: &str) -> DocInput {
     let lang = doc
         .metadata
@@ -124,7 +124,7 @@ pub fn input_of(doc: &Document, id: &str) -> DocInput {
         .as_deref()
         .filter(|t| !t.trim().is_empty() && !body.starts_with(*t))
     {
-        let a = dossier_ner::analyze(t, &lang);
+        let a = dossier_ner::analyze_headline(t, &body, &lang);
         text.push_str(t);
         text.push_str("\n\n");
         sentences.extend(a.sentences);

@@ -5,7 +5,19 @@
 //! "groupe X" votes ORG, "M. X" votes PER); names tagged once are tagged at
 //! every other occurrence; a surname alone ("Lavrov", "M. Lavrov") after a
 //! full name ("Sergueï Lavrov") is a person; and a hyphenated compound of
-//! known places ("Mali-Russie") yields one place per part.
+//! known places ("Mali-Russie") yields one place per part. In edited news
+//! (`modern`), a person's name also runs on over name particles ("María
+//! Dolores de Cospedal", "Rami Abd al-Rahman"), the items of an enumeration
+//! share the type of their majority, a demonym alone is not a name, a name
+//! followed by a titled apposition ("Barroso, le président de …") is a
+//! person, a minister's portfolio ("ministre de la Santé") is no name, and
+//! an organisation named alone elsewhere is split off the person's name it
+//! was tagged with ("WikiLeaks Julian Assange"); names with an English
+//! organisation head last ("Clark Art Institute") are organisations;
+//! capitalised common terms ("Internet", "SMIC") are no names; in French,
+//! an institution opened by a lower-case head ("l'université de Nantes",
+//! "le parquet de Paris") is one organisation, the place inside included;
+//! and no name ends with a preposition or an article ("Agence des").
 
 use std::collections::{HashMap, HashSet};
 
@@ -46,6 +58,9 @@ pub fn apply_with(doc: &mut DocTags<'_>, lexicon: &HashSet<String>, lang: &str, 
     }
     for (toks, tags) in doc.sentences.iter().zip(doc.tags.iter_mut()) {
         trim_sentence_initial_word(toks, tags, lexicon);
+        if modern {
+            join_name_particles(toks, tags, lexicon);
+        }
     }
     split_name_of_place(doc);
     let res = Resources::get();
@@ -172,9 +187,29 @@ pub fn apply_with(doc: &mut DocTags<'_>, lexicon: &HashSet<String>, lang: &str, 
             i += step;
         }
     }
+    if modern {
+        // One-word names of organisations and places in this document.
+        let others: HashMap<&str, Type> = target
+            .iter()
+            .filter(|(k, (t, _))| !k.contains(' ') && matches!(t, Type::Org | Type::Loc))
+            .map(|(k, (t, _))| (k.as_str(), *t))
+            .collect();
+        for (toks, tags) in doc.sentences.iter().zip(doc.tags.iter_mut()) {
+            split_leading_name(toks, tags, &others);
+        }
+    }
+    if modern {
+        for (toks, tags) in doc.sentences.iter().zip(doc.tags.iter_mut()) {
+            trim_trailing_function_words(toks, tags);
+        }
+    }
     if lang == "fr" {
         for (toks, tags) in doc.sentences.iter().zip(doc.tags.iter_mut()) {
             extend_institution_names(toks, tags);
+            if modern {
+                drop_portfolios(toks, tags);
+                lower_case_institutions(toks, tags);
+            }
         }
     }
     for (toks, tags) in doc.sentences.iter().zip(doc.tags.iter_mut()) {
@@ -182,6 +217,300 @@ pub fn apply_with(doc: &mut DocTags<'_>, lexicon: &HashSet<String>, lang: &str, 
         first_name_persons(toks, tags, lexicon);
         if modern {
             drop_leading_titles(toks, tags, lang);
+            harmonise_lists(toks, tags);
+            drop_demonyms(toks, tags);
+            apposed_titles_make_persons(toks, tags, lang);
+            head_last_organisations(toks, tags, lexicon);
+            drop_not_names(toks, tags, lang);
+        }
+    }
+}
+
+/// A person's name tagged with the organisation or place before it
+/// ("fondateur de WikiLeaks Julian Assange"): when the first word is, in
+/// this document, the one-word name of an organisation or a place
+/// (`others`) and at least two capitalised words follow, it is split off
+/// with its own type.
+fn split_leading_name(toks: &[&str], tags: &mut [(Label, f32)], others: &HashMap<&str, Type>) {
+    let labels: Vec<Label> = tags.iter().map(|t| t.0).collect();
+    for (a, b, ty) in entities(&labels) {
+        if ty != Type::Per || b < a + 3 {
+            continue;
+        }
+        let Some(&other) = toks.get(a).and_then(|t| others.get(t)) else { continue };
+        if (a + 1..b).all(|k| toks.get(k).is_some_and(|t| is_cap(t))) {
+            relabel(tags, a, a + 1, other, None);
+            relabel(tags, a + 1, b, Type::Per, None);
+        }
+    }
+}
+
+/// Names built the English way, the organisation head last ("Sterling &
+/// Francine Clark Art Institute", "Clark Institute", "Harvard University",
+/// "Massachusetts Institute of Technology"; heads are the English ORGHEAD
+/// cue words), are organisations as a whole, in English text and in the
+/// French text that quotes them: a run of capitalised words (joined by
+/// "&", "and", "of", "for") that ends in such a head, or continues after
+/// it with "of …", is re-tagged as one organisation.
+fn head_last_organisations(toks: &[&str], tags: &mut [(Label, f32)], lexicon: &HashSet<String>) {
+    let res = Resources::get();
+    let label = |k: usize, tags: &[(Label, f32)]| tags.get(k).map_or(Label::O, |t| t.0);
+    let mut i = 0;
+    while i < toks.len() {
+        let first = toks.get(i).copied().unwrap_or("");
+        let starts = is_cap(first) && (i > 0 || !lexicon.contains(&first.to_lowercase())) && !matches!(label(i, tags), Label::I(_));
+        if !starts {
+            i += 1;
+            continue;
+        }
+        let mut j = i + 1;
+        let mut head_end = None;
+        while j < toks.len() && j < i + 10 {
+            let w = toks.get(j).copied().unwrap_or("");
+            if is_cap(w) {
+                if res.cue("en", &w.to_lowercase()) == cue::ORGHEAD {
+                    head_end = Some(j + 1);
+                }
+                j += 1;
+            } else if matches!(w, "&" | "and" | "of" | "for") && toks.get(j + 1).is_some_and(|t| is_cap(t)) {
+                j += 1;
+            } else {
+                break;
+            }
+        }
+        let end = match head_end {
+            Some(h) if toks.get(h) == Some(&"of") => Some(j),
+            h => h,
+        };
+        match end {
+            Some(end) if !matches!(label(end, tags), Label::I(_)) => {
+                relabel(tags, i, end, Type::Org, None);
+                i = end;
+            }
+            _ => i = j,
+        }
+    }
+}
+
+/// Capitalised words that name no entity (`data/lang/<iso>/ner-not-names.txt`).
+fn not_names(lang: &str) -> &'static HashSet<&'static str> {
+    static FR: std::sync::OnceLock<HashSet<&'static str>> = std::sync::OnceLock::new();
+    static EN: std::sync::OnceLock<HashSet<&'static str>> = std::sync::OnceLock::new();
+    static NONE: std::sync::OnceLock<HashSet<&'static str>> = std::sync::OnceLock::new();
+    let read = |file: &'static str| file.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).collect();
+    match lang {
+        "fr" => FR.get_or_init(|| read(include_str!("../../../data/lang/fr/ner-not-names.txt"))),
+        "en" => EN.get_or_init(|| read(include_str!("../../../data/lang/en/ner-not-names.txt"))),
+        _ => NONE.get_or_init(HashSet::new),
+    }
+}
+
+/// A one-word mention that is a capitalised common term ("Internet",
+/// "SMIC", "UTC", "Covid-19") is dropped.
+fn drop_not_names(toks: &[&str], tags: &mut [(Label, f32)], lang: &str) {
+    let words = not_names(lang);
+    let labels: Vec<Label> = tags.iter().map(|t| t.0).collect();
+    for (a, b, _) in entities(&labels) {
+        if b == a + 1 && toks.get(a).is_some_and(|t| words.contains(t.to_lowercase().as_str())) {
+            if let Some(t) = tags.get_mut(a) {
+                t.0 = Label::O;
+            }
+        }
+    }
+}
+
+/// A name does not end with a preposition or an article: "Agence des"
+/// (of "Agence des participations de l'État") loses its "des", so that
+/// the name can be run on from its last word.
+fn trim_trailing_function_words(toks: &[&str], tags: &mut [(Label, f32)]) {
+    let labels: Vec<Label> = tags.iter().map(|t| t.0).collect();
+    for (a, b, _) in entities(&labels) {
+        let mut e = b;
+        while e > a + 1
+            && toks.get(e - 1).is_some_and(|t| matches!(t.to_lowercase().as_str(), "de" | "du" | "des" | "d'" | "d’" | "la" | "le" | "les" | "l'" | "l’" | "et" | "of" | "the" | "and"))
+        {
+            e -= 1;
+        }
+        for t in tags.iter_mut().take(b).skip(e) {
+            t.0 = Label::O;
+        }
+    }
+}
+
+/// A minister's portfolio is part of a role, not a name: "le ministre de
+/// la Santé", "la ministre des Affaires étrangères", "ministre délégué à
+/// l'Industrie" (the ministry itself, "le ministère de la Santé", stays an
+/// organisation).
+fn drop_portfolios(toks: &[&str], tags: &mut [(Label, f32)]) {
+    let labels: Vec<Label> = tags.iter().map(|t| t.0).collect();
+    let lower = |k: usize| toks.get(k).map(|t| t.to_lowercase()).unwrap_or_default();
+    for (a, b, _) in entities(&labels) {
+        let mut k = a;
+        // The article or contraction, then the preposition.
+        if matches!(lower(k.wrapping_sub(1)).as_str(), "la" | "l'" | "l’") {
+            k -= 1;
+        }
+        if !matches!(lower(k.wrapping_sub(1)).as_str(), "de" | "du" | "des" | "d'" | "d’" | "aux" | "au" | "à") {
+            continue;
+        }
+        k -= 1;
+        if matches!(lower(k.wrapping_sub(1)).as_str(), "délégué" | "déléguée" | "chargé" | "chargée") {
+            k -= 1;
+        }
+        if matches!(lower(k.wrapping_sub(1)).as_str(), "ministre" | "ministres" | "vice-ministre" | "portefeuille") {
+            for t in tags.iter_mut().take(b).skip(a) {
+                t.0 = Label::O;
+            }
+        }
+    }
+}
+
+/// A name followed by an apposition opened by a title ("Barroso, le
+/// président de la Commission") is a person, unless the gazetteers know it,
+/// a word of it heads organisation names ("Radio Sawa, le chef du Conseil
+/// …"), or a place preposition comes before it ("À Bouaké, le maire …").
+fn apposed_titles_make_persons(toks: &[&str], tags: &mut [(Label, f32)], lang: &str) {
+    let res = Resources::get();
+    let labels: Vec<Label> = tags.iter().map(|t| t.0).collect();
+    for (a, b, ty) in entities(&labels) {
+        if ty == Type::Per || ty == Type::Misc || toks.get(b) != Some(&",") {
+            continue;
+        }
+        let det = toks.get(b + 1).map(|t| t.to_lowercase()).unwrap_or_default();
+        let title_at = if matches!(det.as_str(), "le" | "la" | "l'" | "l’" | "the") { b + 2 } else { b + 1 };
+        let titled = toks.get(title_at).is_some_and(|t| res.cue(lang, &t.to_lowercase()) == cue::TITLE && t.chars().count() > 3);
+        let name_like = toks.get(a..b).is_some_and(|s| s.iter().all(|t| is_cap(t) && res.cue(lang, &t.to_lowercase()) != cue::ORGHEAD));
+        let placed = a > 0 && toks.get(a - 1).is_some_and(|t| matches!(res.cue(lang, &t.to_lowercase()), cue::LOCPREP | cue::ORGHEAD));
+        let name_like = name_like && !placed;
+        if titled && name_like && known_name(toks.get(a..b).unwrap_or(&[])).is_none() {
+            relabel(tags, a, b, Type::Per, None);
+        }
+    }
+}
+
+/// Particles inside people's names, written apart ("María Dolores de
+/// Cospedal", "Ludwig van Beethoven", "Oussama ben Laden").
+const NAME_PARTICLES: &[&str] = &["de", "del", "della", "di", "da", "dos", "das", "van", "von", "der", "den", "ter", "bin", "ben", "ibn", "abu"];
+
+/// Particles glued to the next name word by a hyphen ("Rami Abd al-Rahman").
+const GLUED_PARTICLES: &[&str] = &["al-", "el-", "ad-", "ed-", "as-", "ash-", "az-", "ar-", "an-", "at-", "ben-", "bin-", "ibn-", "abu-", "bou-"];
+
+/// A word that can only be part of a name here: capitalised, with lower
+/// case after its first letter, not a word usually written in lower case,
+/// and no place or organisation of the gazetteers.
+fn unknown_name_word(t: &str, lexicon: &HashSet<String>) -> bool {
+    is_cap(t)
+        && t.chars().skip(1).any(char::is_lowercase)
+        && !lexicon.contains(&t.to_lowercase())
+        && Resources::get().name_classes(hash_tokens(std::iter::once(crate::resources::fold_word(t).as_str()))) == 0
+}
+
+/// A person's name runs on where the model stops early: over a particle
+/// and the name after it ("María Dolores" + "de" + "Cospedal"), over a
+/// hyphen-glued Arabic particle ("Rami Abd" + "al-Rahman"), and over one
+/// more unknown capitalised word after a name of two words or more
+/// (the second surname of "Leopoldo González Echenique").
+fn join_name_particles(toks: &[&str], tags: &mut [(Label, f32)], lexicon: &HashSet<String>) {
+    let labels: Vec<Label> = tags.iter().map(|t| t.0).collect();
+    let pers: Vec<(usize, usize)> = entities(&labels).into_iter().filter(|e| e.2 == Type::Per).map(|e| (e.0, e.1)).collect();
+    let free = |k: usize, tags: &[(Label, f32)]| tags.get(k).is_some_and(|t| t.0 == Label::O);
+    let mut done = 0;
+    for (a, b) in pers {
+        if a < done {
+            continue;
+        }
+        let mut end = b;
+        let mut took_plain = false;
+        loop {
+            let Some(&next) = toks.get(end) else { break };
+            let glued = GLUED_PARTICLES.iter().any(|p| {
+                next.strip_prefix(p).is_some_and(|rest| is_cap(rest) && rest.chars().skip(1).any(char::is_lowercase))
+            });
+            if glued && free(end, tags) {
+                end += 1;
+                continue;
+            }
+            if NAME_PARTICLES.contains(&next) && free(end, tags) {
+                let k = end + 1;
+                let Some(&name) = toks.get(k) else { break };
+                match tags.get(k).map(|t| t.0) {
+                    Some(Label::B(Type::Per)) => {
+                        let mut e = k + 1;
+                        while matches!(tags.get(e).map(|t| t.0), Some(Label::I(Type::Per))) {
+                            e += 1;
+                        }
+                        end = e;
+                        continue;
+                    }
+                    Some(Label::O) if unknown_name_word(name, lexicon) => {
+                        end = k + 1;
+                        continue;
+                    }
+                    _ => break,
+                }
+            }
+            if !took_plain && end - a >= 2 && free(end, tags) && unknown_name_word(next, lexicon) {
+                took_plain = true;
+                end += 1;
+                continue;
+            }
+            break;
+        }
+        if end > b {
+            relabel(tags, a, end, Type::Per, None);
+        }
+        done = end;
+    }
+}
+
+/// Items of one enumeration share a type: in a run of three names or more
+/// separated only by commas and "et"/"ou" ("Milan, Giverny, Barcelone et
+/// Londres"), the type held by the most items (two at least, more than any
+/// other type) is given to the others, unless the gazetteers know an item
+/// as another kind of name.
+fn harmonise_lists(toks: &[&str], tags: &mut [(Label, f32)]) {
+    let labels: Vec<Label> = tags.iter().map(|t| t.0).collect();
+    let ents = entities(&labels);
+    let separator = |a: usize, b: usize| {
+        let between = toks.get(a..b).unwrap_or(&[]);
+        !between.is_empty() && between.len() <= 2 && between.iter().all(|t| matches!(t.to_lowercase().as_str(), "," | "et" | "ou" | "and" | "or"))
+    };
+    let mut i = 0;
+    while i < ents.len() {
+        let mut j = i + 1;
+        while j < ents.len() && separator(ents[j - 1].1, ents[j].0) {
+            j += 1;
+        }
+        let group = &ents[i..j];
+        if group.len() >= 3 {
+            let count = |ty: Type| group.iter().filter(|e| e.2 == ty).count();
+            let kinds = [Type::Per, Type::Loc, Type::Org];
+            let top = kinds.into_iter().max_by_key(|t| count(*t)).unwrap_or(Type::Per);
+            if count(top) >= 2 && kinds.iter().all(|t| *t == top || count(*t) < count(top)) {
+                for &(a, b, ty) in group {
+                    let known = known_name(toks.get(a..b).unwrap_or(&[]));
+                    if ty != top && ty != Type::Misc && known.is_none_or(|k| k == top) {
+                        relabel(tags, a, b, top, None);
+                    }
+                }
+            }
+        }
+        i = j;
+    }
+}
+
+/// A demonym alone ("les Bulgares", "le Camerounais") names no entity; a
+/// word that is also a country ("Suisse", "Argentine") is kept.
+fn drop_demonyms(toks: &[&str], tags: &mut [(Label, f32)]) {
+    let res = Resources::get();
+    let labels: Vec<Label> = tags.iter().map(|t| t.0).collect();
+    for (a, b, ty) in entities(&labels) {
+        let Some(&word) = toks.get(a) else { continue };
+        if b != a + 1 || ty == Type::Misc || !res.is_demonym(&crate::resources::fold_word(word)) || known_name(&[word]).is_some() {
+            continue;
+        }
+        if let Some(t) = tags.get_mut(a) {
+            t.0 = Label::O;
         }
     }
 }
@@ -218,7 +547,8 @@ fn speaking_places_are_persons(toks: &[&str], tags: &mut [(Label, f32)], lang: &
 /// reliable enough to override the model (see [`gazetteer_type`]).
 fn known_name(tokens: &[&str]) -> Option<Type> {
     let folded: Vec<String> = tokens.iter().map(|t| crate::resources::fold_word(t)).collect();
-    gazetteer_type(Resources::get().name_classes(hash_tokens(folded.iter().map(String::as_str))))
+    let classes = Resources::get().name_classes(hash_tokens(folded.iter().map(String::as_str)));
+    gazetteer_type(without_generic_subdivision(classes, &folded))
 }
 
 /// First names (`data/lang/mul/first-names.txt`, built from the training
@@ -309,6 +639,90 @@ fn institution_heads() -> &'static HashSet<String> {
     })
 }
 
+/// French institution heads written in lower case before the name they
+/// open (`data/lang/fr/ner-institutions-lower.txt`).
+fn lower_institution_heads() -> &'static HashSet<&'static str> {
+    static HEADS: std::sync::OnceLock<HashSet<&'static str>> = std::sync::OnceLock::new();
+    HEADS.get_or_init(|| {
+        include_str!("../../../data/lang/fr/ner-institutions-lower.txt").lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).collect()
+    })
+}
+
+/// An institution named by a lower-case head, its complements and a
+/// capitalised name ("l'université de Nantes", "le parquet de Paris", "le
+/// tribunal de grande instance de Nanterre", "l'université Ouverte de
+/// Catalogne") is one organisation, the name inside it included (outermost
+/// name only): the model tags only the place. The run goes over
+/// lower-case words and "de (la)" up to the first capitalised name after a
+/// preposition, and stops at punctuation, verbs and function words.
+fn lower_case_institutions(toks: &[&str], tags: &mut [(Label, f32)]) {
+    let heads = lower_institution_heads();
+    let label = |k: usize, tags: &[(Label, f32)]| tags.get(k).map_or(Label::O, |t| t.0);
+    let lower = |k: usize| toks.get(k).map(|t| t.to_lowercase()).unwrap_or_default();
+    let word = |t: &str| t.chars().count() >= 2 && t.chars().all(|c| c.is_alphabetic() || c == '-');
+    let mut k = 0;
+    while k < toks.len() {
+        let head = toks.get(k).copied().unwrap_or("");
+        if !heads.contains(head) || label(k, tags) != Label::O {
+            k += 1;
+            continue;
+        }
+        let mut j = k + 1;
+        let mut found = None;
+        while j < toks.len() && j < k + 8 {
+            let w = lower(j);
+            if matches!(w.as_str(), "de" | "du" | "des" | "d'" | "d’") && label(j, tags) == Label::O {
+                let mut p = j + 1;
+                if matches!(lower(p).as_str(), "la" | "le" | "les" | "l'" | "l’") && label(p, tags) == Label::O {
+                    p += 1;
+                }
+                let Some(&name) = toks.get(p) else { break };
+                if is_cap(name) && word(name) {
+                    let mut e = p + 1;
+                    if matches!(label(p, tags), Label::B(_)) {
+                        while matches!(label(e, tags), Label::I(_)) {
+                            e += 1;
+                        }
+                    } else if label(p, tags) == Label::O {
+                        while toks.get(e).is_some_and(|t| is_cap(t) && word(t)) && label(e, tags) == Label::O {
+                            e += 1;
+                        }
+                    } else {
+                        break;
+                    }
+                    found = Some(e);
+                    break;
+                }
+                j = p;
+                continue;
+            }
+            let Some(&t) = toks.get(j) else { break };
+            // A place or organisation tagged right there ends the run
+            // ("université" + "Ouverte de Catalogne").
+            if matches!(label(j, tags), Label::B(Type::Org) | Label::B(Type::Loc)) && is_cap(t) {
+                let mut e = j + 1;
+                while matches!(label(e, tags), Label::I(_)) {
+                    e += 1;
+                }
+                found = Some(e);
+                break;
+            }
+            if word(t) && label(j, tags) == Label::O && !NAME_STOPS.contains(&w.as_str()) && (is_cap(t) || t.chars().count() >= 3) {
+                j += 1;
+                continue;
+            }
+            break;
+        }
+        match found {
+            Some(e) => {
+                relabel(tags, k, e, Type::Org, None);
+                k = e;
+            }
+            None => k += 1,
+        }
+    }
+}
+
 /// Lower-case words that end a French name's run ("le ministère de la
 /// Santé a …", "l'Institut qui …").
 const NAME_STOPS: &[&str] = &[
@@ -320,15 +734,18 @@ const NAME_STOPS: &[&str] = &[
 /// ("national", "financier", "médicale", "européenne", "maritime").
 const ADJ_ENDINGS: &[&str] = &[
     "al", "ale", "ales", "aux", "aire", "aires", "ique", "iques", "ier", "ière", "iers", "ières", "el", "elle", "els", "elles", "if", "ive",
-    "ifs", "ives", "ien", "ienne", "iens", "iennes", "éen", "éenne", "eur", "eure", "ime", "ain", "aine", "ais", "aise", "ic",
+    "ifs", "ives", "ien", "ienne", "iens", "iennes", "éen", "éenne", "eur", "eure", "ime", "ain", "aine", "ais", "aise", "ic", "ère", "ères",
 ];
 
 fn is_adjective_like(w: &str) -> bool {
     w.chars().count() >= 4 && w.chars().all(|c| c.is_lowercase() || c == '-') && ADJ_ENDINGS.iter().any(|e| w.ends_with(e)) && !NAME_STOPS.contains(&w)
 }
 
-/// An organisation name opened by a capitalised institution head ("Haute
-/// Autorité", "Académie", "Institut national") runs on over lower-case
+/// An organisation name opened by an institution head ("Haute Autorité",
+/// "Académie", "Institut national"; in lower case, "ministère", only where
+/// the model opened the name with it; a capitalised head the model left
+/// untagged inside a sentence, "l'Observatoire syrien des droits de
+/// l'homme", when something follows it) runs on over lower-case
 /// adjectives and "de (la) X" / "pour la X" complements, where the model
 /// often stops early: "Académie d'agriculture", "Agence nationale de
 /// sécurité du médicament et des produits de santé", "Université de
@@ -337,14 +754,26 @@ fn is_adjective_like(w: &str) -> bool {
 fn extend_institution_names(toks: &[&str], tags: &mut [(Label, f32)]) {
     let heads = institution_heads();
     let labels: Vec<Label> = tags.iter().map(|t| t.0).collect();
-    for (a, b, ty) in entities(&labels) {
-        if ty == Type::Per {
+    // The model's names, and capitalised heads it left untagged inside a
+    // sentence ("de l'Observatoire syrien des droits de l'homme"); those
+    // become names only if they run on.
+    let mut names = entities(&labels);
+    for (k, t) in toks.iter().enumerate().skip(1) {
+        if labels.get(k) == Some(&Label::O) && is_cap(t) && heads.contains(&t.to_lowercase()) {
+            names.push((k, k + 1, Type::Misc));
+        }
+    }
+    names.sort_by_key(|n| n.0);
+    for (a, b, ty) in names {
+        if ty == Type::Per || (ty == Type::Misc && tags.get(a).is_some_and(|t| t.0 != Label::O)) {
             continue;
         }
         let first = toks.get(a).copied().unwrap_or("");
         let lead = matches!(first.to_lowercase().as_str(), "haute" | "haut" | "grand" | "grande");
         let head = if lead { a + 1 } else { a };
-        if head >= b || !is_cap(first) || !toks.get(head).is_some_and(|h| heads.contains(&h.to_lowercase())) {
+        // A lower-case head ("le ministère des Affaires") only where the
+        // model itself opened the name with it.
+        if head >= b || !toks.get(head).is_some_and(|h| heads.contains(&h.to_lowercase())) || (lead && !is_cap(first)) {
             continue;
         }
         let lower = |k: usize| toks.get(k).map(|t| t.to_lowercase()).unwrap_or_default();
@@ -406,15 +835,42 @@ fn type_index(t: Type) -> usize {
 
 /// The entity type a gazetteer match gives, if it is reliable enough to
 /// override or complete the model: organisations → ORG; countries,
-/// regions and big cities → LOC (countries stay LOC when they act).
+/// regions, first-level subdivisions ("Québec", "Corse-du-Sud") and big
+/// cities → LOC (countries stay LOC when they act).
 fn gazetteer_type(classes: u8) -> Option<Type> {
     if classes & class::ORG != 0 {
         // Political unions are both regions and organisations: ORG.
         Some(Type::Org)
-    } else if classes & (class::COUNTRY | class::REGION | class::BIGCITY) != 0 {
+    } else if classes & (class::COUNTRY | class::REGION | class::BIGCITY | class::SUBDIVISION) != 0 {
         Some(Type::Loc)
     } else {
         None
+    }
+}
+
+/// Compass words: some first-level subdivisions are called only that
+/// ("Sud", "Nord-Ouest", "Centre"), but in running text the word is part of
+/// another name ("Europe du Sud") far more often.
+const COMPASS_WORDS: &[&str] = &["nord", "sud", "est", "ouest", "centre", "central", "centrale", "north", "south", "east", "west", "eastern", "western", "northern", "southern"];
+
+/// Known first names, folded (see [`first_names`]).
+fn folded_first_names() -> &'static HashSet<String> {
+    static NAMES: std::sync::OnceLock<HashSet<String>> = std::sync::OnceLock::new();
+    NAMES.get_or_init(|| first_names().iter().map(|n| crate::resources::fold_word(n)).collect())
+}
+
+/// `classes` without the subdivision bit when the name (folded tokens) is
+/// one word made only of compass words, or a known first name (the
+/// municipality of Paul, Cape Verde, is not what "Paul" names in news).
+fn without_generic_subdivision<S: AsRef<str>>(classes: u8, folded: &[S]) -> u8 {
+    let generic = match folded {
+        [one] => one.as_ref().split('-').all(|p| COMPASS_WORDS.contains(&p)) || folded_first_names().contains(one.as_ref()),
+        _ => false,
+    };
+    if generic {
+        classes & !class::SUBDIVISION
+    } else {
+        classes
     }
 }
 
@@ -426,12 +882,20 @@ fn gazetteer_pass(toks: &[&str], tags: &mut [(Label, f32)], lexicon: &HashSet<St
     let folded: Vec<String> = toks.iter().map(|t| crate::resources::fold_word(t)).collect();
     let mut i = 0;
     while i < toks.len() {
-        // Longest reliable match starting at i.
+        // Longest reliable match starting at i. A name that opens with an
+        // article ("Le Monde", "La Poste") needs the word after it
+        // capitalised: "Le monde entier" is no newspaper.
+        let article_first = matches!(folded.get(i).map(String::as_str), Some("le" | "la" | "les" | "l'" | "l’" | "the"));
+        let next_cap = toks.get(i + 1).is_some_and(|t| is_cap(t));
         let mut best: Option<(usize, Type)> = None;
         let mut h = 0;
         for j in i..toks.len().min(i + MAX_GAZ_TOKENS) {
             h = hash_extend(h, j == i, folded.get(j).map_or("", String::as_str));
-            if let Some(t) = gazetteer_type(res.name_classes(h)) {
+            let classes = without_generic_subdivision(res.name_classes(h), folded.get(i..=j).unwrap_or(&[]));
+            if article_first && !next_cap {
+                continue;
+            }
+            if let Some(t) = gazetteer_type(classes) {
                 best = Some((j + 1, t));
             }
         }
@@ -540,7 +1004,9 @@ fn acronyms_in_parentheses(toks: &[&str], tags: &mut [(Label, f32)]) {
         let (Some(&open), Some(&word), Some(&close)) = (toks.get(i - 1), toks.get(i), toks.get(i + 1)) else { continue };
         let n = word.chars().count();
         let acronym = (2..=8).contains(&n) && word.chars().all(|c| c.is_uppercase());
-        if open == "(" && close == ")" && acronym && tags.get(i).is_some_and(|t| t.0 == Label::O) {
+        // After a description, not after a time or a figure ("16:50 (UTC)").
+        let after_words = i >= 2 && toks.get(i - 2).is_some_and(|t| t.chars().any(char::is_alphabetic));
+        if open == "(" && close == ")" && acronym && after_words && tags.get(i).is_some_and(|t| t.0 == Label::O) {
             relabel(tags, i, i + 1, Type::Org, Some(0.6));
         }
     }
@@ -707,6 +1173,261 @@ mod tests {
         let mut tags = vec![p(B(Type::Per)), p(I(Type::Per))];
         drop_leading_titles(&toks, &mut tags, "en");
         assert_eq!(tags[0].0, B(Type::Per));
+    }
+
+    #[test]
+    fn names_run_on_over_particles() {
+        use Label::*;
+        let p = |l| (l, 0.9);
+        // Particle and a name tagged apart.
+        let toks = ["avec", "María", "Dolores", "de", "Cospedal", ","];
+        let mut tags = vec![p(O), p(B(Type::Per)), p(I(Type::Per)), p(O), p(B(Type::Per)), p(O)];
+        join_name_particles(&toks, &mut tags, &HashSet::new());
+        let got: Vec<Label> = tags.iter().map(|t| t.0).collect();
+        assert_eq!(got, [O, B(Type::Per), I(Type::Per), I(Type::Per), I(Type::Per), O]);
+        // A glued Arabic particle, and a second surname left untagged.
+        let toks = ["Rami", "Abd", "al-Rahman", "a", "dit"];
+        let mut tags = vec![p(B(Type::Per)), p(I(Type::Per)), p(O), p(O), p(O)];
+        join_name_particles(&toks, &mut tags, &HashSet::new());
+        assert_eq!(tags[2].0, I(Type::Per));
+        assert_eq!(tags[3].0, O);
+        let toks = ["nomma", "Leopoldo", "González", "Echenique", "comme", "président"];
+        let mut tags = vec![p(O), p(B(Type::Per)), p(I(Type::Per)), p(O), p(O), p(O)];
+        join_name_particles(&toks, &mut tags, &HashSet::new());
+        assert_eq!(tags[3].0, I(Type::Per));
+        assert_eq!(tags[4].0, O);
+        // Not over a known place, nor over a common word.
+        let toks = ["Jean", "Dupont", "de", "Paris", "et", "Pierre", "Durand", "Lundi"];
+        let mut tags = vec![p(B(Type::Per)), p(I(Type::Per)), p(O), p(B(Type::Loc)), p(O), p(B(Type::Per)), p(I(Type::Per)), p(O)];
+        let lexicon: HashSet<String> = ["lundi".to_string()].into_iter().collect();
+        join_name_particles(&toks, &mut tags, &lexicon);
+        let got: Vec<Label> = tags.iter().map(|t| t.0).collect();
+        assert_eq!(got, [B(Type::Per), I(Type::Per), O, B(Type::Loc), O, B(Type::Per), I(Type::Per), O]);
+    }
+
+    #[test]
+    fn list_items_share_the_majority_type() {
+        use Label::*;
+        let p = |l| (l, 0.9);
+        let toks = ["de", "Bonnard", ",", "Corot", ",", "Degas", "et", "Zorglub", "."];
+        let mut tags = vec![p(O), p(B(Type::Per)), p(O), p(B(Type::Org)), p(O), p(B(Type::Per)), p(O), p(B(Type::Loc)), p(O)];
+        harmonise_lists(&toks, &mut tags);
+        let got: Vec<Label> = tags.iter().map(|t| t.0).collect();
+        assert_eq!(got, [O, B(Type::Per), O, B(Type::Per), O, B(Type::Per), O, B(Type::Per), O]);
+        // A tie, or too short a list, or a known country: unchanged.
+        let toks = ["Zorglub", ",", "Bidule", ",", "Machin", "et", "Truc"];
+        let mut tags = vec![p(B(Type::Per)), p(O), p(B(Type::Org)), p(O), p(B(Type::Per)), p(O), p(B(Type::Org))];
+        harmonise_lists(&toks, &mut tags);
+        assert_eq!(tags[2].0, B(Type::Org));
+        let toks = ["Zorglub", ",", "Bidule", "et", "Truc"];
+        let mut tags = vec![p(B(Type::Per)), p(O), p(B(Type::Org)), p(O), p(B(Type::Loc))];
+        harmonise_lists(&toks, &mut tags);
+        assert_eq!(tags[2].0, B(Type::Org));
+        let toks = ["Bidule", "et", "Truc"];
+        let mut tags = vec![p(B(Type::Per)), p(O), p(B(Type::Org))];
+        harmonise_lists(&toks, &mut tags);
+        assert_eq!(tags[2].0, B(Type::Org));
+        let toks = ["Renault", ",", "Peugeot", ",", "Citroën", "et", "France"];
+        let mut tags = vec![p(B(Type::Org)), p(O), p(B(Type::Org)), p(O), p(B(Type::Org)), p(O), p(B(Type::Loc))];
+        harmonise_lists(&toks, &mut tags);
+        assert_eq!(tags[6].0, B(Type::Loc));
+    }
+
+    #[test]
+    fn demonyms_alone_are_not_names() {
+        use Label::*;
+        let p = |l| (l, 0.9);
+        let toks = ["les", "Camerounais", "et", "la", "Suisse", "et", "les", "Maliens"];
+        let mut tags = vec![p(O), p(B(Type::Org)), p(O), p(O), p(B(Type::Loc)), p(O), p(O), p(B(Type::Per))];
+        drop_demonyms(&toks, &mut tags);
+        let got: Vec<Label> = tags.iter().map(|t| t.0).collect();
+        assert_eq!(got, [O, O, O, O, B(Type::Loc), O, O, O]);
+    }
+
+    #[test]
+    fn subdivisions_are_places_but_not_compass_words() {
+        assert_eq!(known_name(&["Québec"]), Some(Type::Loc));
+        assert_eq!(known_name(&["Corse-du-Sud"]), Some(Type::Loc));
+        assert_eq!(known_name(&["Sud"]), None);
+        assert_eq!(known_name(&["Nord-Ouest"]), None);
+        assert_eq!(known_name(&["Paul"]), None);
+    }
+
+    #[test]
+    fn organisation_before_a_person_is_split_off() {
+        use Label::*;
+        let p = |l| (l, 0.9);
+        let mut doc = DocTags {
+            sentences: vec![vec!["WikiLeaks", "publie"], vec!["fondateur", "de", "WikiLeaks", "Julian", "Assange"], vec!["Jean", "Paul", "Dupont"]],
+            tags: vec![
+                vec![p(B(Type::Org)), p(O)],
+                vec![p(O), p(O), p(B(Type::Per)), p(I(Type::Per)), p(I(Type::Per))],
+                vec![p(B(Type::Per)), p(I(Type::Per)), p(I(Type::Per))],
+            ],
+        };
+        apply(&mut doc, &HashSet::new(), "fr");
+        let got: Vec<Label> = doc.tags[1].iter().map(|t| t.0).collect();
+        assert_eq!(got, [O, O, B(Type::Org), B(Type::Per), I(Type::Per)]);
+        assert_eq!(doc.tags[2][1].0, I(Type::Per));
+    }
+
+    #[test]
+    fn organisations_with_the_head_last() {
+        use Label::*;
+        let p = |l| (l, 0.9);
+        let toks = ["du", "Sterling", "&", "Francine", "Clark", "Art", "Institute", "exposés", "au", "Massachusetts", "Institute", "of", "Technology", "et", "Jean", "Dupont"];
+        let mut tags = vec![p(O); toks.len()];
+        tags[1] = p(B(Type::Org));
+        tags[3] = p(I(Type::Org));
+        tags[4] = p(I(Type::Org));
+        tags[5] = p(B(Type::Per));
+        tags[6] = p(I(Type::Per));
+        tags[14] = p(B(Type::Per));
+        tags[15] = p(I(Type::Per));
+        head_last_organisations(&toks, &mut tags, &HashSet::new());
+        let got: Vec<Label> = tags.iter().map(|t| t.0).collect();
+        let org = |n: usize| std::iter::once(B(Type::Org)).chain(std::iter::repeat(I(Type::Org)).take(n - 1));
+        let mut want = vec![O];
+        want.extend(org(6));
+        want.extend([O, O]);
+        want.extend(org(4));
+        want.extend([O, B(Type::Per), I(Type::Per)]);
+        assert_eq!(got, want);
+    }
+
+    #[test]
+    fn common_capitalised_terms_are_not_names() {
+        use Label::*;
+        let p = |l| (l, 0.9);
+        let toks = ["sur", "Internet", "à", "16:50", "UTC", "avec", "Orange"];
+        let mut tags = vec![p(O), p(B(Type::Per)), p(O), p(O), p(B(Type::Org)), p(O), p(B(Type::Org))];
+        drop_not_names(&toks, &mut tags, "fr");
+        let got: Vec<Label> = tags.iter().map(|t| t.0).collect();
+        assert_eq!(got, [O, O, O, O, O, O, B(Type::Org)]);
+    }
+
+    #[test]
+    fn lower_case_institutions_are_organisations() {
+        use Label::*;
+        let p = |l| (l, 0.9);
+        let toks = ["le", "tribunal", "de", "grande", "instance", "de", "Nanterre", "a", "jugé"];
+        let mut tags = vec![p(O), p(O), p(O), p(O), p(O), p(O), p(B(Type::Loc)), p(O), p(O)];
+        lower_case_institutions(&toks, &mut tags);
+        let got: Vec<Label> = tags.iter().map(|t| t.0).collect();
+        let i = I(Type::Org);
+        assert_eq!(got, [O, B(Type::Org), i, i, i, i, i, O, O]);
+        let toks = ["l'", "université", "Ouverte", "de", "Catalogne", "et", "le", "ministère", "de", "la", "Santé"];
+        let mut tags = vec![p(O), p(O), p(B(Type::Org)), p(I(Type::Org)), p(I(Type::Org)), p(O), p(O), p(O), p(O), p(O), p(B(Type::Org))];
+        lower_case_institutions(&toks, &mut tags);
+        // A name tagged right after the head is taken in.
+        let got: Vec<Label> = tags.iter().map(|t| t.0).collect();
+        assert_eq!(got[..6], [O, B(Type::Org), I(Type::Org), I(Type::Org), I(Type::Org), O]);
+        assert_eq!(tags[7].0, B(Type::Org));
+        assert_eq!(tags[10].0, I(Type::Org));
+        // No capitalised name: nothing.
+        let toks = ["le", "tribunal", "de", "commerce", "a", "jugé"];
+        let mut tags = vec![p(O); toks.len()];
+        lower_case_institutions(&toks, &mut tags);
+        assert!(tags.iter().all(|t| t.0 == O));
+    }
+
+    #[test]
+    fn names_opening_with_an_article_need_a_capital_after_it() {
+        use Label::*;
+        let p = |l| (l, 0.9);
+        let toks = ["selon", "Le", "Monde", "."];
+        let mut tags = vec![p(O); toks.len()];
+        gazetteer_pass(&toks, &mut tags, &HashSet::new(), &HashSet::new());
+        assert_eq!(tags[1].0, B(Type::Org));
+        assert_eq!(tags[2].0, I(Type::Org));
+        let toks = ["Le", "monde", "entier", "."];
+        let mut tags = vec![p(O); toks.len()];
+        gazetteer_pass(&toks, &mut tags, &HashSet::new(), &HashSet::new());
+        assert!(tags.iter().all(|t| t.0 == O));
+    }
+
+    #[test]
+    fn names_do_not_end_with_function_words() {
+        use Label::*;
+        let p = |l| (l, 0.9);
+        let toks = ["l'", "Agence", "des", "participations", "de", "l'", "Etat"];
+        let mut tags = vec![p(O), p(B(Type::Org)), p(I(Type::Org)), p(O), p(O), p(O), p(B(Type::Loc))];
+        trim_trailing_function_words(&toks, &mut tags);
+        assert_eq!(tags[2].0, O);
+        extend_institution_names(&toks, &mut tags);
+        let got: Vec<Label> = tags.iter().map(|t| t.0).collect();
+        let i = I(Type::Org);
+        assert_eq!(got, [O, B(Type::Org), i, i, i, i, i]);
+    }
+
+    #[test]
+    fn untagged_institution_heads_run_on() {
+        use Label::*;
+        let o = (O, 0.9);
+        let toks = ["de", "l'", "Observatoire", "syrien", "des", "droits", "de", "l'", "homme", "."];
+        let mut tags = vec![o; toks.len()];
+        extend_institution_names(&toks, &mut tags);
+        let got: Vec<Label> = tags.iter().map(|t| t.0).collect();
+        let i = I(Type::Org);
+        assert_eq!(got, [O, O, B(Type::Org), i, i, i, i, i, i, O]);
+        // A head alone stays untagged.
+        let toks = ["à", "l'", "Institut", "."];
+        let mut tags = vec![o; toks.len()];
+        extend_institution_names(&toks, &mut tags);
+        assert!(tags.iter().all(|t| t.0 == O));
+    }
+
+    #[test]
+    fn portfolios_are_not_names() {
+        use Label::*;
+        let o = (O, 0.9);
+        let toks = ["le", "ministre", "de", "la", "Santé", "et", "le", "ministère", "de", "la", "Santé"];
+        let mut tags = vec![o, o, o, o, (B(Type::Org), 0.9), o, o, (B(Type::Org), 0.9), (I(Type::Org), 0.9), (I(Type::Org), 0.9), (I(Type::Org), 0.9)];
+        drop_portfolios(&toks, &mut tags);
+        assert_eq!(tags[4].0, O);
+        assert_eq!(tags[7].0, B(Type::Org));
+        let toks = ["ministre", "déléguée", "à", "l'", "Industrie"];
+        let mut tags = vec![o, o, o, o, (B(Type::Org), 0.9)];
+        drop_portfolios(&toks, &mut tags);
+        assert_eq!(tags[4].0, O);
+    }
+
+    #[test]
+    fn lower_case_ministry_runs_on() {
+        use Label::*;
+        let o = (O, 0.9);
+        let toks = ["le", "ministère", "des", "Affaires", "étrangères", "a", "dit"];
+        let mut tags = vec![o, (B(Type::Org), 0.9), (I(Type::Org), 0.9), (I(Type::Org), 0.9), o, o, o];
+        extend_institution_names(&toks, &mut tags);
+        assert_eq!(tags[4].0, I(Type::Org));
+        assert_eq!(tags[5].0, O);
+    }
+
+    #[test]
+    fn apposed_titles() {
+        use Label::*;
+        let o = (O, 0.9);
+        let toks = ["Zorglub", ",", "le", "président", "de", "la", "Commission", "et", "Paris", ",", "la", "capitale"];
+        let mut tags = vec![(B(Type::Loc), 0.9), o, o, o, o, o, (B(Type::Org), 0.9), o, (B(Type::Loc), 0.9), o, o, o];
+        apposed_titles_make_persons(&toks, &mut tags, "fr");
+        assert_eq!(tags[0].0, B(Type::Per));
+        assert_eq!(tags[8].0, B(Type::Loc));
+        let toks = ["à", "Radio", "Sawa", ",", "le", "chef", "et", "à", "Bouaké", ",", "le", "maire"];
+        let mut tags = vec![o, (B(Type::Org), 0.9), (I(Type::Org), 0.9), o, o, o, o, o, (B(Type::Loc), 0.9), o, o, o];
+        apposed_titles_make_persons(&toks, &mut tags, "fr");
+        assert_eq!(tags[1].0, B(Type::Org));
+        assert_eq!(tags[8].0, B(Type::Loc));
+    }
+
+    #[test]
+    fn acronyms_in_parentheses_after_words_only() {
+        use Label::*;
+        let o = (O, 0.9);
+        let toks = ["la", "télévision", "(", "ORTM", ")", "à", "16:50", "(", "UTC", ")"];
+        let mut tags = vec![o; toks.len()];
+        acronyms_in_parentheses(&toks, &mut tags);
+        assert_eq!(tags[3].0, B(Type::Org));
+        assert_eq!(tags[8].0, O);
     }
 
     #[test]

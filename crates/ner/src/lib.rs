@@ -1,6 +1,7 @@
 //! Named-entity recognition (PER, ORG, LOC) for French and English.
 //!
-//! * [`analyze`]: tokens, sentences and mentions of a text, as spans.
+//! * [`analyze`]: tokens, sentences and mentions of a text, as spans;
+//!   [`analyze_headline`]: the same for a headline, with its body as context.
 //! * [`NerStage`]: the same as a pipeline [`Stage`].
 //! * [`Model`]: an averaged-perceptron tagger with greedy BIO decoding over
 //!   hashed features (see `features`), trained by [`train`] from the public
@@ -96,6 +97,32 @@ pub fn analyze_with(text: &str, lang: &str, model: Option<&Model>) -> Analysis {
         mentions.sort_by_key(|m| (m.span.start, m.span.end));
     }
     Analysis { sentences: seg.sentences, tokens: seg.tokens, mentions }
+}
+
+/// Analyses a headline with its article's body as context: the two are
+/// tagged as one document, so that the document-level rules see both (a
+/// name spelled out in the body gives its type to the same name in the
+/// headline, where a short, verbless line gives the model little to go
+/// on). Spans are offsets into `title`. When the segmenter would not keep
+/// the headline apart from the body, the headline is analysed alone.
+pub fn analyze_headline(title: &str, body: &str, lang: &str) -> Analysis {
+    analyze_headline_with(title, body, lang, model_for(lang))
+}
+
+/// [`analyze_headline`] with a given model (or none).
+pub fn analyze_headline_with(title: &str, body: &str, lang: &str, model: Option<&Model>) -> Analysis {
+    let text = format!("{title}\n\n{body}");
+    let end = title.len();
+    let a = analyze_with(&text, lang, model);
+    if a.sentences.iter().any(|s| s.start < end && s.end > end) {
+        return analyze_with(title, lang, model);
+    }
+    let inside = |s: &Span| s.end <= end;
+    Analysis {
+        sentences: a.sentences.into_iter().filter(inside).collect(),
+        tokens: a.tokens.into_iter().filter(inside).collect(),
+        mentions: a.mentions.into_iter().filter(|m| inside(&m.span)).collect(),
+    }
 }
 
 /// Tags the sentences of one document and applies the document-level
@@ -195,6 +222,21 @@ mod tests {
         }
         // Requirements are checked when a pipeline is built.
         assert!(Pipeline::new(vec![Box::new(NerStage)]).is_err());
+    }
+
+    #[test]
+    fn headline_takes_the_body_as_context() {
+        // Alone, a surname after "de" in a short headline reads as a place;
+        // the body spells out the person's full name.
+        let Some(m) = model_for("fr") else { return };
+        let title = "Retour de Sollacaro";
+        let body = "L'avocat Antoine Sollacaro a été entendu. Il a parlé.";
+        let kind = |a: &Analysis| a.mentions.iter().find(|x| x.span.slice(title) == Some("Sollacaro")).map(|x| x.kind.clone());
+        assert_ne!(kind(&analyze_with(title, "fr", Some(m))).as_deref(), Some("PER"));
+        let with = analyze_headline_with(title, body, "fr", Some(m));
+        assert_eq!(kind(&with).as_deref(), Some("PER"));
+        assert!(with.tokens.iter().all(|t| t.end <= title.len()));
+        assert_eq!(with.sentences.len(), 1);
     }
 
     fn tiny_model() -> &'static Model {
