@@ -30,8 +30,29 @@ struct Cli {
     /// Worker threads for extraction (default: all cores).
     #[arg(long, short = 'j', global = true)]
     jobs: Option<usize>,
+    /// Named-entity conventions for `analyze`, `ingest` and `update`: modern
+    /// edited news, or historical newspapers read by OCR (titles kept in
+    /// names, a tagger trained for that domain).
+    #[arg(long, global = true, value_enum, default_value_t = NerConventions::Modern)]
+    ner_conventions: NerConventions,
     #[command(subcommand)]
     command: Command,
+}
+
+/// `--ner-conventions` values.
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum NerConventions {
+    Modern,
+    Historical,
+}
+
+impl From<NerConventions> for dossier_ner::Conventions {
+    fn from(c: NerConventions) -> Self {
+        match c {
+            NerConventions::Modern => dossier_ner::Conventions::Modern,
+            NerConventions::Historical => dossier_ner::Conventions::Historical,
+        }
+    }
 }
 
 #[derive(Subcommand)]
@@ -70,15 +91,16 @@ fn main() -> ExitCode {
         // Only fails if a pool already exists, which cannot happen here.
         let _ = rayon::ThreadPoolBuilder::new().num_threads(jobs.max(1)).build_global();
     }
+    let ner = cli.ner_conventions.into();
     let result = match cli.command {
-        Command::Ingest(args) => commands::ingest::run(&cli.db, args),
-        Command::Extract(args) => commands::extract::run(args, false),
-        Command::Analyze(args) => commands::extract::run(args, true),
+        Command::Ingest(args) => commands::ingest::run(&cli.db, args, ner),
+        Command::Extract(args) => commands::extract::run(args, None),
+        Command::Analyze(args) => commands::extract::run(args, Some(ner)),
         Command::List(args) => commands::list::run(&cli.db, args),
         Command::Show(args) => commands::show::run(&cli.db, args),
         Command::Report(args) => commands::report::run(&cli.db, args),
         Command::Export(args) => commands::export::run(&cli.db, args),
-        Command::Update(args) => commands::update::run(&cli.db, args),
+        Command::Update(args) => commands::update::run(&cli.db, args, ner),
         Command::Search(args) => commands::search::run(&cli.db, args),
         Command::Serve(args) => commands::serve::run(&cli.db, args),
     };

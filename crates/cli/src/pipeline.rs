@@ -4,17 +4,17 @@
 use dossier_document::{Document, Pipeline, RawPage};
 use dossier_extract::{ExtractStage, LanguageStage};
 use dossier_ingest::Failure;
-use dossier_ner::NerStage;
+use dossier_ner::{Conventions, NerStage};
 
 /// Extraction then language identification (what `extract` prints).
 pub fn extraction() -> anyhow::Result<Pipeline> {
     Ok(Pipeline::new(vec![Box::new(ExtractStage), Box::new(LanguageStage)])?)
 }
 
-/// Extraction, language, then tokens, sentences and entity mentions (what
-/// `analyze` prints and `ingest` stores).
-pub fn analysis() -> anyhow::Result<Pipeline> {
-    Ok(Pipeline::new(vec![Box::new(ExtractStage), Box::new(LanguageStage), Box::new(NerStage)])?)
+/// Extraction, language, then tokens, sentences and entity mentions under
+/// the given conventions (what `analyze` prints and `ingest` stores).
+pub fn analysis(conventions: Conventions) -> anyhow::Result<Pipeline> {
+    Ok(Pipeline::new(vec![Box::new(ExtractStage), Box::new(LanguageStage), Box::new(NerStage { conventions })])?)
 }
 
 /// Runs the pipeline on one page; a failing stage becomes a failure with

@@ -74,6 +74,33 @@ fn extract_reads_stdin_and_prints_json_lines() {
     assert_eq!(rec["language"], "fr");
 }
 
+/// `--ner-conventions historical` follows the historical newspapers'
+/// conventions (titles kept in names); the default keeps them out; an
+/// unknown value is a usage error.
+#[test]
+fn ner_conventions_switch_changes_the_tagger() {
+    let dir = tempfile::tempdir().unwrap();
+    let page = dir.path().join("page.txt");
+    std::fs::write(
+        &page,
+        "Le président Macron et M. le général Dupont sont arrivés à Paris. Le maire de Lyon, Gérard Collomb, les a reçus à la mairie.\n",
+    )
+    .unwrap();
+    let page = page.to_string_lossy().into_owned();
+    let names = |conventions: &str| -> Vec<String> {
+        let out = dossier(dir.path(), &["analyze", "--ner-conventions", conventions, &page]);
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        let rec: Value = serde_json::from_str(stdout(&out).trim()).unwrap();
+        rec["mentions"].as_array().unwrap().iter().map(|m| m["text"].as_str().unwrap().to_string()).collect()
+    };
+    let modern = names("modern");
+    let historical = names("historical");
+    assert!(modern.iter().any(|m| m == "Macron"), "{modern:?}");
+    assert!(historical.iter().any(|m| m == "président Macron"), "{historical:?}");
+    let bad = dossier(dir.path(), &["analyze", "--ner-conventions", "medieval", &page]);
+    assert_eq!(bad.status.code(), Some(2));
+}
+
 #[test]
 fn json_lines_title_and_date_become_metadata() {
     let dir = tempfile::tempdir().unwrap();

@@ -152,7 +152,7 @@ fn pipeline() -> Result<Pipeline> {
     Ok(Pipeline::new(vec![
         Box::new(ExtractStage),
         Box::new(LanguageStage),
-        Box::new(NerStage),
+        Box::new(NerStage::default()),
     ])?)
 }
 

@@ -51,7 +51,7 @@ pub fn run(data: &Path, args: Args) -> Result<()> {
     let pipeline = Pipeline::new(vec![
         Box::new(ExtractStage),
         Box::new(LanguageStage),
-        Box::new(NerStage),
+        Box::new(NerStage::default()),
     ])?;
     let mut files: Vec<PathBuf> = std::fs::read_dir(&args.seeds)
         .with_context(|| format!("reading {}", args.seeds.display()))?

@@ -156,7 +156,7 @@ pub fn run(data: &Path, args: Args) -> Result<()> {
     let pipeline = Pipeline::new(vec![
         Box::new(ExtractStage),
         Box::new(LanguageStage),
-        Box::new(NerStage),
+        Box::new(NerStage::default()),
     ])?;
     let words = Regex::new(r"\w+")?;
     let mut langs: Vec<String> = pages.iter().map(|p| p.lang.clone()).collect();

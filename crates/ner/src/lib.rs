@@ -61,6 +61,34 @@ pub fn analyze(text: &str, lang: &str) -> Analysis {
 
 /// Analyses `text` with a given model (or none).
 pub fn analyze_with(text: &str, lang: &str, model: Option<&Model>) -> Analysis {
+    analyze_in(text, lang, model, Conventions::Modern)
+}
+
+/// Which annotation conventions the tagger follows: those of modern edited
+/// news (the default), or those of historical newspapers read by OCR
+/// (NewsEye/HIPE: titles kept in names, OCR-tolerant features, a tagger
+/// specialised on that domain where the model carries one).
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub enum Conventions {
+    /// Modern edited news.
+    #[default]
+    Modern,
+    /// Historical OCR newspapers.
+    Historical,
+}
+
+impl Conventions {
+    /// The model's training domain for these conventions.
+    pub fn domain(self) -> &'static str {
+        match self {
+            Conventions::Modern => DEFAULT_DOMAIN,
+            Conventions::Historical => features::HISTORICAL_DOMAIN,
+        }
+    }
+}
+
+/// Analyses `text` with a given model (or none) under given conventions.
+pub fn analyze_in(text: &str, lang: &str, model: Option<&Model>, conventions: Conventions) -> Analysis {
     let seg = dossier_lang::segment(text, lang);
     let mut mentions = Vec::new();
     if let Some(model) = model {
@@ -69,7 +97,7 @@ pub fn analyze_with(text: &str, lang: &str, model: Option<&Model>) -> Analysis {
             .iter()
             .map(|r| seg.tokens.get(r.clone()).unwrap_or(&[]).iter().map(|s| s.slice(text).unwrap_or("")).collect())
             .collect();
-        let tags = tag_document(model, &sentences);
+        let tags = tag_document_with(model, &sentences, true, conventions.domain());
         for (range, tags) in seg.sentence_tokens.iter().zip(&tags) {
             let spans = seg.tokens.get(range.clone()).unwrap_or(&[]);
             let labels: Vec<Label> = tags.iter().map(|t| t.0).collect();
@@ -147,7 +175,10 @@ pub fn tag_document_with(model: &Model, sentences: &[Vec<&str>], doc_rules: bool
 /// The pipeline stage: tokens, sentences and mentions for a document whose
 /// text and language are known.
 #[derive(Debug, Default, Clone, Copy)]
-pub struct NerStage;
+pub struct NerStage {
+    /// The annotation conventions to follow.
+    pub conventions: Conventions,
+}
 
 impl Stage for NerStage {
     fn name(&self) -> &'static str {
@@ -170,7 +201,7 @@ impl Stage for NerStage {
                 format!("no named-entity model for language `{lang}`; tokens and sentences only"),
             ));
         }
-        let a = analyze(doc.text(), &lang);
+        let a = analyze_in(doc.text(), &lang, model_for(&lang), self.conventions);
         doc.layers.sentences = Some(a.sentences);
         doc.layers.tokens = Some(a.tokens);
         doc.layers.mentions = Some(a.mentions);
@@ -213,7 +244,7 @@ mod tests {
         };
         let mut doc = Document::from_parts("id".into(), "t".into(), "M. Lavrov est à Bamako. Il part.".into());
         doc.metadata.language = Some(Evidenced::new("fr".to_string(), "test"));
-        NerStage.run(&raw, &mut doc).unwrap();
+        NerStage::default().run(&raw, &mut doc).unwrap();
         assert_eq!(doc.layers.sentences.as_ref().map(Vec::len), Some(2));
         assert_eq!(doc.layers.tokens.as_ref().map(Vec::len), Some(9));
         assert!(doc.layers.mentions.is_some());
@@ -221,7 +252,7 @@ mod tests {
             assert!(doc.check_span(m.span).is_ok());
         }
         // Requirements are checked when a pipeline is built.
-        assert!(Pipeline::new(vec![Box::new(NerStage)]).is_err());
+        assert!(Pipeline::new(vec![Box::new(NerStage::default())]).is_err());
     }
 
     #[test]

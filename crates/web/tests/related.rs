@@ -26,7 +26,7 @@ fn copies_are_listed_on_the_article_page() {
     let original = std::fs::read_to_string(&files[1]).unwrap();
     // The same story republished with other chrome.
     let copy = format!("Accueil\nMonde\nAfrique\n{original}\n\nPartager sur Facebook\nNewsletter : inscrivez-vous\n© Autre site 2025\n");
-    let pipeline = Pipeline::new(vec![Box::new(ExtractStage), Box::new(LanguageStage), Box::new(NerStage)]).unwrap();
+    let pipeline = Pipeline::new(vec![Box::new(ExtractStage), Box::new(LanguageStage), Box::new(NerStage::default())]).unwrap();
     let mut docs = Vec::new();
     for f in &files {
         docs.push(pipeline.run(&page(&f.display().to_string(), &std::fs::read_to_string(f).unwrap())).unwrap());

@@ -19,9 +19,13 @@ pub struct Args {
     paths: Vec<PathBuf>,
 }
 
-/// Runs the command; `analyze` adds the NER stage.
-pub fn run(args: Args, analyze: bool) -> anyhow::Result<u8> {
-    let pipeline = if analyze { pipeline::analysis()? } else { pipeline::extraction()? };
+/// Runs the command; `analyze` (the NER conventions given) adds the NER
+/// stage.
+pub fn run(args: Args, analyze: Option<dossier_ner::Conventions>) -> anyhow::Result<u8> {
+    let pipeline = match analyze {
+        Some(conventions) => pipeline::analysis(conventions)?,
+        None => pipeline::extraction()?,
+    };
     let stdout = std::io::stdout();
     let mut out = BufWriter::new(stdout.lock());
     let mut ok = 0usize;

@@ -35,9 +35,9 @@ struct Report {
 }
 
 /// Runs the command.
-pub fn run(db: &Path, args: Args) -> anyhow::Result<u8> {
+pub fn run(db: &Path, args: Args, ner: dossier_ner::Conventions) -> anyhow::Result<u8> {
     let mut store = Store::open(db).with_context(|| format!("opening database {}", db.display()))?;
-    let pipeline = pipeline::analysis()?;
+    let pipeline = pipeline::analysis(ner)?;
     let bar = progress::pages();
     let mut report = Report::default();
     let mut seen: HashSet<String> = HashSet::new();

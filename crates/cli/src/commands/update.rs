@@ -20,9 +20,9 @@ pub struct Args {
 }
 
 /// Runs the command.
-pub fn run(db: &Path, args: Args) -> anyhow::Result<u8> {
+pub fn run(db: &Path, args: Args, ner: dossier_ner::Conventions) -> anyhow::Result<u8> {
     let mut store = Store::open(db).with_context(|| format!("opening database {}", db.display()))?;
-    let pipeline = pipeline::analysis()?;
+    let pipeline = pipeline::analysis(ner)?;
     let current = pipeline.stamps();
     let stale: Vec<String> =
         store.stamps()?.into_iter().filter(|(_, s)| args.all || *s != current).map(|(id, _)| id).collect();

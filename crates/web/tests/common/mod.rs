@@ -23,7 +23,7 @@ pub fn ingest_fixtures(db: &Path) -> usize {
     let pipeline = Pipeline::new(vec![
         Box::new(ExtractStage),
         Box::new(LanguageStage),
-        Box::new(NerStage),
+        Box::new(NerStage::default()),
     ])
     .unwrap();
     let mut files: Vec<PathBuf> = Vec::new();
