@@ -381,6 +381,11 @@ fn slashed_neighbour(text: &str, start: usize, end: usize, sep: &str) -> bool {
 /// in `order`.
 pub fn find_dates_with(text: &str, order: DayOrder) -> Vec<FoundDate> {
     let mut out = Vec::new();
+    // Every alternative of the pattern holds an ASCII digit: a text
+    // without one holds no date (a byte scan instead of a regex search).
+    if !text.bytes().any(|b| b.is_ascii_digit()) {
+        return out;
+    }
     for c in date_regex().captures_iter(text) {
         if let Some(r) = read(&c, text, order) {
             let mut end = r.end;

@@ -390,7 +390,7 @@ fn content_words<'t>(text: &'t str, lex: &'t Lexicon, stop_bit: u64) -> impl Ite
     text.split(|c: char| !c.is_alphanumeric())
         .filter(|w| w.chars().nth(2).is_some() && !w.chars().all(|c| c.is_ascii_digit()))
         .map(|w| if w.bytes().any(|b| b.is_ascii_uppercase() || !b.is_ascii()) { Cow::Owned(w.to_lowercase()) } else { Cow::Borrowed(w) })
-        .filter(move |w| lex.stop_mask(w) & stop_bit == 0)
+        .filter(move |w| stop_bit == 0 || lex.stop_mask(w) & stop_bit == 0)
 }
 
 /// Most headline candidates looked at.

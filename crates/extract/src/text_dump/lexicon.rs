@@ -56,6 +56,39 @@ impl std::hash::Hasher for FastHasher {
 /// Builds [`FastHasher`]s.
 pub(crate) type FastBuild = std::hash::BuildHasherDefault<FastHasher>;
 
+/// Hasher of the packed short stop words (see [`pack_word`]): one `u64`
+/// mixed so that its low bits, which pick the table slot, depend on every
+/// byte of the word.
+#[derive(Default, Clone, Copy)]
+pub(crate) struct PackedHasher(u64);
+
+impl std::hash::Hasher for PackedHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.write_u64(u64::from(b) ^ self.0.rotate_left(8));
+        }
+    }
+    fn write_u64(&mut self, x: u64) {
+        let x = (x ^ (x >> 33)).wrapping_mul(0xff51_afd7_ed55_8ccd);
+        self.0 = x ^ (x >> 29);
+    }
+}
+
+/// Longest word, in bytes, packed into one `u64` for the stop-word map.
+const PACKED_BYTES: usize = 8;
+
+/// The bytes of a word of at most [`PACKED_BYTES`] bytes as one number
+/// (zero-padded: words hold no NUL, so two words never share a number).
+fn pack_word(word: &str) -> u64 {
+    let mut b = [0u8; PACKED_BYTES];
+    let n = word.len().min(PACKED_BYTES);
+    b[..n].copy_from_slice(&word.as_bytes()[..n]);
+    u64::from_le_bytes(b)
+}
+
 /// At most this many languages fit the per-word bit mask.
 const MAX_LANGUAGES: usize = 64;
 
@@ -96,8 +129,12 @@ pub(crate) struct Cue {
 pub(crate) struct Lexicon {
     /// Language codes, in bit order.
     pub codes: Vec<&'static str>,
-    /// Lower-case stop word → bit mask of the languages that list it.
+    /// Lower-case stop word → bit mask of the languages that list it
+    /// (words longer than [`PACKED_BYTES`]).
     stop: HashMap<&'static str, u64, FastBuild>,
+    /// The same for the shorter words, keyed by [`pack_word`] (no string
+    /// hashing or comparison for the common short words).
+    stop_short: HashMap<u64, u64, std::hash::BuildHasherDefault<PackedHasher>>,
     /// Bytes of the longest stop word (longer words are not looked up).
     stop_max: usize,
     /// Cue phrases of all languages, longest first.
@@ -110,6 +147,9 @@ pub(crate) struct Lexicon {
     org_words: HashSet<String>,
     /// First characters of the cue phrases, and the longest cue in chars.
     cue_firsts: Vec<char>,
+    /// For each of `cue_firsts`, the indices in `cues` of the cues starting
+    /// with it (longest first, as in `cues`).
+    cues_by_first: Vec<Vec<usize>>,
     cue_chars: usize,
     /// First words of the `chrome` and `comments` cues (lower case), to
     /// test a line's first word before matching whole cues.
@@ -146,7 +186,12 @@ impl Lexicon {
         for (bit, (code, stop, cues)) in langs.iter().take(MAX_LANGUAGES).enumerate() {
             lex.codes.push(code);
             for w in data_lines(stop) {
-                *lex.stop.entry(w).or_insert(0) |= 1u64 << bit;
+                if w.len() <= PACKED_BYTES {
+                    *lex.stop_short.entry(pack_word(w)).or_insert(0) |= 1u64 << bit;
+                } else {
+                    *lex.stop.entry(w).or_insert(0) |= 1u64 << bit;
+                }
+                lex.stop_max = lex.stop_max.max(w.len());
             }
             for line in data_lines(cues) {
                 let mut parts = line.splitn(2, char::is_whitespace);
@@ -170,11 +215,11 @@ impl Lexicon {
                 }
             }
         }
-        lex.stop_max = lex.stop.keys().map(|w| w.len()).max().unwrap_or(0);
         lex.cues.sort_by_key(|c| std::cmp::Reverse(c.phrase.len()));
         lex.cue_firsts = lex.cues.iter().filter_map(|c| c.phrase.chars().next()).collect();
         lex.cue_firsts.sort_unstable();
         lex.cue_firsts.dedup();
+        lex.cues_by_first = lex.cue_firsts.iter().map(|f| lex.cues.iter().enumerate().filter(|(_, c)| c.first == *f).map(|(i, _)| i).collect()).collect();
         lex.cue_chars = lex.cues.iter().map(|c| c.phrase.chars().count()).max().unwrap_or(0) + 1;
         let firsts = |kind: CueKind| -> HashSet<String, FastBuild> {
             lex.cues.iter().filter(|c| c.kind == kind).filter_map(|c| c.phrase.split(' ').next().map(str::to_string)).collect()
@@ -193,8 +238,11 @@ impl Lexicon {
     /// Bit mask of the languages listing `lower` (a lower-case word) as a
     /// stop word.
     pub fn stop_mask(&self, lower: &str) -> u64 {
-        if lower.len() > self.stop_max {
+        if lower.len() > self.stop_max || lower.is_empty() {
             return 0;
+        }
+        if lower.len() <= PACKED_BYTES {
+            return self.stop_short.get(&pack_word(lower)).copied().unwrap_or(0);
         }
         self.stop.get(lower).copied().unwrap_or(0)
     }
@@ -211,7 +259,7 @@ impl Lexicon {
             return false;
         }
         buf.clear();
-        buf.extend(core.chars().flat_map(char::to_lowercase));
+        push_lowercase(buf, core, usize::MAX);
         self.ad_labels.contains(buf.as_str())
     }
 
@@ -279,19 +327,20 @@ impl Lexicon {
     pub fn cue_at_start(&self, text: &str, kinds: &[CueKind]) -> Option<(&Cue, usize)> {
         // Most lines start with no cue's first letter.
         let first = text.chars().next()?.to_lowercase().next()?;
-        if self.cue_firsts.binary_search(&first).is_err() {
+        let Ok(slot) = self.cue_firsts.binary_search(&first) else {
             return None;
-        }
+        };
         // Lower-case a bounded prefix only (when a cue of the kinds starts
         // with that letter): cues are short (spaces may be runs, hence the
         // margin).
         let limit = self.cue_chars * 2;
         let mut lower: Option<String> = None;
         // Collapse runs of spaces to one so that multi-word cues match.
-        for cue in self.cues.iter().filter(|c| c.first == first && kinds.contains(&c.kind)) {
+        let by_first = self.cues_by_first.get(slot).map_or(&[][..], Vec::as_slice);
+        for cue in by_first.iter().filter_map(|&k| self.cues.get(k)).filter(|c| kinds.contains(&c.kind)) {
             let lower = lower.get_or_insert_with(|| {
                 let mut lower = String::with_capacity(text.len().min(limit * 2));
-                lower.extend(text.chars().take(limit).flat_map(char::to_lowercase));
+                push_lowercase(&mut lower, text, limit);
                 lower
             });
             if let Some(end) = match_phrase(lower, &cue.phrase) {
@@ -320,8 +369,25 @@ fn first_word_in(text: &str, set: &HashSet<String, FastBuild>, buf: &mut String)
     if first.is_empty() || first.len() > 24 {
         return false;
     }
-    buf.extend(first.chars().flat_map(char::to_lowercase));
+    push_lowercase(buf, first, usize::MAX);
     set.contains(buf.as_str())
+}
+
+/// Appends the lower case of the first `limit` characters of `text` to
+/// `out`; ASCII text is copied and lower-cased in place (no per-character
+/// Unicode look-up).
+fn push_lowercase(out: &mut String, text: &str, limit: usize) {
+    match text.get(..limit.min(text.len())) {
+        // `limit` ASCII characters are `limit` bytes.
+        Some(head) if head.is_ascii() => {
+            let from = out.len();
+            out.push_str(head);
+            if let Some(tail) = out.get_mut(from..) {
+                tail.make_ascii_lowercase();
+            }
+        }
+        _ => out.extend(text.chars().take(limit).flat_map(char::to_lowercase)),
+    }
 }
 
 /// If `lower` starts with `phrase` (its single spaces matching any run of
@@ -361,7 +427,7 @@ mod tests {
         let lex = Lexicon::get();
         assert!(lex.codes.contains(&"fr") && lex.codes.contains(&"en"));
         for (bit, code) in lex.codes.iter().enumerate() {
-            assert!(lex.stop.values().any(|m| m & (1 << bit) != 0), "{code} has no stop words");
+            assert!(lex.stop.values().chain(lex.stop_short.values()).any(|m| m & (1 << bit) != 0), "{code} has no stop words");
         }
         let fr = 1u64 << lex.codes.iter().position(|c| *c == "fr").unwrap();
         assert_ne!(lex.stop_mask("les") & fr, 0);

@@ -174,13 +174,23 @@ pub(crate) fn split(input: &str, lex: &Lexicon) -> (Vec<Line>, Vec<u16>) {
             lines.push(line);
         }
     }
-    // Exact repetitions.
-    let mut counts: HashMap<&str, u32, FastBuild> = HashMap::with_capacity_and_hasher(lines.len(), FastBuild::default());
+    // Exact repetitions: each distinct text gets a slot of `counts` (one
+    // hash look-up per line).
+    let mut slots: HashMap<&str, usize, FastBuild> = HashMap::with_capacity_and_hasher(lines.len(), FastBuild::default());
+    let mut counts: Vec<u32> = Vec::with_capacity(lines.len());
+    let mut line_slot: Vec<usize> = Vec::with_capacity(lines.len());
     for l in &lines {
-        *counts.entry(l.text(input)).or_insert(0) += 1;
+        let slot = *slots.entry(l.text(input)).or_insert_with(|| {
+            counts.push(0);
+            counts.len() - 1
+        });
+        if let Some(c) = counts.get_mut(slot) {
+            *c += 1;
+        }
+        line_slot.push(slot);
     }
-    for l in &mut lines {
-        l.repeats = counts.get(l.text(input)).copied().unwrap_or(1);
+    for (l, slot) in lines.iter_mut().zip(line_slot) {
+        l.repeats = counts.get(slot).copied().unwrap_or(1);
     }
     (lines, hits)
 }
