@@ -75,8 +75,10 @@ pub fn decode(page: &RawPage) -> Decoded {
         return finish(encoding, bytes, diagnostics);
     }
 
-    if std::str::from_utf8(bytes).is_ok() {
-        return finish(UTF_8, bytes, diagnostics);
+    // Valid UTF-8 is copied as it is (decoding it again would only
+    // validate it a second time).
+    if let Ok(text) = std::str::from_utf8(bytes) {
+        return Decoded { text: text.to_owned(), encoding: UTF_8.name(), diagnostics };
     }
     detect(page, bytes, diagnostics)
 }

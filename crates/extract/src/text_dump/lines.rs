@@ -253,9 +253,11 @@ fn measure(text: &str, lex: &Lexicon, line: &mut Line, hits: &mut [u16], word: &
                 w_run = 0;
             }
         }
-        // ASCII fast path: no Unicode tables.
+        // ASCII and Latin-1 fast paths: no Unicode tables.
         let (alpha, upper) = if c.is_ascii() {
             (c.is_ascii_alphabetic(), c.is_ascii_uppercase())
+        } else if let Some((upper, _)) = latin1_letter(c) {
+            (true, upper)
         } else {
             let alpha = fast_alphabetic(c);
             (alpha, alpha && c.is_uppercase())
@@ -279,6 +281,8 @@ fn measure(text: &str, lex: &Lexicon, line: &mut Line, hits: &mut [u16], word: &
             }
             if c.is_ascii() {
                 word.push(c.to_ascii_lowercase());
+            } else if let Some((_, lower)) = latin1_letter(c) {
+                word.push(lower);
             } else {
                 word.extend(c.to_lowercase());
             }
@@ -403,6 +407,21 @@ fn fast_alphabetic(c: char) -> bool {
     }
 }
 
+/// For a letter of the Latin-1 Supplement (U+00C0 to U+00FF but `×` and
+/// `÷`): whether it is upper case and its lower case (one character: the
+/// capitals lie 0x20 below their small letters). `None` for any other
+/// character. Agrees with `char::is_uppercase` and `char::to_lowercase`
+/// (checked by a test).
+#[inline]
+fn latin1_letter(c: char) -> Option<(bool, char)> {
+    match c as u32 {
+        0xD7 | 0xF7 => None,
+        u @ 0xC0..=0xDE => Some((true, char::from_u32(u + 0x20).unwrap_or(c))),
+        0xDF..=0xFF => Some((false, c)),
+        _ => None,
+    }
+}
+
 /// `char::is_numeric` with quick answers for the symbol blocks that
 /// letter-free lines are made of (general punctuation, arrows, technical
 /// signs, box drawing, shapes, dingbats before the circled digits), which
@@ -477,6 +496,21 @@ mod tests {
         for u in 0..0x3000u32 {
             if let Some(c) = char::from_u32(u) {
                 assert_eq!(fast_numeric(c), c.is_numeric(), "U+{u:04X}");
+            }
+        }
+    }
+
+    #[test]
+    fn latin1_letters_agree_with_unicode() {
+        for u in 0..0x300u32 {
+            let Some(c) = char::from_u32(u) else { continue };
+            match latin1_letter(c) {
+                Some((upper, lower)) => {
+                    assert!(c.is_alphabetic() && fast_alphabetic(c), "U+{u:04X}");
+                    assert_eq!(upper, c.is_uppercase(), "U+{u:04X}");
+                    assert_eq!(c.to_lowercase().collect::<String>(), lower.to_string(), "U+{u:04X}");
+                }
+                None => assert!(!(0xC0..=0xFF).contains(&u) || !c.is_alphabetic(), "U+{u:04X}"),
             }
         }
     }
