@@ -231,6 +231,26 @@ fn measure(text: &str, lex: &Lexicon, line: &mut Line, hits: &mut [u16], word: &
     };
     for c in text.chars() {
         chars += 1;
+        // Fast path: a small letter (ASCII or Latin-1) inside a word, the
+        // most common character. The previous character was then a letter,
+        // so the general path below would only count the letter, add it to
+        // the word and end a run of `w` (no column gap, suspect byte, glued
+        // comma, doubled mark, capital or sentence end to note).
+        if in_word {
+            let small = if c.is_ascii_lowercase() {
+                true
+            } else {
+                latin1_letter(c).is_some_and(|(upper, _)| !upper)
+            };
+            if small {
+                line.letters += 1;
+                word.push(c);
+                w_run = if c == 'w' { w_run + 1 } else { 0 };
+                pending_stop = false;
+                prev = Some(c);
+                continue;
+            }
+        }
         if matches!(c, ' ' | '\t' | '\u{a0}') {
             space_run += 1;
             w_run = 0;
