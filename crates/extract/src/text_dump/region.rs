@@ -50,8 +50,9 @@ pub(crate) fn is_prose(l: &Line, lang_known: bool) -> bool {
         return false;
     }
     let stops_ok = |min: f32| !lang_known || l.stop_ratio() >= min;
-    // A teaser cut short ("… sur la ...") in a list of headlines.
-    if l.ellipsis && l.inner_stops == 0 && l.words < limits::LONG_WORDS {
+    // A teaser cut short ("… sur la ...") in a list of headlines, or
+    // ending with its "more" link ("… à venir. Plus...").
+    if l.cut_teaser || l.ellipsis && l.inner_stops == 0 && l.words < limits::LONG_WORDS {
         return false;
     }
     if l.words >= limits::LONG_WORDS && stops_ok(limits::LONG_STOPS) {
