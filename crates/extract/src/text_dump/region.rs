@@ -2,7 +2,8 @@
 //!
 //! A line is *prose* when it reads like running text: enough words, a
 //! sentence end, a normal share of stop words, no code-like chunks, no
-//! opening "read also", subscription or consent cue. Every
+//! opening "read also", subscription or consent cue, not a teaser cut by
+//! "..." ("… à venir. Plus..."). Every
 //! line gets a weight — positive for prose (growing with its length),
 //! negative for everything else (cheaper for lines shaped like headings or
 //! short sentences) — and the main region is chosen among the runs of
