@@ -26,7 +26,9 @@
 //!    between region lines, and a short run of list items or quoted posts
 //!    between two kept lines, are kept too, as are a one-word heading
 //!    between two paragraphs, a repeated line that heads a paragraph at
-//!    each of its occurrences (an interview series' questions), and up to
+//!    each of its occurrences (an interview series' questions), a list of
+//!    numbered notes ("[1] …", "[2] …") whose first note is in the region,
+//!    and up to
 //!    three short sentences right after the region's last paragraph. Other
 //!    lists, repeated lines, lone words, code-like lines, advertising
 //!    labels and lines opening with a "read also" cue (data files) are
@@ -35,7 +37,8 @@
 //! 3. `meta`: around the start of the region (and at its end, for
 //!    signatures), date lines and bylines are read into metadata and left
 //!    out of the text; the headline is chosen among the headline-shaped
-//!    lines before the body by the share of its words found at the start
+//!    lines before the body (not a "read also" or subscription line) by
+//!    the share of its words found at the start
 //!    of the body, its repetition elsewhere on the page (breadcrumbs) and
 //!    its nearness; a date printed in front of it is the publication date
 //!    when no date line or byline gives one; a dateline opening the first
@@ -212,6 +215,7 @@ pub fn extract(input: &str) -> Extraction {
     region::keep_sandwiched_lists(&lines, &skip, &mut keep, a, b, lang_known);
     region::keep_introduced_lists(&lines, &skip, &mut keep, a, b, lang_known);
     region::keep_embedded_posts(&lines, &skip, &mut keep, a, b);
+    region::keep_notes(input, &lines, &skip, &mut keep, a, b);
     // A list that the last paragraph introduces with a colon runs past the
     // region's end (its items weigh as chrome).
     let mut j = b + 1;
@@ -352,7 +356,7 @@ fn find_title(input: &str, lines: &[Line], a: usize, b: usize, skip: &[bool], le
     let candidates: Vec<usize> = (head_start(lines, a)..a)
         .rev()
         .filter(|&i| !skip.get(i).copied().unwrap_or(true))
-        .filter(|&i| lines.get(i).is_some_and(meta::is_headline))
+        .filter(|&i| lines.get(i).is_some_and(|l| meta::is_headline(l) && !l.chrome_cue))
         .take(TITLE_CANDIDATES)
         .collect();
     if candidates.len() <= 1 {
@@ -479,6 +483,56 @@ mod tests {
         let e = extract(input);
         assert!(e.text.starts_with("Un incendie a détruit"), "{}", e.text);
         assert!(e.text.ends_with("pour contenir le feu."), "{}", e.text);
+    }
+
+    #[test]
+    fn short_article_before_a_possessive_comment_heading_is_chosen() {
+        // "Tous vos commentaires (3)" heads the thread (a data-file cue):
+        // the short article before it wins over the longer thread.
+        let long = "Je ne suis pas du tout d'accord avec cette chronique, elle oublie que la fraude fiscale coûte des milliards chaque année à l'État et donc à nous tous.";
+        let input = format!(
+            "Didier Porte souhaite la santé à Balkany\n\
+             Figure-toi, mon lascar, que la fraude fiscale et la prise illégale d'intérêts sont un art de vivre qui se perd.\n\
+             Au lieu d'en réprimer la pratique, on devrait au contraire en cultiver le souvenir et en perpétuer les savoir-faire.\n\
+             Tous vos commentaires (3)\n\
+             # Le 17 juillet à 22:09, par Horus\n{long}\n\
+             # Le 3 juillet à 16:55, par voltaire\n{long} Et ce n'est pas fini.\n\
+             # Le 3 juillet à 00:09, par Lepayste\n{long} Vraiment pas.\n\
+             # Le 2 juillet à 08:19, par Gérard\n{long} Quelle honte.\n"
+        );
+        let e = extract(&input);
+        assert!(e.text.starts_with("Figure-toi"), "{}", e.text);
+        assert!(e.text.ends_with("les savoir-faire."), "{}", e.text);
+    }
+
+    #[test]
+    fn subscription_line_is_never_the_headline() {
+        let input = "Je m’abonne dès 2,99€/mois\n\
+            En vidéo : voilà à quoi ressemblent les tunnels du Hamas\n\
+            Publié le 27 octobre 2023 à 15h01\n\
+            Les autorités israéliennes disent préparer une offensive terrestre dans la bande de Gaza pour éradiquer le Hamas.\n\
+            Sous la surface de ce territoire très densément peuplé, un deuxième étage est creusé depuis des années.\n";
+        let e = extract(input);
+        assert_eq!(e.metadata.title.as_ref().unwrap().value, "En vidéo : voilà à quoi ressemblent les tunnels du Hamas");
+        let input = input.replace("En vidéo : voilà à quoi ressemblent les tunnels du Hamas\n", "");
+        assert!(extract(&input).metadata.title.is_none());
+    }
+
+    #[test]
+    fn consent_banner_does_not_win_over_the_article() {
+        let banner = "Nous utilisons les témoins de navigation (cookies) afin d'opérer et d'améliorer nos services ainsi qu'à des fins publicitaires. Le respect de votre vie privée est important pour nous. Si vous n'êtes pas à l'aise avec l'utilisation de ces informations, veuillez revoir vos paramètres avant de poursuivre votre visite.";
+        let menu: String = (0..14).map(|i| format!("• Rubrique {i}\n")).collect();
+        let body = "L'agence responsable du transport de milliers d'élèves indique que ses autobus ne retourneront pas sur les routes avant la mi-septembre.\n\
+            Elle dit qu'elle doit s'adapter à des changements de dernière minute en lien avec la pandémie de COVID-19.\n\
+            Parmi les détails à confirmer, on retrouve le nombre d'élèves qui n'auront pas besoin du transport scolaire.\n\
+            Cette annonce ne concerne que les élèves des deux conseils scolaires anglophones qui voyagent en autobus jaunes.\n\
+            La directrice générale de l'agence a souligné qu'avoir moins d'élèves veut habituellement dire moins d'autobus.\n\
+            Selon un sondage en ligne réalisé par l'organisation, des milliers d'élèves ne prendront pas l'autobus cette année.\n\
+            L'agence veut également regrouper les frères et sœurs dans le même banc pour sauver de l'espace dans les véhicules.\n";
+        let input = format!("{banner}\nICI Radio\n{banner}\n{menu}{body}");
+        let e = extract(&input);
+        assert!(e.text.starts_with("L'agence responsable"), "{}", e.text);
+        assert!(!e.text.contains("cookies"), "{}", e.text);
     }
 
     #[test]

@@ -222,7 +222,8 @@ impl Lexicon {
         lex.cues_by_first = lex.cue_firsts.iter().map(|f| lex.cues.iter().enumerate().filter(|(_, c)| c.first == *f).map(|(i, _)| i).collect()).collect();
         lex.cue_chars = lex.cues.iter().map(|c| c.phrase.chars().count()).max().unwrap_or(0) + 1;
         let firsts = |kind: CueKind| -> HashSet<String, FastBuild> {
-            lex.cues.iter().filter(|c| c.kind == kind).filter_map(|c| c.phrase.split(' ').next().map(str::to_string)).collect()
+            // Split as `first_word_in` splits a line ("abonnez-vous" -> "abonnez").
+            lex.cues.iter().filter(|c| c.kind == kind).filter_map(|c| c.phrase.split(|ch: char| !ch.is_alphanumeric()).next().map(str::to_string)).collect()
         };
         lex.chrome_firsts = firsts(CueKind::Chrome);
         lex.comment_firsts = firsts(CueKind::Comments);
@@ -472,6 +473,11 @@ mod tests {
         assert!(lex.starts_with_chrome("LESEN SIE AUCH: Ein Artikel"));
         assert!(!lex.starts_with_chrome("Lire, écrire et compter."));
         assert!(!lex.starts_with_chrome(""));
+        // Cues whose first word holds a hyphen or an apostrophe.
+        assert!(lex.starts_with_chrome("Abonnez-vous pour accéder à tous nos contenus, c’est très simple !"));
+        assert!(lex.starts_with_chrome("Je m’abonne dès 2,99€/mois"));
+        assert!(lex.starts_with_chrome("Nous utilisons les témoins de navigation (cookies) afin d'opérer nos services."));
+        assert!(lex.starts_with_comments("Tous vos commentaires (11)"));
         assert!(lex.starts_with_comments("12 commentaires"));
         assert!(lex.starts_with_comments("Leave a Reply Cancel reply"));
         assert!(!lex.starts_with_comments("Comment réussir ses semis de tomates"));

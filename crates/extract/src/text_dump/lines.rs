@@ -42,6 +42,10 @@ pub(crate) struct Line {
     /// The line ends with three full stops ("..."), as a headline cut
     /// short by a page template does (a writer's ellipsis is mostly "…").
     pub ellipsis: bool,
+    /// The line ends with a sentence of one or two words cut short by
+    /// three full stops ("… qui tarde à venir. Plus...", "… next year? The..."):
+    /// a teaser with its "more" link, or one cut by a page template.
+    pub cut_teaser: bool,
     /// How many times this exact trimmed line occurs in the dump.
     pub repeats: u32,
     /// Typed carelessly, as comments often are: starts with a lower-case
@@ -346,6 +350,7 @@ fn measure(text: &str, lex: &Lexicon, line: &mut Line, hits: &mut [u16], word: &
     line.last = text.chars().rev().find(|c| !is_closer(*c) && !is_space(*c)).unwrap_or(' ');
     let end = text.trim_end_matches(|c: char| is_closer(c) || is_space(c));
     line.ellipsis = end.ends_with("...");
+    line.cut_teaser = line.ellipsis && cut_teaser(end);
     line.bare = line.letters == 0 && line.digits == 0 && !text.chars().any(fast_numeric);
     line.placeholder = text.starts_with('[') && text.ends_with(']') && text.matches(']').count() == 1;
     let mut it = text.chars();
@@ -380,6 +385,19 @@ fn glued_paragraph(text: &str) -> Option<usize> {
 
 /// Fewest words of a paragraph split from a pointer line.
 const GLUED_WORDS: usize = 8;
+
+/// See [`Line::cut_teaser`]: `end` (the line without closers, ending with
+/// "...") holds a sentence end before its last one or two words (not an
+/// ellipsis: "… Gemeinsa... weiter..." is a list entry cut twice).
+fn cut_teaser(end: &str) -> bool {
+    let body = end.trim_end_matches(|c: char| c == '.' || is_space(c));
+    let Some(p) = body.rfind(['.', '?', '!']) else { return false };
+    if body.get(..p).is_some_and(|b| b.ends_with('.')) {
+        return false;
+    }
+    let tail = body.get(p + 1..).unwrap_or("");
+    (1..=2).contains(&tail.split_whitespace().filter(|w| w.chars().any(char::is_alphabetic)).count())
+}
 
 /// See [`Line::embed_credit`].
 fn embed_credit(text: &str) -> bool {
@@ -587,6 +605,14 @@ mod tests {
         assert_eq!(glued_paragraph("À LIRE AUSSI Un titre du pogromC'est ce que viendront confirmer quatre fidèles de la mosquée."), Some("À LIRE AUSSI Un titre du pogrom".len()));
         assert_eq!(glued_paragraph("À LIRE AUSSI Un titre sur l'iPhone"), None);
         assert!(one("— Mike B (@MikeB) November 18, 2019").embed_credit);
+        // A teaser ending with its "more" link or cut after a word or two.
+        assert!(one("Le fongicide ne sera plus distribué par la coopérative. Plus...").cut_teaser);
+        assert!(one("Il brille à l'entraînement. Mehr lesen ...").cut_teaser);
+        assert!(one("He was like, this guy is going to be in the NHL next year? The...").cut_teaser);
+        assert!(!one("Il hésite, puis... il part sans un mot...").cut_teaser);
+        assert!(!one("Il part. Et puis, sans un mot, il revient...").cut_teaser);
+        assert!(!one("Il part. Plus…").cut_teaser);
+        assert!(!one("Un texte coupé à Gemeinsa... weiter...").cut_teaser);
         assert!(!one("— Mike B, November 18, 2019").embed_credit);
         assert!(!one("Lire un livre est un plaisir.").chrome_cue);
         // Comment headings: short, or a count, a cue and the post's title.

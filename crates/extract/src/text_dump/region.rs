@@ -1,7 +1,9 @@
 //! Line classification and the main-content region.
 //!
 //! A line is *prose* when it reads like running text: enough words, a
-//! sentence end, a normal share of stop words, no code-like chunks. Every
+//! sentence end, a normal share of stop words, no code-like chunks, no
+//! opening "read also", subscription or consent cue, not a teaser cut by
+//! "..." ("… à venir. Plus..."). Every
 //! line gets a weight — positive for prose (growing with its length),
 //! negative for everything else (cheaper for lines shaped like headings or
 //! short sentences) — and the main region is chosen among the runs of
@@ -13,8 +15,9 @@
 //! kept lines ([`keep_sandwiched_lists`]), one-word headings between
 //! paragraphs ([`word_heading`]) or repeated lines heading a paragraph
 //! wherever they occur ([`repeated_headings`]), embedded social posts
-//! with their signature ([`keep_embedded_posts`]) and lists after a short
-//! colon introducer ([`keep_introduced_lists`]); short sentences right
+//! with their signature ([`keep_embedded_posts`]), lists after a short
+//! colon introducer ([`keep_introduced_lists`]) and numbered notes
+//! ([`keep_notes`]); short sentences right
 //! after the region are kept too ([`tail_sentences`]). Other list items,
 //! repeated lines, code-like lines, "read also" lines and lone words are
 //! chrome.
@@ -42,12 +45,15 @@ mod limits {
 
 /// True when the line reads like running text.
 pub(crate) fn is_prose(l: &Line, lang_known: bool) -> bool {
-    if l.bare || l.odd > 1 || l.odd * 8 > l.words || l.repeats > 2 {
+    // A line opening with a "read also", subscription or consent cue is
+    // never kept, so it does not pull the region either, however long.
+    if l.bare || l.chrome_cue || l.odd > 1 || l.odd * 8 > l.words || l.repeats > 2 {
         return false;
     }
     let stops_ok = |min: f32| !lang_known || l.stop_ratio() >= min;
-    // A teaser cut short ("… sur la ...") in a list of headlines.
-    if l.ellipsis && l.inner_stops == 0 && l.words < limits::LONG_WORDS {
+    // A teaser cut short ("… sur la ...") in a list of headlines, or
+    // ending with its "more" link ("… à venir. Plus...").
+    if l.cut_teaser || l.ellipsis && l.inner_stops == 0 && l.words < limits::LONG_WORDS {
         return false;
     }
     if l.words >= limits::LONG_WORDS && stops_ok(limits::LONG_STOPS) {
@@ -486,6 +492,49 @@ pub(crate) fn keep_introduced_lists(lines: &[Line], skip: &[bool], keep: &mut [b
     }
 }
 
+/// Keeps a list of numbered notes or references ("[1] Gingras, Y. (2014)
+/// Les dérives de l'évaluation…", "[2] …"): lines opening with
+/// consecutive bracketed numbers from `[1]`, each with two words or more,
+/// when note `[1]` lies in the region `a..=b` (the list may run past its
+/// end, at most [`MAX_NOTES`] notes). References carry names, titles and
+/// URLs, so they weigh as chrome and fail the shape tests of short
+/// lines; bracketed image or item ids are not numbered 1, 2, 3.
+pub(crate) fn keep_notes(input: &str, lines: &[Line], skip: &[bool], keep: &mut [bool], a: usize, b: usize) {
+    let note = |j: usize, n: u32| {
+        !skip.get(j).copied().unwrap_or(true) && lines.get(j).is_some_and(|l| l.words >= 2 && !l.chrome_cue && !l.comments_cue && note_number(l.text(input)) == Some(n))
+    };
+    let mut i = a;
+    while i <= b && i < lines.len() {
+        if !note(i, 1) {
+            i += 1;
+            continue;
+        }
+        let mut n = 1;
+        let mut j = i;
+        while n as usize <= MAX_NOTES && note(j, n) {
+            if let Some(k) = keep.get_mut(j) {
+                *k = true;
+            }
+            n += 1;
+            j += 1;
+        }
+        i = j;
+    }
+}
+
+/// Most notes kept in one list.
+const MAX_NOTES: usize = 60;
+
+/// The number of a note opening `text` with a bracketed number ("[12]").
+fn note_number(text: &str) -> Option<u32> {
+    let rest = text.strip_prefix('[')?;
+    let close = rest.find(']')?;
+    if close == 0 || close > 3 {
+        return None;
+    }
+    rest.get(..close)?.parse().ok()
+}
+
 /// True when line `i` is a row of a table that sits inside the region
 /// `a..=b`: a line with column gaps (see `Line::cells`) in a block of
 /// such rows (at least [`MIN_TABLE_ROWS`], at most [`MAX_TABLE_ROWS`])
@@ -568,6 +617,9 @@ mod tests {
              Cambriolage au Louvre : où en est l'enquête ?\n",
         );
         assert_eq!(p, vec![true, false, false, false, false]);
+        // A long line opening with a chrome cue (a consent banner) is not prose.
+        let (_, p) = classify("Nous utilisons des cookies afin d'améliorer nos services et à des fins publicitaires, le respect de votre vie privée est important pour nous.\n");
+        assert_eq!(p, vec![false]);
     }
 
     #[test]
@@ -667,6 +719,25 @@ mod tests {
         assert!(!table_row(&lines, &prose, 1, 1, b));
         let skip = vec![false; lines.len()];
         assert!(!keep_in_region(&lines, &prose, &skip, 5, true));
+    }
+
+    #[test]
+    fn numbered_notes_stay() {
+        let input = "Premier paragraphe de l'article, assez long pour être de la prose véritable ici [1].\n\
+                     [1] Gingras, Y. (2014) Les Dérives de l'Évaluation de la Recherche, Raisons d'Agir.\n\
+                     [2] Smaldino, P. E. (2016) The Natural Selection. https://doi.org/10.1098/rsos.160384\n\
+                     [4] Conner, C. (2011) Histoire Populaire des Sciences, L'Échappée.\n\
+                     [1535178347]\n";
+        let (lines, _) = classify(input);
+        let skip = vec![false; lines.len()];
+        let mut keep = vec![true, false, false, false, false];
+        keep_notes(input, &lines, &skip, &mut keep, 0, 1);
+        // Notes 1 and 2 follow each other; [4] skips a number; an id is no note.
+        assert_eq!(keep, vec![true, true, true, false, false]);
+        // Note [1] outside the region: nothing is kept.
+        let mut keep = vec![true, false, false, false, false];
+        keep_notes(input, &lines, &skip, &mut keep, 0, 0);
+        assert_eq!(keep, vec![true, false, false, false, false]);
     }
 
     #[test]
