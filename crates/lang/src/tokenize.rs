@@ -14,6 +14,7 @@
 use std::collections::HashSet;
 use std::sync::OnceLock;
 
+use dossier_text::data_lines;
 use dossier_text::normalize::is_space;
 use dossier_text::Span;
 
@@ -42,13 +43,6 @@ pub struct LanguageRules {
     elisions: HashSet<&'static str>,
     /// Word-final clitics with a plain ASCII apostrophe (`'s`, `n't`).
     clitics: Vec<&'static str>,
-}
-
-/// Non-empty, non-comment lines of a data file.
-fn data_lines(file: &'static str) -> impl Iterator<Item = &'static str> {
-    file.lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
 }
 
 impl LanguageRules {

@@ -22,7 +22,7 @@ const PARTICLES: &str = include_str!("../../../data/lang/mul/name-particles.txt"
 fn is_particle(word: &str) -> bool {
     static P: OnceLock<Vec<String>> = OnceLock::new();
     let p = P.get_or_init(|| {
-        PARTICLES.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).map(str::to_lowercase).collect()
+        dossier_text::data_lines(PARTICLES).map(str::to_lowercase).collect()
     });
     let w = word.to_lowercase();
     p.contains(&w)

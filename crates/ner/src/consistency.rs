@@ -297,7 +297,7 @@ fn not_names(lang: &str) -> &'static HashSet<&'static str> {
     static FR: std::sync::OnceLock<HashSet<&'static str>> = std::sync::OnceLock::new();
     static EN: std::sync::OnceLock<HashSet<&'static str>> = std::sync::OnceLock::new();
     static NONE: std::sync::OnceLock<HashSet<&'static str>> = std::sync::OnceLock::new();
-    let read = |file: &'static str| file.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).collect();
+    let read = |file: &'static str| dossier_text::data_lines(file).collect();
     match lang {
         "fr" => FR.get_or_init(|| read(include_str!("../../../data/lang/fr/ner-not-names.txt"))),
         "en" => EN.get_or_init(|| read(include_str!("../../../data/lang/en/ner-not-names.txt"))),
@@ -556,7 +556,7 @@ fn known_name(tokens: &[&str]) -> Option<Type> {
 fn first_names() -> &'static HashSet<&'static str> {
     static NAMES: std::sync::OnceLock<HashSet<&'static str>> = std::sync::OnceLock::new();
     NAMES.get_or_init(|| {
-        include_str!("../../../data/lang/mul/first-names.txt").lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).collect()
+        dossier_text::data_lines(include_str!("../../../data/lang/mul/first-names.txt")).collect()
     })
 }
 
@@ -630,10 +630,7 @@ fn drop_leading_titles(toks: &[&str], tags: &mut [(Label, f32)], lang: &str) {
 fn institution_heads() -> &'static HashSet<String> {
     static HEADS: std::sync::OnceLock<HashSet<String>> = std::sync::OnceLock::new();
     HEADS.get_or_init(|| {
-        include_str!("../../../data/lang/fr/ner-institutions.txt")
-            .lines()
-            .map(str::trim)
-            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        dossier_text::data_lines(include_str!("../../../data/lang/fr/ner-institutions.txt"))
             .map(str::to_string)
             .collect()
     })
@@ -644,7 +641,7 @@ fn institution_heads() -> &'static HashSet<String> {
 fn lower_institution_heads() -> &'static HashSet<&'static str> {
     static HEADS: std::sync::OnceLock<HashSet<&'static str>> = std::sync::OnceLock::new();
     HEADS.get_or_init(|| {
-        include_str!("../../../data/lang/fr/ner-institutions-lower.txt").lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).collect()
+        dossier_text::data_lines(include_str!("../../../data/lang/fr/ner-institutions-lower.txt")).collect()
     })
 }
 

@@ -7,6 +7,7 @@
 //! * [`CharIndex`] converts byte offsets to Unicode code-point offsets, which
 //!   is what the JSON contract exposes.
 //! * [`normalize`] holds whitespace and Unicode normalisation helpers.
+//! * [`data_lines`] reads the shipped one-entry-a-line data lists.
 
 #![deny(missing_docs)]
 
@@ -16,3 +17,18 @@ mod span;
 
 pub use offsets::{CharIndex, OffsetMap, TextBuilder};
 pub use span::Span;
+
+/// The entries of a shipped data list (`data/lang/…`, one entry a line):
+/// lines trimmed, blank lines and `#` comments left out.
+pub fn data_lines(file: &str) -> impl Iterator<Item = &str> {
+    file.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#'))
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn data_lines_skip_blanks_and_comments() {
+        let got: Vec<&str> = super::data_lines("# comment\n\n  a b \n#x\nc\n").collect();
+        assert_eq!(got, ["a b", "c"]);
+    }
+}

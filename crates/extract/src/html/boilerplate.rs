@@ -36,7 +36,7 @@ fn phrases() -> &'static Phrases {
     P.get_or_init(|| {
         let mut p = Phrases { lines: HashSet::new(), starts: Vec::new() };
         for file in FILES {
-            for line in file.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')) {
+            for line in dossier_text::data_lines(file) {
                 let Some((kind, phrase)) = line.split_once(' ') else { continue };
                 let phrase = normalise(phrase);
                 if phrase.is_empty() {

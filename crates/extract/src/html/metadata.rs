@@ -903,10 +903,7 @@ fn is_phrase(part: &str) -> bool {
 fn byline_prefixes() -> &'static [String] {
     static P: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
     P.get_or_init(|| {
-        let mut v: Vec<String> = include_str!("../../../../data/lang/mul/byline-prefixes.txt")
-            .lines()
-            .map(str::trim)
-            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        let mut v: Vec<String> = dossier_text::data_lines(include_str!("../../../../data/lang/mul/byline-prefixes.txt"))
             .map(|l| if l.ends_with(':') { l.to_string() } else { format!("{l} ") })
             .collect();
         v.sort_by_key(|p| std::cmp::Reverse(p.len()));
@@ -919,10 +916,7 @@ fn byline_prefixes() -> &'static [String] {
 fn not_in_names() -> &'static [&'static str] {
     static W: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
     W.get_or_init(|| {
-        include_str!("../../../../data/lang/mul/not-in-names.txt")
-            .lines()
-            .map(str::trim)
-            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        dossier_text::data_lines(include_str!("../../../../data/lang/mul/not-in-names.txt"))
             .collect()
     })
 }
@@ -932,10 +926,7 @@ fn not_in_names() -> &'static [&'static str] {
 fn byline_roles() -> &'static [String] {
     static R: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
     R.get_or_init(|| {
-        include_str!("../../../../data/lang/mul/byline-roles.txt")
-            .lines()
-            .map(str::trim)
-            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        dossier_text::data_lines(include_str!("../../../../data/lang/mul/byline-roles.txt"))
             .map(str::to_string)
             .collect()
     })

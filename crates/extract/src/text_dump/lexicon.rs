@@ -9,6 +9,7 @@
 use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
+use dossier_text::data_lines;
 use dossier_text::normalize::fold;
 
 /// `(ISO 639-1 code, stopwords.txt, dump-cues.txt)` for every language.
@@ -164,11 +165,6 @@ pub(crate) struct Lexicon {
 
 /// Longest advertising label looked up, in bytes.
 const AD_LABEL_BYTES: usize = 40;
-
-/// Non-empty, non-comment lines of a data file.
-fn data_lines(file: &'static str) -> impl Iterator<Item = &'static str> {
-    file.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#'))
-}
 
 impl Lexicon {
     /// The lexicon built from the embedded files (parsed on first use).
