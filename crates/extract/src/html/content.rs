@@ -613,6 +613,14 @@ fn is_date_line(text: &str) -> bool {
     covered > 0 && covered * 2 >= letters.max(1) && text.split_whitespace().count() <= 10
 }
 
+/// A paragraph that is a sentence citing with a link: it opens with four
+/// words of its own and ends its sentence after the link ("The inquiry had
+/// been shelved in 2017 but was <a>re-opened this year</a>."), unlike a
+/// pointer to another article ("Read more: <a>…</a>").
+fn cites_in_a_sentence(b: &Block) -> bool {
+    b.kind == Kind::Para && b.lead_words >= 4 && b.ends_with_stop
+}
+
 /// Good paragraph: enough text, few links, sentence punctuation.
 fn is_good(b: &Block) -> bool {
     let ld = link_density(b.chars, b.link_chars);
@@ -635,7 +643,7 @@ fn filter_blocks(flat: &Flat<'_>, blocks: Vec<u32>, title: &[String]) -> Vec<u32
         if b.figure && b.kind != Kind::Caption {
             continue;
         }
-        let limit = if b.quote || is_item_of_text_list(flat, b) { 0.8 } else { 0.5 };
+        let limit = if b.quote || is_item_of_text_list(flat, b) || cites_in_a_sentence(b) { 0.8 } else { 0.5 };
         if ld > limit && (b.chars < 400 || matches!(b.kind, Kind::Item | Kind::Row | Kind::Heading(_))) {
             continue;
         }

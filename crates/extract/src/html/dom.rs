@@ -125,6 +125,11 @@ pub(crate) struct Block {
     pub commas: u32,
     /// Sentence-ending punctuation marks.
     pub stops: u32,
+    /// Words before the first link text.
+    pub lead_words: u32,
+    /// The last text is outside links and ends a sentence ("… was
+    /// <a>re-opened this year</a>.").
+    pub ends_with_stop: bool,
     /// Inside a byline/date/metadata element (`time`, `address`, class
     /// byline…).
     pub meta_line: bool,
@@ -290,6 +295,8 @@ struct Current<'a> {
     words: u32,
     commas: u32,
     stops: u32,
+    lead_words: u32,
+    ends_with_stop: bool,
     has_cell: bool,
     _p: std::marker::PhantomData<&'a ()>,
 }
@@ -303,6 +310,8 @@ impl Current<'_> {
             words: 0,
             commas: 0,
             stops: 0,
+            lead_words: 0,
+            ends_with_stop: false,
             has_cell: false,
             _p: std::marker::PhantomData,
         }
@@ -690,6 +699,10 @@ fn add_text<'a>(flat: &mut Flat<'a>, cur: &mut Current<'a>, text: &'a str, link:
         return;
     }
     flat.pieces.push(Piece::Text(text));
+    if !link && cur.link_chars == 0 {
+        cur.lead_words += words;
+    }
+    cur.ends_with_stop = !link && ends_sentence(text);
     cur.chars += chars;
     cur.words += words;
     cur.commas += commas;
@@ -697,6 +710,13 @@ fn add_text<'a>(flat: &mut Flat<'a>, cur: &mut Current<'a>, text: &'a str, link:
     if link {
         cur.link_chars += chars;
     }
+}
+
+/// True when `text` ends with a sentence end, closing quotes or brackets
+/// aside ("… embassy.", "… « fin ».", "…)?").
+fn ends_sentence(text: &str) -> bool {
+    text.trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '"' | '\'' | '»' | '”' | '’' | ')' | ']'))
+        .ends_with(['.', '!', '?', '。', '！', '？', '…'])
 }
 
 /// A list item or row that says something beyond its links: at least 40
@@ -723,6 +743,8 @@ fn flush(flat: &mut Flat<'_>, cur: &mut Current<'_>, block_stack: &[Open], group
             link_chars: cur.link_chars,
             commas: cur.commas,
             stops: cur.stops,
+            lead_words: cur.lead_words,
+            ends_with_stop: cur.ends_with_stop,
             meta_line: d.meta,
             quote: d.quote,
             figure: d.figure,

@@ -418,3 +418,18 @@ fn soft_hyphens_are_dropped() {
     assert!(ex.text.starts_with("En réaction à la candidature du conseiller"), "{}", ex.text);
     assert!(!ex.text.contains('\u{AD}'));
 }
+
+/// A sentence that cites with a long link stays, however much of it is
+/// link text; a "Read more: <link>" pointer does not.
+#[test]
+fn sentence_citing_with_a_link_is_kept() {
+    let html = "<html><body><article><h1>Prosecutors drop investigation</h1>\
+        <p>Prosecutors in Sweden have dropped an investigation into an allegation made against the co-founder in 2010, officials said.</p>\
+        <p>The Swedish investigation had been shelved in 2017 but was <a href=\"/x\">re-opened earlier this year following his eviction from the embassy</a>.</p>\
+        <p>Read more: <a href=\"/y\">Everything you need to know about the long saga of the embassy</a></p>\
+        <p>He is currently being held at a prison in London, where he awaits a hearing scheduled for February next year.</p>\
+        </article></body></html>";
+    let ex = extract(html, None);
+    assert!(ex.text.contains("The Swedish investigation had been shelved in 2017 but was re-opened"), "{}", ex.text);
+    assert!(!ex.text.contains("Everything you need to know"), "{}", ex.text);
+}
