@@ -2,7 +2,11 @@
 //! gazetteers (countries, regions, big cities → LOC; organisations → ORG)
 //! are tagged or completed where the model missed them; one type per name
 //! within a document (majority of model confidence plus cue-word votes:
-//! "groupe X" votes ORG, "M. X" votes PER); names tagged once are tagged at
+//! "groupe X" votes ORG, "M. X" votes PER; in French a company context —
+//! "le fabricant X", "PDG de X", "les actions X", "X, le groupe …", "X est
+//! une entreprise", and the names enumerated after such a noun — votes ORG
+//! for the whole name, and a company's one-word name and the longer name it
+//! opens share the organisation type); names tagged once are tagged at
 //! every other occurrence; a surname alone ("Lavrov", "M. Lavrov") after a
 //! full name ("Sergueï Lavrov") is a person; and a hyphenated compound of
 //! known places ("Mali-Russie") yields one place per part. In edited news
@@ -117,6 +121,7 @@ pub fn apply_with(doc: &mut DocTags<'_>, lexicon: &HashSet<String>, lang: &str, 
             }
         }
     }
+    company_votes(doc, &mut by_key, lang);
     let majority = |scores: &[f32; 4]| -> Type {
         let mut best = 0;
         for i in 1..4 {
@@ -131,6 +136,9 @@ pub fn apply_with(doc: &mut DocTags<'_>, lexicon: &HashSet<String>, lang: &str, 
         .iter()
         .map(|(k, s)| (k.clone(), (majority(s), s.iter().fold(0f32, |m, x| m.max(*x)).min(1.0))))
         .collect();
+    if lang == "fr" {
+        company_first_words(&mut target, &surnames);
+    }
     for (s, score) in &surnames {
         let prev = target.get(s).map(|t| t.0);
         if prev != Some(Type::Per) {
@@ -822,6 +830,142 @@ fn extend_institution_names(toks: &[&str], tags: &mut [(Label, f32)]) {
     }
 }
 
+/// Where a company noun counts (`data/lang/fr/ner-company-cues.txt`).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum CompanyCue {
+    /// Before the name, across "de", in apposition and as predicate.
+    Any,
+    /// Only before "de" + name: a role a person holds ("PDG de HP").
+    Of,
+    /// Only right before the name ("les actions Samsung").
+    Direct,
+}
+
+/// French nouns that make a name a company or a medium.
+fn company_cues(lang: &str) -> Option<&'static HashMap<&'static str, CompanyCue>> {
+    static FR: std::sync::OnceLock<HashMap<&'static str, CompanyCue>> = std::sync::OnceLock::new();
+    (lang == "fr").then(|| {
+        FR.get_or_init(|| {
+            dossier_text::data_lines(include_str!("../../../data/lang/fr/ner-company-cues.txt"))
+                .map(|l| match l.split_once(' ') {
+                    Some((w, "direct")) => (w, CompanyCue::Direct),
+                    Some((w, "de")) => (w, CompanyCue::Of),
+                    _ => (l, CompanyCue::Any),
+                })
+                .collect()
+        })
+    })
+}
+
+/// Whether the tagged name `a..b` of a sentence stands in a company
+/// context: right after a company noun, over up to three lower-case
+/// modifiers ("le fabricant Bayer", "l'entreprise américaine X"); after
+/// one across "de" ("filiale de Monsanto", "PDG de HP"); followed by one in
+/// apposition ("X, le fabricant de …") or as predicate ("X est une
+/// entreprise", "X n'est pas une entreprise").
+fn company_context(toks: &[&str], a: usize, b: usize, cues: &HashMap<&str, CompanyCue>) -> bool {
+    let low = |k: usize| toks.get(k).map(|t| t.to_lowercase()).unwrap_or_default();
+    let cue = |k: usize| cues.get(low(k).as_str()).copied();
+    // Before the name.
+    let mut k = a;
+    for _ in 0..4 {
+        let Some(prev) = k.checked_sub(1) else { break };
+        match cue(prev) {
+            Some(CompanyCue::Any | CompanyCue::Direct) => return true,
+            Some(CompanyCue::Of) => break,
+            None => {}
+        }
+        let w = low(prev);
+        if matches!(w.as_str(), "de" | "d'" | "d’" | "du") {
+            return k == a && prev > 0 && matches!(cue(prev - 1), Some(CompanyCue::Any | CompanyCue::Of));
+        }
+        let word = toks.get(prev).copied().unwrap_or_default();
+        if !(word.chars().next().is_some_and(char::is_lowercase) && word.chars().count() > 3) {
+            break;
+        }
+        k = prev;
+    }
+    // After the name: ", (le|la|l'|un|une) NOUN" or "(n') est (pas) un(e) NOUN".
+    let mut j = b;
+    let apposition = low(j) == ",";
+    if apposition {
+        j += 1;
+    } else {
+        if low(j) == "n'" || low(j) == "n’" {
+            j += 1;
+        }
+        if !matches!(low(j).as_str(), "est" | "était" | "reste" | "devient") {
+            return false;
+        }
+        j += 1;
+        if low(j) == "pas" {
+            j += 1;
+        }
+    }
+    if matches!(low(j).as_str(), "le" | "la" | "l'" | "l’" | "un" | "une" | "les" | "des") {
+        j += 1;
+    }
+    cue(j) == Some(CompanyCue::Any)
+}
+
+/// A tagged name in a company context ([`company_context`]), and the names
+/// enumerated with it ("les entreprises Lime et Bird"), vote ORG for that
+/// name in the whole document, whatever its length and the model's type.
+fn company_votes(doc: &DocTags<'_>, by_key: &mut HashMap<String, [f32; 4]>, lang: &str) {
+    let Some(cues) = company_cues(lang) else { return };
+    for (toks, tags) in doc.sentences.iter().zip(&doc.tags) {
+        let labels: Vec<Label> = tags.iter().map(|t| t.0).collect();
+        let names: Vec<(usize, usize, Type)> = entities(&labels).into_iter().filter(|e| e.2 != Type::Misc).collect();
+        let mut cued = vec![false; names.len()];
+        for (n, &(a, b, _)) in names.iter().enumerate() {
+            // Enumerated after a cued name, tagged or not ("les entreprises
+            // Lime et Bird").
+            let listed = a >= 2 && toks.get(a - 1).is_some_and(|t| matches!(*t, "et" | "," | "ou"));
+            let joined = listed
+                && ((n > 0 && cued.get(n - 1) == Some(&true) && names.get(n - 1).is_some_and(|p| p.1 + 1 == a))
+                    || (toks.get(a - 2).is_some_and(|t| is_cap(t)) && company_context(toks, a - 2, a - 1, cues)));
+            if joined || company_context(toks, a, b, cues) {
+                if let Some(c) = cued.get_mut(n) {
+                    *c = true;
+                }
+                if let Some(span) = toks.get(a..b) {
+                    by_key.entry(key(span)).or_insert([0.0; 4])[type_index(Type::Org)] += CUE_VOTE;
+                }
+            }
+        }
+    }
+}
+
+/// A company and its longer name share their type: when a one-word name
+/// ("Samsung") and a longer name opened by it ("Samsung Electronics") are
+/// both in the document and one of them is an organisation, the other one
+/// tagged as a person is the organisation too — unless the word is a
+/// person's surname in the document (`surnames`), or the longer name goes
+/// on with a first name or with a person's name of the document (a
+/// person's name after the organisation's, "WikiLeaks Julian Assange", is
+/// split elsewhere).
+fn company_first_words(target: &mut HashMap<String, (Type, f32)>, surnames: &HashMap<String, f32>) {
+    let mut to_org: Vec<String> = Vec::new();
+    for (k, (ty, _)) in target.iter() {
+        let Some((first, rest)) = k.split_once(' ') else { continue };
+        let names = folded_first_names();
+        if surnames.contains_key(first) || target.get(rest).is_some_and(|t| t.0 == Type::Per) || rest.split(' ').any(|w| names.contains(&crate::resources::fold_word(w))) {
+            continue;
+        }
+        let Some((short, _)) = target.get(first) else { continue };
+        match (*ty, *short) {
+            (Type::Org, Type::Per) => to_org.push(first.to_string()),
+            (Type::Per, Type::Org) => to_org.push(k.clone()),
+            _ => {}
+        }
+    }
+    for k in to_org {
+        if let Some(t) = target.get_mut(&k) {
+            t.0 = Type::Org;
+        }
+    }
+}
+
 /// Weight of a cue word's vote, against model confidences in `[0, 1]` per
 /// occurrence: a syntactic cue is stronger evidence than one guess.
 const CUE_VOTE: f32 = 4.0;
@@ -1432,5 +1576,76 @@ mod tests {
         assert_eq!(split_compound("Mali-Russie"), Some(vec![(0, 4), (5, 11)]));
         assert_eq!(split_compound("Younous-Bek"), None);
         assert_eq!(split_compound("Russie"), None);
+    }
+    fn tag_all(sentences: Vec<Vec<&str>>, tags: Vec<Vec<Label>>) -> DocTags<'_> {
+        DocTags { sentences, tags: tags.into_iter().map(|s| s.into_iter().map(|l| (l, 0.9)).collect()).collect() }
+    }
+
+    #[test]
+    fn company_contexts_make_organisations() {
+        use Label::*;
+        let per = B(Type::Per);
+        // A company noun before the name, a role noun across "de", a
+        // predicate, an enumeration after a company noun.
+        let mut doc = tag_all(
+            vec![
+                vec!["le", "fabricant", "Zorblax", "vend"],
+                vec!["Zorblax", "annonce"],
+                vec!["le", "PDG", "de", "Kwantor", "parle"],
+                vec!["le", "PDG", "Jemmy", "Kwantis", "parle"],
+                vec!["Plimbo", "n'", "est", "pas", "une", "entreprise"],
+                vec!["les", "entreprises", "Lime", "et", "Brodo", "partent"],
+            ],
+            vec![
+                vec![O, O, per, O],
+                vec![per, O],
+                vec![O, O, O, per, O],
+                vec![O, O, per, I(Type::Per), O],
+                vec![per, O, O, O, O, O],
+                vec![O, O, O, O, per, O],
+            ],
+        );
+        apply(&mut doc, &HashSet::new(), "fr");
+        assert_eq!(doc.tags[0][2].0, B(Type::Org));
+        assert_eq!(doc.tags[1][0].0, B(Type::Org));
+        assert_eq!(doc.tags[2][3].0, B(Type::Org));
+        assert_eq!(doc.tags[3][2].0, per, "a role noun right before a name is a person's title");
+        assert_eq!(doc.tags[4][0].0, B(Type::Org));
+        assert_eq!(doc.tags[5][4].0, B(Type::Org));
+    }
+
+    #[test]
+    fn company_and_its_longer_name_share_the_type() {
+        use Label::*;
+        let mut doc = tag_all(
+            vec![
+                vec!["les", "actions", "Zorblax", "baissent"],
+                vec!["Zorblax", "Electronics", "perd"],
+                vec!["Kwantor", "Industries", "recrute"],
+                vec!["Kwantor", "annonce"],
+            ],
+            vec![
+                vec![O, O, B(Type::Per), O],
+                vec![B(Type::Per), I(Type::Per), O],
+                vec![B(Type::Org), I(Type::Org), O],
+                vec![B(Type::Per), O],
+            ],
+        );
+        apply(&mut doc, &HashSet::new(), "fr");
+        assert_eq!(doc.tags[0][2].0, B(Type::Org));
+        assert_eq!(doc.tags[1][0].0, B(Type::Org));
+        assert_eq!(doc.tags[3][0].0, B(Type::Org));
+        // A person's name after the organisation's is not retyped.
+        let mut doc = tag_all(
+            vec![vec!["de", "Wikilox", "Julius", "Assanto"], vec!["Wikilox", "publie"], vec!["Julius", "Assanto", "part"]],
+            vec![
+                vec![O, B(Type::Per), I(Type::Per), I(Type::Per)],
+                vec![B(Type::Org), O],
+                vec![B(Type::Per), I(Type::Per), O],
+            ],
+        );
+        apply(&mut doc, &HashSet::new(), "fr");
+        assert_eq!(doc.tags[2][0].0, B(Type::Per));
+        assert_eq!(doc.tags[0][2].0, B(Type::Per), "not one organisation \"Wikilox Julius Assanto\"");
     }
 }
