@@ -6,7 +6,10 @@
 //! "le fabricant X", "PDG de X", "les actions X", "X, le groupe …", "X est
 //! une entreprise", and the names enumerated after such a noun — votes ORG
 //! for the whole name, and a company's one-word name and the longer name it
-//! opens share the organisation type); names tagged once are tagged at
+//! opens share the organisation type; a name opened by an event head
+//! ("Coupe du monde", "Traité de …") or right after a noun of event or
+//! work ("l'ouragan X", "la vidéo « X »") votes MISC, no PER/ORG/LOC);
+//! names tagged once are tagged at
 //! every other occurrence; a surname alone ("Lavrov", "M. Lavrov") after a
 //! full name ("Sergueï Lavrov") is a person; and a hyphenated compound of
 //! known places ("Mali-Russie") yields one place per part. In edited news
@@ -122,6 +125,7 @@ pub fn apply_with(doc: &mut DocTags<'_>, lexicon: &HashSet<String>, lang: &str, 
         }
     }
     company_votes(doc, &mut by_key, lang);
+    event_votes(doc, &mut by_key, lang);
     let majority = |scores: &[f32; 4]| -> Type {
         let mut best = 0;
         for i in 1..4 {
@@ -936,6 +940,57 @@ fn company_votes(doc: &DocTags<'_>, by_key: &mut HashMap<String, [f32; 4]>, lang
     }
 }
 
+/// French heads of event, treaty and work names, and the nouns before
+/// such a name (`data/lang/fr/ner-events.txt`): (heads as token lists,
+/// nouns before).
+fn event_cues(lang: &str) -> Option<&'static (Vec<Vec<&'static str>>, HashSet<&'static str>)> {
+    static FR: std::sync::OnceLock<(Vec<Vec<&'static str>>, HashSet<&'static str>)> = std::sync::OnceLock::new();
+    (lang == "fr").then(|| {
+        FR.get_or_init(|| {
+            let mut heads = Vec::new();
+            let mut before = HashSet::new();
+            for l in dossier_text::data_lines(include_str!("../../../data/lang/fr/ner-events.txt")) {
+                match l.strip_suffix(" before") {
+                    Some(w) => {
+                        before.insert(w);
+                    }
+                    None => heads.push(l.split(' ').collect()),
+                }
+            }
+            (heads, before)
+        })
+    })
+}
+
+/// A name opened by an event head ("Coupe du monde", "Grand Chelem",
+/// "Traité de Lisbonne") or right after a noun of event or work, over an
+/// opening quote ("l'ouragan Sandy", "la vidéo « Collateral Murder »")
+/// names no person, organisation or place: it votes MISC in the whole
+/// document, so that the name is not scored as PER/ORG/LOC anywhere.
+fn event_votes(doc: &DocTags<'_>, by_key: &mut HashMap<String, [f32; 4]>, lang: &str) {
+    let Some((heads, before)) = event_cues(lang) else { return };
+    for (toks, tags) in doc.sentences.iter().zip(&doc.tags) {
+        let labels: Vec<Label> = tags.iter().map(|t| t.0).collect();
+        for (a, b, ty) in entities(&labels) {
+            let Some(span) = toks.get(a..b) else { continue };
+            if ty == Type::Misc {
+                continue;
+            }
+            let headed = heads.iter().any(|h| {
+                h.len() <= span.len() && h.iter().zip(span).all(|(w, t)| t.to_lowercase() == *w)
+            });
+            let mut k = a;
+            if k > 0 && toks.get(k - 1).is_some_and(|t| matches!(*t, "«" | "\"" | "“")) {
+                k -= 1;
+            }
+            let after_noun = k > 0 && toks.get(k - 1).is_some_and(|t| before.contains(t.to_lowercase().as_str()));
+            if headed || after_noun {
+                by_key.entry(key(span)).or_insert([0.0; 4])[type_index(Type::Misc)] += CUE_VOTE;
+            }
+        }
+    }
+}
+
 /// A company and its longer name share their type: when a one-word name
 /// ("Samsung") and a longer name opened by it ("Samsung Electronics") are
 /// both in the document and one of them is an organisation, the other one
@@ -1647,5 +1702,32 @@ mod tests {
         apply(&mut doc, &HashSet::new(), "fr");
         assert_eq!(doc.tags[2][0].0, B(Type::Per));
         assert_eq!(doc.tags[0][2].0, B(Type::Per), "not one organisation \"Wikilox Julius Assanto\"");
+    }
+    #[test]
+    fn events_and_works_are_no_organisations() {
+        use Label::*;
+        let org = B(Type::Org);
+        let mut doc = tag_all(
+            vec![
+                vec!["la", "Coupe", "du", "Monde", "commence"],
+                vec!["l'", "ouragan", "Zandy", "arrive"],
+                vec!["Zandy", "frappe"],
+                vec!["la", "vidéo", "«", "Colla", "Murdo", "»"],
+                vec!["la", "Ligue", "du", "Nord", "vote"],
+            ],
+            vec![
+                vec![O, org, I(Type::Org), I(Type::Org), O],
+                vec![O, O, org, O],
+                vec![org, O],
+                vec![O, O, O, org, I(Type::Org), O],
+                vec![O, org, I(Type::Org), I(Type::Org), O],
+            ],
+        );
+        apply(&mut doc, &HashSet::new(), "fr");
+        assert_eq!(doc.tags[0][1].0, B(Type::Misc));
+        assert_eq!(doc.tags[1][2].0, B(Type::Misc));
+        assert_eq!(doc.tags[2][0].0, B(Type::Misc));
+        assert_eq!(doc.tags[3][3].0, B(Type::Misc));
+        assert_eq!(doc.tags[4][1].0, org);
     }
 }
