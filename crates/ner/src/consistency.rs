@@ -15,7 +15,8 @@
 //! known places ("Mali-Russie") yields one place per part. In edited news
 //! (`modern`), a person's name also runs on over name particles ("María
 //! Dolores de Cospedal", "Rami Abd al-Rahman"), the items of an enumeration
-//! share the type of their majority, a demonym alone is not a name, a name
+//! share the type of their majority (in French, names listed after "des
+//! œuvres de" are persons), a demonym alone is not a name, a name
 //! followed by a titled apposition ("Barroso, le président de …") is a
 //! person, a minister's portfolio ("ministre de la Santé") is no name, and
 //! an organisation named alone elsewhere is split off the person's name it
@@ -230,6 +231,9 @@ pub fn apply_with(doc: &mut DocTags<'_>, lexicon: &HashSet<String>, lang: &str, 
         if modern {
             drop_leading_titles(toks, tags, lang);
             harmonise_lists(toks, tags);
+            if lang == "fr" {
+                author_lists(toks, tags);
+            }
             drop_demonyms(toks, tags);
             apposed_titles_make_persons(toks, tags, lang);
             head_last_organisations(toks, tags, lexicon);
@@ -472,6 +476,48 @@ fn join_name_particles(toks: &[&str], tags: &mut [(Label, f32)], lexicon: &HashS
             relabel(tags, a, end, Type::Per, None);
         }
         done = end;
+    }
+}
+
+/// French nouns of works whose "de" + names are their authors
+/// (`data/lang/fr/ner-author-nouns.txt`).
+fn author_nouns() -> &'static HashSet<&'static str> {
+    static NOUNS: std::sync::OnceLock<HashSet<&'static str>> = std::sync::OnceLock::new();
+    NOUNS.get_or_init(|| dossier_text::data_lines(include_str!("../../../data/lang/fr/ner-author-nouns.txt")).collect())
+}
+
+/// The authors of works are people: the names enumerated after a noun of
+/// works and "de" ("des œuvres de Bonnard, Corot, Degas et Monet", "les
+/// romans de X et Y") are persons, unless the gazetteers know one as
+/// another kind of name. This also settles a tie between the types of the
+/// list's items, which [`harmonise_lists`] leaves alone.
+fn author_lists(toks: &[&str], tags: &mut [(Label, f32)]) {
+    let nouns = author_nouns();
+    let labels: Vec<Label> = tags.iter().map(|t| t.0).collect();
+    let ents: Vec<(usize, usize, Type)> = entities(&labels).into_iter().filter(|e| e.2 != Type::Misc).collect();
+    let separator = |a: usize, b: usize| {
+        let between = toks.get(a..b).unwrap_or(&[]);
+        !between.is_empty() && between.len() <= 2 && between.iter().all(|t| matches!(t.to_lowercase().as_str(), "," | "et" | "ou"))
+    };
+    let mut i = 0;
+    while i < ents.len() {
+        let mut j = i + 1;
+        while j < ents.len() && separator(ents[j - 1].1, ents[j].0) {
+            j += 1;
+        }
+        let a = ents[i].0;
+        let cued = a >= 2
+            && toks.get(a - 1).is_some_and(|t| matches!(t.to_lowercase().as_str(), "de" | "d'" | "d’"))
+            && toks.get(a - 2).is_some_and(|t| nouns.contains(t.to_lowercase().as_str()));
+        if cued {
+            for &(a, b, ty) in &ents[i..j] {
+                let known = known_name(toks.get(a..b).unwrap_or(&[]));
+                if ty != Type::Per && known.is_none() {
+                    relabel(tags, a, b, Type::Per, None);
+                }
+            }
+        }
+        i = j;
     }
 }
 
@@ -1729,5 +1775,21 @@ mod tests {
         assert_eq!(doc.tags[2][0].0, B(Type::Misc));
         assert_eq!(doc.tags[3][3].0, B(Type::Misc));
         assert_eq!(doc.tags[4][1].0, org);
+    }
+    #[test]
+    fn authors_of_works_are_persons() {
+        use Label::*;
+        let p = |l| (l, 0.9);
+        // A tie that harmonise_lists leaves alone.
+        let toks = ["œuvres", "de", "Zorglub", ",", "Bidule", ",", "Machin", "et", "Truc"];
+        let mut tags = vec![p(O), p(O), p(B(Type::Per)), p(O), p(B(Type::Org)), p(O), p(B(Type::Per)), p(O), p(B(Type::Org))];
+        author_lists(&toks, &mut tags);
+        let got: Vec<Label> = tags.iter().map(|t| t.0).collect();
+        assert_eq!(got, [O, O, B(Type::Per), O, B(Type::Per), O, B(Type::Per), O, B(Type::Per)]);
+        // Without the noun of works: unchanged.
+        let toks = ["usines", "de", "Zorglub", "et", "Bidule"];
+        let mut tags = vec![p(O), p(O), p(B(Type::Org)), p(O), p(B(Type::Org))];
+        author_lists(&toks, &mut tags);
+        assert_eq!(tags[2].0, B(Type::Org));
     }
 }
