@@ -1042,15 +1042,16 @@ fn event_votes(doc: &DocTags<'_>, by_key: &mut HashMap<String, [f32; 4]>, lang: 
 /// both in the document and one of them is an organisation, the other one
 /// tagged as a person is the organisation too — unless the word is a
 /// person's surname in the document (`surnames`), or the longer name goes
-/// on with a first name or with a person's name of the document (a
-/// person's name after the organisation's, "WikiLeaks Julian Assange", is
-/// split elsewhere).
+/// on with two capitalised words, a first name or a person's name of the
+/// document (a person's name after the organisation's, "WikiLeaks Julian
+/// Assange", is split elsewhere).
 fn company_first_words(target: &mut HashMap<String, (Type, f32)>, surnames: &HashMap<String, f32>) {
     let mut to_org: Vec<String> = Vec::new();
     for (k, (ty, _)) in target.iter() {
         let Some((first, rest)) = k.split_once(' ') else { continue };
         let names = folded_first_names();
-        if surnames.contains_key(first) || target.get(rest).is_some_and(|t| t.0 == Type::Per) || rest.split(' ').any(|w| names.contains(&crate::resources::fold_word(w))) {
+        let person_after = rest.split(' ').filter(|w| is_cap(w)).count() >= 2;
+        if surnames.contains_key(first) || person_after || target.get(rest).is_some_and(|t| t.0 == Type::Per) || rest.split(' ').any(|w| names.contains(&crate::resources::fold_word(w))) {
             continue;
         }
         let Some((short, _)) = target.get(first) else { continue };
