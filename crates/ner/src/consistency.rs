@@ -16,7 +16,8 @@
 //! (`modern`), a person's name also runs on over name particles ("María
 //! Dolores de Cospedal", "Rami Abd al-Rahman"), the items of an enumeration
 //! share the type of their majority (in French, names listed after "des
-//! œuvres de" are persons), a demonym alone is not a name, a name
+//! œuvres de" are persons, and a name after a lower-case geographic head,
+//! "les îles Sanguinaires", is a place, the head included), a demonym alone is not a name, a name
 //! followed by a titled apposition ("Barroso, le président de …") is a
 //! person, a minister's portfolio ("ministre de la Santé") is no name, and
 //! an organisation named alone elsewhere is split off the person's name it
@@ -233,6 +234,7 @@ pub fn apply_with(doc: &mut DocTags<'_>, lexicon: &HashSet<String>, lang: &str, 
             harmonise_lists(toks, tags);
             if lang == "fr" {
                 author_lists(toks, tags);
+                lower_case_places(toks, tags);
             }
             drop_demonyms(toks, tags);
             apposed_titles_make_persons(toks, tags, lang);
@@ -518,6 +520,28 @@ fn author_lists(toks: &[&str], tags: &mut [(Label, f32)]) {
             }
         }
         i = j;
+    }
+}
+
+/// French lower-case heads of geographic names
+/// (`data/lang/fr/ner-place-heads.txt`).
+fn place_heads() -> &'static HashSet<&'static str> {
+    static HEADS: std::sync::OnceLock<HashSet<&'static str>> = std::sync::OnceLock::new();
+    HEADS.get_or_init(|| dossier_text::data_lines(include_str!("../../../data/lang/fr/ner-place-heads.txt")).collect())
+}
+
+/// A name right after a lower-case geographic head ("les îles
+/// Sanguinaires", "le mont Maudit") is a place, the head included.
+fn lower_case_places(toks: &[&str], tags: &mut [(Label, f32)]) {
+    let heads = place_heads();
+    let labels: Vec<Label> = tags.iter().map(|t| t.0).collect();
+    for (a, b, ty) in entities(&labels) {
+        let head = a.checked_sub(1).filter(|&h| toks.get(h).is_some_and(|t| heads.contains(t)));
+        if let Some(h) = head {
+            if ty != Type::Misc {
+                relabel(tags, h, b, Type::Loc, None);
+            }
+        }
     }
 }
 
@@ -1792,5 +1816,15 @@ mod tests {
         let mut tags = vec![p(O), p(O), p(B(Type::Org)), p(O), p(B(Type::Org))];
         author_lists(&toks, &mut tags);
         assert_eq!(tags[2].0, B(Type::Org));
+    }
+    #[test]
+    fn lower_case_geographic_heads_open_places() {
+        use Label::*;
+        let p = |l| (l, 0.9);
+        let toks = ["des", "îles", "Zanguines", ",", "Mont", "Zorglub"];
+        let mut tags = vec![p(O), p(O), p(B(Type::Org)), p(O), p(O), p(B(Type::Per))];
+        lower_case_places(&toks, &mut tags);
+        let got: Vec<Label> = tags.iter().map(|t| t.0).collect();
+        assert_eq!(got, [O, B(Type::Loc), I(Type::Loc), O, O, B(Type::Per)]);
     }
 }
