@@ -2,13 +2,22 @@
 //! gazetteers (countries, regions, big cities → LOC; organisations → ORG)
 //! are tagged or completed where the model missed them; one type per name
 //! within a document (majority of model confidence plus cue-word votes:
-//! "groupe X" votes ORG, "M. X" votes PER); names tagged once are tagged at
+//! "groupe X" votes ORG, "M. X" votes PER; in French a company context —
+//! "le fabricant X", "PDG de X", "les actions X", "X, le groupe …", "X est
+//! une entreprise", and the names enumerated after such a noun — votes ORG
+//! for the whole name, and a company's one-word name and the longer name it
+//! opens share the organisation type; a name opened by an event head
+//! ("Coupe du monde", "Traité de …") or right after a noun of event or
+//! work ("l'ouragan X", "la vidéo « X »") votes MISC, no PER/ORG/LOC);
+//! names tagged once are tagged at
 //! every other occurrence; a surname alone ("Lavrov", "M. Lavrov") after a
 //! full name ("Sergueï Lavrov") is a person; and a hyphenated compound of
 //! known places ("Mali-Russie") yields one place per part. In edited news
 //! (`modern`), a person's name also runs on over name particles ("María
 //! Dolores de Cospedal", "Rami Abd al-Rahman"), the items of an enumeration
-//! share the type of their majority, a demonym alone is not a name, a name
+//! share the type of their majority (in French, names listed after "des
+//! œuvres de" are persons, and a name after a lower-case geographic head,
+//! "les îles Sanguinaires", is a place, the head included), a demonym alone is not a name, a name
 //! followed by a titled apposition ("Barroso, le président de …") is a
 //! person, a minister's portfolio ("ministre de la Santé") is no name, and
 //! an organisation named alone elsewhere is split off the person's name it
@@ -117,6 +126,8 @@ pub fn apply_with(doc: &mut DocTags<'_>, lexicon: &HashSet<String>, lang: &str, 
             }
         }
     }
+    company_votes(doc, &mut by_key, lang);
+    event_votes(doc, &mut by_key, lang);
     let majority = |scores: &[f32; 4]| -> Type {
         let mut best = 0;
         for i in 1..4 {
@@ -131,6 +142,9 @@ pub fn apply_with(doc: &mut DocTags<'_>, lexicon: &HashSet<String>, lang: &str, 
         .iter()
         .map(|(k, s)| (k.clone(), (majority(s), s.iter().fold(0f32, |m, x| m.max(*x)).min(1.0))))
         .collect();
+    if lang == "fr" {
+        company_first_words(&mut target, &surnames);
+    }
     for (s, score) in &surnames {
         let prev = target.get(s).map(|t| t.0);
         if prev != Some(Type::Per) {
@@ -218,6 +232,10 @@ pub fn apply_with(doc: &mut DocTags<'_>, lexicon: &HashSet<String>, lang: &str, 
         if modern {
             drop_leading_titles(toks, tags, lang);
             harmonise_lists(toks, tags);
+            if lang == "fr" {
+                author_lists(toks, tags);
+                lower_case_places(toks, tags);
+            }
             drop_demonyms(toks, tags);
             apposed_titles_make_persons(toks, tags, lang);
             head_last_organisations(toks, tags, lexicon);
@@ -460,6 +478,70 @@ fn join_name_particles(toks: &[&str], tags: &mut [(Label, f32)], lexicon: &HashS
             relabel(tags, a, end, Type::Per, None);
         }
         done = end;
+    }
+}
+
+/// French nouns of works whose "de" + names are their authors
+/// (`data/lang/fr/ner-author-nouns.txt`).
+fn author_nouns() -> &'static HashSet<&'static str> {
+    static NOUNS: std::sync::OnceLock<HashSet<&'static str>> = std::sync::OnceLock::new();
+    NOUNS.get_or_init(|| dossier_text::data_lines(include_str!("../../../data/lang/fr/ner-author-nouns.txt")).collect())
+}
+
+/// The authors of works are people: the names enumerated after a noun of
+/// works and "de" ("des œuvres de Bonnard, Corot, Degas et Monet", "les
+/// romans de X et Y") are persons, unless the gazetteers know one as
+/// another kind of name. This also settles a tie between the types of the
+/// list's items, which [`harmonise_lists`] leaves alone.
+fn author_lists(toks: &[&str], tags: &mut [(Label, f32)]) {
+    let nouns = author_nouns();
+    let labels: Vec<Label> = tags.iter().map(|t| t.0).collect();
+    let ents: Vec<(usize, usize, Type)> = entities(&labels).into_iter().filter(|e| e.2 != Type::Misc).collect();
+    let separator = |a: usize, b: usize| {
+        let between = toks.get(a..b).unwrap_or(&[]);
+        !between.is_empty() && between.len() <= 2 && between.iter().all(|t| matches!(t.to_lowercase().as_str(), "," | "et" | "ou"))
+    };
+    let mut i = 0;
+    while i < ents.len() {
+        let mut j = i + 1;
+        while j < ents.len() && separator(ents[j - 1].1, ents[j].0) {
+            j += 1;
+        }
+        let a = ents[i].0;
+        let cued = a >= 2
+            && toks.get(a - 1).is_some_and(|t| matches!(t.to_lowercase().as_str(), "de" | "d'" | "d’"))
+            && toks.get(a - 2).is_some_and(|t| nouns.contains(t.to_lowercase().as_str()));
+        if cued {
+            for &(a, b, ty) in &ents[i..j] {
+                let known = known_name(toks.get(a..b).unwrap_or(&[]));
+                if ty != Type::Per && known.is_none() {
+                    relabel(tags, a, b, Type::Per, None);
+                }
+            }
+        }
+        i = j;
+    }
+}
+
+/// French lower-case heads of geographic names
+/// (`data/lang/fr/ner-place-heads.txt`).
+fn place_heads() -> &'static HashSet<&'static str> {
+    static HEADS: std::sync::OnceLock<HashSet<&'static str>> = std::sync::OnceLock::new();
+    HEADS.get_or_init(|| dossier_text::data_lines(include_str!("../../../data/lang/fr/ner-place-heads.txt")).collect())
+}
+
+/// A name right after a lower-case geographic head ("les îles
+/// Sanguinaires", "le mont Maudit") is a place, the head included.
+fn lower_case_places(toks: &[&str], tags: &mut [(Label, f32)]) {
+    let heads = place_heads();
+    let labels: Vec<Label> = tags.iter().map(|t| t.0).collect();
+    for (a, b, ty) in entities(&labels) {
+        let head = a.checked_sub(1).filter(|&h| toks.get(h).is_some_and(|t| heads.contains(t)));
+        if let Some(h) = head {
+            if ty != Type::Misc {
+                relabel(tags, h, b, Type::Loc, None);
+            }
+        }
     }
 }
 
@@ -818,6 +900,194 @@ fn extend_institution_names(toks: &[&str], tags: &mut [(Label, f32)]) {
         }
         if j > b {
             relabel(tags, a, j, Type::Org, None);
+        }
+    }
+}
+
+/// Where a company noun counts (`data/lang/fr/ner-company-cues.txt`).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum CompanyCue {
+    /// Before the name, across "de", in apposition and as predicate.
+    Any,
+    /// Only before "de" + name: a role a person holds ("PDG de HP").
+    Of,
+    /// Only right before the name ("les actions Samsung").
+    Direct,
+}
+
+/// French nouns that make a name a company or a medium.
+fn company_cues(lang: &str) -> Option<&'static HashMap<&'static str, CompanyCue>> {
+    static FR: std::sync::OnceLock<HashMap<&'static str, CompanyCue>> = std::sync::OnceLock::new();
+    (lang == "fr").then(|| {
+        FR.get_or_init(|| {
+            dossier_text::data_lines(include_str!("../../../data/lang/fr/ner-company-cues.txt"))
+                .map(|l| match l.split_once(' ') {
+                    Some((w, "direct")) => (w, CompanyCue::Direct),
+                    Some((w, "de")) => (w, CompanyCue::Of),
+                    _ => (l, CompanyCue::Any),
+                })
+                .collect()
+        })
+    })
+}
+
+/// Whether the tagged name `a..b` of a sentence stands in a company
+/// context: right after a company noun, over up to three lower-case
+/// modifiers ("le fabricant Bayer", "l'entreprise américaine X"); after
+/// one across "de" ("filiale de Monsanto", "PDG de HP"); followed by one in
+/// apposition ("X, le fabricant de …") or as predicate ("X est une
+/// entreprise", "X n'est pas une entreprise").
+fn company_context(toks: &[&str], a: usize, b: usize, cues: &HashMap<&str, CompanyCue>) -> bool {
+    let low = |k: usize| toks.get(k).map(|t| t.to_lowercase()).unwrap_or_default();
+    let cue = |k: usize| cues.get(low(k).as_str()).copied();
+    // Before the name.
+    let mut k = a;
+    for _ in 0..4 {
+        let Some(prev) = k.checked_sub(1) else { break };
+        match cue(prev) {
+            Some(CompanyCue::Any | CompanyCue::Direct) => return true,
+            Some(CompanyCue::Of) => break,
+            None => {}
+        }
+        let w = low(prev);
+        if matches!(w.as_str(), "de" | "d'" | "d’" | "du") {
+            return k == a && prev > 0 && matches!(cue(prev - 1), Some(CompanyCue::Any | CompanyCue::Of));
+        }
+        let word = toks.get(prev).copied().unwrap_or_default();
+        if !(word.chars().next().is_some_and(char::is_lowercase) && word.chars().count() > 3) {
+            break;
+        }
+        k = prev;
+    }
+    // After the name: ", (le|la|l'|un|une) NOUN" or "(n') est (pas) un(e) NOUN".
+    let mut j = b;
+    let apposition = low(j) == ",";
+    if apposition {
+        j += 1;
+    } else {
+        if low(j) == "n'" || low(j) == "n’" {
+            j += 1;
+        }
+        if !matches!(low(j).as_str(), "est" | "était" | "reste" | "devient") {
+            return false;
+        }
+        j += 1;
+        if low(j) == "pas" {
+            j += 1;
+        }
+    }
+    if matches!(low(j).as_str(), "le" | "la" | "l'" | "l’" | "un" | "une" | "les" | "des") {
+        j += 1;
+    }
+    cue(j) == Some(CompanyCue::Any)
+}
+
+/// A tagged name in a company context ([`company_context`]), and the names
+/// enumerated with it ("les entreprises Lime et Bird"), vote ORG for that
+/// name in the whole document, whatever its length and the model's type.
+fn company_votes(doc: &DocTags<'_>, by_key: &mut HashMap<String, [f32; 4]>, lang: &str) {
+    let Some(cues) = company_cues(lang) else { return };
+    for (toks, tags) in doc.sentences.iter().zip(&doc.tags) {
+        let labels: Vec<Label> = tags.iter().map(|t| t.0).collect();
+        let names: Vec<(usize, usize, Type)> = entities(&labels).into_iter().filter(|e| e.2 != Type::Misc).collect();
+        let mut cued = vec![false; names.len()];
+        for (n, &(a, b, _)) in names.iter().enumerate() {
+            // Enumerated after a cued name, tagged or not ("les entreprises
+            // Lime et Bird").
+            let listed = a >= 2 && toks.get(a - 1).is_some_and(|t| matches!(*t, "et" | "," | "ou"));
+            let joined = listed
+                && ((n > 0 && cued.get(n - 1) == Some(&true) && names.get(n - 1).is_some_and(|p| p.1 + 1 == a))
+                    || (toks.get(a - 2).is_some_and(|t| is_cap(t)) && company_context(toks, a - 2, a - 1, cues)));
+            if joined || company_context(toks, a, b, cues) {
+                if let Some(c) = cued.get_mut(n) {
+                    *c = true;
+                }
+                if let Some(span) = toks.get(a..b) {
+                    by_key.entry(key(span)).or_insert([0.0; 4])[type_index(Type::Org)] += CUE_VOTE;
+                }
+            }
+        }
+    }
+}
+
+/// French heads of event, treaty and work names, and the nouns before
+/// such a name (`data/lang/fr/ner-events.txt`): (heads as token lists,
+/// nouns before).
+fn event_cues(lang: &str) -> Option<&'static (Vec<Vec<&'static str>>, HashSet<&'static str>)> {
+    static FR: std::sync::OnceLock<(Vec<Vec<&'static str>>, HashSet<&'static str>)> = std::sync::OnceLock::new();
+    (lang == "fr").then(|| {
+        FR.get_or_init(|| {
+            let mut heads = Vec::new();
+            let mut before = HashSet::new();
+            for l in dossier_text::data_lines(include_str!("../../../data/lang/fr/ner-events.txt")) {
+                match l.strip_suffix(" before") {
+                    Some(w) => {
+                        before.insert(w);
+                    }
+                    None => heads.push(l.split(' ').collect()),
+                }
+            }
+            (heads, before)
+        })
+    })
+}
+
+/// A name opened by an event head ("Coupe du monde", "Grand Chelem",
+/// "Traité de Lisbonne") or right after a noun of event or work, over an
+/// opening quote ("l'ouragan Sandy", "la vidéo « Collateral Murder »")
+/// names no person, organisation or place: it votes MISC in the whole
+/// document, so that the name is not scored as PER/ORG/LOC anywhere.
+fn event_votes(doc: &DocTags<'_>, by_key: &mut HashMap<String, [f32; 4]>, lang: &str) {
+    let Some((heads, before)) = event_cues(lang) else { return };
+    for (toks, tags) in doc.sentences.iter().zip(&doc.tags) {
+        let labels: Vec<Label> = tags.iter().map(|t| t.0).collect();
+        for (a, b, ty) in entities(&labels) {
+            let Some(span) = toks.get(a..b) else { continue };
+            if ty == Type::Misc {
+                continue;
+            }
+            let headed = heads.iter().any(|h| {
+                h.len() <= span.len() && h.iter().zip(span).all(|(w, t)| t.to_lowercase() == *w)
+            });
+            let mut k = a;
+            if k > 0 && toks.get(k - 1).is_some_and(|t| matches!(*t, "«" | "\"" | "“")) {
+                k -= 1;
+            }
+            let after_noun = k > 0 && toks.get(k - 1).is_some_and(|t| before.contains(t.to_lowercase().as_str()));
+            if headed || after_noun {
+                by_key.entry(key(span)).or_insert([0.0; 4])[type_index(Type::Misc)] += CUE_VOTE;
+            }
+        }
+    }
+}
+
+/// A company and its longer name share their type: when a one-word name
+/// ("Samsung") and a longer name opened by it ("Samsung Electronics") are
+/// both in the document and one of them is an organisation, the other one
+/// tagged as a person is the organisation too — unless the word is a
+/// person's surname in the document (`surnames`), or the longer name goes
+/// on with two capitalised words, a first name or a person's name of the
+/// document (a person's name after the organisation's, "WikiLeaks Julian
+/// Assange", is split elsewhere).
+fn company_first_words(target: &mut HashMap<String, (Type, f32)>, surnames: &HashMap<String, f32>) {
+    let mut to_org: Vec<String> = Vec::new();
+    for (k, (ty, _)) in target.iter() {
+        let Some((first, rest)) = k.split_once(' ') else { continue };
+        let names = folded_first_names();
+        let person_after = rest.split(' ').filter(|w| is_cap(w)).count() >= 2;
+        if surnames.contains_key(first) || person_after || target.get(rest).is_some_and(|t| t.0 == Type::Per) || rest.split(' ').any(|w| names.contains(&crate::resources::fold_word(w))) {
+            continue;
+        }
+        let Some((short, _)) = target.get(first) else { continue };
+        match (*ty, *short) {
+            (Type::Org, Type::Per) => to_org.push(first.to_string()),
+            (Type::Per, Type::Org) => to_org.push(k.clone()),
+            _ => {}
+        }
+    }
+    for k in to_org {
+        if let Some(t) = target.get_mut(&k) {
+            t.0 = Type::Org;
         }
     }
 }
@@ -1432,5 +1702,129 @@ mod tests {
         assert_eq!(split_compound("Mali-Russie"), Some(vec![(0, 4), (5, 11)]));
         assert_eq!(split_compound("Younous-Bek"), None);
         assert_eq!(split_compound("Russie"), None);
+    }
+    fn tag_all(sentences: Vec<Vec<&str>>, tags: Vec<Vec<Label>>) -> DocTags<'_> {
+        DocTags { sentences, tags: tags.into_iter().map(|s| s.into_iter().map(|l| (l, 0.9)).collect()).collect() }
+    }
+
+    #[test]
+    fn company_contexts_make_organisations() {
+        use Label::*;
+        let per = B(Type::Per);
+        // A company noun before the name, a role noun across "de", a
+        // predicate, an enumeration after a company noun.
+        let mut doc = tag_all(
+            vec![
+                vec!["le", "fabricant", "Zorblax", "vend"],
+                vec!["Zorblax", "annonce"],
+                vec!["le", "PDG", "de", "Kwantor", "parle"],
+                vec!["le", "PDG", "Jemmy", "Kwantis", "parle"],
+                vec!["Plimbo", "n'", "est", "pas", "une", "entreprise"],
+                vec!["les", "entreprises", "Lime", "et", "Brodo", "partent"],
+            ],
+            vec![
+                vec![O, O, per, O],
+                vec![per, O],
+                vec![O, O, O, per, O],
+                vec![O, O, per, I(Type::Per), O],
+                vec![per, O, O, O, O, O],
+                vec![O, O, O, O, per, O],
+            ],
+        );
+        apply(&mut doc, &HashSet::new(), "fr");
+        assert_eq!(doc.tags[0][2].0, B(Type::Org));
+        assert_eq!(doc.tags[1][0].0, B(Type::Org));
+        assert_eq!(doc.tags[2][3].0, B(Type::Org));
+        assert_eq!(doc.tags[3][2].0, per, "a role noun right before a name is a person's title");
+        assert_eq!(doc.tags[4][0].0, B(Type::Org));
+        assert_eq!(doc.tags[5][4].0, B(Type::Org));
+    }
+
+    #[test]
+    fn company_and_its_longer_name_share_the_type() {
+        use Label::*;
+        let mut doc = tag_all(
+            vec![
+                vec!["les", "actions", "Zorblax", "baissent"],
+                vec!["Zorblax", "Electronics", "perd"],
+                vec!["Kwantor", "Industries", "recrute"],
+                vec!["Kwantor", "annonce"],
+            ],
+            vec![
+                vec![O, O, B(Type::Per), O],
+                vec![B(Type::Per), I(Type::Per), O],
+                vec![B(Type::Org), I(Type::Org), O],
+                vec![B(Type::Per), O],
+            ],
+        );
+        apply(&mut doc, &HashSet::new(), "fr");
+        assert_eq!(doc.tags[0][2].0, B(Type::Org));
+        assert_eq!(doc.tags[1][0].0, B(Type::Org));
+        assert_eq!(doc.tags[3][0].0, B(Type::Org));
+        // A person's name after the organisation's is not retyped.
+        let mut doc = tag_all(
+            vec![vec!["de", "Wikilox", "Julius", "Assanto"], vec!["Wikilox", "publie"], vec!["Julius", "Assanto", "part"]],
+            vec![
+                vec![O, B(Type::Per), I(Type::Per), I(Type::Per)],
+                vec![B(Type::Org), O],
+                vec![B(Type::Per), I(Type::Per), O],
+            ],
+        );
+        apply(&mut doc, &HashSet::new(), "fr");
+        assert_eq!(doc.tags[2][0].0, B(Type::Per));
+        assert_eq!(doc.tags[0][2].0, B(Type::Per), "not one organisation \"Wikilox Julius Assanto\"");
+    }
+    #[test]
+    fn events_and_works_are_no_organisations() {
+        use Label::*;
+        let org = B(Type::Org);
+        let mut doc = tag_all(
+            vec![
+                vec!["la", "Coupe", "du", "Monde", "commence"],
+                vec!["l'", "ouragan", "Zandy", "arrive"],
+                vec!["Zandy", "frappe"],
+                vec!["la", "vidéo", "«", "Colla", "Murdo", "»"],
+                vec!["la", "Ligue", "du", "Nord", "vote"],
+            ],
+            vec![
+                vec![O, org, I(Type::Org), I(Type::Org), O],
+                vec![O, O, org, O],
+                vec![org, O],
+                vec![O, O, O, org, I(Type::Org), O],
+                vec![O, org, I(Type::Org), I(Type::Org), O],
+            ],
+        );
+        apply(&mut doc, &HashSet::new(), "fr");
+        assert_eq!(doc.tags[0][1].0, B(Type::Misc));
+        assert_eq!(doc.tags[1][2].0, B(Type::Misc));
+        assert_eq!(doc.tags[2][0].0, B(Type::Misc));
+        assert_eq!(doc.tags[3][3].0, B(Type::Misc));
+        assert_eq!(doc.tags[4][1].0, org);
+    }
+    #[test]
+    fn authors_of_works_are_persons() {
+        use Label::*;
+        let p = |l| (l, 0.9);
+        // A tie that harmonise_lists leaves alone.
+        let toks = ["œuvres", "de", "Zorglub", ",", "Bidule", ",", "Machin", "et", "Truc"];
+        let mut tags = vec![p(O), p(O), p(B(Type::Per)), p(O), p(B(Type::Org)), p(O), p(B(Type::Per)), p(O), p(B(Type::Org))];
+        author_lists(&toks, &mut tags);
+        let got: Vec<Label> = tags.iter().map(|t| t.0).collect();
+        assert_eq!(got, [O, O, B(Type::Per), O, B(Type::Per), O, B(Type::Per), O, B(Type::Per)]);
+        // Without the noun of works: unchanged.
+        let toks = ["usines", "de", "Zorglub", "et", "Bidule"];
+        let mut tags = vec![p(O), p(O), p(B(Type::Org)), p(O), p(B(Type::Org))];
+        author_lists(&toks, &mut tags);
+        assert_eq!(tags[2].0, B(Type::Org));
+    }
+    #[test]
+    fn lower_case_geographic_heads_open_places() {
+        use Label::*;
+        let p = |l| (l, 0.9);
+        let toks = ["des", "îles", "Zanguines", ",", "Mont", "Zorglub"];
+        let mut tags = vec![p(O), p(O), p(B(Type::Org)), p(O), p(O), p(B(Type::Per))];
+        lower_case_places(&toks, &mut tags);
+        let got: Vec<Label> = tags.iter().map(|t| t.0).collect();
+        assert_eq!(got, [O, B(Type::Loc), I(Type::Loc), O, O, B(Type::Per)]);
     }
 }
