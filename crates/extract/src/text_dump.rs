@@ -28,12 +28,15 @@
 //!    between two paragraphs, a repeated line that heads a paragraph at
 //!    each of its occurrences (an interview series' questions), a list of
 //!    numbered notes ("[1] …", "[2] …") whose first note is in the region,
-//!    and up to
-//!    three short sentences right after the region's last paragraph. Other
+//!    with a short heading right above it, and up to
+//!    three short sentences right after the region's last paragraph (the
+//!    first may be a closing line without an end mark that opens with a
+//!    stop word). Other
 //!    lists, repeated lines, lone words, code-like lines, advertising
 //!    labels and lines opening with a "read also" cue (data files) are
 //!    chrome. Everything outside the region is chrome, except a lede
-//!    between the headline and the region.
+//!    between the headline and the region and a salutation ("Ami
+//!    abonné,") right before it.
 //! 3. `meta`: around the start of the region (and at its end, for
 //!    signatures), date lines and bylines are read into metadata and left
 //!    out of the text; the headline is chosen among the headline-shaped
@@ -205,6 +208,13 @@ pub fn extract(input: &str) -> Extraction {
             }
         }
     }
+    // A salutation opening the article ("Ami abonné,") right before its
+    // first line.
+    if let Some(h) = a.checked_sub(1) {
+        if !skip.get(h).copied().unwrap_or(true) && lines.get(h).is_some_and(region::salutation) {
+            keep[h] = true;
+        }
+    }
     let rep_heads = region::repeated_headings(input, &lines, &prose, &skip, a, b, lang_known);
     for (i, k) in keep.iter_mut().enumerate().take(b + 1).skip(a) {
         *k = region::keep_in_region(&lines, &prose, &skip, i, lang_known)
@@ -237,7 +247,7 @@ pub fn extract(input: &str) -> Extraction {
     }
     // Short closing sentences right after the last paragraph.
     if j == b + 1 {
-        for k in keep.iter_mut().skip(j).take(region::tail_sentences(input, &lines, &skip, b, lang_known)) {
+        for k in keep.iter_mut().skip(j).take(region::tail_sentences(input, &lines, &skip, b, lex, lang.map_or(0, |k| 1u64 << k))) {
             *k = true;
         }
     }

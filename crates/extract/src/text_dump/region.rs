@@ -17,11 +17,12 @@
 //! wherever they occur ([`repeated_headings`]), embedded social posts
 //! with their signature ([`keep_embedded_posts`]), lists after a short
 //! colon introducer ([`keep_introduced_lists`]) and numbered notes
-//! ([`keep_notes`]); short sentences right
+//! with their heading ([`keep_notes`]); short sentences right
 //! after the region are kept too ([`tail_sentences`]). Other list items,
 //! repeated lines, code-like lines, "read also" lines and lone words are
 //! chrome.
 
+use super::lexicon::Lexicon;
 use super::lines::Line;
 
 /// Thresholds of the classifier, in one place.
@@ -352,29 +353,56 @@ pub(crate) fn repeated_headings(input: &str, lines: &[Line], prose: &[bool], ski
 /// with a full stop or an exclamation (a question or an ellipsis there is
 /// mostly a call to subscribe or a teaser), hold 3+ words and a normal share of stop words,
 /// not repeated, no "read also" cue, no bracketed credit ("(Reporting
-/// by …)"), no copyright sign or handle. The region ends on its last prose line,
+/// by …)"), no copyright sign or handle; the first of them may lack an
+/// end mark when it reads as a sentence of [`CLOSING_WORDS`] or more (a
+/// source credit, a closing slogan) opening with a stop word of the page
+/// language (`stop_bit`; none when it is unknown), and then it is the only one. The region ends on its last prose line,
 /// so a short last paragraph, weighing as chrome, is otherwise lost.
 /// Returns the lines to keep, from `b + 1`.
-pub(crate) fn tail_sentences(input: &str, lines: &[Line], skip: &[bool], b: usize, lang_known: bool) -> usize {
+pub(crate) fn tail_sentences(input: &str, lines: &[Line], skip: &[bool], b: usize, lex: &Lexicon, stop_bit: u64) -> usize {
+    let lang_known = stop_bit != 0;
     let mut n = 0;
     while n < TAIL_SENTENCES {
         let j = b + 1 + n;
         let Some(l) = lines.get(j) else { break };
-        let ok = !skip.get(j).copied().unwrap_or(true)
+        let shape = !skip.get(j).copied().unwrap_or(true)
             && !l.chrome_cue
             && !l.comments_cue
             && is_minor_text(l, lang_known)
-            && matches!(l.last, '.' | '!' | '。' | '！')
             && l.words >= 3
             && !l.text(input).starts_with(['(', '['])
             && !l.text(input).contains(['©', '@'])
             && (!lang_known || l.stop_ratio() >= limits::PROSE_STOPS);
-        if !ok {
-            break;
+        if shape && matches!(l.last, '.' | '!' | '。' | '！') {
+            n += 1;
+            continue;
         }
-        n += 1;
+        // The line right after the last paragraph may close the article
+        // without an end mark: a source credit ("D'après les informations
+        // de … de CBC"), a closing slogan. It reads as a sentence: enough
+        // words, not in title case, no colon, and it opens with a stop word
+        // of the page language (a preposition, pronoun, conjunction), where
+        // labels and calls ("Join our newsletter…", "Search for articles…")
+        // open with a verb or a noun. It ends the tail.
+        if n == 0 && shape && l.words >= CLOSING_WORDS && l.capitalised * 2 <= l.words + 1 && !matches!(l.last, ':' | '?' | '…' | ',') && opens_with_stop(l.text(input), lex, stop_bit) {
+            n = 1;
+        }
+        break;
     }
     n
+}
+
+/// Fewest words of a closing line without an end mark after the region.
+const CLOSING_WORDS: u32 = 7;
+
+/// True when the first word of `text` (its letters up to the first other
+/// character, so "D'après" gives "d") is a stop word of the language bits
+/// in `stop_bit`.
+fn opens_with_stop(text: &str, lex: &Lexicon, stop_bit: u64) -> bool {
+    let start = text.trim_start_matches(|c: char| !c.is_alphabetic());
+    let end = start.find(|c: char| !c.is_alphabetic()).unwrap_or(start.len());
+    let first = start.get(..end).unwrap_or("").to_lowercase();
+    lex.stop_mask(&first) & stop_bit != 0
 }
 
 /// True for a short sentence of running text: non-prose text that ends
@@ -498,7 +526,9 @@ pub(crate) fn keep_introduced_lists(lines: &[Line], skip: &[bool], keep: &mut [b
 /// when note `[1]` lies in the region `a..=b` (the list may run past its
 /// end, at most [`MAX_NOTES`] notes). References carry names, titles and
 /// URLs, so they weigh as chrome and fail the shape tests of short
-/// lines; bracketed image or item ids are not numbered 1, 2, 3.
+/// lines; bracketed image or item ids are not numbered 1, 2, 3. A short
+/// heading right before note `[1]` ("Bibliographie", "Notes") is kept
+/// when the line above it is.
 pub(crate) fn keep_notes(input: &str, lines: &[Line], skip: &[bool], keep: &mut [bool], a: usize, b: usize) {
     let note = |j: usize, n: u32| {
         !skip.get(j).copied().unwrap_or(true) && lines.get(j).is_some_and(|l| l.words >= 2 && !l.chrome_cue && !l.comments_cue && note_number(l.text(input)) == Some(n))
@@ -518,12 +548,41 @@ pub(crate) fn keep_notes(input: &str, lines: &[Line], skip: &[bool], keep: &mut 
             n += 1;
             j += 1;
         }
+        // The list's own heading ("Bibliographie", "Notes et références")
+        // between a kept line and note [1].
+        if let Some(h) = i.checked_sub(1).filter(|&h| h > a && lines.get(h).is_some_and(notes_heading) && !skip.get(h).copied().unwrap_or(true)) {
+            if keep.get(h - 1).copied().unwrap_or(false) {
+                if let Some(k) = keep.get_mut(h) {
+                    *k = true;
+                }
+            }
+        }
         i = j;
     }
 }
 
 /// Most notes kept in one list.
 const MAX_NOTES: usize = 60;
+
+/// True for a line shaped like the heading of a list of notes: one to
+/// [`NOTES_HEADING_WORDS`] words of letters, no end mark but a colon, not
+/// a list item, not repeated, no cue.
+fn notes_heading(l: &Line) -> bool {
+    (1..=NOTES_HEADING_WORDS).contains(&l.words)
+        && !l.bullet
+        && !l.bare
+        && l.odd == 0
+        && l.digits == 0
+        && l.repeats == 1
+        && !l.chrome_cue
+        && !l.comments_cue
+        && !l.placeholder
+        && (l.last.is_alphabetic() || l.last == ':')
+        && l.letters * 10 >= l.chars * 8
+}
+
+/// Most words of the heading of a list of notes.
+const NOTES_HEADING_WORDS: u32 = 3;
 
 /// The number of a note opening `text` with a bracketed number ("[12]").
 fn note_number(text: &str) -> Option<u32> {
@@ -591,11 +650,36 @@ pub(crate) fn is_lede(l: &Line, lang_known: bool) -> bool {
         && is_minor_text(l, lang_known) && l.words >= 4 && (!lang_known || l.stop_ratio() >= limits::PROSE_STOPS)
 }
 
+/// True for a salutation opening a letter-like article ("Ami abonné,",
+/// "Chers lecteurs,", "Dear readers,"): one to [`SALUTATION_WORDS`] words
+/// of letters ending with a comma, not a list item, not repeated, no cue.
+/// Only the line right before the region's first line is looked at.
+pub(crate) fn salutation(l: &Line) -> bool {
+    (1..=SALUTATION_WORDS).contains(&l.words)
+        && l.last == ','
+        && l.capitalised >= 1
+        && !l.bullet
+        && !l.bare
+        && l.odd == 0
+        && l.digits == 0
+        && l.repeats == 1
+        && !l.chrome_cue
+        && !l.comments_cue
+        && !l.placeholder
+}
+
+/// Most words of a salutation.
+const SALUTATION_WORDS: u32 = 4;
+
 #[cfg(test)]
 mod tests {
     use super::super::lexicon::Lexicon;
     use super::super::lines::{set_stops, split};
     use super::*;
+
+    fn fr_bit() -> u64 {
+        Lexicon::get().codes.iter().position(|c| *c == "fr").map_or(0, |k| 1u64 << k)
+    }
 
     fn classify(input: &str) -> (Vec<Line>, Vec<bool>) {
         let lex = Lexicon::get();
@@ -738,6 +822,21 @@ mod tests {
         let mut keep = vec![true, false, false, false, false];
         keep_notes(input, &lines, &skip, &mut keep, 0, 0);
         assert_eq!(keep, vec![true, false, false, false, false]);
+        // The list's heading, after a kept signature line.
+        let input = "Premier paragraphe de l'article, assez long pour être de la prose véritable ici [1].\n\
+                     Collectif de chercheurs\n\
+                     Bibliographie\n\
+                     [1] Gingras, Y. (2014) Les Dérives de l'Évaluation de la Recherche, Raisons d'Agir.\n\
+                     [2] Smaldino, P. E. (2016) The Natural Selection. https://doi.org/10.1098/rsos.160384\n";
+        let (lines, _) = classify(input);
+        let skip = vec![false; lines.len()];
+        let mut keep = vec![true, true, false, false, false];
+        keep_notes(input, &lines, &skip, &mut keep, 0, 3);
+        assert_eq!(keep, vec![true, true, true, true, true]);
+        // Not when the line above it is left out (a menu, a box).
+        let mut keep = vec![true, false, false, false, false];
+        keep_notes(input, &lines, &skip, &mut keep, 0, 3);
+        assert_eq!(keep, vec![true, false, false, true, true]);
     }
 
     #[test]
@@ -811,13 +910,38 @@ mod tests {
                      Une dernière phrase courte.\n";
         let (lines, _) = classify(input);
         let skip = vec![false; lines.len()];
-        assert_eq!(tail_sentences(input, &lines, &skip, 0, true), 2);
+        assert_eq!(tail_sentences(input, &lines, &skip, 0, Lexicon::get(), fr_bit()), 2);
         let input = "Premier paragraphe de l'article, assez long pour être de la prose véritable ici.\n\
                      (Reportage de Jean Dupont, avec Marie Durand.)\n\
                      © 2020 Le Journal. Tous droits réservés.\n";
         let (lines, _) = classify(input);
         let skip = vec![false; lines.len()];
-        assert_eq!(tail_sentences(input, &lines, &skip, 0, true), 0);
+        assert_eq!(tail_sentences(input, &lines, &skip, 0, Lexicon::get(), fr_bit()), 0);
+        // A closing line without an end mark: a credit, a slogan.
+        let input = "Premier paragraphe de l'article, assez long pour être de la prose véritable ici.\n\
+                     D'après les informations de Jean Dupont de la CBC\n\
+                     Une dernière phrase courte.\n";
+        let (lines, _) = classify(input);
+        let skip = vec![false; lines.len()];
+        assert_eq!(tail_sentences(input, &lines, &skip, 0, Lexicon::get(), fr_bit()), 1);
+        // Not a label in title case, nor a short one, nor a call.
+        let input = "Premier paragraphe de l'article, assez long pour être de la prose véritable ici.\n\
+                     Ottawa-Gatineau en continu\n";
+        let (lines, _) = classify(input);
+        let skip = vec![false; lines.len()];
+        assert_eq!(tail_sentences(input, &lines, &skip, 0, Lexicon::get(), fr_bit()), 0);
+        let input = "Premier paragraphe de l'article, assez long pour être de la prose véritable ici.\n\
+                     Inscrivez-vous à notre lettre pour recevoir les dernières nouvelles\n";
+        let (lines, _) = classify(input);
+        let skip = vec![false; lines.len()];
+        assert_eq!(tail_sentences(input, &lines, &skip, 0, Lexicon::get(), fr_bit()), 0);
+    }
+
+    #[test]
+    fn salutations_open_letters() {
+        let (lines, _) = classify("Ami abonné,\nChers lecteurs et lectrices,\nAccueil\n• Chers amis,\nPartager\nMerci, à bientôt, et bonne lecture,\n");
+        let s: Vec<bool> = lines.iter().map(salutation).collect();
+        assert_eq!(s, vec![true, true, false, false, false, false]);
     }
 
     #[test]
