@@ -110,14 +110,16 @@ fn is_boiler(e: &Elem, use_class: bool, total: u32) -> bool {
 
 /// Chooses the article blocks.
 pub(crate) fn select(flat: &Flat<'_>, title: &[String], declared: &[String]) -> Selection {
-    let strict = select_pass(flat, title, declared, true);
+    // Found once, used by every pass.
+    let headline = headline_article(flat, declared);
+    let strict = select_pass(flat, title, headline, true);
     let strict_chars = chars_of(flat, &strict.blocks);
     if strict_chars >= 500 {
         return strict;
     }
-    let lenient = select_pass(flat, title, declared, false);
+    let lenient = select_pass(flat, title, headline, false);
     let lenient_chars = chars_of(flat, &lenient.blocks);
-    let union = union_of_good(flat, title, declared);
+    let union = union_of_good(flat, title, headline);
     let union_chars = chars_of(flat, &union.blocks);
     // Prefer the strict result unless another one is clearly longer.
     let mut best = strict;
@@ -136,7 +138,7 @@ fn chars_of(flat: &Flat<'_>, blocks: &[u32]) -> u32 {
     blocks.iter().filter_map(|&b| flat.blocks.get(b as usize)).map(|b| b.chars).sum()
 }
 
-fn select_pass(flat: &Flat<'_>, title: &[String], declared: &[String], strict: bool) -> Selection {
+fn select_pass(flat: &Flat<'_>, title: &[String], headline_article: Option<u32>, strict: bool) -> Selection {
     let elems = &flat.elems;
     let boiler = boiler_flags(elems, strict);
     let mut score = vec![f32::NAN; elems.len()];
@@ -290,7 +292,6 @@ fn select_pass(flat: &Flat<'_>, title: &[String], declared: &[String], strict: b
     // The `<article>` that holds the headline is the article: a container
     // found in another `<article>` (related posts, the next story) gives
     // way to it.
-    let headline_article = headline_article(flat, declared);
     if let Some(h) = headline_article {
         let he = &elems[h as usize];
         let disjoint = |i: u32| -> bool { !(i >= h && i < he.end) && !(h > i && h < elems[i as usize].end) };
@@ -702,7 +703,7 @@ fn filter_blocks(flat: &Flat<'_>, blocks: Vec<u32>, title: &[String]) -> Vec<u32
 
 /// jusText-like fallback: every good paragraph of the page outside
 /// boilerplate, plus the short blocks enclosed between two good ones.
-fn union_of_good(flat: &Flat<'_>, title: &[String], declared: &[String]) -> Selection {
+fn union_of_good(flat: &Flat<'_>, title: &[String], headline_article: Option<u32>) -> Selection {
     let boiler = boiler_flags(&flat.elems, true);
     let mut cand = Vec::new();
     for (i, b) in flat.blocks.iter().enumerate() {
@@ -731,7 +732,7 @@ fn union_of_good(flat: &Flat<'_>, title: &[String], declared: &[String]) -> Sele
             last_good = Some(k);
         }
     }
-    keep_headline_article(flat, headline_article(flat, declared), &mut out);
+    keep_headline_article(flat, headline_article, &mut out);
     let blocks = filter_blocks(flat, out, title);
     Selection { blocks, method: "paragraphs" }
 }
