@@ -632,9 +632,13 @@ fn is_good(b: &Block) -> bool {
 /// blocks.
 fn filter_blocks(flat: &Flat<'_>, blocks: Vec<u32>, title: &[String]) -> Vec<u32> {
     let title_keys: Vec<String> = title.iter().map(|t| words_key(t)).filter(|t| !t.is_empty()).collect();
-    let mut seen: std::collections::HashSet<String> = std::collections::HashSet::new();
+    // Short blocks met so far, with their position in `blocks`.
+    let mut seen: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
     let mut kept: Vec<u32> = Vec::with_capacity(blocks.len());
-    for bi in blocks {
+    // Whether the previous block was left out as a repeat.
+    let mut prev_repeat = false;
+    for (pos, &bi) in blocks.iter().enumerate() {
+        let after_repeat = std::mem::take(&mut prev_repeat);
         let Some(b) = flat.blocks.get(bi as usize) else { continue };
         let ld = link_density(b.chars, b.link_chars);
         // Inside a figure only the caption is article text (not gallery
@@ -666,9 +670,22 @@ fn filter_blocks(flat: &Flat<'_>, blocks: Vec<u32>, title: &[String]) -> Vec<u32
             if matches!(b.kind, Kind::Heading(_) | Kind::Para) && is_title(&key, &title_keys) {
                 continue;
             }
-            // A short block repeated (gallery captions, teasers): once.
-            if key.len() >= 20 && !seen.insert(key) {
-                continue;
+            // A short block repeated (gallery captions, teasers): once,
+            // unless the article repeats a structure (a second menu, a
+            // second recipe): the block before it is then the block before
+            // its first occurrence, and was kept.
+            if key.len() >= 20 {
+                match seen.entry(key) {
+                    std::collections::hash_map::Entry::Vacant(v) => {
+                        v.insert(pos);
+                    }
+                    std::collections::hash_map::Entry::Occupied(o) => {
+                        if after_repeat || !repeats_a_sequence(flat, &blocks, *o.get(), pos, o.key()) {
+                            prev_repeat = true;
+                            continue;
+                        }
+                    }
+                }
             }
         }
         kept.push(bi);
@@ -699,6 +716,21 @@ fn filter_blocks(flat: &Flat<'_>, blocks: Vec<u32>, title: &[String]) -> Vec<u32
         end -= 1;
     }
     kept[start..end].to_vec()
+}
+
+/// Whether the block at `pos` repeats the one at `first` as part of a
+/// repeated sequence: both follow the same (short, different) block. A
+/// caption shown again and again follows itself or unrelated text.
+fn repeats_a_sequence(flat: &Flat<'_>, blocks: &[u32], first: usize, pos: usize, key: &str) -> bool {
+    let (Some(before_first), Some(before_pos)) = (first.checked_sub(1), pos.checked_sub(1)) else { return false };
+    let prev_key = |at: usize| -> Option<String> {
+        let b = flat.blocks.get(*blocks.get(at)? as usize)?;
+        (b.chars < 300).then(|| words_key(&block_text(flat, b)))
+    };
+    match (prev_key(before_first), prev_key(before_pos)) {
+        (Some(a), Some(b)) => !a.is_empty() && a == b && a != key,
+        _ => false,
+    }
 }
 
 /// jusText-like fallback: every good paragraph of the page outside

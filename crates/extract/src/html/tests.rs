@@ -433,3 +433,25 @@ fn sentence_citing_with_a_link_is_kept() {
     assert!(ex.text.contains("The Swedish investigation had been shelved in 2017 but was re-opened"), "{}", ex.text);
     assert!(!ex.text.contains("Everything you need to know"), "{}", ex.text);
 }
+
+#[test]
+fn repeated_structure_is_kept_but_a_repeated_caption_once() {
+    let plan = |name: &str| {
+        format!(
+            "<h2>{name}</h2><h3>Breakfast</h3><p>Eat within an hour of waking up</p>\
+             <p>Two eggs, a slice of whole-grain toast and a cup of berries</p>\
+             <h3>Lunch</h3><p>Eat every two to three hours</p><p>A large green salad with chickpeas and feta</p>"
+        )
+    };
+    let caption = "<p>The minister speaks to reporters in the capital on Monday (AP Photo)</p>";
+    let intro = "<p>The plan below gives each day's meals, with portions, so that readers can follow it for the whole week without counting calories.</p>";
+    let html = format!(
+        "<html><body><article>{intro}{caption}{caption}{a}{b}{caption}</article></body></html>",
+        a = plan("Plan A"),
+        b = plan("Plan B")
+    );
+    let t = extract(&html, None).text;
+    assert_eq!(t.matches("Eat within an hour of waking up").count(), 2, "{t}");
+    assert_eq!(t.matches("A large green salad with chickpeas and feta").count(), 2, "{t}");
+    assert_eq!(t.matches("The minister speaks to reporters").count(), 1, "{t}");
+}
