@@ -7,7 +7,9 @@
 //! (`data/lang/<iso>/html-boilerplate.txt`), merged into one list: they are
 //! distinctive enough not to need the page's language. A `line` phrase
 //! matches a block that is only the phrase; a `start` phrase matches a
-//! short block that opens with it, at a word boundary.
+//! short block that opens with it, at a word boundary; an `end` phrase
+//! matches a short block whose last sentence opens with it (a promotion
+//! closing with "Sign up for the free daily newsletter.").
 
 use std::collections::HashSet;
 use std::sync::OnceLock;
@@ -29,12 +31,13 @@ const FILES: &[&str] = &[
 struct Phrases {
     lines: HashSet<String>,
     starts: Vec<String>,
+    ends: Vec<String>,
 }
 
 fn phrases() -> &'static Phrases {
     static P: OnceLock<Phrases> = OnceLock::new();
     P.get_or_init(|| {
-        let mut p = Phrases { lines: HashSet::new(), starts: Vec::new() };
+        let mut p = Phrases { lines: HashSet::new(), starts: Vec::new(), ends: Vec::new() };
         for file in FILES {
             for line in dossier_text::data_lines(file) {
                 let Some((kind, phrase)) = line.split_once(' ') else { continue };
@@ -47,6 +50,7 @@ fn phrases() -> &'static Phrases {
                         p.lines.insert(trim_ends(&phrase).to_string());
                     }
                     "start" => p.starts.push(phrase),
+                    "end" => p.ends.push(phrase),
                     _ => {}
                 }
             }
@@ -91,7 +95,22 @@ pub(crate) fn is_furniture(text: &str) -> bool {
         return false;
     }
     let p = phrases();
-    p.lines.contains(trim_ends(&t)) || p.starts.iter().any(|s| after_phrase(&t, s).is_some())
+    if p.lines.contains(trim_ends(&t)) || p.starts.iter().any(|s| after_phrase(&t, s).is_some()) {
+        return true;
+    }
+    let last = last_sentence(&t);
+    p.ends.iter().any(|s| after_phrase(last, s).is_some())
+}
+
+/// The last sentence of `t`: what follows the last sentence end (`.`,
+/// `!`, `?` and a space) before the closing punctuation.
+fn last_sentence(t: &str) -> &str {
+    let body = t.trim_end_matches(|c: char| !c.is_alphanumeric());
+    let cut = body.char_indices().rev().find(|&(i, c)| matches!(c, '.' | '!' | '?') && body[i + c.len_utf8()..].starts_with(' '));
+    match cut {
+        Some((i, c)) => body[i + c.len_utf8()..].trim_start(),
+        None => body,
+    }
 }
 
 /// True when `text` opens with a furniture phrase (a `line` or `start`
@@ -123,6 +142,10 @@ mod tests {
         assert!(!is_furniture("Share prices fell sharply on Monday."));
         assert!(!is_furniture("Subscribers will pay more from January."));
         assert!(!is_furniture(""));
+        // A short promotion whose last sentence is a call to subscribe.
+        assert!(is_furniture("Start your day with the Morning Brief. It is read by many traders. Sign up for the free daily newsletter."));
+        assert!(is_furniture("Get the magazine delivered every month. 12 issues for £11.99. Click here for more information."));
+        assert!(!is_furniture("Officials said people could sign up for the scheme. Few did."));
     }
 
     #[test]

@@ -634,6 +634,8 @@ fn filter_blocks(flat: &Flat<'_>, blocks: Vec<u32>, title: &[String]) -> Vec<u32
     let title_keys: Vec<String> = title.iter().map(|t| words_key(t)).filter(|t| !t.is_empty()).collect();
     // Short blocks met so far, with their position in `blocks`.
     let mut seen: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    // Short blocks by their opening words, to find truncated copies.
+    let mut openings: std::collections::HashMap<String, Vec<String>> = std::collections::HashMap::new();
     let mut kept: Vec<u32> = Vec::with_capacity(blocks.len());
     // Whether the previous block was left out as a repeat.
     let mut prev_repeat = false;
@@ -675,6 +677,15 @@ fn filter_blocks(flat: &Flat<'_>, blocks: Vec<u32>, title: &[String]) -> Vec<u32
             // second recipe): the block before it is then the block before
             // its first occurrence, and was kept.
             if key.len() >= 20 {
+                // A truncated copy of a short block already kept (a
+                // caption's "…more" version): once.
+                if let Some(opening) = opening_words(&key).filter(|_| matches!(b.kind, Kind::Para | Kind::Caption)) {
+                    let twins = openings.entry(opening.to_string()).or_default();
+                    if looks_cut(&text) && twins.iter().any(|k| is_cut_from(&key, k)) {
+                        continue;
+                    }
+                    twins.push(key.clone());
+                }
                 match seen.entry(key) {
                     std::collections::hash_map::Entry::Vacant(v) => {
                         v.insert(pos);
@@ -716,6 +727,39 @@ fn filter_blocks(flat: &Flat<'_>, blocks: Vec<u32>, title: &[String]) -> Vec<u32
         end -= 1;
     }
     kept[start..end].to_vec()
+}
+
+/// Words a truncated copy must share with its original.
+const TRUNCATED_MIN_WORDS: usize = 8;
+
+/// The first [`TRUNCATED_MIN_WORDS`] words of a words key, if it has that
+/// many.
+fn opening_words(key: &str) -> Option<&str> {
+    let mut spaces = key.match_indices(' ').map(|(i, _)| i);
+    let end = spaces.nth(TRUNCATED_MIN_WORDS - 1).unwrap_or(key.len());
+    (key[..end].matches(' ').count() + 1 >= TRUNCATED_MIN_WORDS).then(|| &key[..end])
+}
+
+/// Whether a block's text ends as a cut text does: on "…" or "...", or
+/// on a word or a "more" link rather than a closing mark.
+fn looks_cut(text: &str) -> bool {
+    let t = text.trim_end();
+    t.ends_with('…') || t.ends_with("...") || t.ends_with(char::is_alphanumeric)
+}
+
+/// Whether words key `short` is a cut copy of the longer `long`: but for
+/// its last two words (a cut word, a "more" link), it opens `long`.
+fn is_cut_from(short: &str, long: &str) -> bool {
+    if short.len() >= long.len() {
+        return false;
+    }
+    let words: Vec<&str> = short.split(' ').collect();
+    let keep = words.len().saturating_sub(2);
+    if keep < TRUNCATED_MIN_WORDS {
+        return false;
+    }
+    let head = words[..keep].join(" ");
+    long.starts_with(&head) && long[head.len()..].starts_with(' ')
 }
 
 /// Whether the block at `pos` repeats the one at `first` as part of a

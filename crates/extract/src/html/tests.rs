@@ -455,3 +455,19 @@ fn repeated_structure_is_kept_but_a_repeated_caption_once() {
     assert_eq!(t.matches("A large green salad with chickpeas and feta").count(), 2, "{t}");
     assert_eq!(t.matches("The minister speaks to reporters").count(), 1, "{t}");
 }
+
+#[test]
+fn cut_copy_of_a_caption_is_dropped() {
+    let full = "Ministers shake hands in the capital on Wednesday before talks on trade and security in the region.";
+    let cut = "Ministers shake hands in the capital on Wednesday before talks on tra... more";
+    let body = "<p>The two ministers met for three hours on Wednesday and agreed to hold a second round of talks next year, officials said after the meeting.</p>";
+    let html = format!("<html><body><article><figure><figcaption>{full}</figcaption></figure><p>{cut}</p>{body}{body}</article></body></html>");
+    let t = extract(&html, None).text;
+    assert!(t.contains(full), "{t}");
+    assert!(!t.contains("tra... more"), "{t}");
+    // A longer block that opens like an earlier short one is not a copy.
+    let lede = "<p>Ministers shake hands in the capital on Wednesday before talks</p>";
+    let html = format!("<html><body><article>{lede}<p>{full}</p>{body}</article></body></html>");
+    let t = extract(&html, None).text;
+    assert!(t.contains(full), "{t}");
+}
