@@ -593,7 +593,7 @@ const CREDIT_LABELS: [&str; 14] = [
 /// "Photo: X", "Bild: Y / Agency", "© Agency".
 fn looks_like_credit(text: &str) -> bool {
     let t = text.trim_start();
-    if t.starts_with('©') {
+    if t.starts_with('©') || is_agency_credit(t) {
         return true;
     }
     let Some((label, rest)) = t.split_once(':') else { return false };
@@ -603,6 +603,38 @@ fn looks_like_credit(text: &str) -> bool {
         && CREDIT_LABELS.contains(&first)
         && !rest.trim().is_empty()
         && rest.split_whitespace().count() <= 8
+}
+
+/// A CMS shortcode printed as text ("[button link=… ] Send us your
+/// review[/button]"): markup the site failed to render, never prose.
+pub(super) fn is_shortcode(text: &str) -> bool {
+    let t = text.trim();
+    let Some(rest) = t.strip_prefix('[') else { return false };
+    let name_len = rest.chars().take_while(|c| c.is_ascii_alphabetic() || *c == '_' || *c == '-').count();
+    if name_len == 0 || !rest[name_len..].starts_with([' ', ']']) {
+        return false;
+    }
+    // A button's or a box's label; a shortcode holding more (source
+    // code, a caption) keeps its text.
+    let close = format!("[/{}]", &rest[..name_len]);
+    let Some(end) = t.find(&close) else { return false };
+    let inner = t[..end].rsplit(']').next().unwrap_or("");
+    inner.split_whitespace().count() <= 8
+}
+
+/// A photo credit made of names between bars or slashes, one of them a
+/// news agency or photo library ("Natalie Naccache | Bloomberg | Getty
+/// Images", "AFP / Getty Images").
+pub(super) fn is_agency_credit(text: &str) -> bool {
+    let t = text.trim();
+    if t.split_whitespace().count() > 10 || t.ends_with(['.', '!', '?', ':']) {
+        return false;
+    }
+    let parts: Vec<&str> = t.split(['|', '/']).map(str::trim).filter(|p| !p.is_empty()).collect();
+    let lexicon = crate::text_dump::lexicon::Lexicon::get();
+    (2..=4).contains(&parts.len())
+        && parts.iter().all(|p| p.split_whitespace().count() <= 4)
+        && parts.iter().any(|p| lexicon.is_listed_agency(p))
 }
 
 /// A short line that is mostly a date ("Updated 5:27 am, Nov 20, 2019",
@@ -660,6 +692,9 @@ fn filter_blocks(flat: &Flat<'_>, blocks: Vec<u32>, title: &[String]) -> Vec<u32
                 continue;
             }
             if b.chars < super::boilerplate::MAX_CHARS && super::boilerplate::is_furniture(&text) {
+                continue;
+            }
+            if is_shortcode(&text) {
                 continue;
             }
             if b.chars < 90 && (looks_like_byline(&text) || looks_like_credit(&text)) {

@@ -471,3 +471,27 @@ fn cut_copy_of_a_caption_is_dropped() {
     let t = extract(&html, None).text;
     assert!(t.contains(full), "{t}");
 }
+
+#[test]
+fn photo_credit_naming_an_agency_is_dropped() {
+    let para = "<p>The airline ordered thirty more jets on Wednesday, its chairman said at the air show, adding that talks on a larger order would go on.</p>";
+    let html = format!(
+        "<html><body><article><figure><img src=x.jpg></figure><p>Natalie Naccache | Bloomberg | Getty Images</p>{para}{para2}</article></body></html>",
+        para2 = para.replace("thirty", "forty")
+    );
+    let t = extract(&html, None).text;
+    assert!(!t.contains("Getty Images"), "{t}");
+    assert!(t.contains("thirty more jets"), "{t}");
+    // Names between bars without an agency are left alone.
+    assert!(!super::content::is_agency_credit("Paris | Lyon | Marseille"));
+    assert!(super::content::is_agency_credit("AFP / Getty Images"));
+}
+
+#[test]
+fn shortcodes_printed_as_text_are_not_content() {
+    assert!(super::content::is_shortcode("[button link=\"http://x.example/review\" type=\"big\"] Send us YOUR kit review[/button]"));
+    assert!(super::content::is_shortcode("[box class=\"a\"]Vernetzte Systeme[/box]"));
+    assert!(!super::content::is_shortcode("[sourcecode language=\"bash\"]grep -x foo | sort | uniq -c | sort -n | head -n 20 > links.txt[/sourcecode]"));
+    assert!(!super::content::is_shortcode("[1] A footnote citing a report, 2019."));
+    assert!(!super::content::is_shortcode("[Updated] The minister resigned on Monday."));
+}

@@ -269,6 +269,12 @@ impl Lexicon {
             || folded.split(|c: char| !c.is_alphanumeric()).any(|w| self.org_words.contains(w))
     }
 
+    /// True when `name` is a news agency or photo library of the list
+    /// itself (no newsroom word test).
+    pub fn is_listed_agency(&self, name: &str) -> bool {
+        self.agencies.contains(&fold(name.trim()))
+    }
+
     /// True when `lower` may sit inside a person's name ("de", "van").
     pub fn is_particle(&self, lower: &str) -> bool {
         self.particles.contains(lower)
