@@ -117,11 +117,28 @@ pub(crate) fn classify(s: &str) -> ClassInfo {
     if s.contains("embed") || s.contains("tweet") {
         return info;
     }
+    // Live coverage ("live-match-comment", "match-commentary") is the
+    // article itself, not readers' comments.
+    if is_live_commentary(s) {
+        info.weight = info.weight.max(0);
+        return info;
+    }
     info.strong = v.strong.is_match(s);
     info.discussion = info.strong && (s.contains("comment") || s.contains("disqus") || s.contains("respond") || s.contains("repl"));
     info.boiler = info.strong || (v.unlikely.is_match(s) && !v.maybe.is_match(s));
     info.meta_line = v.meta_line.is_match(s);
     info
+}
+
+/// Whether a class/id string names live coverage of an event: a token
+/// "commentary", or a token made of the parts "live" and "comment…"
+/// ("livefyre-comments", a comment platform, is not one).
+fn is_live_commentary(s: &str) -> bool {
+    s.split_whitespace().any(|token| {
+        let parts = || token.split(['-', '_']);
+        parts().any(|p| p.starts_with("commentary"))
+            || (parts().any(|p| p == "live") && parts().any(|p| p.starts_with("comment")))
+    })
 }
 
 #[cfg(test)]
@@ -141,5 +158,10 @@ mod tests {
         assert!(!classify("shadow").boiler);
         assert!(classify("nav").boiler);
         assert!(!classify("canvas").boiler);
+        // Live coverage is not readers' comments.
+        assert!(!classify("live-match-comment slider-ele left").boiler);
+        assert!(!classify("match-commentary").boiler);
+        assert!(classify("livefyre-comments").boiler);
+        assert!(classify("comment-list").discussion);
     }
 }
