@@ -65,7 +65,7 @@ enum Command {
     #[command(after_help = EXIT_CODES)]
     Extract(commands::extract::Args),
     /// Like extract, plus `sentences` and entity `mentions` ({start, end, text, type, score};
-    /// offsets in Unicode code points into `text`).
+    /// offsets in Unicode code points into `text`), and `title_mentions` (offsets into `title`).
     #[command(after_help = EXIT_CODES)]
     Analyze(commands::extract::Args),
     /// List the stored documents.

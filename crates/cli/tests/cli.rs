@@ -101,6 +101,30 @@ fn ner_conventions_switch_changes_the_tagger() {
     assert_eq!(bad.status.code(), Some(2));
 }
 
+/// `analyze` tags the headline too: `title_mentions`, code-point offsets
+/// into `title`.
+#[test]
+fn analyze_prints_the_headline_mentions() {
+    let dir = tempfile::tempdir().unwrap();
+    let line = "{\"title\": \"Sergueï Lavrov reçu à Bamako\", \"text\": \"Le ministre russe des Affaires étrangères, Sergueï Lavrov, est arrivé lundi à Bamako, où il a rencontré les autorités de transition du Mali.\"}\n";
+    std::fs::write(dir.path().join("a.jsonl"), line).unwrap();
+    let out = dossier(dir.path(), &["analyze", "a.jsonl"]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let rec: Value = serde_json::from_str(stdout(&out).trim()).unwrap();
+    let title: Vec<char> = rec["title"].as_str().unwrap().chars().collect();
+    let heads = rec["title_mentions"].as_array().expect("title_mentions");
+    let texts: Vec<&str> = heads.iter().map(|m| m["text"].as_str().unwrap()).collect();
+    assert!(texts.contains(&"Bamako"), "{texts:?}");
+    for m in heads {
+        let (s, e) = (m["start"].as_u64().unwrap() as usize, m["end"].as_u64().unwrap() as usize);
+        assert_eq!(title[s..e].iter().collect::<String>(), m["text"].as_str().unwrap());
+    }
+    // `extract` does not analyse.
+    let out = dossier(dir.path(), &["extract", "a.jsonl"]);
+    let rec: Value = serde_json::from_str(stdout(&out).trim()).unwrap();
+    assert!(rec.get("title_mentions").is_none());
+}
+
 #[test]
 fn json_lines_title_and_date_become_metadata() {
     let dir = tempfile::tempdir().unwrap();

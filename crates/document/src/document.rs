@@ -45,6 +45,10 @@ pub struct Layers {
     pub tokens: Option<Vec<Span>>,
     /// Entity mentions.
     pub mentions: Option<Vec<Mention>>,
+    /// Entity mentions of the headline (`metadata.title`), spans into the
+    /// headline, not the clean text.
+    #[serde(default)]
+    pub title_mentions: Option<Vec<Mention>>,
 }
 
 /// One article.

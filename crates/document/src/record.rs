@@ -92,6 +92,10 @@ pub struct ExtractRecord {
     /// Mentions (present after analysis).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub mentions: Option<Vec<MentionRecord>>,
+    /// Mentions in the headline, offsets into `title` (present after
+    /// analysis of a page with a headline).
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub title_mentions: Option<Vec<MentionRecord>>,
     /// Diagnostics.
     pub diagnostics: Vec<DiagnosticRecord>,
 }
@@ -107,17 +111,10 @@ impl ExtractRecord {
                 .map(|sp| SpanRecord { start: index.char_offset(sp.start), end: index.char_offset(sp.end) })
                 .collect()
         });
-        let mentions = doc.layers.mentions.as_ref().map(|ms| {
-            ms.iter()
-                .map(|mn| MentionRecord {
-                    start: index.char_offset(mn.span.start),
-                    end: index.char_offset(mn.span.end),
-                    text: doc.slice(mn.span).to_string(),
-                    kind: mn.kind.clone(),
-                    score: mn.score,
-                })
-                .collect()
-        });
+        let mentions = doc.layers.mentions.as_deref().map(|ms| mention_records(text, &index, ms));
+        let title = m.title.as_ref().map_or("", |t| t.value.as_str());
+        let title_index = CharIndex::new(title);
+        let title_mentions = doc.layers.title_mentions.as_deref().map(|ms| mention_records(title, &title_index, ms));
         ExtractRecord {
             id: doc.id.clone(),
             source: doc.source.clone(),
@@ -141,6 +138,7 @@ impl ExtractRecord {
             text: text.to_string(),
             sentences,
             mentions,
+            title_mentions,
             diagnostics: doc
                 .diagnostics
                 .iter()
@@ -148,4 +146,19 @@ impl ExtractRecord {
                 .collect(),
         }
     }
+}
+
+/// Mentions as printed: code-point offsets into `text` and the covered
+/// text.
+fn mention_records(text: &str, index: &CharIndex, mentions: &[crate::Mention]) -> Vec<MentionRecord> {
+    mentions
+        .iter()
+        .map(|mn| MentionRecord {
+            start: index.char_offset(mn.span.start),
+            end: index.char_offset(mn.span.end),
+            text: mn.span.slice(text).unwrap_or("").to_string(),
+            kind: mn.kind.clone(),
+            score: mn.score,
+        })
+        .collect()
 }

@@ -2,9 +2,9 @@
 //! quotes, scored on the seeds against `../shared/gold/seeds-dossier.json`.
 //!
 //! Each page goes through the real pipeline (extraction, language, NER via
-//! `dossier_document::Pipeline`); the headline is analysed with the body as
-//! context (`dossier_ner::analyze_headline`) and prepended to the body ("title\n\nbody") so that names in headlines are
-//! linked too. Then `dossier_link::resolve` builds the dossier.
+//! `dossier_document::Pipeline`); the headline's mentions (tagged by the
+//! NER stage with the body as context) are prepended to the body
+//! ("title\n\nbody") so that names in headlines are linked too. Then `dossier_link::resolve` builds the dossier.
 //!
 //! Scores:
 //! - **Entities**: every predicted mention whose text (article stripped,
@@ -120,15 +120,13 @@ pub fn input_of(doc: &Document, id: &str) -> DocInput {
     let mut text = String::new();
     let mut sentences = Vec::new();
     let mut mentions: Vec<Mention> = Vec::new();
-    if let Some(t) = title
-        .as_deref()
-        .filter(|t| !t.trim().is_empty() && !body.starts_with(*t))
-    {
-        let a = dossier_ner::analyze_headline(t, &body, &lang);
+    // The NER stage's headline mentions (the headline tagged with its
+    // body as context), as `dossier analyze` prints them.
+    if let (Some(t), Some(heads)) = (title.as_deref(), doc.layers.title_mentions.as_deref()) {
         text.push_str(t);
         text.push_str("\n\n");
-        sentences.extend(a.sentences);
-        mentions.extend(a.mentions);
+        sentences.push(Span::new(0, t.len()));
+        mentions.extend(heads.iter().cloned());
     }
     let off = text.len();
     text.push_str(&body);

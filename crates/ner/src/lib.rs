@@ -139,11 +139,17 @@ pub fn analyze_headline(title: &str, body: &str, lang: &str) -> Analysis {
 
 /// [`analyze_headline`] with a given model (or none).
 pub fn analyze_headline_with(title: &str, body: &str, lang: &str, model: Option<&Model>) -> Analysis {
+    analyze_headline_in(title, body, lang, model, Conventions::Modern)
+}
+
+/// [`analyze_headline`] with a given model (or none) under given
+/// conventions.
+pub fn analyze_headline_in(title: &str, body: &str, lang: &str, model: Option<&Model>, conventions: Conventions) -> Analysis {
     let text = format!("{title}\n\n{body}");
     let end = title.len();
-    let a = analyze_with(&text, lang, model);
+    let a = analyze_in(&text, lang, model, conventions);
     if a.sentences.iter().any(|s| s.start < end && s.end > end) {
-        return analyze_with(title, lang, model);
+        return analyze_in(title, lang, model, conventions);
     }
     let inside = |s: &Span| s.end <= end;
     Analysis {
@@ -185,7 +191,7 @@ impl Stage for NerStage {
         "ner"
     }
     fn version(&self) -> u32 {
-        1
+        2
     }
     fn requires(&self) -> &'static [Layer] {
         &[Layer::Text, Layer::Language]
@@ -205,6 +211,12 @@ impl Stage for NerStage {
         doc.layers.sentences = Some(a.sentences);
         doc.layers.tokens = Some(a.tokens);
         doc.layers.mentions = Some(a.mentions);
+        // The headline, with the body as context; none when the text
+        // already opens with it.
+        let title = doc.metadata.title.as_ref().map(|t| t.value.clone());
+        doc.layers.title_mentions = title.filter(|t| !t.trim().is_empty() && !doc.text().starts_with(t.as_str())).map(|t| {
+            analyze_headline_in(&t, doc.text(), &lang, model_for(&lang), self.conventions).mentions
+        });
         Ok(())
     }
 }
@@ -250,6 +262,16 @@ mod tests {
         assert!(doc.layers.mentions.is_some());
         for m in doc.layers.mentions.as_deref().unwrap_or(&[]) {
             assert!(doc.check_span(m.span).is_ok());
+        }
+        // No headline, no headline mentions; with one, spans into it.
+        assert_eq!(doc.layers.title_mentions, None);
+        let title = "Sergueï Lavrov au Mali";
+        doc.metadata.title = Some(Evidenced::new(title.to_string(), "test"));
+        NerStage::default().run(&raw, &mut doc).unwrap();
+        let heads = doc.layers.title_mentions.clone().unwrap_or_default();
+        assert!(heads.iter().all(|m| m.span.slice(title).is_some()), "{heads:?}");
+        if model_for("fr").is_some() {
+            assert!(heads.iter().any(|m| m.span.slice(title) == Some("Mali")), "{heads:?}");
         }
         // Requirements are checked when a pipeline is built.
         assert!(Pipeline::new(vec![Box::new(NerStage::default())]).is_err());

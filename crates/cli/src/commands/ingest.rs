@@ -2,6 +2,7 @@
 //! print the ingest report and the table of stored articles.
 
 use std::collections::HashSet;
+use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use anyhow::Context;
@@ -112,19 +113,21 @@ pub fn run(db: &Path, args: Args, ner: dossier_ner::Conventions) -> anyhow::Resu
         }
     }
 
-    println!(
+    let mut out = std::io::stdout().lock();
+    writeln!(
+        out,
         "ingest report: {} new, {} duplicate, {} failed, {} skipped (not articles)",
         report.new,
         report.duplicate,
         report.failures.len(),
         report.skipped
-    );
+    )?;
     for f in &report.failures {
-        println!("  failed: {}: {}", f.source, f.reason);
+        writeln!(out, "  failed: {}: {}", f.source, f.reason)?;
     }
     if !args.no_table {
-        println!();
-        print_table(&store.list()?);
+        writeln!(out)?;
+        print_table(&mut out, &store.list()?)?;
     }
     if report.new + report.duplicate == 0 {
         return Ok(EXIT_NOTHING_INGESTED);

@@ -25,30 +25,31 @@ pub fn run(db: &Path, args: Args) -> anyhow::Result<u8> {
             out.write_all(b"\n")?;
         }
     } else {
-        print_table(&rows);
+        print_table(&mut std::io::stdout().lock(), &rows)?;
     }
     Ok(0)
 }
 
 /// Prints the article table: id, date, language, title, author.
-pub fn print_table(rows: &[Summary]) {
-    println!("{:<10}  {:<17}  {:<4}  {:<60}  {}", "ID", "DATE", "LANG", "TITLE", "AUTHOR");
+pub fn print_table(out: &mut impl Write, rows: &[Summary]) -> std::io::Result<()> {
+    writeln!(out, "{:<10}  {:<17}  {:<4}  {:<60}  {}", "ID", "DATE", "LANG", "TITLE", "AUTHOR")?;
     for r in rows {
         let date = match (&r.published, r.estimated) {
             (Some(d), false) => d.clone(),
             (Some(d), true) => format!("~{d}"),
             (None, _) => "unknown".to_string(),
         };
-        println!(
+        writeln!(
+            out,
             "{:<10}  {:<17}  {:<4}  {:<60}  {}",
             r.id.get(..10).unwrap_or(&r.id),
             date,
             r.language.as_deref().unwrap_or("?"),
             clip(r.title.as_deref().unwrap_or("(no title)"), 60),
             r.author.as_deref().unwrap_or("-"),
-        );
+        )?;
     }
-    println!("{} article(s)", rows.len());
+    writeln!(out, "{} article(s)", rows.len())
 }
 
 /// Cuts `s` to at most `n` characters, marking the cut with an ellipsis.

@@ -1,6 +1,7 @@
 //! `dossier show ID`: one stored document with its metadata and evidence,
 //! clean text and diagnostics.
 
+use std::io::Write;
 use std::path::Path;
 
 use anyhow::{bail, Context};
@@ -20,19 +21,17 @@ pub struct Args {
     plain: bool,
 }
 
-/// The clean text with each mention marked as `[text]{TYPE}`.
-fn marked_text(doc: &dossier_document::Document) -> String {
-    let text = doc.text();
-    let Some(mentions) = doc.layers.mentions.as_deref() else { return text.to_string() };
+/// `text` with each mention marked as `[text]{TYPE}` (mentions out of
+/// order or off character boundaries are skipped).
+fn marked(text: &str, mentions: Option<&[dossier_document::Mention]>) -> String {
+    let Some(mentions) = mentions else { return text.to_string() };
     let mut out = String::with_capacity(text.len() + mentions.len() * 8);
     let mut at = 0;
     for m in mentions {
-        if m.span.start < at || doc.check_span(m.span).is_err() {
-            continue;
-        }
+        let Some(covered) = (m.span.start >= at).then(|| m.span.slice(text)).flatten() else { continue };
         out.push_str(&text[at..m.span.start]);
         out.push('[');
-        out.push_str(&text[m.span.start..m.span.end]);
+        out.push_str(covered);
         out.push_str("]{");
         out.push_str(&m.kind);
         out.push('}');
@@ -49,62 +48,68 @@ pub fn run(db: &Path, args: Args) -> anyhow::Result<u8> {
         bail!("no stored document id starts with `{}`", args.id);
     };
     let record = ExtractRecord::from_document(&doc);
+    let mut out = std::io::stdout().lock();
     if args.json {
-        println!("{}", serde_json::to_string_pretty(&record)?);
+        writeln!(out, "{}", serde_json::to_string_pretty(&record)?)?;
         return Ok(0);
     }
     let m = &doc.metadata;
-    println!("id        {}", doc.id);
-    println!("source    {}", doc.source);
+    writeln!(out, "id        {}", doc.id)?;
+    writeln!(out, "source    {}", doc.source)?;
     for (source, url, fetched) in store.sources_of(&doc.id)?.iter().filter(|(s, _, _)| s != &doc.source) {
-        println!("also at   {source} {} {}", url.as_deref().unwrap_or(""), fetched.as_deref().unwrap_or(""));
+        writeln!(out, "also at   {source} {} {}", url.as_deref().unwrap_or(""), fetched.as_deref().unwrap_or(""))?;
     }
     if let Some(url) = &doc.url {
-        println!("url       {url}");
+        writeln!(out, "url       {url}")?;
     }
-    field("title", m.title.as_ref().map(|t| (t.value.as_str(), t.evidence.as_str())));
+    let title = m.title.as_ref().map(|t| {
+        let shown = if args.plain { t.value.clone() } else { marked(&t.value, doc.layers.title_mentions.as_deref()) };
+        (shown, t.evidence.as_str())
+    });
+    field(&mut out, "title", title.as_ref().map(|(v, e)| (v.as_str(), *e)))?;
     for a in &m.authors {
-        field("author", Some((a.value.as_str(), a.evidence.as_str())));
+        field(&mut out, "author", Some((a.value.as_str(), a.evidence.as_str())))?;
     }
-    date("published", m.published.as_ref());
-    date("modified", m.modified.as_ref());
-    field("dateline", m.dateline.as_ref().map(|d| (d.value.as_str(), d.evidence.as_str())));
-    field("site", m.site_name.as_ref().map(|d| (d.value.as_str(), d.evidence.as_str())));
-    field("language", m.language.as_ref().map(|d| (d.value.as_str(), d.evidence.as_str())));
+    date(&mut out, "published", m.published.as_ref())?;
+    date(&mut out, "modified", m.modified.as_ref())?;
+    field(&mut out, "dateline", m.dateline.as_ref().map(|d| (d.value.as_str(), d.evidence.as_str())))?;
+    field(&mut out, "site", m.site_name.as_ref().map(|d| (d.value.as_str(), d.evidence.as_str())))?;
+    field(&mut out, "language", m.language.as_ref().map(|d| (d.value.as_str(), d.evidence.as_str())))?;
     let stages: Vec<String> = doc.stamps.iter().map(|s| format!("{}@{}", s.stage, s.version)).collect();
-    println!("stages    {}", stages.join(", "));
-    println!();
+    writeln!(out, "stages    {}", stages.join(", "))?;
+    writeln!(out)?;
     if args.plain {
-        println!("{}", doc.text());
+        writeln!(out, "{}", doc.text())?;
     } else {
-        println!("{}", marked_text(&doc));
+        writeln!(out, "{}", marked(doc.text(), doc.layers.mentions.as_deref()))?;
     }
     if !record.diagnostics.is_empty() {
-        println!();
-        println!("diagnostics:");
+        writeln!(out)?;
+        writeln!(out, "diagnostics:")?;
         for d in &record.diagnostics {
-            println!("  {}: {}", d.code, d.message);
+            writeln!(out, "  {}: {}", d.code, d.message)?;
         }
     }
     Ok(0)
 }
 
-fn field(name: &str, value: Option<(&str, &str)>) {
+fn field(out: &mut impl Write, name: &str, value: Option<(&str, &str)>) -> std::io::Result<()> {
     match value {
-        Some((v, e)) => println!("{name:<9} {v}    [evidence: {e}]"),
-        None => println!("{name:<9} unknown"),
+        Some((v, e)) => writeln!(out, "{name:<9} {v}    [evidence: {e}]"),
+        None => writeln!(out, "{name:<9} unknown"),
     }
 }
 
-fn date(name: &str, value: Option<&DateValue>) {
+fn date(out: &mut impl Write, name: &str, value: Option<&DateValue>) -> std::io::Result<()> {
     match value {
-        Some(d) => println!(
+        Some(d) => writeln!(
+            out,
             "{name:<9} {} ({}{})    [evidence: {}]",
             d.value,
             d.precision.as_str(),
             if d.estimated { ", estimated" } else { "" },
             d.evidence
         ),
-        None => println!("{name:<9} unknown"),
+        None => writeln!(out, "{name:<9} unknown"),
     }
 }

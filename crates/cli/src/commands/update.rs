@@ -3,6 +3,7 @@
 //! received; documents already made by the current stage versions are left
 //! alone. Each batch is one transaction, like ingest.
 
+use std::io::Write;
 use std::path::Path;
 
 use anyhow::Context;
@@ -53,11 +54,12 @@ pub fn run(db: &Path, args: Args, ner: dossier_ner::Conventions) -> anyhow::Resu
         updated += store.replace_documents(&docs).context("writing to the database")?;
     }
     let stages: Vec<String> = current.iter().map(|s| format!("{}@{}", s.stage, s.version)).collect();
-    println!(
+    writeln!(
+        std::io::stdout().lock(),
         "update: {updated} document(s) recomputed, {} already current, {failed} failed (stages {})",
         store.count()? as usize - stale.len(),
         stages.join(", ")
-    );
+    )?;
     if updated > 0 {
         if let Err(e) = super::search::open_current_index(db, false) {
             eprintln!("dossier: warning: search index not updated: {e:#}");
