@@ -114,6 +114,9 @@ struct Candidate {
     /// The source gave the time in UTC (`Z`, `+00:00`, a Unix timestamp):
     /// its day may be the next or previous local day.
     utc: bool,
+    /// From a creation key (`dcterms.created`, `dateCreated`): the day the
+    /// record was made, which yields to an explicit publication date.
+    created: bool,
 }
 
 fn utc_regex() -> &'static Regex {
@@ -471,6 +474,21 @@ fn is_boiler(tag: &str, words: &ClassWords) -> bool {
     matches!(tag, "nav" | "footer" | "aside" | "menu") || words.boiler
 }
 
+/// An element showing the reader's current date or time (`current-time`,
+/// `todays-date`): the day of the visit, not of the page.
+fn is_clock(attrs: &str) -> bool {
+    const CLOCK: &[&str] = &[
+        "current-time", "current_time", "currenttime", "current-date", "current_date", "currentdate", "todays-date",
+        "todaysdate", "today-date", "date-today",
+    ];
+    !attrs.is_empty() && CLOCK.iter().any(|w| attrs.contains(w))
+}
+
+/// The page's main content: `<main>`.
+fn is_main(e: &Element) -> bool {
+    e.name() == "main"
+}
+
 /// The site's banner (logo, menu, often today's date), outside the
 /// article and the main content: a `<header>`, or an element whose id
 /// names a header (`headerContainer`, `masthead`; an id names a region of
@@ -521,7 +539,18 @@ impl Collector {
         }
         self.seq += 1;
         let utc = utc_regex().is_match(&date.evidence);
-        self.cands.push(Candidate { date, kind, score, seq: self.seq, family, sig, utc });
+        self.cands.push(Candidate { date, kind, score, seq: self.seq, family, sig, utc, created: false });
+    }
+
+    /// Pushes a candidate read under `key`, marking creation keys.
+    fn push_keyed(&mut self, key: &str, date: DateValue, kind: Kind, score: i32, family: Family) {
+        let before = self.cands.len();
+        self.push(date, kind, score, family, String::new());
+        if self.cands.len() > before && kind == Kind::Published && key.to_ascii_lowercase().contains("created") {
+            if let Some(c) = self.cands.last_mut() {
+                c.created = true;
+            }
+        }
     }
 
     fn push_context(&mut self, text: &str) {
@@ -671,7 +700,7 @@ impl Collector {
             if let Some((kind, score)) = kind_score {
                 if let Some(d) = attr_date(content, self.order) {
                     let family = if attr == "itemprop" { Family::Itemprop } else { Family::Meta };
-                    self.push(with_evidence(d, format!("meta[{attr}={key}]={content}")), kind, score, family, String::new());
+                    self.push_keyed(&k, with_evidence(d, format!("meta[{attr}={key}]={content}")), kind, score, family);
                 }
                 return;
             }
@@ -699,7 +728,7 @@ impl Collector {
             seen.push(key);
             let (what, family) =
                 if json_ld { ("script[type=application/ld+json]", Family::JsonLd) } else { ("script", Family::Script) };
-            self.push(with_evidence(d, format!("{what} {key}={}", v.as_str())), kind, score, family, String::new());
+            self.push_keyed(key, with_evidence(d, format!("{what} {key}={}", v.as_str())), kind, score, family);
         }
     }
 }
@@ -755,6 +784,7 @@ fn script_fallback(doc: &scraper::Html, order: DayOrder, bounds: &Bounds) -> Opt
                     family: Family::Script,
                     sig: String::new(),
                     utc: false,
+                    created: false,
                 });
             }
         }
@@ -808,6 +838,7 @@ fn collect(doc: &scraper::Html, url: Option<&str>, opts: &Options) -> Collector 
                     if matches!(tag, "script" | "style" | "noscript" | "template" | "svg" | "textarea" | "select" | "button" | "iframe" | "object")
                         || attrs.starts_with("wm-ipp")
                         || attrs.contains("wm-ipp")
+                        || is_clock(&attrs)
                     {
                         frame.skip = true;
                     }
@@ -820,7 +851,11 @@ fn collect(doc: &scraper::Html, url: Option<&str>, opts: &Options) -> Collector 
                         };
                     }
                     if !frame.skip {
-                        if !matches!(tag, "html" | "body" | "main" | "article") {
+                        if is_main(e) {
+                            // The page's main content is never boilerplate,
+                            // even inside a page-wide wrapper named "menu".
+                            frame.boiler = false;
+                        } else if !matches!(tag, "html" | "body" | "article") {
                             frame.boiler = frame.boiler || is_boiler(tag, &words) || (!parent.content && is_site_header(e));
                         }
                         frame.content |= matches!(tag, "article" | "main");
@@ -860,7 +895,9 @@ fn collect(doc: &scraper::Html, url: Option<&str>, opts: &Options) -> Collector 
                     let from = open_buffers.len().saturating_sub(MAX_OPEN_BUFFERS);
                     for &b in open_buffers.get(from..).unwrap_or(&[]) {
                         if let Some(buf) = buffers.get_mut(b) {
-                            if buf.open && buf.text.len() < BUFFER_CAP {
+                            // A teaser or comment block nested in a date
+                            // element does not give that element's date.
+                            if buf.open && buf.text.len() < BUFFER_CAP && (buf.boiler || !frame.boiler) {
                                 let room = BUFFER_CAP - buf.text.len();
                                 let mut cut = text.len().min(room);
                                 while !text.is_char_boundary(cut) {
@@ -1001,6 +1038,7 @@ fn text_dates(col: &mut Collector, text: &str, boiler: bool) {
                         family: Family::Visible,
                         sig: String::new(),
                         utc: false,
+                        created: false,
                     });
                     col.seq = seq;
                 }
@@ -1091,9 +1129,15 @@ fn best_published(cands: &[Candidate], text: &[Candidate], bounds: &Bounds) -> O
         best: &'a Candidate,
         families: Vec<Family>,
     }
+    let dated = |c: &&Candidate| c.kind == Kind::Published && c.date.precision >= Precision::Day && in_bounds(&c.date, bounds);
+    // A record's creation date yields to an explicit publication date from
+    // metadata of the same standing (CMS drafts are created before they are
+    // published).
+    let explicit = cands.iter().filter(dated).any(|c| !c.created && c.score >= S_ITEMPROP && c.family != Family::Url);
     let published: Vec<(&Candidate, i64)> = cands
         .iter()
-        .filter(|c| c.kind == Kind::Published && c.date.precision >= Precision::Day && in_bounds(&c.date, bounds))
+        .filter(dated)
+        .filter(|c| !(explicit && c.created))
         .filter_map(|c| Ymd::of(&c.date).map(|d| (c, d.to_days())))
         .collect();
     let local_support = |day: i64| {
@@ -1570,6 +1614,40 @@ mod tests {
         for t in ["", "abc", "12 items for 300 euros", "3.5 stars", "v1.2"] {
             assert!(!may_hold_date(t), "{t}");
         }
+    }
+
+    #[test]
+    fn main_content_is_never_boilerplate() {
+        // A page-wide wrapper named after its menu holds <main>: the byline
+        // inside <main> is not navigation.
+        let html = r#"<head><meta name="date" content="2021-10-15"></head><body><div id="mmenu-pagewrapper">
+            <nav><a href="/">Home</a></nav><main><h1>T</h1><p>Erschienen am: 13.10.2021</p></main></div></body>"#;
+        assert_eq!(published(html).as_deref(), Some("2021-10-13"));
+    }
+
+    #[test]
+    fn the_current_date_shown_to_the_reader_is_not_the_page_date() {
+        let html = r#"<body><div class="current-date">Today: 11 February 2020</div><h1>T</h1>
+            <p>The club was founded on 26 October 2013 by a handful of friends who met every week in a pub near the station.</p></body>"#;
+        assert_eq!(published(html).as_deref(), Some("2013-10-26"));
+    }
+
+    #[test]
+    fn a_teaser_inside_a_date_element_does_not_date_it() {
+        let html = r#"<head><meta name="date" content="2020-04-29T11:52:23"></head><body><h1>T</h1>
+            <p class="info">28.04.2020 21:38 Uhr</p>
+            <div class="infobox"><div class="teaser"><p>Uber dieses Thema berichtete Inforadio am 29. April 2020 um 09:53 Uhr.</p></div></div></body>"#;
+        assert_eq!(published(html).as_deref().and_then(|d| d.get(..10)), Some("2020-04-28"));
+    }
+
+    #[test]
+    fn a_creation_date_yields_to_the_publication_date() {
+        let html = r#"<head><meta name="dcterms.created" content="2023-11-08T20:25:25-05:00">
+            <script type="application/ld+json">{"@type":"NewsArticle","datePublished":"2023-11-09T03:02:34-05:00"}</script></head><body></body>"#;
+        assert_eq!(published(html).as_deref(), Some("2023-11-09T03:02"));
+        // Alone, it dates the page.
+        let html = r#"<head><meta name="dcterms.created" content="2023-11-08T20:25:25-05:00"></head><body></body>"#;
+        assert_eq!(published(html).as_deref(), Some("2023-11-08T20:25"));
     }
 
     #[test]
