@@ -528,6 +528,9 @@ struct Collector {
     /// The page's descriptions (`description`, `og:description`), read for
     /// a date only when nothing else dates the page.
     descriptions: Vec<String>,
+    /// How far behind UTC, at the least, every time zone of the region the
+    /// page declares (`en-US`, `og:locale` `pt_BR`) is, in minutes.
+    behind_utc: Option<Option<i64>>,
     /// The last characters of text read, lower-cased, for cue words.
     context: String,
 }
@@ -540,6 +543,16 @@ impl Collector {
         self.seq += 1;
         let utc = utc_regex().is_match(&date.evidence);
         self.cands.push(Candidate { date, kind, score, seq: self.seq, family, sig, utc, created: false });
+    }
+
+    /// The first locale naming a region decides `behind_utc`.
+    fn declare_locale(&mut self, tag: &str) {
+        if self.behind_utc.is_none() {
+            let region = tag.trim().split(['-', '_']).nth(1).map(str::to_ascii_lowercase);
+            if let Some(r) = region.filter(|r| r.len() == 2) {
+                self.behind_utc = Some(region_behind_utc(&r));
+            }
+        }
     }
 
     /// Pushes a candidate read under `key`, marking creation keys.
@@ -587,6 +600,7 @@ impl Collector {
                     if !self.order_fixed {
                         self.order = DayOrder::for_language(lang);
                     }
+                    self.declare_locale(lang);
                 }
             }
             "meta" => self.meta(e),
@@ -671,6 +685,10 @@ impl Collector {
             let k = key.trim().to_ascii_lowercase();
             if k == "og:url" || k == "twitter:url" {
                 self.urls.push(content.to_string());
+                return;
+            }
+            if matches!(k.as_str(), "og:locale" | "dc.language" | "content-language" | "language") {
+                self.declare_locale(content);
                 return;
             }
             if matches!(k.as_str(), "description" | "og:description" | "twitter:description") {
@@ -819,6 +837,7 @@ fn collect(doc: &scraper::Html, url: Option<&str>, opts: &Options) -> Collector 
         time_seen: 0,
         urls: Vec::new(),
         descriptions: Vec::new(),
+        behind_utc: None,
         context: String::new(),
     };
     let mut stack: Vec<Frame> = Vec::new();
@@ -1123,7 +1142,7 @@ fn penalise_listings(cands: &mut [Candidate]) {
 /// the page's own (non-UTC) dates favour the day on the side the hour
 /// allows (before noon UTC: the day before; after: the day after), the UTC
 /// candidate counts for that day.
-fn best_published(cands: &[Candidate], text: &[Candidate], bounds: &Bounds) -> Option<Candidate> {
+fn best_published(cands: &[Candidate], text: &[Candidate], bounds: &Bounds, behind_utc: Option<i64>) -> Option<Candidate> {
     struct Day<'a> {
         day: i64,
         best: &'a Candidate,
@@ -1148,6 +1167,13 @@ fn best_published(cands: &[Candidate], text: &[Candidate], bounds: &Bounds) -> O
             .max()
             .unwrap_or(i32::MIN)
     };
+    // The day is printed or given by a local source.
+    let shown = |day: i64| {
+        let y = Ymd::from_days(day);
+        let ymd = format!("{:04}-{:02}-{:02}", y.year, y.month, y.day);
+        published.iter().any(|(c, d)| *d == day && !c.utc && c.score >= MIN_CORROBORATING)
+            || text.iter().any(|t| t.date.day() == Some(ymd.as_str()))
+    };
     let offset = utc_offset(cands);
     let mut days: Vec<Day<'_>> = Vec::new();
     for &(c, own) in &published {
@@ -1161,6 +1187,10 @@ fn best_published(cands: &[Candidate], text: &[Candidate], bounds: &Bounds) -> O
                     let alt = if hour < 12 { own - 1 } else { own + 1 };
                     if local_support(alt) > local_support(own) {
                         day = alt;
+                    } else if behind_utc.is_some_and(|b| hour * 60 + minute < b) && !shown(own) {
+                        // Early UTC hours are the evening before in the
+                        // page's region, unless the page shows the UTC day.
+                        day = own - 1;
                     }
                 }
             }
@@ -1177,7 +1207,7 @@ fn best_published(cands: &[Candidate], text: &[Candidate], bounds: &Bounds) -> O
             days.push(Day { day, best: c, families: vec![c.family] });
         }
     }
-    let mut winner: Option<(i32, &Candidate)> = None;
+    let mut winner: Option<(i32, &Candidate, i64)> = None;
     for d in &days {
         // The best candidate's own day (a rehomed UTC candidate's day is not
         // what it prints): then prefer a local candidate of that day.
@@ -1199,14 +1229,40 @@ fn best_published(cands: &[Candidate], text: &[Candidate], bounds: &Bounds) -> O
         }
         let better = match winner {
             None => true,
-            Some((s, w)) => score > s || (score == s && best.seq < w.seq),
+            Some((s, w, _)) => score > s || (score == s && best.seq < w.seq),
         };
         if better {
-            winner = Some((score, best));
+            winner = Some((score, best, d.day));
         }
     }
+    // A UTC time moved to its local day dates that day (the local time of
+    // day is unknown).
+    let winner = winner.map(|(_, c, day)| {
+        let mut c = c.clone();
+        if Ymd::of(&c.date).map(Ymd::to_days) != Some(day) {
+            let y = Ymd::from_days(day);
+            let evidence = std::mem::take(&mut c.date.evidence);
+            c.date = DateValue::from_parts(y.year, y.month, y.day, None, Precision::Day, evidence);
+        }
+        c
+    });
     // A day-less candidate (month from a URL) only when nothing dates a day.
-    winner.map(|(_, c)| c.clone()).or_else(|| best(cands, Kind::Published, bounds))
+    winner.or_else(|| best(cands, Kind::Published, bounds))
+}
+
+/// Minutes by which every time zone of a region of the Americas is behind
+/// UTC at the least, summer time included (the eastern United States: 4
+/// hours; Newfoundland: 2.5; Fernando de Noronha: 2): a UTC time earlier
+/// in the day than that is the previous day there. `None` elsewhere.
+fn region_behind_utc(region: &str) -> Option<i64> {
+    match region {
+        "us" => Some(240),
+        "mx" | "co" | "pe" | "ec" => Some(300),
+        "ar" | "cl" | "uy" | "py" | "bo" | "ve" => Some(180),
+        "ca" => Some(150),
+        "br" => Some(120),
+        _ => None,
+    }
 }
 
 /// The page's offset from UTC in minutes, when one of its UTC times and
@@ -1291,7 +1347,7 @@ fn select(mut col: Collector, opts: &Options) -> HtmlDates {
     let bounds = publication_bounds(opts);
     penalise_listings(&mut col.cands);
     let published =
-        best_published(&col.cands, &col.text_cands, &bounds);
+        best_published(&col.cands, &col.text_cands, &bounds, col.behind_utc.flatten());
     let modified = best(&col.cands, Kind::Modified, &bounds);
     let published_score = published.as_ref().map_or(i32::MIN, |c| c.score);
     let published = match (published, &modified) {
@@ -1648,6 +1704,22 @@ mod tests {
         // Alone, it dates the page.
         let html = r#"<head><meta name="dcterms.created" content="2023-11-08T20:25:25-05:00"></head><body></body>"#;
         assert_eq!(published(html).as_deref(), Some("2023-11-08T20:25"));
+    }
+
+    #[test]
+    fn an_early_utc_time_is_the_evening_before_in_the_americas() {
+        let head = r#"<meta property="article:published_time" content="2020-05-02T02:54:29.000Z">"#;
+        let html = format!(r#"<head><meta property="og:locale" content="en_US">{head}</head><body><h1>T</h1></body>"#);
+        assert_eq!(published(&html).as_deref(), Some("2020-05-01"));
+        // Elsewhere the UTC day stays.
+        let html = format!(r#"<head><meta property="og:locale" content="de_DE">{head}</head><body><h1>T</h1></body>"#);
+        assert_eq!(published(&html).as_deref(), Some("2020-05-02T02:54"));
+        // So it does when the page shows it.
+        let html = format!(r#"<html lang="en-US"><head>{head}</head><body><h1>T</h1><p>May 2, 2020</p></body></html>"#);
+        assert_eq!(published(&html).as_deref().and_then(|d| d.get(..10)), Some("2020-05-02"));
+        // Four hours behind at the least: 04:10 UTC may be the same day.
+        let html = r#"<head><meta property="og:locale" content="en_US"><meta property="article:published_time" content="2020-05-02T04:10:00Z"></head><body></body>"#;
+        assert_eq!(published(html).as_deref(), Some("2020-05-02T04:10"));
     }
 
     #[test]
