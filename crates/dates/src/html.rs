@@ -1306,10 +1306,23 @@ fn utc_offset(cands: &[Candidate]) -> Option<i64> {
 
 
 /// True when `day` is printed somewhere on the page (main text,
-/// boilerplate, or a date-named element or cue).
+/// boilerplate, or a date-named element or cue). A machine timestamp left
+/// in the text (`2021-10-27T20:35:36+01:00`, often hidden by style sheets)
+/// is not written for readers.
 fn printed(col: &Collector, day: &str) -> bool {
-    col.text_cands.iter().chain(&col.boiler_text_cands).any(|t| t.date.day() == Some(day))
-        || col.cands.iter().any(|c| c.family == Family::Visible && c.date.day() == Some(day))
+    let shown = |d: &DateValue| d.day() == Some(day) && !is_machine_stamp(&d.evidence);
+    col.text_cands.iter().chain(&col.boiler_text_cands).any(|t| shown(&t.date))
+        || col.cands.iter().any(|c| c.family == Family::Visible && shown(&c.date))
+}
+
+/// An ISO 8601 date and time joined by `T` (`2021-10-27T20:35`).
+fn is_machine_stamp(s: &str) -> bool {
+    let b = s.trim().as_bytes();
+    b.len() >= 13
+        && b.get(..4).is_some_and(|y| y.iter().all(u8::is_ascii_digit))
+        && b.get(4) == Some(&b'-')
+        && b.get(10).is_some_and(|&c| c == b'T' || c == b't')
+        && b.get(11..13).is_some_and(|h| h.iter().all(u8::is_ascii_digit))
 }
 
 /// True when the reader sees only the update: the publication date comes
@@ -1720,6 +1733,18 @@ mod tests {
         // Four hours behind at the least: 04:10 UTC may be the same day.
         let html = r#"<head><meta property="og:locale" content="en_US"><meta property="article:published_time" content="2020-05-02T04:10:00Z"></head><body></body>"#;
         assert_eq!(published(html).as_deref(), Some("2020-05-02T04:10"));
+    }
+
+    #[test]
+    fn a_machine_timestamp_in_the_text_is_not_printed_for_readers() {
+        // The publication day shows only as a raw ISO stamp; the reader sees
+        // the update day.
+        let html = r#"<body><h1>T</h1><time itemprop="datePublished" datetime="2021-10-27T20:35:36+01:00">2021-10-27T20:35:36+01:00</time>
+            <time itemprop="dateModified" datetime="2021-10-28T13:21:30+01:00">2021-10-28T13:21:30+01:00</time>
+            <p class="c-article__meta">Berlin, 28.10.2021, 058/21</p><p>Text.</p></body>"#;
+        assert_eq!(published(html).as_deref().and_then(|d| d.get(..10)), Some("2021-10-28"));
+        assert!(is_machine_stamp("2021-10-27T20:35:36+01:00"));
+        assert!(!is_machine_stamp("27.10.2021 20:35"));
     }
 
     #[test]
