@@ -1159,10 +1159,18 @@ fn best_published(cands: &[Candidate], text: &[Candidate], bounds: &Bounds, behi
         .filter(|c| !(explicit && c.created))
         .filter_map(|c| Ymd::of(&c.date).map(|d| (c, d.to_days())))
         .collect();
+    // On a page whose region lies behind UTC, a zone-less time equal to one
+    // of its UTC times is that UTC time without its marker.
+    let utc_like = |c: &Candidate| {
+        c.utc
+            || (behind_utc.is_some()
+                && c.date.precision == Precision::Minute
+                && published.iter().any(|(u, _)| u.utc && u.date.value == c.date.value))
+    };
     let local_support = |day: i64| {
         published
             .iter()
-            .filter(|(c, d)| *d == day && !c.utc && c.score >= S_CLASS_WEAK)
+            .filter(|(c, d)| *d == day && !utc_like(c) && c.score >= S_CLASS_WEAK)
             .map(|(c, _)| c.score)
             .max()
             .unwrap_or(i32::MIN)
@@ -1171,14 +1179,15 @@ fn best_published(cands: &[Candidate], text: &[Candidate], bounds: &Bounds, behi
     let shown = |day: i64| {
         let y = Ymd::from_days(day);
         let ymd = format!("{:04}-{:02}-{:02}", y.year, y.month, y.day);
-        published.iter().any(|(c, d)| *d == day && !c.utc && c.score >= MIN_CORROBORATING)
+        published.iter().any(|(c, d)| *d == day && !utc_like(c) && c.score >= MIN_CORROBORATING)
             || text.iter().any(|t| t.date.day() == Some(ymd.as_str()))
     };
-    let offset = utc_offset(cands);
+    // An offset the declared region cannot have is no evidence.
+    let offset = utc_offset(cands).filter(|&off| behind_utc.is_none_or(|b| off <= -b));
     let mut days: Vec<Day<'_>> = Vec::new();
     for &(c, own) in &published {
         let mut day = own;
-        if c.utc && c.date.precision == Precision::Minute {
+        if utc_like(c) && c.date.precision == Precision::Minute {
             let hour: i64 = c.date.value.get(11..13).and_then(|h| h.parse().ok()).unwrap_or(12);
             let minute: i64 = c.date.value.get(14..16).and_then(|h| h.parse().ok()).unwrap_or(0);
             match offset {
@@ -1214,7 +1223,7 @@ fn best_published(cands: &[Candidate], text: &[Candidate], bounds: &Bounds, behi
         let best = if Ymd::of(&d.best.date).map(Ymd::to_days) != Some(d.day) {
             published
                 .iter()
-                .filter(|(_, day)| *day == d.day)
+                .filter(|(c, day)| *day == d.day && !utc_like(c))
                 .map(|(c, _)| *c)
                 .max_by_key(|c| c.score)
                 .unwrap_or(d.best)
@@ -1745,6 +1754,19 @@ mod tests {
         assert_eq!(published(html).as_deref().and_then(|d| d.get(..10)), Some("2021-10-28"));
         assert!(is_machine_stamp("2021-10-27T20:35:36+01:00"));
         assert!(!is_machine_stamp("27.10.2021 20:35"));
+    }
+
+    #[test]
+    fn a_zone_less_copy_of_a_utc_time_is_utc_in_the_americas() {
+        // The same instant with and without its zone; the page is from
+        // Canada, where 00:23 UTC is the evening before.
+        let html = r#"<head><meta name="dc.language" content="fr-ca"><meta name="dc.date.created" content="2020-08-25|00h23">
+            <script type="application/ld+json">{"datePublished":"2020-08-25T00:23:33.312Z"}</script></head><body><h1>T</h1></body>"#;
+        assert_eq!(published(html).as_deref().and_then(|d| d.get(..10)), Some("2020-08-24"));
+        // Elsewhere the equal times say the page keeps UTC.
+        let html = r#"<head><meta name="dc.date.created" content="2020-08-25|00h23">
+            <script type="application/ld+json">{"datePublished":"2020-08-25T00:23:33.312Z"}</script></head><body><h1>T</h1></body>"#;
+        assert_eq!(published(html).as_deref().and_then(|d| d.get(..10)), Some("2020-08-25"));
     }
 
     #[test]
