@@ -35,6 +35,12 @@
 //! `<time>` elements whose day it prints. Comments, scripts other than data
 //! scripts, and web-archive toolbars are never read, so crawl dates do not
 //! leak in.
+//!
+//! A UTC time (`Z`, `+00:00`) is moved to the page's local day when the
+//! page's own local times give its offset, when its local dates favour the
+//! neighbouring day, or when the page declares a region of the Americas
+//! (`en_US`, `fr-CA`) and the UTC hour is earlier than that region's least
+//! offset (the page not showing the UTC day).
 
 use std::sync::OnceLock;
 
