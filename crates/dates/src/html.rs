@@ -35,6 +35,12 @@
 //! `<time>` elements whose day it prints. Comments, scripts other than data
 //! scripts, and web-archive toolbars are never read, so crawl dates do not
 //! leak in.
+//!
+//! A UTC time (`Z`, `+00:00`) is moved to the page's local day when the
+//! page's own local times give its offset, when its local dates favour the
+//! neighbouring day, or when the page declares a region of the Americas
+//! (`en_US`, `fr-CA`) and the UTC hour is earlier than that region's least
+//! offset (the page not showing the UTC day).
 
 use std::sync::OnceLock;
 
@@ -114,6 +120,9 @@ struct Candidate {
     /// The source gave the time in UTC (`Z`, `+00:00`, a Unix timestamp):
     /// its day may be the next or previous local day.
     utc: bool,
+    /// From a creation key (`dcterms.created`, `dateCreated`): the day the
+    /// record was made, which yields to an explicit publication date.
+    created: bool,
 }
 
 fn utc_regex() -> &'static Regex {
@@ -471,6 +480,21 @@ fn is_boiler(tag: &str, words: &ClassWords) -> bool {
     matches!(tag, "nav" | "footer" | "aside" | "menu") || words.boiler
 }
 
+/// An element showing the reader's current date or time (`current-time`,
+/// `todays-date`): the day of the visit, not of the page.
+fn is_clock(attrs: &str) -> bool {
+    const CLOCK: &[&str] = &[
+        "current-time", "current_time", "currenttime", "current-date", "current_date", "currentdate", "todays-date",
+        "todaysdate", "today-date", "date-today",
+    ];
+    !attrs.is_empty() && CLOCK.iter().any(|w| attrs.contains(w))
+}
+
+/// The page's main content: `<main>`.
+fn is_main(e: &Element) -> bool {
+    e.name() == "main"
+}
+
 /// The site's banner (logo, menu, often today's date), outside the
 /// article and the main content: a `<header>`, or an element whose id
 /// names a header (`headerContainer`, `masthead`; an id names a region of
@@ -510,6 +534,9 @@ struct Collector {
     /// The page's descriptions (`description`, `og:description`), read for
     /// a date only when nothing else dates the page.
     descriptions: Vec<String>,
+    /// How far behind UTC, at the least, every time zone of the region the
+    /// page declares (`en-US`, `og:locale` `pt_BR`) is, in minutes.
+    behind_utc: Option<Option<i64>>,
     /// The last characters of text read, lower-cased, for cue words.
     context: String,
 }
@@ -521,7 +548,28 @@ impl Collector {
         }
         self.seq += 1;
         let utc = utc_regex().is_match(&date.evidence);
-        self.cands.push(Candidate { date, kind, score, seq: self.seq, family, sig, utc });
+        self.cands.push(Candidate { date, kind, score, seq: self.seq, family, sig, utc, created: false });
+    }
+
+    /// The first locale naming a region decides `behind_utc`.
+    fn declare_locale(&mut self, tag: &str) {
+        if self.behind_utc.is_none() {
+            let region = tag.trim().split(['-', '_']).nth(1).map(str::to_ascii_lowercase);
+            if let Some(r) = region.filter(|r| r.len() == 2) {
+                self.behind_utc = Some(region_behind_utc(&r));
+            }
+        }
+    }
+
+    /// Pushes a candidate read under `key`, marking creation keys.
+    fn push_keyed(&mut self, key: &str, date: DateValue, kind: Kind, score: i32, family: Family) {
+        let before = self.cands.len();
+        self.push(date, kind, score, family, String::new());
+        if self.cands.len() > before && kind == Kind::Published && key.to_ascii_lowercase().contains("created") {
+            if let Some(c) = self.cands.last_mut() {
+                c.created = true;
+            }
+        }
     }
 
     fn push_context(&mut self, text: &str) {
@@ -558,6 +606,7 @@ impl Collector {
                     if !self.order_fixed {
                         self.order = DayOrder::for_language(lang);
                     }
+                    self.declare_locale(lang);
                 }
             }
             "meta" => self.meta(e),
@@ -644,6 +693,10 @@ impl Collector {
                 self.urls.push(content.to_string());
                 return;
             }
+            if matches!(k.as_str(), "og:locale" | "dc.language" | "content-language" | "language") {
+                self.declare_locale(content);
+                return;
+            }
             if matches!(k.as_str(), "description" | "og:description" | "twitter:description") {
                 if self.descriptions.len() < 4 && may_hold_date(content) {
                     self.descriptions.push(content.chars().take(1_000).collect());
@@ -671,7 +724,7 @@ impl Collector {
             if let Some((kind, score)) = kind_score {
                 if let Some(d) = attr_date(content, self.order) {
                     let family = if attr == "itemprop" { Family::Itemprop } else { Family::Meta };
-                    self.push(with_evidence(d, format!("meta[{attr}={key}]={content}")), kind, score, family, String::new());
+                    self.push_keyed(&k, with_evidence(d, format!("meta[{attr}={key}]={content}")), kind, score, family);
                 }
                 return;
             }
@@ -699,7 +752,7 @@ impl Collector {
             seen.push(key);
             let (what, family) =
                 if json_ld { ("script[type=application/ld+json]", Family::JsonLd) } else { ("script", Family::Script) };
-            self.push(with_evidence(d, format!("{what} {key}={}", v.as_str())), kind, score, family, String::new());
+            self.push_keyed(key, with_evidence(d, format!("{what} {key}={}", v.as_str())), kind, score, family);
         }
     }
 }
@@ -755,6 +808,7 @@ fn script_fallback(doc: &scraper::Html, order: DayOrder, bounds: &Bounds) -> Opt
                     family: Family::Script,
                     sig: String::new(),
                     utc: false,
+                    created: false,
                 });
             }
         }
@@ -789,6 +843,7 @@ fn collect(doc: &scraper::Html, url: Option<&str>, opts: &Options) -> Collector 
         time_seen: 0,
         urls: Vec::new(),
         descriptions: Vec::new(),
+        behind_utc: None,
         context: String::new(),
     };
     let mut stack: Vec<Frame> = Vec::new();
@@ -808,6 +863,7 @@ fn collect(doc: &scraper::Html, url: Option<&str>, opts: &Options) -> Collector 
                     if matches!(tag, "script" | "style" | "noscript" | "template" | "svg" | "textarea" | "select" | "button" | "iframe" | "object")
                         || attrs.starts_with("wm-ipp")
                         || attrs.contains("wm-ipp")
+                        || is_clock(&attrs)
                     {
                         frame.skip = true;
                     }
@@ -820,7 +876,11 @@ fn collect(doc: &scraper::Html, url: Option<&str>, opts: &Options) -> Collector 
                         };
                     }
                     if !frame.skip {
-                        if !matches!(tag, "html" | "body" | "main" | "article") {
+                        if is_main(e) {
+                            // The page's main content is never boilerplate,
+                            // even inside a page-wide wrapper named "menu".
+                            frame.boiler = false;
+                        } else if !matches!(tag, "html" | "body" | "article") {
                             frame.boiler = frame.boiler || is_boiler(tag, &words) || (!parent.content && is_site_header(e));
                         }
                         frame.content |= matches!(tag, "article" | "main");
@@ -860,7 +920,9 @@ fn collect(doc: &scraper::Html, url: Option<&str>, opts: &Options) -> Collector 
                     let from = open_buffers.len().saturating_sub(MAX_OPEN_BUFFERS);
                     for &b in open_buffers.get(from..).unwrap_or(&[]) {
                         if let Some(buf) = buffers.get_mut(b) {
-                            if buf.open && buf.text.len() < BUFFER_CAP {
+                            // A teaser or comment block nested in a date
+                            // element does not give that element's date.
+                            if buf.open && buf.text.len() < BUFFER_CAP && (buf.boiler || !frame.boiler) {
                                 let room = BUFFER_CAP - buf.text.len();
                                 let mut cut = text.len().min(room);
                                 while !text.is_char_boundary(cut) {
@@ -1001,6 +1063,7 @@ fn text_dates(col: &mut Collector, text: &str, boiler: bool) {
                         family: Family::Visible,
                         sig: String::new(),
                         utc: false,
+                        created: false,
                     });
                     col.seq = seq;
                 }
@@ -1085,30 +1148,52 @@ fn penalise_listings(cands: &mut [Candidate]) {
 /// the page's own (non-UTC) dates favour the day on the side the hour
 /// allows (before noon UTC: the day before; after: the day after), the UTC
 /// candidate counts for that day.
-fn best_published(cands: &[Candidate], text: &[Candidate], bounds: &Bounds) -> Option<Candidate> {
+fn best_published(cands: &[Candidate], text: &[Candidate], bounds: &Bounds, behind_utc: Option<i64>) -> Option<Candidate> {
     struct Day<'a> {
         day: i64,
         best: &'a Candidate,
         families: Vec<Family>,
     }
+    let dated = |c: &&Candidate| c.kind == Kind::Published && c.date.precision >= Precision::Day && in_bounds(&c.date, bounds);
+    // A record's creation date yields to an explicit publication date from
+    // metadata of the same standing (CMS drafts are created before they are
+    // published).
+    let explicit = cands.iter().filter(dated).any(|c| !c.created && c.score >= S_ITEMPROP && c.family != Family::Url);
     let published: Vec<(&Candidate, i64)> = cands
         .iter()
-        .filter(|c| c.kind == Kind::Published && c.date.precision >= Precision::Day && in_bounds(&c.date, bounds))
+        .filter(dated)
+        .filter(|c| !(explicit && c.created))
         .filter_map(|c| Ymd::of(&c.date).map(|d| (c, d.to_days())))
         .collect();
+    // On a page whose region lies behind UTC, a zone-less time equal to one
+    // of its UTC times is that UTC time without its marker.
+    let utc_like = |c: &Candidate| {
+        c.utc
+            || (behind_utc.is_some()
+                && c.date.precision == Precision::Minute
+                && published.iter().any(|(u, _)| u.utc && u.date.value == c.date.value))
+    };
     let local_support = |day: i64| {
         published
             .iter()
-            .filter(|(c, d)| *d == day && !c.utc && c.score >= S_CLASS_WEAK)
+            .filter(|(c, d)| *d == day && !utc_like(c) && c.score >= S_CLASS_WEAK)
             .map(|(c, _)| c.score)
             .max()
             .unwrap_or(i32::MIN)
     };
-    let offset = utc_offset(cands);
+    // The day is printed or given by a local source.
+    let shown = |day: i64| {
+        let y = Ymd::from_days(day);
+        let ymd = format!("{:04}-{:02}-{:02}", y.year, y.month, y.day);
+        published.iter().any(|(c, d)| *d == day && !utc_like(c) && c.score >= MIN_CORROBORATING)
+            || text.iter().any(|t| t.date.day() == Some(ymd.as_str()))
+    };
+    // An offset the declared region cannot have is no evidence.
+    let offset = utc_offset(cands).filter(|&off| behind_utc.is_none_or(|b| off <= -b));
     let mut days: Vec<Day<'_>> = Vec::new();
     for &(c, own) in &published {
         let mut day = own;
-        if c.utc && c.date.precision == Precision::Minute {
+        if utc_like(c) && c.date.precision == Precision::Minute {
             let hour: i64 = c.date.value.get(11..13).and_then(|h| h.parse().ok()).unwrap_or(12);
             let minute: i64 = c.date.value.get(14..16).and_then(|h| h.parse().ok()).unwrap_or(0);
             match offset {
@@ -1117,6 +1202,10 @@ fn best_published(cands: &[Candidate], text: &[Candidate], bounds: &Bounds) -> O
                     let alt = if hour < 12 { own - 1 } else { own + 1 };
                     if local_support(alt) > local_support(own) {
                         day = alt;
+                    } else if behind_utc.is_some_and(|b| hour * 60 + minute < b) && !shown(own) {
+                        // Early UTC hours are the evening before in the
+                        // page's region, unless the page shows the UTC day.
+                        day = own - 1;
                     }
                 }
             }
@@ -1133,14 +1222,14 @@ fn best_published(cands: &[Candidate], text: &[Candidate], bounds: &Bounds) -> O
             days.push(Day { day, best: c, families: vec![c.family] });
         }
     }
-    let mut winner: Option<(i32, &Candidate)> = None;
+    let mut winner: Option<(i32, &Candidate, i64)> = None;
     for d in &days {
         // The best candidate's own day (a rehomed UTC candidate's day is not
         // what it prints): then prefer a local candidate of that day.
         let best = if Ymd::of(&d.best.date).map(Ymd::to_days) != Some(d.day) {
             published
                 .iter()
-                .filter(|(_, day)| *day == d.day)
+                .filter(|(c, day)| *day == d.day && !utc_like(c))
                 .map(|(c, _)| *c)
                 .max_by_key(|c| c.score)
                 .unwrap_or(d.best)
@@ -1155,14 +1244,40 @@ fn best_published(cands: &[Candidate], text: &[Candidate], bounds: &Bounds) -> O
         }
         let better = match winner {
             None => true,
-            Some((s, w)) => score > s || (score == s && best.seq < w.seq),
+            Some((s, w, _)) => score > s || (score == s && best.seq < w.seq),
         };
         if better {
-            winner = Some((score, best));
+            winner = Some((score, best, d.day));
         }
     }
+    // A UTC time moved to its local day dates that day (the local time of
+    // day is unknown).
+    let winner = winner.map(|(_, c, day)| {
+        let mut c = c.clone();
+        if Ymd::of(&c.date).map(Ymd::to_days) != Some(day) {
+            let y = Ymd::from_days(day);
+            let evidence = std::mem::take(&mut c.date.evidence);
+            c.date = DateValue::from_parts(y.year, y.month, y.day, None, Precision::Day, evidence);
+        }
+        c
+    });
     // A day-less candidate (month from a URL) only when nothing dates a day.
-    winner.map(|(_, c)| c.clone()).or_else(|| best(cands, Kind::Published, bounds))
+    winner.or_else(|| best(cands, Kind::Published, bounds))
+}
+
+/// Minutes by which every time zone of a region of the Americas is behind
+/// UTC at the least, summer time included (the eastern United States: 4
+/// hours; Newfoundland: 2.5; Fernando de Noronha: 2): a UTC time earlier
+/// in the day than that is the previous day there. `None` elsewhere.
+fn region_behind_utc(region: &str) -> Option<i64> {
+    match region {
+        "us" => Some(240),
+        "mx" | "co" | "pe" | "ec" => Some(300),
+        "ar" | "cl" | "uy" | "py" | "bo" | "ve" => Some(180),
+        "ca" => Some(150),
+        "br" => Some(120),
+        _ => None,
+    }
 }
 
 /// The page's offset from UTC in minutes, when one of its UTC times and
@@ -1206,10 +1321,23 @@ fn utc_offset(cands: &[Candidate]) -> Option<i64> {
 
 
 /// True when `day` is printed somewhere on the page (main text,
-/// boilerplate, or a date-named element or cue).
+/// boilerplate, or a date-named element or cue). A machine timestamp left
+/// in the text (`2021-10-27T20:35:36+01:00`, often hidden by style sheets)
+/// is not written for readers.
 fn printed(col: &Collector, day: &str) -> bool {
-    col.text_cands.iter().chain(&col.boiler_text_cands).any(|t| t.date.day() == Some(day))
-        || col.cands.iter().any(|c| c.family == Family::Visible && c.date.day() == Some(day))
+    let shown = |d: &DateValue| d.day() == Some(day) && !is_machine_stamp(&d.evidence);
+    col.text_cands.iter().chain(&col.boiler_text_cands).any(|t| shown(&t.date))
+        || col.cands.iter().any(|c| c.family == Family::Visible && shown(&c.date))
+}
+
+/// An ISO 8601 date and time joined by `T` (`2021-10-27T20:35`).
+fn is_machine_stamp(s: &str) -> bool {
+    let b = s.trim().as_bytes();
+    b.len() >= 13
+        && b.get(..4).is_some_and(|y| y.iter().all(u8::is_ascii_digit))
+        && b.get(4) == Some(&b'-')
+        && b.get(10).is_some_and(|&c| c == b'T' || c == b't')
+        && b.get(11..13).is_some_and(|h| h.iter().all(u8::is_ascii_digit))
 }
 
 /// True when the reader sees only the update: the publication date comes
@@ -1247,7 +1375,7 @@ fn select(mut col: Collector, opts: &Options) -> HtmlDates {
     let bounds = publication_bounds(opts);
     penalise_listings(&mut col.cands);
     let published =
-        best_published(&col.cands, &col.text_cands, &bounds);
+        best_published(&col.cands, &col.text_cands, &bounds, col.behind_utc.flatten());
     let modified = best(&col.cands, Kind::Modified, &bounds);
     let published_score = published.as_ref().map_or(i32::MIN, |c| c.score);
     let published = match (published, &modified) {
@@ -1570,6 +1698,81 @@ mod tests {
         for t in ["", "abc", "12 items for 300 euros", "3.5 stars", "v1.2"] {
             assert!(!may_hold_date(t), "{t}");
         }
+    }
+
+    #[test]
+    fn main_content_is_never_boilerplate() {
+        // A page-wide wrapper named after its menu holds <main>: the byline
+        // inside <main> is not navigation.
+        let html = r#"<head><meta name="date" content="2021-10-15"></head><body><div id="mmenu-pagewrapper">
+            <nav><a href="/">Home</a></nav><main><h1>T</h1><p>Erschienen am: 13.10.2021</p></main></div></body>"#;
+        assert_eq!(published(html).as_deref(), Some("2021-10-13"));
+    }
+
+    #[test]
+    fn the_current_date_shown_to_the_reader_is_not_the_page_date() {
+        let html = r#"<body><div class="current-date">Today: 11 February 2020</div><h1>T</h1>
+            <p>The club was founded on 26 October 2013 by a handful of friends who met every week in a pub near the station.</p></body>"#;
+        assert_eq!(published(html).as_deref(), Some("2013-10-26"));
+    }
+
+    #[test]
+    fn a_teaser_inside_a_date_element_does_not_date_it() {
+        let html = r#"<head><meta name="date" content="2020-04-29T11:52:23"></head><body><h1>T</h1>
+            <p class="info">28.04.2020 21:38 Uhr</p>
+            <div class="infobox"><div class="teaser"><p>Uber dieses Thema berichtete Inforadio am 29. April 2020 um 09:53 Uhr.</p></div></div></body>"#;
+        assert_eq!(published(html).as_deref().and_then(|d| d.get(..10)), Some("2020-04-28"));
+    }
+
+    #[test]
+    fn a_creation_date_yields_to_the_publication_date() {
+        let html = r#"<head><meta name="dcterms.created" content="2023-11-08T20:25:25-05:00">
+            <script type="application/ld+json">{"@type":"NewsArticle","datePublished":"2023-11-09T03:02:34-05:00"}</script></head><body></body>"#;
+        assert_eq!(published(html).as_deref(), Some("2023-11-09T03:02"));
+        // Alone, it dates the page.
+        let html = r#"<head><meta name="dcterms.created" content="2023-11-08T20:25:25-05:00"></head><body></body>"#;
+        assert_eq!(published(html).as_deref(), Some("2023-11-08T20:25"));
+    }
+
+    #[test]
+    fn an_early_utc_time_is_the_evening_before_in_the_americas() {
+        let head = r#"<meta property="article:published_time" content="2020-05-02T02:54:29.000Z">"#;
+        let html = format!(r#"<head><meta property="og:locale" content="en_US">{head}</head><body><h1>T</h1></body>"#);
+        assert_eq!(published(&html).as_deref(), Some("2020-05-01"));
+        // Elsewhere the UTC day stays.
+        let html = format!(r#"<head><meta property="og:locale" content="de_DE">{head}</head><body><h1>T</h1></body>"#);
+        assert_eq!(published(&html).as_deref(), Some("2020-05-02T02:54"));
+        // So it does when the page shows it.
+        let html = format!(r#"<html lang="en-US"><head>{head}</head><body><h1>T</h1><p>May 2, 2020</p></body></html>"#);
+        assert_eq!(published(&html).as_deref().and_then(|d| d.get(..10)), Some("2020-05-02"));
+        // Four hours behind at the least: 04:10 UTC may be the same day.
+        let html = r#"<head><meta property="og:locale" content="en_US"><meta property="article:published_time" content="2020-05-02T04:10:00Z"></head><body></body>"#;
+        assert_eq!(published(html).as_deref(), Some("2020-05-02T04:10"));
+    }
+
+    #[test]
+    fn a_machine_timestamp_in_the_text_is_not_printed_for_readers() {
+        // The publication day shows only as a raw ISO stamp; the reader sees
+        // the update day.
+        let html = r#"<body><h1>T</h1><time itemprop="datePublished" datetime="2021-10-27T20:35:36+01:00">2021-10-27T20:35:36+01:00</time>
+            <time itemprop="dateModified" datetime="2021-10-28T13:21:30+01:00">2021-10-28T13:21:30+01:00</time>
+            <p class="c-article__meta">Berlin, 28.10.2021, 058/21</p><p>Text.</p></body>"#;
+        assert_eq!(published(html).as_deref().and_then(|d| d.get(..10)), Some("2021-10-28"));
+        assert!(is_machine_stamp("2021-10-27T20:35:36+01:00"));
+        assert!(!is_machine_stamp("27.10.2021 20:35"));
+    }
+
+    #[test]
+    fn a_zone_less_copy_of_a_utc_time_is_utc_in_the_americas() {
+        // The same instant with and without its zone; the page is from
+        // Canada, where 00:23 UTC is the evening before.
+        let html = r#"<head><meta name="dc.language" content="fr-ca"><meta name="dc.date.created" content="2020-08-25|00h23">
+            <script type="application/ld+json">{"datePublished":"2020-08-25T00:23:33.312Z"}</script></head><body><h1>T</h1></body>"#;
+        assert_eq!(published(html).as_deref().and_then(|d| d.get(..10)), Some("2020-08-24"));
+        // Elsewhere the equal times say the page keeps UTC.
+        let html = r#"<head><meta name="dc.date.created" content="2020-08-25|00h23">
+            <script type="application/ld+json">{"datePublished":"2020-08-25T00:23:33.312Z"}</script></head><body><h1>T</h1></body>"#;
+        assert_eq!(published(html).as_deref().and_then(|d| d.get(..10)), Some("2020-08-25"));
     }
 
     #[test]
