@@ -215,6 +215,10 @@ pub fn apply_with(doc: &mut DocTags<'_>, lexicon: &HashSet<String>, lang: &str, 
     if modern {
         for (toks, tags) in doc.sentences.iter().zip(doc.tags.iter_mut()) {
             trim_trailing_function_words(toks, tags);
+            if lang == "fr" {
+                trim_leading_lower_words(toks, tags, lexicon);
+                split_coordinated_names(toks, tags);
+            }
         }
     }
     if lang == "fr" {
@@ -352,6 +356,96 @@ fn trim_trailing_function_words(toks: &[&str], tags: &mut [(Label, f32)]) {
         for t in tags.iter_mut().take(b).skip(e) {
             t.0 = Label::O;
         }
+    }
+}
+
+/// French names do not open with a lower-case common word: "l'entreprise
+/// américaine Hewlett-Packard", "la chaîne Histoire", "le partenariat du
+/// Monde" name "Hewlett-Packard", "Histoire", "Monde". Lower-case words of
+/// at least four letters usually written in lower case (or adjectives of
+/// nationality), and "du"/"des" before an organisation or a place, are
+/// dropped from the start of a name when a capitalised word follows. Heads
+/// that open a name by convention ("université de Nantes", "îles X",
+/// `ner-institutions*.txt`, `ner-place-heads.txt`) and name particles stay.
+fn trim_leading_lower_words(toks: &[&str], tags: &mut [(Label, f32)], lexicon: &HashSet<String>) {
+    let res = Resources::get();
+    let labels: Vec<Label> = tags.iter().map(|t| t.0).collect();
+    for (a, b, ty) in entities(&labels) {
+        if ty == Type::Misc {
+            continue;
+        }
+        let mut s = a;
+        while s + 1 < b {
+            let Some(&w) = toks.get(s) else { break };
+            if !w.chars().next().is_some_and(char::is_lowercase) {
+                break;
+            }
+            let lw = w.to_lowercase();
+            let function = matches!(lw.as_str(), "du" | "des") && ty != Type::Per;
+            let common = w.chars().count() >= 4
+                && w.chars().all(char::is_alphabetic)
+                && (lexicon.contains(&lw) || res.is_demonym(&crate::resources::fold_word(w)))
+                && !institution_heads().contains(&lw)
+                && !lower_institution_heads().contains(lw.as_str())
+                && !place_heads().contains(lw.as_str());
+            if !(function || common) || !toks.get(s + 1).is_some_and(|t| is_cap(t)) {
+                break;
+            }
+            s += 1;
+        }
+        let mut ty = ty;
+        // "la Polonaise Agnieszka Radwanska": a capitalised nationality
+        // noun before a first name and a surname.
+        if s == a
+            && b >= a + 3
+            && toks.get(a).is_some_and(|w| is_cap(w) && res.is_demonym(&crate::resources::fold_word(w)) && known_name(&[w]).is_none())
+            && toks.get(a + 1).is_some_and(|w| first_names().contains(*w))
+        {
+            s = a + 1;
+            ty = Type::Per;
+        }
+        // "le gouvernement Papadimos": a government named after its head.
+        if s > a
+            && toks.get(s - 1).is_some_and(|w| w.to_lowercase() == "gouvernement")
+            && b - s <= 2
+            && toks.get(s..b).is_some_and(|r| r.iter().all(|w| is_cap(w)) && known_name(r).is_none())
+        {
+            ty = Type::Per;
+        }
+        if s > a {
+            for t in tags.iter_mut().take(s).skip(a) {
+                t.0 = Label::O;
+            }
+            relabel(tags, s, b, ty, None);
+        }
+    }
+}
+
+/// Two names joined by "et de" ("de la chaîne Histoire et de Ouest
+/// France") are two names, unless the first opens with an institution head
+/// ("ministère de la Culture et de la Communication").
+fn split_coordinated_names(toks: &[&str], tags: &mut [(Label, f32)]) {
+    let labels: Vec<Label> = tags.iter().map(|t| t.0).collect();
+    for (a, b, ty) in entities(&labels) {
+        if ty == Type::Misc || b < a + 4 {
+            continue;
+        }
+        let head = toks.get(a).map(|w| w.to_lowercase()).unwrap_or_default();
+        if institution_heads().contains(&head) || lower_institution_heads().contains(head.as_str()) {
+            continue;
+        }
+        let Some(k) = (a + 1..b - 2).find(|&k| {
+            toks.get(k).is_some_and(|w| *w == "et")
+                && toks.get(k + 1).is_some_and(|w| matches!(*w, "de" | "du" | "des" | "d'" | "d’"))
+                && toks.get(k + 2).is_some_and(|w| is_cap(w))
+        }) else {
+            continue;
+        };
+        for t in tags.iter_mut().take(k + 2).skip(k) {
+            t.0 = Label::O;
+        }
+        relabel(tags, a, k, ty, None);
+        relabel(tags, k + 2, b, ty, None);
     }
 }
 
