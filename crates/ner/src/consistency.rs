@@ -127,6 +127,9 @@ pub fn apply_with(doc: &mut DocTags<'_>, lexicon: &HashSet<String>, lang: &str, 
         }
     }
     company_votes(doc, &mut by_key, lang);
+    if lang == "fr" {
+        place_noun_votes(doc, &mut by_key);
+    }
     event_votes(doc, &mut by_key, lang);
     let majority = |scores: &[f32; 4]| -> Type {
         let mut best = 0;
@@ -243,6 +246,9 @@ pub fn apply_with(doc: &mut DocTags<'_>, lexicon: &HashSet<String>, lang: &str, 
             drop_demonyms(toks, tags);
             apposed_titles_make_persons(toks, tags, lang);
             head_last_organisations(toks, tags, lexicon);
+            if lang == "fr" {
+                company_subsidiaries(toks, tags);
+            }
             drop_not_names(toks, tags, lang);
         }
     }
@@ -396,10 +402,12 @@ fn trim_leading_lower_words(toks: &[&str], tags: &mut [(Label, f32)], lexicon: &
         let mut ty = ty;
         // "la Polonaise Agnieszka Radwanska": a capitalised nationality
         // noun before a first name and a surname.
+        let determiner = a > 0 && toks.get(a - 1).is_some_and(|w| matches!(w.to_lowercase().as_str(), "le" | "la" | "l'" | "l’"));
         if s == a
             && b >= a + 3
             && toks.get(a).is_some_and(|w| is_cap(w) && res.is_demonym(&crate::resources::fold_word(w)) && known_name(&[w]).is_none())
-            && toks.get(a + 1).is_some_and(|w| first_names().contains(*w))
+            && (determiner || toks.get(a + 1).is_some_and(|w| first_names().contains(*w)))
+            && toks.get(a + 1..b).is_some_and(|r| r.iter().all(|w| is_cap(w)))
         {
             s = a + 1;
             ty = Type::Per;
@@ -1100,6 +1108,57 @@ fn company_votes(doc: &DocTags<'_>, by_key: &mut HashMap<String, [f32; 4]>, lang
                     by_key.entry(key(span)).or_insert([0.0; 4])[type_index(Type::Org)] += CUE_VOTE;
                 }
             }
+        }
+    }
+}
+
+/// French nouns whose "de X" complement is a place
+/// (`data/lang/fr/ner-place-nouns.txt`).
+fn place_nouns() -> &'static HashSet<&'static str> {
+    static NOUNS: std::sync::OnceLock<HashSet<&'static str>> = std::sync::OnceLock::new();
+    NOUNS.get_or_init(|| dossier_text::data_lines(include_str!("../../../data/lang/fr/ner-place-nouns.txt")).collect())
+}
+
+/// A name right after "NOUN de" where the noun takes a place ("la ville
+/// de X", "la prise de X", "les habitants de X") votes LOC for that name
+/// across the document, unless it opens with a known first name.
+fn place_noun_votes(doc: &DocTags<'_>, by_key: &mut HashMap<String, [f32; 4]>) {
+    let nouns = place_nouns();
+    for (toks, tags) in doc.sentences.iter().zip(&doc.tags) {
+        let labels: Vec<Label> = tags.iter().map(|t| t.0).collect();
+        for (a, b, ty) in entities(&labels) {
+            if ty == Type::Misc || a < 2 || b > a + 2 {
+                continue;
+            }
+            let de = toks.get(a - 1).is_some_and(|t| matches!(*t, "de" | "d'" | "d’"));
+            let noun = toks.get(a - 2).is_some_and(|t| nouns.contains(t.to_lowercase().as_str()));
+            let first = toks.get(a).copied().unwrap_or("");
+            if de && noun && !first_names().contains(first) {
+                if let Some(span) = toks.get(a..b) {
+                    by_key.entry(key(span)).or_insert([0.0; 4])[type_index(Type::Loc)] += CUE_VOTE;
+                }
+            }
+        }
+    }
+}
+
+/// A known company's name run on by a place or another name with no word
+/// between ("Michelin Amérique du Nord", "Google France") is one
+/// organisation (a subsidiary); a person's name that opens with a known
+/// company's name ("Peugeot Citroën") is an organisation.
+fn company_subsidiaries(toks: &[&str], tags: &mut [(Label, f32)]) {
+    let labels: Vec<Label> = tags.iter().map(|t| t.0).collect();
+    let ents = entities(&labels);
+    for (n, &(a, b, ty)) in ents.iter().enumerate() {
+        let Some(span) = toks.get(a..b) else { continue };
+        if ty == Type::Org && known_name(span) == Some(Type::Org) {
+            if let Some(&(c, d, Type::Loc)) = ents.get(n + 1) {
+                if c == b {
+                    relabel(tags, a, d, Type::Org, None);
+                }
+            }
+        } else if ty == Type::Per && b >= a + 2 && known_name(span).is_none() && known_name(&span[..1]) == Some(Type::Org) {
+            relabel(tags, a, b, Type::Org, None);
         }
     }
 }
