@@ -1357,6 +1357,10 @@ fn gazetteer_pass(toks: &[&str], tags: &mut [(Label, f32)], lexicon: &HashSet<St
         } else if starts_entity && model_end < end && free_after {
             let s = tags.get(i).map_or(0.7, |t| t.1);
             relabel(tags, i, end, ty, Some(s));
+        } else if end >= i + 2 {
+            // A known name of several words over the model's shorter names,
+            // all inside it ("PSA" + "Peugeot Citroën", "Air" + "France").
+            relabel(tags, i, end, ty, Some(0.7));
         } else {
             i += 1;
             continue;
