@@ -248,6 +248,7 @@ pub fn apply_with(doc: &mut DocTags<'_>, lexicon: &HashSet<String>, lang: &str, 
             head_last_organisations(toks, tags, lexicon);
             if lang == "fr" {
                 company_subsidiaries(toks, tags);
+                word_of_place_organisations(toks, tags);
             }
             drop_not_names(toks, tags, lang);
         }
@@ -383,11 +384,17 @@ fn trim_leading_lower_words(toks: &[&str], tags: &mut [(Label, f32)], lexicon: &
         let mut s = a;
         while s + 1 < b {
             let Some(&w) = toks.get(s) else { break };
+            let acronym = w.chars().count() >= 2 && w.chars().all(|c| c.is_uppercase()) && not_names("fr").contains(w.to_lowercase().as_str());
+            if acronym && toks.get(s + 1).is_some_and(|t| is_cap(t) || matches!(*t, "de" | "d'" | "d’")) {
+                s += 1;
+                continue;
+            }
             if !w.chars().next().is_some_and(char::is_lowercase) {
                 break;
             }
             let lw = w.to_lowercase();
-            let function = matches!(lw.as_str(), "du" | "des") && ty != Type::Per;
+            let function = (matches!(lw.as_str(), "du" | "des") && ty != Type::Per)
+                || (s > a && matches!(lw.as_str(), "de" | "d'" | "d’") && toks.get(s - 1).is_some_and(|p| not_names("fr").contains(p.to_lowercase().as_str())));
             let common = w.chars().count() >= 4
                 && w.chars().all(char::is_alphabetic)
                 && (lexicon.contains(&lw) || res.is_demonym(&crate::resources::fold_word(w)))
@@ -454,6 +461,36 @@ fn split_coordinated_names(toks: &[&str], tags: &mut [(Label, f32)]) {
         }
         relabel(tags, a, k, ty, None);
         relabel(tags, k + 2, b, ty, None);
+    }
+}
+
+/// "l'Impact de Montréal", "la Bourse de Paris": an untagged capitalised
+/// word inside a sentence, after an article, followed by "de" and a known
+/// city or country tagged as a place, is one organisation with it (clubs,
+/// exchanges, companies named after their town); compass words, event
+/// heads and geographic heads are left alone ("le Nord de la France").
+fn word_of_place_organisations(toks: &[&str], tags: &mut [(Label, f32)]) {
+    let labels: Vec<Label> = tags.iter().map(|t| t.0).collect();
+    let events = event_cues("fr");
+    for (a, b, ty) in entities(&labels) {
+        if ty != Type::Loc || a < 3 {
+            continue;
+        }
+        let (Some(&art), Some(&w), Some(&de)) = (toks.get(a - 3), toks.get(a - 2), toks.get(a - 1)) else { continue };
+        let lw = w.to_lowercase();
+        if de != "de"
+            || !matches!(art.to_lowercase().as_str(), "le" | "la" | "l'" | "l’")
+            || !is_cap(w)
+            || w.chars().count() < 3
+            || labels.get(a - 2) != Some(&Label::O)
+            || COMPASS_WORDS.contains(&crate::resources::fold_word(w).as_str())
+            || place_heads().contains(lw.as_str())
+            || events.is_some_and(|(heads, _)| heads.iter().any(|h| h.first().is_some_and(|f| f.to_lowercase() == lw)))
+            || known_name(toks.get(a..b).unwrap_or(&[])).is_none()
+        {
+            continue;
+        }
+        relabel(tags, a - 2, b, Type::Org, None);
     }
 }
 
