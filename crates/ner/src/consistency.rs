@@ -72,6 +72,13 @@ pub fn apply_with(doc: &mut DocTags<'_>, lexicon: &HashSet<String>, lang: &str, 
         }
     }
     split_name_of_place(doc);
+    if lang == "fr" && modern {
+        if let Some(cues) = company_cues(lang) {
+            for (toks, tags) in doc.sentences.iter().zip(doc.tags.iter_mut()) {
+                names_after_company_nouns(toks, tags, cues);
+            }
+        }
+    }
     let res = Resources::get();
     // Entities per sentence.
     let mut by_key: HashMap<String, [f32; 4]> = HashMap::new();
@@ -953,6 +960,7 @@ const NAME_STOPS: &[&str] = &[
 const ADJ_ENDINGS: &[&str] = &[
     "al", "ale", "ales", "aux", "aire", "aires", "ique", "iques", "ier", "ière", "iers", "ières", "el", "elle", "els", "elles", "if", "ive",
     "ifs", "ives", "ien", "ienne", "iens", "iennes", "éen", "éenne", "eur", "eure", "ime", "ain", "aine", "ais", "aise", "ic", "ère", "ères",
+    "eux", "euse", "euses",
 ];
 
 fn is_adjective_like(w: &str) -> bool {
@@ -1119,6 +1127,34 @@ fn company_context(toks: &[&str], a: usize, b: usize, cues: &HashMap<&str, Compa
         j += 1;
     }
     cue(j) == Some(CompanyCue::Any)
+}
+
+/// Capitalised words the model left untagged right after a company or
+/// medium noun, over at most two lower-case modifiers ("le quotidien
+/// français Libération", "l'équipementier X"), are an organisation.
+fn names_after_company_nouns(toks: &[&str], tags: &mut [(Label, f32)], cues: &HashMap<&str, CompanyCue>) {
+    let free = |k: usize, tags: &[(Label, f32)]| tags.get(k).is_some_and(|t| t.0 == Label::O);
+    let mut i = 0;
+    while i < toks.len() {
+        let w = toks.get(i).map(|t| t.to_lowercase()).unwrap_or_default();
+        if !matches!(cues.get(w.as_str()), Some(CompanyCue::Any | CompanyCue::Direct)) || !free(i, tags) {
+            i += 1;
+            continue;
+        }
+        let mut k = i + 1;
+        while k < i + 3 && toks.get(k).is_some_and(|t| t.chars().count() >= 4 && t.chars().all(|c| c.is_lowercase() || c == '-')) && free(k, tags) {
+            k += 1;
+        }
+        let mut e = k;
+        while e < k + 4 && toks.get(e).is_some_and(|t| is_cap(t) && t.chars().any(char::is_alphabetic)) && free(e, tags) {
+            e += 1;
+        }
+        let next_free_cap = toks.get(e).is_some_and(|t| is_cap(t)) && !free(e, tags);
+        if e > k && !next_free_cap && known_name(toks.get(k..e).unwrap_or(&[])) != Some(Type::Loc) && !first_names().contains(toks.get(k).copied().unwrap_or("")) {
+            relabel(tags, k, e, Type::Org, Some(0.6));
+        }
+        i = e.max(i + 1);
+    }
 }
 
 /// A tagged name in a company context ([`company_context`]), and the names
