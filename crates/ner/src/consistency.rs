@@ -248,7 +248,7 @@ pub fn apply_with(doc: &mut DocTags<'_>, lexicon: &HashSet<String>, lang: &str, 
             harmonise_lists(toks, tags);
             if lang == "fr" {
                 author_lists(toks, tags);
-                lower_case_places(toks, tags);
+                lower_case_places(toks, tags, lexicon);
             }
             drop_demonyms(toks, tags);
             apposed_titles_make_persons(toks, tags, lang);
@@ -678,15 +678,37 @@ fn place_heads() -> &'static HashSet<&'static str> {
 
 /// A name right after a lower-case geographic head ("les îles
 /// Sanguinaires", "le mont Maudit") is a place, the head included.
-fn lower_case_places(toks: &[&str], tags: &mut [(Label, f32)]) {
+fn lower_case_places(toks: &[&str], tags: &mut [(Label, f32)], lexicon: &HashSet<String>) {
     let heads = place_heads();
     let labels: Vec<Label> = tags.iter().map(|t| t.0).collect();
     for (a, b, ty) in entities(&labels) {
-        let head = a.checked_sub(1).filter(|&h| toks.get(h).is_some_and(|t| heads.contains(t)));
+        // Also capitalised ("Îles Baléares", "Mont Blanc"), left untagged.
+        let head = a.checked_sub(1).filter(|&h| {
+            toks.get(h).is_some_and(|t| heads.contains(t) || (is_cap(t) && heads.contains(t.to_lowercase().as_str()) && labels.get(h) == Some(&Label::O)))
+        });
         if let Some(h) = head {
             if ty != Type::Misc {
                 relabel(tags, h, b, Type::Loc, None);
             }
+        } else if ty == Type::Per && b >= a + 2 && toks.get(a).is_some_and(|t| heads.contains(t.to_lowercase().as_str())) {
+            relabel(tags, a, b, Type::Loc, None);
+        }
+    }
+    // A head and a capitalised word the model left untagged ("Îles
+    // Baléares", "le lac Titicaca").
+    let labels: Vec<Label> = tags.iter().map(|t| t.0).collect();
+    for h in 0..toks.len() {
+        let Some(&w) = toks.get(h) else { continue };
+        let Some(&next) = toks.get(h + 1) else { continue };
+        if heads.contains(w.to_lowercase().as_str())
+            && labels.get(h) == Some(&Label::O)
+            && labels.get(h + 1) == Some(&Label::O)
+            && is_cap(next)
+            && next.chars().count() >= 3
+            && next.chars().skip(1).all(char::is_lowercase)
+            && !lexicon.contains(&next.to_lowercase())
+        {
+            relabel(tags, h, h + 2, Type::Loc, Some(0.6));
         }
     }
 }
