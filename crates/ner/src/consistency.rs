@@ -253,6 +253,7 @@ pub fn apply_with(doc: &mut DocTags<'_>, lexicon: &HashSet<String>, lang: &str, 
             drop_demonyms(toks, tags);
             apposed_titles_make_persons(toks, tags, lang);
             head_last_organisations(toks, tags, lexicon);
+            join_name_particles(toks, tags, lexicon);
             if lang == "fr" {
                 company_subsidiaries(toks, tags);
                 word_of_place_organisations(toks, tags);
@@ -682,16 +683,11 @@ fn lower_case_places(toks: &[&str], tags: &mut [(Label, f32)], lexicon: &HashSet
     let heads = place_heads();
     let labels: Vec<Label> = tags.iter().map(|t| t.0).collect();
     for (a, b, ty) in entities(&labels) {
-        // Also capitalised ("Îles Baléares", "Mont Blanc"), left untagged.
-        let head = a.checked_sub(1).filter(|&h| {
-            toks.get(h).is_some_and(|t| heads.contains(t) || (is_cap(t) && heads.contains(t.to_lowercase().as_str()) && labels.get(h) == Some(&Label::O)))
-        });
+        let head = a.checked_sub(1).filter(|&h| toks.get(h).is_some_and(|t| heads.contains(t)));
         if let Some(h) = head {
             if ty != Type::Misc {
                 relabel(tags, h, b, Type::Loc, None);
             }
-        } else if ty == Type::Per && b >= a + 2 && toks.get(a).is_some_and(|t| heads.contains(t.to_lowercase().as_str())) {
-            relabel(tags, a, b, Type::Loc, None);
         }
     }
     // A head and a capitalised word the model left untagged ("Îles
@@ -2075,8 +2071,14 @@ mod tests {
         let p = |l| (l, 0.9);
         let toks = ["des", "îles", "Zanguines", ",", "Mont", "Zorglub"];
         let mut tags = vec![p(O), p(O), p(B(Type::Org)), p(O), p(O), p(B(Type::Per))];
-        lower_case_places(&toks, &mut tags);
+        lower_case_places(&toks, &mut tags, &HashSet::new());
         let got: Vec<Label> = tags.iter().map(|t| t.0).collect();
         assert_eq!(got, [O, B(Type::Loc), I(Type::Loc), O, O, B(Type::Per)]);
+        // A head and a name both left untagged, the head capitalised too.
+        let toks = ["Îles", "Zanguines", ":", "le", "lac", "Zorglub"];
+        let mut tags = vec![p(O); 6];
+        lower_case_places(&toks, &mut tags, &HashSet::new());
+        let got: Vec<Label> = tags.iter().map(|t| t.0).collect();
+        assert_eq!(got, [B(Type::Loc), I(Type::Loc), O, O, B(Type::Loc), I(Type::Loc)]);
     }
 }
