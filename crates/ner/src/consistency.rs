@@ -719,7 +719,14 @@ fn harmonise_lists(toks: &[&str], tags: &mut [(Label, f32)]) {
     let ents = entities(&labels);
     let separator = |a: usize, b: usize| {
         let between = toks.get(a..b).unwrap_or(&[]);
-        !between.is_empty() && between.len() <= 2 && between.iter().all(|t| matches!(t.to_lowercase().as_str(), "," | "et" | "ou" | "and" | "or"))
+        let plain = !between.is_empty() && between.len() <= 2 && between.iter().all(|t| matches!(t.to_lowercase().as_str(), "," | "et" | "ou" | "and" | "or"));
+        // Each item repeats its preposition: "du Monde, de Télérama, d'X et de Y".
+        let repeated = between.len() >= 2
+            && between.len() <= 4
+            && between.first().is_some_and(|t| matches!(*t, "," | "et"))
+            && between.iter().skip(1).all(|t| matches!(*t, "et" | "de" | "du" | "des" | "d'" | "d’" | "la" | "le" | "les" | "l'" | "l’" | "à" | "au" | "aux"))
+            && between.iter().any(|t| matches!(*t, "de" | "du" | "des" | "d'" | "d’" | "à" | "au" | "aux"));
+        plain || repeated
     };
     let mut i = 0;
     while i < ents.len() {
