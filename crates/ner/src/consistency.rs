@@ -27,6 +27,16 @@
 //! an institution opened by a lower-case head ("l'université de Nantes",
 //! "le parquet de Paris") is one organisation, the place inside included;
 //! and no name ends with a preposition or an article ("Agence des").
+//! Also in French edited news: no name opens with a lower-case common
+//! word, "du"/"des" or a common-noun acronym ("l'entreprise américaine
+//! Hewlett-Packard", "l'ONG Greenpeace"; "le gouvernement X" names a
+//! person), names joined by "et de" are two names, "la ville / la prise /
+//! les habitants de X" votes LOC, capitalised words right after a company
+//! or medium noun are an organisation, a known company run on by a place
+//! is one organisation ("Michelin Amérique du Nord"), "l'Impact de
+//! Montréal" is one organisation, a known name of several words replaces
+//! the model's shorter names inside it, and enumerations whose items
+//! repeat their preposition ("du Monde, de Télérama, d'X") share a type.
 
 use std::collections::{HashMap, HashSet};
 
