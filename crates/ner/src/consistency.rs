@@ -27,6 +27,16 @@
 //! an institution opened by a lower-case head ("l'université de Nantes",
 //! "le parquet de Paris") is one organisation, the place inside included;
 //! and no name ends with a preposition or an article ("Agence des").
+//! Also in French edited news: no name opens with a lower-case common
+//! word, "du"/"des" or a common-noun acronym ("l'entreprise américaine
+//! Hewlett-Packard", "l'ONG Greenpeace"; "le gouvernement X" names a
+//! person), names joined by "et de" are two names, "la ville / la prise /
+//! les habitants de X" votes LOC, capitalised words right after a company
+//! or medium noun are an organisation, a known company run on by a place
+//! is one organisation ("Michelin Amérique du Nord"), "l'Impact de
+//! Montréal" is one organisation, a known name of several words replaces
+//! the model's shorter names inside it, and enumerations whose items
+//! repeat their preposition ("du Monde, de Télérama, d'X") share a type.
 
 use std::collections::{HashMap, HashSet};
 
@@ -72,6 +82,13 @@ pub fn apply_with(doc: &mut DocTags<'_>, lexicon: &HashSet<String>, lang: &str, 
         }
     }
     split_name_of_place(doc);
+    if lang == "fr" && modern {
+        if let Some(cues) = company_cues(lang) {
+            for (toks, tags) in doc.sentences.iter().zip(doc.tags.iter_mut()) {
+                names_after_company_nouns(toks, tags, cues);
+            }
+        }
+    }
     let res = Resources::get();
     // Entities per sentence.
     let mut by_key: HashMap<String, [f32; 4]> = HashMap::new();
@@ -127,6 +144,9 @@ pub fn apply_with(doc: &mut DocTags<'_>, lexicon: &HashSet<String>, lang: &str, 
         }
     }
     company_votes(doc, &mut by_key, lang);
+    if lang == "fr" {
+        place_noun_votes(doc, &mut by_key);
+    }
     event_votes(doc, &mut by_key, lang);
     let majority = |scores: &[f32; 4]| -> Type {
         let mut best = 0;
@@ -215,6 +235,10 @@ pub fn apply_with(doc: &mut DocTags<'_>, lexicon: &HashSet<String>, lang: &str, 
     if modern {
         for (toks, tags) in doc.sentences.iter().zip(doc.tags.iter_mut()) {
             trim_trailing_function_words(toks, tags);
+            if lang == "fr" {
+                trim_leading_lower_words(toks, tags, lexicon);
+                split_coordinated_names(toks, tags);
+            }
         }
     }
     if lang == "fr" {
@@ -234,11 +258,16 @@ pub fn apply_with(doc: &mut DocTags<'_>, lexicon: &HashSet<String>, lang: &str, 
             harmonise_lists(toks, tags);
             if lang == "fr" {
                 author_lists(toks, tags);
-                lower_case_places(toks, tags);
+                lower_case_places(toks, tags, lexicon);
             }
             drop_demonyms(toks, tags);
             apposed_titles_make_persons(toks, tags, lang);
             head_last_organisations(toks, tags, lexicon);
+            join_name_particles(toks, tags, lexicon);
+            if lang == "fr" {
+                company_subsidiaries(toks, tags);
+                word_of_place_organisations(toks, tags);
+            }
             drop_not_names(toks, tags, lang);
         }
     }
@@ -352,6 +381,134 @@ fn trim_trailing_function_words(toks: &[&str], tags: &mut [(Label, f32)]) {
         for t in tags.iter_mut().take(b).skip(e) {
             t.0 = Label::O;
         }
+    }
+}
+
+/// French names do not open with a lower-case common word: "l'entreprise
+/// américaine Hewlett-Packard", "la chaîne Histoire", "le partenariat du
+/// Monde" name "Hewlett-Packard", "Histoire", "Monde". Lower-case words of
+/// at least four letters usually written in lower case (or adjectives of
+/// nationality), and "du"/"des" before an organisation or a place, are
+/// dropped from the start of a name when a capitalised word follows. Heads
+/// that open a name by convention ("université de Nantes", "îles X",
+/// `ner-institutions*.txt`, `ner-place-heads.txt`) and name particles stay.
+fn trim_leading_lower_words(toks: &[&str], tags: &mut [(Label, f32)], lexicon: &HashSet<String>) {
+    let res = Resources::get();
+    let labels: Vec<Label> = tags.iter().map(|t| t.0).collect();
+    for (a, b, ty) in entities(&labels) {
+        if ty == Type::Misc {
+            continue;
+        }
+        let mut s = a;
+        while s + 1 < b {
+            let Some(&w) = toks.get(s) else { break };
+            let acronym = w.chars().count() >= 2 && w.chars().all(|c| c.is_uppercase()) && not_names("fr").contains(w.to_lowercase().as_str());
+            if acronym && toks.get(s + 1).is_some_and(|t| is_cap(t) || matches!(*t, "de" | "d'" | "d’")) {
+                s += 1;
+                continue;
+            }
+            if !w.chars().next().is_some_and(char::is_lowercase) {
+                break;
+            }
+            let lw = w.to_lowercase();
+            let function = (matches!(lw.as_str(), "du" | "des") && ty != Type::Per)
+                || (s > a && matches!(lw.as_str(), "de" | "d'" | "d’") && toks.get(s - 1).is_some_and(|p| not_names("fr").contains(p.to_lowercase().as_str())));
+            let common = w.chars().count() >= 4
+                && w.chars().all(char::is_alphabetic)
+                && (lexicon.contains(&lw) || res.is_demonym(&crate::resources::fold_word(w)))
+                && !institution_heads().contains(&lw)
+                && !lower_institution_heads().contains(lw.as_str())
+                && !place_heads().contains(lw.as_str());
+            if !(function || common) || !toks.get(s + 1).is_some_and(|t| is_cap(t)) {
+                break;
+            }
+            s += 1;
+        }
+        let mut ty = ty;
+        // "la Polonaise Agnieszka Radwanska": a capitalised nationality
+        // noun before a first name and a surname.
+        let determiner = a > 0 && toks.get(a - 1).is_some_and(|w| matches!(w.to_lowercase().as_str(), "le" | "la" | "l'" | "l’"));
+        if s == a
+            && b >= a + 3
+            && toks.get(a).is_some_and(|w| is_cap(w) && res.is_demonym(&crate::resources::fold_word(w)) && known_name(&[w]).is_none())
+            && (determiner || toks.get(a + 1).is_some_and(|w| first_names().contains(*w)))
+            && toks.get(a + 1..b).is_some_and(|r| r.iter().all(|w| is_cap(w)))
+        {
+            s = a + 1;
+            ty = Type::Per;
+        }
+        // "le gouvernement Papadimos": a government named after its head.
+        if s > a
+            && toks.get(s - 1).is_some_and(|w| w.to_lowercase() == "gouvernement")
+            && b - s <= 2
+            && toks.get(s..b).is_some_and(|r| r.iter().all(|w| is_cap(w)) && known_name(r).is_none())
+        {
+            ty = Type::Per;
+        }
+        if s > a {
+            for t in tags.iter_mut().take(s).skip(a) {
+                t.0 = Label::O;
+            }
+            relabel(tags, s, b, ty, None);
+        }
+    }
+}
+
+/// Two names joined by "et de" ("de la chaîne Histoire et de Ouest
+/// France") are two names, unless the first opens with an institution head
+/// ("ministère de la Culture et de la Communication").
+fn split_coordinated_names(toks: &[&str], tags: &mut [(Label, f32)]) {
+    let labels: Vec<Label> = tags.iter().map(|t| t.0).collect();
+    for (a, b, ty) in entities(&labels) {
+        if ty == Type::Misc || b < a + 4 {
+            continue;
+        }
+        let head = toks.get(a).map(|w| w.to_lowercase()).unwrap_or_default();
+        if institution_heads().contains(&head) || lower_institution_heads().contains(head.as_str()) {
+            continue;
+        }
+        let Some(k) = (a + 1..b - 2).find(|&k| {
+            toks.get(k).is_some_and(|w| *w == "et")
+                && toks.get(k + 1).is_some_and(|w| matches!(*w, "de" | "du" | "des" | "d'" | "d’"))
+                && toks.get(k + 2).is_some_and(|w| is_cap(w))
+        }) else {
+            continue;
+        };
+        for t in tags.iter_mut().take(k + 2).skip(k) {
+            t.0 = Label::O;
+        }
+        relabel(tags, a, k, ty, None);
+        relabel(tags, k + 2, b, ty, None);
+    }
+}
+
+/// "l'Impact de Montréal", "la Bourse de Paris": an untagged capitalised
+/// word inside a sentence, after an article, followed by "de" and a known
+/// city or country tagged as a place, is one organisation with it (clubs,
+/// exchanges, companies named after their town); compass words, event
+/// heads and geographic heads are left alone ("le Nord de la France").
+fn word_of_place_organisations(toks: &[&str], tags: &mut [(Label, f32)]) {
+    let labels: Vec<Label> = tags.iter().map(|t| t.0).collect();
+    let events = event_cues("fr");
+    for (a, b, ty) in entities(&labels) {
+        if ty != Type::Loc || a < 3 {
+            continue;
+        }
+        let (Some(&art), Some(&w), Some(&de)) = (toks.get(a - 3), toks.get(a - 2), toks.get(a - 1)) else { continue };
+        let lw = w.to_lowercase();
+        if de != "de"
+            || !matches!(art.to_lowercase().as_str(), "le" | "la" | "l'" | "l’")
+            || !is_cap(w)
+            || w.chars().count() < 3
+            || labels.get(a - 2) != Some(&Label::O)
+            || COMPASS_WORDS.contains(&crate::resources::fold_word(w).as_str())
+            || place_heads().contains(lw.as_str())
+            || events.is_some_and(|(heads, _)| heads.iter().any(|h| h.first().is_some_and(|f| f.to_lowercase() == lw)))
+            || known_name(toks.get(a..b).unwrap_or(&[])).is_none()
+        {
+            continue;
+        }
+        relabel(tags, a - 2, b, Type::Org, None);
     }
 }
 
@@ -532,7 +689,7 @@ fn place_heads() -> &'static HashSet<&'static str> {
 
 /// A name right after a lower-case geographic head ("les îles
 /// Sanguinaires", "le mont Maudit") is a place, the head included.
-fn lower_case_places(toks: &[&str], tags: &mut [(Label, f32)]) {
+fn lower_case_places(toks: &[&str], tags: &mut [(Label, f32)], lexicon: &HashSet<String>) {
     let heads = place_heads();
     let labels: Vec<Label> = tags.iter().map(|t| t.0).collect();
     for (a, b, ty) in entities(&labels) {
@@ -541,6 +698,23 @@ fn lower_case_places(toks: &[&str], tags: &mut [(Label, f32)]) {
             if ty != Type::Misc {
                 relabel(tags, h, b, Type::Loc, None);
             }
+        }
+    }
+    // A head and a capitalised word the model left untagged ("Îles
+    // Baléares", "le lac Titicaca").
+    let labels: Vec<Label> = tags.iter().map(|t| t.0).collect();
+    for h in 0..toks.len() {
+        let Some(&w) = toks.get(h) else { continue };
+        let Some(&next) = toks.get(h + 1) else { continue };
+        if heads.contains(w.to_lowercase().as_str())
+            && labels.get(h) == Some(&Label::O)
+            && labels.get(h + 1) == Some(&Label::O)
+            && is_cap(next)
+            && next.chars().count() >= 3
+            && next.chars().skip(1).all(char::is_lowercase)
+            && !lexicon.contains(&next.to_lowercase())
+        {
+            relabel(tags, h, h + 2, Type::Loc, Some(0.6));
         }
     }
 }
@@ -555,7 +729,14 @@ fn harmonise_lists(toks: &[&str], tags: &mut [(Label, f32)]) {
     let ents = entities(&labels);
     let separator = |a: usize, b: usize| {
         let between = toks.get(a..b).unwrap_or(&[]);
-        !between.is_empty() && between.len() <= 2 && between.iter().all(|t| matches!(t.to_lowercase().as_str(), "," | "et" | "ou" | "and" | "or"))
+        let plain = !between.is_empty() && between.len() <= 2 && between.iter().all(|t| matches!(t.to_lowercase().as_str(), "," | "et" | "ou" | "and" | "or"));
+        // Each item repeats its preposition: "du Monde, de Télérama, d'X et de Y".
+        let repeated = between.len() >= 2
+            && between.len() <= 4
+            && between.first().is_some_and(|t| matches!(*t, "," | "et"))
+            && between.iter().skip(1).all(|t| matches!(*t, "et" | "de" | "du" | "des" | "d'" | "d’" | "la" | "le" | "les" | "l'" | "l’" | "à" | "au" | "aux"))
+            && between.iter().any(|t| matches!(*t, "de" | "du" | "des" | "d'" | "d’" | "à" | "au" | "aux"));
+        plain || repeated
     };
     let mut i = 0;
     while i < ents.len() {
@@ -814,6 +995,7 @@ const NAME_STOPS: &[&str] = &[
 const ADJ_ENDINGS: &[&str] = &[
     "al", "ale", "ales", "aux", "aire", "aires", "ique", "iques", "ier", "ière", "iers", "ières", "el", "elle", "els", "elles", "if", "ive",
     "ifs", "ives", "ien", "ienne", "iens", "iennes", "éen", "éenne", "eur", "eure", "ime", "ain", "aine", "ais", "aise", "ic", "ère", "ères",
+    "eux", "euse", "euses",
 ];
 
 fn is_adjective_like(w: &str) -> bool {
@@ -982,6 +1164,34 @@ fn company_context(toks: &[&str], a: usize, b: usize, cues: &HashMap<&str, Compa
     cue(j) == Some(CompanyCue::Any)
 }
 
+/// Capitalised words the model left untagged right after a company or
+/// medium noun, over at most two lower-case modifiers ("le quotidien
+/// français Libération", "l'équipementier X"), are an organisation.
+fn names_after_company_nouns(toks: &[&str], tags: &mut [(Label, f32)], cues: &HashMap<&str, CompanyCue>) {
+    let free = |k: usize, tags: &[(Label, f32)]| tags.get(k).is_some_and(|t| t.0 == Label::O);
+    let mut i = 0;
+    while i < toks.len() {
+        let w = toks.get(i).map(|t| t.to_lowercase()).unwrap_or_default();
+        if !matches!(cues.get(w.as_str()), Some(CompanyCue::Any | CompanyCue::Direct)) || !free(i, tags) {
+            i += 1;
+            continue;
+        }
+        let mut k = i + 1;
+        while k < i + 3 && toks.get(k).is_some_and(|t| t.chars().count() >= 4 && t.chars().all(|c| c.is_lowercase() || c == '-')) && free(k, tags) {
+            k += 1;
+        }
+        let mut e = k;
+        while e < k + 4 && toks.get(e).is_some_and(|t| is_cap(t) && t.chars().any(char::is_alphabetic)) && free(e, tags) {
+            e += 1;
+        }
+        let next_free_cap = toks.get(e).is_some_and(|t| is_cap(t)) && !free(e, tags);
+        if e > k && !next_free_cap && known_name(toks.get(k..e).unwrap_or(&[])) != Some(Type::Loc) && !first_names().contains(toks.get(k).copied().unwrap_or("")) {
+            relabel(tags, k, e, Type::Org, Some(0.6));
+        }
+        i = e.max(i + 1);
+    }
+}
+
 /// A tagged name in a company context ([`company_context`]), and the names
 /// enumerated with it ("les entreprises Lime et Bird"), vote ORG for that
 /// name in the whole document, whatever its length and the model's type.
@@ -1006,6 +1216,57 @@ fn company_votes(doc: &DocTags<'_>, by_key: &mut HashMap<String, [f32; 4]>, lang
                     by_key.entry(key(span)).or_insert([0.0; 4])[type_index(Type::Org)] += CUE_VOTE;
                 }
             }
+        }
+    }
+}
+
+/// French nouns whose "de X" complement is a place
+/// (`data/lang/fr/ner-place-nouns.txt`).
+fn place_nouns() -> &'static HashSet<&'static str> {
+    static NOUNS: std::sync::OnceLock<HashSet<&'static str>> = std::sync::OnceLock::new();
+    NOUNS.get_or_init(|| dossier_text::data_lines(include_str!("../../../data/lang/fr/ner-place-nouns.txt")).collect())
+}
+
+/// A name right after "NOUN de" where the noun takes a place ("la ville
+/// de X", "la prise de X", "les habitants de X") votes LOC for that name
+/// across the document, unless it opens with a known first name.
+fn place_noun_votes(doc: &DocTags<'_>, by_key: &mut HashMap<String, [f32; 4]>) {
+    let nouns = place_nouns();
+    for (toks, tags) in doc.sentences.iter().zip(&doc.tags) {
+        let labels: Vec<Label> = tags.iter().map(|t| t.0).collect();
+        for (a, b, ty) in entities(&labels) {
+            if ty == Type::Misc || a < 2 || b > a + 2 {
+                continue;
+            }
+            let de = toks.get(a - 1).is_some_and(|t| matches!(*t, "de" | "d'" | "d’"));
+            let noun = toks.get(a - 2).is_some_and(|t| nouns.contains(t.to_lowercase().as_str()));
+            let first = toks.get(a).copied().unwrap_or("");
+            if de && noun && !first_names().contains(first) {
+                if let Some(span) = toks.get(a..b) {
+                    by_key.entry(key(span)).or_insert([0.0; 4])[type_index(Type::Loc)] += CUE_VOTE;
+                }
+            }
+        }
+    }
+}
+
+/// A known company's name run on by a place or another name with no word
+/// between ("Michelin Amérique du Nord", "Google France") is one
+/// organisation (a subsidiary); a person's name that opens with a known
+/// company's name ("Peugeot Citroën") is an organisation.
+fn company_subsidiaries(toks: &[&str], tags: &mut [(Label, f32)]) {
+    let labels: Vec<Label> = tags.iter().map(|t| t.0).collect();
+    let ents = entities(&labels);
+    for (n, &(a, b, ty)) in ents.iter().enumerate() {
+        let Some(span) = toks.get(a..b) else { continue };
+        if ty == Type::Org && known_name(span) == Some(Type::Org) {
+            if let Some(&(c, d, Type::Loc)) = ents.get(n + 1) {
+                if c == b {
+                    relabel(tags, a, d, Type::Org, None);
+                }
+            }
+        } else if ty == Type::Per && b >= a + 2 && known_name(span).is_none() && known_name(&span[..1]) == Some(Type::Org) {
+            relabel(tags, a, b, Type::Org, None);
         }
     }
 }
@@ -1204,6 +1465,10 @@ fn gazetteer_pass(toks: &[&str], tags: &mut [(Label, f32)], lexicon: &HashSet<St
         } else if starts_entity && model_end < end && free_after {
             let s = tags.get(i).map_or(0.7, |t| t.1);
             relabel(tags, i, end, ty, Some(s));
+        } else if end >= i + 2 {
+            // A known name of several words over the model's shorter names,
+            // all inside it ("PSA" + "Peugeot Citroën", "Air" + "France").
+            relabel(tags, i, end, ty, Some(0.7));
         } else {
             i += 1;
             continue;
@@ -1823,8 +2088,14 @@ mod tests {
         let p = |l| (l, 0.9);
         let toks = ["des", "îles", "Zanguines", ",", "Mont", "Zorglub"];
         let mut tags = vec![p(O), p(O), p(B(Type::Org)), p(O), p(O), p(B(Type::Per))];
-        lower_case_places(&toks, &mut tags);
+        lower_case_places(&toks, &mut tags, &HashSet::new());
         let got: Vec<Label> = tags.iter().map(|t| t.0).collect();
         assert_eq!(got, [O, B(Type::Loc), I(Type::Loc), O, O, B(Type::Per)]);
+        // A head and a name both left untagged, the head capitalised too.
+        let toks = ["Îles", "Zanguines", ":", "le", "lac", "Zorglub"];
+        let mut tags = vec![p(O); 6];
+        lower_case_places(&toks, &mut tags, &HashSet::new());
+        let got: Vec<Label> = tags.iter().map(|t| t.0).collect();
+        assert_eq!(got, [B(Type::Loc), I(Type::Loc), O, O, B(Type::Loc), I(Type::Loc)]);
     }
 }
