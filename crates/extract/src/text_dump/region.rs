@@ -429,7 +429,10 @@ const TAIL_SENTENCES: usize = 3;
 /// text and its signature, see `Line::embed_credit`) is part of the
 /// article (its steps, points, sub-headings, quoted posts); a menu or link
 /// box rarely sits between two kept paragraphs. So is a run of at most
-/// [`MAX_SANDWICHED_MINOR`] short sentences ("Are you ready?") there.
+/// [`MAX_SANDWICHED_MINOR`] short sentences ("Are you ready?") there, and
+/// a list of two items or more under its own colon introducer of
+/// [`INTRODUCER_WORDS`] or more, maybe with a heading above it ("Summary",
+/// "This post will discuss the following:", "• …").
 pub(crate) fn keep_sandwiched_lists(lines: &[Line], skip: &[bool], keep: &mut [bool], a: usize, b: usize, lang_known: bool) {
     let item = |j: usize| {
         let credit_next = lines.get(j + 1).is_some_and(|n| n.embed_credit);
@@ -454,7 +457,20 @@ pub(crate) fn keep_sandwiched_lists(lines: &[Line], skip: &[bool], keep: &mut [b
         let kept_after = i <= b && keep.get(i).copied().unwrap_or(false);
         let minor = |j: usize| !skip.get(j).copied().unwrap_or(true) && lines.get(j).is_some_and(|l| !l.chrome_cue && !l.comments_cue && short_sentence(l, lang_known));
         let run_ok = (start..i).all(item) || i - start <= MAX_SANDWICHED_MINOR && (start..i).all(minor);
-        if kept_before && kept_after && i - start <= MAX_SANDWICHED_ITEMS && run_ok {
+        // Or a list under its own introducer ("This post will discuss the
+        // following:"), maybe with a heading above it ("Summary").
+        let introduced = || {
+            let Some(f) = (start..i).find(|&j| item(j)) else { return false };
+            let label = |j: usize| {
+                !skip.get(j).copied().unwrap_or(true)
+                    && lines.get(j).is_some_and(|l| {
+                        !l.chrome_cue && !l.comments_cue && (is_minor_text(l, lang_known) || l.words == 1 && !l.bullet && !l.bare && !l.placeholder && l.odd == 0 && l.repeats == 1 && l.digits == 0 && l.letters >= WORD_HEADING_LETTERS)
+                    })
+            };
+            let intro = f.checked_sub(1).and_then(|j| lines.get(j)).is_some_and(|l| l.last == ':' && l.words >= INTRODUCER_WORDS);
+            (1..=2).contains(&(f - start)) && intro && i - f >= 2 && (start..f).all(label) && (f..i).all(item)
+        };
+        if kept_before && kept_after && (i - start <= MAX_SANDWICHED_ITEMS && run_ok || i - start <= MAX_SANDWICHED_ITEMS + 2 && introduced()) {
             for k in keep.iter_mut().take(i).skip(start) {
                 *k = true;
             }
@@ -1059,6 +1075,33 @@ mod tests {
         let mut keep = vec![true, false, true];
         keep_introduced_blocks(&lines, &skip, &mut keep, 0, 2);
         assert_eq!(keep, vec![true, false, true]);
+    }
+
+    #[test]
+    fn list_under_a_heading_and_an_introducer_between_paragraphs_stays() {
+        let input = "Nous avons recommandé une subvention de cinq millions pour créer un programme dédié.\n\
+                     Résumé\n\
+                     Ce billet traite des points suivants :\n\
+                     • Pourquoi ce programme est prometteur.\n\
+                     • Les risques que nous voyons.\n\
+                     Notre décision a été prise après une longue étude des programmes existants dans le pays.\n";
+        let (lines, _) = classify(input);
+        let skip = vec![false; lines.len()];
+        let mut keep = vec![true, false, false, false, false, true];
+        keep_sandwiched_lists(&lines, &skip, &mut keep, 0, 5, true);
+        assert_eq!(keep, vec![true; 6]);
+        // Without the introducer, a heading over links is a menu.
+        let input = "Nous avons recommandé une subvention de cinq millions pour créer un programme dédié.\n\
+                     Rubriques\n\
+                     Voir aussi\n\
+                     • Pourquoi ce programme est prometteur\n\
+                     • Les risques que nous voyons\n\
+                     Notre décision a été prise après une longue étude des programmes existants dans le pays.\n";
+        let (lines, _) = classify(input);
+        let skip = vec![false; lines.len()];
+        let mut keep = vec![true, false, false, false, false, true];
+        keep_sandwiched_lists(&lines, &skip, &mut keep, 0, 5, true);
+        assert_eq!(keep, vec![true, false, false, false, false, true]);
     }
 
     #[test]
