@@ -222,7 +222,7 @@ pub fn extract(input: &str) -> Extraction {
             || region::word_heading(&lines, &prose, &skip, i)
             || !skip.get(i).copied().unwrap_or(true) && region::table_row(&lines, &prose, i, a, b);
     }
-    region::keep_sandwiched_lists(&lines, &skip, &mut keep, a, b, lang_known);
+    region::keep_sandwiched_lists(input, &lines, &skip, &mut keep, a, b, lang_known);
     region::keep_introduced_lists(&lines, &skip, &mut keep, a, b, lang_known);
     region::keep_embedded_posts(&lines, &skip, &mut keep, a, b);
     region::keep_notes(input, &lines, &skip, &mut keep, a, b);

@@ -258,7 +258,7 @@ pub(crate) fn keep_in_region(lines: &[Line], prose: &[bool], skip: &[bool], i: u
     let Some(l) = lines.get(i) else { return false };
     // One-word items only in the list's running style ("• oxymètres,",
     // "• etc…"), not menu labels ("• Accueil").
-    let item_words = l.words >= 2 || l.words == 1 && (l.capitalised == 0 || matches!(l.last, ',' | ';' | '.' | '…'));
+    let item_words = l.words >= 2 || running_item(l);
     if l.bullet && !l.bare && item_words && l.odd == 0 && introduced_list(lines, prose, i) {
         return true;
     }
@@ -433,14 +433,14 @@ const TAIL_SENTENCES: usize = 3;
 /// a list of two items or more under its own colon introducer of
 /// [`INTRODUCER_WORDS`] or more, maybe with a heading above it ("Summary",
 /// "This post will discuss the following:", "• …").
-pub(crate) fn keep_sandwiched_lists(lines: &[Line], skip: &[bool], keep: &mut [bool], a: usize, b: usize, lang_known: bool) {
+pub(crate) fn keep_sandwiched_lists(input: &str, lines: &[Line], skip: &[bool], keep: &mut [bool], a: usize, b: usize, lang_known: bool) {
     let item = |j: usize| {
         let credit_next = lines.get(j + 1).is_some_and(|n| n.embed_credit);
         !skip.get(j).copied().unwrap_or(true)
             && lines.get(j).is_some_and(|l| {
                 l.embed_credit
                     || credit_next && l.words >= 3 && !l.chrome_cue
-                    || l.bullet && !l.bare && l.words >= 2 && l.odd == 0 && l.repeats == 1 && !l.chrome_cue && !l.comments_cue
+                    || l.bullet && !l.bare && (l.words >= 2 || running_item(l) && !l.text(input).contains('[')) && l.odd == 0 && l.repeats == 1 && !l.chrome_cue && !l.comments_cue
             })
     };
     let mut i = a;
@@ -480,6 +480,14 @@ pub(crate) fn keep_sandwiched_lists(lines: &[Line], skip: &[bool], keep: &mut [b
 
 /// Most list items kept between two article lines.
 const MAX_SANDWICHED_ITEMS: usize = 8;
+
+/// True for a one-word list item in the list's running style ("•
+/// camera", "• oxymètres,", "• etc…"): lower case or ending with
+/// punctuation, unlike a menu label ("• Accueil"). (Between paragraphs, an
+/// item that is a bracketed image name, "• [photo-1]", is not one.)
+fn running_item(l: &Line) -> bool {
+    l.words == 1 && (l.capitalised == 0 || matches!(l.last, ',' | ';' | '.' | '…'))
+}
 
 /// Keeps the short lines that a kept line ending with a colon introduces
 /// inside the region, up to the next kept line: a contact block ("Nous
@@ -852,7 +860,7 @@ mod tests {
         let (lines, prose) = classify(input);
         let skip = vec![false; lines.len()];
         let mut keep = prose.clone();
-        keep_sandwiched_lists(&lines, &skip, &mut keep, 0, lines.len() - 1, true);
+        keep_sandwiched_lists(input, &lines, &skip, &mut keep, 0, lines.len() - 1, true);
         // One-word items (a menu) and items after the last paragraph go.
         assert_eq!(keep, vec![true, true, true, true, false, true, false]);
         let input = "Premier paragraphe de l'article, assez long pour être de la prose véritable ici.\n\
@@ -862,7 +870,7 @@ mod tests {
         let (lines, prose) = classify(input);
         let skip = vec![false; lines.len()];
         let mut keep = prose.clone();
-        keep_sandwiched_lists(&lines, &skip, &mut keep, 0, lines.len() - 1, true);
+        keep_sandwiched_lists(input, &lines, &skip, &mut keep, 0, lines.len() - 1, true);
         assert_eq!(keep, vec![true; 4]);
     }
 
@@ -1088,7 +1096,7 @@ mod tests {
         let (lines, _) = classify(input);
         let skip = vec![false; lines.len()];
         let mut keep = vec![true, false, false, false, false, true];
-        keep_sandwiched_lists(&lines, &skip, &mut keep, 0, 5, true);
+        keep_sandwiched_lists(input, &lines, &skip, &mut keep, 0, 5, true);
         assert_eq!(keep, vec![true; 6]);
         // Without the introducer, a heading over links is a menu.
         let input = "Nous avons recommandé une subvention de cinq millions pour créer un programme dédié.\n\
@@ -1100,7 +1108,7 @@ mod tests {
         let (lines, _) = classify(input);
         let skip = vec![false; lines.len()];
         let mut keep = vec![true, false, false, false, false, true];
-        keep_sandwiched_lists(&lines, &skip, &mut keep, 0, 5, true);
+        keep_sandwiched_lists(input, &lines, &skip, &mut keep, 0, 5, true);
         assert_eq!(keep, vec![true, false, false, false, false, true]);
     }
 
@@ -1142,5 +1150,29 @@ mod tests {
         let skip = vec![false; lines.len()];
         let kept: Vec<bool> = (0..lines.len()).map(|i| keep_in_region(&lines, &prose, &skip, i, true)).collect();
         assert_eq!(kept, vec![true, false, true, true, true, false, true]);
+    }
+
+    #[test]
+    fn one_word_items_in_running_style_between_paragraphs_stay() {
+        let input = "Notre trousse de randonnée est vraiment très simple et tient dans un sac.\n\
+                     • bouteilles d'eau\n\
+                     • porte-bébé\n\
+                     • appareil\n\
+                     Depuis que nous vivons ici, nous sommes allés plusieurs fois dans la montagne.\n";
+        let (lines, _) = classify(input);
+        let skip = vec![false; lines.len()];
+        let mut keep = vec![true, false, false, false, true];
+        keep_sandwiched_lists(input, &lines, &skip, &mut keep, 0, 4, true);
+        assert_eq!(keep, vec![true; 5]);
+        // Menu labels stay out.
+        let input = "Notre trousse de randonnée est vraiment très simple et tient dans un sac.\n\
+                     • Accueil\n\
+                     • Sports\n\
+                     Depuis que nous vivons ici, nous sommes allés plusieurs fois dans la montagne.\n";
+        let (lines, _) = classify(input);
+        let skip = vec![false; lines.len()];
+        let mut keep = vec![true, false, false, true];
+        keep_sandwiched_lists(input, &lines, &skip, &mut keep, 0, 3, true);
+        assert_eq!(keep, vec![true, false, false, true]);
     }
 }
