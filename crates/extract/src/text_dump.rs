@@ -222,10 +222,11 @@ pub fn extract(input: &str) -> Extraction {
             || region::word_heading(&lines, &prose, &skip, i)
             || !skip.get(i).copied().unwrap_or(true) && region::table_row(&lines, &prose, i, a, b);
     }
-    region::keep_sandwiched_lists(&lines, &skip, &mut keep, a, b, lang_known);
+    region::keep_sandwiched_lists(input, &lines, &skip, &mut keep, a, b, lang_known);
     region::keep_introduced_lists(&lines, &skip, &mut keep, a, b, lang_known);
     region::keep_embedded_posts(&lines, &skip, &mut keep, a, b);
     region::keep_notes(input, &lines, &skip, &mut keep, a, b);
+    region::keep_introduced_blocks(&lines, &skip, &mut keep, a, b);
     // A list that the last paragraph introduces with a colon runs past the
     // region's end (its items weigh as chrome).
     let mut j = b + 1;
@@ -238,12 +239,7 @@ pub fn extract(input: &str) -> Extraction {
     // Paragraphs right after such a list: the article goes on (a long
     // list weighs as chrome and ends the region before them).
     if j > b + 1 {
-        while prose.get(j).copied().unwrap_or(false) && !skip.get(j).copied().unwrap_or(true) && !lines.get(j).is_some_and(|l| l.chrome_cue || l.comments_cue) {
-            if let Some(k) = keep.get_mut(j) {
-                *k = true;
-            }
-            j += 1;
-        }
+        j = region::paragraphs_after_list(&lines, &prose, &skip, &mut keep, j);
     }
     // Short closing sentences right after the last paragraph.
     if j == b + 1 {

@@ -113,6 +113,9 @@ pub(crate) enum CueKind {
     /// Heads a comment section after a count only ("6 thoughts on “…”",
     /// "2 Kommentare zu „…“"): alone, such words may open a sentence.
     CountedComments,
+    /// A formula that closes an article on a line of its own ("À suivre",
+    /// "To be continued"): kept as the article's last line.
+    Closing,
 }
 
 /// One cue phrase of one language.
@@ -203,6 +206,7 @@ impl Lexicon {
                     Some("chrome") => CueKind::Chrome,
                     Some("comments") => CueKind::Comments,
                     Some("comments-after-count") => CueKind::CountedComments,
+                    Some("closing") => CueKind::Closing,
                     _ => continue,
                 };
                 let phrase = parts.next().unwrap_or("").split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase();
@@ -317,6 +321,14 @@ impl Lexicon {
     #[cfg(test)]
     pub fn starts_with_comments(&self, text: &str) -> bool {
         self.line_cues(text).1
+    }
+
+    /// True when the whole of `text` is a closing formula ("À suivre",
+    /// "(À suivre…)", "To be continued."), brackets and punctuation around
+    /// it ignored.
+    pub fn is_closing(&self, text: &str) -> bool {
+        let core = text.trim_matches(|c: char| !c.is_alphanumeric());
+        self.cue_at_start(core, &[CueKind::Closing]).is_some_and(|(_, len)| len == core.len())
     }
 
     /// True when `lower` is a conjunction joining two author names.
@@ -483,5 +495,11 @@ mod tests {
         assert!(lex.starts_with_comments("12 commentaires"));
         assert!(lex.starts_with_comments("Leave a Reply Cancel reply"));
         assert!(!lex.starts_with_comments("Comment réussir ses semis de tomates"));
+        for closing in ["A suivre", "(À suivre…)", "Affaire à suivre.", "To be continued"] {
+            assert!(lex.is_closing(closing), "{closing}");
+        }
+        for text in ["À suivre sur notre site", "Suivre", ""] {
+            assert!(!lex.is_closing(text), "{text}");
+        }
     }
 }

@@ -162,7 +162,7 @@ pub(crate) fn split(input: &str, lex: &Lexicon) -> (Vec<Line>, Vec<u16>) {
         let cues = lex.line_cues_with(trimmed, &mut first_word);
         let glue = if cues.0 { glued_paragraph(trimmed) } else { None };
         let pieces: [Option<(usize, &str)>; 2] = match glue {
-            Some(at) => [Some((0, trimmed.get(..at).unwrap_or(trimmed))), trimmed.get(at..).map(|t| (at, t))],
+            Some(at) => [Some((0, trimmed.get(..at).unwrap_or(trimmed).trim_end_matches(is_space))), trimmed.get(at..).map(|t| (at, t))],
             None => [Some((0, trimmed)), None],
         };
         for (offset, text) in pieces.into_iter().flatten() {
@@ -367,24 +367,53 @@ fn measure(text: &str, lex: &Lexicon, line: &mut Line, hits: &mut [u16], word: &
 
 /// Where a paragraph glued to a pointer line starts: the last place where
 /// a lower-case letter is directly followed by a capital ("pogromC'est")
-/// with at least [`GLUED_WORDS`] words after it, ending like a sentence.
+/// with at least [`GLUED_WORDS`] words after it, ending like a sentence;
+/// failing that, the first opening quote that starts a capitalised
+/// sentence ("… de la rhétorique nazie « Vous devez … »") after at least
+/// [`POINTER_WORDS`] words, when a long text ([`QUOTED_WORDS`] words or
+/// more) follows it: a pointer's title is short, so a paragraph's worth
+/// of text after it is the article going on.
 fn glued_paragraph(text: &str) -> Option<usize> {
     let mut found = None;
+    let mut quote = None;
+    let mut words = 0usize;
     let mut prev: Option<char> = None;
-    for (i, c) in text.char_indices() {
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
         if c.is_uppercase() && prev.is_some_and(char::is_lowercase) {
             found = Some(i);
         }
+        if prev.is_some_and(is_space) && !is_space(c) {
+            words += 1;
+            if quote.is_none() && words > POINTER_WORDS && matches!(c, '«' | '“' | '"') {
+                let next = text.get(i + c.len_utf8()..).and_then(|r| r.trim_start_matches(is_space).chars().next());
+                if next.is_some_and(char::is_uppercase) {
+                    quote = Some(i);
+                }
+            }
+        }
         prev = Some(c);
     }
-    let at = found?;
+    let ends = |tail: &str| tail.trim_end().ends_with(['.', '!', '?', '…', '»', '"', '”']);
+    if let Some(at) = found {
+        let tail = text.get(at..)?;
+        if ends(tail) && tail.split_whitespace().count() >= GLUED_WORDS {
+            return Some(at);
+        }
+    }
+    let at = quote?;
     let tail = text.get(at..)?;
-    let ends = tail.trim_end().ends_with(['.', '!', '?', '…', '»', '"', '”']);
-    (ends && tail.split_whitespace().count() >= GLUED_WORDS).then_some(at)
+    (ends(tail) && tail.split_whitespace().count() >= QUOTED_WORDS).then_some(at)
 }
 
 /// Fewest words of a paragraph split from a pointer line.
 const GLUED_WORDS: usize = 8;
+/// Fewest words of a pointer's title before an opening quote that starts
+/// the paragraph (the cue's words included).
+const POINTER_WORDS: usize = 5;
+/// Fewest words of a paragraph split from a pointer line at an opening
+/// quote.
+const QUOTED_WORDS: usize = 25;
 
 /// See [`Line::cut_teaser`]: `end` (the line without closers, ending with
 /// "...") holds a sentence end before its last one or two words (not an
@@ -604,6 +633,12 @@ mod tests {
         assert!(one("Read more: Oil prices slip").chrome_cue);
         assert_eq!(glued_paragraph("À LIRE AUSSI Un titre du pogromC'est ce que viendront confirmer quatre fidèles de la mosquée."), Some("À LIRE AUSSI Un titre du pogrom".len()));
         assert_eq!(glued_paragraph("À LIRE AUSSI Un titre sur l'iPhone"), None);
+        // No glue: an opening quote starting a long text after the title.
+        let quoted = "À LIRE AUSSI Massacre du 7 octobre : comment les défenseurs s'inspirent de la rhétorique nazie « Vous devez le juger sans céder à la passion et à la pression », plaide l'avocate de l'accusé. Certes, concède-t-elle, les faits sont caractérisés par la publication du message sur le réseau.";
+        assert_eq!(glued_paragraph(quoted), quoted.find('«'));
+        // A quote inside a title, with no long text after it, stays.
+        assert_eq!(glued_paragraph("À LIRE AUSSI Tempête Ciaran : le récit d'une nuit « Apocalyptique » en Bretagne"), None);
+        assert_eq!(glued_paragraph("À LIRE AUSSI « Nous ne lâcherons rien », disent les grévistes de la raffinerie"), None);
         assert!(one("— Mike B (@MikeB) November 18, 2019").embed_credit);
         // A teaser ending with its "more" link or cut after a word or two.
         assert!(one("Le fongicide ne sera plus distribué par la coopérative. Plus...").cut_teaser);

@@ -258,7 +258,7 @@ pub(crate) fn keep_in_region(lines: &[Line], prose: &[bool], skip: &[bool], i: u
     let Some(l) = lines.get(i) else { return false };
     // One-word items only in the list's running style ("• oxymètres,",
     // "• etc…"), not menu labels ("• Accueil").
-    let item_words = l.words >= 2 || l.words == 1 && (l.capitalised == 0 || matches!(l.last, ',' | ';' | '.' | '…'));
+    let item_words = l.words >= 2 || running_item(l);
     if l.bullet && !l.bare && item_words && l.odd == 0 && introduced_list(lines, prose, i) {
         return true;
     }
@@ -365,6 +365,11 @@ pub(crate) fn tail_sentences(input: &str, lines: &[Line], skip: &[bool], b: usiz
     while n < TAIL_SENTENCES {
         let j = b + 1 + n;
         let Some(l) = lines.get(j) else { break };
+        // A closing formula on its own line ("À suivre") ends the article.
+        if !skip.get(j).copied().unwrap_or(true) && l.words <= CLOSING_FORMULA_WORDS && lex.is_closing(l.text(input)) {
+            n += 1;
+            break;
+        }
         let shape = !skip.get(j).copied().unwrap_or(true)
             && !l.chrome_cue
             && !l.comments_cue
@@ -394,6 +399,8 @@ pub(crate) fn tail_sentences(input: &str, lines: &[Line], skip: &[bool], b: usiz
 
 /// Fewest words of a closing line without an end mark after the region.
 const CLOSING_WORDS: u32 = 7;
+/// Most words of a line looked up as a closing formula ("À suivre").
+const CLOSING_FORMULA_WORDS: u32 = 6;
 
 /// True when the first word of `text` (its letters up to the first other
 /// character, so "D'après" gives "d") is a stop word of the language bits
@@ -422,15 +429,18 @@ const TAIL_SENTENCES: usize = 3;
 /// text and its signature, see `Line::embed_credit`) is part of the
 /// article (its steps, points, sub-headings, quoted posts); a menu or link
 /// box rarely sits between two kept paragraphs. So is a run of at most
-/// [`MAX_SANDWICHED_MINOR`] short sentences ("Are you ready?") there.
-pub(crate) fn keep_sandwiched_lists(lines: &[Line], skip: &[bool], keep: &mut [bool], a: usize, b: usize, lang_known: bool) {
+/// [`MAX_SANDWICHED_MINOR`] short sentences ("Are you ready?") there, and
+/// a list of two items or more under its own colon introducer of
+/// [`INTRODUCER_WORDS`] or more, maybe with a heading above it ("Summary",
+/// "This post will discuss the following:", "• …").
+pub(crate) fn keep_sandwiched_lists(input: &str, lines: &[Line], skip: &[bool], keep: &mut [bool], a: usize, b: usize, lang_known: bool) {
     let item = |j: usize| {
         let credit_next = lines.get(j + 1).is_some_and(|n| n.embed_credit);
         !skip.get(j).copied().unwrap_or(true)
             && lines.get(j).is_some_and(|l| {
                 l.embed_credit
                     || credit_next && l.words >= 3 && !l.chrome_cue
-                    || l.bullet && !l.bare && l.words >= 2 && l.odd == 0 && l.repeats == 1 && !l.chrome_cue && !l.comments_cue
+                    || l.bullet && !l.bare && (l.words >= 2 || running_item(l) && !l.text(input).contains('[')) && l.odd == 0 && l.repeats == 1 && !l.chrome_cue && !l.comments_cue
             })
     };
     let mut i = a;
@@ -447,7 +457,20 @@ pub(crate) fn keep_sandwiched_lists(lines: &[Line], skip: &[bool], keep: &mut [b
         let kept_after = i <= b && keep.get(i).copied().unwrap_or(false);
         let minor = |j: usize| !skip.get(j).copied().unwrap_or(true) && lines.get(j).is_some_and(|l| !l.chrome_cue && !l.comments_cue && short_sentence(l, lang_known));
         let run_ok = (start..i).all(item) || i - start <= MAX_SANDWICHED_MINOR && (start..i).all(minor);
-        if kept_before && kept_after && i - start <= MAX_SANDWICHED_ITEMS && run_ok {
+        // Or a list under its own introducer ("This post will discuss the
+        // following:"), maybe with a heading above it ("Summary").
+        let introduced = || {
+            let Some(f) = (start..i).find(|&j| item(j)) else { return false };
+            let label = |j: usize| {
+                !skip.get(j).copied().unwrap_or(true)
+                    && lines.get(j).is_some_and(|l| {
+                        !l.chrome_cue && !l.comments_cue && (is_minor_text(l, lang_known) || l.words == 1 && !l.bullet && !l.bare && !l.placeholder && l.odd == 0 && l.repeats == 1 && l.digits == 0 && l.letters >= WORD_HEADING_LETTERS)
+                    })
+            };
+            let intro = f.checked_sub(1).and_then(|j| lines.get(j)).is_some_and(|l| l.last == ':' && l.words >= INTRODUCER_WORDS);
+            (1..=2).contains(&(f - start)) && intro && i - f >= 2 && (start..f).all(label) && (f..i).all(item)
+        };
+        if kept_before && kept_after && (i - start <= MAX_SANDWICHED_ITEMS && run_ok || i - start <= MAX_SANDWICHED_ITEMS + 2 && introduced()) {
             for k in keep.iter_mut().take(i).skip(start) {
                 *k = true;
             }
@@ -457,6 +480,86 @@ pub(crate) fn keep_sandwiched_lists(lines: &[Line], skip: &[bool], keep: &mut [b
 
 /// Most list items kept between two article lines.
 const MAX_SANDWICHED_ITEMS: usize = 8;
+
+/// True for a one-word list item in the list's running style ("•
+/// camera", "• oxymètres,", "• etc…"): lower case or ending with
+/// punctuation, unlike a menu label ("• Accueil"). (Between paragraphs, an
+/// item that is a bracketed image name, "• [photo-1]", is not one.)
+fn running_item(l: &Line) -> bool {
+    l.words == 1 && (l.capitalised == 0 || matches!(l.last, ',' | ';' | '.' | '…'))
+}
+
+/// Keeps the short lines that a kept line ending with a colon introduces
+/// inside the region, up to the next kept line: a contact block ("Nous
+/// communiquons les coordonnées :" then an address, a phone number, a
+/// name), the parts of a formula. At most [`MAX_INTRODUCED_LINES`] lines,
+/// each of at most [`INTRODUCED_LINE_WORDS`] words, not repeated, not a
+/// bare marker, a placeholder or a teaser cut by "...", no cue, not title
+/// or metadata, after an introducer of [`INTRODUCER_WORDS`] or more; the colon
+/// says that they belong to the text (what a menu or a share bar between
+/// two paragraphs never follows).
+pub(crate) fn keep_introduced_blocks(lines: &[Line], skip: &[bool], keep: &mut [bool], a: usize, b: usize) {
+    let block_line = |j: usize| {
+        !skip.get(j).copied().unwrap_or(true)
+            && lines.get(j).is_some_and(|l| l.words <= INTRODUCED_LINE_WORDS && !l.bare && !l.placeholder && !l.ellipsis && !l.cut_teaser && l.repeats == 1 && !l.chrome_cue && !l.comments_cue)
+    };
+    let mut i = a;
+    while i < b {
+        let intro = keep.get(i).copied().unwrap_or(false) && lines.get(i).is_some_and(|l| l.last == ':' && l.words >= INTRODUCER_WORDS && !l.chrome_cue && !l.comments_cue);
+        if !intro {
+            i += 1;
+            continue;
+        }
+        let end = (i + 2 + MAX_INTRODUCED_LINES).min(b + 1);
+        let next_kept = (i + 1..end).find(|&k| keep.get(k).copied().unwrap_or(false));
+        match next_kept {
+            Some(k) if k > i + 1 && (i + 1..k).all(block_line) => {
+                for x in keep.iter_mut().take(k).skip(i + 1) {
+                    *x = true;
+                }
+                i = k;
+            }
+            _ => i += 1,
+        }
+    }
+}
+
+/// Most lines of a block introduced by a colon.
+const MAX_INTRODUCED_LINES: usize = 6;
+/// Fewest words of the sentence introducing such a block (a label such
+/// as "Suivez-nous sur :" is shorter).
+const INTRODUCER_WORDS: u32 = 5;
+/// Most words of a line of a block introduced by a colon.
+const INTRODUCED_LINE_WORDS: u32 = 8;
+
+/// The paragraphs after a list that ran past the region's end (a long
+/// list weighs as chrome and ends the region before them), from line `j`:
+/// prose lines are kept, across gaps of at most [`SHORT_GAP`] other lines
+/// (an embedded post, a caption: dropped) with no cue and followed by
+/// prose, as inside the region. Returns the line after the last kept one.
+pub(crate) fn paragraphs_after_list(lines: &[Line], prose: &[bool], skip: &[bool], keep: &mut [bool], mut j: usize) -> usize {
+    let is_prose = |k: usize| prose.get(k).copied().unwrap_or(false) && !skip.get(k).copied().unwrap_or(true);
+    let cue = |k: usize| lines.get(k).is_some_and(|l| l.chrome_cue || l.comments_cue);
+    let mut kept_any = false;
+    loop {
+        while is_prose(j) && !cue(j) {
+            if let Some(k) = keep.get_mut(j) {
+                *k = true;
+            }
+            j += 1;
+            kept_any = true;
+        }
+        // Only once a paragraph follows the list does the article go on.
+        if !kept_any {
+            return j;
+        }
+        let gap_end = (j..(j + SHORT_GAP + 1).min(lines.len())).find(|&k| is_prose(k) || cue(k));
+        match gap_end {
+            Some(g) if g > j && is_prose(g) && !cue(g) => j = g,
+            _ => return j,
+        }
+    }
+}
 /// Most short sentences (see [`short_sentence`]) kept between two article
 /// lines.
 const MAX_SANDWICHED_MINOR: usize = 2;
@@ -757,7 +860,7 @@ mod tests {
         let (lines, prose) = classify(input);
         let skip = vec![false; lines.len()];
         let mut keep = prose.clone();
-        keep_sandwiched_lists(&lines, &skip, &mut keep, 0, lines.len() - 1, true);
+        keep_sandwiched_lists(input, &lines, &skip, &mut keep, 0, lines.len() - 1, true);
         // One-word items (a menu) and items after the last paragraph go.
         assert_eq!(keep, vec![true, true, true, true, false, true, false]);
         let input = "Premier paragraphe de l'article, assez long pour être de la prose véritable ici.\n\
@@ -767,7 +870,7 @@ mod tests {
         let (lines, prose) = classify(input);
         let skip = vec![false; lines.len()];
         let mut keep = prose.clone();
-        keep_sandwiched_lists(&lines, &skip, &mut keep, 0, lines.len() - 1, true);
+        keep_sandwiched_lists(input, &lines, &skip, &mut keep, 0, lines.len() - 1, true);
         assert_eq!(keep, vec![true; 4]);
     }
 
@@ -938,6 +1041,96 @@ mod tests {
     }
 
     #[test]
+    fn closing_formula_after_the_region_stays() {
+        // "A suivre" is too short for a closing sentence; as a closing
+        // formula it is the article's last line, and ends the tail.
+        let input = "Premier paragraphe de l'article, assez long pour être de la prose véritable ici.\n\
+                     A suivre\n\
+                     Une dernière phrase courte.\n";
+        let (lines, _) = classify(input);
+        let skip = vec![false; lines.len()];
+        assert_eq!(tail_sentences(input, &lines, &skip, 0, Lexicon::get(), fr_bit()), 1);
+        let input = "Premier paragraphe de l'article, assez long pour être de la prose véritable ici.\n\
+                     À suivre sur nos réseaux\n";
+        let (lines, _) = classify(input);
+        let skip = vec![false; lines.len()];
+        assert_eq!(tail_sentences(input, &lines, &skip, 0, Lexicon::get(), fr_bit()), 0);
+    }
+
+    #[test]
+    fn block_introduced_by_a_colon_stays() {
+        let input = "Nous communiquons ainsi les coordonnées de la radio :\n\
+                     redaction@exemple.fr\n\
+                     BP 422\n\
+                     38018 Grenoble cedex 01\n\
+                     Tél : 04 76 40 63 62\n\
+                     Nous vous tiendrons informés des actions que nous déciderons de mener dans les semaines à venir.\n";
+        let (lines, _) = classify(input);
+        let skip = vec![false; lines.len()];
+        let mut keep = vec![true, false, false, false, false, true];
+        keep_introduced_blocks(&lines, &skip, &mut keep, 0, 5);
+        assert_eq!(keep, vec![true; 6]);
+        // A label, or a teaser in the block: nothing is added.
+        let input = "Retrouvez-nous aussi sur :\nFacebook\nTwitter\nUn paragraphe qui suit, assez long pour être de la prose véritable ici.\n";
+        let (lines, _) = classify(input);
+        let skip = vec![false; lines.len()];
+        let mut keep = vec![true, false, false, true];
+        keep_introduced_blocks(&lines, &skip, &mut keep, 0, 3);
+        assert_eq!(keep, vec![true, false, false, true]);
+        let input = "Voici ce que nous avons appris cette semaine :\nTu as aimé l'article ? Partage-le...\nUn paragraphe qui suit, assez long pour être de la prose véritable ici.\n";
+        let (lines, _) = classify(input);
+        let skip = vec![false; lines.len()];
+        let mut keep = vec![true, false, true];
+        keep_introduced_blocks(&lines, &skip, &mut keep, 0, 2);
+        assert_eq!(keep, vec![true, false, true]);
+    }
+
+    #[test]
+    fn list_under_a_heading_and_an_introducer_between_paragraphs_stays() {
+        let input = "Nous avons recommandé une subvention de cinq millions pour créer un programme dédié.\n\
+                     Résumé\n\
+                     Ce billet traite des points suivants :\n\
+                     • Pourquoi ce programme est prometteur.\n\
+                     • Les risques que nous voyons.\n\
+                     Notre décision a été prise après une longue étude des programmes existants dans le pays.\n";
+        let (lines, _) = classify(input);
+        let skip = vec![false; lines.len()];
+        let mut keep = vec![true, false, false, false, false, true];
+        keep_sandwiched_lists(input, &lines, &skip, &mut keep, 0, 5, true);
+        assert_eq!(keep, vec![true; 6]);
+        // Without the introducer, a heading over links is a menu.
+        let input = "Nous avons recommandé une subvention de cinq millions pour créer un programme dédié.\n\
+                     Rubriques\n\
+                     Voir aussi\n\
+                     • Pourquoi ce programme est prometteur\n\
+                     • Les risques que nous voyons\n\
+                     Notre décision a été prise après une longue étude des programmes existants dans le pays.\n";
+        let (lines, _) = classify(input);
+        let skip = vec![false; lines.len()];
+        let mut keep = vec![true, false, false, false, false, true];
+        keep_sandwiched_lists(input, &lines, &skip, &mut keep, 0, 5, true);
+        assert_eq!(keep, vec![true, false, false, false, false, true]);
+    }
+
+    #[test]
+    fn paragraphs_after_a_list_go_on_across_a_short_gap() {
+        let input = "Ils recherchent également du matériel informatique comme des ordinateurs portables et des tablettes.\n\
+                     Publiée par le Centre hospitalier sur Jeudi 26 mars 2020\n\
+                     Si vous souhaitez aider le centre hospitalier dans sa mobilisation, rendez-vous sur ce site pour remplir un formulaire.\n\
+                     À lire aussi : Un autre article sur le même sujet\n\
+                     Un paragraphe d'un autre article, assez long pour être de la prose véritable ici.\n";
+        let (lines, prose) = classify(input);
+        let skip = vec![false; lines.len()];
+        let mut keep = vec![false; lines.len()];
+        assert_eq!(paragraphs_after_list(&lines, &prose, &skip, &mut keep, 0), 3);
+        assert_eq!(keep, vec![true, false, true, false, false]);
+        // No paragraph right after the list: nothing is kept.
+        let mut keep = vec![false; lines.len()];
+        assert_eq!(paragraphs_after_list(&lines, &prose, &skip, &mut keep, 1), 1);
+        assert!(keep.iter().all(|k| !k));
+    }
+
+    #[test]
     fn salutations_open_letters() {
         let (lines, _) = classify("Ami abonné,\nChers lecteurs et lectrices,\nAccueil\n• Chers amis,\nPartager\nMerci, à bientôt, et bonne lecture,\n");
         let s: Vec<bool> = lines.iter().map(salutation).collect();
@@ -957,5 +1150,29 @@ mod tests {
         let skip = vec![false; lines.len()];
         let kept: Vec<bool> = (0..lines.len()).map(|i| keep_in_region(&lines, &prose, &skip, i, true)).collect();
         assert_eq!(kept, vec![true, false, true, true, true, false, true]);
+    }
+
+    #[test]
+    fn one_word_items_in_running_style_between_paragraphs_stay() {
+        let input = "Notre trousse de randonnée est vraiment très simple et tient dans un sac.\n\
+                     • bouteilles d'eau\n\
+                     • porte-bébé\n\
+                     • appareil\n\
+                     Depuis que nous vivons ici, nous sommes allés plusieurs fois dans la montagne.\n";
+        let (lines, _) = classify(input);
+        let skip = vec![false; lines.len()];
+        let mut keep = vec![true, false, false, false, true];
+        keep_sandwiched_lists(input, &lines, &skip, &mut keep, 0, 4, true);
+        assert_eq!(keep, vec![true; 5]);
+        // Menu labels stay out.
+        let input = "Notre trousse de randonnée est vraiment très simple et tient dans un sac.\n\
+                     • Accueil\n\
+                     • Sports\n\
+                     Depuis que nous vivons ici, nous sommes allés plusieurs fois dans la montagne.\n";
+        let (lines, _) = classify(input);
+        let skip = vec![false; lines.len()];
+        let mut keep = vec![true, false, false, true];
+        keep_sandwiched_lists(input, &lines, &skip, &mut keep, 0, 3, true);
+        assert_eq!(keep, vec![true, false, false, true]);
     }
 }
