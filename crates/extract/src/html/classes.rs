@@ -32,6 +32,8 @@ pub(crate) struct ClassInfo {
     pub discussion: bool,
     /// An article lead / standfirst (`intro`, `chapo`, `standfirst`…).
     pub lead: bool,
+    /// A recipe's ingredient list (`recipe-ingredients`, `ingredient`).
+    pub ingredients: bool,
     /// Hash of the raw `class` attribute (0 when absent), to find the
     /// other parts of an article split into same-class chunks.
     pub class_hash: u64,
@@ -107,6 +109,7 @@ pub(crate) fn classify(s: &str) -> ClassInfo {
         info.weight -= 25;
     }
     info.lead = v.lead.is_match(s);
+    info.ingredients = s.contains("ingredient");
     info.content_hint = v.content_hint.is_match(s);
     if info.content_hint {
         info.weight += 25;
@@ -163,5 +166,7 @@ mod tests {
         assert!(!classify("match-commentary").boiler);
         assert!(classify("livefyre-comments").boiler);
         assert!(classify("comment-list").discussion);
+        assert!(classify("list list--ingredients").ingredients);
+        assert!(!classify("article-body").ingredients);
     }
 }

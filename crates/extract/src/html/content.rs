@@ -131,7 +131,44 @@ pub(crate) fn select(flat: &Flat<'_>, title: &[String], declared: &[String]) -> 
     if union_chars as f32 > best_chars as f32 * 1.5 + 100.0 {
         best = union;
     }
+    add_ingredients(flat, &mut best.blocks);
     best
+}
+
+/// Most blocks an ingredient list may add (more is not one recipe's list).
+const MAX_INGREDIENT_BLOCKS: usize = 120;
+
+/// A recipe's ingredient list, marked by its class names, often sits apart
+/// from the method text the scorer picks (a side column, a table above the
+/// steps, even an `<article>` of its own): its blocks join a non-empty
+/// selection, unless they lie in boilerplate. Ingredients are often links
+/// to products, so link density does not judge them; furniture does.
+fn add_ingredients(flat: &Flat<'_>, blocks: &mut Vec<u32>) {
+    if blocks.is_empty() || !flat.elems.iter().any(|e| e.class.ingredients) {
+        return;
+    }
+    let boiler = boiler_flags(&flat.elems, true);
+    let mut extra = Vec::new();
+    let mut i = 0;
+    while let Some(e) = flat.elems.get(i) {
+        if e.class.ingredients && !boiler.get(i).copied().unwrap_or(true) {
+            extra.extend(e.blocks.0..e.blocks.1);
+            i = (e.end as usize).max(i + 1);
+        } else {
+            i += 1;
+        }
+    }
+    extra.retain(|&bi| {
+        flat.blocks.get(bi as usize).is_some_and(|b| {
+            !b.figure && b.chars > 0 && !(b.chars < super::boilerplate::MAX_CHARS && super::boilerplate::is_furniture(&block_text(flat, b)))
+        })
+    });
+    if extra.is_empty() || extra.len() > MAX_INGREDIENT_BLOCKS {
+        return;
+    }
+    blocks.extend(extra);
+    blocks.sort_unstable();
+    blocks.dedup();
 }
 
 fn chars_of(flat: &Flat<'_>, blocks: &[u32]) -> u32 {

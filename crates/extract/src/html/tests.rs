@@ -495,3 +495,23 @@ fn shortcodes_printed_as_text_are_not_content() {
     assert!(!super::content::is_shortcode("[1] A footnote citing a report, 2019."));
     assert!(!super::content::is_shortcode("[Updated] The minister resigned on Monday."));
 }
+
+#[test]
+fn a_recipe_keeps_its_ingredient_list_apart_from_the_method() {
+    let step = |n: u32| format!("<p>Step {n}: mix the flour with the yeast, add the warm milk and knead the dough for five minutes, then let it rest somewhere warm.</p>");
+    let html = format!(
+        "<html><body><main><h1>Bee sting muffins</h1>\
+         <div class=\"recipe-ingredients\"><h3>Dough:</h3><ul><li>250 g flour</li><li><a href=\"/p/yeast\">Dry yeast</a></li><li>125 ml milk</li></ul></div>\
+         <div class=\"method\">{}{}{}</div></main>\
+         <aside class=\"sidebar\"><div class=\"ingredients\"><ul><li>Sidebar sugar</li></ul></div></aside></body></html>",
+        step(1),
+        step(2),
+        step(3)
+    );
+    let t = extract(&html, None).text;
+    assert!(t.contains("250 g flour"), "{t}");
+    assert!(t.contains("Dry yeast"), "{t}");
+    assert!(t.contains("Step 1"), "{t}");
+    assert!(!t.contains("Sidebar sugar"), "{t}");
+    assert!(t.find("250 g flour") < t.find("Step 1"), "{t}");
+}
