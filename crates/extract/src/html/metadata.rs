@@ -33,6 +33,7 @@
 //!   read from the first one that yields a name and its siblings only (not
 //!   teasers further down).
 
+use dossier_dates::html::AttrStr;
 use dossier_document::{Evidenced, Metadata};
 use scraper::{ElementRef, Html, Node};
 use serde_json::Value;
@@ -112,18 +113,18 @@ pub(crate) fn collect(doc: &Html, url: Option<&str>) -> PageMeta {
         match name {
             "html" => {
                 if f.html_lang.is_none() {
-                    f.html_lang = el.attr("lang").or_else(|| el.attr("xml:lang")).map(|s| s.trim().to_string()).filter(|s| !s.is_empty());
+                    f.html_lang = el.attr_str("lang").or_else(|| el.attr_str("xml:lang")).map(|s| s.trim().to_string()).filter(|s| !s.is_empty());
                 }
             }
             "meta" => {
                 let key = el
-                    .attr("property")
-                    .or_else(|| el.attr("name"))
-                    .or_else(|| el.attr("itemprop"))
-                    .or_else(|| el.attr("http-equiv"))
+                    .attr_str("property")
+                    .or_else(|| el.attr_str("name"))
+                    .or_else(|| el.attr_str("itemprop"))
+                    .or_else(|| el.attr_str("http-equiv"))
                     .map(|k| k.trim().to_ascii_lowercase());
                 let Some(key) = key else { continue };
-                let Some(content) = el.attr("content").map(clean).filter(|c| !c.is_empty()) else { continue };
+                let Some(content) = el.attr_str("content").map(clean).filter(|c| !c.is_empty()) else { continue };
                 match key.as_str() {
                     "og:title" => set_once(&mut f.og_title, content),
                     "twitter:title" => set_once(&mut f.twitter_title, content),
@@ -151,9 +152,9 @@ pub(crate) fn collect(doc: &Html, url: Option<&str>) -> PageMeta {
                 }
             }
             "link" => {
-                let rel = el.attr("rel").unwrap_or("").to_ascii_lowercase();
+                let rel = el.attr_str("rel").unwrap_or("").to_ascii_lowercase();
                 if rel.split_whitespace().any(|r| r == "canonical") {
-                    if let Some(h) = el.attr("href").map(clean).filter(|h| !h.is_empty()) {
+                    if let Some(h) = el.attr_str("href").map(clean).filter(|h| !h.is_empty()) {
                         if f.canonical.as_ref().map_or(true, |c| c.1 != "link[rel=canonical]") {
                             f.canonical = Some((h, "link[rel=canonical]".into()));
                         }
@@ -181,7 +182,7 @@ pub(crate) fn collect(doc: &Html, url: Option<&str>) -> PageMeta {
                 }
             }
             "script" => {
-                let ty = el.attr("type").unwrap_or("").to_ascii_lowercase();
+                let ty = el.attr_str("type").unwrap_or("").to_ascii_lowercase();
                 if ty.contains("ld+json") {
                     if let Some(er) = ElementRef::wrap(node) {
                         let raw: String = er.text().collect();
@@ -192,8 +193,8 @@ pub(crate) fn collect(doc: &Html, url: Option<&str>) -> PageMeta {
             _ => {}
         }
         // Author-ish elements.
-        let rel_author = el.attr("rel").is_some_and(|r| r.to_ascii_lowercase().split_whitespace().any(|x| x == "author"));
-        let itemprop_author = el.attr("itemprop").is_some_and(|p| p.to_ascii_lowercase().split_whitespace().any(|x| x == "author" || x == "creator"));
+        let rel_author = el.attr_str("rel").is_some_and(|r| r.to_ascii_lowercase().split_whitespace().any(|x| x == "author"));
+        let itemprop_author = el.attr_str("itemprop").is_some_and(|p| p.to_ascii_lowercase().split_whitespace().any(|x| x == "author" || x == "creator"));
         if (rel_author || itemprop_author) && in_other_item(node) {
             // A review's or a comment's author, not the article's.
         } else if (rel_author || itemprop_author) && !in_discussion(node) && !in_credit(node) {
@@ -201,15 +202,15 @@ pub(crate) fn collect(doc: &Html, url: Option<&str>) -> PageMeta {
                 // itemprop=author may hold a nested itemprop=name.
                 let mut t = String::new();
                 if itemprop_author {
-                    if let Some(c) = el.attr("content") {
+                    if let Some(c) = el.attr_str("content") {
                         t = clean(c);
                     }
                     if t.is_empty() {
                         for d in er.descendants() {
                             if let Some(de) = d.value().as_element() {
-                                if de.attr("itemprop").is_some_and(|p| p.eq_ignore_ascii_case("name")) {
+                                if de.attr_str("itemprop").is_some_and(|p| p.eq_ignore_ascii_case("name")) {
                                     if let Some(dr) = ElementRef::wrap(d) {
-                                        t = de.attr("content").map(clean).unwrap_or_else(|| text_of(dr));
+                                        t = de.attr_str("content").map(clean).unwrap_or_else(|| text_of(dr));
                                     }
                                     break;
                                 }
@@ -228,8 +229,15 @@ pub(crate) fn collect(doc: &Html, url: Option<&str>) -> PageMeta {
                     }
                 }
             }
-        } else if byline_budget > 0 && matches!(name, "span" | "div" | "p" | "a" | "address" | "li" | "strong" | "b" | "em") {
-            let class = format!("{} {}", el.attr("class").unwrap_or(""), el.attr("id").unwrap_or("")).to_ascii_lowercase();
+        } else if byline_budget > 0
+            && matches!(name, "span" | "div" | "p" | "a" | "address" | "li" | "strong" | "b" | "em")
+            // Speed: a cheap look for the two words before building the string.
+            && [el.attr_str("class"), el.attr_str("id")]
+                .into_iter()
+                .flatten()
+                .any(|v| contains_ignore_ascii_case(v, "byline") || contains_ignore_ascii_case(v, "author"))
+        {
+            let class = format!("{} {}", el.attr_str("class").unwrap_or(""), el.attr_str("id").unwrap_or("")).to_ascii_lowercase();
             if (class.contains("byline") || class.contains("author"))
                 && !class.contains("avatar")
                 && !class.contains("bio")
@@ -257,6 +265,13 @@ pub(crate) fn collect(doc: &Html, url: Option<&str>) -> PageMeta {
         f.visible = Some(visible_words(doc));
     }
     decide(f, url, doc)
+}
+
+/// `hay.to_ascii_lowercase().contains(needle)` for a lower-case ASCII
+/// `needle`, without the allocation.
+fn contains_ignore_ascii_case(hay: &str, needle: &str) -> bool {
+    let n = needle.as_bytes();
+    n.is_empty() || hay.as_bytes().windows(n.len()).any(|w| w.eq_ignore_ascii_case(n))
 }
 
 /// Longest block read as a byline formula, in characters.
@@ -373,17 +388,19 @@ fn visible_words(doc: &Html) -> String {
 /// copy of the CMS account for search engines). "overflow-hidden" hides
 /// nothing, and "hidden-xs" or "md:hidden" hide only on some screens.
 fn hidden_element(el: &scraper::node::Element) -> bool {
-    if el.attr("hidden").is_some() {
+    if el.attr_str("hidden").is_some() {
         return true;
     }
-    if let Some(style) = el.attr("style") {
+    if let Some(style) = el.attr_str("style") {
         let style: String = style.to_ascii_lowercase().chars().filter(|c| !c.is_whitespace()).collect();
         if style.contains("display:none") || style.contains("visibility:hidden") {
             return true;
         }
     }
-    el.attr("class").is_some_and(|c| {
+    el.attr_str("class").is_some_and(|c| {
         c.split_whitespace()
+            // Speed: only tokens ending in "hidden" are lower-cased and read.
+            .filter(|t| t.len() >= 6 && t.as_bytes()[t.len() - 6..].eq_ignore_ascii_case(b"hidden"))
             .map(str::to_ascii_lowercase)
             .any(|t| (t == "hidden" || t.ends_with("-hidden")) && !t.contains("overflow") && !t.contains(':'))
     })
@@ -407,10 +424,10 @@ fn in_discussion(node: ego_tree::NodeRef<'_, Node>) -> bool {
         }
         // An element whose class names it the content area is not a
         // sidebar, whatever its id says (`class="content-area" id="sidebar"`).
-        let content_area = el.attr("class").is_some_and(|c| {
+        let content_area = el.attr_str("class").is_some_and(|c| {
             c.split_whitespace().map(str::to_ascii_lowercase).any(|t| t.contains("content") && !t.contains("sidebar"))
         });
-        let words = el.attr("class").into_iter().flat_map(str::split_whitespace).chain(el.attr("id"));
+        let words = el.attr_str("class").into_iter().flat_map(str::split_whitespace).chain(el.attr_str("id"));
         for w in words {
             let w = w.to_ascii_lowercase();
             if ["has-", "no-", "with-", "without-"].iter().any(|f| w.starts_with(f)) {
@@ -433,10 +450,10 @@ fn in_discussion(node: ego_tree::NodeRef<'_, Node>) -> bool {
 /// commenter or an answerer, not the article's author (a question's
 /// asker, the main item of a Q&A page, is kept).
 fn in_other_item(node: ego_tree::NodeRef<'_, Node>) -> bool {
-    let Some(item) = node.ancestors().filter_map(|a| a.value().as_element()).find(|el| el.attr("itemscope").is_some()) else {
+    let Some(item) = node.ancestors().filter_map(|a| a.value().as_element()).find(|el| el.attr_str("itemscope").is_some()) else {
         return false;
     };
-    let ty = item.attr("itemtype").unwrap_or("").to_ascii_lowercase();
+    let ty = item.attr_str("itemtype").unwrap_or("").to_ascii_lowercase();
     ["review", "comment", "answer", "rating", "product", "offer"].iter().any(|t| ty.contains(t))
 }
 
@@ -456,7 +473,7 @@ fn in_credit(node: ego_tree::NodeRef<'_, Node>) -> bool {
     std::iter::once(node).chain(node.ancestors()).enumerate().any(|(depth, a)| {
         let Some(el) = a.value().as_element() else { return false };
         matches!(el.name(), "figure" | "figcaption")
-            || (depth <= 3 && ["class", "id"].iter().filter_map(|k| el.attr(k)).any(credit_class))
+            || (depth <= 3 && ["class", "id"].iter().filter_map(|k| el.attr_str(k)).any(credit_class))
     })
 }
 
