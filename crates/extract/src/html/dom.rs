@@ -488,7 +488,7 @@ pub(crate) fn flatten<'a>(root: NodeRef<'a, Node>) -> Flat<'a> {
 /// first text is short and that hold a link are read.
 fn inline_pointer(node: NodeRef<'_, Node>) -> bool {
     let first_text = node.descendants().take(POINTER_NODES).find_map(|n| match n.value() {
-        Node::Text(t) if !t.trim().is_empty() => Some(t.trim().to_string()),
+        Node::Text(t) if !t.trim().is_empty() => Some(t.trim()),
         _ => None,
     });
     if !first_text.is_some_and(|t| t.chars().count() <= 40 && t.chars().next().is_some_and(char::is_alphabetic)) {

@@ -291,7 +291,15 @@ fn opener_block(node: ego_tree::NodeRef<'_, Node>, t: &scraper::node::Text) -> O
     }
     // Cheap test first: the first word must open some formula.
     let first = head.split(|c: char| c.is_whitespace() || c == ':').next().unwrap_or("");
-    if first.len() > 24 || !byline_first_words().contains(&first.to_lowercase()) {
+    // Speed: most first words are already lower-case ASCII (no copy).
+    let known = |w: &str| {
+        if w.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+            byline_first_words().contains(w)
+        } else {
+            byline_first_words().contains(&w.to_lowercase())
+        }
+    };
+    if first.len() > 24 || !known(first) {
         return None;
     }
     let lower: String = head.chars().take(30).collect::<String>().to_lowercase();
@@ -959,8 +967,8 @@ fn opens_with_role(s: &str) -> bool {
 }
 
 /// First words of the byline openers ("by", "eingestellt", "auteur").
-fn byline_first_words() -> &'static std::collections::HashSet<String> {
-    static W: std::sync::OnceLock<std::collections::HashSet<String>> = std::sync::OnceLock::new();
+fn byline_first_words() -> &'static rustc_hash::FxHashSet<String> {
+    static W: std::sync::OnceLock<rustc_hash::FxHashSet<String>> = std::sync::OnceLock::new();
     W.get_or_init(|| {
         byline_prefixes()
             .iter()
