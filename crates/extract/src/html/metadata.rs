@@ -60,9 +60,10 @@ struct Found {
     canonical: Option<(String, String)>,
     html_lang: Option<String>,
     content_language: Option<String>,
-    /// The page's visible text as [`word_key`] words, filled only when
-    /// there is an author candidate to check against it.
-    visible: Option<String>,
+    /// Whether names are checked against the page's visible text (there
+    /// is an author candidate); the text itself is read by [`decide`] the
+    /// first time a name needs the check.
+    check_visible: bool,
 }
 
 /// Metadata of a parsed page (dates are filled by the caller) and the
@@ -262,7 +263,7 @@ pub(crate) fn collect(doc: &Html, url: Option<&str>) -> PageMeta {
         && f.byline_texts.is_empty()
         && f.opener_texts.is_empty());
     if has_candidates {
-        f.visible = Some(visible_words(doc));
+        f.check_visible = true;
     }
     decide(f, url, doc)
 }
@@ -767,7 +768,10 @@ fn decide(f: Found, url: Option<&str>, doc: &Html) -> PageMeta {
     sources.push((placed(&f.rel_authors), "[rel=author]".into(), Accept::OpenedOrFull));
     sources.push((placed(&f.byline_texts), "byline".into(), Accept::OpenedOrFull));
     sources.push((placed(&f.opener_texts), "byline formula".into(), Accept::Full));
-    let visible = f.visible.as_deref();
+    // Speed: the visible text (a walk over the whole page) is read only
+    // when some name gets as far as the check.
+    let visible_text = std::cell::OnceCell::new();
+    let visible = || f.check_visible.then(|| visible_text.get_or_init(|| visible_words(doc)).as_str());
     // The names one candidate text yields under a source's `accept` rule.
     let read = |c: &str, accept: Accept| -> Vec<String> {
         let mut out = Vec::new();
@@ -788,7 +792,7 @@ fn decide(f: Found, url: Option<&str>, doc: &Html) -> PageMeta {
                     Accept::Full => looks_like_full_name(n),
                 })
                 .map(|(n, _)| n)
-                .filter(|n| visible.map_or(true, |v| shown(n, v)))
+                .filter(|n| visible().map_or(true, |v| shown(n, v)))
             {
                 out.push(n);
             }
