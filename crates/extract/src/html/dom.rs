@@ -487,6 +487,18 @@ pub(crate) fn flatten<'a>(root: NodeRef<'a, Node>) -> Flat<'a> {
 /// paragraph). Its text is left out of the paragraph. Only elements whose
 /// first text is short and that hold a link are read.
 fn inline_pointer(node: NodeRef<'_, Node>) -> bool {
+    // Speed: without a link inside (most inline elements, links
+    // themselves included) no text counts as linked and the answer is no;
+    // found without reading any text. Only the nodes the walk below may
+    // read are looked at (past them it answers no anyway).
+    let has_link = node
+        .descendants()
+        .skip(1)
+        .take(POINTER_NODES)
+        .any(|n| matches!(n.value(), Node::Element(e) if e.name() == "a"));
+    if !has_link {
+        return false;
+    }
     let first_text = node.descendants().take(POINTER_NODES).find_map(|n| match n.value() {
         Node::Text(t) if !t.trim().is_empty() => Some(t.trim()),
         _ => None,
