@@ -52,6 +52,29 @@ use scraper::node::{Element, Node};
 use crate::calendar::{Bounds, Ymd};
 use crate::text::{find_dates_with, parse_with, DayOrder};
 
+/// Attribute lookup by name, as [`Element::attr`] answers it.
+///
+/// Speed: scraper's `attr` builds an interned atom from the name and
+/// binary-searches attributes compared as qualified names (string
+/// comparisons of the atoms), which showed up in profiles; elements have a
+/// handful of attributes, so a linear scan comparing local names is
+/// cheaper. Same answer: an attribute without namespace or prefix, and
+/// html5ever never keeps two attributes of one name.
+pub trait AttrStr {
+    /// The value of attribute `name` (exact, lower-case name), if present.
+    fn attr_str(&self, name: &str) -> Option<&str>;
+}
+
+impl AttrStr for Element {
+    #[inline]
+    fn attr_str(&self, name: &str) -> Option<&str> {
+        self.attrs
+            .iter()
+            .find(|(q, _)| q.prefix.is_none() && q.ns.is_empty() && &*q.local == name)
+            .map(|(_, v)| &**v)
+    }
+}
+
 /// Dates found on an HTML page.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct HtmlDates {
@@ -414,11 +437,11 @@ const MAX_CANDIDATES: usize = 2_000;
 
 fn lower_attrs(e: &Element) -> String {
     let mut s = String::new();
-    if let Some(id) = e.attr("id") {
+    if let Some(id) = e.attr_str("id") {
         s.push_str(id);
         s.push(' ');
     }
-    if let Some(class) = e.attr("class") {
+    if let Some(class) = e.attr_str("class") {
         s.push_str(class);
     }
     s.make_ascii_lowercase();
@@ -501,7 +524,7 @@ fn is_main(e: &Element) -> bool {
 /// the page, a class may name any item's header).
 fn is_site_header(e: &Element) -> bool {
     e.name() == "header"
-        || e.attr("id").is_some_and(|id| {
+        || e.attr_str("id").is_some_and(|id| {
             let id = id.to_ascii_lowercase();
             id.contains("masthead") || (id.contains("header") && !["entry", "post", "article", "story"].iter().any(|w| id.contains(w)))
         })
@@ -602,7 +625,7 @@ impl Collector {
         let tag = e.name();
         match tag {
             "html" => {
-                if let Some(lang) = e.attr("lang").or_else(|| e.attr("xml:lang")) {
+                if let Some(lang) = e.attr_str("lang").or_else(|| e.attr_str("xml:lang")) {
                     if !self.order_fixed {
                         self.order = DayOrder::for_language(lang);
                     }
@@ -610,24 +633,24 @@ impl Collector {
                 }
             }
             "meta" => self.meta(e),
-            "link" if e.attr("rel").is_some_and(|r| r.eq_ignore_ascii_case("canonical")) => {
-                if let Some(h) = e.attr("href") {
+            "link" if e.attr_str("rel").is_some_and(|r| r.eq_ignore_ascii_case("canonical")) => {
+                if let Some(h) = e.attr_str("href") {
                     self.urls.push(h.to_string());
                 }
             }
             "time" => {
                 self.time_seen += 1;
                 let attrs = lower_attrs(e);
-                let value = e.attr("datetime").or_else(|| e.attr("content"));
+                let value = e.attr_str("datetime").or_else(|| e.attr_str("content"));
                 if let Some(v) = value {
                     if let Some(d) = attr_date(v, self.order) {
                         let (kind, mut score) = match date_class(&class_words(&attrs)) {
                             Some((Kind::Modified, _)) => (Kind::Modified, S_TIME_MARKED),
                             Some((_, s)) if s >= S_CLASS_STRONG => (Kind::Published, S_TIME_MARKED),
-                            _ if e.attr("pubdate").is_some() => (Kind::Published, S_TIME_MARKED),
+                            _ if e.attr_str("pubdate").is_some() => (Kind::Published, S_TIME_MARKED),
                             _ => (Kind::Published, S_TIME_PLAIN - 2 * (self.time_seen.min(10) as i32 - 1)),
                         };
-                        if let Some(ip) = e.attr("itemprop").and_then(|p| itemprop_kind(&p.to_ascii_lowercase())) {
+                        if let Some(ip) = e.attr_str("itemprop").and_then(|p| itemprop_kind(&p.to_ascii_lowercase())) {
                             if ip == Kind::Modified {
                                 self.push(with_evidence(d, format!("time[itemprop][datetime]={v}")), Kind::Modified, S_ITEMPROP, Family::Itemprop, String::new());
                                 return;
@@ -642,7 +665,7 @@ impl Collector {
                 }
             }
             "abbr" => {
-                if let Some(t) = e.attr("title") {
+                if let Some(t) = e.attr_str("title") {
                     let attrs = lower_attrs(e);
                     if let Some((kind, score)) = date_class(&class_words(&attrs)) {
                         if let Some(d) = attr_date(t, self.order) {
@@ -656,9 +679,9 @@ impl Collector {
         }
         // itemprop on any element other than meta/time (handled above).
         if tag != "meta" && tag != "time" {
-            if let Some(ip) = e.attr("itemprop") {
+            if let Some(ip) = e.attr_str("itemprop") {
                 if let Some(kind) = itemprop_kind(&ip.to_ascii_lowercase()) {
-                    let v = e.attr("content").or_else(|| e.attr("datetime")).or_else(|| e.attr("title"));
+                    let v = e.attr_str("content").or_else(|| e.attr_str("datetime")).or_else(|| e.attr_str("title"));
                     if let Some(v) = v {
                         if let Some(d) = attr_date(v, self.order) {
                             self.push(with_evidence(d, format!("{tag}[itemprop={ip}]={v}")), kind, S_ITEMPROP, Family::Itemprop, String::new());
@@ -685,9 +708,9 @@ impl Collector {
     }
 
     fn meta(&mut self, e: &Element) {
-        let Some(content) = e.attr("content") else { return };
+        let Some(content) = e.attr_str("content") else { return };
         for attr in ["property", "name", "itemprop", "http-equiv"] {
-            let Some(key) = e.attr(attr) else { continue };
+            let Some(key) = e.attr_str(attr) else { continue };
             let k = key.trim().to_ascii_lowercase();
             if k == "og:url" || k == "twitter:url" {
                 self.urls.push(content.to_string());
@@ -868,7 +891,7 @@ fn collect(doc: &scraper::Html, url: Option<&str>, opts: &Options) -> Collector 
                         frame.skip = true;
                     }
                     if tag == "script" && !parent.skip {
-                        let ty = e.attr("type").map(|t| t.trim().to_ascii_lowercase());
+                        let ty = e.attr_str("type").map(|t| t.trim().to_ascii_lowercase());
                         script_kind = match ty.as_deref() {
                             Some("application/ld+json") => Some(true),
                             Some("application/json") | None | Some("") | Some("text/javascript") => Some(false),
@@ -956,7 +979,7 @@ fn collect(doc: &scraper::Html, url: Option<&str>, opts: &Options) -> Collector 
                             }
                             if let Some(buf) = buffers.get_mut(b) {
                                 buf.open = false;
-                                let title = e.attr("title");
+                                let title = e.attr_str("title");
                                 close_buffer(&mut col, buf, title);
                             }
                         }

@@ -10,8 +10,9 @@
 //! any depth is safe; subtrees that never hold article text (scripts,
 //! styles, forms controls, hidden elements) are not entered at all.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
+use dossier_dates::html::AttrStr;
 use ego_tree::NodeRef;
 use scraper::Node;
 
@@ -208,10 +209,10 @@ fn tag_of(name: &str) -> Tag {
 
 /// True when the element is hidden by attribute or inline style.
 fn hidden(el: &scraper::node::Element) -> bool {
-    if el.attr("hidden").is_some() {
+    if el.attr_str("hidden").is_some() {
         return true;
     }
-    if let Some(style) = el.attr("style").filter(|s| s.contains("none") || s.contains("hidden")) {
+    if let Some(style) = el.attr_str("style").filter(|s| s.contains("none") || s.contains("hidden")) {
         let compact: String = style.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_ascii_lowercase();
         if compact.contains("display:none") || compact.contains("visibility:hidden") {
             return true;
@@ -220,8 +221,15 @@ fn hidden(el: &scraper::node::Element) -> bool {
     false
 }
 
+/// Verdicts already given on a page, by lower-cased "class id " string.
+#[derive(Default)]
+struct ClassCache {
+    seen: FxHashMap<String, ClassInfo>,
+    key: String,
+}
+
 /// Class, id, role and itemprop, lower-cased, judged together with the tag.
-fn class_info(el: &scraper::node::Element, tag: Tag, cache: &mut HashMap<String, ClassInfo>) -> ClassInfo {
+fn class_info(el: &scraper::node::Element, tag: Tag, cache: &mut ClassCache) -> ClassInfo {
     if el.attrs.is_empty() {
         let mut info = ClassInfo::default();
         if tag == Tag::Boiler {
@@ -230,31 +238,34 @@ fn class_info(el: &scraper::node::Element, tag: Tag, cache: &mut HashMap<String,
         }
         return info;
     }
-    let mut s = String::new();
+    // The key is built in a buffer kept across elements (no allocation on
+    // a cache hit).
+    let s = &mut cache.key;
+    s.clear();
     for key in ["class", "id"] {
-        if let Some(v) = el.attr(key) {
+        if let Some(v) = el.attr_str(key) {
             s.push_str(v);
             s.push(' ');
         }
     }
     s.make_ascii_lowercase();
-    let mut info = match cache.get(&s) {
+    let mut info = match cache.seen.get(s.as_str()) {
         Some(i) => *i,
         None => {
             let mut i = classify(s.trim_end());
-            if let Some(c) = el.attr("class").filter(|c| !c.trim().is_empty()) {
+            if let Some(c) = el.attr_str("class").filter(|c| !c.trim().is_empty()) {
                 use std::hash::{Hash, Hasher};
                 let mut h = std::collections::hash_map::DefaultHasher::new();
                 c.trim().to_ascii_lowercase().hash(&mut h);
                 i.class_hash = h.finish() | 1;
             }
-            if cache.len() < 4096 {
-                cache.insert(s, i);
+            if cache.seen.len() < 4096 {
+                cache.seen.insert(s.clone(), i);
             }
             i
         }
     };
-    if let Some(role) = el.attr("role") {
+    if let Some(role) = el.attr_str("role") {
         match role.trim().to_ascii_lowercase().as_str() {
             "navigation" | "complementary" | "contentinfo" | "banner" | "menu" | "menubar" | "search" | "dialog"
             | "alert" | "alertdialog" | "toolbar" => {
@@ -270,7 +281,7 @@ fn class_info(el: &scraper::node::Element, tag: Tag, cache: &mut HashMap<String,
             _ => {}
         }
     }
-    if let Some(prop) = el.attr("itemprop") {
+    if let Some(prop) = el.attr_str("itemprop") {
         let p = prop.to_ascii_lowercase();
         if p.contains("articlebody") || p.contains("text") && !p.contains("headline") {
             info.weight += 50;
@@ -328,7 +339,7 @@ struct Open {
 pub(crate) fn flatten<'a>(root: NodeRef<'a, Node>) -> Flat<'a> {
     let mut flat = Flat::default();
     // Pages repeat the same class/id strings many times: judge each once.
-    let mut class_cache: HashMap<String, ClassInfo> = HashMap::new();
+    let mut class_cache = ClassCache::default();
     // Element stack (indices into flat.elems) mirroring the walk.
     let mut elem_stack: Vec<u32> = Vec::new();
     // Which entries of elem_stack opened a block.
@@ -476,8 +487,20 @@ pub(crate) fn flatten<'a>(root: NodeRef<'a, Node>) -> Flat<'a> {
 /// paragraph). Its text is left out of the paragraph. Only elements whose
 /// first text is short and that hold a link are read.
 fn inline_pointer(node: NodeRef<'_, Node>) -> bool {
+    // Speed: without a link inside (most inline elements, links
+    // themselves included) no text counts as linked and the answer is no;
+    // found without reading any text. Only the nodes the walk below may
+    // read are looked at (past them it answers no anyway).
+    let has_link = node
+        .descendants()
+        .skip(1)
+        .take(POINTER_NODES)
+        .any(|n| matches!(n.value(), Node::Element(e) if e.name() == "a"));
+    if !has_link {
+        return false;
+    }
     let first_text = node.descendants().take(POINTER_NODES).find_map(|n| match n.value() {
-        Node::Text(t) if !t.trim().is_empty() => Some(t.trim().to_string()),
+        Node::Text(t) if !t.trim().is_empty() => Some(t.trim()),
         _ => None,
     });
     if !first_text.is_some_and(|t| t.chars().count() <= 40 && t.chars().next().is_some_and(char::is_alphabetic)) {
@@ -519,7 +542,7 @@ fn inline_popup(node: NodeRef<'_, Node>, el: &scraper::node::Element) -> bool {
             let s = s.to_ascii_lowercase();
             ["tooltip", "popover", "popup", "rollover", "hovercard", "hover-card"].iter().any(|t| s.contains(t))
         };
-        e.attr("class").is_some_and(named) || e.attr("id").is_some_and(named)
+        e.attr_str("class").is_some_and(named) || e.attr_str("id").is_some_and(named)
     }
     if !names_popup(el) {
         return false;

@@ -33,6 +33,7 @@
 //!   read from the first one that yields a name and its siblings only (not
 //!   teasers further down).
 
+use dossier_dates::html::AttrStr;
 use dossier_document::{Evidenced, Metadata};
 use scraper::{ElementRef, Html, Node};
 use serde_json::Value;
@@ -59,9 +60,10 @@ struct Found {
     canonical: Option<(String, String)>,
     html_lang: Option<String>,
     content_language: Option<String>,
-    /// The page's visible text as [`word_key`] words, filled only when
-    /// there is an author candidate to check against it.
-    visible: Option<String>,
+    /// Whether names are checked against the page's visible text (there
+    /// is an author candidate); the text itself is read by [`decide`] the
+    /// first time a name needs the check.
+    check_visible: bool,
 }
 
 /// Metadata of a parsed page (dates are filled by the caller) and the
@@ -112,18 +114,18 @@ pub(crate) fn collect(doc: &Html, url: Option<&str>) -> PageMeta {
         match name {
             "html" => {
                 if f.html_lang.is_none() {
-                    f.html_lang = el.attr("lang").or_else(|| el.attr("xml:lang")).map(|s| s.trim().to_string()).filter(|s| !s.is_empty());
+                    f.html_lang = el.attr_str("lang").or_else(|| el.attr_str("xml:lang")).map(|s| s.trim().to_string()).filter(|s| !s.is_empty());
                 }
             }
             "meta" => {
                 let key = el
-                    .attr("property")
-                    .or_else(|| el.attr("name"))
-                    .or_else(|| el.attr("itemprop"))
-                    .or_else(|| el.attr("http-equiv"))
+                    .attr_str("property")
+                    .or_else(|| el.attr_str("name"))
+                    .or_else(|| el.attr_str("itemprop"))
+                    .or_else(|| el.attr_str("http-equiv"))
                     .map(|k| k.trim().to_ascii_lowercase());
                 let Some(key) = key else { continue };
-                let Some(content) = el.attr("content").map(clean).filter(|c| !c.is_empty()) else { continue };
+                let Some(content) = el.attr_str("content").map(clean).filter(|c| !c.is_empty()) else { continue };
                 match key.as_str() {
                     "og:title" => set_once(&mut f.og_title, content),
                     "twitter:title" => set_once(&mut f.twitter_title, content),
@@ -151,9 +153,9 @@ pub(crate) fn collect(doc: &Html, url: Option<&str>) -> PageMeta {
                 }
             }
             "link" => {
-                let rel = el.attr("rel").unwrap_or("").to_ascii_lowercase();
+                let rel = el.attr_str("rel").unwrap_or("").to_ascii_lowercase();
                 if rel.split_whitespace().any(|r| r == "canonical") {
-                    if let Some(h) = el.attr("href").map(clean).filter(|h| !h.is_empty()) {
+                    if let Some(h) = el.attr_str("href").map(clean).filter(|h| !h.is_empty()) {
                         if f.canonical.as_ref().map_or(true, |c| c.1 != "link[rel=canonical]") {
                             f.canonical = Some((h, "link[rel=canonical]".into()));
                         }
@@ -181,7 +183,7 @@ pub(crate) fn collect(doc: &Html, url: Option<&str>) -> PageMeta {
                 }
             }
             "script" => {
-                let ty = el.attr("type").unwrap_or("").to_ascii_lowercase();
+                let ty = el.attr_str("type").unwrap_or("").to_ascii_lowercase();
                 if ty.contains("ld+json") {
                     if let Some(er) = ElementRef::wrap(node) {
                         let raw: String = er.text().collect();
@@ -192,8 +194,8 @@ pub(crate) fn collect(doc: &Html, url: Option<&str>) -> PageMeta {
             _ => {}
         }
         // Author-ish elements.
-        let rel_author = el.attr("rel").is_some_and(|r| r.to_ascii_lowercase().split_whitespace().any(|x| x == "author"));
-        let itemprop_author = el.attr("itemprop").is_some_and(|p| p.to_ascii_lowercase().split_whitespace().any(|x| x == "author" || x == "creator"));
+        let rel_author = el.attr_str("rel").is_some_and(|r| r.to_ascii_lowercase().split_whitespace().any(|x| x == "author"));
+        let itemprop_author = el.attr_str("itemprop").is_some_and(|p| p.to_ascii_lowercase().split_whitespace().any(|x| x == "author" || x == "creator"));
         if (rel_author || itemprop_author) && in_other_item(node) {
             // A review's or a comment's author, not the article's.
         } else if (rel_author || itemprop_author) && !in_discussion(node) && !in_credit(node) {
@@ -201,15 +203,15 @@ pub(crate) fn collect(doc: &Html, url: Option<&str>) -> PageMeta {
                 // itemprop=author may hold a nested itemprop=name.
                 let mut t = String::new();
                 if itemprop_author {
-                    if let Some(c) = el.attr("content") {
+                    if let Some(c) = el.attr_str("content") {
                         t = clean(c);
                     }
                     if t.is_empty() {
                         for d in er.descendants() {
                             if let Some(de) = d.value().as_element() {
-                                if de.attr("itemprop").is_some_and(|p| p.eq_ignore_ascii_case("name")) {
+                                if de.attr_str("itemprop").is_some_and(|p| p.eq_ignore_ascii_case("name")) {
                                     if let Some(dr) = ElementRef::wrap(d) {
-                                        t = de.attr("content").map(clean).unwrap_or_else(|| text_of(dr));
+                                        t = de.attr_str("content").map(clean).unwrap_or_else(|| text_of(dr));
                                     }
                                     break;
                                 }
@@ -228,8 +230,15 @@ pub(crate) fn collect(doc: &Html, url: Option<&str>) -> PageMeta {
                     }
                 }
             }
-        } else if byline_budget > 0 && matches!(name, "span" | "div" | "p" | "a" | "address" | "li" | "strong" | "b" | "em") {
-            let class = format!("{} {}", el.attr("class").unwrap_or(""), el.attr("id").unwrap_or("")).to_ascii_lowercase();
+        } else if byline_budget > 0
+            && matches!(name, "span" | "div" | "p" | "a" | "address" | "li" | "strong" | "b" | "em")
+            // Speed: a cheap look for the two words before building the string.
+            && [el.attr_str("class"), el.attr_str("id")]
+                .into_iter()
+                .flatten()
+                .any(|v| contains_ignore_ascii_case(v, "byline") || contains_ignore_ascii_case(v, "author"))
+        {
+            let class = format!("{} {}", el.attr_str("class").unwrap_or(""), el.attr_str("id").unwrap_or("")).to_ascii_lowercase();
             if (class.contains("byline") || class.contains("author"))
                 && !class.contains("avatar")
                 && !class.contains("bio")
@@ -254,9 +263,16 @@ pub(crate) fn collect(doc: &Html, url: Option<&str>) -> PageMeta {
         && f.byline_texts.is_empty()
         && f.opener_texts.is_empty());
     if has_candidates {
-        f.visible = Some(visible_words(doc));
+        f.check_visible = true;
     }
     decide(f, url, doc)
+}
+
+/// `hay.to_ascii_lowercase().contains(needle)` for a lower-case ASCII
+/// `needle`, without the allocation.
+fn contains_ignore_ascii_case(hay: &str, needle: &str) -> bool {
+    let n = needle.as_bytes();
+    n.is_empty() || hay.as_bytes().windows(n.len()).any(|w| w.eq_ignore_ascii_case(n))
 }
 
 /// Longest block read as a byline formula, in characters.
@@ -276,7 +292,15 @@ fn opener_block(node: ego_tree::NodeRef<'_, Node>, t: &scraper::node::Text) -> O
     }
     // Cheap test first: the first word must open some formula.
     let first = head.split(|c: char| c.is_whitespace() || c == ':').next().unwrap_or("");
-    if first.len() > 24 || !byline_first_words().contains(&first.to_lowercase()) {
+    // Speed: most first words are already lower-case ASCII (no copy).
+    let known = |w: &str| {
+        if w.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+            byline_first_words().contains(w)
+        } else {
+            byline_first_words().contains(&w.to_lowercase())
+        }
+    };
+    if first.len() > 24 || !known(first) {
         return None;
     }
     let lower: String = head.chars().take(30).collect::<String>().to_lowercase();
@@ -318,12 +342,31 @@ fn same_byline(doc: &Html, first: ego_tree::NodeId, other: ego_tree::NodeId) -> 
 fn word_key(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + 2);
     out.push(' ');
-    for c in dossier_text::normalize::fold(s).chars() {
-        if c.is_alphanumeric() {
-            out.push(c);
-        } else if !out.ends_with(' ') {
-            out.push(' ');
+    // Speed: `fold` leaves ASCII as lower-case ASCII and folds each run of
+    // other characters on its own, so ASCII runs are read byte by byte
+    // here and only the other runs go through `fold` (same key as folding
+    // the whole string first).
+    let mut rest = s;
+    while !rest.is_empty() {
+        let ascii = rest.bytes().position(|b| !b.is_ascii()).unwrap_or(rest.len());
+        let (head, tail) = rest.split_at(ascii);
+        for b in head.bytes() {
+            if b.is_ascii_alphanumeric() {
+                out.push(char::from(b.to_ascii_lowercase()));
+            } else if !out.ends_with(' ') {
+                out.push(' ');
+            }
         }
+        let other = tail.bytes().position(|b| b.is_ascii()).unwrap_or(tail.len());
+        let (head, tail) = tail.split_at(other);
+        for c in dossier_text::normalize::fold(head).chars() {
+            if c.is_alphanumeric() {
+                out.push(c);
+            } else if !out.ends_with(' ') {
+                out.push(' ');
+            }
+        }
+        rest = tail;
     }
     if !out.ends_with(' ') {
         out.push(' ');
@@ -373,17 +416,19 @@ fn visible_words(doc: &Html) -> String {
 /// copy of the CMS account for search engines). "overflow-hidden" hides
 /// nothing, and "hidden-xs" or "md:hidden" hide only on some screens.
 fn hidden_element(el: &scraper::node::Element) -> bool {
-    if el.attr("hidden").is_some() {
+    if el.attr_str("hidden").is_some() {
         return true;
     }
-    if let Some(style) = el.attr("style") {
+    if let Some(style) = el.attr_str("style") {
         let style: String = style.to_ascii_lowercase().chars().filter(|c| !c.is_whitespace()).collect();
         if style.contains("display:none") || style.contains("visibility:hidden") {
             return true;
         }
     }
-    el.attr("class").is_some_and(|c| {
+    el.attr_str("class").is_some_and(|c| {
         c.split_whitespace()
+            // Speed: only tokens ending in "hidden" are lower-cased and read.
+            .filter(|t| t.len() >= 6 && t.as_bytes()[t.len() - 6..].eq_ignore_ascii_case(b"hidden"))
             .map(str::to_ascii_lowercase)
             .any(|t| (t == "hidden" || t.ends_with("-hidden")) && !t.contains("overflow") && !t.contains(':'))
     })
@@ -407,10 +452,10 @@ fn in_discussion(node: ego_tree::NodeRef<'_, Node>) -> bool {
         }
         // An element whose class names it the content area is not a
         // sidebar, whatever its id says (`class="content-area" id="sidebar"`).
-        let content_area = el.attr("class").is_some_and(|c| {
+        let content_area = el.attr_str("class").is_some_and(|c| {
             c.split_whitespace().map(str::to_ascii_lowercase).any(|t| t.contains("content") && !t.contains("sidebar"))
         });
-        let words = el.attr("class").into_iter().flat_map(str::split_whitespace).chain(el.attr("id"));
+        let words = el.attr_str("class").into_iter().flat_map(str::split_whitespace).chain(el.attr_str("id"));
         for w in words {
             let w = w.to_ascii_lowercase();
             if ["has-", "no-", "with-", "without-"].iter().any(|f| w.starts_with(f)) {
@@ -433,10 +478,10 @@ fn in_discussion(node: ego_tree::NodeRef<'_, Node>) -> bool {
 /// commenter or an answerer, not the article's author (a question's
 /// asker, the main item of a Q&A page, is kept).
 fn in_other_item(node: ego_tree::NodeRef<'_, Node>) -> bool {
-    let Some(item) = node.ancestors().filter_map(|a| a.value().as_element()).find(|el| el.attr("itemscope").is_some()) else {
+    let Some(item) = node.ancestors().filter_map(|a| a.value().as_element()).find(|el| el.attr_str("itemscope").is_some()) else {
         return false;
     };
-    let ty = item.attr("itemtype").unwrap_or("").to_ascii_lowercase();
+    let ty = item.attr_str("itemtype").unwrap_or("").to_ascii_lowercase();
     ["review", "comment", "answer", "rating", "product", "offer"].iter().any(|t| ty.contains(t))
 }
 
@@ -456,7 +501,7 @@ fn in_credit(node: ego_tree::NodeRef<'_, Node>) -> bool {
     std::iter::once(node).chain(node.ancestors()).enumerate().any(|(depth, a)| {
         let Some(el) = a.value().as_element() else { return false };
         matches!(el.name(), "figure" | "figcaption")
-            || (depth <= 3 && ["class", "id"].iter().filter_map(|k| el.attr(k)).any(credit_class))
+            || (depth <= 3 && ["class", "id"].iter().filter_map(|k| el.attr_str(k)).any(credit_class))
     })
 }
 
@@ -742,7 +787,10 @@ fn decide(f: Found, url: Option<&str>, doc: &Html) -> PageMeta {
     sources.push((placed(&f.rel_authors), "[rel=author]".into(), Accept::OpenedOrFull));
     sources.push((placed(&f.byline_texts), "byline".into(), Accept::OpenedOrFull));
     sources.push((placed(&f.opener_texts), "byline formula".into(), Accept::Full));
-    let visible = f.visible.as_deref();
+    // Speed: the visible text (a walk over the whole page) is read only
+    // when some name gets as far as the check.
+    let visible_text = std::cell::OnceCell::new();
+    let visible = || f.check_visible.then(|| visible_text.get_or_init(|| visible_words(doc)).as_str());
     // The names one candidate text yields under a source's `accept` rule.
     let read = |c: &str, accept: Accept| -> Vec<String> {
         let mut out = Vec::new();
@@ -763,7 +811,7 @@ fn decide(f: Found, url: Option<&str>, doc: &Html) -> PageMeta {
                     Accept::Full => looks_like_full_name(n),
                 })
                 .map(|(n, _)| n)
-                .filter(|n| visible.map_or(true, |v| shown(n, v)))
+                .filter(|n| visible().map_or(true, |v| shown(n, v)))
             {
                 out.push(n);
             }
@@ -942,8 +990,8 @@ fn opens_with_role(s: &str) -> bool {
 }
 
 /// First words of the byline openers ("by", "eingestellt", "auteur").
-fn byline_first_words() -> &'static std::collections::HashSet<String> {
-    static W: std::sync::OnceLock<std::collections::HashSet<String>> = std::sync::OnceLock::new();
+fn byline_first_words() -> &'static rustc_hash::FxHashSet<String> {
+    static W: std::sync::OnceLock<rustc_hash::FxHashSet<String>> = std::sync::OnceLock::new();
     W.get_or_init(|| {
         byline_prefixes()
             .iter()
@@ -1415,5 +1463,35 @@ mod tests {
         assert_eq!(inner_opener("By Jane Doe"), None);
         assert_eq!(inner_opener("Posted by Jane Doe"), None);
         assert_eq!(inner_opener("Am 3. Mai von Jane Doe"), Some("von Jane Doe"));
+    }
+
+    /// The key as defined: fold the whole string, then keep words.
+    fn word_key_reference(s: &str) -> String {
+        let mut out = String::from(" ");
+        for c in dossier_text::normalize::fold(s).chars() {
+            if c.is_alphanumeric() {
+                out.push(c);
+            } else if !out.ends_with(' ') {
+                out.push(' ');
+            }
+        }
+        if !out.ends_with(' ') {
+            out.push(' ');
+        }
+        out
+    }
+
+    #[test]
+    fn word_key_fast_path_matches_the_definition() {
+        for s in ["", " ", "Jane Doe", "Sergueï ÉTAT, Moscou", "e\u{301}tat", "A\u{2019}s — «b»", "İstanbul \u{212A}elvin", "x\u{300}\u{301}y"] {
+            assert_eq!(word_key(s), word_key_reference(s), "{s:?}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn word_key_fast_path_matches_the_definition_on_any_text(s in "\\PC{0,40}") {
+            proptest::prop_assert_eq!(word_key(&s), word_key_reference(&s));
+        }
     }
 }

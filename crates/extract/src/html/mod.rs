@@ -93,6 +93,8 @@ fn emit(flat: &dom::Flat<'_>, blocks: &[u32], html: &str) -> (String, dossier_te
     let mut src = source::SourceText::scan(html);
     let mut out = TextBuilder::new();
     let mut prev: Option<&dom::Block> = None;
+    // One buffer for the aligned characters of every text piece.
+    let mut chars = Vec::new();
     for &bi in blocks {
         let Some(b) = flat.blocks.get(bi as usize) else { continue };
         let pieces = flat.pieces.get(b.pieces.0 as usize..b.pieces.1 as usize).unwrap_or(&[]);
@@ -108,9 +110,9 @@ fn emit(flat: &dom::Flat<'_>, blocks: &[u32], html: &str) -> (String, dossier_te
                     let found = src.locate(t);
                     match found {
                         Some(f) => {
-                            let mut chars = Vec::new();
+                            chars.clear();
                             src.align(t, f, |i, r, l, exact| chars.push((i, r, l, exact)));
-                            for (i, r, l, exact) in chars {
+                            for &(i, r, l, exact) in &chars {
                                 let c = t[i..].chars().next().unwrap_or(' ');
                                 w.push_char(c, &t[i..i + c.len_utf8()], r, l, exact);
                             }
