@@ -35,12 +35,12 @@ use dom::{Kind, Piece};
 /// Extracts the article from an HTML page; `url` is the page URL if known.
 /// Offsets in the result are byte offsets into `html`.
 pub fn extract(html: &str, url: Option<&str>) -> Extraction {
-    // Pathologically deep markup is flattened in place first (same byte
-    // offsets), or html5ever's scope checks make parsing quadratic.
-    let capped = source::cap_nesting(html, MAX_DEPTH);
-    let doc = Html::parse_document(capped.as_deref().unwrap_or(html));
+    // Pathologically deep markup is flattened first, or html5ever's scope
+    // checks make parsing quadratic; style sheets are not parsed.
+    let prepared = source::parser_input(html, MAX_DEPTH);
+    let doc = Html::parse_document(prepared.as_ref().map_or(html, |(s, _)| s.as_str()));
     let mut ex = extract_parsed(&doc, html, url);
-    if capped.is_some() {
+    if prepared.is_some_and(|(_, deep)| deep) {
         ex.diagnostics.push(Diagnostic::warning(
             "html-deep-nesting",
             format!("markup nested deeper than {MAX_DEPTH} elements was flattened before parsing"),
