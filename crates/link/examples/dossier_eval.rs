@@ -2,6 +2,9 @@
 //! is shared with crates/eval/src/dossier.rs):
 //! `cargo run --release -p dossier-link --example dossier_eval -- [--show]`.
 
+// The eval binary reads every field of the scores; this example prints
+// only some of them.
+#[allow(dead_code)]
 #[path = "../../eval/src/dossier.rs"]
 mod dossier;
 
