@@ -28,34 +28,11 @@ const AGENCIES: &str = include_str!("../../../../data/lang/mul/agencies.txt");
 const PARTICLES: &str = include_str!("../../../../data/lang/mul/name-particles.txt");
 const ORG_WORDS: &str = include_str!("../../../../data/lang/mul/org-words.txt");
 
-/// A small multiplicative hasher (the FxHash scheme) for the short string
-/// keys of the extractor's maps: SipHash's resistance to crafted keys is
-/// not needed for word lists, and it dominated the line pass. Written here
-/// rather than taken from a crate to keep the crate's dependencies as they
-/// are.
-#[derive(Default, Clone, Copy)]
-pub(crate) struct FastHasher(u64);
-
-impl std::hash::Hasher for FastHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
-        let mut chunks = bytes.chunks_exact(8);
-        for c in &mut chunks {
-            let mut b = [0u8; 8];
-            b.copy_from_slice(c);
-            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(b)).wrapping_mul(K);
-        }
-        for &b in chunks.remainder() {
-            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(K);
-        }
-    }
-}
-
-/// Builds [`FastHasher`]s.
-pub(crate) type FastBuild = std::hash::BuildHasherDefault<FastHasher>;
+/// Hash builder for the short string keys of the extractor's maps: FxHash
+/// (`rustc-hash`, also used by the HTML extractor), since SipHash's
+/// resistance to crafted keys is not needed for word lists and it dominated
+/// the line pass.
+pub(crate) type FastBuild = rustc_hash::FxBuildHasher;
 
 /// Hasher of the packed short stop words (see [`pack_word`]): one `u64`
 /// mixed so that its low bits, which pick the table slot, depend on every
