@@ -455,6 +455,8 @@ struct ClassWords {
     modified: bool,
     strong: bool,
     weak: bool,
+    /// Shows the reader's clock or is the Wayback Machine's toolbar: skipped.
+    skip: bool,
 }
 
 const BOILER_WORDS: &[&str] = &[
@@ -473,7 +475,7 @@ const WEAK_WORDS: &[&str] = &["date", "time", "datum", "fecha", "meta", "info", 
 fn class_automaton() -> &'static aho_corasick::AhoCorasick {
     static AC: OnceLock<aho_corasick::AhoCorasick> = OnceLock::new();
     AC.get_or_init(|| {
-        let words = BOILER_WORDS.iter().chain(MODIFIED_WORDS).chain(STRONG_WORDS).chain(WEAK_WORDS);
+        let words = BOILER_WORDS.iter().chain(MODIFIED_WORDS).chain(STRONG_WORDS).chain(WEAK_WORDS).chain(SKIP_WORDS);
         aho_corasick::AhoCorasick::new(words).unwrap_or_else(|e| panic!("class words: {e}"))
     })
 }
@@ -483,7 +485,7 @@ fn class_words(attrs: &str) -> ClassWords {
     if attrs.is_empty() {
         return w;
     }
-    let (b, m, s) = (BOILER_WORDS.len(), MODIFIED_WORDS.len(), STRONG_WORDS.len());
+    let (b, m, s, wk) = (BOILER_WORDS.len(), MODIFIED_WORDS.len(), STRONG_WORDS.len(), WEAK_WORDS.len());
     for found in class_automaton().find_overlapping_iter(attrs) {
         let i = found.pattern().as_usize();
         if i < b {
@@ -492,8 +494,10 @@ fn class_words(attrs: &str) -> ClassWords {
             w.modified = true;
         } else if i < b + m + s {
             w.strong = true;
-        } else {
+        } else if i < b + m + s + wk {
             w.weak = true;
+        } else {
+            w.skip = true;
         }
     }
     w
@@ -503,15 +507,14 @@ fn is_boiler(tag: &str, words: &ClassWords) -> bool {
     matches!(tag, "nav" | "footer" | "aside" | "menu") || words.boiler
 }
 
-/// An element showing the reader's current date or time (`current-time`,
-/// `todays-date`): the day of the visit, not of the page.
-fn is_clock(attrs: &str) -> bool {
-    const CLOCK: &[&str] = &[
-        "current-time", "current_time", "currenttime", "current-date", "current_date", "currentdate", "todays-date",
-        "todaysdate", "today-date", "date-today",
-    ];
-    !attrs.is_empty() && CLOCK.iter().any(|w| attrs.contains(w))
-}
+/// Words of elements showing the reader's current date or time
+/// (`current-time`, `todays-date`: the day of the visit, not of the page)
+/// and of the Wayback Machine's toolbar (`wm-ipp`). Found by the class
+/// automaton in the same pass as the other words.
+const SKIP_WORDS: &[&str] = &[
+    "current-time", "current_time", "currenttime", "current-date", "current_date", "currentdate", "todays-date",
+    "todaysdate", "today-date", "date-today", "wm-ipp",
+];
 
 /// The page's main content: `<main>`.
 fn is_main(e: &Element) -> bool {
@@ -884,9 +887,7 @@ fn collect(doc: &scraper::Html, url: Option<&str>, opts: &Options) -> Collector 
                     let words = class_words(&attrs);
                     let mut frame = Frame { skip: parent.skip, boiler: parent.boiler, content: parent.content, buffer: None };
                     if matches!(tag, "script" | "style" | "noscript" | "template" | "svg" | "textarea" | "select" | "button" | "iframe" | "object")
-                        || attrs.starts_with("wm-ipp")
-                        || attrs.contains("wm-ipp")
-                        || is_clock(&attrs)
+                        || words.skip
                     {
                         frame.skip = true;
                     }

@@ -42,12 +42,45 @@ pub(crate) struct SourceText<'a> {
     budget: usize,
 }
 
-/// Elements whose content is raw text (not markup, not character data we
-/// would ever emit). `noscript` is parsed as markup by scraper.
-const RAW_TEXT: [&[u8]; 6] = [b"script", b"style", b"xmp", b"iframe", b"noembed", b"noframes"];
-/// Escapable raw text: character data, but only inside `<title>` and
-/// `<textarea>`, which the extractor never emits.
-const RCDATA: [&[u8]; 2] = [b"title", b"textarea"];
+/// How the lexers treat an element, by tag name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum TagKind {
+    /// Raw text (`script`, `style`, `xmp`, `iframe`, `noembed`,
+    /// `noframes`: not markup, not character data we would ever emit; scraper
+    /// parses `noscript` as markup) or escapable raw text (`title`,
+    /// `textarea`: character data the extractor never emits). Holds the
+    /// lower-case name its end tag must carry.
+    Raw(&'static [u8]),
+    /// Void elements and elements whose end tag the next sibling implies:
+    /// not counted as depth.
+    NotNesting,
+    Other,
+}
+
+/// The [`TagKind`] of a tag name, any case. One lower-cased copy and one
+/// `match` per tag: a linear search of the lists, compared ignoring case,
+/// showed in profiles of pages with many tags.
+fn tag_kind(name: &[u8]) -> TagKind {
+    let mut buf = [0u8; 8];
+    let Some(lower) = buf.get_mut(..name.len()) else { return TagKind::Other };
+    for (d, s) in lower.iter_mut().zip(name) {
+        *d = s.to_ascii_lowercase();
+    }
+    match &*lower {
+        b"script" => TagKind::Raw(b"script"),
+        b"style" => TagKind::Raw(b"style"),
+        b"xmp" => TagKind::Raw(b"xmp"),
+        b"iframe" => TagKind::Raw(b"iframe"),
+        b"noembed" => TagKind::Raw(b"noembed"),
+        b"noframes" => TagKind::Raw(b"noframes"),
+        b"title" => TagKind::Raw(b"title"),
+        b"textarea" => TagKind::Raw(b"textarea"),
+        b"area" | b"base" | b"br" | b"col" | b"embed" | b"hr" | b"img" | b"input" | b"link" | b"meta" | b"source"
+        | b"track" | b"wbr" | b"param" | b"keygen" | b"p" | b"li" | b"dt" | b"dd" | b"option" | b"optgroup" | b"tr"
+        | b"td" | b"th" | b"thead" | b"tbody" | b"tfoot" | b"colgroup" | b"rt" | b"rp" => TagKind::NotNesting,
+        _ => TagKind::Other,
+    }
+}
 
 impl<'a> SourceText<'a> {
     /// Lexes `src` once.
@@ -80,10 +113,9 @@ impl<'a> SourceText<'a> {
                     let tag_end = skip_tag(b, name_end);
                     let name = &b[name_start..name_end];
                     if next != b'/' {
-                        let raw = RAW_TEXT.iter().chain(RCDATA.iter()).find(|t| name.eq_ignore_ascii_case(t));
-                        match raw {
-                            Some(t) => Some(find_close_tag(b, tag_end, t)),
-                            None => Some(tag_end),
+                        match tag_kind(name) {
+                            TagKind::Raw(t) => Some(find_close_tag(b, tag_end, t)),
+                            _ => Some(tag_end),
                         }
                     } else {
                         Some(tag_end)
@@ -199,14 +231,6 @@ impl<'a> SourceText<'a> {
     }
 }
 
-/// Elements that never nest (void) or whose end tag is implied by the next
-/// sibling: not counted as depth.
-const NOT_NESTING: [&[u8]; 30] = [
-    b"area", b"base", b"br", b"col", b"embed", b"hr", b"img", b"input", b"link", b"meta", b"source", b"track", b"wbr",
-    b"param", b"keygen", b"p", b"li", b"dt", b"dd", b"option", b"optgroup", b"tr", b"td", b"th", b"thead", b"tbody",
-    b"tfoot", b"colgroup", b"rt", b"rp",
-];
-
 /// The source as the parser should read it, when that differs from `src`,
 /// and whether deep nesting was flattened. Two changes, found in one
 /// linear scan:
@@ -257,11 +281,12 @@ pub(crate) fn parser_input(src: &str, limit: usize) -> Option<(String, bool)> {
         let tag_end = skip_tag(b, name_end);
         let name = &b[name_start..name_end];
         i = tag_end.max(lt + 1);
-        if name.is_empty() || NOT_NESTING.iter().any(|t| name.eq_ignore_ascii_case(t)) {
+        let kind = tag_kind(name);
+        if name.is_empty() || kind == TagKind::NotNesting {
             continue;
         }
         if !is_end {
-            if let Some(t) = RAW_TEXT.iter().chain(RCDATA.iter()).find(|t| name.eq_ignore_ascii_case(t)) {
+            if let TagKind::Raw(t) = kind {
                 let (close, after) = find_close_tag_at(b, tag_end, t);
                 if t == b"style" && close > tag_end {
                     styles.push((tag_end, close));
@@ -475,6 +500,20 @@ mod tests {
         assert_eq!(capped.matches("</div>").count(), 4);
         // Paragraphs close each other: no depth.
         assert!(parser_input(&"<p>a".repeat(100), 4).is_none());
+    }
+
+    #[test]
+    fn tag_kinds_ignore_case() {
+        assert_eq!(tag_kind(b"SCRIPT"), TagKind::Raw(b"script"));
+        assert_eq!(tag_kind(b"TextArea"), TagKind::Raw(b"textarea"));
+        assert_eq!(tag_kind(b"noframes"), TagKind::Raw(b"noframes"));
+        assert_eq!(tag_kind(b"Br"), TagKind::NotNesting);
+        assert_eq!(tag_kind(b"colgroup"), TagKind::NotNesting);
+        assert_eq!(tag_kind(b"div"), TagKind::Other);
+        assert_eq!(tag_kind(b"scripts"), TagKind::Other);
+        assert_eq!(tag_kind(b"noscript"), TagKind::Other);
+        assert_eq!(tag_kind(b"blockquote"), TagKind::Other);
+        assert_eq!(tag_kind(b""), TagKind::Other);
     }
 
     #[test]
