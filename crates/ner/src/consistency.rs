@@ -39,7 +39,9 @@
 //! repeat their preposition ("du Monde, de Télérama, d'X") share a type,
 //! a lone capitalised word usually written in lower case ("la
 //! Constitution", "le Code") is no name unless it heads or names an
-//! institution, and "le maire / le préfet / l'aéroport de X" votes LOC.
+//! institution, "le maire / le préfet / l'aéroport de X" votes LOC, and a
+//! company head reaches a one-word name across "de" and a noun ("la
+//! société de mercenaires Wagner").
 //! First names come from the corpora and from a hand-written list of
 //! common given names.
 
@@ -124,25 +126,31 @@ pub fn apply_with(doc: &mut DocTags<'_>, lexicon: &HashSet<String>, lang: &str, 
         }
     }
     // Cue words before every occurrence of a one-word name, tagged or not,
-    // across lower-case modifiers ("groupe paramilitaire russe Wagner").
+    // across lower-case modifiers ("groupe paramilitaire russe Wagner"); in
+    // French, a company head also across "de" and a lower-case noun
+    // ("la société de mercenaires Wagner", "le groupe de presse X"), where
+    // no other cue counts ("le directeur de Renault").
     for toks in &doc.sentences {
         for (i, t) in toks.iter().enumerate() {
             if !is_cap(t) {
                 continue;
             }
             let Some(e) = by_key.get_mut(*t) else { continue };
+            let mut crossed_de = false;
             for k in (i.saturating_sub(4)..i).rev() {
                 let Some(w) = toks.get(k) else { break };
-                match res.cue(lang, &w.to_lowercase()) {
-                    cue::ORGHEAD => {
+                let lw = w.to_lowercase();
+                match res.cue(lang, &lw) {
+                    cue::ORGHEAD if !crossed_de || COMPANY_HEADS.contains(&lw.as_str()) => {
                         e[type_index(Type::Org)] += CUE_VOTE;
                         break;
                     }
-                    cue::TITLE => {
+                    cue::TITLE if !crossed_de => {
                         e[type_index(Type::Per)] += CUE_VOTE;
                         break;
                     }
                     _ if w.chars().next().is_some_and(char::is_lowercase) && w.chars().count() > 3 => {}
+                    _ if lang == "fr" && !crossed_de && k + 2 <= i && matches!(lw.as_str(), "de" | "d'" | "d’") => crossed_de = true,
                     _ => break,
                 }
             }
@@ -1412,6 +1420,10 @@ fn company_first_words(target: &mut HashMap<String, (Type, f32)>, surnames: &Has
 /// occurrence: a syntactic cue is stronger evidence than one guess.
 const CUE_VOTE: f32 = 4.0;
 
+/// Company heads whose cue vote reaches a name across "de" and a noun
+/// ("la société de mercenaires Wagner").
+const COMPANY_HEADS: &[&str] = &["société", "groupe", "compagnie", "entreprise"];
+
 fn type_index(t: Type) -> usize {
     Type::ALL.iter().position(|x| *x == t).unwrap_or(0)
 }
@@ -1743,6 +1755,28 @@ mod tests {
         first_name_persons(&toks, &mut tags, &HashSet::new());
         let got: Vec<Label> = tags.iter().map(|t| t.0).collect();
         assert_eq!(got, [O, B(Type::Per), I(Type::Per), I(Type::Per), O, B(Type::Org), O]);
+    }
+
+    #[test]
+    fn company_head_across_a_noun() {
+        use Label::*;
+        let p = |l| (l, 0.9);
+        let mut doc = DocTags {
+            sentences: vec![
+                vec!["la", "société", "de", "mercenaires", "Wagner", "est", "là"],
+                vec!["Wagner", "a", "dit", "non"],
+                vec!["le", "directeur", "de", "Renault"],
+            ],
+            tags: vec![
+                vec![p(O), p(O), p(O), p(O), p(B(Type::Per)), p(O), p(O)],
+                vec![p(B(Type::Per)), p(O), p(O), p(O)],
+                vec![p(O), p(O), p(O), p(B(Type::Org))],
+            ],
+        };
+        apply(&mut doc, &HashSet::new(), "fr");
+        assert_eq!(doc.tags[0][4].0, B(Type::Org));
+        assert_eq!(doc.tags[1][0].0, B(Type::Org));
+        assert_eq!(doc.tags[2][3].0, B(Type::Org));
     }
 
     #[test]
