@@ -36,7 +36,14 @@
 //! is one organisation ("Michelin Amérique du Nord"), "l'Impact de
 //! Montréal" is one organisation, a known name of several words replaces
 //! the model's shorter names inside it, and enumerations whose items
-//! repeat their preposition ("du Monde, de Télérama, d'X") share a type.
+//! repeat their preposition ("du Monde, de Télérama, d'X") share a type,
+//! a lone capitalised word usually written in lower case ("la
+//! Constitution", "le Code") is no name unless it heads or names an
+//! institution, "le maire / le préfet / l'aéroport de X" votes LOC, and a
+//! company head reaches a one-word name across "de" and a noun ("la
+//! société de mercenaires Wagner").
+//! First names come from the corpora and from a hand-written list of
+//! common given names.
 
 use std::collections::{HashMap, HashSet};
 
@@ -119,25 +126,31 @@ pub fn apply_with(doc: &mut DocTags<'_>, lexicon: &HashSet<String>, lang: &str, 
         }
     }
     // Cue words before every occurrence of a one-word name, tagged or not,
-    // across lower-case modifiers ("groupe paramilitaire russe Wagner").
+    // across lower-case modifiers ("groupe paramilitaire russe Wagner"); in
+    // French, a company head also across "de" and a lower-case noun
+    // ("la société de mercenaires Wagner", "le groupe de presse X"), where
+    // no other cue counts ("le directeur de Renault").
     for toks in &doc.sentences {
         for (i, t) in toks.iter().enumerate() {
             if !is_cap(t) {
                 continue;
             }
             let Some(e) = by_key.get_mut(*t) else { continue };
+            let mut crossed_de = false;
             for k in (i.saturating_sub(4)..i).rev() {
                 let Some(w) = toks.get(k) else { break };
-                match res.cue(lang, &w.to_lowercase()) {
-                    cue::ORGHEAD => {
+                let lw = w.to_lowercase();
+                match res.cue(lang, &lw) {
+                    cue::ORGHEAD if !crossed_de || COMPANY_HEADS.contains(&lw.as_str()) => {
                         e[type_index(Type::Org)] += CUE_VOTE;
                         break;
                     }
-                    cue::TITLE => {
+                    cue::TITLE if !crossed_de => {
                         e[type_index(Type::Per)] += CUE_VOTE;
                         break;
                     }
                     _ if w.chars().next().is_some_and(char::is_lowercase) && w.chars().count() > 3 => {}
+                    _ if lang == "fr" && !crossed_de && k + 2 <= i && matches!(lw.as_str(), "de" | "d'" | "d’") => crossed_de = true,
                     _ => break,
                 }
             }
@@ -269,6 +282,52 @@ pub fn apply_with(doc: &mut DocTags<'_>, lexicon: &HashSet<String>, lang: &str, 
                 word_of_place_organisations(toks, tags);
             }
             drop_not_names(toks, tags, lang);
+            if lang == "fr" {
+                drop_lone_common_words(toks, tags, lexicon);
+            }
+        }
+    }
+}
+
+/// Capitalised common nouns that name one institution alone ("l'État",
+/// `data/lang/fr/ner-institutions-alone.txt`).
+fn institutions_alone() -> &'static HashSet<&'static str> {
+    static WORDS: std::sync::OnceLock<HashSet<&'static str>> = std::sync::OnceLock::new();
+    WORDS.get_or_init(|| dossier_text::data_lines(include_str!("../../../data/lang/fr/ner-institutions-alone.txt")).collect())
+}
+
+/// A lone capitalised word usually written in lower case ("la
+/// Constitution", "le Code", "la Ville", "le Stade") tagged as an
+/// organisation or a place names none in French edited news: it is dropped,
+/// unless it is a known name (gazetteer, also after an article: "du Monde"
+/// of "Le Monde") or an institution head that names its institution alone
+/// ("le Conseil", "la Commission", `ner-institutions.txt`; "l'État",
+/// `ner-institutions-alone.txt`), or follows a company or medium noun ("la
+/// chaîne Histoire"). Acronyms and words of fewer than four letters stay.
+fn drop_lone_common_words(toks: &[&str], tags: &mut [(Label, f32)], lexicon: &HashSet<String>) {
+    let labels: Vec<Label> = tags.iter().map(|t| t.0).collect();
+    for (a, b, ty) in entities(&labels) {
+        if b != a + 1 || !matches!(ty, Type::Org | Type::Loc) {
+            continue;
+        }
+        let Some(&w) = toks.get(a) else { continue };
+        let lw = w.to_lowercase();
+        let titled = is_cap(w) && w.chars().skip(1).all(|c| c.is_lowercase() || c == '-') && w.chars().count() >= 4;
+        if !titled || !lexicon.contains(&lw) || institution_heads().contains(&lw) || institutions_alone().contains(lw.as_str()) || known_name(&[w]).is_some() {
+            continue;
+        }
+        if ["Le", "La", "Les", "L'"].iter().any(|art| known_name(&[*art, w]).is_some()) {
+            continue;
+        }
+        // "la chaîne Histoire", "le magazine Challenges": a company or
+        // medium noun right before makes it a name.
+        let after_cue = a > 0
+            && toks.get(a - 1).is_some_and(|p| company_cues("fr").is_some_and(|c| c.contains_key(p.to_lowercase().as_str())));
+        if after_cue {
+            continue;
+        }
+        if let Some(t) = tags.get_mut(a) {
+            t.0 = Label::O;
         }
     }
 }
@@ -815,13 +874,17 @@ fn known_name(tokens: &[&str]) -> Option<Type> {
 }
 
 /// First names (`data/lang/mul/first-names.txt`, built from the training
-/// corpora by `dossier-eval ner first-names`).
+/// corpora by `dossier-eval ner first-names`, and the common given names of
+/// `data/lang/mul/first-names-extra.txt`, written by hand).
 fn first_names() -> &'static HashSet<&'static str> {
     static NAMES: std::sync::OnceLock<HashSet<&'static str>> = std::sync::OnceLock::new();
     NAMES.get_or_init(|| {
-        dossier_text::data_lines(include_str!("../../../data/lang/mul/first-names.txt")).collect()
+        let built = dossier_text::data_lines(include_str!("../../../data/lang/mul/first-names.txt"));
+        let extra = dossier_text::data_lines(include_str!("../../../data/lang/mul/first-names-extra.txt"));
+        built.chain(extra).collect()
     })
 }
+
 
 /// A known first name followed by capitalised words is a person: a place
 /// or organisation so tagged ("Brad Pitt" as a place) is re-typed, and an
@@ -1357,6 +1420,10 @@ fn company_first_words(target: &mut HashMap<String, (Type, f32)>, surnames: &Has
 /// occurrence: a syntactic cue is stronger evidence than one guess.
 const CUE_VOTE: f32 = 4.0;
 
+/// Company heads whose cue vote reaches a name across "de" and a noun
+/// ("la société de mercenaires Wagner").
+const COMPANY_HEADS: &[&str] = &["société", "groupe", "compagnie", "entreprise"];
+
 fn type_index(t: Type) -> usize {
     Type::ALL.iter().position(|x| *x == t).unwrap_or(0)
 }
@@ -1679,6 +1746,52 @@ mod tests {
     }
 
     #[test]
+    fn common_given_names_make_persons() {
+        use Label::*;
+        let p = |l| (l, 0.9);
+        // First names of the hand-written list, absent from the corpora.
+        let toks = ["avec", "Alfredo", "Pérez", "Rubalcaba", "(", "PSOE", ")"];
+        let mut tags = vec![p(O), p(B(Type::Org)), p(I(Type::Org)), p(I(Type::Org)), p(O), p(B(Type::Org)), p(O)];
+        first_name_persons(&toks, &mut tags, &HashSet::new());
+        let got: Vec<Label> = tags.iter().map(|t| t.0).collect();
+        assert_eq!(got, [O, B(Type::Per), I(Type::Per), I(Type::Per), O, B(Type::Org), O]);
+    }
+
+    #[test]
+    fn company_head_across_a_noun() {
+        use Label::*;
+        let p = |l| (l, 0.9);
+        let mut doc = DocTags {
+            sentences: vec![
+                vec!["la", "société", "de", "mercenaires", "Wagner", "est", "là"],
+                vec!["Wagner", "a", "dit", "non"],
+                vec!["le", "directeur", "de", "Renault"],
+            ],
+            tags: vec![
+                vec![p(O), p(O), p(O), p(O), p(B(Type::Per)), p(O), p(O)],
+                vec![p(B(Type::Per)), p(O), p(O), p(O)],
+                vec![p(O), p(O), p(O), p(B(Type::Org))],
+            ],
+        };
+        apply(&mut doc, &HashSet::new(), "fr");
+        assert_eq!(doc.tags[0][4].0, B(Type::Org));
+        assert_eq!(doc.tags[1][0].0, B(Type::Org));
+        assert_eq!(doc.tags[2][3].0, B(Type::Org));
+    }
+
+    #[test]
+    fn mayor_of_a_place() {
+        use Label::*;
+        let p = |l| (l, 0.9);
+        let mut doc = DocTags {
+            sentences: vec![vec!["Antoni", "Pastor", ",", "député-maire", "de", "Manacor", "."]],
+            tags: vec![vec![p(B(Type::Per)), p(I(Type::Per)), p(O), p(O), p(O), p(B(Type::Per)), p(O)]],
+        };
+        apply(&mut doc, &HashSet::new(), "fr");
+        assert_eq!(doc.tags[0][5].0, B(Type::Loc));
+    }
+
+    #[test]
     fn surname_of_several_words() {
         use Label::*;
         let p = |l| (l, 0.9);
@@ -1763,6 +1876,25 @@ mod tests {
         let mut tags = vec![p(B(Type::Org)), p(O), p(B(Type::Org)), p(O), p(B(Type::Org)), p(O), p(B(Type::Loc))];
         harmonise_lists(&toks, &mut tags);
         assert_eq!(tags[6].0, B(Type::Loc));
+    }
+
+    #[test]
+    fn lone_common_words_are_not_names() {
+        use Label::*;
+        let p = |l| (l, 0.9);
+        let lexicon: HashSet<String> = ["constitution", "conseil", "monde", "la", "du", "état"].iter().map(|s| s.to_string()).collect();
+        let toks = ["la", "Constitution", "du", "Monde", "le", "Conseil", "CONSTITUTION", "la", "Constitution", "française", "l'", "État"];
+        let mut tags = vec![p(O), p(B(Type::Org)), p(O), p(B(Type::Org)), p(O), p(B(Type::Org)), p(B(Type::Org)), p(O), p(B(Type::Org)), p(I(Type::Org)), p(O), p(B(Type::Org))];
+        drop_lone_common_words(&toks, &mut tags, &lexicon);
+        let got: Vec<Label> = tags.iter().map(|t| t.0).collect();
+        assert_eq!(got, [O, O, O, B(Type::Org), O, B(Type::Org), B(Type::Org), O, B(Type::Org), I(Type::Org), O, B(Type::Org)]);
+        // After a medium or company noun, the word is a name.
+        let lexicon: HashSet<String> = ["histoire".to_string()].into_iter().collect();
+        let toks = ["la", "chaîne", "Histoire", "et", "l'", "Histoire"];
+        let mut tags = vec![p(O), p(O), p(B(Type::Org)), p(O), p(O), p(B(Type::Org))];
+        drop_lone_common_words(&toks, &mut tags, &lexicon);
+        assert_eq!(tags[2].0, B(Type::Org));
+        assert_eq!(tags[5].0, O);
     }
 
     #[test]
