@@ -134,7 +134,8 @@ pub fn extract(input: &str) -> Extraction {
         }
     }
     comment_heads.reverse();
-    let Some((a, b)) = region::best_segment_before_comments(&weights, &comment_heads) else {
+    let items: Vec<bool> = lines.iter().map(|l| l.bullet).collect();
+    let Some((a, b)) = region::best_segment_before_comments(&weights, &comment_heads, &items) else {
         diagnostics.push(Diagnostic::warning("no-main-text", "no run of prose lines was found in the dump"));
         return Extraction { diagnostics, ..Default::default() };
     };
