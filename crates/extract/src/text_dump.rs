@@ -33,8 +33,9 @@
 //!    first may be a closing line without an end mark that opens with a
 //!    stop word). Other
 //!    lists, repeated lines, lone words, code-like lines, advertising
-//!    labels and lines opening with a "read also" cue (data files) are
-//!    chrome. Everything outside the region is chrome, except a lede
+//!    labels, check-box labels ("[ ] I agree…"), short lines naming a
+//!    newsletter (`promo` words of the data files) and lines opening with
+//!    a "read also" cue (data files) are chrome. Everything outside the region is chrome, except a lede
 //!    between the headline and the region and a salutation ("Ami
 //!    abonné,") right before it.
 //! 3. `meta`: around the start of the region (and at its end, for
@@ -134,7 +135,8 @@ pub fn extract(input: &str) -> Extraction {
         }
     }
     comment_heads.reverse();
-    let Some((a, b)) = region::best_segment_before_comments(&weights, &comment_heads) else {
+    let items: Vec<bool> = lines.iter().map(|l| l.bullet).collect();
+    let Some((a, b)) = region::best_segment_before_comments(&weights, &comment_heads, &items) else {
         diagnostics.push(Diagnostic::warning("no-main-text", "no run of prose lines was found in the dump"));
         return Extraction { diagnostics, ..Default::default() };
     };

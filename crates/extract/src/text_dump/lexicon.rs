@@ -141,6 +141,9 @@ pub(crate) struct Lexicon {
     ad_labels: HashSet<String, FastBuild>,
     /// First characters of the advertising labels.
     ad_firsts: Vec<char>,
+    /// Lower-case words that, anywhere in a line, make it a call to
+    /// subscribe (`promo` lines of the data files: "newsletter").
+    promo_words: Vec<String>,
 }
 
 /// Longest advertising label looked up, in bytes.
@@ -173,6 +176,13 @@ impl Lexicon {
                 let mut parts = line.splitn(2, char::is_whitespace);
                 if let Some(label) = line.strip_prefix("ad ") {
                     lex.ad_labels.insert(label.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase());
+                    continue;
+                }
+                if let Some(word) = line.strip_prefix("promo ") {
+                    let word = word.trim().to_lowercase();
+                    if !word.is_empty() && !lex.promo_words.contains(&word) {
+                        lex.promo_words.push(word);
+                    }
                     continue;
                 }
                 let kind = match parts.next() {
@@ -239,6 +249,16 @@ impl Lexicon {
         buf.clear();
         push_lowercase(buf, core, usize::MAX);
         self.ad_labels.contains(buf.as_str())
+    }
+
+    /// True when `text` holds one of the `promo` words (any case, also
+    /// inside a compound: "Sonder-Newsletter").
+    pub fn has_promo_word(&self, text: &str) -> bool {
+        let bytes = text.as_bytes();
+        self.promo_words.iter().any(|w| {
+            let w = w.as_bytes();
+            !w.is_empty() && bytes.len() >= w.len() && bytes.windows(w.len()).any(|win| win.eq_ignore_ascii_case(w))
+        })
     }
 
     /// True when `name` is a news agency or publisher rather than a person:
@@ -424,6 +444,14 @@ mod tests {
         let fr = 1u64 << lex.codes.iter().position(|c| *c == "fr").unwrap();
         assert_ne!(lex.stop_mask("les") & fr, 0);
         assert_eq!(lex.stop_mask("kremlin"), 0);
+    }
+
+    #[test]
+    fn promo_words_match_anywhere_in_any_case() {
+        let lex = Lexicon::get();
+        assert!(lex.has_promo_word("Recevez notre NEWSLETTER chaque matin."));
+        assert!(lex.has_promo_word("Jetzt den Sonder-Newsletter abonnieren!"));
+        assert!(!lex.has_promo_word("Le ministre a parlé aux journalistes."));
     }
 
     #[test]

@@ -172,7 +172,7 @@ pub(crate) fn split(input: &str, lex: &Lexicon) -> (Vec<Line>, Vec<u16>) {
             hits.resize(base + n, 0);
             measure(text, lex, &mut line, &mut hits[base..], &mut word);
             let (chrome, comments) = if glue.is_none() { cues } else { lex.line_cues_with(text, &mut first_word) };
-            line.chrome_cue = chrome || line.words <= AD_LABEL_WORDS && lex.is_ad_label(text, &mut first_word);
+            line.chrome_cue = chrome || line.words <= AD_LABEL_WORDS && lex.is_ad_label(text, &mut first_word) || checkbox_label(text) || line.words <= PROMO_LINE_WORDS && lex.has_promo_word(text);
             line.embed_credit = embed_credit(text);
             line.comments_cue = comments.is_some_and(|end| line.words <= COMMENTS_HEADING_WORDS || is_quotation(text.get(end..).unwrap_or("")));
             lines.push(line);
@@ -201,6 +201,18 @@ pub(crate) fn split(input: &str, lex: &Lexicon) -> (Vec<Line>, Vec<u16>) {
 
 /// Most words of a line looked up as an advertising label.
 const AD_LABEL_WORDS: u32 = 5;
+/// Most words of a line that a `promo` word ("newsletter") makes a call to
+/// subscribe: "Sign up for our newsletter", "Receive our monthly
+/// newsletter to stay on top of…" (a paragraph reporting on one is longer).
+const PROMO_LINE_WORDS: u32 = 40;
+
+/// True for the label of a form's check box as a text rendering shows it
+/// ("[ ] I agree to the processing of my data…", "[*] Remember me"): a
+/// consent, opt-in or login option, in any language, never article text.
+fn checkbox_label(text: &str) -> bool {
+    let mut it = text.chars();
+    it.next() == Some('[') && matches!(it.next(), Some(' ' | 'X' | '*')) && it.next() == Some(']') && it.next().is_some_and(is_space) && it.any(char::is_alphabetic)
+}
 
 /// Fills the shape features of one trimmed line.
 fn measure(text: &str, lex: &Lexicon, line: &mut Line, hits: &mut [u16], word: &mut String) {
@@ -650,6 +662,15 @@ mod tests {
         assert!(!one("Un texte coupé à Gemeinsa... weiter...").cut_teaser);
         assert!(!one("— Mike B, November 18, 2019").embed_credit);
         assert!(!one("Lire un livre est un plaisir.").chrome_cue);
+        // A check box's label (consent, opt-in) is chrome; a bracketed
+        // word is not.
+        assert!(one("[ ] J'accepte que mes données personnelles soient traitées pour l'envoi de la lettre d'information.").chrome_cue);
+        assert!(one("[X] Se souvenir de moi").chrome_cue);
+        assert!(!one("[ ]").chrome_cue);
+        // A call to subscribe naming a newsletter (`promo` words), anywhere.
+        assert!(one("Get the latest updates right in your inbox: subscribe to our weekly newsletter.").chrome_cue);
+        assert!(!one("Get the latest updates right in your inbox every week.").chrome_cue);
+        assert!(!one("[a] est une variable que nous définissons dans le texte.").chrome_cue);
         // Comment headings: short, or a count, a cue and the post's title.
         assert!(one("12 commentaires").comments_cue);
         assert!(one("6 thoughts on “How to Adopt an Online Leader Success Mindset”").comments_cue);

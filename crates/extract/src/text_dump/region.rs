@@ -169,16 +169,18 @@ const GAP_COST: f32 = -0.3;
 /// when no line has a positive weight.
 #[cfg(test)]
 pub(crate) fn best_segment(w: &[f32]) -> Option<(usize, usize)> {
-    best_segment_before_comments(w, &[])
+    best_segment_before_comments(w, &[], &[])
 }
 
 /// [`best_segment`], knowing the lines that head a comment section
-/// (`comment_heads`, ascending): an article comes before its comments, so
-/// when candidates starting before such a heading weigh at least
-/// [`COMMENTS_MIN`], the region is chosen among them only (a long comment
+/// (`comment_heads`, ascending) and the list items (`items`, one flag per
+/// line; half a line each in a merge gap): an article comes before its
+/// comments, so when candidates starting before such a heading weigh at
+/// least [`COMMENTS_MIN`] and [`COMMENTS_SHARE`] of the heaviest, the
+/// region is chosen among them only (a long comment
 /// thread would otherwise outweigh a short article); and a heading inside
 /// the chosen region, after at least [`COMMENTS_MIN`] of prose, ends it.
-pub(crate) fn best_segment_before_comments(w: &[f32], comment_heads: &[usize]) -> Option<(usize, usize)> {
+pub(crate) fn best_segment_before_comments(w: &[f32], comment_heads: &[usize], items: &[bool]) -> Option<(usize, usize)> {
     let mut pieces: Vec<(f32, usize, usize)> = Vec::new();
     let mut sum = 0.0f32;
     let mut start = 0usize;
@@ -195,9 +197,10 @@ pub(crate) fn best_segment_before_comments(w: &[f32], comment_heads: &[usize]) -
         }
     }
     pieces.extend(piece_best);
+    let heaviest = pieces.iter().map(|p| p.0).fold(0.0f32, f32::max);
     for &h in comment_heads {
         let before = pieces.iter().take_while(|p| p.1 < h).count();
-        if pieces.get(..before).is_some_and(|p| p.iter().any(|p| p.0 >= COMMENTS_MIN)) {
+        if pieces.get(..before).is_some_and(|p| p.iter().any(|p| p.0 >= COMMENTS_MIN && p.0 >= heaviest * COMMENTS_SHARE)) {
             pieces.truncate(before);
             break;
         }
@@ -208,7 +211,9 @@ pub(crate) fn best_segment_before_comments(w: &[f32], comment_heads: &[usize]) -
     for _ in 0..MERGES {
         let Some(&(s, pa, pb)) = k.checked_sub(1).and_then(|j| pieces.get(j)) else { break };
         let reach = (s * GAP_PER_WEIGHT).min(MERGE_GAP as f32);
-        if (a - pb - 1) as f32 > reach || s < MERGE_MIN {
+        // List items in the gap (a box's bullets) count for half a line.
+        let gap: f32 = (pb + 1..a).map(|j| if items.get(j).copied().unwrap_or(false) { 0.5 } else { 1.0 }).sum();
+        if gap > reach || s < MERGE_MIN {
             break;
         }
         a = pa;
@@ -229,6 +234,11 @@ pub(crate) fn best_segment_before_comments(w: &[f32], comment_heads: &[usize]) -
 /// Least weight of a candidate before a comment heading for the region to
 /// be chosen before it.
 const COMMENTS_MIN: f32 = 2.0;
+/// Least share of the heaviest candidate's weight that a candidate before
+/// a comment heading needs for the region to be chosen before it: a
+/// comment count printed with the byline ("0 Comments") sits above the
+/// article, after a site blurb or two that weigh next to nothing.
+const COMMENTS_SHARE: f32 = 0.1;
 /// Share of the heaviest candidate's weight that an earlier candidate needs
 /// to be chosen as the main region.
 const FIRST_SHARE: f32 = 0.5;
@@ -238,7 +248,9 @@ const MIN_FIRST: f32 = 3.0;
 /// (a lighter candidate must be nearer: [`GAP_PER_WEIGHT`] lines per unit
 /// of its weight).
 const MERGE_GAP: usize = 20;
-/// Lines of gap allowed per unit of weight of the earlier candidate.
+/// Lines of gap allowed per unit of weight of the earlier candidate (a
+/// list item in the gap, such as a promotion box's bullets, counts for
+/// half a line: boxes between a lede and the body are list-heavy).
 const GAP_PER_WEIGHT: f32 = 6.0;
 /// Least weight of an earlier candidate merged into the region.
 const MERGE_MIN: f32 = 1.2;
@@ -875,18 +887,33 @@ mod tests {
     }
 
     #[test]
+    fn list_items_count_half_in_the_merge_gap() {
+        // A lede (weight 3: reach 18 lines), then 24 lines of a promotion
+        // box, 12 of them list items, then the body.
+        let w: Vec<f32> = [3.0].into_iter().chain([-1.0; 24]).chain([10.0]).collect();
+        assert_eq!(best_segment(&w), Some((25, 25)));
+        let items: Vec<bool> = (0..w.len()).map(|j| (1..=12).contains(&j)).collect();
+        assert_eq!(best_segment_before_comments(&w, &[], &items), Some((0, 25)));
+    }
+
+    #[test]
     fn article_before_comments_wins() {
         // A short article, a comment heading (line 3), a long thread.
         let w: Vec<f32> = [2.5].into_iter().chain([-1.0; 16]).chain([3.0, -0.5, 3.0, -0.5, 3.0]).collect();
         assert_eq!(best_segment(&w), Some((17, 21)));
-        assert_eq!(best_segment_before_comments(&w, &[3]), Some((0, 0)));
+        assert_eq!(best_segment_before_comments(&w, &[3], &[]), Some((0, 0)));
         // A heading with no substantial text before it changes nothing.
-        assert_eq!(best_segment_before_comments(&w, &[1, 3]), Some((0, 0)));
-        assert_eq!(best_segment_before_comments(&[0.5, -1.0, 6.0], &[1]), Some((2, 2)));
+        assert_eq!(best_segment_before_comments(&w, &[1, 3], &[]), Some((0, 0)));
+        assert_eq!(best_segment_before_comments(&[0.5, -1.0, 6.0], &[1], &[]), Some((2, 2)));
+        // A comment count above the article ("0 Comments" by the byline),
+        // after a site blurb weighing next to nothing beside the article,
+        // does not bind.
+        let w: Vec<f32> = [2.5].into_iter().chain([-1.0; 16]).chain([12.0, -0.5, 12.0, -0.5, 12.0]).collect();
+        assert_eq!(best_segment_before_comments(&w, &[3], &[]), Some((17, 21)));
         // A heading inside the region, after substantial text, ends it.
         let w = [3.0, -0.3, 3.0, -0.5, 2.0, -0.3, 2.0];
         assert_eq!(best_segment(&w), Some((0, 6)));
-        assert_eq!(best_segment_before_comments(&w, &[3]), Some((0, 2)));
+        assert_eq!(best_segment_before_comments(&w, &[3], &[]), Some((0, 2)));
     }
 
     #[test]
