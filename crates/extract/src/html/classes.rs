@@ -70,7 +70,7 @@ fn vocab() -> &'static Vocab {
                 r"signup|sign-up|share-|sharebar|sharing|social|related|breadcrumb|outbrain|taboola|sidebar|footer|",
                 r"recommend|popup|modal|promo|sponsor|navigation|navbar|pagination|pager|most-?read|most-?popular|",
                 r"trending|read-?more|more-?stories|read-?next|tag-?cloud|post-?tags|article-?tags|entry-?tags|",
-                r"author-?bio|author-?box|about-?the-?author|skip-?link|sr-only|screen-?reader|visually-?hidden|",
+                r"author-?bio|author-?box|about-?the-?author|author-?profile|author-?description|saboxplugin|skip-?link|sr-only|screen-?reader|visually-?hidden|",
                 r"print-?only|rss|jump-?link|prev-?next|next-?prev|post-?nav|",
                 r"slideshow|carousel|lightbox"
             )),
@@ -168,5 +168,9 @@ mod tests {
         assert!(classify("comment-list").discussion);
         assert!(classify("list list--ingredients").ingredients);
         assert!(!classify("article-body").ingredients);
+        // The author's box after the story (bio, photo, links).
+        assert!(classify("author-profile").boiler);
+        assert!(classify("author-description").boiler);
+        assert!(classify("saboxplugin-wrap").boiler);
     }
 }
