@@ -80,7 +80,7 @@ fn vocab() -> &'static Vocab {
                 r"yom-remote|teaser|(^|[^a-z])toc([^a-z]|$)|table-?of-?contents|overlay|paywall|topbar|top-?bar|bottom-?bar"
             )),
             maybe: re(r"and|article|body|column|content|main|shadow|post-?text|story"),
-            lead: re(r"(^|[^a-z])(lead|lede|intro|chapo|chapeau|standfirst|stand-first|dek|deck|summary|excerpt|subtitle|sub-?headline|abstract)([^a-z]|$)"),
+            lead: re(r"(^|[^a-z])(lead|lede|leader|vorspann|intro|chapo|chapeau|standfirst|stand-first|dek|deck|summary|excerpt|subtitle|sub-?headline|abstract)([^a-z]|$)"),
             meta_line: re(concat!(
                 r"byline|by-?line|author|dateline|date|time|posted|published|meta-?data|article-?meta|post-?meta|",
                 r"entry-?meta|credits?|timestamp|updated"
@@ -168,6 +168,10 @@ mod tests {
         assert!(classify("comment-list").discussion);
         assert!(classify("list list--ingredients").ingredients);
         assert!(!classify("article-body").ingredients);
+        // Leads named in German ("Vorspann") or as the "leader".
+        assert!(classify("dig-vorspann").lead);
+        assert!(classify("leader").lead);
+        assert!(!classify("leaderboard").lead);
         // The author's box after the story (bio, photo, links).
         assert!(classify("author-profile").boiler);
         assert!(classify("author-description").boiler);
