@@ -28,7 +28,8 @@ pub(crate) struct ClassInfo {
     /// Boilerplate by an unambiguous token (comments, share, related,
     /// cookie…).
     pub strong: bool,
-    /// A comment or discussion area: removed even by the lenient pass.
+    /// A comment or discussion area, or a cookie-consent notice: removed
+    /// even by the lenient pass.
     pub discussion: bool,
     /// An article lead / standfirst (`intro`, `chapo`, `standfirst`…).
     pub lead: bool,
@@ -48,6 +49,7 @@ struct Vocab {
     meta_line: Regex,
     content_hint: Regex,
     lead: Regex,
+    consent: Regex,
 }
 
 
@@ -79,6 +81,7 @@ fn vocab() -> &'static Vocab {
                 r"widget|copyright|disclaimer|login|register|categories|combx|community|cover-wrap|legends|ai2html|",
                 r"yom-remote|teaser|(^|[^a-z])toc([^a-z]|$)|table-?of-?contents|overlay|paywall|topbar|top-?bar|bottom-?bar"
             )),
+            consent: re(r"cookie[-_]?(law|banner|notice|consent|bar|popup|message|hinweis|layer|warning|box|alert)|consent|gdpr"),
             maybe: re(r"and|article|body|column|content|main|shadow|post-?text|story"),
             lead: re(r"(^|[^a-z])(lead|lede|leader|vorspann|intro|chapo|chapeau|standfirst|stand-first|dek|deck|summary|excerpt|subtitle|sub-?headline|abstract)([^a-z]|$)"),
             meta_line: re(concat!(
@@ -127,7 +130,8 @@ pub(crate) fn classify(s: &str) -> ClassInfo {
         return info;
     }
     info.strong = v.strong.is_match(s);
-    info.discussion = info.strong && (s.contains("comment") || s.contains("disqus") || s.contains("respond") || s.contains("repl"));
+    info.discussion = info.strong
+        && (s.contains("comment") || s.contains("disqus") || s.contains("respond") || s.contains("repl") || v.consent.is_match(s));
     info.boiler = info.strong || (v.unlikely.is_match(s) && !v.maybe.is_match(s));
     info.meta_line = v.meta_line.is_match(s);
     info
@@ -166,6 +170,10 @@ mod tests {
         assert!(!classify("match-commentary").boiler);
         assert!(classify("livefyre-comments").boiler);
         assert!(classify("comment-list").discussion);
+        // A cookie notice is never the article, whichever pass reads it.
+        assert!(classify("widget widget_eu_cookie_law_widget eu-cookie-law").discussion);
+        assert!(classify("cookie-banner").discussion);
+        assert!(!classify("recipe category-cookies").discussion);
         assert!(classify("list list--ingredients").ingredients);
         assert!(!classify("article-body").ingredients);
         // Leads named in German ("Vorspann") or as the "leader".
