@@ -533,3 +533,23 @@ fn a_described_teaser_before_the_article_body_is_its_lead() {
     assert!(t.starts_with("The early 1970s are often described"), "{t}");
     assert!(t.contains("Paragraph 3"), "{t}");
 }
+
+#[test]
+fn an_endless_scroll_page_keeps_the_story_its_title_names() {
+    let story = |h: &str, w: &str| {
+        format!(
+            "<article class=\"entry-main-content\"><h1>{h}</h1><div class=\"entry-text\">\
+             <p>{w} said on Friday that the ceremony would take place in the square, with music, a procession and a blessing.</p>\
+             <p>{w} added that the parish expects several hundred people, as in every year since the tradition began.</p>\
+             <p>{w} asked visitors to come early, since the streets around the church will be closed from noon.</p></div></article>"
+        )
+    };
+    let html = format!(
+        "<html><head><title>Daily | Cars will be blessed on Saturday</title></head><body>{}{}</body></html>",
+        story("Cars will be blessed on Saturday", "The friar"),
+        story("Baby dies at home in an accident with a column", "The neighbour")
+    );
+    let t = extract(&html, None).text;
+    assert!(t.contains("The friar said"), "{t}");
+    assert!(!t.contains("The neighbour"), "{t}");
+}
