@@ -68,7 +68,7 @@ fn vocab() -> &'static Vocab {
             )),
             strong: re(concat!(
                 r"(^|[^a-z])(ad|ads|adv|advert|nav|menu|tags|tag-list|share|sharing|social|related)([^a-z]|$)|",
-                r"-ad-|ad-?slot|ad-?container|adsense|advertis|comment|disqus|cookie|consent|gdpr|newsletter|subscri|",
+                r"-ad-|ad-?slot|ad-?container|adsense|advertis|comment|kommentare|disqus|cookie|consent|gdpr|newsletter|subscri|",
                 r"signup|sign-up|share-|sharebar|sharing|social|related|breadcrumb|outbrain|taboola|sidebar|footer|",
                 r"recommend|popup|modal|promo|sponsor|navigation|navbar|pagination|pager|most-?read|most-?popular|",
                 r"trending|read-?more|more-?stories|read-?next|tag-?cloud|post-?tags|article-?tags|entry-?tags|",
@@ -131,7 +131,7 @@ pub(crate) fn classify(s: &str) -> ClassInfo {
     }
     info.strong = v.strong.is_match(s);
     info.discussion = info.strong
-        && (s.contains("comment") || s.contains("disqus") || s.contains("respond") || s.contains("repl") || v.consent.is_match(s));
+        && (s.contains("comment") || s.contains("kommentare") || s.contains("disqus") || s.contains("respond") || s.contains("repl") || v.consent.is_match(s));
     info.boiler = info.strong || (v.unlikely.is_match(s) && !v.maybe.is_match(s));
     info.meta_line = v.meta_line.is_match(s);
     info
@@ -170,6 +170,10 @@ mod tests {
         assert!(!classify("match-commentary").boiler);
         assert!(classify("livefyre-comments").boiler);
         assert!(classify("comment-list").discussion);
+        // German templates name the comment area in German.
+        assert!(classify("kommentare").discussion);
+        // "Der Kommentar" is an opinion column, not readers' comments.
+        assert!(!classify("post category-der-kommentar").boiler);
         // A cookie notice is never the article, whichever pass reads it.
         assert!(classify("widget widget_eu_cookie_law_widget eu-cookie-law").discussion);
         assert!(classify("cookie-banner").discussion);
