@@ -137,6 +137,15 @@ mod tests {
         assert!(is_furniture("LIRE AUSSI : La réforme des retraites adoptée"));
         assert!(is_furniture("Subscribe now to our print edition for the full story."));
         assert!(is_furniture("Anzeige"));
+        // Labels of the contact and further-reading boxes after a German story.
+        assert!(is_furniture("Kontakt:"));
+        assert!(is_furniture("Weitere Informationen:"));
+        assert!(is_furniture("Quellenangaben:"));
+        assert!(is_furniture("Lesen Sie auch die folgenden Beiträge:"));
+        assert!(!is_furniture("Weitere Informationen gab die Polizei nicht bekannt."));
+        // The toggle of a sources box; a related-coverage label.
+        assert!(is_furniture("Quellen ausblenden"));
+        assert!(is_furniture("Related Coverage"));
         // Words of a sentence, not furniture.
         assert!(!is_furniture("Lesen Sie auch die Stellungnahme des Ministeriums, sagte er."));
         assert!(!is_furniture("Share prices fell sharply on Monday."));

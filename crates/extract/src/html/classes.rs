@@ -28,7 +28,8 @@ pub(crate) struct ClassInfo {
     /// Boilerplate by an unambiguous token (comments, share, related,
     /// cookie…).
     pub strong: bool,
-    /// A comment or discussion area: removed even by the lenient pass.
+    /// A comment or discussion area, or a cookie-consent notice: removed
+    /// even by the lenient pass.
     pub discussion: bool,
     /// An article lead / standfirst (`intro`, `chapo`, `standfirst`…).
     pub lead: bool,
@@ -48,6 +49,7 @@ struct Vocab {
     meta_line: Regex,
     content_hint: Regex,
     lead: Regex,
+    consent: Regex,
 }
 
 
@@ -66,11 +68,11 @@ fn vocab() -> &'static Vocab {
             )),
             strong: re(concat!(
                 r"(^|[^a-z])(ad|ads|adv|advert|nav|menu|tags|tag-list|share|sharing|social|related)([^a-z]|$)|",
-                r"-ad-|ad-?slot|ad-?container|adsense|advertis|comment|disqus|cookie|consent|gdpr|newsletter|subscri|",
+                r"-ad-|ad-?slot|ad-?container|adsense|advertis|comment|kommentare|disqus|cookie|consent|gdpr|newsletter|subscri|",
                 r"signup|sign-up|share-|sharebar|sharing|social|related|breadcrumb|outbrain|taboola|sidebar|footer|",
                 r"recommend|popup|modal|promo|sponsor|navigation|navbar|pagination|pager|most-?read|most-?popular|",
                 r"trending|read-?more|more-?stories|read-?next|tag-?cloud|post-?tags|article-?tags|entry-?tags|",
-                r"author-?bio|author-?box|about-?the-?author|skip-?link|sr-only|screen-?reader|visually-?hidden|",
+                r"author-?bio|author-?box|about-?the-?author|author-?profile|author-?description|saboxplugin|skip-?link|sr-only|screen-?reader|visually-?hidden|",
                 r"print-?only|rss|jump-?link|prev-?next|next-?prev|post-?nav|",
                 r"slideshow|carousel|lightbox"
             )),
@@ -79,8 +81,9 @@ fn vocab() -> &'static Vocab {
                 r"widget|copyright|disclaimer|login|register|categories|combx|community|cover-wrap|legends|ai2html|",
                 r"yom-remote|teaser|(^|[^a-z])toc([^a-z]|$)|table-?of-?contents|overlay|paywall|topbar|top-?bar|bottom-?bar"
             )),
+            consent: re(r"cookie[-_]?(law|banner|notice|consent|bar|popup|message|hinweis|layer|warning|box|alert)|consent|gdpr"),
             maybe: re(r"and|article|body|column|content|main|shadow|post-?text|story"),
-            lead: re(r"(^|[^a-z])(lead|lede|intro|chapo|chapeau|standfirst|stand-first|dek|deck|summary|excerpt|subtitle|sub-?headline|abstract)([^a-z]|$)"),
+            lead: re(r"(^|[^a-z])(lead|lede|leader|vorspann|intro|chapo|chapeau|standfirst|stand-first|dek|deck|summary|excerpt|subtitle|sub-?headline|abstract)([^a-z]|$)"),
             meta_line: re(concat!(
                 r"byline|by-?line|author|dateline|date|time|posted|published|meta-?data|article-?meta|post-?meta|",
                 r"entry-?meta|credits?|timestamp|updated"
@@ -127,7 +130,8 @@ pub(crate) fn classify(s: &str) -> ClassInfo {
         return info;
     }
     info.strong = v.strong.is_match(s);
-    info.discussion = info.strong && (s.contains("comment") || s.contains("disqus") || s.contains("respond") || s.contains("repl"));
+    info.discussion = info.strong
+        && (s.contains("comment") || s.contains("kommentare") || s.contains("disqus") || s.contains("respond") || s.contains("repl") || v.consent.is_match(s));
     info.boiler = info.strong || (v.unlikely.is_match(s) && !v.maybe.is_match(s));
     info.meta_line = v.meta_line.is_match(s);
     info
@@ -166,7 +170,23 @@ mod tests {
         assert!(!classify("match-commentary").boiler);
         assert!(classify("livefyre-comments").boiler);
         assert!(classify("comment-list").discussion);
+        // German templates name the comment area in German.
+        assert!(classify("kommentare").discussion);
+        // "Der Kommentar" is an opinion column, not readers' comments.
+        assert!(!classify("post category-der-kommentar").boiler);
+        // A cookie notice is never the article, whichever pass reads it.
+        assert!(classify("widget widget_eu_cookie_law_widget eu-cookie-law").discussion);
+        assert!(classify("cookie-banner").discussion);
+        assert!(!classify("recipe category-cookies").discussion);
         assert!(classify("list list--ingredients").ingredients);
         assert!(!classify("article-body").ingredients);
+        // Leads named in German ("Vorspann") or as the "leader".
+        assert!(classify("dig-vorspann").lead);
+        assert!(classify("leader").lead);
+        assert!(!classify("leaderboard").lead);
+        // The author's box after the story (bio, photo, links).
+        assert!(classify("author-profile").boiler);
+        assert!(classify("author-description").boiler);
+        assert!(classify("saboxplugin-wrap").boiler);
     }
 }

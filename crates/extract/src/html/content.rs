@@ -450,8 +450,9 @@ fn enclosing_article(elems: &[Elem], mut i: u32) -> Option<u32> {
 /// The `<article>` holding the page's `h1`, when that `h1` is the title the
 /// page declares in its head (so not a featured teaser's), the article
 /// holds text of its own (two paragraphs, 200 characters), and no other
-/// `<article>` holds an `h1` (a page of several full stories has no single
-/// article).
+/// `<article>` holds an `h1` naming that title too (a page of several full
+/// stories has no single article; on an endless-scroll page the next
+/// stories, each in its `<article>` under its own `h1`, are other pages').
 fn headline_article(flat: &Flat<'_>, declared: &[String]) -> Option<u32> {
     let declared: Vec<String> = declared.iter().map(|t| words_key(t)).filter(|t| !t.is_empty()).collect();
     let mut found: Option<u32> = None;
@@ -460,12 +461,14 @@ fn headline_article(flat: &Flat<'_>, declared: &[String]) -> Option<u32> {
             continue;
         }
         let a = enclosing_article(&flat.elems, b.elem)?;
-        if found.is_none() && !names_declared_title(&words_key(&block_text(flat, b)), &declared) {
+        let names_title = names_declared_title(&words_key(&block_text(flat, b)), &declared);
+        if found.is_none() && !names_title {
             return None;
         }
         match found {
             None => found = Some(a),
             Some(f) if f == a => {}
+            Some(_) if !names_title => {}
             Some(_) => return None,
         }
     }

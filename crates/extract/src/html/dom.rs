@@ -290,6 +290,12 @@ fn class_info(el: &scraper::node::Element, tag: Tag, cache: &mut ClassCache) -> 
             info.strong = false;
         } else if p.contains("author") || p.contains("date") || p.contains("publisher") {
             info.meta_line = true;
+        } else if p.split_whitespace().any(|t| t == "description") && matches!(tag, Tag::Div | Tag::P) && !info.strong {
+            // The article's description, shown as its standfirst (a
+            // "teaser-text" block before the `articleBody`): a lead, not a
+            // teaser for another page.
+            info.lead = true;
+            info.boiler = false;
         }
     }
     if tag == Tag::Boiler {

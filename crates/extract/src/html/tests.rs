@@ -515,3 +515,41 @@ fn a_recipe_keeps_its_ingredient_list_apart_from_the_method() {
     assert!(!t.contains("Sidebar sugar"), "{t}");
     assert!(t.find("250 g flour") < t.find("Step 1"), "{t}");
 }
+
+#[test]
+fn a_described_teaser_before_the_article_body_is_its_lead() {
+    let para = |n: u32| format!("<p>Paragraph {n} of the report: the institute measured the ice cover, the winds and the currents over three winters, the authors wrote.</p>");
+    let html = format!(
+        "<html><body><div class=\"news news-single\"><div class=\"article\"><h1>Ice in the Arctic</h1>\
+         <div class=\"teaser-text\" itemprop=\"description\"><p>The early 1970s are often described as a turning point for climate research in Europe.</p></div>\
+         <div class=\"news-text-wrap\" itemprop=\"articleBody\">{}{}{}</div>\
+         <figure><img src=\"x.jpg\"><figcaption itemprop=\"caption description\">A research vessel in the ice near Svalbard in the winter of 2019.</figcaption></figure>\
+         </div></div></body></html>",
+        para(1),
+        para(2),
+        para(3)
+    );
+    let t = extract(&html, None).text;
+    assert!(t.starts_with("The early 1970s are often described"), "{t}");
+    assert!(t.contains("Paragraph 3"), "{t}");
+}
+
+#[test]
+fn an_endless_scroll_page_keeps_the_story_its_title_names() {
+    let story = |h: &str, w: &str| {
+        format!(
+            "<article class=\"entry-main-content\"><h1>{h}</h1><div class=\"entry-text\">\
+             <p>{w} said on Friday that the ceremony would take place in the square, with music, a procession and a blessing.</p>\
+             <p>{w} added that the parish expects several hundred people, as in every year since the tradition began.</p>\
+             <p>{w} asked visitors to come early, since the streets around the church will be closed from noon.</p></div></article>"
+        )
+    };
+    let html = format!(
+        "<html><head><title>Daily | Cars will be blessed on Saturday</title></head><body>{}{}</body></html>",
+        story("Cars will be blessed on Saturday", "The friar"),
+        story("Baby dies at home in an accident with a column", "The neighbour")
+    );
+    let t = extract(&html, None).text;
+    assert!(t.contains("The friar said"), "{t}");
+    assert!(!t.contains("The neighbour"), "{t}");
+}
