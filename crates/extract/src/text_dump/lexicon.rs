@@ -144,6 +144,9 @@ pub(crate) struct Lexicon {
     /// Lower-case words that, anywhere in a line, make it a call to
     /// subscribe (`promo` lines of the data files: "newsletter").
     promo_words: Vec<String>,
+    /// The same words as one ASCII-case-insensitive automaton (one pass
+    /// over a line).
+    promo: Option<aho_corasick::AhoCorasick>,
 }
 
 /// Longest advertising label looked up, in bytes.
@@ -220,6 +223,7 @@ impl Lexicon {
         lex.ad_firsts.dedup();
         lex.agencies = data_lines(agencies).map(fold).collect();
         lex.particles = data_lines(particles).collect();
+        lex.promo = aho_corasick::AhoCorasick::builder().ascii_case_insensitive(true).build(&lex.promo_words).ok();
         lex
     }
 
@@ -254,11 +258,7 @@ impl Lexicon {
     /// True when `text` holds one of the `promo` words (any case, also
     /// inside a compound: "Sonder-Newsletter").
     pub fn has_promo_word(&self, text: &str) -> bool {
-        let bytes = text.as_bytes();
-        self.promo_words.iter().any(|w| {
-            let w = w.as_bytes();
-            !w.is_empty() && bytes.len() >= w.len() && bytes.windows(w.len()).any(|win| win.eq_ignore_ascii_case(w))
-        })
+        self.promo.as_ref().is_some_and(|ac| ac.is_match(text))
     }
 
     /// True when `name` is a news agency or publisher rather than a person:
