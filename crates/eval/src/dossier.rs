@@ -484,7 +484,7 @@ pub fn score(d: &Dossier, gold: &Value) -> DossierScore {
                 .iter()
                 .map(|&p| format!("{} {:?}", d.entities[p].id, d.entities[p].docs))
                 .collect();
-            println!(
+            detail!(
                 "  split: gold '{}' over {}",
                 names_of[*g].0,
                 names.join(" | ")
@@ -494,7 +494,7 @@ pub fn score(d: &Dossier, gold: &Value) -> DossierScore {
     for (p, gs) in &merged {
         if gs.len() > 1 {
             let names: Vec<&str> = gs.iter().map(|&g| names_of[g].0.as_str()).collect();
-            println!("  merged: {} holds gold {:?}", d.entities[*p].id, names);
+            detail!("  merged: {} holds gold {:?}", d.entities[*p].id, names);
         }
     }
     let mut missing = Vec::new();
@@ -514,7 +514,7 @@ pub fn score(d: &Dossier, gold: &Value) -> DossierScore {
         total_pairs
     );
     if !missing.is_empty() {
-        println!("  not found: {}", missing.join(", "));
+        detail!("  not found: {}", missing.join(", "));
     }
     // ---- quotes
     let gq = gold["quotes"].as_array().unwrap_or(&empty);
@@ -554,7 +554,7 @@ pub fn score(d: &Dossier, gold: &Value) -> DossierScore {
                 .iter()
                 .map(|q| format!("{:?} via {}", q.speaker_name, q.cue))
                 .collect();
-            println!(
+            detail!(
                 "  quote missed: {} {:?} «{}» got {:?}",
                 g["doc"].as_str().unwrap_or(""),
                 g["speaker"].as_str().unwrap_or(""),
@@ -571,7 +571,7 @@ pub fn score(d: &Dossier, gold: &Value) -> DossierScore {
         if ok {
             precise += 1;
         } else {
-            println!(
+            detail!(
                 "  quote extra: {} {:?} via {} «{}»",
                 q.doc, q.speaker_name, q.cue, q.text
             );

@@ -195,7 +195,7 @@ pub fn score_timeline(
                     println!("found   {gid:<24} -> timeline #{i}");
                 }
             }
-            None => println!("MISSED  {gid:<24} ({:?}, {:?})", times, parts),
+            None => detail!("MISSED  {gid:<24} ({:?}, {:?})", times, parts),
         }
     }
     let unmatched = used.iter().filter(|u| !**u).count();

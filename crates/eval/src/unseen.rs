@@ -59,6 +59,11 @@ pub struct Args {
     /// Print entities, quotes, timeline entries and NER errors.
     #[arg(long)]
     verbose: bool,
+    /// Print the summary lines only: no per-page line, no entity, quote or
+    /// event missed or extra (for the blind set, whose errors must never
+    /// be read).
+    #[arg(long, conflicts_with = "verbose")]
+    summary: bool,
 }
 
 /// One gold page.
@@ -144,6 +149,9 @@ struct Extraction {
 
 /// Runs the task.
 pub fn run(data: &Path, args: Args) -> Result<()> {
+    if args.summary {
+        crate::DETAILS.store(false, std::sync::atomic::Ordering::Relaxed);
+    }
     if !data.is_dir() {
         println!("unseen: skipped ({} is absent)", data.display());
         return Ok(());
@@ -233,7 +241,7 @@ pub fn run(data: &Path, args: Args) -> Result<()> {
                 .filter_map(|m| Some((m.span.slice(&input.text)?.to_string(), m.kind.clone())))
                 .collect();
             let (s, fps, misses) = score_entities(&ours, &gold_entities(g));
-            println!(
+            detail!(
                 "  {:<36} title {} date {} ({:?} vs {:?}) authors {} body P {:.2} R {:.2} | NER {}",
                 page.name,
                 if title_ok { "ok" } else { "NO" },
@@ -428,7 +436,7 @@ fn peer_ner(args: &Args, lang: &str, group: &[&GoldPage]) {
             {
                 let pred = peer_entities(d);
                 let (s, _, _) = score_entities(&pred, &gold_entities(&p.value));
-                println!("  spacy {model} {:<36} {}", p.name, s.show());
+                detail!("  spacy {model} {:<36} {}", p.name, s.show());
                 total.add(s);
             }
             println!("ner (clean body): spacy {model} micro {}", total.show());
