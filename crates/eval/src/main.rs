@@ -2,19 +2,8 @@
 //! per task; each reads `../shared/data` (or `--data DIR`) and skips with a
 //! message when the set is absent, printing our row and the peer's row.
 
-/// Whether per-item lines (per-page scores, entities not found, quotes
-/// missed or extra, events missed) are printed. `unseen --summary` turns
-/// them off, so that a blind set is scored without showing its errors.
-static DETAILS: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(true);
-
-/// `println!` for a per-item line, unless [`DETAILS`] is off.
-macro_rules! detail {
-    ($($arg:tt)*) => {
-        if crate::DETAILS.load(std::sync::atomic::Ordering::Relaxed) {
-            println!($($arg)*);
-        }
-    };
-}
+#[macro_use]
+mod detail;
 
 mod body;
 mod dates;

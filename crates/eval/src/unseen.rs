@@ -150,7 +150,7 @@ struct Extraction {
 /// Runs the task.
 pub fn run(data: &Path, args: Args) -> Result<()> {
     if args.summary {
-        crate::DETAILS.store(false, std::sync::atomic::Ordering::Relaxed);
+        crate::detail::summary_only();
     }
     if !data.is_dir() {
         println!("unseen: skipped ({} is absent)", data.display());

@@ -2,6 +2,11 @@
 //! is shared with crates/eval/src/dossier.rs):
 //! `cargo run --release -p dossier-link --example dossier_eval -- [--show]`.
 
+#[macro_use]
+#[allow(dead_code)]
+#[path = "../../eval/src/detail.rs"]
+mod detail;
+
 // The eval binary reads every field of the scores; this example prints
 // only some of them.
 #[allow(dead_code)]
