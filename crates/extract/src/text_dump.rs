@@ -35,9 +35,9 @@
 //!    lists, repeated lines, lone words, code-like lines, advertising
 //!    labels, check-box labels ("[ ] I agree…"), short lines naming a
 //!    newsletter (`promo` words of the data files) and lines opening with
-//!    a "read also" cue (data files) are chrome. Everything outside the region is chrome, except a lede
-//!    between the headline and the region and a salutation ("Ami
-//!    abonné,") right before it.
+//!    a "read also" cue (data files) are chrome. Everything outside the
+//!    region is chrome, except a lede between the headline and the region
+//!    and a salutation ("Ami abonné,") right before it.
 //! 3. `meta`: around the start of the region (and at its end, for
 //!    signatures), date lines and bylines are read into metadata and left
 //!    out of the text; the headline is chosen among the headline-shaped

@@ -885,7 +885,6 @@ fn first_names() -> &'static HashSet<&'static str> {
     })
 }
 
-
 /// A known first name followed by capitalised words is a person: a place
 /// or organisation so tagged ("Brad Pitt" as a place) is re-typed, and an
 /// untagged "Phoebe Waller-Bridge" is tagged. Not when the first name is

@@ -141,11 +141,9 @@ pub(crate) struct Lexicon {
     ad_labels: HashSet<String, FastBuild>,
     /// First characters of the advertising labels.
     ad_firsts: Vec<char>,
-    /// Lower-case words that, anywhere in a line, make it a call to
-    /// subscribe (`promo` lines of the data files: "newsletter").
-    promo_words: Vec<String>,
-    /// The same words as one ASCII-case-insensitive automaton (one pass
-    /// over a line).
+    /// Words that, anywhere in a line, make it a call to subscribe
+    /// (`promo` lines of the data files: "newsletter"), as one
+    /// ASCII-case-insensitive automaton (one pass over a line).
     promo: Option<aho_corasick::AhoCorasick>,
 }
 
@@ -165,6 +163,7 @@ impl Lexicon {
 
     fn from_files(langs: &[(&'static str, &'static str, &'static str)], agencies: &'static str, particles: &'static str) -> Self {
         let mut lex = Lexicon::default();
+        let mut promo_words: Vec<String> = Vec::new();
         for (bit, (code, stop, cues)) in langs.iter().take(MAX_LANGUAGES).enumerate() {
             lex.codes.push(code);
             for w in data_lines(stop) {
@@ -183,8 +182,8 @@ impl Lexicon {
                 }
                 if let Some(word) = line.strip_prefix("promo ") {
                     let word = word.trim().to_lowercase();
-                    if !word.is_empty() && !lex.promo_words.contains(&word) {
-                        lex.promo_words.push(word);
+                    if !word.is_empty() && !promo_words.contains(&word) {
+                        promo_words.push(word);
                     }
                     continue;
                 }
@@ -223,7 +222,7 @@ impl Lexicon {
         lex.ad_firsts.dedup();
         lex.agencies = data_lines(agencies).map(fold).collect();
         lex.particles = data_lines(particles).collect();
-        lex.promo = aho_corasick::AhoCorasick::builder().ascii_case_insensitive(true).build(&lex.promo_words).ok();
+        lex.promo = aho_corasick::AhoCorasick::builder().ascii_case_insensitive(true).build(&promo_words).ok();
         lex
     }
 
