@@ -1,6 +1,7 @@
 //! Publication and modification dates of an HTML page.
 //!
-//! One pass over the parsed DOM (an iterative traversal, no recursion)
+//! One pass over the page's source ([`markup::walk`]: elements, attributes
+//! and text as a tree builder would nest them, without building the tree)
 //! gathers dated candidates from every kind of source, each with a
 //! reliability score:
 //!
@@ -44,36 +45,14 @@
 
 use std::sync::OnceLock;
 
+use std::borrow::Cow;
+
 use dossier_document::{DateValue, Precision};
-use ego_tree::iter::Edge;
 use regex::Regex;
-use scraper::node::{Element, Node};
 
 use crate::calendar::{Bounds, Ymd};
+use crate::markup::{self, Tag};
 use crate::text::{find_dates_with, parse_with, DayOrder};
-
-/// Attribute lookup by name, as [`Element::attr`] answers it.
-///
-/// Speed: scraper's `attr` builds an interned atom from the name and
-/// binary-searches attributes compared as qualified names (string
-/// comparisons of the atoms), which showed up in profiles; elements have a
-/// handful of attributes, so a linear scan comparing local names is
-/// cheaper. Same answer: an attribute without namespace or prefix, and
-/// html5ever never keeps two attributes of one name.
-pub trait AttrStr {
-    /// The value of attribute `name` (exact, lower-case name), if present.
-    fn attr_str(&self, name: &str) -> Option<&str>;
-}
-
-impl AttrStr for Element {
-    #[inline]
-    fn attr_str(&self, name: &str) -> Option<&str> {
-        self.attrs
-            .iter()
-            .find(|(q, _)| q.prefix.is_none() && q.ns.is_empty() && &*q.local == name)
-            .map(|(_, v)| &**v)
-    }
-}
 
 /// Dates found on an HTML page.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -103,10 +82,10 @@ impl Default for Options {
     }
 }
 
-/// Finds the dates of a parsed page (`url`: where it was fetched from, if
-/// known).
-pub fn find(doc: &scraper::Html, url: Option<&str>) -> HtmlDates {
-    find_with(doc, url, &Options::default())
+/// Finds the dates of the page whose HTML source is `src` (`url`: where it
+/// was fetched from, if known).
+pub fn find(src: &str, url: Option<&str>) -> HtmlDates {
+    find_with(src, url, &Options::default())
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -435,7 +414,7 @@ const MAX_TEXT_CANDIDATES: usize = 2_000;
 /// Structured candidates kept at most (bounds the selection's work).
 const MAX_CANDIDATES: usize = 2_000;
 
-fn lower_attrs(e: &Element) -> String {
+fn lower_attrs(e: &Tag) -> String {
     let mut s = String::new();
     if let Some(id) = e.attr_str("id") {
         s.push_str(id);
@@ -471,36 +450,58 @@ const STRONG_WORDS: &[&str] = &[
 ];
 const WEAK_WORDS: &[&str] = &["date", "time", "datum", "fecha", "meta", "info", "author", "data"];
 
-/// One automaton for all class words (one pass over the attribute text).
+/// One automaton for all class words (one pass over the attribute text),
+/// ignoring ASCII case as the lower-cased attributes did.
 fn class_automaton() -> &'static aho_corasick::AhoCorasick {
     static AC: OnceLock<aho_corasick::AhoCorasick> = OnceLock::new();
     AC.get_or_init(|| {
         let words = BOILER_WORDS.iter().chain(MODIFIED_WORDS).chain(STRONG_WORDS).chain(WEAK_WORDS).chain(SKIP_WORDS);
-        aho_corasick::AhoCorasick::new(words).unwrap_or_else(|e| panic!("class words: {e}"))
+        aho_corasick::AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .build(words)
+            .unwrap_or_else(|e| panic!("class words: {e}"))
     })
+}
+
+/// [`class_words`] of an element's id and class, read without a copy (the
+/// automaton ignores ASCII case; no word holds a space, so none matches
+/// across the two values).
+fn class_words_of(e: &Tag) -> ClassWords {
+    let mut w = ClassWords::default();
+    for v in [e.attr_str("id"), e.attr_str("class")].into_iter().flatten() {
+        w.add(v);
+    }
+    w
 }
 
 fn class_words(attrs: &str) -> ClassWords {
     let mut w = ClassWords::default();
-    if attrs.is_empty() {
-        return w;
-    }
-    let (b, m, s, wk) = (BOILER_WORDS.len(), MODIFIED_WORDS.len(), STRONG_WORDS.len(), WEAK_WORDS.len());
-    for found in class_automaton().find_overlapping_iter(attrs) {
-        let i = found.pattern().as_usize();
-        if i < b {
-            w.boiler = true;
-        } else if i < b + m {
-            w.modified = true;
-        } else if i < b + m + s {
-            w.strong = true;
-        } else if i < b + m + s + wk {
-            w.weak = true;
-        } else {
-            w.skip = true;
+    w.add(attrs);
+    w
+}
+
+impl ClassWords {
+    /// Adds the words found in `attrs`.
+    fn add(&mut self, attrs: &str) {
+        if attrs.is_empty() {
+            return;
+        }
+        let (b, m, s, wk) = (BOILER_WORDS.len(), MODIFIED_WORDS.len(), STRONG_WORDS.len(), WEAK_WORDS.len());
+        for found in class_automaton().find_overlapping_iter(attrs) {
+            let i = found.pattern().as_usize();
+            if i < b {
+                self.boiler = true;
+            } else if i < b + m {
+                self.modified = true;
+            } else if i < b + m + s {
+                self.strong = true;
+            } else if i < b + m + s + wk {
+                self.weak = true;
+            } else {
+                self.skip = true;
+            }
         }
     }
-    w
 }
 
 fn is_boiler(tag: &str, words: &ClassWords) -> bool {
@@ -517,7 +518,7 @@ const SKIP_WORDS: &[&str] = &[
 ];
 
 /// The page's main content: `<main>`.
-fn is_main(e: &Element) -> bool {
+fn is_main(e: &Tag) -> bool {
     e.name() == "main"
 }
 
@@ -525,7 +526,7 @@ fn is_main(e: &Element) -> bool {
 /// article and the main content: a `<header>`, or an element whose id
 /// names a header (`headerContainer`, `masthead`; an id names a region of
 /// the page, a class may name any item's header).
-fn is_site_header(e: &Element) -> bool {
+fn is_site_header(e: &Tag) -> bool {
     e.name() == "header"
         || e.attr_str("id").is_some_and(|id| {
             let id = id.to_ascii_lowercase();
@@ -624,7 +625,7 @@ impl Collector {
         }
     }
 
-    fn element(&mut self, e: &Element, frame: &Frame) {
+    fn element(&mut self, e: &Tag, frame: &Frame) {
         let tag = e.name();
         match tag {
             "html" => {
@@ -710,7 +711,7 @@ impl Collector {
         }
     }
 
-    fn meta(&mut self, e: &Element) {
+    fn meta(&mut self, e: &Tag) {
         let Some(content) = e.attr_str("content") else { return };
         for attr in ["property", "name", "itemprop", "http-equiv"] {
             let Some(key) = e.attr_str(attr) else { continue };
@@ -783,13 +784,14 @@ impl Collector {
     }
 }
 
-/// Finds the dates of a parsed page with explicit settings.
-pub fn find_with(doc: &scraper::Html, url: Option<&str>, opts: &Options) -> HtmlDates {
-    let col = collect(doc, url, opts);
-    let order = col.order;
-    let mut dates = select(col, opts);
+/// Finds the dates of a page with explicit settings.
+pub fn find_with(src: &str, url: Option<&str>, opts: &Options) -> HtmlDates {
+    let walked = collect(src, url, opts);
+    let order = walked.col.order;
+    let scripts = walked.scripts;
+    let mut dates = select(walked.col, opts);
     if dates.published.is_none() && opts.text_fallback {
-        dates.published = script_fallback(doc, order, &publication_bounds(opts));
+        dates.published = script_fallback(&scripts, order, &publication_bounds(opts));
     }
     dates
 }
@@ -803,40 +805,33 @@ fn publication_bounds(opts: &Options) -> Bounds {
 /// written in its scripts (`showDate("2020/04/17")`). Not printed on the
 /// page, so marked as an estimate. A second pass over script elements only,
 /// run on the few pages that need it.
-fn script_fallback(doc: &scraper::Html, order: DayOrder, bounds: &Bounds) -> Option<DateValue> {
+fn script_fallback(scripts: &[Cow<str>], order: DayOrder, bounds: &Bounds) -> Option<DateValue> {
     let mut cands: Vec<Candidate> = Vec::new();
-    for node in doc.tree.root().descendants() {
-        let Node::Element(e) = node.value() else { continue };
-        if e.name() != "script" {
+    for text in scripts {
+        let text: &str = text;
+        if text.len() > MAX_SCRIPT_BYTES || !may_hold_date(text) {
             continue;
         }
-        for child in node.children() {
-            let Node::Text(t) = child.value() else { continue };
-            let text: &str = t;
-            if text.len() > MAX_SCRIPT_BYTES || !may_hold_date(text) {
+        let in_urls = script_url_regex().find_iter(text).filter_map(|m| url_date(m.as_str()));
+        let in_text = find_dates_with(text, order).into_iter().map(|f| f.date);
+        for date in in_urls.chain(in_text) {
+            if date.precision < Precision::Day || cands.len() >= MAX_TEXT_CANDIDATES {
                 continue;
             }
-            let in_urls = script_url_regex().find_iter(text).filter_map(|m| url_date(m.as_str()));
-            let in_text = find_dates_with(text, order).into_iter().map(|f| f.date);
-            for date in in_urls.chain(in_text) {
-                if date.precision < Precision::Day || cands.len() >= MAX_TEXT_CANDIDATES {
-                    continue;
-                }
-                let mut date = date;
-                date.evidence = format!("script: {}", date.evidence);
-                date.estimated = true;
-                let seq = cands.len();
-                cands.push(Candidate {
-                    date,
-                    kind: Kind::Published,
-                    score: 0,
-                    seq,
-                    family: Family::Script,
-                    sig: String::new(),
-                    utc: false,
-                    created: false,
-                });
-            }
+            let mut date = date;
+            date.evidence = format!("script: {}", date.evidence);
+            date.estimated = true;
+            let seq = cands.len();
+            cands.push(Candidate {
+                date,
+                kind: Kind::Published,
+                score: 0,
+                seq,
+                family: Family::Script,
+                sig: String::new(),
+                utc: false,
+                created: false,
+            });
         }
     }
     best_text(&cands, bounds)
@@ -844,8 +839,8 @@ fn script_fallback(doc: &scraper::Html, order: DayOrder, bounds: &Bounds) -> Opt
 
 /// Every dated candidate the finder saw, one line each (kind, score,
 /// value, evidence), best sources first: to explain a choice.
-pub fn explain(doc: &scraper::Html, url: Option<&str>, opts: &Options) -> Vec<String> {
-    let col = collect(doc, url, opts);
+pub fn explain(src: &str, url: Option<&str>, opts: &Options) -> Vec<String> {
+    let col = collect(src, url, opts).col;
     let mut c: Vec<&Candidate> = col.cands.iter().collect();
     c.sort_by(|a, b| b.score.cmp(&a.score).then(a.seq.cmp(&b.seq)));
     let mut out: Vec<String> = c
@@ -858,8 +853,8 @@ pub fn explain(doc: &scraper::Html, url: Option<&str>, opts: &Options) -> Vec<St
     out
 }
 
-fn collect(doc: &scraper::Html, url: Option<&str>, opts: &Options) -> Collector {
-    let mut col = Collector {
+fn collect<'a>(src: &'a str, url: Option<&str>, opts: &Options) -> Walker<'a> {
+    let col = Collector {
         order: opts.order.unwrap_or_default(),
         order_fixed: opts.order.is_some(),
         cands: Vec::new(),
@@ -872,124 +867,17 @@ fn collect(doc: &scraper::Html, url: Option<&str>, opts: &Options) -> Collector 
         behind_utc: None,
         context: String::new(),
     };
-    let mut stack: Vec<Frame> = Vec::new();
-    let mut buffers: Vec<Buffer> = Vec::new();
-    let mut open_buffers: Vec<usize> = Vec::new();
-    let mut script_kind: Option<bool> = None; // Some(json_ld?) inside a data script
-
-    for edge in doc.tree.root().traverse() {
-        match edge {
-            Edge::Open(node) => match node.value() {
-                Node::Element(e) => {
-                    let parent = stack.last().copied().unwrap_or_default();
-                    let tag = e.name();
-                    let attrs = lower_attrs(e);
-                    let words = class_words(&attrs);
-                    let mut frame = Frame { skip: parent.skip, boiler: parent.boiler, content: parent.content, buffer: None };
-                    if matches!(tag, "script" | "style" | "noscript" | "template" | "svg" | "textarea" | "select" | "button" | "iframe" | "object")
-                        || words.skip
-                    {
-                        frame.skip = true;
-                    }
-                    if tag == "script" && !parent.skip {
-                        let ty = e.attr_str("type").map(|t| t.trim().to_ascii_lowercase());
-                        script_kind = match ty.as_deref() {
-                            Some("application/ld+json") => Some(true),
-                            Some("application/json") | None | Some("") | Some("text/javascript") => Some(false),
-                            _ => None,
-                        };
-                    }
-                    if !frame.skip {
-                        if is_main(e) {
-                            // The page's main content is never boilerplate,
-                            // even inside a page-wide wrapper named "menu".
-                            frame.boiler = false;
-                        } else if !matches!(tag, "html" | "body" | "article") {
-                            frame.boiler = frame.boiler || is_boiler(tag, &words) || (!parent.content && is_site_header(e));
-                        }
-                        frame.content |= matches!(tag, "article" | "main");
-                        col.element(e, &frame);
-                        if !matches!(tag, "html" | "body" | "head" | "main" | "article") {
-                            if let Some((kind, score)) = date_class(&words) {
-                                buffers.push(Buffer {
-                                    text: String::new(),
-                                    sig: format!("{tag} {attrs}"),
-                                    kind,
-                                    score,
-                                    boiler: frame.boiler,
-                                    open: true,
-                                });
-                                frame.buffer = Some(buffers.len() - 1);
-                                open_buffers.push(buffers.len() - 1);
-                            }
-                        }
-                    }
-                    if matches!(tag, "p" | "div" | "br" | "li" | "td" | "h1" | "h2" | "h3" | "section" | "article" | "header") {
-                        col.push_context(" | ");
-                    }
-                    stack.push(frame);
-                }
-                Node::Text(t) => {
-                    let frame = stack.last().copied().unwrap_or_default();
-                    let text: &str = t;
-                    if frame.skip {
-                        if let Some(json_ld) = script_kind {
-                            if text.len() < MAX_SCRIPT_BYTES {
-                                col.script(text, json_ld);
-                            }
-                        }
-                        continue;
-                    }
-                    // The innermost few date elements only: bounded work per text.
-                    let from = open_buffers.len().saturating_sub(MAX_OPEN_BUFFERS);
-                    for &b in open_buffers.get(from..).unwrap_or(&[]) {
-                        if let Some(buf) = buffers.get_mut(b) {
-                            // A teaser or comment block nested in a date
-                            // element does not give that element's date.
-                            if buf.open && buf.text.len() < BUFFER_CAP && (buf.boiler || !frame.boiler) {
-                                let room = BUFFER_CAP - buf.text.len();
-                                let mut cut = text.len().min(room);
-                                while !text.is_char_boundary(cut) {
-                                    cut -= 1;
-                                }
-                                buf.text.push_str(text.get(..cut).unwrap_or(""));
-                                buf.text.push(' ');
-                            }
-                        }
-                    }
-                    if opts.text_fallback && may_hold_date(text) {
-                        text_dates(&mut col, text, frame.boiler);
-                    } else {
-                        col.push_context(text);
-                    }
-                }
-                _ => {}
-            },
-            Edge::Close(node) => {
-                if let Node::Element(e) = node.value() {
-                    if e.name() == "script" {
-                        script_kind = None;
-                    }
-                    if let Some(frame) = stack.pop() {
-                        if let Some(b) = frame.buffer {
-                            // Elements close innermost first.
-                            if open_buffers.last() == Some(&b) {
-                                open_buffers.pop();
-                            } else {
-                                open_buffers.retain(|&x| x != b);
-                            }
-                            if let Some(buf) = buffers.get_mut(b) {
-                                buf.open = false;
-                                let title = e.attr_str("title");
-                                close_buffer(&mut col, buf, title);
-                            }
-                        }
-                    }
-                }
-            }
-        }
-    }
-
+    let walker = Walker {
+        col,
+        text_fallback: opts.text_fallback,
+        stack: Vec::new(),
+        buffers: Vec::new(),
+        open_buffers: Vec::new(),
+        script_kind: None,
+        scripts: Vec::new(),
+    };
+    let mut w = markup::walk(src, walker);
+    let col = &mut w.col;
     if let Some(u) = url {
         col.urls.insert(0, u.to_string());
     }
@@ -999,7 +887,151 @@ fn collect(doc: &scraper::Html, url: Option<&str>, opts: &Options) -> Collector 
             col.push(d, Kind::Published, score - i as i32, Family::Url, String::new());
         }
     }
-    col
+    w
+}
+
+/// An open element, as the walk sees it.
+struct Open<'a> {
+    frame: Frame,
+    /// A `script` element (its text is kept for [`script_fallback`]).
+    script: bool,
+    /// The `title` attribute of a date-named element, read when it closes.
+    title: Option<Cow<'a, str>>,
+}
+
+/// The single pass over a page's elements and text ([`markup::walk`]).
+struct Walker<'a> {
+    col: Collector,
+    text_fallback: bool,
+    stack: Vec<Open<'a>>,
+    buffers: Vec<Buffer>,
+    open_buffers: Vec<usize>,
+    /// Inside a data script: `Some(json_ld?)`.
+    script_kind: Option<bool>,
+    /// The text of every script, for the last resort.
+    scripts: Vec<Cow<'a, str>>,
+}
+
+impl<'a> markup::Visitor<'a> for Walker<'a> {
+    fn open(&mut self, e: &Tag<'a>) {
+        let parent = self.stack.last().map(|o| o.frame).unwrap_or_default();
+        let tag = e.name();
+        let words = class_words_of(e);
+        let mut frame = Frame { skip: parent.skip, boiler: parent.boiler, content: parent.content, buffer: None };
+        if matches!(tag, "script" | "style" | "noscript" | "template" | "svg" | "textarea" | "select" | "button" | "iframe" | "object")
+            || words.skip
+        {
+            frame.skip = true;
+        }
+        if tag == "script" && !parent.skip {
+            let ty = e.attr_str("type").map(|t| t.trim().to_ascii_lowercase());
+            self.script_kind = match ty.as_deref() {
+                Some("application/ld+json") => Some(true),
+                Some("application/json") | None | Some("") | Some("text/javascript") => Some(false),
+                _ => None,
+            };
+        }
+        let mut title = None;
+        if !frame.skip {
+            if is_main(e) {
+                // The page's main content is never boilerplate,
+                // even inside a page-wide wrapper named "menu".
+                frame.boiler = false;
+            } else if !matches!(tag, "html" | "body" | "article") {
+                frame.boiler = frame.boiler || is_boiler(tag, &words) || (!parent.content && is_site_header(e));
+            }
+            frame.content |= matches!(tag, "article" | "main");
+            self.col.element(e, &frame);
+            if !matches!(tag, "html" | "body" | "head" | "main" | "article") {
+                if let Some((kind, score)) = date_class(&words) {
+                    self.buffers.push(Buffer {
+                        text: String::new(),
+                        sig: format!("{tag} {}", lower_attrs(e)),
+                        kind,
+                        score,
+                        boiler: frame.boiler,
+                        open: true,
+                    });
+                    frame.buffer = Some(self.buffers.len() - 1);
+                    self.open_buffers.push(self.buffers.len() - 1);
+                    title = e.attr_cow("title");
+                }
+            }
+        }
+        if matches!(tag, "p" | "div" | "br" | "li" | "td" | "h1" | "h2" | "h3" | "section" | "article" | "header") {
+            self.col.push_context(" | ");
+        }
+        self.stack.push(Open { frame, script: tag == "script", title });
+    }
+
+    fn close(&mut self, name: &str) {
+        if name == "script" {
+            self.script_kind = None;
+        }
+        let Some(open) = self.stack.pop() else { return };
+        if let Some(b) = open.frame.buffer {
+            // Elements close innermost first.
+            if self.open_buffers.last() == Some(&b) {
+                self.open_buffers.pop();
+            } else {
+                self.open_buffers.retain(|&x| x != b);
+            }
+            if let Some(buf) = self.buffers.get_mut(b) {
+                buf.open = false;
+                close_buffer(&mut self.col, buf, open.title.as_deref());
+            }
+        }
+    }
+
+    fn text(&mut self, t: Cow<'a, str>) {
+        let Some(top) = self.stack.last() else {
+            // Text outside every element (the tree would put it in the body).
+            self.plain_text(&t, Frame::default());
+            return;
+        };
+        let frame = top.frame;
+        if top.script {
+            if let Some(json_ld) = self.script_kind {
+                if t.len() < MAX_SCRIPT_BYTES {
+                    self.col.script(&t, json_ld);
+                }
+            }
+            self.scripts.push(t);
+            return;
+        }
+        if frame.skip {
+            return;
+        }
+        self.plain_text(&t, frame);
+    }
+}
+
+impl Walker<'_> {
+    /// Text of the page outside skipped elements.
+    fn plain_text(&mut self, text: &str, frame: Frame) {
+        // The innermost few date elements only: bounded work per text.
+        let from = self.open_buffers.len().saturating_sub(MAX_OPEN_BUFFERS);
+        for &b in self.open_buffers.get(from..).unwrap_or(&[]) {
+            if let Some(buf) = self.buffers.get_mut(b) {
+                // A teaser or comment block nested in a date
+                // element does not give that element's date.
+                if buf.open && buf.text.len() < BUFFER_CAP && (buf.boiler || !frame.boiler) {
+                    let room = BUFFER_CAP - buf.text.len();
+                    let mut cut = text.len().min(room);
+                    while !text.is_char_boundary(cut) {
+                        cut -= 1;
+                    }
+                    buf.text.push_str(text.get(..cut).unwrap_or(""));
+                    buf.text.push(' ');
+                }
+            }
+        }
+        if self.text_fallback && may_hold_date(text) {
+            text_dates(&mut self.col, text, frame.boiler);
+        } else {
+            self.col.push_context(text);
+        }
+    }
 }
 
 fn close_buffer(col: &mut Collector, buf: &mut Buffer, title: Option<&str>) {
@@ -1476,7 +1508,7 @@ mod tests {
     }
 
     fn run(html: &str, url: Option<&str>) -> HtmlDates {
-        find_with(&scraper::Html::parse_document(html), url, &opts())
+        find_with(html, url, &opts())
     }
 
     fn published(html: &str) -> Option<String> {

@@ -9,8 +9,9 @@
 //!   date expression; evidence = the matched substring.
 //! * [`find_dates`]`(text) -> Vec<FoundDate>`: every date expression in
 //!   running text with its byte span, in order.
-//! * [`html::find`]`(doc, url) -> HtmlDates`: publication and modification
-//!   dates of a parsed HTML page.
+//! * [`html::find`]`(src, url) -> HtmlDates`: publication and modification
+//!   dates of an HTML page, read from its source in one tree-free pass
+//!   ([`markup::walk`]).
 //!
 //! Also: [`parse_with`] / [`find_dates_with`] (explicit [`DayOrder`] for
 //! ambiguous numeric dates such as `03/04/2025`), [`plausible_publication`]
@@ -27,6 +28,7 @@ use dossier_document::DateValue;
 
 mod calendar;
 pub mod html;
+pub mod markup;
 mod text;
 
 pub use calendar::{days_in_month, is_leap, is_valid, plausible_publication, Bounds, Ymd};

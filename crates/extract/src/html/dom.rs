@@ -12,11 +12,34 @@
 
 use rustc_hash::FxHashMap;
 
-use dossier_dates::html::AttrStr;
 use ego_tree::NodeRef;
+use scraper::node::Element;
 use scraper::Node;
 
 use super::classes::{classify, ClassInfo};
+
+/// Attribute lookup by name, as [`Element::attr`] answers it.
+///
+/// Speed: scraper's `attr` builds an interned atom from the name and
+/// binary-searches attributes compared as qualified names (string
+/// comparisons of the atoms), which showed up in profiles; elements have a
+/// handful of attributes, so a linear scan comparing local names is
+/// cheaper. Same answer: an attribute without namespace or prefix, and
+/// html5ever never keeps two attributes of one name.
+pub(crate) trait AttrStr {
+    /// The value of attribute `name` (exact, lower-case name), if present.
+    fn attr_str(&self, name: &str) -> Option<&str>;
+}
+
+impl AttrStr for Element {
+    #[inline]
+    fn attr_str(&self, name: &str) -> Option<&str> {
+        self.attrs
+            .iter()
+            .find(|(q, _)| q.prefix.is_none() && q.ns.is_empty() && &*q.local == name)
+            .map(|(_, v)| &**v)
+    }
+}
 
 /// Index meaning "no element".
 pub(crate) const NONE: u32 = u32::MAX;
@@ -208,7 +231,7 @@ fn tag_of(name: &str) -> Tag {
 }
 
 /// True when the element is hidden by attribute or inline style.
-fn hidden(el: &scraper::node::Element) -> bool {
+fn hidden(el: &Element) -> bool {
     if el.attr_str("hidden").is_some() {
         return true;
     }
@@ -229,7 +252,7 @@ struct ClassCache {
 }
 
 /// Class, id, role and itemprop, lower-cased, judged together with the tag.
-fn class_info(el: &scraper::node::Element, tag: Tag, cache: &mut ClassCache) -> ClassInfo {
+fn class_info(el: &Element, tag: Tag, cache: &mut ClassCache) -> ClassInfo {
     if el.attrs.is_empty() {
         let mut info = ClassInfo::default();
         if tag == Tag::Boiler {

@@ -33,7 +33,7 @@
 //!   read from the first one that yields a name and its siblings only (not
 //!   teasers further down).
 
-use dossier_dates::html::AttrStr;
+use super::dom::AttrStr;
 use dossier_document::{Evidenced, Metadata};
 use scraper::{ElementRef, Html, Node};
 use serde_json::Value;

@@ -59,7 +59,7 @@ pub fn extract_parsed(doc: &Html, html: &str, url: Option<&str>) -> Extraction {
     let mut diagnostics = Vec::new();
     let page = metadata::collect(doc, url);
     let mut meta = page.metadata;
-    let dates = dossier_dates::html::find(doc, url);
+    let dates = dossier_dates::html::find(html, url);
     meta.published = dates.published;
     meta.modified = dates.modified;
 
