@@ -605,7 +605,30 @@ impl Collector {
         while !text.is_char_boundary(from) {
             from += 1;
         }
-        for ch in text.get(from..).unwrap_or("").chars() {
+        let tail = text.get(from..).unwrap_or("");
+        if tail.is_ascii() {
+            // The common case, without per-character pushes: the same
+            // result, built in a stack buffer (the tail is at most
+            // `CONTEXT_CAP` bytes).
+            let mut buf = [0u8; CONTEXT_CAP];
+            let mut n = 0;
+            let mut space = self.context.ends_with(' ');
+            for &b in tail.as_bytes() {
+                let white = matches!(b, b' ' | b'\t' | b'\n' | b'\x0b' | b'\x0c' | b'\r');
+                if white && space {
+                    continue;
+                }
+                space = white;
+                if let Some(slot) = buf.get_mut(n) {
+                    *slot = if white { b' ' } else { b.to_ascii_lowercase() };
+                    n += 1;
+                }
+            }
+            self.context.push_str(std::str::from_utf8(buf.get(..n).unwrap_or(&[])).unwrap_or(""));
+            self.trim_context();
+            return;
+        }
+        for ch in tail.chars() {
             let ch = if ch.is_whitespace() { ' ' } else { ch };
             if ch == ' ' && self.context.ends_with(' ') {
                 continue;
@@ -616,6 +639,11 @@ impl Collector {
                 self.context.extend(ch.to_lowercase());
             }
         }
+        self.trim_context();
+    }
+
+    /// Keeps the last `CONTEXT_CAP` bytes once the context is twice that.
+    fn trim_context(&mut self) {
         if self.context.len() > CONTEXT_CAP * 2 {
             let mut cut = self.context.len() - CONTEXT_CAP;
             while !self.context.is_char_boundary(cut) {
@@ -699,7 +727,8 @@ impl Collector {
             if !name.starts_with("data-") || value.len() < 6 || value.len() > 64 {
                 continue;
             }
-            let n = name.to_ascii_lowercase();
+            // Attribute names are lower-case (`markup`).
+            let n = name;
             if !(n.contains("date") || n.contains("time") || n.contains("publish")) || n.contains("format") {
                 continue;
             }

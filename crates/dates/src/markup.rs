@@ -13,7 +13,8 @@
 //! Of the WHATWG rules it keeps what decides which element a text belongs
 //! to: raw text elements (`script`, `style`, …; `title` and `textarea`
 //! with references decoded), comments, bogus comments and doctypes, void
-//! elements, attributes (first of a name wins, names lower-cased, quoted
+//! elements, inline `svg` drawings as opaque (opened and closed, contents
+//! not reported), attributes (first of a name wins, names lower-cased, quoted
 //! and unquoted values), the end tags a start tag implies (`<p>`, `<li>`,
 //! `<dt>`, `<dd>`, table rows and cells, options, headings, nested `<a>`),
 //! end tags matched within their scope (a stray `</span>` does not close a
@@ -102,7 +103,11 @@ pub fn walk<'a, V: Visitor<'a>>(src: &'a str, visitor: V) -> V {
             }
             let (close, after) = find_end_tag(b, end, tag.name());
             let inner = &src[end..close];
-            tree.text(if kind == Raw::Escapable { decode(inner, false) } else { Cow::Borrowed(inner) });
+            match kind {
+                Raw::Escapable => tree.text(decode(inner, false)),
+                Raw::Plain => tree.text(Cow::Borrowed(inner)),
+                Raw::Opaque | Raw::Plaintext => {}
+            }
             let name = std::mem::take(&mut tag.name);
             tree.end(&name);
             i = after;
@@ -158,6 +163,9 @@ enum Raw {
     Escapable,
     /// The rest of the page.
     Plaintext,
+    /// Up to its end tag, not reported: inline `svg` drawings (paths and
+    /// shapes, often many kilobytes, never text a reader sees as such).
+    Opaque,
 }
 
 fn raw_kind(name: &str) -> Option<Raw> {
@@ -165,6 +173,7 @@ fn raw_kind(name: &str) -> Option<Raw> {
         "script" | "style" | "xmp" | "iframe" | "noembed" | "noframes" => Some(Raw::Plain),
         "title" | "textarea" => Some(Raw::Escapable),
         "plaintext" => Some(Raw::Plaintext),
+        "svg" => Some(Raw::Opaque),
         _ => None,
     }
 }
@@ -282,7 +291,7 @@ fn lower(s: &str) -> Cow<'_, str> {
 /// without `;` followed by `=` or an alphanumeric stays as written).
 pub fn decode(s: &str, attr: bool) -> Cow<'_, str> {
     let b = s.as_bytes();
-    if !b.iter().any(|&c| c == b'&' || c == b'\r' || c == 0) {
+    if memchr::memchr3(b'&', b'\r', 0, b).is_none() {
         return Cow::Borrowed(s);
     }
     let mut out = String::with_capacity(s.len());
@@ -346,30 +355,28 @@ fn char_ref(s: &str, attr: bool) -> Option<([Option<char>; 2], usize)> {
         }
         return Some(([Some(numeric_char(value)), None], j));
     }
-    // Named: the longest name of the table that starts `s`.
-    let mut end = 0usize;
-    while end < b.len() && end < 40 && b[end].is_ascii_alphanumeric() {
-        end += 1;
+    // Named: the longest name of the table that starts `s`. Every prefix
+    // of a name is a key of the table (mapped to no character), so the
+    // search walks forward and stops at the first prefix that is none.
+    let table = &markup5ever::data::NAMED_ENTITIES;
+    let mut best: Option<(u32, u32, usize)> = None;
+    let mut len = 0usize;
+    while len < b.len() && len < 40 && (b[len].is_ascii_alphanumeric() || (b[len] == b';' && len > 0)) {
+        len += 1;
+        let Some(&(c1, c2)) = table.get(&s[..len]) else { break };
+        if c1 != 0 {
+            best = Some((c1, c2, len));
+        }
+        if b[len - 1] == b';' {
+            break;
+        }
     }
-    if end == 0 {
+    let (c1, c2, len) = best?;
+    let terminated = b[len - 1] == b';';
+    if attr && !terminated && b.get(len).is_some_and(|&c| c == b'=' || c.is_ascii_alphanumeric()) {
         return None;
     }
-    let with_semi = b.get(end) == Some(&b';');
-    let table = &markup5ever::data::NAMED_ENTITIES;
-    let mut len = if with_semi { end + 1 } else { end };
-    while len > 0 {
-        if let Some(&(c1, c2)) = table.get(&s[..len]) {
-            if c1 != 0 {
-                let terminated = s.as_bytes()[len - 1] == b';';
-                if attr && !terminated && b.get(len).is_some_and(|&c| c == b'=' || c.is_ascii_alphanumeric()) {
-                    return None;
-                }
-                return Some(([char::from_u32(c1), (c2 != 0).then(|| char::from_u32(c2)).flatten()], len));
-            }
-        }
-        len -= 1;
-    }
-    None
+    Some(([char::from_u32(c1), (c2 != 0).then(|| char::from_u32(c2)).flatten()], len))
 }
 
 /// The character a numeric reference stands for, with the HTML
@@ -519,12 +526,13 @@ impl<'a, V: Visitor<'a>> Tree<'a, V> {
                     }
                 }
                 "tr" => {
-                    if let Some(i) = self.find(|n| matches!(n, "tr" | "td" | "th"), in_table_scope) {
+                    if let Some(i) = self.find(|n| n == "tr", in_table_scope) {
                         self.pop_to(i);
                     }
                 }
                 "tbody" | "thead" | "tfoot" => {
-                    if let Some(i) = self.find(|n| matches!(n, "tbody" | "thead" | "tfoot" | "tr" | "td" | "th"), in_table_scope) {
+                    let section = self.find(|n| matches!(n, "tbody" | "thead" | "tfoot"), in_table_scope);
+                    if let Some(i) = section.or_else(|| self.find(|n| n == "tr", in_table_scope)) {
                         self.pop_to(i);
                     }
                 }
@@ -693,7 +701,7 @@ mod tests {
     fn tags_attributes_and_text() {
         assert_eq!(
             log(r#"<DIV Class="date" id=x data-a='1>2' hidden>23&nbsp;juin&#160;2025 &amp; f&eacute;v</div>"#),
-            "<div class=date id=x data-a=1>2 hidden=>\"23\u{a0}juin\u{a0}2025 & fév\"</div>"
+            "<div class=date id=x data-a=1>2 hidden=>\"23\\u{a0}juin\\u{a0}2025 & fév\"</div>"
         );
         assert_eq!(log("<p class=a class=b>x"), "<p class=a>\"x\"</p>");
         assert_eq!(log("a &notit; &amp b &#x41;&#65 &#150;"), "\"a ¬it; & b AA –\"");
@@ -708,6 +716,7 @@ mod tests {
         );
         assert_eq!(log("<style>p{}"), "<style>\"p{}\"</style>");
         assert_eq!(log("a<!-->b<!--->c"), "\"a\"\"b\"\"c\"");
+        assert_eq!(log("<svg viewBox=0><title>x</title><path d=1/></SVG>y<svg/>"), "<svg viewbox=0></svg>\"y\"<svg></svg>");
         assert_eq!(log("x < y <3 </> z"), "\"x < y <3  z\"");
     }
 
