@@ -49,6 +49,7 @@ use std::borrow::Cow;
 
 use dossier_document::{DateValue, Precision};
 use regex::Regex;
+use rustc_hash::FxHashMap;
 
 use crate::calendar::{Bounds, Ymd};
 use crate::markup::{self, Tag};
@@ -458,6 +459,7 @@ fn class_automaton() -> &'static aho_corasick::AhoCorasick {
         let words = BOILER_WORDS.iter().chain(MODIFIED_WORDS).chain(STRONG_WORDS).chain(WEAK_WORDS).chain(SKIP_WORDS);
         aho_corasick::AhoCorasick::builder()
             .ascii_case_insensitive(true)
+            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
             .build(words)
             .unwrap_or_else(|e| panic!("class words: {e}"))
     })
@@ -465,14 +467,35 @@ fn class_automaton() -> &'static aho_corasick::AhoCorasick {
 
 /// [`class_words`] of an element's id and class, read without a copy (the
 /// automaton ignores ASCII case; no word holds a space, so none matches
-/// across the two values).
-fn class_words_of(e: &Tag) -> ClassWords {
+/// across the two values). A page repeats its class values over and over
+/// (menu items, teasers), so their words are remembered in `seen`.
+fn class_words_of<'a>(e: &Tag<'a>, seen: &mut FxHashMap<Cow<'a, str>, ClassWords>) -> ClassWords {
     let mut w = ClassWords::default();
-    for v in [e.attr_str("id"), e.attr_str("class")].into_iter().flatten() {
-        w.add(v);
+    if let Some(id) = e.attr_str("id") {
+        w.add(id);
+    }
+    if let Some(class) = e.attr_cow("class") {
+        let known = match seen.get(&class) {
+            Some(k) => *k,
+            None => {
+                let k = class_words(&class);
+                if seen.len() < MAX_SEEN_CLASSES {
+                    seen.insert(class, k);
+                }
+                k
+            }
+        };
+        w.boiler |= known.boiler;
+        w.modified |= known.modified;
+        w.strong |= known.strong;
+        w.weak |= known.weak;
+        w.skip |= known.skip;
     }
     w
 }
+
+/// Distinct class values remembered per page at most.
+const MAX_SEEN_CLASSES: usize = 4_096;
 
 fn class_words(attrs: &str) -> ClassWords {
     let mut w = ClassWords::default();
@@ -606,6 +629,14 @@ impl Collector {
             from += 1;
         }
         let tail = text.get(from..).unwrap_or("");
+        if tail.bytes().all(|b| b.is_ascii_whitespace() || b == 0x0b) {
+            // Blank text between tags: at most one space.
+            if !tail.is_empty() && !self.context.ends_with(' ') {
+                self.context.push(' ');
+                self.trim_context();
+            }
+            return;
+        }
         if tail.is_ascii() {
             // The common case, without per-character pushes: the same
             // result, built in a stack buffer (the tail is at most
@@ -904,6 +935,7 @@ fn collect<'a>(src: &'a str, url: Option<&str>, opts: &Options) -> Walker<'a> {
         open_buffers: Vec::new(),
         script_kind: None,
         scripts: Vec::new(),
+        seen_classes: FxHashMap::default(),
     };
     let mut w = markup::walk(src, walker);
     let col = &mut w.col;
@@ -939,13 +971,15 @@ struct Walker<'a> {
     script_kind: Option<bool>,
     /// The text of every script, for the last resort.
     scripts: Vec<Cow<'a, str>>,
+    /// Class values met so far and their words.
+    seen_classes: FxHashMap<Cow<'a, str>, ClassWords>,
 }
 
 impl<'a> markup::Visitor<'a> for Walker<'a> {
     fn open(&mut self, e: &Tag<'a>) {
         let parent = self.stack.last().map(|o| o.frame).unwrap_or_default();
         let tag = e.name();
-        let words = class_words_of(e);
+        let words = class_words_of(e, &mut self.seen_classes);
         let mut frame = Frame { skip: parent.skip, boiler: parent.boiler, content: parent.content, buffer: None };
         if matches!(tag, "script" | "style" | "noscript" | "template" | "svg" | "textarea" | "select" | "button" | "iframe" | "object")
             || words.skip
@@ -1088,6 +1122,9 @@ fn close_buffer(col: &mut Collector, buf: &mut Buffer, title: Option<&str>) {
 /// A cheap test before the date regex: every date form it reads holds
 /// four digits in a row (a year) or three numbers joined by `.`, `/`, `-`.
 fn may_hold_date(text: &str) -> bool {
+    if !crate::text::has_ascii_digit(text.as_bytes()) {
+        return false;
+    }
     let mut run = 0usize; // current run of digits
     let mut groups = 0usize; // digit groups joined by separators so far
     let mut prev_sep = false;

@@ -291,7 +291,13 @@ fn lower(s: &str) -> Cow<'_, str> {
 /// without `;` followed by `=` or an alphanumeric stays as written).
 pub fn decode(s: &str, attr: bool) -> Cow<'_, str> {
     let b = s.as_bytes();
-    if memchr::memchr3(b'&', b'\r', 0, b).is_none() {
+    let plain = if b.len() < 32 {
+        // Short values: a plain loop beats the vector search's set-up.
+        !b.iter().any(|&c| c == b'&' || c == b'\r' || c == 0)
+    } else {
+        memchr::memchr3(b'&', b'\r', 0, b).is_none()
+    };
+    if plain {
         return Cow::Borrowed(s);
     }
     let mut out = String::with_capacity(s.len());
@@ -354,6 +360,12 @@ fn char_ref(s: &str, attr: bool) -> Option<([Option<char>; 2], usize)> {
             j += 1;
         }
         return Some(([Some(numeric_char(value)), None], j));
+    }
+    // The references most pages use, without a table lookup.
+    for (name, c) in [("amp;", '&'), ("nbsp;", '\u{a0}'), ("quot;", '"'), ("lt;", '<'), ("gt;", '>'), ("apos;", '\'')] {
+        if b.starts_with(name.as_bytes()) {
+            return Some(([Some(c), None], name.len()));
+        }
     }
     // Named: the longest name of the table that starts `s`. Every prefix
     // of a name is a key of the table (mapped to no character), so the
