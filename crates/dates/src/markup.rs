@@ -78,12 +78,20 @@ pub fn walk<'a, V: Visitor<'a>>(src: &'a str, visitor: V) -> V {
     let mut tag = Tag::default();
     let mut i = 0usize;
     let mut text_start = 0usize;
+    // Whether the text since `text_start` holds a `&` or `\r` (found by
+    // the same search as the next `<`): only then is it decoded.
+    let mut dirty = false;
     while i < n {
-        let Some(off) = memchr::memchr(b'<', &b[i..]) else { break };
+        let Some(off) = memchr::memchr3(b'<', b'&', b'\r', &b[i..]) else { break };
         let lt = i + off;
+        if b[lt] != b'<' {
+            dirty = true;
+            i = lt + 1;
+            continue;
+        }
         let next = b.get(lt + 1).copied().unwrap_or(0);
         if next.is_ascii_alphabetic() {
-            tree.raw_text(&src[text_start..lt]);
+            tree.raw_text(&src[text_start..lt], std::mem::take(&mut dirty));
             let Some((end, self_closing)) = lex_tag(src, lt + 1, &mut tag) else {
                 // End of input inside a tag: the tag is dropped.
                 text_start = n;
@@ -115,7 +123,7 @@ pub fn walk<'a, V: Visitor<'a>>(src: &'a str, visitor: V) -> V {
         } else if next == b'/' {
             let after = b.get(lt + 2).copied().unwrap_or(0);
             if after.is_ascii_alphabetic() {
-                tree.raw_text(&src[text_start..lt]);
+                tree.raw_text(&src[text_start..lt], std::mem::take(&mut dirty));
                 let Some((end, _)) = lex_tag(src, lt + 2, &mut tag) else {
                     text_start = n;
                     break;
@@ -124,7 +132,7 @@ pub fn walk<'a, V: Visitor<'a>>(src: &'a str, visitor: V) -> V {
                 tree.end(&name);
                 i = end;
             } else {
-                tree.raw_text(&src[text_start..lt]);
+                tree.raw_text(&src[text_start..lt], std::mem::take(&mut dirty));
                 if after == b'>' {
                     // "</>": nothing.
                     i = lt + 3;
@@ -136,7 +144,7 @@ pub fn walk<'a, V: Visitor<'a>>(src: &'a str, visitor: V) -> V {
             }
             text_start = i;
         } else if next == b'!' || next == b'?' {
-            tree.raw_text(&src[text_start..lt]);
+            tree.raw_text(&src[text_start..lt], std::mem::take(&mut dirty));
             tree.comment();
             i = if b[lt..].starts_with(b"<!--") {
                 comment_end(b, lt + 4)
@@ -149,7 +157,8 @@ pub fn walk<'a, V: Visitor<'a>>(src: &'a str, visitor: V) -> V {
         }
     }
     if text_start < n {
-        tree.raw_text(&src[text_start..]);
+        // The search found no `&` or `\r` after `i`: `dirty` tells.
+        tree.raw_text(&src[text_start..], dirty);
     }
     tree.finish()
 }
@@ -244,6 +253,8 @@ fn lex_tag<'a>(src: &'a str, from: usize, tag: &mut Tag<'a>) -> Option<(usize, b
             j += 1;
         }
         let mut value = "";
+        // Whether the value holds a `&` or `\r` (then it is decoded).
+        let mut dirty = false;
         if j < n && b[j] == b'=' {
             j += 1;
             while j < n && is_space(b[j]) {
@@ -252,7 +263,15 @@ fn lex_tag<'a>(src: &'a str, from: usize, tag: &mut Tag<'a>) -> Option<(usize, b
             match b.get(j) {
                 None => return None,
                 Some(&q) if q == b'"' || q == b'\'' => {
-                    let end = j + 1 + memchr::memchr(q, &b[j + 1..])?;
+                    let mut end = j + 1;
+                    loop {
+                        end += memchr::memchr3(q, b'&', b'\r', &b[end..])?;
+                        if b[end] == q {
+                            break;
+                        }
+                        dirty = true;
+                        end += 1;
+                    }
                     value = &src[j + 1..end];
                     j = end + 1;
                 }
@@ -260,6 +279,7 @@ fn lex_tag<'a>(src: &'a str, from: usize, tag: &mut Tag<'a>) -> Option<(usize, b
                 Some(_) => {
                     let start = j;
                     while j < n && !is_space(b[j]) && b[j] != b'>' {
+                        dirty |= b[j] == b'&';
                         j += 1;
                     }
                     value = &src[start..j];
@@ -268,7 +288,7 @@ fn lex_tag<'a>(src: &'a str, from: usize, tag: &mut Tag<'a>) -> Option<(usize, b
         }
         let name = lower(name);
         if !tag.attrs.iter().any(|(n, _)| *n == name) {
-            tag.attrs.push((name, decode(value, true)));
+            tag.attrs.push((name, if dirty { decode(value, true) } else { Cow::Borrowed(value) }));
         }
     }
 }
@@ -286,22 +306,17 @@ fn lower(s: &str) -> Cow<'_, str> {
     }
 }
 
-/// Decodes character references, `\r\n` and NUL as the tree would hold
-/// the text (`attr`: in an attribute value, where a legacy reference
-/// without `;` followed by `=` or an alphanumeric stays as written).
+/// Decodes character references and `\r\n` as the tree would hold the
+/// text (`attr`: in an attribute value, where a legacy reference without
+/// `;` followed by `=` or an alphanumeric stays as written). NUL bytes are
+/// kept as they are.
 pub fn decode(s: &str, attr: bool) -> Cow<'_, str> {
     let b = s.as_bytes();
-    let plain = if b.len() < 32 {
-        // Short values: a plain loop beats the vector search's set-up.
-        !b.iter().any(|&c| c == b'&' || c == b'\r' || c == 0)
-    } else {
-        memchr::memchr3(b'&', b'\r', 0, b).is_none()
-    };
-    if plain {
+    let Some(first) = memchr::memchr2(b'&', b'\r', b) else {
         return Cow::Borrowed(s);
-    }
+    };
     let mut out = String::with_capacity(s.len());
-    let mut i = 0usize;
+    let mut i = first;
     let mut copied = 0usize;
     while i < b.len() {
         match b[i] {
@@ -309,12 +324,6 @@ pub fn decode(s: &str, attr: bool) -> Cow<'_, str> {
                 out.push_str(&s[copied..i]);
                 out.push('\n');
                 i += if b.get(i + 1) == Some(&b'\n') { 2 } else { 1 };
-                copied = i;
-            }
-            0 => {
-                out.push_str(&s[copied..i]);
-                out.push('\u{FFFD}');
-                i += 1;
                 copied = i;
             }
             b'&' => {
@@ -420,9 +429,10 @@ struct Tree<'a, V> {
 }
 
 impl<'a, V: Visitor<'a>> Tree<'a, V> {
-    fn raw_text(&mut self, s: &'a str) {
+    /// Character data of the source; `dirty`: it holds a `&` or `\r`.
+    fn raw_text(&mut self, s: &'a str, dirty: bool) {
         if !s.is_empty() {
-            self.text(decode(s, false));
+            self.text(if dirty { decode(s, false) } else { Cow::Borrowed(s) });
         }
     }
 
