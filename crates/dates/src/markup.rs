@@ -74,7 +74,7 @@ pub trait Visitor<'a> {
 pub fn walk<'a, V: Visitor<'a>>(src: &'a str, visitor: V) -> V {
     let b = src.as_bytes();
     let n = b.len();
-    let mut tree = Tree { v: visitor, stack: Vec::new(), pending: None, foreign: 0 };
+    let mut tree = Tree { v: visitor, stack: Vec::new(), pending: None, counts: [0; Counted::COUNT] };
     let mut tag = Tag::default();
     let mut i = 0usize;
     let mut text_start = 0usize;
@@ -424,8 +424,41 @@ struct Tree<'a, V> {
     stack: Vec<Cow<'a, str>>,
     /// Text not yet reported: runs the tree would merge are joined.
     pending: Option<Cow<'a, str>>,
-    /// Open `svg` and `math` elements (self-closing tags count there).
-    foreign: usize,
+    /// Open elements of each [`Counted`] family: a search for an element
+    /// none of which is open is skipped (it would walk the whole stack).
+    counts: [u32; Counted::COUNT],
+}
+
+/// Families of elements whose open ones are counted.
+struct Counted;
+
+impl Counted {
+    /// `svg` and `math`: self-closing tags count there.
+    const FOREIGN: usize = 0;
+    const P: usize = 1;
+    const A: usize = 2;
+    const CELL: usize = 3;
+    const TR: usize = 4;
+    const SECTION: usize = 5;
+    const LI: usize = 6;
+    const DD: usize = 7;
+    const HEADING: usize = 8;
+    const COUNT: usize = 9;
+
+    fn of(name: &str) -> Option<usize> {
+        Some(match name {
+            "svg" | "math" => Self::FOREIGN,
+            "p" => Self::P,
+            "a" => Self::A,
+            "td" | "th" => Self::CELL,
+            "tr" => Self::TR,
+            "tbody" | "thead" | "tfoot" => Self::SECTION,
+            "li" => Self::LI,
+            "dd" | "dt" => Self::DD,
+            "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => Self::HEADING,
+            _ => return None,
+        })
+    }
 }
 
 impl<'a, V: Visitor<'a>> Tree<'a, V> {
@@ -464,8 +497,8 @@ impl<'a, V: Visitor<'a>> Tree<'a, V> {
     fn push(&mut self, tag: &Tag<'a>) {
         self.flush();
         self.v.open(tag);
-        if matches!(tag.name(), "svg" | "math") {
-            self.foreign += 1;
+        if let Some(c) = Counted::of(tag.name()) {
+            self.counts[c] += 1;
         }
         self.stack.push(tag.name.clone());
     }
@@ -473,8 +506,8 @@ impl<'a, V: Visitor<'a>> Tree<'a, V> {
     fn pop(&mut self) {
         self.flush();
         if let Some(name) = self.stack.pop() {
-            if matches!(&*name, "svg" | "math") {
-                self.foreign = self.foreign.saturating_sub(1);
+            if let Some(c) = Counted::of(&name) {
+                self.counts[c] = self.counts[c].saturating_sub(1);
             }
             self.v.close(&name);
         }
@@ -500,7 +533,15 @@ impl<'a, V: Visitor<'a>> Tree<'a, V> {
         None
     }
 
+    /// Whether an element of family `c` is open.
+    fn any_open(&self, c: usize) -> bool {
+        self.counts[c] > 0
+    }
+
     fn close_p(&mut self) {
+        if !self.any_open(Counted::P) {
+            return;
+        }
         if let Some(i) = self.find(|n| n == "p", in_button_scope) {
             self.pop_to(i);
         }
@@ -522,13 +563,13 @@ impl<'a, V: Visitor<'a>> Tree<'a, V> {
             }
             _ => {}
         }
-        if self.foreign == 0 {
+        if !self.any_open(Counted::FOREIGN) {
             if closes_p(name) {
                 self.close_p();
             }
             match name {
-                "li" => self.close_item(&["li"]),
-                "dd" | "dt" => self.close_item(&["dd", "dt"]),
+                "li" if self.any_open(Counted::LI) => self.close_item(&["li"]),
+                "dd" | "dt" if self.any_open(Counted::DD) => self.close_item(&["dd", "dt"]),
                 "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => {
                     if self.stack.last().is_some_and(|n| is_heading(n)) {
                         self.pop();
@@ -542,23 +583,23 @@ impl<'a, V: Visitor<'a>> Tree<'a, V> {
                         self.pop();
                     }
                 }
-                "td" | "th" => {
+                "td" | "th" if self.any_open(Counted::CELL) => {
                     if let Some(i) = self.find(|n| n == "td" || n == "th", in_table_scope) {
                         self.pop_to(i);
                     }
                 }
-                "tr" => {
+                "tr" if self.any_open(Counted::TR) => {
                     if let Some(i) = self.find(|n| n == "tr", in_table_scope) {
                         self.pop_to(i);
                     }
                 }
-                "tbody" | "thead" | "tfoot" => {
+                "tbody" | "thead" | "tfoot" if self.any_open(Counted::SECTION) || self.any_open(Counted::TR) => {
                     let section = self.find(|n| matches!(n, "tbody" | "thead" | "tfoot"), in_table_scope);
                     if let Some(i) = section.or_else(|| self.find(|n| n == "tr", in_table_scope)) {
                         self.pop_to(i);
                     }
                 }
-                "a" => {
+                "a" if self.any_open(Counted::A) => {
                     if let Some(i) = self.find(|n| n == "a", |n| matches!(n, "td" | "th" | "caption" | "table" | "html")) {
                         self.pop_to(i);
                     }
@@ -567,7 +608,7 @@ impl<'a, V: Visitor<'a>> Tree<'a, V> {
             }
         }
         self.push(tag);
-        if is_void(name) || (self_closing && self.foreign > 0) {
+        if is_void(name) || (self_closing && self.any_open(Counted::FOREIGN)) {
             self.pop();
             return false;
         }
@@ -583,6 +624,12 @@ impl<'a, V: Visitor<'a>> Tree<'a, V> {
     }
 
     fn end(&mut self, name: &str) {
+        if let Some(c) = Counted::of(name).filter(|&c| c != Counted::P && c != Counted::FOREIGN) {
+            if !self.any_open(c) {
+                // Nothing to close (`</p>` alone is an empty paragraph).
+                return;
+            }
+        }
         let found = match name {
             "body" | "html" => return,
             "br" => {
@@ -592,7 +639,7 @@ impl<'a, V: Visitor<'a>> Tree<'a, V> {
                 return;
             }
             "p" => {
-                if self.find(|n| n == "p", in_button_scope).is_none() {
+                if !self.any_open(Counted::P) || self.find(|n| n == "p", in_button_scope).is_none() {
                     let tag = Tag { name: Cow::Borrowed("p"), attrs: Vec::new() };
                     self.push(&tag);
                 }
