@@ -225,14 +225,14 @@ fn lex_tag<'a>(src: &'a str, from: usize, tag: &mut Tag<'a>) -> Option<(usize, b
     let b = src.as_bytes();
     let n = b.len();
     let mut j = from;
-    while j < n && !is_space(b[j]) && b[j] != b'/' && b[j] != b'>' {
+    while j < n && !is(b[j], SPACE | SLASH | GT) {
         j += 1;
     }
     tag.name = lower(&src[from..j]);
     tag.attrs.clear();
     let mut self_closing = false;
     loop {
-        while j < n && (is_space(b[j]) || b[j] == b'/') {
+        while j < n && is(b[j], SPACE | SLASH) {
             self_closing = b[j] == b'/';
             j += 1;
         }
@@ -245,7 +245,7 @@ fn lex_tag<'a>(src: &'a str, from: usize, tag: &mut Tag<'a>) -> Option<(usize, b
         self_closing = false;
         let name_start = j;
         j += 1;
-        while j < n && !is_space(b[j]) && b[j] != b'/' && b[j] != b'>' && b[j] != b'=' {
+        while j < n && !is(b[j], SPACE | SLASH | GT | EQ) {
             j += 1;
         }
         let name = &src[name_start..j];
@@ -278,7 +278,7 @@ fn lex_tag<'a>(src: &'a str, from: usize, tag: &mut Tag<'a>) -> Option<(usize, b
                 Some(b'>') => {}
                 Some(_) => {
                     let start = j;
-                    while j < n && !is_space(b[j]) && b[j] != b'>' {
+                    while j < n && !is(b[j], SPACE | GT) {
                         dirty |= b[j] == b'&';
                         j += 1;
                     }
@@ -291,6 +291,30 @@ fn lex_tag<'a>(src: &'a str, from: usize, tag: &mut Tag<'a>) -> Option<(usize, b
             tag.attrs.push((name, if dirty { decode(value, true) } else { Cow::Borrowed(value) }));
         }
     }
+}
+
+/// Byte classes of the tag lexer, one table lookup per byte.
+const SPACE: u8 = 1;
+const SLASH: u8 = 2;
+const GT: u8 = 4;
+const EQ: u8 = 8;
+const CLASSES: [u8; 256] = {
+    let mut t = [0u8; 256];
+    t[b' ' as usize] = SPACE;
+    t[b'\t' as usize] = SPACE;
+    t[b'\n' as usize] = SPACE;
+    t[b'\r' as usize] = SPACE;
+    t[0x0c] = SPACE;
+    t[b'/' as usize] = SLASH;
+    t[b'>' as usize] = GT;
+    t[b'=' as usize] = EQ;
+    t
+};
+
+/// Whether byte `c` is in one of the `classes`.
+#[inline]
+fn is(c: u8, classes: u8) -> bool {
+    CLASSES[c as usize] & classes != 0
 }
 
 fn is_space(c: u8) -> bool {
