@@ -1906,6 +1906,17 @@ mod tests {
     }
 
     #[test]
+    fn the_source_is_read_as_a_browser_nests_it() {
+        // Character references decoded; a paragraph left open closes at the
+        // next one, so the byline's date is not the body's.
+        let html = r#"<body><p class="date">Publi&eacute; le 12&nbsp;f&eacute;vrier 2024<p>Le 3 mars 2020, un texte assez long pour ne pas &ecirc;tre une date seule.</body>"#;
+        assert_eq!(published(html).as_deref(), Some("2024-02-12"));
+        // A stray end tag does not cut the date element's text.
+        let html = r#"<body><div class="post-date">12 June</span> 2024</div><p>Body text.</p>"#;
+        assert_eq!(published(html).as_deref(), Some("2024-06-12"));
+    }
+
+    #[test]
     fn deep_nesting_does_not_overflow() {
         let mut html = String::from("<body>");
         for _ in 0..20_000 {
