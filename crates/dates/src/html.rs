@@ -646,11 +646,8 @@ impl Collector {
             return;
         }
         if tail.is_ascii() {
-            // The common case, without per-character pushes: the same
-            // result, built in a stack buffer (the tail is at most
-            // `CONTEXT_CAP` bytes).
-            let mut buf = [0u8; CONTEXT_CAP];
-            let mut n = 0;
+            // The common case: bytes, no character decoding.
+            self.context.reserve(tail.len());
             let mut space = self.context.ends_with(' ');
             for &b in tail.as_bytes() {
                 let white = matches!(b, b' ' | b'\t' | b'\n' | b'\x0b' | b'\x0c' | b'\r');
@@ -658,12 +655,8 @@ impl Collector {
                     continue;
                 }
                 space = white;
-                if let Some(slot) = buf.get_mut(n) {
-                    *slot = if white { b' ' } else { b.to_ascii_lowercase() };
-                    n += 1;
-                }
+                self.context.push(if white { ' ' } else { char::from(b.to_ascii_lowercase()) });
             }
-            self.context.push_str(std::str::from_utf8(buf.get(..n).unwrap_or(&[])).unwrap_or(""));
             self.trim_context();
             return;
         }
@@ -747,6 +740,9 @@ impl Collector {
                 }
             }
             _ => {}
+        }
+        if !e.has_attrs() {
+            return;
         }
         // itemprop on any element other than meta/time (handled above).
         if tag != "meta" && tag != "time" {
@@ -987,7 +983,7 @@ impl<'a> markup::Visitor<'a> for Walker<'a> {
     fn open(&mut self, e: &Tag<'a>) {
         let parent = self.stack.last().map(|o| o.frame).unwrap_or_default();
         let tag = e.name();
-        let words = class_words_of(e, &mut self.seen_classes);
+        let words = if e.has_attrs() { class_words_of(e, &mut self.seen_classes) } else { ClassWords::default() };
         let mut frame = Frame { skip: parent.skip, boiler: parent.boiler, content: parent.content, buffer: None };
         if matches!(tag, "script" | "style" | "noscript" | "template" | "svg" | "textarea" | "select" | "button" | "iframe" | "object")
             || words.skip

@@ -53,6 +53,11 @@ impl<'a> Tag<'a> {
         self.attrs.iter().find(|(n, _)| n == name).map(|(_, v)| v.clone())
     }
 
+    /// Whether the tag has any attribute.
+    pub fn has_attrs(&self) -> bool {
+        !self.attrs.is_empty()
+    }
+
     /// Every attribute: (lower-case name, decoded value).
     pub fn attrs(&self) -> impl Iterator<Item = (&str, &str)> {
         self.attrs.iter().map(|(n, v)| (&**n, &**v))
@@ -445,7 +450,8 @@ const MAX_SEARCH: usize = 1_024;
 /// The open elements, as a tree builder would keep them.
 struct Tree<'a, V> {
     v: V,
-    stack: Vec<Cow<'a, str>>,
+    /// Open elements: name and [`Counted`] family.
+    stack: Vec<(Cow<'a, str>, Option<usize>)>,
     /// Text not yet reported: runs the tree would merge are joined.
     pending: Option<Cow<'a, str>>,
     /// Open elements of each [`Counted`] family: a search for an element
@@ -521,16 +527,17 @@ impl<'a, V: Visitor<'a>> Tree<'a, V> {
     fn push(&mut self, tag: &Tag<'a>) {
         self.flush();
         self.v.open(tag);
-        if let Some(c) = Counted::of(tag.name()) {
+        let family = Counted::of(tag.name());
+        if let Some(c) = family {
             self.counts[c] += 1;
         }
-        self.stack.push(tag.name.clone());
+        self.stack.push((tag.name.clone(), family));
     }
 
     fn pop(&mut self) {
         self.flush();
-        if let Some(name) = self.stack.pop() {
-            if let Some(c) = Counted::of(&name) {
+        if let Some((name, family)) = self.stack.pop() {
+            if let Some(c) = family {
                 self.counts[c] = self.counts[c].saturating_sub(1);
             }
             self.v.close(&name);
@@ -546,7 +553,7 @@ impl<'a, V: Visitor<'a>> Tree<'a, V> {
     /// The depth of the innermost open element `is_target` accepts, looking
     /// no further than an element `is_boundary` accepts.
     fn find(&self, is_target: impl Fn(&str) -> bool, is_boundary: impl Fn(&str) -> bool) -> Option<usize> {
-        for (i, name) in self.stack.iter().enumerate().rev().take(MAX_SEARCH) {
+        for (i, (name, _)) in self.stack.iter().enumerate().rev().take(MAX_SEARCH) {
             if is_target(name) {
                 return Some(i);
             }
@@ -576,12 +583,12 @@ impl<'a, V: Visitor<'a>> Tree<'a, V> {
         let name = tag.name();
         match name {
             "html" if !self.stack.is_empty() => return false,
-            "head" if !self.stack.iter().all(|n| n == "html") => return false,
+            "head" if !self.stack.iter().all(|(n, _)| n == "html") => return false,
             "body" => {
-                if self.stack.iter().any(|n| n == "body") {
+                if self.stack.iter().any(|(n, _)| n == "body") {
                     return false;
                 }
-                if self.stack.last().is_some_and(|n| n == "head") {
+                if self.stack.last().is_some_and(|(n, _)| n == "head") {
                     self.pop();
                 }
             }
@@ -595,15 +602,15 @@ impl<'a, V: Visitor<'a>> Tree<'a, V> {
                 "li" if self.any_open(Counted::LI) => self.close_item(&["li"]),
                 "dd" | "dt" if self.any_open(Counted::DD) => self.close_item(&["dd", "dt"]),
                 "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => {
-                    if self.stack.last().is_some_and(|n| is_heading(n)) {
+                    if self.stack.last().is_some_and(|(n, _)| is_heading(n)) {
                         self.pop();
                     }
                 }
                 "option" | "optgroup" => {
-                    if self.stack.last().is_some_and(|n| n == "option") {
+                    if self.stack.last().is_some_and(|(n, _)| n == "option") {
                         self.pop();
                     }
-                    if name == "optgroup" && self.stack.last().is_some_and(|n| n == "optgroup") {
+                    if name == "optgroup" && self.stack.last().is_some_and(|(n, _)| n == "optgroup") {
                         self.pop();
                     }
                 }
