@@ -852,7 +852,60 @@ mod tests {
         assert_eq!(l.1, 0);
     }
 
+    /// Each text with the names of its open elements (outside `html`,
+    /// `head` and `body`), as the walk reports them.
+    fn texts_by_walk(src: &str) -> Vec<(String, String)> {
+        #[derive(Default)]
+        struct Paths(Vec<String>, Vec<(String, String)>);
+        impl<'a> Visitor<'a> for Paths {
+            fn open(&mut self, tag: &Tag<'a>) {
+                self.0.push(tag.name().to_string());
+            }
+            fn close(&mut self, _: &str) {
+                self.0.pop();
+            }
+            fn text(&mut self, text: Cow<'a, str>) {
+                let path: Vec<&str> = self.0.iter().map(String::as_str).filter(|n| !matches!(*n, "html" | "head" | "body")).collect();
+                self.1.push((path.join("/"), text.into_owned()));
+            }
+        }
+        walk(src, Paths::default()).1
+    }
+
+    /// The same from html5ever's DOM.
+    fn texts_by_dom(src: &str) -> Vec<(String, String)> {
+        let doc = scraper::Html::parse_document(src);
+        let mut out = Vec::new();
+        for node in doc.tree.root().descendants() {
+            if let scraper::Node::Text(t) = node.value() {
+                let mut names: Vec<String> = node
+                    .ancestors()
+                    .filter_map(|a| a.value().as_element().map(|e| e.name().to_string()))
+                    .filter(|n| !matches!(n.as_str(), "html" | "head" | "body"))
+                    .collect();
+                names.reverse();
+                out.push((names.join("/"), t.to_string()));
+            }
+        }
+        out
+    }
+
     proptest! {
+        /// On markup without tables or misnested formatting elements (the
+        /// cases left out by design), the walk nests every text as
+        /// html5ever's tree builder does.
+        #[test]
+        fn nesting_matches_html5ever(parts in proptest::collection::vec(prop_oneof![
+            Just("<div>"), Just("</div>"), Just("<p>"), Just("</p>"), Just("<span>"), Just("</span>"),
+            Just("<ul>"), Just("</ul>"), Just("<li>"), Just("</li>"), Just("<h2>"), Just("</h2>"),
+            Just("<h3>"), Just("</h3>"), Just("<section>"), Just("</section>"), Just("<dl>"), Just("<dt>"),
+            Just("<dd>"), Just("</dl>"), Just("<br>"), Just("<!-- c -->"), Just("a"), Just("b"), Just(" c "),
+            Just("&amp;"), Just("</body>"),
+        ], 0..30)) {
+            let src = format!("<!DOCTYPE html><html><body>{}</body></html>", parts.concat());
+            prop_assert_eq!(texts_by_walk(&src), texts_by_dom(&src), "{}", src);
+        }
+
         #[test]
         fn every_open_is_closed(s in "(<[a-zA-Z]{1,6}( [a-z-]{1,8}(=\"[^\"]{0,20}\")?)?/?>|</[a-zA-Z]{1,6}>|<!--|-->|&[a-z#0-9]{0,6};?|[^<&]{0,30}){0,40}") {
             let l = walk(&s, Log::default());
