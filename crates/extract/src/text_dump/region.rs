@@ -71,10 +71,13 @@ pub(crate) fn is_prose(l: &Line, lang_known: bool) -> bool {
 }
 
 /// True when a non-prose line may be a heading, caption or short sentence
-/// of the article (its neighbours decide).
+/// of the article (its neighbours decide). A whole-line bracketed item
+/// (`[image-name-2-1]`, `[INS::INS]`) is what a text rendering prints for
+/// an image or an embed, never the article's own words.
 fn is_minor_text(l: &Line, lang_known: bool) -> bool {
     !l.bullet
         && !l.bare
+        && !l.placeholder
         && l.odd == 0
         && l.repeats == 1
         && l.words >= 2
@@ -819,6 +822,16 @@ mod tests {
         // A long line opening with a chrome cue (a consent banner) is not prose.
         let (_, p) = classify("Nous utilisons des cookies afin d'améliorer nos services et à des fins publicitaires, le respect de votre vie privée est important pour nous.\n");
         assert_eq!(p, vec![false]);
+    }
+
+    #[test]
+    fn image_placeholders_between_paragraphs_go() {
+        let input = "Premier paragraphe de l'article, assez long pour être de la prose véritable ici.\n\
+                     [vw-id-space-concept-6-1]\n\
+                     Deuxième paragraphe de l'article, lui aussi assez long pour compter comme prose.\n";
+        let (lines, prose) = classify(input);
+        let skip = vec![false; lines.len()];
+        assert!(!keep_in_region(&lines, &prose, &skip, 1, true));
     }
 
     #[test]
