@@ -250,6 +250,17 @@ pub fn extract(input: &str) -> Extraction {
         }
     }
 
+    // A list of records (tour dates, results) under its heading after the
+    // last kept line.
+    if let Some(last) = keep.iter().rposition(|k| *k) {
+        let kept_text = || lines.iter().zip(&keep).filter(|(_, k)| **k).map(|(l, _)| l.text(input).to_lowercase()).collect::<Vec<_>>().join(" ");
+        if let Some(r) = region::records_after(input, &lines, &skip, last, &kept_text, lex, lang.map_or(0, |k| 1u64 << k)) {
+            for k in keep.iter_mut().take(r.end).skip(r.start) {
+                *k = true;
+            }
+        }
+    }
+
     // Dateline at the start of the first paragraph.
     let mut dateline_date: Option<DateValue> = None;
     if let Some(first) = keep.iter().position(|k| *k) {

@@ -743,6 +743,54 @@ const MIN_TABLE_ROWS: usize = 2;
 /// grids or page layout).
 const MAX_TABLE_ROWS: usize = 40;
 
+/// Keeps a list of records after the article's last kept line `last`
+/// (tour dates, fixtures, results: "June 9 – West Palm Beach, FL @ Coral
+/// Sky Amphitheatre"): a run of [`MIN_RECORDS`] to [`MAX_RECORDS`] lines,
+/// each with a digit and two words or more, not a list item, not repeated,
+/// no cue, code-like chunk, placeholder or copyright sign, that all share
+/// a separator token (a chunk without letters or digits: "–", "@", "--"),
+/// with its heading right above it. The heading belongs to the article: it
+/// ends with a colon, or half of its content words (two at least) occur
+/// in the kept lines (`kept_text`, lower-cased). A sidebar's list (a
+/// concert calendar, an archive) has a heading of its own words. Returns
+/// the lines to keep, heading included.
+pub(crate) fn records_after(input: &str, lines: &[Line], skip: &[bool], last: usize, kept_text: &dyn Fn() -> String, lex: &Lexicon, stop_bit: u64) -> Option<std::ops::Range<usize>> {
+    let h = last + 1;
+    let free = |j: usize| !skip.get(j).copied().unwrap_or(true) && lines.get(j).is_some_and(|l| !l.chrome_cue && !l.comments_cue && !l.bullet && !l.bare && !l.placeholder && l.odd == 0 && l.repeats == 1);
+    let record = |j: usize| free(j) && lines.get(j).is_some_and(|l| l.digits > 0 && l.words >= 2 && !l.text(input).contains('©'));
+    let head = lines.get(h)?;
+    if !free(h) || head.words == 0 || head.words > limits::HEADING_WORDS || !record(h + 1) {
+        return None;
+    }
+    let seps = |j: usize| lines.get(j).map(|l| l.text(input)).unwrap_or("").split(char::is_whitespace).filter(|t| !t.is_empty() && !t.chars().any(char::is_alphanumeric));
+    let mut common: Vec<&str> = seps(h + 1).collect();
+    let mut end = h + 1;
+    while end - h <= MAX_RECORDS && record(end) {
+        common.retain(|t| seps(end).any(|u| u == *t));
+        if common.is_empty() {
+            break;
+        }
+        end += 1;
+    }
+    let rows = end - h - 1;
+    if !(MIN_RECORDS..=MAX_RECORDS).contains(&rows) || record(end) && !common.is_empty() {
+        return None;
+    }
+    let heading_ok = head.last == ':' || {
+        let text = kept_text();
+        let (mut words, mut found) = (0usize, 0usize);
+        for w in super::content_words(head.text(input), lex, stop_bit) {
+            words += 1;
+            found += usize::from(text.contains(w.as_ref()));
+        }
+        found >= 2 && found * 2 >= words
+    };
+    heading_ok.then_some(h..end)
+}
+/// Fewest lines of a list of records kept after the article.
+const MIN_RECORDS: usize = 4;
+/// Most lines of such a list (longer runs are archives or calendars).
+const MAX_RECORDS: usize = 60;
 /// True when list item `i` belongs to a list that a paragraph ending with a
 /// colon introduces ("Les travailleurs éligibles :" then "• …" lines).
 fn introduced_list(lines: &[Line], prose: &[bool], i: usize) -> bool {
@@ -832,6 +880,27 @@ mod tests {
         let (lines, prose) = classify(input);
         let skip = vec![false; lines.len()];
         assert!(!keep_in_region(&lines, &prose, &skip, 1, true));
+    }
+
+    #[test]
+    fn records_under_an_article_heading_stay() {
+        let rows = "9 juin – Paris @ Zénith\n10 juin – Lyon @ Halle Tony Garnier\n12 juin – Lille @ Arena\n14 juin – Nantes @ Zénith\n";
+        let body = "Le groupe annonce une tournée de trente dates en Europe l'été prochain, avec des invités.\n";
+        let lex = Lexicon::get();
+        for (heading, kept) in [("Les dates de la tournée", true), ("Agenda culturel", false), ("Où les voir :", true)] {
+            let input = format!("{body}{heading}\n{rows}Newsletter\n");
+            let (lines, _) = classify(&input);
+            let skip = vec![false; lines.len()];
+            let text = || lines[0].text(&input).to_lowercase();
+            let got = records_after(&input, &lines, &skip, 0, &text, lex, fr_bit());
+            assert_eq!(got, kept.then_some(1..6), "{heading}");
+        }
+        // Rows that share no separator are no list of records.
+        let input = format!("{body}Les dates de la tournée\n9 juin – Paris\n10 juin @ Lyon\n12 juin / Lille\n14 juin | Nantes\n");
+        let (lines, _) = classify(&input);
+        let skip = vec![false; lines.len()];
+        let text = || lines[0].text(&input).to_lowercase();
+        assert_eq!(records_after(&input, &lines, &skip, 0, &text, lex, fr_bit()), None);
     }
 
     #[test]
