@@ -121,7 +121,11 @@ pub fn extract(input: &str) -> Extraction {
     drop(hits);
     let lang_known = lang.is_some();
     let prose: Vec<bool> = lines.iter().map(|l| region::is_prose(l, lang_known)).collect();
-    let weights = region::weights(&lines, &prose, lang_known);
+    let mut weights = region::weights(&lines, &prose, lang_known);
+    let table_rows = region::introduced_tables(input, &lines, &prose);
+    for (w, _) in weights.iter_mut().zip(&table_rows).filter(|(_, r)| **r) {
+        *w = region::INTRODUCED_ROW_WEIGHT;
+    }
     let mut diagnostics = Vec::new();
     // Comment headings; of one repeated several times (a comment count
     // under the headline and above the thread) only the last occurrence.
@@ -229,7 +233,22 @@ pub fn extract(input: &str) -> Extraction {
     region::keep_embedded_posts(&lines, &skip, &mut keep, a, b);
     region::keep_notes(input, &lines, &skip, &mut keep, a, b);
     region::keep_introduced_blocks(&lines, &skip, &mut keep, a, b);
-    // A list that the last paragraph introduces with a colon runs past the
+    // The rows of a table under a kept colon introducer (they may run past
+    // the region's end).
+    let mut r = 1;
+    while r < lines.len() {
+        if table_rows.get(r).copied().unwrap_or(false) && keep.get(r - 1).copied().unwrap_or(false) && !table_rows.get(r - 1).copied().unwrap_or(false) {
+            while table_rows.get(r).copied().unwrap_or(false) {
+                if let Some(k) = keep.get_mut(r) {
+                    *k = !skip.get(r).copied().unwrap_or(true);
+                }
+                r += 1;
+            }
+        } else {
+            r += 1;
+        }
+    }
+
     // region's end (its items weigh as chrome).
     let mut j = b + 1;
     while lines.get(j).is_some_and(|l| l.bullet) && region::keep_in_region(&lines, &prose, &skip, j, lang_known) {

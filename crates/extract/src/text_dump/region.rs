@@ -737,6 +737,45 @@ pub(crate) fn table_row(lines: &[Line], prose: &[bool], i: usize, a: usize, b: u
     (MIN_TABLE_ROWS..=MAX_TABLE_ROWS).contains(&rows) && before >= a && after <= b && (is_prose(before) || is_prose(after))
 }
 
+/// Rows of the tables that a prose line ending with a colon introduces
+/// ("Classement final après 36 courses :" then "Pos.   Pilote   Points",
+/// "1   Kyle Busch   5040"…): a block of [`MIN_TABLE_ROWS`] to
+/// [`MAX_INTRODUCED_ROWS`] lines with column gaps (see `Line::cells`),
+/// half of them with [`INTRODUCED_ROW_GAPS`] gaps or more (a line of code
+/// with its comment has one), not code-like, no cue, no form field ("[      ]", whose blank box a text
+/// browser prints as a gap), right under such a line. Returns one flag per
+/// line. The colon says the table is the article's (a results table, a
+/// schedule), and such a table may be longer than one between paragraphs.
+pub(crate) fn introduced_tables(input: &str, lines: &[Line], prose: &[bool]) -> Vec<bool> {
+    let mut out = vec![false; lines.len()];
+    let is_row = |j: usize| lines.get(j).is_some_and(|l| l.cells > 0 && !l.bare && l.odd == 0 && !l.chrome_cue && !l.comments_cue && !l.text(input).contains('['));
+    let mut i = 1;
+    while i < lines.len() {
+        let intro = prose.get(i - 1).copied().unwrap_or(false) && lines.get(i - 1).is_some_and(|l| l.last == ':');
+        if !intro || !is_row(i) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while is_row(i) {
+            i += 1;
+        }
+        let wide = (start..i).filter(|&j| lines.get(j).is_some_and(|l| l.cells >= INTRODUCED_ROW_GAPS)).count();
+        if (MIN_TABLE_ROWS..=MAX_INTRODUCED_ROWS).contains(&(i - start)) && wide * 2 >= i - start {
+            for f in out.iter_mut().take(i).skip(start) {
+                *f = true;
+            }
+        }
+    }
+    out
+}
+/// Fewest column gaps of a row of a table under a colon introducer.
+const INTRODUCED_ROW_GAPS: u32 = 2;
+/// Most rows of a table under a colon introducer.
+const MAX_INTRODUCED_ROWS: usize = 60;
+/// Weight of a row of such a table for the region search: a little above
+/// nothing, so that the table stays in the region with its introducer.
+pub(crate) const INTRODUCED_ROW_WEIGHT: f32 = 0.1;
 /// Fewest rows of a table kept inside the region.
 const MIN_TABLE_ROWS: usize = 2;
 /// Most rows of a table kept inside the region (longer blocks are link
@@ -901,6 +940,22 @@ mod tests {
         let skip = vec![false; lines.len()];
         let text = || lines[0].text(&input).to_lowercase();
         assert_eq!(records_after(&input, &lines, &skip, 0, &text, lex, fr_bit()), None);
+    }
+
+    #[test]
+    fn tables_under_a_colon_introducer() {
+        let input = "Voici le classement final du championnat après les trente-six courses de la saison :\n\
+                     Pos.  Pilote          Points  Victoires\n\
+                     1     Kyle Busch      5040       5\n\
+                     2     Martin Truex    5035       7\n\
+                     3     Kevin Harvick   5033       4\n\
+                     Pour installer le paquet puis le charger, il suffit de taper les deux lignes suivantes :\n\
+                     install.packages(\"ggplot2\")      # installe\n\
+                     library(\"ggplot2\")               # charge\n";
+        let (lines, prose) = classify(input);
+        let rows = introduced_tables(input, &lines, &prose);
+        // Lines of code with their comment are no table.
+        assert_eq!(rows, vec![false, true, true, true, true, false, false, false]);
     }
 
     #[test]
