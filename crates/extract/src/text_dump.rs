@@ -280,6 +280,14 @@ pub fn extract(input: &str) -> Extraction {
         }
     }
 
+    // A line printed twice in a row is an image's alternative text and
+    // caption.
+    for (i, k) in keep.iter_mut().enumerate() {
+        if *k && region::doubled_line(input, &lines, i) {
+            *k = false;
+        }
+    }
+
     // Dateline at the start of the first paragraph.
     let mut dateline_date: Option<DateValue> = None;
     if let Some(first) = keep.iter().position(|k| *k) {

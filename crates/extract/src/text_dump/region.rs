@@ -830,6 +830,20 @@ pub(crate) fn records_after(input: &str, lines: &[Line], skip: &[bool], last: us
 const MIN_RECORDS: usize = 4;
 /// Most lines of such a list (longer runs are archives or calendars).
 const MAX_RECORDS: usize = 60;
+/// True when line `i` is printed twice in a row (the same text on the
+/// next or the previous non-empty line): an image's alternative text
+/// followed by the same caption, as text renderings show a photo or a
+/// gallery slide. An article does not repeat a sentence on the next line.
+/// Table rows (column gaps) are left alone: a table may repeat a row.
+pub(crate) fn doubled_line(input: &str, lines: &[Line], i: usize) -> bool {
+    let Some(l) = lines.get(i) else { return false };
+    if l.repeats < 2 || l.cells > 0 {
+        return false;
+    }
+    let t = l.text(input);
+    let same = |j: usize| lines.get(j).is_some_and(|o| o.text(input) == t);
+    i.checked_sub(1).is_some_and(same) || same(i + 1)
+}
 /// True when list item `i` belongs to a list that a paragraph ending with a
 /// colon introduces ("Les travailleurs éligibles :" then "• …" lines).
 fn introduced_list(lines: &[Line], prose: &[bool], i: usize) -> bool {
@@ -956,6 +970,19 @@ mod tests {
         let rows = introduced_tables(input, &lines, &prose);
         // Lines of code with their comment are no table.
         assert_eq!(rows, vec![false, true, true, true, true, false, false, false]);
+    }
+
+    #[test]
+    fn captions_printed_twice_go() {
+        let input = "Premier paragraphe de l'article, assez long pour être de la prose véritable ici.\n\
+                     Le maire de la ville inaugure le nouveau pont sur la rivière, lundi matin.\n\
+                     Le maire de la ville inaugure le nouveau pont sur la rivière, lundi matin.\n\
+                     Deuxième paragraphe de l'article, lui aussi assez long pour compter comme prose.\n\
+                     Pos     Joueur     Club\n\
+                     Pos     Joueur     Club\n";
+        let (lines, _) = classify(input);
+        let doubled: Vec<bool> = (0..lines.len()).map(|i| doubled_line(input, &lines, i)).collect();
+        assert_eq!(doubled, vec![false, true, true, false, false, false]);
     }
 
     #[test]
