@@ -281,10 +281,16 @@ pub fn extract(input: &str) -> Extraction {
     }
 
     // A line printed twice in a row is an image's alternative text and
-    // caption.
+    // caption (the second time maybe with a credit).
     for (i, k) in keep.iter_mut().enumerate() {
         if *k && region::doubled_line(input, &lines, i) {
             *k = false;
+        }
+    }
+    for i in 0..lines.len().saturating_sub(1) {
+        if (keep[i] || keep[i + 1]) && region::caption_pair(input, &lines, i) {
+            keep[i] = false;
+            keep[i + 1] = false;
         }
     }
 

@@ -844,6 +844,23 @@ pub(crate) fn doubled_line(input: &str, lines: &[Line], i: usize) -> bool {
     let same = |j: usize| lines.get(j).is_some_and(|o| o.text(input) == t);
     i.checked_sub(1).is_some_and(same) || same(i + 1)
 }
+/// True when line `i` is the first of a pair that prints an image's text
+/// twice, the second time with a short addition: the alternative text
+/// ("Neil Gaiman and John M. Ford in 2002") then the caption with its
+/// credit or id ("… in 2002. Photo: Jane Doe", "…[33622-5947]"). The next
+/// non-empty line starts with the whole of line `i` (of
+/// [`PAIR_WORDS`] words or more) and adds at most [`CREDIT_WORDS`] words.
+pub(crate) fn caption_pair(input: &str, lines: &[Line], i: usize) -> bool {
+    let (Some(l), Some(n)) = (lines.get(i), lines.get(i + 1)) else { return false };
+    if l.words < PAIR_WORDS || n.words < l.words || n.words > l.words + CREDIT_WORDS || n.end - n.start <= l.end - l.start || l.cells > 0 {
+        return false;
+    }
+    n.text(input).starts_with(l.text(input))
+}
+/// Fewest words of a line printed again with a credit.
+const PAIR_WORDS: u32 = 4;
+/// Most words added to a caption printed a second time.
+const CREDIT_WORDS: u32 = 8;
 /// True when list item `i` belongs to a list that a paragraph ending with a
 /// colon introduces ("Les travailleurs éligibles :" then "• …" lines).
 fn introduced_list(lines: &[Line], prose: &[bool], i: usize) -> bool {
@@ -983,6 +1000,19 @@ mod tests {
         let (lines, _) = classify(input);
         let doubled: Vec<bool> = (0..lines.len()).map(|i| doubled_line(input, &lines, i)).collect();
         assert_eq!(doubled, vec![false, true, true, false, false, false]);
+    }
+
+    #[test]
+    fn captions_printed_again_with_a_credit_go() {
+        let input = "Premier paragraphe de l'article, assez long pour être de la prose véritable ici.\n\
+                     Le maire de la ville inaugure le nouveau pont sur la rivière.\n\
+                     Le maire de la ville inaugure le nouveau pont sur la rivière. Photo : Jean Dupont\n\
+                     Deuxième paragraphe de l'article, lui aussi assez long pour compter comme prose.\n\
+                     Deuxième paragraphe de l'article, lui aussi assez long pour compter comme prose. Et il continue ensuite avec une longue phrase qui ajoute bien plus de mots.\n";
+        let (lines, _) = classify(input);
+        let pairs: Vec<bool> = (0..lines.len()).map(|i| caption_pair(input, &lines, i)).collect();
+        // A paragraph that goes on at length is no credit.
+        assert_eq!(pairs, vec![false, true, false, false, false]);
     }
 
     #[test]
