@@ -282,8 +282,9 @@ pub fn extract(input: &str) -> Extraction {
 
     // A line printed twice in a row is an image's alternative text and
     // caption (the second time maybe with a credit).
+    // A short line with a copyright sign is a picture's credit.
     for (i, k) in keep.iter_mut().enumerate() {
-        if *k && region::doubled_line(input, &lines, i) {
+        if *k && (region::doubled_line(input, &lines, i) || lines.get(i).is_some_and(|l| region::credit_line(input, l))) {
             *k = false;
         }
     }

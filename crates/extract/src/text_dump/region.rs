@@ -861,6 +861,15 @@ pub(crate) fn caption_pair(input: &str, lines: &[Line], i: usize) -> bool {
 const PAIR_WORDS: u32 = 4;
 /// Most words added to a caption printed a second time.
 const CREDIT_WORDS: u32 = 8;
+/// True for a short credit line ("© Getty Images", "Foto © Jane Doe",
+/// "(Image: © NASA)"): a copyright sign in a line of at most
+/// [`CREDIT_LINE_WORDS`] words names who owns a picture, not what the
+/// article says.
+pub(crate) fn credit_line(input: &str, l: &Line) -> bool {
+    l.words <= CREDIT_LINE_WORDS && l.text(input).contains('©')
+}
+/// Most words of a credit line.
+const CREDIT_LINE_WORDS: u32 = 8;
 /// True when list item `i` belongs to a list that a paragraph ending with a
 /// colon introduces ("Les travailleurs éligibles :" then "• …" lines).
 fn introduced_list(lines: &[Line], prose: &[bool], i: usize) -> bool {
@@ -1013,6 +1022,15 @@ mod tests {
         let pairs: Vec<bool> = (0..lines.len()).map(|i| caption_pair(input, &lines, i)).collect();
         // A paragraph that goes on at length is no credit.
         assert_eq!(pairs, vec![false, true, false, false, false]);
+    }
+
+    #[test]
+    fn short_copyright_lines_are_credits() {
+        let input = "Stau auf der Autobahn © Jane Doe / Agentur\n\
+                     Die Profile werden mit Hilfe eines Winkels an den bestehenden Profilen befestigt.© Firma\n";
+        let (lines, _) = classify(input);
+        let credits: Vec<bool> = lines.iter().map(|l| credit_line(input, l)).collect();
+        assert_eq!(credits, vec![true, false]);
     }
 
     #[test]
