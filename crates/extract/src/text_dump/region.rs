@@ -847,11 +847,15 @@ pub(crate) fn doubled_line(input: &str, lines: &[Line], i: usize) -> bool {
 /// True when line `i` is the first of a pair that prints an image's text
 /// twice, the second time with a short addition: the alternative text
 /// ("Neil Gaiman and John M. Ford in 2002") then the caption with its
-/// credit or id ("… in 2002. Photo: Jane Doe", "…[33622-5947]"). The next
-/// non-empty line starts with the whole of line `i` (of
-/// [`PAIR_WORDS`] words or more) and adds at most [`CREDIT_WORDS`] words.
+/// credit or id ("… in 2002. Photo: Jane Doe", "…[33622-5947]"), in
+/// either order. Of line `i` and the next non-empty line, the longer
+/// starts with the whole of the shorter (of [`PAIR_WORDS`] words or more)
+/// and adds at most [`CREDIT_WORDS`] words.
 pub(crate) fn caption_pair(input: &str, lines: &[Line], i: usize) -> bool {
-    let (Some(l), Some(n)) = (lines.get(i), lines.get(i + 1)) else { return false };
+    let (Some(a), Some(b)) = (lines.get(i), lines.get(i + 1)) else { return false };
+    // The shorter of the two comes first or second (the caption with its
+    // id, "…MacBook Pro[33622-5947]", may precede the alternative text).
+    let (l, n) = if b.end - b.start >= a.end - a.start { (a, b) } else { (b, a) };
     if l.words < PAIR_WORDS || n.words < l.words || n.words > l.words + CREDIT_WORDS || n.end - n.start <= l.end - l.start || l.cells > 0 {
         return false;
     }
@@ -1022,6 +1026,10 @@ mod tests {
         let pairs: Vec<bool> = (0..lines.len()).map(|i| caption_pair(input, &lines, i)).collect();
         // A paragraph that goes on at length is no credit.
         assert_eq!(pairs, vec![false, true, false, false, false]);
+        // The caption with its id first, then the alternative text.
+        let input = "Apple's new laptop on a desk[33622-5947]\nApple's new laptop on a desk\n";
+        let (lines, _) = classify(input);
+        assert!(caption_pair(input, &lines, 0));
     }
 
     #[test]
