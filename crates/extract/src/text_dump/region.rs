@@ -277,7 +277,9 @@ pub(crate) fn keep_in_region(lines: &[Line], prose: &[bool], skip: &[bool], i: u
     if l.bullet && !l.bare && item_words && l.odd == 0 && introduced_list(lines, prose, i) {
         return true;
     }
-    if !is_minor_text(l, lang_known) {
+    // A long line in capitals between paragraphs is another article's
+    // headline or a call ("CLICK HERE TO GET THE … APP"), not a heading.
+    if !is_minor_text(l, lang_known) || l.all_caps() && l.words >= SHOUTED_WORDS {
         return false;
     }
     // Neighbours that are article text, skipping title/metadata lines.
@@ -297,6 +299,9 @@ pub(crate) fn keep_in_region(lines: &[Line], prose: &[bool], skip: &[bool], i: u
     // A short sentence between article lines.
     l.terminal() && l.words >= 3 && stops_ok && (prev_prose || next_prose)
 }
+
+/// Fewest words of a line in capitals that is not kept as a heading.
+const SHOUTED_WORDS: u32 = 9;
 
 /// True when line `i` is a one-word section heading between two
 /// paragraphs ("Keyboard", "Fazit", "Conclusion"): a single word of
@@ -1039,6 +1044,19 @@ mod tests {
         let (lines, _) = classify(input);
         let credits: Vec<bool> = lines.iter().map(|l| credit_line(input, l)).collect();
         assert_eq!(credits, vec![true, false]);
+    }
+
+    #[test]
+    fn long_lines_in_capitals_are_no_headings() {
+        let input = "Premier paragraphe de l'article, assez long pour être de la prose véritable ici.\n\
+                     CLIQUEZ ICI POUR TÉLÉCHARGER LA NOUVELLE APPLICATION DE VOTRE JOURNAL\n\
+                     Deuxième paragraphe de l'article, lui aussi assez long pour compter comme prose.\n\
+                     QUI EST LE FAVORI ?\n\
+                     Troisième paragraphe de l'article, qui est également un paragraphe de prose.\n";
+        let (lines, prose) = classify(input);
+        let skip = vec![false; lines.len()];
+        assert!(!keep_in_region(&lines, &prose, &skip, 1, true));
+        assert!(keep_in_region(&lines, &prose, &skip, 3, true));
     }
 
     #[test]
