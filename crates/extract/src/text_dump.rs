@@ -282,9 +282,10 @@ pub fn extract(input: &str) -> Extraction {
 
     // A line printed twice in a row is an image's alternative text and
     // caption (the second time maybe with a credit).
-    // A short line with a copyright sign is a picture's credit.
+    // A short line with a copyright sign is a picture's credit; "Image 1
+    // of 5" a gallery's slide counter.
     for (i, k) in keep.iter_mut().enumerate() {
-        if *k && (region::doubled_line(input, &lines, i) || lines.get(i).is_some_and(|l| region::credit_line(input, l))) {
+        if *k && (region::doubled_line(input, &lines, i) || lines.get(i).is_some_and(|l| region::credit_line(input, l) || l.words <= 3 && l.digits >= 2 && region::slide_counter(l.text(input)))) {
             *k = false;
         }
     }

@@ -879,6 +879,21 @@ pub(crate) fn credit_line(input: &str, l: &Line) -> bool {
 }
 /// Most words of a credit line.
 const CREDIT_LINE_WORDS: u32 = 8;
+/// True for a gallery's slide counter ("Image 1 of 5", "Bild 2 von 10",
+/// "3 / 12"): maybe a word, then a number, a connector of at most three
+/// letters or a slash, and a number not below the first (each of at most
+/// three digits). A text rendering prints one over each slide's caption.
+pub(crate) fn slide_counter(text: &str) -> bool {
+    let tokens: Vec<&str> = text.split_whitespace().collect();
+    let rest = match tokens.as_slice() {
+        [w, rest @ ..] if rest.len() == 3 && w.chars().all(char::is_alphabetic) => rest,
+        rest => rest,
+    };
+    let number = |t: &str| (1..=3).contains(&t.len()).then(|| t.parse::<u32>().ok()).flatten();
+    let [n, conn, m] = rest else { return false };
+    let conn_ok = *conn == "/" || (1..=3).contains(&conn.chars().count()) && conn.chars().all(char::is_alphabetic);
+    matches!((number(n), number(m)), (Some(n), Some(m)) if conn_ok && 1 <= n && n <= m)
+}
 /// True when list item `i` belongs to a list that a paragraph ending with a
 /// colon introduces ("Les travailleurs éligibles :" then "• …" lines).
 fn introduced_list(lines: &[Line], prose: &[bool], i: usize) -> bool {
@@ -1057,6 +1072,16 @@ mod tests {
         let skip = vec![false; lines.len()];
         assert!(!keep_in_region(&lines, &prose, &skip, 1, true));
         assert!(keep_in_region(&lines, &prose, &skip, 3, true));
+    }
+
+    #[test]
+    fn slide_counters() {
+        for t in ["Image 1 of 5", "Bild 10 von 10", "3 / 12", "Photo 2 sur 8"] {
+            assert!(slide_counter(t), "{t}");
+        }
+        for t in ["2001       2013       2017", "Image 6 of 5", "Wakebeach 257", "Chapitre 2 : la suite", "Match 1 of the season"] {
+            assert!(!slide_counter(t), "{t}");
+        }
     }
 
     #[test]
