@@ -269,6 +269,15 @@ pub fn extract(input: &str) -> Extraction {
         }
     }
 
+    // The rest of a dialogue (an interview's "Q:" / "A:" lines) after the
+    // last kept line.
+    if let Some(last) = keep.iter().rposition(|k| *k) {
+        for j in region::dialogue_after(input, &lines, &skip, &keep, a, last) {
+            if let Some(k) = keep.get_mut(j) {
+                *k = true;
+            }
+        }
+    }
     // A list of records (tour dates, results) under its heading after the
     // last kept line.
     if let Some(last) = keep.iter().rposition(|k| *k) {

@@ -894,6 +894,60 @@ pub(crate) fn slide_counter(text: &str) -> bool {
     let conn_ok = *conn == "/" || (1..=3).contains(&conn.chars().count()) && conn.chars().all(char::is_alphabetic);
     matches!((number(n), number(m)), (Some(n), Some(m)) if conn_ok && 1 <= n && n <= m)
 }
+/// The speaker label opening a line of a dialogue or an interview ("Q:",
+/// "A:", "Jane Doe:"): one or two words of letters, at most
+/// [`LABEL_CHARS`] characters, then a colon and more text.
+fn speaker_label(text: &str) -> Option<&str> {
+    let colon = text.find(':')?;
+    let label = text.get(..colon)?;
+    let words = label.split_whitespace().count();
+    let ok = (1..=2).contains(&words) && label.chars().count() <= LABEL_CHARS && label.chars().all(|c| c.is_alphabetic() || c == ' ') && text.get(colon + 1..).is_some_and(|r| r.chars().any(char::is_alphanumeric));
+    ok.then_some(label)
+}
+/// Most characters of a speaker label.
+const LABEL_CHARS: usize = 20;
+/// The rest of a dialogue after the article's last kept line `last` (an
+/// interview's quick-fire questions, "Q: Favorite apps?" "A: …", weigh as
+/// chrome and end the region): when at least two speaker labels (see
+/// [`speaker_label`]) each open two kept lines or more of the region
+/// (from `a`), the lines after `last` that open with one of them are
+/// kept, up to the first line that does not (an image placeholder in
+/// between is passed over, not kept), at most [`MAX_DIALOGUE_LINES`].
+/// Returns the lines to keep.
+pub(crate) fn dialogue_after(input: &str, lines: &[Line], skip: &[bool], keep: &[bool], a: usize, last: usize) -> Vec<usize> {
+    let mut out = Vec::new();
+    let mut counts: Vec<(&str, usize)> = Vec::new();
+    for j in a..=last {
+        if !keep.get(j).copied().unwrap_or(false) {
+            continue;
+        }
+        if let Some(label) = lines.get(j).and_then(|l| speaker_label(l.text(input))) {
+            match counts.iter_mut().find(|(l, _)| *l == label) {
+                Some((_, n)) => *n += 1,
+                None => counts.push((label, 1)),
+            }
+        }
+    }
+    let labels: Vec<&str> = counts.iter().filter(|(_, n)| *n >= 2).map(|(l, _)| *l).collect();
+    if labels.len() < 2 {
+        return out;
+    }
+    let labelled = |j: usize| {
+        !skip.get(j).copied().unwrap_or(true) && lines.get(j).is_some_and(|l| !l.chrome_cue && !l.comments_cue && speaker_label(l.text(input)).is_some_and(|s| labels.contains(&s)))
+    };
+    let mut j = last + 1;
+    while j < lines.len() && out.len() < MAX_DIALOGUE_LINES {
+        if labelled(j) {
+            out.push(j);
+        } else if !(lines.get(j).is_some_and(|l| l.placeholder) && labelled(j + 1)) {
+            break;
+        }
+        j += 1;
+    }
+    out
+}
+/// Most dialogue lines kept after the region.
+const MAX_DIALOGUE_LINES: usize = 80;
 /// True when list item `i` belongs to a list that a paragraph ending with a
 /// colon introduces ("Les travailleurs éligibles :" then "• …" lines).
 fn introduced_list(lines: &[Line], prose: &[bool], i: usize) -> bool {
@@ -1082,6 +1136,27 @@ mod tests {
         for t in ["2001       2013       2017", "Image 6 of 5", "Wakebeach 257", "Chapitre 2 : la suite", "Match 1 of the season"] {
             assert!(!slide_counter(t), "{t}");
         }
+    }
+
+    #[test]
+    fn a_dialogue_goes_on_after_the_region() {
+        let input = "Q: Comment êtes-vous arrivée à la tête de l'entreprise après toutes ces années ?\n\
+                     A: Par hasard, et grâce à une équipe formidable qui m'a fait confiance dès le début.\n\
+                     Q: Quel est le prochain grand projet de l'entreprise pour l'année qui vient ?\n\
+                     A: Nous allons ouvrir trois nouvelles boutiques dans le sud du pays, dès le printemps.\n\
+                     Q: Votre film préféré ?\n\
+                     A: Les Enfants du paradis\n\
+                     [photo-3]\n\
+                     Q: Votre plat préféré ?\n\
+                     A: La ratatouille\n\
+                     Newsletter: inscrivez-vous\n";
+        let (lines, _) = classify(input);
+        let skip = vec![false; lines.len()];
+        let keep: Vec<bool> = (0..lines.len()).map(|i| i < 4).collect();
+        assert_eq!(dialogue_after(input, &lines, &skip, &keep, 0, 3), vec![4, 5, 7, 8]);
+        // One label alone is no dialogue.
+        let keep: Vec<bool> = (0..lines.len()).map(|i| i < 2).collect();
+        assert_eq!(dialogue_after(input, &lines, &skip, &keep, 0, 1), Vec::<usize>::new());
     }
 
     #[test]
