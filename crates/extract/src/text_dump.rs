@@ -236,7 +236,7 @@ pub fn extract(input: &str) -> Extraction {
     // The rows of a table under a kept colon introducer (they may run past
     // the region's end).
     let mut r = 1;
-    while r < lines.len() {
+    while r < table_rows.len() {
         if table_rows.get(r).copied().unwrap_or(false) && keep.get(r - 1).copied().unwrap_or(false) && !table_rows.get(r - 1).copied().unwrap_or(false) {
             while table_rows.get(r).copied().unwrap_or(false) {
                 if let Some(k) = keep.get_mut(r) {

@@ -300,8 +300,8 @@ impl Lexicon {
         // A count in brackets, as a text browser prints a link or a button
         // ("[ 167 comments ]", "(12 Comments)"), is read as a bare count.
         let counted_text = |r: &str| r.trim_start_matches(dossier_text::normalize::is_space).starts_with(|c: char| c.is_ascii_digit());
-        let text = match text.strip_prefix(['[', '(']) {
-            Some(r) if counted_text(r) => r.trim_start_matches(dossier_text::normalize::is_space),
+        let text = match text.as_bytes().first() {
+            Some(b'[' | b'(') if text.get(1..).is_some_and(counted_text) => text.get(1..).unwrap_or(text).trim_start_matches(dossier_text::normalize::is_space),
             _ => text,
         };
         let lead = full.len() - text.len();

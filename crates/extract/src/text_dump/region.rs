@@ -749,15 +749,17 @@ pub(crate) fn table_row(lines: &[Line], prose: &[bool], i: usize, a: usize, b: u
 /// half of them with [`INTRODUCED_ROW_GAPS`] gaps or more (a line of code
 /// with its comment has one), not code-like, no cue, no form field ("[      ]", whose blank box a text
 /// browser prints as a gap), right under such a line. Returns one flag per
-/// line. The colon says the table is the article's (a results table, a
+/// line, or no flag at all when the page has no such table. The colon says the table is the article's (a results table, a
 /// schedule), and such a table may be longer than one between paragraphs.
 pub(crate) fn introduced_tables(input: &str, lines: &[Line], prose: &[bool]) -> Vec<bool> {
-    let mut out = vec![false; lines.len()];
+    let mut out = Vec::new();
     let is_row = |j: usize| lines.get(j).is_some_and(|l| l.cells > 0 && !l.bare && l.odd == 0 && !l.chrome_cue && !l.comments_cue && !l.text(input).contains('['));
     let mut i = 1;
     while i < lines.len() {
-        let intro = prose.get(i - 1).copied().unwrap_or(false) && lines.get(i - 1).is_some_and(|l| l.last == ':');
-        if !intro || !is_row(i) {
+        // Most lines have no column gap: one test.
+        let gaps = lines.get(i).is_some_and(|l| l.cells > 0);
+        let intro = || prose.get(i - 1).copied().unwrap_or(false) && lines.get(i - 1).is_some_and(|l| l.last == ':');
+        if !gaps || !intro() || !is_row(i) {
             i += 1;
             continue;
         }
@@ -767,6 +769,7 @@ pub(crate) fn introduced_tables(input: &str, lines: &[Line], prose: &[bool]) -> 
         }
         let wide = (start..i).filter(|&j| lines.get(j).is_some_and(|l| l.cells >= INTRODUCED_ROW_GAPS)).count();
         if (MIN_TABLE_ROWS..=MAX_INTRODUCED_ROWS).contains(&(i - start)) && wide * 2 >= i - start {
+            out.resize(lines.len(), false);
             for f in out.iter_mut().take(i).skip(start) {
                 *f = true;
             }
@@ -898,7 +901,9 @@ pub(crate) fn slide_counter(text: &str) -> bool {
 /// "A:", "Jane Doe:"): one or two words of letters, at most
 /// [`LABEL_CHARS`] characters, then a colon and more text.
 fn speaker_label(text: &str) -> Option<&str> {
-    let colon = text.find(':')?;
+    // The colon comes within the label's length (in bytes, four per
+    // character at most): a paragraph is not scanned to its end.
+    let colon = text.bytes().take(LABEL_CHARS * 4 + 1).position(|b| b == b':')?;
     let label = text.get(..colon)?;
     let words = label.split_whitespace().count();
     let ok = (1..=2).contains(&words) && label.chars().count() <= LABEL_CHARS && label.chars().all(|c| c.is_alphabetic() || c == ' ') && text.get(colon + 1..).is_some_and(|r| r.chars().any(char::is_alphanumeric));
@@ -913,9 +918,15 @@ const LABEL_CHARS: usize = 20;
 /// (from `a`), the lines after `last` that open with one of them are
 /// kept, up to the first line that does not (an image placeholder in
 /// between is passed over, not kept), at most [`MAX_DIALOGUE_LINES`].
-/// Returns the lines to keep.
+/// The last kept line must itself open with a label. Returns the lines to
+/// keep.
 pub(crate) fn dialogue_after(input: &str, lines: &[Line], skip: &[bool], keep: &[bool], a: usize, last: usize) -> Vec<usize> {
     let mut out = Vec::new();
+    // Only a dialogue that runs up to the last kept line goes on after it
+    // (one look-up on most pages).
+    if !lines.get(last).is_some_and(|l| speaker_label(l.text(input)).is_some()) {
+        return out;
+    }
     let mut counts: Vec<(&str, usize)> = Vec::new();
     for j in a..=last {
         if !keep.get(j).copied().unwrap_or(false) {
