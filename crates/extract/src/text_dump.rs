@@ -121,7 +121,11 @@ pub fn extract(input: &str) -> Extraction {
     drop(hits);
     let lang_known = lang.is_some();
     let prose: Vec<bool> = lines.iter().map(|l| region::is_prose(l, lang_known)).collect();
-    let weights = region::weights(&lines, &prose, lang_known);
+    let mut weights = region::weights(&lines, &prose, lang_known);
+    let table_rows = region::introduced_tables(input, &lines, &prose);
+    for (w, _) in weights.iter_mut().zip(&table_rows).filter(|(_, r)| **r) {
+        *w = region::INTRODUCED_ROW_WEIGHT;
+    }
     let mut diagnostics = Vec::new();
     // Comment headings; of one repeated several times (a comment count
     // under the headline and above the thread) only the last occurrence.
@@ -229,7 +233,22 @@ pub fn extract(input: &str) -> Extraction {
     region::keep_embedded_posts(&lines, &skip, &mut keep, a, b);
     region::keep_notes(input, &lines, &skip, &mut keep, a, b);
     region::keep_introduced_blocks(&lines, &skip, &mut keep, a, b);
-    // A list that the last paragraph introduces with a colon runs past the
+    // The rows of a table under a kept colon introducer (they may run past
+    // the region's end).
+    let mut r = 1;
+    while r < table_rows.len() {
+        if table_rows.get(r).copied().unwrap_or(false) && keep.get(r - 1).copied().unwrap_or(false) && !table_rows.get(r - 1).copied().unwrap_or(false) {
+            while table_rows.get(r).copied().unwrap_or(false) {
+                if let Some(k) = keep.get_mut(r) {
+                    *k = !skip.get(r).copied().unwrap_or(true);
+                }
+                r += 1;
+            }
+        } else {
+            r += 1;
+        }
+    }
+
     // region's end (its items weigh as chrome).
     let mut j = b + 1;
     while lines.get(j).is_some_and(|l| l.bullet) && region::keep_in_region(&lines, &prose, &skip, j, lang_known) {
@@ -247,6 +266,42 @@ pub fn extract(input: &str) -> Extraction {
     if j == b + 1 {
         for k in keep.iter_mut().skip(j).take(region::tail_sentences(input, &lines, &skip, b, lex, lang.map_or(0, |k| 1u64 << k))) {
             *k = true;
+        }
+    }
+
+    // The rest of a dialogue (an interview's "Q:" / "A:" lines) after the
+    // last kept line.
+    if let Some(last) = keep.iter().rposition(|k| *k) {
+        for j in region::dialogue_after(input, &lines, &skip, &keep, a, last) {
+            if let Some(k) = keep.get_mut(j) {
+                *k = true;
+            }
+        }
+    }
+    // A list of records (tour dates, results) under its heading after the
+    // last kept line.
+    if let Some(last) = keep.iter().rposition(|k| *k) {
+        let kept_text = || lines.iter().zip(&keep).filter(|(_, k)| **k).map(|(l, _)| l.text(input).to_lowercase()).collect::<Vec<_>>().join(" ");
+        if let Some(r) = region::records_after(input, &lines, &skip, last, &kept_text, lex, lang.map_or(0, |k| 1u64 << k)) {
+            for k in keep.iter_mut().take(r.end).skip(r.start) {
+                *k = true;
+            }
+        }
+    }
+
+    // A line printed twice in a row is an image's alternative text and
+    // caption (the second time maybe with a credit).
+    // A short line with a copyright sign is a picture's credit; "Image 1
+    // of 5" a gallery's slide counter.
+    for (i, k) in keep.iter_mut().enumerate() {
+        if *k && (region::doubled_line(input, &lines, i) || lines.get(i).is_some_and(|l| region::credit_line(input, l) || l.words <= 3 && l.digits >= 2 && region::slide_counter(l.text(input)))) {
+            *k = false;
+        }
+    }
+    for i in 0..lines.len().saturating_sub(1) {
+        if (keep[i] || keep[i + 1]) && region::caption_pair(input, &lines, i) {
+            keep[i] = false;
+            keep[i + 1] = false;
         }
     }
 

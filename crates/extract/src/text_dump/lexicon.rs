@@ -294,8 +294,17 @@ impl Lexicon {
 
     /// [`Lexicon::line_cues`] with a buffer reused from line to line; the
     /// comment cue is given by the byte where it ends in `text`.
-    pub fn line_cues_with(&self, text: &str, buf: &mut String) -> (bool, Option<usize>) {
+    pub fn line_cues_with(&self, full: &str, buf: &mut String) -> (bool, Option<usize>) {
+        let text = full;
         let chrome = first_word_in(text, &self.chrome_firsts, buf) && self.cue_at_start(text, &[CueKind::Chrome]).is_some();
+        // A count in brackets, as a text browser prints a link or a button
+        // ("[ 167 comments ]", "(12 Comments)"), is read as a bare count.
+        let counted_text = |r: &str| r.trim_start_matches(dossier_text::normalize::is_space).starts_with(|c: char| c.is_ascii_digit());
+        let text = match text.as_bytes().first() {
+            Some(b'[' | b'(') if text.get(1..).is_some_and(counted_text) => text.get(1..).unwrap_or(text).trim_start_matches(dossier_text::normalize::is_space),
+            _ => text,
+        };
+        let lead = full.len() - text.len();
         let rest = text.trim_start_matches(|c: char| c.is_ascii_digit() || dossier_text::normalize::is_space(c));
         let same = rest.len() == text.len();
         let counted = !same && text.starts_with(|c: char| c.is_ascii_digit());
@@ -303,7 +312,7 @@ impl Lexicon {
             first_word_in(rest, &self.comment_firsts, buf) || counted && self.counted_firsts.contains(buf.as_str())
         };
         let kinds: &[CueKind] = if counted { &[CueKind::Comments, CueKind::CountedComments] } else { &[CueKind::Comments] };
-        let comments = if first_ok { self.cue_at_start(rest, kinds).map(|(_, len)| text.len() - rest.len() + len) } else { None };
+        let comments = if first_ok { self.cue_at_start(rest, kinds).map(|(_, len)| lead + text.len() - rest.len() + len) } else { None };
         (chrome, comments)
     }
 
@@ -497,6 +506,9 @@ mod tests {
         assert!(lex.starts_with_chrome("Nous utilisons les témoins de navigation (cookies) afin d'opérer nos services."));
         assert!(lex.starts_with_comments("Tous vos commentaires (11)"));
         assert!(lex.starts_with_comments("12 commentaires"));
+        assert!(lex.starts_with_comments("[ 167 comments ]"));
+        assert!(lex.starts_with_comments("(12 Comments)"));
+        assert!(!lex.starts_with_comments("[Comment réussir ses semis]"));
         assert!(lex.starts_with_comments("Leave a Reply Cancel reply"));
         assert!(!lex.starts_with_comments("Comment réussir ses semis de tomates"));
         for closing in ["A suivre", "(À suivre…)", "Affaire à suivre.", "To be continued"] {

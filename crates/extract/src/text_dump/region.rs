@@ -71,10 +71,13 @@ pub(crate) fn is_prose(l: &Line, lang_known: bool) -> bool {
 }
 
 /// True when a non-prose line may be a heading, caption or short sentence
-/// of the article (its neighbours decide).
+/// of the article (its neighbours decide). A whole-line bracketed item
+/// (`[image-name-2-1]`, `[INS::INS]`) is what a text rendering prints for
+/// an image or an embed, never the article's own words.
 fn is_minor_text(l: &Line, lang_known: bool) -> bool {
     !l.bullet
         && !l.bare
+        && !l.placeholder
         && l.odd == 0
         && l.repeats == 1
         && l.words >= 2
@@ -274,7 +277,9 @@ pub(crate) fn keep_in_region(lines: &[Line], prose: &[bool], skip: &[bool], i: u
     if l.bullet && !l.bare && item_words && l.odd == 0 && introduced_list(lines, prose, i) {
         return true;
     }
-    if !is_minor_text(l, lang_known) {
+    // A long line in capitals between paragraphs is another article's
+    // headline or a call ("CLICK HERE TO GET THE … APP"), not a heading.
+    if !is_minor_text(l, lang_known) || l.all_caps() && l.words >= SHOUTED_WORDS {
         return false;
     }
     // Neighbours that are article text, skipping title/metadata lines.
@@ -294,6 +299,9 @@ pub(crate) fn keep_in_region(lines: &[Line], prose: &[bool], skip: &[bool], i: u
     // A short sentence between article lines.
     l.terminal() && l.words >= 3 && stops_ok && (prev_prose || next_prose)
 }
+
+/// Fewest words of a line in capitals that is not kept as a heading.
+const SHOUTED_WORDS: u32 = 9;
 
 /// True when line `i` is a one-word section heading between two
 /// paragraphs ("Keyboard", "Fazit", "Conclusion"): a single word of
@@ -734,12 +742,223 @@ pub(crate) fn table_row(lines: &[Line], prose: &[bool], i: usize, a: usize, b: u
     (MIN_TABLE_ROWS..=MAX_TABLE_ROWS).contains(&rows) && before >= a && after <= b && (is_prose(before) || is_prose(after))
 }
 
+/// Rows of the tables that a prose line ending with a colon introduces
+/// ("Classement final après 36 courses :" then "Pos.   Pilote   Points",
+/// "1   Kyle Busch   5040"…): a block of [`MIN_TABLE_ROWS`] to
+/// [`MAX_INTRODUCED_ROWS`] lines with column gaps (see `Line::cells`),
+/// half of them with [`INTRODUCED_ROW_GAPS`] gaps or more (a line of code
+/// with its comment has one), not code-like, no cue, no form field ("[      ]", whose blank box a text
+/// browser prints as a gap), right under such a line. Returns one flag per
+/// line, or no flag at all when the page has no such table. The colon says the table is the article's (a results table, a
+/// schedule), and such a table may be longer than one between paragraphs.
+pub(crate) fn introduced_tables(input: &str, lines: &[Line], prose: &[bool]) -> Vec<bool> {
+    let mut out = Vec::new();
+    let is_row = |j: usize| lines.get(j).is_some_and(|l| l.cells > 0 && !l.bare && l.odd == 0 && !l.chrome_cue && !l.comments_cue && !l.text(input).contains('['));
+    let mut i = 1;
+    while i < lines.len() {
+        // Most lines have no column gap: one test.
+        let gaps = lines.get(i).is_some_and(|l| l.cells > 0);
+        let intro = || prose.get(i - 1).copied().unwrap_or(false) && lines.get(i - 1).is_some_and(|l| l.last == ':');
+        if !gaps || !intro() || !is_row(i) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while is_row(i) {
+            i += 1;
+        }
+        let wide = (start..i).filter(|&j| lines.get(j).is_some_and(|l| l.cells >= INTRODUCED_ROW_GAPS)).count();
+        if (MIN_TABLE_ROWS..=MAX_INTRODUCED_ROWS).contains(&(i - start)) && wide * 2 >= i - start {
+            out.resize(lines.len(), false);
+            for f in out.iter_mut().take(i).skip(start) {
+                *f = true;
+            }
+        }
+    }
+    out
+}
+/// Fewest column gaps of a row of a table under a colon introducer.
+const INTRODUCED_ROW_GAPS: u32 = 2;
+/// Most rows of a table under a colon introducer.
+const MAX_INTRODUCED_ROWS: usize = 60;
+/// Weight of a row of such a table for the region search: a little above
+/// nothing, so that the table stays in the region with its introducer.
+pub(crate) const INTRODUCED_ROW_WEIGHT: f32 = 0.1;
 /// Fewest rows of a table kept inside the region.
 const MIN_TABLE_ROWS: usize = 2;
 /// Most rows of a table kept inside the region (longer blocks are link
 /// grids or page layout).
 const MAX_TABLE_ROWS: usize = 40;
 
+/// Keeps a list of records after the article's last kept line `last`
+/// (tour dates, fixtures, results: "June 9 – West Palm Beach, FL @ Coral
+/// Sky Amphitheatre"): a run of [`MIN_RECORDS`] to [`MAX_RECORDS`] lines,
+/// each with a digit and two words or more, not a list item, not repeated,
+/// no cue, code-like chunk, placeholder or copyright sign, that all share
+/// a separator token (a chunk without letters or digits: "–", "@", "--"),
+/// with its heading right above it. The heading belongs to the article: it
+/// ends with a colon, or half of its content words (two at least) occur
+/// in the kept lines (`kept_text`, lower-cased). A sidebar's list (a
+/// concert calendar, an archive) has a heading of its own words. Returns
+/// the lines to keep, heading included.
+pub(crate) fn records_after(input: &str, lines: &[Line], skip: &[bool], last: usize, kept_text: &dyn Fn() -> String, lex: &Lexicon, stop_bit: u64) -> Option<std::ops::Range<usize>> {
+    let h = last + 1;
+    let free = |j: usize| !skip.get(j).copied().unwrap_or(true) && lines.get(j).is_some_and(|l| !l.chrome_cue && !l.comments_cue && !l.bullet && !l.bare && !l.placeholder && l.odd == 0 && l.repeats == 1);
+    let record = |j: usize| free(j) && lines.get(j).is_some_and(|l| l.digits > 0 && l.words >= 2 && !l.text(input).contains('©'));
+    let head = lines.get(h)?;
+    if !free(h) || head.words == 0 || head.words > limits::HEADING_WORDS || !record(h + 1) {
+        return None;
+    }
+    let seps = |j: usize| lines.get(j).map(|l| l.text(input)).unwrap_or("").split(char::is_whitespace).filter(|t| !t.is_empty() && !t.chars().any(char::is_alphanumeric));
+    let mut common: Vec<&str> = seps(h + 1).collect();
+    let mut end = h + 1;
+    while end - h <= MAX_RECORDS && record(end) {
+        common.retain(|t| seps(end).any(|u| u == *t));
+        if common.is_empty() {
+            break;
+        }
+        end += 1;
+    }
+    let rows = end - h - 1;
+    if !(MIN_RECORDS..=MAX_RECORDS).contains(&rows) || record(end) && !common.is_empty() {
+        return None;
+    }
+    let heading_ok = head.last == ':' || {
+        let text = kept_text();
+        let (mut words, mut found) = (0usize, 0usize);
+        for w in super::content_words(head.text(input), lex, stop_bit) {
+            words += 1;
+            found += usize::from(text.contains(w.as_ref()));
+        }
+        found >= 2 && found * 2 >= words
+    };
+    heading_ok.then_some(h..end)
+}
+/// Fewest lines of a list of records kept after the article.
+const MIN_RECORDS: usize = 4;
+/// Most lines of such a list (longer runs are archives or calendars).
+const MAX_RECORDS: usize = 60;
+/// True when line `i` is printed twice in a row (the same text on the
+/// next or the previous non-empty line): an image's alternative text
+/// followed by the same caption, as text renderings show a photo or a
+/// gallery slide. An article does not repeat a sentence on the next line.
+/// Table rows (column gaps) are left alone: a table may repeat a row.
+pub(crate) fn doubled_line(input: &str, lines: &[Line], i: usize) -> bool {
+    let Some(l) = lines.get(i) else { return false };
+    if l.repeats < 2 || l.cells > 0 {
+        return false;
+    }
+    let t = l.text(input);
+    let same = |j: usize| lines.get(j).is_some_and(|o| o.text(input) == t);
+    i.checked_sub(1).is_some_and(same) || same(i + 1)
+}
+/// True when line `i` is the first of a pair that prints an image's text
+/// twice, the second time with a short addition: the alternative text
+/// ("Neil Gaiman and John M. Ford in 2002") then the caption with its
+/// credit or id ("… in 2002. Photo: Jane Doe", "…[33622-5947]"), in
+/// either order. Of line `i` and the next non-empty line, the longer
+/// starts with the whole of the shorter (of [`PAIR_WORDS`] words or more)
+/// and adds at most [`CREDIT_WORDS`] words.
+pub(crate) fn caption_pair(input: &str, lines: &[Line], i: usize) -> bool {
+    let (Some(a), Some(b)) = (lines.get(i), lines.get(i + 1)) else { return false };
+    // The shorter of the two comes first or second (the caption with its
+    // id, "…MacBook Pro[33622-5947]", may precede the alternative text).
+    let (l, n) = if b.end - b.start >= a.end - a.start { (a, b) } else { (b, a) };
+    if l.words < PAIR_WORDS || n.words < l.words || n.words > l.words + CREDIT_WORDS || n.end - n.start <= l.end - l.start || l.cells > 0 {
+        return false;
+    }
+    n.text(input).starts_with(l.text(input))
+}
+/// Fewest words of a line printed again with a credit.
+const PAIR_WORDS: u32 = 4;
+/// Most words added to a caption printed a second time.
+const CREDIT_WORDS: u32 = 8;
+/// True for a short credit line ("© Getty Images", "Foto © Jane Doe",
+/// "(Image: © NASA)"): a copyright sign in a line of at most
+/// [`CREDIT_LINE_WORDS`] words names who owns a picture, not what the
+/// article says.
+pub(crate) fn credit_line(input: &str, l: &Line) -> bool {
+    l.words <= CREDIT_LINE_WORDS && l.text(input).contains('©')
+}
+/// Most words of a credit line.
+const CREDIT_LINE_WORDS: u32 = 8;
+/// True for a gallery's slide counter ("Image 1 of 5", "Bild 2 von 10",
+/// "3 / 12"): maybe a word, then a number, a connector of at most three
+/// letters or a slash, and a number not below the first (each of at most
+/// three digits). A text rendering prints one over each slide's caption.
+pub(crate) fn slide_counter(text: &str) -> bool {
+    let tokens: Vec<&str> = text.split_whitespace().collect();
+    let rest = match tokens.as_slice() {
+        [w, rest @ ..] if rest.len() == 3 && w.chars().all(char::is_alphabetic) => rest,
+        rest => rest,
+    };
+    let number = |t: &str| (1..=3).contains(&t.len()).then(|| t.parse::<u32>().ok()).flatten();
+    let [n, conn, m] = rest else { return false };
+    let conn_ok = *conn == "/" || (1..=3).contains(&conn.chars().count()) && conn.chars().all(char::is_alphabetic);
+    matches!((number(n), number(m)), (Some(n), Some(m)) if conn_ok && 1 <= n && n <= m)
+}
+/// The speaker label opening a line of a dialogue or an interview ("Q:",
+/// "A:", "Jane Doe:"): one or two words of letters, at most
+/// [`LABEL_CHARS`] characters, then a colon and more text.
+fn speaker_label(text: &str) -> Option<&str> {
+    // The colon comes within the label's length (in bytes, four per
+    // character at most): a paragraph is not scanned to its end.
+    let colon = text.bytes().take(LABEL_CHARS * 4 + 1).position(|b| b == b':')?;
+    let label = text.get(..colon)?;
+    let words = label.split_whitespace().count();
+    let ok = (1..=2).contains(&words) && label.chars().count() <= LABEL_CHARS && label.chars().all(|c| c.is_alphabetic() || c == ' ') && text.get(colon + 1..).is_some_and(|r| r.chars().any(char::is_alphanumeric));
+    ok.then_some(label)
+}
+/// Most characters of a speaker label.
+const LABEL_CHARS: usize = 20;
+/// The rest of a dialogue after the article's last kept line `last` (an
+/// interview's quick-fire questions, "Q: Favorite apps?" "A: …", weigh as
+/// chrome and end the region): when at least two speaker labels (see
+/// [`speaker_label`]) each open two kept lines or more of the region
+/// (from `a`), the lines after `last` that open with one of them are
+/// kept, up to the first line that does not (an image placeholder in
+/// between is passed over, not kept), at most [`MAX_DIALOGUE_LINES`].
+/// The last kept line must itself open with a label. Returns the lines to
+/// keep.
+pub(crate) fn dialogue_after(input: &str, lines: &[Line], skip: &[bool], keep: &[bool], a: usize, last: usize) -> Vec<usize> {
+    let mut out = Vec::new();
+    // Only a dialogue that runs up to the last kept line goes on after it
+    // (one look-up on most pages).
+    if !lines.get(last).is_some_and(|l| speaker_label(l.text(input)).is_some()) {
+        return out;
+    }
+    let mut counts: Vec<(&str, usize)> = Vec::new();
+    for j in a..=last {
+        if !keep.get(j).copied().unwrap_or(false) {
+            continue;
+        }
+        if let Some(label) = lines.get(j).and_then(|l| speaker_label(l.text(input))) {
+            match counts.iter_mut().find(|(l, _)| *l == label) {
+                Some((_, n)) => *n += 1,
+                None => counts.push((label, 1)),
+            }
+        }
+    }
+    let labels: Vec<&str> = counts.iter().filter(|(_, n)| *n >= 2).map(|(l, _)| *l).collect();
+    if labels.len() < 2 {
+        return out;
+    }
+    let labelled = |j: usize| {
+        !skip.get(j).copied().unwrap_or(true) && lines.get(j).is_some_and(|l| !l.chrome_cue && !l.comments_cue && speaker_label(l.text(input)).is_some_and(|s| labels.contains(&s)))
+    };
+    let mut j = last + 1;
+    while j < lines.len() && out.len() < MAX_DIALOGUE_LINES {
+        if labelled(j) {
+            out.push(j);
+        } else if !(lines.get(j).is_some_and(|l| l.placeholder) && labelled(j + 1)) {
+            break;
+        }
+        j += 1;
+    }
+    out
+}
+/// Most dialogue lines kept after the region.
+const MAX_DIALOGUE_LINES: usize = 80;
 /// True when list item `i` belongs to a list that a paragraph ending with a
 /// colon introduces ("Les travailleurs éligibles :" then "• …" lines).
 fn introduced_list(lines: &[Line], prose: &[bool], i: usize) -> bool {
@@ -819,6 +1038,136 @@ mod tests {
         // A long line opening with a chrome cue (a consent banner) is not prose.
         let (_, p) = classify("Nous utilisons des cookies afin d'améliorer nos services et à des fins publicitaires, le respect de votre vie privée est important pour nous.\n");
         assert_eq!(p, vec![false]);
+    }
+
+    #[test]
+    fn image_placeholders_between_paragraphs_go() {
+        let input = "Premier paragraphe de l'article, assez long pour être de la prose véritable ici.\n\
+                     [vw-id-space-concept-6-1]\n\
+                     Deuxième paragraphe de l'article, lui aussi assez long pour compter comme prose.\n";
+        let (lines, prose) = classify(input);
+        let skip = vec![false; lines.len()];
+        assert!(!keep_in_region(&lines, &prose, &skip, 1, true));
+    }
+
+    #[test]
+    fn records_under_an_article_heading_stay() {
+        let rows = "9 juin – Paris @ Zénith\n10 juin – Lyon @ Halle Tony Garnier\n12 juin – Lille @ Arena\n14 juin – Nantes @ Zénith\n";
+        let body = "Le groupe annonce une tournée de trente dates en Europe l'été prochain, avec des invités.\n";
+        let lex = Lexicon::get();
+        for (heading, kept) in [("Les dates de la tournée", true), ("Agenda culturel", false), ("Où les voir :", true)] {
+            let input = format!("{body}{heading}\n{rows}Newsletter\n");
+            let (lines, _) = classify(&input);
+            let skip = vec![false; lines.len()];
+            let text = || lines[0].text(&input).to_lowercase();
+            let got = records_after(&input, &lines, &skip, 0, &text, lex, fr_bit());
+            assert_eq!(got, kept.then_some(1..6), "{heading}");
+        }
+        // Rows that share no separator are no list of records.
+        let input = format!("{body}Les dates de la tournée\n9 juin – Paris\n10 juin @ Lyon\n12 juin / Lille\n14 juin | Nantes\n");
+        let (lines, _) = classify(&input);
+        let skip = vec![false; lines.len()];
+        let text = || lines[0].text(&input).to_lowercase();
+        assert_eq!(records_after(&input, &lines, &skip, 0, &text, lex, fr_bit()), None);
+    }
+
+    #[test]
+    fn tables_under_a_colon_introducer() {
+        let input = "Voici le classement final du championnat après les trente-six courses de la saison :\n\
+                     Pos.  Pilote          Points  Victoires\n\
+                     1     Kyle Busch      5040       5\n\
+                     2     Martin Truex    5035       7\n\
+                     3     Kevin Harvick   5033       4\n\
+                     Pour installer le paquet puis le charger, il suffit de taper les deux lignes suivantes :\n\
+                     install.packages(\"ggplot2\")      # installe\n\
+                     library(\"ggplot2\")               # charge\n";
+        let (lines, prose) = classify(input);
+        let rows = introduced_tables(input, &lines, &prose);
+        // Lines of code with their comment are no table.
+        assert_eq!(rows, vec![false, true, true, true, true, false, false, false]);
+    }
+
+    #[test]
+    fn captions_printed_twice_go() {
+        let input = "Premier paragraphe de l'article, assez long pour être de la prose véritable ici.\n\
+                     Le maire de la ville inaugure le nouveau pont sur la rivière, lundi matin.\n\
+                     Le maire de la ville inaugure le nouveau pont sur la rivière, lundi matin.\n\
+                     Deuxième paragraphe de l'article, lui aussi assez long pour compter comme prose.\n\
+                     Pos     Joueur     Club\n\
+                     Pos     Joueur     Club\n";
+        let (lines, _) = classify(input);
+        let doubled: Vec<bool> = (0..lines.len()).map(|i| doubled_line(input, &lines, i)).collect();
+        assert_eq!(doubled, vec![false, true, true, false, false, false]);
+    }
+
+    #[test]
+    fn captions_printed_again_with_a_credit_go() {
+        let input = "Premier paragraphe de l'article, assez long pour être de la prose véritable ici.\n\
+                     Le maire de la ville inaugure le nouveau pont sur la rivière.\n\
+                     Le maire de la ville inaugure le nouveau pont sur la rivière. Photo : Jean Dupont\n\
+                     Deuxième paragraphe de l'article, lui aussi assez long pour compter comme prose.\n\
+                     Deuxième paragraphe de l'article, lui aussi assez long pour compter comme prose. Et il continue ensuite avec une longue phrase qui ajoute bien plus de mots.\n";
+        let (lines, _) = classify(input);
+        let pairs: Vec<bool> = (0..lines.len()).map(|i| caption_pair(input, &lines, i)).collect();
+        // A paragraph that goes on at length is no credit.
+        assert_eq!(pairs, vec![false, true, false, false, false]);
+        // The caption with its id first, then the alternative text.
+        let input = "Apple's new laptop on a desk[33622-5947]\nApple's new laptop on a desk\n";
+        let (lines, _) = classify(input);
+        assert!(caption_pair(input, &lines, 0));
+    }
+
+    #[test]
+    fn short_copyright_lines_are_credits() {
+        let input = "Stau auf der Autobahn © Jane Doe / Agentur\n\
+                     Die Profile werden mit Hilfe eines Winkels an den bestehenden Profilen befestigt.© Firma\n";
+        let (lines, _) = classify(input);
+        let credits: Vec<bool> = lines.iter().map(|l| credit_line(input, l)).collect();
+        assert_eq!(credits, vec![true, false]);
+    }
+
+    #[test]
+    fn long_lines_in_capitals_are_no_headings() {
+        let input = "Premier paragraphe de l'article, assez long pour être de la prose véritable ici.\n\
+                     CLIQUEZ ICI POUR TÉLÉCHARGER LA NOUVELLE APPLICATION DE VOTRE JOURNAL\n\
+                     Deuxième paragraphe de l'article, lui aussi assez long pour compter comme prose.\n\
+                     QUI EST LE FAVORI ?\n\
+                     Troisième paragraphe de l'article, qui est également un paragraphe de prose.\n";
+        let (lines, prose) = classify(input);
+        let skip = vec![false; lines.len()];
+        assert!(!keep_in_region(&lines, &prose, &skip, 1, true));
+        assert!(keep_in_region(&lines, &prose, &skip, 3, true));
+    }
+
+    #[test]
+    fn slide_counters() {
+        for t in ["Image 1 of 5", "Bild 10 von 10", "3 / 12", "Photo 2 sur 8"] {
+            assert!(slide_counter(t), "{t}");
+        }
+        for t in ["2001       2013       2017", "Image 6 of 5", "Wakebeach 257", "Chapitre 2 : la suite", "Match 1 of the season"] {
+            assert!(!slide_counter(t), "{t}");
+        }
+    }
+
+    #[test]
+    fn a_dialogue_goes_on_after_the_region() {
+        let input = "Q: Comment êtes-vous arrivée à la tête de l'entreprise après toutes ces années ?\n\
+                     A: Par hasard, et grâce à une équipe formidable qui m'a fait confiance dès le début.\n\
+                     Q: Quel est le prochain grand projet de l'entreprise pour l'année qui vient ?\n\
+                     A: Nous allons ouvrir trois nouvelles boutiques dans le sud du pays, dès le printemps.\n\
+                     Q: Votre film préféré ?\n\
+                     A: Les Enfants du paradis\n\
+                     [photo-3]\n\
+                     Q: Votre plat préféré ?\n\
+                     A: La ratatouille\n\
+                     Newsletter: inscrivez-vous\n";
+        let (lines, _) = classify(input);
+        let skip = vec![false; lines.len()];
+        let keep: Vec<bool> = (0..lines.len()).map(|i| i < 4).collect();
+        assert_eq!(dialogue_after(input, &lines, &skip, &keep, 0, 3), vec![4, 5, 7, 8]);
+        // One label alone is no dialogue.
+        let keep: Vec<bool> = (0..lines.len()).map(|i| i < 2).collect();
+        assert_eq!(dialogue_after(input, &lines, &skip, &keep, 0, 1), Vec::<usize>::new());
     }
 
     #[test]
