@@ -375,7 +375,10 @@ pub(crate) fn flatten<'a>(root: NodeRef<'a, Node>) -> Flat<'a> {
                 let r = role(name);
                 let skipped = matches!(r, Role::Skip)
                     || hidden(el)
-                    || matches!(r, Role::Inline) && (inline_pointer(node) || inline_popup(node, el));
+                    || matches!(r, Role::Inline)
+                        && (inline_pointer(node)
+                            || inline_popup(node, el)
+                            || inline_credit(node, el, figure_depth > 0 || block_stack.last().is_some_and(|o| o.kind == Kind::Caption)));
                 if !skipped {
                     descend = true;
                     let tag = tag_of(name);
@@ -575,6 +578,39 @@ fn inline_popup(node: NodeRef<'_, Node>, el: &scraper::node::Element) -> bool {
     }
     links >= 2 && link_chars * 2 > chars
 }
+
+/// A photo credit set apart in its own inline element (`<span
+/// class="credits">DCV / Oppitz</span>`, `<em class="copyright">© …</em>`,
+/// in a caption `<span class="picture__source">© Agency</span>`): it names
+/// who took the picture, not what it shows, so its words are left out of
+/// the caption or paragraph. Only short elements are read so.
+fn inline_credit(node: NodeRef<'_, Node>, el: &scraper::node::Element, in_caption: bool) -> bool {
+    let named = |s: &str| {
+        let s = s.to_ascii_lowercase();
+        CREDIT_CLASSES.iter().any(|t| s.contains(t)) || in_caption && s.contains("source")
+    };
+    if !(el.attr_str("class").is_some_and(named) || el.attr_str("id").is_some_and(named)) {
+        return false;
+    }
+    let mut chars = 0usize;
+    for (k, n) in node.descendants().enumerate() {
+        if k > POINTER_NODES {
+            return false;
+        }
+        if let Node::Text(t) = n.value() {
+            chars += t.chars().filter(|c| !c.is_whitespace()).count();
+            if chars > CREDIT_CHARS {
+                return false;
+            }
+        }
+    }
+    true
+}
+
+/// Class or id fragments naming a photo credit.
+const CREDIT_CLASSES: [&str; 6] = ["credit", "copyright", "photographer", "bildnachweis", "fotonachweis", "bildquelle"];
+/// Most characters of an inline credit.
+const CREDIT_CHARS: usize = 120;
 
 /// Most characters of an inline pointer to another article.
 const POINTER_CHARS: usize = 200;

@@ -553,3 +553,22 @@ fn an_endless_scroll_page_keeps_the_story_its_title_names() {
     assert!(t.contains("The friar said"), "{t}");
     assert!(!t.contains("The neighbour"), "{t}");
 }
+
+#[test]
+fn credit_element_inside_a_caption_is_left_out() {
+    let para = "<p>The ministers met on Monday to discuss security cooperation, trade and the future of the region, officials said in a statement.</p>";
+    let html = format!(
+        "<html><body><article><h1>Talks</h1><figure><img src=x.jpg><figcaption>\
+         <span class=\"caption\">The ministers at the table.</span> <span class=\"picture__source\">&copy; Thinkstock</span>\
+         </figcaption></figure>{para}<p>Eva Roe after the vote. <span class=\"credits\">DCV / Oppitz</span></p>{para2}</article></body></html>",
+        para2 = para.replace("Monday", "Tuesday")
+    );
+    let t = extract(&html, None).text;
+    assert!(t.contains("The ministers at the table."), "{t}");
+    assert!(t.contains("Eva Roe after the vote."), "{t}");
+    assert!(!t.contains("Thinkstock"), "{t}");
+    assert!(!t.contains("Oppitz"), "{t}");
+    // A "source" class outside a caption is not a credit.
+    let html = format!("<html><body><article>{para}<p>He said so <span class=\"source\">in the report</span>.</p>{para2}</article></body></html>", para2 = para.replace("Monday", "Tuesday"));
+    assert!(extract(&html, None).text.contains("in the report"));
+}
