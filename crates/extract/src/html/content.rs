@@ -184,7 +184,7 @@ fn select_pass(flat: &Flat<'_>, title: &[String], headline_article: Option<u32>,
         tag_prior(e.tag) + if strict { e.class.weight as f32 } else { 0.0 }
     };
     for b in &flat.blocks {
-        if b.chars < 25 || !matches!(b.kind, Kind::Para | Kind::Pre | Kind::Row) {
+        if b.chars < 25 || !(matches!(b.kind, Kind::Para | Kind::Pre | Kind::Row) || is_prose_item(b)) {
             continue;
         }
         let Some(owner) = elems.get(b.elem as usize) else { continue };
@@ -693,6 +693,16 @@ fn is_date_line(text: &str) -> bool {
 fn cites_in_a_sentence(b: &Block) -> bool {
     b.kind == Kind::Para && b.lead_words >= 4 && b.ends_with_stop
 }
+
+/// A list item that is a paragraph of prose (an article written as a
+/// list of points): long, with sentences and few links. It scores like a
+/// paragraph; menus and link lists do not.
+fn is_prose_item(b: &Block) -> bool {
+    b.kind == Kind::Item && b.chars >= PROSE_ITEM_CHARS && b.stops > 0 && link_density(b.chars, b.link_chars) < 0.2
+}
+
+/// Fewest characters of a list item scored as a paragraph.
+const PROSE_ITEM_CHARS: u32 = 100;
 
 /// Good paragraph: enough text, few links, sentence punctuation.
 fn is_good(b: &Block) -> bool {

@@ -572,3 +572,19 @@ fn credit_element_inside_a_caption_is_left_out() {
     let html = format!("<html><body><article>{para}<p>He said so <span class=\"source\">in the report</span>.</p>{para2}</article></body></html>", para2 = para.replace("Monday", "Tuesday"));
     assert!(extract(&html, None).text.contains("in the report"));
 }
+
+#[test]
+fn an_article_written_as_a_list_of_prose_points_is_found() {
+    let item = |n: u32| {
+        format!("<li>Point {n}: a nearly wordless visual narrative intercuts two main stories and a couple of minor ones, and the film ends in silence.</li>")
+    };
+    let items: String = (1..=5).map(item).collect();
+    let side = |n: u32| format!("<p>Short poem line number {n} about walking, and the wind over the fields, and the light.</p>");
+    let sides: String = (1..=6).map(side).collect();
+    let html = format!(
+        "<html><body><div class=\"post\"><h1>The Garden</h1><div class=\"entry\"><ul>{items}</ul></div></div>\
+         <div class=\"column\">{sides}</div></body></html>"
+    );
+    let t = extract(&html, None).text;
+    assert!(t.contains("Point 3: a nearly wordless"), "{t}");
+}
