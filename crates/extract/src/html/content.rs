@@ -630,6 +630,113 @@ const CREDIT_LABELS: [&str; 14] = [
     "copyright", "quelle",
 ];
 
+/// Cuts the photo credit that closes a caption ("… Aufklärung. (Quelle:
+/// Fleischmann/Unsplash)", "… periodista ruso (REUTERS/Denis
+/// Balibouse)", "… Kernkraft sind nicht nachhaltig. Quelle: jorisvo /
+/// Fotolia.com"): it names who took the picture, not what it shows. The
+/// caption's own words stay (a caption that is only a credit empties).
+pub(crate) fn trim_caption_credits(flat: &mut Flat<'_>) {
+    for b in &mut flat.blocks {
+        if !(b.figure || b.kind == Kind::Caption) {
+            continue;
+        }
+        let (s, e) = (b.pieces.0 as usize, b.pieces.1 as usize);
+        let Some(pieces) = flat.pieces.get(s..e) else { continue };
+        // The block's text, with where each text piece starts in it.
+        let mut text = String::new();
+        let mut starts: Vec<(usize, usize)> = Vec::new();
+        for (k, p) in pieces.iter().enumerate() {
+            match p {
+                Piece::Text(t) => {
+                    starts.push((text.len(), k));
+                    text.push_str(t);
+                }
+                Piece::Break | Piece::Cell => text.push(' '),
+            }
+        }
+        let Some(cut) = credit_tail(&text) else { continue };
+        let Some(&(start, k)) = starts.iter().rev().find(|&&(st, _)| st <= cut) else {
+            b.pieces.1 = b.pieces.0;
+            continue;
+        };
+        let Some(Piece::Text(t)) = pieces.get(k).copied() else { continue };
+        let local = cut - start;
+        if local == 0 {
+            b.pieces.1 = (s + k) as u32;
+        } else if let Some(head) = t.get(..local) {
+            if let Some(slot) = flat.pieces.get_mut(s + k) {
+                *slot = Piece::Text(head);
+            }
+            b.pieces.1 = (s + k + 1) as u32;
+        }
+    }
+}
+
+/// Where a credit closing `text` starts (a parenthesised credit, or a
+/// labelled one of at most [`CREDIT_TAIL_WORDS`] words), if any.
+fn credit_tail(text: &str) -> Option<usize> {
+    // The separator before the credit goes with it ("… Lee Elder. | © …").
+    credit_start(text).map(|cut| {
+        text[..cut].trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '|' | '/' | '-' | '–' | '—')).len()
+    })
+}
+
+fn credit_start(text: &str) -> Option<usize> {
+    let t = text.trim_end();
+    if let Some(open) = t.strip_suffix(')').and_then(|body| body.rfind('(')) {
+        let inner = t[open + 1..t.len() - 1].trim();
+        if is_credit_phrase(inner) {
+            return Some(open);
+        }
+    }
+    // Word starts among the last words: the earliest that opens a credit.
+    let mut word_starts: Vec<usize> = Vec::new();
+    let mut prev_space = true;
+    for (i, c) in t.char_indices() {
+        if prev_space && !c.is_whitespace() {
+            word_starts.push(i);
+        }
+        prev_space = c.is_whitespace();
+    }
+    let from = word_starts.len().saturating_sub(CREDIT_TAIL_WORDS);
+    word_starts[from..].iter().copied().find(|&i| {
+        let before = t[..i].trim_end();
+        // At the start, or after a sentence, a bar or a dash.
+        (before.is_empty() || before.ends_with(['.', '!', '?', '|', '–', '-', '—', ')'])) && opens_with_credit_label(&t[i..])
+    })
+}
+
+/// Most words of a labelled credit closing a caption.
+const CREDIT_TAIL_WORDS: usize = 8;
+
+/// "©…", "Foto: …", "Quelle: …", "Foto © …".
+fn opens_with_credit_label(s: &str) -> bool {
+    if s.starts_with('©') {
+        return true;
+    }
+    let mut words = s.split_whitespace();
+    let Some(first) = words.next() else { return false };
+    let label = first.trim_end_matches(':').to_lowercase();
+    let is_label = CREDIT_LABELS.contains(&label.as_str()) || label == "crédito" || label == "créditos";
+    is_label && (first.ends_with(':') || words.next().is_some_and(|w| w.starts_with([':', '©'])))
+}
+
+/// The inside of a parenthesised credit: a labelled credit, or names
+/// between slashes or bars ("REUTERS/Denis Balibouse", "mlharing /
+/// iStock.com"), at most eight words.
+fn is_credit_phrase(inner: &str) -> bool {
+    if inner.is_empty() || inner.split_whitespace().count() > 8 {
+        return false;
+    }
+    if opens_with_credit_label(inner) {
+        return true;
+    }
+    let parts: Vec<&str> = inner.split(['/', '|']).map(str::trim).collect();
+    parts.len() >= 2
+        && parts.iter().all(|p| p.chars().any(char::is_alphabetic) && p.split_whitespace().count() <= 4)
+        && parts.iter().any(|p| p.starts_with(char::is_uppercase))
+}
+
 /// "Photo: X", "Bild: Y / Agency", "© Agency".
 fn looks_like_credit(text: &str) -> bool {
     let t = text.trim_start();

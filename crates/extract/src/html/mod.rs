@@ -63,7 +63,8 @@ pub fn extract_parsed(doc: &Html, html: &str, url: Option<&str>) -> Extraction {
     meta.published = dates.published;
     meta.modified = dates.modified;
 
-    let flat = dom::flatten(doc.tree.root());
+    let mut flat = dom::flatten(doc.tree.root());
+    content::trim_caption_credits(&mut flat);
     let selection = content::select(&flat, &page.title_variants, &page.declared_titles);
     let (text, offsets) = emit(&flat, &selection.blocks, html);
 

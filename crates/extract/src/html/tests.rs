@@ -588,3 +588,23 @@ fn an_article_written_as_a_list_of_prose_points_is_found() {
     let t = extract(&html, None).text;
     assert!(t.contains("Point 3: a nearly wordless"), "{t}");
 }
+
+#[test]
+fn a_credit_closing_a_caption_is_cut() {
+    let para = "<p>The ministers met on Monday to discuss security cooperation, trade and the future of the region, officials said in a statement.</p>";
+    let fig = |cap: &str| format!("<figure><img src=x.jpg><figcaption>{cap}</figcaption></figure>");
+    let html = format!(
+        "<html><body><article><h1>Talks</h1>{}{para}{}{para2}{}{para3}</article></body></html>",
+        fig("Dmitry Muratov, a Russian journalist (REUTERS/Denis Balibouse)"),
+        fig("The forum reacted with dismay. | Quelle: Fleischmann / Unsplash"),
+        fig("Two dogs (left) and a cat (Felis catus)"),
+        para2 = para.replace("Monday", "Tuesday"),
+        para3 = para.replace("Monday", "Friday"),
+    );
+    let t = extract(&html, None).text;
+    assert!(t.contains("Dmitry Muratov, a Russian journalist\n"), "{t}");
+    assert!(t.contains("The forum reacted with dismay.\n"), "{t}");
+    assert!(!t.contains("Balibouse") && !t.contains("Unsplash"), "{t}");
+    // A parenthesis that names no one is the caption's.
+    assert!(t.contains("Two dogs (left) and a cat (Felis catus)"), "{t}");
+}
