@@ -637,11 +637,17 @@ const CREDIT_LABELS: [&str; 14] = [
 /// caption's own words stay (a caption that is only a credit empties).
 pub(crate) fn trim_caption_credits(flat: &mut Flat<'_>) {
     for b in &mut flat.blocks {
-        if !(b.figure || b.kind == Kind::Caption) {
+        let caption = b.figure || b.kind == Kind::Caption;
+        if !caption && b.chars > MAX_CREDITED_CHARS {
             continue;
         }
         let (s, e) = (b.pieces.0 as usize, b.pieces.1 as usize);
         let Some(pieces) = flat.pieces.get(s..e) else { continue };
+        // Elsewhere (an image's text set as a plain paragraph), only a
+        // "© …" tail is read as a credit.
+        if !caption && !pieces.iter().any(|p| matches!(p, Piece::Text(t) if t.contains('©'))) {
+            continue;
+        }
         // The block's text, with where each text piece starts in it.
         let mut text = String::new();
         let mut starts: Vec<(usize, usize)> = Vec::new();
@@ -654,7 +660,7 @@ pub(crate) fn trim_caption_credits(flat: &mut Flat<'_>) {
                 Piece::Break | Piece::Cell => text.push(' '),
             }
         }
-        let Some(cut) = credit_tail(&text) else { continue };
+        let Some(cut) = credit_tail(&text, !caption) else { continue };
         let Some(&(start, k)) = starts.iter().rev().find(|&&(st, _)| st <= cut) else {
             b.pieces.1 = b.pieces.0;
             continue;
@@ -674,15 +680,24 @@ pub(crate) fn trim_caption_credits(flat: &mut Flat<'_>) {
 
 /// Where a credit closing `text` starts (a parenthesised credit, or a
 /// labelled one of at most [`CREDIT_TAIL_WORDS`] words), if any.
-fn credit_tail(text: &str) -> Option<usize> {
+fn credit_tail(text: &str, copyright_only: bool) -> Option<usize> {
     // The separator before the credit goes with it ("… Lee Elder. | © …").
-    credit_start(text).map(|cut| {
+    credit_start(text, copyright_only).map(|cut| {
         text[..cut].trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '|' | '/' | '-' | '–' | '—')).len()
     })
 }
 
-fn credit_start(text: &str) -> Option<usize> {
+fn credit_start(text: &str, copyright_only: bool) -> Option<usize> {
     let t = text.trim_end();
+    if copyright_only {
+        // "… aus der Schweiz. © AFP / Marco Bertorello"
+        let at = t.rfind('©')?;
+        let before = t[..at].trim_end();
+        let ok = !before.is_empty()
+            && before.ends_with(['.', '!', '?', '|', '–', '-', '—'])
+            && t[at..].split_whitespace().count() <= CREDIT_TAIL_WORDS;
+        return ok.then_some(at);
+    }
     if let Some(open) = t.strip_suffix(')').and_then(|body| body.rfind('(')) {
         let inner = t[open + 1..t.len() - 1].trim();
         if is_credit_phrase(inner) {
@@ -705,6 +720,10 @@ fn credit_start(text: &str) -> Option<usize> {
         (before.is_empty() || before.ends_with(['.', '!', '?', '|', '–', '-', '—', ')'])) && opens_with_credit_label(&t[i..])
     })
 }
+
+/// Longest block outside a figure whose closing "© …" is read as a
+/// credit (characters, whitespace excluded).
+const MAX_CREDITED_CHARS: u32 = 300;
 
 /// Most words of a labelled credit closing a caption.
 const CREDIT_TAIL_WORDS: usize = 8;
