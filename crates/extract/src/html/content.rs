@@ -630,6 +630,35 @@ const CREDIT_LABELS: [&str; 14] = [
     "copyright", "quelle",
 ];
 
+/// Drops the article's last block when it is its author's biography: a
+/// short paragraph (at most [`MAX_BIO_CHARS`] characters) opening with the
+/// full name of an author the page declares, then a word ("Inga Buller ist
+/// Head of Social & Community bei CHIP. …", "Alice Wu fell down the rabbit
+/// hole of politics aged 12 …").
+pub(crate) fn drop_closing_author_bio(flat: &Flat<'_>, blocks: &mut Vec<u32>, authors: &[&str]) {
+    let Some(&last) = blocks.last() else { return };
+    if blocks.len() < 3 {
+        return;
+    }
+    let Some(b) = flat.blocks.get(last as usize) else { return };
+    if b.kind != Kind::Para || b.chars > MAX_BIO_CHARS || b.stops == 0 {
+        return;
+    }
+    let text = block_text(flat, b);
+    let opens_with_author = authors.iter().any(|a| {
+        let a = a.trim();
+        a.split_whitespace().count() >= 2
+            && text.strip_prefix(a).is_some_and(|rest| rest.starts_with(' ') && rest.trim_start().starts_with(char::is_lowercase))
+    });
+    if opens_with_author {
+        blocks.pop();
+    }
+}
+
+/// Longest closing paragraph read as an author's biography (characters,
+/// whitespace excluded).
+const MAX_BIO_CHARS: u32 = 500;
+
 /// Cuts the photo credit that closes a caption ("… Aufklärung. (Quelle:
 /// Fleischmann/Unsplash)", "… periodista ruso (REUTERS/Denis
 /// Balibouse)", "… Kernkraft sind nicht nachhaltig. Quelle: jorisvo /

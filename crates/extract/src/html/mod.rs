@@ -65,7 +65,9 @@ pub fn extract_parsed(doc: &Html, html: &str, url: Option<&str>) -> Extraction {
 
     let mut flat = dom::flatten(doc.tree.root());
     content::trim_caption_credits(&mut flat);
-    let selection = content::select(&flat, &page.title_variants, &page.declared_titles);
+    let mut selection = content::select(&flat, &page.title_variants, &page.declared_titles);
+    let authors: Vec<&str> = meta.authors.iter().map(|a| a.value.as_str()).collect();
+    content::drop_closing_author_bio(&flat, &mut selection.blocks, &authors);
     let (text, offsets) = emit(&flat, &selection.blocks, html);
 
     if text.is_empty() {

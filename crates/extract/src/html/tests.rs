@@ -624,3 +624,20 @@ fn a_copyright_credit_closing_a_short_text_block_is_cut() {
     // A "©" inside a sentence is not a closing credit.
     assert!(t.contains("The brand © Acme is sold"), "{t}");
 }
+
+#[test]
+fn the_authors_biography_closing_the_article_is_dropped() {
+    let para = "<p>The ministers met on Monday to discuss security cooperation, trade and the future of the region, officials said in a statement.</p>";
+    let html = format!(
+        "<html><head><meta name=\"author\" content=\"Alice Wu\"></head><body><article><h1>Talks</h1>{para}{para2}{para3}\
+         <p>Alice Wu fell down the rabbit hole of politics aged 12. She has written about local politics since 2008.</p></article></body></html>",
+        para2 = para.replace("Monday", "Tuesday"),
+        para3 = para.replace("Monday", "Friday"),
+    );
+    let t = extract(&html, None).text;
+    assert!(t.contains("met on Friday"), "{t}");
+    assert!(!t.contains("rabbit hole"), "{t}");
+    // A closing paragraph that only names the author in passing stays.
+    let html = html.replace("Alice Wu fell down", "In the end Alice Wu fell down");
+    assert!(extract(&html, None).text.contains("rabbit hole"));
+}
