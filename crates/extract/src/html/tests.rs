@@ -641,3 +641,24 @@ fn the_authors_biography_closing_the_article_is_dropped() {
     let html = html.replace("Alice Wu fell down", "In the end Alice Wu fell down");
     assert!(extract(&html, None).text.contains("rabbit hole"));
 }
+
+#[test]
+fn a_standfirst_the_page_describes_itself_with_joins_the_article() {
+    let lead = "The digitisation of work will cost millions of jobs, in Germany too, a challenge that society has not even begun to face, the philosopher said in an interview on Monday.";
+    let para = "<p>The ministers met on Monday to discuss security cooperation, trade and the future of the region, officials said in a statement.</p>";
+    let filler: String = (0..12).map(|i| format!("<div class=\"x{i}\"><span>Tools {i}</span></div>")).collect();
+    let html = format!(
+        "<html><head><meta name=\"description\" content=\"{desc}\"></head><body><div class=\"head\"><h1>The future of work</h1>\
+         <p class=\"top\">{lead}</p></div>{filler}<div class=\"story\">{para}{para2}{para3}{para}{para2}{para3}</div>\
+         <div class=\"more\"><p>Another story entirely, about a football match that was played on Sunday in a large stadium downtown.</p></div></body></html>",
+        desc = &lead[..150],
+        para2 = para.replace("Monday", "Tuesday"),
+        para3 = para.replace("Monday", "Friday"),
+    );
+    let t = extract(&html, None).text;
+    assert!(t.starts_with("The digitisation of work"), "{t}");
+    assert!(t.contains("met on Friday"), "{t}");
+    // Without the description the paragraph stays out.
+    let html = html.replace("name=\"description\"", "name=\"keywords\"");
+    assert!(!extract(&html, None).text.contains("The digitisation"));
+}
