@@ -612,6 +612,9 @@ const CREDIT_CLASSES: [&str; 6] = ["credit", "copyright", "photographer", "bildn
 /// Most characters of an inline credit.
 const CREDIT_CHARS: usize = 120;
 
+/// Fewest words of a closing link read as the end of the sentence.
+const LINKED_CLAUSE_WORDS: u32 = 5;
+
 /// Most characters of an inline pointer to another article.
 const POINTER_CHARS: usize = 200;
 /// Most nodes looked at in an inline element to judge it (bounds the cost
@@ -767,7 +770,12 @@ fn add_text<'a>(flat: &mut Flat<'a>, cur: &mut Current<'a>, text: &'a str, link:
     if !link && cur.link_chars == 0 {
         cur.lead_words += words;
     }
-    cur.ends_with_stop = !link && ends_sentence(text);
+    // A sentence may also end inside its closing link when the link goes
+    // on with a sentence begun before it and is a clause of its own ("…
+    // Wiese, <a>who had held the post for eight months.</a>"), unlike a
+    // call to action after a sentence ("Now digital! <a>Click here to
+    // register!</a>").
+    cur.ends_with_stop = ends_sentence(text) && (!link || words >= LINKED_CLAUSE_WORDS && !cur.ends_with_stop);
     cur.chars += chars;
     cur.words += words;
     cur.commas += commas;

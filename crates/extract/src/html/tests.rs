@@ -662,3 +662,16 @@ fn a_standfirst_the_page_describes_itself_with_joins_the_article() {
     let html = html.replace("name=\"description\"", "name=\"keywords\"");
     assert!(!extract(&html, None).text.contains("The digitisation"));
 }
+
+#[test]
+fn a_sentence_ending_inside_its_link_is_kept() {
+    let html = "<html><body><article><h1>New spokesman</h1>\
+        <p>The group appointed a new spokesman on Monday, who will handle media relations at home and in foreign markets, it said.</p>\
+        <p>He replaces John Roe, <a href=\"/x\">who for the last eight months combined these tasks with his duties in marketing.</a></p>\
+        <p>Now digital too! <a href=\"/y\">Just click here and register for the digital edition today!</a></p>\
+        <p>He previously worked for a television channel and for several agencies, where he advised large companies on communication.</p>\
+        </article></body></html>";
+    let t = extract(html, None).text;
+    assert!(t.contains("He replaces John Roe, who for the last eight months"), "{t}");
+    assert!(!t.contains("register for the digital edition"), "{t}");
+}
