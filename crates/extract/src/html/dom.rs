@@ -242,7 +242,10 @@ fn class_info(el: &scraper::node::Element, tag: Tag, cache: &mut ClassCache) -> 
     // a cache hit).
     let s = &mut cache.key;
     s.clear();
-    for key in ["class", "id"] {
+    // A heading's id is an anchor made from its words for a table of
+    // contents ("nav_nur_die_folie", "toc-results"), not a template part.
+    let keys: &[&str] = if tag == Tag::HeadingLike { &["class"] } else { &["class", "id"] };
+    for &key in keys {
         if let Some(v) = el.attr_str(key) {
             s.push_str(v);
             s.push(' ');

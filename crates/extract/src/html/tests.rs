@@ -675,3 +675,18 @@ fn a_sentence_ending_inside_its_link_is_kept() {
     assert!(t.contains("He replaces John Roe, who for the last eight months"), "{t}");
     assert!(!t.contains("register for the digital edition"), "{t}");
 }
+
+#[test]
+fn a_headings_anchor_id_does_not_make_it_boilerplate() {
+    let para = "<p>The ministers met on Monday to discuss security cooperation, trade and the future of the region, officials said in a statement.</p>";
+    let html = format!(
+        "<html><body><article><h1>Talks</h1>{para}<h3 class=\"subheading\" id=\"nav_only_the_foil_remains\">Only the foil remains</h3>{para2}{para3}</article></body></html>",
+        para2 = para.replace("Monday", "Tuesday"),
+        para3 = para.replace("Monday", "Friday"),
+    );
+    let t = extract(&html, None).text;
+    assert!(t.contains("\n\nOnly the foil remains\n\n"), "{t}");
+    // The same id on a block still names navigation.
+    let html = html.replace("<h3 class=\"subheading\" id=\"nav_only_the_foil_remains\">Only the foil remains</h3>", "<div id=\"nav_main\"><a href=\"/a\">Home</a> <a href=\"/b\">World</a></div>");
+    assert!(!extract(&html, None).text.contains("World"));
+}
