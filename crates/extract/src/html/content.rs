@@ -846,6 +846,13 @@ fn is_credit_phrase(inner: &str) -> bool {
 /// "Photo: X", "Bild: Y / Agency", "© Agency".
 fn looks_like_credit(text: &str) -> bool {
     let t = text.trim_start();
+    // A credit set in parentheses on a line of its own ("(crédito:
+    // Minervino Júnior/CB/D.A.Press)").
+    if let Some(inner) = t.trim_end().strip_prefix('(').and_then(|r| r.strip_suffix(')')) {
+        if is_credit_phrase(inner.trim()) {
+            return true;
+        }
+    }
     if t.starts_with('©') || is_agency_credit(t) {
         return true;
     }

@@ -690,3 +690,17 @@ fn a_headings_anchor_id_does_not_make_it_boilerplate() {
     let html = html.replace("<h3 class=\"subheading\" id=\"nav_only_the_foil_remains\">Only the foil remains</h3>", "<div id=\"nav_main\"><a href=\"/a\">Home</a> <a href=\"/b\">World</a></div>");
     assert!(!extract(&html, None).text.contains("World"));
 }
+
+#[test]
+fn a_parenthesised_credit_line_is_dropped() {
+    let para = "<p>The ministers met on Monday to discuss security cooperation, trade and the future of the region, officials said in a statement.</p>";
+    let html = format!(
+        "<html><body><article><h1>Talks</h1><div class=\"img\"><small> (crédito: Minervino Júnior/CB/D.A.Press)</small></div>{para}{para2}{para3}\
+         <p>(He declined to comment.)</p></article></body></html>",
+        para2 = para.replace("Monday", "Tuesday"),
+        para3 = para.replace("Monday", "Friday"),
+    );
+    let t = extract(&html, None).text;
+    assert!(!t.contains("Minervino"), "{t}");
+    assert!(t.contains("(He declined to comment.)"), "{t}");
+}
