@@ -404,10 +404,37 @@ fn select_pass(flat: &Flat<'_>, title: &[String], headline_article: Option<u32>,
         }
     }
     keep_headline_article(flat, headline_article, &mut blocks);
+    drop_teaser_cards(flat, &mut blocks);
     let mut blocks = filter_blocks(flat, blocks, title);
     prepend_lead(flat, &mut blocks, title);
     Selection { blocks, method: if strict { "container" } else { "container-lenient" } }
 }
+
+/// Teaser cards of other stories: a small `<article>` (at most
+/// [`MAX_CARD_CHARS`] characters) whose heading is all link (the other
+/// story's linked title) holds a teaser, not this article's text; its
+/// blocks go. The article's own `<article>` is large, or its headline is
+/// not a link.
+fn drop_teaser_cards(flat: &Flat<'_>, blocks: &mut Vec<u32>) {
+    let elems = &flat.elems;
+    let is_card = |a: u32| -> bool {
+        let Some(e) = elems.get(a as usize) else { return false };
+        e.chars <= MAX_CARD_CHARS
+            && flat.blocks.get(e.blocks.0 as usize..e.blocks.1 as usize).is_some_and(|bs| {
+                bs.iter().any(|h| {
+                    matches!(h.kind, Kind::Heading(_)) && h.chars >= 15 && link_density(h.chars, h.link_chars) >= 0.9
+                })
+            })
+    };
+    blocks.retain(|&bi| {
+        let Some(b) = flat.blocks.get(bi as usize) else { return false };
+        !enclosing_article(elems, b.elem).is_some_and(is_card)
+    });
+}
+
+/// Largest `<article>` read as a teaser card (characters, whitespace
+/// excluded).
+const MAX_CARD_CHARS: u32 = 600;
 
 /// A headline (as a words key) is a declared title, or the headline part
 /// of one ("Headline - Site", "Site | Headline").

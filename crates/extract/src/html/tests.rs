@@ -704,3 +704,23 @@ fn a_parenthesised_credit_line_is_dropped() {
     assert!(!t.contains("Minervino"), "{t}");
     assert!(t.contains("(He declined to comment.)"), "{t}");
 }
+
+#[test]
+fn teaser_cards_of_other_stories_are_dropped() {
+    let para = "<p>The ministers met on Monday to discuss security cooperation, trade and the future of the region, officials said in a statement.</p>";
+    let card = |n: u32| {
+        format!(
+            "<article class=\"card\"><h2><a href=\"/s{n}\">Another story number {n} about a symposium</a></h2>\
+             <p>A symposium asks how young people and disadvantaged groups can take part in a fragmented society, number {n}.</p></article>"
+        )
+    };
+    let html = format!(
+        "<html><body><div class=\"content\"><h1>Talks</h1>{para}{para2}{para3}{cards}</div></body></html>",
+        para2 = para.replace("Monday", "Tuesday"),
+        para3 = para.replace("Monday", "Friday"),
+        cards = card(1) + &card(2),
+    );
+    let t = extract(&html, None).text;
+    assert!(t.contains("met on Friday"), "{t}");
+    assert!(!t.contains("A symposium asks"), "{t}");
+}
