@@ -404,7 +404,7 @@ fn select_pass(flat: &Flat<'_>, title: &[String], headline_article: Option<u32>,
         }
     }
     keep_headline_article(flat, headline_article, &mut blocks);
-    drop_teaser_cards(flat, &mut blocks);
+    drop_teaser_cards(flat, &mut blocks, title);
     let mut blocks = filter_blocks(flat, blocks, title);
     prepend_lead(flat, &mut blocks, title);
     Selection { blocks, method: if strict { "container" } else { "container-lenient" } }
@@ -414,17 +414,20 @@ fn select_pass(flat: &Flat<'_>, title: &[String], headline_article: Option<u32>,
 /// [`MAX_CARD_CHARS`] characters) whose heading is all link (the other
 /// story's linked title) holds a teaser, not this article's text; its
 /// blocks go. The article's own `<article>` is large, or its headline is
-/// not a link.
-fn drop_teaser_cards(flat: &Flat<'_>, blocks: &mut Vec<u32>) {
+/// not a link, or the linked heading is the page's own title (a short
+/// blog post whose title links to its permalink).
+fn drop_teaser_cards(flat: &Flat<'_>, blocks: &mut Vec<u32>, title: &[String]) {
     let elems = &flat.elems;
+    let title_keys: Vec<String> = title.iter().map(|t| words_key(t)).filter(|t| !t.is_empty()).collect();
     let is_card = |a: u32| -> bool {
         let Some(e) = elems.get(a as usize) else { return false };
+        let Some(bs) = flat.blocks.get(e.blocks.0 as usize..e.blocks.1 as usize) else { return false };
+        let linked_heading = |h: &Block| {
+            matches!(h.kind, Kind::Heading(_)) && h.chars >= 15 && link_density(h.chars, h.link_chars) >= 0.9
+        };
         e.chars <= MAX_CARD_CHARS
-            && flat.blocks.get(e.blocks.0 as usize..e.blocks.1 as usize).is_some_and(|bs| {
-                bs.iter().any(|h| {
-                    matches!(h.kind, Kind::Heading(_)) && h.chars >= 15 && link_density(h.chars, h.link_chars) >= 0.9
-                })
-            })
+            && bs.iter().any(linked_heading)
+            && !bs.iter().any(|h| linked_heading(h) && is_title(&words_key(&block_text(flat, h)), &title_keys))
     };
     blocks.retain(|&bi| {
         let Some(b) = flat.blocks.get(bi as usize) else { return false };

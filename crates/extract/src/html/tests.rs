@@ -724,3 +724,13 @@ fn teaser_cards_of_other_stories_are_dropped() {
     assert!(t.contains("met on Friday"), "{t}");
     assert!(!t.contains("A symposium asks"), "{t}");
 }
+
+#[test]
+fn a_short_post_whose_title_links_to_itself_is_not_a_teaser_card() {
+    let html = "<html><head><title>A quiet day at the lake</title></head><body><div class=\"posts\">\
+        <article class=\"post\"><h2><a href=\"/quiet-day\">A quiet day at the lake</a></h2>\
+        <p>We spent the whole day at the lake, swimming, reading and watching the boats go by until the sun went down.</p></article>\
+        </div></body></html>";
+    let t = extract(html, None).text;
+    assert!(t.contains("We spent the whole day at the lake"), "{t}");
+}
