@@ -184,7 +184,7 @@ fn select_pass(flat: &Flat<'_>, title: &[String], headline_article: Option<u32>,
         tag_prior(e.tag) + if strict { e.class.weight as f32 } else { 0.0 }
     };
     for b in &flat.blocks {
-        if b.chars < 25 || !matches!(b.kind, Kind::Para | Kind::Pre | Kind::Row) {
+        if b.chars < 25 || !(matches!(b.kind, Kind::Para | Kind::Pre | Kind::Row) || is_prose_item(b)) {
             continue;
         }
         let Some(owner) = elems.get(b.elem as usize) else { continue };
@@ -404,10 +404,40 @@ fn select_pass(flat: &Flat<'_>, title: &[String], headline_article: Option<u32>,
         }
     }
     keep_headline_article(flat, headline_article, &mut blocks);
+    drop_teaser_cards(flat, &mut blocks, title);
     let mut blocks = filter_blocks(flat, blocks, title);
     prepend_lead(flat, &mut blocks, title);
     Selection { blocks, method: if strict { "container" } else { "container-lenient" } }
 }
+
+/// Teaser cards of other stories: a small `<article>` (at most
+/// [`MAX_CARD_CHARS`] characters) whose heading is all link (the other
+/// story's linked title) holds a teaser, not this article's text; its
+/// blocks go. The article's own `<article>` is large, or its headline is
+/// not a link, or the linked heading is the page's own title (a short
+/// blog post whose title links to its permalink).
+fn drop_teaser_cards(flat: &Flat<'_>, blocks: &mut Vec<u32>, title: &[String]) {
+    let elems = &flat.elems;
+    let title_keys: Vec<String> = title.iter().map(|t| words_key(t)).filter(|t| !t.is_empty()).collect();
+    let is_card = |a: u32| -> bool {
+        let Some(e) = elems.get(a as usize) else { return false };
+        let Some(bs) = flat.blocks.get(e.blocks.0 as usize..e.blocks.1 as usize) else { return false };
+        let linked_heading = |h: &Block| {
+            matches!(h.kind, Kind::Heading(_)) && h.chars >= 15 && link_density(h.chars, h.link_chars) >= 0.9
+        };
+        e.chars <= MAX_CARD_CHARS
+            && bs.iter().any(linked_heading)
+            && !bs.iter().any(|h| linked_heading(h) && is_title(&words_key(&block_text(flat, h)), &title_keys))
+    };
+    blocks.retain(|&bi| {
+        let Some(b) = flat.blocks.get(bi as usize) else { return false };
+        !enclosing_article(elems, b.elem).is_some_and(is_card)
+    });
+}
+
+/// Largest `<article>` read as a teaser card (characters, whitespace
+/// excluded).
+const MAX_CARD_CHARS: u32 = 600;
 
 /// A headline (as a words key) is a declared title, or the headline part
 /// of one ("Headline - Site", "Site | Headline").
@@ -630,9 +660,229 @@ const CREDIT_LABELS: [&str; 14] = [
     "copyright", "quelle",
 ];
 
+/// The article's standfirst, found by the page's own description: the
+/// nearest paragraph before the selection (up to [`DESCRIBED_LEAD_STEPS`]
+/// blocks back, at least [`MIN_DESCRIBED_LEAD_CHARS`] characters) whose
+/// words are those of a description the page declares in its head
+/// (`description`, `og:description`, `twitter:description`), or open
+/// them, or are opened by them (a description cut after 160 characters),
+/// joins the selection. A standfirst in a header box sits apart from the
+/// body container whatever its class; the description names it where no
+/// class does.
+pub(crate) fn prepend_described_lead(flat: &Flat<'_>, blocks: &mut Vec<u32>, descriptions: &[String]) {
+    let Some(&first) = blocks.first() else { return };
+    let keys: Vec<String> = descriptions.iter().map(|d| words_key(d)).filter(|k| k.len() >= MIN_DESCRIBED_CHARS).collect();
+    if keys.is_empty() {
+        return;
+    }
+    let mut bi = first;
+    let mut steps = 0;
+    while bi > 0 && steps < DESCRIBED_LEAD_STEPS {
+        bi -= 1;
+        steps += 1;
+        let Some(b) = flat.blocks.get(bi as usize) else { break };
+        // A paragraph: not a heading (a subtitle) nor text set in a box
+        // (a pull quote, a promotion).
+        let paragraph = b.kind == Kind::Para && flat.elems.get(b.elem as usize).is_some_and(|e| e.tag == Tag::P);
+        if !paragraph
+            || b.chars < MIN_DESCRIBED_LEAD_CHARS
+            || b.figure
+            || link_density(b.chars, b.link_chars) > 0.3
+        {
+            continue;
+        }
+        let key = words_key(&block_text(flat, b));
+        if keys.iter().any(|d| shares_opening(&key, d)) {
+            blocks.insert(0, bi);
+            return;
+        }
+    }
+}
+
+/// Blocks looked at before the selection for the described lead (a
+/// bound on the work; the description, not the distance, decides).
+const DESCRIBED_LEAD_STEPS: u32 = 200;
+/// Shortest block taken as a described lead (characters, whitespace
+/// excluded): a standfirst of a few lines. A one-line subtitle under the
+/// headline stays out (ScrapingHub's gold leaves those out; trafilatura's
+/// keeps both; this length balances the two).
+const MIN_DESCRIBED_LEAD_CHARS: u32 = 140;
+/// Shortest description compared, in characters.
+const MIN_DESCRIBED_CHARS: usize = 40;
+
+/// Whether words keys `a` and `b` open alike over nine tenths of the
+/// shorter one (and at least [`MIN_DESCRIBED_CHARS`] characters).
+fn shares_opening(a: &str, b: &str) -> bool {
+    let common = a.bytes().zip(b.bytes()).take_while(|(x, y)| x == y).count();
+    let shorter = a.len().min(b.len());
+    common >= MIN_DESCRIBED_CHARS && common * 10 >= shorter * 9
+}
+
+/// Drops the article's last block when it is its author's biography: a
+/// short paragraph (at most [`MAX_BIO_CHARS`] characters) opening with the
+/// full name of an author the page declares, then a word ("Inga Buller ist
+/// Head of Social & Community bei CHIP. …", "Alice Wu fell down the rabbit
+/// hole of politics aged 12 …").
+pub(crate) fn drop_closing_author_bio(flat: &Flat<'_>, blocks: &mut Vec<u32>, authors: &[&str]) {
+    let Some(&last) = blocks.last() else { return };
+    if blocks.len() < 3 {
+        return;
+    }
+    let Some(b) = flat.blocks.get(last as usize) else { return };
+    if b.kind != Kind::Para || b.chars > MAX_BIO_CHARS || b.stops == 0 {
+        return;
+    }
+    let text = block_text(flat, b);
+    let opens_with_author = authors.iter().any(|a| {
+        let a = a.trim();
+        a.split_whitespace().count() >= 2
+            && text.strip_prefix(a).is_some_and(|rest| rest.starts_with(' ') && rest.trim_start().starts_with(char::is_lowercase))
+    });
+    if opens_with_author {
+        blocks.pop();
+    }
+}
+
+/// Longest closing paragraph read as an author's biography (characters,
+/// whitespace excluded).
+const MAX_BIO_CHARS: u32 = 500;
+
+/// Cuts the photo credit that closes a caption ("… Aufklärung. (Quelle:
+/// Fleischmann/Unsplash)", "… periodista ruso (REUTERS/Denis
+/// Balibouse)", "… Kernkraft sind nicht nachhaltig. Quelle: jorisvo /
+/// Fotolia.com"): it names who took the picture, not what it shows. The
+/// caption's own words stay (a caption that is only a credit empties).
+pub(crate) fn trim_caption_credits(flat: &mut Flat<'_>) {
+    for b in &mut flat.blocks {
+        let caption = b.figure || b.kind == Kind::Caption;
+        if !caption && b.chars > MAX_CREDITED_CHARS {
+            continue;
+        }
+        let (s, e) = (b.pieces.0 as usize, b.pieces.1 as usize);
+        let Some(pieces) = flat.pieces.get(s..e) else { continue };
+        // Elsewhere (an image's text set as a plain paragraph), only a
+        // "© …" tail is read as a credit.
+        if !caption && !pieces.iter().any(|p| matches!(p, Piece::Text(t) if t.contains('©'))) {
+            continue;
+        }
+        // The block's text, with where each text piece starts in it.
+        let mut text = String::new();
+        let mut starts: Vec<(usize, usize)> = Vec::new();
+        for (k, p) in pieces.iter().enumerate() {
+            match p {
+                Piece::Text(t) => {
+                    starts.push((text.len(), k));
+                    text.push_str(t);
+                }
+                Piece::Break | Piece::Cell => text.push(' '),
+            }
+        }
+        let Some(cut) = credit_tail(&text, !caption) else { continue };
+        let Some(&(start, k)) = starts.iter().rev().find(|&&(st, _)| st <= cut) else {
+            b.pieces.1 = b.pieces.0;
+            continue;
+        };
+        let Some(Piece::Text(t)) = pieces.get(k).copied() else { continue };
+        let local = cut - start;
+        if local == 0 {
+            b.pieces.1 = (s + k) as u32;
+        } else if let Some(head) = t.get(..local) {
+            if let Some(slot) = flat.pieces.get_mut(s + k) {
+                *slot = Piece::Text(head);
+            }
+            b.pieces.1 = (s + k + 1) as u32;
+        }
+    }
+}
+
+/// Where a credit closing `text` starts (a parenthesised credit, or a
+/// labelled one of at most [`CREDIT_TAIL_WORDS`] words), if any.
+fn credit_tail(text: &str, copyright_only: bool) -> Option<usize> {
+    // The separator before the credit goes with it ("… Lee Elder. | © …").
+    credit_start(text, copyright_only).map(|cut| {
+        text[..cut].trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '|' | '/' | '-' | '–' | '—')).len()
+    })
+}
+
+fn credit_start(text: &str, copyright_only: bool) -> Option<usize> {
+    let t = text.trim_end();
+    if copyright_only {
+        // "… aus der Schweiz. © AFP / Marco Bertorello"
+        let at = t.rfind('©')?;
+        let before = t[..at].trim_end();
+        let ok = !before.is_empty()
+            && before.ends_with(['.', '!', '?', '|', '–', '-', '—'])
+            && t[at..].split_whitespace().count() <= CREDIT_TAIL_WORDS;
+        return ok.then_some(at);
+    }
+    if let Some(open) = t.strip_suffix(')').and_then(|body| body.rfind('(')) {
+        let inner = t[open + 1..t.len() - 1].trim();
+        if is_credit_phrase(inner) {
+            return Some(open);
+        }
+    }
+    // Word starts among the last words: the earliest that opens a credit.
+    let mut word_starts: Vec<usize> = Vec::new();
+    let mut prev_space = true;
+    for (i, c) in t.char_indices() {
+        if prev_space && !c.is_whitespace() {
+            word_starts.push(i);
+        }
+        prev_space = c.is_whitespace();
+    }
+    let from = word_starts.len().saturating_sub(CREDIT_TAIL_WORDS);
+    word_starts[from..].iter().copied().find(|&i| {
+        let before = t[..i].trim_end();
+        // At the start, or after a sentence, a bar or a dash.
+        (before.is_empty() || before.ends_with(['.', '!', '?', '|', '–', '-', '—', ')'])) && opens_with_credit_label(&t[i..])
+    })
+}
+
+/// Longest block outside a figure whose closing "© …" is read as a
+/// credit (characters, whitespace excluded).
+const MAX_CREDITED_CHARS: u32 = 300;
+
+/// Most words of a labelled credit closing a caption.
+const CREDIT_TAIL_WORDS: usize = 8;
+
+/// "©…", "Foto: …", "Quelle: …", "Foto © …".
+fn opens_with_credit_label(s: &str) -> bool {
+    if s.starts_with('©') {
+        return true;
+    }
+    let mut words = s.split_whitespace();
+    let Some(first) = words.next() else { return false };
+    let label = first.trim_end_matches(':').to_lowercase();
+    let is_label = CREDIT_LABELS.contains(&label.as_str()) || label == "crédito" || label == "créditos";
+    is_label && (first.ends_with(':') || words.next().is_some_and(|w| w.starts_with([':', '©'])))
+}
+
+/// The inside of a parenthesised credit: a labelled credit, or names
+/// between slashes or bars ("REUTERS/Denis Balibouse", "mlharing /
+/// iStock.com"), at most eight words.
+fn is_credit_phrase(inner: &str) -> bool {
+    if inner.is_empty() || inner.split_whitespace().count() > 8 {
+        return false;
+    }
+    if opens_with_credit_label(inner) {
+        return true;
+    }
+    let parts: Vec<&str> = inner.split(['/', '|']).map(str::trim).collect();
+    parts.len() >= 2
+        && parts.iter().all(|p| p.chars().any(char::is_alphabetic) && p.split_whitespace().count() <= 4)
+        && parts.iter().any(|p| p.starts_with(char::is_uppercase))
+}
+
 /// "Photo: X", "Bild: Y / Agency", "© Agency".
 fn looks_like_credit(text: &str) -> bool {
     let t = text.trim_start();
+    // A credit set in parentheses on a line of its own ("(crédito:
+    // Minervino Júnior/CB/D.A.Press)").
+    if let Some(inner) = t.trim_end().strip_prefix('(').and_then(|r| r.strip_suffix(')')) {
+        if is_credit_phrase(inner.trim()) {
+            return true;
+        }
+    }
     if t.starts_with('©') || is_agency_credit(t) {
         return true;
     }
@@ -693,6 +943,16 @@ fn is_date_line(text: &str) -> bool {
 fn cites_in_a_sentence(b: &Block) -> bool {
     b.kind == Kind::Para && b.lead_words >= 4 && b.ends_with_stop
 }
+
+/// A list item that is a paragraph of prose (an article written as a
+/// list of points): long, with sentences and few links. It scores like a
+/// paragraph; menus and link lists do not.
+fn is_prose_item(b: &Block) -> bool {
+    b.kind == Kind::Item && b.chars >= PROSE_ITEM_CHARS && b.stops > 0 && link_density(b.chars, b.link_chars) < 0.2
+}
+
+/// Fewest characters of a list item scored as a paragraph.
+const PROSE_ITEM_CHARS: u32 = 100;
 
 /// Good paragraph: enough text, few links, sentence punctuation.
 fn is_good(b: &Block) -> bool {

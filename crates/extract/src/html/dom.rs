@@ -265,7 +265,10 @@ fn class_info(el: &Element, tag: Tag, cache: &mut ClassCache) -> ClassInfo {
     // a cache hit).
     let s = &mut cache.key;
     s.clear();
-    for key in ["class", "id"] {
+    // A heading's id is an anchor made from its words for a table of
+    // contents ("nav_nur_die_folie", "toc-results"), not a template part.
+    let keys: &[&str] = if tag == Tag::HeadingLike { &["class"] } else { &["class", "id"] };
+    for &key in keys {
         if let Some(v) = el.attr_str(key) {
             s.push_str(v);
             s.push(' ');
@@ -398,7 +401,10 @@ pub(crate) fn flatten<'a>(root: NodeRef<'a, Node>) -> Flat<'a> {
                 let r = role(name);
                 let skipped = matches!(r, Role::Skip)
                     || hidden(el)
-                    || matches!(r, Role::Inline) && (inline_pointer(node) || inline_popup(node, el));
+                    || matches!(r, Role::Inline)
+                        && (inline_pointer(node)
+                            || inline_popup(node, el)
+                            || inline_credit(node, el, figure_depth > 0 || block_stack.last().is_some_and(|o| o.kind == Kind::Caption)));
                 if !skipped {
                     descend = true;
                     let tag = tag_of(name);
@@ -599,6 +605,42 @@ fn inline_popup(node: NodeRef<'_, Node>, el: &scraper::node::Element) -> bool {
     links >= 2 && link_chars * 2 > chars
 }
 
+/// A photo credit set apart in its own inline element (`<span
+/// class="credits">DCV / Oppitz</span>`, `<em class="copyright">© …</em>`,
+/// in a caption `<span class="picture__source">© Agency</span>`): it names
+/// who took the picture, not what it shows, so its words are left out of
+/// the caption or paragraph. Only short elements are read so.
+fn inline_credit(node: NodeRef<'_, Node>, el: &scraper::node::Element, in_caption: bool) -> bool {
+    let named = |s: &str| {
+        let s = s.to_ascii_lowercase();
+        CREDIT_CLASSES.iter().any(|t| s.contains(t)) || in_caption && s.contains("source")
+    };
+    if !(el.attr_str("class").is_some_and(named) || el.attr_str("id").is_some_and(named)) {
+        return false;
+    }
+    let mut chars = 0usize;
+    for (k, n) in node.descendants().enumerate() {
+        if k > POINTER_NODES {
+            return false;
+        }
+        if let Node::Text(t) = n.value() {
+            chars += t.chars().filter(|c| !c.is_whitespace()).count();
+            if chars > CREDIT_CHARS {
+                return false;
+            }
+        }
+    }
+    true
+}
+
+/// Class or id fragments naming a photo credit.
+const CREDIT_CLASSES: [&str; 6] = ["credit", "copyright", "photographer", "bildnachweis", "fotonachweis", "bildquelle"];
+/// Most characters of an inline credit.
+const CREDIT_CHARS: usize = 120;
+
+/// Fewest words of a closing link read as the end of the sentence.
+const LINKED_CLAUSE_WORDS: u32 = 5;
+
 /// Most characters of an inline pointer to another article.
 const POINTER_CHARS: usize = 200;
 /// Most nodes looked at in an inline element to judge it (bounds the cost
@@ -754,7 +796,12 @@ fn add_text<'a>(flat: &mut Flat<'a>, cur: &mut Current<'a>, text: &'a str, link:
     if !link && cur.link_chars == 0 {
         cur.lead_words += words;
     }
-    cur.ends_with_stop = !link && ends_sentence(text);
+    // A sentence may also end inside its closing link when the link goes
+    // on with a sentence begun before it and is a clause of its own ("…
+    // Wiese, <a>who had held the post for eight months.</a>"), unlike a
+    // call to action after a sentence ("Now digital! <a>Click here to
+    // register!</a>").
+    cur.ends_with_stop = ends_sentence(text) && (!link || words >= LINKED_CLAUSE_WORDS && !cur.ends_with_stop);
     cur.chars += chars;
     cur.words += words;
     cur.commas += commas;

@@ -49,6 +49,8 @@ struct Found {
     ld_authors: Vec<String>,
     ld_publisher: Option<String>,
     ld_body: Option<String>,
+    /// `description`, `og:description`, `twitter:description`.
+    descriptions: Vec<String>,
     meta_authors: Vec<(String, String)>,
     rel_authors: Vec<(String, ego_tree::NodeId)>,
     itemprop_authors: Vec<String>,
@@ -77,6 +79,9 @@ pub(crate) struct PageMeta {
     /// The titles the page declares in its head (og/twitter titles, JSON-LD
     /// headline, `<title>`), to recognise the article's own headline.
     pub declared_titles: Vec<String>,
+    /// The descriptions the page declares in its head (`description`,
+    /// `og:description`, `twitter:description`).
+    pub descriptions: Vec<String>,
 }
 
 fn text_of(el: ElementRef<'_>) -> String {
@@ -128,6 +133,11 @@ pub(crate) fn collect(doc: &Html, url: Option<&str>) -> PageMeta {
                 let Some(content) = el.attr_str("content").map(clean).filter(|c| !c.is_empty()) else { continue };
                 match key.as_str() {
                     "og:title" => set_once(&mut f.og_title, content),
+                    "description" | "og:description" | "twitter:description" => {
+                        if f.descriptions.len() < 3 && !f.descriptions.contains(&content) {
+                            f.descriptions.push(content);
+                        }
+                    }
                     "twitter:title" => set_once(&mut f.twitter_title, content),
                     "og:site_name" => {
                         if f.site_name.as_ref().map_or(true, |s| s.1 != "meta[property=og:site_name]") {
@@ -872,7 +882,7 @@ fn decide(f: Found, url: Option<&str>, doc: &Html) -> PageMeta {
             }
         }
     }
-    PageMeta { metadata: m, ld_body: f.ld_body, title_variants, declared_titles }
+    PageMeta { metadata: m, ld_body: f.ld_body, title_variants, declared_titles, descriptions: f.descriptions }
 }
 
 /// True when the name is shown on the page: its words occur, in order,

@@ -63,8 +63,12 @@ pub fn extract_parsed(doc: &Html, html: &str, url: Option<&str>) -> Extraction {
     meta.published = dates.published;
     meta.modified = dates.modified;
 
-    let flat = dom::flatten(doc.tree.root());
-    let selection = content::select(&flat, &page.title_variants, &page.declared_titles);
+    let mut flat = dom::flatten(doc.tree.root());
+    content::trim_caption_credits(&mut flat);
+    let mut selection = content::select(&flat, &page.title_variants, &page.declared_titles);
+    let authors: Vec<&str> = meta.authors.iter().map(|a| a.value.as_str()).collect();
+    content::drop_closing_author_bio(&flat, &mut selection.blocks, &authors);
+    content::prepend_described_lead(&flat, &mut selection.blocks, &page.descriptions);
     let (text, offsets) = emit(&flat, &selection.blocks, html);
 
     if text.is_empty() {

@@ -553,3 +553,184 @@ fn an_endless_scroll_page_keeps_the_story_its_title_names() {
     assert!(t.contains("The friar said"), "{t}");
     assert!(!t.contains("The neighbour"), "{t}");
 }
+
+#[test]
+fn credit_element_inside_a_caption_is_left_out() {
+    let para = "<p>The ministers met on Monday to discuss security cooperation, trade and the future of the region, officials said in a statement.</p>";
+    let html = format!(
+        "<html><body><article><h1>Talks</h1><figure><img src=x.jpg><figcaption>\
+         <span class=\"caption\">The ministers at the table.</span> <span class=\"picture__source\">&copy; Thinkstock</span>\
+         </figcaption></figure>{para}<p>Eva Roe after the vote. <span class=\"credits\">DCV / Oppitz</span></p>{para2}</article></body></html>",
+        para2 = para.replace("Monday", "Tuesday")
+    );
+    let t = extract(&html, None).text;
+    assert!(t.contains("The ministers at the table."), "{t}");
+    assert!(t.contains("Eva Roe after the vote."), "{t}");
+    assert!(!t.contains("Thinkstock"), "{t}");
+    assert!(!t.contains("Oppitz"), "{t}");
+    // A "source" class outside a caption is not a credit.
+    let html = format!("<html><body><article>{para}<p>He said so <span class=\"source\">in the report</span>.</p>{para2}</article></body></html>", para2 = para.replace("Monday", "Tuesday"));
+    assert!(extract(&html, None).text.contains("in the report"));
+}
+
+#[test]
+fn an_article_written_as_a_list_of_prose_points_is_found() {
+    let item = |n: u32| {
+        format!("<li>Point {n}: a nearly wordless visual narrative intercuts two main stories and a couple of minor ones, and the film ends in silence.</li>")
+    };
+    let items: String = (1..=5).map(item).collect();
+    let side = |n: u32| format!("<p>Short poem line number {n} about walking, and the wind over the fields, and the light.</p>");
+    let sides: String = (1..=6).map(side).collect();
+    let html = format!(
+        "<html><body><div class=\"post\"><h1>The Garden</h1><div class=\"entry\"><ul>{items}</ul></div></div>\
+         <div class=\"column\">{sides}</div></body></html>"
+    );
+    let t = extract(&html, None).text;
+    assert!(t.contains("Point 3: a nearly wordless"), "{t}");
+}
+
+#[test]
+fn a_credit_closing_a_caption_is_cut() {
+    let para = "<p>The ministers met on Monday to discuss security cooperation, trade and the future of the region, officials said in a statement.</p>";
+    let fig = |cap: &str| format!("<figure><img src=x.jpg><figcaption>{cap}</figcaption></figure>");
+    let html = format!(
+        "<html><body><article><h1>Talks</h1>{}{para}{}{para2}{}{para3}</article></body></html>",
+        fig("Dmitry Muratov, a Russian journalist (REUTERS/Denis Balibouse)"),
+        fig("The forum reacted with dismay. | Quelle: Fleischmann / Unsplash"),
+        fig("Two dogs (left) and a cat (Felis catus)"),
+        para2 = para.replace("Monday", "Tuesday"),
+        para3 = para.replace("Monday", "Friday"),
+    );
+    let t = extract(&html, None).text;
+    assert!(t.contains("Dmitry Muratov, a Russian journalist\n"), "{t}");
+    assert!(t.contains("The forum reacted with dismay.\n"), "{t}");
+    assert!(!t.contains("Balibouse") && !t.contains("Unsplash"), "{t}");
+    // A parenthesis that names no one is the caption's.
+    assert!(t.contains("Two dogs (left) and a cat (Felis catus)"), "{t}");
+}
+
+#[test]
+fn a_copyright_credit_closing_a_short_text_block_is_cut() {
+    let para = "<p>The ministers met on Monday to discuss security cooperation, trade and the future of the region, officials said in a statement.</p>";
+    let html = format!(
+        "<html><body><article><h1>Talks</h1>{para}<div>Marco Odermatt, a ski star from Switzerland. © AFP / Marco Bertorello</div>\
+         {para2}<div>The brand © Acme is sold in shops everywhere, the maker said on Monday.</div>{para3}</article></body></html>",
+        para2 = para.replace("Monday", "Tuesday"),
+        para3 = para.replace("Monday", "Friday"),
+    );
+    let t = extract(&html, None).text;
+    assert!(t.contains("Marco Odermatt, a ski star from Switzerland.\n"), "{t}");
+    assert!(!t.contains("Bertorello"), "{t}");
+    // A "©" inside a sentence is not a closing credit.
+    assert!(t.contains("The brand © Acme is sold"), "{t}");
+}
+
+#[test]
+fn the_authors_biography_closing_the_article_is_dropped() {
+    let para = "<p>The ministers met on Monday to discuss security cooperation, trade and the future of the region, officials said in a statement.</p>";
+    let html = format!(
+        "<html><head><meta name=\"author\" content=\"Alice Wu\"></head><body><article><h1>Talks</h1>{para}{para2}{para3}\
+         <p>Alice Wu fell down the rabbit hole of politics aged 12. She has written about local politics since 2008.</p></article></body></html>",
+        para2 = para.replace("Monday", "Tuesday"),
+        para3 = para.replace("Monday", "Friday"),
+    );
+    let t = extract(&html, None).text;
+    assert!(t.contains("met on Friday"), "{t}");
+    assert!(!t.contains("rabbit hole"), "{t}");
+    // A closing paragraph that only names the author in passing stays.
+    let html = html.replace("Alice Wu fell down", "In the end Alice Wu fell down");
+    assert!(extract(&html, None).text.contains("rabbit hole"));
+}
+
+#[test]
+fn a_standfirst_the_page_describes_itself_with_joins_the_article() {
+    let lead = "The digitisation of work will cost millions of jobs, in Germany too, a challenge that society has not even begun to face, the philosopher said in an interview on Monday.";
+    let para = "<p>The ministers met on Monday to discuss security cooperation, trade and the future of the region, officials said in a statement.</p>";
+    let filler: String = (0..12).map(|i| format!("<div class=\"x{i}\"><span>Tools {i}</span></div>")).collect();
+    let html = format!(
+        "<html><head><meta name=\"description\" content=\"{desc}\"></head><body><div class=\"head\"><h1>The future of work</h1>\
+         <p class=\"top\">{lead}</p></div>{filler}<div class=\"story\">{para}{para2}{para3}{para}{para2}{para3}</div>\
+         <div class=\"more\"><p>Another story entirely, about a football match that was played on Sunday in a large stadium downtown.</p></div></body></html>",
+        desc = &lead[..150],
+        para2 = para.replace("Monday", "Tuesday"),
+        para3 = para.replace("Monday", "Friday"),
+    );
+    let t = extract(&html, None).text;
+    assert!(t.starts_with("The digitisation of work"), "{t}");
+    assert!(t.contains("met on Friday"), "{t}");
+    // Without the description the paragraph stays out.
+    let html = html.replace("name=\"description\"", "name=\"keywords\"");
+    assert!(!extract(&html, None).text.contains("The digitisation"));
+}
+
+#[test]
+fn a_sentence_ending_inside_its_link_is_kept() {
+    let html = "<html><body><article><h1>New spokesman</h1>\
+        <p>The group appointed a new spokesman on Monday, who will handle media relations at home and in foreign markets, it said.</p>\
+        <p>He replaces John Roe, <a href=\"/x\">who for the last eight months combined these tasks with his duties in marketing.</a></p>\
+        <p>Now digital too! <a href=\"/y\">Just click here and register for the digital edition today!</a></p>\
+        <p>He previously worked for a television channel and for several agencies, where he advised large companies on communication.</p>\
+        </article></body></html>";
+    let t = extract(html, None).text;
+    assert!(t.contains("He replaces John Roe, who for the last eight months"), "{t}");
+    assert!(!t.contains("register for the digital edition"), "{t}");
+}
+
+#[test]
+fn a_headings_anchor_id_does_not_make_it_boilerplate() {
+    let para = "<p>The ministers met on Monday to discuss security cooperation, trade and the future of the region, officials said in a statement.</p>";
+    let html = format!(
+        "<html><body><article><h1>Talks</h1>{para}<h3 class=\"subheading\" id=\"nav_only_the_foil_remains\">Only the foil remains</h3>{para2}{para3}</article></body></html>",
+        para2 = para.replace("Monday", "Tuesday"),
+        para3 = para.replace("Monday", "Friday"),
+    );
+    let t = extract(&html, None).text;
+    assert!(t.contains("\n\nOnly the foil remains\n\n"), "{t}");
+    // The same id on a block still names navigation.
+    let html = html.replace("<h3 class=\"subheading\" id=\"nav_only_the_foil_remains\">Only the foil remains</h3>", "<div id=\"nav_main\"><a href=\"/a\">Home</a> <a href=\"/b\">World</a></div>");
+    assert!(!extract(&html, None).text.contains("World"));
+}
+
+#[test]
+fn a_parenthesised_credit_line_is_dropped() {
+    let para = "<p>The ministers met on Monday to discuss security cooperation, trade and the future of the region, officials said in a statement.</p>";
+    let html = format!(
+        "<html><body><article><h1>Talks</h1><div class=\"img\"><small> (crédito: Minervino Júnior/CB/D.A.Press)</small></div>{para}{para2}{para3}\
+         <p>(He declined to comment.)</p></article></body></html>",
+        para2 = para.replace("Monday", "Tuesday"),
+        para3 = para.replace("Monday", "Friday"),
+    );
+    let t = extract(&html, None).text;
+    assert!(!t.contains("Minervino"), "{t}");
+    assert!(t.contains("(He declined to comment.)"), "{t}");
+}
+
+#[test]
+fn teaser_cards_of_other_stories_are_dropped() {
+    let para = "<p>The ministers met on Monday to discuss security cooperation, trade and the future of the region, officials said in a statement.</p>";
+    let card = |n: u32| {
+        format!(
+            "<article class=\"card\"><h2><a href=\"/s{n}\">Another story number {n} about a symposium</a></h2>\
+             <p>A symposium asks how young people and disadvantaged groups can take part in a fragmented society, number {n}.</p></article>"
+        )
+    };
+    let html = format!(
+        "<html><body><div class=\"content\"><h1>Talks</h1>{para}{para2}{para3}{cards}</div></body></html>",
+        para2 = para.replace("Monday", "Tuesday"),
+        para3 = para.replace("Monday", "Friday"),
+        cards = card(1) + &card(2),
+    );
+    let t = extract(&html, None).text;
+    assert!(t.contains("met on Friday"), "{t}");
+    assert!(!t.contains("A symposium asks"), "{t}");
+}
+
+#[test]
+fn a_short_post_whose_title_links_to_itself_is_not_a_teaser_card() {
+    let html = "<html><head><title>A quiet day at the lake</title></head><body><div class=\"posts\">\
+        <article class=\"post\"><h2><a href=\"/quiet-day\">A quiet day at the lake</a></h2>\
+        <p>We spent the whole day at the lake, swimming, reading and watching the boats go by until the sun went down.</p></article>\
+        </div></body></html>";
+    let t = extract(html, None).text;
+    assert!(t.contains("We spent the whole day at the lake"), "{t}");
+}
