@@ -907,6 +907,13 @@ mod tests {
         }
 
         #[test]
+        fn arbitrary_text_never_panics(s in "(\\PC|[<>&/;=\"'!?#\r\n-]){0,200}") {
+            let l = walk(&s, Log::default());
+            prop_assert_eq!(l.1, 0);
+            let _ = decode(&s, true);
+        }
+
+        #[test]
         fn every_open_is_closed(s in "(<[a-zA-Z]{1,6}( [a-z-]{1,8}(=\"[^\"]{0,20}\")?)?/?>|</[a-zA-Z]{1,6}>|<!--|-->|&[a-z#0-9]{0,6};?|[^<&]{0,30}){0,40}") {
             let l = walk(&s, Log::default());
             prop_assert_eq!(l.1, 0);
