@@ -601,11 +601,7 @@ impl<'a, V: Visitor<'a>> Tree<'a, V> {
             match name {
                 "li" if self.any_open(Counted::LI) => self.close_item(&["li"]),
                 "dd" | "dt" if self.any_open(Counted::DD) => self.close_item(&["dd", "dt"]),
-                "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => {
-                    if self.stack.last().is_some_and(|(n, _)| is_heading(n)) {
-                        self.pop();
-                    }
-                }
+                "h1" | "h2" | "h3" | "h4" | "h5" | "h6" if self.stack.last().is_some_and(|(n, _)| is_heading(n)) => self.pop(),
                 "option" | "optgroup" => {
                     if self.stack.last().is_some_and(|(n, _)| n == "option") {
                         self.pop();
