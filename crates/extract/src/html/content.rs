@@ -699,6 +699,32 @@ pub(crate) fn prepend_described_lead(flat: &Flat<'_>, blocks: &mut Vec<u32>, des
     }
 }
 
+/// The selected blocks, among the first few, that are the page's described
+/// lead (a block opening like one of its declared descriptions) and whose
+/// words `other` (another rendering of the article) lacks: a standfirst
+/// kept when the article's text is taken from elsewhere.
+pub(crate) fn described_lead_blocks(flat: &Flat<'_>, blocks: &[u32], descriptions: &[String], other: &str) -> Vec<u32> {
+    let keys: Vec<String> = descriptions.iter().map(|d| words_key(d)).filter(|k| k.len() >= MIN_DESCRIBED_CHARS).collect();
+    if keys.is_empty() {
+        return Vec::new();
+    }
+    let other = words_key(other);
+    blocks
+        .iter()
+        .take(DESCRIBED_LEAD_BLOCKS)
+        .copied()
+        .filter(|&bi| {
+            let Some(b) = flat.blocks.get(bi as usize) else { return false };
+            let key = words_key(&block_text(flat, b));
+            !b.figure && keys.iter().any(|d| shares_opening(&key, d)) && !other.contains(&key)
+        })
+        .collect()
+}
+
+/// Selected blocks looked at for the described lead by
+/// [`described_lead_blocks`].
+const DESCRIBED_LEAD_BLOCKS: usize = 4;
+
 /// Blocks looked at before the selection for the described lead (a
 /// bound on the work; the description, not the distance, decides).
 const DESCRIBED_LEAD_STEPS: u32 = 200;

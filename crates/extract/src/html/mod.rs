@@ -21,6 +21,7 @@ mod boilerplate;
 mod classes;
 mod content;
 mod dom;
+mod ld_body;
 mod metadata;
 mod source;
 
@@ -69,40 +70,71 @@ pub fn extract_parsed(doc: &Html, html: &str, url: Option<&str>) -> Extraction {
     let authors: Vec<&str> = meta.authors.iter().map(|a| a.value.as_str()).collect();
     content::drop_closing_author_bio(&flat, &mut selection.blocks, &authors);
     content::prepend_described_lead(&flat, &mut selection.blocks, &page.descriptions);
-    let (text, offsets) = emit(&flat, &selection.blocks, html);
+    let (mut text, mut offsets) = emit(&flat, &selection.blocks, html);
+    let mut from_ld = false;
+
+    // The markup holds much less than the article the page declares in its
+    // JSON-LD (rendered by a script, or behind a wall): the declared body is
+    // the article.
+    if let Some(body) = page.ld_body.as_deref() {
+        let ours = text.chars().filter(|c| !c.is_whitespace()).count();
+        // The raw body (markup included) bounds its text: most pages stop here.
+        let raw_chars = body.chars().filter(|c| !c.is_whitespace()).count();
+        let candidate = (raw_chars > 500 && ours * 2 < raw_chars)
+            .then(|| ld_body::body_text(html, body, &page.title_variants))
+            .flatten();
+        if let Some((ld_text, ld_offsets)) = candidate {
+            let body_chars = ld_text.chars().filter(|c| !c.is_whitespace()).count();
+            if body_chars > 500 && ours * 2 < body_chars {
+                // The standfirst the markup shows above the article stays.
+                let lead = content::described_lead_blocks(&flat, &selection.blocks, &page.descriptions, &ld_text);
+                let (ld_text, ld_offsets) = if lead.is_empty() {
+                    (ld_text, ld_offsets)
+                } else {
+                    let mut out = TextBuilder::new();
+                    emit_into(&flat, &lead, html, &mut out);
+                    ld_body::body_into(html, body, &page.title_variants, &mut out);
+                    out.finish()
+                };
+                diagnostics.push(Diagnostic::info(
+                    "html-content-json-ld",
+                    format!("the page's markup held {ours} characters of text; its JSON-LD articleBody ({body_chars}) was taken instead"),
+                ));
+                text = ld_text;
+                offsets = ld_offsets;
+                from_ld = true;
+            }
+        }
+    }
 
     if text.is_empty() {
         diagnostics.push(Diagnostic::warning("html-no-content", "no main content found in the HTML page"));
-    } else if selection.method != "container" {
+    } else if !from_ld && selection.method != "container" {
         diagnostics.push(Diagnostic::info(
             "html-content-fallback",
             format!("main content chosen by the {} method", selection.method),
         ));
-    }
-    if let Some(body) = page.ld_body.as_deref() {
-        let body_chars = body.chars().filter(|c| !c.is_whitespace()).count();
-        let ours = text.chars().filter(|c| !c.is_whitespace()).count();
-        if body_chars > 500 && ours * 2 < body_chars {
-            diagnostics.push(Diagnostic::warning(
-                "html-short-content",
-                format!("extracted {ours} characters but the page's JSON-LD articleBody has {body_chars}"),
-            ));
-        }
     }
     Extraction { text, offsets, metadata: meta, diagnostics }
 }
 
 /// Writes the selected blocks into a clean text with its offset map.
 fn emit(flat: &dom::Flat<'_>, blocks: &[u32], html: &str) -> (String, dossier_text::OffsetMap) {
-    let mut src = source::SourceText::scan(html);
     let mut out = TextBuilder::new();
+    emit_into(flat, blocks, html, &mut out);
+    out.finish()
+}
+
+/// Like [`emit`], appending to `out` (trailing whitespace trimmed).
+fn emit_into(flat: &dom::Flat<'_>, blocks: &[u32], html: &str, out: &mut TextBuilder) {
+    let mut src = source::SourceText::scan(html);
     let mut prev: Option<&dom::Block> = None;
     // One buffer for the aligned characters of every text piece.
     let mut chars = Vec::new();
     for &bi in blocks {
         let Some(b) = flat.blocks.get(bi as usize) else { continue };
         let pieces = flat.pieces.get(b.pieces.0 as usize..b.pieces.1 as usize).unwrap_or(&[]);
-        let mut w = BlockWriter { out: &mut out, started: false, pending_space: None, sep: None };
+        let mut w = BlockWriter { out, started: false, pending_space: None, sep: None };
         w.sep = Some(match prev {
             None => "",
             Some(p) if p.group != dom::NONE && p.group == b.group && matches!(b.kind, Kind::Item | Kind::Row) => "\n",
@@ -138,7 +170,6 @@ fn emit(flat: &dom::Flat<'_>, blocks: &[u32], html: &str) -> (String, dossier_te
         }
     }
     out.trim_end();
-    out.finish()
 }
 
 /// Writes one block: collapses whitespace, inserts the block separator

@@ -734,3 +734,37 @@ fn a_short_post_whose_title_links_to_itself_is_not_a_teaser_card() {
     let t = extract(html, None).text;
     assert!(t.contains("We spent the whole day at the lake"), "{t}");
 }
+
+#[test]
+fn a_page_whose_article_is_only_in_json_ld_gets_its_article_body() {
+    let para = "The council voted on Tuesday to extend the programme for another year, after a long debate about its cost and reach.";
+    let lead = "A year more for the programme, which the council had planned to end this spring.";
+    let body = format!("Council extends programme\\n{para}\\n\\n{para} Second.\\n{para} Third.\\n{para} Fourth.\\n{para} Fifth.\\n{para} Sixth.");
+    let page = |standfirst: &str| {
+        format!(
+            "<html><head><title>Council extends programme</title><meta name=\"description\" content=\"{lead}\">\
+             <script type=\"application/ld+json\">{{\"@type\":\"NewsArticle\",\"headline\":\"Council extends programme\",\"articleBody\":\"{body}\"}}</script>\
+             </head><body><h1>Council extends programme</h1>{standfirst}<div id=\"app\"><p>Loading the article, please wait a moment.</p></div></body></html>"
+        )
+    };
+    let html = page("");
+    let ex = extract(&html, None);
+    assert!(ex.text.starts_with("The council voted"), "{}", ex.text);
+    assert!(!ex.text.contains("Council extends programme"), "{}", ex.text);
+    assert!(ex.text.contains(".\n\nThe council voted"), "{}", ex.text);
+    assert!(ex.text.ends_with("Sixth."), "{}", ex.text);
+    assert!(ex.diagnostics.iter().any(|d| d.code == "html-content-json-ld"));
+    assert!(!ex.diagnostics.iter().any(|d| d.code == "html-short-content"));
+    // Offsets point into the JSON-LD script.
+    let at = ex.text.find("Sixth").unwrap();
+    let raw = ex.offsets.to_raw(at).unwrap();
+    assert_eq!(&html[raw..raw + 5], "Sixth");
+    assert!(raw < html.find("</script>").unwrap());
+
+    // The standfirst the markup shows (the page's description) stays first.
+    let html = page(&format!("<p class=\"standfirst\">{lead}</p>"));
+    let ex = extract(&html, None);
+    assert!(ex.text.starts_with(&format!("{lead}\n\nThe council voted")), "{}", ex.text);
+    let raw = ex.offsets.to_raw(0).unwrap();
+    assert!(raw > html.find("<body>").unwrap());
+}
