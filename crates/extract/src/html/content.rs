@@ -725,6 +725,58 @@ pub(crate) fn described_lead_blocks(flat: &Flat<'_>, blocks: &[u32], description
 /// [`described_lead_blocks`].
 const DESCRIBED_LEAD_BLOCKS: usize = 4;
 
+/// Ends the article at a block that is only a comments heading
+/// ("Comments", "3 Kommentare", "Laisser un commentaire"): what follows is
+/// the readers' section or the page's furniture below it, not the article.
+/// Only once [`MIN_CHARS_BEFORE_COMMENTS`] characters of article precede it.
+pub(crate) fn cut_at_comments(flat: &Flat<'_>, blocks: &mut Vec<u32>) {
+    let mut before = 0u32;
+    for (pos, &bi) in blocks.iter().enumerate() {
+        let Some(b) = flat.blocks.get(bi as usize) else { continue };
+        if before >= MIN_CHARS_BEFORE_COMMENTS && b.chars < 40 && !b.figure && is_comments_heading(&block_text(flat, b)) {
+            blocks.truncate(pos);
+            return;
+        }
+        before += b.chars;
+    }
+}
+
+/// Article characters a comments heading must follow to end the article.
+const MIN_CHARS_BEFORE_COMMENTS: u32 = 300;
+
+/// Whether `text` is only a comments heading, a count aside.
+pub(crate) fn is_comments_heading(text: &str) -> bool {
+    let key: String = words_key(text).split(' ').filter(|w| !w.chars().all(|c| c.is_ascii_digit())).collect::<Vec<_>>().join(" ");
+    COMMENTS_HEADINGS.contains(&key.as_str())
+}
+
+const COMMENTS_HEADINGS: &[&str] = &[
+    "comments",
+    "comment",
+    "leave a comment",
+    "leave a reply",
+    "post a comment",
+    "add a comment",
+    "reader comments",
+    "kommentare",
+    "kommentar",
+    "kommentar schreiben",
+    "leserkommentare",
+    "commentaires",
+    "commentaire",
+    "laisser un commentaire",
+    "ajouter un commentaire",
+    "réagir",
+    "comentarios",
+    "comentario",
+    "deja un comentario",
+    "deja tu comentario",
+    "commenti",
+    "lascia un commento",
+    "reacties",
+    "comentários",
+];
+
 /// Blocks looked at before the selection for the described lead (a
 /// bound on the work; the description, not the distance, decides).
 const DESCRIBED_LEAD_STEPS: u32 = 200;

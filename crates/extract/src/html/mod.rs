@@ -68,6 +68,7 @@ pub fn extract_parsed(doc: &Html, html: &str, url: Option<&str>) -> Extraction {
     content::trim_caption_credits(&mut flat);
     let mut selection = content::select(&flat, &page.title_variants, &page.declared_titles);
     let authors: Vec<&str> = meta.authors.iter().map(|a| a.value.as_str()).collect();
+    content::cut_at_comments(&flat, &mut selection.blocks);
     content::drop_closing_author_bio(&flat, &mut selection.blocks, &authors);
     content::prepend_described_lead(&flat, &mut selection.blocks, &page.descriptions);
     let (mut text, mut offsets) = emit(&flat, &selection.blocks, html);

@@ -768,3 +768,23 @@ fn a_page_whose_article_is_only_in_json_ld_gets_its_article_body() {
     let raw = ex.offsets.to_raw(0).unwrap();
     assert!(raw > html.find("<body>").unwrap());
 }
+
+#[test]
+fn a_comments_heading_ends_the_article() {
+    let para = |n: &str| {
+        format!("<p>The regional council approved the new water plan on Monday after a debate that lasted most of the {n}, officials said.</p>")
+    };
+    let (a, b, c) = (para("morning"), para("afternoon"), para("evening"));
+    let html = format!(
+        "<html><body><div class=\"content\">{a}{b}{c}\
+         <h3>3 Comments</h3><p>Reader one wrote a long remark about the plan, which he considers far too expensive for the region.</p>\
+         <p>Advertise with us and reach thousands of readers in the region and abroad, contact our marketing team today.</p></div></body></html>"
+    );
+    let ex = extract(&html, None);
+    assert!(ex.text.contains("The regional council approved"), "{}", ex.text);
+    assert!(!ex.text.contains("Comments"), "{}", ex.text);
+    assert!(!ex.text.contains("Reader one"), "{}", ex.text);
+    assert!(!ex.text.contains("Advertise"), "{}", ex.text);
+    assert!(content::is_comments_heading("Kommentare (12)"));
+    assert!(!content::is_comments_heading("Comments on the water plan"));
+}
