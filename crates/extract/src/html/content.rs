@@ -777,6 +777,41 @@ const COMMENTS_HEADINGS: &[&str] = &[
     "comentários",
 ];
 
+/// Ends the article where the article the page declares (its JSON-LD
+/// `articleBody`, as text) ends: when one of the last
+/// [`DECLARED_END_BLOCKS`] selected blocks closes the declared body (the
+/// body ends with that block's last words), the blocks after it are not
+/// the article (calls to action, notices, teasers). Figures and captions
+/// stop the search: the body never holds them.
+pub(crate) fn end_at_declared_body(flat: &Flat<'_>, blocks: &mut Vec<u32>, declared: &str) {
+    let body = words_key(declared);
+    if body.len() < MIN_DECLARED_END_CHARS * 4 {
+        return;
+    }
+    for (from_end, pos) in (0..blocks.len()).rev().enumerate().take(DECLARED_END_BLOCKS + 1) {
+        let Some(b) = blocks.get(pos).and_then(|&bi| flat.blocks.get(bi as usize)) else { return };
+        if b.figure || b.kind == Kind::Caption {
+            return;
+        }
+        let key = words_key(&block_text(flat, b));
+        if key.len() < MIN_DECLARED_END_CHARS {
+            continue;
+        }
+        let tail = key.char_indices().rev().nth(MIN_DECLARED_END_CHARS - 1).map_or(key.as_str(), |(i, _)| &key[i..]);
+        if body.ends_with(tail) {
+            if from_end > 0 {
+                blocks.truncate(pos + 1);
+            }
+            return;
+        }
+    }
+}
+
+/// Last selected blocks searched for the end of the declared body.
+const DECLARED_END_BLOCKS: usize = 4;
+/// Characters (of the words key) compared at the end of the declared body.
+const MIN_DECLARED_END_CHARS: usize = 40;
+
 /// Blocks looked at before the selection for the described lead (a
 /// bound on the work; the description, not the distance, decides).
 const DESCRIBED_LEAD_STEPS: u32 = 200;

@@ -69,6 +69,11 @@ pub fn extract_parsed(doc: &Html, html: &str, url: Option<&str>) -> Extraction {
     let mut selection = content::select(&flat, &page.title_variants, &page.declared_titles);
     let authors: Vec<&str> = meta.authors.iter().map(|a| a.value.as_str()).collect();
     content::cut_at_comments(&flat, &mut selection.blocks);
+    if let Some(body) = page.ld_body.as_deref() {
+        if let Some((declared, _)) = ld_body::body_text(html, body, &[]) {
+            content::end_at_declared_body(&flat, &mut selection.blocks, &declared);
+        }
+    }
     content::drop_closing_author_bio(&flat, &mut selection.blocks, &authors);
     content::prepend_described_lead(&flat, &mut selection.blocks, &page.descriptions);
     let (mut text, mut offsets) = emit(&flat, &selection.blocks, html);

@@ -788,3 +788,25 @@ fn a_comments_heading_ends_the_article() {
     assert!(content::is_comments_heading("Kommentare (12)"));
     assert!(!content::is_comments_heading("Comments on the water plan"));
 }
+
+#[test]
+fn the_article_ends_where_its_declared_body_ends() {
+    let paras = [
+        "The regional council approved the new water plan on Monday after a debate that lasted most of the afternoon.",
+        "Farmers had asked for a larger share of the reservoir, which the plan grants them during the dry months only.",
+        "The plan takes effect in June and will be reviewed after two summers, the council's chair told reporters.",
+    ];
+    let closing = "Did this article help you or make you smile? Then leave us a like and share it with other nice people, we look forward to it.";
+    let markup: String = paras.iter().chain([&closing]).map(|p| format!("<p>{p}</p>")).collect();
+    let page = |ld: &str| format!("<html><head>{ld}</head><body><article>{markup}</article></body></html>");
+    let declared = format!(
+        "<script type=\"application/ld+json\">{{\"@type\":\"NewsArticle\",\"articleBody\":\"{}\"}}</script>",
+        paras.join(" ")
+    );
+    let ex = extract(&page(&declared), None);
+    assert!(ex.text.ends_with(paras[2]), "{}", ex.text);
+    assert!(!ex.text.contains("leave us a like"), "{}", ex.text);
+    // Without a declared body the closing paragraph is not judged here.
+    let ex = extract(&page(""), None);
+    assert!(ex.text.contains("leave us a like"), "{}", ex.text);
+}
