@@ -807,6 +807,44 @@ pub(crate) fn end_at_declared_body(flat: &Flat<'_>, blocks: &mut Vec<u32>, decla
     }
 }
 
+/// Starts the article where the declared body starts: when one of the
+/// first [`DECLARED_END_BLOCKS`] selected blocks opens the declared body,
+/// the blocks before it go (breadcrumbs, bylines, kickers, teaser lines),
+/// except paragraphs of a standfirst's length with a sentence, the
+/// described lead (a block opening like a declared description), figures
+/// and captions.
+pub(crate) fn start_at_declared_body(flat: &Flat<'_>, blocks: &mut Vec<u32>, declared: &str, descriptions: &[String]) {
+    let body = words_key(declared);
+    if body.len() < MIN_DECLARED_END_CHARS * 4 {
+        return;
+    }
+    let keys: Vec<String> = descriptions.iter().map(|d| words_key(d)).filter(|k| k.len() >= MIN_DESCRIBED_CHARS).collect();
+    for pos in 0..blocks.len().min(DECLARED_END_BLOCKS + 1) {
+        let Some(b) = blocks.get(pos).and_then(|&bi| flat.blocks.get(bi as usize)) else { return };
+        let key = words_key(&block_text(flat, b));
+        if key.len() < MIN_DECLARED_END_CHARS {
+            continue;
+        }
+        let head = key.char_indices().nth(MIN_DECLARED_END_CHARS).map_or(key.as_str(), |(i, _)| &key[..i]);
+        if body.starts_with(head) {
+            if pos > 0 {
+                let mut i = 0;
+                blocks.retain(|&bi| {
+                    i += 1;
+                    i > pos
+                        || flat.blocks.get(bi as usize).is_some_and(|b| {
+                            b.figure
+                                || b.kind == Kind::Caption
+                                || (b.kind == Kind::Para && b.chars >= MIN_DESCRIBED_LEAD_CHARS && b.stops > 0)
+                                || keys.iter().any(|d| shares_opening(&words_key(&block_text(flat, b)), d))
+                        })
+                });
+            }
+            return;
+        }
+    }
+}
+
 /// Last selected blocks searched for the end of the declared body.
 const DECLARED_END_BLOCKS: usize = 4;
 /// Characters (of the words key) compared at the end of the declared body.

@@ -72,6 +72,7 @@ pub fn extract_parsed(doc: &Html, html: &str, url: Option<&str>) -> Extraction {
     if let Some(body) = page.ld_body.as_deref() {
         if let Some((declared, _)) = ld_body::body_text(html, body, &[]) {
             content::end_at_declared_body(&flat, &mut selection.blocks, &declared);
+            content::start_at_declared_body(&flat, &mut selection.blocks, &declared, &page.descriptions);
         }
     }
     content::drop_closing_author_bio(&flat, &mut selection.blocks, &authors);

@@ -810,3 +810,26 @@ fn the_article_ends_where_its_declared_body_ends() {
     let ex = extract(&page(""), None);
     assert!(ex.text.contains("leave us a like"), "{}", ex.text);
 }
+
+#[test]
+fn the_article_starts_where_its_declared_body_starts() {
+    let paras = [
+        "The regional council approved the new water plan on Monday after a debate that lasted most of the afternoon.",
+        "Farmers had asked for a larger share of the reservoir, which the plan grants them during the dry months only.",
+        "The plan takes effect in June and will be reviewed after two summers, the council's chair told reporters.",
+    ];
+    let kicker = "The mayor also backs the plan.";
+    let standfirst = "After a long afternoon of debate, the council settled the dispute between farmers and the city over the reservoir, for two summers at least, and both sides said on Monday evening that they could live with the compromise.";
+    let markup: String =
+        [kicker, standfirst].iter().chain(paras.iter()).map(|p| format!("<p>{p}</p>")).collect();
+    let page = |ld: &str| format!("<html><head>{ld}</head><body><article>{markup}</article></body></html>");
+    let declared = format!(
+        "<script type=\"application/ld+json\">{{\"@type\":\"NewsArticle\",\"articleBody\":\"{}\"}}</script>",
+        paras.join(" ")
+    );
+    let ex = extract(&page(&declared), None);
+    assert!(ex.text.starts_with(standfirst), "{}", ex.text);
+    assert!(!ex.text.contains(kicker), "{}", ex.text);
+    let ex = extract(&page(""), None);
+    assert!(ex.text.starts_with(kicker), "{}", ex.text);
+}
