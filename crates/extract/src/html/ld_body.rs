@@ -216,9 +216,8 @@ fn lines(units: &[Unit]) -> Vec<Vec<Unit>> {
     }
     lines.retain(|l| l.iter().any(|u| !is_space(u.c)));
     for l in &mut lines {
-        while l.first().is_some_and(|u| is_space(u.c)) {
-            l.remove(0);
-        }
+        let lead = l.iter().take_while(|u| is_space(u.c)).count();
+        l.drain(..lead);
         while l.last().is_some_and(|u| is_space(u.c)) {
             l.pop();
         }
