@@ -373,8 +373,9 @@ pub fn decode(s: &str, attr: bool) -> Cow<'_, str> {
 }
 
 /// The character reference at the start of `s` (just after its `&`): its
-/// characters and the bytes it takes.
-fn char_ref(s: &str, attr: bool) -> Option<([Option<char>; 2], usize)> {
+/// characters and the bytes it takes (`attr`: as in an attribute value,
+/// see [`decode`]).
+pub fn char_ref(s: &str, attr: bool) -> Option<([Option<char>; 2], usize)> {
     let b = s.as_bytes();
     if b.first() == Some(&b'#') {
         let hex = matches!(b.get(1), Some(b'x' | b'X'));

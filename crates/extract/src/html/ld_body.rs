@@ -197,9 +197,9 @@ fn lines(units: &[Unit]) -> Vec<Vec<Unit>> {
                 }
             }
             '&' => {
-                let end = units.get(i..).and_then(|r| r.iter().take(10).position(|n| n.c == ';'));
+                let end = units.get(i..).and_then(|r| r.iter().take(MAX_REFERENCE).position(|n| n.c == ';'));
                 let decoded = end.and_then(|len| {
-                    let name: String = units.get(i..i + len)?.iter().map(|n| n.c).collect();
+                    let name: String = units.get(i..=i + len)?.iter().map(|n| n.c).collect();
                     Some((entity(&name)?, len))
                 });
                 match decoded {
@@ -236,32 +236,16 @@ const BLOCK_TAGS: &[&str] = &[
     "table", "tr", "section", "hr", "pre", "dd", "dt",
 ];
 
-fn entity(name: &str) -> Option<char> {
-    if let Some(num) = name.strip_prefix('#') {
-        let cp = match num.strip_prefix(['x', 'X']) {
-            Some(h) => u32::from_str_radix(h, 16).ok()?,
-            None => num.parse().ok()?,
-        };
-        return char::from_u32(cp);
+/// Longest character reference looked for, `;` included.
+const MAX_REFERENCE: usize = 40;
+
+/// The one character a whole reference (`amp;`, `#233;`, the `&` left out)
+/// stands for, read as HTML does ([`dossier_dates::markup::char_ref`]).
+fn entity(reference: &str) -> Option<char> {
+    match dossier_dates::markup::char_ref(reference, false)? {
+        ([Some(c), None], len) if len == reference.len() => Some(c),
+        _ => None,
     }
-    Some(match name {
-        "amp" => '&',
-        "lt" => '<',
-        "gt" => '>',
-        "quot" => '"',
-        "apos" => '\'',
-        "nbsp" => '\u{a0}',
-        "ndash" => '–',
-        "mdash" => '—',
-        "hellip" => '…',
-        "rsquo" => '’',
-        "lsquo" => '‘',
-        "rdquo" => '”',
-        "ldquo" => '“',
-        "laquo" => '«',
-        "raquo" => '»',
-        _ => return None,
-    })
 }
 
 #[cfg(test)]

@@ -294,25 +294,24 @@ impl Lexicon {
 
     /// [`Lexicon::line_cues`] with a buffer reused from line to line; the
     /// comment cue is given by the byte where it ends in `text`.
-    pub fn line_cues_with(&self, full: &str, buf: &mut String) -> (bool, Option<usize>) {
-        let text = full;
+    pub fn line_cues_with(&self, text: &str, buf: &mut String) -> (bool, Option<usize>) {
         let chrome = first_word_in(text, &self.chrome_firsts, buf) && self.cue_at_start(text, &[CueKind::Chrome]).is_some();
         // A count in brackets, as a text browser prints a link or a button
         // ("[ 167 comments ]", "(12 Comments)"), is read as a bare count.
         let counted_text = |r: &str| r.trim_start_matches(dossier_text::normalize::is_space).starts_with(|c: char| c.is_ascii_digit());
-        let text = match text.as_bytes().first() {
+        let inner = match text.as_bytes().first() {
             Some(b'[' | b'(') if text.get(1..).is_some_and(counted_text) => text.get(1..).unwrap_or(text).trim_start_matches(dossier_text::normalize::is_space),
             _ => text,
         };
-        let lead = full.len() - text.len();
-        let rest = text.trim_start_matches(|c: char| c.is_ascii_digit() || dossier_text::normalize::is_space(c));
-        let same = rest.len() == text.len();
-        let counted = !same && text.starts_with(|c: char| c.is_ascii_digit());
+        let lead = text.len() - inner.len();
+        let rest = inner.trim_start_matches(|c: char| c.is_ascii_digit() || dossier_text::normalize::is_space(c));
+        let same = rest.len() == inner.len();
+        let counted = !same && inner.starts_with(|c: char| c.is_ascii_digit());
         let first_ok = if same { self.comment_firsts.contains(buf.as_str()) } else {
             first_word_in(rest, &self.comment_firsts, buf) || counted && self.counted_firsts.contains(buf.as_str())
         };
         let kinds: &[CueKind] = if counted { &[CueKind::Comments, CueKind::CountedComments] } else { &[CueKind::Comments] };
-        let comments = if first_ok { self.cue_at_start(rest, kinds).map(|(_, len)| lead + text.len() - rest.len() + len) } else { None };
+        let comments = if first_ok { self.cue_at_start(rest, kinds).map(|(_, len)| lead + inner.len() - rest.len() + len) } else { None };
         (chrome, comments)
     }
 
