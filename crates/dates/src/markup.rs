@@ -79,7 +79,7 @@ pub trait Visitor<'a> {
 pub fn walk<'a, V: Visitor<'a>>(src: &'a str, visitor: V) -> V {
     let b = src.as_bytes();
     let n = b.len();
-    let mut tree = Tree { v: visitor, stack: Vec::new(), pending: None, counts: [0; Counted::COUNT] };
+    let mut tree = Tree { v: visitor, stack: Vec::new(), pending: None, counts: [0; Counted::COUNT], after_body: false };
     let mut tag = Tag::default();
     let mut i = 0usize;
     let mut text_start = 0usize;
@@ -458,6 +458,9 @@ struct Tree<'a, V> {
     /// Open elements of each [`Counted`] family: a search for an element
     /// none of which is open is skipped (it would walk the whole stack).
     counts: [u32; Counted::COUNT],
+    /// After `</body>` and before the next tag or visible text: a comment
+    /// there goes outside the body and does not split the body's text.
+    after_body: bool,
 }
 
 /// Families of elements whose open ones are counted.
@@ -504,6 +507,9 @@ impl<'a, V: Visitor<'a>> Tree<'a, V> {
         if t.is_empty() {
             return;
         }
+        if self.after_body && !t.chars().all(char::is_whitespace) {
+            self.after_body = false;
+        }
         self.pending = Some(match self.pending.take() {
             None => t,
             Some(p) => {
@@ -520,9 +526,12 @@ impl<'a, V: Visitor<'a>> Tree<'a, V> {
         }
     }
 
-    /// A comment node: it separates text nodes.
+    /// A comment node: it separates text nodes (but not after `</body>`,
+    /// where it is put outside the body).
     fn comment(&mut self) {
-        self.flush();
+        if !self.after_body {
+            self.flush();
+        }
     }
 
     fn push(&mut self, tag: &Tag<'a>) {
@@ -581,6 +590,7 @@ impl<'a, V: Visitor<'a>> Tree<'a, V> {
 
     /// A start tag; whether its element was opened (and is still open).
     fn start(&mut self, tag: &Tag<'a>, self_closing: bool) -> bool {
+        self.after_body = false;
         let name = tag.name();
         match name {
             "html" if !self.stack.is_empty() => return false,
@@ -652,6 +662,12 @@ impl<'a, V: Visitor<'a>> Tree<'a, V> {
     }
 
     fn end(&mut self, name: &str) {
+        // `</body>` and `</html>` close nothing: later content still goes
+        // into the body.
+        self.after_body = matches!(name, "body" | "html");
+        if self.after_body {
+            return;
+        }
         if let Some(c) = Counted::of(name).filter(|&c| c != Counted::P && c != Counted::FOREIGN) {
             if !self.any_open(c) {
                 // Nothing to close (`</p>` alone is an empty paragraph).
@@ -659,7 +675,6 @@ impl<'a, V: Visitor<'a>> Tree<'a, V> {
             }
         }
         let found = match name {
-            "body" | "html" => return,
             "br" => {
                 let tag = Tag { name: Cow::Borrowed("br"), attrs: Vec::new() };
                 self.push(&tag);
