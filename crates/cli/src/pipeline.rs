@@ -14,7 +14,7 @@ pub fn extraction() -> anyhow::Result<Pipeline> {
 /// Extraction, language, then tokens, sentences and entity mentions under
 /// the given conventions (what `analyze` prints and `ingest` stores).
 pub fn analysis(conventions: Conventions) -> anyhow::Result<Pipeline> {
-    Ok(Pipeline::new(vec![Box::new(ExtractStage), Box::new(LanguageStage), Box::new(NerStage { conventions })])?)
+    Ok(Pipeline::new(vec![Box::new(ExtractStage), Box::new(LanguageStage), Box::new(NerStage::new(conventions))])?)
 }
 
 /// Runs the pipeline on one page; a failing stage becomes a failure with

@@ -749,7 +749,7 @@ fn evaluate(data: &Path, args: &Args, fr: Option<&Model>, en: Option<&Model>) ->
     Ok(())
 }
 
-fn read_model(path: &Path) -> Result<Model> {
+pub(crate) fn read_model(path: &Path) -> Result<Model> {
     let f = std::fs::File::open(path).with_context(|| format!("opening {}", path.display()))?;
     Ok(Model::read(std::io::BufReader::new(f))?)
 }

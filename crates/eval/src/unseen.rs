@@ -64,6 +64,10 @@ pub struct Args {
     /// be read).
     #[arg(long, conflicts_with = "verbose")]
     summary: bool,
+    /// Tag with this model file instead of the shipped model of its
+    /// language (a candidate, before it is embedded).
+    #[arg(long)]
+    model: Option<PathBuf>,
 }
 
 /// One gold page.
@@ -164,7 +168,10 @@ pub fn run(data: &Path, args: Args) -> Result<()> {
     let pipeline = Pipeline::new(vec![
         Box::new(ExtractStage),
         Box::new(LanguageStage),
-        Box::new(NerStage::default()),
+        Box::new(NerStage {
+            model: args.model.as_deref().map(crate::ner::read_model).transpose()?.map(std::sync::Arc::new),
+            ..NerStage::default()
+        }),
     ])?;
     let words = Regex::new(r"\w+")?;
     let mut langs: Vec<String> = pages.iter().map(|p| p.lang.clone()).collect();

@@ -180,10 +180,29 @@ pub fn tag_document_with(model: &Model, sentences: &[Vec<&str>], doc_rules: bool
 
 /// The pipeline stage: tokens, sentences and mentions for a document whose
 /// text and language are known.
-#[derive(Debug, Default, Clone, Copy)]
+#[derive(Debug, Default, Clone)]
 pub struct NerStage {
     /// The annotation conventions to follow.
     pub conventions: Conventions,
+    /// A model to use instead of the shipped one, for documents in its
+    /// language (evaluation of a candidate model).
+    pub model: Option<std::sync::Arc<Model>>,
+}
+
+impl NerStage {
+    /// The stage under `conventions`, with the shipped models.
+    pub fn new(conventions: Conventions) -> NerStage {
+        NerStage { conventions, model: None }
+    }
+
+    /// The model for `lang`: the override when it is of that language,
+    /// else the shipped one.
+    fn model_for(&self, lang: &str) -> Option<&Model> {
+        match &self.model {
+            Some(m) if m.lang == lang => Some(m),
+            _ => model_for(lang),
+        }
+    }
 }
 
 impl Stage for NerStage {
@@ -201,13 +220,14 @@ impl Stage for NerStage {
     }
     fn run(&self, _raw: &RawPage, doc: &mut Document) -> Result<(), StageError> {
         let lang = doc.metadata.language.as_ref().map(|l| l.value.clone()).unwrap_or_default();
-        if model_for(&lang).is_none() {
+        let model = self.model_for(&lang);
+        if model.is_none() {
             doc.diagnostics.push(Diagnostic::info(
                 "ner-no-model",
                 format!("no named-entity model for language `{lang}`; tokens and sentences only"),
             ));
         }
-        let a = analyze_in(doc.text(), &lang, model_for(&lang), self.conventions);
+        let a = analyze_in(doc.text(), &lang, model, self.conventions);
         doc.layers.sentences = Some(a.sentences);
         doc.layers.tokens = Some(a.tokens);
         doc.layers.mentions = Some(a.mentions);
@@ -215,7 +235,7 @@ impl Stage for NerStage {
         // already opens with it.
         let title = doc.metadata.title.as_ref().map(|t| t.value.clone());
         doc.layers.title_mentions = title.filter(|t| !t.trim().is_empty() && !doc.text().starts_with(t.as_str())).map(|t| {
-            analyze_headline_in(&t, doc.text(), &lang, model_for(&lang), self.conventions).mentions
+            analyze_headline_in(&t, doc.text(), &lang, model, self.conventions).mentions
         });
         Ok(())
     }
