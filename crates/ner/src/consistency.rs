@@ -141,6 +141,17 @@ pub fn apply_with(doc: &mut DocTags<'_>, lexicon: &HashSet<String>, lang: &str, 
                 let Some(w) = toks.get(k) else { break };
                 let lw = w.to_lowercase();
                 match res.cue(lang, &lw) {
+                    // "le chef de groupe X", "la directrice d'agence X": a
+                    // title of the form "TITLE de HEAD" names a person.
+                    cue::ORGHEAD
+                        if !crossed_de
+                            && k >= 2
+                            && toks.get(k - 1).is_some_and(|d| matches!(*d, "de" | "d'" | "d’"))
+                            && toks.get(k - 2).is_some_and(|t| res.cue(lang, &t.to_lowercase()) == cue::TITLE) =>
+                    {
+                        e[type_index(Type::Per)] += CUE_VOTE;
+                        break;
+                    }
                     cue::ORGHEAD if !crossed_de || COMPANY_HEADS.contains(&lw.as_str()) => {
                         e[type_index(Type::Org)] += CUE_VOTE;
                         break;
@@ -159,6 +170,7 @@ pub fn apply_with(doc: &mut DocTags<'_>, lexicon: &HashSet<String>, lang: &str, 
     company_votes(doc, &mut by_key, lang);
     if lang == "fr" {
         place_noun_votes(doc, &mut by_key);
+        context_votes(doc, &mut by_key);
     }
     event_votes(doc, &mut by_key, lang);
     let majority = |scores: &[f32; 4]| -> Type {
@@ -272,6 +284,7 @@ pub fn apply_with(doc: &mut DocTags<'_>, lexicon: &HashSet<String>, lang: &str, 
             if lang == "fr" {
                 author_lists(toks, tags);
                 lower_case_places(toks, tags, lexicon);
+                aged_persons(toks, tags, lexicon);
             }
             drop_demonyms(toks, tags);
             apposed_titles_make_persons(toks, tags, lang);
@@ -746,14 +759,36 @@ fn place_heads() -> &'static HashSet<&'static str> {
     HEADS.get_or_init(|| dossier_text::data_lines(include_str!("../../../data/lang/fr/ner-place-heads.txt")).collect())
 }
 
-/// A name right after a lower-case geographic head ("les îles
-/// Sanguinaires", "le mont Maudit") is a place, the head included.
+/// A name right after a lower-case geographic head, or after the head and
+/// "de" ("les îles Sanguinaires", "le mont Maudit", "l'île de Batz", "la
+/// plage du Truquet", "le sentier de la Corniche"), is a place, the head
+/// included.
 fn lower_case_places(toks: &[&str], tags: &mut [(Label, f32)], lexicon: &HashSet<String>) {
     let heads = place_heads();
     let labels: Vec<Label> = tags.iter().map(|t| t.0).collect();
     for (a, b, ty) in entities(&labels) {
-        let head = a.checked_sub(1).filter(|&h| toks.get(h).is_some_and(|t| heads.contains(t)));
-        if let Some(h) = head {
+        let head_at = |h: usize| toks.get(h).is_some_and(|t| heads.contains(t));
+        let link = |k: usize| toks.get(k).is_some_and(|t| matches!(*t, "de" | "du" | "des" | "d'" | "d’"));
+        let article = |k: usize| toks.get(k).is_some_and(|t| matches!(*t, "la" | "l'" | "l’"));
+        // "l'île Maurice", "l'île de Batz", "le sentier de la Corniche".
+        // Across "de", the head is singular and the name is not a known
+        // place or a town's compound name ("les plages de Lacanau", "la
+        // plage de Vendays-Montalivet": the beaches of a town).
+        let span = toks.get(a..b).unwrap_or(&[]);
+        let linkable = |h: usize| {
+            toks.get(h).is_some_and(|t| !t.ends_with('s'))
+                && known_name(span).is_none()
+                && !span.iter().any(|t| t.contains('-'))
+        };
+        let head = a
+            .checked_sub(1)
+            .filter(|&h| head_at(h))
+            .or_else(|| a.checked_sub(2).filter(|&h| head_at(h) && link(h + 1) && linkable(h)))
+            .or_else(|| a.checked_sub(3).filter(|&h| head_at(h) && toks.get(h + 1) == Some(&"de") && article(h + 2) && linkable(h)));
+        // A person's name after a head that is also a verb ("pointe
+        // Philippe de Gonneville") stays a person.
+        let person = ty == Type::Per && b >= a + 2 && span.first().is_some_and(|f| first_names().contains(f));
+        if let (Some(h), false) = (head, person) {
             if ty != Type::Misc {
                 relabel(tags, h, b, Type::Loc, None);
             }
@@ -1312,6 +1347,124 @@ fn place_noun_votes(doc: &DocTags<'_>, by_key: &mut HashMap<String, [f32; 4]>) {
     }
 }
 
+/// French verbs and participles of residence or location whose "à X"
+/// complement is a place ("situé à X", "né à X", "habite à X").
+const LOCATED_AT: &[&str] = &[
+    "situé", "située", "situés", "situées", "basé", "basée", "basés", "basées", "né", "née", "nés", "nées", "habite",
+    "habitent", "habitait", "habitaient", "vit", "vivent", "vivait", "vivaient", "installé", "installée", "installés",
+    "installées", "réfugié", "réfugiée", "réfugiés", "réfugiées", "domicilié", "domiciliée", "domiciliés", "réside",
+    "résident", "résidait", "résidant", "implanté", "implantée", "implantés", "implantées", "localisé", "localisée",
+];
+
+/// A hyphenated name joined by a French toponymic connector, capitalised
+/// at both ends ("Monthureux-sur-Saône", "Teste-de-Buch",
+/// "Châlons-en-Champagne"): the shape of French place names.
+fn commune_like(token: &str) -> bool {
+    let parts: Vec<&str> = token.split(['-', '‑']).collect();
+    parts.len() >= 3
+        && parts.first().is_some_and(|p| is_cap(p) && p.chars().count() >= 2)
+        && parts.last().is_some_and(|p| is_cap(p) && p.chars().count() >= 2)
+        && parts[1..parts.len() - 1]
+            .iter()
+            .any(|p| matches!(*p, "sur" | "sous" | "lès" | "lez" | "en" | "de" | "du" | "des" | "aux" | "le" | "la" | "les" | "d'" | "d’"))
+}
+
+/// An age right after a name: "X, 37 ans," / "X (8 ans)" / "X, 10 mois."
+/// (the age closed by punctuation, so that "Fukushima, 10 ans après" is
+/// no age).
+fn aged(toks: &[&str], b: usize) -> bool {
+    let open = toks.get(b).is_some_and(|t| matches!(*t, "," | "("));
+    let number = toks.get(b + 1).is_some_and(|t| (1..=3).contains(&t.len()) && t.chars().all(|c| c.is_ascii_digit()));
+    let unit = toks.get(b + 2).is_some_and(|t| matches!(t.to_lowercase().as_str(), "an" | "ans" | "mois"));
+    let closed = toks.get(b + 3).is_none_or(|t| matches!(*t, "," | ")" | "." | ";" | ":"));
+    open && number && unit && closed
+}
+
+/// "marié à X", "l'épouse de X", "le fils de X": X is a person.
+fn kin_of(toks: &[&str], a: usize) -> bool {
+    let word = |k: usize| toks.get(k).map(|t| t.to_lowercase()).unwrap_or_default();
+    let married = a >= 2 && word(a - 1) == "à" && matches!(word(a - 2).as_str(), "marié" | "mariée" | "fiancé" | "fiancée");
+    let kin = a >= 2
+        && matches!(word(a - 1).as_str(), "de" | "d'" | "d’")
+        && matches!(
+            word(a - 2).as_str(),
+            "épouse" | "époux" | "mari" | "femme" | "veuve" | "veuf" | "fils" | "fille" | "frère" | "sœur" | "père" | "mère" | "neveu" | "nièce" | "cousin" | "cousine" | "petit-fils" | "petite-fille" | "compagne" | "compagnon"
+        );
+    married || kin
+}
+
+/// "situé à X", "né à X", and "à X où …" / "à X, où …": X is a place.
+fn located_at(toks: &[&str], a: usize, b: usize) -> bool {
+    if a == 0 || toks.get(a - 1).is_none_or(|t| *t != "à") {
+        return false;
+    }
+    let verb = a >= 2 && toks.get(a - 2).is_some_and(|t| LOCATED_AT.contains(&t.to_lowercase().as_str()));
+    let where_ = toks.get(b).is_some_and(|t| *t == "où") || (toks.get(b).is_some_and(|t| *t == ",") && toks.get(b + 1).is_some_and(|t| *t == "où"));
+    verb || where_
+}
+
+/// "X, l'armée israélienne", "X, le parti de …", "X, la chaîne qatarie":
+/// an apposition opened by an organisation head names an organisation.
+fn apposed_organisation(toks: &[&str], b: usize) -> bool {
+    let res = Resources::get();
+    toks.get(b).is_some_and(|t| *t == ",")
+        && toks.get(b + 1).is_some_and(|t| matches!(t.to_lowercase().as_str(), "le" | "la" | "l'" | "l’"))
+        && toks.get(b + 2).is_some_and(|t| t.chars().next().is_some_and(char::is_lowercase) && res.cue("fr", t) == cue::ORGHEAD)
+}
+
+/// French context cues around a name, each voting for the name across the
+/// document: an age right after it ("Zakaria Shehab, 37 ans", "Nour (8
+/// ans)") votes PER; a verb of residence before "à", or "où" after it
+/// ("situé à X", "à X où il s'était réfugié"), votes LOC; an apposition
+/// opened by an organisation head ("Tsahal, l'armée israélienne") votes
+/// ORG.
+fn context_votes(doc: &DocTags<'_>, by_key: &mut HashMap<String, [f32; 4]>) {
+    for (toks, tags) in doc.sentences.iter().zip(&doc.tags) {
+        let labels: Vec<Label> = tags.iter().map(|t| t.0).collect();
+        for (a, b, ty) in entities(&labels) {
+            if ty == Type::Misc {
+                continue;
+            }
+            let vote = if aged(toks, b) || kin_of(toks, a) {
+                Type::Per
+            } else if located_at(toks, a, b) || (b == a + 1 && toks.get(a).is_some_and(|t| commune_like(t))) {
+                Type::Loc
+            } else if apposed_organisation(toks, b) {
+                Type::Org
+            } else {
+                continue;
+            };
+            if let Some(span) = toks.get(a..b) {
+                by_key.entry(key(span)).or_insert([0.0; 4])[type_index(vote)] += CUE_VOTE;
+            }
+        }
+    }
+}
+
+/// Capitalised words the model left untagged (or took for another kind of
+/// name, MISC) right before an age ("trois
+/// filles Aseel (11 ans), Nour (8 ans)") are a person's name (up to three
+/// words, none usually written in lower case).
+fn aged_persons(toks: &[&str], tags: &mut [(Label, f32)], lexicon: &HashSet<String>) {
+    for b in 1..toks.len() {
+        if !aged(toks, b) {
+            continue;
+        }
+        let name_word = |k: usize| {
+            toks.get(k).is_some_and(|t| is_cap(t) && t.chars().count() >= 2 && !lexicon.contains(&t.to_lowercase()))
+                && tags.get(k).is_some_and(|t| matches!(t.0, Label::O | Label::B(Type::Misc) | Label::I(Type::Misc)))
+        };
+        let mut a = b;
+        while a > 0 && b - a < 3 && name_word(a - 1) {
+            a -= 1;
+        }
+        // Not the first word of the sentence alone: it may be any word.
+        if a < b && !(a == 0 && b == 1) {
+            relabel(tags, a, b, Type::Per, Some(0.6));
+        }
+    }
+}
+
 /// A known company's name run on by a place or another name with no word
 /// between ("Michelin Amérique du Nord", "Google France") is one
 /// organisation (a subsidiary); a person's name that opens with a known
@@ -1649,6 +1802,58 @@ pub fn split_compound(token: &str) -> Option<Vec<(usize, usize)>> {
 mod tests {
     use super::*;
     use std::collections::HashSet;
+
+    #[test]
+    fn ages_make_persons() {
+        use Label::*;
+        let o = (O, 0.9);
+        let toks = ["trois", "filles", "Aseel", "(", "11", "ans", ")", ",", "Nour", "(", "8", "ans", ")", "et", "Fadi", ",", "5", "ans", "."];
+        let mut tags = vec![o; toks.len()];
+        tags[2] = (B(Type::Org), 0.5);
+        aged_persons(&toks, &mut tags, &HashSet::new());
+        assert_eq!(tags[8].0, B(Type::Per));
+        assert_eq!(tags[14].0, B(Type::Per));
+        // Not an age: "10 ans après".
+        assert!(aged(&["Fukushima", ",", "10", "ans", "après"], 1) == false);
+        // The age votes PER for a name the model typed otherwise.
+        let mut doc = DocTags { sentences: vec![toks.to_vec()], tags: vec![tags] };
+        apply(&mut doc, &HashSet::new(), "fr");
+        assert_eq!(doc.tags[0][2].0, B(Type::Per));
+    }
+
+    #[test]
+    fn residence_and_apposition_votes() {
+        use Label::*;
+        let o = (O, 0.9);
+        let s1 = vec!["le", "camp", ",", "situé", "à", "Jabalia", ",", "est", "plein"];
+        let s2 = vec!["La", "veille", ",", "Tsahal", ",", "l'", "armée", "israélienne", ",", "a", "frappé", "Jabalia"];
+        let s3 = vec!["les", "pompiers", "de", "Monthureux-sur-Saône", "sont", "venus"];
+        let mut doc = DocTags {
+            sentences: vec![s1, s2, s3],
+            tags: vec![
+                vec![o, o, o, o, o, (B(Type::Per), 0.7), o, o, o],
+                vec![o, o, o, (B(Type::Per), 0.7), o, o, o, o, o, o, o, (B(Type::Per), 0.7)],
+                vec![o, o, o, (B(Type::Per), 0.7), o, o],
+            ],
+        };
+        apply(&mut doc, &HashSet::new(), "fr");
+        assert_eq!(doc.tags[0][5].0, B(Type::Loc));
+        assert_eq!(doc.tags[1][11].0, B(Type::Loc));
+        assert_eq!(doc.tags[1][3].0, B(Type::Org));
+        assert_eq!(doc.tags[2][3].0, B(Type::Loc));
+        assert!(commune_like("Châlons-en-Champagne") && !commune_like("Jean-Marie") && !commune_like("Assor-Doukhan"));
+    }
+
+    #[test]
+    fn geographic_heads_across_de() {
+        use Label::*;
+        let o = (O, 0.9);
+        let toks = ["sur", "le", "sentier", "de", "la", "Corniche", "et", "l'", "île", "de", "Batz"];
+        let mut tags = vec![o, o, o, o, o, (B(Type::Org), 0.6), o, o, o, o, (B(Type::Loc), 0.8)];
+        lower_case_places(&toks, &mut tags, &HashSet::new());
+        let got: Vec<Label> = tags.iter().map(|t| t.0).collect();
+        assert_eq!(got, [O, O, B(Type::Loc), I(Type::Loc), I(Type::Loc), I(Type::Loc), O, O, B(Type::Loc), I(Type::Loc), I(Type::Loc)]);
+    }
 
     #[test]
     fn surname_and_propagation() {

@@ -162,10 +162,17 @@ impl Resources {
     }
 
     /// True when the folded word is a demonym or nationality adjective
-    /// (plural `-s` accepted).
+    /// (plural `-s` accepted), also a hyphenated compound of them whose
+    /// first parts may be combining forms in `-o` ("franco-marocain",
+    /// "israélo-palestiniens").
     pub fn is_demonym(&self, folded: &str) -> bool {
-        self.demonyms.contains(folded)
-            || folded.strip_suffix('s').is_some_and(|s| s.len() > 2 && self.demonyms.contains(s))
+        let one = |w: &str| self.demonyms.contains(w) || w.strip_suffix('s').is_some_and(|s| s.len() > 2 && self.demonyms.contains(s));
+        if one(folded) {
+            return true;
+        }
+        let mut parts = folded.split('-').collect::<Vec<_>>();
+        let Some(last) = parts.pop() else { return false };
+        !parts.is_empty() && one(last) && parts.iter().all(|p| one(p) || (p.len() >= 3 && p.ends_with('o')))
     }
 
     /// The cue class of a lower-cased word in `lang`.
@@ -186,6 +193,8 @@ mod tests {
         assert!(r.name_classes(h("onu")) & class::ORG != 0);
         assert!(r.name_classes(h("afrique de l' ouest")) & class::REGION != 0);
         assert!(r.is_demonym("maliens"));
+        assert!(r.is_demonym("franco-marocain") && r.is_demonym("israelo-palestiniens"));
+        assert!(!r.is_demonym("jean-marie") && !r.is_demonym("mali-russie"));
         assert_eq!(r.cue("fr", "ministère"), cue::ORGHEAD);
     }
 }
