@@ -804,6 +804,7 @@ fn lower_case_places(toks: &[&str], tags: &mut [(Label, f32)], lexicon: &HashSet
             && labels.get(h) == Some(&Label::O)
             && labels.get(h + 1) == Some(&Label::O)
             && is_cap(next)
+            && !first_names().contains(next)
             && next.chars().count() >= 3
             && next.chars().skip(1).all(char::is_lowercase)
             && !lexicon.contains(&next.to_lowercase())
@@ -815,9 +816,11 @@ fn lower_case_places(toks: &[&str], tags: &mut [(Label, f32)], lexicon: &HashSet
 
 /// Items of one enumeration share a type: in a run of three names or more
 /// separated only by commas and "et"/"ou" ("Milan, Giverny, Barcelone et
-/// Londres"), the type held by the most items (two at least, more than any
-/// other type) is given to the others, unless the gazetteers know an item
-/// as another kind of name.
+/// Londres"), the type of the items whose kind is sure (known to the
+/// gazetteers, or shaped like a French town's name), when they agree, else
+/// the type held by the most items (two at least, more than any other
+/// type), is given to the others, unless the gazetteers know an item as
+/// another kind of name.
 fn harmonise_lists(toks: &[&str], tags: &mut [(Label, f32)]) {
     let labels: Vec<Label> = tags.iter().map(|t| t.0).collect();
     let ents = entities(&labels);
@@ -842,8 +845,19 @@ fn harmonise_lists(toks: &[&str], tags: &mut [(Label, f32)]) {
         if group.len() >= 3 {
             let count = |ty: Type| group.iter().filter(|e| e.2 == ty).count();
             let kinds = [Type::Per, Type::Loc, Type::Org];
-            let top = kinds.into_iter().max_by_key(|t| count(*t)).unwrap_or(Type::Per);
-            if count(top) >= 2 && kinds.iter().all(|t| *t == top || count(*t) < count(top)) {
+            // Items whose kind is sure: known to the gazetteers, or shaped
+            // like a French town's name ("Monthureux-sur-Saône").
+            let sure: Vec<Type> = group
+                .iter()
+                .filter_map(|&(a, b, _)| {
+                    let span = toks.get(a..b).unwrap_or(&[]);
+                    known_name(span).or_else(|| (span.len() == 1 && span.first().is_some_and(|t| commune_like(t))).then_some(Type::Loc))
+                })
+                .filter(|t| kinds.contains(t))
+                .collect();
+            let anchored = sure.first().copied().filter(|f| sure.iter().all(|t| t == f));
+            let top = anchored.unwrap_or_else(|| kinds.into_iter().max_by_key(|t| count(*t)).unwrap_or(Type::Per));
+            if anchored.is_some() || (count(top) >= 2 && kinds.iter().all(|t| *t == top || count(*t) < count(top))) {
                 for &(a, b, ty) in group {
                     let known = known_name(toks.get(a..b).unwrap_or(&[]));
                     if ty != top && ty != Type::Misc && known.is_none_or(|k| k == top) {
@@ -863,13 +877,52 @@ fn drop_demonyms(toks: &[&str], tags: &mut [(Label, f32)]) {
     let labels: Vec<Label> = tags.iter().map(|t| t.0).collect();
     for (a, b, ty) in entities(&labels) {
         let Some(&word) = toks.get(a) else { continue };
-        if b != a + 1 || ty == Type::Misc || !res.is_demonym(&crate::resources::fold_word(word)) || known_name(&[word]).is_some() {
+        // A town's demonym that names a medium or a club after an article
+        // ("Le Parisien") stays.
+        let town = town_demonym(word) && !["Le", "La", "Les", "L'"].iter().any(|art| known_name(&[*art, word]).is_some());
+        let demonym = res.is_demonym(&crate::resources::fold_word(word)) || town;
+        if b != a + 1 || ty == Type::Misc || !demonym || known_name(&[word]).is_some() {
             continue;
         }
         if let Some(t) = tags.get_mut(a) {
             t.0 = Label::O;
         }
     }
+}
+
+/// A French demonym of a known town or region, made from its name with a
+/// suffix ("Lyonnais" of Lyon, "Lorientais", "Marseillaise",
+/// "Parisiens"): the gazetteers list countries' demonyms only.
+fn town_demonym(word: &str) -> bool {
+    if !is_cap(word) || word.contains('-') {
+        return false;
+    }
+    const SUFFIXES: &[&str] = &["aise", "ais", "oise", "ois", "ienne", "ien", "aine", "ain"];
+    // The word as it is, or without a plural "s" ("Parisiens"; "Lyonnais"
+    // keeps its own "s").
+    let stem = [Some(word), word.strip_suffix('s')]
+        .into_iter()
+        .flatten()
+        .find_map(|w| SUFFIXES.iter().find_map(|s| w.strip_suffix(s)))
+        .unwrap_or("");
+    if stem.chars().count() < 3 {
+        return false;
+    }
+    // Cities count here (a surname is no stem of a demonym).
+    let places = class::COUNTRY | class::REGION | class::BIGCITY | class::SUBDIVISION | class::CITY;
+    let place = |name: &str| {
+        let folded = crate::resources::fold_word(name);
+        Resources::get().name_classes(hash_tokens(std::iter::once(folded.as_str()))) & places != 0
+    };
+    // "Lyonn-ais" → "Lyon", "Marseill-ais" → "Marseille", "Paris-ien".
+    let undoubled = {
+        let mut c = stem.chars().rev();
+        match (c.next(), c.next()) {
+            (Some(x), Some(y)) if x == y => stem.get(..stem.len() - x.len_utf8()),
+            _ => None,
+        }
+    };
+    place(stem) || place(&format!("{stem}e")) || undoubled.is_some_and(place)
 }
 
 /// Places do not speak: a name tagged as a place right before a verb of
@@ -1026,9 +1079,11 @@ fn lower_case_institutions(toks: &[&str], tags: &mut [(Label, f32)]) {
         }
         let mut j = k + 1;
         let mut found = None;
+        let mut crossed_de = false;
         while j < toks.len() && j < k + 8 {
             let w = lower(j);
             if matches!(w.as_str(), "de" | "du" | "des" | "d'" | "d’") && label(j, tags) == Label::O {
+                crossed_de = true;
                 let mut p = j + 1;
                 if matches!(lower(p).as_str(), "la" | "le" | "les" | "l'" | "l’") && label(p, tags) == Label::O {
                     p += 1;
@@ -1064,7 +1119,15 @@ fn lower_case_institutions(toks: &[&str], tags: &mut [(Label, f32)]) {
                 found = Some(e);
                 break;
             }
-            if word(t) && label(j, tags) == Label::O && !NAME_STOPS.contains(&w.as_str()) && (is_cap(t) || t.chars().count() >= 3) {
+            // Right after the head only adjectives run on ("tribunal
+            // correctionnel"), not a verb ("le tribunal condamne X"); after
+            // "de", nouns too ("préfecture de police de Paris").
+            let adjective = ADJ_ENDINGS.iter().any(|e| w.ends_with(e)) || Resources::get().is_demonym(&crate::resources::fold_word(&w));
+            if word(t)
+                && label(j, tags) == Label::O
+                && !NAME_STOPS.contains(&w.as_str())
+                && (is_cap(t) || (t.chars().count() >= 3 && (crossed_de || adjective)))
+            {
                 j += 1;
                 continue;
             }
@@ -1802,6 +1865,39 @@ pub fn split_compound(token: &str) -> Option<Vec<(usize, usize)>> {
 mod tests {
     use super::*;
     use std::collections::HashSet;
+
+    #[test]
+    fn institution_head_does_not_run_over_a_verb() {
+        use Label::*;
+        let o = (O, 0.9);
+        let toks = ["le", "tribunal", "condamne", "Yassin", "E", ","];
+        let mut tags = vec![o, o, o, (B(Type::Org), 0.5), (I(Type::Org), 0.5), o];
+        lower_case_institutions(&toks, &mut tags);
+        assert_eq!(tags[1].0, O);
+        let toks = ["le", "tribunal", "correctionnel", "de", "Nîmes", "a"];
+        let mut tags = vec![o, o, o, o, (B(Type::Loc), 0.9), o];
+        lower_case_institutions(&toks, &mut tags);
+        assert_eq!(tags[1].0, B(Type::Org));
+        assert_eq!(tags[4].0, I(Type::Org));
+    }
+
+    #[test]
+    fn lists_follow_their_sure_items() {
+        use Label::*;
+        let o = (O, 0.9);
+        let toks = ["de", "Monthureux-sur-Saône", ",", "Lamarche", ",", "Vittel", "et", "Ainvelle"];
+        let mut tags = vec![o, (B(Type::Per), 0.6), o, (B(Type::Per), 0.6), o, (B(Type::Per), 0.6), o, (B(Type::Per), 0.6)];
+        harmonise_lists(&toks, &mut tags);
+        assert!([1, 3, 5, 7].iter().all(|&k| tags[k].0 == B(Type::Loc)));
+    }
+
+    #[test]
+    fn town_demonyms() {
+        for w in ["Lyonnais", "Marseillaise", "Parisiens", "Lorientais"] {
+            assert!(town_demonym(w), "{w}");
+        }
+        assert!(!town_demonym("Calais") && !town_demonym("Lyon") && !town_demonym("Dupont"));
+    }
 
     #[test]
     fn ages_make_persons() {
