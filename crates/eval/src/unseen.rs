@@ -253,7 +253,11 @@ pub fn run(data: &Path, args: Args) -> Result<()> {
             got_auth.sort();
             ex.authors += (want_auth == got_auth) as usize;
             let gold_body = g["body"].as_str().unwrap_or("");
-            let (tp, fp, fnn, _) = crate::body::sh_page(&words, gold_body, doc.text());
+            let (tp, fp, fnn, _) = crate::body::sh_page(
+                &words,
+                &dossier_text::normalize::nfc(gold_body),
+                &dossier_text::normalize::nfc(doc.text()),
+            );
             let (p, r) = (
                 tp / (tp + fp).max(f64::MIN_POSITIVE),
                 tp / (tp + fnn).max(f64::MIN_POSITIVE),
