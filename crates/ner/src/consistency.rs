@@ -289,6 +289,7 @@ pub fn apply_with(doc: &mut DocTags<'_>, lexicon: &HashSet<String>, lang: &str, 
             drop_demonyms(toks, tags);
             apposed_titles_make_persons(toks, tags, lang);
             head_last_organisations(toks, tags, lexicon);
+            organisation_heads_in_persons(toks, tags, lang);
             join_name_particles(toks, tags, lexicon);
             if lang == "fr" {
                 company_subsidiaries(toks, tags);
@@ -360,6 +361,28 @@ fn split_leading_name(toks: &[&str], tags: &mut [(Label, f32)], others: &HashMap
         if (a + 1..b).all(|k| toks.get(k).is_some_and(|t| is_cap(t))) {
             relabel(tags, a, a + 1, other, None);
             relabel(tags, a + 1, b, Type::Per, None);
+        }
+    }
+}
+
+/// A person's name does not hold an organisation head: a name of two
+/// words or more tagged as a person with a capitalised head of either
+/// language inside it ("Sorbonne Université", "Fondation Jean-Jaurès",
+/// "Radio Nova") is an organisation.
+fn organisation_heads_in_persons(toks: &[&str], tags: &mut [(Label, f32)], lang: &str) {
+    let res = Resources::get();
+    let labels: Vec<Label> = tags.iter().map(|t| t.0).collect();
+    for (a, b, ty) in entities(&labels) {
+        if ty != Type::Per || b < a + 2 {
+            continue;
+        }
+        let span = toks.get(a..b).unwrap_or(&[]);
+        let head = span.iter().any(|t| {
+            let l = t.to_lowercase();
+            is_cap(t) && [lang, "en", "fr"].iter().any(|g| res.cue(g, &l) == cue::ORGHEAD)
+        });
+        if head && !span.first().is_some_and(|f| first_names().contains(f)) {
+            relabel(tags, a, b, Type::Org, None);
         }
     }
 }
@@ -441,10 +464,20 @@ fn drop_not_names(toks: &[&str], tags: &mut [(Label, f32)], lang: &str) {
 /// A name does not end with a preposition or an article: "Agence des"
 /// (of "Agence des participations de l'État") loses its "des", so that
 /// the name can be run on from its last word.
+/// A Roman ordinal as French writes centuries ("Xe", "XIXe", "Ier").
+fn roman_ordinal(t: &str) -> bool {
+    let digits = t.trim_end_matches(|c| matches!(c, 'e' | 'r' | 'è' | 'm'));
+    t.len() > digits.len() && !digits.is_empty() && digits.chars().all(|c| matches!(c, 'I' | 'V' | 'X' | 'L' | 'C'))
+}
+
 fn trim_trailing_function_words(toks: &[&str], tags: &mut [(Label, f32)]) {
     let labels: Vec<Label> = tags.iter().map(|t| t.0).collect();
     for (a, b, _) in entities(&labels) {
         let mut e = b;
+        // A century after the name ("la Toscane du Xe siècle").
+        if e >= a + 3 && toks.get(e - 1).is_some_and(|t| roman_ordinal(t)) && toks.get(e - 2).is_some_and(|t| matches!(*t, "du" | "de" | "des")) {
+            e -= 1;
+        }
         while e > a + 1
             && toks.get(e - 1).is_some_and(|t| matches!(t.to_lowercase().as_str(), "de" | "du" | "des" | "d'" | "d’" | "la" | "le" | "les" | "l'" | "l’" | "et" | "of" | "the" | "and"))
         {
@@ -1712,8 +1745,12 @@ fn gazetteer_pass(toks: &[&str], tags: &mut [(Label, f32)], lexicon: &HashSet<St
         let first = toks.get(i).copied().unwrap_or("");
         let single = best.is_some_and(|(e, _)| e == i + 1);
         let all_caps = first.chars().count() > 1 && first.chars().all(|c| !c.is_lowercase());
+        // A common word in a line written in capitals ("UN MOUVEMENT
+        // NATIONAL") is no acronym.
+        let caps_word = |k: usize| toks.get(k).is_some_and(|t| t.chars().count() > 1 && t.chars().all(|c| c.is_uppercase()));
+        let shouted = all_caps && ((i > 0 && caps_word(i - 1)) || caps_word(i + 1)) && lexicon.contains(&first.to_lowercase());
         let single_common = single
-            && !all_caps
+            && (!all_caps || shouted)
             && (lexicon.contains(&first.to_lowercase()) || first.chars().count() < 3 || surnames.contains(first));
         let Some((end, ty)) = best.filter(|_| is_cap(first) && !single_common) else {
             i += 1;
@@ -1889,6 +1926,26 @@ mod tests {
         let mut tags = vec![o, (B(Type::Per), 0.6), o, (B(Type::Per), 0.6), o, (B(Type::Per), 0.6), o, (B(Type::Per), 0.6)];
         harmonise_lists(&toks, &mut tags);
         assert!([1, 3, 5, 7].iter().all(|&k| tags[k].0 == B(Type::Loc)));
+    }
+
+    #[test]
+    fn small_name_fixes() {
+        use Label::*;
+        let o = (O, 0.9);
+        let toks = ["la", "Toscane", "du", "Xe", "siècle"];
+        let mut tags = vec![o, (B(Type::Loc), 0.9), (I(Type::Loc), 0.9), (I(Type::Loc), 0.9), o];
+        trim_trailing_function_words(&toks, &mut tags);
+        assert_eq!(tags[2].0, O);
+        assert!(roman_ordinal("XIXe") && roman_ordinal("Ier") && !roman_ordinal("Xavier") && !roman_ordinal("e"));
+        let toks = ["à", "Sorbonne", "Université", "et"];
+        let mut tags = vec![o, (B(Type::Per), 0.6), (I(Type::Per), 0.6), o];
+        organisation_heads_in_persons(&toks, &mut tags, "fr");
+        assert_eq!(tags[1].0, B(Type::Org));
+        let toks = ["UN", "MOUVEMENT", "NATIONAL"];
+        let mut tags = vec![o, o, o];
+        let lexicon: HashSet<String> = ["un".to_string()].into_iter().collect();
+        gazetteer_pass(&toks, &mut tags, &lexicon, &HashSet::new());
+        assert_eq!(tags[0].0, O);
     }
 
     #[test]
