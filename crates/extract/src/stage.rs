@@ -37,7 +37,11 @@ impl Stage for ExtractStage {
         } else {
             crate::text_dump::extract(&decoded.text)
         };
-        let crate::Extraction { text, offsets, mut metadata, diagnostics } = extraction;
+        let crate::Extraction { mut text, mut offsets, mut metadata, diagnostics } = extraction;
+        // Accents stored decomposed are composed (NFC), the map kept.
+        if let Some((t, o)) = dossier_text::compose(&text, &offsets) {
+            (text, offsets) = (t, o);
+        }
         if is_html && metadata.dateline.is_none() {
             // A wire-style dateline opening the first paragraph.
             let first = text.split("\n\n").next().unwrap_or("");

@@ -15,7 +15,7 @@ pub mod normalize;
 mod offsets;
 mod span;
 
-pub use offsets::{CharIndex, OffsetMap, TextBuilder};
+pub use offsets::{compose, CharIndex, OffsetMap, TextBuilder};
 pub use span::Span;
 
 /// The entries of a shipped data list (`data/lang/…`, one entry a line):

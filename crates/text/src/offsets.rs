@@ -162,6 +162,44 @@ impl TextBuilder {
     }
 }
 
+/// `text` in canonical composition (NFC), with its map rebuilt so that a
+/// composed character points at the raw bytes of the base character and
+/// its marks ("e" + U+0301 → "é"); `None` when the text holds no combining
+/// mark of the common block (U+0300–U+036F) or is already composed, the
+/// usual case, found by one byte scan. Pages that store accents decomposed
+/// (some CMSs do) then compare, search and match names like any other.
+pub fn compose(text: &str, map: &OffsetMap) -> Option<(String, OffsetMap)> {
+    use unicode_normalization::char::canonical_combining_class;
+    use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
+    // U+0300..U+036F are 0xCC 0x80..0xCD 0xAF in UTF-8.
+    if !text.bytes().any(|b| b == 0xCC || b == 0xCD) || is_nfc_quick(text.chars()) == IsNormalized::Yes {
+        return None;
+    }
+    let mut b = TextBuilder::new();
+    let mut chars = text.char_indices().peekable();
+    let mut raw_end = 0;
+    while let Some((start, c)) = chars.next() {
+        let mut end = start + c.len_utf8();
+        while let Some(&(i, d)) = chars.peek() {
+            if canonical_combining_class(d) == 0 {
+                break;
+            }
+            end = i + d.len_utf8();
+            chars.next();
+        }
+        let cluster = text.get(start..end).unwrap_or("");
+        let (rs, re) = map.range_to_raw(start, end).unwrap_or((raw_end, raw_end));
+        raw_end = re;
+        if end - start == c.len_utf8() {
+            b.push_rewritten(cluster, rs, re - rs);
+        } else {
+            let composed: String = cluster.nfc().collect();
+            b.push_rewritten(&composed, rs, re - rs);
+        }
+    }
+    Some(b.finish())
+}
+
 /// Converts byte offsets of one text into Unicode code-point offsets.
 ///
 /// Built once per text in O(n); each lookup is O(log n) over the positions
@@ -202,6 +240,25 @@ impl CharIndex {
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    #[test]
+    fn compose_maps_composed_characters_to_base_and_marks() {
+        let raw = "<p>Ce\u{301}line &amp; Zoe\u{308}</p>";
+        let mut b = TextBuilder::new();
+        b.push_copied("Ce\u{301}line ", 3);
+        b.push_rewritten("&", 12, 5);
+        b.push_copied(" Zoe\u{308}", 17);
+        let (t, m) = b.finish();
+        let (c, cm) = compose(&t, &m).expect("decomposed text");
+        assert_eq!(c, "Céline & Zoë");
+        // "é" points at "e" + the mark; "l" after it at its own byte.
+        assert_eq!(cm.range_to_raw(1, 3), Some((4, 7)));
+        assert_eq!(&raw[cm.to_raw(3).unwrap()..][..4], "line");
+        assert_eq!(&raw[cm.to_raw(8).unwrap()..][..5], "&amp;");
+        assert_eq!(cm.range_to_raw(c.len() - 2, c.len()), Some((raw.len() - 7, raw.len() - 4)));
+        // Composed text is left alone.
+        assert!(compose("Céline", &m).is_none());
+    }
 
     #[test]
     fn copied_runs_merge_and_map_linearly() {
@@ -251,6 +308,22 @@ mod tests {
     }
 
     proptest! {
+        #[test]
+        fn compose_gives_nfc_and_maps_into_the_source(s in "[ae\u{301}\u{308}\u{327}c éA&]{0,40}") {
+            let mut b = TextBuilder::new();
+            b.push_copied(&s, 0);
+            let (t, m) = b.finish();
+            if let Some((c, cm)) = compose(&t, &m) {
+                prop_assert_eq!(&c, &crate::normalize::nfc(&s));
+                for (i, _) in c.char_indices() {
+                    let r = cm.to_raw(i).expect("mapped");
+                    prop_assert!(r < s.len() && s.is_char_boundary(r));
+                }
+            } else {
+                prop_assert_eq!(&t, &crate::normalize::nfc(&s));
+            }
+        }
+
         #[test]
         fn char_index_matches_std(s in "\\PC{0,40}") {
             let ci = CharIndex::new(&s);
