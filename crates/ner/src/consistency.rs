@@ -1023,15 +1023,25 @@ fn first_name_persons(toks: &[&str], tags: &mut [(Label, f32)], lexicon: &HashSe
             continue;
         }
         match tags.get(i).map(|t| t.0) {
-            Some(Label::B(ty)) if ty != Type::Per => {
+            Some(Label::B(ty)) if ty != Type::Misc => {
                 let mut b = i + 1;
                 while matches!(tags.get(b).map(|t| t.0), Some(Label::I(_))) {
                     b += 1;
                 }
-                if b >= i + 2 && (i + 1..b).all(|k| toks.get(k).is_some_and(|t| is_cap(t))) && !known(i, b) {
+                // The first name tagged alone, its surname left out ("Loïc"
+                // of "Loïc Prud’homme"): the name runs on.
+                let mut e = b;
+                if b == i + 1 {
+                    while e < toks.len() && e < i + 4 && toks.get(e).is_some_and(|t| name_word(t)) && tags.get(e).is_some_and(|t| t.0 == Label::O) {
+                        e += 1;
+                    }
+                }
+                if e > b && !known(i, e) {
+                    relabel(tags, i, e, Type::Per, None);
+                } else if ty != Type::Per && b >= i + 2 && (i + 1..b).all(|k| toks.get(k).is_some_and(|t| is_cap(t))) && !known(i, b) {
                     relabel(tags, i, b, Type::Per, None);
                 }
-                i = b;
+                i = e;
             }
             Some(Label::O) => {
                 let mut b = i + 1;
@@ -1946,6 +1956,17 @@ mod tests {
         let lexicon: HashSet<String> = ["un".to_string()].into_iter().collect();
         gazetteer_pass(&toks, &mut tags, &lexicon, &HashSet::new());
         assert_eq!(tags[0].0, O);
+    }
+
+    #[test]
+    fn a_first_name_tagged_alone_runs_on_over_its_surname() {
+        use Label::*;
+        let o = (O, 0.9);
+        let toks = ["de", "Loïc", "Prud’homme", "lors"];
+        let mut tags = vec![o, (B(Type::Loc), 0.6), o, o];
+        first_name_persons(&toks, &mut tags, &HashSet::new());
+        let got: Vec<Label> = tags.iter().map(|t| t.0).collect();
+        assert_eq!(got, [O, B(Type::Per), I(Type::Per), O]);
     }
 
     #[test]
