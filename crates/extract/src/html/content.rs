@@ -984,8 +984,12 @@ fn credit_start(text: &str, copyright_only: bool) -> Option<usize> {
     let from = word_starts.len().saturating_sub(CREDIT_TAIL_WORDS);
     word_starts[from..].iter().copied().find(|&i| {
         let before = t[..i].trim_end();
-        // At the start, or after a sentence, a bar or a dash.
-        (before.is_empty() || before.ends_with(['.', '!', '?', '|', '–', '-', '—', ')'])) && opens_with_credit_label(&t[i..])
+        // At the start, or after a sentence, a bar or a dash; a labelled
+        // credit, or an agency's credit after a sentence ("… près de chez
+        // vous ? REUTERS/Susana Vera").
+        let after_sentence = before.ends_with(['.', '!', '?', '|', '–', '-', '—', ')']);
+        (before.is_empty() || after_sentence) && opens_with_credit_label(&t[i..])
+            || !before.is_empty() && after_sentence && is_agency_credit(&t[i..])
     })
 }
 

@@ -602,6 +602,14 @@ fn a_credit_closing_a_caption_is_cut() {
         para3 = para.replace("Monday", "Friday"),
     );
     let t = extract(&html, None).text;
+    // An agency's credit after the caption's sentence, unparenthesised.
+    let agency = format!(
+        "<html><body><article><h1>Talks</h1>{para}{}{}</article></body></html>",
+        fig("Des records de vent ont-ils été enregistrés ? REUTERS/Susana Vera"),
+        para.replace("Monday", "Sunday")
+    );
+    let a = extract(&agency, None).text;
+    assert!(a.contains("enregistrés ?\n") && !a.contains("Susana"), "{a}");
     assert!(t.contains("Dmitry Muratov, a Russian journalist\n"), "{t}");
     assert!(t.contains("The forum reacted with dismay.\n"), "{t}");
     assert!(!t.contains("Balibouse") && !t.contains("Unsplash"), "{t}");
