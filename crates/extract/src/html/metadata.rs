@@ -45,6 +45,9 @@ struct Found {
     twitter_title: Option<String>,
     title_tag: Option<String>,
     h1: Vec<String>,
+    /// The first h1's kicker: a short leading element and the text after
+    /// it ("<h1><span>Frain</span> Incendie dans une maison…</h1>").
+    h1_kicker: Option<(String, String)>,
     ld_headline: Option<String>,
     ld_authors: Vec<String>,
     ld_publisher: Option<String>,
@@ -93,6 +96,34 @@ fn text_of(el: ElementRef<'_>) -> String {
         }
     }
     dossier_text::normalize::collapse_whitespace(&s)
+}
+
+/// A headline's kicker: the h1 opens with an element of one to three
+/// words, and at least three words follow it. Returns (kicker, rest).
+fn kicker_of(h1: ElementRef<'_>, text: &str) -> Option<(String, String)> {
+    let first = h1.children().find(|c| !c.value().as_text().is_some_and(|t| t.trim().is_empty()))?;
+    let k = text_of(ElementRef::wrap(first)?);
+    let rest = text.strip_prefix(k.as_str())?.trim();
+    let words = |s: &str| s.split_whitespace().count();
+    ((1..=3).contains(&words(&k)) && words(rest) >= 3).then(|| (k.clone(), rest.to_string()))
+}
+
+/// The h1 without its kicker when a declared title shows the kicker as a
+/// label ("Frain. Incendie dans…", "Frain : Incendie…") or leaves it out.
+fn unkicked(f: &Found) -> Option<&str> {
+    let (k, rest) = f.h1_kicker.as_ref()?;
+    let lower = |s: &str| dossier_text::normalize::collapse_whitespace(s).to_lowercase();
+    let (k_low, r) = (lower(k), squash(rest));
+    let declared = [&f.og_title, &f.twitter_title, &f.ld_headline, &f.title_tag];
+    // The rest alone, or the kicker, a label's punctuation and the rest.
+    let labelled = |d: &str| {
+        let d = lower(d);
+        squash(&d) == r
+            || d.strip_prefix(k_low.as_str())
+                .and_then(|tail| tail.trim_start().strip_prefix(['.', ':', '-', '–', '—', '|', ',']))
+                .is_some_and(|after| squash(after) == r)
+    };
+    declared.into_iter().flatten().any(|d| labelled(d)).then_some(rest.as_str())
 }
 
 fn clean(s: &str) -> String {
@@ -187,6 +218,9 @@ pub(crate) fn collect(doc: &Html, url: Option<&str>) -> PageMeta {
                     if let Some(er) = ElementRef::wrap(node) {
                         let t = text_of(er);
                         if !t.is_empty() {
+                            if f.h1.is_empty() {
+                                f.h1_kicker = kicker_of(er, &t);
+                            }
                             f.h1.push(t);
                         }
                     }
@@ -708,7 +742,10 @@ fn decide(f: Found, url: Option<&str>, doc: &Html) -> PageMeta {
     if let Some(h) = f.h1.first().filter(|h| f.h1.len() == 1 && !is_site_name(h)) {
         let declared: Vec<&String> = [&f.og_title, &f.twitter_title, &f.ld_headline, &f.title_tag].into_iter().flatten().collect();
         if declared.iter().any(|d| word_overlap(h, d) >= 0.5) && h.chars().count() <= 300 {
-            title = Some(Evidenced::new(h.clone(), "h1"));
+            title = Some(match unkicked(&f) {
+                Some(rest) => Evidenced::new(rest.to_string(), "h1 (kicker left out)"),
+                None => Evidenced::new(h.clone(), "h1"),
+            });
         }
     }
     for (v, ev) in title_cands {
@@ -1223,6 +1260,20 @@ fn clean_author_opened(raw: &str, site_names: &[String]) -> Option<(String, bool
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_kicker_labelled_in_the_declared_title_leaves_the_headline() {
+        let page = |og: &str| {
+            format!(
+                "<html><head><meta property=\"og:title\" content=\"{og}\"></head><body>\
+                 <h1> <span class=\"headline\">Frain</span> Incendie dans une maison : cinq personnes relogées</h1></body></html>"
+            )
+        };
+        let title = |og: &str| collect(&Html::parse_document(&page(og)), None).metadata.title.map(|t| t.value);
+        assert_eq!(title("Frain. Incendie dans une maison : cinq personnes relogées").as_deref(), Some("Incendie dans une maison : cinq personnes relogées"));
+        // Declared with the kicker as part of the title: kept.
+        assert_eq!(title("Frain Incendie dans une maison : cinq personnes relogées").as_deref(), Some("Frain Incendie dans une maison : cinq personnes relogées"));
+    }
 
     #[test]
     fn title_suffix_is_removed() {
