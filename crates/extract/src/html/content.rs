@@ -1199,6 +1199,13 @@ fn filter_blocks(flat: &Flat<'_>, blocks: Vec<u32>, title: &[String]) -> Vec<u32
         if ld > if sentences { 0.5 } else { 0.3 } {
             return true;
         }
+        // The post's metadata line closing it ("Erstellt am Dienstag 6. Mai
+        // 2014 um 23:30 und abgelegt unter Linux, Tutorials. Kommentare zu
+        // diesem Eintrag im RSS 2.0 Feed."): a dated line the page marks as
+        // metadata, however many sentences it has.
+        if !leading && b.meta_line && b.chars < MAX_CLOSING_META_CHARS && !dossier_dates::find_dates(&block_text(flat, b)).is_empty() {
+            return true;
+        }
         match b.kind {
             Kind::Heading(_) => !leading || b.chars < 4,
             _ => b.chars < 20 && b.stops == 0,
@@ -1214,6 +1221,10 @@ fn filter_blocks(flat: &Flat<'_>, blocks: Vec<u32>, title: &[String]) -> Vec<u32
     }
     kept[start..end].to_vec()
 }
+
+/// Longest closing metadata line dropped for its date (characters,
+/// whitespace excluded).
+const MAX_CLOSING_META_CHARS: u32 = 400;
 
 /// Words a truncated copy must share with its original.
 const TRUNCATED_MIN_WORDS: usize = 8;

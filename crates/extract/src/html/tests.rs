@@ -833,3 +833,25 @@ fn the_article_starts_where_its_declared_body_starts() {
     let ex = extract(&page(""), None);
     assert!(ex.text.starts_with(kicker), "{}", ex.text);
 }
+
+#[test]
+fn a_dated_metadata_line_closing_the_post_goes() {
+    let para = |n: &str| {
+        format!("<p>The regional council approved the new water plan on Monday after a debate that lasted most of the {n}, officials said.</p>")
+    };
+    let (a, b, c) = (para("morning"), para("afternoon"), para("evening"));
+    let footer = "<p class=\"postmetadata alt\">This entry was posted on Wednesday, November 27th, 2019 at 3:21 pm and is filed under \
+                  <a href=\"/c/news\">News</a>, <a href=\"/c/region\">Region</a>. You can follow any responses to this entry through the \
+                  <a href=\"/feed\">RSS 2.0</a> feed. Both comments and pings are currently closed.</p>";
+    let html = format!("<html><body><div class=\"entry\">{a}{b}{c}{footer}</div></body></html>");
+    let ex = extract(&html, None);
+    assert!(ex.text.ends_with("most of the evening, officials said."), "{}", ex.text);
+    assert!(!ex.text.contains("filed under"), "{}", ex.text);
+    // The same line without a date, or not marked as metadata, stays.
+    let undated = footer.replace("on Wednesday, November 27th, 2019 at 3:21 pm ", "");
+    let ex = extract(&format!("<html><body><div class=\"entry\">{a}{b}{c}{undated}</div></body></html>"), None);
+    assert!(ex.text.contains("filed under"), "{}", ex.text);
+    let unmarked = footer.replace(" class=\"postmetadata alt\"", "");
+    let ex = extract(&format!("<html><body><div class=\"entry\">{a}{b}{c}{unmarked}</div></body></html>"), None);
+    assert!(ex.text.contains("filed under"), "{}", ex.text);
+}
