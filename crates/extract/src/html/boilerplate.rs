@@ -9,7 +9,10 @@
 //! matches a block that is only the phrase; a `start` phrase matches a
 //! short block that opens with it, at a word boundary; an `end` phrase
 //! matches a short block whose last sentence opens with it (a promotion
-//! closing with "Sign up for the free daily newsletter.").
+//! closing with "Sign up for the free daily newsletter."); a `contains`
+//! phrase matches a short block that holds it anywhere (the affiliate
+//! disclosure a post opens or closes with: "We may receive compensation
+//! when you click on links to those products.").
 
 use std::collections::HashSet;
 use std::sync::OnceLock;
@@ -32,12 +35,13 @@ struct Phrases {
     lines: HashSet<String>,
     starts: Vec<String>,
     ends: Vec<String>,
+    contains: Vec<String>,
 }
 
 fn phrases() -> &'static Phrases {
     static P: OnceLock<Phrases> = OnceLock::new();
     P.get_or_init(|| {
-        let mut p = Phrases { lines: HashSet::new(), starts: Vec::new(), ends: Vec::new() };
+        let mut p = Phrases { lines: HashSet::new(), starts: Vec::new(), ends: Vec::new(), contains: Vec::new() };
         for file in FILES {
             for line in dossier_text::data_lines(file) {
                 let Some((kind, phrase)) = line.split_once(' ') else { continue };
@@ -51,6 +55,7 @@ fn phrases() -> &'static Phrases {
                     }
                     "start" => p.starts.push(phrase),
                     "end" => p.ends.push(phrase),
+                    "contains" => p.contains.push(phrase),
                     _ => {}
                 }
             }
@@ -101,6 +106,22 @@ pub(crate) fn is_furniture(text: &str) -> bool {
     let last = last_sentence(&t);
     p.ends.iter().any(|s| after_phrase(last, s).is_some())
 }
+
+/// True when a block's text (`text`, as shown, of at most
+/// [`MAX_DISCLOSURE_CHARS`] characters) holds a `contains` phrase: an
+/// affiliate or advertising disclosure, longer than other furniture.
+pub(crate) fn is_disclosure(text: &str) -> bool {
+    let p = phrases();
+    if p.contains.is_empty() {
+        return false;
+    }
+    let t = normalise(text);
+    p.contains.iter().any(|s| t.contains(s.as_str()))
+}
+
+/// Longest block (characters, whitespace excluded) judged by
+/// [`is_disclosure`].
+pub(crate) const MAX_DISCLOSURE_CHARS: u32 = 300;
 
 /// The last sentence of `t`: what follows the last sentence end (`.`,
 /// `!`, `?` and a space) before the closing punctuation.
@@ -155,6 +176,14 @@ mod tests {
         assert!(is_furniture("Start your day with the Morning Brief. It is read by many traders. Sign up for the free daily newsletter."));
         assert!(is_furniture("Get the magazine delivered every month. 12 issues for £11.99. Click here for more information."));
         assert!(!is_furniture("Officials said people could sign up for the scheme. Few did."));
+    }
+
+    #[test]
+    fn disclosures_anywhere_in_a_block() {
+        assert!(is_disclosure("This post contains references to products from one or more of our advertisers. We may receive compensation when you click on links to those products."));
+        assert!(is_disclosure("*Werbung. Dieser Beitrag enthält Werbung für eine Marke."));
+        assert!(is_disclosure("Die mit Sternchen (*) gekennzeichneten Links sind sogenannte »Affiliate-Links«."));
+        assert!(!is_disclosure("The company said it would pay the commission's fine by Friday."));
     }
 
     #[test]

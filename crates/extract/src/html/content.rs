@@ -523,7 +523,12 @@ fn prepend_lead(flat: &Flat<'_>, blocks: &mut Vec<u32>, title: &[String]) {
         if !b.lead || b.chars < 40 || link_density(b.chars, b.link_chars) > 0.3 || b.meta_line {
             continue;
         }
-        if is_title(&words_key(&block_text(flat, b)), &title_keys) {
+        let text = block_text(flat, b);
+        if is_title(&words_key(&text), &title_keys) {
+            continue;
+        }
+        // An affiliate disclosure set in the intro box is not the lead.
+        if b.chars < super::boilerplate::MAX_DISCLOSURE_CHARS && super::boilerplate::is_disclosure(&text) {
             continue;
         }
         lead.push(bi);
@@ -1143,6 +1148,9 @@ fn filter_blocks(flat: &Flat<'_>, blocks: Vec<u32>, title: &[String]) -> Vec<u32
                 continue;
             }
             if b.chars < super::boilerplate::MAX_CHARS && super::boilerplate::is_furniture(&text) {
+                continue;
+            }
+            if b.chars < super::boilerplate::MAX_DISCLOSURE_CHARS && super::boilerplate::is_disclosure(&text) {
                 continue;
             }
             if is_shortcode(&text) {

@@ -855,3 +855,21 @@ fn a_dated_metadata_line_closing_the_post_goes() {
     let ex = extract(&format!("<html><body><div class=\"entry\">{a}{b}{c}{unmarked}</div></body></html>"), None);
     assert!(ex.text.contains("filed under"), "{}", ex.text);
 }
+
+#[test]
+fn an_affiliate_disclosure_is_not_the_article() {
+    let para = |n: &str| {
+        format!("<p>The regional council approved the new water plan on Monday after a debate that lasted most of the {n}, officials said.</p>")
+    };
+    let (a, b, c) = (para("morning"), para("afternoon"), para("evening"));
+    let disclosure = "This post contains references to products from one or more of our advertisers. We may receive compensation when you click on links to those products.";
+    // In the body, and in an intro box above it.
+    for html in [
+        format!("<html><body><div class=\"entry\"><p>{disclosure}</p>{a}{b}{c}</div></body></html>"),
+        format!("<html><body><div class=\"article-intro\"><p>{disclosure}</p></div><div class=\"entry\">{a}{b}{c}</div></body></html>"),
+    ] {
+        let ex = extract(&html, None);
+        assert!(ex.text.starts_with("The regional council approved"), "{}", ex.text);
+        assert!(!ex.text.contains("compensation"), "{}", ex.text);
+    }
+}
