@@ -176,6 +176,10 @@ mod tests {
         assert!(is_furniture("Start your day with the Morning Brief. It is read by many traders. Sign up for the free daily newsletter."));
         assert!(is_furniture("Get the magazine delivered every month. 12 issues for £11.99. Click here for more information."));
         assert!(!is_furniture("Officials said people could sign up for the scheme. Few did."));
+        // A citation box closing an article.
+        assert!(is_furniture("Citation: Hibernating astronauts would need smaller spacecraft (2019, November 18) retrieved 20 November 2019 from https://phys.org/news/x.html"));
+        assert!(is_furniture("SUGGESTED CITATION Sauer, Heiko: Expert*innen in der Krise, VerfBlog, 2020/4/09, https://verfassungsblog.de/x/."));
+        assert!(!is_furniture("Citations of the study rose sharply last year."));
     }
 
     #[test]
