@@ -1216,7 +1216,9 @@ fn filter_blocks(flat: &Flat<'_>, blocks: Vec<u32>, title: &[String]) -> Vec<u32
         }
         match b.kind {
             Kind::Heading(_) => !leading || b.chars < 4,
-            _ => b.chars < 20 && b.stops == 0,
+            // A salutation opening a letter or a post ("Liebe Leserinnen,",
+            // "Dear all,") ends with a comma; furniture never does.
+            _ => b.chars < 20 && b.stops == 0 && !(leading && block_text(flat, b).ends_with(',')),
         }
     };
     let mut start = 0;

@@ -873,3 +873,18 @@ fn an_affiliate_disclosure_is_not_the_article() {
         assert!(!ex.text.contains("compensation"), "{}", ex.text);
     }
 }
+
+#[test]
+fn a_salutation_opening_the_post_stays() {
+    let para = |n: &str| {
+        format!("<p>The regional council approved the new water plan on Monday after a debate that lasted most of the {n}, officials said.</p>")
+    };
+    let (a, b, c) = (para("morning"), para("afternoon"), para("evening"));
+    let html = format!("<html><body><div class=\"entry\"><p>Dear readers,</p>{a}{b}{c}</div></body></html>");
+    let ex = extract(&html, None);
+    assert!(ex.text.starts_with("Dear readers,\n\nThe regional council"), "{}", ex.text);
+    // A short line without the comma is still furniture at the edge.
+    let html = format!("<html><body><div class=\"entry\"><p>Dear readers</p>{a}{b}{c}</div></body></html>");
+    let ex = extract(&html, None);
+    assert!(ex.text.starts_with("The regional council"), "{}", ex.text);
+}
