@@ -894,10 +894,23 @@ pub(crate) fn drop_closing_author_bio(flat: &Flat<'_>, blocks: &mut Vec<u32>, au
         a.split_whitespace().count() >= 2
             && text.strip_prefix(a).is_some_and(|rest| rest.starts_with(' ') && rest.trim_start().starts_with(char::is_lowercase))
     });
-    if opens_with_author {
+    // Or the author introducing themself by first name ("I'm Amy and I'm
+    // so glad you've stopped by! As a Certified …").
+    let introduces_author = || {
+        let lower = text.to_lowercase();
+        let Some(rest) = SELF_INTRODUCTIONS.iter().find_map(|p| lower.strip_prefix(p)) else { return false };
+        authors.iter().filter(|a| a.split_whitespace().count() >= 2).filter_map(|a| a.split_whitespace().next()).any(|first| {
+            rest.strip_prefix(&first.to_lowercase()).is_some_and(|r| r.starts_with(|c: char| !c.is_alphanumeric()))
+        })
+    };
+    if opens_with_author || introduces_author() {
         blocks.pop();
     }
 }
+
+/// Openings of an author's self-introduction, lower case.
+const SELF_INTRODUCTIONS: [&str; 9] =
+    ["i'm ", "i\u{2019}m ", "i am ", "hi, i'm ", "hi! i'm ", "hello, i'm ", "ich bin ", "je suis ", "hallo, ich bin "];
 
 /// Longest closing paragraph read as an author's biography (characters,
 /// whitespace excluded).

@@ -640,6 +640,15 @@ fn the_authors_biography_closing_the_article_is_dropped() {
     // A closing paragraph that only names the author in passing stays.
     let html = html.replace("Alice Wu fell down", "In the end Alice Wu fell down");
     assert!(extract(&html, None).text.contains("rabbit hole"));
+    // The author introducing themself by first name.
+    let html = html
+        .replace("In the end Alice Wu fell down the rabbit hole", "I'm Alice and I fell down the rabbit hole")
+        .replace("<h1>Talks</h1>", "<h1>Talks</h1><p class=\"byline\">By Alice Wu</p>");
+    let ex = extract(&html, None);
+    assert!(ex.metadata.authors.iter().any(|a| a.value == "Alice Wu"), "{:?}", ex.metadata.authors);
+    assert!(!ex.text.contains("rabbit hole"), "{}", ex.text);
+    let html = html.replace("I'm Alice and", "I'm Alison and");
+    assert!(extract(&html, None).text.contains("rabbit hole"));
 }
 
 #[test]
