@@ -180,6 +180,9 @@ mod tests {
         assert!(is_furniture("Citation: Hibernating astronauts would need smaller spacecraft (2019, November 18) retrieved 20 November 2019 from https://phys.org/news/x.html"));
         assert!(is_furniture("SUGGESTED CITATION Sauer, Heiko: Expert*innen in der Krise, VerfBlog, 2020/4/09, https://verfassungsblog.de/x/."));
         assert!(!is_furniture("Citations of the study rose sharply last year."));
+        // Recipe-card and image-viewer buttons run together.
+        assert!(is_furniture("Rezept drucken Bei Pinterest speichern"));
+        assert!(is_furniture("Bild anzeigen Bild schließen"));
     }
 
     #[test]
@@ -188,6 +191,7 @@ mod tests {
         assert!(is_disclosure("*Werbung. Dieser Beitrag enthält Werbung für eine Marke."));
         assert!(is_disclosure("Die mit Sternchen (*) gekennzeichneten Links sind sogenannte »Affiliate-Links«."));
         assert!(!is_disclosure("The company said it would pay the commission's fine by Friday."));
+        assert!(is_disclosure("If you’re seeing this message but you’re already a subscriber, you can log in for immediate access to this story."));
     }
 
     #[test]
