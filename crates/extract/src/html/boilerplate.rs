@@ -183,6 +183,9 @@ mod tests {
         // Recipe-card and image-viewer buttons run together.
         assert!(is_furniture("Rezept drucken Bei Pinterest speichern"));
         assert!(is_furniture("Bild anzeigen Bild schließen"));
+        assert!(is_furniture("Lust auf mehr? Lass dir die besten Storys jede Woche in deinen Posteingang liefern. Melde dich hier für unseren Newsletter an!"));
+        assert!(is_furniture("We need your help. Help us continue to spread the magic of words to readers everywhere. Donate"));
+        assert!(!is_furniture("Melde dich hier nicht an, sagte der Beamte. Er ging."));
     }
 
     #[test]
