@@ -185,6 +185,10 @@ mod tests {
         assert!(is_furniture("Bild anzeigen Bild schließen"));
         assert!(is_furniture("Lust auf mehr? Lass dir die besten Storys jede Woche in deinen Posteingang liefern. Melde dich hier für unseren Newsletter an!"));
         assert!(is_furniture("We need your help. Help us continue to spread the magic of words to readers everywhere. Donate"));
+        // Shop and rating widgets' default texts.
+        assert!(is_furniture("(Noch keine Bewertungen) Loading..."));
+        assert!(is_furniture("Bitte geben Sie die Zahlenfolge in das nachfolgende Textfeld ein."));
+        assert!(is_furniture("Der Artikel wurde erfolgreich hinzugefügt."));
         assert!(!is_furniture("Melde dich hier nicht an, sagte der Beamte. Er ging."));
     }
 
