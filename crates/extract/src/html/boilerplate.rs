@@ -35,13 +35,16 @@ struct Phrases {
     lines: HashSet<String>,
     starts: Vec<String>,
     ends: Vec<String>,
-    contains: Vec<String>,
+    /// The `contains` phrases, as one automaton over the shown text
+    /// (ASCII case folded; typographic apostrophes as a variant).
+    contains: Option<aho_corasick::AhoCorasick>,
 }
 
 fn phrases() -> &'static Phrases {
     static P: OnceLock<Phrases> = OnceLock::new();
     P.get_or_init(|| {
-        let mut p = Phrases { lines: HashSet::new(), starts: Vec::new(), ends: Vec::new(), contains: Vec::new() };
+        let mut p = Phrases { lines: HashSet::new(), starts: Vec::new(), ends: Vec::new(), contains: None };
+        let mut contains: Vec<String> = Vec::new();
         for file in FILES {
             for line in dossier_text::data_lines(file) {
                 let Some((kind, phrase)) = line.split_once(' ') else { continue };
@@ -55,13 +58,22 @@ fn phrases() -> &'static Phrases {
                     }
                     "start" => p.starts.push(phrase),
                     "end" => p.ends.push(phrase),
-                    "contains" => p.contains.push(phrase),
+                    "contains" => {
+                        if phrase.contains('\'') {
+                            contains.push(phrase.replace('\'', "\u{2019}"));
+                        }
+                        contains.push(phrase);
+                    }
                     _ => {}
                 }
             }
         }
         p.starts.sort();
         p.starts.dedup();
+        if !contains.is_empty() {
+            let ac = aho_corasick::AhoCorasick::builder().ascii_case_insensitive(true).build(&contains);
+            p.contains = Some(ac.unwrap_or_else(|e| panic!("boilerplate contains phrases: {e}")));
+        }
         p
     })
 }
@@ -110,13 +122,11 @@ pub(crate) fn is_furniture(text: &str) -> bool {
 /// True when a block's text (`text`, as shown, of at most
 /// [`MAX_DISCLOSURE_CHARS`] characters) holds a `contains` phrase: an
 /// affiliate or advertising disclosure, longer than other furniture.
+/// The text is matched as shown (whitespace already collapsed), without
+/// the allocation of [`normalise`]: a disclosure in capitals beyond ASCII
+/// is not found.
 pub(crate) fn is_disclosure(text: &str) -> bool {
-    let p = phrases();
-    if p.contains.is_empty() {
-        return false;
-    }
-    let t = normalise(text);
-    p.contains.iter().any(|s| t.contains(s.as_str()))
+    phrases().contains.as_ref().is_some_and(|ac| ac.is_match(text))
 }
 
 /// Longest block (characters, whitespace excluded) judged by
