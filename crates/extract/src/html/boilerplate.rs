@@ -33,6 +33,8 @@ const FILES: &[&str] = &[
 
 struct Phrases {
     lines: HashSet<String>,
+    /// The same, sorted (to find those opening a text).
+    lines_sorted: Vec<String>,
     starts: Vec<String>,
     ends: Vec<String>,
     /// The `contains` phrases, as one automaton over the shown text
@@ -43,7 +45,7 @@ struct Phrases {
 fn phrases() -> &'static Phrases {
     static P: OnceLock<Phrases> = OnceLock::new();
     P.get_or_init(|| {
-        let mut p = Phrases { lines: HashSet::new(), starts: Vec::new(), ends: Vec::new(), contains: None };
+        let mut p = Phrases { lines: HashSet::new(), lines_sorted: Vec::new(), starts: Vec::new(), ends: Vec::new(), contains: None };
         let mut contains: Vec<String> = Vec::new();
         for file in FILES {
             for line in dossier_text::data_lines(file) {
@@ -70,6 +72,10 @@ fn phrases() -> &'static Phrases {
         }
         p.starts.sort();
         p.starts.dedup();
+        p.ends.sort();
+        p.ends.dedup();
+        p.lines_sorted = p.lines.iter().cloned().collect();
+        p.lines_sorted.sort();
         if !contains.is_empty() {
             let ac = aho_corasick::AhoCorasick::builder().ascii_case_insensitive(true).build(&contains);
             p.contains = Some(ac.unwrap_or_else(|e| panic!("boilerplate contains phrases: {e}")));
@@ -112,11 +118,21 @@ pub(crate) fn is_furniture(text: &str) -> bool {
         return false;
     }
     let p = phrases();
-    if p.lines.contains(trim_ends(&t)) || p.starts.iter().any(|s| after_phrase(&t, s).is_some()) {
+    if p.lines.contains(trim_ends(&t)) || sharing_first_byte(&p.starts, &t).iter().any(|s| after_phrase(&t, s).is_some()) {
         return true;
     }
     let last = last_sentence(&t);
-    p.ends.iter().any(|s| after_phrase(last, s).is_some())
+    sharing_first_byte(&p.ends, last).iter().any(|s| after_phrase(last, s).is_some())
+}
+
+/// The phrases of a sorted list that open with the first byte of `t`:
+/// the only ones that can open `t` (a binary search instead of a scan of
+/// the whole list for every block).
+fn sharing_first_byte<'p>(sorted: &'p [String], t: &str) -> &'p [String] {
+    let Some(&b) = t.as_bytes().first() else { return &[] };
+    let lo = sorted.partition_point(|s| s.as_bytes().first().is_some_and(|&f| f < b));
+    let hi = sorted.partition_point(|s| s.as_bytes().first().is_some_and(|&f| f <= b));
+    sorted.get(lo..hi).unwrap_or(&[])
 }
 
 /// True when a block's text (`text`, as shown, of at most
@@ -151,7 +167,7 @@ pub(crate) fn opens_with_furniture(text: &str) -> bool {
     let t = normalise(text);
     let p = phrases();
     let more_words = |s: &str| after_phrase(&t, s.trim_end_matches(|c: char| !c.is_alphanumeric())).is_some_and(|r| r.chars().any(char::is_alphanumeric));
-    p.lines.iter().any(|s| more_words(s)) || p.starts.iter().any(|s| more_words(s))
+    sharing_first_byte(&p.lines_sorted, &t).iter().any(|s| more_words(s)) || sharing_first_byte(&p.starts, &t).iter().any(|s| more_words(s))
 }
 
 #[cfg(test)]
