@@ -660,9 +660,12 @@ fn is_title(key: &str, titles: &[String]) -> bool {
     })
 }
 
-const CREDIT_LABELS: [&str; 14] = [
+const CREDIT_LABELS: [&str; 21] = [
     "foto", "fotos", "photo", "photos", "bild", "bilder", "image", "images", "credit", "credits", "crédit", "crédits",
     "copyright", "quelle",
+    // The post's header image and stand-in pictures ("Beitragsbild: …",
+    // "Symbolfoto: …", "Featured image: …").
+    "beitragsbild", "titelbild", "titelfoto", "headerbild", "symbolbild", "symbolfoto", "featured",
 ];
 
 /// The article's standfirst, found by the page's own description: the

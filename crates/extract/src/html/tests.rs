@@ -897,3 +897,20 @@ fn a_salutation_opening_the_post_stays() {
     let ex = extract(&html, None);
     assert!(ex.text.starts_with("The regional council"), "{}", ex.text);
 }
+
+#[test]
+fn a_header_image_credit_and_an_embed_consent_placeholder_go() {
+    let para = |n: &str| {
+        format!("<p>The regional council approved the new water plan on Monday after a debate that lasted most of the {n}, officials said.</p>")
+    };
+    let (a, b, c) = (para("morning"), para("afternoon"), para("evening"));
+    let html = format!(
+        "<html><body><div class=\"entry\">{a}<p>Wir respektieren deine Privatsphäre und stellen deshalb ohne dein Einverständnis keine Verbindung zu Twitter her.</p>\
+         {b}{c}<p>Beitragsbild: Titelseite der FAZ vom 2.4.2019, Ausriss.</p><p>Symbolfoto: dpa</p></div></body></html>"
+    );
+    let ex = extract(&html, None);
+    assert!(ex.text.contains("most of the afternoon"), "{}", ex.text);
+    for gone in ["Privatsphäre", "Beitragsbild", "Symbolfoto"] {
+        assert!(!ex.text.contains(gone), "{gone}: {}", ex.text);
+    }
+}
