@@ -216,6 +216,12 @@ mod tests {
         assert!(is_furniture("Bitte geben Sie die Zahlenfolge in das nachfolgende Textfeld ein."));
         assert!(is_furniture("Der Artikel wurde erfolgreich hinzugefügt."));
         assert!(!is_furniture("Melde dich hier nicht an, sagte der Beamte. Er ging."));
+        // Calls to follow the site elsewhere.
+        assert!(is_furniture("For the latest stories and breaking news updates download our apps for iOS and Android."));
+        assert!(is_furniture("Get the latest news straight to your phone with our app."));
+        assert!(is_furniture("Do you want to be informed of our actions? Sign up here"));
+        assert!(!is_furniture("For the latest figures, the ministry relied on regional data."));
+        assert!(is_disclosure("¡Mira lo que tiene nuestro canal de YouTube!"));
     }
 
     #[test]
