@@ -9,7 +9,10 @@
 //! matches a block that is only the phrase; a `start` phrase matches a
 //! short block that opens with it, at a word boundary; an `end` phrase
 //! matches a short block whose last sentence opens with it (a promotion
-//! closing with "Sign up for the free daily newsletter.").
+//! closing with "Sign up for the free daily newsletter."); a `contains`
+//! phrase matches a short block that holds it anywhere (the affiliate
+//! disclosure a post opens or closes with: "We may receive compensation
+//! when you click on links to those products.").
 
 use std::collections::HashSet;
 use std::sync::OnceLock;
@@ -30,14 +33,20 @@ const FILES: &[&str] = &[
 
 struct Phrases {
     lines: HashSet<String>,
+    /// The same, sorted (to find those opening a text).
+    lines_sorted: Vec<String>,
     starts: Vec<String>,
     ends: Vec<String>,
+    /// The `contains` phrases, as one automaton over the shown text
+    /// (ASCII case folded; typographic apostrophes as a variant).
+    contains: Option<aho_corasick::AhoCorasick>,
 }
 
 fn phrases() -> &'static Phrases {
     static P: OnceLock<Phrases> = OnceLock::new();
     P.get_or_init(|| {
-        let mut p = Phrases { lines: HashSet::new(), starts: Vec::new(), ends: Vec::new() };
+        let mut p = Phrases { lines: HashSet::new(), lines_sorted: Vec::new(), starts: Vec::new(), ends: Vec::new(), contains: None };
+        let mut contains: Vec<String> = Vec::new();
         for file in FILES {
             for line in dossier_text::data_lines(file) {
                 let Some((kind, phrase)) = line.split_once(' ') else { continue };
@@ -51,12 +60,26 @@ fn phrases() -> &'static Phrases {
                     }
                     "start" => p.starts.push(phrase),
                     "end" => p.ends.push(phrase),
+                    "contains" => {
+                        if phrase.contains('\'') {
+                            contains.push(phrase.replace('\'', "\u{2019}"));
+                        }
+                        contains.push(phrase);
+                    }
                     _ => {}
                 }
             }
         }
         p.starts.sort();
         p.starts.dedup();
+        p.ends.sort();
+        p.ends.dedup();
+        p.lines_sorted = p.lines.iter().cloned().collect();
+        p.lines_sorted.sort();
+        if !contains.is_empty() {
+            let ac = aho_corasick::AhoCorasick::builder().ascii_case_insensitive(true).build(&contains);
+            p.contains = Some(ac.unwrap_or_else(|e| panic!("boilerplate contains phrases: {e}")));
+        }
         p
     })
 }
@@ -95,12 +118,36 @@ pub(crate) fn is_furniture(text: &str) -> bool {
         return false;
     }
     let p = phrases();
-    if p.lines.contains(trim_ends(&t)) || p.starts.iter().any(|s| after_phrase(&t, s).is_some()) {
+    if p.lines.contains(trim_ends(&t)) || sharing_first_byte(&p.starts, &t).iter().any(|s| after_phrase(&t, s).is_some()) {
         return true;
     }
     let last = last_sentence(&t);
-    p.ends.iter().any(|s| after_phrase(last, s).is_some())
+    sharing_first_byte(&p.ends, last).iter().any(|s| after_phrase(last, s).is_some())
 }
+
+/// The phrases of a sorted list that open with the first byte of `t`:
+/// the only ones that can open `t` (a binary search instead of a scan of
+/// the whole list for every block).
+fn sharing_first_byte<'p>(sorted: &'p [String], t: &str) -> &'p [String] {
+    let Some(&b) = t.as_bytes().first() else { return &[] };
+    let lo = sorted.partition_point(|s| s.as_bytes().first().is_some_and(|&f| f < b));
+    let hi = sorted.partition_point(|s| s.as_bytes().first().is_some_and(|&f| f <= b));
+    sorted.get(lo..hi).unwrap_or(&[])
+}
+
+/// True when a block's text (`text`, as shown, of at most
+/// [`MAX_DISCLOSURE_CHARS`] characters) holds a `contains` phrase: an
+/// affiliate or advertising disclosure, longer than other furniture.
+/// The text is matched as shown (whitespace already collapsed), without
+/// the allocation of [`normalise`]: a disclosure in capitals beyond ASCII
+/// is not found.
+pub(crate) fn is_disclosure(text: &str) -> bool {
+    phrases().contains.as_ref().is_some_and(|ac| ac.is_match(text))
+}
+
+/// Longest block (characters, whitespace excluded) judged by
+/// [`is_disclosure`].
+pub(crate) const MAX_DISCLOSURE_CHARS: u32 = 300;
 
 /// The last sentence of `t`: what follows the last sentence end (`.`,
 /// `!`, `?` and a space) before the closing punctuation.
@@ -120,7 +167,7 @@ pub(crate) fn opens_with_furniture(text: &str) -> bool {
     let t = normalise(text);
     let p = phrases();
     let more_words = |s: &str| after_phrase(&t, s.trim_end_matches(|c: char| !c.is_alphanumeric())).is_some_and(|r| r.chars().any(char::is_alphanumeric));
-    p.lines.iter().any(|s| more_words(s)) || p.starts.iter().any(|s| more_words(s))
+    sharing_first_byte(&p.lines_sorted, &t).iter().any(|s| more_words(s)) || sharing_first_byte(&p.starts, &t).iter().any(|s| more_words(s))
 }
 
 #[cfg(test)]
@@ -155,6 +202,35 @@ mod tests {
         assert!(is_furniture("Start your day with the Morning Brief. It is read by many traders. Sign up for the free daily newsletter."));
         assert!(is_furniture("Get the magazine delivered every month. 12 issues for £11.99. Click here for more information."));
         assert!(!is_furniture("Officials said people could sign up for the scheme. Few did."));
+        // A citation box closing an article.
+        assert!(is_furniture("Citation: Hibernating astronauts would need smaller spacecraft (2019, November 18) retrieved 20 November 2019 from https://phys.org/news/x.html"));
+        assert!(is_furniture("SUGGESTED CITATION Sauer, Heiko: Expert*innen in der Krise, VerfBlog, 2020/4/09, https://verfassungsblog.de/x/."));
+        assert!(!is_furniture("Citations of the study rose sharply last year."));
+        // Recipe-card and image-viewer buttons run together.
+        assert!(is_furniture("Rezept drucken Bei Pinterest speichern"));
+        assert!(is_furniture("Bild anzeigen Bild schließen"));
+        assert!(is_furniture("Lust auf mehr? Lass dir die besten Storys jede Woche in deinen Posteingang liefern. Melde dich hier für unseren Newsletter an!"));
+        assert!(is_furniture("We need your help. Help us continue to spread the magic of words to readers everywhere. Donate"));
+        // Shop and rating widgets' default texts.
+        assert!(is_furniture("(Noch keine Bewertungen) Loading..."));
+        assert!(is_furniture("Bitte geben Sie die Zahlenfolge in das nachfolgende Textfeld ein."));
+        assert!(is_furniture("Der Artikel wurde erfolgreich hinzugefügt."));
+        assert!(!is_furniture("Melde dich hier nicht an, sagte der Beamte. Er ging."));
+        // Calls to follow the site elsewhere.
+        assert!(is_furniture("For the latest stories and breaking news updates download our apps for iOS and Android."));
+        assert!(is_furniture("Get the latest news straight to your phone with our app."));
+        assert!(is_furniture("Do you want to be informed of our actions? Sign up here"));
+        assert!(!is_furniture("For the latest figures, the ministry relied on regional data."));
+        assert!(is_disclosure("¡Mira lo que tiene nuestro canal de YouTube!"));
+    }
+
+    #[test]
+    fn disclosures_anywhere_in_a_block() {
+        assert!(is_disclosure("This post contains references to products from one or more of our advertisers. We may receive compensation when you click on links to those products."));
+        assert!(is_disclosure("*Werbung. Dieser Beitrag enthält Werbung für eine Marke."));
+        assert!(is_disclosure("Die mit Sternchen (*) gekennzeichneten Links sind sogenannte »Affiliate-Links«."));
+        assert!(!is_disclosure("The company said it would pay the commission's fine by Friday."));
+        assert!(is_disclosure("If you’re seeing this message but you’re already a subscriber, you can log in for immediate access to this story."));
     }
 
     #[test]

@@ -523,7 +523,12 @@ fn prepend_lead(flat: &Flat<'_>, blocks: &mut Vec<u32>, title: &[String]) {
         if !b.lead || b.chars < 40 || link_density(b.chars, b.link_chars) > 0.3 || b.meta_line {
             continue;
         }
-        if is_title(&words_key(&block_text(flat, b)), &title_keys) {
+        let text = block_text(flat, b);
+        if is_title(&words_key(&text), &title_keys) {
+            continue;
+        }
+        // An affiliate disclosure set in the intro box is not the lead.
+        if b.chars < super::boilerplate::MAX_DISCLOSURE_CHARS && super::boilerplate::is_disclosure(&text) {
             continue;
         }
         lead.push(bi);
@@ -655,9 +660,12 @@ fn is_title(key: &str, titles: &[String]) -> bool {
     })
 }
 
-const CREDIT_LABELS: [&str; 14] = [
+const CREDIT_LABELS: [&str; 21] = [
     "foto", "fotos", "photo", "photos", "bild", "bilder", "image", "images", "credit", "credits", "crédit", "crédits",
     "copyright", "quelle",
+    // The post's header image and stand-in pictures ("Beitragsbild: …",
+    // "Symbolfoto: …", "Featured image: …").
+    "beitragsbild", "titelbild", "titelfoto", "headerbild", "symbolbild", "symbolfoto", "featured",
 ];
 
 /// The article's standfirst, found by the page's own description: the
@@ -889,10 +897,23 @@ pub(crate) fn drop_closing_author_bio(flat: &Flat<'_>, blocks: &mut Vec<u32>, au
         a.split_whitespace().count() >= 2
             && text.strip_prefix(a).is_some_and(|rest| rest.starts_with(' ') && rest.trim_start().starts_with(char::is_lowercase))
     });
-    if opens_with_author {
+    // Or the author introducing themself by first name ("I'm Amy and I'm
+    // so glad you've stopped by! As a Certified …").
+    let introduces_author = || {
+        let lower = text.to_lowercase();
+        let Some(rest) = SELF_INTRODUCTIONS.iter().find_map(|p| lower.strip_prefix(p)) else { return false };
+        authors.iter().filter(|a| a.split_whitespace().count() >= 2).filter_map(|a| a.split_whitespace().next()).any(|first| {
+            rest.strip_prefix(&first.to_lowercase()).is_some_and(|r| r.starts_with(|c: char| !c.is_alphanumeric()))
+        })
+    };
+    if opens_with_author || introduces_author() {
         blocks.pop();
     }
 }
+
+/// Openings of an author's self-introduction, lower case.
+const SELF_INTRODUCTIONS: [&str; 9] =
+    ["i'm ", "i\u{2019}m ", "i am ", "hi, i'm ", "hi! i'm ", "hello, i'm ", "ich bin ", "je suis ", "hallo, ich bin "];
 
 /// Longest closing paragraph read as an author's biography (characters,
 /// whitespace excluded).
@@ -1149,6 +1170,9 @@ fn filter_blocks(flat: &Flat<'_>, blocks: Vec<u32>, title: &[String]) -> Vec<u32
             if b.chars < super::boilerplate::MAX_CHARS && super::boilerplate::is_furniture(&text) {
                 continue;
             }
+            if b.chars < super::boilerplate::MAX_DISCLOSURE_CHARS && super::boilerplate::is_disclosure(&text) {
+                continue;
+            }
             if is_shortcode(&text) {
                 continue;
             }
@@ -1203,9 +1227,18 @@ fn filter_blocks(flat: &Flat<'_>, blocks: Vec<u32>, title: &[String]) -> Vec<u32
         if ld > if sentences { 0.5 } else { 0.3 } {
             return true;
         }
+        // The post's metadata line closing it ("Erstellt am Dienstag 6. Mai
+        // 2014 um 23:30 und abgelegt unter Linux, Tutorials. Kommentare zu
+        // diesem Eintrag im RSS 2.0 Feed."): a dated line the page marks as
+        // metadata, however many sentences it has.
+        if !leading && b.meta_line && b.chars < MAX_CLOSING_META_CHARS && !dossier_dates::find_dates(&block_text(flat, b)).is_empty() {
+            return true;
+        }
         match b.kind {
             Kind::Heading(_) => !leading || b.chars < 4,
-            _ => b.chars < 20 && b.stops == 0,
+            // A salutation opening a letter or a post ("Liebe Leserinnen,",
+            // "Dear all,") ends with a comma; furniture never does.
+            _ => b.chars < 20 && b.stops == 0 && !(leading && block_text(flat, b).ends_with(',')),
         }
     };
     let mut start = 0;
@@ -1218,6 +1251,10 @@ fn filter_blocks(flat: &Flat<'_>, blocks: Vec<u32>, title: &[String]) -> Vec<u32
     }
     kept[start..end].to_vec()
 }
+
+/// Longest closing metadata line dropped for its date (characters,
+/// whitespace excluded).
+const MAX_CLOSING_META_CHARS: u32 = 400;
 
 /// Words a truncated copy must share with its original.
 const TRUNCATED_MIN_WORDS: usize = 8;

@@ -648,6 +648,15 @@ fn the_authors_biography_closing_the_article_is_dropped() {
     // A closing paragraph that only names the author in passing stays.
     let html = html.replace("Alice Wu fell down", "In the end Alice Wu fell down");
     assert!(extract(&html, None).text.contains("rabbit hole"));
+    // The author introducing themself by first name.
+    let html = html
+        .replace("In the end Alice Wu fell down the rabbit hole", "I'm Alice and I fell down the rabbit hole")
+        .replace("<h1>Talks</h1>", "<h1>Talks</h1><p class=\"byline\">By Alice Wu</p>");
+    let ex = extract(&html, None);
+    assert!(ex.metadata.authors.iter().any(|a| a.value == "Alice Wu"), "{:?}", ex.metadata.authors);
+    assert!(!ex.text.contains("rabbit hole"), "{}", ex.text);
+    let html = html.replace("I'm Alice and", "I'm Alison and");
+    assert!(extract(&html, None).text.contains("rabbit hole"));
 }
 
 #[test]
@@ -840,4 +849,76 @@ fn the_article_starts_where_its_declared_body_starts() {
     assert!(!ex.text.contains(kicker), "{}", ex.text);
     let ex = extract(&page(""), None);
     assert!(ex.text.starts_with(kicker), "{}", ex.text);
+}
+
+#[test]
+fn a_dated_metadata_line_closing_the_post_goes() {
+    let para = |n: &str| {
+        format!("<p>The regional council approved the new water plan on Monday after a debate that lasted most of the {n}, officials said.</p>")
+    };
+    let (a, b, c) = (para("morning"), para("afternoon"), para("evening"));
+    let footer = "<p class=\"postmetadata alt\">This entry was posted on Wednesday, November 27th, 2019 at 3:21 pm and is filed under \
+                  <a href=\"/c/news\">News</a>, <a href=\"/c/region\">Region</a>. You can follow any responses to this entry through the \
+                  <a href=\"/feed\">RSS 2.0</a> feed. Both comments and pings are currently closed.</p>";
+    let html = format!("<html><body><div class=\"entry\">{a}{b}{c}{footer}</div></body></html>");
+    let ex = extract(&html, None);
+    assert!(ex.text.ends_with("most of the evening, officials said."), "{}", ex.text);
+    assert!(!ex.text.contains("filed under"), "{}", ex.text);
+    // The same line without a date, or not marked as metadata, stays.
+    let undated = footer.replace("on Wednesday, November 27th, 2019 at 3:21 pm ", "");
+    let ex = extract(&format!("<html><body><div class=\"entry\">{a}{b}{c}{undated}</div></body></html>"), None);
+    assert!(ex.text.contains("filed under"), "{}", ex.text);
+    let unmarked = footer.replace(" class=\"postmetadata alt\"", "");
+    let ex = extract(&format!("<html><body><div class=\"entry\">{a}{b}{c}{unmarked}</div></body></html>"), None);
+    assert!(ex.text.contains("filed under"), "{}", ex.text);
+}
+
+#[test]
+fn an_affiliate_disclosure_is_not_the_article() {
+    let para = |n: &str| {
+        format!("<p>The regional council approved the new water plan on Monday after a debate that lasted most of the {n}, officials said.</p>")
+    };
+    let (a, b, c) = (para("morning"), para("afternoon"), para("evening"));
+    let disclosure = "This post contains references to products from one or more of our advertisers. We may receive compensation when you click on links to those products.";
+    // In the body, and in an intro box above it.
+    for html in [
+        format!("<html><body><div class=\"entry\"><p>{disclosure}</p>{a}{b}{c}</div></body></html>"),
+        format!("<html><body><div class=\"article-intro\"><p>{disclosure}</p></div><div class=\"entry\">{a}{b}{c}</div></body></html>"),
+    ] {
+        let ex = extract(&html, None);
+        assert!(ex.text.starts_with("The regional council approved"), "{}", ex.text);
+        assert!(!ex.text.contains("compensation"), "{}", ex.text);
+    }
+}
+
+#[test]
+fn a_salutation_opening_the_post_stays() {
+    let para = |n: &str| {
+        format!("<p>The regional council approved the new water plan on Monday after a debate that lasted most of the {n}, officials said.</p>")
+    };
+    let (a, b, c) = (para("morning"), para("afternoon"), para("evening"));
+    let html = format!("<html><body><div class=\"entry\"><p>Dear readers,</p>{a}{b}{c}</div></body></html>");
+    let ex = extract(&html, None);
+    assert!(ex.text.starts_with("Dear readers,\n\nThe regional council"), "{}", ex.text);
+    // A short line without the comma is still furniture at the edge.
+    let html = format!("<html><body><div class=\"entry\"><p>Dear readers</p>{a}{b}{c}</div></body></html>");
+    let ex = extract(&html, None);
+    assert!(ex.text.starts_with("The regional council"), "{}", ex.text);
+}
+
+#[test]
+fn a_header_image_credit_and_an_embed_consent_placeholder_go() {
+    let para = |n: &str| {
+        format!("<p>The regional council approved the new water plan on Monday after a debate that lasted most of the {n}, officials said.</p>")
+    };
+    let (a, b, c) = (para("morning"), para("afternoon"), para("evening"));
+    let html = format!(
+        "<html><body><div class=\"entry\">{a}<p>Wir respektieren deine Privatsphäre und stellen deshalb ohne dein Einverständnis keine Verbindung zu Twitter her.</p>\
+         {b}{c}<p>Beitragsbild: Titelseite der FAZ vom 2.4.2019, Ausriss.</p><p>Symbolfoto: dpa</p></div></body></html>"
+    );
+    let ex = extract(&html, None);
+    assert!(ex.text.contains("most of the afternoon"), "{}", ex.text);
+    for gone in ["Privatsphäre", "Beitragsbild", "Symbolfoto"] {
+        assert!(!ex.text.contains(gone), "{gone}: {}", ex.text);
+    }
 }
