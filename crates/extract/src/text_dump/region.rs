@@ -40,6 +40,9 @@ mod limits {
     pub const LONG_STOPS: f32 = 0.2;
     /// Most words of a heading.
     pub const HEADING_WORDS: u32 = 20;
+    /// Fewest words of a line ending with a full stop that is prose even
+    /// when most of its words are capitalised (names).
+    pub const NAMED_SENTENCE_WORDS: u32 = 15;
     /// Most characters of a non-prose line kept inside the region.
     pub const MINOR_CHARS: u32 = 300;
 }
@@ -66,8 +69,10 @@ pub(crate) fn is_prose(l: &Line, lang_known: bool) -> bool {
     if matches!(l.last, '?' | '!') && l.inner_stops == 0 && l.words < limits::QUESTION_WORDS {
         return false;
     }
-    // Mostly capitalised words: a headline in title case or a name list.
-    l.capitalised * 2 <= l.words + 1
+    // Mostly capitalised words: a headline in title case or a name list
+    // (a long line ending with a full stop is a sentence full of names:
+    // a headline or a list does not end so).
+    l.capitalised * 2 <= l.words + 1 || l.last == '.' && l.words >= limits::NAMED_SENTENCE_WORDS
 }
 
 /// True when a non-prose line may be a heading, caption or short sentence
@@ -1069,6 +1074,15 @@ mod tests {
         let skip = vec![false; lines.len()];
         let text = || lines[0].text(&input).to_lowercase();
         assert_eq!(records_after(&input, &lines, &skip, 0, &text, lex, fr_bit()), None);
+    }
+
+    #[test]
+    fn long_sentences_full_of_names_are_prose() {
+        let input = "Pierre Martin, Jean Dupont, Marie Curie, Paul Durand et Anne Leroy ont rejoint le club de Louis Bernard à Lyon pour la saison.\n\
+                     Pierre Martin Et Jean Dupont Rejoignent Louis Bernard À Lyon.\n";
+        let (_, prose) = classify(input);
+        // A short line in title case is still a headline, full stop or not.
+        assert_eq!(prose, vec![true, false]);
     }
 
     #[test]
