@@ -309,14 +309,20 @@ pub(crate) fn keep_in_region(lines: &[Line], prose: &[bool], skip: &[bool], i: u
 const SHOUTED_WORDS: u32 = 9;
 
 /// True when line `i` is a one-word section heading between two
-/// paragraphs ("Keyboard", "Fazit", "Conclusion"): a single word of
-/// letters (at least [`WORD_HEADING_LETTERS`]), not repeated, after a
+/// paragraphs ("Keyboard", "Fazit", "Conclusion"), or a one-word
+/// sentence there ("Yikes.", "Really?"): a single word of
+/// letters (at least [`WORD_HEADING_LETTERS`]; an end mark allowed), not repeated, after a
 /// prose line that ends a sentence and before a prose line (title and
 /// metadata lines in `skip` are passed over). Menu labels and tags come
 /// in runs, not alone between two paragraphs.
 pub(crate) fn word_heading(lines: &[Line], prose: &[bool], skip: &[bool], i: usize) -> bool {
     let Some(l) = lines.get(i) else { return false };
-    if l.words != 1 || l.bullet || l.bare || l.odd > 0 || l.repeats > 1 || l.chrome_cue || l.comments_cue || l.placeholder || l.digits > 0 || l.letters < WORD_HEADING_LETTERS || l.letters * 10 < l.chars * 9 || l.all_caps() {
+    if l.words != 1 || l.bullet || l.bare || l.odd > 0 || l.repeats > 1 || l.chrome_cue || l.comments_cue || l.placeholder || l.digits > 0 || l.letters < WORD_HEADING_LETTERS || l.all_caps() {
+        return false;
+    }
+    // A one-word sentence ("Yikes.", "Really?") keeps its end mark.
+    let mark = u32::from(matches!(l.last, '.' | '!' | '?' | '…'));
+    if l.letters * 10 < l.chars.saturating_sub(mark) * 9 {
         return false;
     }
     let not_skipped = |j: &usize| !skip.get(*j).copied().unwrap_or(false);
@@ -1343,6 +1349,23 @@ mod tests {
         let skip = vec![false; lines.len()];
         let kept: Vec<bool> = (0..lines.len()).map(|i| keep_in_region(&lines, &prose, &skip, i, true)).collect();
         assert_eq!(kept, vec![true, true, true, true, false]);
+    }
+
+    #[test]
+    fn one_word_sentences_between_paragraphs_stay() {
+        let input = "Premier paragraphe de l'article, assez long pour être de la prose véritable ici.\n\
+                     Vraiment.\n\
+                     Deuxième paragraphe de l'article, lui aussi assez long pour compter comme prose.\n\
+                     Hélas!\n\
+                     Troisième paragraphe de l'article, qui est également un paragraphe de prose.\n\
+                     Partager.\n\
+                     Accueil.\n\
+                     Quatrième paragraphe de l'article, qui est également un paragraphe de prose.\n";
+        let (lines, prose) = classify(input);
+        let skip = vec![false; lines.len()];
+        let kept: Vec<bool> = (0..lines.len()).map(|i| word_heading(&lines, &prose, &skip, i)).collect();
+        // Two one-word lines in a row are labels, not sentences.
+        assert_eq!(kept, vec![false, true, false, true, false, false, false, false]);
     }
 
     #[test]
