@@ -463,7 +463,10 @@ const TAIL_SENTENCES: usize = 3;
 /// [`MAX_SANDWICHED_MINOR`] short sentences ("Are you ready?") there, and
 /// a list of two items or more under its own colon introducer of
 /// [`INTRODUCER_WORDS`] or more, maybe with a heading above it ("Summary",
-/// "This post will discuss the following:", "• …").
+/// "This post will discuss the following:", "• …"), and a block of lines
+/// that each open with a label of their own and a colon ("Path A:
+/// Iceland, …", "Path B: …"; see `speaker_label`), where picture credits
+/// repeat theirs ("Photo: …", "Photo: …").
 pub(crate) fn keep_sandwiched_lists(input: &str, lines: &[Line], skip: &[bool], keep: &mut [bool], a: usize, b: usize, lang_known: bool) {
     let item = |j: usize| {
         let credit_next = lines.get(j + 1).is_some_and(|n| n.embed_credit);
@@ -501,7 +504,20 @@ pub(crate) fn keep_sandwiched_lists(input: &str, lines: &[Line], skip: &[bool], 
             let intro = f.checked_sub(1).and_then(|j| lines.get(j)).is_some_and(|l| l.last == ':' && l.words >= INTRODUCER_WORDS);
             (1..=2).contains(&(f - start)) && intro && i - f >= 2 && (start..f).all(label) && (f..i).all(item)
         };
-        if kept_before && kept_after && (i - start <= MAX_SANDWICHED_ITEMS && run_ok || i - start <= MAX_SANDWICHED_ITEMS + 2 && introduced()) {
+        // Or a block of labelled lines ("Path A: Iceland, …", "Path B: …"),
+        // each label its own.
+        let labelled = || {
+            let mut labels: Vec<&str> = Vec::new();
+            i - start >= 2
+                && (start..i).all(|j| {
+                    let Some(l) = lines.get(j).filter(|l| !skip.get(j).copied().unwrap_or(true) && l.repeats == 1 && !l.chrome_cue && !l.comments_cue) else { return false };
+                    let Some(label) = speaker_label(l.text(input)) else { return false };
+                    let new = !labels.contains(&label);
+                    labels.push(label);
+                    new
+                })
+        };
+        if kept_before && kept_after && (i - start <= MAX_SANDWICHED_ITEMS && (run_ok || labelled()) || i - start <= MAX_SANDWICHED_ITEMS + 2 && introduced()) {
             for k in keep.iter_mut().take(i).skip(start) {
                 *k = true;
             }
@@ -1253,6 +1269,23 @@ mod tests {
         let mut keep = prose.clone();
         keep_sandwiched_lists(input, &lines, &skip, &mut keep, 0, lines.len() - 1, true);
         assert_eq!(keep, vec![true; 4]);
+    }
+
+    #[test]
+    fn labelled_lines_between_paragraphs_stay() {
+        let input = "Premier paragraphe de l'article, assez long pour être de la prose véritable ici.\n\
+                     Groupe A : Islande, Bulgarie, Israël\n\
+                     Groupe B : Bosnie, Slovaquie, Irlande\n\
+                     Deuxième paragraphe de l'article, lui aussi assez long pour compter comme prose.\n\
+                     Photo : Jean Dupont\n\
+                     Photo : Marie Durand\n\
+                     Troisième paragraphe de l'article, qui est également un paragraphe de prose.\n";
+        let (lines, prose) = classify(input);
+        let skip = vec![false; lines.len()];
+        let mut keep = prose.clone();
+        keep_sandwiched_lists(input, &lines, &skip, &mut keep, 0, lines.len() - 1, true);
+        // The same label twice (picture credits) is no block of the article.
+        assert_eq!(keep, vec![true, true, true, true, false, false, true]);
     }
 
     #[test]
