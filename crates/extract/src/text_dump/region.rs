@@ -31,8 +31,8 @@ mod limits {
     pub const PROSE_WORDS: u32 = 8;
     /// Fewest words of a prose line without a sentence end.
     pub const LONG_WORDS: u32 = 25;
-    /// Fewest words of a question / exclamation counted as prose when it is
-    /// a single sentence (shorter ones read like headlines).
+    /// Fewest words of a question counted as prose when it is a single
+    /// sentence (shorter ones read like headlines).
     pub const QUESTION_WORDS: u32 = 15;
     /// Least share of stop words in prose, when the language is known.
     pub const PROSE_STOPS: f32 = 0.15;
@@ -66,7 +66,10 @@ pub(crate) fn is_prose(l: &Line, lang_known: bool) -> bool {
     if l.words < limits::PROSE_WORDS || !l.terminal() || !stops_ok(limits::PROSE_STOPS) {
         return false;
     }
-    if matches!(l.last, '?' | '!') && l.inner_stops == 0 && l.words < limits::QUESTION_WORDS {
+    // A single short question reads like a headline ("Qui est le
+    // favori ?"); an exclamation of as many words is a sentence of the
+    // text ("Crowds of people came to the opening ceremony!").
+    if l.last == '?' && l.inner_stops == 0 && l.words < limits::QUESTION_WORDS {
         return false;
     }
     // Mostly capitalised words: a headline in title case or a name list
@@ -1096,6 +1099,16 @@ mod tests {
         let skip = vec![false; lines.len()];
         let text = || lines[0].text(&input).to_lowercase();
         assert_eq!(records_after(&input, &lines, &skip, 0, &text, lex, fr_bit()), None);
+    }
+
+    #[test]
+    fn exclamations_are_prose_questions_not() {
+        let input = "Les habitants du quartier ont fêté la victoire de leur équipe !\n\
+                     Les habitants du quartier ont-ils fêté la victoire de leur équipe ?\n";
+        let (_, prose) = classify(input);
+        // A short question reads like a headline; an exclamation of as many
+        // words is a sentence of the text.
+        assert_eq!(prose, vec![true, false]);
     }
 
     #[test]
