@@ -23,9 +23,10 @@
 //!    when they sit next to prose like headings, captions or short
 //!    sentences, or form a list introduced by a colon (which may run past
 //!    the region's end); the rows of a table (lines with column gaps)
-//!    between region lines, and a short run of list items or quoted posts
-//!    between two kept lines, are kept too, as are a one-word heading
-//!    between two paragraphs, a repeated line that heads a paragraph at
+//!    between region lines, and a short run of list items, quoted posts or
+//!    lines each opening with a label of its own and a colon ("Path A: …")
+//!    between two kept lines, are kept too, as are a one-word heading or
+//!    sentence ("Yikes.") between two paragraphs, a repeated line that heads a paragraph at
 //!    each of its occurrences (an interview series' questions), a list of
 //!    numbered notes ("[1] …", "[2] …") whose first note is in the region,
 //!    with a short heading right above it, and up to

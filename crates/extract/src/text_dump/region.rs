@@ -31,8 +31,8 @@ mod limits {
     pub const PROSE_WORDS: u32 = 8;
     /// Fewest words of a prose line without a sentence end.
     pub const LONG_WORDS: u32 = 25;
-    /// Fewest words of a question / exclamation counted as prose when it is
-    /// a single sentence (shorter ones read like headlines).
+    /// Fewest words of a question counted as prose when it is a single
+    /// sentence (shorter ones read like headlines).
     pub const QUESTION_WORDS: u32 = 15;
     /// Least share of stop words in prose, when the language is known.
     pub const PROSE_STOPS: f32 = 0.15;
@@ -40,6 +40,9 @@ mod limits {
     pub const LONG_STOPS: f32 = 0.2;
     /// Most words of a heading.
     pub const HEADING_WORDS: u32 = 20;
+    /// Fewest words of a line ending with a full stop that is prose even
+    /// when most of its words are capitalised (names).
+    pub const NAMED_SENTENCE_WORDS: u32 = 15;
     /// Most characters of a non-prose line kept inside the region.
     pub const MINOR_CHARS: u32 = 300;
 }
@@ -63,11 +66,16 @@ pub(crate) fn is_prose(l: &Line, lang_known: bool) -> bool {
     if l.words < limits::PROSE_WORDS || !l.terminal() || !stops_ok(limits::PROSE_STOPS) {
         return false;
     }
-    if matches!(l.last, '?' | '!') && l.inner_stops == 0 && l.words < limits::QUESTION_WORDS {
+    // A single short question reads like a headline ("Qui est le
+    // favori ?"); an exclamation of as many words is a sentence of the
+    // text ("Crowds of people came to the opening ceremony!").
+    if l.last == '?' && l.inner_stops == 0 && l.words < limits::QUESTION_WORDS {
         return false;
     }
-    // Mostly capitalised words: a headline in title case or a name list.
-    l.capitalised * 2 <= l.words + 1
+    // Mostly capitalised words: a headline in title case or a name list
+    // (a long line ending with a full stop is a sentence full of names:
+    // a headline or a list does not end so).
+    l.capitalised * 2 <= l.words + 1 || l.last == '.' && l.words >= limits::NAMED_SENTENCE_WORDS
 }
 
 /// True when a non-prose line may be a heading, caption or short sentence
@@ -304,14 +312,20 @@ pub(crate) fn keep_in_region(lines: &[Line], prose: &[bool], skip: &[bool], i: u
 const SHOUTED_WORDS: u32 = 9;
 
 /// True when line `i` is a one-word section heading between two
-/// paragraphs ("Keyboard", "Fazit", "Conclusion"): a single word of
-/// letters (at least [`WORD_HEADING_LETTERS`]), not repeated, after a
+/// paragraphs ("Keyboard", "Fazit", "Conclusion"), or a one-word
+/// sentence there ("Yikes.", "Really?"): a single word of
+/// letters (at least [`WORD_HEADING_LETTERS`]; an end mark allowed), not repeated, after a
 /// prose line that ends a sentence and before a prose line (title and
 /// metadata lines in `skip` are passed over). Menu labels and tags come
 /// in runs, not alone between two paragraphs.
 pub(crate) fn word_heading(lines: &[Line], prose: &[bool], skip: &[bool], i: usize) -> bool {
     let Some(l) = lines.get(i) else { return false };
-    if l.words != 1 || l.bullet || l.bare || l.odd > 0 || l.repeats > 1 || l.chrome_cue || l.comments_cue || l.placeholder || l.digits > 0 || l.letters < WORD_HEADING_LETTERS || l.letters * 10 < l.chars * 9 || l.all_caps() {
+    if l.words != 1 || l.bullet || l.bare || l.odd > 0 || l.repeats > 1 || l.chrome_cue || l.comments_cue || l.placeholder || l.digits > 0 || l.letters < WORD_HEADING_LETTERS || l.all_caps() {
+        return false;
+    }
+    // A one-word sentence ("Yikes.", "Really?") keeps its end mark.
+    let mark = u32::from(matches!(l.last, '.' | '!' | '?' | '…'));
+    if l.letters * 10 < l.chars.saturating_sub(mark) * 9 {
         return false;
     }
     let not_skipped = |j: &usize| !skip.get(*j).copied().unwrap_or(false);
@@ -452,7 +466,10 @@ const TAIL_SENTENCES: usize = 3;
 /// [`MAX_SANDWICHED_MINOR`] short sentences ("Are you ready?") there, and
 /// a list of two items or more under its own colon introducer of
 /// [`INTRODUCER_WORDS`] or more, maybe with a heading above it ("Summary",
-/// "This post will discuss the following:", "• …").
+/// "This post will discuss the following:", "• …"), and a block of lines
+/// that each open with a label of their own and a colon ("Path A:
+/// Iceland, …", "Path B: …"; see `speaker_label`), where picture credits
+/// repeat theirs ("Photo: …", "Photo: …").
 pub(crate) fn keep_sandwiched_lists(input: &str, lines: &[Line], skip: &[bool], keep: &mut [bool], a: usize, b: usize, lang_known: bool) {
     let item = |j: usize| {
         let credit_next = lines.get(j + 1).is_some_and(|n| n.embed_credit);
@@ -490,7 +507,20 @@ pub(crate) fn keep_sandwiched_lists(input: &str, lines: &[Line], skip: &[bool], 
             let intro = f.checked_sub(1).and_then(|j| lines.get(j)).is_some_and(|l| l.last == ':' && l.words >= INTRODUCER_WORDS);
             (1..=2).contains(&(f - start)) && intro && i - f >= 2 && (start..f).all(label) && (f..i).all(item)
         };
-        if kept_before && kept_after && (i - start <= MAX_SANDWICHED_ITEMS && run_ok || i - start <= MAX_SANDWICHED_ITEMS + 2 && introduced()) {
+        // Or a block of labelled lines ("Path A: Iceland, …", "Path B: …"),
+        // each label its own.
+        let labelled = || {
+            let mut labels: Vec<&str> = Vec::new();
+            i - start >= 2
+                && (start..i).all(|j| {
+                    let Some(l) = lines.get(j).filter(|l| !skip.get(j).copied().unwrap_or(true) && l.repeats == 1 && !l.chrome_cue && !l.comments_cue) else { return false };
+                    let Some(label) = speaker_label(l.text(input)) else { return false };
+                    let new = !labels.contains(&label);
+                    labels.push(label);
+                    new
+                })
+        };
+        if kept_before && kept_after && (i - start <= MAX_SANDWICHED_ITEMS && (run_ok || labelled()) || i - start <= MAX_SANDWICHED_ITEMS + 2 && introduced()) {
             for k in keep.iter_mut().take(i).skip(start) {
                 *k = true;
             }
@@ -1072,6 +1102,25 @@ mod tests {
     }
 
     #[test]
+    fn exclamations_are_prose_questions_not() {
+        let input = "Les habitants du quartier ont fêté la victoire de leur équipe !\n\
+                     Les habitants du quartier ont-ils fêté la victoire de leur équipe ?\n";
+        let (_, prose) = classify(input);
+        // A short question reads like a headline; an exclamation of as many
+        // words is a sentence of the text.
+        assert_eq!(prose, vec![true, false]);
+    }
+
+    #[test]
+    fn long_sentences_full_of_names_are_prose() {
+        let input = "Pierre Martin, Jean Dupont, Marie Curie, Paul Durand et Anne Leroy ont rejoint le club de Louis Bernard à Lyon pour la saison.\n\
+                     Pierre Martin Et Jean Dupont Rejoignent Louis Bernard À Lyon.\n";
+        let (_, prose) = classify(input);
+        // A short line in title case is still a headline, full stop or not.
+        assert_eq!(prose, vec![true, false]);
+    }
+
+    #[test]
     fn tables_under_a_colon_introducer() {
         let input = "Voici le classement final du championnat après les trente-six courses de la saison :\n\
                      Pos.  Pilote          Points  Victoires\n\
@@ -1236,6 +1285,23 @@ mod tests {
     }
 
     #[test]
+    fn labelled_lines_between_paragraphs_stay() {
+        let input = "Premier paragraphe de l'article, assez long pour être de la prose véritable ici.\n\
+                     Groupe A : Islande, Bulgarie, Israël\n\
+                     Groupe B : Bosnie, Slovaquie, Irlande\n\
+                     Deuxième paragraphe de l'article, lui aussi assez long pour compter comme prose.\n\
+                     Photo : Jean Dupont\n\
+                     Photo : Marie Durand\n\
+                     Troisième paragraphe de l'article, qui est également un paragraphe de prose.\n";
+        let (lines, prose) = classify(input);
+        let skip = vec![false; lines.len()];
+        let mut keep = prose.clone();
+        keep_sandwiched_lists(input, &lines, &skip, &mut keep, 0, lines.len() - 1, true);
+        // The same label twice (picture credits) is no block of the article.
+        assert_eq!(keep, vec![true, true, true, true, false, false, true]);
+    }
+
+    #[test]
     fn list_items_count_half_in_the_merge_gap() {
         // A lede (weight 3: reach 18 lines), then 24 lines of a promotion
         // box, 12 of them list items, then the body.
@@ -1329,6 +1395,23 @@ mod tests {
         let skip = vec![false; lines.len()];
         let kept: Vec<bool> = (0..lines.len()).map(|i| keep_in_region(&lines, &prose, &skip, i, true)).collect();
         assert_eq!(kept, vec![true, true, true, true, false]);
+    }
+
+    #[test]
+    fn one_word_sentences_between_paragraphs_stay() {
+        let input = "Premier paragraphe de l'article, assez long pour être de la prose véritable ici.\n\
+                     Vraiment.\n\
+                     Deuxième paragraphe de l'article, lui aussi assez long pour compter comme prose.\n\
+                     Hélas!\n\
+                     Troisième paragraphe de l'article, qui est également un paragraphe de prose.\n\
+                     Partager.\n\
+                     Accueil.\n\
+                     Quatrième paragraphe de l'article, qui est également un paragraphe de prose.\n";
+        let (lines, prose) = classify(input);
+        let skip = vec![false; lines.len()];
+        let kept: Vec<bool> = (0..lines.len()).map(|i| word_heading(&lines, &prose, &skip, i)).collect();
+        // Two one-word lines in a row are labels, not sentences.
+        assert_eq!(kept, vec![false, true, false, true, false, false, false, false]);
     }
 
     #[test]
