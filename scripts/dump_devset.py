@@ -1,11 +1,15 @@
 #!/usr/bin/env python3
 """Renders the HTML pages of the public extraction sets to text dumps with w3m.
 
-Called by scripts/make-dump-devset.sh:  dump_devset.py EXTRACTION_DIR OUT_DIR
+Called by scripts/make-dump-devset.sh:
+    dump_devset.py EXTRACTION_DIR OUT_DIR [UNSEEN_GOLD_DIR]
 Writes OUT_DIR/<set>/<n>.txt and OUT_DIR/manifest.tsv with the columns
 set, id, lang, path (relative to OUT_DIR), gold key (ScrapingHub id or the
 trafilatura eval.json "key"). lang is "fr" for the pages listed in
 trafilatura's french.txt, else the <html lang> prefix, "" when unknown.
+With UNSEEN_GOLD_DIR (crates/eval/unseen), the HTML pages of its
+hand-checked sets other than gold/ (whose pages are in trafilatura's set)
+are rendered too, as set "unseen-<folder>", keyed by "<folder>/<file>".
 Standard library only.
 """
 import concurrent.futures
@@ -72,6 +76,27 @@ def main():
             rel = f"scrapinghub/{n:04}.txt"
             rows.append(("scrapinghub", str(n), "", rel, key))
             jobs.append((os.path.join(sh, "html", key + ".html.gz"), os.path.join(out, rel)))
+    unseen = sys.argv[3] if len(sys.argv) > 3 else ""
+    data = os.path.dirname(os.path.abspath(ext))
+    if unseen and os.path.isdir(unseen):
+        for folder in sorted(os.listdir(unseen)):
+            d = os.path.join(unseen, folder)
+            if folder == "gold" or not os.path.isdir(d):
+                continue
+            for name in sorted(os.listdir(d)):
+                if not name.endswith(".json"):
+                    continue
+                g = json.load(open(os.path.join(d, name), encoding="utf-8"))
+                page = g.get("page") or ""
+                if "line" in g or not page.endswith(".html.gz"):
+                    continue
+                src = os.path.join(data, page)
+                if not os.path.isfile(src):
+                    continue
+                os.makedirs(os.path.join(out, "unseen", folder), exist_ok=True)
+                rel = f"unseen/{folder}/{name[:-5]}.txt"
+                rows.append((f"unseen-{folder}", name[:-5], g.get("lang") or "", rel, f"{folder}/{name}"))
+                jobs.append((src, os.path.join(out, rel)))
     empty = 0
     workers = max(1, min(4, os.cpu_count() or 1))
     with concurrent.futures.ThreadPoolExecutor(workers) as pool:

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Builds the text-dump dev set: renders the HTML pages of the public
 # extraction sets (../shared/data/extraction: trafilatura's set and the
-# ScrapingHub benchmark) to plain text with the w3m text browser, the way a
+# ScrapingHub benchmark) and the HTML pages of the hand-checked sets in
+# crates/eval/unseen to plain text with the w3m text browser, the way a
 # page copied out of a browser looks, for `dossier-eval dumps`.
 #
 # Output (never inside the repository's tracked files):
@@ -29,4 +30,4 @@ if ! command -v w3m >/dev/null 2>&1; then
 fi
 out="$root/target/dump-devset"
 mkdir -p "$out"
-python3 "$here/dump_devset.py" "$data/extraction" "$out"
+python3 "$here/dump_devset.py" "$data/extraction" "$out" "$root/crates/eval/unseen"
