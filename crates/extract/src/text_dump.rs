@@ -291,18 +291,24 @@ pub fn extract(input: &str) -> Extraction {
     }
 
     // A line printed twice in a row is an image's alternative text and
-    // caption (the second time maybe with a credit).
+    // caption (the second time maybe with a credit): the caption is the
+    // article's (captions are kept), once, without its credit.
     // A short line with a copyright sign is a picture's credit; "Image 1
     // of 5" a gallery's slide counter.
-    for (i, k) in keep.iter_mut().enumerate() {
-        if *k && (region::doubled_line(input, &lines, i) || lines.get(i).is_some_and(|l| region::credit_line(input, l) || l.words <= 3 && l.digits >= 2 && region::slide_counter(l.text(input)))) {
-            *k = false;
+    for i in 0..keep.len() {
+        let second_copy = region::doubled_line(input, &lines, i) && i > 0 && lines.get(i - 1).is_some_and(|p| p.text(input) == lines[i].text(input));
+        let first_copy_dropped = second_copy && !keep[i - 1];
+        if keep[i] && (second_copy && !first_copy_dropped || lines.get(i).is_some_and(|l| region::credit_line(input, l) || l.words <= 3 && l.digits >= 2 && region::slide_counter(l.text(input)))) {
+            keep[i] = false;
         }
     }
     for i in 0..lines.len().saturating_sub(1) {
         if (keep[i] || keep[i + 1]) && region::caption_pair(input, &lines, i) {
-            keep[i] = false;
-            keep[i + 1] = false;
+            // Keep the shorter copy, the one without the credit or id.
+            let (a, b) = (&lines[i], &lines[i + 1]);
+            let (short, long) = if b.end - b.start >= a.end - a.start { (i, i + 1) } else { (i + 1, i) };
+            keep[short] = keep[i] || keep[i + 1];
+            keep[long] = false;
         }
     }
 
@@ -492,6 +498,18 @@ mod tests {
             let e = extract(input);
             assert_eq!(e.text, "");
             assert!(e.metadata.title.is_none());
+        }
+    }
+
+    #[test]
+    fn a_caption_printed_twice_is_kept_once_without_its_credit() {
+        let para = |n: &str| format!("{n} paragraphe de l'article, assez long pour être de la prose véritable, avec des virgules et des mots.\n");
+        let cap = "Le maire de la ville inaugure le nouveau pont sur la rivière, lundi matin.";
+        for second in [cap.to_string(), format!("{cap} © Jean Dupont")] {
+            let input = format!("Titre de l'article sur le pont\n{}{cap}\n{second}\n{}{}", para("Premier"), para("Deuxième"), para("Troisième"));
+            let e = extract(&input);
+            assert_eq!(e.text.matches(cap).count(), 1, "{}", e.text);
+            assert!(!e.text.contains("Dupont"), "{}", e.text);
         }
     }
 
