@@ -935,16 +935,8 @@ fn devset(
             continue;
         };
         let (c, labels, kept, ex) = score_page(&input, page);
-        // Pages of the later hand-checked sets are reported apart, by set
-        // only (one of them is blind): never in the development totals.
-        if page.set.starts_with("unseen-") {
-            match unseen.iter_mut().find(|(s, _)| *s == page.set) {
-                Some((_, s)) => s.add(&c),
-                None => unseen.push((page.set.clone(), c)),
-            }
-            continue;
-        }
-        if lines_tsv.is_some() {
+        // Lines of blind pages are never written out.
+        if lines_tsv.is_some() && !page.set.starts_with("unseen-blind") {
             for (n, ((l, lab), k)) in raw_lines(&input).iter().zip(&labels).zip(&kept).enumerate() {
                 let lab = match lab {
                     Label::Body => 'B',
@@ -961,6 +953,15 @@ fn devset(
                     u8::from(*k)
                 );
             }
+        }
+        // Pages of the later hand-checked sets are reported apart, by set
+        // only (one of them is blind): never in the development totals.
+        if page.set.starts_with("unseen-") {
+            match unseen.iter_mut().find(|(s, _)| *s == page.set) {
+                Some((_, s)) => s.add(&c),
+                None => unseen.push((page.set.clone(), c)),
+            }
+            continue;
         }
         no_text += usize::from(ex.text.is_empty());
         all.add(&c);
