@@ -145,6 +145,11 @@ pub(crate) struct Lexicon {
     /// (`promo` lines of the data files: "newsletter"), as one
     /// ASCII-case-insensitive automaton (one pass over a line).
     promo: Option<aho_corasick::AhoCorasick>,
+    /// "cookie", any case.
+    cookie: Option<aho_corasick::AhoCorasick>,
+    /// Words of a consent banner's choices (`consent` lines of the data
+    /// files: "accepter", "refuser", "paramétrer", "consent"), any case.
+    consent: Option<aho_corasick::AhoCorasick>,
 }
 
 /// Longest advertising label looked up, in bytes.
@@ -164,6 +169,7 @@ impl Lexicon {
     fn from_files(langs: &[(&'static str, &'static str, &'static str)], agencies: &'static str, particles: &'static str) -> Self {
         let mut lex = Lexicon::default();
         let mut promo_words: Vec<String> = Vec::new();
+        let mut consent_words: Vec<String> = Vec::new();
         for (bit, (code, stop, cues)) in langs.iter().take(MAX_LANGUAGES).enumerate() {
             lex.codes.push(code);
             for w in data_lines(stop) {
@@ -178,6 +184,13 @@ impl Lexicon {
                 let mut parts = line.splitn(2, char::is_whitespace);
                 if let Some(label) = line.strip_prefix("ad ") {
                     lex.ad_labels.insert(label.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase());
+                    continue;
+                }
+                if let Some(word) = line.strip_prefix("consent ") {
+                    let word = word.trim().to_lowercase();
+                    if !word.is_empty() && !consent_words.contains(&word) {
+                        consent_words.push(word);
+                    }
                     continue;
                 }
                 if let Some(word) = line.strip_prefix("promo ") {
@@ -223,6 +236,8 @@ impl Lexicon {
         lex.agencies = data_lines(agencies).map(fold).collect();
         lex.particles = data_lines(particles).collect();
         lex.promo = aho_corasick::AhoCorasick::builder().ascii_case_insensitive(true).build(&promo_words).ok();
+        lex.cookie = aho_corasick::AhoCorasick::builder().ascii_case_insensitive(true).build(["cookie"]).ok();
+        lex.consent = aho_corasick::AhoCorasick::builder().ascii_case_insensitive(true).build(&consent_words).ok();
         lex
     }
 
@@ -258,6 +273,13 @@ impl Lexicon {
     /// inside a compound: "Sonder-Newsletter").
     pub fn has_promo_word(&self, text: &str) -> bool {
         self.promo.as_ref().is_some_and(|ac| ac.is_match(text))
+    }
+
+    /// True when `text` reads as a cookie-consent banner's line: it names
+    /// cookies and one of the banner's choices (`consent` words: accept,
+    /// refuse, set, consent), any case.
+    pub fn is_consent_line(&self, text: &str) -> bool {
+        self.cookie.as_ref().is_some_and(|ac| ac.is_match(text)) && self.consent.as_ref().is_some_and(|ac| ac.is_match(text))
     }
 
     /// True when `name` is a news agency or publisher rather than a person:
@@ -451,6 +473,15 @@ mod tests {
         let fr = 1u64 << lex.codes.iter().position(|c| *c == "fr").unwrap();
         assert_ne!(lex.stop_mask("les") & fr, 0);
         assert_eq!(lex.stop_mask("kremlin"), 0);
+    }
+
+    #[test]
+    fn consent_banner_lines() {
+        let lex = Lexicon::get();
+        assert!(lex.is_consent_line("En cliquant sur « OK TOUT ACCEPTER », vous acceptez que le site et les tiers utilisent des cookies."));
+        assert!(lex.is_consent_line("We use cookies. You can manage your preferences or reject them."));
+        assert!(!lex.is_consent_line("La recette des cookies au chocolat de ma grand-mère est simple."));
+        assert!(!lex.is_consent_line("Le ministre a accepté de parler aux journalistes."));
     }
 
     #[test]

@@ -172,7 +172,7 @@ pub(crate) fn split(input: &str, lex: &Lexicon) -> (Vec<Line>, Vec<u16>) {
             hits.resize(base + n, 0);
             measure(text, lex, &mut line, &mut hits[base..], &mut word);
             let (chrome, comments) = if glue.is_none() { cues } else { lex.line_cues_with(text, &mut first_word) };
-            line.chrome_cue = chrome || line.words <= AD_LABEL_WORDS && lex.is_ad_label(text, &mut first_word) || checkbox_label(text) || line.words <= PROMO_LINE_WORDS && lex.has_promo_word(text);
+            line.chrome_cue = chrome || line.words <= AD_LABEL_WORDS && lex.is_ad_label(text, &mut first_word) || checkbox_label(text) || line.words <= PROMO_LINE_WORDS && lex.has_promo_word(text) || line.words <= CONSENT_LINE_WORDS && lex.is_consent_line(text);
             line.embed_credit = embed_credit(text);
             line.comments_cue = comments.is_some_and(|end| line.words <= COMMENTS_HEADING_WORDS || is_quotation(text.get(end..).unwrap_or("")));
             lines.push(line);
@@ -205,6 +205,8 @@ const AD_LABEL_WORDS: u32 = 5;
 /// subscribe: "Sign up for our newsletter", "Receive our monthly
 /// newsletter to stay on top of…" (a paragraph reporting on one is longer).
 const PROMO_LINE_WORDS: u32 = 40;
+/// Most words of a cookie-consent banner's line (a banner's paragraph).
+const CONSENT_LINE_WORDS: u32 = 90;
 
 /// True for the label of a form's check box as a text rendering shows it
 /// ("[ ] I agree to the processing of my data…", "[*] Remember me"): a
