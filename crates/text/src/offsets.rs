@@ -166,13 +166,13 @@ impl TextBuilder {
 /// composed character points at the raw bytes of the base character and
 /// its marks ("e" + U+0301 → "é"); `None` when the text holds no combining
 /// mark of the common block (U+0300–U+036F) or is already composed, the
-/// usual case, found by one byte scan. Pages that store accents decomposed
+/// usual case, found by one SIMD byte scan. Pages that store accents decomposed
 /// (some CMSs do) then compare, search and match names like any other.
 pub fn compose(text: &str, map: &OffsetMap) -> Option<(String, OffsetMap)> {
     use unicode_normalization::char::canonical_combining_class;
     use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
     // U+0300..U+036F are 0xCC 0x80..0xCD 0xAF in UTF-8.
-    if !text.bytes().any(|b| b == 0xCC || b == 0xCD) || is_nfc_quick(text.chars()) == IsNormalized::Yes {
+    if memchr::memchr2(0xCC, 0xCD, text.as_bytes()).is_none() || is_nfc_quick(text.chars()) == IsNormalized::Yes {
         return None;
     }
     let mut b = TextBuilder::new();

@@ -145,8 +145,9 @@ pub(crate) struct Lexicon {
     /// (`promo` lines of the data files: "newsletter"), as one
     /// ASCII-case-insensitive automaton (one pass over a line).
     promo: Option<aho_corasick::AhoCorasick>,
-    /// "cookie", any case.
-    cookie: Option<aho_corasick::AhoCorasick>,
+    /// "ookie" ("cookie", "Cookies"): one SIMD substring search per line,
+    /// much cheaper than a case-insensitive automaton on every line.
+    cookie: Option<memchr::memmem::Finder<'static>>,
     /// Words of a consent banner's choices (`consent` lines of the data
     /// files: "accepter", "refuser", "paramétrer", "consent"), any case.
     consent: Option<aho_corasick::AhoCorasick>,
@@ -236,7 +237,7 @@ impl Lexicon {
         lex.agencies = data_lines(agencies).map(fold).collect();
         lex.particles = data_lines(particles).collect();
         lex.promo = aho_corasick::AhoCorasick::builder().ascii_case_insensitive(true).build(&promo_words).ok();
-        lex.cookie = aho_corasick::AhoCorasick::builder().ascii_case_insensitive(true).build(["cookie"]).ok();
+        lex.cookie = Some(memchr::memmem::Finder::new(b"ookie"));
         lex.consent = aho_corasick::AhoCorasick::builder().ascii_case_insensitive(true).build(&consent_words).ok();
         lex
     }
@@ -279,7 +280,7 @@ impl Lexicon {
     /// cookies and one of the banner's choices (`consent` words: accept,
     /// refuse, set, consent), any case.
     pub fn is_consent_line(&self, text: &str) -> bool {
-        self.cookie.as_ref().is_some_and(|ac| ac.is_match(text)) && self.consent.as_ref().is_some_and(|ac| ac.is_match(text))
+        self.cookie.as_ref().is_some_and(|f| f.find(text.as_bytes()).is_some()) && self.consent.as_ref().is_some_and(|ac| ac.is_match(text))
     }
 
     /// True when `name` is a news agency or publisher rather than a person:
