@@ -646,7 +646,19 @@ const BYLINE_PREFIXES: [&str; 12] =
 
 fn looks_like_byline(text: &str) -> bool {
     let lower = text.to_lowercase();
-    BYLINE_PREFIXES.iter().any(|p| lower.starts_with(p)) && text.chars().count() < 90
+    BYLINE_PREFIXES.iter().any(|p| lower.starts_with(p)) && text.chars().count() < 90 || labelled_byline(text)
+}
+
+/// A byline written as a label and a colon ("Auteur : Kossivi Tiassou",
+/// "Author: Jane Doe", "Autor: Max Muster"): a byline cue of the
+/// text-dump data (`byline` lines of `data/lang/<iso>/dump-cues.txt`),
+/// a colon, then one to six words.
+fn labelled_byline(text: &str) -> bool {
+    use crate::text_dump::lexicon::{CueKind, Lexicon};
+    let t = text.trim();
+    let Some((_, len)) = Lexicon::get().cue_at_start(t, &[CueKind::Byline]) else { return false };
+    let Some(rest) = t.get(len..).map(str::trim_start).and_then(|r| r.strip_prefix(':')) else { return false };
+    (1..=6).contains(&rest.split_whitespace().count())
 }
 
 /// True when a block's words are a page title (or the title with a site

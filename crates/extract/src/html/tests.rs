@@ -922,3 +922,17 @@ fn a_header_image_credit_and_an_embed_consent_placeholder_go() {
         assert!(!ex.text.contains(gone), "{gone}: {}", ex.text);
     }
 }
+
+#[test]
+fn a_labelled_byline_closing_the_article_goes() {
+    let para = "<p>Vingt-quatre milliards de tonnes de terres fertiles sont perdues chaque année à cause de la dégradation de la biodiversité, selon une étude.</p>";
+    let html = format!(
+        "<html><body><article><h1>Terres</h1>{para}{}<p>Auteur : Kossivi Tiassou</p></article></body></html>",
+        para.replace("Vingt", "Trente")
+    );
+    let t = extract(&html, None).text;
+    assert!(!t.contains("Tiassou"), "{t}");
+    // A sentence that opens with the word stays.
+    let html = format!("<html><body><article><h1>Terres</h1>{para}<p>Auteur de plusieurs livres, il a longtemps enseigné à Dakar et à Lomé.</p></article></body></html>");
+    assert!(extract(&html, None).text.contains("Auteur de plusieurs livres"));
+}
