@@ -147,7 +147,7 @@ pub(crate) fn is_disclosure(text: &str) -> bool {
 
 /// Longest block (characters, whitespace excluded) judged by
 /// [`is_disclosure`].
-pub(crate) const MAX_DISCLOSURE_CHARS: u32 = 300;
+pub(crate) const MAX_DISCLOSURE_CHARS: u32 = 400;
 
 /// The last sentence of `t`: what follows the last sentence end (`.`,
 /// `!`, `?` and a space) before the closing punctuation.

@@ -936,3 +936,12 @@ fn a_labelled_byline_closing_the_article_goes() {
     let html = format!("<html><body><article><h1>Terres</h1>{para}<p>Auteur de plusieurs livres, il a longtemps enseigné à Dakar et à Lomé.</p></article></body></html>");
     assert!(extract(&html, None).text.contains("Auteur de plusieurs livres"));
 }
+
+#[test]
+fn a_sign_up_notice_that_one_may_unsubscribe_goes() {
+    let para = "<p>Aurélie Trouvé, porte-parole de l'association, était l'invitée de la radio pour parler du lancement du référendum d'initiative partagée.</p>";
+    let notice = "<p>En remplissant ce formulaire vous pourrez être inscrit à notre liste de diffusion. Vous pourrez à tout moment vous désabonner en cliquant sur le lien de désinscription présent en fin des courriels envoyés. Ces données ne seront pas redonnées à des tiers. En cas de question ou de demande, vous pouvez nous contacter par courriel à l'adresse indiquée.</p>";
+    let html = format!("<html><body><article><h1>Référendum</h1>{para}{}{notice}</article></body></html>", para.replace("radio", "télévision"));
+    let t = extract(&html, None).text;
+    assert!(t.contains("porte-parole") && !t.contains("désinscription"), "{t}");
+}
