@@ -649,14 +649,19 @@ fn looks_like_byline(text: &str) -> bool {
     BYLINE_PREFIXES.iter().any(|p| lower.starts_with(p)) && text.chars().count() < 90 || labelled_byline(text)
 }
 
-/// A byline written as a label and a colon ("Auteur : Kossivi Tiassou",
-/// "Author: Jane Doe", "Autor: Max Muster"): a byline cue of the
-/// text-dump data (`byline` lines of `data/lang/<iso>/dump-cues.txt`),
-/// a colon, then one to six words.
+/// A byline or a contributor's credit written as a label and a colon
+/// ("Auteur : Kossivi Tiassou", "Author: Jane Doe", "Edition : M-A.
+/// Pioerron"): a byline cue of the text-dump data (`byline` lines of
+/// `data/lang/<iso>/dump-cues.txt`) or a role label, a colon, then one to
+/// six words.
 fn labelled_byline(text: &str) -> bool {
     use crate::text_dump::lexicon::{CueKind, Lexicon};
     let t = text.trim();
-    let Some((_, len)) = Lexicon::get().cue_at_start(t, &[CueKind::Byline]) else { return false };
+    let lower = t.to_lowercase();
+    // Also a credit of another contributor ("Edition : M-A. Pioerron",
+    // "Traduction : …"; `data/lang/mul/byline-roles.txt`).
+    let role = super::metadata::byline_roles().iter().find(|r| lower.starts_with(r.as_str())).map(|r| r.len());
+    let Some(len) = Lexicon::get().cue_at_start(t, &[CueKind::Byline]).map(|(_, len)| len).or(role) else { return false };
     let Some(rest) = t.get(len..).map(str::trim_start).and_then(|r| r.strip_prefix(':')) else { return false };
     (1..=6).contains(&rest.split_whitespace().count())
 }
@@ -1115,6 +1120,19 @@ pub(super) fn is_agency_credit(text: &str) -> bool {
         && parts.iter().any(|p| lexicon.is_listed_agency(p))
 }
 
+/// A short line that is mostly a bare web address ("Permalien
+/// https://p.dw.com/p/RPYx", "Short link: https://…"): a permalink or
+/// share box, never the article's words.
+fn is_link_line(text: &str) -> bool {
+    let letters = text.chars().filter(|c| !c.is_whitespace()).count();
+    let url: usize = text
+        .split_whitespace()
+        .filter(|w| w.starts_with("http://") || w.starts_with("https://") || w.starts_with("www."))
+        .map(|w| w.chars().count())
+        .sum();
+    url > 0 && url * 2 >= letters
+}
+
 /// A short line that is mostly a date ("Updated 5:27 am, Nov 20, 2019",
 /// "Erstellt am Dienstag 6. Mai 2014").
 fn is_date_line(text: &str) -> bool {
@@ -1191,7 +1209,10 @@ fn filter_blocks(flat: &Flat<'_>, blocks: Vec<u32>, title: &[String]) -> Vec<u32
             if b.chars < 90 && (looks_like_byline(&text) || looks_like_credit(&text)) {
                 continue;
             }
-            if b.chars < 80 && matches!(b.kind, Kind::Para | Kind::Heading(_)) && is_date_line(&text) {
+            if b.chars < 80 && matches!(b.kind, Kind::Para | Kind::Heading(_) | Kind::Item) && is_date_line(&text) {
+                continue;
+            }
+            if b.chars < 120 && is_link_line(&text) {
                 continue;
             }
             let key = words_key(&text);

@@ -1018,7 +1018,7 @@ fn not_in_names() -> &'static [&'static str] {
 
 /// Labels of contributors who are not the author ("Übersetzung", "Foto",
 /// "Quelle"), from `data/lang/mul/byline-roles.txt`.
-fn byline_roles() -> &'static [String] {
+pub(crate) fn byline_roles() -> &'static [String] {
     static R: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
     R.get_or_init(|| {
         dossier_text::data_lines(include_str!("../../../../data/lang/mul/byline-roles.txt"))

@@ -932,6 +932,14 @@ fn a_labelled_byline_closing_the_article_goes() {
     );
     let t = extract(&html, None).text;
     assert!(!t.contains("Tiassou"), "{t}");
+    // An editing credit, a date item and a permalink closing the page.
+    let html = format!(
+        "<html><body><article><h1>Terres</h1>{para}{}<p>Edition : M-A. Pioerron</p><ul><li><strong>Date</strong> 23.05.2011</li>\
+         <li><strong>Permalien</strong> https://p.dw.com/p/RPYx</li></ul></article></body></html>",
+        para.replace("Vingt", "Trente")
+    );
+    let t = extract(&html, None).text;
+    assert!(!t.contains("Pioerron") && !t.contains("23.05.2011") && !t.contains("https"), "{t}");
     // A sentence that opens with the word stays.
     let html = format!("<html><body><article><h1>Terres</h1>{para}<p>Auteur de plusieurs livres, il a longtemps enseigné à Dakar et à Lomé.</p></article></body></html>");
     assert!(extract(&html, None).text.contains("Auteur de plusieurs livres"));
