@@ -657,6 +657,9 @@ fn looks_like_byline(text: &str) -> bool {
 fn labelled_byline(text: &str) -> bool {
     use crate::text_dump::lexicon::{CueKind, Lexicon};
     let t = text.trim();
+    if !t.contains(':') {
+        return false;
+    }
     let lower = t.to_lowercase();
     // Also a credit of another contributor ("Edition : M-A. Pioerron",
     // "Traduction : …"; `data/lang/mul/byline-roles.txt`).
@@ -1124,6 +1127,9 @@ pub(super) fn is_agency_credit(text: &str) -> bool {
 /// https://p.dw.com/p/RPYx", "Short link: https://…"): a permalink or
 /// share box, never the article's words.
 fn is_link_line(text: &str) -> bool {
+    if !text.contains("http") && !text.contains("www.") {
+        return false;
+    }
     let letters = text.chars().filter(|c| !c.is_whitespace()).count();
     let url: usize = text
         .split_whitespace()

@@ -187,17 +187,13 @@ impl Lexicon {
                     lex.ad_labels.insert(label.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase());
                     continue;
                 }
-                if let Some(word) = line.strip_prefix("consent ") {
-                    let word = word.trim().to_lowercase();
-                    if !word.is_empty() && !consent_words.contains(&word) {
-                        consent_words.push(word);
-                    }
-                    continue;
-                }
-                if let Some(word) = line.strip_prefix("promo ") {
-                    let word = word.trim().to_lowercase();
-                    if !word.is_empty() && !promo_words.contains(&word) {
-                        promo_words.push(word);
+                // Words matched anywhere in a line, one list per kind.
+                let word_list = [("promo ", &mut promo_words), ("consent ", &mut consent_words)]
+                    .into_iter()
+                    .find_map(|(kind, list)| line.strip_prefix(kind).map(|w| (w.trim().to_lowercase(), list)));
+                if let Some((word, list)) = word_list {
+                    if !word.is_empty() && !list.contains(&word) {
+                        list.push(word);
                     }
                     continue;
                 }
