@@ -1479,11 +1479,11 @@ fn commune_like(token: &str) -> bool {
 /// (the age closed by punctuation, so that "Fukushima, 10 ans après" is
 /// no age).
 fn aged(toks: &[&str], b: usize) -> bool {
-    let open = toks.get(b).is_some_and(|t| matches!(*t, "," | "("));
-    let number = toks.get(b + 1).is_some_and(|t| (1..=3).contains(&t.len()) && t.chars().all(|c| c.is_ascii_digit()));
-    let unit = toks.get(b + 2).is_some_and(|t| matches!(t.to_lowercase().as_str(), "an" | "ans" | "mois"));
-    let closed = toks.get(b + 3).is_none_or(|t| matches!(*t, "," | ")" | "." | ";" | ":"));
-    open && number && unit && closed
+    // Checked in order, cheapest first: this runs at every token.
+    toks.get(b).is_some_and(|t| matches!(*t, "," | "("))
+        && toks.get(b + 1).is_some_and(|t| (1..=3).contains(&t.len()) && t.bytes().all(|c| c.is_ascii_digit()))
+        && toks.get(b + 2).is_some_and(|t| ["an", "ans", "mois"].iter().any(|u| t.eq_ignore_ascii_case(u)))
+        && toks.get(b + 3).is_none_or(|t| matches!(*t, "," | ")" | "." | ";" | ":"))
 }
 
 /// "marié à X", "l'épouse de X", "le fils de X": X is a person.
