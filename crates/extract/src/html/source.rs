@@ -243,7 +243,7 @@ fn mentions_json_ld(tag: &[u8]) -> bool {
 
 
 /// The source as the parser should read it, when that differs from `src`,
-/// and whether deep nesting was flattened. Two changes, found in one
+/// and whether deep nesting was flattened. Three changes, found in one
 /// linear scan:
 ///
 /// * html5ever's tree builder checks element scopes by walking the stack
@@ -259,6 +259,8 @@ fn mentions_json_ld(tag: &[u8]) -> bool {
 ///   the DOM uses them (dates are read from the source, by
 ///   `dossier_dates`), and of inline SVG drawings (4 % of the ScrapingHub
 ///   pages' bytes), which the DOM walk skips.
+/// * Attributes the extractor never reads are cut from start tags
+///   ([`cut_unread_attributes`]).
 ///
 /// Offsets of the clean text never come from the parsed copy but from
 /// `src` itself ([`SourceText`]). `None` when neither applies.
@@ -270,6 +272,8 @@ pub(crate) fn parser_input(src: &str, limit: usize) -> Option<(String, bool)> {
     // Contents of `<style>` elements, of scripts other than JSON-LD and of
     // inline SVG drawings: `[start, end)`, in order.
     let mut styles: Vec<(usize, usize)> = Vec::new();
+    // Attributes the DOM walk never reads, cut like the contents above.
+    let mut unread_bytes = 0usize;
     let mut i = 0usize;
     let n = b.len();
     while i < n {
@@ -298,7 +302,13 @@ pub(crate) fn parser_input(src: &str, limit: usize) -> Option<(String, bool)> {
         let name = &b[name_start..name_end];
         i = tag_end.max(lt + 1);
         let kind = tag_kind(name);
-        if name.is_empty() || kind == TagKind::NotNesting {
+        if name.is_empty() {
+            continue;
+        }
+        if kind == TagKind::NotNesting {
+            if !is_end {
+                unread_bytes += cut_unread_attributes(b, name_end, tag_end, &mut styles);
+            }
             continue;
         }
         if !is_end {
@@ -311,6 +321,7 @@ pub(crate) fn parser_input(src: &str, limit: usize) -> Option<(String, bool)> {
                 i = after;
                 continue;
             }
+            unread_bytes += cut_unread_attributes(b, name_end, tag_end, &mut styles);
             let self_closing = tag_end >= 2 && b.get(tag_end - 2) == Some(&b'/');
             if self_closing {
                 continue;
@@ -341,8 +352,8 @@ pub(crate) fn parser_input(src: &str, limit: usize) -> Option<(String, bool)> {
         }
     }
     let deep = max_depth > limit;
-    let style_bytes: usize = styles.iter().map(|(s, e)| e - s).sum();
-    if !deep && style_bytes < MIN_STYLE_BYTES {
+    let style_bytes: usize = styles.iter().map(|(s, e)| e - s).sum::<usize>() - unread_bytes;
+    if !deep && style_bytes < MIN_STYLE_BYTES && unread_bytes < MIN_UNREAD_ATTRIBUTE_BYTES {
         return None;
     }
     let mut out = b.to_vec();
@@ -353,8 +364,8 @@ pub(crate) fn parser_input(src: &str, limit: usize) -> Option<(String, bool)> {
             }
         }
     }
-    if style_bytes >= MIN_STYLE_BYTES {
-        let mut kept = Vec::with_capacity(out.len() - style_bytes);
+    if !styles.is_empty() {
+        let mut kept = Vec::with_capacity(out.len() - style_bytes - unread_bytes);
         let mut at = 0;
         for (s, e) in styles {
             kept.extend_from_slice(out.get(at..s).unwrap_or(&[]));
@@ -366,6 +377,105 @@ pub(crate) fn parser_input(src: &str, limit: usize) -> Option<(String, bool)> {
     // Only ASCII markup bytes were replaced by ASCII spaces, and whole
     // element contents (between ASCII `>` and `<`) were cut out.
     String::from_utf8(out).ok().map(|s| (s, deep))
+}
+
+/// Unread attribute bytes worth a copy of the page when nothing else is cut.
+const MIN_UNREAD_ATTRIBUTE_BYTES: usize = 1024;
+
+/// Attributes the extractor reads from the DOM (`AttrStr::attr_str` calls
+/// in `dom.rs`, `metadata.rs`) or that change how html5ever builds the tree
+/// (`type` of a hidden input in a table, `color`/`face`/`size` of a `font`
+/// in foreign content, `encoding` of MathML's `annotation-xml`, namespace
+/// declarations). Keep this list in step with new `attr_str` calls: a test
+/// below checks that every name those files ask for is here.
+const READ_ATTRIBUTES: &[&[u8]] = &[
+    b"class", b"id", b"itemprop", b"itemscope", b"itemtype", b"content", b"style", b"rel", b"hidden", b"lang",
+    b"xml:lang", b"type", b"role", b"property", b"name", b"http-equiv", b"href", b"charset", b"color", b"face",
+    b"size", b"encoding", b"xmlns",
+];
+
+/// Cuts the attributes of the start tag whose name ends at `name_end` that
+/// the extractor never reads (`data-*` blobs, `srcset`, event handlers…:
+/// a sixth of the ScrapingHub pages' bytes once scripts and styles are
+/// out). html5ever tokenizes each of their characters and interns each
+/// unknown name as an atom. Returns the bytes cut (ranges pushed on `cuts`).
+///
+/// Hand-written because it must split a tag exactly as the WHATWG
+/// tokenizer's attribute states do (names end at space, `/`, `>` or `=`;
+/// values quoted or up to space or `>`); when its end of tag disagrees with
+/// `tag_end` (found by [`skip_tag`]) nothing is cut.
+fn cut_unread_attributes(b: &[u8], name_end: usize, tag_end: usize, cuts: &mut Vec<(usize, usize)>) -> usize {
+    // A tag name running on past what the scan took as its name (`<my_tag>`)
+    // is left alone.
+    if !matches!(b.get(name_end), Some(c) if c.is_ascii_whitespace() || *c == b'/' || *c == b'>') {
+        return 0;
+    }
+    let mut found: [(usize, usize); 16] = [(0, 0); 16];
+    let mut count = 0usize;
+    let mut overflow = false;
+    let mut i = name_end;
+    let n = tag_end.min(b.len());
+    let end = loop {
+        // Before attribute name.
+        while i < n && (b[i].is_ascii_whitespace() || b[i] == b'/') {
+            i += 1;
+        }
+        if i >= n || b[i] == b'>' {
+            break i + 1;
+        }
+        let start = i;
+        // Attribute name: a leading `=` belongs to it.
+        i += 1;
+        while i < n && !(b[i].is_ascii_whitespace() || matches!(b[i], b'/' | b'>' | b'=')) {
+            i += 1;
+        }
+        let name = &b[start..i];
+        // After attribute name.
+        let mut j = i;
+        while j < n && b[j].is_ascii_whitespace() {
+            j += 1;
+        }
+        let attr_end = if j < n && b[j] == b'=' {
+            j += 1;
+            while j < n && b[j].is_ascii_whitespace() {
+                j += 1;
+            }
+            match b.get(j).filter(|_| j < n) {
+                Some(&q @ (b'"' | b'\'')) => match memchr::memchr(q, &b[j + 1..n]) {
+                    Some(p) => j + 1 + p + 1,
+                    None => return 0,
+                },
+                Some(b'>') | None => j,
+                Some(_) => {
+                    while j < n && !b[j].is_ascii_whitespace() && b[j] != b'>' {
+                        j += 1;
+                    }
+                    j
+                }
+            }
+        } else {
+            i
+        };
+        if !READ_ATTRIBUTES.iter().any(|k| k.eq_ignore_ascii_case(name)) {
+            match found.get_mut(count) {
+                Some(slot) => {
+                    *slot = (start, attr_end);
+                    count += 1;
+                }
+                None => overflow = true,
+            }
+        }
+        i = attr_end;
+    };
+    if end != tag_end || overflow {
+        return 0;
+    }
+    let mut cut = 0;
+    for &(s, e) in &found[..count] {
+        cuts.push((s, e));
+        cut += e - s;
+    }
+    cut
 }
 
 /// Style contents worth a copy of the page: any, so that no element's text
@@ -492,6 +602,53 @@ fn find_close_tag_at(b: &[u8], from: usize, name: &[u8]) -> (usize, usize) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Runs [`cut_unread_attributes`] on the single start tag `tag`.
+    fn cut_attrs(tag: &str) -> String {
+        let b = tag.as_bytes();
+        let name_end = 1 + b[1..].iter().take_while(|c| c.is_ascii_alphanumeric()).count();
+        let mut cuts = Vec::new();
+        cut_unread_attributes(b, name_end, skip_tag(b, name_end), &mut cuts);
+        let mut out = String::new();
+        let mut at = 0;
+        for (s, e) in cuts {
+            out.push_str(&tag[at..s]);
+            at = e;
+        }
+        out + &tag[at..]
+    }
+
+    #[test]
+    fn unread_attributes_are_cut_read_ones_kept() {
+        assert_eq!(
+            cut_attrs(r#"<img data-src="a.jpg" srcset='a 1x, b 2x' class="pic" onclick=go() alt>"#),
+            r#"<img   class="pic"  >"#
+        );
+        assert_eq!(cut_attrs(r#"<div DATA-X="1"CLASS="c"ID=main>"#), r#"<div CLASS="c"ID=main>"#);
+        assert_eq!(cut_attrs(r#"<a href="/x" title="a > b" rel=author>"#), r#"<a href="/x"  rel=author>"#);
+        // A tag whose end the two lexers see differently is left whole.
+        assert_eq!(cut_attrs(r#"<p data-x="open>"#), r#"<p data-x="open>"#);
+        // A name the scan did not take whole is left alone.
+        assert_eq!(cut_attrs(r#"<my_tag data-x="1">"#), r#"<my_tag data-x="1">"#);
+    }
+
+    #[test]
+    fn every_attribute_the_extractor_reads_is_kept() {
+        for file in [include_str!("dom.rs"), include_str!("metadata.rs"), include_str!("content.rs"), include_str!("mod.rs")] {
+            for part in file.split("attr_str(\"").skip(1) {
+                let name = part.split('"').next().unwrap_or_default();
+                assert!(READ_ATTRIBUTES.iter().any(|k| k == &name.as_bytes()), "attribute {name} is read but cut");
+            }
+        }
+    }
+
+    #[test]
+    fn parser_input_cuts_unread_attributes_of_every_tag() {
+        let blob = format!("<div data-big='{}' class=a><p data-x=1>Text</p><img srcset=x></div>", "x".repeat(2000));
+        let (input, deep) = parser_input(&blob, 512).unwrap();
+        assert!(!deep);
+        assert_eq!(input, "<div  class=a><p >Text</p><img ></div>");
+    }
 
     #[test]
     fn regions_skip_markup_scripts_and_comments() {
