@@ -307,7 +307,7 @@ pub(crate) fn parser_input(src: &str, limit: usize) -> Option<(String, bool)> {
         }
         if kind == TagKind::NotNesting {
             if !is_end {
-                unread_bytes += cut_unread_attributes(b, name_end, tag_end, &mut styles);
+                unread_bytes += cut_unread_attributes(b, name, name_end, tag_end, &mut styles);
             }
             continue;
         }
@@ -321,7 +321,7 @@ pub(crate) fn parser_input(src: &str, limit: usize) -> Option<(String, bool)> {
                 i = after;
                 continue;
             }
-            unread_bytes += cut_unread_attributes(b, name_end, tag_end, &mut styles);
+            unread_bytes += cut_unread_attributes(b, name, name_end, tag_end, &mut styles);
             let self_closing = tag_end >= 2 && b.get(tag_end - 2) == Some(&b'/');
             if self_closing {
                 continue;
@@ -404,7 +404,10 @@ const READ_ATTRIBUTES: &[&[u8]] = &[
 /// tokenizer's attribute states do (names end at space, `/`, `>` or `=`;
 /// values quoted or up to space or `>`); when its end of tag disagrees with
 /// `tag_end` (found by [`skip_tag`]) nothing is cut.
-fn cut_unread_attributes(b: &[u8], name_end: usize, tag_end: usize, cuts: &mut Vec<(usize, usize)>) -> usize {
+fn cut_unread_attributes(b: &[u8], tag: &[u8], name_end: usize, tag_end: usize, cuts: &mut Vec<(usize, usize)>) -> usize {
+    // Addresses are read from `<link>` only (the canonical URL): links are
+    // told by their tag, and their `href`s are a seventh of the bytes.
+    let href_read = tag.eq_ignore_ascii_case(b"link");
     // A tag name running on past what the scan took as its name (`<my_tag>`)
     // is left alone.
     if !matches!(b.get(name_end), Some(c) if c.is_ascii_whitespace() || *c == b'/' || *c == b'>') {
@@ -456,7 +459,12 @@ fn cut_unread_attributes(b: &[u8], name_end: usize, tag_end: usize, cuts: &mut V
         } else {
             i
         };
-        if !READ_ATTRIBUTES.iter().any(|k| k.eq_ignore_ascii_case(name)) {
+        let read = if name.eq_ignore_ascii_case(b"href") {
+            href_read
+        } else {
+            READ_ATTRIBUTES.iter().any(|k| k.eq_ignore_ascii_case(name))
+        };
+        if !read {
             match found.get_mut(count) {
                 Some(slot) => {
                     *slot = (start, attr_end);
@@ -608,7 +616,7 @@ mod tests {
         let b = tag.as_bytes();
         let name_end = 1 + b[1..].iter().take_while(|c| c.is_ascii_alphanumeric()).count();
         let mut cuts = Vec::new();
-        cut_unread_attributes(b, name_end, skip_tag(b, name_end), &mut cuts);
+        cut_unread_attributes(b, &b[1..name_end], name_end, skip_tag(b, name_end), &mut cuts);
         let mut out = String::new();
         let mut at = 0;
         for (s, e) in cuts {
@@ -625,7 +633,8 @@ mod tests {
             r#"<img   class="pic"  >"#
         );
         assert_eq!(cut_attrs(r#"<div DATA-X="1"CLASS="c"ID=main>"#), r#"<div CLASS="c"ID=main>"#);
-        assert_eq!(cut_attrs(r#"<a href="/x" title="a > b" rel=author>"#), r#"<a href="/x"  rel=author>"#);
+        assert_eq!(cut_attrs(r#"<a href="/x" title="a > b" rel=author>"#), r#"<a   rel=author>"#);
+        assert_eq!(cut_attrs(r#"<LINK REL=canonical HREF="/x">"#), r#"<LINK REL=canonical HREF="/x">"#);
         // A tag whose end the two lexers see differently is left whole.
         assert_eq!(cut_attrs(r#"<p data-x="open>"#), r#"<p data-x="open>"#);
         // A name the scan did not take whole is left alone.
