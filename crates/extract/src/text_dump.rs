@@ -29,7 +29,8 @@
 //!    sentence ("Yikes.") between two paragraphs, a repeated line that heads a paragraph at
 //!    each of its occurrences (an interview series' questions), a list of
 //!    numbered notes ("[1] …", "[2] …") whose first note is in the region,
-//!    with a short heading right above it, and up to
+//!    with a short heading right above it, the short entries that follow
+//!    the time stamps of a live report ("88'" then "Sortie de X"), and up to
 //!    three short sentences right after the region's last paragraph (the
 //!    first may be a closing line without an end mark that opens with a
 //!    stop word). Other
@@ -234,6 +235,7 @@ pub fn extract(input: &str) -> Extraction {
     region::keep_embedded_posts(&lines, &skip, &mut keep, a, b);
     region::keep_notes(input, &lines, &skip, &mut keep, a, b);
     region::keep_introduced_blocks(&lines, &skip, &mut keep, a, b);
+    region::keep_stamped_entries(&lines, &skip, &mut keep, a, b, lang_known);
     // The rows of a table under a kept colon introducer (they may run past
     // the region's end).
     let mut r = 1;

@@ -16,8 +16,9 @@
 //! paragraphs ([`word_heading`]) or repeated lines heading a paragraph
 //! wherever they occur ([`repeated_headings`]), embedded social posts
 //! with their signature ([`keep_embedded_posts`]), lists after a short
-//! colon introducer ([`keep_introduced_lists`]) and numbered notes
-//! with their heading ([`keep_notes`]); short sentences right
+//! colon introducer ([`keep_introduced_lists`]), numbered notes
+//! with their heading ([`keep_notes`]) and the short entries after the
+//! time stamps of a live report ([`keep_stamped_entries`]); short sentences right
 //! after the region are kept too ([`tail_sentences`]). Other list items,
 //! repeated lines, code-like lines, "read also" lines and lone words are
 //! chrome.
@@ -159,6 +160,53 @@ fn is_stamp(l: &Line) -> bool {
 
 /// Weight of a time stamp line.
 const STAMP_COST: f32 = -0.1;
+
+/// Keeps the entries of a live blog or a minute-by-minute report inside
+/// the region `a..=b`: when the region holds at least [`LIVE_STAMPS`]
+/// time stamps (see [`is_stamp`]), the short lines right after a stamp,
+/// up to the next stamp or kept line (at most [`ENTRY_LINES`] of them),
+/// are the entry that the stamp dates ("Sortie de Jean Lucas", "Lyon n'a
+/// plus que 20 minutes…"), even when too short to weigh as prose: a
+/// stamp is the report's own mark, not a menu's or a link box's. Each line
+/// is short text (see [`is_minor_text`]), not a list item, not repeated,
+/// with no cue, not title or metadata, and the entry is closed by a stamp,
+/// a kept line or the region's end (an entry running into other chrome is
+/// no entry).
+pub(crate) fn keep_stamped_entries(lines: &[Line], skip: &[bool], keep: &mut [bool], a: usize, b: usize, lang_known: bool) {
+    let stamps = lines.iter().take(b + 1).skip(a).filter(|l| is_stamp(l)).count();
+    if stamps < LIVE_STAMPS {
+        return;
+    }
+    let entry_line = |keep: &[bool], j: usize| {
+        !skip.get(j).copied().unwrap_or(true)
+            && !keep.get(j).copied().unwrap_or(true)
+            && lines.get(j).is_some_and(|l| !is_stamp(l) && !l.chrome_cue && !l.comments_cue && is_minor_text(l, lang_known))
+    };
+    let mut i = a;
+    while i < b {
+        if !lines.get(i).is_some_and(is_stamp) {
+            i += 1;
+            continue;
+        }
+        let start = i + 1;
+        let mut end = start;
+        while end <= b && end - start < ENTRY_LINES && entry_line(keep, end) {
+            end += 1;
+        }
+        let closed = end > b || lines.get(end).is_some_and(is_stamp) || keep.get(end).copied().unwrap_or(false);
+        if end > start && closed {
+            for k in keep.iter_mut().take(end).skip(start) {
+                *k = true;
+            }
+        }
+        i = end.max(start);
+    }
+}
+
+/// Fewest time stamps in the region for it to be read as a live report.
+const LIVE_STAMPS: usize = 3;
+/// Most short lines of one entry after a time stamp.
+const ENTRY_LINES: usize = 3;
 
 /// Most non-prose lines between two prose lines that still count as one
 /// article (headings, an ad, a caption).
@@ -1569,6 +1617,39 @@ mod tests {
         let mut keep = vec![true, false, false, false, false, true];
         keep_sandwiched_lists(input, &lines, &skip, &mut keep, 0, 5, true);
         assert_eq!(keep, vec![true, false, false, false, false, true]);
+    }
+
+    #[test]
+    fn short_entries_of_a_live_report_stay() {
+        let input = "88'\n\
+                     Sortie de Pierre-Yves Hamel\n\
+                     88'\n\
+                     Nouvelle opportunité pour l'OL mais la volée de Bard termine dans le petit filet extérieur.\n\
+                     74'\n\
+                     Sortie de Fabien Lemoine\n\
+                     Entrée de Thiago Mendes\n\
+                     73'\n\
+                     Lyon n'a plus que vingt minutes pour renverser Lorient...\n\
+                     71'\n\
+                     L'OL tente de réagir avec une frappe lointaine de Lucas qui passe largement au-dessus.\n";
+        let (lines, prose) = classify(input);
+        let skip = vec![false; lines.len()];
+        let mut keep: Vec<bool> = prose.clone();
+        keep_stamped_entries(&lines, &skip, &mut keep, 0, lines.len() - 1, true);
+        let stamps = [0, 2, 4, 7, 9];
+        for (i, k) in keep.iter().enumerate() {
+            assert_eq!(*k, !stamps.contains(&i), "line {i}");
+        }
+        // With fewer stamps, a short line between them is no entry.
+        let input = "88'\n\
+                     Sortie de Pierre-Yves Hamel\n\
+                     71'\n\
+                     L'OL tente de réagir avec une frappe lointaine de Lucas qui passe largement au-dessus.\n";
+        let (lines, prose) = classify(input);
+        let skip = vec![false; lines.len()];
+        let mut keep: Vec<bool> = prose.clone();
+        keep_stamped_entries(&lines, &skip, &mut keep, 0, lines.len() - 1, true);
+        assert_eq!(keep, vec![false, false, false, true]);
     }
 
     #[test]
