@@ -29,7 +29,8 @@
 //!    sentence ("Yikes.") between two paragraphs, a repeated line that heads a paragraph at
 //!    each of its occurrences (an interview series' questions), a list of
 //!    numbered notes ("[1] …", "[2] …") whose first note is in the region,
-//!    with a short heading right above it, the short entries that follow
+//!    with a short heading right above it (or further down the page,
+//!    when the kept text carries their markers, "[1]"), the short entries that follow
 //!    the time stamps of a live report ("88'" then "Sortie de X"), and up to
 //!    three short sentences right after the region's last paragraph (the
 //!    first may be a closing line without an end mark that opens with a
@@ -280,6 +281,10 @@ pub fn extract(input: &str) -> Extraction {
                 *k = true;
             }
         }
+    }
+    // The article's notes, called by markers in its text, further down.
+    if let Some(last) = keep.iter().rposition(|k| *k) {
+        region::keep_called_notes(input, &lines, &skip, &mut keep, last);
     }
     // A list of records (tour dates, results) under its heading after the
     // last kept line.

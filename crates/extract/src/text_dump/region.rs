@@ -17,7 +17,8 @@
 //! wherever they occur ([`repeated_headings`]), embedded social posts
 //! with their signature ([`keep_embedded_posts`]), lists after a short
 //! colon introducer ([`keep_introduced_lists`]), numbered notes
-//! with their heading ([`keep_notes`]) and the short entries after the
+//! with their heading ([`keep_notes`]; further down when the text calls
+//! them, [`keep_called_notes`]) and the short entries after the
 //! time stamps of a live report ([`keep_stamped_entries`]); short sentences right
 //! after the region are kept too ([`tail_sentences`]). Other list items,
 //! repeated lines, code-like lines, "read also" lines and lone words are
@@ -765,6 +766,49 @@ pub(crate) fn keep_notes(input: &str, lines: &[Line], skip: &[bool], keep: &mut 
 /// Most notes kept in one list.
 const MAX_NOTES: usize = 60;
 
+/// Keeps a list of numbered notes ("[1] …", "[2] …", see [`keep_notes`])
+/// that lies after the article's last kept line `last`, however far (a
+/// page template may put "related" boxes between the article and its
+/// notes), when the article calls them: the kept lines carry the notes'
+/// markers ("… les auteurs français [4] accèdent …") for at least half
+/// of the notes, marker "[1]" among them, not at the start of a line.
+/// A list of notes is the article's own when its markers are in the text;
+/// a box of bracketed ids or another article's notes is not called there.
+/// The first such list only, at most [`MAX_NOTES`] notes; its heading is
+/// left out (a label such as "Notes" says nothing of the article).
+pub(crate) fn keep_called_notes(input: &str, lines: &[Line], skip: &[bool], keep: &mut [bool], last: usize) {
+    let note = |j: usize, n: u32| {
+        !skip.get(j).copied().unwrap_or(true) && lines.get(j).is_some_and(|l| l.words >= 2 && !l.chrome_cue && !l.comments_cue && note_number(l.text(input)) == Some(n))
+    };
+    // Lines opening with "[" are rare: one byte test per line.
+    let Some(first) = (last + 1..lines.len()).find(|&j| input.as_bytes().get(lines.get(j).map_or(usize::MAX, |l| l.start)) == Some(&b'[') && note(j, 1)) else { return };
+    let mut n = 1u32;
+    while (n as usize) < MAX_NOTES && note(first + n as usize, n + 1) {
+        n += 1;
+    }
+    // Markers called in the kept text (not a note's own number).
+    let mut called = vec![false; n as usize + 1];
+    for (l, _) in lines.iter().zip(keep.iter()).filter(|(_, k)| **k) {
+        let t = l.text(input);
+        let mut rest = t.get(1..).unwrap_or("");
+        while let Some(p) = rest.find('[') {
+            rest = rest.get(p..).unwrap_or("");
+            if let Some(k) = note_number(rest) {
+                if let Some(c) = called.get_mut(k as usize) {
+                    *c = true;
+                }
+            }
+            rest = rest.get(1..).unwrap_or("");
+        }
+    }
+    let found = called.iter().filter(|c| **c).count();
+    if called.get(1).copied().unwrap_or(false) && found * 2 >= n as usize {
+        for k in keep.iter_mut().skip(first).take(n as usize) {
+            *k = true;
+        }
+    }
+}
+
 /// True for a line shaped like the heading of a list of notes: one to
 /// [`NOTES_HEADING_WORDS`] words of letters, no end mark but a colon, not
 /// a list item, not repeated, no cue.
@@ -1430,6 +1474,27 @@ mod tests {
         let mut keep = vec![true, false, false, false, false];
         keep_notes(input, &lines, &skip, &mut keep, 0, 3);
         assert_eq!(keep, vec![true, false, false, true, true]);
+    }
+
+    #[test]
+    fn notes_called_in_the_text_stay_however_far() {
+        let body = "Les auteurs français [1] accèdent très peu aux revues classées en tête par la communauté [2].\n";
+        let input = format!("{body}À lire aussi\nUn autre article sur le même sujet\nNotes\n[1] Les chercheurs dits « français » signent depuis la France.\n[2] Il s'agit d'articles rédigés en anglais.\n[3] Voir la liste complète.\nArticles les plus lus\n");
+        let (lines, _) = classify(&input);
+        let skip = vec![false; lines.len()];
+        let mut keep = vec![false; lines.len()];
+        keep[0] = true;
+        keep_called_notes(&input, &lines, &skip, &mut keep, 0);
+        assert_eq!(keep, vec![true, false, false, false, true, true, true, false]);
+        // Without the markers in the text, the notes are another page's.
+        let body = "Les auteurs français accèdent très peu aux revues classées en tête par la communauté.\n";
+        let input = format!("{body}À lire aussi\nUn autre article sur le même sujet\nNotes\n[1] Les chercheurs dits « français » signent depuis la France.\n[2] Il s'agit d'articles rédigés en anglais.\n");
+        let (lines, _) = classify(&input);
+        let skip = vec![false; lines.len()];
+        let mut keep = vec![false; lines.len()];
+        keep[0] = true;
+        keep_called_notes(&input, &lines, &skip, &mut keep, 0);
+        assert_eq!(keep.iter().filter(|k| **k).count(), 1);
     }
 
     #[test]
