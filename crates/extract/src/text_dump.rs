@@ -394,6 +394,12 @@ fn read_meta_line(
     if l.embed_credit {
         return;
     }
+    // An image's text printed twice, the second time with its credit
+    // ("Jean Jaurès à l'Assemblée, par Jean Veber" then "… • Crédits :
+    // Getty"), names the picture's maker, not the article's author.
+    if region::caption_pair(input, lines, i) || i.checked_sub(1).is_some_and(|p| region::caption_pair(input, lines, p)) {
+        return;
+    }
     let text = l.text(input);
     let mut dates_cache = None;
     if let Some(by) = meta::byline_cached(text, l, lex, ctx, &mut dates_cache) {
@@ -518,6 +524,16 @@ mod tests {
             assert_eq!(e.text.matches(cap).count(), 1, "{}", e.text);
             assert!(!e.text.contains("Dupont"), "{}", e.text);
         }
+    }
+
+    #[test]
+    fn a_caption_naming_its_painter_is_no_byline() {
+        let para = |n: &str| format!("{n} paragraphe de l'article, assez long pour être de la prose véritable, avec des virgules et des mots.\n");
+        let cap = "Jean Jaurès à l'Assemblée, par Jean Veber";
+        let input = format!("Prendre la parole\n{}{cap}\n{cap}• Crédits : Getty\n{}{}", para("Premier"), para("Deuxième"), para("Troisième"));
+        let e = extract(&input);
+        assert!(e.metadata.authors.is_empty(), "{:?}", e.metadata.authors);
+        assert_eq!(e.text.matches(cap).count(), 1, "{}", e.text);
     }
 
     #[test]
