@@ -766,7 +766,8 @@ pub(crate) fn keep_notes(input: &str, lines: &[Line], skip: &[bool], keep: &mut 
 /// Most notes kept in one list.
 const MAX_NOTES: usize = 60;
 
-/// Keeps a list of numbered notes ("[1] …", "[2] …", see [`keep_notes`])
+/// Keeps a list of numbered notes ("[1] …", "[2] …", see [`keep_notes`];
+/// or "(1) …", "(2) …", called by "(1)" in the text)
 /// that lies after the article's last kept line `last`, however far (a
 /// page template may put "related" boxes between the article and its
 /// notes), when the article calls them: the kept lines carry the notes'
@@ -777,13 +778,18 @@ const MAX_NOTES: usize = 60;
 /// The first such list only, at most [`MAX_NOTES`] notes; its heading is
 /// left out (a label such as "Notes" says nothing of the article).
 pub(crate) fn keep_called_notes(input: &str, lines: &[Line], skip: &[bool], keep: &mut [bool], last: usize) {
-    let note = |j: usize, n: u32| {
-        !skip.get(j).copied().unwrap_or(true) && lines.get(j).is_some_and(|l| l.words >= 2 && !l.chrome_cue && !l.comments_cue && note_number(l.text(input)) == Some(n))
+    let note = |j: usize, open: char, n: u32| {
+        !skip.get(j).copied().unwrap_or(true) && lines.get(j).is_some_and(|l| l.words >= 2 && !l.chrome_cue && !l.comments_cue && note_mark(l.text(input), open) == Some(n))
     };
-    // Lines opening with "[" are rare: one byte test per line.
-    let Some(first) = (last + 1..lines.len()).find(|&j| input.as_bytes().get(lines.get(j).map_or(usize::MAX, |l| l.start)) == Some(&b'[') && note(j, 1)) else { return };
+    // Lines opening with a bracket are rare: one byte test per line.
+    let opening = |j: usize| match input.as_bytes().get(lines.get(j).map_or(usize::MAX, |l| l.start)) {
+        Some(b'[') => Some('['),
+        Some(b'(') => Some('('),
+        _ => None,
+    };
+    let Some((first, open)) = (last + 1..lines.len()).find_map(|j| opening(j).filter(|&o| note(j, o, 1)).map(|o| (j, o))) else { return };
     let mut n = 1u32;
-    while (n as usize) < MAX_NOTES && note(first + n as usize, n + 1) {
+    while (n as usize) < MAX_NOTES && note(first + n as usize, open, n + 1) {
         n += 1;
     }
     // Markers called in the kept text (not a note's own number).
@@ -791,9 +797,9 @@ pub(crate) fn keep_called_notes(input: &str, lines: &[Line], skip: &[bool], keep
     for (l, _) in lines.iter().zip(keep.iter()).filter(|(_, k)| **k) {
         let t = l.text(input);
         let mut rest = t.get(1..).unwrap_or("");
-        while let Some(p) = rest.find('[') {
+        while let Some(p) = rest.find(open) {
             rest = rest.get(p..).unwrap_or("");
-            if let Some(k) = note_number(rest) {
+            if let Some(k) = note_mark(rest, open) {
                 if let Some(c) = called.get_mut(k as usize) {
                     *c = true;
                 }
@@ -831,8 +837,15 @@ const NOTES_HEADING_WORDS: u32 = 3;
 
 /// The number of a note opening `text` with a bracketed number ("[12]").
 fn note_number(text: &str) -> Option<u32> {
-    let rest = text.strip_prefix('[')?;
-    let close = rest.find(']')?;
+    note_mark(text, '[')
+}
+
+/// The number of a note opening `text` with a number in brackets
+/// (`open` '[': "[12]") or in parentheses (`open` '(': "(12)"), of at
+/// most three digits.
+fn note_mark(text: &str, open: char) -> Option<u32> {
+    let rest = text.strip_prefix(open)?;
+    let close = rest.find(if open == '(' { ')' } else { ']' })?;
     if close == 0 || close > 3 {
         return None;
     }
@@ -1495,6 +1508,15 @@ mod tests {
         keep[0] = true;
         keep_called_notes(&input, &lines, &skip, &mut keep, 0);
         assert_eq!(keep.iter().filter(|k| **k).count(), 1);
+        // Notes numbered in parentheses, called so in the text.
+        let body = "Le roman (1) raconte deux vies qui se croisent dans les quartiers pauvres de Séoul (2).\n";
+        let input = format!("{body}Article précédent\nUn autre billet du blog\n(1) Hwang Sok-yong, Au soleil couchant, Picquier, 2017.\n(2) Voir notre dossier sur la ville.\nÉcrire un commentaire\n");
+        let (lines, _) = classify(&input);
+        let skip = vec![false; lines.len()];
+        let mut keep = vec![false; lines.len()];
+        keep[0] = true;
+        keep_called_notes(&input, &lines, &skip, &mut keep, 0);
+        assert_eq!(keep, vec![true, false, false, true, true, false]);
     }
 
     #[test]
