@@ -40,7 +40,8 @@
 //!    newsletter (`promo` words of the data files) and lines opening with
 //!    a "read also" cue (data files) are chrome. Everything outside the
 //!    region is chrome, except a lede between the headline and the region
-//!    and a salutation ("Ami abonné,") right before it.
+//!    (of a standfirst printed again lower down, the copy nearest the
+//!    body) and a salutation ("Ami abonné,") right before it.
 //! 3. `meta`: around the start of the region (and at its end, for
 //!    signatures), date lines and bylines are read into metadata and left
 //!    out of the text; the headline is chosen among the headline-shaped
@@ -213,7 +214,10 @@ pub fn extract(input: &str) -> Extraction {
         // A standfirst between the headline and the body.
         for i in t + 1..a {
             if let Some(l) = lines.get(i) {
-                keep[i] = !skip[i] && region::is_lede(l, lang_known);
+                // A standfirst printed again lower down (a share box): the
+                // copy nearest the body.
+                let repeated = || region::is_repeated_lede(l, lang_known) && !(i + 1..a).any(|j| lines.get(j).is_some_and(|o| o.text(input) == l.text(input)));
+                keep[i] = !skip[i] && (region::is_lede(l, lang_known) || repeated());
             }
         }
     }
@@ -534,6 +538,24 @@ mod tests {
         let e = extract(&input);
         assert!(e.metadata.authors.is_empty(), "{:?}", e.metadata.authors);
         assert_eq!(e.text.matches(cap).count(), 1, "{}", e.text);
+    }
+
+    #[test]
+    fn a_standfirst_printed_twice_is_kept_once() {
+        let para = |n: &str| format!("{n} paragraphe de l'article, assez long pour être de la prose véritable, avec des virgules et des mots.\n");
+        let lede = "Les bulletins nuls racontent de drôles de choses sur les électeurs";
+        let first = "Faut-il compter le vote blanc parmi les suffrages exprimés lors des élections, demandent ses partisans chaque année ?\n";
+        let input = format!("Accueil\nFaut-il compter le vote blanc ?\n{lede}\nPartager\nÉcouter\n{lede}\n{first}{}{}{}", para("Premier"), para("Deuxième"), para("Troisième"));
+        let e = extract(&input);
+        assert_eq!(e.text.matches(lede).count(), 1, "{}\n{:?}", e.text, e.metadata.title);
+        assert!(e.text.starts_with(lede), "{}", e.text);
+        assert_eq!(e.metadata.title.map(|t| t.value).as_deref(), Some("Faut-il compter le vote blanc ?"));
+        // A telegraphic line printed twice (another article's headline) is
+        // no standfirst.
+        let other = "Crash d'hélicoptère en Afghanistan : deux militaires américains tués";
+        let input = format!("Accueil\nFaut-il compter le vote blanc ?\n{other}\nPartager\n{other}\n{first}{}{}{}", para("Premier"), para("Deuxième"), para("Troisième"));
+        let e = extract(&input);
+        assert!(!e.text.contains(other), "{}", e.text);
     }
 
     #[test]

@@ -1119,6 +1119,37 @@ pub(crate) fn is_lede(l: &Line, lang_known: bool) -> bool {
         && is_minor_text(l, lang_known) && l.words >= 4 && (!lang_known || l.stop_ratio() >= limits::PROSE_STOPS)
 }
 
+/// True when a line before the region, between the title and the body, is
+/// a standfirst printed more than once (at most [`LEDE_COPIES`] times): a
+/// page template repeats the article's summary in a share box, a print
+/// header or a teaser, so the copy under the headline is no less the
+/// article's. It reads like a sentence ([`LEDE_SENTENCE_WORDS`] or more
+/// words, a sentence's share of stop words, not in title case), unlike the
+/// menu labels and headlines that pages repeat. The caller keeps the copy
+/// nearest the body only.
+pub(crate) fn is_repeated_lede(l: &Line, lang_known: bool) -> bool {
+    (2..=LEDE_COPIES).contains(&l.repeats)
+        && !l.chrome_cue
+        && !l.comments_cue
+        && !l.bullet
+        && !l.bare
+        && !l.placeholder
+        && l.odd == 0
+        && l.words >= LEDE_SENTENCE_WORDS
+        && l.chars <= limits::MINOR_CHARS
+        && l.capitalised * 2 <= l.words + 1
+        && (!lang_known || l.stop_ratio() >= LEDE_STOPS)
+}
+
+/// Least share of stop words in a repeated standfirst: a sentence, where
+/// a headline printed again ("2 US service members die in chopper crash")
+/// is telegraphic.
+const LEDE_STOPS: f32 = 0.3;
+/// Most copies of a repeated standfirst.
+const LEDE_COPIES: u32 = 3;
+/// Fewest words of a repeated standfirst.
+const LEDE_SENTENCE_WORDS: u32 = 8;
+
 /// True for a salutation opening a letter-like article ("Ami abonné,",
 /// "Chers lecteurs,", "Dear readers,"): one to [`SALUTATION_WORDS`] words
 /// of letters ending with a comma, not a list item, not repeated, no cue.
