@@ -443,7 +443,7 @@ fn find_title(input: &str, lines: &[Line], a: usize, b: usize, skip: &[bool], le
     let candidates: Vec<usize> = (head_start(lines, a)..a)
         .rev()
         .filter(|&i| !skip.get(i).copied().unwrap_or(true))
-        .filter(|&i| lines.get(i).is_some_and(|l| meta::is_headline(l) && !l.chrome_cue))
+        .filter(|&i| lines.get(i).is_some_and(|l| meta::is_headline(l) && !l.chrome_cue && !(l.sloppy && opens_lower_unprefixed(l.text(input)))))
         .take(TITLE_CANDIDATES)
         .collect();
     if candidates.len() <= 1 {
@@ -472,6 +472,14 @@ fn find_title(input: &str, lines: &[Line], a: usize, b: usize, skip: &[bool], le
         }
     }
     best.map(|(_, i)| i)
+}
+
+/// True when `text`, past a date printed before a headline ("date 2025-06
+/// Le Kremlin…"), opens with a word all in lower case (see
+/// `meta::opens_lower`): no headline.
+fn opens_lower_unprefixed(text: &str) -> bool {
+    let t = meta::title_prefix_date(text).and_then(|(_, s)| text.get(s..)).unwrap_or(text);
+    meta::opens_lower(t)
 }
 
 /// The content words of `text` for [`find_title`]: runs of letters and
@@ -556,6 +564,16 @@ mod tests {
         let input = format!("Accueil\nFaut-il compter le vote blanc ?\n{other}\nPartager\n{other}\n{first}{}{}{}", para("Premier"), para("Deuxième"), para("Troisième"));
         let e = extract(&input);
         assert!(!e.text.contains(other), "{}", e.text);
+    }
+
+    #[test]
+    fn a_line_opening_in_lower_case_is_no_headline() {
+        let para = |n: &str| format!("{n} paragraphe de l'article, assez long pour être de la prose véritable, avec des virgules et des mots.\n");
+        let input = format!("Accueil\nLe gouvernement accuse le port de fomenter le conflit\net profitez de notre journal sans limites\n{}{}{}", para("Premier"), para("Deuxième"), para("Troisième"));
+        let e = extract(&input);
+        assert_eq!(e.metadata.title.map(|t| t.value).as_deref(), Some("Le gouvernement accuse le port de fomenter le conflit"));
+        assert!(meta::opens_lower("y disfrutá de El País sin límites."));
+        assert!(!meta::opens_lower("iPhone 15 : Apple baisse ses prix"));
     }
 
     #[test]
