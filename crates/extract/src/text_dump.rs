@@ -45,7 +45,8 @@
 //! 3. `meta`: around the start of the region (and at its end, for
 //!    signatures), date lines and bylines are read into metadata and left
 //!    out of the text; the headline is chosen among the headline-shaped
-//!    lines before the body (not a "read also" or subscription line) by
+//!    lines before the body (not a "read also" or subscription line, nor
+//!    one opening with a word in lower case) by
 //!    the share of its words found at the start
 //!    of the body, its repetition elsewhere on the page (breadcrumbs) and
 //!    its nearness; a date printed in front of it is the publication date
