@@ -29,7 +29,9 @@
 //!    sentence ("Yikes.") between two paragraphs, a repeated line that heads a paragraph at
 //!    each of its occurrences (an interview series' questions), a list of
 //!    numbered notes ("[1] …", "[2] …") whose first note is in the region,
-//!    with a short heading right above it, and up to
+//!    with a short heading right above it (or further down the page,
+//!    when the kept text carries their markers, "[1]"), the short entries that follow
+//!    the time stamps of a live report ("88'" then "Sortie de X"), and up to
 //!    three short sentences right after the region's last paragraph (the
 //!    first may be a closing line without an end mark that opens with a
 //!    stop word). Other
@@ -38,11 +40,13 @@
 //!    newsletter (`promo` words of the data files) and lines opening with
 //!    a "read also" cue (data files) are chrome. Everything outside the
 //!    region is chrome, except a lede between the headline and the region
-//!    and a salutation ("Ami abonné,") right before it.
+//!    (of a standfirst printed again lower down, the copy nearest the
+//!    body) and a salutation ("Ami abonné,") right before it.
 //! 3. `meta`: around the start of the region (and at its end, for
 //!    signatures), date lines and bylines are read into metadata and left
 //!    out of the text; the headline is chosen among the headline-shaped
-//!    lines before the body (not a "read also" or subscription line) by
+//!    lines before the body (not a "read also" or subscription line, nor
+//!    one opening with a word in lower case) by
 //!    the share of its words found at the start
 //!    of the body, its repetition elsewhere on the page (breadcrumbs) and
 //!    its nearness; a date printed in front of it is the publication date
@@ -211,7 +215,10 @@ pub fn extract(input: &str) -> Extraction {
         // A standfirst between the headline and the body.
         for i in t + 1..a {
             if let Some(l) = lines.get(i) {
-                keep[i] = !skip[i] && region::is_lede(l, lang_known);
+                // A standfirst printed again lower down (a share box): the
+                // copy nearest the body.
+                let repeated = || region::is_repeated_lede(l, lang_known) && !(i + 1..a).any(|j| lines.get(j).is_some_and(|o| o.text(input) == l.text(input)));
+                keep[i] = !skip[i] && (region::is_lede(l, lang_known) || repeated());
             }
         }
     }
@@ -234,6 +241,7 @@ pub fn extract(input: &str) -> Extraction {
     region::keep_embedded_posts(&lines, &skip, &mut keep, a, b);
     region::keep_notes(input, &lines, &skip, &mut keep, a, b);
     region::keep_introduced_blocks(&lines, &skip, &mut keep, a, b);
+    region::keep_stamped_entries(&lines, &skip, &mut keep, a, b, lang_known);
     // The rows of a table under a kept colon introducer (they may run past
     // the region's end).
     let mut r = 1;
@@ -278,6 +286,10 @@ pub fn extract(input: &str) -> Extraction {
                 *k = true;
             }
         }
+    }
+    // The article's notes, called by markers in its text, further down.
+    if let Some(last) = keep.iter().rposition(|k| *k) {
+        region::keep_called_notes(input, &lines, &skip, &mut keep, last);
     }
     // A list of records (tour dates, results) under its heading after the
     // last kept line.
@@ -387,6 +399,12 @@ fn read_meta_line(
     if l.embed_credit {
         return;
     }
+    // An image's text printed twice, the second time with its credit
+    // ("Jean Jaurès à l'Assemblée, par Jean Veber" then "… • Crédits :
+    // Getty"), names the picture's maker, not the article's author.
+    if region::caption_pair(input, lines, i) || i.checked_sub(1).is_some_and(|p| region::caption_pair(input, lines, p)) {
+        return;
+    }
     let text = l.text(input);
     let mut dates_cache = None;
     if let Some(by) = meta::byline_cached(text, l, lex, ctx, &mut dates_cache) {
@@ -426,7 +444,7 @@ fn find_title(input: &str, lines: &[Line], a: usize, b: usize, skip: &[bool], le
     let candidates: Vec<usize> = (head_start(lines, a)..a)
         .rev()
         .filter(|&i| !skip.get(i).copied().unwrap_or(true))
-        .filter(|&i| lines.get(i).is_some_and(|l| meta::is_headline(l) && !l.chrome_cue))
+        .filter(|&i| lines.get(i).is_some_and(|l| meta::is_headline(l) && !l.chrome_cue && !(l.sloppy && opens_lower_unprefixed(l.text(input)))))
         .take(TITLE_CANDIDATES)
         .collect();
     if candidates.len() <= 1 {
@@ -455,6 +473,14 @@ fn find_title(input: &str, lines: &[Line], a: usize, b: usize, skip: &[bool], le
         }
     }
     best.map(|(_, i)| i)
+}
+
+/// True when `text`, past a date printed before a headline ("date 2025-06
+/// Le Kremlin…"), opens with a word all in lower case (see
+/// `meta::opens_lower`): no headline.
+fn opens_lower_unprefixed(text: &str) -> bool {
+    let t = meta::title_prefix_date(text).and_then(|(_, s)| text.get(s..)).unwrap_or(text);
+    meta::opens_lower(t)
 }
 
 /// The content words of `text` for [`find_title`]: runs of letters and
@@ -511,6 +537,44 @@ mod tests {
             assert_eq!(e.text.matches(cap).count(), 1, "{}", e.text);
             assert!(!e.text.contains("Dupont"), "{}", e.text);
         }
+    }
+
+    #[test]
+    fn a_caption_naming_its_painter_is_no_byline() {
+        let para = |n: &str| format!("{n} paragraphe de l'article, assez long pour être de la prose véritable, avec des virgules et des mots.\n");
+        let cap = "Jean Jaurès à l'Assemblée, par Jean Veber";
+        let input = format!("Prendre la parole\n{}{cap}\n{cap}• Crédits : Getty\n{}{}", para("Premier"), para("Deuxième"), para("Troisième"));
+        let e = extract(&input);
+        assert!(e.metadata.authors.is_empty(), "{:?}", e.metadata.authors);
+        assert_eq!(e.text.matches(cap).count(), 1, "{}", e.text);
+    }
+
+    #[test]
+    fn a_standfirst_printed_twice_is_kept_once() {
+        let para = |n: &str| format!("{n} paragraphe de l'article, assez long pour être de la prose véritable, avec des virgules et des mots.\n");
+        let lede = "Les bulletins nuls racontent de drôles de choses sur les électeurs";
+        let first = "Faut-il compter le vote blanc parmi les suffrages exprimés lors des élections, demandent ses partisans chaque année ?\n";
+        let input = format!("Accueil\nFaut-il compter le vote blanc ?\n{lede}\nPartager\nÉcouter\n{lede}\n{first}{}{}{}", para("Premier"), para("Deuxième"), para("Troisième"));
+        let e = extract(&input);
+        assert_eq!(e.text.matches(lede).count(), 1, "{}\n{:?}", e.text, e.metadata.title);
+        assert!(e.text.starts_with(lede), "{}", e.text);
+        assert_eq!(e.metadata.title.map(|t| t.value).as_deref(), Some("Faut-il compter le vote blanc ?"));
+        // A telegraphic line printed twice (another article's headline) is
+        // no standfirst.
+        let other = "Crash d'hélicoptère en Afghanistan : deux militaires américains tués";
+        let input = format!("Accueil\nFaut-il compter le vote blanc ?\n{other}\nPartager\n{other}\n{first}{}{}{}", para("Premier"), para("Deuxième"), para("Troisième"));
+        let e = extract(&input);
+        assert!(!e.text.contains(other), "{}", e.text);
+    }
+
+    #[test]
+    fn a_line_opening_in_lower_case_is_no_headline() {
+        let para = |n: &str| format!("{n} paragraphe de l'article, assez long pour être de la prose véritable, avec des virgules et des mots.\n");
+        let input = format!("Accueil\nLe gouvernement accuse le port de fomenter le conflit\net profitez de notre journal sans limites\n{}{}{}", para("Premier"), para("Deuxième"), para("Troisième"));
+        let e = extract(&input);
+        assert_eq!(e.metadata.title.map(|t| t.value).as_deref(), Some("Le gouvernement accuse le port de fomenter le conflit"));
+        assert!(meta::opens_lower("y disfrutá de El País sin límites."));
+        assert!(!meta::opens_lower("iPhone 15 : Apple baisse ses prix"));
     }
 
     #[test]

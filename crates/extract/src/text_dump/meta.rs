@@ -385,6 +385,15 @@ pub(crate) fn is_headline(l: &Line) -> bool {
         && (!l.all_caps() || l.words >= 5)
 }
 
+/// True when `text` opens with a word all in lower case ("y disfrutá de
+/// …", not "iPhone …" or "Élan …"): the rest of a sentence broken by a link
+/// or a label, never a headline (which opens with a capital, a digit, a
+/// quote or a brand name such as "iPhone").
+pub(crate) fn opens_lower(text: &str) -> bool {
+    let first = text.split(char::is_whitespace).next().unwrap_or("");
+    first.chars().next().is_some_and(|c| c.is_alphabetic() && c.is_lowercase()) && !first.chars().any(char::is_uppercase)
+}
+
 /// A date printed before the headline on the same line ("date 2025-06
 /// Le Kremlin…"): the date and the byte where the headline starts.
 pub(crate) fn title_prefix_date(text: &str) -> Option<(FoundDate, usize)> {

@@ -16,8 +16,10 @@
 //! paragraphs ([`word_heading`]) or repeated lines heading a paragraph
 //! wherever they occur ([`repeated_headings`]), embedded social posts
 //! with their signature ([`keep_embedded_posts`]), lists after a short
-//! colon introducer ([`keep_introduced_lists`]) and numbered notes
-//! with their heading ([`keep_notes`]); short sentences right
+//! colon introducer ([`keep_introduced_lists`]), numbered notes
+//! with their heading ([`keep_notes`]; further down when the text calls
+//! them, [`keep_called_notes`]) and the short entries after the
+//! time stamps of a live report ([`keep_stamped_entries`]); short sentences right
 //! after the region are kept too ([`tail_sentences`]). Other list items,
 //! repeated lines, code-like lines, "read also" lines and lone words are
 //! chrome.
@@ -159,6 +161,53 @@ fn is_stamp(l: &Line) -> bool {
 
 /// Weight of a time stamp line.
 const STAMP_COST: f32 = -0.1;
+
+/// Keeps the entries of a live blog or a minute-by-minute report inside
+/// the region `a..=b`: when the region holds at least [`LIVE_STAMPS`]
+/// time stamps (see [`is_stamp`]), the short lines right after a stamp,
+/// up to the next stamp or kept line (at most [`ENTRY_LINES`] of them),
+/// are the entry that the stamp dates ("Sortie de Jean Lucas", "Lyon n'a
+/// plus que 20 minutes…"), even when too short to weigh as prose: a
+/// stamp is the report's own mark, not a menu's or a link box's. Each line
+/// is short text (see [`is_minor_text`]), not a list item, not repeated,
+/// with no cue, not title or metadata, and the entry is closed by a stamp,
+/// a kept line or the region's end (an entry running into other chrome is
+/// no entry).
+pub(crate) fn keep_stamped_entries(lines: &[Line], skip: &[bool], keep: &mut [bool], a: usize, b: usize, lang_known: bool) {
+    let stamps = lines.iter().take(b + 1).skip(a).filter(|l| is_stamp(l)).count();
+    if stamps < LIVE_STAMPS {
+        return;
+    }
+    let entry_line = |keep: &[bool], j: usize| {
+        !skip.get(j).copied().unwrap_or(true)
+            && !keep.get(j).copied().unwrap_or(true)
+            && lines.get(j).is_some_and(|l| !is_stamp(l) && !l.chrome_cue && !l.comments_cue && is_minor_text(l, lang_known))
+    };
+    let mut i = a;
+    while i < b {
+        if !lines.get(i).is_some_and(is_stamp) {
+            i += 1;
+            continue;
+        }
+        let start = i + 1;
+        let mut end = start;
+        while end <= b && end - start < ENTRY_LINES && entry_line(keep, end) {
+            end += 1;
+        }
+        let closed = end > b || lines.get(end).is_some_and(is_stamp) || keep.get(end).copied().unwrap_or(false);
+        if end > start && closed {
+            for k in keep.iter_mut().take(end).skip(start) {
+                *k = true;
+            }
+        }
+        i = end.max(start);
+    }
+}
+
+/// Fewest time stamps in the region for it to be read as a live report.
+const LIVE_STAMPS: usize = 3;
+/// Most short lines of one entry after a time stamp.
+const ENTRY_LINES: usize = 3;
 
 /// Most non-prose lines between two prose lines that still count as one
 /// article (headings, an ad, a caption).
@@ -717,6 +766,55 @@ pub(crate) fn keep_notes(input: &str, lines: &[Line], skip: &[bool], keep: &mut 
 /// Most notes kept in one list.
 const MAX_NOTES: usize = 60;
 
+/// Keeps a list of numbered notes ("[1] …", "[2] …", see [`keep_notes`];
+/// or "(1) …", "(2) …", called by "(1)" in the text)
+/// that lies after the article's last kept line `last`, however far (a
+/// page template may put "related" boxes between the article and its
+/// notes), when the article calls them: the kept lines carry the notes'
+/// markers ("… les auteurs français [4] accèdent …") for at least half
+/// of the notes, marker "[1]" among them, not at the start of a line.
+/// A list of notes is the article's own when its markers are in the text;
+/// a box of bracketed ids or another article's notes is not called there.
+/// The first such list only, at most [`MAX_NOTES`] notes; its heading is
+/// left out (a label such as "Notes" says nothing of the article).
+pub(crate) fn keep_called_notes(input: &str, lines: &[Line], skip: &[bool], keep: &mut [bool], last: usize) {
+    let note = |j: usize, open: char, n: u32| {
+        !skip.get(j).copied().unwrap_or(true) && lines.get(j).is_some_and(|l| l.words >= 2 && !l.chrome_cue && !l.comments_cue && note_mark(l.text(input), open) == Some(n))
+    };
+    // Lines opening with a bracket are rare: one byte test per line.
+    let opening = |j: usize| match input.as_bytes().get(lines.get(j).map_or(usize::MAX, |l| l.start)) {
+        Some(b'[') => Some('['),
+        Some(b'(') => Some('('),
+        _ => None,
+    };
+    let Some((first, open)) = (last + 1..lines.len()).find_map(|j| opening(j).filter(|&o| note(j, o, 1)).map(|o| (j, o))) else { return };
+    let mut n = 1u32;
+    while (n as usize) < MAX_NOTES && note(first + n as usize, open, n + 1) {
+        n += 1;
+    }
+    // Markers called in the kept text (not a note's own number).
+    let mut called = vec![false; n as usize + 1];
+    for (l, _) in lines.iter().zip(keep.iter()).filter(|(_, k)| **k) {
+        let t = l.text(input);
+        let mut rest = t.get(1..).unwrap_or("");
+        while let Some(p) = rest.find(open) {
+            rest = rest.get(p..).unwrap_or("");
+            if let Some(k) = note_mark(rest, open) {
+                if let Some(c) = called.get_mut(k as usize) {
+                    *c = true;
+                }
+            }
+            rest = rest.get(1..).unwrap_or("");
+        }
+    }
+    let found = called.iter().filter(|c| **c).count();
+    if called.get(1).copied().unwrap_or(false) && found * 2 >= n as usize {
+        for k in keep.iter_mut().skip(first).take(n as usize) {
+            *k = true;
+        }
+    }
+}
+
 /// True for a line shaped like the heading of a list of notes: one to
 /// [`NOTES_HEADING_WORDS`] words of letters, no end mark but a colon, not
 /// a list item, not repeated, no cue.
@@ -739,8 +837,15 @@ const NOTES_HEADING_WORDS: u32 = 3;
 
 /// The number of a note opening `text` with a bracketed number ("[12]").
 fn note_number(text: &str) -> Option<u32> {
-    let rest = text.strip_prefix('[')?;
-    let close = rest.find(']')?;
+    note_mark(text, '[')
+}
+
+/// The number of a note opening `text` with a number in brackets
+/// (`open` '[': "[12]") or in parentheses (`open` '(': "(12)"), of at
+/// most three digits.
+fn note_mark(text: &str, open: char) -> Option<u32> {
+    let rest = text.strip_prefix(open)?;
+    let close = rest.find(if open == '(' { ')' } else { ']' })?;
     if close == 0 || close > 3 {
         return None;
     }
@@ -1013,6 +1118,37 @@ pub(crate) fn is_lede(l: &Line, lang_known: bool) -> bool {
     !l.chrome_cue
         && is_minor_text(l, lang_known) && l.words >= 4 && (!lang_known || l.stop_ratio() >= limits::PROSE_STOPS)
 }
+
+/// True when a line before the region, between the title and the body, is
+/// a standfirst printed more than once (at most [`LEDE_COPIES`] times): a
+/// page template repeats the article's summary in a share box, a print
+/// header or a teaser, so the copy under the headline is no less the
+/// article's. It reads like a sentence ([`LEDE_SENTENCE_WORDS`] or more
+/// words, a sentence's share of stop words, not in title case), unlike the
+/// menu labels and headlines that pages repeat. The caller keeps the copy
+/// nearest the body only.
+pub(crate) fn is_repeated_lede(l: &Line, lang_known: bool) -> bool {
+    (2..=LEDE_COPIES).contains(&l.repeats)
+        && !l.chrome_cue
+        && !l.comments_cue
+        && !l.bullet
+        && !l.bare
+        && !l.placeholder
+        && l.odd == 0
+        && l.words >= LEDE_SENTENCE_WORDS
+        && l.chars <= limits::MINOR_CHARS
+        && l.capitalised * 2 <= l.words + 1
+        && (!lang_known || l.stop_ratio() >= LEDE_STOPS)
+}
+
+/// Least share of stop words in a repeated standfirst: a sentence, where
+/// a headline printed again ("2 US service members die in chopper crash")
+/// is telegraphic.
+const LEDE_STOPS: f32 = 0.3;
+/// Most copies of a repeated standfirst.
+const LEDE_COPIES: u32 = 3;
+/// Fewest words of a repeated standfirst.
+const LEDE_SENTENCE_WORDS: u32 = 8;
 
 /// True for a salutation opening a letter-like article ("Ami abonné,",
 /// "Chers lecteurs,", "Dear readers,"): one to [`SALUTATION_WORDS`] words
@@ -1385,6 +1521,36 @@ mod tests {
     }
 
     #[test]
+    fn notes_called_in_the_text_stay_however_far() {
+        let body = "Les auteurs français [1] accèdent très peu aux revues classées en tête par la communauté [2].\n";
+        let input = format!("{body}À lire aussi\nUn autre article sur le même sujet\nNotes\n[1] Les chercheurs dits « français » signent depuis la France.\n[2] Il s'agit d'articles rédigés en anglais.\n[3] Voir la liste complète.\nArticles les plus lus\n");
+        let (lines, _) = classify(&input);
+        let skip = vec![false; lines.len()];
+        let mut keep = vec![false; lines.len()];
+        keep[0] = true;
+        keep_called_notes(&input, &lines, &skip, &mut keep, 0);
+        assert_eq!(keep, vec![true, false, false, false, true, true, true, false]);
+        // Without the markers in the text, the notes are another page's.
+        let body = "Les auteurs français accèdent très peu aux revues classées en tête par la communauté.\n";
+        let input = format!("{body}À lire aussi\nUn autre article sur le même sujet\nNotes\n[1] Les chercheurs dits « français » signent depuis la France.\n[2] Il s'agit d'articles rédigés en anglais.\n");
+        let (lines, _) = classify(&input);
+        let skip = vec![false; lines.len()];
+        let mut keep = vec![false; lines.len()];
+        keep[0] = true;
+        keep_called_notes(&input, &lines, &skip, &mut keep, 0);
+        assert_eq!(keep.iter().filter(|k| **k).count(), 1);
+        // Notes numbered in parentheses, called so in the text.
+        let body = "Le roman (1) raconte deux vies qui se croisent dans les quartiers pauvres de Séoul (2).\n";
+        let input = format!("{body}Article précédent\nUn autre billet du blog\n(1) Hwang Sok-yong, Au soleil couchant, Picquier, 2017.\n(2) Voir notre dossier sur la ville.\nÉcrire un commentaire\n");
+        let (lines, _) = classify(&input);
+        let skip = vec![false; lines.len()];
+        let mut keep = vec![false; lines.len()];
+        keep[0] = true;
+        keep_called_notes(&input, &lines, &skip, &mut keep, 0);
+        assert_eq!(keep, vec![true, false, false, true, true, false]);
+    }
+
+    #[test]
     fn lists_introduced_by_a_colon_stay() {
         let input = "Le texte prévoit plusieurs mesures pour les salariés concernés par la réforme :\n\
                      • une prime de fin d'année\n\
@@ -1569,6 +1735,39 @@ mod tests {
         let mut keep = vec![true, false, false, false, false, true];
         keep_sandwiched_lists(input, &lines, &skip, &mut keep, 0, 5, true);
         assert_eq!(keep, vec![true, false, false, false, false, true]);
+    }
+
+    #[test]
+    fn short_entries_of_a_live_report_stay() {
+        let input = "88'\n\
+                     Sortie de Pierre-Yves Hamel\n\
+                     88'\n\
+                     Nouvelle opportunité pour l'OL mais la volée de Bard termine dans le petit filet extérieur.\n\
+                     74'\n\
+                     Sortie de Fabien Lemoine\n\
+                     Entrée de Thiago Mendes\n\
+                     73'\n\
+                     Lyon n'a plus que vingt minutes pour renverser Lorient...\n\
+                     71'\n\
+                     L'OL tente de réagir avec une frappe lointaine de Lucas qui passe largement au-dessus.\n";
+        let (lines, prose) = classify(input);
+        let skip = vec![false; lines.len()];
+        let mut keep: Vec<bool> = prose.clone();
+        keep_stamped_entries(&lines, &skip, &mut keep, 0, lines.len() - 1, true);
+        let stamps = [0, 2, 4, 7, 9];
+        for (i, k) in keep.iter().enumerate() {
+            assert_eq!(*k, !stamps.contains(&i), "line {i}");
+        }
+        // With fewer stamps, a short line between them is no entry.
+        let input = "88'\n\
+                     Sortie de Pierre-Yves Hamel\n\
+                     71'\n\
+                     L'OL tente de réagir avec une frappe lointaine de Lucas qui passe largement au-dessus.\n";
+        let (lines, prose) = classify(input);
+        let skip = vec![false; lines.len()];
+        let mut keep: Vec<bool> = prose.clone();
+        keep_stamped_entries(&lines, &skip, &mut keep, 0, lines.len() - 1, true);
+        assert_eq!(keep, vec![false, false, false, true]);
     }
 
     #[test]
