@@ -1842,20 +1842,31 @@ fn split_name_of_place(doc: &mut DocTags<'_>) {
     }
 }
 
-/// A person's name does not start with a common word that is capitalised
-/// only because it opens the sentence ("Après Wagner" → "Wagner").
-/// Short words (articles, "Le" of "Le Pen") are left alone.
+/// A name does not start with a word that is capitalised only because it
+/// opens the sentence: for a person's name any common word ("Après Wagner"
+/// → "Wagner"; short words such as "Le" of "Le Pen" are left alone), for
+/// any name a preposition, conjunction or adverb of
+/// `data/lang/mul/ner-opening-words.txt` ("Selon Médiamétrie" →
+/// "Médiamétrie"; organisations do start with common nouns: "Banque
+/// mondiale").
 fn trim_sentence_initial_word(toks: &[&str], tags: &mut [(Label, f32)], lexicon: &std::collections::HashSet<String>) {
     let labels: Vec<Label> = tags.iter().map(|t| t.0).collect();
-    if let Some(&(0, b, Type::Per)) = entities(&labels).first() {
+    if let Some(&(0, b, ty)) = entities(&labels).first() {
         let first = toks.first().copied().unwrap_or("");
-        if b >= 2 && first.chars().count() >= 4 && lexicon.contains(&first.to_lowercase()) {
+        let lower = first.to_lowercase();
+        let common = ty == Type::Per && first.chars().count() >= 4 && lexicon.contains(&lower);
+        if b >= 2 && (common || opening_words().contains(lower.as_str())) {
             if let Some(t) = tags.get_mut(0) {
                 t.0 = Label::O;
             }
-            relabel(tags, 1, b, Type::Per, None);
+            relabel(tags, 1, b, ty, None);
         }
     }
+}
+
+fn opening_words() -> &'static HashSet<&'static str> {
+    static WORDS: std::sync::OnceLock<HashSet<&'static str>> = std::sync::OnceLock::new();
+    WORDS.get_or_init(|| dossier_text::data_lines(include_str!("../../../data/lang/mul/ner-opening-words.txt")).collect())
 }
 
 /// An untagged all-capital acronym alone in parentheses after a
@@ -1926,6 +1937,22 @@ mod tests {
         lower_case_institutions(&toks, &mut tags);
         assert_eq!(tags[1].0, B(Type::Org));
         assert_eq!(tags[4].0, I(Type::Org));
+    }
+
+    #[test]
+    fn a_preposition_opening_the_sentence_is_not_part_of_a_name() {
+        use Label::*;
+        let o = (O, 0.9);
+        let lexicon = HashSet::new();
+        let toks = ["Selon", "Médiamétrie", ",", "entre"];
+        let mut tags = vec![(B(Type::Org), 0.6), (I(Type::Org), 0.6), o, o];
+        trim_sentence_initial_word(&toks, &mut tags, &lexicon);
+        assert_eq!((tags[0].0, tags[1].0), (O, B(Type::Org)));
+        // An organisation's own first word stays.
+        let toks = ["Banque", "mondiale", "a"];
+        let mut tags = vec![(B(Type::Org), 0.6), (I(Type::Org), 0.6), o];
+        trim_sentence_initial_word(&toks, &mut tags, &["banque".to_string()].into_iter().collect());
+        assert_eq!(tags[0].0, B(Type::Org));
     }
 
     #[test]
