@@ -1254,6 +1254,7 @@ fn filter_blocks(flat: &Flat<'_>, blocks: Vec<u32>, title: &[String]) -> Vec<u32
         }
         kept.push(bi);
     }
+    drop_label_runs(flat, &mut kept);
     // Edges: drop leading/trailing blocks that look like page furniture
     // (link-heavy, or short fragments without a sentence), keeping
     // headings that introduce text.
@@ -1290,6 +1291,74 @@ fn filter_blocks(flat: &Flat<'_>, blocks: Vec<u32>, title: &[String]) -> Vec<u32
     }
     kept[start..end].to_vec()
 }
+
+/// A long run of short word labels in a row (at least [`MIN_LABEL_RUN`]
+/// consecutive paragraphs or headings of at most [`MAX_LABEL_WORDS`] words
+/// and fewer than [`MAX_LABEL_CHARS`] characters, none ending a sentence,
+/// at most a third of them holding a figure) is a panel, not prose: a
+/// team sheet, a tab of names or a menu laid out with one `div` per entry.
+/// Such a run goes whole, wherever it sits (jusText's context rule: short
+/// blocks among short blocks are not text). Lists and tables are judged
+/// as such, so their items do not count; quantities (an ingredient list,
+/// nutrition facts, a specification sheet set in `div`s) hold figures.
+fn drop_label_runs(flat: &Flat<'_>, kept: &mut Vec<u32>) {
+    // (is a label, holds a digit)
+    let label = |bi: u32| -> (bool, bool) {
+        let Some(b) = flat.blocks.get(bi as usize) else { return (false, false) };
+        if !matches!(b.kind, Kind::Para | Kind::Heading(_)) || b.chars >= MAX_LABEL_CHARS || b.ends_with_stop || b.figure {
+            return (false, false);
+        }
+        let pieces = flat.pieces.get(b.pieces.0 as usize..b.pieces.1 as usize).unwrap_or(&[]);
+        let (mut words, mut digit) = (0usize, false);
+        for p in pieces {
+            if let Piece::Text(t) = p {
+                words += t.split_whitespace().count();
+                digit |= t.bytes().any(|c| c.is_ascii_digit());
+            }
+        }
+        (words <= MAX_LABEL_WORDS, digit)
+    };
+    let mut drop = vec![false; kept.len()];
+    let mut any = false;
+    let mut i = 0;
+    while i < kept.len() {
+        let (is, d) = label(kept[i]);
+        if !is {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let mut digits = usize::from(d);
+        i += 1;
+        while i < kept.len() {
+            let (is, d) = label(kept[i]);
+            if !is {
+                break;
+            }
+            digits += usize::from(d);
+            i += 1;
+        }
+        let n = i - start;
+        if n >= MIN_LABEL_RUN && digits * 3 <= n {
+            drop[start..i].iter_mut().for_each(|d| *d = true);
+            any = true;
+        }
+    }
+    if any {
+        let mut pos = 0;
+        kept.retain(|_| {
+            pos += 1;
+            !drop[pos - 1]
+        });
+    }
+}
+
+/// Shortest run of labels left out.
+const MIN_LABEL_RUN: usize = 12;
+/// Longest label (characters, whitespace excluded).
+const MAX_LABEL_CHARS: u32 = 30;
+/// Most words of a label.
+const MAX_LABEL_WORDS: usize = 3;
 
 /// Longest closing metadata line dropped for its date (characters,
 /// whitespace excluded).

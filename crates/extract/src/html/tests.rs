@@ -953,3 +953,23 @@ fn a_sign_up_notice_that_one_may_unsubscribe_goes() {
     let t = extract(&html, None).text;
     assert!(t.contains("porte-parole") && !t.contains("désinscription"), "{t}");
 }
+
+#[test]
+fn a_panel_of_short_name_labels_is_left_out_but_quantities_stay() {
+    let names = ["Effectifs", "Entraîneur", "C. Pélissier", "Y. Wissa", "T. Fontaine", "J. Laporte", "J. Morel", "H. Mendes", "V. Le Goff", "P. Nardi", "Remplaçants", "P. Hamel", "U. Bozok"];
+    let panel: String = names.iter().map(|n| format!("<div class=\"player\">{n}</div>")).collect();
+    let amounts = ["Zutaten", "135 g", "Butter", "150 g", "Weizenmehl", "2 TL", "Backpulver", "2 EL", "Kakao", "155 g", "Zucker", "3 Eier"];
+    let sheet: String = amounts.iter().map(|n| format!("<div class=\"row\">{n}</div>")).collect();
+    let html = format!(r##"<html><head><title>Lorient et Lyon se quittent dos à dos</title></head><body><article><h1>Lorient et Lyon se quittent dos à dos</h1>
+<div class="article-body">
+<p>Lorient a tenu tête à l'Olympique lyonnais dimanche au Moustoir, dans un match qui se termine sur un score nul, un but partout.</p>
+<div class="team">{panel}</div>
+<p>Wissa avait ouvert le score pour les Merlus avant que Dubois n'égalise d'une frappe du gauche, après un superbe exploit individuel.</p>
+<div class="sheet">{sheet}</div>
+<p>Les Lyonnais n'ont pas réussi à prendre l'avantage en fin de match malgré plusieurs occasions franches et une nette domination.</p>
+</div></article></body></html>"##);
+    let t = extract(&html, None).text;
+    assert!(t.contains("un but partout.") && t.contains("nette domination."), "{t}");
+    assert!(!t.contains("Pélissier") && !t.contains("Bozok"), "{t}");
+    assert!(t.contains("Weizenmehl") && t.contains("155 g"), "{t}");
+}
