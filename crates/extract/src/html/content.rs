@@ -600,7 +600,10 @@ fn should_remove(e: &Elem, strict: bool, total: u32) -> bool {
             if (is_text_list(e) || (e.items == 1 && e.text_items == 1)) && ld < 0.7 {
                 return false;
             }
-            if strict && weight < 0 && e.paras <= 1 && e.commas < 10 {
+            // A picture box with its caption ("media", "image" classes
+            // weigh against content): its text is the caption, kept when
+            // it is a sentence without links.
+            if strict && weight < 0 && e.paras <= 1 && e.commas < 10 && !is_picture_caption_box(e) {
                 return true;
             }
             if e.commas >= 10 {
@@ -614,6 +617,18 @@ fn should_remove(e: &Elem, strict: bool, total: u32) -> bool {
         _ => false,
     }
 }
+
+/// An element holding an image and one paragraph of text without links
+/// (at least [`MIN_BOX_CAPTION_CHARS`] characters, at most
+/// [`MAX_BOX_CAPTION_CHARS`]): a picture and its caption.
+fn is_picture_caption_box(e: &Elem) -> bool {
+    e.image && e.link_chars == 0 && e.paras == 1 && (MIN_BOX_CAPTION_CHARS..=MAX_BOX_CAPTION_CHARS).contains(&e.chars)
+}
+
+/// Shortest caption of a picture box.
+const MIN_BOX_CAPTION_CHARS: u32 = 40;
+/// Longest caption of a picture box.
+const MAX_BOX_CAPTION_CHARS: u32 = 500;
 
 /// A list (or table) most of whose items carry a sentence beside their
 /// links: a digest of stories or a list of points, each linked to its

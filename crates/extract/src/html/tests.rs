@@ -973,3 +973,17 @@ fn a_panel_of_short_name_labels_is_left_out_but_quantities_stay() {
     assert!(!t.contains("Pélissier") && !t.contains("Bozok"), "{t}");
     assert!(t.contains("Weizenmehl") && t.contains("155 g"), "{t}");
 }
+
+#[test]
+fn caption_of_a_picture_box_with_a_negative_class_is_kept() {
+    let html = r##"<html><head><title>Violences policières et médias</title></head><body><article><h1>Violences policières et médias</h1>
+<div class="article-body">
+<p>Fin 2018, le mouvement des gilets jaunes semble pourtant déjà omniprésent dans les médias, semaine après semaine, partout en France.</p>
+<p><span><div class="media media-image"><img src="/a.jpg" alt=""><span class="legend">Des pancartes en mémoire des gilets jaunes décédés depuis le début de la mobilisation. Paris - 2 février 2019</span></div></span></p>
+<div class="media media-promo"><img src="/b.jpg" alt=""><a href="/abonnement">Abonnez-vous pour lire tous nos articles et soutenir une presse libre</a></div>
+<p>Chaque semaine, les titres de la presse écrite font état de la mobilisation, du nombre de morts, de blessés et d'interpellations.</p>
+</div></article></body></html>"##;
+    let t = extract(html, None).text;
+    assert!(t.contains("Des pancartes en mémoire des gilets jaunes"), "{t}");
+    assert!(!t.contains("Abonnez-vous"), "{t}");
+}
