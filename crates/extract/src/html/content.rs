@@ -1045,9 +1045,34 @@ fn credit_start(text: &str, copyright_only: bool) -> Option<usize> {
         // vous ? REUTERS/Susana Vera").
         let after_sentence = before.ends_with(['.', '!', '?', '|', '–', '-', '—', ')']);
         (before.is_empty() || after_sentence) && opens_with_credit_label(&t[i..])
-            || !before.is_empty() && after_sentence && is_agency_credit(&t[i..])
+            || !before.is_empty() && after_sentence && (is_agency_credit(&t[i..]) || is_bare_labelled_credit(&t[i..]))
     })
 }
+
+/// A credit label without its colon closing a caption after a sentence,
+/// followed by names only ("… relogées par la mairie. Photo VM /Eric
+/// NURDIN", "… Photo DR", "… Foto dpa"): one to [`BARE_CREDIT_NAMES`]
+/// words, each opening with a capital (or a slash before one), and no
+/// sentence end ("Photo prise le 3 mai." is a sentence).
+fn is_bare_labelled_credit(s: &str) -> bool {
+    let mut words = s.split_whitespace();
+    let Some(first) = words.next() else { return false };
+    if !CREDIT_LABELS.contains(&first.to_lowercase().as_str()) || s.ends_with(['.', '!', '?', ':', ';', ',']) {
+        return false;
+    }
+    let mut n = 0;
+    for w in words {
+        n += 1;
+        let capital = w.trim_start_matches(['/', '|', '(', '©']).chars().next().is_some_and(char::is_uppercase);
+        if !capital || n > BARE_CREDIT_NAMES {
+            return false;
+        }
+    }
+    n > 0
+}
+
+/// Most words of names after a bare credit label.
+const BARE_CREDIT_NAMES: usize = 5;
 
 /// Longest block outside a figure whose closing "© …" is read as a
 /// credit (characters, whitespace excluded).

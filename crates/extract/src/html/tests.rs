@@ -987,3 +987,19 @@ fn caption_of_a_picture_box_with_a_negative_class_is_kept() {
     assert!(t.contains("Des pancartes en mémoire des gilets jaunes"), "{t}");
     assert!(!t.contains("Abonnez-vous"), "{t}");
 }
+
+#[test]
+fn a_credit_label_without_colon_closing_a_caption_is_cut() {
+    let para = "<p>Des flammes se sont propagées rapidement dans une chambre située au premier étage d'une maison, hier en milieu d'après-midi.</p>";
+    let fig = |cap: &str| format!("<figure><img src=x.jpg><figcaption>{cap}</figcaption></figure>");
+    let html = format!(
+        "<html><body><article><h1>Incendie</h1>{para}{}{para2}{}{para3}</article></body></html>",
+        fig("Les cinq habitants seront relogés par la mairie. Photo VM /Eric NURDIN"),
+        fig("La maison après le sinistre. Photo prise le lendemain par un voisin"),
+        para2 = para.replace("hier", "lundi"),
+        para3 = para.replace("hier", "mardi"),
+    );
+    let t = extract(&html, None).text;
+    assert!(t.contains("relogés par la mairie.\n") && !t.contains("NURDIN"), "{t}");
+    assert!(t.contains("Photo prise le lendemain par un voisin"), "{t}");
+}
