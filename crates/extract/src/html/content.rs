@@ -946,6 +946,82 @@ pub(crate) fn drop_closing_author_bio(flat: &Flat<'_>, blocks: &mut Vec<u32>, au
     }
 }
 
+/// The article's notes, set apart after it (a "Notes" box below the
+/// author's name or after a list of other stories), join the selection:
+/// after the last selected block, the first run of paragraphs or items
+/// numbered in order from one ("(1) Hwank Sok-yong, …", "[1] « Objectifs
+/// … »"), when the article itself holds the call of the first note
+/// ("…couchant (1).", "…jugement scientifique »[1]."). At most
+/// [`NOTES_SCAN_BLOCKS`] blocks are looked at, and [`MAX_NOTES`] taken.
+pub(crate) fn append_notes(flat: &Flat<'_>, blocks: &mut Vec<u32>) {
+    let Some(&last) = blocks.last() else { return };
+    let start = last as usize + 1;
+    let end = (start + NOTES_SCAN_BLOCKS).min(flat.blocks.len());
+    let mut notes: Vec<u32> = Vec::new();
+    let mut style = None;
+    for bi in start..end {
+        let b = &flat.blocks[bi];
+        let numbered = matches!(b.kind, Kind::Para | Kind::Item) && b.chars >= 10 && !b.figure;
+        let number = if numbered { note_number(flat, b) } else { None };
+        match number {
+            Some((n, st)) if n == notes.len() + 1 && style.is_none_or(|s| s == st) => {
+                style = Some(st);
+                notes.push(bi as u32);
+                if notes.len() >= MAX_NOTES {
+                    break;
+                }
+            }
+            _ if !notes.is_empty() => break,
+            _ => {}
+        }
+    }
+    let Some(st) = style else { return };
+    let call = if st == b'(' { "(1)" } else { "[1]" };
+    if block_text_has_call(flat, blocks, call) {
+        blocks.extend(notes);
+    }
+}
+
+/// The article's text holds the note call `call` ("(1)", "[1]"), its
+/// number maybe set apart in a link.
+fn block_text_has_call(flat: &Flat<'_>, blocks: &[u32], call: &str) -> bool {
+    blocks.iter().any(|&bi| flat.blocks.get(bi as usize).is_some_and(|b| block_text(flat, b).replace(' ', "").contains(call)))
+}
+
+/// The number opening a note ("(3) …", "[3] …") and its bracket.
+fn note_number(flat: &Flat<'_>, b: &Block) -> Option<(usize, u8)> {
+    let first = flat.pieces.get(b.pieces.0 as usize..b.pieces.1 as usize)?.iter().find_map(|p| match p {
+        Piece::Text(t) if !t.trim().is_empty() => Some(*t),
+        _ => None,
+    })?;
+    let t = first.trim_start();
+    let open = *t.as_bytes().first()?;
+    let close = match open {
+        b'(' => ')',
+        b'[' => ']',
+        _ => return None,
+    };
+    // The number may be its own piece (a link back to the call).
+    let mut text = String::new();
+    for p in flat.pieces.get(b.pieces.0 as usize..b.pieces.1 as usize)?.iter().take(4) {
+        if let Piece::Text(t) = p {
+            text.push_str(t);
+        }
+    }
+    let inner = text.trim_start().get(1..)?;
+    let (num, _) = inner.split_once(close)?;
+    let num = num.trim();
+    if num.is_empty() || num.len() > 3 || !num.bytes().all(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    Some((num.parse().ok()?, open))
+}
+
+/// Blocks after the article looked at for its notes.
+const NOTES_SCAN_BLOCKS: usize = 400;
+/// Most notes taken.
+const MAX_NOTES: usize = 200;
+
 /// Openings of an author's self-introduction, lower case.
 const SELF_INTRODUCTIONS: [&str; 9] =
     ["i'm ", "i\u{2019}m ", "i am ", "hi, i'm ", "hi! i'm ", "hello, i'm ", "ich bin ", "je suis ", "hallo, ich bin "];

@@ -1003,3 +1003,25 @@ fn a_credit_label_without_colon_closing_a_caption_is_cut() {
     assert!(t.contains("relogés par la mairie.\n") && !t.contains("NURDIN"), "{t}");
     assert!(t.contains("Photo prise le lendemain par un voisin"), "{t}");
 }
+
+#[test]
+fn numbered_notes_set_apart_after_the_article_join_it() {
+    let html = r##"<html><head><title>Turpitudes coréennes</title></head><body>
+<div class="page"><div class="texte">
+<h1>Turpitudes coréennes</h1>
+<p>Deux vies évoluant dans deux mondes bien distincts vont pourtant se rapprocher, dans le dernier roman traduit en français, <i>Au soleil couchant <span class="note_ref">(<a href="#nb1">1</a>)</span>.</i></p>
+<p>Park Minwoo est un architecte aisé. Durant plusieurs décennies, il participe au réaménagement urbain de Séoul, à tout prix.</p>
+<p>Un roman, noir de pessimisme, où malgré tout l'amitié et l'entraide occupent une grande place, et qui se lit d'une traite.</p>
+</div>
+<div class="auteurs"><p class="nom">Didier Roy</p></div>
+<div class="notes"><div id="nb1"><p><span class="note_ref">(<a href="#nh1">1</a>)</span> Hwank Sok-yong, <i>Au soleil couchant</i>, traduit du coréen par Jean-Noël Juttet, Paris, 2017.</p></div>
+<p>(3) Une note hors de la suite.</p></div>
+</div></body></html>"##;
+    let t = extract(html, None).text;
+    assert!(t.contains("d'une traite.") && t.contains("traduit du coréen par Jean-Noël Juttet"), "{t}");
+    assert!(!t.contains("hors de la suite"), "{t}");
+    // Without a call in the article, numbered paragraphs below it stay out.
+    let uncited = html.replace("<span class=\"note_ref\">(<a href=\"#nb1\">1</a>)</span>", "");
+    let u = extract(&uncited, None).text;
+    assert!(!u.contains("Jean-Noël Juttet"), "{u}");
+}
