@@ -600,7 +600,10 @@ fn should_remove(e: &Elem, strict: bool, total: u32) -> bool {
             if (is_text_list(e) || (e.items == 1 && e.text_items == 1)) && ld < 0.7 {
                 return false;
             }
-            if strict && weight < 0 && e.paras <= 1 && e.commas < 10 {
+            // A picture box with its caption ("media", "image" classes
+            // weigh against content): its text is the caption, kept when
+            // it is a sentence without links.
+            if strict && weight < 0 && e.paras <= 1 && e.commas < 10 && !is_picture_caption_box(e) {
                 return true;
             }
             if e.commas >= 10 {
@@ -614,6 +617,18 @@ fn should_remove(e: &Elem, strict: bool, total: u32) -> bool {
         _ => false,
     }
 }
+
+/// An element holding an image and one paragraph of text without links
+/// (at least [`MIN_BOX_CAPTION_CHARS`] characters, at most
+/// [`MAX_BOX_CAPTION_CHARS`]): a picture and its caption.
+fn is_picture_caption_box(e: &Elem) -> bool {
+    e.image && e.link_chars == 0 && e.paras == 1 && (MIN_BOX_CAPTION_CHARS..=MAX_BOX_CAPTION_CHARS).contains(&e.chars)
+}
+
+/// Shortest caption of a picture box.
+const MIN_BOX_CAPTION_CHARS: u32 = 40;
+/// Longest caption of a picture box.
+const MAX_BOX_CAPTION_CHARS: u32 = 500;
 
 /// A list (or table) most of whose items carry a sentence beside their
 /// links: a digest of stories or a list of points, each linked to its
@@ -931,6 +946,82 @@ pub(crate) fn drop_closing_author_bio(flat: &Flat<'_>, blocks: &mut Vec<u32>, au
     }
 }
 
+/// The article's notes, set apart after it (a "Notes" box below the
+/// author's name or after a list of other stories), join the selection:
+/// after the last selected block, the first run of paragraphs or items
+/// numbered in order from one ("(1) Hwank Sok-yong, …", "[1] « Objectifs
+/// … »"), when the article itself holds the call of the first note
+/// ("…couchant (1).", "…jugement scientifique »[1]."). At most
+/// [`NOTES_SCAN_BLOCKS`] blocks are looked at, and [`MAX_NOTES`] taken.
+pub(crate) fn append_notes(flat: &Flat<'_>, blocks: &mut Vec<u32>) {
+    let Some(&last) = blocks.last() else { return };
+    let start = last as usize + 1;
+    let end = (start + NOTES_SCAN_BLOCKS).min(flat.blocks.len());
+    let mut notes: Vec<u32> = Vec::new();
+    let mut style = None;
+    for bi in start..end {
+        let b = &flat.blocks[bi];
+        let numbered = matches!(b.kind, Kind::Para | Kind::Item) && b.chars >= 10 && !b.figure;
+        let number = if numbered { note_number(flat, b) } else { None };
+        match number {
+            Some((n, st)) if n == notes.len() + 1 && style.is_none_or(|s| s == st) => {
+                style = Some(st);
+                notes.push(bi as u32);
+                if notes.len() >= MAX_NOTES {
+                    break;
+                }
+            }
+            _ if !notes.is_empty() => break,
+            _ => {}
+        }
+    }
+    let Some(st) = style else { return };
+    let call = if st == b'(' { "(1)" } else { "[1]" };
+    if block_text_has_call(flat, blocks, call) {
+        blocks.extend(notes);
+    }
+}
+
+/// The article's text holds the note call `call` ("(1)", "[1]"), its
+/// number maybe set apart in a link.
+fn block_text_has_call(flat: &Flat<'_>, blocks: &[u32], call: &str) -> bool {
+    blocks.iter().any(|&bi| flat.blocks.get(bi as usize).is_some_and(|b| block_text(flat, b).replace(' ', "").contains(call)))
+}
+
+/// The number opening a note ("(3) …", "[3] …") and its bracket.
+fn note_number(flat: &Flat<'_>, b: &Block) -> Option<(usize, u8)> {
+    let first = flat.pieces.get(b.pieces.0 as usize..b.pieces.1 as usize)?.iter().find_map(|p| match p {
+        Piece::Text(t) if !t.trim().is_empty() => Some(*t),
+        _ => None,
+    })?;
+    let t = first.trim_start();
+    let open = *t.as_bytes().first()?;
+    let close = match open {
+        b'(' => ')',
+        b'[' => ']',
+        _ => return None,
+    };
+    // The number may be its own piece (a link back to the call).
+    let mut text = String::new();
+    for p in flat.pieces.get(b.pieces.0 as usize..b.pieces.1 as usize)?.iter().take(4) {
+        if let Piece::Text(t) = p {
+            text.push_str(t);
+        }
+    }
+    let inner = text.trim_start().get(1..)?;
+    let (num, _) = inner.split_once(close)?;
+    let num = num.trim();
+    if num.is_empty() || num.len() > 3 || !num.bytes().all(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    Some((num.parse().ok()?, open))
+}
+
+/// Blocks after the article looked at for its notes.
+const NOTES_SCAN_BLOCKS: usize = 400;
+/// Most notes taken.
+const MAX_NOTES: usize = 200;
+
 /// Openings of an author's self-introduction, lower case.
 const SELF_INTRODUCTIONS: [&str; 9] =
     ["i'm ", "i\u{2019}m ", "i am ", "hi, i'm ", "hi! i'm ", "hello, i'm ", "ich bin ", "je suis ", "hallo, ich bin "];
@@ -1030,9 +1121,34 @@ fn credit_start(text: &str, copyright_only: bool) -> Option<usize> {
         // vous ? REUTERS/Susana Vera").
         let after_sentence = before.ends_with(['.', '!', '?', '|', '–', '-', '—', ')']);
         (before.is_empty() || after_sentence) && opens_with_credit_label(&t[i..])
-            || !before.is_empty() && after_sentence && is_agency_credit(&t[i..])
+            || !before.is_empty() && after_sentence && (is_agency_credit(&t[i..]) || is_bare_labelled_credit(&t[i..]))
     })
 }
+
+/// A credit label without its colon closing a caption after a sentence,
+/// followed by names only ("… relogées par la mairie. Photo VM /Eric
+/// NURDIN", "… Photo DR", "… Foto dpa"): one to [`BARE_CREDIT_NAMES`]
+/// words, each opening with a capital (or a slash before one), and no
+/// sentence end ("Photo prise le 3 mai." is a sentence).
+fn is_bare_labelled_credit(s: &str) -> bool {
+    let mut words = s.split_whitespace();
+    let Some(first) = words.next() else { return false };
+    if !CREDIT_LABELS.contains(&first.to_lowercase().as_str()) || s.ends_with(['.', '!', '?', ':', ';', ',']) {
+        return false;
+    }
+    let mut n = 0;
+    for w in words {
+        n += 1;
+        let capital = w.trim_start_matches(['/', '|', '(', '©']).chars().next().is_some_and(char::is_uppercase);
+        if !capital || n > BARE_CREDIT_NAMES {
+            return false;
+        }
+    }
+    n > 0
+}
+
+/// Most words of names after a bare credit label.
+const BARE_CREDIT_NAMES: usize = 5;
 
 /// Longest block outside a figure whose closing "© …" is read as a
 /// credit (characters, whitespace excluded).
@@ -1254,6 +1370,7 @@ fn filter_blocks(flat: &Flat<'_>, blocks: Vec<u32>, title: &[String]) -> Vec<u32
         }
         kept.push(bi);
     }
+    drop_label_runs(flat, &mut kept);
     // Edges: drop leading/trailing blocks that look like page furniture
     // (link-heavy, or short fragments without a sentence), keeping
     // headings that introduce text.
@@ -1290,6 +1407,74 @@ fn filter_blocks(flat: &Flat<'_>, blocks: Vec<u32>, title: &[String]) -> Vec<u32
     }
     kept[start..end].to_vec()
 }
+
+/// A long run of short word labels in a row (at least [`MIN_LABEL_RUN`]
+/// consecutive paragraphs or headings of at most [`MAX_LABEL_WORDS`] words
+/// and fewer than [`MAX_LABEL_CHARS`] characters, none ending a sentence,
+/// at most a third of them holding a figure) is a panel, not prose: a
+/// team sheet, a tab of names or a menu laid out with one `div` per entry.
+/// Such a run goes whole, wherever it sits (jusText's context rule: short
+/// blocks among short blocks are not text). Lists and tables are judged
+/// as such, so their items do not count; quantities (an ingredient list,
+/// nutrition facts, a specification sheet set in `div`s) hold figures.
+fn drop_label_runs(flat: &Flat<'_>, kept: &mut Vec<u32>) {
+    // (is a label, holds a digit)
+    let label = |bi: u32| -> (bool, bool) {
+        let Some(b) = flat.blocks.get(bi as usize) else { return (false, false) };
+        if !matches!(b.kind, Kind::Para | Kind::Heading(_)) || b.chars >= MAX_LABEL_CHARS || b.ends_with_stop || b.figure {
+            return (false, false);
+        }
+        let pieces = flat.pieces.get(b.pieces.0 as usize..b.pieces.1 as usize).unwrap_or(&[]);
+        let (mut words, mut digit) = (0usize, false);
+        for p in pieces {
+            if let Piece::Text(t) = p {
+                words += t.split_whitespace().count();
+                digit |= t.bytes().any(|c| c.is_ascii_digit());
+            }
+        }
+        (words <= MAX_LABEL_WORDS, digit)
+    };
+    let mut drop = vec![false; kept.len()];
+    let mut any = false;
+    let mut i = 0;
+    while i < kept.len() {
+        let (is, d) = label(kept[i]);
+        if !is {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let mut digits = usize::from(d);
+        i += 1;
+        while i < kept.len() {
+            let (is, d) = label(kept[i]);
+            if !is {
+                break;
+            }
+            digits += usize::from(d);
+            i += 1;
+        }
+        let n = i - start;
+        if n >= MIN_LABEL_RUN && digits * 3 <= n {
+            drop[start..i].iter_mut().for_each(|d| *d = true);
+            any = true;
+        }
+    }
+    if any {
+        let mut pos = 0;
+        kept.retain(|_| {
+            pos += 1;
+            !drop[pos - 1]
+        });
+    }
+}
+
+/// Shortest run of labels left out.
+const MIN_LABEL_RUN: usize = 12;
+/// Longest label (characters, whitespace excluded).
+const MAX_LABEL_CHARS: u32 = 30;
+/// Most words of a label.
+const MAX_LABEL_WORDS: usize = 3;
 
 /// Longest closing metadata line dropped for its date (characters,
 /// whitespace excluded).

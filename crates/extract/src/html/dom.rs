@@ -92,6 +92,9 @@ pub(crate) struct Elem {
     /// The subtree (this element excluded) holds a `main` element or an
     /// element whose class/role/itemprop marks the article body.
     pub has_content: bool,
+    /// An `img` is one of the element's children (a picture box, whose
+    /// text is then the picture's caption).
+    pub image: bool,
 }
 
 /// The tags the extractor tells apart.
@@ -429,7 +432,13 @@ pub(crate) fn flatten<'a>(root: NodeRef<'a, Node>) -> Flat<'a> {
                         end: idx + 1,
                         quote: quote_depth > 0 || matches!(name, "blockquote" | "q"),
                         has_content: false,
+                        image: false,
                     });
+                    if name == "img" {
+                        if let Some(p) = flat.elems.get_mut(parent as usize) {
+                            p.image = true;
+                        }
+                    }
                     elem_stack.push(idx);
                     if class.boiler {
                         boiler_depth += 1;

@@ -953,3 +953,75 @@ fn a_sign_up_notice_that_one_may_unsubscribe_goes() {
     let t = extract(&html, None).text;
     assert!(t.contains("porte-parole") && !t.contains("désinscription"), "{t}");
 }
+
+#[test]
+fn a_panel_of_short_name_labels_is_left_out_but_quantities_stay() {
+    let names = ["Effectifs", "Entraîneur", "C. Pélissier", "Y. Wissa", "T. Fontaine", "J. Laporte", "J. Morel", "H. Mendes", "V. Le Goff", "P. Nardi", "Remplaçants", "P. Hamel", "U. Bozok"];
+    let panel: String = names.iter().map(|n| format!("<div class=\"player\">{n}</div>")).collect();
+    let amounts = ["Zutaten", "135 g", "Butter", "150 g", "Weizenmehl", "2 TL", "Backpulver", "2 EL", "Kakao", "155 g", "Zucker", "3 Eier"];
+    let sheet: String = amounts.iter().map(|n| format!("<div class=\"row\">{n}</div>")).collect();
+    let html = format!(r##"<html><head><title>Lorient et Lyon se quittent dos à dos</title></head><body><article><h1>Lorient et Lyon se quittent dos à dos</h1>
+<div class="article-body">
+<p>Lorient a tenu tête à l'Olympique lyonnais dimanche au Moustoir, dans un match qui se termine sur un score nul, un but partout.</p>
+<div class="team">{panel}</div>
+<p>Wissa avait ouvert le score pour les Merlus avant que Dubois n'égalise d'une frappe du gauche, après un superbe exploit individuel.</p>
+<div class="sheet">{sheet}</div>
+<p>Les Lyonnais n'ont pas réussi à prendre l'avantage en fin de match malgré plusieurs occasions franches et une nette domination.</p>
+</div></article></body></html>"##);
+    let t = extract(&html, None).text;
+    assert!(t.contains("un but partout.") && t.contains("nette domination."), "{t}");
+    assert!(!t.contains("Pélissier") && !t.contains("Bozok"), "{t}");
+    assert!(t.contains("Weizenmehl") && t.contains("155 g"), "{t}");
+}
+
+#[test]
+fn caption_of_a_picture_box_with_a_negative_class_is_kept() {
+    let html = r##"<html><head><title>Violences policières et médias</title></head><body><article><h1>Violences policières et médias</h1>
+<div class="article-body">
+<p>Fin 2018, le mouvement des gilets jaunes semble pourtant déjà omniprésent dans les médias, semaine après semaine, partout en France.</p>
+<p><span><div class="media media-image"><img src="/a.jpg" alt=""><span class="legend">Des pancartes en mémoire des gilets jaunes décédés depuis le début de la mobilisation. Paris - 2 février 2019</span></div></span></p>
+<div class="media media-promo"><img src="/b.jpg" alt=""><a href="/abonnement">Abonnez-vous pour lire tous nos articles et soutenir une presse libre</a></div>
+<p>Chaque semaine, les titres de la presse écrite font état de la mobilisation, du nombre de morts, de blessés et d'interpellations.</p>
+</div></article></body></html>"##;
+    let t = extract(html, None).text;
+    assert!(t.contains("Des pancartes en mémoire des gilets jaunes"), "{t}");
+    assert!(!t.contains("Abonnez-vous"), "{t}");
+}
+
+#[test]
+fn a_credit_label_without_colon_closing_a_caption_is_cut() {
+    let para = "<p>Des flammes se sont propagées rapidement dans une chambre située au premier étage d'une maison, hier en milieu d'après-midi.</p>";
+    let fig = |cap: &str| format!("<figure><img src=x.jpg><figcaption>{cap}</figcaption></figure>");
+    let html = format!(
+        "<html><body><article><h1>Incendie</h1>{para}{}{para2}{}{para3}</article></body></html>",
+        fig("Les cinq habitants seront relogés par la mairie. Photo VM /Eric NURDIN"),
+        fig("La maison après le sinistre. Photo prise le lendemain par un voisin"),
+        para2 = para.replace("hier", "lundi"),
+        para3 = para.replace("hier", "mardi"),
+    );
+    let t = extract(&html, None).text;
+    assert!(t.contains("relogés par la mairie.\n") && !t.contains("NURDIN"), "{t}");
+    assert!(t.contains("Photo prise le lendemain par un voisin"), "{t}");
+}
+
+#[test]
+fn numbered_notes_set_apart_after_the_article_join_it() {
+    let html = r##"<html><head><title>Turpitudes coréennes</title></head><body>
+<div class="page"><div class="texte">
+<h1>Turpitudes coréennes</h1>
+<p>Deux vies évoluant dans deux mondes bien distincts vont pourtant se rapprocher, dans le dernier roman traduit en français, <i>Au soleil couchant <span class="note_ref">(<a href="#nb1">1</a>)</span>.</i></p>
+<p>Park Minwoo est un architecte aisé. Durant plusieurs décennies, il participe au réaménagement urbain de Séoul, à tout prix.</p>
+<p>Un roman, noir de pessimisme, où malgré tout l'amitié et l'entraide occupent une grande place, et qui se lit d'une traite.</p>
+</div>
+<div class="auteurs"><p class="nom">Didier Roy</p></div>
+<div class="notes"><div id="nb1"><p><span class="note_ref">(<a href="#nh1">1</a>)</span> Hwank Sok-yong, <i>Au soleil couchant</i>, traduit du coréen par Jean-Noël Juttet, Paris, 2017.</p></div>
+<p>(3) Une note hors de la suite.</p></div>
+</div></body></html>"##;
+    let t = extract(html, None).text;
+    assert!(t.contains("d'une traite.") && t.contains("traduit du coréen par Jean-Noël Juttet"), "{t}");
+    assert!(!t.contains("hors de la suite"), "{t}");
+    // Without a call in the article, numbered paragraphs below it stay out.
+    let uncited = html.replace("<span class=\"note_ref\">(<a href=\"#nb1\">1</a>)</span>", "");
+    let u = extract(&uncited, None).text;
+    assert!(!u.contains("Jean-Noël Juttet"), "{u}");
+}
