@@ -83,7 +83,7 @@ impl Stage for LanguageStage {
         let declared_code = declared.as_deref().map(|d| d.split(['-', '_']).next().unwrap_or(d).to_ascii_lowercase());
         match dossier_lang::identify(&sample) {
             Some(id) => {
-                let mut evidence = format!("whatlang {} confidence {:.2}", id.code, id.confidence);
+                let mut evidence = format!("{} {} confidence {:.2}", id.method.name(), id.code, id.confidence);
                 let mut code = id.code.to_string();
                 if let Some(dc) = declared_code.as_deref() {
                     if dc != id.code {

@@ -7,5 +7,5 @@
 mod identify;
 mod tokenize;
 
-pub use identify::{identify, Identified};
+pub use identify::{identify, Identified, Method};
 pub use tokenize::{segment, tokenize, LanguageRules, Segmentation};
