@@ -243,7 +243,7 @@ fn mentions_json_ld(tag: &[u8]) -> bool {
 
 
 /// The source as the parser should read it, when that differs from `src`,
-/// and whether deep nesting was flattened. Three changes, found in one
+/// and whether deep nesting was flattened. Four changes, found in one
 /// linear scan:
 ///
 /// * html5ever's tree builder checks element scopes by walking the stack
@@ -261,9 +261,11 @@ fn mentions_json_ld(tag: &[u8]) -> bool {
 ///   pages' bytes), which the DOM walk skips.
 /// * Attributes the extractor never reads are cut from start tags
 ///   ([`cut_unread_attributes`]).
+/// * Whitespace alone between two tags is cut to its first byte, unless
+///   the page holds preformatted elements ([`has_preformatted`]).
 ///
 /// Offsets of the clean text never come from the parsed copy but from
-/// `src` itself ([`SourceText`]). `None` when neither applies.
+/// `src` itself ([`SourceText`]). `None` when none applies.
 pub(crate) fn parser_input(src: &str, limit: usize) -> Option<(String, bool)> {
     let b = src.as_bytes();
     let mut tags: Vec<(usize, usize, bool)> = Vec::new(); // (start, end, is_end_tag)
@@ -274,11 +276,20 @@ pub(crate) fn parser_input(src: &str, limit: usize) -> Option<(String, bool)> {
     let mut styles: Vec<(usize, usize)> = Vec::new();
     // Attributes the DOM walk never reads, cut like the contents above.
     let mut unread_bytes = 0usize;
+    // Runs of indentation between two tags are cut to their first byte
+    // (the tokenizer reads them character by character, line by line;
+    // an eighth of the ScrapingHub pages' bytes), unless the page holds an
+    // element whose whitespace is shown as is.
+    let collapse = !has_preformatted(b);
     let mut i = 0usize;
     let n = b.len();
     while i < n {
         let Some(off) = memchr::memchr(b'<', &b[i..]) else { break };
         let lt = i + off;
+        if collapse && lt > i + 1 && i > 0 && b[i - 1] == b'>' && b[i..lt].iter().all(u8::is_ascii_whitespace) {
+            styles.push((i + 1, lt));
+            unread_bytes += lt - i - 1;
+        }
         let next = b.get(lt + 1).copied().unwrap_or(0);
         if b[lt..].starts_with(b"<!--") {
             i = find_from(b, lt + 4, b"-->").map_or(n, |p| p + 3);
@@ -377,6 +388,19 @@ pub(crate) fn parser_input(src: &str, limit: usize) -> Option<(String, bool)> {
     // Only ASCII markup bytes were replaced by ASCII spaces, and whole
     // element contents (between ASCII `>` and `<`) were cut out.
     String::from_utf8(out).ok().map(|s| (s, deep))
+}
+
+/// Whether the page holds an element that shows its whitespace as is
+/// (`pre`, `textarea`, `listing`, `plaintext`), any case.
+fn has_preformatted(b: &[u8]) -> bool {
+    memchr::memchr_iter(b'<', b).any(|lt| {
+        let name = b.get(lt + 1..).unwrap_or(&[]);
+        [&b"pre"[..], b"textarea", b"listing", b"plaintext"].iter().any(|t| {
+            name.len() > t.len()
+                && name[..t.len()].eq_ignore_ascii_case(t)
+                && !name[t.len()].is_ascii_alphanumeric()
+        })
+    })
 }
 
 /// Unread attribute bytes worth a copy of the page when nothing else is cut.
@@ -649,6 +673,17 @@ mod tests {
                 assert!(READ_ATTRIBUTES.iter().any(|k| k == &name.as_bytes()), "attribute {name} is read but cut");
             }
         }
+    }
+
+    #[test]
+    fn indentation_between_tags_is_cut_to_one_byte_unless_preformatted() {
+        let page = format!("<div class=a>\n    <p>Text <b>x</b>\n  <i>y</i></p>\n</div><p data-x='{}'>", "x".repeat(2000));
+        let (input, _) = parser_input(&page, 512).unwrap();
+        assert!(input.starts_with("<div class=a>\n<p>Text <b>x</b>\n<i>y</i></p>\n</div>"), "{input}");
+        let pre = format!("<pre><b>a</b>\n    <b>b</b></pre><p data-x='{}'>", "x".repeat(2000));
+        let (input, _) = parser_input(&pre, 512).unwrap();
+        assert!(input.starts_with("<pre><b>a</b>\n    <b>b</b></pre>"), "{input}");
+        assert!(has_preformatted(b"<PRE>") && !has_preformatted(b"<prefix>") && !has_preformatted(b"<p>"));
     }
 
     #[test]
