@@ -180,6 +180,13 @@ impl<'h> Captures<'h> {
 /// leftmost-first matching prefers the first alternative at the leftmost
 /// start, which is the pattern the multi-pattern regex reports, and that
 /// alternative, anchored at the match start, matches the same span.
+///
+/// The alternatives that read the groups spell month and weekday names as
+/// runs of the letters names are written with, not as the lexicon's
+/// hundreds of forms: on a span the strict pattern matched, a name is
+/// followed by a separator or a digit, so the run takes the same text
+/// (`read` then looks it up), and the visited set the backtracker clears
+/// per match is a fraction of the size.
 struct DatePattern {
     all: meta::Regex,
     alternatives: Vec<meta::Regex>,
@@ -199,43 +206,7 @@ fn date_captures(text: &str) -> impl Iterator<Item = Captures<'_>> {
 fn date_pattern() -> &'static DatePattern {
     static RE: OnceLock<DatePattern> = OnceLock::new();
     RE.get_or_init(|| {
-        let lex = lexicon();
-        let month_any = alternation(lex.months.iter().map(|(f, _, _)| f.as_str()));
-        let month_full = alternation(lex.months.iter().filter(|m| m.2).map(|(f, _, _)| f.as_str()));
-        let wd_long = alternation(lex.weekdays.iter().filter(|w| w.chars().count() >= 3).map(|s| s.as_str()));
-        let wd_short = alternation(lex.weekdays.iter().filter(|w| w.chars().count() < 3).map(|s| s.as_str()));
-        // Optional weekday prefix ("Lundi ", "Mon, ", "Montag, den ", "Di. ").
-        let weekday = format!(
-            r"(?:(?-u:\b)(?:(?:{wd_long})\.?,?\s+|(?:{wd_short})(?:\.,?|,)\s*)(?:(?:den|der|le|el|il|o)\s+)?)?"
-        );
-        let b = r"(?-u:\b)";
-        let iso = format!(
-            r"{b}(?P<iy>[0-9]{{4}})(?P<is1>[-/.])(?P<im>[0-9]{{1,2}})(?P<is2>[-/.])(?P<id>[0-9]{{1,2}})(?:{b}{}|{})",
-            time_suffix("it"),
-            time_part("iT", "T", false)
-        );
-        let cjk = r"(?P<cy>[0-9]{4})\s*年\s*(?P<cm>[0-9]{1,2})\s*月(?:\s*(?P<cd>[0-9]{1,2})\s*日)?".to_string();
-        let num = format!(
-            r"{weekday}{b}(?P<na>[0-9]{{1,2}})(?P<ns1>[-/.]|[ ]?\|[ ]?)(?P<nb>[0-9]{{1,2}})(?P<ns2>[-/.]|[ ]?\|[ ]?)(?P<ny>[0-9]{{4}}|[0-9]{{2}}){b}{}",
-            time_suffix("nt")
-        );
-        let dmy = format!(
-            r"{weekday}{b}(?P<dd>[0-9]{{1,2}})(?:er|re|e|st|nd|rd|th|º|°|ª|o)?\.?\s*(?:(?:de|of)\s+|-)?(?P<dm>{month_any})\.?(?:\s*,?\s*|\s+del?\s+|-|\s*\.\s*)(?P<dy>[0-9]{{4}}){b}{}",
-            time_suffix("dt")
-        );
-        let mdy = format!(
-            r"{weekday}(?P<mm>{month_any})\.?\s*(?P<md>[0-9]{{1,2}})(?:st|nd|rd|th)?{b},?\s*(?P<my>[0-9]{{4}}){b}{}",
-            time_suffix("mt")
-        );
-        let month_year = format!(
-            r"(?P<ym>(?:{month_full})|(?:{month_any})\.)(?:\s*,?\s*|\s+del?\s+|-)(?P<yy>[0-9]{{4}}){b}"
-        );
-        let year_month = format!(r"{b}(?P<ky>[0-9]{{4}})-(?P<km>[0-9]{{2}}){b}");
-        let month_slash_year = format!(r"{b}(?P<sm>[0-9]{{1,2}})/(?P<sy>[0-9]{{4}}){b}");
-        let alternatives: Vec<String> = [iso, cjk, num, dmy, mdy, month_year, year_month, month_slash_year]
-            .iter()
-            .map(|a| format!("(?i){a}"))
-            .collect();
+        let (strict, loose) = (strict_names(lexicon()), loose_names(lexicon()));
         // The pattern is built from the bundled lexicon; a failure is a bug
         // in the data file, caught by every test.
         // A large lazy-DFA cache: the pattern has many alternatives and the
@@ -243,14 +214,101 @@ fn date_pattern() -> &'static DatePattern {
         let config = || meta::Config::new().nfa_size_limit(Some(64 << 20)).hybrid_cache_capacity(64 << 20);
         let all = meta::Builder::new()
             .configure(config())
-            .build_many(&alternatives)
+            .build_many(&alternatives(&strict))
             .unwrap_or_else(|e| panic!("date regex: {e}"));
-        let alternatives = alternatives
+        let alternatives = alternatives(&loose)
             .iter()
             .map(|a| meta::Builder::new().configure(config()).build(a).unwrap_or_else(|e| panic!("date regex: {e}")))
             .collect();
         DatePattern { all, alternatives }
     })
+}
+
+/// Month and weekday names as alternations of the lexicon's forms.
+fn strict_names(lex: &Lexicon) -> Names {
+    Names {
+        month_any: alternation(lex.months.iter().map(|(f, _, _)| f.as_str())),
+        month_full: alternation(lex.months.iter().filter(|m| m.2).map(|(f, _, _)| f.as_str())),
+        wd_long: alternation(lex.weekdays.iter().filter(|w| w.chars().count() >= 3).map(|s| s.as_str())),
+        wd_short: alternation(lex.weekdays.iter().filter(|w| w.chars().count() < 3).map(|s| s.as_str())),
+    }
+}
+
+/// Names as letter runs, for reading the groups of a span the strict
+/// pattern has already matched; forms with other characters
+/// ("segunda-feira", Arabic month names of two words) come first.
+fn loose_names(lex: &Lexicon) -> Names {
+    let odd = |forms: &mut dyn Iterator<Item = &str>| -> String {
+        forms.filter(|f| !f.chars().all(char::is_alphabetic)).map(regex::escape).map(|f| f + "|").collect()
+    };
+    let odd_months = odd(&mut lex.months.iter().map(|(f, _, _)| f.as_str()));
+    let odd_weekdays = odd(&mut lex.weekdays.iter().map(|s| s.as_str()));
+    // The letters the names are written with (a class far smaller than
+    // all of Unicode's letters). A name in a strict match is followed by a
+    // separator or a digit, so a run of these letters from its start
+    // covers exactly the name.
+    let mut letters: Vec<char> = lex
+        .months
+        .iter()
+        .map(|(f, _, _)| f.as_str())
+        .chain(lex.weekdays.iter().map(|s| s.as_str()))
+        .flat_map(str::chars)
+        .filter(|c| c.is_alphabetic())
+        .collect();
+    letters.sort_unstable();
+    letters.dedup();
+    let letter: String = std::iter::once('[').chain(letters).chain(std::iter::once(']')).collect();
+    Names {
+        month_any: format!(r"{odd_months}{letter}+"),
+        month_full: format!(r"{odd_months}{letter}+"),
+        wd_long: format!(r"{odd_weekdays}{letter}{{3,}}"),
+        wd_short: format!(r"{letter}{{1,2}}"),
+    }
+}
+
+/// The name parts of the date pattern, as regex alternations.
+struct Names {
+    month_any: String,
+    month_full: String,
+    wd_long: String,
+    wd_short: String,
+}
+
+/// The alternatives of the date pattern, in order, with the given names.
+fn alternatives(names: &Names) -> Vec<String> {
+    let Names { month_any, month_full, wd_long, wd_short } = names;
+    // Optional weekday prefix ("Lundi ", "Mon, ", "Montag, den ", "Di. ").
+    let weekday = format!(
+        r"(?:(?-u:\b)(?:(?:{wd_long})\.?,?\s+|(?:{wd_short})(?:\.,?|,)\s*)(?:(?:den|der|le|el|il|o)\s+)?)?"
+    );
+    let b = r"(?-u:\b)";
+    let iso = format!(
+        r"{b}(?P<iy>[0-9]{{4}})(?P<is1>[-/.])(?P<im>[0-9]{{1,2}})(?P<is2>[-/.])(?P<id>[0-9]{{1,2}})(?:{b}{}|{})",
+        time_suffix("it"),
+        time_part("iT", "T", false)
+    );
+    let cjk = r"(?P<cy>[0-9]{4})\s*年\s*(?P<cm>[0-9]{1,2})\s*月(?:\s*(?P<cd>[0-9]{1,2})\s*日)?".to_string();
+    let num = format!(
+        r"{weekday}{b}(?P<na>[0-9]{{1,2}})(?P<ns1>[-/.]|[ ]?\|[ ]?)(?P<nb>[0-9]{{1,2}})(?P<ns2>[-/.]|[ ]?\|[ ]?)(?P<ny>[0-9]{{4}}|[0-9]{{2}}){b}{}",
+        time_suffix("nt")
+    );
+    let dmy = format!(
+        r"{weekday}{b}(?P<dd>[0-9]{{1,2}})(?:er|re|e|st|nd|rd|th|º|°|ª|o)?\.?\s*(?:(?:de|of)\s+|-)?(?P<dm>{month_any})\.?(?:\s*,?\s*|\s+del?\s+|-|\s*\.\s*)(?P<dy>[0-9]{{4}}){b}{}",
+        time_suffix("dt")
+    );
+    let mdy = format!(
+        r"{weekday}(?P<mm>{month_any})\.?\s*(?P<md>[0-9]{{1,2}})(?:st|nd|rd|th)?{b},?\s*(?P<my>[0-9]{{4}}){b}{}",
+        time_suffix("mt")
+    );
+    let month_year = format!(
+        r"(?P<ym>(?:{month_full})|(?:{month_any})\.)(?:\s*,?\s*|\s+del?\s+|-)(?P<yy>[0-9]{{4}}){b}"
+    );
+    let year_month = format!(r"{b}(?P<ky>[0-9]{{4}})-(?P<km>[0-9]{{2}}){b}");
+    let month_slash_year = format!(r"{b}(?P<sm>[0-9]{{1,2}})/(?P<sy>[0-9]{{4}}){b}");
+    [iso, cjk, num, dmy, mdy, month_year, year_month, month_slash_year]
+        .iter()
+        .map(|a| format!("(?i){a}"))
+        .collect()
 }
 
 fn num(c: &Captures<'_>, name: &str) -> Option<u32> {
@@ -573,6 +631,43 @@ fn compact(t: &str) -> Option<DateValue> {
 mod tests {
     use super::*;
     use crate::{find_dates, parse};
+
+    /// The groups the strict alternatives and the letter-run ones read on
+    /// the spans the strict pattern matches are the same, for every month
+    /// and weekday form of the lexicon in every alternative's shape.
+    #[test]
+    fn letter_run_names_read_the_same_groups() {
+        let lex = lexicon();
+        let build = |names: &Names| -> Vec<meta::Regex> {
+            alternatives(names).iter().map(|a| meta::Builder::new().configure(meta::Config::new().nfa_size_limit(Some(64 << 20))).build(a).unwrap()).collect()
+        };
+        let (strict, loose) = (build(&strict_names(lex)), build(&loose_names(lex)));
+        let all = meta::Regex::new_many(&alternatives(&strict_names(lex))).unwrap();
+        let mut texts = Vec::new();
+        for (m, _, _) in &lex.months {
+            for w in lex.weekdays.iter().step_by(3) {
+                texts.push(format!("{w} 23 {m} 2025 à 10h30, puis"));
+                texts.push(format!("le {w}, {m} 3rd, 2024 at 9:15 pm."));
+            }
+            texts.push(format!("({m}. 2019) et 5 de {m} del 2020"));
+            texts.push(format!("{m} 2021-{m}-2022 {m}2023"));
+        }
+        texts.push("Lundi 12/03/2024 | 14:30 et 2024-03-12T10:00:00+01:00".to_string());
+        let mut spans = 0;
+        for text in &texts {
+            for m in all.find_iter(text.as_str()) {
+                let k = m.pattern().as_usize();
+                let input = Input::new(text.as_str()).span(m.range()).anchored(Anchored::Yes);
+                let (mut a, mut b) = (strict[k].create_captures(), loose[k].create_captures());
+                strict[k].search_captures(&input, &mut a);
+                loose[k].search_captures(&input, &mut b);
+                let groups = |c: &regex_automata::util::captures::Captures| (0..c.group_len()).map(|g| c.get_group(g)).collect::<Vec<_>>();
+                assert_eq!(groups(&a), groups(&b), "{text:?} pattern {k}");
+                spans += 1;
+            }
+        }
+        assert!(spans > 1000, "{spans}");
+    }
 
     #[test]
     fn texts_without_a_year_or_three_numbers_hold_no_date() {
