@@ -59,7 +59,7 @@
 pub(crate) mod lexicon;
 mod lines;
 mod meta;
-mod region;
+pub(crate) mod region;
 
 use std::borrow::Cow;
 

@@ -994,13 +994,10 @@ fn note_number(flat: &Flat<'_>, b: &Block) -> Option<(usize, u8)> {
         Piece::Text(t) if !t.trim().is_empty() => Some(*t),
         _ => None,
     })?;
-    let t = first.trim_start();
-    let open = *t.as_bytes().first()?;
-    let close = match open {
-        b'(' => ')',
-        b'[' => ']',
-        _ => return None,
-    };
+    let open = *first.trim_start().as_bytes().first()?;
+    if open != b'(' && open != b'[' {
+        return None;
+    }
     // The number may be its own piece (a link back to the call).
     let mut text = String::new();
     for p in flat.pieces.get(b.pieces.0 as usize..b.pieces.1 as usize)?.iter().take(4) {
@@ -1008,13 +1005,8 @@ fn note_number(flat: &Flat<'_>, b: &Block) -> Option<(usize, u8)> {
             text.push_str(t);
         }
     }
-    let inner = text.trim_start().get(1..)?;
-    let (num, _) = inner.split_once(close)?;
-    let num = num.trim();
-    if num.is_empty() || num.len() > 3 || !num.bytes().all(|c| c.is_ascii_digit()) {
-        return None;
-    }
-    Some((num.parse().ok()?, open))
+    let n = crate::text_dump::region::note_mark(text.trim_start(), char::from(open))?;
+    Some((n as usize, open))
 }
 
 /// Blocks after the article looked at for its notes.

@@ -841,15 +841,16 @@ fn note_number(text: &str) -> Option<u32> {
 }
 
 /// The number of a note opening `text` with a number in brackets
-/// (`open` '[': "[12]") or in parentheses (`open` '(': "(12)"), of at
-/// most three digits.
-fn note_mark(text: &str, open: char) -> Option<u32> {
+/// (`open` '[': "[12]") or in parentheses (`open` '(': "(12)", "( 3 )"),
+/// of at most three digits. Shared with the HTML extractor's notes.
+pub(crate) fn note_mark(text: &str, open: char) -> Option<u32> {
     let rest = text.strip_prefix(open)?;
     let close = rest.find(if open == '(' { ')' } else { ']' })?;
-    if close == 0 || close > 3 {
+    let num = rest.get(..close)?.trim();
+    if num.is_empty() || num.len() > 3 || !num.bytes().all(|c| c.is_ascii_digit()) {
         return None;
     }
-    rest.get(..close)?.parse().ok()
+    num.parse().ok()
 }
 
 /// True when line `i` is a row of a table that sits inside the region
