@@ -42,6 +42,9 @@
 //! institution, "le maire / le préfet / l'aéroport de X" votes LOC, and a
 //! company head reaches a one-word name across "de" and a noun ("la
 //! société de mercenaires Wagner").
+//! In French match reports, a town named as a player's club ("l'attaquant
+//! de Lorient"), in a standing ("à trois longueurs de Liverpool") or beside
+//! a score ("Lorient 1 - Lyon 0") is the club, an organisation, throughout.
 //! First names come from the corpora and from a hand-written list of
 //! common given names.
 
@@ -168,9 +171,13 @@ pub fn apply_with(doc: &mut DocTags<'_>, lexicon: &HashSet<String>, lang: &str, 
         }
     }
     company_votes(doc, &mut by_key, lang);
+    // One-word names that a sports context makes a club ("l'attaquant de
+    // Lorient"): kept from the gazetteer's place type below.
+    let mut clubs: HashSet<String> = HashSet::new();
     if lang == "fr" {
         place_noun_votes(doc, &mut by_key);
         context_votes(doc, &mut by_key);
+        club_votes(doc, &mut by_key, &mut clubs);
     }
     event_votes(doc, &mut by_key, lang);
     let majority = |scores: &[f32; 4]| -> Type {
@@ -196,7 +203,8 @@ pub fn apply_with(doc: &mut DocTags<'_>, lexicon: &HashSet<String>, lang: &str, 
             target.insert(s.clone(), (Type::Per, *score));
         }
     }
-    let person_surnames: HashSet<&str> = surnames.keys().map(String::as_str).collect();
+    let mut person_surnames: HashSet<&str> = surnames.keys().map(String::as_str).collect();
+    person_surnames.extend(clubs.iter().filter(|c| target.get(*c).is_some_and(|t| t.0 == Type::Org)).map(String::as_str));
     // Longest names first for propagation, indexed by their first token.
     let mut by_first: HashMap<&str, Vec<Candidate<'_>>> = HashMap::new();
     for (k, (ty, score)) in &target {
@@ -1547,6 +1555,52 @@ fn context_votes(doc: &DocTags<'_>, by_key: &mut HashMap<String, [f32; 4]>) {
     }
 }
 
+/// French nouns of a player's or a coach's role whose "de X" complement is
+/// a sports club ("l'attaquant de Lorient", "l'entraîneur de Lyon").
+const CLUB_ROLES: &[&str] = &[
+    "attaquant", "attaquants", "attaquante", "milieu", "milieux", "défenseur", "défenseurs", "défenseure", "gardien", "gardienne", "buteur",
+    "buteuse", "entraîneur", "entraîneure", "entraîneuse", "ailier", "ailiers", "latéral", "avant-centre", "capitaine", "joueur", "joueurs",
+    "joueuse", "joueuses", "supporters", "supporteurs", "coéquipier", "coéquipiers", "recrue", "meneur", "pivot", "demi",
+];
+
+/// A one-word name is a sports club in a match report when it is the
+/// complement of a player's role ("le milieu de Leicester Wilfred Ndidi",
+/// `CLUB_ROLES`), of a gap in a standing ("à trois longueurs de
+/// Liverpool", "3 points de X") or stands on either side of a score
+/// ("Lorient 1 - Lyon 0", "Lorient 1-0 Lyon"): each such context votes ORG
+/// for the name across the document, and the name is recorded in `clubs`
+/// (towns named in the gazetteer keep the club type).
+fn club_votes(doc: &DocTags<'_>, by_key: &mut HashMap<String, [f32; 4]>, clubs: &mut HashSet<String>) {
+    let digits = |t: &str| !t.is_empty() && t.len() <= 3 && t.bytes().all(|c| c.is_ascii_digit());
+    let score = |t: &str| t.split_once(['-', '–']).is_some_and(|(x, y)| digits(x) && digits(y));
+    for (toks, tags) in doc.sentences.iter().zip(&doc.tags) {
+        let labels: Vec<Label> = tags.iter().map(|t| t.0).collect();
+        for (a, b, ty) in entities(&labels) {
+            if ty == Type::Misc || b != a + 1 {
+                continue;
+            }
+            let word = |k: usize| toks.get(k).copied().unwrap_or("");
+            let de = a >= 2 && matches!(word(a - 1), "de" | "d'" | "d’");
+            let role = de && CLUB_ROLES.contains(&word(a - 2).to_lowercase().as_str());
+            let gap = de
+                && a >= 3
+                && matches!(word(a - 2), "points" | "point" | "pts" | "longueurs" | "longueur" | "unités")
+                && (digits(word(a - 3)) || matches!(word(a - 3), "deux" | "trois" | "quatre" | "cinq" | "six" | "sept" | "huit" | "neuf" | "dix" | "un" | "une"));
+            // "X 1 - 0 Y" / "X 1-0 Y" and "X 1 - Y 0".
+            let dash = |t: &str| matches!(t, "-" | "–");
+            let after = (digits(word(b)) && dash(word(b + 1)) && (digits(word(b + 2)) || is_cap(word(b + 2)))) || score(word(b));
+            let before = (a >= 2 && digits(word(a - 1)) && dash(word(a - 2)) && (a < 3 || digits(word(a - 3)) || is_cap(word(a - 3))))
+                || (a >= 1 && score(word(a - 1)) && a >= 2 && is_cap(word(a - 2)))
+                || (a >= 3 && dash(word(a - 1)) && digits(word(a - 2)) && is_cap(word(a - 3)) && digits(word(b)));
+            if role || gap || after || before {
+                let k = word(a).to_string();
+                by_key.entry(k.clone()).or_insert([0.0; 4])[type_index(Type::Org)] += CUE_VOTE;
+                clubs.insert(k);
+            }
+        }
+    }
+}
+
 /// Capitalised words the model left untagged (or took for another kind of
 /// name, MISC) right before an age ("trois
 /// filles Aseel (11 ans), Nour (8 ans)") are a person's name (up to three
@@ -2634,5 +2688,25 @@ mod tests {
         lower_case_places(&toks, &mut tags, &HashSet::new());
         let got: Vec<Label> = tags.iter().map(|t| t.0).collect();
         assert_eq!(got, [B(Type::Loc), I(Type::Loc), O, O, B(Type::Loc), I(Type::Loc)]);
+    }
+    #[test]
+    fn towns_in_match_reports_are_clubs() {
+        use Label::*;
+        let p = |l| (l, 0.9);
+        let loc = B(Type::Loc);
+        let mut doc = DocTags {
+            sentences: vec![vec!["Lorient", "1", "-", "Lyon", "0"], vec!["Lyon", "attaque", "."], vec!["L'", "attaquant", "de", "Zorglubie", "tire"], vec!["Zorglubie", "recule"]],
+            tags: vec![vec![p(loc), p(O), p(O), p(loc), p(O)], vec![p(loc), p(O), p(O)], vec![p(O), p(O), p(O), p(loc), p(O)], vec![p(loc), p(O)]],
+        };
+        apply(&mut doc, &HashSet::new(), "fr");
+        let org = B(Type::Org);
+        assert_eq!(doc.tags[0][0].0, org);
+        assert_eq!(doc.tags[0][3].0, org);
+        assert_eq!(doc.tags[1][0].0, org);
+        assert_eq!(doc.tags[3][0].0, org);
+        // Without a sports context the town stays a place.
+        let mut doc = DocTags { sentences: vec![vec!["Lyon", "attaque", "."], vec!["le", "maire", "de", "Lyon"]], tags: vec![vec![p(loc), p(O), p(O)], vec![p(O), p(O), p(O), p(loc)]] };
+        apply(&mut doc, &HashSet::new(), "fr");
+        assert_eq!(doc.tags[0][0].0, loc);
     }
 }
