@@ -42,6 +42,8 @@
 //! institution, "le maire / le préfet / l'aéroport de X" votes LOC, and a
 //! company head reaches a one-word name across "de" and a noun ("la
 //! société de mercenaires Wagner").
+//! A known name that opens with an article is also found without it after
+//! "du" / "au" / "des" / "aux" ("l'équipe du Point" → Le Point).
 //! In French match reports, a town named as a player's club ("l'attaquant
 //! de Lorient"), in a standing ("à trois longueurs de Liverpool") or beside
 //! a score ("Lorient 1 - Lyon 0") is the club, an organisation, throughout.
@@ -302,6 +304,7 @@ pub fn apply_with(doc: &mut DocTags<'_>, lexicon: &HashSet<String>, lang: &str, 
             if lang == "fr" {
                 company_subsidiaries(toks, tags);
                 word_of_place_organisations(toks, tags);
+                names_after_contracted_articles(toks, tags);
             }
             drop_not_names(toks, tags, lang);
             if lang == "fr" {
@@ -1555,6 +1558,48 @@ fn context_votes(doc: &DocTags<'_>, by_key: &mut HashMap<String, [f32; 4]>) {
     }
 }
 
+/// "l'équipe du Point", "le partenariat du Monde", "il confie au Figaro",
+/// "un éditorial des Échos": French contracts "de le" / "à le" / "de les"
+/// / "à les" into "du" / "au" / "des" / "aux", so a known organisation
+/// whose name opens with the article ("Le Point", "Les Échos") is written
+/// without it. Capitalised words (up to three) after such a contraction
+/// that make a known organisation once the article is put back are tagged
+/// as that organisation, unless they sit inside a longer name.
+fn names_after_contracted_articles(toks: &[&str], tags: &mut [(Label, f32)]) {
+    for i in 1..toks.len() {
+        let article = match toks.get(i - 1).copied() {
+            Some("du" | "au") => "Le",
+            Some("des" | "aux") => "Les",
+            _ => continue,
+        };
+        if !toks.get(i).is_some_and(|t| is_cap(t)) {
+            continue;
+        }
+        let label = |k: usize, tags: &[(Label, f32)]| tags.get(k).map_or(Label::O, |t| t.0);
+        if matches!(label(i, tags), Label::I(_)) {
+            continue;
+        }
+        for len in (1..=3usize).rev() {
+            let end = i + len;
+            let Some(words) = toks.get(i..end) else { continue };
+            if matches!(label(end, tags), Label::I(_)) || !words.iter().all(|w| is_cap(w) || w.chars().next().is_some_and(char::is_lowercase)) {
+                continue;
+            }
+            // The model's own name here must lie within the span.
+            if (i + 1..end).any(|k| matches!(label(k, tags), Label::B(_))) {
+                continue;
+            }
+            let mut name = Vec::with_capacity(len + 1);
+            name.push(article);
+            name.extend_from_slice(words);
+            if known_name(&name) == Some(Type::Org) {
+                relabel(tags, i, end, Type::Org, None);
+                break;
+            }
+        }
+    }
+}
+
 /// French nouns of a player's or a coach's role whose "de X" complement is
 /// a sports club ("l'attaquant de Lorient", "l'entraîneur de Lyon").
 const CLUB_ROLES: &[&str] = &[
@@ -2708,5 +2753,16 @@ mod tests {
         let mut doc = DocTags { sentences: vec![vec!["Lyon", "attaque", "."], vec!["le", "maire", "de", "Lyon"]], tags: vec![vec![p(loc), p(O), p(O)], vec![p(O), p(O), p(O), p(loc)]] };
         apply(&mut doc, &HashSet::new(), "fr");
         assert_eq!(doc.tags[0][0].0, loc);
+    }
+    #[test]
+    fn media_after_contracted_articles() {
+        use Label::*;
+        let p = |l| (l, 0.9);
+        let toks = ["l'", "équipe", "du", "Point", "et", "du", "Monde", "diplomatique", "au", "Zorglub"];
+        let mut tags = vec![p(O); toks.len()];
+        names_after_contracted_articles(&toks, &mut tags);
+        let got: Vec<Label> = tags.iter().map(|t| t.0).collect();
+        let org = B(Type::Org);
+        assert_eq!(got, [O, O, O, org, O, O, org, I(Type::Org), O, O]);
     }
 }
