@@ -401,7 +401,8 @@ fn organisation_heads_in_persons(toks: &[&str], tags: &mut [(Label, f32)], lang:
 /// Names built the English way, the organisation head last ("Sterling &
 /// Francine Clark Art Institute", "Clark Institute", "Harvard University",
 /// "Massachusetts Institute of Technology"; heads are the English ORGHEAD
-/// cue words), are organisations as a whole, in English text and in the
+/// cue words; a head may also open the name before "of", "Journal of
+/// Public Economics", and "of the" may join its words), are organisations as a whole, in English text and in the
 /// French text that quotes them: a run of capitalised words (joined by
 /// "&", "and", "of", "for") that ends in such a head, or continues after
 /// it with "of …", is re-tagged as one organisation.
@@ -417,7 +418,9 @@ fn head_last_organisations(toks: &[&str], tags: &mut [(Label, f32)], lexicon: &H
             continue;
         }
         let mut j = i + 1;
-        let mut head_end = None;
+        // A head that opens the name before "of" ("Journal of Public
+        // Economics", "University of Chicago").
+        let mut head_end = (toks.get(i + 1) == Some(&"of") && res.cue("en", &first.to_lowercase()) == cue::ORGHEAD).then_some(i + 1);
         while j < toks.len() && j < i + 10 {
             let w = toks.get(j).copied().unwrap_or("");
             if is_cap(w) {
@@ -425,7 +428,12 @@ fn head_last_organisations(toks: &[&str], tags: &mut [(Label, f32)], lexicon: &H
                     head_end = Some(j + 1);
                 }
                 j += 1;
-            } else if matches!(w, "&" | "and" | "of" | "for") && toks.get(j + 1).is_some_and(|t| is_cap(t)) {
+            } else if matches!(w, "&" | "and" | "of" | "for")
+                && (toks.get(j + 1).is_some_and(|t| is_cap(t)) || (w == "of" && toks.get(j + 1) == Some(&"the") && toks.get(j + 2).is_some_and(|t| is_cap(t))))
+            {
+                j += 1;
+            } else if w == "the" && toks.get(j.wrapping_sub(1)) == Some(&"of") && toks.get(j + 1).is_some_and(|t| is_cap(t)) {
+                // "European Journal of the History of Economic Thought".
                 j += 1;
             } else {
                 break;
@@ -2764,5 +2772,17 @@ mod tests {
         let got: Vec<Label> = tags.iter().map(|t| t.0).collect();
         let org = B(Type::Org);
         assert_eq!(got, [O, O, O, org, O, O, org, I(Type::Org), O, O]);
+    }
+    #[test]
+    fn english_heads_open_names_before_of() {
+        use Label::*;
+        let p = |l| (l, 0.9);
+        let toks = ["le", "Journal", "of", "Public", "Economics", "et", "le", "European", "Journal", "of", "the", "History", "of", "Economic", "Thought"];
+        let mut tags = vec![p(O); toks.len()];
+        tags[3].0 = B(Type::Per);
+        head_last_organisations(&toks, &mut tags, &HashSet::new());
+        let got: Vec<Label> = tags.iter().map(|t| t.0).collect();
+        let (b, i) = (B(Type::Org), I(Type::Org));
+        assert_eq!(got, [O, b, i, i, i, O, O, b, i, i, i, i, i, i, i]);
     }
 }
