@@ -773,14 +773,42 @@ fn author_nouns() -> &'static HashSet<&'static str> {
 /// works and "de" ("des œuvres de Bonnard, Corot, Degas et Monet", "les
 /// romans de X et Y") are persons, unless the gazetteers know one as
 /// another kind of name. This also settles a tie between the types of the
-/// list's items, which [`harmonise_lists`] leaves alone.
+/// list's items, which [`harmonise_lists`] leaves alone. A work tagged
+/// with its author ("Requiem de Verdi", "2ème Symphonie de Mahler") is cut
+/// down to the author, and the items may repeat "de" ("de Verdi ou de
+/// Brahms").
 fn author_lists(toks: &[&str], tags: &mut [(Label, f32)]) {
     let nouns = author_nouns();
+    // The work inside a tagged name: only its author is a name.
+    let labels: Vec<Label> = tags.iter().map(|t| t.0).collect();
+    for (a, b, ty) in entities(&labels) {
+        if ty == Type::Misc || b < a + 3 {
+            continue;
+        }
+        let Some(k) = (a..b - 2).find(|&k| {
+            toks.get(k).is_some_and(|t| nouns.contains(t.to_lowercase().as_str()))
+                && toks.get(k + 1).is_some_and(|t| matches!(*t, "de" | "d'" | "d’"))
+                && toks.get(k + 2).is_some_and(|t| is_cap(t))
+        }) else {
+            continue;
+        };
+        for t in tags.iter_mut().take(k + 2).skip(a) {
+            t.0 = Label::O;
+        }
+        relabel(tags, k + 2, b, ty, None);
+    }
     let labels: Vec<Label> = tags.iter().map(|t| t.0).collect();
     let ents: Vec<(usize, usize, Type)> = entities(&labels).into_iter().filter(|e| e.2 != Type::Misc).collect();
     let separator = |a: usize, b: usize| {
         let between = toks.get(a..b).unwrap_or(&[]);
-        !between.is_empty() && between.len() <= 2 && between.iter().all(|t| matches!(t.to_lowercase().as_str(), "," | "et" | "ou"))
+        let joined = |t: &&str| matches!(t.to_lowercase().as_str(), "," | "et" | "ou");
+        let de = |t: &&str| matches!(*t, "de" | "d'" | "d’");
+        match between {
+            [x, y] => joined(x) && (joined(y) || de(y)),
+            [x] => joined(x),
+            [x, y, z] => joined(x) && joined(y) && de(z),
+            _ => false,
+        }
     };
     let mut i = 0;
     while i < ents.len() {
@@ -2784,5 +2812,23 @@ mod tests {
         let got: Vec<Label> = tags.iter().map(|t| t.0).collect();
         let (b, i) = (B(Type::Org), I(Type::Org));
         assert_eq!(got, [O, b, i, i, i, O, O, b, i, i, i, i, i, i, i]);
+    }
+    #[test]
+    fn works_tagged_with_their_authors() {
+        use Label::*;
+        let p = |l| (l, 0.9);
+        let toks = ["la", "2ème", "Symphonie", "de", "Zorglub", ",", "le", "Requiem", "de", "Bidule", "ou", "de", "Machin"];
+        let mut tags = vec![p(O); toks.len()];
+        tags[1].0 = B(Type::Org);
+        for k in 2..5 {
+            tags[k].0 = I(Type::Org);
+        }
+        tags[7].0 = B(Type::Per);
+        tags[8].0 = I(Type::Per);
+        tags[9].0 = I(Type::Per);
+        tags[12].0 = B(Type::Loc);
+        author_lists(&toks, &mut tags);
+        let got: Vec<Label> = tags.iter().map(|t| t.0).collect();
+        assert_eq!(got, [O, O, O, O, B(Type::Per), O, O, O, O, B(Type::Per), O, O, B(Type::Per)]);
     }
 }
