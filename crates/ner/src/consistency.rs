@@ -2831,4 +2831,14 @@ mod tests {
         let got: Vec<Label> = tags.iter().map(|t| t.0).collect();
         assert_eq!(got, [O, O, O, O, B(Type::Per), O, O, O, O, B(Type::Per), O, O, B(Type::Per)]);
     }
+    #[test]
+    fn orchestras_are_organisations() {
+        use Label::*;
+        let p = |l| (l, 0.9);
+        let toks = ["le", "Zorglub", "Symphony", "et", "le", "Bidule", "Philharmonic", "Orchestra"];
+        let mut tags = vec![p(O), p(B(Type::Per)), p(I(Type::Per)), p(O), p(O), p(B(Type::Per)), p(I(Type::Per)), p(I(Type::Per))];
+        organisation_heads_in_persons(&toks, &mut tags, "fr");
+        let got: Vec<Label> = tags.iter().map(|t| t.0).collect();
+        assert_eq!(got, [O, B(Type::Org), I(Type::Org), O, O, B(Type::Org), I(Type::Org), I(Type::Org)]);
+    }
 }
