@@ -2841,4 +2841,14 @@ mod tests {
         let got: Vec<Label> = tags.iter().map(|t| t.0).collect();
         assert_eq!(got, [O, B(Type::Org), I(Type::Org), O, O, B(Type::Org), I(Type::Org), I(Type::Org)]);
     }
+    #[test]
+    fn english_company_heads_close_names() {
+        use Label::*;
+        let p = |l| (l, 0.9);
+        let toks = ["la", "banque", "Zorglub", "Investment", "and", "Securities", "a"];
+        let mut tags = vec![p(O), p(O), p(B(Type::Per)), p(I(Type::Per)), p(O), p(O), p(O)];
+        head_last_organisations(&toks, &mut tags, &HashSet::new());
+        let got: Vec<Label> = tags.iter().map(|t| t.0).collect();
+        assert_eq!(got, [O, O, B(Type::Org), I(Type::Org), I(Type::Org), I(Type::Org), O]);
+    }
 }
