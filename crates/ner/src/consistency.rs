@@ -98,6 +98,7 @@ pub fn apply_with(doc: &mut DocTags<'_>, lexicon: &HashSet<String>, lang: &str, 
         if let Some(cues) = company_cues(lang) {
             for (toks, tags) in doc.sentences.iter().zip(doc.tags.iter_mut()) {
                 names_after_company_nouns(toks, tags, cues);
+                apposed_organisation_words(toks, tags);
             }
         }
     }
@@ -348,7 +349,8 @@ fn drop_lone_common_words(toks: &[&str], tags: &mut [(Label, f32)], lexicon: &Ha
         // medium noun right before makes it a name.
         let after_cue = a > 0
             && toks.get(a - 1).is_some_and(|p| company_cues("fr").is_some_and(|c| c.contains_key(p.to_lowercase().as_str())));
-        if after_cue {
+        // "Brut, le média social": an apposed organisation head too.
+        if after_cue || apposed_organisation(toks, a + 1) {
             continue;
         }
         if let Some(t) = tags.get_mut(a) {
@@ -1563,6 +1565,25 @@ fn apposed_organisation(toks: &[&str], b: usize) -> bool {
     toks.get(b).is_some_and(|t| *t == ",")
         && toks.get(b + 1).is_some_and(|t| matches!(t.to_lowercase().as_str(), "le" | "la" | "l'" | "l’"))
         && toks.get(b + 2).is_some_and(|t| t.chars().next().is_some_and(char::is_lowercase) && res.cue("fr", t) == cue::ORGHEAD)
+}
+
+/// "Chez Brut, le média social", "Vécu, le média des gilets jaunes": a
+/// capitalised word the model left untagged inside a sentence, followed by
+/// an apposition opened by an organisation head, is an organisation's name
+/// even when it is also a common word.
+fn apposed_organisation_words(toks: &[&str], tags: &mut [(Label, f32)]) {
+    for i in 1..toks.len() {
+        if tags.get(i).is_none_or(|t| t.0 != Label::O) || !toks.get(i).is_some_and(|t| is_cap(t) && t.chars().count() >= 2) {
+            continue;
+        }
+        // Not right after a sentence break nor inside a run of capitals.
+        if toks.get(i - 1).is_some_and(|p| (is_cap(p) && !opening_words().contains(p.to_lowercase().as_str())) || matches!(*p, "." | "!" | "?" | ":" | "«" | "\"" | "“")) {
+            continue;
+        }
+        if apposed_organisation(toks, i + 1) {
+            relabel(tags, i, i + 1, Type::Org, Some(0.8));
+        }
+    }
 }
 
 /// French context cues around a name, each voting for the name across the
@@ -2850,5 +2871,15 @@ mod tests {
         head_last_organisations(&toks, &mut tags, &HashSet::new());
         let got: Vec<Label> = tags.iter().map(|t| t.0).collect();
         assert_eq!(got, [O, O, B(Type::Org), I(Type::Org), I(Type::Org), I(Type::Org), O]);
+    }
+    #[test]
+    fn apposed_heads_make_organisations() {
+        use Label::*;
+        let p = |l| (l, 0.9);
+        let toks = ["Chez", "Brut", ",", "le", "média", "social", ".", "Paris", ",", "la", "ville"];
+        let mut tags = vec![p(O); toks.len()];
+        apposed_organisation_words(&toks, &mut tags);
+        let got: Vec<Label> = tags.iter().map(|t| t.0).collect();
+        assert_eq!(got, [O, B(Type::Org), O, O, O, O, O, O, O, O, O]);
     }
 }
