@@ -46,7 +46,9 @@
 //! "du" / "au" / "des" / "aux" ("l'équipe du Point" → Le Point).
 //! In French match reports, a town named as a player's club ("l'attaquant
 //! de Lorient"), in a standing ("à trois longueurs de Liverpool") or beside
-//! a score ("Lorient 1 - Lyon 0") is the club, an organisation, throughout.
+//! a score ("Lorient 1 - Lyon 0") is the club, an organisation, throughout,
+//! and in such a report the author of a shot or a pass ("une frappe
+//! d'Aouar") is a player, a person.
 //! First names come from the corpora and from a hand-written list of
 //! common given names.
 
@@ -1701,7 +1703,38 @@ fn club_votes(doc: &DocTags<'_>, by_key: &mut HashMap<String, [f32; 4]>, clubs: 
             }
         }
     }
+    if clubs.is_empty() {
+        return;
+    }
+    // In a match report, the author of a shot or a pass is a player ("une
+    // frappe d'Aouar", "sur une passe de Morel", "carton jaune pour X").
+    // Tagged or not where the cue stands, the name is tagged elsewhere.
+    for toks in &doc.sentences {
+        for a in 2..toks.len() {
+            let word = |k: usize| toks.get(k).copied().unwrap_or("");
+            let w = word(a);
+            if !is_cap(w) || clubs.contains(w) {
+                continue;
+            }
+            let action = matches!(word(a - 1), "de" | "d'" | "d’") && PLAYER_ACTIONS.contains(&word(a - 2).to_lowercase().as_str());
+            let booked = word(a - 1) == "pour" && matches!(word(a - 2).to_lowercase().as_str(), "jaune" | "rouge");
+            if !(action || booked) || known_name(&[w]).is_some() {
+                continue;
+            }
+            if let Some(e) = by_key.get_mut(w) {
+                e[type_index(Type::Per)] += CUE_VOTE;
+            }
+        }
+    }
 }
+
+/// French nouns of a player's action in a match whose "de X" complement is
+/// the player ("une frappe d'Aouar", "la passe de Morel"); read only in a
+/// match report, where "frappe" is no air strike.
+const PLAYER_ACTIONS: &[&str] = &[
+    "frappe", "frappes", "tir", "tirs", "passe", "passes", "reprise", "coup-franc", "penalty", "centre", "tête", "doublé", "triplé",
+    "remplacement", "sortie", "entrée", "entree", "parade", "dribble", "débordement", "une-deux", "intervention", "faute",
+];
 
 /// Capitalised words the model left untagged (or took for another kind of
 /// name, MISC) right before an age ("trois
@@ -2806,6 +2839,13 @@ mod tests {
         assert_eq!(doc.tags[0][3].0, org);
         assert_eq!(doc.tags[1][0].0, org);
         assert_eq!(doc.tags[3][0].0, org);
+        // A player named after a shot in the match report.
+        let mut doc = DocTags {
+            sentences: vec![vec!["l'", "attaquant", "de", "Zorglubie", "tire"], vec!["une", "frappe", "de", "Bidule", "."], vec!["Bidule", "tire"]],
+            tags: vec![vec![p(O), p(O), p(O), p(loc), p(O)], vec![p(O), p(O), p(O), p(loc), p(O)], vec![p(loc), p(O)]],
+        };
+        apply(&mut doc, &HashSet::new(), "fr");
+        assert_eq!(doc.tags[2][0].0, B(Type::Per));
         // Without a sports context the town stays a place.
         let mut doc = DocTags { sentences: vec![vec!["Lyon", "attaque", "."], vec!["le", "maire", "de", "Lyon"]], tags: vec![vec![p(loc), p(O), p(O)], vec![p(O), p(O), p(O), p(loc)]] };
         apply(&mut doc, &HashSet::new(), "fr");
