@@ -1381,6 +1381,15 @@ fn company_context(toks: &[&str], a: usize, b: usize, cues: &HashMap<&str, Compa
     for _ in 0..4 {
         let Some(prev) = k.checked_sub(1) else { break };
         match cue(prev) {
+            // "le chef de groupe Djamel X", "la directrice d'agence X": a
+            // title of the form "TITLE de NOUN" names a person.
+            Some(CompanyCue::Any | CompanyCue::Direct)
+                if prev >= 2
+                    && matches!(low(prev - 1).as_str(), "de" | "d'" | "d’")
+                    && Resources::get().cue("fr", &low(prev - 2)) == cue::TITLE =>
+            {
+                return false
+            }
             Some(CompanyCue::Any | CompanyCue::Direct) => return true,
             Some(CompanyCue::Of) => break,
             None => {}
@@ -2921,5 +2930,13 @@ mod tests {
         apposed_organisation_words(&toks, &mut tags);
         let got: Vec<Label> = tags.iter().map(|t| t.0).collect();
         assert_eq!(got, [O, B(Type::Org), O, O, O, O, O, O, O, O, O]);
+    }
+    #[test]
+    fn titles_of_company_heads_name_persons() {
+        let cues = company_cues("fr").unwrap();
+        let toks = ["le", "chef", "de", "groupe", "Zorglub", "Bidule", "a"];
+        assert!(!company_context(&toks, 4, 6, cues));
+        let toks = ["le", "groupe", "Zorglub", "Bidule", "a"];
+        assert!(company_context(&toks, 2, 4, cues));
     }
 }
