@@ -2938,5 +2938,10 @@ mod tests {
         assert!(!company_context(&toks, 4, 6, cues));
         let toks = ["le", "groupe", "Zorglub", "Bidule", "a"];
         assert!(company_context(&toks, 2, 4, cues));
+        // Websites, reviews and publishers named right after their noun.
+        for noun in ["site", "revue", "éditeur"] {
+            let toks = ["le", noun, "Zorglub", "a"];
+            assert!(company_context(&toks, 2, 3, cues), "{noun}");
+        }
     }
 }
