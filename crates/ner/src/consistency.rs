@@ -312,6 +312,7 @@ pub fn apply_with(doc: &mut DocTags<'_>, lexicon: &HashSet<String>, lang: &str, 
             drop_not_names(toks, tags, lang);
             if lang == "fr" {
                 drop_lone_common_words(toks, tags, lexicon);
+                drop_lone_directions(toks, tags);
             }
         }
     }
@@ -357,6 +358,25 @@ fn drop_lone_common_words(toks: &[&str], tags: &mut [(Label, f32)], lexicon: &Ha
         }
         if let Some(t) = tags.get_mut(a) {
             t.0 = Label::O;
+        }
+    }
+}
+
+/// "aller dans le Sud", "un pays du Sud", "à l'Ouest": a compass word alone
+/// after an article is a direction or a vague zone, no named place ("Nord"
+/// is left alone: it is also a French département).
+fn drop_lone_directions(toks: &[&str], tags: &mut [(Label, f32)]) {
+    let labels: Vec<Label> = tags.iter().map(|t| t.0).collect();
+    for (a, b, ty) in entities(&labels) {
+        if b != a + 1 || ty != Type::Loc || a == 0 {
+            continue;
+        }
+        let direction = toks.get(a).is_some_and(|t| matches!(*t, "Sud" | "Ouest" | "Est"));
+        let article = toks.get(a - 1).is_some_and(|t| matches!(*t, "le" | "du" | "au" | "l'" | "l’" | "de"));
+        if direction && article {
+            if let Some(t) = tags.get_mut(a) {
+                t.0 = Label::O;
+            }
         }
     }
 }
@@ -2943,5 +2963,15 @@ mod tests {
             let toks = ["le", noun, "Zorglub", "a"];
             assert!(company_context(&toks, 2, 3, cues), "{noun}");
         }
+    }
+    #[test]
+    fn lone_directions_are_no_places() {
+        use Label::*;
+        let p = |l| (l, 0.9);
+        let toks = ["dans", "le", "Sud", "et", "le", "Nord"];
+        let mut tags = vec![p(O), p(O), p(B(Type::Loc)), p(O), p(O), p(B(Type::Loc))];
+        drop_lone_directions(&toks, &mut tags);
+        let got: Vec<Label> = tags.iter().map(|t| t.0).collect();
+        assert_eq!(got, [O, O, O, O, O, B(Type::Loc)]);
     }
 }
