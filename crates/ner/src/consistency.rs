@@ -2974,4 +2974,13 @@ mod tests {
         let got: Vec<Label> = tags.iter().map(|t| t.0).collect();
         assert_eq!(got, [O, O, O, O, O, B(Type::Loc)]);
     }
+    #[test]
+    fn nouns_of_groups_of_people_are_no_names() {
+        use Label::*;
+        let p = |l| (l, 0.9);
+        let toks = ["les", "Harkis", "et", "les", "Pieds-Noirs"];
+        let mut tags = vec![p(O), p(B(Type::Per)), p(O), p(O), p(B(Type::Org))];
+        drop_not_names(&toks, &mut tags, "fr");
+        assert!(tags.iter().all(|t| t.0 == O));
+    }
 }
