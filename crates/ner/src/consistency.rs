@@ -2983,4 +2983,18 @@ mod tests {
         drop_not_names(&toks, &mut tags, "fr");
         assert!(tags.iter().all(|t| t.0 == O));
     }
+    #[test]
+    fn consultations_and_world_forums_are_events() {
+        use Label::*;
+        let p = |l| (l, 0.9);
+        let org = B(Type::Org);
+        let io = I(Type::Org);
+        let mut doc = DocTags {
+            sentences: vec![vec!["les", "États", "généraux", "de", "l'", "Éducation", "ont", "lieu"], vec!["le", "Forum", "mondial", "de", "Zorglub"]],
+            tags: vec![vec![p(O), p(org), p(io), p(io), p(io), p(io), p(O), p(O)], vec![p(O), p(org), p(io), p(io), p(io)]],
+        };
+        apply(&mut doc, &HashSet::new(), "fr");
+        assert_eq!(doc.tags[0][1].0, B(Type::Misc));
+        assert_eq!(doc.tags[1][1].0, B(Type::Misc));
+    }
 }
