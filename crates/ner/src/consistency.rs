@@ -1604,7 +1604,8 @@ fn apposed_organisation(toks: &[&str], b: usize) -> bool {
 /// even when it is also a common word.
 fn apposed_organisation_words(toks: &[&str], tags: &mut [(Label, f32)]) {
     for i in 1..toks.len() {
-        if tags.get(i).is_none_or(|t| t.0 != Label::O) || !toks.get(i).is_some_and(|t| is_cap(t) && t.chars().count() >= 2) {
+        // Cheapest test first: this runs at every token.
+        if toks.get(i + 1) != Some(&",") || tags.get(i).is_none_or(|t| t.0 != Label::O) || !toks.get(i).is_some_and(|t| is_cap(t) && t.chars().count() >= 2) {
             continue;
         }
         // Not right after a sentence break nor inside a run of capitals.
