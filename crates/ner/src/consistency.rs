@@ -42,6 +42,13 @@
 //! institution, "le maire / le préfet / l'aéroport de X" votes LOC, and a
 //! company head reaches a one-word name across "de" and a noun ("la
 //! société de mercenaires Wagner").
+//! A known name that opens with an article is also found without it after
+//! "du" / "au" / "des" / "aux" ("l'équipe du Point" → Le Point).
+//! In French match reports, a town named as a player's club ("l'attaquant
+//! de Lorient"), in a standing ("à trois longueurs de Liverpool") or beside
+//! a score ("Lorient 1 - Lyon 0") is the club, an organisation, throughout,
+//! and in such a report the author of a shot or a pass ("une frappe
+//! d'Aouar") is a player, a person.
 //! First names come from the corpora and from a hand-written list of
 //! common given names.
 
@@ -93,6 +100,7 @@ pub fn apply_with(doc: &mut DocTags<'_>, lexicon: &HashSet<String>, lang: &str, 
         if let Some(cues) = company_cues(lang) {
             for (toks, tags) in doc.sentences.iter().zip(doc.tags.iter_mut()) {
                 names_after_company_nouns(toks, tags, cues);
+                apposed_organisation_words(toks, tags);
             }
         }
     }
@@ -168,9 +176,13 @@ pub fn apply_with(doc: &mut DocTags<'_>, lexicon: &HashSet<String>, lang: &str, 
         }
     }
     company_votes(doc, &mut by_key, lang);
+    // One-word names that a sports context makes a club ("l'attaquant de
+    // Lorient"): kept from the gazetteer's place type below.
+    let mut clubs: HashSet<String> = HashSet::new();
     if lang == "fr" {
         place_noun_votes(doc, &mut by_key);
         context_votes(doc, &mut by_key);
+        club_votes(doc, &mut by_key, &mut clubs);
     }
     event_votes(doc, &mut by_key, lang);
     let majority = |scores: &[f32; 4]| -> Type {
@@ -196,7 +208,8 @@ pub fn apply_with(doc: &mut DocTags<'_>, lexicon: &HashSet<String>, lang: &str, 
             target.insert(s.clone(), (Type::Per, *score));
         }
     }
-    let person_surnames: HashSet<&str> = surnames.keys().map(String::as_str).collect();
+    let mut person_surnames: HashSet<&str> = surnames.keys().map(String::as_str).collect();
+    person_surnames.extend(clubs.iter().filter(|c| target.get(*c).is_some_and(|t| t.0 == Type::Org)).map(String::as_str));
     // Longest names first for propagation, indexed by their first token.
     let mut by_first: HashMap<&str, Vec<Candidate<'_>>> = HashMap::new();
     for (k, (ty, score)) in &target {
@@ -294,10 +307,12 @@ pub fn apply_with(doc: &mut DocTags<'_>, lexicon: &HashSet<String>, lang: &str, 
             if lang == "fr" {
                 company_subsidiaries(toks, tags);
                 word_of_place_organisations(toks, tags);
+                names_after_contracted_articles(toks, tags);
             }
             drop_not_names(toks, tags, lang);
             if lang == "fr" {
                 drop_lone_common_words(toks, tags, lexicon);
+                drop_lone_directions(toks, tags);
             }
         }
     }
@@ -337,11 +352,31 @@ fn drop_lone_common_words(toks: &[&str], tags: &mut [(Label, f32)], lexicon: &Ha
         // medium noun right before makes it a name.
         let after_cue = a > 0
             && toks.get(a - 1).is_some_and(|p| company_cues("fr").is_some_and(|c| c.contains_key(p.to_lowercase().as_str())));
-        if after_cue {
+        // "Brut, le média social": an apposed organisation head too.
+        if after_cue || apposed_organisation(toks, a + 1) {
             continue;
         }
         if let Some(t) = tags.get_mut(a) {
             t.0 = Label::O;
+        }
+    }
+}
+
+/// "aller dans le Sud", "un pays du Sud", "à l'Ouest": a compass word alone
+/// after an article is a direction or a vague zone, no named place ("Nord"
+/// is left alone: it is also a French département).
+fn drop_lone_directions(toks: &[&str], tags: &mut [(Label, f32)]) {
+    let labels: Vec<Label> = tags.iter().map(|t| t.0).collect();
+    for (a, b, ty) in entities(&labels) {
+        if b != a + 1 || ty != Type::Loc || a == 0 {
+            continue;
+        }
+        let direction = toks.get(a).is_some_and(|t| matches!(*t, "Sud" | "Ouest" | "Est"));
+        let article = toks.get(a - 1).is_some_and(|t| matches!(*t, "le" | "du" | "au" | "l'" | "l’" | "de"));
+        if direction && article {
+            if let Some(t) = tags.get_mut(a) {
+                t.0 = Label::O;
+            }
         }
     }
 }
@@ -390,7 +425,8 @@ fn organisation_heads_in_persons(toks: &[&str], tags: &mut [(Label, f32)], lang:
 /// Names built the English way, the organisation head last ("Sterling &
 /// Francine Clark Art Institute", "Clark Institute", "Harvard University",
 /// "Massachusetts Institute of Technology"; heads are the English ORGHEAD
-/// cue words), are organisations as a whole, in English text and in the
+/// cue words; a head may also open the name before "of", "Journal of
+/// Public Economics", and "of the" may join its words), are organisations as a whole, in English text and in the
 /// French text that quotes them: a run of capitalised words (joined by
 /// "&", "and", "of", "for") that ends in such a head, or continues after
 /// it with "of …", is re-tagged as one organisation.
@@ -406,7 +442,9 @@ fn head_last_organisations(toks: &[&str], tags: &mut [(Label, f32)], lexicon: &H
             continue;
         }
         let mut j = i + 1;
-        let mut head_end = None;
+        // A head that opens the name before "of" ("Journal of Public
+        // Economics", "University of Chicago").
+        let mut head_end = (toks.get(i + 1) == Some(&"of") && res.cue("en", &first.to_lowercase()) == cue::ORGHEAD).then_some(i + 1);
         while j < toks.len() && j < i + 10 {
             let w = toks.get(j).copied().unwrap_or("");
             if is_cap(w) {
@@ -414,7 +452,12 @@ fn head_last_organisations(toks: &[&str], tags: &mut [(Label, f32)], lexicon: &H
                     head_end = Some(j + 1);
                 }
                 j += 1;
-            } else if matches!(w, "&" | "and" | "of" | "for") && toks.get(j + 1).is_some_and(|t| is_cap(t)) {
+            } else if matches!(w, "&" | "and" | "of" | "for")
+                && (toks.get(j + 1).is_some_and(|t| is_cap(t)) || (w == "of" && toks.get(j + 1) == Some(&"the") && toks.get(j + 2).is_some_and(|t| is_cap(t))))
+            {
+                j += 1;
+            } else if w == "the" && toks.get(j.wrapping_sub(1)) == Some(&"of") && toks.get(j + 1).is_some_and(|t| is_cap(t)) {
+                // "European Journal of the History of Economic Thought".
                 j += 1;
             } else {
                 break;
@@ -754,14 +797,42 @@ fn author_nouns() -> &'static HashSet<&'static str> {
 /// works and "de" ("des œuvres de Bonnard, Corot, Degas et Monet", "les
 /// romans de X et Y") are persons, unless the gazetteers know one as
 /// another kind of name. This also settles a tie between the types of the
-/// list's items, which [`harmonise_lists`] leaves alone.
+/// list's items, which [`harmonise_lists`] leaves alone. A work tagged
+/// with its author ("Requiem de Verdi", "2ème Symphonie de Mahler") is cut
+/// down to the author, and the items may repeat "de" ("de Verdi ou de
+/// Brahms").
 fn author_lists(toks: &[&str], tags: &mut [(Label, f32)]) {
     let nouns = author_nouns();
+    // The work inside a tagged name: only its author is a name.
+    let labels: Vec<Label> = tags.iter().map(|t| t.0).collect();
+    for (a, b, ty) in entities(&labels) {
+        if ty == Type::Misc || b < a + 3 {
+            continue;
+        }
+        let Some(k) = (a..b - 2).find(|&k| {
+            toks.get(k).is_some_and(|t| nouns.contains(t.to_lowercase().as_str()))
+                && toks.get(k + 1).is_some_and(|t| matches!(*t, "de" | "d'" | "d’"))
+                && toks.get(k + 2).is_some_and(|t| is_cap(t))
+        }) else {
+            continue;
+        };
+        for t in tags.iter_mut().take(k + 2).skip(a) {
+            t.0 = Label::O;
+        }
+        relabel(tags, k + 2, b, ty, None);
+    }
     let labels: Vec<Label> = tags.iter().map(|t| t.0).collect();
     let ents: Vec<(usize, usize, Type)> = entities(&labels).into_iter().filter(|e| e.2 != Type::Misc).collect();
     let separator = |a: usize, b: usize| {
         let between = toks.get(a..b).unwrap_or(&[]);
-        !between.is_empty() && between.len() <= 2 && between.iter().all(|t| matches!(t.to_lowercase().as_str(), "," | "et" | "ou"))
+        let joined = |t: &&str| matches!(t.to_lowercase().as_str(), "," | "et" | "ou");
+        let de = |t: &&str| matches!(*t, "de" | "d'" | "d’");
+        match between {
+            [x, y] => joined(x) && (joined(y) || de(y)),
+            [x] => joined(x),
+            [x, y, z] => joined(x) && joined(y) && de(z),
+            _ => false,
+        }
     };
     let mut i = 0;
     while i < ents.len() {
@@ -1330,6 +1401,15 @@ fn company_context(toks: &[&str], a: usize, b: usize, cues: &HashMap<&str, Compa
     for _ in 0..4 {
         let Some(prev) = k.checked_sub(1) else { break };
         match cue(prev) {
+            // "le chef de groupe Djamel X", "la directrice d'agence X": a
+            // title of the form "TITLE de NOUN" names a person.
+            Some(CompanyCue::Any | CompanyCue::Direct)
+                if prev >= 2
+                    && matches!(low(prev - 1).as_str(), "de" | "d'" | "d’")
+                    && Resources::get().cue("fr", &low(prev - 2)) == cue::TITLE =>
+            {
+                return false
+            }
             Some(CompanyCue::Any | CompanyCue::Direct) => return true,
             Some(CompanyCue::Of) => break,
             None => {}
@@ -1518,6 +1598,26 @@ fn apposed_organisation(toks: &[&str], b: usize) -> bool {
         && toks.get(b + 2).is_some_and(|t| t.chars().next().is_some_and(char::is_lowercase) && res.cue("fr", t) == cue::ORGHEAD)
 }
 
+/// "Chez Brut, le média social", "Vécu, le média des gilets jaunes": a
+/// capitalised word the model left untagged inside a sentence, followed by
+/// an apposition opened by an organisation head, is an organisation's name
+/// even when it is also a common word.
+fn apposed_organisation_words(toks: &[&str], tags: &mut [(Label, f32)]) {
+    for i in 1..toks.len() {
+        // Cheapest test first: this runs at every token.
+        if toks.get(i + 1) != Some(&",") || tags.get(i).is_none_or(|t| t.0 != Label::O) || !toks.get(i).is_some_and(|t| is_cap(t) && t.chars().count() >= 2) {
+            continue;
+        }
+        // Not right after a sentence break nor inside a run of capitals.
+        if toks.get(i - 1).is_some_and(|p| (is_cap(p) && !opening_words().contains(p.to_lowercase().as_str())) || matches!(*p, "." | "!" | "?" | ":" | "«" | "\"" | "“")) {
+            continue;
+        }
+        if apposed_organisation(toks, i + 1) {
+            relabel(tags, i, i + 1, Type::Org, Some(0.8));
+        }
+    }
+}
+
 /// French context cues around a name, each voting for the name across the
 /// document: an age right after it ("Zakaria Shehab, 37 ans", "Nour (8
 /// ans)") votes PER; a verb of residence before "à", or "où" after it
@@ -1546,6 +1646,125 @@ fn context_votes(doc: &DocTags<'_>, by_key: &mut HashMap<String, [f32; 4]>) {
         }
     }
 }
+
+/// "l'équipe du Point", "le partenariat du Monde", "il confie au Figaro",
+/// "un éditorial des Échos": French contracts "de le" / "à le" / "de les"
+/// / "à les" into "du" / "au" / "des" / "aux", so a known organisation
+/// whose name opens with the article ("Le Point", "Les Échos") is written
+/// without it. Capitalised words (up to three) after such a contraction
+/// that make a known organisation once the article is put back are tagged
+/// as that organisation, unless they sit inside a longer name.
+fn names_after_contracted_articles(toks: &[&str], tags: &mut [(Label, f32)]) {
+    for i in 1..toks.len() {
+        let article = match toks.get(i - 1).copied() {
+            Some("du" | "au") => "Le",
+            Some("des" | "aux") => "Les",
+            _ => continue,
+        };
+        if !toks.get(i).is_some_and(|t| is_cap(t)) {
+            continue;
+        }
+        let label = |k: usize, tags: &[(Label, f32)]| tags.get(k).map_or(Label::O, |t| t.0);
+        if matches!(label(i, tags), Label::I(_)) {
+            continue;
+        }
+        for len in (1..=3usize).rev() {
+            let end = i + len;
+            let Some(words) = toks.get(i..end) else { continue };
+            if matches!(label(end, tags), Label::I(_)) || !words.iter().all(|w| is_cap(w) || w.chars().next().is_some_and(char::is_lowercase)) {
+                continue;
+            }
+            // The model's own name here must lie within the span.
+            if (i + 1..end).any(|k| matches!(label(k, tags), Label::B(_))) {
+                continue;
+            }
+            let mut name = Vec::with_capacity(len + 1);
+            name.push(article);
+            name.extend_from_slice(words);
+            if known_name(&name) == Some(Type::Org) {
+                relabel(tags, i, end, Type::Org, None);
+                break;
+            }
+        }
+    }
+}
+
+/// French nouns of a player's or a coach's role whose "de X" complement is
+/// a sports club ("l'attaquant de Lorient", "l'entraîneur de Lyon").
+const CLUB_ROLES: &[&str] = &[
+    "attaquant", "attaquants", "attaquante", "milieu", "milieux", "défenseur", "défenseurs", "défenseure", "gardien", "gardienne", "buteur",
+    "buteuse", "entraîneur", "entraîneure", "entraîneuse", "ailier", "ailiers", "latéral", "avant-centre", "capitaine", "joueur", "joueurs",
+    "joueuse", "joueuses", "supporters", "supporteurs", "coéquipier", "coéquipiers", "recrue", "meneur", "pivot", "demi",
+];
+
+/// A one-word name is a sports club in a match report when it is the
+/// complement of a player's role ("le milieu de Leicester Wilfred Ndidi",
+/// `CLUB_ROLES`), of a gap in a standing ("à trois longueurs de
+/// Liverpool", "3 points de X") or stands on either side of a score
+/// ("Lorient 1 - Lyon 0", "Lorient 1-0 Lyon"): each such context votes ORG
+/// for the name across the document, and the name is recorded in `clubs`
+/// (towns named in the gazetteer keep the club type).
+fn club_votes(doc: &DocTags<'_>, by_key: &mut HashMap<String, [f32; 4]>, clubs: &mut HashSet<String>) {
+    let digits = |t: &str| !t.is_empty() && t.len() <= 3 && t.bytes().all(|c| c.is_ascii_digit());
+    let score = |t: &str| t.split_once(['-', '–']).is_some_and(|(x, y)| digits(x) && digits(y));
+    for (toks, tags) in doc.sentences.iter().zip(&doc.tags) {
+        let labels: Vec<Label> = tags.iter().map(|t| t.0).collect();
+        for (a, b, ty) in entities(&labels) {
+            if ty == Type::Misc || b != a + 1 {
+                continue;
+            }
+            let word = |k: usize| toks.get(k).copied().unwrap_or("");
+            let de = a >= 2 && matches!(word(a - 1), "de" | "d'" | "d’");
+            let role = de && CLUB_ROLES.contains(&word(a - 2).to_lowercase().as_str());
+            let gap = de
+                && a >= 3
+                && matches!(word(a - 2), "points" | "point" | "pts" | "longueurs" | "longueur" | "unités")
+                && (digits(word(a - 3)) || matches!(word(a - 3), "deux" | "trois" | "quatre" | "cinq" | "six" | "sept" | "huit" | "neuf" | "dix" | "un" | "une"));
+            // "X 1 - 0 Y" / "X 1-0 Y" and "X 1 - Y 0".
+            let dash = |t: &str| matches!(t, "-" | "–");
+            let after = (digits(word(b)) && dash(word(b + 1)) && (digits(word(b + 2)) || is_cap(word(b + 2)))) || score(word(b));
+            let before = (a >= 2 && digits(word(a - 1)) && dash(word(a - 2)) && (a < 3 || digits(word(a - 3)) || is_cap(word(a - 3))))
+                || (a >= 1 && score(word(a - 1)) && a >= 2 && is_cap(word(a - 2)))
+                || (a >= 3 && dash(word(a - 1)) && digits(word(a - 2)) && is_cap(word(a - 3)) && digits(word(b)));
+            if role || gap || after || before {
+                let k = word(a).to_string();
+                by_key.entry(k.clone()).or_insert([0.0; 4])[type_index(Type::Org)] += CUE_VOTE;
+                clubs.insert(k);
+            }
+        }
+    }
+    if clubs.is_empty() {
+        return;
+    }
+    // In a match report, the author of a shot or a pass is a player ("une
+    // frappe d'Aouar", "sur une passe de Morel", "carton jaune pour X").
+    // Tagged or not where the cue stands, the name is tagged elsewhere.
+    for toks in &doc.sentences {
+        for a in 2..toks.len() {
+            let word = |k: usize| toks.get(k).copied().unwrap_or("");
+            let w = word(a);
+            if !is_cap(w) || clubs.contains(w) {
+                continue;
+            }
+            let action = matches!(word(a - 1), "de" | "d'" | "d’") && PLAYER_ACTIONS.contains(&word(a - 2).to_lowercase().as_str());
+            let booked = word(a - 1) == "pour" && matches!(word(a - 2).to_lowercase().as_str(), "jaune" | "rouge");
+            if !(action || booked) || known_name(&[w]).is_some() {
+                continue;
+            }
+            if let Some(e) = by_key.get_mut(w) {
+                e[type_index(Type::Per)] += CUE_VOTE;
+            }
+        }
+    }
+}
+
+/// French nouns of a player's action in a match whose "de X" complement is
+/// the player ("une frappe d'Aouar", "la passe de Morel"); read only in a
+/// match report, where "frappe" is no air strike.
+const PLAYER_ACTIONS: &[&str] = &[
+    "frappe", "frappes", "tir", "tirs", "passe", "passes", "reprise", "coup-franc", "penalty", "centre", "tête", "doublé", "triplé",
+    "remplacement", "sortie", "entrée", "entree", "parade", "dribble", "débordement", "une-deux", "intervention", "faute",
+];
 
 /// Capitalised words the model left untagged (or took for another kind of
 /// name, MISC) right before an age ("trois
@@ -2634,5 +2853,149 @@ mod tests {
         lower_case_places(&toks, &mut tags, &HashSet::new());
         let got: Vec<Label> = tags.iter().map(|t| t.0).collect();
         assert_eq!(got, [B(Type::Loc), I(Type::Loc), O, O, B(Type::Loc), I(Type::Loc)]);
+    }
+    #[test]
+    fn towns_in_match_reports_are_clubs() {
+        use Label::*;
+        let p = |l| (l, 0.9);
+        let loc = B(Type::Loc);
+        let mut doc = DocTags {
+            sentences: vec![vec!["Lorient", "1", "-", "Lyon", "0"], vec!["Lyon", "attaque", "."], vec!["L'", "attaquant", "de", "Zorglubie", "tire"], vec!["Zorglubie", "recule"]],
+            tags: vec![vec![p(loc), p(O), p(O), p(loc), p(O)], vec![p(loc), p(O), p(O)], vec![p(O), p(O), p(O), p(loc), p(O)], vec![p(loc), p(O)]],
+        };
+        apply(&mut doc, &HashSet::new(), "fr");
+        let org = B(Type::Org);
+        assert_eq!(doc.tags[0][0].0, org);
+        assert_eq!(doc.tags[0][3].0, org);
+        assert_eq!(doc.tags[1][0].0, org);
+        assert_eq!(doc.tags[3][0].0, org);
+        // A player named after a shot in the match report.
+        let mut doc = DocTags {
+            sentences: vec![vec!["l'", "attaquant", "de", "Zorglubie", "tire"], vec!["une", "frappe", "de", "Bidule", "."], vec!["Bidule", "tire"]],
+            tags: vec![vec![p(O), p(O), p(O), p(loc), p(O)], vec![p(O), p(O), p(O), p(loc), p(O)], vec![p(loc), p(O)]],
+        };
+        apply(&mut doc, &HashSet::new(), "fr");
+        assert_eq!(doc.tags[2][0].0, B(Type::Per));
+        // Without a sports context the town stays a place.
+        let mut doc = DocTags { sentences: vec![vec!["Lyon", "attaque", "."], vec!["le", "maire", "de", "Lyon"]], tags: vec![vec![p(loc), p(O), p(O)], vec![p(O), p(O), p(O), p(loc)]] };
+        apply(&mut doc, &HashSet::new(), "fr");
+        assert_eq!(doc.tags[0][0].0, loc);
+    }
+    #[test]
+    fn media_after_contracted_articles() {
+        use Label::*;
+        let p = |l| (l, 0.9);
+        let toks = ["l'", "équipe", "du", "Point", "et", "du", "Monde", "diplomatique", "au", "Zorglub"];
+        let mut tags = vec![p(O); toks.len()];
+        names_after_contracted_articles(&toks, &mut tags);
+        let got: Vec<Label> = tags.iter().map(|t| t.0).collect();
+        let org = B(Type::Org);
+        assert_eq!(got, [O, O, O, org, O, O, org, I(Type::Org), O, O]);
+    }
+    #[test]
+    fn english_heads_open_names_before_of() {
+        use Label::*;
+        let p = |l| (l, 0.9);
+        let toks = ["le", "Journal", "of", "Public", "Economics", "et", "le", "European", "Journal", "of", "the", "History", "of", "Economic", "Thought"];
+        let mut tags = vec![p(O); toks.len()];
+        tags[3].0 = B(Type::Per);
+        head_last_organisations(&toks, &mut tags, &HashSet::new());
+        let got: Vec<Label> = tags.iter().map(|t| t.0).collect();
+        let (b, i) = (B(Type::Org), I(Type::Org));
+        assert_eq!(got, [O, b, i, i, i, O, O, b, i, i, i, i, i, i, i]);
+    }
+    #[test]
+    fn works_tagged_with_their_authors() {
+        use Label::*;
+        let p = |l| (l, 0.9);
+        let toks = ["la", "2ème", "Symphonie", "de", "Zorglub", ",", "le", "Requiem", "de", "Bidule", "ou", "de", "Machin"];
+        let mut tags = vec![p(O); toks.len()];
+        tags[1].0 = B(Type::Org);
+        for k in 2..5 {
+            tags[k].0 = I(Type::Org);
+        }
+        tags[7].0 = B(Type::Per);
+        tags[8].0 = I(Type::Per);
+        tags[9].0 = I(Type::Per);
+        tags[12].0 = B(Type::Loc);
+        author_lists(&toks, &mut tags);
+        let got: Vec<Label> = tags.iter().map(|t| t.0).collect();
+        assert_eq!(got, [O, O, O, O, B(Type::Per), O, O, O, O, B(Type::Per), O, O, B(Type::Per)]);
+    }
+    #[test]
+    fn orchestras_are_organisations() {
+        use Label::*;
+        let p = |l| (l, 0.9);
+        let toks = ["le", "Zorglub", "Symphony", "et", "le", "Bidule", "Philharmonic", "Orchestra"];
+        let mut tags = vec![p(O), p(B(Type::Per)), p(I(Type::Per)), p(O), p(O), p(B(Type::Per)), p(I(Type::Per)), p(I(Type::Per))];
+        organisation_heads_in_persons(&toks, &mut tags, "fr");
+        let got: Vec<Label> = tags.iter().map(|t| t.0).collect();
+        assert_eq!(got, [O, B(Type::Org), I(Type::Org), O, O, B(Type::Org), I(Type::Org), I(Type::Org)]);
+    }
+    #[test]
+    fn english_company_heads_close_names() {
+        use Label::*;
+        let p = |l| (l, 0.9);
+        let toks = ["la", "banque", "Zorglub", "Investment", "and", "Securities", "a"];
+        let mut tags = vec![p(O), p(O), p(B(Type::Per)), p(I(Type::Per)), p(O), p(O), p(O)];
+        head_last_organisations(&toks, &mut tags, &HashSet::new());
+        let got: Vec<Label> = tags.iter().map(|t| t.0).collect();
+        assert_eq!(got, [O, O, B(Type::Org), I(Type::Org), I(Type::Org), I(Type::Org), O]);
+    }
+    #[test]
+    fn apposed_heads_make_organisations() {
+        use Label::*;
+        let p = |l| (l, 0.9);
+        let toks = ["Chez", "Brut", ",", "le", "média", "social", ".", "Paris", ",", "la", "ville"];
+        let mut tags = vec![p(O); toks.len()];
+        apposed_organisation_words(&toks, &mut tags);
+        let got: Vec<Label> = tags.iter().map(|t| t.0).collect();
+        assert_eq!(got, [O, B(Type::Org), O, O, O, O, O, O, O, O, O]);
+    }
+    #[test]
+    fn titles_of_company_heads_name_persons() {
+        let cues = company_cues("fr").unwrap();
+        let toks = ["le", "chef", "de", "groupe", "Zorglub", "Bidule", "a"];
+        assert!(!company_context(&toks, 4, 6, cues));
+        let toks = ["le", "groupe", "Zorglub", "Bidule", "a"];
+        assert!(company_context(&toks, 2, 4, cues));
+        // Websites, reviews and publishers named right after their noun.
+        for noun in ["site", "revue", "éditeur"] {
+            let toks = ["le", noun, "Zorglub", "a"];
+            assert!(company_context(&toks, 2, 3, cues), "{noun}");
+        }
+    }
+    #[test]
+    fn lone_directions_are_no_places() {
+        use Label::*;
+        let p = |l| (l, 0.9);
+        let toks = ["dans", "le", "Sud", "et", "le", "Nord"];
+        let mut tags = vec![p(O), p(O), p(B(Type::Loc)), p(O), p(O), p(B(Type::Loc))];
+        drop_lone_directions(&toks, &mut tags);
+        let got: Vec<Label> = tags.iter().map(|t| t.0).collect();
+        assert_eq!(got, [O, O, O, O, O, B(Type::Loc)]);
+    }
+    #[test]
+    fn nouns_of_groups_of_people_are_no_names() {
+        use Label::*;
+        let p = |l| (l, 0.9);
+        let toks = ["les", "Harkis", "et", "les", "Pieds-Noirs"];
+        let mut tags = vec![p(O), p(B(Type::Per)), p(O), p(O), p(B(Type::Org))];
+        drop_not_names(&toks, &mut tags, "fr");
+        assert!(tags.iter().all(|t| t.0 == O));
+    }
+    #[test]
+    fn consultations_and_world_forums_are_events() {
+        use Label::*;
+        let p = |l| (l, 0.9);
+        let org = B(Type::Org);
+        let io = I(Type::Org);
+        let mut doc = DocTags {
+            sentences: vec![vec!["les", "États", "généraux", "de", "l'", "Éducation", "ont", "lieu"], vec!["le", "Forum", "mondial", "de", "Zorglub"]],
+            tags: vec![vec![p(O), p(org), p(io), p(io), p(io), p(io), p(O), p(O)], vec![p(O), p(org), p(io), p(io), p(io)]],
+        };
+        apply(&mut doc, &HashSet::new(), "fr");
+        assert_eq!(doc.tags[0][1].0, B(Type::Misc));
+        assert_eq!(doc.tags[1][1].0, B(Type::Misc));
     }
 }

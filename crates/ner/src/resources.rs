@@ -192,6 +192,10 @@ mod tests {
         assert!(r.name_classes(h("mali")) & class::COUNTRY != 0);
         assert!(r.name_classes(h("onu")) & class::ORG != 0);
         assert!(r.name_classes(h("afrique de l' ouest")) & class::REGION != 0);
+        // Families of organisations: publishers, media, public bodies, NGOs, unions, chains.
+        for org in ["springer", "gallimard", "liberation", "cnrs", "attac", "solidaires", "burger king", "ansar eddine", "aqmi"] {
+            assert!(r.name_classes(h(org)) & class::ORG != 0, "{org}");
+        }
         assert!(r.is_demonym("maliens"));
         assert!(r.is_demonym("franco-marocain") && r.is_demonym("israelo-palestiniens"));
         assert!(!r.is_demonym("jean-marie") && !r.is_demonym("mali-russie"));
