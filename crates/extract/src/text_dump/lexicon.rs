@@ -522,10 +522,10 @@ mod tests {
     #[test]
     fn picture_labels() {
         let lex = Lexicon::get();
-        for text in ["Photo : Jean Dupont", "Foto: dpa", "Bild: Screenshot", "Image caption The minister in 2019", "Fotografía: Archivo", "fot. Jan Kowalski"] {
+        for text in ["Photo : Jean Dupont", "Foto: dpa", "Bild: Screenshot", "Image caption The minister in 2019", "Fotografía: Archivo", "fot. Jan Kowalski", "In this file photo, the minister speaks.", "Sur cette photo, le ministre à Paris."] {
             assert!(lex.cue_at_start(text, &[CueKind::Picture]).is_some(), "{text}");
         }
-        for text in ["Photographs of the scene were shared online.", "Fotos und Videos zeigen die Lage.", "Imagine a city without cars.", "Bildung ist wichtig."] {
+        for text in ["Photographs of the scene were shared online.", "Fotos und Videos zeigen die Lage.", "Imagine a city without cars.", "Bildung ist wichtig.", "In this photography course, students learn fast."] {
             assert!(lex.cue_at_start(text, &[CueKind::Picture]).is_none(), "{text}");
         }
     }
