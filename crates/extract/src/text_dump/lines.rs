@@ -652,6 +652,8 @@ mod tests {
         assert!(one("Suivez-nous sur Instagram").chrome_cue);
         assert!(one("Please enable JavaScript to view the comments.").chrome_cue);
         assert!(!one("Followers of the movement gathered on Sunday.").chrome_cue);
+        assert!(one("Tempo de leitura: 2 minutos").chrome_cue);
+        assert!(one("Lesezeit: 3 Minuten").chrome_cue);
         assert_eq!(glued_paragraph("À LIRE AUSSI Un titre du pogromC'est ce que viendront confirmer quatre fidèles de la mosquée."), Some("À LIRE AUSSI Un titre du pogrom".len()));
         assert_eq!(glued_paragraph("À LIRE AUSSI Un titre sur l'iPhone"), None);
         // No glue: an opening quote starting a long text after the title.
