@@ -305,12 +305,15 @@ pub fn extract(input: &str) -> Extraction {
     // A line printed twice in a row is an image's alternative text and
     // caption (the second time maybe with a credit): the caption is the
     // article's (captions are kept), once, without its credit.
-    // A short line with a copyright sign is a picture's credit; "Image 1
-    // of 5" a gallery's slide counter.
+    // A short line with a copyright sign, or ending with a picture
+    // library after a slash ("Jane Doe/Getty Images"), is a picture's
+    // credit, and so is a line opening with a picture label ("Photo :",
+    // "Foto:", "Image caption", see `CueKind::Picture`); "Image 1 of 5" a
+    // gallery's slide counter.
     for i in 0..keep.len() {
         let second_copy = region::doubled_line(input, &lines, i) && i > 0 && lines.get(i - 1).is_some_and(|p| p.text(input) == lines[i].text(input));
         let first_copy_dropped = second_copy && !keep[i - 1];
-        if keep[i] && (second_copy && !first_copy_dropped || lines.get(i).is_some_and(|l| region::credit_line(input, l) || l.words <= 3 && l.digits >= 2 && region::slide_counter(l.text(input)))) {
+        if keep[i] && (second_copy && !first_copy_dropped || lines.get(i).is_some_and(|l| region::credit_line(input, l) || region::library_credit(input, l, lex) || lex.cue_at_start(l.text(input), &[CueKind::Picture]).is_some() || l.words <= 3 && l.digits >= 2 && region::slide_counter(l.text(input)))) {
             keep[i] = false;
         }
     }

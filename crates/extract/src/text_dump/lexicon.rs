@@ -93,6 +93,9 @@ pub(crate) enum CueKind {
     /// A formula that closes an article on a line of its own ("À suivre",
     /// "To be continued"): kept as the article's last line.
     Closing,
+    /// Opens a line about a picture ("Photo :", "Foto:", "Image caption"):
+    /// its credit or caption, not the article's text.
+    Picture,
 }
 
 /// One cue phrase of one language.
@@ -206,6 +209,7 @@ impl Lexicon {
                     Some("comments") => CueKind::Comments,
                     Some("comments-after-count") => CueKind::CountedComments,
                     Some("closing") => CueKind::Closing,
+                    Some("picture") => CueKind::Picture,
                     _ => continue,
                 };
                 let phrase = parts.next().unwrap_or("").split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase();
@@ -513,6 +517,17 @@ mod tests {
         assert!(lex.cue_at_start("Rédigé parfois", &[CueKind::Byline]).is_none());
         let (cue, _) = lex.cue_at_start("Mis  à jour le 3 mai", &[CueKind::Modified, CueKind::Published]).unwrap();
         assert_eq!(cue.kind, CueKind::Modified);
+    }
+
+    #[test]
+    fn picture_labels() {
+        let lex = Lexicon::get();
+        for text in ["Photo : Jean Dupont", "Foto: dpa", "Bild: Screenshot", "Image caption The minister in 2019", "Fotografía: Archivo", "fot. Jan Kowalski", "In this file photo, the minister speaks.", "Sur cette photo, le ministre à Paris."] {
+            assert!(lex.cue_at_start(text, &[CueKind::Picture]).is_some(), "{text}");
+        }
+        for text in ["Photographs of the scene were shared online.", "Fotos und Videos zeigen die Lage.", "Imagine a city without cars.", "Bildung ist wichtig.", "In this photography course, students learn fast."] {
+            assert!(lex.cue_at_start(text, &[CueKind::Picture]).is_none(), "{text}");
+        }
     }
 
     #[test]

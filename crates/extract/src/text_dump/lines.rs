@@ -645,6 +645,15 @@ mod tests {
         assert_eq!(one("Un texte  normal, sans colonnes.").cells, 0);
         assert!(one("À lire aussi : Le prix de l'essence flambe").chrome_cue);
         assert!(one("Read more: Oil prices slip").chrome_cue);
+        assert!(one("Related: Oil prices slip as demand cools").chrome_cue);
+        assert!(!one("Related to this, oil prices slipped again on Monday.").chrome_cue);
+        assert!(one("Subscribe to our channel on YouTube").chrome_cue);
+        assert!(one("Follow us on Twitter and Facebook").chrome_cue);
+        assert!(one("Suivez-nous sur Instagram").chrome_cue);
+        assert!(one("Please enable JavaScript to view the comments.").chrome_cue);
+        assert!(!one("Followers of the movement gathered on Sunday.").chrome_cue);
+        assert!(one("Tempo de leitura: 2 minutos").chrome_cue);
+        assert!(one("Lesezeit: 3 Minuten").chrome_cue);
         assert_eq!(glued_paragraph("À LIRE AUSSI Un titre du pogromC'est ce que viendront confirmer quatre fidèles de la mosquée."), Some("À LIRE AUSSI Un titre du pogrom".len()));
         assert_eq!(glued_paragraph("À LIRE AUSSI Un titre sur l'iPhone"), None);
         // No glue: an opening quote starting a long text after the title.

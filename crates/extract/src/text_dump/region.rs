@@ -1018,6 +1018,22 @@ pub(crate) fn credit_line(input: &str, l: &Line) -> bool {
 }
 /// Most words of a credit line.
 const CREDIT_LINE_WORDS: u32 = 8;
+/// True for a short credit line that names a picture library or agency
+/// after a slash or a bar ("Jane Doe/Getty Images", "Foto: Jane Doe /
+/// dpa", "(John Doe | Reuters)", "Jane Doe/Hindustan Times/Getty
+/// Images"): at most [`CREDIT_LINE_WORDS`] words, the last part a listed
+/// agency (`data/lang/mul/agencies.txt`), as a picture's credit ends with
+/// who distributes it, in any language; a sentence that names an agency
+/// ("an AP/NORC poll") goes on after it.
+pub(crate) fn library_credit(input: &str, l: &Line, lex: &Lexicon) -> bool {
+    if l.words > CREDIT_LINE_WORDS || l.words < 2 {
+        return false;
+    }
+    let text = l.text(input);
+    let Some(cut) = text.rfind(['/', '|']) else { return false };
+    let last = text[cut + 1..].trim_matches(|c: char| c.is_whitespace() || matches!(c, '(' | ')' | '[' | ']' | '.'));
+    !last.is_empty() && text[..cut].chars().any(char::is_alphabetic) && lex.is_listed_agency(last)
+}
 /// True for a gallery's slide counter ("Image 1 of 5", "Bild 2 von 10",
 /// "3 / 12"): maybe a word, then a number, a connector of at most three
 /// letters or a slash, and a number not below the first (each of at most
@@ -1310,6 +1326,20 @@ mod tests {
         let (lines, _) = classify(input);
         let credits: Vec<bool> = lines.iter().map(|l| credit_line(input, l)).collect();
         assert_eq!(credits, vec![true, false]);
+    }
+
+    #[test]
+    fn picture_library_credits() {
+        let input = "Jane Doe/Hindustan Times/Getty Images\n\
+                     Foto: Jean Dupont / dpa\n\
+                     (John Smith | Reuters)\n\
+                     An AP/NORC poll found most voters undecided.\n\
+                     Entrée/sortie du parking\n\
+                     Getty Images\n";
+        let (lines, _) = classify(input);
+        let lex = Lexicon::get();
+        let credits: Vec<bool> = lines.iter().map(|l| library_credit(input, l, lex)).collect();
+        assert_eq!(credits, vec![true, true, true, false, false, false]);
     }
 
     #[test]
