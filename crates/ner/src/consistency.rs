@@ -2911,8 +2911,8 @@ mod tests {
         let toks = ["la", "2ème", "Symphonie", "de", "Zorglub", ",", "le", "Requiem", "de", "Bidule", "ou", "de", "Machin"];
         let mut tags = vec![p(O); toks.len()];
         tags[1].0 = B(Type::Org);
-        for k in 2..5 {
-            tags[k].0 = I(Type::Org);
+        for t in &mut tags[2..5] {
+            t.0 = I(Type::Org);
         }
         tags[7].0 = B(Type::Per);
         tags[8].0 = I(Type::Per);
