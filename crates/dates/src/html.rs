@@ -1379,7 +1379,50 @@ fn best_published(cands: &[Candidate], text: &[Candidate], bounds: &Bounds, behi
     // A UTC time moved to its local day dates that day (the local time of
     // day is unknown).
     let winner = winner.map(|(_, c, day)| {
+        // A winner without a time of day (a URL, a bare date) takes the
+        // time a reader sees for that day: a printed local time.
+        if c.date.precision < Precision::Minute {
+            let printed_time = published
+                .iter()
+                .filter(|(t, d)| *d == day && t.date.precision == Precision::Minute && !utc_like(t))
+                .filter(|(t, _)| t.family == Family::Visible && t.score >= S_CLASS_WEAK)
+                .map(|(t, _)| *t)
+                .max_by_key(|t| (t.score, std::cmp::Reverse(t.seq)));
+            if let Some(t) = printed_time {
+                return t.clone();
+            }
+        }
         let mut c = c.clone();
+        // A UTC time on a page that shows its own offset is given as the
+        // page's local time, as its readers see it.
+        if let (true, Precision::Minute, Some(off)) = (utc_like(&c), c.date.precision, offset) {
+            let hour: Option<i64> = c.date.value.get(11..13).and_then(|h| h.parse().ok());
+            let minute: Option<i64> = c.date.value.get(14..16).and_then(|m| m.parse().ok());
+            if let (Some(h), Some(m), Some(own)) = (hour, minute, Ymd::of(&c.date).map(Ymd::to_days)) {
+                let local = own * 1440 + h * 60 + m + off;
+                if local.div_euclid(1440) == day {
+                    let y = Ymd::from_days(day);
+                    let t = local.rem_euclid(1440);
+                    let sign = if off < 0 { '-' } else { '+' };
+                    let evidence = format!(
+                        "{} (at the page's offset, UTC{sign}{:02}:{:02})",
+                        c.date.evidence,
+                        off.abs() / 60,
+                        off.abs() % 60
+                    );
+                    c.date = DateValue::from_parts(
+                        y.year,
+                        y.month,
+                        y.day,
+                        Some(((t / 60) as u32, (t % 60) as u32)),
+                        Precision::Minute,
+                        evidence,
+                    );
+                    c.utc = false;
+                    return c;
+                }
+            }
+        }
         if Ymd::of(&c.date).map(Ymd::to_days) != Some(day) {
             let y = Ymd::from_days(day);
             let evidence = std::mem::take(&mut c.date.evidence);
@@ -1750,6 +1793,34 @@ mod tests {
         let html = r#"<head><meta property="article:published_time" content="2023-11-09T03:28:35+00:00">
             <meta name="sailthru.date" content="2023-11-08 22:28:35"></head><body></body>"#;
         assert_eq!(published(html).as_deref(), Some("2023-11-08T22:28"));
+    }
+
+    #[test]
+    fn a_utc_time_is_given_at_the_offset_the_page_shows() {
+        // The page prints 16h17 and its markup says 15:17Z: one hour ahead.
+        let html = r#"<head><meta property="article:published_time" content="2023-11-02T15:17:04Z"></head>
+            <body><h1>T</h1><div class="timestamp">Le 2 novembre 2023 à 16h17</div><p>Texte.</p></body>"#;
+        assert_eq!(published(html).as_deref(), Some("2023-11-02T16:17"));
+        // Markup with its own offset says the same.
+        let html = r#"<head><meta property="article:published_time" content="2023-11-02T13:49:33Z">
+            <script type="application/ld+json">{"datePublished":"2023-11-02T14:49:33+01:00"}</script></head>
+            <body><h1>T</h1><p>Texte.</p></body>"#;
+        assert_eq!(published(html).as_deref(), Some("2023-11-02T14:49"));
+        // No local time on the page: the UTC time stays as it is.
+        let html = r#"<head><meta property="article:published_time" content="2023-11-02T15:17:04Z"></head>
+            <body><h1>T</h1><p>Texte.</p></body>"#;
+        assert_eq!(published(html).as_deref(), Some("2023-11-02T15:17"));
+    }
+
+    #[test]
+    fn a_day_from_the_url_takes_the_printed_time_of_that_day() {
+        let html = r#"<body><h1>T</h1><div class="date">Publié le 1er novembre 2023 à 16h28</div><p>Texte.</p></body>"#;
+        let found = run(html, Some("https://example.org/monde/2023/11/01/titre-20231101_ABC/"));
+        assert_eq!(found.published.map(|d| d.value).as_deref(), Some("2023-11-01T16:28"));
+        // A time printed for another day does not move it.
+        let html = r#"<body><h1>T</h1><div class="date">Publié le 2 novembre 2023 à 16h28</div><p>Texte.</p></body>"#;
+        let found = run(html, Some("https://example.org/monde/2023/11/01/titre-20231101_ABC/"));
+        assert_ne!(found.published.map(|d| d.value).as_deref(), Some("2023-11-01T16:28"));
     }
 
     #[test]
