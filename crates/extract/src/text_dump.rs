@@ -277,6 +277,11 @@ pub fn extract(input: &str) -> Extraction {
             *k = true;
         }
     }
+    // Embedded posts among the paragraphs kept past the region's end
+    // (after a long list), as inside it.
+    if let Some(last) = keep.iter().rposition(|k| *k).filter(|&last| last > b) {
+        region::keep_embedded_posts(&lines, &skip, &mut keep, a, last);
+    }
 
     // The rest of a dialogue (an interview's "Q:" / "A:" lines) after the
     // last kept line.
@@ -740,6 +745,39 @@ mod tests {
         assert!(e.text.contains("\n\nDelhi est devenue une chambre à gaz\n\n"), "{}", e.text);
         assert!(e.metadata.published.is_none(), "{:?}", e.metadata.published);
         assert_eq!(e.metadata.authors.iter().map(|a| a.value.as_str()).collect::<Vec<_>>(), ["Jeanne Martin"]);
+    }
+
+    #[test]
+    fn embedded_page_post_with_its_network_signature_is_quoted() {
+        // A social network's embed: the post's text, then "Publiée par
+        // <page> sur <date>", between two paragraphs.
+        let input = "Accueil\nLa mairie lance une collecte de jouets\nPar Jeanne Martin\n\
+            La mairie de Villeneuve lance une grande collecte de jouets pour les enfants des familles les plus modestes de la commune.\n\
+            Les dons peuvent être déposés à l'accueil de l'hôtel de ville jusqu'au 15 décembre, aux heures d'ouverture habituelles.\n\
+            Noël solidaire #Villeneuve Déposez vos jouets en mairie !https://www.villeneuve.example/collecte\n\
+            Publiée par Ville de Villeneuve sur Lundi 2 décembre 2019\n\
+            Les jouets seront ensuite triés par les bénévoles du centre social puis distribués lors d'un goûter organisé le 20 décembre.\n\
+            Partager\n• Facebook\n• Twitter\n";
+        let e = extract(input);
+        assert!(e.text.contains("modestes de la commune.\n\nLes dons") && e.text.contains("habituelles.\n\nNoël solidaire"), "{}", e.text);
+        assert!(e.text.contains("\n\nPubliée par Ville de Villeneuve sur Lundi 2 décembre 2019\n\nLes jouets"), "{}", e.text);
+        assert_eq!(e.metadata.authors.iter().map(|a| a.value.as_str()).collect::<Vec<_>>(), ["Jeanne Martin"]);
+        // The same post after a long list that ends the region: the
+        // paragraphs after the list are kept, and so is the post among them.
+        let mut input = String::from("Accueil\nLa mairie lance une collecte de jouets\n\
+            La mairie de Villeneuve lance une grande collecte de jouets pour les enfants des familles les plus modestes de la commune.\n\
+            Les bénévoles recherchent en particulier des jouets neufs ou en très bon état, parmi lesquels :\n");
+        for item in ["jeux de société", "livres illustrés", "poupées et peluches", "voitures miniatures", "jeux de construction", "puzzles complets", "instruments de musique", "ballons,", "déguisements", "etc…"] {
+            input.push_str(&format!("• {item}\n"));
+        }
+        input.push_str("Les dons peuvent être déposés à l'accueil de l'hôtel de ville jusqu'au 15 décembre, aux heures d'ouverture habituelles.\n\
+            Noël solidaire #Villeneuve Déposez vos jouets en mairie !https://www.villeneuve.example/collecte\n\
+            Publiée par Ville de Villeneuve sur Lundi 2 décembre 2019\n\
+            Les jouets seront ensuite triés par les bénévoles du centre social puis distribués lors d'un goûter organisé le 20 décembre.\n\
+            Partager\n• Facebook\n• Twitter\n");
+        let e = extract(&input);
+        assert!(e.text.contains("habituelles.\n\nNoël solidaire #Villeneuve"), "{}", e.text);
+        assert!(e.text.ends_with("Publiée par Ville de Villeneuve sur Lundi 2 décembre 2019\n\nLes jouets seront ensuite triés par les bénévoles du centre social puis distribués lors d'un goûter organisé le 20 décembre."), "{}", e.text);
     }
 
     #[test]
