@@ -781,6 +781,20 @@ mod tests {
     }
 
     #[test]
+    fn a_subscription_call_is_no_headline() {
+        // "S'abonner …", printed twice (header and box) and echoed by a
+        // promotion inside the article, is a call, not the headline.
+        let input = "S'abonner - 1 mois offert\nActualité\nS'abonner - 1 mois offert\n• Sport\n\
+            Rugby : le XV de France domine l'Écosse et reste invaincu\n\
+            Le XV de France a dominé l'Écosse samedi au Stade de France et reste invaincu dans le Tournoi après trois journées.\n\
+            Offre spéciale : 1 mois offert pour tout abonnement\n\
+            Les Bleus ont inscrit trois essais en première période avant de gérer leur avance jusqu'au coup de sifflet final.\n\
+            L'Écosse, qui restait sur deux victoires, n'a jamais trouvé la faille dans une défense française très disciplinée.\n";
+        let e = extract(input);
+        assert_eq!(e.metadata.title.as_ref().map(|t| t.value.as_str()), Some("Rugby : le XV de France domine l'Écosse et reste invaincu"));
+    }
+
+    #[test]
     fn short_introducer_and_short_sentence_between_kept_lines() {
         let input = "Accueil\nComment bâtir une entreprise en ligne\n\
             Votre site vit dans son propre coin d'internet, et les moteurs de recherche le trouvent dès sa mise en ligne, puis les lecteurs arrivent un par un et reviennent quand ce qu'ils y trouvent leur sert vraiment.\n\
