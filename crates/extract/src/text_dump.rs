@@ -234,6 +234,7 @@ pub fn extract(input: &str) -> Extraction {
         *k = region::keep_in_region(&lines, &prose, &skip, i, lang_known)
             || rep_heads.get(i).copied().unwrap_or(false)
             || region::word_heading(&lines, &prose, &skip, i)
+            || region::doubled_caption(input, &lines, &prose, &skip, i, lang_known)
             || !skip.get(i).copied().unwrap_or(true) && region::table_row(&lines, &prose, i, a, b);
     }
     region::keep_sandwiched_lists(input, &lines, &skip, &mut keep, a, b, lang_known);
@@ -545,6 +546,23 @@ mod tests {
             assert_eq!(e.text.matches(cap).count(), 1, "{}", e.text);
             assert!(!e.text.contains("Dupont"), "{}", e.text);
         }
+    }
+
+    #[test]
+    fn a_caption_without_end_mark_printed_twice_after_the_lede_is_kept_once() {
+        // An image's alternative text and caption (no end mark) right
+        // after the first paragraph, then its credit: the caption once.
+        let para = |n: &str| format!("{n} paragraphe de l'article, assez long pour être de la prose véritable, avec des virgules et des mots.\n");
+        let cap = "Le maire de la ville inaugure le nouveau pont sur la rivière, le 3 mars 2024 à Lyon";
+        let input = format!("Accueil\nUn nouveau pont sur la rivière\n{}{cap}\n{cap}\nafp.com/Jean Dupont\n{}{}", para("Premier"), para("Deuxième"), para("Troisième"));
+        let e = extract(&input);
+        assert_eq!(e.text.matches(cap).count(), 1, "{}", e.text);
+        assert!(e.text.contains(&format!("mots.\n\n{cap}\n\nDeuxième")), "{}", e.text);
+        // With its credit on the same line, it stays out.
+        let credited = format!("{cap} REUTERS/Jean Dupont");
+        let input = format!("Accueil\nUn nouveau pont sur la rivière\n{}{credited}\n{credited}\n{}{}", para("Premier"), para("Deuxième"), para("Troisième"));
+        let e = extract(&input);
+        assert!(!e.text.contains("REUTERS"), "{}", e.text);
     }
 
     #[test]

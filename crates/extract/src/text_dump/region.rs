@@ -360,6 +360,32 @@ pub(crate) fn keep_in_region(lines: &[Line], prose: &[bool], skip: &[bool], i: u
 /// Fewest words of a line in capitals that is not kept as a heading.
 const SHOUTED_WORDS: u32 = 9;
 
+/// True when line `i` is the first copy of a caption printed twice in a
+/// row (an image's alternative text, then its caption; see
+/// [`doubled_line`]) right after a paragraph: read as if printed once, it
+/// is a caption of the article, kept like one after prose by
+/// [`keep_in_region`] (short text, a sentence end or four words or more),
+/// unless it carries a credit (a slash, a copyright sign, a bracketed end).
+/// The second copy is dropped when the copies are deduplicated.
+pub(crate) fn doubled_caption(input: &str, lines: &[Line], prose: &[bool], skip: &[bool], i: usize, lang_known: bool) -> bool {
+    let Some(l) = lines.get(i) else { return false };
+    if l.repeats != 2 || l.chrome_cue || skip.get(i).copied().unwrap_or(true) || !lines.get(i + 1).is_some_and(|n| n.text(input) == l.text(input)) {
+        return false;
+    }
+    // A caption carrying its credit ("… (REUTERS/Jane Doe)", "… [File:
+    // Reuters]", "© …") is the picture's furniture, printed as such.
+    let text = l.text(input);
+    if text.contains(['/', '©']) || text.ends_with([')', ']']) {
+        return false;
+    }
+    let once = Line { repeats: 1, ..l.clone() };
+    if !is_minor_text(&once, lang_known) || l.all_caps() && l.words >= SHOUTED_WORDS || !(l.terminal() || l.words >= 4) {
+        return false;
+    }
+    let prev = (0..i).rev().find(|&j| !skip.get(j).copied().unwrap_or(false));
+    prev.is_some_and(|j| prose.get(j).copied().unwrap_or(false))
+}
+
 /// True when line `i` is a one-word section heading between two
 /// paragraphs ("Keyboard", "Fazit", "Conclusion"), or a one-word
 /// sentence there ("Yikes.", "Really?"): a single word of
