@@ -237,6 +237,7 @@ pub fn extract(input: &str) -> Extraction {
             || region::doubled_caption(input, &lines, &prose, &skip, i, lang_known)
             || !skip.get(i).copied().unwrap_or(true) && region::table_row(&lines, &prose, i, a, b);
     }
+    region::keep_capital_headings(&lines, &prose, &skip, &mut keep, a, b, lang_known);
     region::keep_sandwiched_lists(input, &lines, &skip, &mut keep, a, b, lang_known);
     region::keep_introduced_lists(&lines, &skip, &mut keep, a, b, lang_known);
     region::keep_embedded_posts(&lines, &skip, &mut keep, a, b);
@@ -796,6 +797,26 @@ mod tests {
         let e = extract(&input);
         assert!(e.text.contains("habituelles.\n\nNoël solidaire #Villeneuve"), "{}", e.text);
         assert!(e.text.ends_with("Publiée par Ville de Villeneuve sur Lundi 2 décembre 2019\n\nLes jouets seront ensuite triés par les bénévoles du centre social puis distribués lors d'un goûter organisé le 20 décembre."), "{}", e.text);
+    }
+
+    #[test]
+    fn long_heading_in_capitals_of_an_article_headed_in_capitals() {
+        let para = |n: &str| format!("{n} paragraphe de l'article, assez long pour être de la prose véritable, avec des virgules et des mots.\n");
+        let long = "LA LENTE TRANSFORMATION DES QUARTIERS NORD DE LA VILLE DEPUIS DIX ANS";
+        let mut input = String::from("Accueil\nLa ville change de visage\n");
+        for (i, h) in ["UN CHANTIER SANS FIN", "LES HABITANTS PARTAGÉS", long, "ET APRÈS ?"].iter().enumerate() {
+            input.push_str(&para(&format!("Premier {i}")));
+            input.push_str(&para(&format!("Deuxième {i}")));
+            input.push_str(&format!("{h}\n"));
+        }
+        input.push_str(&para("Dernier"));
+        let e = extract(&input);
+        assert!(e.text.contains(&format!("mots.\n\n{long}\n\nPremier 3")), "{}", e.text);
+        // Alone in capitals, a long line between paragraphs is a call or
+        // another article's headline.
+        let input = format!("Accueil\nLa ville change de visage\n{}{}{long}\n{}{}", para("Premier"), para("Deuxième"), para("Troisième"), para("Quatrième"));
+        let e = extract(&input);
+        assert!(!e.text.contains(long), "{}", e.text);
     }
 
     #[test]

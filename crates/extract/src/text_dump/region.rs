@@ -360,6 +360,37 @@ pub(crate) fn keep_in_region(lines: &[Line], prose: &[bool], skip: &[bool], i: u
 /// Fewest words of a line in capitals that is not kept as a heading.
 const SHOUTED_WORDS: u32 = 9;
 
+/// Keeps the long headings in capitals of an article that writes its
+/// headings in capitals: when the region `a..=b` already keeps at least
+/// [`CAPITAL_HEADINGS`] lines in capitals (its shorter headings), a line
+/// in capitals of [`SHOUTED_WORDS`] words or more (at most
+/// [`limits::HEADING_WORDS`]) between two prose lines is one more of its
+/// headings, not another article's headline or a call ("CLICK HERE …"),
+/// which [`keep_in_region`] leaves out on other pages.
+pub(crate) fn keep_capital_headings(lines: &[Line], prose: &[bool], skip: &[bool], keep: &mut [bool], a: usize, b: usize, lang_known: bool) {
+    let kept_caps = (a..=b).filter(|&j| keep.get(j).copied().unwrap_or(false) && lines.get(j).is_some_and(Line::all_caps)).count();
+    if kept_caps < CAPITAL_HEADINGS {
+        return;
+    }
+    let is_prose = |j: usize| prose.get(j).copied().unwrap_or(false);
+    for i in a..=b {
+        let Some(l) = lines.get(i) else { break };
+        if keep.get(i).copied().unwrap_or(true) || skip.get(i).copied().unwrap_or(true) || l.chrome_cue || !l.all_caps() || l.words < SHOUTED_WORDS || l.words > limits::HEADING_WORDS || !is_minor_text(l, lang_known) {
+            continue;
+        }
+        let next = (i + 1..lines.len()).find(|&j| !skip.get(j).copied().unwrap_or(false));
+        let prev = (0..i).rev().find(|&j| !skip.get(j).copied().unwrap_or(false));
+        if next.is_some_and(is_prose) && prev.is_some_and(is_prose) {
+            if let Some(k) = keep.get_mut(i) {
+                *k = true;
+            }
+        }
+    }
+}
+
+/// Fewest kept lines in capitals for an article to write its headings so.
+const CAPITAL_HEADINGS: usize = 3;
+
 /// True when line `i` is the first copy of a caption printed twice in a
 /// row (an image's alternative text, then its caption; see
 /// [`doubled_line`]) right after a paragraph: read as if printed once, it
