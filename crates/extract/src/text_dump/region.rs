@@ -421,7 +421,8 @@ pub(crate) fn doubled_caption(input: &str, lines: &[Line], prose: &[bool], skip:
 /// paragraphs ("Keyboard", "Fazit", "Conclusion"), or a one-word
 /// sentence there ("Yikes.", "Really?"): a single word of
 /// letters (at least [`WORD_HEADING_LETTERS`]; an end mark allowed), not repeated, after a
-/// prose line that ends a sentence and before a prose line (title and
+/// prose line that ends a sentence (or under a heading of its own right
+/// after one) and before a prose line (title and
 /// metadata lines in `skip` are passed over). Menu labels and tags come
 /// in runs, not alone between two paragraphs.
 pub(crate) fn word_heading(lines: &[Line], prose: &[bool], skip: &[bool], i: usize) -> bool {
@@ -438,7 +439,16 @@ pub(crate) fn word_heading(lines: &[Line], prose: &[bool], skip: &[bool], i: usi
     let is_prose = |j: usize| prose.get(j).copied().unwrap_or(false);
     let next = (i + 1..lines.len()).find(not_skipped);
     let prev = (0..i).rev().find(not_skipped);
-    next.is_some_and(is_prose) && prev.is_some_and(|j| is_prose(j) && lines.get(j).is_some_and(Line::terminal))
+    let after_sentence = |j: usize| is_prose(j) && lines.get(j).is_some_and(Line::terminal);
+    // Or right under a section heading that follows a paragraph (a
+    // subsection's heading: "Results" then "Caveat"): a short line of
+    // its own, without an end mark (a caption or a credit's picture
+    // line ends like a sentence).
+    let under_heading = |j: usize| {
+        lines.get(j).is_some_and(|h| !is_prose(j) && !h.bullet && !h.bare && !h.placeholder && !h.chrome_cue && !h.comments_cue && h.odd == 0 && h.repeats == 1 && (2..=limits::HEADING_WORDS).contains(&h.words) && !h.terminal() && h.last != ')')
+            && (0..j).rev().find(not_skipped).is_some_and(after_sentence)
+    };
+    next.is_some_and(is_prose) && prev.is_some_and(|j| after_sentence(j) || under_heading(j))
 }
 
 /// Fewest letters of a one-word heading.
@@ -1689,6 +1699,22 @@ mod tests {
         // end, an advertising label: not headings.
         assert_eq!(kept, vec![false, true, false, false, false, false, false, false, false, false, false, false]);
         assert!(lines[10].chrome_cue);
+    }
+
+    #[test]
+    fn one_word_heading_under_a_section_heading_stays() {
+        let input = "Premier paragraphe de l'article, assez long pour être de la prose véritable ici.\n\
+                     Les résultats de l'enquête\n\
+                     Méthode\n\
+                     Deuxième paragraphe de l'article, lui aussi assez long pour compter comme prose.\n\
+                     Une photo de la salle, prise lundi.\n\
+                     Reuters\n\
+                     Troisième paragraphe de l'article, qui est également un paragraphe de prose.\n";
+        let (lines, prose) = classify(input);
+        let skip = vec![false; lines.len()];
+        let kept: Vec<bool> = (0..lines.len()).map(|i| word_heading(&lines, &prose, &skip, i)).collect();
+        // Under a heading, yes; under a caption (a sentence), no.
+        assert_eq!(kept, vec![false, false, true, false, false, false, false]);
     }
 
     #[test]
