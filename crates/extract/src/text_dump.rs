@@ -94,6 +94,9 @@ fn head_start(lines: &[Line], a: usize) -> usize {
 /// Most words of a line opening with a publication or update cue that is
 /// taken as a date line even when its date cannot be read.
 const DATE_CUE_LINE_WORDS: u32 = 8;
+/// Fewest words besides its date of a heading with a date inside the body
+/// (see [`read_meta_line`]).
+const LABELLED_DATE_WORDS: usize = 3;
 /// Lines at the start of the region searched for bylines and date lines.
 const BODY_WINDOW: usize = 8;
 /// Lines before the region searched for a date line when none is nearer.
@@ -167,7 +170,7 @@ pub fn extract(input: &str) -> Extraction {
         if !near {
             continue;
         }
-        read_meta_line(input, &lines, i, ctx, lex, &mut meta, &mut dates, &mut skip);
+        read_meta_line(input, &lines, i, ctx, lex, &mut meta, &mut dates, &mut skip, i >= a);
     }
     // No date near the body: the nearest date line higher up the page.
     if dates.is_empty() {
@@ -391,7 +394,11 @@ fn kicker_free<'a>(input: &str, lines: &[Line], t: usize, value: &'a str) -> &'a
 const KICKER_WORDS: usize = 3;
 
 /// Reads line `i` as a byline or a date line; records what it holds and
-/// marks it as metadata (left out of the text).
+/// marks it as metadata (left out of the text). Inside the body
+/// (`in_body`), once a date has been read, a line that ends with a date
+/// after a label of its own of [`LABELLED_DATE_WORDS`] words or more and
+/// no publication cue ("Communiqué de presse Libérons-Les - 12 juin 2019") is
+/// the article's heading, not another date line.
 #[allow(clippy::too_many_arguments)]
 fn read_meta_line(
     input: &str,
@@ -402,6 +409,7 @@ fn read_meta_line(
     meta: &mut Metadata,
     dates: &mut Vec<(usize, LineDate)>,
     skip: &mut [bool],
+    in_body: bool,
 ) {
     let Some(l) = lines.get(i) else { return };
     // An embedded post's signature ("— Name (@handle) date") names the
@@ -429,7 +437,7 @@ fn read_meta_line(
         if let Some(s) = skip.get_mut(i) {
             *s = true;
         }
-    } else if let Some(ds) = meta::date_line_cached(text, l, lex, &mut dates_cache) {
+    } else if let Some(ds) = meta::date_line_cached(text, l, lex, &mut dates_cache).filter(|ds| !(in_body && !dates.is_empty() && meta::label_before_dates(text, ds, lex) >= LABELLED_DATE_WORDS && lex.cue_at_start(text, &[CueKind::Published, CueKind::Modified]).is_none())) {
         dates.extend(ds.into_iter().map(|d| (i, d)));
         if let Some(s) = skip.get_mut(i) {
             *s = true;
@@ -817,6 +825,21 @@ mod tests {
         let input = format!("Accueil\nLa ville change de visage\n{}{}{long}\n{}{}", para("Premier"), para("Deuxième"), para("Troisième"), para("Quatrième"));
         let e = extract(&input);
         assert!(!e.text.contains(long), "{}", e.text);
+    }
+
+    #[test]
+    fn a_heading_ending_with_a_date_inside_the_body_is_text() {
+        let para = |n: &str| format!("{n} paragraphe de l'article, assez long pour être de la prose véritable, avec des virgules et des mots.\n");
+        let heading = "Communiqué de presse du collectif - 12 juin 2019";
+        let input = format!("Accueil\nLe collectif demande la libération du militant\njeudi 13 juin 2019\n{}{heading}\n{}{}", para("Premier"), para("Deuxième"), para("Troisième"));
+        let e = extract(&input);
+        assert!(e.text.contains(&format!("mots.\n\n{heading}\n\nDeuxième")), "{}", e.text);
+        assert_eq!(e.metadata.published.as_ref().map(|p| p.value.as_str()), Some("2019-06-13"));
+        // Words after the date: a signature or a comment's stamp, metadata.
+        let stamp = "Communiqué du collectif - 12 juin 2019 - Répondre";
+        let input = format!("Accueil\nLe collectif demande la libération du militant\njeudi 13 juin 2019\n{}{stamp}\n{}{}", para("Premier"), para("Deuxième"), para("Troisième"));
+        let e = extract(&input);
+        assert!(!e.text.contains(stamp), "{}", e.text);
     }
 
     #[test]
