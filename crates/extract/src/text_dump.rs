@@ -26,7 +26,12 @@
 //!    between region lines, and a short run of list items, quoted posts or
 //!    lines each opening with a label of its own and a colon ("Path A: …")
 //!    between two kept lines, are kept too, as are a one-word heading or
-//!    sentence ("Yikes.") between two paragraphs, a repeated line that heads a paragraph at
+//!    sentence ("Yikes.") between two paragraphs (or under a section
+//!    heading after a paragraph), a caption printed twice in a row after a
+//!    paragraph (once), the long headings in capitals of an article that
+//!    heads its sections in capitals, an embedded post with its
+//!    signature ("— Name (@handle) date", "Publiée par … sur <date>"),
+//!    a repeated line that heads a paragraph at
 //!    each of its occurrences (an interview series' questions), a list of
 //!    numbered notes ("[1] …", "[2] …") whose first note is in the region,
 //!    with a short heading right above it (or further down the page,
@@ -44,7 +49,9 @@
 //!    body) and a salutation ("Ami abonné,") right before it.
 //! 3. `meta`: around the start of the region (and at its end, for
 //!    signatures), date lines and bylines are read into metadata and left
-//!    out of the text; the headline is chosen among the headline-shaped
+//!    out of the text (not, inside the body once a date is read, a
+//!    heading that ends with a date after a label of its own); the
+//!    headline is chosen among the headline-shaped
 //!    lines before the body (not a "read also" or subscription line, nor
 //!    one opening with a word in lower case) by
 //!    the share of its words found at the start

@@ -400,7 +400,7 @@ const CAPITAL_HEADINGS: usize = 3;
 /// The second copy is dropped when the copies are deduplicated.
 pub(crate) fn doubled_caption(input: &str, lines: &[Line], prose: &[bool], skip: &[bool], i: usize, lang_known: bool) -> bool {
     let Some(l) = lines.get(i) else { return false };
-    if l.repeats != 2 || l.chrome_cue || skip.get(i).copied().unwrap_or(true) || !lines.get(i + 1).is_some_and(|n| n.text(input) == l.text(input)) {
+    if l.repeats != 2 || l.chrome_cue || skip.get(i).copied().unwrap_or(true) || lines.get(i + 1).is_none_or(|n| n.text(input) != l.text(input)) {
         return false;
     }
     // A caption carrying its credit ("… (REUTERS/Jane Doe)", "… [File:
