@@ -26,7 +26,12 @@
 //!    between region lines, and a short run of list items, quoted posts or
 //!    lines each opening with a label of its own and a colon ("Path A: …")
 //!    between two kept lines, are kept too, as are a one-word heading or
-//!    sentence ("Yikes.") between two paragraphs, a repeated line that heads a paragraph at
+//!    sentence ("Yikes.") between two paragraphs (or under a section
+//!    heading after a paragraph), a caption printed twice in a row after a
+//!    paragraph (once), the long headings in capitals of an article that
+//!    heads its sections in capitals, an embedded post with its
+//!    signature ("— Name (@handle) date", "Publiée par … sur <date>"),
+//!    a repeated line that heads a paragraph at
 //!    each of its occurrences (an interview series' questions), a list of
 //!    numbered notes ("[1] …", "[2] …") whose first note is in the region,
 //!    with a short heading right above it (or further down the page,
@@ -44,7 +49,9 @@
 //!    body) and a salutation ("Ami abonné,") right before it.
 //! 3. `meta`: around the start of the region (and at its end, for
 //!    signatures), date lines and bylines are read into metadata and left
-//!    out of the text; the headline is chosen among the headline-shaped
+//!    out of the text (not, inside the body once a date is read, a
+//!    heading that ends with a date after a label of its own); the
+//!    headline is chosen among the headline-shaped
 //!    lines before the body (not a "read also" or subscription line, nor
 //!    one opening with a word in lower case) by
 //!    the share of its words found at the start
@@ -94,6 +101,9 @@ fn head_start(lines: &[Line], a: usize) -> usize {
 /// Most words of a line opening with a publication or update cue that is
 /// taken as a date line even when its date cannot be read.
 const DATE_CUE_LINE_WORDS: u32 = 8;
+/// Fewest words besides its date of a heading with a date inside the body
+/// (see [`read_meta_line`]).
+const LABELLED_DATE_WORDS: usize = 3;
 /// Lines at the start of the region searched for bylines and date lines.
 const BODY_WINDOW: usize = 8;
 /// Lines before the region searched for a date line when none is nearer.
@@ -167,7 +177,7 @@ pub fn extract(input: &str) -> Extraction {
         if !near {
             continue;
         }
-        read_meta_line(input, &lines, i, ctx, lex, &mut meta, &mut dates, &mut skip);
+        read_meta_line(input, &lines, i, ctx, lex, &mut meta, &mut dates, &mut skip, i >= a);
     }
     // No date near the body: the nearest date line higher up the page.
     if dates.is_empty() {
@@ -234,8 +244,10 @@ pub fn extract(input: &str) -> Extraction {
         *k = region::keep_in_region(&lines, &prose, &skip, i, lang_known)
             || rep_heads.get(i).copied().unwrap_or(false)
             || region::word_heading(&lines, &prose, &skip, i)
+            || region::doubled_caption(input, &lines, &prose, &skip, i, lang_known)
             || !skip.get(i).copied().unwrap_or(true) && region::table_row(&lines, &prose, i, a, b);
     }
+    region::keep_capital_headings(&lines, &prose, &skip, &mut keep, a, b, lang_known);
     region::keep_sandwiched_lists(input, &lines, &skip, &mut keep, a, b, lang_known);
     region::keep_introduced_lists(&lines, &skip, &mut keep, a, b, lang_known);
     region::keep_embedded_posts(&lines, &skip, &mut keep, a, b);
@@ -276,6 +288,11 @@ pub fn extract(input: &str) -> Extraction {
         for k in keep.iter_mut().skip(j).take(region::tail_sentences(input, &lines, &skip, b, lex, lang.map_or(0, |k| 1u64 << k))) {
             *k = true;
         }
+    }
+    // Embedded posts among the paragraphs kept past the region's end
+    // (after a long list), as inside it.
+    if let Some(last) = keep.iter().rposition(|k| *k).filter(|&last| last > b) {
+        region::keep_embedded_posts(&lines, &skip, &mut keep, a, last);
     }
 
     // The rest of a dialogue (an interview's "Q:" / "A:" lines) after the
@@ -384,7 +401,11 @@ fn kicker_free<'a>(input: &str, lines: &[Line], t: usize, value: &'a str) -> &'a
 const KICKER_WORDS: usize = 3;
 
 /// Reads line `i` as a byline or a date line; records what it holds and
-/// marks it as metadata (left out of the text).
+/// marks it as metadata (left out of the text). Inside the body
+/// (`in_body`), once a date has been read, a line that ends with a date
+/// after a label of its own of [`LABELLED_DATE_WORDS`] words or more and
+/// no publication cue ("Communiqué de presse Libérons-Les - 12 juin 2019") is
+/// the article's heading, not another date line.
 #[allow(clippy::too_many_arguments)]
 fn read_meta_line(
     input: &str,
@@ -395,6 +416,7 @@ fn read_meta_line(
     meta: &mut Metadata,
     dates: &mut Vec<(usize, LineDate)>,
     skip: &mut [bool],
+    in_body: bool,
 ) {
     let Some(l) = lines.get(i) else { return };
     // An embedded post's signature ("— Name (@handle) date") names the
@@ -422,7 +444,7 @@ fn read_meta_line(
         if let Some(s) = skip.get_mut(i) {
             *s = true;
         }
-    } else if let Some(ds) = meta::date_line_cached(text, l, lex, &mut dates_cache) {
+    } else if let Some(ds) = meta::date_line_cached(text, l, lex, &mut dates_cache).filter(|ds| !(in_body && !dates.is_empty() && meta::label_before_dates(text, ds, lex) >= LABELLED_DATE_WORDS && lex.cue_at_start(text, &[CueKind::Published, CueKind::Modified]).is_none())) {
         dates.extend(ds.into_iter().map(|d| (i, d)));
         if let Some(s) = skip.get_mut(i) {
             *s = true;
@@ -540,6 +562,23 @@ mod tests {
             assert_eq!(e.text.matches(cap).count(), 1, "{}", e.text);
             assert!(!e.text.contains("Dupont"), "{}", e.text);
         }
+    }
+
+    #[test]
+    fn a_caption_without_end_mark_printed_twice_after_the_lede_is_kept_once() {
+        // An image's alternative text and caption (no end mark) right
+        // after the first paragraph, then its credit: the caption once.
+        let para = |n: &str| format!("{n} paragraphe de l'article, assez long pour être de la prose véritable, avec des virgules et des mots.\n");
+        let cap = "Le maire de la ville inaugure le nouveau pont sur la rivière, le 3 mars 2024 à Lyon";
+        let input = format!("Accueil\nUn nouveau pont sur la rivière\n{}{cap}\n{cap}\nafp.com/Jean Dupont\n{}{}", para("Premier"), para("Deuxième"), para("Troisième"));
+        let e = extract(&input);
+        assert_eq!(e.text.matches(cap).count(), 1, "{}", e.text);
+        assert!(e.text.contains(&format!("mots.\n\n{cap}\n\nDeuxième")), "{}", e.text);
+        // With its credit on the same line, it stays out.
+        let credited = format!("{cap} REUTERS/Jean Dupont");
+        let input = format!("Accueil\nUn nouveau pont sur la rivière\n{}{credited}\n{credited}\n{}{}", para("Premier"), para("Deuxième"), para("Troisième"));
+        let e = extract(&input);
+        assert!(!e.text.contains("REUTERS"), "{}", e.text);
     }
 
     #[test]
@@ -740,6 +779,88 @@ mod tests {
         assert!(e.text.contains("\n\nDelhi est devenue une chambre à gaz\n\n"), "{}", e.text);
         assert!(e.metadata.published.is_none(), "{:?}", e.metadata.published);
         assert_eq!(e.metadata.authors.iter().map(|a| a.value.as_str()).collect::<Vec<_>>(), ["Jeanne Martin"]);
+    }
+
+    #[test]
+    fn embedded_page_post_with_its_network_signature_is_quoted() {
+        // A social network's embed: the post's text, then "Publiée par
+        // <page> sur <date>", between two paragraphs.
+        let input = "Accueil\nLa mairie lance une collecte de jouets\nPar Jeanne Martin\n\
+            La mairie de Villeneuve lance une grande collecte de jouets pour les enfants des familles les plus modestes de la commune.\n\
+            Les dons peuvent être déposés à l'accueil de l'hôtel de ville jusqu'au 15 décembre, aux heures d'ouverture habituelles.\n\
+            Noël solidaire #Villeneuve Déposez vos jouets en mairie !https://www.villeneuve.example/collecte\n\
+            Publiée par Ville de Villeneuve sur Lundi 2 décembre 2019\n\
+            Les jouets seront ensuite triés par les bénévoles du centre social puis distribués lors d'un goûter organisé le 20 décembre.\n\
+            Partager\n• Facebook\n• Twitter\n";
+        let e = extract(input);
+        assert!(e.text.contains("modestes de la commune.\n\nLes dons") && e.text.contains("habituelles.\n\nNoël solidaire"), "{}", e.text);
+        assert!(e.text.contains("\n\nPubliée par Ville de Villeneuve sur Lundi 2 décembre 2019\n\nLes jouets"), "{}", e.text);
+        assert_eq!(e.metadata.authors.iter().map(|a| a.value.as_str()).collect::<Vec<_>>(), ["Jeanne Martin"]);
+        // The same post after a long list that ends the region: the
+        // paragraphs after the list are kept, and so is the post among them.
+        let mut input = String::from("Accueil\nLa mairie lance une collecte de jouets\n\
+            La mairie de Villeneuve lance une grande collecte de jouets pour les enfants des familles les plus modestes de la commune.\n\
+            Les bénévoles recherchent en particulier des jouets neufs ou en très bon état, parmi lesquels :\n");
+        for item in ["jeux de société", "livres illustrés", "poupées et peluches", "voitures miniatures", "jeux de construction", "puzzles complets", "instruments de musique", "ballons,", "déguisements", "etc…"] {
+            input.push_str(&format!("• {item}\n"));
+        }
+        input.push_str("Les dons peuvent être déposés à l'accueil de l'hôtel de ville jusqu'au 15 décembre, aux heures d'ouverture habituelles.\n\
+            Noël solidaire #Villeneuve Déposez vos jouets en mairie !https://www.villeneuve.example/collecte\n\
+            Publiée par Ville de Villeneuve sur Lundi 2 décembre 2019\n\
+            Les jouets seront ensuite triés par les bénévoles du centre social puis distribués lors d'un goûter organisé le 20 décembre.\n\
+            Partager\n• Facebook\n• Twitter\n");
+        let e = extract(&input);
+        assert!(e.text.contains("habituelles.\n\nNoël solidaire #Villeneuve"), "{}", e.text);
+        assert!(e.text.ends_with("Publiée par Ville de Villeneuve sur Lundi 2 décembre 2019\n\nLes jouets seront ensuite triés par les bénévoles du centre social puis distribués lors d'un goûter organisé le 20 décembre."), "{}", e.text);
+    }
+
+    #[test]
+    fn long_heading_in_capitals_of_an_article_headed_in_capitals() {
+        let para = |n: &str| format!("{n} paragraphe de l'article, assez long pour être de la prose véritable, avec des virgules et des mots.\n");
+        let long = "LA LENTE TRANSFORMATION DES QUARTIERS NORD DE LA VILLE DEPUIS DIX ANS";
+        let mut input = String::from("Accueil\nLa ville change de visage\n");
+        for (i, h) in ["UN CHANTIER SANS FIN", "LES HABITANTS PARTAGÉS", long, "ET APRÈS ?"].iter().enumerate() {
+            input.push_str(&para(&format!("Premier {i}")));
+            input.push_str(&para(&format!("Deuxième {i}")));
+            input.push_str(&format!("{h}\n"));
+        }
+        input.push_str(&para("Dernier"));
+        let e = extract(&input);
+        assert!(e.text.contains(&format!("mots.\n\n{long}\n\nPremier 3")), "{}", e.text);
+        // Alone in capitals, a long line between paragraphs is a call or
+        // another article's headline.
+        let input = format!("Accueil\nLa ville change de visage\n{}{}{long}\n{}{}", para("Premier"), para("Deuxième"), para("Troisième"), para("Quatrième"));
+        let e = extract(&input);
+        assert!(!e.text.contains(long), "{}", e.text);
+    }
+
+    #[test]
+    fn a_heading_ending_with_a_date_inside_the_body_is_text() {
+        let para = |n: &str| format!("{n} paragraphe de l'article, assez long pour être de la prose véritable, avec des virgules et des mots.\n");
+        let heading = "Communiqué de presse du collectif - 12 juin 2019";
+        let input = format!("Accueil\nLe collectif demande la libération du militant\njeudi 13 juin 2019\n{}{heading}\n{}{}", para("Premier"), para("Deuxième"), para("Troisième"));
+        let e = extract(&input);
+        assert!(e.text.contains(&format!("mots.\n\n{heading}\n\nDeuxième")), "{}", e.text);
+        assert_eq!(e.metadata.published.as_ref().map(|p| p.value.as_str()), Some("2019-06-13"));
+        // Words after the date: a signature or a comment's stamp, metadata.
+        let stamp = "Communiqué du collectif - 12 juin 2019 - Répondre";
+        let input = format!("Accueil\nLe collectif demande la libération du militant\njeudi 13 juin 2019\n{}{stamp}\n{}{}", para("Premier"), para("Deuxième"), para("Troisième"));
+        let e = extract(&input);
+        assert!(!e.text.contains(stamp), "{}", e.text);
+    }
+
+    #[test]
+    fn a_subscription_call_is_no_headline() {
+        // "S'abonner …", printed twice (header and box) and echoed by a
+        // promotion inside the article, is a call, not the headline.
+        let input = "S'abonner - 1 mois offert\nActualité\nS'abonner - 1 mois offert\n• Sport\n\
+            Rugby : le XV de France domine l'Écosse et reste invaincu\n\
+            Le XV de France a dominé l'Écosse samedi au Stade de France et reste invaincu dans le Tournoi après trois journées.\n\
+            Offre spéciale : 1 mois offert pour tout abonnement\n\
+            Les Bleus ont inscrit trois essais en première période avant de gérer leur avance jusqu'au coup de sifflet final.\n\
+            L'Écosse, qui restait sur deux victoires, n'a jamais trouvé la faille dans une défense française très disciplinée.\n";
+        let e = extract(input);
+        assert_eq!(e.metadata.title.as_ref().map(|t| t.value.as_str()), Some("Rugby : le XV de France domine l'Écosse et reste invaincu"));
     }
 
     #[test]

@@ -96,6 +96,10 @@ pub(crate) enum CueKind {
     /// Opens a line about a picture ("Photo :", "Foto:", "Image caption"):
     /// its credit or caption, not the article's text.
     Picture,
+    /// Opens the signature of an embedded social-media post ("Publiée
+    /// par … sur <date>", as a social network's embed prints it): the post
+    /// is quoted by the article.
+    Post,
 }
 
 /// One cue phrase of one language.
@@ -210,6 +214,7 @@ impl Lexicon {
                     Some("comments-after-count") => CueKind::CountedComments,
                     Some("closing") => CueKind::Closing,
                     Some("picture") => CueKind::Picture,
+                    Some("post") => CueKind::Post,
                     _ => continue,
                 };
                 let phrase = parts.next().unwrap_or("").split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase();

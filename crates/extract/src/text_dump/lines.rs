@@ -6,7 +6,7 @@ use std::collections::HashMap;
 
 use dossier_text::normalize::is_space;
 
-use super::lexicon::{FastBuild, Lexicon};
+use super::lexicon::{CueKind, FastBuild, Lexicon};
 
 /// One non-empty line of the dump and its features.
 #[derive(Debug, Clone, Default)]
@@ -60,7 +60,9 @@ pub(crate) struct Line {
     pub chrome_cue: bool,
     /// The signature of an embedded social-media post: a dash, a name, a
     /// handle in brackets, a date ending with the year ("— Jane Doe
-    /// (@jane) November 18, 2019").
+    /// (@jane) November 18, 2019"), or a `post` cue, a name, a date
+    /// ending with the year ("Publiée par Mairie de Lyon sur Jeudi 26 mars
+    /// 2020").
     pub embed_credit: bool,
     /// The line heads a comment section (`comments` cues of the data
     /// files, maybe after a count), and is short like a heading.
@@ -173,7 +175,7 @@ pub(crate) fn split(input: &str, lex: &Lexicon) -> (Vec<Line>, Vec<u16>) {
             measure(text, lex, &mut line, &mut hits[base..], &mut word);
             let (chrome, comments) = if glue.is_none() { cues } else { lex.line_cues_with(text, &mut first_word) };
             line.chrome_cue = chrome || line.words <= AD_LABEL_WORDS && lex.is_ad_label(text, &mut first_word) || checkbox_label(text) || line.words <= PROMO_LINE_WORDS && lex.has_promo_word(text) || line.words <= CONSENT_LINE_WORDS && lex.is_consent_line(text);
-            line.embed_credit = embed_credit(text);
+            line.embed_credit = embed_credit(text) || post_credit(text, lex);
             line.comments_cue = comments.is_some_and(|end| line.words <= COMMENTS_HEADING_WORDS || is_quotation(text.get(end..).unwrap_or("")));
             lines.push(line);
         }
@@ -441,6 +443,17 @@ fn cut_teaser(end: &str) -> bool {
     let tail = body.get(p + 1..).unwrap_or("");
     (1..=2).contains(&tail.split_whitespace().filter(|w| w.chars().any(char::is_alphabetic)).count())
 }
+
+/// The signature that a social network's embed prints under a quoted post
+/// ("Publiée par Mairie de Lyon sur Jeudi 26 mars 2020"): a line of at most
+/// [`POST_CREDIT_BYTES`] bytes opening with a `post` cue of the data files
+/// and ending with the year. Another form of [`Line::embed_credit`].
+fn post_credit(text: &str, lex: &Lexicon) -> bool {
+    text.len() <= POST_CREDIT_BYTES && text.len() >= 4 && text.bytes().rev().take(4).all(|b| b.is_ascii_digit()) && lex.cue_at_start(text, &[CueKind::Post]).is_some()
+}
+
+/// Longest signature of an embedded post read by [`post_credit`].
+const POST_CREDIT_BYTES: usize = 200;
 
 /// See [`Line::embed_credit`].
 fn embed_credit(text: &str) -> bool {

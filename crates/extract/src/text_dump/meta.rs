@@ -112,14 +112,31 @@ pub(crate) fn date_line_cached(text: &str, line: &Line, lex: &Lexicon, cache: &m
     if dates.is_empty() {
         return None;
     }
+    (words_besides_dates(text, dates, lex) <= DATE_LINE_EXTRA_WORDS).then(|| dates.to_vec())
+}
+
+/// Words of `text` (runs of letters) before its first date, the
+/// publication and update cues left out, when none follows its last date:
+/// the label of a heading that ends with a date ("Communiqué de presse -
+/// 12 juin 2019" has three); 0 when words follow the date.
+pub(crate) fn label_before_dates(text: &str, dates: &[LineDate], lex: &Lexicon) -> usize {
+    let (Some(first), Some(last)) = (dates.first(), dates.last()) else { return 0 };
+    if words_besides_date_cues(text.get(last.found.end..).unwrap_or(""), lex) > 0 {
+        return 0;
+    }
+    words_besides_date_cues(text.get(..first.found.start).unwrap_or(""), lex)
+}
+
+/// Words of `text` (runs of letters) outside its `dates` and the
+/// publication and update cues.
+fn words_besides_dates(text: &str, dates: &[LineDate], lex: &Lexicon) -> usize {
     let mut extra = 0usize;
     let mut prev = 0usize;
     for d in dates {
         extra += words_besides_date_cues(text.get(prev..d.found.start).unwrap_or(""), lex);
         prev = d.found.end;
     }
-    extra += words_besides_date_cues(text.get(prev..).unwrap_or(""), lex);
-    (extra <= DATE_LINE_EXTRA_WORDS).then(|| dates.to_vec())
+    extra + words_besides_date_cues(text.get(prev..).unwrap_or(""), lex)
 }
 
 /// Words of `s` (runs of letters) outside the publication and update cues

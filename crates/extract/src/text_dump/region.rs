@@ -360,11 +360,69 @@ pub(crate) fn keep_in_region(lines: &[Line], prose: &[bool], skip: &[bool], i: u
 /// Fewest words of a line in capitals that is not kept as a heading.
 const SHOUTED_WORDS: u32 = 9;
 
+/// Keeps the long headings in capitals of an article that writes its
+/// headings in capitals: when the region `a..=b` already keeps at least
+/// [`CAPITAL_HEADINGS`] lines in capitals (its shorter headings), a line
+/// in capitals of [`SHOUTED_WORDS`] words or more (at most
+/// [`limits::HEADING_WORDS`]) between two prose lines is one more of its
+/// headings, not another article's headline or a call ("CLICK HERE …"),
+/// which [`keep_in_region`] leaves out on other pages.
+pub(crate) fn keep_capital_headings(lines: &[Line], prose: &[bool], skip: &[bool], keep: &mut [bool], a: usize, b: usize, lang_known: bool) {
+    let kept_caps = (a..=b).filter(|&j| keep.get(j).copied().unwrap_or(false) && lines.get(j).is_some_and(Line::all_caps)).count();
+    if kept_caps < CAPITAL_HEADINGS {
+        return;
+    }
+    let is_prose = |j: usize| prose.get(j).copied().unwrap_or(false);
+    for i in a..=b {
+        let Some(l) = lines.get(i) else { break };
+        if keep.get(i).copied().unwrap_or(true) || skip.get(i).copied().unwrap_or(true) || l.chrome_cue || !l.all_caps() || l.words < SHOUTED_WORDS || l.words > limits::HEADING_WORDS || !is_minor_text(l, lang_known) {
+            continue;
+        }
+        let next = (i + 1..lines.len()).find(|&j| !skip.get(j).copied().unwrap_or(false));
+        let prev = (0..i).rev().find(|&j| !skip.get(j).copied().unwrap_or(false));
+        if next.is_some_and(is_prose) && prev.is_some_and(is_prose) {
+            if let Some(k) = keep.get_mut(i) {
+                *k = true;
+            }
+        }
+    }
+}
+
+/// Fewest kept lines in capitals for an article to write its headings so.
+const CAPITAL_HEADINGS: usize = 3;
+
+/// True when line `i` is the first copy of a caption printed twice in a
+/// row (an image's alternative text, then its caption; see
+/// [`doubled_line`]) right after a paragraph: read as if printed once, it
+/// is a caption of the article, kept like one after prose by
+/// [`keep_in_region`] (short text, a sentence end or four words or more),
+/// unless it carries a credit (a slash, a copyright sign, a bracketed end).
+/// The second copy is dropped when the copies are deduplicated.
+pub(crate) fn doubled_caption(input: &str, lines: &[Line], prose: &[bool], skip: &[bool], i: usize, lang_known: bool) -> bool {
+    let Some(l) = lines.get(i) else { return false };
+    if l.repeats != 2 || l.chrome_cue || skip.get(i).copied().unwrap_or(true) || lines.get(i + 1).is_none_or(|n| n.text(input) != l.text(input)) {
+        return false;
+    }
+    // A caption carrying its credit ("… (REUTERS/Jane Doe)", "… [File:
+    // Reuters]", "© …") is the picture's furniture, printed as such.
+    let text = l.text(input);
+    if text.contains(['/', '©']) || text.ends_with([')', ']']) {
+        return false;
+    }
+    let once = Line { repeats: 1, ..l.clone() };
+    if !is_minor_text(&once, lang_known) || l.all_caps() && l.words >= SHOUTED_WORDS || !(l.terminal() || l.words >= 4) {
+        return false;
+    }
+    let prev = (0..i).rev().find(|&j| !skip.get(j).copied().unwrap_or(false));
+    prev.is_some_and(|j| prose.get(j).copied().unwrap_or(false))
+}
+
 /// True when line `i` is a one-word section heading between two
 /// paragraphs ("Keyboard", "Fazit", "Conclusion"), or a one-word
 /// sentence there ("Yikes.", "Really?"): a single word of
 /// letters (at least [`WORD_HEADING_LETTERS`]; an end mark allowed), not repeated, after a
-/// prose line that ends a sentence and before a prose line (title and
+/// prose line that ends a sentence (or under a heading of its own right
+/// after one) and before a prose line (title and
 /// metadata lines in `skip` are passed over). Menu labels and tags come
 /// in runs, not alone between two paragraphs.
 pub(crate) fn word_heading(lines: &[Line], prose: &[bool], skip: &[bool], i: usize) -> bool {
@@ -381,7 +439,16 @@ pub(crate) fn word_heading(lines: &[Line], prose: &[bool], skip: &[bool], i: usi
     let is_prose = |j: usize| prose.get(j).copied().unwrap_or(false);
     let next = (i + 1..lines.len()).find(not_skipped);
     let prev = (0..i).rev().find(not_skipped);
-    next.is_some_and(is_prose) && prev.is_some_and(|j| is_prose(j) && lines.get(j).is_some_and(Line::terminal))
+    let after_sentence = |j: usize| is_prose(j) && lines.get(j).is_some_and(Line::terminal);
+    // Or right under a section heading that follows a paragraph (a
+    // subsection's heading: "Results" then "Caveat"): a short line of
+    // its own, without an end mark (a caption or a credit's picture
+    // line ends like a sentence).
+    let under_heading = |j: usize| {
+        lines.get(j).is_some_and(|h| !is_prose(j) && !h.bullet && !h.bare && !h.placeholder && !h.chrome_cue && !h.comments_cue && h.odd == 0 && h.repeats == 1 && (2..=limits::HEADING_WORDS).contains(&h.words) && !h.terminal() && h.last != ')')
+            && (0..j).rev().find(not_skipped).is_some_and(after_sentence)
+    };
+    next.is_some_and(is_prose) && prev.is_some_and(|j| after_sentence(j) || under_heading(j))
 }
 
 /// Fewest letters of a one-word heading.
@@ -1632,6 +1699,22 @@ mod tests {
         // end, an advertising label: not headings.
         assert_eq!(kept, vec![false, true, false, false, false, false, false, false, false, false, false, false]);
         assert!(lines[10].chrome_cue);
+    }
+
+    #[test]
+    fn one_word_heading_under_a_section_heading_stays() {
+        let input = "Premier paragraphe de l'article, assez long pour être de la prose véritable ici.\n\
+                     Les résultats de l'enquête\n\
+                     Méthode\n\
+                     Deuxième paragraphe de l'article, lui aussi assez long pour compter comme prose.\n\
+                     Une photo de la salle, prise lundi.\n\
+                     Reuters\n\
+                     Troisième paragraphe de l'article, qui est également un paragraphe de prose.\n";
+        let (lines, prose) = classify(input);
+        let skip = vec![false; lines.len()];
+        let kept: Vec<bool> = (0..lines.len()).map(|i| word_heading(&lines, &prose, &skip, i)).collect();
+        // Under a heading, yes; under a caption (a sentence), no.
+        assert_eq!(kept, vec![false, false, true, false, false, false, false]);
     }
 
     #[test]
