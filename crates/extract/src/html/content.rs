@@ -40,8 +40,7 @@ pub(crate) fn block_text(flat: &Flat<'_>, b: &Block) -> String {
     for p in pieces {
         match p {
             Piece::Text(t) => s.push_str(t),
-            Piece::Break => s.push(' '),
-            Piece::Cell => s.push(' '),
+            Piece::Break | Piece::Cell | Piece::Space => s.push(' '),
         }
     }
     dossier_text::normalize::collapse_whitespace(&s)
@@ -1049,7 +1048,7 @@ pub(crate) fn trim_caption_credits(flat: &mut Flat<'_>) {
                     starts.push((text.len(), k));
                     text.push_str(t);
                 }
-                Piece::Break | Piece::Cell => text.push(' '),
+                Piece::Break | Piece::Cell | Piece::Space => text.push(' '),
             }
         }
         let Some(cut) = credit_tail(&text, !caption) else { continue };

@@ -1025,3 +1025,35 @@ fn numbered_notes_set_apart_after_the_article_join_it() {
     let u = extract(&uncited, None).text;
     assert!(!u.contains("Jean-Noël Juttet"), "{u}");
 }
+
+#[test]
+fn elements_laid_out_apart_are_not_glued() {
+    // A row of labels (a dossier name and its tag, in spans a style sheet
+    // spaces) and a row of links with no text between them: one word each.
+    let html = "<html><body><article><h1>Storm hits the coast</h1>\
+        <div class='kicker'><span class='label'>War in the region</span><span class='tag'>dossier</span></div>\
+        <p>The storm reached the coast on Monday night, with gusts above 150 km/h recorded in several towns, officials said.</p>\
+        <p>Thousands of homes lost power, and the rail service was suspended until Tuesday morning while crews cleared the lines.</p>\
+        <p class='names'><a href='/a'>Paris</a><a href='/b'>Lyon</a><span>, and more.</span></p>\
+        <p>A dr<b>op</b>ped word, a <span class='cap'>L</span><span>etter</span> and <i>ital</i><i>ics</i> stay as written.</p>\
+        <pre><span class='k'>def</span><span class='n'>main</span><span class='p'>():</span></pre>\
+        <div class='ja'><span class='a'>最近</span><span class='b'>子ども</span></div>\
+        <p><span class='a'>A text cut by an editor, with the word indust</span><span class='b'>ries in two spans.</span></p>\
+        <div><span>Without styles, one text: the word indust</span><span>ries in two spans again.</span></div>\
+        <div class='nutrition'><span class='amount'>31</span><span class='unit'>g</span></div>\
+        <p><span class='dropcap'>L</span><span>ines were repaired by Wednesday, the operator said in a statement.</span></p>\
+        </article></body></html>";
+    let ex = extract(html, None);
+    let t = &ex.text;
+    assert!(t.contains("War in the region dossier"), "{t}");
+    assert!(t.contains("Lines were repaired"), "{t}");
+    // Code and scripts written without spaces stay as written.
+    assert!(t.contains("defmain():"), "{t}");
+    assert!(t.contains("最近子ども"), "{t}");
+    assert!(t.contains("industries in two spans."), "{t}");
+    assert!(t.contains("industries in two spans again."), "{t}");
+    assert!(t.contains("31g"), "{t}");
+    assert!(t.contains("Paris Lyon, and more."), "{t}");
+    assert!(t.contains("A dropped word, a Letter and italics stay as written."), "{t}");
+}
+
