@@ -242,6 +242,8 @@ mod tests {
         assert!(is_disclosure("*Werbung. Dieser Beitrag enthält Werbung für eine Marke."));
         assert!(is_disclosure("Die mit Sternchen (*) gekennzeichneten Links sind sogenannte »Affiliate-Links«."));
         assert!(!is_disclosure("The company said it would pay the commission's fine by Friday."));
+        assert!(is_disclosure("Le Club est l'espace de libre expression des abonnés. Ses contenus n'engagent pas la rédaction."));
+        assert!(is_disclosure("Les tribunes n’engagent que leurs auteurs."));
         assert!(is_disclosure("If you’re seeing this message but you’re already a subscriber, you can log in for immediate access to this story."));
     }
 
