@@ -1113,6 +1113,9 @@ fn credit_start(text: &str, copyright_only: bool) -> Option<usize> {
         let after_sentence = before.ends_with(['.', '!', '?', '|', '–', '-', '—', ')']);
         (before.is_empty() || after_sentence) && opens_with_credit_label(&t[i..])
             || !before.is_empty() && after_sentence && (is_agency_credit(&t[i..]) || is_bare_labelled_credit(&t[i..]))
+            // A "©" credit closes a caption after any word ("… Paris, 16
+            // mars 2018 © E.B").
+            || !before.is_empty() && t[i..].starts_with('©')
     })
 }
 

@@ -615,6 +615,14 @@ fn a_credit_closing_a_caption_is_cut() {
     assert!(!t.contains("Balibouse") && !t.contains("Unsplash"), "{t}");
     // A parenthesis that names no one is the caption's.
     assert!(t.contains("Two dogs (left) and a cat (Felis catus)"), "{t}");
+    // A "©" credit closing a caption without a sentence end before it.
+    let copyright = format!(
+        "<html><body><article><h1>Talks</h1>{para}{}{}</article></body></html>",
+        fig("Banner on a shop front, Paris, 16 March 2019 © J.D"),
+        para.replace("Monday", "Sunday")
+    );
+    let c = extract(&copyright, None).text;
+    assert!(c.contains("16 March 2019\n") && !c.contains("J.D"), "{c}");
 }
 
 #[test]
