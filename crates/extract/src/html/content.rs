@@ -1084,9 +1084,14 @@ fn credit_start(text: &str, copyright_only: bool) -> Option<usize> {
         // "… aus der Schweiz. © AFP / Marco Bertorello"
         let at = t.rfind('©')?;
         let before = t[..at].trim_end();
+        // After a sentence end or a bar; or, when only a name of a few
+        // words follows it, after any word of a caption's text ("… Paris,
+        // 16 mars 2018 © E.B"; not after a label: "Fotos © X" is a credit
+        // line, judged whole).
+        let words = t[at..].split_whitespace().count();
         let ok = !before.is_empty()
-            && before.ends_with(['.', '!', '?', '|', '–', '-', '—'])
-            && t[at..].split_whitespace().count() <= CREDIT_TAIL_WORDS;
+            && (before.ends_with(['.', '!', '?', '|', '–', '-', '—']) && words <= CREDIT_TAIL_WORDS
+                || words <= COPYRIGHT_NAME_WORDS && before.split_whitespace().count() >= MIN_CAPTION_WORDS);
         return ok.then_some(at);
     }
     if let Some(open) = t.strip_suffix(')').and_then(|body| body.rfind('(')) {
@@ -1150,6 +1155,11 @@ const MAX_CREDITED_CHARS: u32 = 300;
 
 /// Most words of a labelled credit closing a caption.
 const CREDIT_TAIL_WORDS: usize = 8;
+/// Most words (the "©" included) of a copyright credit closing a text
+/// block after a word rather than a sentence end.
+const COPYRIGHT_NAME_WORDS: usize = 3;
+/// Fewest words of text before such a credit.
+const MIN_CAPTION_WORDS: usize = 4;
 
 /// "©…", "Foto: …", "Quelle: …", "Foto © …".
 fn opens_with_credit_label(s: &str) -> bool {

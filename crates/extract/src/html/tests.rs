@@ -630,12 +630,16 @@ fn a_copyright_credit_closing_a_short_text_block_is_cut() {
     let para = "<p>The ministers met on Monday to discuss security cooperation, trade and the future of the region, officials said in a statement.</p>";
     let html = format!(
         "<html><body><article><h1>Talks</h1>{para}<div>Marco Odermatt, a ski star from Switzerland. © AFP / Marco Bertorello</div>\
-         {para2}<div>The brand © Acme is sold in shops everywhere, the maker said on Monday.</div>{para3}</article></body></html>",
+         {para2}<div>The brand © Acme is sold in shops everywhere, the maker said on Monday.</div>{para3}\
+         <p>Banner on a shop front in memory of the victim, Paris, 16 March 2019 © J.D</p>{para4}</article></body></html>",
         para2 = para.replace("Monday", "Tuesday"),
         para3 = para.replace("Monday", "Friday"),
+        para4 = para.replace("Monday", "Sunday"),
     );
     let t = extract(&html, None).text;
     assert!(t.contains("Marco Odermatt, a ski star from Switzerland.\n"), "{t}");
+    // A short name after "©" closes a caption set as a paragraph.
+    assert!(t.contains("Paris, 16 March 2019\n") && !t.contains("J.D"), "{t}");
     assert!(!t.contains("Bertorello"), "{t}");
     // A "©" inside a sentence is not a closing credit.
     assert!(t.contains("The brand © Acme is sold"), "{t}");
