@@ -945,6 +945,53 @@ pub(crate) fn drop_closing_author_bio(flat: &Flat<'_>, blocks: &mut Vec<u32>, au
     }
 }
 
+/// Drops the author's signature near the end of the article: one of the
+/// last [`SIGNATURE_BLOCKS`] blocks that is only a name, either the full
+/// name of an author the page declares ("Kab NIANG" signing a post by Kab
+/// Niang) or a signature written first name then surname in capitals
+/// ("Eloïse BAJOU"), as French papers and blogs sign. A signature names
+/// the writer, not the story's people.
+pub(crate) fn drop_closing_signature(flat: &Flat<'_>, blocks: &mut Vec<u32>, authors: &[&str]) {
+    if blocks.len() < 3 {
+        return;
+    }
+    let author_keys: Vec<String> = authors.iter().filter(|a| a.split_whitespace().count() >= 2).map(|a| words_key(a)).collect();
+    let from = blocks.len().saturating_sub(SIGNATURE_BLOCKS);
+    let found = blocks.iter().enumerate().skip(from).find_map(|(pos, &bi)| {
+        let b = flat.blocks.get(bi as usize)?;
+        if b.kind != Kind::Para || b.chars > MAX_SIGNATURE_CHARS || b.figure || b.link_chars > 0 {
+            return None;
+        }
+        let text = block_text(flat, b);
+        (author_keys.contains(&words_key(&text)) || is_capitalised_signature(&text)).then_some(pos)
+    });
+    if let Some(pos) = found {
+        blocks.remove(pos);
+    }
+}
+
+/// "Eloïse BAJOU", "Jean-Marc DUPONT": two or three words, the first
+/// capitalised but not all capitals, the last all capitals (two letters
+/// at least), nothing but letters, hyphens, apostrophes and dots.
+fn is_capitalised_signature(text: &str) -> bool {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    if !(2..=3).contains(&words.len()) || !text.chars().all(|c| c.is_alphabetic() || c.is_whitespace() || matches!(c, '-' | '\'' | '’' | '.')) {
+        return false;
+    }
+    let first = words[0];
+    let last = words[words.len() - 1];
+    let letters = |w: &str| w.chars().filter(|c| c.is_alphabetic()).count();
+    first.chars().next().is_some_and(char::is_uppercase)
+        && first.chars().any(char::is_lowercase)
+        && letters(last) >= 2
+        && last.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase)
+}
+
+/// Last blocks searched for a signature.
+const SIGNATURE_BLOCKS: usize = 3;
+/// Longest signature (characters, whitespace excluded).
+const MAX_SIGNATURE_CHARS: u32 = 40;
+
 /// The article's notes, set apart after it (a "Notes" box below the
 /// author's name or after a list of other stories), join the selection:
 /// after the last selected block, the first run of paragraphs or items

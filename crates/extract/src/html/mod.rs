@@ -76,6 +76,7 @@ pub fn extract_parsed(doc: &Html, html: &str, url: Option<&str>) -> Extraction {
         }
     }
     content::drop_closing_author_bio(&flat, &mut selection.blocks, &authors);
+    content::drop_closing_signature(&flat, &mut selection.blocks, &authors);
     content::append_notes(&flat, &mut selection.blocks);
     content::prepend_described_lead(&flat, &mut selection.blocks, &page.descriptions);
     let (mut text, mut offsets) = emit(&flat, &selection.blocks, html);

@@ -1069,3 +1069,28 @@ fn elements_laid_out_apart_are_not_glued() {
     assert!(t.contains("A dropped word, a Letter and italics stay as written."), "{t}");
 }
 
+
+#[test]
+fn the_authors_signature_closing_the_article_goes() {
+    let para = "<p>The students met on Monday to discuss the strike, the reform and the future of the university, the union said.</p>";
+    let page = |sig: &str, author: &str| {
+        format!(
+            "<html><head><meta name='author' content='{author}'></head><body><article><h1>Strike</h1>{para}{}{}<p>{sig}</p><p>*The first name has been changed.</p></article></body></html>",
+            para.replace("Monday", "Tuesday"),
+            para.replace("Monday", "Friday"),
+        )
+    };
+    // The declared author signing, in capitals or not.
+    let t = extract(&page("Jane ROE", "Jane Roe"), None).text;
+    assert!(!t.contains("ROE") && t.contains("*The first name"), "{t}");
+    let t = extract(&page("Jane Roe", "Jane Roe"), None).text;
+    assert!(!t.contains("Jane Roe"), "{t}");
+    // A signature first name then surname in capitals, whoever is declared.
+    let t = extract(&page("Eloïse BAJOU", "Someone Else"), None).text;
+    assert!(!t.contains("BAJOU"), "{t}");
+    // A closing sentence or slogan is not a signature.
+    let t = extract(&page("VIVE LA RÉPUBLIQUE", "Someone Else"), None).text;
+    assert!(t.contains("VIVE LA RÉPUBLIQUE"), "{t}");
+    let t = extract(&page("Thanks to Jane Roe.", "Jane Roe"), None).text;
+    assert!(t.contains("Thanks to Jane Roe."), "{t}");
+}
