@@ -1082,8 +1082,14 @@ pub(crate) fn trim_caption_credits(flat: &mut Flat<'_>) {
         let (s, e) = (b.pieces.0 as usize, b.pieces.1 as usize);
         let Some(pieces) = flat.pieces.get(s..e) else { continue };
         // Elsewhere (an image's text set as a plain paragraph), only a
-        // "© …" tail is read as a credit.
-        if !caption && !pieces.iter().any(|p| matches!(p, Piece::Text(t) if t.contains('©'))) {
+        // "© …" tail or a labelled credit in parentheses is read as a credit.
+        let closing_parenthesis = || {
+            pieces.iter().rev().find_map(|p| match p {
+                Piece::Text(t) if !t.trim().is_empty() => Some(t.trim_end().ends_with(')')),
+                _ => None,
+            }) == Some(true)
+        };
+        if !caption && !pieces.iter().any(|p| matches!(p, Piece::Text(t) if t.contains('©'))) && !closing_parenthesis() {
             continue;
         }
         // The block's text, with where each text piece starts in it.
@@ -1128,6 +1134,15 @@ fn credit_tail(text: &str, copyright_only: bool) -> Option<usize> {
 fn credit_start(text: &str, copyright_only: bool) -> Option<usize> {
     let t = text.trim_end();
     if copyright_only {
+        // "… strengthened in size (Image: GETTY )": a labelled credit in
+        // parentheses after a caption's words.
+        if let Some(open) = t.strip_suffix(')').and_then(|body| body.rfind('(')) {
+            let inner = t[open + 1..t.len() - 1].trim();
+            let words_before = t[..open].split_whitespace().count();
+            if words_before >= MIN_CAPTION_WORDS && inner.split_whitespace().count() <= 6 && opens_with_credit_label(inner) {
+                return Some(open);
+            }
+        }
         // "… aus der Schweiz. © AFP / Marco Bertorello"
         let at = t.rfind('©')?;
         let before = t[..at].trim_end();

@@ -631,13 +631,18 @@ fn a_copyright_credit_closing_a_short_text_block_is_cut() {
     let html = format!(
         "<html><body><article><h1>Talks</h1>{para}<div>Marco Odermatt, a ski star from Switzerland. © AFP / Marco Bertorello</div>\
          {para2}<div>The brand © Acme is sold in shops everywhere, the maker said on Monday.</div>{para3}\
-         <p>Banner on a shop front in memory of the victim, Paris, 16 March 2019 © J.D</p>{para4}</article></body></html>",
+         <p>Banner on a shop front in memory of the victim, Paris, 16 March 2019 © J.D</p>{para4}\
+         <div class='caption'>The protests grew in size (Image: GETTY )</div>{para}<div>The rally was held on the square (photo below)</div>{para2}</article></body></html>",
         para2 = para.replace("Monday", "Tuesday"),
         para3 = para.replace("Monday", "Friday"),
         para4 = para.replace("Monday", "Sunday"),
     );
     let t = extract(&html, None).text;
     assert!(t.contains("Marco Odermatt, a ski star from Switzerland.\n"), "{t}");
+    // A labelled credit in parentheses closes a caption set as a paragraph;
+    // a parenthesis that is no credit stays.
+    assert!(t.contains("The protests grew in size\n") && !t.contains("GETTY"), "{t}");
+    assert!(t.contains("The rally was held on the square (photo below)"), "{t}");
     // A short name after "©" closes a caption set as a paragraph.
     assert!(t.contains("Paris, 16 March 2019\n") && !t.contains("J.D"), "{t}");
     assert!(!t.contains("Bertorello"), "{t}");
