@@ -1305,6 +1305,20 @@ pub(super) fn is_agency_credit(text: &str) -> bool {
         && parts.iter().any(|p| lexicon.is_listed_agency(p))
 }
 
+/// A picture gallery's counter ("1 of 6", "3 / 12", "2 sur 5", "4 von
+/// 9"): two numbers around "of" or a slash (or the same word in another
+/// language), the first not above the second.
+fn is_gallery_counter(text: &str) -> bool {
+    let spaced = text.replace('/', " / ");
+    let words: Vec<&str> = spaced.split_whitespace().collect();
+    let [a, sep, b] = words.as_slice() else { return false };
+    let (Ok(a), Ok(b)) = (a.parse::<u32>(), b.parse::<u32>()) else { return false };
+    COUNTER_WORDS.contains(&sep.to_lowercase().as_str()) && a >= 1 && a <= b
+}
+
+/// Words between the numbers of a gallery counter.
+const COUNTER_WORDS: [&str; 7] = ["of", "/", "sur", "von", "de", "di", "van"];
+
 /// A short line that is mostly a bare web address ("Permalien
 /// https://p.dw.com/p/RPYx", "Short link: https://…"): a permalink or
 /// share box, never the article's words.
@@ -1398,6 +1412,9 @@ fn filter_blocks(flat: &Flat<'_>, blocks: Vec<u32>, title: &[String]) -> Vec<u32
                 continue;
             }
             if b.chars < 80 && matches!(b.kind, Kind::Para | Kind::Heading(_) | Kind::Item) && is_date_line(&text) {
+                continue;
+            }
+            if b.chars < 20 && is_gallery_counter(&text) {
                 continue;
             }
             if b.chars < 120 && is_link_line(&text) {

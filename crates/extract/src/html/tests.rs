@@ -1099,3 +1099,17 @@ fn the_authors_signature_closing_the_article_goes() {
     let t = extract(&page("Thanks to Jane Roe.", "Jane Roe"), None).text;
     assert!(t.contains("Thanks to Jane Roe."), "{t}");
 }
+
+#[test]
+fn a_gallery_counter_is_not_the_article() {
+    let para = "<p>The students met on Monday to discuss the strike, the reform and the future of the university, the union said.</p>";
+    let html = format!(
+        "<html><body><article><h1>Strike</h1>{para}<div>1 of 6</div>{}<div>2 / 6</div>{}<p>In 2019 sales rose.</p><p>12 sur 5</p></article></body></html>",
+        para.replace("Monday", "Tuesday"),
+        para.replace("Monday", "Friday"),
+    );
+    let t = extract(&html, None).text;
+    assert!(!t.contains("1 of 6") && !t.contains("2 / 6"), "{t}");
+    // Not a counter: the first number above the second.
+    assert!(t.contains("12 sur 5"), "{t}");
+}
