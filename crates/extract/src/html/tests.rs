@@ -1104,7 +1104,7 @@ fn the_authors_signature_closing_the_article_goes() {
 fn a_gallery_counter_is_not_the_article() {
     let para = "<p>The students met on Monday to discuss the strike, the reform and the future of the university, the union said.</p>";
     let html = format!(
-        "<html><body><article><h1>Strike</h1>{para}<div>1 of 6</div>{}<div>2 / 6</div>{}<p>In 2019 sales rose.</p><p>12 sur 5</p></article></body></html>",
+        "<html><body><article><h1>Strike</h1>{para}<div>1 of 6</div>{}<div>2 / 6</div><p>12 sur 5</p>{}<p>In 2019 sales rose.</p></article></body></html>",
         para.replace("Monday", "Tuesday"),
         para.replace("Monday", "Friday"),
     );
