@@ -222,6 +222,18 @@ mod tests {
         assert!(is_furniture("Do you want to be informed of our actions? Sign up here"));
         assert!(!is_furniture("For the latest figures, the ministry relied on regional data."));
         assert!(is_disclosure("¡Mira lo que tiene nuestro canal de YouTube!"));
+        // Contributor and agency credits closing a story.
+        assert!(is_furniture("(Reporting by Jane Roe; Editing by John Doe)"));
+        assert!(is_furniture("Additional reporting by Jane Roe in Paris"));
+        assert!(is_disclosure("Associated Press writers Jane Roe and John Doe contributed to this report."));
+        assert!(is_disclosure("John Doe contributed reporting from Hong Kong."));
+        assert!(is_furniture("(Avec AFP)"));
+        assert!(!is_furniture("Reporting byzantine rules was hard for the ministry."));
+        // Disclaimers and update lines.
+        assert!(is_furniture("(Alle Angaben ohne Gewähr)"));
+        assert!(is_furniture("Aktualisiert am 17.01.2021."));
+        assert!(is_furniture("Article mis à jour le 7 janvier 2020."));
+        assert!(is_disclosure("The Daily Planet is not responsible for the opinions, statements or media content presented by contributors."));
     }
 
     #[test]
@@ -230,6 +242,8 @@ mod tests {
         assert!(is_disclosure("*Werbung. Dieser Beitrag enthält Werbung für eine Marke."));
         assert!(is_disclosure("Die mit Sternchen (*) gekennzeichneten Links sind sogenannte »Affiliate-Links«."));
         assert!(!is_disclosure("The company said it would pay the commission's fine by Friday."));
+        assert!(is_disclosure("Le Club est l'espace de libre expression des abonnés. Ses contenus n'engagent pas la rédaction."));
+        assert!(is_disclosure("Les tribunes n’engagent que leurs auteurs."));
         assert!(is_disclosure("If you’re seeing this message but you’re already a subscriber, you can log in for immediate access to this story."));
     }
 

@@ -65,6 +65,7 @@ const PATTERNS: [(&str, &str); 9] = [
             r"recommend|popup|modal|promo|sponsor|navigation|navbar|pagination|pager|most-?read|most-?popular|",
             r"trending|read-?more|more-?stories|read-?next|tag-?cloud|post-?tags|article-?tags|entry-?tags|",
             r"author-?bio|author-?box|about-?the-?author|author-?profile|author-?description|saboxplugin|skip-?link|sr-only|screen-?reader|visually-?hidden|",
+            r"contrib-?bio|contributor-?bio|short-?bio|mini-?bio|auth-?bio|bio-?box|bio-?desc|",
             r"print-?only|rss|jump-?link|prev-?next|next-?prev|post-?nav|",
             r"slideshow|carousel|lightbox"
         ),
@@ -398,5 +399,12 @@ mod tests {
         assert!(classify("author-profile").boiler);
         assert!(classify("author-description").boiler);
         assert!(classify("saboxplugin-wrap").boiler);
+        // A contributor's short biography, however the template names it.
+        assert!(classify("contrib-bio").boiler);
+        assert!(classify("contributor-bio contributor-bio--align-left").boiler);
+        assert!(classify("short-bio").boiler);
+        assert!(classify("bio-box").boiler);
+        // "Bio" alone also means organic (German, French): not judged.
+        assert!(!classify("product-name--sidamo-bio-kaffeebohnen").boiler);
     }
 }

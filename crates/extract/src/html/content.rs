@@ -40,8 +40,7 @@ pub(crate) fn block_text(flat: &Flat<'_>, b: &Block) -> String {
     for p in pieces {
         match p {
             Piece::Text(t) => s.push_str(t),
-            Piece::Break => s.push(' '),
-            Piece::Cell => s.push(' '),
+            Piece::Break | Piece::Cell | Piece::Space => s.push(' '),
         }
     }
     dossier_text::normalize::collapse_whitespace(&s)
@@ -946,6 +945,53 @@ pub(crate) fn drop_closing_author_bio(flat: &Flat<'_>, blocks: &mut Vec<u32>, au
     }
 }
 
+/// Drops the author's signature near the end of the article: one of the
+/// last [`SIGNATURE_BLOCKS`] blocks that is only a name, either the full
+/// name of an author the page declares ("Kab NIANG" signing a post by Kab
+/// Niang) or a signature written first name then surname in capitals
+/// ("Eloïse BAJOU"), as French papers and blogs sign. A signature names
+/// the writer, not the story's people.
+pub(crate) fn drop_closing_signature(flat: &Flat<'_>, blocks: &mut Vec<u32>, authors: &[&str]) {
+    if blocks.len() < 3 {
+        return;
+    }
+    let author_keys: Vec<String> = authors.iter().filter(|a| a.split_whitespace().count() >= 2).map(|a| words_key(a)).collect();
+    let from = blocks.len().saturating_sub(SIGNATURE_BLOCKS);
+    let found = blocks.iter().enumerate().skip(from).find_map(|(pos, &bi)| {
+        let b = flat.blocks.get(bi as usize)?;
+        if b.kind != Kind::Para || b.chars > MAX_SIGNATURE_CHARS || b.figure || b.link_chars > 0 {
+            return None;
+        }
+        let text = block_text(flat, b);
+        (author_keys.contains(&words_key(&text)) || is_capitalised_signature(&text)).then_some(pos)
+    });
+    if let Some(pos) = found {
+        blocks.remove(pos);
+    }
+}
+
+/// "Eloïse BAJOU", "Jean-Marc DUPONT": two or three words, the first
+/// capitalised but not all capitals, the last all capitals (two letters
+/// at least), nothing but letters, hyphens, apostrophes and dots.
+fn is_capitalised_signature(text: &str) -> bool {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    if !(2..=3).contains(&words.len()) || !text.chars().all(|c| c.is_alphabetic() || c.is_whitespace() || matches!(c, '-' | '\'' | '’' | '.')) {
+        return false;
+    }
+    let first = words[0];
+    let last = words[words.len() - 1];
+    let letters = |w: &str| w.chars().filter(|c| c.is_alphabetic()).count();
+    first.chars().next().is_some_and(char::is_uppercase)
+        && first.chars().any(char::is_lowercase)
+        && letters(last) >= 2
+        && last.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase)
+}
+
+/// Last blocks searched for a signature.
+const SIGNATURE_BLOCKS: usize = 3;
+/// Longest signature (characters, whitespace excluded).
+const MAX_SIGNATURE_CHARS: u32 = 40;
+
 /// The article's notes, set apart after it (a "Notes" box below the
 /// author's name or after a list of other stories), join the selection:
 /// after the last selected block, the first run of paragraphs or items
@@ -1036,8 +1082,14 @@ pub(crate) fn trim_caption_credits(flat: &mut Flat<'_>) {
         let (s, e) = (b.pieces.0 as usize, b.pieces.1 as usize);
         let Some(pieces) = flat.pieces.get(s..e) else { continue };
         // Elsewhere (an image's text set as a plain paragraph), only a
-        // "© …" tail is read as a credit.
-        if !caption && !pieces.iter().any(|p| matches!(p, Piece::Text(t) if t.contains('©'))) {
+        // "© …" tail or a labelled credit in parentheses is read as a credit.
+        let closing_parenthesis = || {
+            pieces.iter().rev().find_map(|p| match p {
+                Piece::Text(t) if !t.trim().is_empty() => Some(t.trim_end().ends_with(')')),
+                _ => None,
+            }) == Some(true)
+        };
+        if !caption && !pieces.iter().any(|p| matches!(p, Piece::Text(t) if t.contains('©'))) && !closing_parenthesis() {
             continue;
         }
         // The block's text, with where each text piece starts in it.
@@ -1049,7 +1101,7 @@ pub(crate) fn trim_caption_credits(flat: &mut Flat<'_>) {
                     starts.push((text.len(), k));
                     text.push_str(t);
                 }
-                Piece::Break | Piece::Cell => text.push(' '),
+                Piece::Break | Piece::Cell | Piece::Space => text.push(' '),
             }
         }
         let Some(cut) = credit_tail(&text, !caption) else { continue };
@@ -1082,12 +1134,26 @@ fn credit_tail(text: &str, copyright_only: bool) -> Option<usize> {
 fn credit_start(text: &str, copyright_only: bool) -> Option<usize> {
     let t = text.trim_end();
     if copyright_only {
+        // "… strengthened in size (Image: GETTY )": a labelled credit in
+        // parentheses after a caption's words.
+        if let Some(open) = t.strip_suffix(')').and_then(|body| body.rfind('(')) {
+            let inner = t[open + 1..t.len() - 1].trim();
+            let words_before = t[..open].split_whitespace().count();
+            if words_before >= MIN_CAPTION_WORDS && inner.split_whitespace().count() <= 6 && opens_with_credit_label(inner) {
+                return Some(open);
+            }
+        }
         // "… aus der Schweiz. © AFP / Marco Bertorello"
         let at = t.rfind('©')?;
         let before = t[..at].trim_end();
+        // After a sentence end or a bar; or, when only a name of a few
+        // words follows it, after any word of a caption's text ("… Paris,
+        // 16 mars 2018 © E.B"; not after a label: "Fotos © X" is a credit
+        // line, judged whole).
+        let words = t[at..].split_whitespace().count();
         let ok = !before.is_empty()
-            && before.ends_with(['.', '!', '?', '|', '–', '-', '—'])
-            && t[at..].split_whitespace().count() <= CREDIT_TAIL_WORDS;
+            && (before.ends_with(['.', '!', '?', '|', '–', '-', '—']) && words <= CREDIT_TAIL_WORDS
+                || words <= COPYRIGHT_NAME_WORDS && before.split_whitespace().count() >= MIN_CAPTION_WORDS);
         return ok.then_some(at);
     }
     if let Some(open) = t.strip_suffix(')').and_then(|body| body.rfind('(')) {
@@ -1114,6 +1180,9 @@ fn credit_start(text: &str, copyright_only: bool) -> Option<usize> {
         let after_sentence = before.ends_with(['.', '!', '?', '|', '–', '-', '—', ')']);
         (before.is_empty() || after_sentence) && opens_with_credit_label(&t[i..])
             || !before.is_empty() && after_sentence && (is_agency_credit(&t[i..]) || is_bare_labelled_credit(&t[i..]))
+            // A "©" credit closes a caption after any word ("… Paris, 16
+            // mars 2018 © E.B").
+            || !before.is_empty() && t[i..].starts_with('©')
     })
 }
 
@@ -1148,6 +1217,11 @@ const MAX_CREDITED_CHARS: u32 = 300;
 
 /// Most words of a labelled credit closing a caption.
 const CREDIT_TAIL_WORDS: usize = 8;
+/// Most words (the "©" included) of a copyright credit closing a text
+/// block after a word rather than a sentence end.
+const COPYRIGHT_NAME_WORDS: usize = 3;
+/// Fewest words of text before such a credit.
+const MIN_CAPTION_WORDS: usize = 4;
 
 /// "©…", "Foto: …", "Quelle: …", "Foto © …".
 fn opens_with_credit_label(s: &str) -> bool {
@@ -1230,6 +1304,20 @@ pub(super) fn is_agency_credit(text: &str) -> bool {
         && parts.iter().all(|p| p.split_whitespace().count() <= 4)
         && parts.iter().any(|p| lexicon.is_listed_agency(p))
 }
+
+/// A picture gallery's counter ("1 of 6", "3 / 12", "2 sur 5", "4 von
+/// 9"): two numbers around "of" or a slash (or the same word in another
+/// language), the first not above the second.
+fn is_gallery_counter(text: &str) -> bool {
+    let spaced = text.replace('/', " / ");
+    let words: Vec<&str> = spaced.split_whitespace().collect();
+    let [a, sep, b] = words.as_slice() else { return false };
+    let (Ok(a), Ok(b)) = (a.parse::<u32>(), b.parse::<u32>()) else { return false };
+    COUNTER_WORDS.contains(&sep.to_lowercase().as_str()) && a >= 1 && a <= b
+}
+
+/// Words between the numbers of a gallery counter.
+const COUNTER_WORDS: [&str; 7] = ["of", "/", "sur", "von", "de", "di", "van"];
 
 /// A short line that is mostly a bare web address ("Permalien
 /// https://p.dw.com/p/RPYx", "Short link: https://…"): a permalink or
@@ -1324,6 +1412,9 @@ fn filter_blocks(flat: &Flat<'_>, blocks: Vec<u32>, title: &[String]) -> Vec<u32
                 continue;
             }
             if b.chars < 80 && matches!(b.kind, Kind::Para | Kind::Heading(_) | Kind::Item) && is_date_line(&text) {
+                continue;
+            }
+            if b.chars < 20 && is_gallery_counter(&text) {
                 continue;
             }
             if b.chars < 120 && is_link_line(&text) {

@@ -131,6 +131,10 @@ pub(crate) enum Piece<'a> {
     Break,
     /// Start of a table cell after another cell.
     Cell,
+    /// A space between two elements laid out apart (see
+    /// [`laid_out_apart`]): shown as one space unless whitespace or a
+    /// closing punctuation mark is there anyway.
+    Space,
 }
 
 /// One block of text.
@@ -410,6 +414,10 @@ pub(crate) fn flatten<'a>(root: NodeRef<'a, Node>) -> Flat<'a> {
                             || inline_credit(node, el, figure_depth > 0 || block_stack.last().is_some_and(|o| o.kind == Kind::Caption)));
                 if !skipped {
                     descend = true;
+                    let in_paragraph = block_stack.last().and_then(|o| flat.elems.get(o.elem as usize)).is_some_and(|e| e.tag == Tag::P);
+                    if matches!(r, Role::Inline) && cur.chars > 0 && laid_out_apart(node, &flat.pieces, in_paragraph) {
+                        flat.pieces.push(Piece::Space);
+                    }
                     let tag = tag_of(name);
                     let mut class = class_info(el, tag, &mut class_cache);
                     if matches!(name, "time" | "address") {
@@ -572,6 +580,70 @@ fn inline_pointer(node: NodeRef<'_, Node>) -> bool {
     }
     let chars = text.chars().filter(|c| !c.is_whitespace()).count();
     link_chars > 0 && chars <= POINTER_CHARS && link_chars * 2 >= chars && super::boilerplate::opens_with_furniture(&text)
+}
+
+/// Whether the inline element `node` is laid out apart from the element
+/// just before it: both are elements of a parent that holds no text of its
+/// own, and they are links to two pages or, outside a paragraph, both
+/// styled by a class (a row of labels, tags or links:
+/// `<div><span class="label">Dossier</span><span class="tag">Gaza</span></div>`,
+/// which a style sheet spaces or stacks), and the text written so far ends
+/// glued, with a word of at least two characters. Text between elements
+/// (`<p>the <b>word</b><i>s</i></p>`) is running text, left as written.
+/// At most [`APART_SIBLINGS`] children of the parent are read.
+fn laid_out_apart(node: NodeRef<'_, Node>, pieces: &[Piece<'_>], in_paragraph: bool) -> bool {
+    let Some(Piece::Text(last)) = pieces.last() else { return false };
+    let word = last.rsplit(|c: char| dossier_text::normalize::is_space(c)).next().unwrap_or("");
+    // A one-letter drop cap, a number before its unit ("31" "g"), a
+    // script written without spaces: glued as written.
+    if word.chars().nth(1).is_none() || word.chars().next_back().is_some_and(|c| c.is_ascii_digit() || unspaced_script(c)) {
+        return false;
+    }
+    // Code is written as is (highlighted tokens are spans side by side).
+    let in_code = node.ancestors().take(CODE_ANCESTORS).any(|a| {
+        matches!(a.value(), Node::Element(e) if matches!(e.name(), "pre" | "code" | "kbd" | "samp" | "tt"))
+    });
+    if in_code {
+        return false;
+    }
+    let parent = node.parent();
+    let Some(prev) = node.prev_sibling().filter(|p| p.parent() == parent) else { return false };
+    let (Node::Element(pe), Node::Element(ne)) = (prev.value(), node.value()) else { return false };
+    // Two links to different pages (tags, a breadcrumb, a menu) are two
+    // items; elements styled apart (both with a class) outside a paragraph
+    // are a row of labels. Unstyled spans side by side, and styled ones in
+    // a paragraph, are often one text cut by an editor ("industri" "els"):
+    // left as written.
+    let links = pe.name() == "a" && ne.name() == "a" && pe.attr_str("href").is_some() && ne.attr_str("href").is_some() && pe.attr_str("href") != ne.attr_str("href");
+    let styled = !in_paragraph && pe.attr_str("class").is_some() && ne.attr_str("class").is_some();
+    if !(links || styled) {
+        return false;
+    }
+    let Some(parent) = parent else { return false };
+    let mut n = 0;
+    for child in parent.children() {
+        n += 1;
+        if n > APART_SIBLINGS {
+            return false;
+        }
+        if let Node::Text(t) = child.value() {
+            if !t.chars().all(dossier_text::normalize::is_space) {
+                return false;
+            }
+        }
+    }
+    true
+}
+
+/// Most children of a parent read by [`laid_out_apart`].
+const APART_SIBLINGS: usize = 64;
+/// Ancestors looked at for code by [`laid_out_apart`].
+const CODE_ANCESTORS: usize = 8;
+
+/// A character of a script written without spaces between words (Chinese,
+/// Japanese, Thai…) or a full-width form: no space is put beside it.
+pub(crate) fn unspaced_script(c: char) -> bool {
+    matches!(c, '\u{0E00}'..='\u{0EFF}' | '\u{1000}'..='\u{109F}' | '\u{1780}'..='\u{17FF}' | '\u{2E80}'..='\u{A4CF}' | '\u{F900}'..='\u{FAFF}' | '\u{FE30}'..='\u{FE4F}' | '\u{FF00}'..='\u{FFEF}')
 }
 
 /// A card that pops up over the text (a person's "rollover" with links to
@@ -895,6 +967,7 @@ mod tests {
                         Piece::Text(t) => s.push_str(t),
                         Piece::Break => s.push('\n'),
                         Piece::Cell => s.push('|'),
+                        Piece::Space => s.push(' '),
                     }
                 }
                 (b.kind, s.split_whitespace().collect::<Vec<_>>().join(" "))

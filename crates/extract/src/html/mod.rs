@@ -76,6 +76,7 @@ pub fn extract_parsed(doc: &Html, html: &str, url: Option<&str>) -> Extraction {
         }
     }
     content::drop_closing_author_bio(&flat, &mut selection.blocks, &authors);
+    content::drop_closing_signature(&flat, &mut selection.blocks, &authors);
     content::append_notes(&flat, &mut selection.blocks);
     content::prepend_described_lead(&flat, &mut selection.blocks, &page.descriptions);
     let (mut text, mut offsets) = emit(&flat, &selection.blocks, html);
@@ -142,7 +143,7 @@ fn emit_into(flat: &dom::Flat<'_>, blocks: &[u32], html: &str, out: &mut TextBui
     for &bi in blocks {
         let Some(b) = flat.blocks.get(bi as usize) else { continue };
         let pieces = flat.pieces.get(b.pieces.0 as usize..b.pieces.1 as usize).unwrap_or(&[]);
-        let mut w = BlockWriter { out, started: false, pending_space: None, sep: None };
+        let mut w = BlockWriter { out, started: false, pending_space: None, sep: None, soft: false };
         w.sep = Some(match prev {
             None => "",
             Some(p) if p.group != dom::NONE && p.group == b.group && matches!(b.kind, Kind::Item | Kind::Row) => "\n",
@@ -171,6 +172,7 @@ fn emit_into(flat: &dom::Flat<'_>, blocks: &[u32], html: &str, out: &mut TextBui
                 }
                 Piece::Break => w.line_break(src.cursor()),
                 Piece::Cell => w.cell(src.cursor()),
+                Piece::Space => w.soft_space(src.cursor()),
             }
         }
         if w.started {
@@ -190,6 +192,8 @@ struct BlockWriter<'o> {
     pending_space: Option<(&'static str, usize)>,
     /// Separator to write before the block's first character.
     sep: Option<&'static str>,
+    /// The pending space is a [`Piece::Space`], not whitespace of the page.
+    soft: bool,
 }
 
 impl BlockWriter<'_> {
@@ -198,10 +202,16 @@ impl BlockWriter<'_> {
             return;
         }
         if is_space(c) {
-            if self.started && self.pending_space.is_none() {
+            if self.started && (self.pending_space.is_none() || self.soft) {
                 self.pending_space = Some((" ", raw));
+                self.soft = false;
             }
             return;
+        }
+        if std::mem::take(&mut self.soft)
+            && (matches!(c, ',' | '.' | ';' | ':' | '!' | '?' | ')' | ']' | '}' | '»' | '”' | '’' | '"' | '-' | '…') || dom::unspaced_script(c))
+        {
+            self.pending_space = None;
         }
         if !self.started {
             if let Some(sep) = self.sep.take() {
@@ -221,12 +231,23 @@ impl BlockWriter<'_> {
     fn line_break(&mut self, raw: usize) {
         if self.started {
             self.pending_space = Some(("\n", raw));
+            self.soft = false;
+        }
+    }
+
+    /// A space between elements laid out apart: written before the next
+    /// character unless that closes a clause or quotation (",", ")", "»"…).
+    fn soft_space(&mut self, raw: usize) {
+        if self.started && self.pending_space.is_none() {
+            self.pending_space = Some((" ", raw));
+            self.soft = true;
         }
     }
 
     fn cell(&mut self, raw: usize) {
         if self.started {
             self.pending_space = Some((" | ", raw));
+            self.soft = false;
         }
     }
 }

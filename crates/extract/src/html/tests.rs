@@ -615,6 +615,14 @@ fn a_credit_closing_a_caption_is_cut() {
     assert!(!t.contains("Balibouse") && !t.contains("Unsplash"), "{t}");
     // A parenthesis that names no one is the caption's.
     assert!(t.contains("Two dogs (left) and a cat (Felis catus)"), "{t}");
+    // A "©" credit closing a caption without a sentence end before it.
+    let copyright = format!(
+        "<html><body><article><h1>Talks</h1>{para}{}{}</article></body></html>",
+        fig("Banner on a shop front, Paris, 16 March 2019 © J.D"),
+        para.replace("Monday", "Sunday")
+    );
+    let c = extract(&copyright, None).text;
+    assert!(c.contains("16 March 2019\n") && !c.contains("J.D"), "{c}");
 }
 
 #[test]
@@ -622,12 +630,21 @@ fn a_copyright_credit_closing_a_short_text_block_is_cut() {
     let para = "<p>The ministers met on Monday to discuss security cooperation, trade and the future of the region, officials said in a statement.</p>";
     let html = format!(
         "<html><body><article><h1>Talks</h1>{para}<div>Marco Odermatt, a ski star from Switzerland. © AFP / Marco Bertorello</div>\
-         {para2}<div>The brand © Acme is sold in shops everywhere, the maker said on Monday.</div>{para3}</article></body></html>",
+         {para2}<div>The brand © Acme is sold in shops everywhere, the maker said on Monday.</div>{para3}\
+         <p>Banner on a shop front in memory of the victim, Paris, 16 March 2019 © J.D</p>{para4}\
+         <div class='caption'>The protests grew in size (Image: GETTY )</div>{para}<div>The rally was held on the square (photo below)</div>{para2}</article></body></html>",
         para2 = para.replace("Monday", "Tuesday"),
         para3 = para.replace("Monday", "Friday"),
+        para4 = para.replace("Monday", "Sunday"),
     );
     let t = extract(&html, None).text;
     assert!(t.contains("Marco Odermatt, a ski star from Switzerland.\n"), "{t}");
+    // A labelled credit in parentheses closes a caption set as a paragraph;
+    // a parenthesis that is no credit stays.
+    assert!(t.contains("The protests grew in size\n") && !t.contains("GETTY"), "{t}");
+    assert!(t.contains("The rally was held on the square (photo below)"), "{t}");
+    // A short name after "©" closes a caption set as a paragraph.
+    assert!(t.contains("Paris, 16 March 2019\n") && !t.contains("J.D"), "{t}");
     assert!(!t.contains("Bertorello"), "{t}");
     // A "©" inside a sentence is not a closing credit.
     assert!(t.contains("The brand © Acme is sold"), "{t}");
@@ -1024,4 +1041,75 @@ fn numbered_notes_set_apart_after_the_article_join_it() {
     let uncited = html.replace("<span class=\"note_ref\">(<a href=\"#nb1\">1</a>)</span>", "");
     let u = extract(&uncited, None).text;
     assert!(!u.contains("Jean-Noël Juttet"), "{u}");
+}
+
+#[test]
+fn elements_laid_out_apart_are_not_glued() {
+    // A row of labels (a dossier name and its tag, in spans a style sheet
+    // spaces) and a row of links with no text between them: one word each.
+    let html = "<html><body><article><h1>Storm hits the coast</h1>\
+        <div class='kicker'><span class='label'>War in the region</span><span class='tag'>dossier</span></div>\
+        <p>The storm reached the coast on Monday night, with gusts above 150 km/h recorded in several towns, officials said.</p>\
+        <p>Thousands of homes lost power, and the rail service was suspended until Tuesday morning while crews cleared the lines.</p>\
+        <p class='names'><a href='/a'>Paris</a><a href='/b'>Lyon</a><span>, and more.</span></p>\
+        <p>A dr<b>op</b>ped word, a <span class='cap'>L</span><span>etter</span> and <i>ital</i><i>ics</i> stay as written.</p>\
+        <pre><span class='k'>def</span><span class='n'>main</span><span class='p'>():</span></pre>\
+        <div class='ja'><span class='a'>最近</span><span class='b'>子ども</span></div>\
+        <p><span class='a'>A text cut by an editor, with the word indust</span><span class='b'>ries in two spans.</span></p>\
+        <div><span>Without styles, one text: the word indust</span><span>ries in two spans again.</span></div>\
+        <div class='nutrition'><span class='amount'>31</span><span class='unit'>g</span></div>\
+        <p><span class='dropcap'>L</span><span>ines were repaired by Wednesday, the operator said in a statement.</span></p>\
+        </article></body></html>";
+    let ex = extract(html, None);
+    let t = &ex.text;
+    assert!(t.contains("War in the region dossier"), "{t}");
+    assert!(t.contains("Lines were repaired"), "{t}");
+    // Code and scripts written without spaces stay as written.
+    assert!(t.contains("defmain():"), "{t}");
+    assert!(t.contains("最近子ども"), "{t}");
+    assert!(t.contains("industries in two spans."), "{t}");
+    assert!(t.contains("industries in two spans again."), "{t}");
+    assert!(t.contains("31g"), "{t}");
+    assert!(t.contains("Paris Lyon, and more."), "{t}");
+    assert!(t.contains("A dropped word, a Letter and italics stay as written."), "{t}");
+}
+
+
+#[test]
+fn the_authors_signature_closing_the_article_goes() {
+    let para = "<p>The students met on Monday to discuss the strike, the reform and the future of the university, the union said.</p>";
+    let page = |sig: &str, author: &str| {
+        format!(
+            "<html><head><meta name='author' content='{author}'></head><body><article><h1>Strike</h1>{para}{}{}<p>{sig}</p><p>*The first name has been changed.</p></article></body></html>",
+            para.replace("Monday", "Tuesday"),
+            para.replace("Monday", "Friday"),
+        )
+    };
+    // The declared author signing, in capitals or not.
+    let t = extract(&page("Jane ROE", "Jane Roe"), None).text;
+    assert!(!t.contains("ROE") && t.contains("*The first name"), "{t}");
+    let t = extract(&page("Jane Roe", "Jane Roe"), None).text;
+    assert!(!t.contains("Jane Roe"), "{t}");
+    // A signature first name then surname in capitals, whoever is declared.
+    let t = extract(&page("Eloïse BAJOU", "Someone Else"), None).text;
+    assert!(!t.contains("BAJOU"), "{t}");
+    // A closing sentence or slogan is not a signature.
+    let t = extract(&page("VIVE LA RÉPUBLIQUE", "Someone Else"), None).text;
+    assert!(t.contains("VIVE LA RÉPUBLIQUE"), "{t}");
+    let t = extract(&page("Thanks to Jane Roe.", "Jane Roe"), None).text;
+    assert!(t.contains("Thanks to Jane Roe."), "{t}");
+}
+
+#[test]
+fn a_gallery_counter_is_not_the_article() {
+    let para = "<p>The students met on Monday to discuss the strike, the reform and the future of the university, the union said.</p>";
+    let html = format!(
+        "<html><body><article><h1>Strike</h1>{para}<div>1 of 6</div>{}<div>2 / 6</div><p>12 sur 5</p>{}<p>In 2019 sales rose.</p></article></body></html>",
+        para.replace("Monday", "Tuesday"),
+        para.replace("Monday", "Friday"),
+    );
+    let t = extract(&html, None).text;
+    assert!(!t.contains("1 of 6") && !t.contains("2 / 6"), "{t}");
+    // Not a counter: the first number above the second.
+    assert!(t.contains("12 sur 5"), "{t}");
 }
