@@ -313,7 +313,105 @@ pub fn apply_with(doc: &mut DocTags<'_>, lexicon: &HashSet<String>, lang: &str, 
             if lang == "fr" {
                 drop_lone_common_words(toks, tags, lexicon);
                 drop_lone_directions(toks, tags);
+                split_persons_off_titled_organisations(toks, tags);
             }
+        }
+    }
+    if modern && lang == "fr" {
+        drop_common_word_persons(doc, lexicon);
+    }
+}
+
+/// Words of the document's persons named with a first name or a word that
+/// is no common word ("Enzo Le Fée"): a common word among them is a
+/// surname here.
+fn person_name_words<'a>(doc: &DocTags<'a>, lexicon: &HashSet<String>) -> HashSet<&'a str> {
+    let names = first_names();
+    let mut words = HashSet::new();
+    for (toks, tags) in doc.sentences.iter().zip(&doc.tags) {
+        let labels: Vec<Label> = tags.iter().map(|t| t.0).collect();
+        for (a, b, ty) in entities(&labels) {
+            let Some(span) = toks.get(a..b) else { continue };
+            let named = span.iter().any(|t| names.contains(t) || (is_cap(t) && !lexicon.contains(&t.to_lowercase())));
+            if ty == Type::Per && b >= a + 2 && named {
+                words.extend(span.iter().copied());
+            }
+        }
+    }
+    words
+}
+
+/// A "person" whose every word is a common word usually written in lower
+/// case (in the lexicon, or in lower case elsewhere in the same document),
+/// capitalised by style ("le Forum", "les Gilets Jaunes", "le Code"),
+/// with no first name, no known name, no title before it ("M. Boulanger")
+/// and no fuller person's name in the document that holds it ("Enzo Le
+/// Fée" … "Le Fée"), names no one: it is dropped.
+fn drop_common_word_persons(doc: &mut DocTags<'_>, lexicon: &HashSet<String>) {
+    let res = Resources::get();
+    let names = first_names();
+    let person_words = person_name_words(doc, lexicon);
+    // Words this document itself writes in lower case inside a sentence
+    // ("le forum … le Forum"): common words here, whatever the lexicon.
+    let lower_here: HashSet<&str> = doc
+        .sentences
+        .iter()
+        .flat_map(|s| s.iter().skip(1))
+        .filter(|t| t.chars().next().is_some_and(char::is_lowercase))
+        .copied()
+        .collect();
+    for (toks, tags) in doc.sentences.iter().zip(doc.tags.iter_mut()) {
+        let labels: Vec<Label> = tags.iter().map(|t| t.0).collect();
+        for (a, b, ty) in entities(&labels) {
+            let Some(span) = toks.get(a..b) else { continue };
+            if ty != Type::Per || b > a + 3 {
+                continue;
+            }
+            let common = |t: &&str| {
+                let lw = t.to_lowercase();
+                (t.chars().count() >= 4 || b > a + 1)
+                    && t.chars().skip(1).all(|c| c.is_lowercase() || c == '-')
+                    && (lexicon.contains(&lw) || lower_here.contains(lw.as_str()))
+                    && !names.contains(*t)
+                    && !person_words.contains(*t)
+            };
+            let titled = a > 0 && toks.get(a - 1).is_some_and(|p| res.cue("fr", &p.to_lowercase()) == cue::TITLE);
+            if span.iter().all(common) && !titled && known_name(span).is_none() {
+                for t in tags.iter_mut().take(b).skip(a) {
+                    t.0 = Label::O;
+                }
+            }
+        }
+    }
+}
+
+/// "le président de l'Assemblée Claude Bartolone", "le président du
+/// Conseil des ministres Mario Monti": after a title and "de", an
+/// organisation tagged with the person's name after it is cut before the
+/// first name, and the rest is the person.
+fn split_persons_off_titled_organisations(toks: &[&str], tags: &mut [(Label, f32)]) {
+    let res = Resources::get();
+    let names = first_names();
+    let labels: Vec<Label> = tags.iter().map(|t| t.0).collect();
+    for (a, b, ty) in entities(&labels) {
+        if ty != Type::Org || b < a + 3 {
+            continue;
+        }
+        // A title, then "de" / "du" / "de la" / "de l'" before the name.
+        let mut k = a;
+        while k > 0 && a - k < 3 && toks.get(k - 1).is_some_and(|t| matches!(t.to_lowercase().as_str(), "de" | "du" | "des" | "d'" | "d’" | "la" | "l'" | "l’")) {
+            k -= 1;
+        }
+        let titled = k < a && k > 0 && toks.get(k - 1).is_some_and(|t| res.cue("fr", &t.to_lowercase()) == cue::TITLE);
+        if !titled {
+            continue;
+        }
+        let Some(first) = (a + 1..b - 1).find(|&i| toks.get(i).is_some_and(|t| names.contains(t))) else { continue };
+        let rest_names = toks.get(first + 1..b).is_some_and(|s| s.iter().all(|t| is_cap(t) && t.chars().skip(1).any(char::is_lowercase)));
+        let org_cap = toks.get(first - 1).is_some_and(|t| t.chars().any(char::is_alphabetic));
+        if rest_names && org_cap && known_name(toks.get(a..b).unwrap_or(&[])).is_none() {
+            relabel(tags, a, first, Type::Org, None);
+            relabel(tags, first, b, Type::Per, None);
         }
     }
 }
@@ -522,12 +620,32 @@ fn trim_trailing_function_words(toks: &[&str], tags: &mut [(Label, f32)]) {
             e -= 1;
         }
         while e > a + 1
-            && toks.get(e - 1).is_some_and(|t| matches!(t.to_lowercase().as_str(), "de" | "du" | "des" | "d'" | "d’" | "la" | "le" | "les" | "l'" | "l’" | "et" | "of" | "the" | "and"))
+            && toks.get(e - 1).is_some_and(|t| {
+                matches!(t.to_lowercase().as_str(), "de" | "du" | "des" | "d'" | "d’" | "la" | "le" | "les" | "l'" | "l’" | "et" | "of" | "the" | "and")
+                    || (*t != "." && !t.chars().any(char::is_alphanumeric))
+            })
         {
             e -= 1;
         }
         for t in tags.iter_mut().take(b).skip(e) {
             t.0 = Label::O;
+        }
+        // Nor does it open with a punctuation mark ("« Libération").
+        let mut s = a;
+        while s + 1 < e && toks.get(s).is_some_and(|t| !t.chars().any(char::is_alphanumeric)) {
+            s += 1;
+        }
+        if s > a {
+            for t in tags.iter_mut().take(s).skip(a) {
+                t.0 = Label::O;
+            }
+            let ty = match tags.get(s).map(|t| t.0) {
+                Some(Label::I(ty) | Label::B(ty)) => Some(ty),
+                _ => None,
+            };
+            if let Some(ty) = ty {
+                relabel(tags, s, e, ty, None);
+            }
         }
     }
 }
@@ -1847,8 +1965,10 @@ fn event_votes(doc: &DocTags<'_>, by_key: &mut HashMap<String, [f32; 4]>, lang: 
             if ty == Type::Misc {
                 continue;
             }
+            // The head may run on past the tagged words ("le Forum mondial
+            // de …" tagged "Forum" alone).
             let headed = heads.iter().any(|h| {
-                h.len() <= span.len() && h.iter().zip(span).all(|(w, t)| t.to_lowercase() == *w)
+                toks.get(a..a + h.len()).is_some_and(|s| h.iter().zip(s).all(|(w, t)| t.to_lowercase() == *w))
             });
             let mut k = a;
             if k > 0 && toks.get(k - 1).is_some_and(|t| matches!(*t, "«" | "\"" | "“")) {
@@ -2182,6 +2302,71 @@ mod tests {
         let mut tags = vec![o, (B(Type::Per), 0.6), o, (B(Type::Per), 0.6), o, (B(Type::Per), 0.6), o, (B(Type::Per), 0.6)];
         harmonise_lists(&toks, &mut tags);
         assert!([1, 3, 5, 7].iter().all(|&k| tags[k].0 == B(Type::Loc)));
+    }
+
+    #[test]
+    fn persons_of_common_words_only_are_dropped() {
+        use Label::*;
+        let o = (O, 0.9);
+        let lexicon: HashSet<String> = ["forum", "gilets", "jaunes", "boulanger", "le", "fée"].iter().map(|w| w.to_string()).collect();
+        let s1 = ["le", "Forum", "a", "ouvert", "."];
+        let s2 = ["les", "Gilets", "Jaunes", "et", "le", "président", "Boulanger", "."];
+        let s3 = ["Enzo", "Le", "Fée", "marque", ";", "Le", "Fée", "sourit"];
+        let mut doc = DocTags {
+            sentences: vec![s1.to_vec(), s2.to_vec(), s3.to_vec()],
+            tags: vec![
+                vec![o, (B(Type::Per), 0.6), o, o, o],
+                vec![o, (B(Type::Per), 0.6), (I(Type::Per), 0.6), o, o, o, (B(Type::Per), 0.6), o],
+                vec![(B(Type::Per), 0.9), (I(Type::Per), 0.9), (I(Type::Per), 0.9), o, o, (B(Type::Per), 0.6), (I(Type::Per), 0.6), o],
+            ],
+        };
+        drop_common_word_persons(&mut doc, &lexicon);
+        assert_eq!(doc.tags[0][1].0, O);
+        assert_eq!((doc.tags[1][1].0, doc.tags[1][2].0), (O, O));
+        // After a title, and as the surname of a fuller name, it stays.
+        assert_eq!(doc.tags[1][6].0, B(Type::Per));
+        assert_eq!(doc.tags[2][5].0, B(Type::Per));
+        // A word the document writes in lower case elsewhere.
+        let s1 = ["le", "Globe", "arrive", "."];
+        let s2 = ["autour", "du", "globe", "."];
+        let mut doc = DocTags { sentences: vec![s1.to_vec(), s2.to_vec()], tags: vec![vec![o, (B(Type::Per), 0.6), o, o], vec![o; 4]] };
+        drop_common_word_persons(&mut doc, &HashSet::new());
+        assert_eq!(doc.tags[0][1].0, O);
+    }
+
+    #[test]
+    fn a_person_is_cut_off_an_organisation_after_a_title() {
+        use Label::*;
+        let o = (O, 0.9);
+        let toks = ["le", "président", "de", "l'", "Assemblée", "Claude", "Bartolone", "a"];
+        let mut tags = vec![o, o, o, o, (B(Type::Org), 0.6), (I(Type::Org), 0.6), (I(Type::Org), 0.6), o];
+        split_persons_off_titled_organisations(&toks, &mut tags);
+        let got: Vec<Label> = tags.iter().map(|t| t.0).collect();
+        assert_eq!(got, [O, O, O, O, B(Type::Org), B(Type::Per), I(Type::Per), O]);
+        // Without a title before it, a name given to an institution stays.
+        let toks = ["au", "lycée", "de", "l'", "Institut", "Claude", "Bernard", "a"];
+        let mut tags = vec![o, o, o, o, (B(Type::Org), 0.6), (I(Type::Org), 0.6), (I(Type::Org), 0.6), o];
+        split_persons_off_titled_organisations(&toks, &mut tags);
+        assert_eq!(tags[5].0, I(Type::Org));
+    }
+
+    #[test]
+    fn names_neither_open_nor_end_with_punctuation() {
+        use Label::*;
+        let o = (O, 0.9);
+        let toks = ["du", "PIB", "»", ";"];
+        let mut tags = vec![o, (B(Type::Org), 0.6), (I(Type::Org), 0.6), o];
+        trim_trailing_function_words(&toks, &mut tags);
+        assert_eq!((tags[1].0, tags[2].0), (B(Type::Org), O));
+        let toks = ["«", "Libération", "titre"];
+        let mut tags = vec![(B(Type::Org), 0.6), (I(Type::Org), 0.6), o];
+        trim_trailing_function_words(&toks, &mut tags);
+        assert_eq!((tags[0].0, tags[1].0), (O, B(Type::Org)));
+        // The full stop of an initial stays.
+        let toks = ["Yassin", "E", ".", "a"];
+        let mut tags = vec![(B(Type::Per), 0.6), (I(Type::Per), 0.6), (I(Type::Per), 0.6), o];
+        trim_trailing_function_words(&toks, &mut tags);
+        assert_eq!(tags[2].0, I(Type::Per));
     }
 
     #[test]
@@ -2997,5 +3182,12 @@ mod tests {
         apply(&mut doc, &HashSet::new(), "fr");
         assert_eq!(doc.tags[0][1].0, B(Type::Misc));
         assert_eq!(doc.tags[1][1].0, B(Type::Misc));
+        // The head's first word tagged alone, its lower-case rest untagged.
+        let mut doc = DocTags {
+            sentences: vec![vec!["le", "Forum", "mondial", "de", "la", "langue", "s'", "ouvre"], vec!["le", "Forum", "court", "."]],
+            tags: vec![vec![p(O), p(B(Type::Per)), p(O), p(O), p(O), p(O), p(O), p(O)], vec![p(O), p(B(Type::Per)), p(O), p(O)]],
+        };
+        apply(&mut doc, &HashSet::new(), "fr");
+        assert!(doc.tags.iter().all(|s| s.iter().all(|t| !matches!(t.0, B(Type::Per) | I(Type::Per)))));
     }
 }
