@@ -288,6 +288,7 @@ pub fn apply_with(doc: &mut DocTags<'_>, lexicon: &HashSet<String>, lang: &str, 
             }
         }
     }
+    let lower_here = if modern && lang == "fr" { lower_case_words(doc) } else { HashSet::new() };
     for (toks, tags) in doc.sentences.iter().zip(doc.tags.iter_mut()) {
         speaking_places_are_persons(toks, tags, lang);
         first_name_persons(toks, tags, lexicon);
@@ -311,7 +312,7 @@ pub fn apply_with(doc: &mut DocTags<'_>, lexicon: &HashSet<String>, lang: &str, 
             }
             drop_not_names(toks, tags, lang);
             if lang == "fr" {
-                drop_lone_common_words(toks, tags, lexicon);
+                drop_lone_common_words(toks, tags, lexicon, &lower_here);
                 drop_lone_directions(toks, tags);
                 split_persons_off_titled_organisations(toks, tags);
             }
@@ -320,6 +321,18 @@ pub fn apply_with(doc: &mut DocTags<'_>, lexicon: &HashSet<String>, lang: &str, 
     if modern && lang == "fr" {
         drop_common_word_persons(doc, lexicon);
     }
+}
+
+/// Words of at least four letters this document writes in lower case
+/// inside a sentence ("le forum … le Forum"): common words here, whatever
+/// the lexicon says.
+fn lower_case_words<'a>(doc: &DocTags<'a>) -> HashSet<&'a str> {
+    doc.sentences
+        .iter()
+        .flat_map(|s| s.iter().skip(1))
+        .filter(|t| t.len() >= 4 && t.chars().next().is_some_and(char::is_lowercase))
+        .copied()
+        .collect()
 }
 
 /// Words of the document's persons named with a first name or a word that
@@ -351,15 +364,7 @@ fn drop_common_word_persons(doc: &mut DocTags<'_>, lexicon: &HashSet<String>) {
     let res = Resources::get();
     let names = first_names();
     let person_words = person_name_words(doc, lexicon);
-    // Words this document itself writes in lower case inside a sentence
-    // ("le forum … le Forum"): common words here, whatever the lexicon.
-    let lower_here: HashSet<&str> = doc
-        .sentences
-        .iter()
-        .flat_map(|s| s.iter().skip(1))
-        .filter(|t| t.chars().next().is_some_and(char::is_lowercase))
-        .copied()
-        .collect();
+    let lower_here = lower_case_words(doc);
     for (toks, tags) in doc.sentences.iter().zip(doc.tags.iter_mut()) {
         let labels: Vec<Label> = tags.iter().map(|t| t.0).collect();
         for (a, b, ty) in entities(&labels) {
@@ -423,7 +428,8 @@ fn institutions_alone() -> &'static HashSet<&'static str> {
     WORDS.get_or_init(|| dossier_text::data_lines(include_str!("../../../data/lang/fr/ner-institutions-alone.txt")).collect())
 }
 
-/// A lone capitalised word usually written in lower case ("la
+/// A lone capitalised word usually written in lower case (in the lexicon,
+/// or in lower case elsewhere in the same document: `lower_here`) ("la
 /// Constitution", "le Code", "la Ville", "le Stade") tagged as an
 /// organisation or a place names none in French edited news: it is dropped,
 /// unless it is a known name (gazetteer, also after an article: "du Monde"
@@ -431,7 +437,7 @@ fn institutions_alone() -> &'static HashSet<&'static str> {
 /// ("le Conseil", "la Commission", `ner-institutions.txt`; "l'État",
 /// `ner-institutions-alone.txt`), or follows a company or medium noun ("la
 /// chaîne Histoire"). Acronyms and words of fewer than four letters stay.
-fn drop_lone_common_words(toks: &[&str], tags: &mut [(Label, f32)], lexicon: &HashSet<String>) {
+fn drop_lone_common_words(toks: &[&str], tags: &mut [(Label, f32)], lexicon: &HashSet<String>, lower_here: &HashSet<&str>) {
     let labels: Vec<Label> = tags.iter().map(|t| t.0).collect();
     for (a, b, ty) in entities(&labels) {
         if b != a + 1 || !matches!(ty, Type::Org | Type::Loc) {
@@ -440,7 +446,7 @@ fn drop_lone_common_words(toks: &[&str], tags: &mut [(Label, f32)], lexicon: &Ha
         let Some(&w) = toks.get(a) else { continue };
         let lw = w.to_lowercase();
         let titled = is_cap(w) && w.chars().skip(1).all(|c| c.is_lowercase() || c == '-') && w.chars().count() >= 4;
-        if !titled || !lexicon.contains(&lw) || institution_heads().contains(&lw) || institutions_alone().contains(lw.as_str()) || known_name(&[w]).is_some() {
+        if !titled || !(lexicon.contains(&lw) || lower_here.contains(lw.as_str())) || institution_heads().contains(&lw) || institutions_alone().contains(lw.as_str()) || known_name(&[w]).is_some() {
             continue;
         }
         if ["Le", "La", "Les", "L'"].iter().any(|art| known_name(&[*art, w]).is_some()) {
@@ -2694,16 +2700,21 @@ mod tests {
         let lexicon: HashSet<String> = ["constitution", "conseil", "monde", "la", "du", "état"].iter().map(|s| s.to_string()).collect();
         let toks = ["la", "Constitution", "du", "Monde", "le", "Conseil", "CONSTITUTION", "la", "Constitution", "française", "l'", "État"];
         let mut tags = vec![p(O), p(B(Type::Org)), p(O), p(B(Type::Org)), p(O), p(B(Type::Org)), p(B(Type::Org)), p(O), p(B(Type::Org)), p(I(Type::Org)), p(O), p(B(Type::Org))];
-        drop_lone_common_words(&toks, &mut tags, &lexicon);
+        drop_lone_common_words(&toks, &mut tags, &lexicon, &HashSet::new());
         let got: Vec<Label> = tags.iter().map(|t| t.0).collect();
         assert_eq!(got, [O, O, O, B(Type::Org), O, B(Type::Org), B(Type::Org), O, B(Type::Org), I(Type::Org), O, B(Type::Org)]);
         // After a medium or company noun, the word is a name.
         let lexicon: HashSet<String> = ["histoire".to_string()].into_iter().collect();
         let toks = ["la", "chaîne", "Histoire", "et", "l'", "Histoire"];
         let mut tags = vec![p(O), p(O), p(B(Type::Org)), p(O), p(O), p(B(Type::Org))];
-        drop_lone_common_words(&toks, &mut tags, &lexicon);
+        drop_lone_common_words(&toks, &mut tags, &lexicon, &HashSet::new());
         assert_eq!(tags[2].0, B(Type::Org));
         assert_eq!(tags[5].0, O);
+        // A word the same document writes in lower case elsewhere.
+        let toks = ["le", "Rivage", "en", "parle"];
+        let mut tags = vec![p(O), p(B(Type::Org)), p(O), p(O)];
+        drop_lone_common_words(&toks, &mut tags, &HashSet::new(), &["rivage"].into_iter().collect());
+        assert_eq!(tags[1].0, O);
     }
 
     #[test]
