@@ -315,6 +315,7 @@ pub fn apply_with(doc: &mut DocTags<'_>, lexicon: &HashSet<String>, lang: &str, 
                 drop_lone_common_words(toks, tags, lexicon, &lower_here);
                 drop_lone_directions(toks, tags);
                 split_persons_off_titled_organisations(toks, tags);
+                place_headed_persons(toks, tags);
             }
         }
     }
@@ -982,6 +983,32 @@ fn author_lists(toks: &[&str], tags: &mut [(Label, f32)]) {
 
 /// French lower-case heads of geographic names
 /// (`data/lang/fr/ner-place-heads.txt`).
+/// English heads of geographic names (`data/lang/en/ner-place-heads.txt`).
+fn english_place_heads() -> &'static HashSet<&'static str> {
+    static HEADS: std::sync::OnceLock<HashSet<&'static str>> = std::sync::OnceLock::new();
+    HEADS.get_or_init(|| dossier_text::data_lines(include_str!("../../../data/lang/en/ner-place-heads.txt")).collect())
+}
+
+/// "Cape Canaveral", "Lac Léman", "Mont Ventoux" tagged as a person: a name
+/// of several words opened by a capitalised geographic head (French heads
+/// of `ner-place-heads.txt`, English ones of the English list) is a place,
+/// unless the whole is a known name.
+fn place_headed_persons(toks: &[&str], tags: &mut [(Label, f32)]) {
+    let labels: Vec<Label> = tags.iter().map(|t| t.0).collect();
+    for (a, b, ty) in entities(&labels) {
+        if ty != Type::Per || b < a + 2 {
+            continue;
+        }
+        let Some(&first) = toks.get(a) else { continue };
+        let lw = first.to_lowercase();
+        let head = is_cap(first) && (place_heads().contains(lw.as_str()) || english_place_heads().contains(lw.as_str()));
+        let named = toks.get(a + 1..b).is_some_and(|s| s.iter().any(|t| is_cap(t)));
+        if head && named && known_name(toks.get(a..b).unwrap_or(&[])).is_none() {
+            relabel(tags, a, b, Type::Loc, None);
+        }
+    }
+}
+
 fn place_heads() -> &'static HashSet<&'static str> {
     static HEADS: std::sync::OnceLock<HashSet<&'static str>> = std::sync::OnceLock::new();
     HEADS.get_or_init(|| dossier_text::data_lines(include_str!("../../../data/lang/fr/ner-place-heads.txt")).collect())
@@ -2338,6 +2365,18 @@ mod tests {
         let mut doc = DocTags { sentences: vec![s1.to_vec(), s2.to_vec()], tags: vec![vec![o, (B(Type::Per), 0.6), o, o], vec![o; 4]] };
         drop_common_word_persons(&mut doc, &HashSet::new());
         assert_eq!(doc.tags[0][1].0, O);
+    }
+
+    #[test]
+    fn names_opened_by_a_geographic_head_are_places() {
+        use Label::*;
+        let o = (O, 0.9);
+        let toks = ["de", "Cape", "Zorglub", "et", "du", "Lac", "Bidule", "avec", "Marc", "Zorglub"];
+        let per = |k: u8| if k == 0 { (B(Type::Per), 0.6) } else { (I(Type::Per), 0.6) };
+        let mut tags = vec![o, per(0), per(1), o, o, per(0), per(1), o, per(0), per(1)];
+        place_headed_persons(&toks, &mut tags);
+        let got: Vec<Label> = tags.iter().map(|t| t.0).collect();
+        assert_eq!(got, [O, B(Type::Loc), I(Type::Loc), O, O, B(Type::Loc), I(Type::Loc), O, B(Type::Per), I(Type::Per)]);
     }
 
     #[test]
