@@ -3041,6 +3041,7 @@ mod tests {
                 vec!["Zandy", "frappe"],
                 vec!["la", "vidéo", "«", "Colla", "Murdo", "»"],
                 vec!["la", "Ligue", "du", "Nord", "vote"],
+                vec!["la", "capsule", "Zragon", "décolle"],
             ],
             vec![
                 vec![O, org, I(Type::Org), I(Type::Org), O],
@@ -3048,6 +3049,7 @@ mod tests {
                 vec![org, O],
                 vec![O, O, O, org, I(Type::Org), O],
                 vec![O, org, I(Type::Org), I(Type::Org), O],
+                vec![O, O, B(Type::Per), O],
             ],
         );
         apply(&mut doc, &HashSet::new(), "fr");
@@ -3056,6 +3058,7 @@ mod tests {
         assert_eq!(doc.tags[2][0].0, B(Type::Misc));
         assert_eq!(doc.tags[3][3].0, B(Type::Misc));
         assert_eq!(doc.tags[4][1].0, org);
+        assert_eq!(doc.tags[5][2].0, B(Type::Misc));
     }
     #[test]
     fn authors_of_works_are_persons() {
