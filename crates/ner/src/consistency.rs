@@ -3042,6 +3042,7 @@ mod tests {
                 vec!["la", "vidéo", "«", "Colla", "Murdo", "»"],
                 vec!["la", "Ligue", "du", "Nord", "vote"],
                 vec!["la", "capsule", "Zragon", "décolle"],
+                vec!["la", "Loi", "fondamentale", "dit"],
             ],
             vec![
                 vec![O, org, I(Type::Org), I(Type::Org), O],
@@ -3050,6 +3051,7 @@ mod tests {
                 vec![O, O, O, org, I(Type::Org), O],
                 vec![O, org, I(Type::Org), I(Type::Org), O],
                 vec![O, O, B(Type::Per), O],
+                vec![O, org, I(Type::Org), O],
             ],
         );
         apply(&mut doc, &HashSet::new(), "fr");
@@ -3059,6 +3061,7 @@ mod tests {
         assert_eq!(doc.tags[3][3].0, B(Type::Misc));
         assert_eq!(doc.tags[4][1].0, org);
         assert_eq!(doc.tags[5][2].0, B(Type::Misc));
+        assert_eq!(doc.tags[6][1].0, B(Type::Misc));
     }
     #[test]
     fn authors_of_works_are_persons() {
