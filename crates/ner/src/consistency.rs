@@ -97,6 +97,9 @@ pub fn apply_with(doc: &mut DocTags<'_>, lexicon: &HashSet<String>, lang: &str, 
     }
     split_name_of_place(doc);
     if lang == "fr" && modern {
+        drop_heads_written_lower_elsewhere(doc);
+    }
+    if lang == "fr" && modern {
         if let Some(cues) = company_cues(lang) {
             for (toks, tags) in doc.sentences.iter().zip(doc.tags.iter_mut()) {
                 names_after_company_nouns(toks, tags, cues);
@@ -321,6 +324,58 @@ pub fn apply_with(doc: &mut DocTags<'_>, lexicon: &HashSet<String>, lang: &str, 
     }
     if modern && lang == "fr" {
         drop_common_word_persons(doc, lexicon);
+    }
+}
+
+/// "Découverte du Boson de Higgs" in a headline where the text says "le
+/// boson de Higgs": a capitalised common noun opening a name before "de"
+/// is no part of the name when the same document writes the same words
+/// with that noun in lower case; the name keeps what follows "de" (and its
+/// article). Institution, place and company heads stay ("Cour de
+/// cassation" … "cour de cassation").
+fn drop_heads_written_lower_elsewhere(doc: &mut DocTags<'_>) {
+    let is_de = |t: &str| matches!(t, "de" | "du" | "des" | "d'" | "d’");
+    let mut lower: HashSet<(&str, &str, &str)> = HashSet::new();
+    for toks in &doc.sentences {
+        for w in toks.windows(3) {
+            if let [h, d, n] = *w {
+                if h.chars().next().is_some_and(char::is_lowercase) && is_de(d) {
+                    lower.insert((h, d, n));
+                }
+            }
+        }
+    }
+    if lower.is_empty() {
+        return;
+    }
+    let cues = company_cues("fr");
+    for (toks, tags) in doc.sentences.iter().zip(doc.tags.iter_mut()) {
+        let labels: Vec<Label> = tags.iter().map(|t| t.0).collect();
+        for (a, b, ty) in entities(&labels) {
+            let (Some(&h), Some(&d), Some(&n)) = (toks.get(a), toks.get(a + 1), toks.get(a + 2)) else { continue };
+            if b < a + 3 || !is_de(d) || !is_cap(h) || !h.chars().skip(1).all(char::is_lowercase) {
+                continue;
+            }
+            let lh = h.to_lowercase();
+            let head = institution_heads().contains(&lh)
+                || lower_institution_heads().contains(lh.as_str())
+                || place_heads().contains(lh.as_str())
+                || cues.is_some_and(|c| c.contains_key(lh.as_str()));
+            if head || !lower.contains(&(lh.as_str(), d, n)) {
+                continue;
+            }
+            let mut s = a + 2;
+            while s + 1 < b && toks.get(s).is_some_and(|t| matches!(t.to_lowercase().as_str(), "la" | "le" | "les" | "l'" | "l’")) {
+                s += 1;
+            }
+            if !toks.get(s).is_some_and(|t| is_cap(t)) {
+                continue;
+            }
+            for t in tags.iter_mut().take(s).skip(a) {
+                t.0 = Label::O;
+            }
+            relabel(tags, s, b, ty, None);
+        }
     }
 }
 
@@ -2365,6 +2420,28 @@ mod tests {
         let mut doc = DocTags { sentences: vec![s1.to_vec(), s2.to_vec()], tags: vec![vec![o, (B(Type::Per), 0.6), o, o], vec![o; 4]] };
         drop_common_word_persons(&mut doc, &HashSet::new());
         assert_eq!(doc.tags[0][1].0, O);
+    }
+
+    #[test]
+    fn a_head_written_in_lower_case_elsewhere_leaves_the_name() {
+        use Label::*;
+        let o = (O, 0.9);
+        let mut doc = DocTags {
+            sentences: vec![
+                vec!["découverte", "du", "Boson", "de", "Ziggs"],
+                vec!["le", "boson", "de", "Ziggs", "existe"],
+                vec!["la", "Cour", "de", "cassation", "et", "la", "cour", "de", "cassation"],
+            ],
+            tags: vec![
+                vec![o, o, (B(Type::Org), 0.6), (I(Type::Org), 0.6), (I(Type::Org), 0.6)],
+                vec![o, o, o, (B(Type::Per), 0.6), o],
+                vec![o, (B(Type::Org), 0.6), (I(Type::Org), 0.6), (I(Type::Org), 0.6), o, o, o, o, o],
+            ],
+        };
+        drop_heads_written_lower_elsewhere(&mut doc);
+        let got: Vec<Label> = doc.tags[0].iter().map(|t| t.0).collect();
+        assert_eq!(got, [O, O, O, O, B(Type::Org)]);
+        assert_eq!(doc.tags[2][1].0, B(Type::Org));
     }
 
     #[test]
