@@ -1066,7 +1066,18 @@ fn place_headed_persons(toks: &[&str], tags: &mut [(Label, f32)]) {
 
 fn place_heads() -> &'static HashSet<&'static str> {
     static HEADS: std::sync::OnceLock<HashSet<&'static str>> = std::sync::OnceLock::new();
-    HEADS.get_or_init(|| dossier_text::data_lines(include_str!("../../../data/lang/fr/ner-place-heads.txt")).collect())
+    HEADS.get_or_init(|| {
+        let places = dossier_text::data_lines(include_str!("../../../data/lang/fr/ner-place-heads.txt"));
+        places.chain(street_heads().iter().copied()).collect()
+    })
+}
+
+/// Heads of street, station, airport and stadium names
+/// (`data/lang/fr/ner-street-heads.txt`): also place heads, and a person's
+/// name after one names the place ("la rue Victor Hugo").
+fn street_heads() -> &'static HashSet<&'static str> {
+    static HEADS: std::sync::OnceLock<HashSet<&'static str>> = std::sync::OnceLock::new();
+    HEADS.get_or_init(|| dossier_text::data_lines(include_str!("../../../data/lang/fr/ner-street-heads.txt")).collect())
 }
 
 /// A name right after a lower-case geographic head, or after the head and
@@ -1097,7 +1108,10 @@ fn lower_case_places(toks: &[&str], tags: &mut [(Label, f32)], lexicon: &HashSet
             .or_else(|| a.checked_sub(3).filter(|&h| head_at(h) && toks.get(h + 1) == Some(&"de") && article(h + 2) && linkable(h)));
         // A person's name after a head that is also a verb ("pointe
         // Philippe de Gonneville") stays a person.
-        let person = ty == Type::Per && b >= a + 2 && span.first().is_some_and(|f| first_names().contains(f));
+        let person = ty == Type::Per
+            && b >= a + 2
+            && span.first().is_some_and(|f| first_names().contains(f))
+            && !head.and_then(|h| toks.get(h)).is_some_and(|t| street_heads().contains(t));
         if let (Some(h), false) = (head, person) {
             if ty != Type::Misc {
                 relabel(tags, h, b, Type::Loc, None);
@@ -3171,6 +3185,12 @@ mod tests {
         lower_case_places(&toks, &mut tags, &HashSet::new());
         let got: Vec<Label> = tags.iter().map(|t| t.0).collect();
         assert_eq!(got, [B(Type::Loc), I(Type::Loc), O, O, B(Type::Loc), I(Type::Loc)]);
+        // Streets and stadiums, a person's name included.
+        let toks = ["la", "rue", "Victor", "Zugo", "et", "le", "quai", "de", "Zalmy"];
+        let mut tags = vec![p(O), p(O), p(B(Type::Per)), p(I(Type::Per)), p(O), p(O), p(O), p(O), p(B(Type::Loc))];
+        lower_case_places(&toks, &mut tags, &HashSet::new());
+        let got: Vec<Label> = tags.iter().map(|t| t.0).collect();
+        assert_eq!(got, [O, B(Type::Loc), I(Type::Loc), I(Type::Loc), O, O, B(Type::Loc), I(Type::Loc), I(Type::Loc)]);
     }
     #[test]
     fn towns_in_match_reports_are_clubs() {
