@@ -319,6 +319,7 @@ pub fn apply_with(doc: &mut DocTags<'_>, lexicon: &HashSet<String>, lang: &str, 
                 drop_lone_directions(toks, tags);
                 split_persons_off_titled_organisations(toks, tags);
                 place_headed_persons(toks, tags);
+                trim_lower_tails_after_complements(toks, tags);
             }
         }
     }
@@ -1038,6 +1039,32 @@ fn author_lists(toks: &[&str], tags: &mut [(Label, f32)]) {
 
 /// French lower-case heads of geographic names
 /// (`data/lang/fr/ner-place-heads.txt`).
+/// "le Conseil de sécurité de l'ONU d'adopter …": after a capitalised
+/// complement ("de l'ONU"), a further "de" and lower-case words only are
+/// no part of an organisation's or place's name; they are cut. A
+/// lower-case tail after a lower-case complement stays ("Conseil
+/// supérieur de l'audiovisuel").
+fn trim_lower_tails_after_complements(toks: &[&str], tags: &mut [(Label, f32)]) {
+    let is_de = |t: &str| matches!(t, "de" | "du" | "des" | "d'" | "d’");
+    let labels: Vec<Label> = tags.iter().map(|t| t.0).collect();
+    for (a, b, ty) in entities(&labels) {
+        if !matches!(ty, Type::Org | Type::Loc) {
+            continue;
+        }
+        let Some(c) = (a + 1..b).rev().find(|&k| toks.get(k).is_some_and(|t| is_cap(t))) else { continue };
+        let complement = toks.get(c - 1).is_some_and(|p| is_de(p) || matches!(*p, "la" | "le" | "les" | "l'" | "l’"));
+        let tail = toks.get(c + 1..b).unwrap_or(&[]);
+        let lower_tail = tail.len() >= 2
+            && tail.first().is_some_and(|t| is_de(t))
+            && tail.iter().all(|t| t.chars().next().is_some_and(char::is_lowercase));
+        if complement && lower_tail {
+            for t in tags.iter_mut().take(b).skip(c + 1) {
+                t.0 = Label::O;
+            }
+        }
+    }
+}
+
 /// English heads of geographic names (`data/lang/en/ner-place-heads.txt`).
 fn english_place_heads() -> &'static HashSet<&'static str> {
     static HEADS: std::sync::OnceLock<HashSet<&'static str>> = std::sync::OnceLock::new();
@@ -2456,6 +2483,23 @@ mod tests {
         let got: Vec<Label> = doc.tags[0].iter().map(|t| t.0).collect();
         assert_eq!(got, [O, O, O, O, B(Type::Org)]);
         assert_eq!(doc.tags[2][1].0, B(Type::Org));
+    }
+
+    #[test]
+    fn lower_tails_after_a_capitalised_complement_are_cut() {
+        use Label::*;
+        let o = (O, 0.9);
+        let org = |k: usize| if k == 0 { (B(Type::Org), 0.6) } else { (I(Type::Org), 0.6) };
+        let toks = ["le", "Conseil", "de", "sécurité", "de", "l'", "ONU", "d'", "adopter", "."];
+        let mut tags = vec![o, org(0), org(1), org(2), org(3), org(4), org(5), org(6), org(7), o];
+        trim_lower_tails_after_complements(&toks, &mut tags);
+        let got: Vec<Label> = tags.iter().map(|t| t.0).collect();
+        assert_eq!(got, [O, B(Type::Org), I(Type::Org), I(Type::Org), I(Type::Org), I(Type::Org), I(Type::Org), O, O, O]);
+        // After a lower-case complement, the tail is part of the name.
+        let toks = ["Conseil", "supérieur", "de", "l'", "audiovisuel"];
+        let mut tags = vec![org(0), org(1), org(2), org(3), org(4)];
+        trim_lower_tails_after_complements(&toks, &mut tags);
+        assert_eq!(tags[4].0, I(Type::Org));
     }
 
     #[test]
