@@ -325,6 +325,38 @@ pub fn apply_with(doc: &mut DocTags<'_>, lexicon: &HashSet<String>, lang: &str, 
     }
     if modern && lang == "fr" {
         drop_common_word_persons(doc, lexicon);
+        drop_shouted_common_words(doc, lexicon);
+    }
+}
+
+/// "DONNEZ, PARTAGEZ, INVESTISSEZ DANS LA LUTTE !": in a line written in
+/// capitals, a one-word mention that is a common word (lexicon, lower case
+/// elsewhere in the document, or an opening word such as an imperative of
+/// `ner-opening-words.txt`) is no acronym and no name: it is dropped,
+/// unless it is a known name.
+fn drop_shouted_common_words(doc: &mut DocTags<'_>, lexicon: &HashSet<String>) {
+    let lower_here = lower_case_words(doc);
+    let caps = |t: &str| t.chars().count() > 1 && t.chars().all(|c| !c.is_lowercase()) && t.chars().any(char::is_alphabetic);
+    let word = |t: &str| t.chars().any(char::is_alphanumeric);
+    for (toks, tags) in doc.sentences.iter().zip(doc.tags.iter_mut()) {
+        let labels: Vec<Label> = tags.iter().map(|t| t.0).collect();
+        for (a, b, _) in entities(&labels) {
+            let Some(&w) = toks.get(a) else { continue };
+            if b != a + 1 || !caps(w) || w.chars().count() < 4 {
+                continue;
+            }
+            // The nearest words on either side, over punctuation.
+            let before = toks.get(..a).and_then(|s| s.iter().rev().find(|t| word(t)));
+            let after = toks.get(b..).and_then(|s| s.iter().find(|t| word(t)));
+            let shouted = before.is_some_and(|t| caps(t)) || after.is_some_and(|t| caps(t));
+            let lw = w.to_lowercase();
+            let common = lexicon.contains(&lw) || lower_here.contains(lw.as_str()) || opening_words().contains(lw.as_str());
+            if shouted && common && known_name(&[w]).is_none() {
+                if let Some(t) = tags.get_mut(a) {
+                    t.0 = Label::O;
+                }
+            }
+        }
     }
 }
 
@@ -2316,7 +2348,7 @@ fn split_name_of_place(doc: &mut DocTags<'_>) {
 /// any name a preposition, conjunction or adverb of
 /// `data/lang/mul/ner-opening-words.txt` ("Selon Médiamétrie" →
 /// "Médiamétrie"; organisations do start with common nouns: "Banque
-/// mondiale").
+/// mondiale"). Such a word tagged alone ("Partagez") is dropped.
 fn trim_sentence_initial_word(toks: &[&str], tags: &mut [(Label, f32)], lexicon: &std::collections::HashSet<String>) {
     let labels: Vec<Label> = tags.iter().map(|t| t.0).collect();
     if let Some(&(0, b, ty)) = entities(&labels).first() {
@@ -2328,6 +2360,11 @@ fn trim_sentence_initial_word(toks: &[&str], tags: &mut [(Label, f32)], lexicon:
                 t.0 = Label::O;
             }
             relabel(tags, 1, b, ty, None);
+        } else if b == 1 && opening_words().contains(lower.as_str()) {
+            // Tagged alone ("Partagez", "Selon"): no name at all.
+            if let Some(t) = tags.get_mut(0) {
+                t.0 = Label::O;
+            }
         }
     }
 }
@@ -2421,6 +2458,11 @@ mod tests {
         let mut tags = vec![(B(Type::Org), 0.6), (I(Type::Org), 0.6), o];
         trim_sentence_initial_word(&toks, &mut tags, &["banque".to_string()].into_iter().collect());
         assert_eq!(tags[0].0, B(Type::Org));
+        // An opening word tagged alone.
+        let toks = ["Partagez", "cet", "article"];
+        let mut tags = vec![(B(Type::Org), 0.6), o, o];
+        trim_sentence_initial_word(&toks, &mut tags, &lexicon);
+        assert_eq!(tags[0].0, O);
     }
 
     #[test]
@@ -2500,6 +2542,17 @@ mod tests {
         let mut tags = vec![org(0), org(1), org(2), org(3), org(4)];
         trim_lower_tails_after_complements(&toks, &mut tags);
         assert_eq!(tags[4].0, I(Type::Org));
+    }
+
+    #[test]
+    fn shouted_common_words_are_no_names() {
+        use Label::*;
+        let o = (O, 0.9);
+        let toks = vec!["DONNEZ", ",", "PARTAGEZ", ",", "AIDEZ", "LA", "CGT"];
+        let mut doc = DocTags { sentences: vec![toks], tags: vec![vec![o, o, (B(Type::Org), 0.6), o, o, o, (B(Type::Org), 0.6)]] };
+        drop_shouted_common_words(&mut doc, &HashSet::new());
+        assert_eq!(doc.tags[0][2].0, O);
+        assert_eq!(doc.tags[0][6].0, B(Type::Org));
     }
 
     #[test]
