@@ -97,6 +97,9 @@ pub fn apply_with(doc: &mut DocTags<'_>, lexicon: &HashSet<String>, lang: &str, 
     }
     split_name_of_place(doc);
     if lang == "fr" && modern {
+        drop_heads_written_lower_elsewhere(doc);
+    }
+    if lang == "fr" && modern {
         if let Some(cues) = company_cues(lang) {
             for (toks, tags) in doc.sentences.iter().zip(doc.tags.iter_mut()) {
                 names_after_company_nouns(toks, tags, cues);
@@ -288,6 +291,7 @@ pub fn apply_with(doc: &mut DocTags<'_>, lexicon: &HashSet<String>, lang: &str, 
             }
         }
     }
+    let lower_here = if modern && lang == "fr" { lower_case_words(doc) } else { HashSet::new() };
     for (toks, tags) in doc.sentences.iter().zip(doc.tags.iter_mut()) {
         speaking_places_are_persons(toks, tags, lang);
         first_name_persons(toks, tags, lexicon);
@@ -311,9 +315,197 @@ pub fn apply_with(doc: &mut DocTags<'_>, lexicon: &HashSet<String>, lang: &str, 
             }
             drop_not_names(toks, tags, lang);
             if lang == "fr" {
-                drop_lone_common_words(toks, tags, lexicon);
+                drop_lone_common_words(toks, tags, lexicon, &lower_here);
                 drop_lone_directions(toks, tags);
+                split_persons_off_titled_organisations(toks, tags);
+                place_headed_persons(toks, tags);
+                trim_lower_tails_after_complements(toks, tags);
             }
+        }
+    }
+    if modern && lang == "fr" {
+        drop_common_word_persons(doc, lexicon);
+        drop_shouted_common_words(doc, lexicon);
+    }
+}
+
+/// "DONNEZ, PARTAGEZ, INVESTISSEZ DANS LA LUTTE !": in a line written in
+/// capitals, a one-word mention that is a common word (lexicon, lower case
+/// elsewhere in the document, or an opening word such as an imperative of
+/// `ner-opening-words.txt`) is no acronym and no name: it is dropped,
+/// unless it is a known name.
+fn drop_shouted_common_words(doc: &mut DocTags<'_>, lexicon: &HashSet<String>) {
+    let lower_here = lower_case_words(doc);
+    let caps = |t: &str| t.chars().count() > 1 && t.chars().all(|c| !c.is_lowercase()) && t.chars().any(char::is_alphabetic);
+    let word = |t: &str| t.chars().any(char::is_alphanumeric);
+    for (toks, tags) in doc.sentences.iter().zip(doc.tags.iter_mut()) {
+        let labels: Vec<Label> = tags.iter().map(|t| t.0).collect();
+        for (a, b, _) in entities(&labels) {
+            let Some(&w) = toks.get(a) else { continue };
+            if b != a + 1 || !caps(w) || w.chars().count() < 4 {
+                continue;
+            }
+            // The nearest words on either side, over punctuation.
+            let before = toks.get(..a).and_then(|s| s.iter().rev().find(|t| word(t)));
+            let after = toks.get(b..).and_then(|s| s.iter().find(|t| word(t)));
+            let shouted = before.is_some_and(|t| caps(t)) || after.is_some_and(|t| caps(t));
+            let lw = w.to_lowercase();
+            let common = lexicon.contains(&lw) || lower_here.contains(lw.as_str()) || opening_words().contains(lw.as_str());
+            if shouted && common && known_name(&[w]).is_none() {
+                if let Some(t) = tags.get_mut(a) {
+                    t.0 = Label::O;
+                }
+            }
+        }
+    }
+}
+
+/// "Découverte du Boson de Higgs" in a headline where the text says "le
+/// boson de Higgs": a capitalised common noun opening a name before "de"
+/// is no part of the name when the same document writes the same words
+/// with that noun in lower case; the name keeps what follows "de" (and its
+/// article). Institution, place and company heads stay ("Cour de
+/// cassation" … "cour de cassation").
+fn drop_heads_written_lower_elsewhere(doc: &mut DocTags<'_>) {
+    let is_de = |t: &str| matches!(t, "de" | "du" | "des" | "d'" | "d’");
+    let mut lower: HashSet<(&str, &str, &str)> = HashSet::new();
+    for toks in &doc.sentences {
+        for w in toks.windows(3) {
+            if let [h, d, n] = *w {
+                if h.chars().next().is_some_and(char::is_lowercase) && is_de(d) {
+                    lower.insert((h, d, n));
+                }
+            }
+        }
+    }
+    if lower.is_empty() {
+        return;
+    }
+    let cues = company_cues("fr");
+    for (toks, tags) in doc.sentences.iter().zip(doc.tags.iter_mut()) {
+        let labels: Vec<Label> = tags.iter().map(|t| t.0).collect();
+        for (a, b, ty) in entities(&labels) {
+            let (Some(&h), Some(&d), Some(&n)) = (toks.get(a), toks.get(a + 1), toks.get(a + 2)) else { continue };
+            if b < a + 3 || !is_de(d) || !is_cap(h) || !h.chars().skip(1).all(char::is_lowercase) {
+                continue;
+            }
+            let lh = h.to_lowercase();
+            let head = institution_heads().contains(&lh)
+                || lower_institution_heads().contains(lh.as_str())
+                || place_heads().contains(lh.as_str())
+                || cues.is_some_and(|c| c.contains_key(lh.as_str()));
+            if head || !lower.contains(&(lh.as_str(), d, n)) {
+                continue;
+            }
+            let mut s = a + 2;
+            while s + 1 < b && toks.get(s).is_some_and(|t| matches!(t.to_lowercase().as_str(), "la" | "le" | "les" | "l'" | "l’")) {
+                s += 1;
+            }
+            if !toks.get(s).is_some_and(|t| is_cap(t)) {
+                continue;
+            }
+            for t in tags.iter_mut().take(s).skip(a) {
+                t.0 = Label::O;
+            }
+            relabel(tags, s, b, ty, None);
+        }
+    }
+}
+
+/// Words of at least four letters this document writes in lower case
+/// inside a sentence ("le forum … le Forum"): common words here, whatever
+/// the lexicon says.
+fn lower_case_words<'a>(doc: &DocTags<'a>) -> HashSet<&'a str> {
+    doc.sentences
+        .iter()
+        .flat_map(|s| s.iter().skip(1))
+        .filter(|t| t.len() >= 4 && t.chars().next().is_some_and(char::is_lowercase))
+        .copied()
+        .collect()
+}
+
+/// Words of the document's persons named with a first name or a word that
+/// is no common word ("Enzo Le Fée"): a common word among them is a
+/// surname here.
+fn person_name_words<'a>(doc: &DocTags<'a>, lexicon: &HashSet<String>) -> HashSet<&'a str> {
+    let names = first_names();
+    let mut words = HashSet::new();
+    for (toks, tags) in doc.sentences.iter().zip(&doc.tags) {
+        let labels: Vec<Label> = tags.iter().map(|t| t.0).collect();
+        for (a, b, ty) in entities(&labels) {
+            let Some(span) = toks.get(a..b) else { continue };
+            let named = span.iter().any(|t| names.contains(t) || (is_cap(t) && !lexicon.contains(&t.to_lowercase())));
+            if ty == Type::Per && b >= a + 2 && named {
+                words.extend(span.iter().copied());
+            }
+        }
+    }
+    words
+}
+
+/// A "person" whose every word is a common word usually written in lower
+/// case (in the lexicon, or in lower case elsewhere in the same document),
+/// capitalised by style ("le Forum", "les Gilets Jaunes", "le Code"),
+/// with no first name, no known name, no title before it ("M. Boulanger")
+/// and no fuller person's name in the document that holds it ("Enzo Le
+/// Fée" … "Le Fée"), names no one: it is dropped.
+fn drop_common_word_persons(doc: &mut DocTags<'_>, lexicon: &HashSet<String>) {
+    let res = Resources::get();
+    let names = first_names();
+    let person_words = person_name_words(doc, lexicon);
+    let lower_here = lower_case_words(doc);
+    for (toks, tags) in doc.sentences.iter().zip(doc.tags.iter_mut()) {
+        let labels: Vec<Label> = tags.iter().map(|t| t.0).collect();
+        for (a, b, ty) in entities(&labels) {
+            let Some(span) = toks.get(a..b) else { continue };
+            if ty != Type::Per || b > a + 3 {
+                continue;
+            }
+            let common = |t: &&str| {
+                let lw = t.to_lowercase();
+                (t.chars().count() >= 4 || b > a + 1)
+                    && t.chars().skip(1).all(|c| c.is_lowercase() || c == '-')
+                    && (lexicon.contains(&lw) || lower_here.contains(lw.as_str()))
+                    && !names.contains(*t)
+                    && !person_words.contains(*t)
+            };
+            let titled = a > 0 && toks.get(a - 1).is_some_and(|p| res.cue("fr", &p.to_lowercase()) == cue::TITLE);
+            if span.iter().all(common) && !titled && known_name(span).is_none() {
+                for t in tags.iter_mut().take(b).skip(a) {
+                    t.0 = Label::O;
+                }
+            }
+        }
+    }
+}
+
+/// "le président de l'Assemblée Claude Bartolone", "le président du
+/// Conseil des ministres Mario Monti": after a title and "de", an
+/// organisation tagged with the person's name after it is cut before the
+/// first name, and the rest is the person.
+fn split_persons_off_titled_organisations(toks: &[&str], tags: &mut [(Label, f32)]) {
+    let res = Resources::get();
+    let names = first_names();
+    let labels: Vec<Label> = tags.iter().map(|t| t.0).collect();
+    for (a, b, ty) in entities(&labels) {
+        if ty != Type::Org || b < a + 3 {
+            continue;
+        }
+        // A title, then "de" / "du" / "de la" / "de l'" before the name.
+        let mut k = a;
+        while k > 0 && a - k < 3 && toks.get(k - 1).is_some_and(|t| matches!(t.to_lowercase().as_str(), "de" | "du" | "des" | "d'" | "d’" | "la" | "l'" | "l’")) {
+            k -= 1;
+        }
+        let titled = k < a && k > 0 && toks.get(k - 1).is_some_and(|t| res.cue("fr", &t.to_lowercase()) == cue::TITLE);
+        if !titled {
+            continue;
+        }
+        let Some(first) = (a + 1..b - 1).find(|&i| toks.get(i).is_some_and(|t| names.contains(t))) else { continue };
+        let rest_names = toks.get(first + 1..b).is_some_and(|s| s.iter().all(|t| is_cap(t) && t.chars().skip(1).any(char::is_lowercase)));
+        let org_cap = toks.get(first - 1).is_some_and(|t| t.chars().any(char::is_alphabetic));
+        if rest_names && org_cap && known_name(toks.get(a..b).unwrap_or(&[])).is_none() {
+            relabel(tags, a, first, Type::Org, None);
+            relabel(tags, first, b, Type::Per, None);
         }
     }
 }
@@ -325,7 +517,8 @@ fn institutions_alone() -> &'static HashSet<&'static str> {
     WORDS.get_or_init(|| dossier_text::data_lines(include_str!("../../../data/lang/fr/ner-institutions-alone.txt")).collect())
 }
 
-/// A lone capitalised word usually written in lower case ("la
+/// A lone capitalised word usually written in lower case (in the lexicon,
+/// or in lower case elsewhere in the same document: `lower_here`) ("la
 /// Constitution", "le Code", "la Ville", "le Stade") tagged as an
 /// organisation or a place names none in French edited news: it is dropped,
 /// unless it is a known name (gazetteer, also after an article: "du Monde"
@@ -333,7 +526,7 @@ fn institutions_alone() -> &'static HashSet<&'static str> {
 /// ("le Conseil", "la Commission", `ner-institutions.txt`; "l'État",
 /// `ner-institutions-alone.txt`), or follows a company or medium noun ("la
 /// chaîne Histoire"). Acronyms and words of fewer than four letters stay.
-fn drop_lone_common_words(toks: &[&str], tags: &mut [(Label, f32)], lexicon: &HashSet<String>) {
+fn drop_lone_common_words(toks: &[&str], tags: &mut [(Label, f32)], lexicon: &HashSet<String>, lower_here: &HashSet<&str>) {
     let labels: Vec<Label> = tags.iter().map(|t| t.0).collect();
     for (a, b, ty) in entities(&labels) {
         if b != a + 1 || !matches!(ty, Type::Org | Type::Loc) {
@@ -342,7 +535,7 @@ fn drop_lone_common_words(toks: &[&str], tags: &mut [(Label, f32)], lexicon: &Ha
         let Some(&w) = toks.get(a) else { continue };
         let lw = w.to_lowercase();
         let titled = is_cap(w) && w.chars().skip(1).all(|c| c.is_lowercase() || c == '-') && w.chars().count() >= 4;
-        if !titled || !lexicon.contains(&lw) || institution_heads().contains(&lw) || institutions_alone().contains(lw.as_str()) || known_name(&[w]).is_some() {
+        if !titled || !(lexicon.contains(&lw) || lower_here.contains(lw.as_str())) || institution_heads().contains(&lw) || institutions_alone().contains(lw.as_str()) || known_name(&[w]).is_some() {
             continue;
         }
         if ["Le", "La", "Les", "L'"].iter().any(|art| known_name(&[*art, w]).is_some()) {
@@ -522,12 +715,32 @@ fn trim_trailing_function_words(toks: &[&str], tags: &mut [(Label, f32)]) {
             e -= 1;
         }
         while e > a + 1
-            && toks.get(e - 1).is_some_and(|t| matches!(t.to_lowercase().as_str(), "de" | "du" | "des" | "d'" | "d’" | "la" | "le" | "les" | "l'" | "l’" | "et" | "of" | "the" | "and"))
+            && toks.get(e - 1).is_some_and(|t| {
+                matches!(t.to_lowercase().as_str(), "de" | "du" | "des" | "d'" | "d’" | "la" | "le" | "les" | "l'" | "l’" | "et" | "of" | "the" | "and")
+                    || (*t != "." && !t.chars().any(char::is_alphanumeric))
+            })
         {
             e -= 1;
         }
         for t in tags.iter_mut().take(b).skip(e) {
             t.0 = Label::O;
+        }
+        // Nor does it open with a punctuation mark ("« Libération").
+        let mut s = a;
+        while s + 1 < e && toks.get(s).is_some_and(|t| !t.chars().any(char::is_alphanumeric)) {
+            s += 1;
+        }
+        if s > a {
+            for t in tags.iter_mut().take(s).skip(a) {
+                t.0 = Label::O;
+            }
+            let ty = match tags.get(s).map(|t| t.0) {
+                Some(Label::I(ty) | Label::B(ty)) => Some(ty),
+                _ => None,
+            };
+            if let Some(ty) = ty {
+                relabel(tags, s, e, ty, None);
+            }
         }
     }
 }
@@ -858,9 +1071,72 @@ fn author_lists(toks: &[&str], tags: &mut [(Label, f32)]) {
 
 /// French lower-case heads of geographic names
 /// (`data/lang/fr/ner-place-heads.txt`).
+/// "le Conseil de sécurité de l'ONU d'adopter …": after a capitalised
+/// complement ("de l'ONU"), a further "de" and lower-case words only are
+/// no part of an organisation's or place's name; they are cut. A
+/// lower-case tail after a lower-case complement stays ("Conseil
+/// supérieur de l'audiovisuel").
+fn trim_lower_tails_after_complements(toks: &[&str], tags: &mut [(Label, f32)]) {
+    let is_de = |t: &str| matches!(t, "de" | "du" | "des" | "d'" | "d’");
+    let labels: Vec<Label> = tags.iter().map(|t| t.0).collect();
+    for (a, b, ty) in entities(&labels) {
+        if !matches!(ty, Type::Org | Type::Loc) {
+            continue;
+        }
+        let Some(c) = (a + 1..b).rev().find(|&k| toks.get(k).is_some_and(|t| is_cap(t))) else { continue };
+        let complement = toks.get(c - 1).is_some_and(|p| is_de(p) || matches!(*p, "la" | "le" | "les" | "l'" | "l’"));
+        let tail = toks.get(c + 1..b).unwrap_or(&[]);
+        let lower_tail = tail.len() >= 2
+            && tail.first().is_some_and(|t| is_de(t))
+            && tail.iter().all(|t| t.chars().next().is_some_and(char::is_lowercase));
+        if complement && lower_tail {
+            for t in tags.iter_mut().take(b).skip(c + 1) {
+                t.0 = Label::O;
+            }
+        }
+    }
+}
+
+/// English heads of geographic names (`data/lang/en/ner-place-heads.txt`).
+fn english_place_heads() -> &'static HashSet<&'static str> {
+    static HEADS: std::sync::OnceLock<HashSet<&'static str>> = std::sync::OnceLock::new();
+    HEADS.get_or_init(|| dossier_text::data_lines(include_str!("../../../data/lang/en/ner-place-heads.txt")).collect())
+}
+
+/// "Cape Canaveral", "Lac Léman", "Mont Ventoux" tagged as a person: a name
+/// of several words opened by a capitalised geographic head (French heads
+/// of `ner-place-heads.txt`, English ones of the English list) is a place,
+/// unless the whole is a known name.
+fn place_headed_persons(toks: &[&str], tags: &mut [(Label, f32)]) {
+    let labels: Vec<Label> = tags.iter().map(|t| t.0).collect();
+    for (a, b, ty) in entities(&labels) {
+        if ty != Type::Per || b < a + 2 {
+            continue;
+        }
+        let Some(&first) = toks.get(a) else { continue };
+        let lw = first.to_lowercase();
+        let head = is_cap(first) && (place_heads().contains(lw.as_str()) || english_place_heads().contains(lw.as_str()));
+        let named = toks.get(a + 1..b).is_some_and(|s| s.iter().any(|t| is_cap(t)));
+        if head && named && known_name(toks.get(a..b).unwrap_or(&[])).is_none() {
+            relabel(tags, a, b, Type::Loc, None);
+        }
+    }
+}
+
 fn place_heads() -> &'static HashSet<&'static str> {
     static HEADS: std::sync::OnceLock<HashSet<&'static str>> = std::sync::OnceLock::new();
-    HEADS.get_or_init(|| dossier_text::data_lines(include_str!("../../../data/lang/fr/ner-place-heads.txt")).collect())
+    HEADS.get_or_init(|| {
+        let places = dossier_text::data_lines(include_str!("../../../data/lang/fr/ner-place-heads.txt"));
+        places.chain(street_heads().iter().copied()).collect()
+    })
+}
+
+/// Heads of street, station, airport and stadium names
+/// (`data/lang/fr/ner-street-heads.txt`): also place heads, and a person's
+/// name after one names the place ("la rue Victor Hugo").
+fn street_heads() -> &'static HashSet<&'static str> {
+    static HEADS: std::sync::OnceLock<HashSet<&'static str>> = std::sync::OnceLock::new();
+    HEADS.get_or_init(|| dossier_text::data_lines(include_str!("../../../data/lang/fr/ner-street-heads.txt")).collect())
 }
 
 /// A name right after a lower-case geographic head, or after the head and
@@ -891,7 +1167,10 @@ fn lower_case_places(toks: &[&str], tags: &mut [(Label, f32)], lexicon: &HashSet
             .or_else(|| a.checked_sub(3).filter(|&h| head_at(h) && toks.get(h + 1) == Some(&"de") && article(h + 2) && linkable(h)));
         // A person's name after a head that is also a verb ("pointe
         // Philippe de Gonneville") stays a person.
-        let person = ty == Type::Per && b >= a + 2 && span.first().is_some_and(|f| first_names().contains(f));
+        let person = ty == Type::Per
+            && b >= a + 2
+            && span.first().is_some_and(|f| first_names().contains(f))
+            && !head.and_then(|h| toks.get(h)).is_some_and(|t| street_heads().contains(t));
         if let (Some(h), false) = (head, person) {
             if ty != Type::Misc {
                 relabel(tags, h, b, Type::Loc, None);
@@ -1847,8 +2126,10 @@ fn event_votes(doc: &DocTags<'_>, by_key: &mut HashMap<String, [f32; 4]>, lang: 
             if ty == Type::Misc {
                 continue;
             }
+            // The head may run on past the tagged words ("le Forum mondial
+            // de …" tagged "Forum" alone).
             let headed = heads.iter().any(|h| {
-                h.len() <= span.len() && h.iter().zip(span).all(|(w, t)| t.to_lowercase() == *w)
+                toks.get(a..a + h.len()).is_some_and(|s| h.iter().zip(s).all(|(w, t)| t.to_lowercase() == *w))
             });
             let mut k = a;
             if k > 0 && toks.get(k - 1).is_some_and(|t| matches!(*t, "«" | "\"" | "“")) {
@@ -2067,7 +2348,7 @@ fn split_name_of_place(doc: &mut DocTags<'_>) {
 /// any name a preposition, conjunction or adverb of
 /// `data/lang/mul/ner-opening-words.txt` ("Selon Médiamétrie" →
 /// "Médiamétrie"; organisations do start with common nouns: "Banque
-/// mondiale").
+/// mondiale"). Such a word tagged alone ("Partagez") is dropped.
 fn trim_sentence_initial_word(toks: &[&str], tags: &mut [(Label, f32)], lexicon: &std::collections::HashSet<String>) {
     let labels: Vec<Label> = tags.iter().map(|t| t.0).collect();
     if let Some(&(0, b, ty)) = entities(&labels).first() {
@@ -2079,6 +2360,11 @@ fn trim_sentence_initial_word(toks: &[&str], tags: &mut [(Label, f32)], lexicon:
                 t.0 = Label::O;
             }
             relabel(tags, 1, b, ty, None);
+        } else if b == 1 && opening_words().contains(lower.as_str()) {
+            // Tagged alone ("Partagez", "Selon"): no name at all.
+            if let Some(t) = tags.get_mut(0) {
+                t.0 = Label::O;
+            }
         }
     }
 }
@@ -2172,6 +2458,11 @@ mod tests {
         let mut tags = vec![(B(Type::Org), 0.6), (I(Type::Org), 0.6), o];
         trim_sentence_initial_word(&toks, &mut tags, &["banque".to_string()].into_iter().collect());
         assert_eq!(tags[0].0, B(Type::Org));
+        // An opening word tagged alone.
+        let toks = ["Partagez", "cet", "article"];
+        let mut tags = vec![(B(Type::Org), 0.6), o, o];
+        trim_sentence_initial_word(&toks, &mut tags, &lexicon);
+        assert_eq!(tags[0].0, O);
     }
 
     #[test]
@@ -2182,6 +2473,133 @@ mod tests {
         let mut tags = vec![o, (B(Type::Per), 0.6), o, (B(Type::Per), 0.6), o, (B(Type::Per), 0.6), o, (B(Type::Per), 0.6)];
         harmonise_lists(&toks, &mut tags);
         assert!([1, 3, 5, 7].iter().all(|&k| tags[k].0 == B(Type::Loc)));
+    }
+
+    #[test]
+    fn persons_of_common_words_only_are_dropped() {
+        use Label::*;
+        let o = (O, 0.9);
+        let lexicon: HashSet<String> = ["forum", "gilets", "jaunes", "boulanger", "le", "fée"].iter().map(|w| w.to_string()).collect();
+        let s1 = ["le", "Forum", "a", "ouvert", "."];
+        let s2 = ["les", "Gilets", "Jaunes", "et", "le", "président", "Boulanger", "."];
+        let s3 = ["Enzo", "Le", "Fée", "marque", ";", "Le", "Fée", "sourit"];
+        let mut doc = DocTags {
+            sentences: vec![s1.to_vec(), s2.to_vec(), s3.to_vec()],
+            tags: vec![
+                vec![o, (B(Type::Per), 0.6), o, o, o],
+                vec![o, (B(Type::Per), 0.6), (I(Type::Per), 0.6), o, o, o, (B(Type::Per), 0.6), o],
+                vec![(B(Type::Per), 0.9), (I(Type::Per), 0.9), (I(Type::Per), 0.9), o, o, (B(Type::Per), 0.6), (I(Type::Per), 0.6), o],
+            ],
+        };
+        drop_common_word_persons(&mut doc, &lexicon);
+        assert_eq!(doc.tags[0][1].0, O);
+        assert_eq!((doc.tags[1][1].0, doc.tags[1][2].0), (O, O));
+        // After a title, and as the surname of a fuller name, it stays.
+        assert_eq!(doc.tags[1][6].0, B(Type::Per));
+        assert_eq!(doc.tags[2][5].0, B(Type::Per));
+        // A word the document writes in lower case elsewhere.
+        let s1 = ["le", "Globe", "arrive", "."];
+        let s2 = ["autour", "du", "globe", "."];
+        let mut doc = DocTags { sentences: vec![s1.to_vec(), s2.to_vec()], tags: vec![vec![o, (B(Type::Per), 0.6), o, o], vec![o; 4]] };
+        drop_common_word_persons(&mut doc, &HashSet::new());
+        assert_eq!(doc.tags[0][1].0, O);
+    }
+
+    #[test]
+    fn a_head_written_in_lower_case_elsewhere_leaves_the_name() {
+        use Label::*;
+        let o = (O, 0.9);
+        let mut doc = DocTags {
+            sentences: vec![
+                vec!["découverte", "du", "Boson", "de", "Ziggs"],
+                vec!["le", "boson", "de", "Ziggs", "existe"],
+                vec!["la", "Cour", "de", "cassation", "et", "la", "cour", "de", "cassation"],
+            ],
+            tags: vec![
+                vec![o, o, (B(Type::Org), 0.6), (I(Type::Org), 0.6), (I(Type::Org), 0.6)],
+                vec![o, o, o, (B(Type::Per), 0.6), o],
+                vec![o, (B(Type::Org), 0.6), (I(Type::Org), 0.6), (I(Type::Org), 0.6), o, o, o, o, o],
+            ],
+        };
+        drop_heads_written_lower_elsewhere(&mut doc);
+        let got: Vec<Label> = doc.tags[0].iter().map(|t| t.0).collect();
+        assert_eq!(got, [O, O, O, O, B(Type::Org)]);
+        assert_eq!(doc.tags[2][1].0, B(Type::Org));
+    }
+
+    #[test]
+    fn lower_tails_after_a_capitalised_complement_are_cut() {
+        use Label::*;
+        let o = (O, 0.9);
+        let org = |k: usize| if k == 0 { (B(Type::Org), 0.6) } else { (I(Type::Org), 0.6) };
+        let toks = ["le", "Conseil", "de", "sécurité", "de", "l'", "ONU", "d'", "adopter", "."];
+        let mut tags = vec![o, org(0), org(1), org(2), org(3), org(4), org(5), org(6), org(7), o];
+        trim_lower_tails_after_complements(&toks, &mut tags);
+        let got: Vec<Label> = tags.iter().map(|t| t.0).collect();
+        assert_eq!(got, [O, B(Type::Org), I(Type::Org), I(Type::Org), I(Type::Org), I(Type::Org), I(Type::Org), O, O, O]);
+        // After a lower-case complement, the tail is part of the name.
+        let toks = ["Conseil", "supérieur", "de", "l'", "audiovisuel"];
+        let mut tags = vec![org(0), org(1), org(2), org(3), org(4)];
+        trim_lower_tails_after_complements(&toks, &mut tags);
+        assert_eq!(tags[4].0, I(Type::Org));
+    }
+
+    #[test]
+    fn shouted_common_words_are_no_names() {
+        use Label::*;
+        let o = (O, 0.9);
+        let toks = vec!["DONNEZ", ",", "PARTAGEZ", ",", "AIDEZ", "LA", "CGT"];
+        let mut doc = DocTags { sentences: vec![toks], tags: vec![vec![o, o, (B(Type::Org), 0.6), o, o, o, (B(Type::Org), 0.6)]] };
+        drop_shouted_common_words(&mut doc, &HashSet::new());
+        assert_eq!(doc.tags[0][2].0, O);
+        assert_eq!(doc.tags[0][6].0, B(Type::Org));
+    }
+
+    #[test]
+    fn names_opened_by_a_geographic_head_are_places() {
+        use Label::*;
+        let o = (O, 0.9);
+        let toks = ["de", "Cape", "Zorglub", "et", "du", "Lac", "Bidule", "avec", "Marc", "Zorglub"];
+        let per = |k: u8| if k == 0 { (B(Type::Per), 0.6) } else { (I(Type::Per), 0.6) };
+        let mut tags = vec![o, per(0), per(1), o, o, per(0), per(1), o, per(0), per(1)];
+        place_headed_persons(&toks, &mut tags);
+        let got: Vec<Label> = tags.iter().map(|t| t.0).collect();
+        assert_eq!(got, [O, B(Type::Loc), I(Type::Loc), O, O, B(Type::Loc), I(Type::Loc), O, B(Type::Per), I(Type::Per)]);
+    }
+
+    #[test]
+    fn a_person_is_cut_off_an_organisation_after_a_title() {
+        use Label::*;
+        let o = (O, 0.9);
+        let toks = ["le", "président", "de", "l'", "Assemblée", "Claude", "Bartolone", "a"];
+        let mut tags = vec![o, o, o, o, (B(Type::Org), 0.6), (I(Type::Org), 0.6), (I(Type::Org), 0.6), o];
+        split_persons_off_titled_organisations(&toks, &mut tags);
+        let got: Vec<Label> = tags.iter().map(|t| t.0).collect();
+        assert_eq!(got, [O, O, O, O, B(Type::Org), B(Type::Per), I(Type::Per), O]);
+        // Without a title before it, a name given to an institution stays.
+        let toks = ["au", "lycée", "de", "l'", "Institut", "Claude", "Bernard", "a"];
+        let mut tags = vec![o, o, o, o, (B(Type::Org), 0.6), (I(Type::Org), 0.6), (I(Type::Org), 0.6), o];
+        split_persons_off_titled_organisations(&toks, &mut tags);
+        assert_eq!(tags[5].0, I(Type::Org));
+    }
+
+    #[test]
+    fn names_neither_open_nor_end_with_punctuation() {
+        use Label::*;
+        let o = (O, 0.9);
+        let toks = ["du", "PIB", "»", ";"];
+        let mut tags = vec![o, (B(Type::Org), 0.6), (I(Type::Org), 0.6), o];
+        trim_trailing_function_words(&toks, &mut tags);
+        assert_eq!((tags[1].0, tags[2].0), (B(Type::Org), O));
+        let toks = ["«", "Libération", "titre"];
+        let mut tags = vec![(B(Type::Org), 0.6), (I(Type::Org), 0.6), o];
+        trim_trailing_function_words(&toks, &mut tags);
+        assert_eq!((tags[0].0, tags[1].0), (O, B(Type::Org)));
+        // The full stop of an initial stays.
+        let toks = ["Yassin", "E", ".", "a"];
+        let mut tags = vec![(B(Type::Per), 0.6), (I(Type::Per), 0.6), (I(Type::Per), 0.6), o];
+        trim_trailing_function_words(&toks, &mut tags);
+        assert_eq!(tags[2].0, I(Type::Per));
     }
 
     #[test]
@@ -2509,16 +2927,21 @@ mod tests {
         let lexicon: HashSet<String> = ["constitution", "conseil", "monde", "la", "du", "état"].iter().map(|s| s.to_string()).collect();
         let toks = ["la", "Constitution", "du", "Monde", "le", "Conseil", "CONSTITUTION", "la", "Constitution", "française", "l'", "État"];
         let mut tags = vec![p(O), p(B(Type::Org)), p(O), p(B(Type::Org)), p(O), p(B(Type::Org)), p(B(Type::Org)), p(O), p(B(Type::Org)), p(I(Type::Org)), p(O), p(B(Type::Org))];
-        drop_lone_common_words(&toks, &mut tags, &lexicon);
+        drop_lone_common_words(&toks, &mut tags, &lexicon, &HashSet::new());
         let got: Vec<Label> = tags.iter().map(|t| t.0).collect();
         assert_eq!(got, [O, O, O, B(Type::Org), O, B(Type::Org), B(Type::Org), O, B(Type::Org), I(Type::Org), O, B(Type::Org)]);
         // After a medium or company noun, the word is a name.
         let lexicon: HashSet<String> = ["histoire".to_string()].into_iter().collect();
         let toks = ["la", "chaîne", "Histoire", "et", "l'", "Histoire"];
         let mut tags = vec![p(O), p(O), p(B(Type::Org)), p(O), p(O), p(B(Type::Org))];
-        drop_lone_common_words(&toks, &mut tags, &lexicon);
+        drop_lone_common_words(&toks, &mut tags, &lexicon, &HashSet::new());
         assert_eq!(tags[2].0, B(Type::Org));
         assert_eq!(tags[5].0, O);
+        // A word the same document writes in lower case elsewhere.
+        let toks = ["le", "Rivage", "en", "parle"];
+        let mut tags = vec![p(O), p(B(Type::Org)), p(O), p(O)];
+        drop_lone_common_words(&toks, &mut tags, &HashSet::new(), &["rivage"].into_iter().collect());
+        assert_eq!(tags[1].0, O);
     }
 
     #[test]
@@ -2806,6 +3229,8 @@ mod tests {
                 vec!["Zandy", "frappe"],
                 vec!["la", "vidéo", "«", "Colla", "Murdo", "»"],
                 vec!["la", "Ligue", "du", "Nord", "vote"],
+                vec!["la", "capsule", "Zragon", "décolle"],
+                vec!["la", "Loi", "fondamentale", "dit"],
             ],
             vec![
                 vec![O, org, I(Type::Org), I(Type::Org), O],
@@ -2813,6 +3238,8 @@ mod tests {
                 vec![org, O],
                 vec![O, O, O, org, I(Type::Org), O],
                 vec![O, org, I(Type::Org), I(Type::Org), O],
+                vec![O, O, B(Type::Per), O],
+                vec![O, org, I(Type::Org), O],
             ],
         );
         apply(&mut doc, &HashSet::new(), "fr");
@@ -2821,6 +3248,8 @@ mod tests {
         assert_eq!(doc.tags[2][0].0, B(Type::Misc));
         assert_eq!(doc.tags[3][3].0, B(Type::Misc));
         assert_eq!(doc.tags[4][1].0, org);
+        assert_eq!(doc.tags[5][2].0, B(Type::Misc));
+        assert_eq!(doc.tags[6][1].0, B(Type::Misc));
     }
     #[test]
     fn authors_of_works_are_persons() {
@@ -2853,6 +3282,12 @@ mod tests {
         lower_case_places(&toks, &mut tags, &HashSet::new());
         let got: Vec<Label> = tags.iter().map(|t| t.0).collect();
         assert_eq!(got, [B(Type::Loc), I(Type::Loc), O, O, B(Type::Loc), I(Type::Loc)]);
+        // Streets and stadiums, a person's name included.
+        let toks = ["la", "rue", "Victor", "Zugo", "et", "le", "quai", "de", "Zalmy"];
+        let mut tags = vec![p(O), p(O), p(B(Type::Per)), p(I(Type::Per)), p(O), p(O), p(O), p(O), p(B(Type::Loc))];
+        lower_case_places(&toks, &mut tags, &HashSet::new());
+        let got: Vec<Label> = tags.iter().map(|t| t.0).collect();
+        assert_eq!(got, [O, B(Type::Loc), I(Type::Loc), I(Type::Loc), O, O, B(Type::Loc), I(Type::Loc), I(Type::Loc)]);
     }
     #[test]
     fn towns_in_match_reports_are_clubs() {
@@ -2997,5 +3432,12 @@ mod tests {
         apply(&mut doc, &HashSet::new(), "fr");
         assert_eq!(doc.tags[0][1].0, B(Type::Misc));
         assert_eq!(doc.tags[1][1].0, B(Type::Misc));
+        // The head's first word tagged alone, its lower-case rest untagged.
+        let mut doc = DocTags {
+            sentences: vec![vec!["le", "Forum", "mondial", "de", "la", "langue", "s'", "ouvre"], vec!["le", "Forum", "court", "."]],
+            tags: vec![vec![p(O), p(B(Type::Per)), p(O), p(O), p(O), p(O), p(O), p(O)], vec![p(O), p(B(Type::Per)), p(O), p(O)]],
+        };
+        apply(&mut doc, &HashSet::new(), "fr");
+        assert!(doc.tags.iter().all(|s| s.iter().all(|t| !matches!(t.0, B(Type::Per) | I(Type::Per)))));
     }
 }
