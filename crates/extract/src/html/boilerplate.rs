@@ -6,7 +6,9 @@
 //! The phrases are data, one file per language
 //! (`data/lang/<iso>/html-boilerplate.txt`), merged into one list: they are
 //! distinctive enough not to need the page's language. A `line` phrase
-//! matches a block that is only the phrase; a `start` phrase matches a
+//! matches a block that is only the phrase (a `list` phrase is a `line`
+//! phrase that announces a list of pointers to other articles: see
+//! [`is_pointer_list_label`]); a `start` phrase matches a
 //! short block that opens with it, at a word boundary; an `end` phrase
 //! matches a short block whose last sentence opens with it (a promotion
 //! closing with "Sign up for the free daily newsletter."); a `contains`
@@ -33,6 +35,8 @@ const FILES: &[&str] = &[
 
 struct Phrases {
     lines: HashSet<String>,
+    /// The `list` phrases (also in `lines`).
+    lists: HashSet<String>,
     /// The same, sorted (to find those opening a text).
     lines_sorted: Vec<String>,
     starts: Vec<String>,
@@ -45,7 +49,7 @@ struct Phrases {
 fn phrases() -> &'static Phrases {
     static P: OnceLock<Phrases> = OnceLock::new();
     P.get_or_init(|| {
-        let mut p = Phrases { lines: HashSet::new(), lines_sorted: Vec::new(), starts: Vec::new(), ends: Vec::new(), contains: None };
+        let mut p = Phrases { lines: HashSet::new(), lists: HashSet::new(), lines_sorted: Vec::new(), starts: Vec::new(), ends: Vec::new(), contains: None };
         let mut contains: Vec<String> = Vec::new();
         for file in FILES {
             for line in dossier_text::data_lines(file) {
@@ -57,6 +61,10 @@ fn phrases() -> &'static Phrases {
                 match kind {
                     "line" => {
                         p.lines.insert(trim_ends(&phrase).to_string());
+                    }
+                    "list" => {
+                        p.lines.insert(trim_ends(&phrase).to_string());
+                        p.lists.insert(trim_ends(&phrase).to_string());
                     }
                     "start" => p.starts.push(phrase),
                     "end" => p.ends.push(phrase),
@@ -125,6 +133,14 @@ pub(crate) fn is_furniture(text: &str) -> bool {
     sharing_first_byte(&p.ends, last).iter().any(|s| after_phrase(last, s).is_some())
 }
 
+/// True when a short block (`text`, as shown) is only a label announcing
+/// pointers to other articles ("À lire aussi :", "Related stories"): the
+/// blocks right after it that open with a link are that list, however long
+/// the blurbs under their links.
+pub(crate) fn is_pointer_list_label(text: &str) -> bool {
+    phrases().lists.contains(trim_ends(&normalise(text)))
+}
+
 /// The phrases of a sorted list that open with the first byte of `t`:
 /// the only ones that can open `t` (a binary search instead of a scan of
 /// the whole list for every block).
@@ -177,6 +193,11 @@ mod tests {
     #[test]
     fn furniture_lines_and_openings() {
         assert!(is_furniture("Lesen Sie auch"));
+        // A further-reading label is furniture and announces a list.
+        assert!(is_furniture("À lire aussi :") && is_pointer_list_label("À lire aussi :"));
+        assert!(is_pointer_list_label("Related stories"));
+        assert!(!is_pointer_list_label("Partager") && is_furniture("Partager"));
+        assert!(!is_pointer_list_label("Lire aussi : La réforme adoptée"));
         assert!(is_furniture("» Schon gelesen?"));
         assert!(is_furniture("Related articles:"));
         assert!(is_furniture("DON’T MISS"));

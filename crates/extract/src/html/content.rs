@@ -1362,6 +1362,21 @@ fn is_prose_item(b: &Block) -> bool {
 /// Fewest characters of a list item scored as a paragraph.
 const PROSE_ITEM_CHARS: u32 = 100;
 
+/// An entry of a list of pointers to other articles: a paragraph, item or
+/// heading that opens with a link of a headline's length, after at most
+/// a short label ("Revue Projet : <a>Savons-nous encore débattre ?</a>
+/// Tout le monde s'accorde…"), whatever the length of the blurb after it.
+fn opens_with_pointer(b: &Block) -> bool {
+    matches!(b.kind, Kind::Para | Kind::Item | Kind::Heading(_))
+        && b.link_chars >= MIN_POINTER_LINK_CHARS
+        && b.lead_words <= MAX_POINTER_LEAD_WORDS
+}
+
+/// Fewest characters of a pointer's link (a headline, not a word).
+const MIN_POINTER_LINK_CHARS: u32 = 15;
+/// Most words before a pointer's link (a short label such as a source).
+const MAX_POINTER_LEAD_WORDS: u32 = 8;
+
 /// Good paragraph: enough text, few links, sentence punctuation.
 fn is_good(b: &Block) -> bool {
     let ld = link_density(b.chars, b.link_chars);
@@ -1379,6 +1394,8 @@ fn filter_blocks(flat: &Flat<'_>, blocks: Vec<u32>, title: &[String]) -> Vec<u32
     let mut kept: Vec<u32> = Vec::with_capacity(blocks.len());
     // Whether the previous block was left out as a repeat.
     let mut prev_repeat = false;
+    // Inside a list of pointers announced by a label ("À lire aussi :").
+    let mut pointer_list = false;
     for (pos, &bi) in blocks.iter().enumerate() {
         let after_repeat = std::mem::take(&mut prev_repeat);
         let Some(b) = flat.blocks.get(bi as usize) else { continue };
@@ -1390,6 +1407,12 @@ fn filter_blocks(flat: &Flat<'_>, blocks: Vec<u32>, title: &[String]) -> Vec<u32
         if b.figure && b.kind != Kind::Caption {
             continue;
         }
+        if pointer_list {
+            if opens_with_pointer(b) {
+                continue;
+            }
+            pointer_list = false;
+        }
         let limit = if b.quote || is_item_of_text_list(flat, b) || cites_in_a_sentence(b) { 0.8 } else { 0.5 };
         if ld > limit && (b.chars < 400 || matches!(b.kind, Kind::Item | Kind::Row | Kind::Heading(_))) {
             continue;
@@ -1400,6 +1423,7 @@ fn filter_blocks(flat: &Flat<'_>, blocks: Vec<u32>, title: &[String]) -> Vec<u32
                 continue;
             }
             if b.chars < super::boilerplate::MAX_CHARS && super::boilerplate::is_furniture(&text) {
+                pointer_list = super::boilerplate::is_pointer_list_label(&text);
                 continue;
             }
             if b.chars < super::boilerplate::MAX_DISCLOSURE_CHARS && super::boilerplate::is_disclosure(&text) {

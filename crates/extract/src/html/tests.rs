@@ -317,6 +317,27 @@ fn inline_pointer_to_another_article_is_left_out_of_its_paragraph() {
 }
 
 #[test]
+fn a_list_of_pointers_after_a_further_reading_label_is_left_out() {
+    let body = "<p>La commission a rendu son avis mardi, après six mois d'auditions et de visites sur le terrain, et recommande une réforme.</p>\
+<p>Le gouvernement doit maintenant dire s'il suit ces recommandations, ce qu'il n'a pas fait pour les précédentes.</p>";
+    let list = "<p>À lire aussi :</p>\
+<p>Revue Projet : <a href=\"/a\">Savons-nous encore débattre ?</a> Tout le monde s'accorde sur l'importance de débattre, mais la mise en pratique n'est pas si aisée, en politique comme en famille.</p>\
+<p><a href=\"/b\">Les communes face à la sécheresse</a>. Dans le Sud, des maires rationnent l'eau depuis le printemps et réclament l'aide de l'État.</p>";
+    let tail = "<p>Le rapport sera débattu au Parlement en janvier, a indiqué le président de la commission devant la presse.</p>";
+    let html = format!("<html><head><title>Un avis</title></head><body><article><h1>Un avis</h1>{body}{list}{tail}</article></body></html>");
+    let t = extract(&html, None).text;
+    assert!(t.contains("recommande une réforme") && t.contains("pour les précédentes"), "{t}");
+    assert!(!t.contains("lire aussi") && !t.contains("débattre") && !t.contains("sécheresse"), "{t}");
+    // The article goes on after the list: a paragraph that does not open
+    // with a link ends it.
+    assert!(t.contains("débattu au Parlement"), "{t}");
+    // Without the label, the same paragraphs are the article's.
+    let html = format!("<html><head><title>Un avis</title></head><body><article><h1>Un avis</h1>{body}{}{tail}</article></body></html>", list.replace("<p>À lire aussi :</p>", ""));
+    let t = extract(&html, None).text;
+    assert!(t.contains("sécheresse"), "{t}");
+}
+
+#[test]
 fn deep_nesting_of_inline_elements_is_safe() {
     // Every inline element is looked at as a possible pointer to another
     // article ("À LIRE AUSSI …"): that look must stay bounded.
