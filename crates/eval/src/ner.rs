@@ -755,6 +755,28 @@ pub(crate) fn read_model(path: &Path) -> Result<Model> {
     Ok(Model::read(std::io::BufReader::new(f))?)
 }
 
+/// The lines of unlabelled JSON Lines files that the hand-checked sets
+/// (`crates/eval/unseen/*/`) score (`"page": "text/…jsonl", "line": N`):
+/// training must not read them, not even to build its lexicon.
+fn evaluation_lines() -> Result<HashSet<(String, usize)>> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("unseen");
+    let mut out = HashSet::new();
+    let sets = std::fs::read_dir(&root).with_context(|| format!("reading {}", root.display()))?;
+    for set in sets.filter_map(|e| e.ok()).map(|e| e.path()).filter(|p| p.is_dir()) {
+        for file in std::fs::read_dir(&set)?.filter_map(|e| e.ok()).map(|e| e.path()) {
+            if file.extension().is_none_or(|x| x != "json") {
+                continue;
+            }
+            let text = std::fs::read_to_string(&file).with_context(|| format!("reading {}", file.display()))?;
+            let v: Value = serde_json::from_str(&text).with_context(|| format!("parsing {}", file.display()))?;
+            if let (Some(page), Some(line)) = (v.get("page").and_then(Value::as_str), v.get("line").and_then(Value::as_u64)) {
+                out.insert((page.to_string(), line as usize));
+            }
+        }
+    }
+    Ok(out)
+}
+
 /// Runs the task.
 pub fn run(data: &Path, args: Args) -> Result<()> {
     match &args.action {
@@ -791,7 +813,7 @@ pub fn run(data: &Path, args: Args) -> Result<()> {
                 .unwrap_or_else(|| PathBuf::from(format!("data/models/ner-{lang}.bin")));
             let t = Instant::now();
             let (model, report) =
-                dossier_ner::train::train_model(data, lang, *epochs, skip, *clusters, |e, acc| {
+                dossier_ner::train::train_model(data, lang, *epochs, skip, *clusters, &evaluation_lines()?, |e, acc| {
                     println!("  epoch {:>2}: training token accuracy {acc:.4}", e + 1);
                 })?;
             for (f, s, n) in &report.files {
@@ -800,6 +822,7 @@ pub fn run(data: &Path, args: Args) -> Result<()> {
             for f in &report.missing {
                 println!("  missing (skipped): {f}");
             }
+            println!("  unlabelled lines left out (articles of the hand-checked sets): {}", report.held_out);
             anyhow::ensure!(
                 !report.files.is_empty(),
                 "no training data found under {}",

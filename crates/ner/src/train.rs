@@ -242,17 +242,23 @@ pub struct TrainReport {
     pub lexicon: usize,
     /// Words with a cluster.
     pub clusters: usize,
+    /// Lines of the unlabelled files left out (evaluation articles).
+    pub held_out: usize,
 }
 
 /// Trains the model for `lang` from the corpora under `data`, leaving out
 /// files whose path contains one of `skip`, with `n_clusters` word
-/// clusters (0 for none).
+/// clusters (0 for none). `held_out` names lines of the unlabelled files
+/// (path under `data`, 0-based line) that must not be read at all: the
+/// articles of evaluation sets, which the lexicon and the clusters would
+/// otherwise have seen.
 pub fn train_model(
     data: &Path,
     lang: &str,
     epochs: usize,
     skip: &[String],
     n_clusters: usize,
+    held_out: &HashSet<(String, usize)>,
     progress: impl FnMut(usize, f64),
 ) -> Result<(Model, TrainReport), CorpusError> {
     let mut report = TrainReport::default();
@@ -284,7 +290,15 @@ pub fn train_model(
             report.missing.push(file.to_string());
             continue;
         };
-        for text in jsonl_texts(&content) {
+        let kept = content
+            .lines()
+            .enumerate()
+            .filter(|(i, _)| !held_out.contains(&(file.to_string(), *i)))
+            .map(|(_, l)| l)
+            .collect::<Vec<_>>()
+            .join("\n");
+        report.held_out += content.lines().count() - kept.lines().count();
+        for text in jsonl_texts(&kept) {
             let seg = dossier_lang::segment(&text, lang);
             for r in &seg.sentence_tokens {
                 let toks = seg.tokens.get(r.clone()).unwrap_or(&[]);
