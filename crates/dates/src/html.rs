@@ -1396,10 +1396,8 @@ fn best_published(cands: &[Candidate], text: &[Candidate], bounds: &Bounds, behi
         // A UTC time on a page that shows its own offset is given as the
         // page's local time, as its readers see it.
         if let (true, Precision::Minute, Some(off)) = (utc_like(&c), c.date.precision, offset) {
-            let hour: Option<i64> = c.date.value.get(11..13).and_then(|h| h.parse().ok());
-            let minute: Option<i64> = c.date.value.get(14..16).and_then(|m| m.parse().ok());
-            if let (Some(h), Some(m), Some(own)) = (hour, minute, Ymd::of(&c.date).map(Ymd::to_days)) {
-                let local = own * 1440 + h * 60 + m + off;
+            if let Some(utc) = minute_of_time(&c.date) {
+                let local = utc + off;
                 if local.div_euclid(1440) == day {
                     let y = Ymd::from_days(day);
                     let t = local.rem_euclid(1440);
@@ -1449,16 +1447,20 @@ fn region_behind_utc(region: &str) -> Option<i64> {
     }
 }
 
+/// Minutes since the calendar's epoch of a date at minute precision
+/// (`2023-11-02T15:17`), read from its value.
+fn minute_of_time(d: &DateValue) -> Option<i64> {
+    let day = Ymd::of(d)?.to_days();
+    let h: i64 = d.value.get(11..13)?.parse().ok()?;
+    let m: i64 = d.value.get(14..16)?.parse().ok()?;
+    Some(day * 1440 + h * 60 + m)
+}
+
 /// The page's offset from UTC in minutes, when one of its UTC times and
 /// one of its local times are visibly the same instant (same minutes,
 /// hours apart by a whole or half-hour offset of at most 14 hours).
 fn utc_offset(cands: &[Candidate]) -> Option<i64> {
-    let minutes = |c: &Candidate| -> Option<i64> {
-        let d = Ymd::of(&c.date)?.to_days();
-        let h: i64 = c.date.value.get(11..13)?.parse().ok()?;
-        let m: i64 = c.date.value.get(14..16)?.parse().ok()?;
-        Some(d * 1440 + h * 60 + m)
-    };
+    let minutes = |c: &Candidate| minute_of_time(&c.date);
     let timed = |utc: bool| {
         cands
             .iter()

@@ -324,8 +324,8 @@ pub fn apply_with(doc: &mut DocTags<'_>, lexicon: &HashSet<String>, lang: &str, 
         }
     }
     if modern && lang == "fr" {
-        drop_common_word_persons(doc, lexicon);
-        drop_shouted_common_words(doc, lexicon);
+        drop_common_word_persons(doc, lexicon, &lower_here);
+        drop_shouted_common_words(doc, lexicon, &lower_here);
     }
 }
 
@@ -334,8 +334,7 @@ pub fn apply_with(doc: &mut DocTags<'_>, lexicon: &HashSet<String>, lang: &str, 
 /// elsewhere in the document, or an opening word such as an imperative of
 /// `ner-opening-words.txt`) is no acronym and no name: it is dropped,
 /// unless it is a known name.
-fn drop_shouted_common_words(doc: &mut DocTags<'_>, lexicon: &HashSet<String>) {
-    let lower_here = lower_case_words(doc);
+fn drop_shouted_common_words(doc: &mut DocTags<'_>, lexicon: &HashSet<String>, lower_here: &HashSet<&str>) {
     let caps = |t: &str| t.chars().count() > 1 && t.chars().all(|c| !c.is_lowercase()) && t.chars().any(char::is_alphabetic);
     let word = |t: &str| t.chars().any(char::is_alphanumeric);
     for (toks, tags) in doc.sentences.iter().zip(doc.tags.iter_mut()) {
@@ -367,7 +366,6 @@ fn drop_shouted_common_words(doc: &mut DocTags<'_>, lexicon: &HashSet<String>) {
 /// article). Institution, place and company heads stay ("Cour de
 /// cassation" … "cour de cassation").
 fn drop_heads_written_lower_elsewhere(doc: &mut DocTags<'_>) {
-    let is_de = |t: &str| matches!(t, "de" | "du" | "des" | "d'" | "d’");
     let mut lower: HashSet<(&str, &str, &str)> = HashSet::new();
     for toks in &doc.sentences {
         for w in toks.windows(3) {
@@ -412,6 +410,11 @@ fn drop_heads_written_lower_elsewhere(doc: &mut DocTags<'_>) {
     }
 }
 
+/// "de", "du", "des", "d'": the word that joins a head to its complement.
+fn is_de(t: &str) -> bool {
+    matches!(t, "de" | "du" | "des" | "d'" | "d’")
+}
+
 /// Words of at least four letters this document writes in lower case
 /// inside a sentence ("le forum … le Forum"): common words here, whatever
 /// the lexicon says.
@@ -449,11 +452,10 @@ fn person_name_words<'a>(doc: &DocTags<'a>, lexicon: &HashSet<String>) -> HashSe
 /// with no first name, no known name, no title before it ("M. Boulanger")
 /// and no fuller person's name in the document that holds it ("Enzo Le
 /// Fée" … "Le Fée"), names no one: it is dropped.
-fn drop_common_word_persons(doc: &mut DocTags<'_>, lexicon: &HashSet<String>) {
+fn drop_common_word_persons(doc: &mut DocTags<'_>, lexicon: &HashSet<String>, lower_here: &HashSet<&str>) {
     let res = Resources::get();
     let names = first_names();
     let person_words = person_name_words(doc, lexicon);
-    let lower_here = lower_case_words(doc);
     for (toks, tags) in doc.sentences.iter().zip(doc.tags.iter_mut()) {
         let labels: Vec<Label> = tags.iter().map(|t| t.0).collect();
         for (a, b, ty) in entities(&labels) {
@@ -830,7 +832,7 @@ fn split_coordinated_names(toks: &[&str], tags: &mut [(Label, f32)]) {
         }
         let Some(k) = (a + 1..b - 2).find(|&k| {
             toks.get(k).is_some_and(|w| *w == "et")
-                && toks.get(k + 1).is_some_and(|w| matches!(*w, "de" | "du" | "des" | "d'" | "d’"))
+                && toks.get(k + 1).is_some_and(|w| is_de(w))
                 && toks.get(k + 2).is_some_and(|w| is_cap(w))
         }) else {
             continue;
@@ -1077,7 +1079,6 @@ fn author_lists(toks: &[&str], tags: &mut [(Label, f32)]) {
 /// lower-case tail after a lower-case complement stays ("Conseil
 /// supérieur de l'audiovisuel").
 fn trim_lower_tails_after_complements(toks: &[&str], tags: &mut [(Label, f32)]) {
-    let is_de = |t: &str| matches!(t, "de" | "du" | "des" | "d'" | "d’");
     let labels: Vec<Label> = tags.iter().map(|t| t.0).collect();
     for (a, b, ty) in entities(&labels) {
         if !matches!(ty, Type::Org | Type::Loc) {
@@ -1148,7 +1149,7 @@ fn lower_case_places(toks: &[&str], tags: &mut [(Label, f32)], lexicon: &HashSet
     let labels: Vec<Label> = tags.iter().map(|t| t.0).collect();
     for (a, b, ty) in entities(&labels) {
         let head_at = |h: usize| toks.get(h).is_some_and(|t| heads.contains(t));
-        let link = |k: usize| toks.get(k).is_some_and(|t| matches!(*t, "de" | "du" | "des" | "d'" | "d’"));
+        let link = |k: usize| toks.get(k).is_some_and(|t| is_de(t));
         let article = |k: usize| toks.get(k).is_some_and(|t| matches!(*t, "la" | "l'" | "l’"));
         // "l'île Maurice", "l'île de Batz", "le sentier de la Corniche".
         // Across "de", the head is singular and the name is not a known
@@ -2491,7 +2492,8 @@ mod tests {
                 vec![(B(Type::Per), 0.9), (I(Type::Per), 0.9), (I(Type::Per), 0.9), o, o, (B(Type::Per), 0.6), (I(Type::Per), 0.6), o],
             ],
         };
-        drop_common_word_persons(&mut doc, &lexicon);
+        let lower = lower_case_words(&doc);
+        drop_common_word_persons(&mut doc, &lexicon, &lower);
         assert_eq!(doc.tags[0][1].0, O);
         assert_eq!((doc.tags[1][1].0, doc.tags[1][2].0), (O, O));
         // After a title, and as the surname of a fuller name, it stays.
@@ -2501,7 +2503,8 @@ mod tests {
         let s1 = ["le", "Globe", "arrive", "."];
         let s2 = ["autour", "du", "globe", "."];
         let mut doc = DocTags { sentences: vec![s1.to_vec(), s2.to_vec()], tags: vec![vec![o, (B(Type::Per), 0.6), o, o], vec![o; 4]] };
-        drop_common_word_persons(&mut doc, &HashSet::new());
+        let lower = lower_case_words(&doc);
+        drop_common_word_persons(&mut doc, &HashSet::new(), &lower);
         assert_eq!(doc.tags[0][1].0, O);
     }
 
@@ -2550,7 +2553,8 @@ mod tests {
         let o = (O, 0.9);
         let toks = vec!["DONNEZ", ",", "PARTAGEZ", ",", "AIDEZ", "LA", "CGT"];
         let mut doc = DocTags { sentences: vec![toks], tags: vec![vec![o, o, (B(Type::Org), 0.6), o, o, o, (B(Type::Org), 0.6)]] };
-        drop_shouted_common_words(&mut doc, &HashSet::new());
+        let lower = lower_case_words(&doc);
+        drop_shouted_common_words(&mut doc, &HashSet::new(), &lower);
         assert_eq!(doc.tags[0][2].0, O);
         assert_eq!(doc.tags[0][6].0, B(Type::Org));
     }

@@ -599,13 +599,6 @@ fn laid_out_apart(node: NodeRef<'_, Node>, pieces: &[Piece<'_>], in_paragraph: b
     if word.chars().nth(1).is_none() || word.chars().next_back().is_some_and(|c| c.is_ascii_digit() || unspaced_script(c)) {
         return false;
     }
-    // Code is written as is (highlighted tokens are spans side by side).
-    let in_code = node.ancestors().take(CODE_ANCESTORS).any(|a| {
-        matches!(a.value(), Node::Element(e) if matches!(e.name(), "pre" | "code" | "kbd" | "samp" | "tt"))
-    });
-    if in_code {
-        return false;
-    }
     let parent = node.parent();
     let Some(prev) = node.prev_sibling().filter(|p| p.parent() == parent) else { return false };
     let (Node::Element(pe), Node::Element(ne)) = (prev.value(), node.value()) else { return false };
@@ -617,6 +610,13 @@ fn laid_out_apart(node: NodeRef<'_, Node>, pieces: &[Piece<'_>], in_paragraph: b
     let links = pe.name() == "a" && ne.name() == "a" && pe.attr_str("href").is_some() && ne.attr_str("href").is_some() && pe.attr_str("href") != ne.attr_str("href");
     let styled = !in_paragraph && pe.attr_str("class").is_some() && ne.attr_str("class").is_some();
     if !(links || styled) {
+        return false;
+    }
+    // Code is written as is (highlighted tokens are spans side by side).
+    let in_code = node.ancestors().take(CODE_ANCESTORS).any(|a| {
+        matches!(a.value(), Node::Element(e) if matches!(e.name(), "pre" | "code" | "kbd" | "samp" | "tt"))
+    });
+    if in_code {
         return false;
     }
     let Some(parent) = parent else { return false };
