@@ -340,8 +340,8 @@ pub(crate) fn keep_in_region(lines: &[Line], prose: &[bool], skip: &[bool], i: u
         return false;
     }
     // Neighbours that are article text, skipping title/metadata lines.
-    let next = (i + 1..lines.len()).find(|&j| !skip.get(j).copied().unwrap_or(false));
-    let prev = (0..i).rev().find(|&j| !skip.get(j).copied().unwrap_or(false));
+    let next = next_shown(skip, lines.len(), i);
+    let prev = prev_shown(skip, i);
     let next_prose = next.is_some_and(|j| prose.get(j).copied().unwrap_or(false));
     let prev_prose = prev.is_some_and(|j| prose.get(j).copied().unwrap_or(false));
     let stops_ok = !lang_known || l.stop_ratio() >= limits::PROSE_STOPS;
@@ -378,8 +378,8 @@ pub(crate) fn keep_capital_headings(lines: &[Line], prose: &[bool], skip: &[bool
         if keep.get(i).copied().unwrap_or(true) || skip.get(i).copied().unwrap_or(true) || l.chrome_cue || !l.all_caps() || l.words < SHOUTED_WORDS || l.words > limits::HEADING_WORDS || !is_minor_text(l, lang_known) {
             continue;
         }
-        let next = (i + 1..lines.len()).find(|&j| !skip.get(j).copied().unwrap_or(false));
-        let prev = (0..i).rev().find(|&j| !skip.get(j).copied().unwrap_or(false));
+        let next = next_shown(skip, lines.len(), i);
+        let prev = prev_shown(skip, i);
         if next.is_some_and(is_prose) && prev.is_some_and(is_prose) {
             if let Some(k) = keep.get_mut(i) {
                 *k = true;
@@ -413,7 +413,7 @@ pub(crate) fn doubled_caption(input: &str, lines: &[Line], prose: &[bool], skip:
     if !is_minor_text(&once, lang_known) || l.all_caps() && l.words >= SHOUTED_WORDS || !(l.terminal() || l.words >= 4) {
         return false;
     }
-    let prev = (0..i).rev().find(|&j| !skip.get(j).copied().unwrap_or(false));
+    let prev = prev_shown(skip, i);
     prev.is_some_and(|j| prose.get(j).copied().unwrap_or(false))
 }
 
@@ -435,10 +435,9 @@ pub(crate) fn word_heading(lines: &[Line], prose: &[bool], skip: &[bool], i: usi
     if l.letters * 10 < l.chars.saturating_sub(mark) * 9 {
         return false;
     }
-    let not_skipped = |j: &usize| !skip.get(*j).copied().unwrap_or(false);
     let is_prose = |j: usize| prose.get(j).copied().unwrap_or(false);
-    let next = (i + 1..lines.len()).find(not_skipped);
-    let prev = (0..i).rev().find(not_skipped);
+    let next = next_shown(skip, lines.len(), i);
+    let prev = prev_shown(skip, i);
     let after_sentence = |j: usize| is_prose(j) && lines.get(j).is_some_and(Line::terminal);
     // Or right under a section heading that follows a paragraph (a
     // subsection's heading: "Results" then "Caveat"): a short line of
@@ -446,7 +445,7 @@ pub(crate) fn word_heading(lines: &[Line], prose: &[bool], skip: &[bool], i: usi
     // line ends like a sentence).
     let under_heading = |j: usize| {
         lines.get(j).is_some_and(|h| !is_prose(j) && !h.bullet && !h.bare && !h.placeholder && !h.chrome_cue && !h.comments_cue && h.odd == 0 && h.repeats == 1 && (2..=limits::HEADING_WORDS).contains(&h.words) && !h.terminal() && h.last != ')')
-            && (0..j).rev().find(not_skipped).is_some_and(after_sentence)
+            && prev_shown(skip, j).is_some_and(after_sentence)
     };
     next.is_some_and(is_prose) && prev.is_some_and(|j| after_sentence(j) || under_heading(j))
 }
@@ -1254,6 +1253,17 @@ pub(crate) fn salutation(l: &Line) -> bool {
 
 /// Most words of a salutation.
 const SALUTATION_WORDS: u32 = 4;
+
+/// The nearest line after `i` (of `n`) that is not skipped (title and
+/// metadata lines are skipped): its neighbour as the reader sees it.
+fn next_shown(skip: &[bool], n: usize, i: usize) -> Option<usize> {
+    (i + 1..n).find(|&j| !skip.get(j).copied().unwrap_or(false))
+}
+
+/// The nearest line before `i` that is not skipped.
+fn prev_shown(skip: &[bool], i: usize) -> Option<usize> {
+    (0..i).rev().find(|&j| !skip.get(j).copied().unwrap_or(false))
+}
 
 #[cfg(test)]
 mod tests {
