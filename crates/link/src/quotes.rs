@@ -5,8 +5,12 @@
 //! said") or a role ("a déclaré le ministre"); a verb of saying before it in
 //! the same sentence ("M. X a affirmé que … « … »", "Selon X, « … »"); another
 //! quotation of the same sentence that has a speaker; the reported speech of
-//! the previous sentence continued with a pronoun; or a caption line naming
-//! a person right after a quotation that stands as its own paragraph.
+//! the previous sentence continued with a pronoun; a caption line naming
+//! a person right after a quotation that stands as its own paragraph; or,
+//! for a quotation standing as a sentence of its own, the person who is
+//! the subject of the sentence before it in the paragraph. A speaker
+//! after the verb may be in apposition ("a admis l'entraîneur X") or a
+//! named organisation with its article ("estime la préfecture du Gard").
 //! Quoted words with none of these (scare quotes: le "néocolonialisme") are
 //! not attributed quotations and are left out.
 
@@ -239,7 +243,10 @@ impl Ctx<'_, '_> {
                 let next = ws.get(i + 1);
                 let role = next.is_some_and(|n| lex.is(n.text, class::ROLE));
                 let named = next.is_some_and(|n| n.span.start >= per_start || n.is_capitalised());
-                if !role && !named {
+                // "estime la préfecture du Gard": the noun phrase is itself
+                // a named organisation (the caller falls back to it).
+                let organisation = next.is_some_and(|n| self.st.mentions.iter().any(|m| m.kind == EntityType::Org && (m.span.start == n.span.start || m.span.start == w.span.start)));
+                if !role && !named && !organisation && !self.apposition(ws, i, per_start) {
                     return Err(());
                 }
                 break;
@@ -254,6 +261,22 @@ impl Ctx<'_, '_> {
             }
         }
         Ok(per)
+    }
+
+    /// True when the noun phrase opened by the determiner at `det` is in
+    /// apposition to the name starting at `per_start` ("a admis
+    /// l'entraîneur mancunien Ole Solskjaer"): at most three words between
+    /// them, none of them a preposition, a comma or a verb of saying. "un
+    /// proche du ministre X" is no apposition: X is a complement.
+    fn apposition(&self, ws: &[Word<'_>], det: usize, per_start: usize) -> bool {
+        let lex = self.view.lex;
+        let Some(d) = ws.get(det) else { return false };
+        let between: Vec<&Word<'_>> = ws.iter().skip(det + 1).take_while(|w| w.span.start < per_start).collect();
+        let gap = self.view.slice(Span::new(d.span.end, per_start.max(d.span.end)));
+        per_start != usize::MAX
+            && (1..=3).contains(&between.len())
+            && !gap.contains([',', ';', ':', '(', '.'])
+            && between.iter().all(|w| !lex.is(w.text, class::FUNCTION | class::CONTRACTED | class::DET) && !self.is_speech(w) && !w.text.ends_with(['\'', '’']))
     }
 
     /// The last speaker, if named recently enough for a pronoun to point
@@ -443,6 +466,41 @@ impl Ctx<'_, '_> {
         None
     }
 
+    /// A quotation standing as a sentence of its own, with no attribution,
+    /// right after a sentence of the same paragraph whose subject is a
+    /// person ("Mathieu Rigouste s'interroge sur … . « L'objet … »") or a
+    /// pronoun pointing back to one ("Il évoque … . « On en a peu parlé. »"):
+    /// the paragraph's speaker goes on speaking.
+    fn topic(&self, m: &Marks, unit: Span, last: Option<&Cue>) -> Option<Cue> {
+        let lead = self.view.slice(Span::new(unit.start.min(m.open.start), m.open.start));
+        let starts_upper = self.view.text.get(m.open.end..).and_then(|t| t.trim_start().chars().next()).is_some_and(char::is_uppercase);
+        // Nothing said around it either (", peut-on lire dans Les Échos").
+        let tail = self.view.slice(Span::new(m.close.end, unit.end.max(m.close.end)));
+        if lead.chars().any(char::is_alphanumeric) || tail.chars().any(char::is_alphanumeric) || !starts_upper {
+            return None;
+        }
+        // Nobody else is named in the quotation's own sentence.
+        let named_here = self.st.mentions.iter().any(|x| x.kind == EntityType::Per && unit.contains(&x.span) && !self.quoted.iter().any(|q| q.contains(&x.span)));
+        if named_here {
+            return None;
+        }
+        let gap = self.view.text.get(..unit.start).map_or(0, |t| t.len() - t.trim_end().len());
+        let prev = self.view.sentence_at(unit.start.checked_sub(gap + 1)?);
+        if prev.start >= unit.start || self.view.line_at(prev.start) != self.view.line_at(m.open.start) {
+            return None;
+        }
+        let ws = words(self.view.text, prev);
+        if let Some((e, s)) = self.first_mention(prev, EntityType::Per) {
+            let word_no = ws.iter().take_while(|w| w.span.start < s.start).count();
+            return (word_no <= 6).then_some(Cue { entity: e, mention: Some(s), verb: None, how: "topic", at: s.start });
+        }
+        let opens_with_pronoun = ws.first().is_some_and(|w| self.view.lex.is(w.text, class::PRONOUN));
+        if opens_with_pronoun {
+            return self.antecedent(last, m.open.start).map(|l| Cue { verb: None, how: "topic", at: m.open.start, ..l });
+        }
+        None
+    }
+
     /// A caption line naming the speaker after a quotation standing alone.
     fn caption(&self, m: &Marks) -> Option<Cue> {
         let line = self.view.line_at(m.open.start);
@@ -570,6 +628,7 @@ pub(crate) fn attribute(view: &View<'_>, st: &DocState) -> Vec<QuoteCand> {
                 let verbs = between_words.iter().filter(|w| ctx.is_speech(w)).count();
                 (same_para && !others && verbs <= 1 && between_words.len() <= MAX_ATTRIBUTION_WORDS).then(|| Cue { how: "continuation", ..c.clone() })
             });
+            let cue = cue.or_else(|| ctx.topic(m, unit, last.as_ref()));
             let Some(cue) = cue.filter(|c| c.entity != UNNAMED) else { continue };
             let Some(span) = content(view, m) else { continue };
             if is_title(view, span) {

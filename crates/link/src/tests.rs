@@ -428,3 +428,42 @@ fn incise_inside_the_quotation() {
     let who: Vec<(&str, &str)> = q.iter().map(|x| (x.1.as_str(), x.2.as_str())).collect();
     assert_eq!(who, [("Anne Morel", "incise"), ("Paul Girard", "incise")]);
 }
+
+#[test]
+fn a_speaker_in_apposition_after_the_verb() {
+    let t = "\u{ab} Un point, ce n'est pas le pire \u{bb}, a admis l'entra\u{ee}neur mancunien Ole Solskjaer.";
+    let (_, q) = quotes_of(t, "fr", &[("Ole Solskjaer", "PER")]);
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].1, "Ole Solskjaer");
+    // A complement is no apposition: "un proche du ministre X" names nobody.
+    let t = "\u{ab} Rien ne change \u{bb}, a dit un proche du ministre Paul Girard.";
+    let (_, q) = quotes_of(t, "fr", &[("Paul Girard", "PER")]);
+    assert!(q.is_empty(), "{q:?}");
+}
+
+#[test]
+fn an_organisation_named_after_the_verb_with_its_article() {
+    let t = "Jusqu'au soir, \u{ab} les conditions seront r\u{e9}unies \u{bb}, estime la pr\u{e9}fecture du Gard, dans un communiqu\u{e9}.";
+    let (_, q) = quotes_of(t, "fr", &[("pr\u{e9}fecture du Gard", "ORG")]);
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].1, "pr\u{e9}fecture du Gard");
+}
+
+#[test]
+fn reflexive_and_less_common_verbs_of_saying() {
+    let t = "\u{ab} Nous faisons de notre mieux, jure Daniel Hagari, mais le d\u{e9}fi est grand. \u{bb}\n\u{ab} C'est inacceptable \u{bb}, s'\u{e9}tonne Anne Morel.";
+    let (_, q) = quotes_of(t, "fr", &[("Daniel Hagari", "PER"), ("Anne Morel", "PER")]);
+    let who: Vec<&str> = q.iter().map(|x| x.1.as_str()).collect();
+    assert_eq!(who, ["Daniel Hagari", "Anne Morel"], "{q:?}");
+}
+
+#[test]
+fn a_quotation_standing_alone_after_its_speaker_sentence() {
+    let t = "Mathieu Rigouste s'interroge sur le traitement du sujet. \u{ab} L'objet continue d'\u{ea}tre trait\u{e9} comme une bavure. \u{bb} Il \u{e9}voque les grenades. \u{ab} On en a tr\u{e8}s peu parl\u{e9}. \u{bb}\nLe rapport de Paul Girard est paru.\n\u{ab} Rien ne change. \u{bb}\nLa presse en parle. Jean Martin a vot\u{e9}. \u{ab} Un texte est adopt\u{e9} \u{bb}, peut-on lire dans la presse.";
+    let (_, q) = quotes_of(t, "fr", &[("Mathieu Rigouste", "PER"), ("Paul Girard", "PER"), ("Jean Martin", "PER")]);
+    let who: Vec<&str> = q.iter().map(|x| x.1.as_str()).collect();
+    // A quotation opening a new paragraph takes no speaker from the one
+    // before; one followed by words of its own is not standing alone.
+    assert_eq!(who, ["Mathieu Rigouste", "Mathieu Rigouste"], "{q:?}");
+    assert_eq!(q[0].2, "topic");
+}
