@@ -50,10 +50,23 @@ pub(crate) fn find_quotes(text: &str) -> Vec<Marks> {
     let mut guil: Option<Span> = None;
     let mut curly: Option<Span> = None;
     let mut straight: Option<Span> = None;
+    // A « opening its paragraph and never closed there: in French, a
+    // quotation running over several paragraphs opens each of them with «
+    // and closes only the last; each paragraph is a quotation up to its end
+    // (the closing mark is then the empty span at the paragraph's end).
+    let open_paragraph = |out: &mut Vec<Marks>, guil: Option<Span>, end: usize| {
+        if let Some(o) = guil {
+            let line_start = text.get(..o.start).and_then(|t| t.rfind('\n')).map_or(0, |p| p + 1);
+            if text.get(line_start..o.start).is_some_and(|lead| lead.trim().is_empty()) {
+                out.push(Marks { open: o, close: Span::new(end, end) });
+            }
+        }
+    };
     for (i, c) in text.char_indices() {
         let here = Span::new(i, i + c.len_utf8());
         match c {
             '\n' => {
+                open_paragraph(&mut out, guil, i);
                 guil = None;
                 curly = None;
                 straight = None;
@@ -84,6 +97,7 @@ pub(crate) fn find_quotes(text: &str) -> Vec<Marks> {
             _ => {}
         }
     }
+    open_paragraph(&mut out, guil, text.len());
     out.retain(|m| m.close.start - m.open.end <= MAX_QUOTE);
     out.sort_by_key(|m| (m.open.start, std::cmp::Reverse(m.close.end)));
     let mut kept: Vec<Marks> = Vec::with_capacity(out.len());
@@ -501,6 +515,54 @@ impl Ctx<'_, '_> {
         None
     }
 
+    /// A quotation that is a whole paragraph, with no attribution: it goes
+    /// on the speaker of the quotation paragraph before it (`prev`, maybe
+    /// past a short heading), or is said by the person the paragraph
+    /// before it is about (the subject of its first sentence, or a person
+    /// named in its last one): a testimony laid out as paragraphs of quotes.
+    fn paragraph_quote(&self, m: &Marks, prev: Option<&(Span, Cue)>) -> Option<Cue> {
+        let line = self.view.line_at(m.open.start);
+        let whole = |l: Span, m: &Marks| {
+            let lead = self.view.slice(Span::new(l.start, m.open.start.max(l.start)));
+            let tail = self.view.slice(Span::new(m.close.end.min(l.end), l.end));
+            !lead.chars().any(char::is_alphanumeric) && !tail.chars().any(char::is_alphanumeric)
+        };
+        if !whole(line, m) {
+            return None;
+        }
+        let mut before = self.previous_line(line)?;
+        // A short heading between two quotation paragraphs is skipped.
+        let heading = |l: Span| l.len() <= 80 && !self.view.slice(l).trim_end().ends_with(['.', '!', '?', '»', '"', '”', ':']);
+        if heading(before) {
+            before = self.previous_line(before)?;
+        }
+        if let Some((pline, cue)) = prev {
+            if *pline == before {
+                return Some(Cue { how: "continuation", at: m.open.start, ..cue.clone() });
+            }
+        }
+        if self.view.slice(before).trim_start().starts_with(['«', '“', '"']) {
+            return None;
+        }
+        let first = self.view.sentence_at(before.start);
+        if let Some((e, s)) = self.first_mention(Span::new(first.start, first.end.min(before.end)), EntityType::Per) {
+            let word_no = words(self.view.text, Span::new(first.start, s.start)).len();
+            if word_no <= 6 {
+                return Some(Cue { entity: e, mention: Some(s), verb: None, how: "topic", at: s.start });
+            }
+        }
+        let last = self.view.sentence_at(before.end.saturating_sub(1));
+        let (e, s) = self.last_mention(Span::new(last.start.max(before.start), before.end), EntityType::Per)?;
+        Some(Cue { entity: e, mention: Some(s), verb: None, how: "topic", at: s.start })
+    }
+
+    /// The non-empty paragraph line before `line`.
+    fn previous_line(&self, line: Span) -> Option<Span> {
+        let head = self.view.text.get(..line.start)?;
+        let end = head.trim_end().len();
+        (end > 0).then(|| self.view.line_at(end - 1))
+    }
+
     /// A caption line naming the speaker after a quotation standing alone.
     fn caption(&self, m: &Marks) -> Option<Cue> {
         let line = self.view.line_at(m.open.start);
@@ -551,6 +613,8 @@ pub(crate) fn attribute(view: &View<'_>, st: &DocState) -> Vec<QuoteCand> {
     let mut prev_act: Option<(Span, Cue)> = None;
     let mut covered = 0usize;
     let mut prev_quote: Option<(usize, Cue)> = None;
+    // The last paragraph line holding an attributed quotation, and its cue.
+    let mut prev_paragraph: Option<(Span, Cue)> = None;
     for unit in units {
         let group: Vec<Marks> = marks.iter().zip(&qunits).filter(|(_, u)| **u == unit).map(|(m, _)| *m).collect();
         if group.is_empty() {
@@ -629,6 +693,7 @@ pub(crate) fn attribute(view: &View<'_>, st: &DocState) -> Vec<QuoteCand> {
                 (same_para && !others && verbs <= 1 && between_words.len() <= MAX_ATTRIBUTION_WORDS).then(|| Cue { how: "continuation", ..c.clone() })
             });
             let cue = cue.or_else(|| ctx.topic(m, unit, last.as_ref()));
+            let cue = cue.or_else(|| ctx.paragraph_quote(m, prev_paragraph.as_ref()));
             let Some(cue) = cue.filter(|c| c.entity != UNNAMED) else { continue };
             let Some(span) = content(view, m) else { continue };
             if is_title(view, span) {
@@ -644,6 +709,7 @@ pub(crate) fn attribute(view: &View<'_>, st: &DocState) -> Vec<QuoteCand> {
                 cue: cue.how.to_string(),
             });
             prev_quote = Some((m.close.end, cue.clone()));
+            prev_paragraph = Some((view.line_at(m.open.start), cue.clone()));
             last = Some(cue);
         }
         prev_act = None;
@@ -661,6 +727,11 @@ mod tests {
         let q = find_quotes(t);
         let inner: Vec<&str> = q.iter().map(|m| &t[m.open.end..m.close.start]).collect();
         assert_eq!(inner, [" b ", "d", "e", " \"f\" g "]);
+        // A « opening a paragraph and left open runs to the paragraph's end;
+        // one opened inside a sentence and left open is no quotation.
+        let t = "\u{ab} Un. Deux\nTrois \u{ab} quatre\n\u{ab} Cinq";
+        let inner: Vec<&str> = find_quotes(t).iter().map(|m| &t[m.open.end..m.close.start]).collect();
+        assert_eq!(inner, [" Un. Deux", " Cinq"]);
     }
 
     #[test]

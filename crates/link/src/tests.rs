@@ -467,3 +467,14 @@ fn a_quotation_standing_alone_after_its_speaker_sentence() {
     assert_eq!(who, ["Mathieu Rigouste", "Mathieu Rigouste"], "{q:?}");
     assert_eq!(q[0].2, "topic");
 }
+
+#[test]
+fn a_testimony_laid_out_as_quotation_paragraphs() {
+    // The second paragraph of quotation is left open, as French does when
+    // a quotation runs over several paragraphs.
+    let t = "Zakaria Shehab, 37 ans, habite \u{e0} Jabalia. Il enseigne le fran\u{e7}ais.\n\u{ab} Le pire, c'est la nuit. On est dans le noir.\nJ'ai perdu ma famille\n\u{ab} O\u{f9} est la logique dans tout cela ? \u{bb}\nLe soir, la ville se tait.\n\u{ab} Nous ne sommes pas des chiffres. \u{bb}";
+    let (_, q) = quotes_of(t, "fr", &[("Zakaria Shehab", "PER")]);
+    let who: Vec<(&str, &str)> = q.iter().map(|x| (x.0.as_str(), x.1.as_str())).collect();
+    // The third follows a paragraph that names nobody: no speaker.
+    assert_eq!(who, [("Le pire, c'est la nuit. On est dans le noir.", "Zakaria Shehab"), ("O\u{f9} est la logique dans tout cela ?", "Zakaria Shehab")], "{q:?}");
+}
