@@ -210,7 +210,8 @@ def main():
         "# Left out: forms the dictionary also lists capitalised (proper nouns, first names)\n"
         "# and names of data/gazetteers/ and data/lang/mul/first-names*.txt. One word a line.\n"
     )
-    with gzip.GzipFile(args.out, "wb", mtime=0) as g:
+    # No name or time in the gzip header: the same input gives the same bytes.
+    with open(args.out, "wb") as raw, gzip.GzipFile(filename="", fileobj=raw, mode="wb", mtime=0) as g:
         g.write(header.encode("utf-8"))
         g.write(("\n".join(kept) + "\n").encode("utf-8"))
 
