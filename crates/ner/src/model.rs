@@ -194,7 +194,8 @@ impl Model {
 
     /// Reads a model written by [`Model::write`].
     pub fn read(r: impl Read) -> Result<Self, ModelError> {
-        let mut z = flate2::read::GzDecoder::new(r);
+        // Buffered: the body is read in many small pieces (a length, then a word).
+        let mut z = std::io::BufReader::new(flate2::read::GzDecoder::new(r));
         let mut magic = [0u8; 8];
         z.read_exact(&mut magic)?;
         if &magic != MAGIC {
