@@ -97,6 +97,13 @@ enum Action {
         /// The specialist's domain (with `--specialist-of`).
         #[arg(long, default_value = "newseye")]
         domain: String,
+        /// Word list of common words added to the lexicon learnt from the
+        /// texts (default: `data/lang/<lang>/common-words.txt.gz` for French).
+        #[arg(long)]
+        dictionary: Option<PathBuf>,
+        /// Learn the lexicon from the texts only (ablation).
+        #[arg(long)]
+        no_dictionary: bool,
     },
 }
 
@@ -807,13 +814,20 @@ pub fn run(data: &Path, args: Args) -> Result<()> {
             clusters,
             specialist_of,
             domain,
+            dictionary,
+            no_dictionary,
         }) => {
+            let dictionary = match (dictionary, no_dictionary) {
+                (_, true) => None,
+                (Some(d), false) => Some(d.clone()),
+                (None, false) => dossier_ner::train::dictionary_file(lang).map(PathBuf::from),
+            };
             let out = out
                 .clone()
                 .unwrap_or_else(|| PathBuf::from(format!("data/models/ner-{lang}.bin")));
             let t = Instant::now();
             let (model, report) =
-                dossier_ner::train::train_model(data, lang, *epochs, skip, *clusters, &evaluation_lines()?, |e, acc| {
+                dossier_ner::train::train_model(data, lang, *epochs, skip, *clusters, &evaluation_lines()?, dictionary.as_deref(), |e, acc| {
                     println!("  epoch {:>2}: training token accuracy {acc:.4}", e + 1);
                 })?;
             for (f, s, n) in &report.files {
@@ -823,6 +837,9 @@ pub fn run(data: &Path, args: Args) -> Result<()> {
                 println!("  missing (skipped): {f}");
             }
             println!("  unlabelled lines left out (articles of the hand-checked sets): {}", report.held_out);
+            if let Some(d) = &dictionary {
+                println!("  lexicon {} words, {} of them only from {}", report.lexicon, report.dictionary, d.display());
+            }
             anyhow::ensure!(
                 !report.files.is_empty(),
                 "no training data found under {}",

@@ -7,6 +7,7 @@
 use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
 use std::io::{Read, Write};
+use std::sync::Arc;
 
 use crate::features::{self, f1, f2, fi, token_features, token_infos, Context, TokenInfo};
 use crate::label::{Label, N_LABELS};
@@ -50,8 +51,9 @@ pub struct Model {
     /// ISO 639-1 code.
     pub lang: String,
     weights: IdMap<[f32; N_LABELS]>,
-    /// Words usually written in lower case (lower-cased).
-    pub(crate) lexicon: HashSet<String>,
+    /// Words usually written in lower case (lower-cased). Shared with the
+    /// specialists when theirs is the same (it holds some 440,000 words).
+    pub(crate) lexicon: Arc<HashSet<String>>,
     /// Word → cluster id, learnt from unlabelled text.
     pub(crate) clusters: HashMap<String, u32>,
     /// Taggers that replace this one under a domain's conventions.
@@ -192,7 +194,8 @@ impl Model {
 
     /// Reads a model written by [`Model::write`].
     pub fn read(r: impl Read) -> Result<Self, ModelError> {
-        let mut z = flate2::read::GzDecoder::new(r);
+        // Buffered: the body is read in many small pieces (a length, then a word).
+        let mut z = std::io::BufReader::new(flate2::read::GzDecoder::new(r));
         let mut magic = [0u8; 8];
         z.read_exact(&mut magic)?;
         if &magic != MAGIC {
@@ -208,7 +211,10 @@ impl Model {
         };
         for _ in 0..n {
             let domain = read_str(&mut z)?;
-            let m = Self::read_body(&mut z)?;
+            let mut m = Self::read_body(&mut z)?;
+            if m.lexicon == model.lexicon {
+                m.lexicon = Arc::clone(&model.lexicon);
+            }
             model.specialists.push((domain, m));
         }
         Ok(model)
@@ -240,7 +246,7 @@ impl Model {
             let w = read_str(&mut z)?;
             clusters.insert(w, u32::from_le_bytes(read_arr(&mut z)?));
         }
-        Ok(Model { lang, weights, lexicon, clusters, specialists: Vec::new() })
+        Ok(Model { lang, weights, lexicon: Arc::new(lexicon), clusters, specialists: Vec::new() })
     }
 }
 
@@ -463,7 +469,7 @@ pub fn train(
     epochs: usize,
     mut progress: impl FnMut(usize, f64),
 ) -> Model {
-    let mut model = Model { lang: lang.to_string(), weights: IdMap::default(), lexicon, clusters, specialists: Vec::new() };
+    let mut model = Model { lang: lang.to_string(), weights: IdMap::default(), lexicon: Arc::new(lexicon), clusters, specialists: Vec::new() };
     // Static features, computed once.
     let ctx = model.context();
     let statics: Vec<(Vec<TokenInfo>, Vec<Vec<u64>>, u64)> = examples
@@ -625,5 +631,25 @@ mod tests {
         assert!(Model::read(&plain[..]).unwrap().specialist_domains().is_empty());
         // A truncated file is an error, not a panic.
         assert!(Model::read(&buf[..buf.len() / 2]).is_err());
+    }
+
+    #[test]
+    fn a_specialist_with_the_same_lexicon_shares_it_once_read() {
+        let lex: HashSet<String> = ["le", "président"].iter().map(|w| w.to_string()).collect();
+        let data = vec![ex("Jean Dupont", &[Label::B(Type::Per), Label::I(Type::Per)])];
+        let mut base = train("fr", &data, lex.clone(), HashMap::new(), 2, |_, _| {});
+        base.set_specialist("newseye", train("fr", &data, lex.clone(), HashMap::new(), 2, |_, _| {}));
+        let mut other = train("fr", &data, lex, HashMap::new(), 2, |_, _| {});
+        other.set_specialist("newseye", train("fr", &data, HashSet::new(), HashMap::new(), 2, |_, _| {}));
+        let read = |m: &Model| {
+            let mut buf = Vec::new();
+            m.write(&mut buf).unwrap();
+            Model::read(&buf[..]).unwrap()
+        };
+        let back = read(&base);
+        assert!(Arc::ptr_eq(&back.lexicon, &back.for_domain("newseye").lexicon));
+        let back = read(&other);
+        assert!(!Arc::ptr_eq(&back.lexicon, &back.for_domain("newseye").lexicon));
+        assert!(back.for_domain("newseye").lexicon.is_empty());
     }
 }

@@ -82,6 +82,20 @@ pub fn build_lexicon<'a>(sentences: impl Iterator<Item = &'a [String]>) -> HashS
     counts.into_iter().filter(|(_, (l, u))| *l >= 2 && *l >= 3 * *u).map(|(w, _)| w).collect()
 }
 
+/// The dictionary of common words merged into the learnt lexicon, relative
+/// to the repository root (built by `scripts/build-lexicon-fr.py`).
+pub fn dictionary_file(lang: &str) -> Option<&'static str> {
+    match lang {
+        "fr" => Some("data/lang/fr/common-words.txt.gz"),
+        _ => None,
+    }
+}
+
+/// The words of a word list: one a line, `#` comments and blank lines skipped.
+pub fn word_list(text: &str) -> impl Iterator<Item = &str> {
+    text.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#'))
+}
+
 /// Word clusters learnt from running text: each word seen at least
 /// `min_count` times is described by the counts of its left and right
 /// neighbours among the most frequent words (other neighbours by shape),
@@ -240,6 +254,8 @@ pub struct TrainReport {
     pub missing: Vec<String>,
     /// Lexicon size.
     pub lexicon: usize,
+    /// Words of the dictionary that the texts had not put in the lexicon.
+    pub dictionary: usize,
     /// Words with a cluster.
     pub clusters: usize,
     /// Lines of the unlabelled files left out (evaluation articles).
@@ -251,7 +267,10 @@ pub struct TrainReport {
 /// clusters (0 for none). `held_out` names lines of the unlabelled files
 /// (path under `data`, 0-based line) that must not be read at all: the
 /// articles of evaluation sets, which the lexicon and the clusters would
-/// otherwise have seen.
+/// otherwise have seen. The words of `dictionary` (a word list, gzipped
+/// or not), when given, join the lexicon: the texts alone miss most common
+/// words, which pages then capitalise at a line start or in a heading.
+#[allow(clippy::too_many_arguments)]
 pub fn train_model(
     data: &Path,
     lang: &str,
@@ -259,6 +278,7 @@ pub fn train_model(
     skip: &[String],
     n_clusters: usize,
     held_out: &HashSet<(String, usize)>,
+    dictionary: Option<&Path>,
     progress: impl FnMut(usize, f64),
 ) -> Result<(Model, TrainReport), CorpusError> {
     let mut report = TrainReport::default();
@@ -306,9 +326,15 @@ pub fn train_model(
             }
         }
     }
-    let lexicon = build_lexicon(
+    let mut lexicon = build_lexicon(
         examples.iter().map(|e| e.tokens.as_slice()).chain(unlabelled.iter().map(Vec::as_slice)),
     );
+    if let Some(path) = dictionary {
+        let text = corpus::read_text(path)?;
+        let before = lexicon.len();
+        lexicon.extend(word_list(&text).map(str::to_lowercase));
+        report.dictionary = lexicon.len() - before;
+    }
     report.lexicon = lexicon.len();
     let clusters = if n_clusters > 0 {
         learn_clusters(examples.iter().map(|e| e.tokens.as_slice()).chain(unlabelled.iter().map(Vec::as_slice)), n_clusters, 3)
@@ -336,6 +362,12 @@ mod tests {
         let lex = build_lexicon(s.iter().map(Vec::as_slice));
         assert!(lex.contains("le") && lex.contains("président"));
         assert!(!lex.contains("mali"));
+    }
+
+    #[test]
+    fn word_list_skips_comments_and_blank_lines() {
+        let words: Vec<&str> = word_list("# header\n\nabaisse\n  été \n").collect();
+        assert_eq!(words, ["abaisse", "été"]);
     }
 
     #[test]
