@@ -194,14 +194,18 @@ impl Model {
 
     /// Reads a model written by [`Model::write`].
     pub fn read(r: impl Read) -> Result<Self, ModelError> {
-        // Buffered: the body is read in many small pieces (a length, then a word).
-        let mut z = std::io::BufReader::new(flate2::read::GzDecoder::new(r));
+        // Decompressed whole, then parsed from memory: the body is many
+        // small pieces (a length, then a word), and a specialist's lexicon
+        // is compared with the tagger's as bytes.
+        let mut raw = Vec::new();
+        flate2::read::GzDecoder::new(r).read_to_end(&mut raw)?;
+        let mut z: &[u8] = &raw;
         let mut magic = [0u8; 8];
         z.read_exact(&mut magic)?;
         if &magic != MAGIC {
             return Err(ModelError::Format);
         }
-        let mut model = Self::read_body(&mut z)?;
+        let (mut model, lexicon_bytes) = Self::read_body(&mut z, None)?;
         // Specialists, absent from older files.
         let mut first = [0u8; 8];
         let n = match z.read_exact(&mut first) {
@@ -211,42 +215,55 @@ impl Model {
         };
         for _ in 0..n {
             let domain = read_str(&mut z)?;
-            let mut m = Self::read_body(&mut z)?;
-            if m.lexicon == model.lexicon {
-                m.lexicon = Arc::clone(&model.lexicon);
-            }
+            let (m, _) = Self::read_body(&mut z, Some((lexicon_bytes, &model.lexicon)))?;
             model.specialists.push((domain, m));
         }
         Ok(model)
     }
 
-    fn read_body(z: &mut impl Read) -> Result<Self, ModelError> {
-        let mut z = z;
-        let lang = read_str(&mut z)?;
-        let scale = f32::from_le_bytes(read_arr(&mut z)?);
-        let n = read_len(&mut z)?;
+    /// Reads one tagger; with `shared` (the tagger's lexicon and its bytes
+    /// in the file), a lexicon written with the same bytes is that one,
+    /// shared rather than read again. Returns the tagger and the bytes of
+    /// its lexicon section.
+    fn read_body<'a>(z: &mut &'a [u8], shared: Option<(&[u8], &Arc<HashSet<String>>)>) -> Result<(Self, &'a [u8]), ModelError> {
+        let lang = read_str(z)?;
+        let scale = f32::from_le_bytes(read_arr(z)?);
+        let n = read_len(z)?;
         let mut weights = IdMap::default();
         weights.reserve(n.min(1 << 24));
         for _ in 0..n {
-            let k = u64::from_le_bytes(read_arr(&mut z)?);
+            let k = u64::from_le_bytes(read_arr(z)?);
             let mut row = [0f32; N_LABELS];
             for x in row.iter_mut() {
-                *x = f32::from(i16::from_le_bytes(read_arr(&mut z)?)) * scale;
+                *x = f32::from(i16::from_le_bytes(read_arr(z)?)) * scale;
             }
             weights.insert(k, row);
         }
-        let n = read_len(&mut z)?;
-        let mut lexicon = HashSet::new();
-        for _ in 0..n {
-            lexicon.insert(read_str(&mut z)?);
-        }
-        let n = read_len(&mut z)?;
+        let section: &'a [u8] = z;
+        // A section starting with the same bytes as the shared one is that
+        // section (a count, then exactly that many words).
+        let lexicon = match shared {
+            Some((bytes, lexicon)) if z.starts_with(bytes) => {
+                *z = z.get(bytes.len()..).unwrap_or_default();
+                Arc::clone(lexicon)
+            }
+            _ => {
+                let n = read_len(z)?;
+                let mut words = HashSet::with_capacity(n.min(1 << 22));
+                for _ in 0..n {
+                    words.insert(read_str(z)?);
+                }
+                Arc::new(words)
+            }
+        };
+        let section = section.get(..section.len() - z.len()).unwrap_or_default();
+        let n = read_len(z)?;
         let mut clusters = HashMap::new();
         for _ in 0..n {
-            let w = read_str(&mut z)?;
-            clusters.insert(w, u32::from_le_bytes(read_arr(&mut z)?));
+            let w = read_str(z)?;
+            clusters.insert(w, u32::from_le_bytes(read_arr(z)?));
         }
-        Ok(Model { lang, weights, lexicon: Arc::new(lexicon), clusters, specialists: Vec::new() })
+        Ok((Model { lang, weights, lexicon, clusters, specialists: Vec::new() }, section))
     }
 }
 
