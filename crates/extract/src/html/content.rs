@@ -1186,7 +1186,7 @@ pub(crate) fn trim_caption_credits(flat: &mut Flat<'_>) {
                 _ => None,
             }) == Some(true)
         };
-        if !caption && !pieces.iter().any(|p| matches!(p, Piece::Text(t) if t.contains('©'))) && !closing_parenthesis() {
+        if !caption && !pieces.iter().any(|p| matches!(p, Piece::Text(t) if t.contains('©') || t.contains("(C) "))) && !closing_parenthesis() {
             continue;
         }
         // The block's text, with where each text piece starts in it.
@@ -1241,7 +1241,7 @@ fn credit_start(text: &str, copyright_only: bool) -> Option<usize> {
             }
         }
         // "… aus der Schweiz. © AFP / Marco Bertorello"
-        let at = t.rfind('©')?;
+        let at = copyright_sign(t)?;
         let before = t[..at].trim_end();
         // After a sentence end or a bar; or, when only a name of a few
         // words follows it, after any word of a caption's text ("… Paris,
@@ -1279,8 +1279,29 @@ fn credit_start(text: &str, copyright_only: bool) -> Option<usize> {
             || !before.is_empty() && after_sentence && (is_agency_credit(&t[i..]) || is_bare_labelled_credit(&t[i..]))
             // A "©" credit closes a caption after any word ("… Paris, 16
             // mars 2018 © E.B").
-            || !before.is_empty() && t[i..].starts_with('©')
+            || !before.is_empty() && (t[i..].starts_with('©') || copyright_sign(&t[i..]) == Some(0))
     })
+}
+
+/// Where the last copyright sign of `t` stands: "©", or "(C)" written
+/// for it ("… dans le hall de l'université / (C) Kab Niang") when names
+/// follow it (words opening with a capital, no sentence end); a
+/// lower-case "(c)" is an enumeration's letter.
+fn copyright_sign(t: &str) -> Option<usize> {
+    let sign = t.rfind('©');
+    let c = t.rfind("(C) ").filter(|&at| {
+        let standalone = t[..at].chars().next_back().is_none_or(char::is_whitespace);
+        let rest = &t[at + 4..];
+        let mut names = rest.split_whitespace().peekable();
+        standalone
+            && names.peek().is_some()
+            && names.all(|w| w.chars().next().is_some_and(|c| c.is_uppercase() || c == '/'))
+            && !rest.trim_end().ends_with(['.', '!', '?'])
+    });
+    match (sign, c) {
+        (Some(a), Some(b)) => Some(a.max(b)),
+        (a, b) => a.or(b),
+    }
 }
 
 /// A credit label without its colon closing a caption after a sentence,

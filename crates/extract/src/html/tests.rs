@@ -624,6 +624,23 @@ fn credit_element_inside_a_caption_is_left_out() {
 }
 
 #[test]
+fn a_credit_after_a_c_in_parentheses_leaves_a_caption() {
+    let para = |n: u32| format!("<p>Paragraph {n}: the strikers met in the hall of the university on Tuesday and voted to go on, the union said.</p>");
+    let html = format!(
+        "<html><body><article><h1>Strike</h1>{}<div class=\"wp-caption\"><img src=\"x.jpg\"><p>Le piquet de grève dans le hall de l’université / (C) Kab Niang</p></div>{}{}\
+         <p>The law covers (a) schools, (b) hospitals and (C) Prisons Of The State, the minister said on the radio this morning</p></article></body></html>",
+        para(1),
+        para(2),
+        para(3)
+    );
+    let t = extract(&html, None).text;
+    assert!(t.contains("Le piquet de grève dans le hall de l’université\n"), "{t}");
+    assert!(!t.contains("Kab Niang"), "{t}");
+    // Not before words that end a sentence.
+    assert!(t.contains("(C) Prisons Of The State"), "{t}");
+}
+
+#[test]
 fn an_article_written_as_a_list_of_prose_points_is_found() {
     let item = |n: u32| {
         format!("<li>Point {n}: a nearly wordless visual narrative intercuts two main stories and a couple of minor ones, and the film ends in silence.</li>")
