@@ -570,13 +570,13 @@ fn the_standfirst_under_the_headline_joins_the_article() {
         )
     };
     // A subheading of sentences set apart from the body: the standfirst.
-    let t = extract(&page("<h2>The sport should have come first. Instead the delegation had to deal with a second case, two days before the opening.</h2>"), None).text;
+    let t = extract(&page("<h2>The sport should have come first. Instead the delegation had to deal with a second case, two days before the opening ceremony, and with a public row between its two presidents.</h2>"), None).text;
     assert!(t.starts_with("The sport should have come first."), "{t}");
     assert!(t.contains("Paragraph 3"), "{t}");
     // A short subtitle, a link line or a picture's caption is not one.
     for other in [
         "<h2>A second case in two days</h2>",
-        "<img src=\"y.jpg\"><p>The delegation at the airport in Beijing on Tuesday, before the tests, as our photographer saw it.</p>",
+        "<img src=\"y.jpg\"><p>The delegation at the airport in Beijing on Tuesday, before the tests, as our photographer saw it from the terrace above the crowded arrivals hall of the new international terminal.</p>",
         "<p><a href=\"/olympics\">All the news of the Olympic Games in Beijing, results, medals and the schedule</a></p>",
     ] {
         let t = extract(&page(other), None).text;
