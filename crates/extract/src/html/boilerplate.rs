@@ -255,6 +255,16 @@ mod tests {
         assert!(is_furniture("Aktualisiert am 17.01.2021."));
         assert!(is_furniture("Article mis à jour le 7 janvier 2020."));
         assert!(is_disclosure("The Daily Planet is not responsible for the opinions, statements or media content presented by contributors."));
+        // French calls to support or follow a publication, and a paywall's
+        // notice; the same words in a sentence of the article are not.
+        assert!(is_furniture("Soutenez-nous : votre don finance une information libre et indépendante."));
+        assert!(is_furniture("Cet article vous a plu ? Partagez-le !"));
+        assert!(is_furniture("Retrouvez toute l'actualité de votre région sur notre site."));
+        assert!(is_disclosure("Il vous reste 85.05% de cet article à lire. La suite est réservée aux abonnés."));
+        assert!(is_furniture("Sur le même thème") && is_pointer_list_label("Sur le même thème"));
+        assert!(is_furniture("Support our journalism. Become a member today."));
+        assert!(!is_furniture("Les grévistes ont demandé aux passants de faire un don pour la caisse de grève."));
+        assert!(!is_furniture("Support for the measure fell to 40 percent."));
     }
 
     #[test]

@@ -95,6 +95,8 @@ pub(crate) struct Elem {
     /// An `img` is one of the element's children (a picture box, whose
     /// text is then the picture's caption).
     pub image: bool,
+    /// The element is an `img`.
+    pub picture: bool,
 }
 
 /// The tags the extractor tells apart.
@@ -441,6 +443,7 @@ pub(crate) fn flatten<'a>(root: NodeRef<'a, Node>) -> Flat<'a> {
                         quote: quote_depth > 0 || matches!(name, "blockquote" | "q"),
                         has_content: false,
                         image: false,
+                        picture: name == "img",
                     });
                     if name == "img" {
                         if let Some(p) = flat.elems.get_mut(parent as usize) {

@@ -58,27 +58,13 @@ const MAX_DEPTH: usize = 512;
 /// then responsible for the cost of parsing deeply nested markup).
 pub fn extract_parsed(doc: &Html, html: &str, url: Option<&str>) -> Extraction {
     let mut diagnostics = Vec::new();
-    let page = metadata::collect(doc, url);
-    let mut meta = page.metadata;
+    let mut page = metadata::collect(doc, url);
+    let mut meta = std::mem::take(&mut page.metadata);
     let dates = dossier_dates::html::find(html, url);
     meta.published = dates.published;
     meta.modified = dates.modified;
 
-    let mut flat = dom::flatten(doc.tree.root());
-    content::trim_caption_credits(&mut flat);
-    let mut selection = content::select(&flat, &page.title_variants, &page.declared_titles);
-    let authors: Vec<&str> = meta.authors.iter().map(|a| a.value.as_str()).collect();
-    content::cut_at_comments(&flat, &mut selection.blocks);
-    if let Some(body) = page.ld_body.as_deref() {
-        if let Some((declared, _)) = ld_body::body_text(html, body, &[]) {
-            content::end_at_declared_body(&flat, &mut selection.blocks, &declared);
-            content::start_at_declared_body(&flat, &mut selection.blocks, &declared, &page.descriptions);
-        }
-    }
-    content::drop_closing_author_bio(&flat, &mut selection.blocks, &authors);
-    content::drop_closing_signature(&flat, &mut selection.blocks, &authors);
-    content::append_notes(&flat, &mut selection.blocks);
-    content::prepend_described_lead(&flat, &mut selection.blocks, &page.descriptions);
+    let (flat, selection) = choose_blocks(doc, html, &page, &meta);
     let (mut text, mut offsets) = emit(&flat, &selection.blocks, html);
     let mut from_ld = false;
 
@@ -125,6 +111,78 @@ pub fn extract_parsed(doc: &Html, html: &str, url: Option<&str>) -> Extraction {
         ));
     }
     Extraction { text, offsets, metadata: meta, diagnostics }
+}
+
+/// Flattens the page and chooses the article's blocks (selection, then
+/// the rules that trim or extend it at its edges).
+fn choose_blocks<'a>(doc: &'a Html, html: &str, page: &metadata::PageMeta, meta: &dossier_document::Metadata) -> (dom::Flat<'a>, content::Selection) {
+    let authors: Vec<&str> = meta.authors.iter().map(|a| a.value.as_str()).collect();
+    let authors = authors.as_slice();
+    let mut flat = dom::flatten(doc.tree.root());
+    content::trim_caption_credits(&mut flat);
+    let mut selection = content::select(&flat, &page.title_variants, &page.declared_titles);
+    content::cut_at_comments(&flat, &mut selection.blocks);
+    if let Some(body) = page.ld_body.as_deref() {
+        if let Some((declared, _)) = ld_body::body_text(html, body, &[]) {
+            content::end_at_declared_body(&flat, &mut selection.blocks, &declared);
+            content::start_at_declared_body(&flat, &mut selection.blocks, &declared, &page.descriptions);
+        }
+    }
+    content::drop_closing_author_bio(&flat, &mut selection.blocks, authors);
+    content::drop_closing_signature(&flat, &mut selection.blocks, authors);
+    content::append_notes(&flat, &mut selection.blocks);
+    content::prepend_described_lead(&flat, &mut selection.blocks, &page.descriptions);
+    // The headline is known by the titles the page declares and the title
+    // chosen (not by the first `h1` alone: a site logo is one).
+    let mut titles = page.declared_titles.clone();
+    titles.extend(meta.title.as_ref().map(|t| t.value.clone()));
+    content::prepend_headline_standfirst(&flat, &mut selection.blocks, &titles);
+    (flat, selection)
+}
+
+/// A developer's view of the page as the extractor sees it: one line per
+/// text block (index, kept or not, kind, characters and link characters,
+/// the chain of enclosing elements as tag and class weight, the text's
+/// opening), for reading why a block was kept or left out. Not part of
+/// the product (`cargo run -p dossier-extract --example html_blocks`).
+#[doc(hidden)]
+pub fn debug_blocks(html: &str, url: Option<&str>) -> String {
+    use std::fmt::Write;
+    let prepared = source::parser_input(html, MAX_DEPTH);
+    let doc = Html::parse_document(prepared.as_ref().map_or(html, |(s, _)| s.as_str()));
+    let page = metadata::collect(&doc, url);
+    let (flat, selection) = choose_blocks(&doc, html, &page, &page.metadata);
+    let kept: std::collections::HashSet<u32> = selection.blocks.iter().copied().collect();
+    let mut out = format!("method {}\n", selection.method);
+    for (i, b) in flat.blocks.iter().enumerate() {
+        let mut chain = String::new();
+        let mut at = b.elem;
+        let mut n = 0;
+        while at != dom::NONE && n < 8 {
+            let Some(e) = flat.elems.get(at as usize) else { break };
+            let _ = write!(chain, "{}{:?}{}{}{}{} ", at, e.tag, e.class.weight, if e.class.boiler { "B" } else { "" }, if e.class.content_hint { "H" } else { "" }, if e.image { "I" } else { "" });
+            at = e.parent;
+            n += 1;
+        }
+        let text = content::block_text(&flat, b);
+        let _ = writeln!(
+            out,
+            "{} {:>5} {:?} c{} l{} s{}{}{}{}{} [{}] {}",
+            if kept.contains(&(i as u32)) { "+" } else { "-" },
+            i,
+            b.kind,
+            b.chars,
+            b.link_chars,
+            b.stops,
+            if b.meta_line { " meta" } else { "" },
+            if b.figure { " fig" } else { "" },
+            if b.lead { " lead" } else { "" },
+            if b.quote { " quote" } else { "" },
+            chain.trim_end(),
+            text
+        );
+    }
+    out
 }
 
 /// Writes the selected blocks into a clean text with its offset map.

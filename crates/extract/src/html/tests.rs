@@ -556,6 +556,35 @@ fn a_described_teaser_before_the_article_body_is_its_lead() {
 }
 
 #[test]
+fn the_standfirst_under_the_headline_joins_the_article() {
+    let para = |n: u32| format!("<p>Paragraph {n} of the story: the delegation met the organisers on Tuesday, and the athletes were tested again, officials said.</p>");
+    let page = |standfirst: &str| {
+        format!(
+            "<html><head><title>Second case in the team - Sport Daily</title><meta property=\"og:title\" content=\"Second case in the team\"></head><body>\
+             <div class=\"page-header\"><h1>Second case in the team</h1>{standfirst}\
+             <p class=\"date\">2 February 2022</p></div>\
+             <div class=\"content\"><figure><img src=\"x.jpg\"><figcaption>The team at the airport</figcaption></figure>{}{}{}</div></body></html>",
+            para(1),
+            para(2),
+            para(3)
+        )
+    };
+    // A subheading of sentences set apart from the body: the standfirst.
+    let t = extract(&page("<h2>The sport should have come first. Instead the delegation had to deal with a second case, two days before the opening ceremony, and with a public row between its two presidents.</h2>"), None).text;
+    assert!(t.starts_with("The sport should have come first."), "{t}");
+    assert!(t.contains("Paragraph 3"), "{t}");
+    // A short subtitle, a link line or a picture's caption is not one.
+    for other in [
+        "<h2>A second case in two days</h2>",
+        "<img src=\"y.jpg\"><p>The delegation at the airport in Beijing on Tuesday, before the tests, as our photographer saw it from the terrace above the crowded arrivals hall of the new international terminal.</p>",
+        "<p><a href=\"/olympics\">All the news of the Olympic Games in Beijing, results, medals and the schedule</a></p>",
+    ] {
+        let t = extract(&page(other), None).text;
+        assert!(t.starts_with("The team at the airport") || t.starts_with("Paragraph 1"), "{other}: {t}");
+    }
+}
+
+#[test]
 fn an_endless_scroll_page_keeps_the_story_its_title_names() {
     let story = |h: &str, w: &str| {
         format!(
@@ -592,6 +621,23 @@ fn credit_element_inside_a_caption_is_left_out() {
     // A "source" class outside a caption is not a credit.
     let html = format!("<html><body><article>{para}<p>He said so <span class=\"source\">in the report</span>.</p>{para2}</article></body></html>", para2 = para.replace("Monday", "Tuesday"));
     assert!(extract(&html, None).text.contains("in the report"));
+}
+
+#[test]
+fn a_credit_after_a_c_in_parentheses_leaves_a_caption() {
+    let para = |n: u32| format!("<p>Paragraph {n}: the strikers met in the hall of the university on Tuesday and voted to go on, the union said.</p>");
+    let html = format!(
+        "<html><body><article><h1>Strike</h1>{}<div class=\"wp-caption\"><img src=\"x.jpg\"><p>Le piquet de grève dans le hall de l’université / (C) Kab Niang</p></div>{}{}\
+         <p>The law covers (a) schools, (b) hospitals and (C) Prisons Of The State, the minister said on the radio this morning</p></article></body></html>",
+        para(1),
+        para(2),
+        para(3)
+    );
+    let t = extract(&html, None).text;
+    assert!(t.contains("Le piquet de grève dans le hall de l’université\n"), "{t}");
+    assert!(!t.contains("Kab Niang"), "{t}");
+    // Not before words that end a sentence.
+    assert!(t.contains("(C) Prisons Of The State"), "{t}");
 }
 
 #[test]
