@@ -131,6 +131,12 @@ fn is_title(view: &View<'_>, span: Span) -> bool {
     !content.is_empty() && ws.len() <= 4 && content.iter().all(|w| w.is_capitalised())
 }
 
+/// One quoted word («atrocité», "l'agression", "honored") is a scare quote
+/// or a word taken up, not a quotation; elided articles do not count.
+fn is_single_word(view: &View<'_>, span: Span) -> bool {
+    words(view.text, span).iter().filter(|w| !w.text.ends_with(['\'', '’'])).count() <= 1
+}
+
 /// Strips a pronoun suffix: "a-t-il" → ("a", true), "ajoute-t-elle" → ("ajoute", true).
 fn split_pronoun(word: &str) -> (&str, bool) {
     for suf in ["-t-il", "-t-elle", "-t-on", "-il", "-elle", "-ils", "-elles", "-on"] {
@@ -699,15 +705,19 @@ pub(crate) fn attribute(view: &View<'_>, st: &DocState) -> Vec<QuoteCand> {
             if is_title(view, span) {
                 continue;
             }
-            out.push(QuoteCand {
-                span,
-                text: view.slice(span).to_string(),
-                sentence: unit,
-                speaker: Some(cue.entity),
-                speaker_mention: cue.mention,
-                verb: cue.verb.clone(),
-                cue: cue.how.to_string(),
-            });
+            // A single quoted word is no quotation, but its speaker is the
+            // one the next quotations go on with.
+            if !is_single_word(view, span) {
+                out.push(QuoteCand {
+                    span,
+                    text: view.slice(span).to_string(),
+                    sentence: unit,
+                    speaker: Some(cue.entity),
+                    speaker_mention: cue.mention,
+                    verb: cue.verb.clone(),
+                    cue: cue.how.to_string(),
+                });
+            }
             prev_quote = Some((m.close.end, cue.clone()));
             prev_paragraph = Some((view.line_at(m.open.start), cue.clone()));
             last = Some(cue);

@@ -478,3 +478,11 @@ fn a_testimony_laid_out_as_quotation_paragraphs() {
     // The third follows a paragraph that names nobody: no speaker.
     assert_eq!(who, [("Le pire, c'est la nuit. On est dans le noir.", "Zakaria Shehab"), ("O\u{f9} est la logique dans tout cela ?", "Zakaria Shehab")], "{q:?}");
 }
+
+#[test]
+fn a_single_quoted_word_is_no_quotation() {
+    let t = "Martin Griffiths a d\u{e9}plor\u{e9} une \u{ab} atrocit\u{e9} \u{bb}, puis \u{ab} l'agression \u{bb}. Il a dit : \u{ab} C'est grave \u{bb}.";
+    let (_, q) = quotes_of(t, "fr", &[("Martin Griffiths", "PER")]);
+    let texts: Vec<&str> = q.iter().map(|x| x.0.as_str()).collect();
+    assert_eq!(texts, ["C'est grave"], "{q:?}");
+}

@@ -93,6 +93,9 @@ pub fn apply_with(doc: &mut DocTags<'_>, lexicon: &HashSet<String>, lang: &str, 
         trim_sentence_initial_word(toks, tags, lexicon);
         if modern {
             join_name_particles(toks, tags, lexicon);
+            if lang == "fr" {
+                capitalised_word_before_person(toks, tags, lexicon, lang);
+            }
         }
     }
     split_name_of_place(doc);
@@ -2370,6 +2373,43 @@ fn trim_sentence_initial_word(toks: &[&str], tags: &mut [(Label, f32)], lexicon:
     }
 }
 
+/// A capitalised common word right before a person's name, inside the
+/// sentence, is the name's first word: mid-sentence, only a name's word
+/// is capitalised ("rappelle Ana Sofia Cardenal", "selon Roman
+/// Bornstein", where "ana" and "roman" are also common words). Not a
+/// title or role ("le Président Macron" keeps its title out), a demonym
+/// ("le Français Jean Dupont"), a word after a determiner, or one after
+/// a mark that opens a sentence-like unit (quote, colon, dash, bracket).
+fn capitalised_word_before_person(toks: &[&str], tags: &mut [(Label, f32)], lexicon: &HashSet<String>, lang: &str) {
+    let res = Resources::get();
+    let labels: Vec<Label> = tags.iter().map(|t| t.0).collect();
+    for (a, b, ty) in entities(&labels) {
+        if ty != Type::Per || a < 2 {
+            continue;
+        }
+        let (Some(&word), Some(&before)) = (toks.get(a - 1), toks.get(a - 2)) else { continue };
+        let lower = word.to_lowercase();
+        let untagged = tags.get(a - 1).is_some_and(|t| t.0 == Label::O);
+        let letters = word.chars().count() >= 3 && word.chars().all(char::is_alphabetic);
+        let after_word = before.chars().next().is_some_and(char::is_alphabetic) && !before.ends_with(['\'', '’']);
+        let det = matches!(before.to_lowercase().as_str(), "le" | "la" | "les" | "un" | "une" | "des" | "du" | "ce" | "cet" | "cette" | "the" | "a" | "an");
+        if untagged
+            && letters
+            && is_cap(word)
+            && !word.chars().all(char::is_uppercase)
+            && after_word
+            && !det
+            && lexicon.contains(&lower)
+            && res.cue(lang, &lower) == cue::NONE
+            && !res.is_demonym(&dossier_text::normalize::fold(word))
+            && !opening_words().contains(lower.as_str())
+        {
+            let score = tags.get(a).map(|t| t.1);
+            relabel(tags, a - 1, b, Type::Per, score);
+        }
+    }
+}
+
 fn opening_words() -> &'static HashSet<&'static str> {
     static WORDS: std::sync::OnceLock<HashSet<&'static str>> = std::sync::OnceLock::new();
     WORDS.get_or_init(|| dossier_text::data_lines(include_str!("../../../data/lang/mul/ner-opening-words.txt")).collect())
@@ -2506,6 +2546,30 @@ mod tests {
         let lower = lower_case_words(&doc);
         drop_common_word_persons(&mut doc, &HashSet::new(), &lower);
         assert_eq!(doc.tags[0][1].0, O);
+    }
+
+    #[test]
+    fn a_capitalised_common_word_before_a_person_inside_the_sentence_is_its_first_name() {
+        use Label::*;
+        let o = (O, 0.9);
+        let per = |k: usize| if k == 0 { (B(Type::Per), 0.7) } else { (I(Type::Per), 0.7) };
+        let lexicon: HashSet<String> = ["ana", "président", "français", "roman"].iter().map(|w| w.to_string()).collect();
+        let toks = ["rappelle", "Ana", "Sofia", "Cardenal", "."];
+        let mut tags = vec![o, o, per(0), per(1), o];
+        capitalised_word_before_person(&toks, &mut tags, &lexicon, "fr");
+        let got: Vec<Label> = tags.iter().map(|t| t.0).collect();
+        assert_eq!(got, [O, B(Type::Per), I(Type::Per), I(Type::Per), O]);
+        // A title, a demonym after its article, a word opening the sentence
+        // or following a quotation mark stay out.
+        for toks in [["dit", "Président", "Jean", "Dupont"], ["le", "Français", "Jean", "Dupont"], ["«", "Roman", "Jean", "Dupont"]] {
+            let mut tags = vec![o, o, per(0), per(1)];
+            capitalised_word_before_person(&toks, &mut tags, &lexicon, "fr");
+            assert_eq!(tags[1].0, O, "{toks:?}");
+        }
+        let toks = ["Roman", "Jean", "Dupont"];
+        let mut tags = vec![o, per(0), per(1)];
+        capitalised_word_before_person(&toks, &mut tags, &lexicon, "fr");
+        assert_eq!(tags[0].0, O);
     }
 
     #[test]
