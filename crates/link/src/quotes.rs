@@ -509,16 +509,22 @@ impl Ctx<'_, '_> {
         if prev.start >= unit.start || self.view.line_at(prev.start) != self.view.line_at(m.open.start) {
             return None;
         }
-        let ws = words(self.view.text, prev);
-        if let Some((e, s)) = self.first_mention(prev, EntityType::Per) {
-            let word_no = ws.iter().take_while(|w| w.span.start < s.start).count();
-            return (word_no <= 6).then_some(Cue { entity: e, mention: Some(s), verb: None, how: "topic", at: s.start });
+        if self.first_mention(prev, EntityType::Per).is_some() {
+            return self.subject(prev);
         }
-        let opens_with_pronoun = ws.first().is_some_and(|w| self.view.lex.is(w.text, class::PRONOUN));
+        let opens_with_pronoun = words(self.view.text, prev).first().is_some_and(|w| self.view.lex.is(w.text, class::PRONOUN));
         if opens_with_pronoun {
             return self.antecedent(last, m.open.start).map(|l| Cue { verb: None, how: "topic", at: m.open.start, ..l });
         }
         None
+    }
+
+    /// The person a sentence is about: the first one named in it (outside
+    /// quotations, not as a complement) within its first six words.
+    fn subject(&self, sent: Span) -> Option<Cue> {
+        let (e, s) = self.first_mention(sent, EntityType::Per)?;
+        let word_no = words(self.view.text, Span::new(sent.start, s.start.max(sent.start))).len();
+        (word_no <= 6).then_some(Cue { entity: e, mention: Some(s), verb: None, how: "topic", at: s.start })
     }
 
     /// A quotation that is a whole paragraph, with no attribution: it goes
@@ -551,11 +557,8 @@ impl Ctx<'_, '_> {
             return None;
         }
         let first = self.view.sentence_at(before.start);
-        if let Some((e, s)) = self.first_mention(Span::new(first.start, first.end.min(before.end)), EntityType::Per) {
-            let word_no = words(self.view.text, Span::new(first.start, s.start)).len();
-            if word_no <= 6 {
-                return Some(Cue { entity: e, mention: Some(s), verb: None, how: "topic", at: s.start });
-            }
+        if let Some(cue) = self.subject(Span::new(first.start, first.end.min(before.end))) {
+            return Some(cue);
         }
         let last = self.view.sentence_at(before.end.saturating_sub(1));
         let (e, s) = self.last_mention(Span::new(last.start.max(before.start), before.end), EntityType::Per)?;
