@@ -101,26 +101,24 @@ def expand(word, flags, classes, special):
     if need not in flags:
         out.add(word)
     suffixed = []  # (form, cross allowed)
-    for fl in flags:
+
+    def suffixes(fl, base):
+        """(form, rule, cross allowed) for each suffix rule of class `fl` that applies to `base`."""
         c = classes.get(fl)
         if not c or c[0] != "SFX":
-            continue
-        for rule in c[2]:
-            form = apply("SFX", rule, word)
-            if form is None:
-                continue
+            return []
+        return [(f, rule, c[1]) for rule in c[2] if (f := apply("SFX", rule, base)) is not None]
+
+    for fl in flags:
+        for form, rule, cross in suffixes(fl, word):
             cont = rule[2]
             if need not in cont and circ not in cont:
                 out.add(form)
-                suffixed.append((form, c[1]))
+                suffixed.append((form, cross))
             # Second level: suffixes named by the rule's continuation flags.
             for cf in cont:
-                c2 = classes.get(cf)
-                if not c2 or c2[0] != "SFX":
-                    continue
-                for rule2 in c2[2]:
-                    f2 = apply("SFX", rule2, form)
-                    if f2 is not None and need not in rule2[2] and circ not in rule2[2]:
+                for f2, rule2, _ in suffixes(cf, form):
+                    if need not in rule2[2] and circ not in rule2[2]:
                         out.add(f2)
     for fl in flags:
         c = classes.get(fl)
