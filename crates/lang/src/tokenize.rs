@@ -238,6 +238,17 @@ fn scan_number(cs: &Chars<'_>, start: usize, out: &mut Vec<Span>) -> usize {
     i
 }
 
+/// "N'Djamena", "N'Golo", "N'Diaye": in names of West and Central African
+/// origin, a capital N and an apostrophe open the name; it is no elided
+/// "ne", which is never followed by a capital and then a lower-case letter
+/// ("N'est", "N'EST").
+fn african_n_name(cs: &Chars<'_>, start: usize, apostrophe: usize) -> bool {
+    apostrophe == start + 1
+        && cs.at(start) == Some('N')
+        && cs.is(apostrophe + 1, char::is_uppercase)
+        && cs.is(apostrophe + 2, char::is_lowercase)
+}
+
 fn scan_word(cs: &Chars<'_>, start: usize, rules: &LanguageRules, out: &mut Vec<Span>) -> usize {
     let mut i = start;
     loop {
@@ -247,7 +258,7 @@ fn scan_word(cs: &Chars<'_>, start: usize, rules: &LanguageRules, out: &mut Vec<
         let Some(next) = cs.at(i) else { break };
         if is_apostrophe(next) {
             let word = cs.slice(start, i);
-            if rules.is_elision(word) {
+            if rules.is_elision(word) && !african_n_name(cs, start, i) {
                 // "l'", "jusqu’": the elided word keeps its apostrophe.
                 out.push(Span::new(cs.byte(start), cs.byte(i + 1)));
                 return i + 1;
@@ -427,6 +438,15 @@ mod tests {
         );
         assert_eq!(toks("aujourd'hui", "fr"), ["aujourd'hui"]);
         assert_eq!(toks("L’ONU", "fr"), ["L’", "ONU"]);
+    }
+
+    #[test]
+    fn african_n_names_are_no_elisions() {
+        assert_eq!(
+            toks("N'Golo Kanté à N’Djamena", "fr"),
+            ["N'Golo", "Kanté", "à", "N’Djamena"]
+        );
+        assert_eq!(toks("N'est-ce pas N'EST n'Ai", "fr"), ["N'", "est-ce", "pas", "N'", "EST", "n'", "Ai"]);
     }
 
     #[test]
