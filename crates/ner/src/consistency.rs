@@ -95,6 +95,7 @@ pub fn apply_with(doc: &mut DocTags<'_>, lexicon: &HashSet<String>, lang: &str, 
             join_name_particles(toks, tags, lexicon);
             if lang == "fr" {
                 capitalised_word_before_person(toks, tags, lexicon, lang);
+                english_connected_names(toks, tags);
             }
         }
     }
@@ -2410,6 +2411,82 @@ fn capitalised_word_before_person(toks: &[&str], tags: &mut [(Label, f32)], lexi
     }
 }
 
+/// In French text, "and", "&", "for" and "of" (with an optional "the"
+/// after them) between capitalised words are no French words: they join
+/// the words of one English name ("Food and Chemical Toxicology", "Allen
+/// Institute for Artificial Intelligence", "History of Political
+/// Economy"), which the model cuts at the connector. The run of
+/// capitalised words is tagged as one name: an organisation (such names
+/// are mostly journals, institutes and foundations), or a place when only
+/// places were tagged in it ("Isle of Man"), or no new type when a part is
+/// a work or event (MISC). Not across a name that runs on outside the
+/// run, not two known places ("Louisiana and New York"), and not two
+/// persons joined by "and" ("Simon and Garfunkel").
+fn english_connected_names(toks: &[&str], tags: &mut [(Label, f32)]) {
+    let word = |k: usize| {
+        toks.get(k).is_some_and(|t| {
+            is_cap(t) && t.chars().all(|c| c.is_alphanumeric() || c == '-' || c == '.') && !opening_words().contains(t.to_lowercase().as_str())
+        })
+    };
+    let connector = |k: usize| toks.get(k).is_some_and(|t| matches!(*t, "and" | "&" | "for" | "of"));
+    let label = |k: usize, tags: &[(Label, f32)]| tags.get(k).map_or(Label::O, |t| t.0);
+    let mut i = 0;
+    while i < toks.len() {
+        if !word(i) || matches!(label(i, tags), Label::I(_)) {
+            i += 1;
+            continue;
+        }
+        // Segments of capitalised words, and the connectors between them.
+        let mut segments = vec![(i, i)];
+        let mut j = i;
+        loop {
+            while word(j) {
+                j += 1;
+            }
+            if let Some(last) = segments.last_mut() {
+                last.1 = j;
+            }
+            let mut k = j;
+            if !connector(k) {
+                break;
+            }
+            k += 1;
+            if toks.get(k) == Some(&"the") {
+                k += 1;
+            }
+            if !word(k) {
+                break;
+            }
+            segments.push((k, k));
+            j = k;
+        }
+        let end = j;
+        if segments.len() < 2 || matches!(label(end, tags), Label::I(_)) {
+            i = end.max(i + 1);
+            continue;
+        }
+        let types: Vec<Type> = (i..end).filter_map(|k| match label(k, tags) {
+            Label::B(t) | Label::I(t) => Some(t),
+            Label::O => None,
+        }).collect();
+        let all_of = |ty: Type| !types.is_empty() && types.iter().all(|t| *t == ty);
+        let known_places = segments.iter().filter(|s| known_name(toks.get(s.0..s.1).unwrap_or(&[])) == Some(Type::Loc)).count();
+        let and_joined = (i..end).any(|k| matches!(toks.get(k), Some(&"and") | Some(&"&")));
+        let persons = segments.iter().all(|s| (s.0..s.1).all(|k| matches!(label(k, tags), Label::B(Type::Per) | Label::I(Type::Per))));
+        // Words in capitals ("HYDROXYCHLOROQUINE & AZITHROMYCIN") shout
+        // common words as often as they write names.
+        let shouted = segments.iter().any(|s| (s.0..s.1).all(|k| toks.get(k).is_some_and(|t| !t.chars().skip(1).any(char::is_lowercase))));
+        if known_places >= 2 || (and_joined && persons) || shouted || types.contains(&Type::Misc) {
+            i = end;
+            continue;
+        }
+        let ty = if all_of(Type::Loc) { Type::Loc } else { Type::Org };
+        let score = if types.is_empty() { Some(0.6) } else { None };
+        relabel(tags, i, end, ty, score);
+        i = end;
+    }
+}
+
 fn opening_words() -> &'static HashSet<&'static str> {
     static WORDS: std::sync::OnceLock<HashSet<&'static str>> = std::sync::OnceLock::new();
     WORDS.get_or_init(|| dossier_text::data_lines(include_str!("../../../data/lang/mul/ner-opening-words.txt")).collect())
@@ -3467,6 +3544,34 @@ mod tests {
             let toks = ["le", noun, "Zorglub", "a"];
             assert!(company_context(&toks, 2, 3, cues), "{noun}");
         }
+    }
+    #[test]
+    fn english_connectors_join_names() {
+        use Label::*;
+        let p = |l| (l, 0.9);
+        let (bo, io) = (B(Type::Org), I(Type::Org));
+        let toks = ["La", "revue", "Food", "and", "Chemical", "Toxicology", "a", "publié"];
+        let mut tags = vec![p(O), p(O), p(bo), p(O), p(B(Type::Per)), p(I(Type::Per)), p(O), p(O)];
+        english_connected_names(&toks, &mut tags);
+        let got: Vec<Label> = tags.iter().map(|t| t.0).collect();
+        assert_eq!(got, [O, O, bo, io, io, io, O, O]);
+        // Untagged, with "of the"; a sentence-initial preposition stays out.
+        let toks = ["Selon", "History", "of", "the", "Political", "Economy", ",", "Zorglub", "Inc", "."];
+        let mut tags = vec![p(O); toks.len()];
+        english_connected_names(&toks, &mut tags);
+        let got: Vec<Label> = tags.iter().map(|t| t.0).collect();
+        assert_eq!(got, [O, bo, io, io, io, io, O, O, O, O]);
+        // Two persons joined by "and" stay two.
+        let toks = ["Zorglub", "Bidule", "and", "Machin", "Truc"];
+        let per = [p(B(Type::Per)), p(I(Type::Per)), p(O), p(B(Type::Per)), p(I(Type::Per))];
+        let mut tags = per.to_vec();
+        english_connected_names(&toks, &mut tags);
+        assert_eq!(tags, per.to_vec());
+        // Nor do words in capitals.
+        let toks = ["ZORGLUB", "&", "BIDULE"];
+        let mut tags = vec![p(O), p(O), p(bo)];
+        english_connected_names(&toks, &mut tags);
+        assert_eq!(tags[0].0, O);
     }
     #[test]
     fn lone_directions_are_no_places() {
