@@ -1128,6 +1128,9 @@ fn place_headed_persons(toks: &[&str], tags: &mut [(Label, f32)]) {
     }
 }
 
+/// Plural geographic heads that name a group as a whole across "de".
+const GROUP_PLACE_HEADS: &[&str] = &["îles", "monts"];
+
 fn place_heads() -> &'static HashSet<&'static str> {
     static HEADS: std::sync::OnceLock<HashSet<&'static str>> = std::sync::OnceLock::new();
     HEADS.get_or_init(|| {
@@ -1159,12 +1162,25 @@ fn lower_case_places(toks: &[&str], tags: &mut [(Label, f32)], lexicon: &HashSet
         // Across "de", the head is singular and the name is not a known
         // place or a town's compound name ("les plages de Lacanau", "la
         // plage de Vendays-Montalivet": the beaches of a town).
+        // Islands and mountains are named as a group ("les îles d'Hyères",
+        // "les monts d'Arrée"); a town's name is hyphenated, seldom one
+        // that takes an article ("le massif du Mont-Blanc").
         let span = toks.get(a..b).unwrap_or(&[]);
         let linkable = |h: usize| {
-            toks.get(h).is_some_and(|t| !t.ends_with('s'))
+            toks.get(h).is_some_and(|t| !t.ends_with('s') || GROUP_PLACE_HEADS.contains(t))
                 && known_name(span).is_none()
-                && !span.iter().any(|t| t.contains('-'))
+                && (!span.iter().any(|t| t.contains('-')) || toks.get(h + 1).is_some_and(|l| matches!(*l, "du" | "des")) || article(h + 2))
         };
+        // "l'océan Pacifique" tagged whole, head included: a place.
+        let opened = ty != Type::Misc
+            && b >= a + 2
+            && toks.get(a).is_some_and(|t| heads.contains(t))
+            && toks.get(a + 1).is_some_and(|t| is_cap(t) && !(first_names().contains(t) && !toks.get(a).is_some_and(|h| street_heads().contains(h))))
+            && known_name(span).is_none();
+        if opened {
+            relabel(tags, a, b, Type::Loc, None);
+            continue;
+        }
         let head = a
             .checked_sub(1)
             .filter(|&h| head_at(h))
@@ -3433,6 +3449,31 @@ mod tests {
         lower_case_places(&toks, &mut tags, &HashSet::new());
         let got: Vec<Label> = tags.iter().map(|t| t.0).collect();
         assert_eq!(got, [O, B(Type::Loc), I(Type::Loc), I(Type::Loc), O, O, B(Type::Loc), I(Type::Loc), I(Type::Loc)]);
+    }
+    #[test]
+    fn geographic_heads_inside_names_and_across_de() {
+        use Label::*;
+        let p = |l| (l, 0.9);
+        let (bl, il) = (B(Type::Loc), I(Type::Loc));
+        // The head tagged inside the name: a place whatever the type.
+        let toks = ["dans", "l'", "océan", "Zorglub", ","];
+        let mut tags = vec![p(O), p(O), p(B(Type::Org)), p(I(Type::Org)), p(O)];
+        lower_case_places(&toks, &mut tags, &HashSet::new());
+        let got: Vec<Label> = tags.iter().map(|t| t.0).collect();
+        assert_eq!(got, [O, O, bl, il, O]);
+        // Islands named as a group, and a hyphenated name after "du".
+        let toks = ["les", "îles", "d'", "Zanguines", "et", "le", "massif", "du", "Zorg-Blanc", "."];
+        let mut tags = vec![p(O), p(O), p(O), p(B(Type::Loc)), p(O), p(O), p(O), p(O), p(B(Type::Org)), p(O)];
+        lower_case_places(&toks, &mut tags, &HashSet::new());
+        let got: Vec<Label> = tags.iter().map(|t| t.0).collect();
+        assert_eq!(got, [O, bl, il, il, O, O, bl, il, il, O]);
+        // The beaches of a town, or a hyphenated town after a bare "de",
+        // stay the town.
+        let toks = ["les", "plages", "de", "Zanguines", "et", "la", "plage", "de", "Zorg-Blanc"];
+        let mut tags = vec![p(O), p(O), p(O), p(bl), p(O), p(O), p(O), p(O), p(bl)];
+        lower_case_places(&toks, &mut tags, &HashSet::new());
+        let got: Vec<Label> = tags.iter().map(|t| t.0).collect();
+        assert_eq!(got, [O, O, O, bl, O, O, O, O, bl]);
     }
     #[test]
     fn towns_in_match_reports_are_clubs() {
