@@ -1824,13 +1824,27 @@ fn place_noun_votes(doc: &DocTags<'_>, by_key: &mut HashMap<String, [f32; 4]>) {
             let de = toks.get(a - 1).is_some_and(|t| matches!(*t, "de" | "d'" | "d’"));
             let noun = toks.get(a - 2).is_some_and(|t| nouns.contains(t.to_lowercase().as_str()));
             let first = toks.get(a).copied().unwrap_or("");
-            if de && noun && !first_names().contains(first) {
+            if ((de && noun) || compass_part_of(toks, a)) && !first_names().contains(first) {
                 if let Some(span) = toks.get(a..b) {
                     by_key.entry(key(span)).or_insert([0.0; 4])[type_index(Type::Loc)] += CUE_VOTE;
                 }
             }
         }
     }
+}
+
+/// "dans le sud du Kouzbass", "à l'est de la Chine": a compass point with
+/// its article, then "de"/"du", names a part of a place. The article
+/// keeps out the verb "est" ("le constat est du professeur X").
+fn compass_part_of(toks: &[&str], a: usize) -> bool {
+    let Some(k) = a.checked_sub(1) else { return false };
+    // "à l'est de la Chine": over the article of the name.
+    let k = if k >= 1 && toks.get(k).is_some_and(|t| matches!(*t, "la" | "l'" | "l’")) && toks.get(k - 1).is_some_and(|t| matches!(*t, "de" | "d'" | "d’")) { k - 1 } else { k };
+    let link = toks.get(k).is_some_and(|t| matches!(*t, "de" | "du" | "d'" | "d’"));
+    let compass = k >= 2
+        && toks.get(k - 1).is_some_and(|t| matches!(*t, "nord" | "sud" | "est" | "ouest" | "nord-est" | "nord-ouest" | "sud-est" | "sud-ouest"))
+        && toks.get(k - 2).is_some_and(|t| matches!(t.to_lowercase().as_str(), "le" | "l'" | "l’" | "au" | "du"));
+    link && compass
 }
 
 /// French verbs and participles of residence or location whose "à X"
@@ -3467,6 +3481,12 @@ mod tests {
         lower_case_places(&toks, &mut tags, &HashSet::new());
         let got: Vec<Label> = tags.iter().map(|t| t.0).collect();
         assert_eq!(got, [O, bl, il, il, O, O, bl, il, il, O]);
+        // Caves.
+        let toks = ["la", "grotte", "d'", "Zanguines"];
+        let mut tags = vec![p(O), p(O), p(O), p(B(Type::Org))];
+        lower_case_places(&toks, &mut tags, &HashSet::new());
+        let got: Vec<Label> = tags.iter().map(|t| t.0).collect();
+        assert_eq!(got, [O, bl, il, il]);
         // The beaches of a town, or a hyphenated town after a bare "de",
         // stay the town.
         let toks = ["les", "plages", "de", "Zanguines", "et", "la", "plage", "de", "Zorg-Blanc"];
@@ -3474,6 +3494,19 @@ mod tests {
         lower_case_places(&toks, &mut tags, &HashSet::new());
         let got: Vec<Label> = tags.iter().map(|t| t.0).collect();
         assert_eq!(got, [O, O, O, bl, O, O, O, O, bl]);
+    }
+    #[test]
+    fn compass_points_open_places() {
+        assert!(compass_part_of(&["dans", "le", "sud", "du", "Zorglub"], 4));
+        assert!(compass_part_of(&["à", "l'", "est", "de", "la", "Zorglub"], 5));
+        assert!(!compass_part_of(&["le", "constat", "est", "du", "Zorglub"], 4));
+        let mut by_key = HashMap::new();
+        let doc = DocTags {
+            sentences: vec![vec!["dans", "le", "sud", "du", "Zorglub", "."]],
+            tags: vec![vec![(Label::O, 0.9), (Label::O, 0.9), (Label::O, 0.9), (Label::O, 0.9), (Label::B(Type::Org), 0.9), (Label::O, 0.9)]],
+        };
+        place_noun_votes(&doc, &mut by_key);
+        assert!(by_key.get("Zorglub").is_some_and(|v| v[type_index(Type::Loc)] > 0.0));
     }
     #[test]
     fn towns_in_match_reports_are_clubs() {
