@@ -131,8 +131,10 @@ pub fn tokenize(text: &str, lang: &str) -> Vec<Span> {
     tokenize_with(text, LanguageRules::for_language(lang))
 }
 
+/// Apostrophes, and the acute accent typed for one ("Le Cléac´h",
+/// "l´homme").
 fn is_apostrophe(c: char) -> bool {
-    matches!(c, '\'' | '’' | 'ʼ' | '‘')
+    matches!(c, '\'' | '’' | 'ʼ' | '‘' | '´')
 }
 
 fn is_hyphen(c: char) -> bool {
@@ -437,6 +439,7 @@ mod tests {
             ["jusqu'", "à", "qu'", "il", "J'", "ai"]
         );
         assert_eq!(toks("aujourd'hui", "fr"), ["aujourd'hui"]);
+        assert_eq!(toks("l´homme Le Cléac´h", "fr"), ["l´", "homme", "Le", "Cléac´h"]);
         assert_eq!(toks("L’ONU", "fr"), ["L’", "ONU"]);
     }
 
