@@ -988,6 +988,17 @@ fn join_name_particles(toks: &[&str], tags: &mut [(Label, f32)], lexicon: &HashS
                         end = k + 1;
                         continue;
                     }
+                    // After a known first name alone, a surname that is
+                    // also a common word ("Bertrand de Broc").
+                    Some(Label::O)
+                        if end == a + 1
+                            && toks.get(a).is_some_and(|f| first_names().contains(f))
+                            && name.chars().count() >= 3
+                            && unknown_name_word(name, &HashSet::new()) =>
+                    {
+                        end = k + 1;
+                        continue;
+                    }
                     _ => break,
                 }
             }
@@ -3065,6 +3076,13 @@ mod tests {
         join_name_particles(&toks, &mut tags, &lexicon);
         let got: Vec<Label> = tags.iter().map(|t| t.0).collect();
         assert_eq!(got, [B(Type::Per), I(Type::Per), O, B(Type::Loc), O, B(Type::Per), I(Type::Per), O]);
+        // After a first name alone, a surname that is also a common word.
+        let toks = ["Bertrand", "de", "Broc", "et", "Zorglub", "de", "Broc"];
+        let mut tags = vec![p(B(Type::Per)), p(O), p(O), p(O), p(B(Type::Per)), p(O), p(O)];
+        let lexicon: HashSet<String> = ["broc".to_string()].into_iter().collect();
+        join_name_particles(&toks, &mut tags, &lexicon);
+        let got: Vec<Label> = tags.iter().map(|t| t.0).collect();
+        assert_eq!(got, [B(Type::Per), I(Type::Per), I(Type::Per), O, B(Type::Per), O, O]);
     }
 
     #[test]
