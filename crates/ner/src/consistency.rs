@@ -217,6 +217,10 @@ pub fn apply_with(doc: &mut DocTags<'_>, lexicon: &HashSet<String>, lang: &str, 
     }
     let mut person_surnames: HashSet<&str> = surnames.keys().map(String::as_str).collect();
     person_surnames.extend(clubs.iter().filter(|c| target.get(*c).is_some_and(|t| t.0 == Type::Org)).map(String::as_str));
+    // A one-word name that a noun of work or vehicle makes a MISC ("la
+    // fusée Falcon") keeps that type over a place of the same name.
+    let misc_cued = |k: &String| by_key.get(k).is_some_and(|v| v[type_index(Type::Misc)] >= CUE_VOTE) && target.get(k).is_some_and(|t| t.0 == Type::Misc);
+    person_surnames.extend(target.keys().filter(|k| !k.contains(' ') && misc_cued(k)).map(String::as_str));
     // Longest names first for propagation, indexed by their first token.
     let mut by_first: HashMap<&str, Vec<Candidate<'_>>> = HashMap::new();
     for (k, (ty, score)) in &target {
@@ -3443,6 +3447,15 @@ mod tests {
         assert_eq!(doc.tags[4][1].0, org);
         assert_eq!(doc.tags[5][2].0, B(Type::Misc));
         assert_eq!(doc.tags[6][1].0, B(Type::Misc));
+        // A known place's name given to a ship keeps the ship's type; a
+        // plural noun counts too.
+        let mut doc = tag_all(
+            vec![vec!["le", "paquebot", "France", "arrive"], vec!["les", "fusées", "Zitan", "décollent"]],
+            vec![vec![O, O, B(Type::Loc), O], vec![O, O, B(Type::Per), O]],
+        );
+        apply(&mut doc, &HashSet::new(), "fr");
+        assert_eq!(doc.tags[0][2].0, B(Type::Misc));
+        assert_eq!(doc.tags[1][2].0, B(Type::Misc));
     }
     #[test]
     fn authors_of_works_are_persons() {
