@@ -96,6 +96,7 @@ pub fn apply_with(doc: &mut DocTags<'_>, lexicon: &HashSet<String>, lang: &str, 
             if lang == "fr" {
                 capitalised_word_before_person(toks, tags, lexicon, lang);
                 english_connected_names(toks, tags);
+                product_codes(toks, tags);
             }
         }
     }
@@ -2171,6 +2172,24 @@ fn event_votes(doc: &DocTags<'_>, by_key: &mut HashMap<String, [f32; 4]>, lang: 
     let Some((heads, before)) = event_cues(lang) else { return };
     for (toks, tags) in doc.sentences.iter().zip(&doc.tags) {
         let labels: Vec<Label> = tags.iter().map(|t| t.0).collect();
+        // Software named with its version, tagged or not ("Ubuntu 12.10",
+        // "12.04 LTS"): a product.
+        for (k, t) in toks.iter().enumerate() {
+            if !is_version(t) {
+                continue;
+            }
+            let before_version = k.checked_sub(1).and_then(|e| {
+                let mut s = e;
+                while s > 0 && matches!(labels.get(s), Some(Label::I(_))) {
+                    s -= 1;
+                }
+                toks.get(s..k).filter(|n| n.first().is_some_and(|f| is_cap(f)))
+            });
+            let after_version = toks.get(k + 1..k + 2).filter(|n| n.iter().all(|a| a.chars().count() >= 2 && a.chars().all(char::is_uppercase)));
+            for name in before_version.into_iter().chain(after_version) {
+                by_key.entry(key(name)).or_insert([0.0; 4])[type_index(Type::Misc)] += CUE_VOTE;
+            }
+        }
         for (a, b, ty) in entities(&labels) {
             let Some(span) = toks.get(a..b) else { continue };
             if ty == Type::Misc {
@@ -2452,6 +2471,41 @@ fn capitalised_word_before_person(toks: &[&str], tags: &mut [(Label, f32)], lexi
         {
             let score = tags.get(a).map(|t| t.1);
             relabel(tags, a - 1, b, Type::Per, score);
+        }
+    }
+}
+
+/// A product's model code: letters in capitals and digits ("3DS", "A380",
+/// "NK603"), no lower-case letter (no ordinal or unit: "15e", "20km").
+fn is_model_code(t: &str) -> bool {
+    let n = t.chars().count();
+    (2..=8).contains(&n)
+        && t.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+        && t.chars().any(|c| c.is_ascii_digit())
+        && t.chars().any(|c| c.is_ascii_uppercase())
+        && !t.chars().any(|c| c.is_lowercase())
+}
+
+/// A version number ("12.10", "4.2"): a French text writes no decimal with
+/// a point, and dates and times are written otherwise.
+fn is_version(t: &str) -> bool {
+    t.split_once('.').is_some_and(|(a, b)| {
+        (1..=2).contains(&a.len()) && (1..=2).contains(&b.len()) && a.chars().chain(b.chars()).all(|c| c.is_ascii_digit())
+    })
+}
+
+/// Products named with their model code ("la Nintendo 3DS", "l'Airbus
+/// A380", "Unity 3D") are no organisation, person or place: the name and
+/// the code are one MISC name (the brand alone elsewhere keeps its type).
+fn product_codes(toks: &[&str], tags: &mut [(Label, f32)]) {
+    let labels: Vec<Label> = tags.iter().map(|t| t.0).collect();
+    for (a, b, ty) in entities(&labels) {
+        if ty == Type::Misc {
+            continue;
+        }
+        let code = toks.get(b).is_some_and(|t| is_model_code(t)) && tags.get(b).is_some_and(|t| t.0 == Label::O);
+        if code {
+            relabel(tags, a, b + 1, Type::Misc, None);
         }
     }
 }
@@ -3649,6 +3703,27 @@ mod tests {
             let toks = ["le", noun, "Zorglub", "a"];
             assert!(company_context(&toks, 2, 3, cues), "{noun}");
         }
+    }
+    #[test]
+    fn products_with_codes_and_versions_are_misc() {
+        use Label::*;
+        let p = |l| (l, 0.9);
+        assert!(is_model_code("3DS") && is_model_code("A380") && !is_model_code("15e") && !is_model_code("2024") && !is_model_code("CoV-2"));
+        assert!(is_version("12.10") && !is_version("12.10.2012") && !is_version("3,5") && !is_version("12"));
+        let toks = ["la", "Zintendo", "3DS", "et", "Paris", "15e"];
+        let mut tags = vec![p(O), p(B(Type::Org)), p(O), p(O), p(B(Type::Loc)), p(O)];
+        product_codes(&toks, &mut tags);
+        let got: Vec<Label> = tags.iter().map(|t| t.0).collect();
+        assert_eq!(got, [O, B(Type::Misc), I(Type::Misc), O, B(Type::Loc), O]);
+        // Software named with its version, tagged there or not, is a
+        // product throughout, and so is an acronym after the version.
+        let mut doc = tag_all(
+            vec![vec!["Zubuntu", "est", "libre", "en", "ZTS"], vec!["le", "système", "Zubuntu", "12.10", "sort"], vec!["la", "version", "12.04", "ZTS"]],
+            vec![vec![B(Type::Per), O, O, O, B(Type::Org)], vec![O, O, O, O, O], vec![O, O, O, O]],
+        );
+        apply(&mut doc, &HashSet::new(), "fr");
+        assert_eq!(doc.tags[0][0].0, B(Type::Misc));
+        assert_eq!(doc.tags[0][4].0, B(Type::Misc));
     }
     #[test]
     fn english_connectors_join_names() {
