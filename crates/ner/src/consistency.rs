@@ -3510,6 +3510,14 @@ mod tests {
         apply(&mut doc, &HashSet::new(), "fr");
         assert_eq!(doc.tags[0][2].0, B(Type::Misc));
         assert_eq!(doc.tags[1][2].0, B(Type::Misc));
+        // A name given to a thing or a work.
+        let mut doc = tag_all(
+            vec![vec!["la", "série", "est", "baptisée", "«", "Zeurope", "»"], vec!["un", "rapport", "intitulé", "Zorglub", "Zorg"]],
+            vec![vec![O, O, O, O, O, B(Type::Loc), O], vec![O, O, O, B(Type::Per), I(Type::Per)]],
+        );
+        apply(&mut doc, &HashSet::new(), "fr");
+        assert_eq!(doc.tags[0][5].0, B(Type::Misc));
+        assert_eq!(doc.tags[1][3].0, B(Type::Misc));
     }
     #[test]
     fn authors_of_works_are_persons() {
