@@ -3711,6 +3711,11 @@ mod tests {
             let toks = ["le", noun, "Zorglub", "a"];
             assert!(company_context(&toks, 2, 3, cues), "{noun}");
         }
+        // Agencies, the name left untagged by the model.
+        let toks = ["l'", "agence", "américaine", "Zoody's", "a"];
+        let mut tags = vec![(Label::O, 0.9); toks.len()];
+        names_after_company_nouns(&toks, &mut tags, cues);
+        assert_eq!(tags[3].0, Label::B(Type::Org));
     }
     #[test]
     fn products_with_codes_and_versions_are_misc() {
