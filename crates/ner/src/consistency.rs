@@ -2204,6 +2204,12 @@ fn event_votes(doc: &DocTags<'_>, by_key: &mut HashMap<String, [f32; 4]>, lang: 
             if k > 0 && toks.get(k - 1).is_some_and(|t| matches!(*t, "«" | "\"" | "“")) {
                 k -= 1;
             }
+            // Over one or two adjectives ("le télescope spatial Kepler").
+            for _ in 0..2 {
+                if k > 1 && toks.get(k - 1).is_some_and(|t| is_adjective_like(t)) {
+                    k -= 1;
+                }
+            }
             let after_noun = k > 0 && toks.get(k - 1).is_some_and(|t| before.contains(t.to_lowercase().as_str()));
             if headed || after_noun {
                 by_key.entry(key(span)).or_insert([0.0; 4])[type_index(Type::Misc)] += CUE_VOTE;
@@ -3518,6 +3524,14 @@ mod tests {
         apply(&mut doc, &HashSet::new(), "fr");
         assert_eq!(doc.tags[0][5].0, B(Type::Misc));
         assert_eq!(doc.tags[1][3].0, B(Type::Misc));
+        // Over adjectives; stars and planets.
+        let mut doc = tag_all(
+            vec![vec!["le", "télescope", "spatial", "Zepler", "a"], vec!["la", "planète", "Zatooine", "est"]],
+            vec![vec![O, O, O, B(Type::Per), O], vec![O, O, B(Type::Org), O]],
+        );
+        apply(&mut doc, &HashSet::new(), "fr");
+        assert_eq!(doc.tags[0][3].0, B(Type::Misc));
+        assert_eq!(doc.tags[1][2].0, B(Type::Misc));
     }
     #[test]
     fn authors_of_works_are_persons() {
