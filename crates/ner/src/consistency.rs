@@ -172,6 +172,10 @@ pub fn apply_with(doc: &mut DocTags<'_>, lexicon: &HashSet<String>, lang: &str, 
                         e[type_index(Type::Org)] += CUE_VOTE;
                         break;
                     }
+                    // "le premier Forum mondial": right before the name,
+                    // "premier" is the ordinal; the title is "Premier
+                    // ministre".
+                    cue::TITLE if lang == "fr" && k + 1 == i && matches!(lw.as_str(), "premier" | "première") => break,
                     cue::TITLE if !crossed_de => {
                         e[type_index(Type::Per)] += CUE_VOTE;
                         break;
@@ -3816,6 +3820,13 @@ mod tests {
         let mut doc = DocTags {
             sentences: vec![vec!["le", "Forum", "mondial", "de", "la", "langue", "s'", "ouvre"], vec!["le", "Forum", "court", "."]],
             tags: vec![vec![p(O), p(B(Type::Per)), p(O), p(O), p(O), p(O), p(O), p(O)], vec![p(O), p(B(Type::Per)), p(O), p(O)]],
+        };
+        apply(&mut doc, &HashSet::new(), "fr");
+        assert!(doc.tags.iter().all(|s| s.iter().all(|t| !matches!(t.0, B(Type::Per) | I(Type::Per)))));
+        // "premier" right before the name is the ordinal, no title.
+        let mut doc = DocTags {
+            sentences: vec![vec!["le", "premier", "Forum", "mondial", "de", "la", "langue"], vec!["le", "Forum", "court", "."]],
+            tags: vec![vec![p(O), p(O), p(B(Type::Per)), p(O), p(O), p(O), p(O)], vec![p(O), p(B(Type::Per)), p(O), p(O)]],
         };
         apply(&mut doc, &HashSet::new(), "fr");
         assert!(doc.tags.iter().all(|s| s.iter().all(|t| !matches!(t.0, B(Type::Per) | I(Type::Per)))));
