@@ -240,13 +240,13 @@ fn scan_number(cs: &Chars<'_>, start: usize, out: &mut Vec<Span>) -> usize {
     i
 }
 
-/// "N'Djamena", "N'Golo", "N'Diaye": in names of West and Central African
-/// origin, a capital N and an apostrophe open the name; it is no elided
-/// "ne", which is never followed by a capital and then a lower-case letter
-/// ("N'est", "N'EST").
+/// "N'Djamena", "N'Golo", "N'Diaye", "M'Jid", "M'Vila": in names of
+/// African and Maghrebi origin, a capital N or M and an apostrophe open the
+/// name; it is no elided "ne" or "me", which is never followed by a capital
+/// and then a lower-case letter ("N'est", "N'EST", "M'a").
 fn african_n_name(cs: &Chars<'_>, start: usize, apostrophe: usize) -> bool {
     apostrophe == start + 1
-        && cs.at(start) == Some('N')
+        && matches!(cs.at(start), Some('N' | 'M'))
         && cs.is(apostrophe + 1, char::is_uppercase)
         && cs.is(apostrophe + 2, char::is_lowercase)
 }
@@ -450,6 +450,7 @@ mod tests {
             ["N'Golo", "Kanté", "à", "N’Djamena"]
         );
         assert_eq!(toks("N'est-ce pas N'EST n'Ai", "fr"), ["N'", "est-ce", "pas", "N'", "EST", "n'", "Ai"]);
+        assert_eq!(toks("M’Jid El Guerrab M'a", "fr"), ["M’Jid", "El", "Guerrab", "M'", "a"]);
     }
 
     #[test]
