@@ -2168,8 +2168,9 @@ fn event_cues(lang: &str) -> Option<&'static (Vec<Vec<&'static str>>, HashSet<&'
 }
 
 /// A name opened by an event head ("Coupe du monde", "Grand Chelem",
-/// "Traité de Lisbonne") or right after a noun of event or work, over an
-/// opening quote ("l'ouragan Sandy", "la vidéo « Collateral Murder »")
+/// "Traité de Lisbonne"), an English law's name ("Patriot Act"), or a name
+/// right after a noun of event or work, over an opening quote and
+/// adjectives ("l'ouragan Sandy", "la vidéo « Collateral Murder »")
 /// names no person, organisation or place: it votes MISC in the whole
 /// document, so that the name is not scored as PER/ORG/LOC anywhere.
 fn event_votes(doc: &DocTags<'_>, by_key: &mut HashMap<String, [f32; 4]>, lang: &str) {
@@ -2215,7 +2216,9 @@ fn event_votes(doc: &DocTags<'_>, by_key: &mut HashMap<String, [f32; 4]>, lang: 
                 }
             }
             let after_noun = k > 0 && toks.get(k - 1).is_some_and(|t| before.contains(t.to_lowercase().as_str()));
-            if headed || after_noun {
+            // An English law: "Stop Online Piracy Act", "Patriot Act".
+            let law = span.len() >= 2 && span.last() == Some(&"Act");
+            if headed || after_noun || law {
                 by_key.entry(key(span)).or_insert([0.0; 4])[type_index(Type::Misc)] += CUE_VOTE;
             }
         }
@@ -3528,6 +3531,10 @@ mod tests {
         apply(&mut doc, &HashSet::new(), "fr");
         assert_eq!(doc.tags[0][5].0, B(Type::Misc));
         assert_eq!(doc.tags[1][3].0, B(Type::Misc));
+        // English laws.
+        let mut doc = tag_all(vec![vec!["le", "Zorglub", "Piracy", "Act", "a"]], vec![vec![O, B(Type::Per), I(Type::Per), I(Type::Per), O]]);
+        apply(&mut doc, &HashSet::new(), "fr");
+        assert_eq!(doc.tags[0][1].0, B(Type::Misc));
         // Over adjectives; stars and planets.
         let mut doc = tag_all(
             vec![vec!["le", "télescope", "spatial", "Zepler", "a"], vec!["la", "planète", "Zatooine", "est"]],
