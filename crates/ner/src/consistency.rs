@@ -3531,6 +3531,10 @@ mod tests {
         apply(&mut doc, &HashSet::new(), "fr");
         assert_eq!(doc.tags[0][5].0, B(Type::Misc));
         assert_eq!(doc.tags[1][3].0, B(Type::Misc));
+        // Prizes.
+        let mut doc = tag_all(vec![vec!["le", "prix", "Zobel", "de", "la", "paix"]], vec![vec![O, O, B(Type::Org), O, O, O]]);
+        apply(&mut doc, &HashSet::new(), "fr");
+        assert_eq!(doc.tags[0][2].0, B(Type::Misc));
         // English laws.
         let mut doc = tag_all(vec![vec!["le", "Zorglub", "Piracy", "Act", "a"]], vec![vec![O, B(Type::Per), I(Type::Per), I(Type::Per), O]]);
         apply(&mut doc, &HashSet::new(), "fr");
