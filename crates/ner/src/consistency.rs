@@ -331,6 +331,7 @@ pub fn apply_with(doc: &mut DocTags<'_>, lexicon: &HashSet<String>, lang: &str, 
                 drop_lone_common_words(toks, tags, lexicon, &lower_here);
                 drop_lone_directions(toks, tags);
                 split_persons_off_titled_organisations(toks, tags);
+                split_complements_off_persons(toks, tags);
                 place_headed_persons(toks, tags);
                 trim_lower_tails_after_complements(toks, tags);
             }
@@ -521,6 +522,30 @@ fn split_persons_off_titled_organisations(toks: &[&str], tags: &mut [(Label, f32
         if rest_names && org_cap && known_name(toks.get(a..b).unwrap_or(&[])).is_none() {
             relabel(tags, a, first, Type::Org, None);
             relabel(tags, first, b, Type::Per, None);
+        }
+    }
+}
+
+/// "le directeur du site de Jababeka David Quentin" tagged as one person:
+/// after "de", a person's name of three words or more whose second word is
+/// a known first name, its first word not one, opens with the complement
+/// of the noun before it: that word is a place (or what the gazetteers
+/// know it as), the rest the person.
+fn split_complements_off_persons(toks: &[&str], tags: &mut [(Label, f32)]) {
+    let names = first_names();
+    let labels: Vec<Label> = tags.iter().map(|t| t.0).collect();
+    for (a, b, ty) in entities(&labels) {
+        if ty != Type::Per || b < a + 3 || a == 0 {
+            continue;
+        }
+        let after_de = toks.get(a - 1).is_some_and(|t| matches!(*t, "de" | "d'" | "d’" | "du"));
+        let first = toks.get(a).copied().unwrap_or("");
+        let second = toks.get(a + 1).copied().unwrap_or("");
+        let rest_names = toks.get(a + 2..b).is_some_and(|s| s.iter().all(|t| is_cap(t) && t.chars().skip(1).any(char::is_lowercase)));
+        if after_de && is_cap(first) && !names.contains(first) && names.contains(second) && rest_names && known_name(toks.get(a..b).unwrap_or(&[])).is_none() {
+            let ty = known_name(&[first]).unwrap_or(Type::Loc);
+            relabel(tags, a, a + 1, ty, None);
+            relabel(tags, a + 1, b, Type::Per, None);
         }
     }
 }
@@ -3766,6 +3791,16 @@ mod tests {
         apply(&mut doc, &HashSet::new(), "fr");
         assert_eq!(doc.tags[0][0].0, B(Type::Misc));
         assert_eq!(doc.tags[0][4].0, B(Type::Misc));
+    }
+    #[test]
+    fn complements_split_off_persons() {
+        use Label::*;
+        let p = |l| (l, 0.9);
+        let toks = ["du", "site", "de", "Zababeka", "David", "Zuentin", ",", "de", "Jean", "Zupont", "Zorg"];
+        let mut tags = vec![p(O), p(O), p(O), p(B(Type::Per)), p(I(Type::Per)), p(I(Type::Per)), p(O), p(O), p(B(Type::Per)), p(I(Type::Per)), p(I(Type::Per))];
+        split_complements_off_persons(&toks, &mut tags);
+        let got: Vec<Label> = tags.iter().map(|t| t.0).collect();
+        assert_eq!(got, [O, O, O, B(Type::Loc), B(Type::Per), I(Type::Per), O, O, B(Type::Per), I(Type::Per), I(Type::Per)]);
     }
     #[test]
     fn english_connectors_join_names() {
