@@ -2461,7 +2461,10 @@ fn trim_sentence_initial_word(toks: &[&str], tags: &mut [(Label, f32)], lexicon:
     if let Some(&(0, b, ty)) = entities(&labels).first() {
         let first = toks.first().copied().unwrap_or("");
         let lower = first.to_lowercase();
-        let common = ty == Type::Per && first.chars().count() >= 4 && lexicon.contains(&lower);
+        // A geographic head opening the sentence ("Îles Baléares : …") is
+        // the name's own first word.
+        let head = place_heads().contains(lower.as_str()) || english_place_heads().contains(lower.as_str());
+        let common = ty == Type::Per && first.chars().count() >= 4 && lexicon.contains(&lower) && !head;
         if b >= 2 && (common || opening_words().contains(lower.as_str())) {
             if let Some(t) = tags.get_mut(0) {
                 t.0 = Label::O;
@@ -3791,6 +3794,19 @@ mod tests {
         apply(&mut doc, &HashSet::new(), "fr");
         assert_eq!(doc.tags[0][0].0, B(Type::Misc));
         assert_eq!(doc.tags[0][4].0, B(Type::Misc));
+    }
+    #[test]
+    fn geographic_heads_opening_sentences_stay() {
+        use Label::*;
+        let p = |l| (l, 0.9);
+        let toks = ["Îles", "Zaléares", ":", "le", "parti"];
+        let mut tags = vec![p(B(Type::Per)), p(I(Type::Per)), p(O), p(O), p(O)];
+        let lexicon: HashSet<String> = ["îles".to_string()].into_iter().collect();
+        trim_sentence_initial_word(&toks, &mut tags, &lexicon);
+        assert_eq!(tags[0].0, B(Type::Per));
+        place_headed_persons(&toks, &mut tags);
+        assert_eq!(tags[0].0, B(Type::Loc));
+        assert_eq!(tags[1].0, I(Type::Loc));
     }
     #[test]
     fn complements_split_off_persons() {
