@@ -1464,6 +1464,17 @@ fn first_name_persons(toks: &[&str], tags: &mut [(Label, f32)], lexicon: &HashSe
                 while b < toks.len() && b < i + 4 && toks.get(b).is_some_and(|t| name_word(t)) && tags.get(b).is_some_and(|t| t.0 == Label::O) {
                     b += 1;
                 }
+                // Over a particle: "Philippe de Gonneville", the surname
+                // tagged alone (as a place) or not at all.
+                let particle = b == i + 1 && toks.get(b).is_some_and(|t| matches!(*t, "de" | "d'" | "d’")) && tags.get(b).is_some_and(|t| t.0 == Label::O);
+                let surname = toks.get(b + 1).is_some_and(|t| name_word(t))
+                    && matches!(tags.get(b + 1).map(|t| t.0), Some(Label::O | Label::B(Type::Per | Type::Loc | Type::Org)))
+                    && !matches!(tags.get(b + 2).map(|t| t.0), Some(Label::I(_)));
+                if particle && surname && !known(b + 1, b + 2) {
+                    relabel(tags, i, b + 2, Type::Per, Some(0.6));
+                    i = b + 2;
+                    continue;
+                }
                 if b >= i + 2 && !known(i, b) {
                     relabel(tags, i, b, Type::Per, Some(0.6));
                 }
@@ -3807,6 +3818,16 @@ mod tests {
         place_headed_persons(&toks, &mut tags);
         assert_eq!(tags[0].0, B(Type::Loc));
         assert_eq!(tags[1].0, I(Type::Loc));
+    }
+    #[test]
+    fn first_names_run_over_particles() {
+        use Label::*;
+        let p = |l| (l, 0.9);
+        let toks = ["pointe", "Philippe", "de", "Zonneville", ",", "le", "maire", "de", "Jean", "de", "Paris"];
+        let mut tags = vec![p(O), p(O), p(O), p(B(Type::Loc)), p(O), p(O), p(O), p(O), p(O), p(O), p(B(Type::Loc))];
+        first_name_persons(&toks, &mut tags, &HashSet::new());
+        let got: Vec<Label> = tags.iter().map(|t| t.0).collect();
+        assert_eq!(got, [O, B(Type::Per), I(Type::Per), I(Type::Per), O, O, O, O, O, O, B(Type::Loc)]);
     }
     #[test]
     fn complements_split_off_persons() {
