@@ -1452,9 +1452,15 @@ fn first_name_persons(toks: &[&str], tags: &mut [(Label, f32)], lexicon: &HashSe
                         e += 1;
                     }
                 }
+                // A company or publisher bearing a person's name, right
+                // after its noun ("les éditions Philippe Picquier").
+                let company_named = i > 0
+                    && company_cues("fr").is_some_and(|c| {
+                        toks.get(i - 1).is_some_and(|t| matches!(c.get(t.to_lowercase().as_str()), Some(CompanyCue::Any | CompanyCue::Direct)))
+                    });
                 if e > b && !known(i, e) {
                     relabel(tags, i, e, Type::Per, None);
-                } else if ty != Type::Per && b >= i + 2 && (i + 1..b).all(|k| toks.get(k).is_some_and(|t| is_cap(t))) && !known(i, b) {
+                } else if ty != Type::Per && !company_named && b >= i + 2 && (i + 1..b).all(|k| toks.get(k).is_some_and(|t| is_cap(t))) && !known(i, b) {
                     relabel(tags, i, b, Type::Per, None);
                 }
                 i = e;
@@ -3775,7 +3781,7 @@ mod tests {
         let toks = ["le", "groupe", "Zorglub", "Bidule", "a"];
         assert!(company_context(&toks, 2, 4, cues));
         // Websites, reviews and publishers named right after their noun.
-        for noun in ["site", "revue", "éditeur"] {
+        for noun in ["site", "revue", "éditeur", "éditions"] {
             let toks = ["le", noun, "Zorglub", "a"];
             assert!(company_context(&toks, 2, 3, cues), "{noun}");
         }
@@ -3828,6 +3834,11 @@ mod tests {
         first_name_persons(&toks, &mut tags, &HashSet::new());
         let got: Vec<Label> = tags.iter().map(|t| t.0).collect();
         assert_eq!(got, [O, B(Type::Per), I(Type::Per), I(Type::Per), O, O, O, O, O, O, B(Type::Loc)]);
+        // A publisher bearing a person's name stays an organisation.
+        let toks = ["éditions", "Philippe", "Zicquier", ",", "Paris"];
+        let mut tags = vec![p(O), p(B(Type::Org)), p(I(Type::Org)), p(O), p(B(Type::Loc))];
+        first_name_persons(&toks, &mut tags, &HashSet::new());
+        assert_eq!(tags[1].0, B(Type::Org));
     }
     #[test]
     fn complements_split_off_persons() {
