@@ -49,6 +49,19 @@
 //! a score ("Lorient 1 - Lyon 0") is the club, an organisation, throughout,
 //! and in such a report the author of a shot or a pass ("une frappe
 //! d'Aouar") is a player, a person.
+//! In French text, English connectors join one English name ("Food and
+//! Chemical Toxicology"); products are no names of persons, organisations
+//! or places: a name with a model code ("la Nintendo 3DS"), software with
+//! its version ("Ubuntu 12.10"), a name given after "baptisé" or
+//! "intitulé", after a noun of vehicle, star or prize ("la fusée Falcon",
+//! "la planète X", "le prix Nobel", a vehicle's name keeping that type over
+//! a place of the same name) and an English law ("… Act"); a compass point
+//! before "de" ("le sud du Kouzbass") votes LOC; a lower-case geographic
+//! head tagged inside the name ("l'océan Pacifique") makes a place, and
+//! islands and mountains are named as a group across "de" ("les îles
+//! d'Hyères"); a first name runs on over "de" ("Bertrand de Broc",
+//! "Philippe de Gonneville"), and a person's name after "de" sheds the
+//! complement that opens it ("du site de Jababeka David Quentin").
 //! First names come from the corpora and from a hand-written list of
 //! common given names.
 
