@@ -131,8 +131,10 @@ pub fn tokenize(text: &str, lang: &str) -> Vec<Span> {
     tokenize_with(text, LanguageRules::for_language(lang))
 }
 
+/// Apostrophes, and the acute accent typed for one ("Le Cléac´h",
+/// "l´homme").
 fn is_apostrophe(c: char) -> bool {
-    matches!(c, '\'' | '’' | 'ʼ' | '‘')
+    matches!(c, '\'' | '’' | 'ʼ' | '‘' | '´')
 }
 
 fn is_hyphen(c: char) -> bool {
@@ -238,6 +240,17 @@ fn scan_number(cs: &Chars<'_>, start: usize, out: &mut Vec<Span>) -> usize {
     i
 }
 
+/// "N'Djamena", "N'Golo", "N'Diaye", "M'Jid", "M'Vila": in names of
+/// African and Maghrebi origin, a capital N or M and an apostrophe open the
+/// name; it is no elided "ne" or "me", which is never followed by a capital
+/// and then a lower-case letter ("N'est", "N'EST", "M'a").
+fn african_n_name(cs: &Chars<'_>, start: usize, apostrophe: usize) -> bool {
+    apostrophe == start + 1
+        && matches!(cs.at(start), Some('N' | 'M'))
+        && cs.is(apostrophe + 1, char::is_uppercase)
+        && cs.is(apostrophe + 2, char::is_lowercase)
+}
+
 fn scan_word(cs: &Chars<'_>, start: usize, rules: &LanguageRules, out: &mut Vec<Span>) -> usize {
     let mut i = start;
     loop {
@@ -247,7 +260,7 @@ fn scan_word(cs: &Chars<'_>, start: usize, rules: &LanguageRules, out: &mut Vec<
         let Some(next) = cs.at(i) else { break };
         if is_apostrophe(next) {
             let word = cs.slice(start, i);
-            if rules.is_elision(word) {
+            if rules.is_elision(word) && !african_n_name(cs, start, i) {
                 // "l'", "jusqu’": the elided word keeps its apostrophe.
                 out.push(Span::new(cs.byte(start), cs.byte(i + 1)));
                 return i + 1;
@@ -426,7 +439,18 @@ mod tests {
             ["jusqu'", "à", "qu'", "il", "J'", "ai"]
         );
         assert_eq!(toks("aujourd'hui", "fr"), ["aujourd'hui"]);
+        assert_eq!(toks("l´homme Le Cléac´h", "fr"), ["l´", "homme", "Le", "Cléac´h"]);
         assert_eq!(toks("L’ONU", "fr"), ["L’", "ONU"]);
+    }
+
+    #[test]
+    fn african_n_names_are_no_elisions() {
+        assert_eq!(
+            toks("N'Golo Kanté à N’Djamena", "fr"),
+            ["N'Golo", "Kanté", "à", "N’Djamena"]
+        );
+        assert_eq!(toks("N'est-ce pas N'EST n'Ai", "fr"), ["N'", "est-ce", "pas", "N'", "EST", "n'", "Ai"]);
+        assert_eq!(toks("M’Jid El Guerrab M'a", "fr"), ["M’Jid", "El", "Guerrab", "M'", "a"]);
     }
 
     #[test]

@@ -49,6 +49,19 @@
 //! a score ("Lorient 1 - Lyon 0") is the club, an organisation, throughout,
 //! and in such a report the author of a shot or a pass ("une frappe
 //! d'Aouar") is a player, a person.
+//! In French text, English connectors join one English name ("Food and
+//! Chemical Toxicology"); products are no names of persons, organisations
+//! or places: a name with a model code ("la Nintendo 3DS"), software with
+//! its version ("Ubuntu 12.10"), a name given after "baptisé" or
+//! "intitulé", after a noun of vehicle, star or prize ("la fusée Falcon",
+//! "la planète X", "le prix Nobel", a vehicle's name keeping that type over
+//! a place of the same name) and an English law ("… Act"); a compass point
+//! before "de" ("le sud du Kouzbass") votes LOC; a lower-case geographic
+//! head tagged inside the name ("l'océan Pacifique") makes a place, and
+//! islands and mountains are named as a group across "de" ("les îles
+//! d'Hyères"); a first name runs on over "de" ("Bertrand de Broc",
+//! "Philippe de Gonneville"), and a person's name after "de" sheds the
+//! complement that opens it ("du site de Jababeka David Quentin").
 //! First names come from the corpora and from a hand-written list of
 //! common given names.
 
@@ -95,6 +108,8 @@ pub fn apply_with(doc: &mut DocTags<'_>, lexicon: &HashSet<String>, lang: &str, 
             join_name_particles(toks, tags, lexicon);
             if lang == "fr" {
                 capitalised_word_before_person(toks, tags, lexicon, lang);
+                english_connected_names(toks, tags);
+                product_codes(toks, tags);
             }
         }
     }
@@ -170,6 +185,10 @@ pub fn apply_with(doc: &mut DocTags<'_>, lexicon: &HashSet<String>, lang: &str, 
                         e[type_index(Type::Org)] += CUE_VOTE;
                         break;
                     }
+                    // "le premier Forum mondial": right before the name,
+                    // "premier" is the ordinal; the title is "Premier
+                    // ministre".
+                    cue::TITLE if lang == "fr" && k + 1 == i && matches!(lw.as_str(), "premier" | "première") => break,
                     cue::TITLE if !crossed_de => {
                         e[type_index(Type::Per)] += CUE_VOTE;
                         break;
@@ -216,6 +235,10 @@ pub fn apply_with(doc: &mut DocTags<'_>, lexicon: &HashSet<String>, lang: &str, 
     }
     let mut person_surnames: HashSet<&str> = surnames.keys().map(String::as_str).collect();
     person_surnames.extend(clubs.iter().filter(|c| target.get(*c).is_some_and(|t| t.0 == Type::Org)).map(String::as_str));
+    // A one-word name that a noun of work or vehicle makes a MISC ("la
+    // fusée Falcon") keeps that type over a place of the same name.
+    let misc_cued = |k: &String| by_key.get(k).is_some_and(|v| v[type_index(Type::Misc)] >= CUE_VOTE) && target.get(k).is_some_and(|t| t.0 == Type::Misc);
+    person_surnames.extend(target.keys().filter(|k| !k.contains(' ') && misc_cued(k)).map(String::as_str));
     // Longest names first for propagation, indexed by their first token.
     let mut by_first: HashMap<&str, Vec<Candidate<'_>>> = HashMap::new();
     for (k, (ty, score)) in &target {
@@ -321,6 +344,7 @@ pub fn apply_with(doc: &mut DocTags<'_>, lexicon: &HashSet<String>, lang: &str, 
                 drop_lone_common_words(toks, tags, lexicon, &lower_here);
                 drop_lone_directions(toks, tags);
                 split_persons_off_titled_organisations(toks, tags);
+                split_complements_off_persons(toks, tags);
                 place_headed_persons(toks, tags);
                 trim_lower_tails_after_complements(toks, tags);
             }
@@ -511,6 +535,30 @@ fn split_persons_off_titled_organisations(toks: &[&str], tags: &mut [(Label, f32
         if rest_names && org_cap && known_name(toks.get(a..b).unwrap_or(&[])).is_none() {
             relabel(tags, a, first, Type::Org, None);
             relabel(tags, first, b, Type::Per, None);
+        }
+    }
+}
+
+/// "le directeur du site de Jababeka David Quentin" tagged as one person:
+/// after "de", a person's name of three words or more whose second word is
+/// a known first name, its first word not one, opens with the complement
+/// of the noun before it: that word is a place (or what the gazetteers
+/// know it as), the rest the person.
+fn split_complements_off_persons(toks: &[&str], tags: &mut [(Label, f32)]) {
+    let names = first_names();
+    let labels: Vec<Label> = tags.iter().map(|t| t.0).collect();
+    for (a, b, ty) in entities(&labels) {
+        if ty != Type::Per || b < a + 3 || a == 0 {
+            continue;
+        }
+        let after_de = toks.get(a - 1).is_some_and(|t| matches!(*t, "de" | "d'" | "d’" | "du"));
+        let first = toks.get(a).copied().unwrap_or("");
+        let second = toks.get(a + 1).copied().unwrap_or("");
+        let rest_names = toks.get(a + 2..b).is_some_and(|s| s.iter().all(|t| is_cap(t) && t.chars().skip(1).any(char::is_lowercase)));
+        if after_de && is_cap(first) && !names.contains(first) && names.contains(second) && rest_names && known_name(toks.get(a..b).unwrap_or(&[])).is_none() {
+            let ty = known_name(&[first]).unwrap_or(Type::Loc);
+            relabel(tags, a, a + 1, ty, None);
+            relabel(tags, a + 1, b, Type::Per, None);
         }
     }
 }
@@ -987,6 +1035,17 @@ fn join_name_particles(toks: &[&str], tags: &mut [(Label, f32)], lexicon: &HashS
                         end = k + 1;
                         continue;
                     }
+                    // After a known first name alone, a surname that is
+                    // also a common word ("Bertrand de Broc").
+                    Some(Label::O)
+                        if end == a + 1
+                            && toks.get(a).is_some_and(|f| first_names().contains(f))
+                            && name.chars().count() >= 3
+                            && unknown_name_word(name, &HashSet::new()) =>
+                    {
+                        end = k + 1;
+                        continue;
+                    }
                     _ => break,
                 }
             }
@@ -1127,6 +1186,9 @@ fn place_headed_persons(toks: &[&str], tags: &mut [(Label, f32)]) {
     }
 }
 
+/// Plural geographic heads that name a group as a whole across "de".
+const GROUP_PLACE_HEADS: &[&str] = &["îles", "monts"];
+
 fn place_heads() -> &'static HashSet<&'static str> {
     static HEADS: std::sync::OnceLock<HashSet<&'static str>> = std::sync::OnceLock::new();
     HEADS.get_or_init(|| {
@@ -1158,12 +1220,25 @@ fn lower_case_places(toks: &[&str], tags: &mut [(Label, f32)], lexicon: &HashSet
         // Across "de", the head is singular and the name is not a known
         // place or a town's compound name ("les plages de Lacanau", "la
         // plage de Vendays-Montalivet": the beaches of a town).
+        // Islands and mountains are named as a group ("les îles d'Hyères",
+        // "les monts d'Arrée"); a town's name is hyphenated, seldom one
+        // that takes an article ("le massif du Mont-Blanc").
         let span = toks.get(a..b).unwrap_or(&[]);
         let linkable = |h: usize| {
-            toks.get(h).is_some_and(|t| !t.ends_with('s'))
+            toks.get(h).is_some_and(|t| !t.ends_with('s') || GROUP_PLACE_HEADS.contains(t))
                 && known_name(span).is_none()
-                && !span.iter().any(|t| t.contains('-'))
+                && (!span.iter().any(|t| t.contains('-')) || toks.get(h + 1).is_some_and(|l| matches!(*l, "du" | "des")) || article(h + 2))
         };
+        // "l'océan Pacifique" tagged whole, head included: a place.
+        let opened = ty != Type::Misc
+            && b >= a + 2
+            && toks.get(a).is_some_and(|t| heads.contains(t))
+            && toks.get(a + 1).is_some_and(|t| is_cap(t) && !(first_names().contains(t) && !toks.get(a).is_some_and(|h| street_heads().contains(h))))
+            && known_name(span).is_none();
+        if opened {
+            relabel(tags, a, b, Type::Loc, None);
+            continue;
+        }
         let head = a
             .checked_sub(1)
             .filter(|&h| head_at(h))
@@ -1390,9 +1465,15 @@ fn first_name_persons(toks: &[&str], tags: &mut [(Label, f32)], lexicon: &HashSe
                         e += 1;
                     }
                 }
+                // A company or publisher bearing a person's name, right
+                // after its noun ("les éditions Philippe Picquier").
+                let company_named = i > 0
+                    && company_cues("fr").is_some_and(|c| {
+                        toks.get(i - 1).is_some_and(|t| matches!(c.get(t.to_lowercase().as_str()), Some(CompanyCue::Any | CompanyCue::Direct)))
+                    });
                 if e > b && !known(i, e) {
                     relabel(tags, i, e, Type::Per, None);
-                } else if ty != Type::Per && b >= i + 2 && (i + 1..b).all(|k| toks.get(k).is_some_and(|t| is_cap(t))) && !known(i, b) {
+                } else if ty != Type::Per && !company_named && b >= i + 2 && (i + 1..b).all(|k| toks.get(k).is_some_and(|t| is_cap(t))) && !known(i, b) {
                     relabel(tags, i, b, Type::Per, None);
                 }
                 i = e;
@@ -1401,6 +1482,17 @@ fn first_name_persons(toks: &[&str], tags: &mut [(Label, f32)], lexicon: &HashSe
                 let mut b = i + 1;
                 while b < toks.len() && b < i + 4 && toks.get(b).is_some_and(|t| name_word(t)) && tags.get(b).is_some_and(|t| t.0 == Label::O) {
                     b += 1;
+                }
+                // Over a particle: "Philippe de Gonneville", the surname
+                // tagged alone (as a place) or not at all.
+                let particle = b == i + 1 && toks.get(b).is_some_and(|t| matches!(*t, "de" | "d'" | "d’")) && tags.get(b).is_some_and(|t| t.0 == Label::O);
+                let surname = toks.get(b + 1).is_some_and(|t| name_word(t))
+                    && matches!(tags.get(b + 1).map(|t| t.0), Some(Label::O | Label::B(Type::Per | Type::Loc | Type::Org)))
+                    && !matches!(tags.get(b + 2).map(|t| t.0), Some(Label::I(_)));
+                if particle && surname && !known(b + 1, b + 2) {
+                    relabel(tags, i, b + 2, Type::Per, Some(0.6));
+                    i = b + 2;
+                    continue;
                 }
                 if b >= i + 2 && !known(i, b) {
                     relabel(tags, i, b, Type::Per, Some(0.6));
@@ -1807,13 +1899,27 @@ fn place_noun_votes(doc: &DocTags<'_>, by_key: &mut HashMap<String, [f32; 4]>) {
             let de = toks.get(a - 1).is_some_and(|t| matches!(*t, "de" | "d'" | "d’"));
             let noun = toks.get(a - 2).is_some_and(|t| nouns.contains(t.to_lowercase().as_str()));
             let first = toks.get(a).copied().unwrap_or("");
-            if de && noun && !first_names().contains(first) {
+            if ((de && noun) || compass_part_of(toks, a)) && !first_names().contains(first) {
                 if let Some(span) = toks.get(a..b) {
                     by_key.entry(key(span)).or_insert([0.0; 4])[type_index(Type::Loc)] += CUE_VOTE;
                 }
             }
         }
     }
+}
+
+/// "dans le sud du Kouzbass", "à l'est de la Chine": a compass point with
+/// its article, then "de"/"du", names a part of a place. The article
+/// keeps out the verb "est" ("le constat est du professeur X").
+fn compass_part_of(toks: &[&str], a: usize) -> bool {
+    let Some(k) = a.checked_sub(1) else { return false };
+    // "à l'est de la Chine": over the article of the name.
+    let k = if k >= 1 && toks.get(k).is_some_and(|t| matches!(*t, "la" | "l'" | "l’")) && toks.get(k - 1).is_some_and(|t| matches!(*t, "de" | "d'" | "d’")) { k - 1 } else { k };
+    let link = toks.get(k).is_some_and(|t| matches!(*t, "de" | "du" | "d'" | "d’"));
+    let compass = k >= 2
+        && toks.get(k - 1).is_some_and(|t| matches!(*t, "nord" | "sud" | "est" | "ouest" | "nord-est" | "nord-ouest" | "sud-est" | "sud-ouest"))
+        && toks.get(k - 2).is_some_and(|t| matches!(t.to_lowercase().as_str(), "le" | "l'" | "l’" | "au" | "du"));
+    link && compass
 }
 
 /// French verbs and participles of residence or location whose "à X"
@@ -2117,14 +2223,33 @@ fn event_cues(lang: &str) -> Option<&'static (Vec<Vec<&'static str>>, HashSet<&'
 }
 
 /// A name opened by an event head ("Coupe du monde", "Grand Chelem",
-/// "Traité de Lisbonne") or right after a noun of event or work, over an
-/// opening quote ("l'ouragan Sandy", "la vidéo « Collateral Murder »")
+/// "Traité de Lisbonne"), an English law's name ("Patriot Act"), or a name
+/// right after a noun of event or work, over an opening quote and
+/// adjectives ("l'ouragan Sandy", "la vidéo « Collateral Murder »")
 /// names no person, organisation or place: it votes MISC in the whole
 /// document, so that the name is not scored as PER/ORG/LOC anywhere.
 fn event_votes(doc: &DocTags<'_>, by_key: &mut HashMap<String, [f32; 4]>, lang: &str) {
     let Some((heads, before)) = event_cues(lang) else { return };
     for (toks, tags) in doc.sentences.iter().zip(&doc.tags) {
         let labels: Vec<Label> = tags.iter().map(|t| t.0).collect();
+        // Software named with its version, tagged or not ("Ubuntu 12.10",
+        // "12.04 LTS"): a product.
+        for (k, t) in toks.iter().enumerate() {
+            if !is_version(t) {
+                continue;
+            }
+            let before_version = k.checked_sub(1).and_then(|e| {
+                let mut s = e;
+                while s > 0 && matches!(labels.get(s), Some(Label::I(_))) {
+                    s -= 1;
+                }
+                toks.get(s..k).filter(|n| n.first().is_some_and(|f| is_cap(f)))
+            });
+            let after_version = toks.get(k + 1..k + 2).filter(|n| n.iter().all(|a| a.chars().count() >= 2 && a.chars().all(char::is_uppercase)));
+            for name in before_version.into_iter().chain(after_version) {
+                by_key.entry(key(name)).or_insert([0.0; 4])[type_index(Type::Misc)] += CUE_VOTE;
+            }
+        }
         for (a, b, ty) in entities(&labels) {
             let Some(span) = toks.get(a..b) else { continue };
             if ty == Type::Misc {
@@ -2139,8 +2264,16 @@ fn event_votes(doc: &DocTags<'_>, by_key: &mut HashMap<String, [f32; 4]>, lang: 
             if k > 0 && toks.get(k - 1).is_some_and(|t| matches!(*t, "«" | "\"" | "“")) {
                 k -= 1;
             }
+            // Over one or two adjectives ("le télescope spatial Kepler").
+            for _ in 0..2 {
+                if k > 1 && toks.get(k - 1).is_some_and(|t| is_adjective_like(t)) {
+                    k -= 1;
+                }
+            }
             let after_noun = k > 0 && toks.get(k - 1).is_some_and(|t| before.contains(t.to_lowercase().as_str()));
-            if headed || after_noun {
+            // An English law: "Stop Online Piracy Act", "Patriot Act".
+            let law = span.len() >= 2 && span.last() == Some(&"Act");
+            if headed || after_noun || law {
                 by_key.entry(key(span)).or_insert([0.0; 4])[type_index(Type::Misc)] += CUE_VOTE;
             }
         }
@@ -2358,7 +2491,10 @@ fn trim_sentence_initial_word(toks: &[&str], tags: &mut [(Label, f32)], lexicon:
     if let Some(&(0, b, ty)) = entities(&labels).first() {
         let first = toks.first().copied().unwrap_or("");
         let lower = first.to_lowercase();
-        let common = ty == Type::Per && first.chars().count() >= 4 && lexicon.contains(&lower);
+        // A geographic head opening the sentence ("Îles Baléares : …") is
+        // the name's own first word.
+        let head = place_heads().contains(lower.as_str()) || english_place_heads().contains(lower.as_str());
+        let common = ty == Type::Per && first.chars().count() >= 4 && lexicon.contains(&lower) && !head;
         if b >= 2 && (common || opening_words().contains(lower.as_str())) {
             if let Some(t) = tags.get_mut(0) {
                 t.0 = Label::O;
@@ -2407,6 +2543,117 @@ fn capitalised_word_before_person(toks: &[&str], tags: &mut [(Label, f32)], lexi
             let score = tags.get(a).map(|t| t.1);
             relabel(tags, a - 1, b, Type::Per, score);
         }
+    }
+}
+
+/// A product's model code: letters in capitals and digits ("3DS", "A380",
+/// "NK603"), no lower-case letter (no ordinal or unit: "15e", "20km").
+fn is_model_code(t: &str) -> bool {
+    let n = t.chars().count();
+    (2..=8).contains(&n)
+        && t.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+        && t.chars().any(|c| c.is_ascii_digit())
+        && t.chars().any(|c| c.is_ascii_uppercase())
+        && !t.chars().any(|c| c.is_lowercase())
+}
+
+/// A version number ("12.10", "4.2"): a French text writes no decimal with
+/// a point, and dates and times are written otherwise.
+fn is_version(t: &str) -> bool {
+    t.split_once('.').is_some_and(|(a, b)| {
+        (1..=2).contains(&a.len()) && (1..=2).contains(&b.len()) && a.chars().chain(b.chars()).all(|c| c.is_ascii_digit())
+    })
+}
+
+/// Products named with their model code ("la Nintendo 3DS", "l'Airbus
+/// A380", "Unity 3D") are no organisation, person or place: the name and
+/// the code are one MISC name (the brand alone elsewhere keeps its type).
+fn product_codes(toks: &[&str], tags: &mut [(Label, f32)]) {
+    let labels: Vec<Label> = tags.iter().map(|t| t.0).collect();
+    for (a, b, ty) in entities(&labels) {
+        if ty == Type::Misc {
+            continue;
+        }
+        let code = toks.get(b).is_some_and(|t| is_model_code(t)) && tags.get(b).is_some_and(|t| t.0 == Label::O);
+        if code {
+            relabel(tags, a, b + 1, Type::Misc, None);
+        }
+    }
+}
+
+/// In French text, "and", "&", "for" and "of" (with an optional "the"
+/// after them) between capitalised words are no French words: they join
+/// the words of one English name ("Food and Chemical Toxicology", "Allen
+/// Institute for Artificial Intelligence", "History of Political
+/// Economy"), which the model cuts at the connector. The run of
+/// capitalised words is tagged as one name: an organisation (such names
+/// are mostly journals, institutes and foundations), or a place when only
+/// places were tagged in it ("Isle of Man"), or no new type when a part is
+/// a work or event (MISC). Not across a name that runs on outside the
+/// run, not two known places ("Louisiana and New York"), and not two
+/// persons joined by "and" ("Simon and Garfunkel").
+fn english_connected_names(toks: &[&str], tags: &mut [(Label, f32)]) {
+    let word = |k: usize| {
+        toks.get(k).is_some_and(|t| {
+            is_cap(t) && t.chars().all(|c| c.is_alphanumeric() || c == '-' || c == '.') && !opening_words().contains(t.to_lowercase().as_str())
+        })
+    };
+    let connector = |k: usize| toks.get(k).is_some_and(|t| matches!(*t, "and" | "&" | "for" | "of"));
+    let label = |k: usize, tags: &[(Label, f32)]| tags.get(k).map_or(Label::O, |t| t.0);
+    let mut i = 0;
+    while i < toks.len() {
+        if !word(i) || matches!(label(i, tags), Label::I(_)) {
+            i += 1;
+            continue;
+        }
+        // Segments of capitalised words, and the connectors between them.
+        let mut segments = vec![(i, i)];
+        let mut j = i;
+        loop {
+            while word(j) {
+                j += 1;
+            }
+            if let Some(last) = segments.last_mut() {
+                last.1 = j;
+            }
+            let mut k = j;
+            if !connector(k) {
+                break;
+            }
+            k += 1;
+            if toks.get(k) == Some(&"the") {
+                k += 1;
+            }
+            if !word(k) {
+                break;
+            }
+            segments.push((k, k));
+            j = k;
+        }
+        let end = j;
+        if segments.len() < 2 || matches!(label(end, tags), Label::I(_)) {
+            i = end.max(i + 1);
+            continue;
+        }
+        let types: Vec<Type> = (i..end).filter_map(|k| match label(k, tags) {
+            Label::B(t) | Label::I(t) => Some(t),
+            Label::O => None,
+        }).collect();
+        let all_of = |ty: Type| !types.is_empty() && types.iter().all(|t| *t == ty);
+        let known_places = segments.iter().filter(|s| known_name(toks.get(s.0..s.1).unwrap_or(&[])) == Some(Type::Loc)).count();
+        let and_joined = (i..end).any(|k| matches!(toks.get(k), Some(&"and") | Some(&"&")));
+        let persons = segments.iter().all(|s| (s.0..s.1).all(|k| matches!(label(k, tags), Label::B(Type::Per) | Label::I(Type::Per))));
+        // Words in capitals ("HYDROXYCHLOROQUINE & AZITHROMYCIN") shout
+        // common words as often as they write names.
+        let shouted = segments.iter().any(|s| (s.0..s.1).all(|k| toks.get(k).is_some_and(|t| !t.chars().skip(1).any(char::is_lowercase))));
+        if known_places >= 2 || (and_joined && persons) || shouted || types.contains(&Type::Misc) {
+            i = end;
+            continue;
+        }
+        let ty = if all_of(Type::Loc) { Type::Loc } else { Type::Org };
+        let score = if types.is_empty() { Some(0.6) } else { None };
+        relabel(tags, i, end, ty, score);
+        i = end;
     }
 }
 
@@ -2958,6 +3205,13 @@ mod tests {
         join_name_particles(&toks, &mut tags, &lexicon);
         let got: Vec<Label> = tags.iter().map(|t| t.0).collect();
         assert_eq!(got, [B(Type::Per), I(Type::Per), O, B(Type::Loc), O, B(Type::Per), I(Type::Per), O]);
+        // After a first name alone, a surname that is also a common word.
+        let toks = ["Bertrand", "de", "Broc", "et", "Zorglub", "de", "Broc"];
+        let mut tags = vec![p(B(Type::Per)), p(O), p(O), p(O), p(B(Type::Per)), p(O), p(O)];
+        let lexicon: HashSet<String> = ["broc".to_string()].into_iter().collect();
+        join_name_particles(&toks, &mut tags, &lexicon);
+        let got: Vec<Label> = tags.iter().map(|t| t.0).collect();
+        assert_eq!(got, [B(Type::Per), I(Type::Per), I(Type::Per), O, B(Type::Per), O, O]);
     }
 
     #[test]
@@ -3318,6 +3572,39 @@ mod tests {
         assert_eq!(doc.tags[4][1].0, org);
         assert_eq!(doc.tags[5][2].0, B(Type::Misc));
         assert_eq!(doc.tags[6][1].0, B(Type::Misc));
+        // A known place's name given to a ship keeps the ship's type; a
+        // plural noun counts too.
+        let mut doc = tag_all(
+            vec![vec!["le", "paquebot", "France", "arrive"], vec!["les", "fusées", "Zitan", "décollent"]],
+            vec![vec![O, O, B(Type::Loc), O], vec![O, O, B(Type::Per), O]],
+        );
+        apply(&mut doc, &HashSet::new(), "fr");
+        assert_eq!(doc.tags[0][2].0, B(Type::Misc));
+        assert_eq!(doc.tags[1][2].0, B(Type::Misc));
+        // A name given to a thing or a work.
+        let mut doc = tag_all(
+            vec![vec!["la", "série", "est", "baptisée", "«", "Zeurope", "»"], vec!["un", "rapport", "intitulé", "Zorglub", "Zorg"]],
+            vec![vec![O, O, O, O, O, B(Type::Loc), O], vec![O, O, O, B(Type::Per), I(Type::Per)]],
+        );
+        apply(&mut doc, &HashSet::new(), "fr");
+        assert_eq!(doc.tags[0][5].0, B(Type::Misc));
+        assert_eq!(doc.tags[1][3].0, B(Type::Misc));
+        // Prizes.
+        let mut doc = tag_all(vec![vec!["le", "prix", "Zobel", "de", "la", "paix"]], vec![vec![O, O, B(Type::Org), O, O, O]]);
+        apply(&mut doc, &HashSet::new(), "fr");
+        assert_eq!(doc.tags[0][2].0, B(Type::Misc));
+        // English laws.
+        let mut doc = tag_all(vec![vec!["le", "Zorglub", "Piracy", "Act", "a"]], vec![vec![O, B(Type::Per), I(Type::Per), I(Type::Per), O]]);
+        apply(&mut doc, &HashSet::new(), "fr");
+        assert_eq!(doc.tags[0][1].0, B(Type::Misc));
+        // Over adjectives; stars and planets.
+        let mut doc = tag_all(
+            vec![vec!["le", "télescope", "spatial", "Zepler", "a"], vec!["la", "planète", "Zatooine", "est"]],
+            vec![vec![O, O, O, B(Type::Per), O], vec![O, O, B(Type::Org), O]],
+        );
+        apply(&mut doc, &HashSet::new(), "fr");
+        assert_eq!(doc.tags[0][3].0, B(Type::Misc));
+        assert_eq!(doc.tags[1][2].0, B(Type::Misc));
     }
     #[test]
     fn authors_of_works_are_persons() {
@@ -3356,6 +3643,50 @@ mod tests {
         lower_case_places(&toks, &mut tags, &HashSet::new());
         let got: Vec<Label> = tags.iter().map(|t| t.0).collect();
         assert_eq!(got, [O, B(Type::Loc), I(Type::Loc), I(Type::Loc), O, O, B(Type::Loc), I(Type::Loc), I(Type::Loc)]);
+    }
+    #[test]
+    fn geographic_heads_inside_names_and_across_de() {
+        use Label::*;
+        let p = |l| (l, 0.9);
+        let (bl, il) = (B(Type::Loc), I(Type::Loc));
+        // The head tagged inside the name: a place whatever the type.
+        let toks = ["dans", "l'", "océan", "Zorglub", ","];
+        let mut tags = vec![p(O), p(O), p(B(Type::Org)), p(I(Type::Org)), p(O)];
+        lower_case_places(&toks, &mut tags, &HashSet::new());
+        let got: Vec<Label> = tags.iter().map(|t| t.0).collect();
+        assert_eq!(got, [O, O, bl, il, O]);
+        // Islands named as a group, and a hyphenated name after "du".
+        let toks = ["les", "îles", "d'", "Zanguines", "et", "le", "massif", "du", "Zorg-Blanc", "."];
+        let mut tags = vec![p(O), p(O), p(O), p(B(Type::Loc)), p(O), p(O), p(O), p(O), p(B(Type::Org)), p(O)];
+        lower_case_places(&toks, &mut tags, &HashSet::new());
+        let got: Vec<Label> = tags.iter().map(|t| t.0).collect();
+        assert_eq!(got, [O, bl, il, il, O, O, bl, il, il, O]);
+        // Caves.
+        let toks = ["la", "grotte", "d'", "Zanguines"];
+        let mut tags = vec![p(O), p(O), p(O), p(B(Type::Org))];
+        lower_case_places(&toks, &mut tags, &HashSet::new());
+        let got: Vec<Label> = tags.iter().map(|t| t.0).collect();
+        assert_eq!(got, [O, bl, il, il]);
+        // The beaches of a town, or a hyphenated town after a bare "de",
+        // stay the town.
+        let toks = ["les", "plages", "de", "Zanguines", "et", "la", "plage", "de", "Zorg-Blanc"];
+        let mut tags = vec![p(O), p(O), p(O), p(bl), p(O), p(O), p(O), p(O), p(bl)];
+        lower_case_places(&toks, &mut tags, &HashSet::new());
+        let got: Vec<Label> = tags.iter().map(|t| t.0).collect();
+        assert_eq!(got, [O, O, O, bl, O, O, O, O, bl]);
+    }
+    #[test]
+    fn compass_points_open_places() {
+        assert!(compass_part_of(&["dans", "le", "sud", "du", "Zorglub"], 4));
+        assert!(compass_part_of(&["à", "l'", "est", "de", "la", "Zorglub"], 5));
+        assert!(!compass_part_of(&["le", "constat", "est", "du", "Zorglub"], 4));
+        let mut by_key = HashMap::new();
+        let doc = DocTags {
+            sentences: vec![vec!["dans", "le", "sud", "du", "Zorglub", "."]],
+            tags: vec![vec![(Label::O, 0.9), (Label::O, 0.9), (Label::O, 0.9), (Label::O, 0.9), (Label::B(Type::Org), 0.9), (Label::O, 0.9)]],
+        };
+        place_noun_votes(&doc, &mut by_key);
+        assert!(by_key.get("Zorglub").is_some_and(|v| v[type_index(Type::Loc)] > 0.0));
     }
     #[test]
     fn towns_in_match_reports_are_clubs() {
@@ -3463,10 +3794,102 @@ mod tests {
         let toks = ["le", "groupe", "Zorglub", "Bidule", "a"];
         assert!(company_context(&toks, 2, 4, cues));
         // Websites, reviews and publishers named right after their noun.
-        for noun in ["site", "revue", "éditeur"] {
+        for noun in ["site", "revue", "éditeur", "éditions"] {
             let toks = ["le", noun, "Zorglub", "a"];
             assert!(company_context(&toks, 2, 3, cues), "{noun}");
         }
+        // Agencies, the name left untagged by the model.
+        let toks = ["l'", "agence", "américaine", "Zoody's", "a"];
+        let mut tags = vec![(Label::O, 0.9); toks.len()];
+        names_after_company_nouns(&toks, &mut tags, cues);
+        assert_eq!(tags[3].0, Label::B(Type::Org));
+    }
+    #[test]
+    fn products_with_codes_and_versions_are_misc() {
+        use Label::*;
+        let p = |l| (l, 0.9);
+        assert!(is_model_code("3DS") && is_model_code("A380") && !is_model_code("15e") && !is_model_code("2024") && !is_model_code("CoV-2"));
+        assert!(is_version("12.10") && !is_version("12.10.2012") && !is_version("3,5") && !is_version("12"));
+        let toks = ["la", "Zintendo", "3DS", "et", "Paris", "15e"];
+        let mut tags = vec![p(O), p(B(Type::Org)), p(O), p(O), p(B(Type::Loc)), p(O)];
+        product_codes(&toks, &mut tags);
+        let got: Vec<Label> = tags.iter().map(|t| t.0).collect();
+        assert_eq!(got, [O, B(Type::Misc), I(Type::Misc), O, B(Type::Loc), O]);
+        // Software named with its version, tagged there or not, is a
+        // product throughout, and so is an acronym after the version.
+        let mut doc = tag_all(
+            vec![vec!["Zubuntu", "est", "libre", "en", "ZTS"], vec!["le", "système", "Zubuntu", "12.10", "sort"], vec!["la", "version", "12.04", "ZTS"]],
+            vec![vec![B(Type::Per), O, O, O, B(Type::Org)], vec![O, O, O, O, O], vec![O, O, O, O]],
+        );
+        apply(&mut doc, &HashSet::new(), "fr");
+        assert_eq!(doc.tags[0][0].0, B(Type::Misc));
+        assert_eq!(doc.tags[0][4].0, B(Type::Misc));
+    }
+    #[test]
+    fn geographic_heads_opening_sentences_stay() {
+        use Label::*;
+        let p = |l| (l, 0.9);
+        let toks = ["Îles", "Zaléares", ":", "le", "parti"];
+        let mut tags = vec![p(B(Type::Per)), p(I(Type::Per)), p(O), p(O), p(O)];
+        let lexicon: HashSet<String> = ["îles".to_string()].into_iter().collect();
+        trim_sentence_initial_word(&toks, &mut tags, &lexicon);
+        assert_eq!(tags[0].0, B(Type::Per));
+        place_headed_persons(&toks, &mut tags);
+        assert_eq!(tags[0].0, B(Type::Loc));
+        assert_eq!(tags[1].0, I(Type::Loc));
+    }
+    #[test]
+    fn first_names_run_over_particles() {
+        use Label::*;
+        let p = |l| (l, 0.9);
+        let toks = ["pointe", "Philippe", "de", "Zonneville", ",", "le", "maire", "de", "Jean", "de", "Paris"];
+        let mut tags = vec![p(O), p(O), p(O), p(B(Type::Loc)), p(O), p(O), p(O), p(O), p(O), p(O), p(B(Type::Loc))];
+        first_name_persons(&toks, &mut tags, &HashSet::new());
+        let got: Vec<Label> = tags.iter().map(|t| t.0).collect();
+        assert_eq!(got, [O, B(Type::Per), I(Type::Per), I(Type::Per), O, O, O, O, O, O, B(Type::Loc)]);
+        // A publisher bearing a person's name stays an organisation.
+        let toks = ["éditions", "Philippe", "Zicquier", ",", "Paris"];
+        let mut tags = vec![p(O), p(B(Type::Org)), p(I(Type::Org)), p(O), p(B(Type::Loc))];
+        first_name_persons(&toks, &mut tags, &HashSet::new());
+        assert_eq!(tags[1].0, B(Type::Org));
+    }
+    #[test]
+    fn complements_split_off_persons() {
+        use Label::*;
+        let p = |l| (l, 0.9);
+        let toks = ["du", "site", "de", "Zababeka", "David", "Zuentin", ",", "de", "Jean", "Zupont", "Zorg"];
+        let mut tags = vec![p(O), p(O), p(O), p(B(Type::Per)), p(I(Type::Per)), p(I(Type::Per)), p(O), p(O), p(B(Type::Per)), p(I(Type::Per)), p(I(Type::Per))];
+        split_complements_off_persons(&toks, &mut tags);
+        let got: Vec<Label> = tags.iter().map(|t| t.0).collect();
+        assert_eq!(got, [O, O, O, B(Type::Loc), B(Type::Per), I(Type::Per), O, O, B(Type::Per), I(Type::Per), I(Type::Per)]);
+    }
+    #[test]
+    fn english_connectors_join_names() {
+        use Label::*;
+        let p = |l| (l, 0.9);
+        let (bo, io) = (B(Type::Org), I(Type::Org));
+        let toks = ["La", "revue", "Food", "and", "Chemical", "Toxicology", "a", "publié"];
+        let mut tags = vec![p(O), p(O), p(bo), p(O), p(B(Type::Per)), p(I(Type::Per)), p(O), p(O)];
+        english_connected_names(&toks, &mut tags);
+        let got: Vec<Label> = tags.iter().map(|t| t.0).collect();
+        assert_eq!(got, [O, O, bo, io, io, io, O, O]);
+        // Untagged, with "of the"; a sentence-initial preposition stays out.
+        let toks = ["Selon", "History", "of", "the", "Political", "Economy", ",", "Zorglub", "Inc", "."];
+        let mut tags = vec![p(O); toks.len()];
+        english_connected_names(&toks, &mut tags);
+        let got: Vec<Label> = tags.iter().map(|t| t.0).collect();
+        assert_eq!(got, [O, bo, io, io, io, io, O, O, O, O]);
+        // Two persons joined by "and" stay two.
+        let toks = ["Zorglub", "Bidule", "and", "Machin", "Truc"];
+        let per = [p(B(Type::Per)), p(I(Type::Per)), p(O), p(B(Type::Per)), p(I(Type::Per))];
+        let mut tags = per.to_vec();
+        english_connected_names(&toks, &mut tags);
+        assert_eq!(tags, per.to_vec());
+        // Nor do words in capitals.
+        let toks = ["ZORGLUB", "&", "BIDULE"];
+        let mut tags = vec![p(O), p(O), p(bo)];
+        english_connected_names(&toks, &mut tags);
+        assert_eq!(tags[0].0, O);
     }
     #[test]
     fn lone_directions_are_no_places() {
@@ -3504,6 +3927,13 @@ mod tests {
         let mut doc = DocTags {
             sentences: vec![vec!["le", "Forum", "mondial", "de", "la", "langue", "s'", "ouvre"], vec!["le", "Forum", "court", "."]],
             tags: vec![vec![p(O), p(B(Type::Per)), p(O), p(O), p(O), p(O), p(O), p(O)], vec![p(O), p(B(Type::Per)), p(O), p(O)]],
+        };
+        apply(&mut doc, &HashSet::new(), "fr");
+        assert!(doc.tags.iter().all(|s| s.iter().all(|t| !matches!(t.0, B(Type::Per) | I(Type::Per)))));
+        // "premier" right before the name is the ordinal, no title.
+        let mut doc = DocTags {
+            sentences: vec![vec!["le", "premier", "Forum", "mondial", "de", "la", "langue"], vec!["le", "Forum", "court", "."]],
+            tags: vec![vec![p(O), p(O), p(B(Type::Per)), p(O), p(O), p(O), p(O)], vec![p(O), p(B(Type::Per)), p(O), p(O)]],
         };
         apply(&mut doc, &HashSet::new(), "fr");
         assert!(doc.tags.iter().all(|s| s.iter().all(|t| !matches!(t.0, B(Type::Per) | I(Type::Per)))));
