@@ -255,11 +255,28 @@ fn expand_seq(seq: &str) -> Vec<String> {
     forms
 }
 
+/// A page builder's name for its unit of layout: Elementor wraps every
+/// block of a page, the article's text included, in `elementor-widget`,
+/// `elementor-widget-wrap` and `elementor-widget-container` elements. There
+/// "widget" names the builder's unit, not a sidebar widget; the unit's own
+/// type after it (`-share-buttons`, `-sidebar`, `-wp-widget-recent-posts`,
+/// `-theme-post-content`) is still read.
+const BUILDER_UNIT: &str = "elementor-widget";
+/// What [`BUILDER_UNIT`] is read as (a word of no vocabulary).
+const BUILDER_UNIT_NEUTRAL: &str = "elementor-unit";
+
 /// Judges a lower-cased `class id` string.
 pub(crate) fn classify(s: &str) -> ClassInfo {
     if s.is_empty() {
         return ClassInfo::default();
     }
+    let unit;
+    let s = if s.contains(BUILDER_UNIT) {
+        unit = s.replace(BUILDER_UNIT, BUILDER_UNIT_NEUTRAL);
+        unit.as_str()
+    } else {
+        s
+    };
     let m = vocab().matches(s);
     let has = |v: usize| m & (1 << v) != 0;
     let mut info = ClassInfo::default();
@@ -406,5 +423,14 @@ mod tests {
         assert!(classify("bio-box").boiler);
         // "Bio" alone also means organic (German, French): not judged.
         assert!(!classify("product-name--sidamo-bio-kaffeebohnen").boiler);
+        // A page builder's layout units hold the article; the unit's own
+        // type still says what it is.
+        assert!(!classify("elementor-widget-container").boiler);
+        assert!(!classify("elementor-widget-wrap elementor-element-populated").boiler);
+        assert!(classify("elementor-element elementor-widget elementor-widget-theme-post-content").content_hint);
+        assert!(classify("elementor-element elementor-widget elementor-widget-share-buttons").boiler);
+        assert!(classify("elementor-widget elementor-widget-wp-widget-recent-posts").boiler);
+        assert!(classify("elementor-widget elementor-widget-sidebar").boiler);
+        assert!(classify("widget-container").boiler);
     }
 }
