@@ -67,7 +67,9 @@ const PATTERNS: [(&str, &str); 9] = [
             r"author-?bio|author-?box|about-?the-?author|author-?profile|author-?description|saboxplugin|skip-?link|sr-only|screen-?reader|visually-?hidden|",
             r"contrib-?bio|contributor-?bio|short-?bio|mini-?bio|auth-?bio|bio-?box|bio-?desc|",
             r"print-?only|rss|jump-?link|prev-?next|next-?prev|post-?nav|",
-            r"slideshow|carousel|lightbox"
+            r"slideshow|carousel|lightbox|",
+            // SPIP's readers' forum under an article.
+            r"forum-(fil|message|chapo|texte|titre|repondre)"
         ),
     ),
     (
@@ -306,7 +308,13 @@ pub(crate) fn classify(s: &str) -> ClassInfo {
     }
     info.strong = has(STRONG);
     info.discussion = info.strong
-        && (s.contains("comment") || s.contains("kommentare") || s.contains("disqus") || s.contains("respond") || s.contains("repl") || has(CONSENT));
+        && (s.contains("comment")
+            || s.contains("kommentare")
+            || s.contains("disqus")
+            || s.contains("respond")
+            || s.contains("repl")
+            || s.contains("forum-")
+            || has(CONSENT));
     info.boiler = info.strong || (has(UNLIKELY) && !has(MAYBE));
     info.meta_line = has(META_LINE);
     info
@@ -432,5 +440,13 @@ mod tests {
         assert!(classify("elementor-widget elementor-widget-wp-widget-recent-posts").boiler);
         assert!(classify("elementor-widget elementor-widget-sidebar").boiler);
         assert!(classify("widget-container").boiler);
+        // SPIP's forum: the readers' messages under the article, their
+        // heads ("forum-chapo") no standfirst.
+        assert!(classify("forum-fil").discussion);
+        assert!(classify("forum-message").discussion);
+        assert!(classify("forum-chapo").discussion);
+        assert!(classify("forum-texte").boiler);
+        assert!(!classify("forum").boiler);
+        assert!(!classify("c-article__forum-banner-title").discussion);
     }
 }

@@ -875,7 +875,7 @@ pub(crate) fn cut_at_comments(flat: &Flat<'_>, blocks: &mut Vec<u32>) {
     let mut before = 0u32;
     for (pos, &bi) in blocks.iter().enumerate() {
         let Some(b) = flat.blocks.get(bi as usize) else { continue };
-        if before >= MIN_CHARS_BEFORE_COMMENTS && b.chars < 40 && !b.figure && is_comments_heading(&block_text(flat, b)) {
+        if before >= MIN_CHARS_BEFORE_COMMENTS && b.chars < MAX_COMMENTS_HEADING_CHARS && !b.figure && is_comments_heading(&block_text(flat, b)) {
             blocks.truncate(pos);
             return;
         }
@@ -885,12 +885,183 @@ pub(crate) fn cut_at_comments(flat: &Flat<'_>, blocks: &mut Vec<u32>) {
 
 /// Article characters a comments heading must follow to end the article.
 const MIN_CHARS_BEFORE_COMMENTS: u32 = 300;
+/// Longest comments heading (characters, whitespace excluded): one that
+/// names the post holds its title.
+const MAX_COMMENTS_HEADING_CHARS: u32 = 160;
 
-/// Whether `text` is only a comments heading, a count aside.
-pub(crate) fn is_comments_heading(text: &str) -> bool {
-    let key: String = words_key(text).split(' ').filter(|w| !w.chars().all(|c| c.is_ascii_digit())).collect::<Vec<_>>().join(" ");
-    COMMENTS_HEADINGS.contains(&key.as_str())
+/// Ends the article at the label of a box that closes the page after it:
+/// the author's or the publisher's presentation, a press contact ("Über
+/// die Autorin:", "About Ascom", "Pressekontakt", "Contact presse"; see
+/// [`super::boilerplate::is_closing_label`]). The label is a selected block
+/// or one of the [`CLOSING_LABEL_GAP`] blocks left out just before a
+/// selected one (a furniture label, a heading dropped at the edge). Only
+/// near the end: what the label opens is short (at most
+/// [`MAX_CLOSING_BOX_CHARS`] characters, and at most a third of the article
+/// before it, itself at least [`MIN_CHARS_BEFORE_COMMENTS`]), so a section
+/// of the article headed "About the project" stays.
+pub(crate) fn cut_at_closing_box(flat: &Flat<'_>, blocks: &mut Vec<u32>) {
+    let chars: Vec<u32> = blocks.iter().map(|&bi| flat.blocks.get(bi as usize).map_or(0, |b| b.chars)).collect();
+    let total: u32 = chars.iter().sum();
+    let mut before = 0u32;
+    let mut prev: Option<u32> = None;
+    for (pos, &bi) in blocks.iter().enumerate() {
+        let after = total - before;
+        if before >= MIN_CHARS_BEFORE_COMMENTS && after <= MAX_CLOSING_BOX_CHARS && after * 3 <= before {
+            // The block itself, or a label left out right before it.
+            let from = prev.map_or(bi, |p| (p + 1).max(bi.saturating_sub(CLOSING_LABEL_GAP)));
+            let labelled = (from..=bi).any(|li| {
+                flat.blocks.get(li as usize).is_some_and(|b| {
+                    b.chars > 0 && b.chars < MAX_CLOSING_LABEL_CHARS && !b.figure && super::boilerplate::is_closing_label(&block_text(flat, b))
+                })
+            });
+            if labelled {
+                blocks.truncate(pos);
+                return;
+            }
+        }
+        before += chars[pos];
+        prev = Some(bi);
+    }
 }
+
+/// Drops the teasers of other stories that close the selection: at least
+/// [`MIN_TEASERS`] blurbs, each right after a linked headline the
+/// selection left out ("<a>Kultkneipe Jutta's Eck schließt</a> 17:42 Uhr
+/// Die Kultkneipe schließt: …"), with at most short labels between them
+/// ("More from G1"), together at most a third of the selection. A story
+/// list set below the article keeps its blurbs when they are plain
+/// paragraphs; the article's own paragraphs do not follow headlines that
+/// link away.
+pub(crate) fn drop_trailing_teasers(flat: &Flat<'_>, blocks: &mut Vec<u32>) {
+    if blocks.len() < 3 {
+        return;
+    }
+    let selected = |bi: u32| blocks.binary_search(&bi).is_ok();
+    let (mut keep, mut teasers, mut suffix) = (blocks.len(), 0usize, 0u32);
+    while let Some(&bi) = keep.checked_sub(1).and_then(|k| blocks.get(k)) {
+        let Some(b) = flat.blocks.get(bi as usize) else { break };
+        if is_teaser_blurb(flat, bi, &selected) {
+            teasers += 1;
+        } else if b.chars >= MAX_TEASER_LABEL_CHARS || b.figure || b.kind == Kind::Caption {
+            break;
+        }
+        suffix += b.chars;
+        keep -= 1;
+    }
+    if teasers >= MIN_TEASERS && suffix * 3 <= chars_of(flat, blocks) {
+        blocks.truncate(keep);
+    }
+}
+
+/// A selected paragraph that is a teaser's blurb: of a blurb's length,
+/// few links, and the nearest block before it that the selection left out
+/// (short kickers and times aside) is a linked headline. A block the
+/// selection kept in between (a reference's number in a list of
+/// references) makes it the article's.
+fn is_teaser_blurb(flat: &Flat<'_>, bi: u32, selected: &dyn Fn(u32) -> bool) -> bool {
+    let Some(b) = flat.blocks.get(bi as usize) else { return false };
+    if b.kind != Kind::Para || b.figure || !(MIN_BLURB_CHARS..MAX_BLURB_CHARS).contains(&b.chars) || link_density(b.chars, b.link_chars) > 0.3 {
+        return false;
+    }
+    let headline = |h: &Block| {
+        matches!(h.kind, Kind::Para | Kind::Item | Kind::Heading(_)) && h.chars >= MIN_POINTER_LINK_CHARS && link_density(h.chars, h.link_chars) >= 0.6
+    };
+    let mut j = bi;
+    for _ in 0..=TEASER_SKIP_BLOCKS {
+        let Some(prev) = j.checked_sub(1) else { return false };
+        j = prev;
+        let Some(h) = flat.blocks.get(j as usize) else { return false };
+        if selected(j) {
+            return false;
+        }
+        if headline(h) {
+            return true;
+        }
+        if h.chars >= MIN_BLURB_CHARS / 2 {
+            return false;
+        }
+    }
+    false
+}
+
+/// Fewest teasers dropped together.
+const MIN_TEASERS: usize = 2;
+/// Longest label among teasers (characters, whitespace excluded).
+const MAX_TEASER_LABEL_CHARS: u32 = 30;
+/// Shortest and longest teaser blurb.
+const MIN_BLURB_CHARS: u32 = 50;
+const MAX_BLURB_CHARS: u32 = 400;
+/// Short blocks (a kicker, a time) skipped between a headline and its blurb.
+const TEASER_SKIP_BLOCKS: usize = 3;
+
+/// Blocks left out before a selected block that are searched for a
+/// closing label.
+const CLOSING_LABEL_GAP: u32 = 3;
+/// Longest closing label (characters, whitespace excluded).
+const MAX_CLOSING_LABEL_CHARS: u32 = 60;
+/// Most characters of the closing boxes after their label.
+const MAX_CLOSING_BOX_CHARS: u32 = 1500;
+
+/// Whether `text` is only a comments heading, a count aside, or the
+/// heading blog templates write over the comments with their count and the
+/// post's title ("3 thoughts on “Title”", "Une réflexion sur « Titre »",
+/// "Ein Gedanke zu „Titel“").
+pub(crate) fn is_comments_heading(text: &str) -> bool {
+    let raw = words_key(text);
+    let key: String = raw.split(' ').filter(|w| !w.chars().all(|c| c.is_ascii_digit())).collect::<Vec<_>>().join(" ");
+    if COMMENTS_HEADINGS.contains(&key.as_str()) {
+        return true;
+    }
+    let titled = |rest: &str, openings: &[&str]| openings.iter().any(|o| rest.strip_prefix(o).is_some_and(|r| r.starts_with(' ')));
+    // The count in figures ("3 thoughts on"), or as the word "one".
+    let counted = raw.split(' ').next().is_some_and(|w| !w.is_empty() && w.chars().all(|c| c.is_ascii_digit()));
+    (counted && titled(&key, COMMENTS_ON_TITLE)) || titled(&raw, COMMENT_ON_TITLE)
+}
+
+/// The comments heading that names the post, after its count in figures
+/// ("3 thoughts on …", "1 Kommentar zu …"), as words keys.
+const COMMENTS_ON_TITLE: &[&str] = &[
+    "thoughts on",
+    "thought on",
+    "responses to",
+    "response to",
+    "comments on",
+    "comment on",
+    "réflexions sur",
+    "réflexion sur",
+    "réponses à",
+    "réponse à",
+    "commentaires sur",
+    "commentaire sur",
+    "gedanken zu",
+    "gedanke zu",
+    "kommentare zu",
+    "kommentar zu",
+    "comentarios en",
+    "comentario en",
+    "respuestas a",
+    "respuesta a",
+    "commenti su",
+    "commento su",
+    "reacties op",
+    "reactie op",
+];
+
+/// The same heading for a single comment, its count written as a word.
+const COMMENT_ON_TITLE: &[&str] = &[
+    "one thought on",
+    "one response to",
+    "one comment on",
+    "une réflexion sur",
+    "une réponse à",
+    "un commentaire sur",
+    "ein gedanke zu",
+    "ein kommentar zu",
+    "un comentario en",
+    "una respuesta a",
+    "un commento su",
+    "een reactie op",
+];
 
 const COMMENTS_HEADINGS: &[&str] = &[
     "comments",
@@ -909,6 +1080,18 @@ const COMMENTS_HEADINGS: &[&str] = &[
     "laisser un commentaire",
     "ajouter un commentaire",
     "réagir",
+    "réactions",
+    "vos réactions",
+    "vos commentaires",
+    "répondre à cet article",
+    "réagir à cet article",
+    "laisser une réponse",
+    "poster un commentaire",
+    "écrire un commentaire",
+    "join the discussion",
+    "join the conversation",
+    "kommentar verfassen",
+    "kommentare zu diesem artikel",
     "comentarios",
     "comentario",
     "deja un comentario",
@@ -1382,7 +1565,7 @@ fn looks_like_credit(text: &str) -> bool {
             return true;
         }
     }
-    if t.starts_with('©') || is_agency_credit(t) {
+    if t.starts_with('©') || is_agency_credit(t) || is_copyright_line(t) {
         return true;
     }
     let Some((label, rest)) = t.split_once(':') else { return false };
@@ -1393,6 +1576,118 @@ fn looks_like_credit(text: &str) -> bool {
         && !rest.trim().is_empty()
         && rest.split_whitespace().count() <= 8
 }
+
+/// A copyright line written with the word ("Copyright Boston Business
+/// Journal", "Copyright ⓒ Entermedia.co.kr", "Copyright (c) 2023 Sunbeam
+/// Television"): "Copyright", then a sign, a year or a capitalised name,
+/// at most [`COPYRIGHT_LINE_WORDS`] words, no sentence end ("Copyright
+/// law was reformed." is a sentence).
+pub(super) fn is_copyright_line(t: &str) -> bool {
+    let mut words = t.split_whitespace();
+    if !words.next().is_some_and(|w| w.trim_end_matches(':').eq_ignore_ascii_case("copyright")) {
+        return false;
+    }
+    let Some(next) = words.next() else { return false };
+    let signed = next.starts_with(['©', 'ⓒ']) || next.eq_ignore_ascii_case("(c)") || next.starts_with(|c: char| c.is_ascii_digit() || c.is_uppercase());
+    signed && t.split_whitespace().count() <= COPYRIGHT_LINE_WORDS && !t.trim_end().ends_with(['!', '?'])
+        && !(t.trim_end().ends_with('.') && t.split_whitespace().any(|w| w.chars().all(char::is_lowercase) && w.len() > 3))
+}
+
+/// Most words of a copyright line.
+const COPYRIGHT_LINE_WORDS: usize = 10;
+
+/// A block that is a contact card, not prose: at least two contact items
+/// (an e-mail address, a telephone or fax number after its label, a web
+/// address), one of them an address or a number, among at most
+/// [`MAX_CONTACT_CARD_WORDS`] other words, and no closing sentence
+/// ("Bundesamt für Sicherheit in der Informationstechnik Pressestelle Tel.:
+/// 0228-999582-5777 E-Mail: presse@bsi.bund.de Internet: www.bsi.bund.de",
+/// "Telefon: +43 (0) 50 11 50 - 3320 Fax: +43 (0) 50 11 50 - 213"); or a
+/// line that is only an e-mail address after at most
+/// [`MAX_CONTACT_LINE_WORDS`] words ("Napisz do autora: x@y.pl"). It names
+/// whom to write to, not the article's people. A sentence giving a number
+/// ("Zeugen melden sich unter Tel. 0631 3692150.") stays.
+pub(super) fn is_contact_card(text: &str) -> bool {
+    if !text.contains('@') && !text.bytes().any(|c| c.is_ascii_digit()) && !text.contains("(at)") {
+        return false;
+    }
+    // "Telefon:06051 88770 230": the label apart from its number.
+    let spaced;
+    let text = if text.contains(':') {
+        let mut out = String::with_capacity(text.len() + 8);
+        let mut it = text.chars().peekable();
+        while let Some(c) = it.next() {
+            out.push(c);
+            if c == ':' && it.peek().is_some_and(|n| n.is_ascii_digit() || *n == '+') {
+                out.push(' ');
+            }
+        }
+        spaced = out;
+        spaced.as_str()
+    } else {
+        text
+    };
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let (mut reach, mut links, mut other) = (0usize, 0usize, 0usize);
+    let mut i = 0;
+    while let Some(&w) = words.get(i) {
+        i += 1;
+        let bare = w.trim_matches(|c: char| matches!(c, '(' | ')' | ',' | ';' | '*' | '|' | '<' | '>' | '[' | ']' | '.' | ':'));
+        let lower = bare.to_lowercase();
+        if is_email(bare) || w.starts_with("[email") || lower.contains("(at)") || lower.contains("[at]") {
+            reach += 1;
+        } else if lower == "protected" || CONTACT_LABELS.contains(&lower.as_str()) {
+            // The second half of "[email protected]" (an address a CDN
+            // hid), a field label.
+        } else if PHONE_LABELS.contains(&lower.as_str()) {
+            // The number after the label: figures and their separators.
+            let mut digits = 0;
+            while let Some(&n) = words.get(i) {
+                let n = n.trim_end_matches([',', ';']);
+                if n.is_empty() || !n.chars().all(|c| c.is_ascii_digit() || matches!(c, '+' | '(' | ')' | '/' | '-' | '–' | '.' | ':')) {
+                    break;
+                }
+                digits += n.chars().filter(char::is_ascii_digit).count();
+                i += 1;
+            }
+            if digits >= MIN_PHONE_DIGITS {
+                reach += 1;
+            } else {
+                other += 1;
+            }
+        } else if lower.starts_with("http://") || lower.starts_with("https://") || lower.starts_with("www.") {
+            links += 1;
+        } else if bare.chars().any(char::is_alphabetic) {
+            other += 1;
+        }
+    }
+    let sentence = text.trim_end().ends_with(['.', '!', '?']) && !words.last().is_some_and(|w| is_email(w.trim_end_matches('.')));
+    (reach >= 1 && reach + links >= 2 && other <= MAX_CONTACT_CARD_WORDS && !sentence)
+        || (reach == 1 && links == 0 && other <= MAX_CONTACT_LINE_WORDS && words.iter().any(|w| is_email(w.trim_matches(|c: char| !c.is_alphanumeric()))))
+}
+
+/// "name@domain.tld": one "@" with a dot after it, letters on both sides.
+fn is_email(w: &str) -> bool {
+    let Some((user, domain)) = w.split_once('@') else { return false };
+    !user.is_empty()
+        && !domain.contains('@')
+        && domain.split('.').count() >= 2
+        && domain.split('.').all(|p| !p.is_empty() && p.chars().all(|c| c.is_alphanumeric() || c == '-'))
+}
+
+/// Labels of a telephone or fax number (lower case, without ":" or ".").
+const PHONE_LABELS: &[&str] = &[
+    "tel", "tél", "telefon", "téléphone", "telephone", "phone", "fon", "fax", "telefax", "mobil", "mobile", "handy", "tlf", "teléfono",
+    "telefono", "tél.", "tel.",
+];
+/// Labels of the other fields of a contact card.
+const CONTACT_LABELS: &[&str] = &["e-mail", "email", "mail", "courriel", "internet", "web", "homepage", "site", "website"];
+/// Fewest figures of a telephone number.
+const MIN_PHONE_DIGITS: usize = 6;
+/// Most other words of a contact card (a name, a function, an office).
+const MAX_CONTACT_CARD_WORDS: usize = 15;
+/// Most words before a lone e-mail address.
+const MAX_CONTACT_LINE_WORDS: usize = 3;
 
 /// A CMS shortcode printed as text ("[button link=… ] Send us your
 /// review[/button]"): markup the site failed to render, never prose.
@@ -1550,7 +1845,8 @@ fn filter_blocks(flat: &Flat<'_>, blocks: Vec<u32>, title: &[String]) -> Vec<u32
             if b.chars < super::boilerplate::MAX_DISCLOSURE_CHARS && super::boilerplate::is_disclosure(&text) {
                 continue;
             }
-            if is_shortcode(&text) {
+            // A table's rows are the table's data, addresses included.
+            if is_shortcode(&text) || (b.kind != Kind::Row && is_contact_card(&text)) {
                 continue;
             }
             if b.chars < 90 && (looks_like_byline(&text) || looks_like_credit(&text)) {
