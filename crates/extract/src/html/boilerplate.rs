@@ -330,6 +330,17 @@ mod tests {
     }
 
     #[test]
+    fn small_sites_tools_lists_and_comment_forms() {
+        assert!(is_furniture("Imprimer cet article"));
+        assert!(is_furniture("Mots-clés :"));
+        assert!(is_pointer_list_label("Derniers articles"));
+        assert!(is_pointer_list_label("Du même auteur"));
+        assert!(is_furniture("Votre adresse e-mail ne sera pas publiée. Les champs obligatoires sont indiqués avec *"));
+        assert!(is_furniture("Your email address will not be published. Required fields are marked *"));
+        assert!(!is_furniture("Les thèmes du débat ont été fixés par le gouvernement."));
+    }
+
+    #[test]
     fn closing_box_labels() {
         assert!(is_closing_label("Über die Autorin:"));
         assert!(is_closing_label("À propos de l'auteur"));

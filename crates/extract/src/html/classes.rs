@@ -90,7 +90,10 @@ const PATTERNS: [(&str, &str); 9] = [
         "meta_line",
         concat!(
             r"byline|by-?line|author|dateline|date|time|posted|published|meta-?data|article-?meta|post-?meta|",
-            r"entry-?meta|credits?|timestamp|updated"
+            r"entry-?meta|credits?|timestamp|updated|",
+            // French and Spanish or German templates' bylines ("auteurs",
+            // "autor-fecha") and SPIP's publication line ("info-publi").
+            r"(^|[^a-z])(auteurs?|autor|autores|autoren|publi)([^a-z]|$)"
         ),
     ),
     (
@@ -440,6 +443,12 @@ mod tests {
         assert!(classify("elementor-widget elementor-widget-wp-widget-recent-posts").boiler);
         assert!(classify("elementor-widget elementor-widget-sidebar").boiler);
         assert!(classify("widget-container").boiler);
+        // Bylines and publication lines named in French, Spanish, German.
+        assert!(classify("info-publi").meta_line);
+        assert!(classify("auteurs").meta_line);
+        assert!(classify("autor-fecha col l12").meta_line);
+        assert!(!classify("publication-content").meta_line);
+        assert!(!classify("autorisation").meta_line);
         // SPIP's forum: the readers' messages under the article, their
         // heads ("forum-chapo") no standfirst.
         assert!(classify("forum-fil").discussion);

@@ -694,9 +694,11 @@ fn is_title(key: &str, titles: &[String]) -> bool {
     })
 }
 
-const CREDIT_LABELS: [&str; 21] = [
+const CREDIT_LABELS: [&str; 24] = [
     "foto", "fotos", "photo", "photos", "bild", "bilder", "image", "images", "credit", "credits", "crédit", "crédits",
     "copyright", "quelle",
+    // A drawing's or a chart's author ("Illustration : …", "Infographie : …").
+    "illustration", "illustrations", "infographie",
     // The post's header image and stand-in pictures ("Beitragsbild: …",
     // "Symbolfoto: …", "Featured image: …").
     "beitragsbild", "titelbild", "titelfoto", "headerbild", "symbolbild", "symbolfoto", "featured",

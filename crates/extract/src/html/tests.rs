@@ -1094,11 +1094,11 @@ fn a_header_image_credit_and_an_embed_consent_placeholder_go() {
     let (a, b, c) = (para("morning"), para("afternoon"), para("evening"));
     let html = format!(
         "<html><body><div class=\"entry\">{a}<p>Wir respektieren deine Privatsphäre und stellen deshalb ohne dein Einverständnis keine Verbindung zu Twitter her.</p>\
-         {b}{c}<p>Beitragsbild: Titelseite der FAZ vom 2.4.2019, Ausriss.</p><p>Symbolfoto: dpa</p></div></body></html>"
+         {b}{c}<p>Beitragsbild: Titelseite der FAZ vom 2.4.2019, Ausriss.</p><p>Symbolfoto: dpa</p><p>Illustration : Marie Dupont</p></div></body></html>"
     );
     let ex = extract(&html, None);
     assert!(ex.text.contains("most of the afternoon"), "{}", ex.text);
-    for gone in ["Privatsphäre", "Beitragsbild", "Symbolfoto"] {
+    for gone in ["Privatsphäre", "Beitragsbild", "Symbolfoto", "Marie Dupont"] {
         assert!(!ex.text.contains(gone), "{gone}: {}", ex.text);
     }
 }
