@@ -343,6 +343,7 @@ mod tests {
     #[test]
     fn closing_box_labels() {
         assert!(is_closing_label("Über die Autorin:"));
+        assert!(is_closing_label("Zu den AutorInnen:"));
         assert!(is_closing_label("À propos de l'auteur"));
         assert!(is_closing_label("Pressekontakt:"));
         assert!(is_closing_label("Contact presse"));

@@ -1230,6 +1230,140 @@ pub(crate) fn drop_closing_author_bio(flat: &Flat<'_>, blocks: &mut Vec<u32>, au
     }
 }
 
+/// Drops a contributor's biography closing the article, with what
+/// follows it, when the page declares no author it could be matched with:
+/// a paragraph (at most [`MAX_BIO_CHARS`] characters) among the last
+/// [`BIO_BLOCKS`] that opens "The author is …" ("Der Autor ist …",
+/// "L'auteur est …"), or that opens with a person's name and an address in
+/// parentheses ("Jeff Foust (jeff@…) is the editor of …"); or the last
+/// paragraph, when it opens with the name of a person the article has not
+/// mentioned before, then what they are or do ("Felix Stalder ist
+/// Professor für …", "Candice Sealey is the Founder of …"). A person the
+/// story is about is named in it before its last lines; its writer is not.
+pub(crate) fn drop_closing_bio(flat: &Flat<'_>, blocks: &mut Vec<u32>) {
+    if blocks.len() < 3 {
+        return;
+    }
+    let from = blocks.len().saturating_sub(BIO_BLOCKS);
+    for pos in from..blocks.len() {
+        let Some(b) = blocks.get(pos).and_then(|&bi| flat.blocks.get(bi as usize)) else { return };
+        if b.kind != Kind::Para || b.chars > MAX_BIO_CHARS || b.stops == 0 || b.figure || b.quote {
+            continue;
+        }
+        let text = block_text(flat, b);
+        let lower = text.to_lowercase();
+        let about_author = AUTHOR_IS.iter().any(|p| lower.starts_with(p));
+        let about_newcomer = || {
+            let Some((surname, addressed)) = bio_subject(&text) else { return false };
+            if !addressed && pos + 1 != blocks.len() {
+                return false;
+            }
+            let surname = surname.to_lowercase();
+            // Not named in the article before.
+            !blocks[..pos].iter().filter_map(|&bi| flat.blocks.get(bi as usize)).any(|p| {
+                block_text(flat, p).to_lowercase().split(|c: char| !c.is_alphanumeric()).any(|w| w == surname)
+            })
+        };
+        if about_author || about_newcomer() {
+            blocks.truncate(pos);
+            return;
+        }
+    }
+}
+
+/// The surname of the person a biography opens with, and whether an
+/// e-mail address follows the name: two to four capitalised words (an
+/// academic title before them aside), the first not a function word, then
+/// maybe a parenthesis (an address, an age), then a verb of [`BIO_VERBS`]
+/// and, after a copula, a role: an article or a capitalised word ("is the
+/// editor", "ist Professor"; not "is expected", nor "Jedes Festlegen ist
+/// verbunden", German capitalising its nouns).
+fn bio_subject(text: &str) -> Option<(&str, bool)> {
+    let lexicon = crate::text_dump::lexicon::Lexicon::get();
+    let mut words = text.split_whitespace().peekable();
+    while words.peek().is_some_and(|w| ACADEMIC_TITLES.contains(&w.to_lowercase().as_str())) {
+        words.next();
+    }
+    let mut name: Vec<&str> = Vec::new();
+    while let Some(&w) = words.peek() {
+        let bare = w.trim_end_matches(',');
+        let capital = bare.chars().next().is_some_and(char::is_uppercase)
+            && bare.chars().all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’' | '.'))
+            && bare.chars().any(char::is_lowercase);
+        if !capital || name.len() == 4 {
+            break;
+        }
+        name.push(bare);
+        words.next();
+        if w.ends_with(',') {
+            break;
+        }
+    }
+    let first = name.first()?;
+    if name.len() < 2 || lexicon.stop_mask(&first.to_lowercase()) != 0 || first.ends_with('.') {
+        return None;
+    }
+    // A parenthesis after the name: "(jeff@…)", "(37)".
+    let mut addressed = false;
+    if words.peek().is_some_and(|w| w.starts_with('(')) {
+        for _ in 0..6 {
+            let Some(w) = words.next() else { return None };
+            addressed |= w.contains('@');
+            if w.ends_with(')') || w.ends_with("),") {
+                break;
+            }
+        }
+    }
+    let verb = words.next()?.to_lowercase();
+    let surname = name.last()?.trim_end_matches('.');
+    if !BIO_VERBS.contains(&verb.as_str()) {
+        return None;
+    }
+    if COPULAS.contains(&verb.as_str()) {
+        let next = words.next()?;
+        let role = next.starts_with(char::is_uppercase) || ROLE_ARTICLES.contains(&next.to_lowercase().as_str()) || next.starts_with("l'") || next.starts_with("l’");
+        return role.then_some((surname, addressed));
+    }
+    Some((surname, addressed))
+}
+
+/// Copulas of [`BIO_VERBS`], followed by a role.
+const COPULAS: &[&str] = &["is", "was", "ist", "war", "est", "était", "es", "è"];
+/// Articles that open a role after a copula.
+const ROLE_ARTICLES: &[&str] =
+    &["a", "an", "the", "ein", "eine", "der", "die", "seit", "un", "une", "le", "la", "les", "el", "los", "uno", "una", "il", "lo"];
+
+/// Last blocks searched for a biography.
+const BIO_BLOCKS: usize = 2;
+
+/// Openings of a biography that names its subject "the author", lower case.
+const AUTHOR_IS: &[&str] = &[
+    "the author is ",
+    "the author, ",
+    "der autor ist ",
+    "die autorin ist ",
+    "die autoren sind ",
+    "l'auteur est ",
+    "l\u{2019}auteur est ",
+    "l'autrice est ",
+    "l\u{2019}autrice est ",
+    "l'auteure est ",
+    "l\u{2019}auteure est ",
+    "el autor es ",
+    "la autora es ",
+    "l'autore è ",
+];
+
+/// Verbs that follow the name opening a biography: being, working,
+/// writing, living (en, de, fr, es, it).
+const BIO_VERBS: &[&str] = &[
+    "is", "was", "works", "writes", "lives", "teaches", "leads", "ist", "war", "arbeitet", "schreibt", "lebt", "lehrt", "leitet", "est", "était",
+    "travaille", "écrit", "vit", "enseigne", "dirige", "es", "trabaja", "escribe", "vive", "è", "lavora", "scrive", "vive",
+];
+
+/// Titles that may stand before a name.
+const ACADEMIC_TITLES: &[&str] = &["dr.", "dr", "prof.", "prof", "professor", "professorin"];
+
 /// Drops the author's signature near the end of the article: one of the
 /// last [`SIGNATURE_BLOCKS`] blocks that is only a name, either the full
 /// name of an author the page declares ("Kab NIANG" signing a post by Kab

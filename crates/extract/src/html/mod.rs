@@ -131,6 +131,7 @@ fn choose_blocks<'a>(doc: &'a Html, html: &str, page: &metadata::PageMeta, meta:
         }
     }
     content::drop_closing_author_bio(&flat, &mut selection.blocks, authors);
+    content::drop_closing_bio(&flat, &mut selection.blocks);
     content::drop_closing_signature(&flat, &mut selection.blocks, authors);
     content::append_notes(&flat, &mut selection.blocks);
     content::prepend_described_lead(&flat, &mut selection.blocks, &page.descriptions);

@@ -940,6 +940,40 @@ fn a_closing_box_label_ends_the_article() {
 }
 
 #[test]
+fn a_closing_biography_of_someone_the_story_never_named_goes() {
+    let story = water_story(5);
+    let html = format!(
+        "<html><body><article>{story}<p>Jeff Foust (jeff@example.com) is the editor and publisher of The Space Review. He also runs a website.</p>\
+         <p>Note: we are temporarily moderating all comments.</p></article></body></html>"
+    );
+    let ex = extract(&html, None);
+    assert!(ex.text.contains("part 4 of the new water plan"), "{}", ex.text);
+    assert!(!ex.text.contains("Foust"), "{}", ex.text);
+    let html = format!("<html><body><article>{story}<p>Der Autor ist Professor an der Medizinischen Fakultät in München und berät Gremien zur Bioethik.</p></article></body></html>");
+    let ex = extract(&html, None);
+    assert!(!ex.text.contains("Der Autor"), "{}", ex.text);
+    // A person the story is about, named before, stays; so does a German
+    // noun that opens a sentence.
+    let html = format!(
+        "<html><body><article><p>Council member Jane Roe said the plan was late, and she asked for a new vote before the summer.</p>{story}\
+         <p>Jane Roe is the council's longest-serving member and chairs its water committee since 2012.</p></article></body></html>"
+    );
+    let ex = extract(&html, None);
+    assert!(ex.text.contains("longest-serving member"), "{}", ex.text);
+    // Someone introduced before the article's last paragraph is its
+    // subject, not its writer.
+    let html = format!(
+        "<html><body><article>{story}<p>John Smith is the union's spokesman and has led the strike since March, officials said.</p>\
+         <p>The vote on the plan is due on Friday after a final hearing in the council chamber.</p></article></body></html>"
+    );
+    let ex = extract(&html, None);
+    assert!(ex.text.contains("John Smith"), "{}", ex.text);
+    let html = format!("<html><body><article>{story}<p>Jedes Festlegen ist verbunden mit einem Verzicht, und wer will schon auf etwas verzichten.</p></article></body></html>");
+    let ex = extract(&html, None);
+    assert!(ex.text.contains("Jedes Festlegen"), "{}", ex.text);
+}
+
+#[test]
 fn contact_cards_and_copyright_lines_are_not_the_article() {
     let story = water_story(4);
     let html = format!(
