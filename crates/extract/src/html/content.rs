@@ -877,7 +877,10 @@ pub(crate) fn cut_at_comments(flat: &Flat<'_>, blocks: &mut Vec<u32>) {
     let mut before = 0u32;
     for (pos, &bi) in blocks.iter().enumerate() {
         let Some(b) = flat.blocks.get(bi as usize) else { continue };
-        if before >= MIN_CHARS_BEFORE_COMMENTS && b.chars < MAX_COMMENTS_HEADING_CHARS && !b.figure && is_comments_heading(&block_text(flat, b)) {
+        // A heading that names the post holds its title; other comments
+        // headings are short.
+        let short = b.chars < 40 || (b.chars < MAX_COMMENTS_HEADING_CHARS && matches!(b.kind, Kind::Heading(_)));
+        if before >= MIN_CHARS_BEFORE_COMMENTS && short && !b.figure && is_comments_heading(&block_text(flat, b)) {
             blocks.truncate(pos);
             return;
         }
@@ -1744,7 +1747,17 @@ const COPYRIGHT_LINE_WORDS: usize = 10;
 /// whom to write to, not the article's people. A sentence giving a number
 /// ("Zeugen melden sich unter Tel. 0631 3692150.") stays.
 pub(super) fn is_contact_card(text: &str) -> bool {
-    if !text.contains('@') && !text.bytes().any(|c| c.is_ascii_digit()) && !text.contains("(at)") {
+    // Most short blocks hold neither an address nor a number's label: one
+    // pass of an automaton over the text tells them apart.
+    let cued = || {
+        contact_cues().find_iter(text).any(|m| {
+            // "(at)", or a label followed by its number ("Tel.: 0228…").
+            let rest = text.get(m.end()..).unwrap_or("").trim_start_matches(['.', ':', ' ', '\u{a0}']);
+            text.get(m.start()..m.end()).is_some_and(|c| c.ends_with(')') || c.ends_with(']'))
+                || rest.starts_with(|c: char| c.is_ascii_digit() || c == '+' || c == '(')
+        })
+    };
+    if !text.contains('@') && !cued() {
         return false;
     }
     // "Telefon:06051 88770 230": the label apart from its number.
@@ -1800,6 +1813,17 @@ pub(super) fn is_contact_card(text: &str) -> bool {
     let sentence = text.trim_end().ends_with(['.', '!', '?']) && !words.last().is_some_and(|w| is_email(w.trim_end_matches('.')));
     (reach >= 1 && reach + links >= 2 && other <= MAX_CONTACT_CARD_WORDS && !sentence)
         || (reach == 1 && links == 0 && other <= MAX_CONTACT_LINE_WORDS && words.iter().any(|w| is_email(w.trim_matches(|c: char| !c.is_alphanumeric()))))
+}
+
+/// The telephone labels and the obfuscated "(at)" a contact card without an
+/// "@" holds, ASCII case folded.
+fn contact_cues() -> &'static aho_corasick::AhoCorasick {
+    static AC: std::sync::OnceLock<aho_corasick::AhoCorasick> = std::sync::OnceLock::new();
+    AC.get_or_init(|| {
+        let cues = PHONE_LABELS.iter().copied().chain(["(at)", "[at]"]);
+        // The cues are constants: a failure is a bug caught by every test.
+        aho_corasick::AhoCorasick::builder().ascii_case_insensitive(true).build(cues).unwrap_or_else(|e| panic!("contact cues: {e}"))
+    })
 }
 
 /// "name@domain.tld": one "@" with a dot after it, letters on both sides.
