@@ -2102,11 +2102,11 @@ fn filter_blocks(flat: &Flat<'_>, blocks: Vec<u32>, title: &[String]) -> Vec<u32
 /// as such, so their items do not count; quantities (an ingredient list,
 /// nutrition facts, a specification sheet set in `div`s) hold figures.
 fn drop_label_runs(flat: &Flat<'_>, kept: &mut Vec<u32>) {
-    // (is a label, holds a digit)
-    let label = |bi: u32| -> (bool, bool) {
-        let Some(b) = flat.blocks.get(bi as usize) else { return (false, false) };
+    // (is a label, holds a digit, is a roster entry)
+    let label = |bi: u32| -> (bool, bool, bool) {
+        let Some(b) = flat.blocks.get(bi as usize) else { return (false, false, false) };
         if !matches!(b.kind, Kind::Para | Kind::Heading(_)) || b.chars >= MAX_LABEL_CHARS || b.ends_with_stop || b.figure {
-            return (false, false);
+            return (false, false, false);
         }
         let pieces = flat.pieces.get(b.pieces.0 as usize..b.pieces.1 as usize).unwrap_or(&[]);
         let (mut words, mut digit) = (0usize, false);
@@ -2116,30 +2116,34 @@ fn drop_label_runs(flat: &Flat<'_>, kept: &mut Vec<u32>) {
                 digit |= t.bytes().any(|c| c.is_ascii_digit());
             }
         }
-        (words <= MAX_LABEL_WORDS, digit)
+        let roster = words <= MAX_ROSTER_WORDS && is_roster_entry(&block_text(flat, b));
+        (words <= MAX_LABEL_WORDS || roster, digit, roster)
     };
     let mut drop = vec![false; kept.len()];
     let mut any = false;
     let mut i = 0;
     while i < kept.len() {
-        let (is, d) = label(kept[i]);
+        let (is, d, r) = label(kept[i]);
         if !is {
             i += 1;
             continue;
         }
         let start = i;
-        let mut digits = usize::from(d);
+        let (mut digits, mut rosters) = (usize::from(d), usize::from(r));
         i += 1;
         while i < kept.len() {
-            let (is, d) = label(kept[i]);
+            let (is, d, r) = label(kept[i]);
             if !is {
                 break;
             }
             digits += usize::from(d);
+            rosters += usize::from(r);
             i += 1;
         }
         let n = i - start;
-        if n >= MIN_LABEL_RUN && digits * 3 <= n {
+        // A team sheet: names under initials, shirt numbers about them.
+        let team_sheet = rosters >= MIN_ROSTER_RUN && rosters * 3 >= n * 2;
+        if (n >= MIN_LABEL_RUN && digits * 3 <= n) || team_sheet {
             drop[start..i].iter_mut().for_each(|d| *d = true);
             any = true;
         }
@@ -2152,6 +2156,39 @@ fn drop_label_runs(flat: &Flat<'_>, kept: &mut Vec<u32>) {
         });
     }
 }
+
+/// A team sheet's entry: a person's name under an initial, maybe with a
+/// shirt number before or after it ("Y. Wissa", "10E. Le Fée", "M.
+/// Depay11", "J. de Souza Oliveira22"): an initial and its dot (one or two
+/// letters), then one to four words, each capitalised or a name particle.
+pub(super) fn is_roster_entry(text: &str) -> bool {
+    let mut words = text.split_whitespace();
+    let Some(first) = words.next() else { return false };
+    let initial = first.trim_start_matches(|c: char| c.is_ascii_digit());
+    let mut letters = initial.chars();
+    let opens = letters.next().is_some_and(char::is_uppercase);
+    let rest: String = letters.collect();
+    if !opens || !(rest == "." || (rest.len() <= 3 && rest.ends_with('.') && rest.chars().take(1).all(char::is_lowercase))) {
+        return false;
+    }
+    let mut n = 0;
+    for w in words {
+        n += 1;
+        let w = w.trim_end_matches(|c: char| c.is_ascii_digit());
+        let name = w.chars().next().is_some_and(char::is_uppercase) || NAME_PARTICLES.contains(&w);
+        if !name || w.is_empty() || !w.chars().all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’')) {
+            return false;
+        }
+    }
+    (1..MAX_ROSTER_WORDS).contains(&n)
+}
+
+/// Lower-case words inside names ("J. de Souza Oliveira").
+const NAME_PARTICLES: &[&str] = &["de", "da", "do", "dos", "das", "del", "della", "di", "du", "des", "le", "la", "van", "von", "der", "den", "ten", "ter", "el", "al", "bin", "ben"];
+/// Fewest roster entries that make a run a team sheet.
+const MIN_ROSTER_RUN: usize = 5;
+/// Most words of a roster entry (its initial included).
+const MAX_ROSTER_WORDS: usize = 5;
 
 /// Shortest run of labels left out.
 const MIN_LABEL_RUN: usize = 12;

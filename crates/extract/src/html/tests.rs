@@ -974,6 +974,24 @@ fn a_closing_biography_of_someone_the_story_never_named_goes() {
 }
 
 #[test]
+fn a_team_sheet_set_as_paragraphs_is_not_the_article() {
+    let story = water_story(4);
+    let sheet: String = ["Y. Wissa", "10E. Le Fée", "M. Depay11", "J. de Souza Oliveira22", "Remplaçants", "B. Guimarães Rodriguez Moura", "T. Monconduit"]
+        .iter()
+        .map(|n| format!("<p>{n}</p>"))
+        .collect();
+    let html = format!("<html><body><div class=\"content\">{story}{sheet}{}</div></body></html>", water_story(2).replace("part", "stage"));
+    let ex = extract(&html, None);
+    assert!(ex.text.contains("stage 1 of the new water plan"), "{}", ex.text);
+    for gone in ["Wissa", "Le Fée", "Depay", "Oliveira", "Monconduit"] {
+        assert!(!ex.text.contains(gone), "{gone}: {}", ex.text);
+    }
+    assert!(content::is_roster_entry("Ch. Dupont"));
+    assert!(!content::is_roster_entry("Paris. Le maire"));
+    assert!(!content::is_roster_entry("Y. Wissa a marqué."));
+}
+
+#[test]
 fn contact_cards_and_copyright_lines_are_not_the_article() {
     let story = water_story(4);
     let html = format!(
