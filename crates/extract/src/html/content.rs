@@ -663,6 +663,55 @@ fn looks_like_byline(text: &str) -> bool {
     BYLINE_PREFIXES.iter().any(|p| lower.starts_with(p)) && text.chars().count() < 90 || labelled_byline(text)
 }
 
+/// A post's metadata line that names its writer after its date: a dated
+/// opening ("Posted on March 30, 2015 by Admin", "Publié le 3 mars 2020
+/// par …", "Veröffentlicht am … von …") with a byline word after it,
+/// or a date opening the line, a separator, then a byline opener of
+/// `data/lang/mul/byline-prefixes.txt` ("05/10/2018 - Publicado por:
+/// Clarissa Borba - Categoria: Saúde"). A sentence that gives a date and
+/// an agent ("Le 12 mars, le texte a été adopté par …") opens otherwise.
+pub(super) fn is_dated_byline(text: &str) -> bool {
+    let t = text.trim();
+    let lower = t.to_lowercase();
+    if let Some(rest) = DATED_OPENINGS.iter().find_map(|o| lower.strip_prefix(o)) {
+        // A byline word, and a date the reader knows or, on a short line,
+        // figures ("Posted on Maret 30, 2015 by Admin"); not "Posted on
+        // social media by the analysts at …, the port is …". A date alone
+        // ("Veröffentlicht am 16.08.2019") names nobody: it stays.
+        let bylined = [" by ", " par ", " von ", " por ", " da ", " door "].iter().any(|w| rest.contains(w));
+        let short = rest.split_whitespace().count() <= MAX_DATED_BYLINE_WORDS && rest.bytes().any(|c| c.is_ascii_digit());
+        return bylined && (short || !dossier_dates::find_dates(rest).is_empty());
+    }
+    let Some(first) = dossier_dates::find_dates(t).into_iter().next() else { return false };
+    if !t.get(..first.start).is_some_and(|h| h.trim().is_empty()) {
+        return false;
+    }
+    let after = lower.get(first.end..).unwrap_or("").trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '-' | '–' | '—' | '|' | ',' | '·' | '•' | '/'));
+    // The opener, then a space or its colon ("Publicado por: …").
+    super::metadata::byline_prefixes().iter().any(|p| {
+        let word = p.trim_end();
+        word.len() > 3 && after.strip_prefix(word).is_some_and(|r| r.starts_with([' ', ':']) || word.ends_with(':'))
+    })
+}
+
+/// Openings of a post's metadata line before its date, lower case.
+const DATED_OPENINGS: &[&str] = &[
+    "posted on ",
+    "published on ",
+    "publié le ",
+    "mis en ligne le ",
+    "veröffentlicht am ",
+    "erstellt am ",
+    "geschrieben am ",
+    "publicado el ",
+    "pubblicato il ",
+];
+
+/// Most words after a dated opening whose date the reader does not know.
+const MAX_DATED_BYLINE_WORDS: usize = 8;
+/// Longest dated byline (characters, whitespace excluded).
+const MAX_DATED_BYLINE_CHARS: u32 = 150;
+
 /// A byline or a contributor's credit written as a label and a colon
 /// ("Auteur : Kossivi Tiassou", "Author: Jane Doe", "Edition : M-A.
 /// Pioerron"): a byline cue of the text-dump data (`byline` lines of
@@ -2013,6 +2062,9 @@ fn filter_blocks(flat: &Flat<'_>, blocks: Vec<u32>, title: &[String]) -> Vec<u32
                 continue;
             }
             if b.chars < 80 && matches!(b.kind, Kind::Para | Kind::Heading(_) | Kind::Item) && is_date_line(&text) {
+                continue;
+            }
+            if b.chars < MAX_DATED_BYLINE_CHARS && is_dated_byline(&text) {
                 continue;
             }
             if b.chars < 20 && is_gallery_counter(&text) {

@@ -974,6 +974,22 @@ fn a_closing_biography_of_someone_the_story_never_named_goes() {
 }
 
 #[test]
+fn a_dated_byline_line_is_metadata() {
+    let story = water_story(4);
+    let html = format!(
+        "<html><body><div class=\"content\"><p>Posted on Maret 30, 2015 by Admin</p>{story}\
+         <p>05/10/2018 - Publicado por: Clarissa Borba - Categoria: Saúde</p></div></body></html>"
+    );
+    let ex = extract(&html, None);
+    assert!(ex.text.contains("part 3 of the new water plan"), "{}", ex.text);
+    assert!(!ex.text.contains("Admin") && !ex.text.contains("Borba"), "{}", ex.text);
+    assert!(content::is_dated_byline("Publié le 3 mars 2020 par Jean Dupont"));
+    assert!(!content::is_dated_byline("Le 12 mars, le texte a été adopté par l'Assemblée nationale."));
+    assert!(!content::is_dated_byline("Posted on social media by the performance analysts at Digital Foundry, the port is not smooth."));
+    assert!(!content::is_dated_byline("Veröffentlicht am 16.08.2019 Dauer: 1 Stunde 4 Minuten"));
+}
+
+#[test]
 fn a_team_sheet_set_as_paragraphs_is_not_the_article() {
     let story = water_story(4);
     let sheet: String = ["Y. Wissa", "10E. Le Fée", "M. Depay11", "J. de Souza Oliveira22", "Remplaçants", "B. Guimarães Rodriguez Moura", "T. Monconduit"]
