@@ -44,12 +44,25 @@ struct Phrases {
     /// The `contains` phrases, as one automaton over the shown text
     /// (ASCII case folded; typographic apostrophes as a variant).
     contains: Option<aho_corasick::AhoCorasick>,
+    /// The `closing` labels (see [`is_closing_label`]).
+    closings: HashSet<String>,
+    /// The `about` openings (see [`is_closing_label`]).
+    abouts: Vec<String>,
 }
 
 fn phrases() -> &'static Phrases {
     static P: OnceLock<Phrases> = OnceLock::new();
     P.get_or_init(|| {
-        let mut p = Phrases { lines: HashSet::new(), lists: HashSet::new(), lines_sorted: Vec::new(), starts: Vec::new(), ends: Vec::new(), contains: None };
+        let mut p = Phrases {
+            lines: HashSet::new(),
+            lists: HashSet::new(),
+            lines_sorted: Vec::new(),
+            starts: Vec::new(),
+            ends: Vec::new(),
+            contains: None,
+            closings: HashSet::new(),
+            abouts: Vec::new(),
+        };
         let mut contains: Vec<String> = Vec::new();
         for file in FILES {
             for line in dossier_text::data_lines(file) {
@@ -68,6 +81,10 @@ fn phrases() -> &'static Phrases {
                     }
                     "start" => p.starts.push(phrase),
                     "end" => p.ends.push(phrase),
+                    "closing" => {
+                        p.closings.insert(trim_ends(&phrase).to_string());
+                    }
+                    "about" => p.abouts.push(phrase),
                     "contains" => {
                         if phrase.contains('\'') {
                             contains.push(phrase.replace('\'', "\u{2019}"));
@@ -132,6 +149,40 @@ pub(crate) fn is_furniture(text: &str) -> bool {
     let last = last_sentence(&t);
     sharing_first_byte(&p.ends, last).iter().any(|s| after_phrase(last, s).is_some())
 }
+
+/// True when a short block (`text`, as shown) is only the label of a box
+/// that follows the article and closes the page's text: its author's or its
+/// publisher's presentation, a press contact ("Über die Autorin:", "À propos
+/// de l'auteur", "Pressekontakt", "Contact presse": `closing` phrases), or
+/// "About" and a name ("About Ascom", "Über Nordex SE", "À propos de
+/// Greenpeace": an `about` phrase, then one to [`MAX_ABOUT_NAME_WORDS`]
+/// words, no sentence).
+pub(crate) fn is_closing_label(text: &str) -> bool {
+    let t = normalise(text);
+    let p = phrases();
+    if p.closings.contains(trim_ends(&t)) {
+        return true;
+    }
+    let shown = text.trim().trim_end_matches(':').trim_end();
+    if shown.ends_with(['.', '!', '?', ',', ';']) {
+        return false;
+    }
+    p.abouts.iter().any(|a| {
+        let Some(rest) = after_phrase(&t, a) else { return false };
+        // The name as shown (its capital), at the same word count.
+        let skip = a.split_whitespace().count();
+        let name: Vec<&str> = shown.split_whitespace().skip(skip).collect();
+        // A name: one word, or words that all open with a capital or a
+        // digit ("Nordex SE"; not "Deutschland hinaus").
+        let capital = |w: &&str| w.trim_start_matches(['«', '"', '“', '„', '\'']).starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit());
+        !rest.trim().is_empty()
+            && (1..=MAX_ABOUT_NAME_WORDS).contains(&name.len())
+            && (name.len() == 1 || name.iter().all(capital))
+    })
+}
+
+/// Most words of the name after an `about` phrase.
+const MAX_ABOUT_NAME_WORDS: usize = 4;
 
 /// True when a short block (`text`, as shown) is only a label announcing
 /// pointers to other articles ("À lire aussi :", "Related stories"): the
@@ -276,6 +327,39 @@ mod tests {
         assert!(is_disclosure("Le Club est l'espace de libre expression des abonnés. Ses contenus n'engagent pas la rédaction."));
         assert!(is_disclosure("Les tribunes n’engagent que leurs auteurs."));
         assert!(is_disclosure("If you’re seeing this message but you’re already a subscriber, you can log in for immediate access to this story."));
+    }
+
+    #[test]
+    fn small_sites_tools_lists_and_comment_forms() {
+        assert!(is_furniture("Imprimer cet article"));
+        assert!(is_furniture("Mots-clés :"));
+        assert!(is_pointer_list_label("Derniers articles"));
+        assert!(is_pointer_list_label("Du même auteur"));
+        assert!(is_furniture("Votre adresse e-mail ne sera pas publiée. Les champs obligatoires sont indiqués avec *"));
+        assert!(is_furniture("Your email address will not be published. Required fields are marked *"));
+        assert!(!is_furniture("Les thèmes du débat ont été fixés par le gouvernement."));
+    }
+
+    #[test]
+    fn closing_box_labels() {
+        assert!(is_closing_label("Über die Autorin:"));
+        assert!(is_closing_label("Zu den AutorInnen:"));
+        assert!(is_closing_label("À propos de l'auteur"));
+        assert!(is_closing_label("Pressekontakt:"));
+        assert!(is_closing_label("Contact presse"));
+        assert!(is_closing_label("About Ascom"));
+        assert!(is_closing_label("Über Nordex SE"));
+        assert!(is_closing_label("About my6sense"));
+        assert!(is_closing_label("À propos de Greenpeace France"));
+        // Not a name, or a sentence.
+        assert!(!is_closing_label("Über Deutschland hinaus"));
+        assert!(!is_closing_label("Über das und vieles mehr!"));
+        assert!(!is_closing_label("À propos de la réforme"));
+        assert!(!is_closing_label("About a buck an ear."));
+        assert!(!is_closing_label("About"));
+        // Reserved-rights notices are furniture.
+        assert!(is_disclosure("Copyright 2019 Hawaii News Now. All rights reserved."));
+        assert!(is_disclosure("© Le Monde 2020. Tous droits réservés."));
     }
 
     #[test]

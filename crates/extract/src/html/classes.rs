@@ -67,7 +67,9 @@ const PATTERNS: [(&str, &str); 9] = [
             r"author-?bio|author-?box|about-?the-?author|author-?profile|author-?description|saboxplugin|skip-?link|sr-only|screen-?reader|visually-?hidden|",
             r"contrib-?bio|contributor-?bio|short-?bio|mini-?bio|auth-?bio|bio-?box|bio-?desc|",
             r"print-?only|rss|jump-?link|prev-?next|next-?prev|post-?nav|",
-            r"slideshow|carousel|lightbox"
+            r"slideshow|carousel|lightbox|",
+            // SPIP's readers' forum under an article.
+            r"forum-(fil|message|chapo|texte|titre|repondre)"
         ),
     ),
     (
@@ -88,7 +90,10 @@ const PATTERNS: [(&str, &str); 9] = [
         "meta_line",
         concat!(
             r"byline|by-?line|author|dateline|date|time|posted|published|meta-?data|article-?meta|post-?meta|",
-            r"entry-?meta|credits?|timestamp|updated"
+            r"entry-?meta|credits?|timestamp|updated|",
+            // French and Spanish or German templates' bylines ("auteurs",
+            // "autor-fecha") and SPIP's publication line ("info-publi").
+            r"(^|[^a-z])(auteurs?|autor|autores|autoren|publi)([^a-z]|$)"
         ),
     ),
     (
@@ -255,11 +260,28 @@ fn expand_seq(seq: &str) -> Vec<String> {
     forms
 }
 
+/// A page builder's name for its unit of layout: Elementor wraps every
+/// block of a page, the article's text included, in `elementor-widget`,
+/// `elementor-widget-wrap` and `elementor-widget-container` elements. There
+/// "widget" names the builder's unit, not a sidebar widget; the unit's own
+/// type after it (`-share-buttons`, `-sidebar`, `-wp-widget-recent-posts`,
+/// `-theme-post-content`) is still read.
+const BUILDER_UNIT: &str = "elementor-widget";
+/// What [`BUILDER_UNIT`] is read as (a word of no vocabulary).
+const BUILDER_UNIT_NEUTRAL: &str = "elementor-unit";
+
 /// Judges a lower-cased `class id` string.
 pub(crate) fn classify(s: &str) -> ClassInfo {
     if s.is_empty() {
         return ClassInfo::default();
     }
+    let unit;
+    let s = if s.contains(BUILDER_UNIT) {
+        unit = s.replace(BUILDER_UNIT, BUILDER_UNIT_NEUTRAL);
+        unit.as_str()
+    } else {
+        s
+    };
     let m = vocab().matches(s);
     let has = |v: usize| m & (1 << v) != 0;
     let mut info = ClassInfo::default();
@@ -289,7 +311,13 @@ pub(crate) fn classify(s: &str) -> ClassInfo {
     }
     info.strong = has(STRONG);
     info.discussion = info.strong
-        && (s.contains("comment") || s.contains("kommentare") || s.contains("disqus") || s.contains("respond") || s.contains("repl") || has(CONSENT));
+        && (s.contains("comment")
+            || s.contains("kommentare")
+            || s.contains("disqus")
+            || s.contains("respond")
+            || s.contains("repl")
+            || s.contains("forum-")
+            || has(CONSENT));
     info.boiler = info.strong || (has(UNLIKELY) && !has(MAYBE));
     info.meta_line = has(META_LINE);
     info
@@ -406,5 +434,28 @@ mod tests {
         assert!(classify("bio-box").boiler);
         // "Bio" alone also means organic (German, French): not judged.
         assert!(!classify("product-name--sidamo-bio-kaffeebohnen").boiler);
+        // A page builder's layout units hold the article; the unit's own
+        // type still says what it is.
+        assert!(!classify("elementor-widget-container").boiler);
+        assert!(!classify("elementor-widget-wrap elementor-element-populated").boiler);
+        assert!(classify("elementor-element elementor-widget elementor-widget-theme-post-content").content_hint);
+        assert!(classify("elementor-element elementor-widget elementor-widget-share-buttons").boiler);
+        assert!(classify("elementor-widget elementor-widget-wp-widget-recent-posts").boiler);
+        assert!(classify("elementor-widget elementor-widget-sidebar").boiler);
+        assert!(classify("widget-container").boiler);
+        // Bylines and publication lines named in French, Spanish, German.
+        assert!(classify("info-publi").meta_line);
+        assert!(classify("auteurs").meta_line);
+        assert!(classify("autor-fecha col l12").meta_line);
+        assert!(!classify("publication-content").meta_line);
+        assert!(!classify("autorisation").meta_line);
+        // SPIP's forum: the readers' messages under the article, their
+        // heads ("forum-chapo") no standfirst.
+        assert!(classify("forum-fil").discussion);
+        assert!(classify("forum-message").discussion);
+        assert!(classify("forum-chapo").discussion);
+        assert!(classify("forum-texte").boiler);
+        assert!(!classify("forum").boiler);
+        assert!(!classify("c-article__forum-banner-title").discussion);
     }
 }

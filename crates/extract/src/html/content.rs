@@ -663,6 +663,55 @@ fn looks_like_byline(text: &str) -> bool {
     BYLINE_PREFIXES.iter().any(|p| lower.starts_with(p)) && text.chars().count() < 90 || labelled_byline(text)
 }
 
+/// A post's metadata line that names its writer after its date: a dated
+/// opening ("Posted on March 30, 2015 by Admin", "Publié le 3 mars 2020
+/// par …", "Veröffentlicht am … von …") with a byline word after it,
+/// or a date opening the line, a separator, then a byline opener of
+/// `data/lang/mul/byline-prefixes.txt` ("05/10/2018 - Publicado por:
+/// Clarissa Borba - Categoria: Saúde"). A sentence that gives a date and
+/// an agent ("Le 12 mars, le texte a été adopté par …") opens otherwise.
+pub(super) fn is_dated_byline(text: &str) -> bool {
+    let t = text.trim();
+    let lower = t.to_lowercase();
+    if let Some(rest) = DATED_OPENINGS.iter().find_map(|o| lower.strip_prefix(o)) {
+        // A byline word, and a date the reader knows or, on a short line,
+        // figures ("Posted on Maret 30, 2015 by Admin"); not "Posted on
+        // social media by the analysts at …, the port is …". A date alone
+        // ("Veröffentlicht am 16.08.2019") names nobody: it stays.
+        let bylined = [" by ", " par ", " von ", " por ", " da ", " door "].iter().any(|w| rest.contains(w));
+        let short = rest.split_whitespace().count() <= MAX_DATED_BYLINE_WORDS && rest.bytes().any(|c| c.is_ascii_digit());
+        return bylined && (short || !dossier_dates::find_dates(rest).is_empty());
+    }
+    let Some(first) = dossier_dates::find_dates(t).into_iter().next() else { return false };
+    if !t.get(..first.start).is_some_and(|h| h.trim().is_empty()) {
+        return false;
+    }
+    let after = lower.get(first.end..).unwrap_or("").trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '-' | '–' | '—' | '|' | ',' | '·' | '•' | '/'));
+    // The opener, then a space or its colon ("Publicado por: …").
+    super::metadata::byline_prefixes().iter().any(|p| {
+        let word = p.trim_end();
+        word.len() > 3 && after.strip_prefix(word).is_some_and(|r| r.starts_with([' ', ':']) || word.ends_with(':'))
+    })
+}
+
+/// Openings of a post's metadata line before its date, lower case.
+const DATED_OPENINGS: &[&str] = &[
+    "posted on ",
+    "published on ",
+    "publié le ",
+    "mis en ligne le ",
+    "veröffentlicht am ",
+    "erstellt am ",
+    "geschrieben am ",
+    "publicado el ",
+    "pubblicato il ",
+];
+
+/// Most words after a dated opening whose date the reader does not know.
+const MAX_DATED_BYLINE_WORDS: usize = 8;
+/// Longest dated byline (characters, whitespace excluded).
+const MAX_DATED_BYLINE_CHARS: u32 = 150;
+
 /// A byline or a contributor's credit written as a label and a colon
 /// ("Auteur : Kossivi Tiassou", "Author: Jane Doe", "Edition : M-A.
 /// Pioerron"): a byline cue of the text-dump data (`byline` lines of
@@ -694,9 +743,11 @@ fn is_title(key: &str, titles: &[String]) -> bool {
     })
 }
 
-const CREDIT_LABELS: [&str; 21] = [
+const CREDIT_LABELS: [&str; 24] = [
     "foto", "fotos", "photo", "photos", "bild", "bilder", "image", "images", "credit", "credits", "crédit", "crédits",
     "copyright", "quelle",
+    // A drawing's or a chart's author ("Illustration : …", "Infographie : …").
+    "illustration", "illustrations", "infographie",
     // The post's header image and stand-in pictures ("Beitragsbild: …",
     // "Symbolfoto: …", "Featured image: …").
     "beitragsbild", "titelbild", "titelfoto", "headerbild", "symbolbild", "symbolfoto", "featured",
@@ -875,7 +926,10 @@ pub(crate) fn cut_at_comments(flat: &Flat<'_>, blocks: &mut Vec<u32>) {
     let mut before = 0u32;
     for (pos, &bi) in blocks.iter().enumerate() {
         let Some(b) = flat.blocks.get(bi as usize) else { continue };
-        if before >= MIN_CHARS_BEFORE_COMMENTS && b.chars < 40 && !b.figure && is_comments_heading(&block_text(flat, b)) {
+        // A heading that names the post holds its title; other comments
+        // headings are short.
+        let short = b.chars < 40 || (b.chars < MAX_COMMENTS_HEADING_CHARS && matches!(b.kind, Kind::Heading(_)));
+        if before >= MIN_CHARS_BEFORE_COMMENTS && short && !b.figure && is_comments_heading(&block_text(flat, b)) {
             blocks.truncate(pos);
             return;
         }
@@ -885,12 +939,183 @@ pub(crate) fn cut_at_comments(flat: &Flat<'_>, blocks: &mut Vec<u32>) {
 
 /// Article characters a comments heading must follow to end the article.
 const MIN_CHARS_BEFORE_COMMENTS: u32 = 300;
+/// Longest comments heading (characters, whitespace excluded): one that
+/// names the post holds its title.
+const MAX_COMMENTS_HEADING_CHARS: u32 = 160;
 
-/// Whether `text` is only a comments heading, a count aside.
-pub(crate) fn is_comments_heading(text: &str) -> bool {
-    let key: String = words_key(text).split(' ').filter(|w| !w.chars().all(|c| c.is_ascii_digit())).collect::<Vec<_>>().join(" ");
-    COMMENTS_HEADINGS.contains(&key.as_str())
+/// Ends the article at the label of a box that closes the page after it:
+/// the author's or the publisher's presentation, a press contact ("Über
+/// die Autorin:", "About Ascom", "Pressekontakt", "Contact presse"; see
+/// [`super::boilerplate::is_closing_label`]). The label is a selected block
+/// or one of the [`CLOSING_LABEL_GAP`] blocks left out just before a
+/// selected one (a furniture label, a heading dropped at the edge). Only
+/// near the end: what the label opens is short (at most
+/// [`MAX_CLOSING_BOX_CHARS`] characters, and at most a third of the article
+/// before it, itself at least [`MIN_CHARS_BEFORE_COMMENTS`]), so a section
+/// of the article headed "About the project" stays.
+pub(crate) fn cut_at_closing_box(flat: &Flat<'_>, blocks: &mut Vec<u32>) {
+    let chars: Vec<u32> = blocks.iter().map(|&bi| flat.blocks.get(bi as usize).map_or(0, |b| b.chars)).collect();
+    let total: u32 = chars.iter().sum();
+    let mut before = 0u32;
+    let mut prev: Option<u32> = None;
+    for (pos, &bi) in blocks.iter().enumerate() {
+        let after = total - before;
+        if before >= MIN_CHARS_BEFORE_COMMENTS && after <= MAX_CLOSING_BOX_CHARS && after * 3 <= before {
+            // The block itself, or a label left out right before it.
+            let from = prev.map_or(bi, |p| (p + 1).max(bi.saturating_sub(CLOSING_LABEL_GAP)));
+            let labelled = (from..=bi).any(|li| {
+                flat.blocks.get(li as usize).is_some_and(|b| {
+                    b.chars > 0 && b.chars < MAX_CLOSING_LABEL_CHARS && !b.figure && super::boilerplate::is_closing_label(&block_text(flat, b))
+                })
+            });
+            if labelled {
+                blocks.truncate(pos);
+                return;
+            }
+        }
+        before += chars[pos];
+        prev = Some(bi);
+    }
 }
+
+/// Drops the teasers of other stories that close the selection: at least
+/// [`MIN_TEASERS`] blurbs, each right after a linked headline the
+/// selection left out ("<a>Kultkneipe Jutta's Eck schließt</a> 17:42 Uhr
+/// Die Kultkneipe schließt: …"), with at most short labels between them
+/// ("More from G1"), together at most a third of the selection. A story
+/// list set below the article keeps its blurbs when they are plain
+/// paragraphs; the article's own paragraphs do not follow headlines that
+/// link away.
+pub(crate) fn drop_trailing_teasers(flat: &Flat<'_>, blocks: &mut Vec<u32>) {
+    if blocks.len() < 3 {
+        return;
+    }
+    let selected = |bi: u32| blocks.binary_search(&bi).is_ok();
+    let (mut keep, mut teasers, mut suffix) = (blocks.len(), 0usize, 0u32);
+    while let Some(&bi) = keep.checked_sub(1).and_then(|k| blocks.get(k)) {
+        let Some(b) = flat.blocks.get(bi as usize) else { break };
+        if is_teaser_blurb(flat, bi, &selected) {
+            teasers += 1;
+        } else if b.chars >= MAX_TEASER_LABEL_CHARS || b.figure || b.kind == Kind::Caption {
+            break;
+        }
+        suffix += b.chars;
+        keep -= 1;
+    }
+    if teasers >= MIN_TEASERS && suffix * 3 <= chars_of(flat, blocks) {
+        blocks.truncate(keep);
+    }
+}
+
+/// A selected paragraph that is a teaser's blurb: of a blurb's length,
+/// few links, and the nearest block before it that the selection left out
+/// (short kickers and times aside) is a linked headline. A block the
+/// selection kept in between (a reference's number in a list of
+/// references) makes it the article's.
+fn is_teaser_blurb(flat: &Flat<'_>, bi: u32, selected: &dyn Fn(u32) -> bool) -> bool {
+    let Some(b) = flat.blocks.get(bi as usize) else { return false };
+    if b.kind != Kind::Para || b.figure || !(MIN_BLURB_CHARS..MAX_BLURB_CHARS).contains(&b.chars) || link_density(b.chars, b.link_chars) > 0.3 {
+        return false;
+    }
+    let headline = |h: &Block| {
+        matches!(h.kind, Kind::Para | Kind::Item | Kind::Heading(_)) && h.chars >= MIN_POINTER_LINK_CHARS && link_density(h.chars, h.link_chars) >= 0.6
+    };
+    let mut j = bi;
+    for _ in 0..=TEASER_SKIP_BLOCKS {
+        let Some(prev) = j.checked_sub(1) else { return false };
+        j = prev;
+        let Some(h) = flat.blocks.get(j as usize) else { return false };
+        if selected(j) {
+            return false;
+        }
+        if headline(h) {
+            return true;
+        }
+        if h.chars >= MIN_BLURB_CHARS / 2 {
+            return false;
+        }
+    }
+    false
+}
+
+/// Fewest teasers dropped together.
+const MIN_TEASERS: usize = 2;
+/// Longest label among teasers (characters, whitespace excluded).
+const MAX_TEASER_LABEL_CHARS: u32 = 30;
+/// Shortest and longest teaser blurb.
+const MIN_BLURB_CHARS: u32 = 50;
+const MAX_BLURB_CHARS: u32 = 400;
+/// Short blocks (a kicker, a time) skipped between a headline and its blurb.
+const TEASER_SKIP_BLOCKS: usize = 3;
+
+/// Blocks left out before a selected block that are searched for a
+/// closing label.
+const CLOSING_LABEL_GAP: u32 = 3;
+/// Longest closing label (characters, whitespace excluded).
+const MAX_CLOSING_LABEL_CHARS: u32 = 60;
+/// Most characters of the closing boxes after their label.
+const MAX_CLOSING_BOX_CHARS: u32 = 1500;
+
+/// Whether `text` is only a comments heading, a count aside, or the
+/// heading blog templates write over the comments with their count and the
+/// post's title ("3 thoughts on “Title”", "Une réflexion sur « Titre »",
+/// "Ein Gedanke zu „Titel“").
+pub(crate) fn is_comments_heading(text: &str) -> bool {
+    let raw = words_key(text);
+    let key: String = raw.split(' ').filter(|w| !w.chars().all(|c| c.is_ascii_digit())).collect::<Vec<_>>().join(" ");
+    if COMMENTS_HEADINGS.contains(&key.as_str()) {
+        return true;
+    }
+    let titled = |rest: &str, openings: &[&str]| openings.iter().any(|o| rest.strip_prefix(o).is_some_and(|r| r.starts_with(' ')));
+    // The count in figures ("3 thoughts on"), or as the word "one".
+    let counted = raw.split(' ').next().is_some_and(|w| !w.is_empty() && w.chars().all(|c| c.is_ascii_digit()));
+    (counted && titled(&key, COMMENTS_ON_TITLE)) || titled(&raw, COMMENT_ON_TITLE)
+}
+
+/// The comments heading that names the post, after its count in figures
+/// ("3 thoughts on …", "1 Kommentar zu …"), as words keys.
+const COMMENTS_ON_TITLE: &[&str] = &[
+    "thoughts on",
+    "thought on",
+    "responses to",
+    "response to",
+    "comments on",
+    "comment on",
+    "réflexions sur",
+    "réflexion sur",
+    "réponses à",
+    "réponse à",
+    "commentaires sur",
+    "commentaire sur",
+    "gedanken zu",
+    "gedanke zu",
+    "kommentare zu",
+    "kommentar zu",
+    "comentarios en",
+    "comentario en",
+    "respuestas a",
+    "respuesta a",
+    "commenti su",
+    "commento su",
+    "reacties op",
+    "reactie op",
+];
+
+/// The same heading for a single comment, its count written as a word.
+const COMMENT_ON_TITLE: &[&str] = &[
+    "one thought on",
+    "one response to",
+    "one comment on",
+    "une réflexion sur",
+    "une réponse à",
+    "un commentaire sur",
+    "ein gedanke zu",
+    "ein kommentar zu",
+    "un comentario en",
+    "una respuesta a",
+    "un commento su",
+    "een reactie op",
+];
 
 const COMMENTS_HEADINGS: &[&str] = &[
     "comments",
@@ -909,6 +1134,18 @@ const COMMENTS_HEADINGS: &[&str] = &[
     "laisser un commentaire",
     "ajouter un commentaire",
     "réagir",
+    "réactions",
+    "vos réactions",
+    "vos commentaires",
+    "répondre à cet article",
+    "réagir à cet article",
+    "laisser une réponse",
+    "poster un commentaire",
+    "écrire un commentaire",
+    "join the discussion",
+    "join the conversation",
+    "kommentar verfassen",
+    "kommentare zu diesem artikel",
     "comentarios",
     "comentario",
     "deja un comentario",
@@ -1044,6 +1281,140 @@ pub(crate) fn drop_closing_author_bio(flat: &Flat<'_>, blocks: &mut Vec<u32>, au
         blocks.pop();
     }
 }
+
+/// Drops a contributor's biography closing the article, with what
+/// follows it, when the page declares no author it could be matched with:
+/// a paragraph (at most [`MAX_BIO_CHARS`] characters) among the last
+/// [`BIO_BLOCKS`] that opens "The author is …" ("Der Autor ist …",
+/// "L'auteur est …"), or that opens with a person's name and an address in
+/// parentheses ("Jeff Foust (jeff@…) is the editor of …"); or the last
+/// paragraph, when it opens with the name of a person the article has not
+/// mentioned before, then what they are or do ("Felix Stalder ist
+/// Professor für …", "Candice Sealey is the Founder of …"). A person the
+/// story is about is named in it before its last lines; its writer is not.
+pub(crate) fn drop_closing_bio(flat: &Flat<'_>, blocks: &mut Vec<u32>) {
+    if blocks.len() < 3 {
+        return;
+    }
+    let from = blocks.len().saturating_sub(BIO_BLOCKS);
+    for pos in from..blocks.len() {
+        let Some(b) = blocks.get(pos).and_then(|&bi| flat.blocks.get(bi as usize)) else { return };
+        if b.kind != Kind::Para || b.chars > MAX_BIO_CHARS || b.stops == 0 || b.figure || b.quote {
+            continue;
+        }
+        let text = block_text(flat, b);
+        let lower = text.to_lowercase();
+        let about_author = AUTHOR_IS.iter().any(|p| lower.starts_with(p));
+        let about_newcomer = || {
+            let Some((surname, addressed)) = bio_subject(&text) else { return false };
+            if !addressed && pos + 1 != blocks.len() {
+                return false;
+            }
+            let surname = surname.to_lowercase();
+            // Not named in the article before.
+            !blocks[..pos].iter().filter_map(|&bi| flat.blocks.get(bi as usize)).any(|p| {
+                block_text(flat, p).to_lowercase().split(|c: char| !c.is_alphanumeric()).any(|w| w == surname)
+            })
+        };
+        if about_author || about_newcomer() {
+            blocks.truncate(pos);
+            return;
+        }
+    }
+}
+
+/// The surname of the person a biography opens with, and whether an
+/// e-mail address follows the name: two to four capitalised words (an
+/// academic title before them aside), the first not a function word, then
+/// maybe a parenthesis (an address, an age), then a verb of [`BIO_VERBS`]
+/// and, after a copula, a role: an article or a capitalised word ("is the
+/// editor", "ist Professor"; not "is expected", nor "Jedes Festlegen ist
+/// verbunden", German capitalising its nouns).
+fn bio_subject(text: &str) -> Option<(&str, bool)> {
+    let lexicon = crate::text_dump::lexicon::Lexicon::get();
+    let mut words = text.split_whitespace().peekable();
+    while words.peek().is_some_and(|w| ACADEMIC_TITLES.contains(&w.to_lowercase().as_str())) {
+        words.next();
+    }
+    let mut name: Vec<&str> = Vec::new();
+    while let Some(&w) = words.peek() {
+        let bare = w.trim_end_matches(',');
+        let capital = bare.chars().next().is_some_and(char::is_uppercase)
+            && bare.chars().all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’' | '.'))
+            && bare.chars().any(char::is_lowercase);
+        if !capital || name.len() == 4 {
+            break;
+        }
+        name.push(bare);
+        words.next();
+        if w.ends_with(',') {
+            break;
+        }
+    }
+    let first = name.first()?;
+    if name.len() < 2 || lexicon.stop_mask(&first.to_lowercase()) != 0 || first.ends_with('.') {
+        return None;
+    }
+    // A parenthesis after the name: "(jeff@…)", "(37)".
+    let mut addressed = false;
+    if words.peek().is_some_and(|w| w.starts_with('(')) {
+        for _ in 0..6 {
+            let Some(w) = words.next() else { return None };
+            addressed |= w.contains('@');
+            if w.ends_with(')') || w.ends_with("),") {
+                break;
+            }
+        }
+    }
+    let verb = words.next()?.to_lowercase();
+    let surname = name.last()?.trim_end_matches('.');
+    if !BIO_VERBS.contains(&verb.as_str()) {
+        return None;
+    }
+    if COPULAS.contains(&verb.as_str()) {
+        let next = words.next()?;
+        let role = next.starts_with(char::is_uppercase) || ROLE_ARTICLES.contains(&next.to_lowercase().as_str()) || next.starts_with("l'") || next.starts_with("l’");
+        return role.then_some((surname, addressed));
+    }
+    Some((surname, addressed))
+}
+
+/// Copulas of [`BIO_VERBS`], followed by a role.
+const COPULAS: &[&str] = &["is", "was", "ist", "war", "est", "était", "es", "è"];
+/// Articles that open a role after a copula.
+const ROLE_ARTICLES: &[&str] =
+    &["a", "an", "the", "ein", "eine", "der", "die", "seit", "un", "une", "le", "la", "les", "el", "los", "uno", "una", "il", "lo"];
+
+/// Last blocks searched for a biography.
+const BIO_BLOCKS: usize = 2;
+
+/// Openings of a biography that names its subject "the author", lower case.
+const AUTHOR_IS: &[&str] = &[
+    "the author is ",
+    "the author, ",
+    "der autor ist ",
+    "die autorin ist ",
+    "die autoren sind ",
+    "l'auteur est ",
+    "l\u{2019}auteur est ",
+    "l'autrice est ",
+    "l\u{2019}autrice est ",
+    "l'auteure est ",
+    "l\u{2019}auteure est ",
+    "el autor es ",
+    "la autora es ",
+    "l'autore è ",
+];
+
+/// Verbs that follow the name opening a biography: being, working,
+/// writing, living (en, de, fr, es, it).
+const BIO_VERBS: &[&str] = &[
+    "is", "was", "works", "writes", "lives", "teaches", "leads", "ist", "war", "arbeitet", "schreibt", "lebt", "lehrt", "leitet", "est", "était",
+    "travaille", "écrit", "vit", "enseigne", "dirige", "es", "trabaja", "escribe", "vive", "è", "lavora", "scrive", "vive",
+];
+
+/// Titles that may stand before a name.
+const ACADEMIC_TITLES: &[&str] = &["dr.", "dr", "prof.", "prof", "professor", "professorin"];
 
 /// Drops the author's signature near the end of the article: one of the
 /// last [`SIGNATURE_BLOCKS`] blocks that is only a name, either the full
@@ -1382,7 +1753,7 @@ fn looks_like_credit(text: &str) -> bool {
             return true;
         }
     }
-    if t.starts_with('©') || is_agency_credit(t) {
+    if t.starts_with('©') || is_agency_credit(t) || is_copyright_line(t) {
         return true;
     }
     let Some((label, rest)) = t.split_once(':') else { return false };
@@ -1393,6 +1764,139 @@ fn looks_like_credit(text: &str) -> bool {
         && !rest.trim().is_empty()
         && rest.split_whitespace().count() <= 8
 }
+
+/// A copyright line written with the word ("Copyright Boston Business
+/// Journal", "Copyright ⓒ Entermedia.co.kr", "Copyright (c) 2023 Sunbeam
+/// Television"): "Copyright", then a sign, a year or a capitalised name,
+/// at most [`COPYRIGHT_LINE_WORDS`] words, no sentence end ("Copyright
+/// law was reformed." is a sentence).
+pub(super) fn is_copyright_line(t: &str) -> bool {
+    let mut words = t.split_whitespace();
+    if !words.next().is_some_and(|w| w.trim_end_matches(':').eq_ignore_ascii_case("copyright")) {
+        return false;
+    }
+    let Some(next) = words.next() else { return false };
+    let signed = next.starts_with(['©', 'ⓒ']) || next.eq_ignore_ascii_case("(c)") || next.starts_with(|c: char| c.is_ascii_digit() || c.is_uppercase());
+    signed && t.split_whitespace().count() <= COPYRIGHT_LINE_WORDS && !t.trim_end().ends_with(['!', '?'])
+        && !(t.trim_end().ends_with('.') && t.split_whitespace().any(|w| w.chars().all(char::is_lowercase) && w.len() > 3))
+}
+
+/// Most words of a copyright line.
+const COPYRIGHT_LINE_WORDS: usize = 10;
+
+/// A block that is a contact card, not prose: at least two contact items
+/// (an e-mail address, a telephone or fax number after its label, a web
+/// address), one of them an address or a number, among at most
+/// [`MAX_CONTACT_CARD_WORDS`] other words, and no closing sentence
+/// ("Bundesamt für Sicherheit in der Informationstechnik Pressestelle Tel.:
+/// 0228-999582-5777 E-Mail: presse@bsi.bund.de Internet: www.bsi.bund.de",
+/// "Telefon: +43 (0) 50 11 50 - 3320 Fax: +43 (0) 50 11 50 - 213"); or a
+/// line that is only an e-mail address after at most
+/// [`MAX_CONTACT_LINE_WORDS`] words ("Napisz do autora: x@y.pl"). It names
+/// whom to write to, not the article's people. A sentence giving a number
+/// ("Zeugen melden sich unter Tel. 0631 3692150.") stays.
+pub(super) fn is_contact_card(text: &str) -> bool {
+    // Most short blocks hold neither an address nor a number's label: one
+    // pass of an automaton over the text tells them apart.
+    let cued = || {
+        contact_cues().find_iter(text).any(|m| {
+            // "(at)", or a label followed by its number ("Tel.: 0228…").
+            let rest = text.get(m.end()..).unwrap_or("").trim_start_matches(['.', ':', ' ', '\u{a0}']);
+            text.get(m.start()..m.end()).is_some_and(|c| c.ends_with(')') || c.ends_with(']'))
+                || rest.starts_with(|c: char| c.is_ascii_digit() || c == '+' || c == '(')
+        })
+    };
+    if !text.contains('@') && !cued() {
+        return false;
+    }
+    // "Telefon:06051 88770 230": the label apart from its number.
+    let spaced;
+    let text = if text.contains(':') {
+        let mut out = String::with_capacity(text.len() + 8);
+        let mut it = text.chars().peekable();
+        while let Some(c) = it.next() {
+            out.push(c);
+            if c == ':' && it.peek().is_some_and(|n| n.is_ascii_digit() || *n == '+') {
+                out.push(' ');
+            }
+        }
+        spaced = out;
+        spaced.as_str()
+    } else {
+        text
+    };
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let (mut reach, mut links, mut other) = (0usize, 0usize, 0usize);
+    let mut i = 0;
+    while let Some(&w) = words.get(i) {
+        i += 1;
+        let bare = w.trim_matches(|c: char| matches!(c, '(' | ')' | ',' | ';' | '*' | '|' | '<' | '>' | '[' | ']' | '.' | ':'));
+        let lower = bare.to_lowercase();
+        if is_email(bare) || w.starts_with("[email") || lower.contains("(at)") || lower.contains("[at]") {
+            reach += 1;
+        } else if lower == "protected" || CONTACT_LABELS.contains(&lower.as_str()) {
+            // The second half of "[email protected]" (an address a CDN
+            // hid), a field label.
+        } else if PHONE_LABELS.contains(&lower.as_str()) {
+            // The number after the label: figures and their separators.
+            let mut digits = 0;
+            while let Some(&n) = words.get(i) {
+                let n = n.trim_end_matches([',', ';']);
+                if n.is_empty() || !n.chars().all(|c| c.is_ascii_digit() || matches!(c, '+' | '(' | ')' | '/' | '-' | '–' | '.' | ':')) {
+                    break;
+                }
+                digits += n.chars().filter(char::is_ascii_digit).count();
+                i += 1;
+            }
+            if digits >= MIN_PHONE_DIGITS {
+                reach += 1;
+            } else {
+                other += 1;
+            }
+        } else if lower.starts_with("http://") || lower.starts_with("https://") || lower.starts_with("www.") {
+            links += 1;
+        } else if bare.chars().any(char::is_alphabetic) {
+            other += 1;
+        }
+    }
+    let sentence = text.trim_end().ends_with(['.', '!', '?']) && !words.last().is_some_and(|w| is_email(w.trim_end_matches('.')));
+    (reach >= 1 && reach + links >= 2 && other <= MAX_CONTACT_CARD_WORDS && !sentence)
+        || (reach == 1 && links == 0 && other <= MAX_CONTACT_LINE_WORDS && words.iter().any(|w| is_email(w.trim_matches(|c: char| !c.is_alphanumeric()))))
+}
+
+/// The telephone labels and the obfuscated "(at)" a contact card without an
+/// "@" holds, ASCII case folded.
+fn contact_cues() -> &'static aho_corasick::AhoCorasick {
+    static AC: std::sync::OnceLock<aho_corasick::AhoCorasick> = std::sync::OnceLock::new();
+    AC.get_or_init(|| {
+        let cues = PHONE_LABELS.iter().copied().chain(["(at)", "[at]"]);
+        // The cues are constants: a failure is a bug caught by every test.
+        aho_corasick::AhoCorasick::builder().ascii_case_insensitive(true).build(cues).unwrap_or_else(|e| panic!("contact cues: {e}"))
+    })
+}
+
+/// "name@domain.tld": one "@" with a dot after it, letters on both sides.
+fn is_email(w: &str) -> bool {
+    let Some((user, domain)) = w.split_once('@') else { return false };
+    !user.is_empty()
+        && !domain.contains('@')
+        && domain.split('.').count() >= 2
+        && domain.split('.').all(|p| !p.is_empty() && p.chars().all(|c| c.is_alphanumeric() || c == '-'))
+}
+
+/// Labels of a telephone or fax number (lower case, without ":" or ".").
+const PHONE_LABELS: &[&str] = &[
+    "tel", "tél", "telefon", "téléphone", "telephone", "phone", "fon", "fax", "telefax", "mobil", "mobile", "handy", "tlf", "teléfono",
+    "telefono", "tél.", "tel.",
+];
+/// Labels of the other fields of a contact card.
+const CONTACT_LABELS: &[&str] = &["e-mail", "email", "mail", "courriel", "internet", "web", "homepage", "site", "website"];
+/// Fewest figures of a telephone number.
+const MIN_PHONE_DIGITS: usize = 6;
+/// Most other words of a contact card (a name, a function, an office).
+const MAX_CONTACT_CARD_WORDS: usize = 15;
+/// Most words before a lone e-mail address.
+const MAX_CONTACT_LINE_WORDS: usize = 3;
 
 /// A CMS shortcode printed as text ("[button link=… ] Send us your
 /// review[/button]"): markup the site failed to render, never prose.
@@ -1550,13 +2054,17 @@ fn filter_blocks(flat: &Flat<'_>, blocks: Vec<u32>, title: &[String]) -> Vec<u32
             if b.chars < super::boilerplate::MAX_DISCLOSURE_CHARS && super::boilerplate::is_disclosure(&text) {
                 continue;
             }
-            if is_shortcode(&text) {
+            // A table's rows are the table's data, addresses included.
+            if is_shortcode(&text) || (b.kind != Kind::Row && is_contact_card(&text)) {
                 continue;
             }
             if b.chars < 90 && (looks_like_byline(&text) || looks_like_credit(&text)) {
                 continue;
             }
             if b.chars < 80 && matches!(b.kind, Kind::Para | Kind::Heading(_) | Kind::Item) && is_date_line(&text) {
+                continue;
+            }
+            if b.chars < MAX_DATED_BYLINE_CHARS && is_dated_byline(&text) {
                 continue;
             }
             if b.chars < 20 && is_gallery_counter(&text) {
@@ -1646,11 +2154,11 @@ fn filter_blocks(flat: &Flat<'_>, blocks: Vec<u32>, title: &[String]) -> Vec<u32
 /// as such, so their items do not count; quantities (an ingredient list,
 /// nutrition facts, a specification sheet set in `div`s) hold figures.
 fn drop_label_runs(flat: &Flat<'_>, kept: &mut Vec<u32>) {
-    // (is a label, holds a digit)
-    let label = |bi: u32| -> (bool, bool) {
-        let Some(b) = flat.blocks.get(bi as usize) else { return (false, false) };
+    // (is a label, holds a digit, is a roster entry)
+    let label = |bi: u32| -> (bool, bool, bool) {
+        let Some(b) = flat.blocks.get(bi as usize) else { return (false, false, false) };
         if !matches!(b.kind, Kind::Para | Kind::Heading(_)) || b.chars >= MAX_LABEL_CHARS || b.ends_with_stop || b.figure {
-            return (false, false);
+            return (false, false, false);
         }
         let pieces = flat.pieces.get(b.pieces.0 as usize..b.pieces.1 as usize).unwrap_or(&[]);
         let (mut words, mut digit) = (0usize, false);
@@ -1660,30 +2168,34 @@ fn drop_label_runs(flat: &Flat<'_>, kept: &mut Vec<u32>) {
                 digit |= t.bytes().any(|c| c.is_ascii_digit());
             }
         }
-        (words <= MAX_LABEL_WORDS, digit)
+        let roster = words <= MAX_ROSTER_WORDS && is_roster_entry(&block_text(flat, b));
+        (words <= MAX_LABEL_WORDS || roster, digit, roster)
     };
     let mut drop = vec![false; kept.len()];
     let mut any = false;
     let mut i = 0;
     while i < kept.len() {
-        let (is, d) = label(kept[i]);
+        let (is, d, r) = label(kept[i]);
         if !is {
             i += 1;
             continue;
         }
         let start = i;
-        let mut digits = usize::from(d);
+        let (mut digits, mut rosters) = (usize::from(d), usize::from(r));
         i += 1;
         while i < kept.len() {
-            let (is, d) = label(kept[i]);
+            let (is, d, r) = label(kept[i]);
             if !is {
                 break;
             }
             digits += usize::from(d);
+            rosters += usize::from(r);
             i += 1;
         }
         let n = i - start;
-        if n >= MIN_LABEL_RUN && digits * 3 <= n {
+        // A team sheet: names under initials, shirt numbers about them.
+        let team_sheet = rosters >= MIN_ROSTER_RUN && rosters * 3 >= n * 2;
+        if (n >= MIN_LABEL_RUN && digits * 3 <= n) || team_sheet {
             drop[start..i].iter_mut().for_each(|d| *d = true);
             any = true;
         }
@@ -1696,6 +2208,39 @@ fn drop_label_runs(flat: &Flat<'_>, kept: &mut Vec<u32>) {
         });
     }
 }
+
+/// A team sheet's entry: a person's name under an initial, maybe with a
+/// shirt number before or after it ("Y. Wissa", "10E. Le Fée", "M.
+/// Depay11", "J. de Souza Oliveira22"): an initial and its dot (one or two
+/// letters), then one to four words, each capitalised or a name particle.
+pub(super) fn is_roster_entry(text: &str) -> bool {
+    let mut words = text.split_whitespace();
+    let Some(first) = words.next() else { return false };
+    let initial = first.trim_start_matches(|c: char| c.is_ascii_digit());
+    let mut letters = initial.chars();
+    let opens = letters.next().is_some_and(char::is_uppercase);
+    let rest: String = letters.collect();
+    if !opens || !(rest == "." || (rest.len() <= 3 && rest.ends_with('.') && rest.chars().take(1).all(char::is_lowercase))) {
+        return false;
+    }
+    let mut n = 0;
+    for w in words {
+        n += 1;
+        let w = w.trim_end_matches(|c: char| c.is_ascii_digit());
+        let name = w.chars().next().is_some_and(char::is_uppercase) || NAME_PARTICLES.contains(&w);
+        if !name || w.is_empty() || !w.chars().all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’')) {
+            return false;
+        }
+    }
+    (1..MAX_ROSTER_WORDS).contains(&n)
+}
+
+/// Lower-case words inside names ("J. de Souza Oliveira").
+const NAME_PARTICLES: &[&str] = &["de", "da", "do", "dos", "das", "del", "della", "di", "du", "des", "le", "la", "van", "von", "der", "den", "ten", "ter", "el", "al", "bin", "ben"];
+/// Fewest roster entries that make a run a team sheet.
+const MIN_ROSTER_RUN: usize = 5;
+/// Most words of a roster entry (its initial included).
+const MAX_ROSTER_WORDS: usize = 5;
 
 /// Shortest run of labels left out.
 const MIN_LABEL_RUN: usize = 12;

@@ -995,7 +995,7 @@ fn is_phrase(part: &str) -> bool {
 /// Byline openers ("by", "eingestellt von", "auteur :"), from
 /// `data/lang/mul/byline-prefixes.txt`, longest first; each holds the
 /// space that must follow it unless it ends in ':'.
-fn byline_prefixes() -> &'static [String] {
+pub(super) fn byline_prefixes() -> &'static [String] {
     static P: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
     P.get_or_init(|| {
         let mut v: Vec<String> = dossier_text::data_lines(include_str!("../../../../data/lang/mul/byline-prefixes.txt"))

@@ -122,6 +122,8 @@ fn choose_blocks<'a>(doc: &'a Html, html: &str, page: &metadata::PageMeta, meta:
     content::trim_caption_credits(&mut flat);
     let mut selection = content::select(&flat, &page.title_variants, &page.declared_titles);
     content::cut_at_comments(&flat, &mut selection.blocks);
+    content::cut_at_closing_box(&flat, &mut selection.blocks);
+    content::drop_trailing_teasers(&flat, &mut selection.blocks);
     if let Some(body) = page.ld_body.as_deref() {
         if let Some((declared, _)) = ld_body::body_text(html, body, &[]) {
             content::end_at_declared_body(&flat, &mut selection.blocks, &declared);
@@ -129,6 +131,7 @@ fn choose_blocks<'a>(doc: &'a Html, html: &str, page: &metadata::PageMeta, meta:
         }
     }
     content::drop_closing_author_bio(&flat, &mut selection.blocks, authors);
+    content::drop_closing_bio(&flat, &mut selection.blocks);
     content::drop_closing_signature(&flat, &mut selection.blocks, authors);
     content::append_notes(&flat, &mut selection.blocks);
     content::prepend_described_lead(&flat, &mut selection.blocks, &page.descriptions);

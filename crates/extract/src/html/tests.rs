@@ -888,6 +888,170 @@ fn a_comments_heading_ends_the_article() {
     assert!(!ex.text.contains("Advertise"), "{}", ex.text);
     assert!(content::is_comments_heading("Kommentare (12)"));
     assert!(!content::is_comments_heading("Comments on the water plan"));
+    // The heading blog templates write with the count and the post's title.
+    assert!(content::is_comments_heading("3 thoughts on “The new water plan”"));
+    assert!(content::is_comments_heading("Une réflexion sur « Le plan de l'eau »"));
+    assert!(content::is_comments_heading("Ein Gedanke zu „RES158 Sternfusion am Teilchenbeschleuniger“"));
+    assert!(!content::is_comments_heading("Thoughts on the water plan"));
+    assert!(content::is_comments_heading("Répondre à cet article"));
+    let html = format!(
+        "<html><body><div class=\"content\">{a}{b}{c}\
+         <h3>2 réflexions sur « Le plan de l'eau »</h3><p>Marie Dupont a écrit une longue remarque sur le plan, qu'elle juge bien trop cher pour la région.</p></div></body></html>"
+    );
+    let ex = extract(&html, None);
+    assert!(ex.text.contains("The regional council approved"), "{}", ex.text);
+    assert!(!ex.text.contains("Marie Dupont"), "{}", ex.text);
+}
+
+/// Paragraphs of a story of `n` sentences about a water plan.
+fn water_story(n: usize) -> String {
+    (0..n)
+        .map(|i| format!("<p>The regional council approved part {i} of the new water plan on Monday after a debate that lasted most of the afternoon, officials said.</p>"))
+        .collect()
+}
+
+#[test]
+fn a_closing_box_label_ends_the_article() {
+    let story = water_story(6);
+    // The author's presentation after the story, under its label.
+    let html = format!(
+        "<html><body><article>{story}<p><strong>Über die Autorin:</strong></p>\
+         <p>Bianca Praetorius (37) ist Pitch Coach für Start-ups und Gründerin einer Agentur in Berlin.</p></article></body></html>"
+    );
+    let ex = extract(&html, None);
+    assert!(ex.text.contains("part 5 of the new water plan"), "{}", ex.text);
+    assert!(!ex.text.contains("Praetorius"), "{}", ex.text);
+    assert!(!ex.text.contains("Autorin"), "{}", ex.text);
+    // A press release's presentation of the company ("About Ascom").
+    let html = format!(
+        "<html><body><article>{story}<h2>About Ascom</h2>\
+         <p>Ascom is a global solutions provider focused on healthcare ICT and mobile workflow solutions, with subsidiaries in 15 countries.</p></article></body></html>"
+    );
+    let ex = extract(&html, None);
+    assert!(ex.text.contains("part 5 of the new water plan"), "{}", ex.text);
+    assert!(!ex.text.contains("global solutions provider"), "{}", ex.text);
+    // A section of the article under such a heading stays: much of the
+    // article follows it.
+    let later = water_story(6).replace("part", "stage");
+    let html = format!("<html><body><article>{}<h2>About Python</h2>{later}</article></body></html>", water_story(2));
+    let ex = extract(&html, None);
+    assert!(ex.text.contains("About Python"), "{}", ex.text);
+    assert!(ex.text.contains("stage 5 of the new water plan"), "{}", ex.text);
+}
+
+#[test]
+fn a_closing_biography_of_someone_the_story_never_named_goes() {
+    let story = water_story(5);
+    let html = format!(
+        "<html><body><article>{story}<p>Jeff Foust (jeff@example.com) is the editor and publisher of The Space Review. He also runs a website.</p>\
+         <p>Note: we are temporarily moderating all comments.</p></article></body></html>"
+    );
+    let ex = extract(&html, None);
+    assert!(ex.text.contains("part 4 of the new water plan"), "{}", ex.text);
+    assert!(!ex.text.contains("Foust"), "{}", ex.text);
+    let html = format!("<html><body><article>{story}<p>Der Autor ist Professor an der Medizinischen Fakultät in München und berät Gremien zur Bioethik.</p></article></body></html>");
+    let ex = extract(&html, None);
+    assert!(!ex.text.contains("Der Autor"), "{}", ex.text);
+    // A person the story is about, named before, stays; so does a German
+    // noun that opens a sentence.
+    let html = format!(
+        "<html><body><article><p>Council member Jane Roe said the plan was late, and she asked for a new vote before the summer.</p>{story}\
+         <p>Jane Roe is the council's longest-serving member and chairs its water committee since 2012.</p></article></body></html>"
+    );
+    let ex = extract(&html, None);
+    assert!(ex.text.contains("longest-serving member"), "{}", ex.text);
+    // Someone introduced before the article's last paragraph is its
+    // subject, not its writer.
+    let html = format!(
+        "<html><body><article>{story}<p>John Smith is the union's spokesman and has led the strike since March, officials said.</p>\
+         <p>The vote on the plan is due on Friday after a final hearing in the council chamber.</p></article></body></html>"
+    );
+    let ex = extract(&html, None);
+    assert!(ex.text.contains("John Smith"), "{}", ex.text);
+    let html = format!("<html><body><article>{story}<p>Jedes Festlegen ist verbunden mit einem Verzicht, und wer will schon auf etwas verzichten.</p></article></body></html>");
+    let ex = extract(&html, None);
+    assert!(ex.text.contains("Jedes Festlegen"), "{}", ex.text);
+}
+
+#[test]
+fn a_dated_byline_line_is_metadata() {
+    let story = water_story(4);
+    let html = format!(
+        "<html><body><div class=\"content\"><p>Posted on Maret 30, 2015 by Admin</p>{story}\
+         <p>05/10/2018 - Publicado por: Clarissa Borba - Categoria: Saúde</p></div></body></html>"
+    );
+    let ex = extract(&html, None);
+    assert!(ex.text.contains("part 3 of the new water plan"), "{}", ex.text);
+    assert!(!ex.text.contains("Admin") && !ex.text.contains("Borba"), "{}", ex.text);
+    assert!(content::is_dated_byline("Publié le 3 mars 2020 par Jean Dupont"));
+    assert!(!content::is_dated_byline("Le 12 mars, le texte a été adopté par l'Assemblée nationale."));
+    assert!(!content::is_dated_byline("Posted on social media by the performance analysts at Digital Foundry, the port is not smooth."));
+    assert!(!content::is_dated_byline("Veröffentlicht am 16.08.2019 Dauer: 1 Stunde 4 Minuten"));
+}
+
+#[test]
+fn a_team_sheet_set_as_paragraphs_is_not_the_article() {
+    let story = water_story(4);
+    let sheet: String = ["Y. Wissa", "10E. Le Fée", "M. Depay11", "J. de Souza Oliveira22", "Remplaçants", "B. Guimarães Rodriguez Moura", "T. Monconduit"]
+        .iter()
+        .map(|n| format!("<p>{n}</p>"))
+        .collect();
+    let html = format!("<html><body><div class=\"content\">{story}{sheet}{}</div></body></html>", water_story(2).replace("part", "stage"));
+    let ex = extract(&html, None);
+    assert!(ex.text.contains("stage 1 of the new water plan"), "{}", ex.text);
+    for gone in ["Wissa", "Le Fée", "Depay", "Oliveira", "Monconduit"] {
+        assert!(!ex.text.contains(gone), "{gone}: {}", ex.text);
+    }
+    assert!(content::is_roster_entry("Ch. Dupont"));
+    assert!(!content::is_roster_entry("Paris. Le maire"));
+    assert!(!content::is_roster_entry("Y. Wissa a marqué."));
+}
+
+#[test]
+fn contact_cards_and_copyright_lines_are_not_the_article() {
+    let story = water_story(4);
+    let html = format!(
+        "<html><body><article>{story}\
+         <p>Bundesamt für Sicherheit in der Informationstechnik Pressestelle Tel.: 0228-999582-5777 E-Mail: presse@bsi.bund.de Internet: www.bsi.bund.de</p>\
+         <p>Witnesses were asked to call the police on Tel. 0631 3692150 with any information about the night.</p>\
+         <p>paul.takahashi@chron.com</p>\
+         <p>Copyright Boston Business Journal</p></article></body></html>"
+    );
+    let ex = extract(&html, None);
+    assert!(ex.text.contains("Witnesses were asked"), "{}", ex.text);
+    for bad in ["Pressestelle", "takahashi", "Boston Business"] {
+        assert!(!ex.text.contains(bad), "{bad}: {}", ex.text);
+    }
+    assert!(content::is_contact_card("Telefon: +43 (0) 50 11 50 - 3320 Fax: +43 (0) 50 11 50 - 213"));
+    assert!(content::is_contact_card("Kontakt Kinzig.News Redaktion: Telefon:06051 88770 230 E-Mail: [email protected]"));
+    assert!(content::is_contact_card("Napisz do autora: michal.wroblewski@grupawp.pl"));
+    assert!(!content::is_contact_card("Weitere Informationen erteilt Anne Althaus in der Leitstelle unter Tel. 02382 59743 (althausa@stadt.ahlen.de)."));
+    assert!(!content::is_contact_card("The match ended 2-1 after a late goal, and the crowd of 30,000 cheered."));
+    assert!(content::is_copyright_line("Copyright ⓒ Entermedia.co.kr"));
+    assert!(content::is_copyright_line("Copyright (c) 2023 Sunbeam Television"));
+    assert!(!content::is_copyright_line("Copyright law was reformed in the spring."));
+}
+
+#[test]
+fn teasers_of_other_stories_after_the_article_go() {
+    let story = water_story(6);
+    let teaser = |n: u32| {
+        format!(
+            "<div class=\"card\"><p><a href=\"/s{n}\">Fire at a car dealer in the harbour district number {n}</a></p><p class=\"date\">17:42</p>\
+             <p>A car burned out at dealer {n} in the harbour district on Saturday morning, the fire brigade said.</p></div>"
+        )
+    };
+    let html = format!("<html><body><div class=\"content\">{story}{}{}</div></body></html>", teaser(1), teaser(2));
+    let ex = extract(&html, None);
+    assert!(ex.text.contains("part 5 of the new water plan"), "{}", ex.text);
+    assert!(!ex.text.contains("A car burned out"), "{}", ex.text);
+    // A paragraph after a link of the article's own is the article.
+    let html = format!(
+        "<html><body><div class=\"content\">{story}<p><a href=\"/plan\">Read the water plan of the regional council</a></p>\
+         <p>The plan takes effect in June and will be reviewed after two summers, the council's chair told reporters.</p></div></body></html>"
+    );
+    let ex = extract(&html, None);
+    assert!(ex.text.contains("takes effect in June"), "{}", ex.text);
 }
 
 #[test]
@@ -998,11 +1162,11 @@ fn a_header_image_credit_and_an_embed_consent_placeholder_go() {
     let (a, b, c) = (para("morning"), para("afternoon"), para("evening"));
     let html = format!(
         "<html><body><div class=\"entry\">{a}<p>Wir respektieren deine Privatsphäre und stellen deshalb ohne dein Einverständnis keine Verbindung zu Twitter her.</p>\
-         {b}{c}<p>Beitragsbild: Titelseite der FAZ vom 2.4.2019, Ausriss.</p><p>Symbolfoto: dpa</p></div></body></html>"
+         {b}{c}<p>Beitragsbild: Titelseite der FAZ vom 2.4.2019, Ausriss.</p><p>Symbolfoto: dpa</p><p>Illustration : Marie Dupont</p></div></body></html>"
     );
     let ex = extract(&html, None);
     assert!(ex.text.contains("most of the afternoon"), "{}", ex.text);
-    for gone in ["Privatsphäre", "Beitragsbild", "Symbolfoto"] {
+    for gone in ["Privatsphäre", "Beitragsbild", "Symbolfoto", "Marie Dupont"] {
         assert!(!ex.text.contains(gone), "{gone}: {}", ex.text);
     }
 }
