@@ -338,6 +338,10 @@ mod tests {
         assert!(is_furniture("Votre adresse e-mail ne sera pas publiée. Les champs obligatoires sont indiqués avec *"));
         assert!(is_furniture("Your email address will not be published. Required fields are marked *"));
         assert!(!is_furniture("Les thèmes du débat ont été fixés par le gouvernement."));
+        // A donation appeal set after the article.
+        assert!(is_furniture("Ihre Spende für unabhängigen Journalismus. für CORRECTIV. für die nächste Recherche."));
+        assert!(is_disclosure("Dieser Artikel wird von Spenden unserer Leserinnen und Lesern finanziert. Unterstützen Sie unsere gemeinnützige Arbeit mit Ihrer Spende."));
+        assert!(!is_disclosure("Die Stadt sammelt Spenden für die Opfer des Hochwassers."));
     }
 
     #[test]
