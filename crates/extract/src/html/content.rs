@@ -2227,7 +2227,7 @@ pub(super) fn is_roster_entry(text: &str) -> bool {
     for w in words {
         n += 1;
         let w = w.trim_end_matches(|c: char| c.is_ascii_digit());
-        let name = w.chars().next().is_some_and(char::is_uppercase) || NAME_PARTICLES.contains(&w);
+        let name = w.chars().next().is_some_and(char::is_uppercase) || name_particles().contains(w);
         if !name || w.is_empty() || !w.chars().all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’')) {
             return false;
         }
@@ -2235,8 +2235,13 @@ pub(super) fn is_roster_entry(text: &str) -> bool {
     (1..MAX_ROSTER_WORDS).contains(&n)
 }
 
-/// Lower-case words inside names ("J. de Souza Oliveira").
-const NAME_PARTICLES: &[&str] = &["de", "da", "do", "dos", "das", "del", "della", "di", "du", "des", "le", "la", "van", "von", "der", "den", "ten", "ter", "el", "al", "bin", "ben"];
+/// Lower-case words inside names ("J. de Souza Oliveira"): the shared list
+/// of `data/lang/mul/name-particles.txt`, as the text-dump extractor and the
+/// linker read it.
+fn name_particles() -> &'static std::collections::HashSet<&'static str> {
+    static PARTICLES: std::sync::OnceLock<std::collections::HashSet<&'static str>> = std::sync::OnceLock::new();
+    PARTICLES.get_or_init(|| dossier_text::data_lines(include_str!("../../../../data/lang/mul/name-particles.txt")).collect())
+}
 /// Fewest roster entries that make a run a team sheet.
 const MIN_ROSTER_RUN: usize = 5;
 /// Most words of a roster entry (its initial included).
