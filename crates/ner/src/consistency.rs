@@ -1917,7 +1917,7 @@ fn compass_part_of(toks: &[&str], a: usize) -> bool {
     let k = if k >= 1 && toks.get(k).is_some_and(|t| matches!(*t, "la" | "l'" | "l’")) && toks.get(k - 1).is_some_and(|t| matches!(*t, "de" | "d'" | "d’")) { k - 1 } else { k };
     let link = toks.get(k).is_some_and(|t| matches!(*t, "de" | "du" | "d'" | "d’"));
     let compass = k >= 2
-        && toks.get(k - 1).is_some_and(|t| matches!(*t, "nord" | "sud" | "est" | "ouest" | "nord-est" | "nord-ouest" | "sud-est" | "sud-ouest"))
+        && toks.get(k - 1).is_some_and(|t| t.split('-').all(|p| COMPASS_WORDS.contains(&p)))
         && toks.get(k - 2).is_some_and(|t| matches!(t.to_lowercase().as_str(), "le" | "l'" | "l’" | "au" | "du"));
     link && compass
 }
