@@ -53,7 +53,7 @@ mod limits {
 pub(crate) fn is_prose(l: &Line, lang_known: bool) -> bool {
     // A line opening with a "read also", subscription or consent cue is
     // never kept, so it does not pull the region either, however long.
-    if l.bare || l.chrome_cue || l.odd > 1 || l.odd * 8 > l.words || l.repeats > 2 {
+    if l.bare || l.chrome_cue || l.code_like() || l.repeats > 2 {
         return false;
     }
     let stops_ok = |min: f32| !lang_known || l.stop_ratio() >= min;
