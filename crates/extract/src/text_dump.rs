@@ -155,7 +155,8 @@ pub fn extract(input: &str) -> Extraction {
     }
     comment_heads.reverse();
     let items: Vec<bool> = lines.iter().map(|l| l.bullet).collect();
-    let Some((a, b)) = region::best_segment_before_comments(&weights, &comment_heads, &items) else {
+    let same_header = |i: usize, j: usize| region::same_article_header(input, &lines, i, j);
+    let Some((a, b)) = region::best_segment_before_comments(&weights, &comment_heads, &items, &same_header) else {
         diagnostics.push(Diagnostic::warning("no-main-text", "no run of prose lines was found in the dump"));
         return Extraction { diagnostics, ..Default::default() };
     };
@@ -671,6 +672,28 @@ mod tests {
         let e = extract(input);
         assert!(e.text.starts_with("Un incendie a détruit"), "{}", e.text);
         assert!(e.text.ends_with("pour contenir le feu."), "{}", e.text);
+    }
+
+    #[test]
+    fn first_story_of_a_stream_of_articles_is_chosen() {
+        // The page's story, then the next one loaded below it under the
+        // same template ("Nacionales", "Foto 1 de 1"): the longer second
+        // story does not win over the page's own.
+        let para = "Le tribunal a entendu pendant toute la journée les témoins cités par la défense et par l'accusation, qui ont décrit les faits avec précision.";
+        let related: String = (1..=25).map(|k| format!("Titre numéro {k} d'une autre rubrique\n")).collect();
+        let input = format!(
+            "Nacionales\n6 mai 2022\nBénédiction des véhicules ce samedi\nFoto 1 de 1\nLa bénédiction aura lieu demain.\n\
+             Les frères capucins organisent samedi la bénédiction annuelle des véhicules devant leur église, de six heures du matin à vingt et une heures du soir.\n\
+             Il s'agit de la vingtième édition de cette fête, qui veut remercier pour les moyens de transport qui permettent de travailler et de rendre visite aux siens.\n\
+             Une image du saint patron et les dix commandements du conducteur seront remis à chaque participant à la fin de la cérémonie, comme les années passées.\n\
+             Les organisateurs attendent plusieurs milliers de véhicules, des motos aux camions, et demandent aux conducteurs de suivre les consignes des bénévoles.\n\
+             Étiquettes :\nautos\nLire aussi\n{related}Nacionales\n5 mai 2022\nLe procureur général défend son bilan\nFoto 1 de 1\nLe procureur général.\n\
+             {para}\n{para} Ils ont parlé longtemps.\n{para} La salle était pleine.\n{para} Le verdict est attendu.\n{para} Les avocats ont plaidé.\n{para} Le juge a conclu.\n\
+             {para} La presse était là.\n{para} Le public a applaudi.\n"
+        );
+        let e = extract(&input);
+        assert!(e.text.contains("Les frères capucins"), "{}", e.text);
+        assert!(!e.text.contains("Le tribunal"), "{}", e.text);
     }
 
     #[test]

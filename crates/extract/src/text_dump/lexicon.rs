@@ -491,6 +491,13 @@ mod tests {
     }
 
     #[test]
+    fn consent_banner_asking_to_allow_cookies() {
+        // "zuzulassen": the banner asks to allow (zulassen) third-party cookies.
+        let lex = Lexicon::get();
+        assert!(lex.is_consent_line("Zur Optimierung unseres Web-Angebots empfehlen wir zudem, technisch nicht notwendige \"Drittanbieter-Cookies\" zuzulassen."));
+    }
+
+    #[test]
     fn promo_words_match_anywhere_in_any_case() {
         let lex = Lexicon::get();
         assert!(lex.has_promo_word("Recevez notre NEWSLETTER chaque matin."));

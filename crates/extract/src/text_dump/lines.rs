@@ -87,6 +87,12 @@ impl Line {
         }
     }
 
+    /// True when the line reads like code: two odd chunks or more, or one
+    /// for every eight words (see [`is_odd_chunk`]).
+    pub fn code_like(&self) -> bool {
+        self.odd > 1 || self.odd * 8 > self.words
+    }
+
     /// True when every letter is upper case (and there are at least two).
     pub fn all_caps(&self) -> bool {
         self.letters >= 2 && self.upper == self.letters
@@ -548,7 +554,10 @@ fn numbered_marker(text: &str) -> bool {
 /// lines of at least [`LANG_LINE_WORDS`] words. Returns its index, or
 /// `None` when stop words are too rare to tell: fewer than 8 hits, or less
 /// than [`LANG_MIN_SHARE`] of those lines' words (a language without data
-/// files, whose prose must then be judged without stop words).
+/// files, whose prose must then be judged without stop words). Lines of
+/// code (as many odd chunks as [`super::region::is_prose`] refuses) do not
+/// vote: a script printed as text is full of one-letter names ("e", "t",
+/// "a", "l") that are stop words of some language, and outvotes the article.
 pub(crate) fn choose_language(lines: &[Line], hits: &[u16], n: usize) -> Option<usize> {
     if n == 0 {
         return None;
@@ -556,7 +565,7 @@ pub(crate) fn choose_language(lines: &[Line], hits: &[u16], n: usize) -> Option<
     let mut totals = vec![0u64; n];
     let mut words = 0u64;
     for (i, l) in lines.iter().enumerate() {
-        if l.words >= LANG_LINE_WORDS {
+        if l.words >= LANG_LINE_WORDS && !l.code_like() {
             words += u64::from(l.words);
             if let Some(h) = hits.get(i * n..(i + 1) * n) {
                 for (t, v) in totals.iter_mut().zip(h) {
@@ -750,5 +759,18 @@ mod tests {
         let (lines, hits) = split("Le chat est sur le tapis et il dort dans la maison.\nThe cat is on the mat.", lex);
         let k = choose_language(&lines, &hits, lex.codes.len()).unwrap();
         assert_eq!(lex.codes[k], "fr");
+    }
+
+    #[test]
+    fn a_script_printed_as_text_does_not_choose_the_language() {
+        // Minified code is full of one-letter names that are French stop
+        // words ("a", "l", "t", "e"): it must not outvote a German article.
+        let lex = Lexicon::get();
+        let code = "n},function(e,t,n){function r(e,t,n){return t=i(void 0===t?e.length-1:t,0),function(){for(var r=arguments,a=-1,u=i(r.length-t,0),c=Array(u);++a<u;)c[a]=r[t+a];a=-1;for(var l=Array(t+1);++a<t;)l[a]=r[a];return l[t]=n(c),e.apply(this,l)}}var i=Math.max;e.exports=r},function(e,t,n){var r=n(1),a=n.n(r),l=e.a,s=t.l;return a&&l?e:t}\n";
+        let text = format!("{}Die Abogebühr eines Nutzers soll nur noch unter den Künstlern verteilt werden, die er gehört hat, so das Ziel der Initiative.\nEs seien in der Kürze der Zeit schlicht nicht alle Künstler erreichbar gewesen, wird in der Mitteilung betont.\n", code.repeat(3));
+        let (lines, hits) = split(&text, lex);
+        assert!(lines[0].code_like());
+        let k = choose_language(&lines, &hits, lex.codes.len()).unwrap();
+        assert_eq!(lex.codes[k], "de");
     }
 }

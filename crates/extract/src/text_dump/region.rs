@@ -53,7 +53,7 @@ mod limits {
 pub(crate) fn is_prose(l: &Line, lang_known: bool) -> bool {
     // A line opening with a "read also", subscription or consent cue is
     // never kept, so it does not pull the region either, however long.
-    if l.bare || l.chrome_cue || l.odd > 1 || l.odd * 8 > l.words || l.repeats > 2 {
+    if l.bare || l.chrome_cue || l.code_like() || l.repeats > 2 {
         return false;
     }
     let stops_ok = |min: f32| !lang_known || l.stop_ratio() >= min;
@@ -229,7 +229,7 @@ const GAP_COST: f32 = -0.3;
 /// when no line has a positive weight.
 #[cfg(test)]
 pub(crate) fn best_segment(w: &[f32]) -> Option<(usize, usize)> {
-    best_segment_before_comments(w, &[], &[])
+    best_segment_before_comments(w, &[], &[], &|_, _| false)
 }
 
 /// [`best_segment`], knowing the lines that head a comment section
@@ -240,7 +240,14 @@ pub(crate) fn best_segment(w: &[f32]) -> Option<(usize, usize)> {
 /// region is chosen among them only (a long comment
 /// thread would otherwise outweigh a short article); and a heading inside
 /// the chosen region, after at least [`COMMENTS_MIN`] of prose, ends it.
-pub(crate) fn best_segment_before_comments(w: &[f32], comment_heads: &[usize], items: &[bool]) -> Option<(usize, usize)> {
+///
+/// `same_header(i, j)` tells whether the candidates starting at lines `i`
+/// and `j` are headed alike (see [`same_article_header`]): a page that
+/// loads the next stories below its own prints each under the same
+/// template (kicker, date, image counter), and the first of them, when it
+/// weighs at least [`STREAM_MIN`], is the page's article however much
+/// longer the next one is.
+pub(crate) fn best_segment_before_comments(w: &[f32], comment_heads: &[usize], items: &[bool], same_header: &dyn Fn(usize, usize) -> bool) -> Option<(usize, usize)> {
     let mut pieces: Vec<(f32, usize, usize)> = Vec::new();
     let mut sum = 0.0f32;
     let mut start = 0usize;
@@ -267,6 +274,12 @@ pub(crate) fn best_segment_before_comments(w: &[f32], comment_heads: &[usize], i
     }
     let best = pieces.iter().map(|p| p.0).fold(0.0f32, f32::max);
     let mut k = pieces.iter().position(|p| p.0 >= best * FIRST_SHARE && p.0 >= MIN_FIRST.min(best))?;
+    // A stream of articles: an earlier candidate headed like the chosen one.
+    if let Some(&(_, ka, _)) = pieces.get(k) {
+        if let Some(j) = pieces.iter().take(k).position(|p| p.0 >= STREAM_MIN && same_header(p.1, ka)) {
+            k = j;
+        }
+    }
     let (_, mut a, mut b) = *pieces.get(k)?;
     for _ in 0..MERGES {
         let Some(&(s, pa, pb)) = k.checked_sub(1).and_then(|j| pieces.get(j)) else { break };
@@ -289,6 +302,38 @@ pub(crate) fn best_segment_before_comments(w: &[f32], comment_heads: &[usize], i
         }
     }
     Some((a, b))
+}
+
+/// Least weight of an earlier candidate headed like the chosen one for it
+/// to be chosen instead (the first story of a stream of articles).
+const STREAM_MIN: f32 = 6.0;
+
+/// Lines above a candidate's start read as its header.
+const HEADER_LINES: usize = 6;
+/// Fewest template lines two headers share for two candidates to be
+/// stories printed under the same template.
+const HEADER_SHARED: usize = 2;
+/// Most words of a template line (a kicker, "Foto 1 de 1", "Partager").
+const TEMPLATE_WORDS: u32 = 4;
+
+/// True when the [`HEADER_LINES`] lines above line `i` and those above
+/// line `j` share at least [`HEADER_SHARED`] distinct template lines:
+/// short lines with letters, printed more than once on the page (a
+/// section kicker, "Foto 1 de 1"), not a bare marker, an image
+/// placeholder or a list item (menus repeat those everywhere).
+pub(crate) fn same_article_header(input: &str, lines: &[Line], i: usize, j: usize) -> bool {
+    let template = |k: usize| -> Option<&str> {
+        let l = lines.get(k)?;
+        (l.repeats >= 2 && !l.bare && !l.placeholder && !l.bullet && l.letters > 0 && l.words <= TEMPLATE_WORDS).then(|| l.text(input))
+    };
+    let above = |s: usize| s.saturating_sub(HEADER_LINES)..s;
+    let mut shared: Vec<&str> = Vec::new();
+    for t in above(i).filter_map(template) {
+        if !shared.contains(&t) && above(j).filter_map(template).any(|u| u == t) {
+            shared.push(t);
+        }
+    }
+    i != j && shared.len() >= HEADER_SHARED
 }
 
 /// Least weight of a candidate before a comment heading for the region to
@@ -1546,13 +1591,38 @@ mod tests {
     }
 
     #[test]
+    fn first_story_headed_like_the_chosen_one_wins() {
+        // A story of weight 8, 25 lines of chrome (too far to merge), then
+        // one of weight 40: the second wins, unless both are headed alike
+        // (a stream of articles).
+        let w: Vec<f32> = [-1.0, 8.0].into_iter().chain([-1.0; 25]).chain([40.0]).collect();
+        assert_eq!(best_segment(&w), Some((27, 27)));
+        assert_eq!(best_segment_before_comments(&w, &[], &[], &|i, j| (i, j) == (1, 27)), Some((1, 1)));
+        // Too light a first candidate is no story.
+        let w: Vec<f32> = [-1.0, 4.0].into_iter().chain([-1.0; 25]).chain([40.0]).collect();
+        assert_eq!(best_segment_before_comments(&w, &[], &[], &|_, _| true), Some((27, 27)));
+    }
+
+    #[test]
+    fn headers_sharing_two_template_lines() {
+        let lex = Lexicon::get();
+        let input = "Nacionales\n6 mai 2022\nFoto 1 de 1\nPremier texte de l'article qui parle de la fête.\nNacionales\n5 mai 2022\nFoto 1 de 1\nSecond texte de l'article qui parle du procès.\nAutre\n";
+        let (lines, _) = split(input, lex);
+        assert!(same_article_header(input, &lines, 3, 7));
+        // One shared line is not a template.
+        let input = "Nacionales\n6 mai 2022\nFoto 1\nPremier texte de l'article qui parle de la fête.\nNacionales\n5 mai 2022\nFoto 2\nSecond texte de l'article qui parle du procès.\nAutre\n";
+        let (lines, _) = split(input, lex);
+        assert!(!same_article_header(input, &lines, 3, 7));
+    }
+
+    #[test]
     fn list_items_count_half_in_the_merge_gap() {
         // A lede (weight 3: reach 18 lines), then 24 lines of a promotion
         // box, 12 of them list items, then the body.
         let w: Vec<f32> = [3.0].into_iter().chain([-1.0; 24]).chain([10.0]).collect();
         assert_eq!(best_segment(&w), Some((25, 25)));
         let items: Vec<bool> = (0..w.len()).map(|j| (1..=12).contains(&j)).collect();
-        assert_eq!(best_segment_before_comments(&w, &[], &items), Some((0, 25)));
+        assert_eq!(best_segment_before_comments(&w, &[], &items, &|_, _| false), Some((0, 25)));
     }
 
     #[test]
@@ -1560,19 +1630,19 @@ mod tests {
         // A short article, a comment heading (line 3), a long thread.
         let w: Vec<f32> = [2.5].into_iter().chain([-1.0; 16]).chain([3.0, -0.5, 3.0, -0.5, 3.0]).collect();
         assert_eq!(best_segment(&w), Some((17, 21)));
-        assert_eq!(best_segment_before_comments(&w, &[3], &[]), Some((0, 0)));
+        assert_eq!(best_segment_before_comments(&w, &[3], &[], &|_, _| false), Some((0, 0)));
         // A heading with no substantial text before it changes nothing.
-        assert_eq!(best_segment_before_comments(&w, &[1, 3], &[]), Some((0, 0)));
-        assert_eq!(best_segment_before_comments(&[0.5, -1.0, 6.0], &[1], &[]), Some((2, 2)));
+        assert_eq!(best_segment_before_comments(&w, &[1, 3], &[], &|_, _| false), Some((0, 0)));
+        assert_eq!(best_segment_before_comments(&[0.5, -1.0, 6.0], &[1], &[], &|_, _| false), Some((2, 2)));
         // A comment count above the article ("0 Comments" by the byline),
         // after a site blurb weighing next to nothing beside the article,
         // does not bind.
         let w: Vec<f32> = [2.5].into_iter().chain([-1.0; 16]).chain([12.0, -0.5, 12.0, -0.5, 12.0]).collect();
-        assert_eq!(best_segment_before_comments(&w, &[3], &[]), Some((17, 21)));
+        assert_eq!(best_segment_before_comments(&w, &[3], &[], &|_, _| false), Some((17, 21)));
         // A heading inside the region, after substantial text, ends it.
         let w = [3.0, -0.3, 3.0, -0.5, 2.0, -0.3, 2.0];
         assert_eq!(best_segment(&w), Some((0, 6)));
-        assert_eq!(best_segment_before_comments(&w, &[3], &[]), Some((0, 2)));
+        assert_eq!(best_segment_before_comments(&w, &[3], &[], &|_, _| false), Some((0, 2)));
     }
 
     #[test]
