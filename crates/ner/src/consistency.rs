@@ -62,6 +62,21 @@
 //! d'Hyères"); a first name runs on over "de" ("Bertrand de Broc",
 //! "Philippe de Gonneville"), and a person's name after "de" sheds the
 //! complement that opens it ("du site de Jababeka David Quentin").
+//! In French edited news, names run together or cut apart are mended: an
+//! organisation's name that runs on over "de" and a place ends before "de"
+//! when the document names it alone ("l'université Paris-8 de
+//! Saint-Denis"), an unknown place tagged right before a person opens the
+//! person's name ("Aung San Suu Kyi"), an organisation takes the first word
+//! of a person's name after it when the next word is a first name, known or
+//! given by an initial elsewhere ("RIA Novosti Valentine Sapounov", "V.
+//! Sapounov"), an organisation runs on over an adjective of nationality
+//! ("Parti communiste chinois"), a capitalised company head before a known
+//! organisation is dropped ("Groupe France Télécom"), and an institution
+//! head opening a person's name makes an organisation ("Fondation X");
+//! "près de / au large de X" votes LOC; a numbered edition ("l'édition
+//! 2012 du X"), an eponym of science ("le boson de Higgs") and a web
+//! address after "site" vote MISC; a unit after a number ("0,04 UA") and a
+//! side of a thing ("l'échangeur Sud") are no names.
 //! First names come from the corpora and from a hand-written list of
 //! common given names.
 
@@ -318,6 +333,7 @@ pub fn apply_with(doc: &mut DocTags<'_>, lexicon: &HashSet<String>, lang: &str, 
         }
     }
     let lower_here = if modern && lang == "fr" { lower_case_words(doc) } else { HashSet::new() };
+    let initialled = if modern && lang == "fr" { initialled_surnames(doc) } else { HashSet::new() };
     for (toks, tags) in doc.sentences.iter().zip(doc.tags.iter_mut()) {
         speaking_places_are_persons(toks, tags, lang);
         first_name_persons(toks, tags, lexicon);
@@ -343,14 +359,21 @@ pub fn apply_with(doc: &mut DocTags<'_>, lexicon: &HashSet<String>, lang: &str, 
             if lang == "fr" {
                 drop_lone_common_words(toks, tags, lexicon, &lower_here);
                 drop_lone_directions(toks, tags);
+                drop_units_after_numbers(toks, tags);
+                nationality_ends_organisations(toks, tags);
                 split_persons_off_titled_organisations(toks, tags);
-                split_complements_off_persons(toks, tags);
+                // Before the split of complements, which makes a place
+                // right before a person on purpose ("du site de Jababeka
+                // David Quentin").
+                unknown_places_opening_persons(toks, tags);
+                split_complements_off_persons(toks, tags, &initialled);
                 place_headed_persons(toks, tags);
                 trim_lower_tails_after_complements(toks, tags);
             }
         }
     }
     if modern && lang == "fr" {
+        split_places_off_organisations(doc);
         drop_common_word_persons(doc, lexicon, &lower_here);
         drop_shouted_common_words(doc, lexicon, &lower_here);
     }
@@ -543,8 +566,9 @@ fn split_persons_off_titled_organisations(toks: &[&str], tags: &mut [(Label, f32
 /// after "de", a person's name of three words or more whose second word is
 /// a known first name, its first word not one, opens with the complement
 /// of the noun before it: that word is a place (or what the gazetteers
-/// know it as), the rest the person.
-fn split_complements_off_persons(toks: &[&str], tags: &mut [(Label, f32)]) {
+/// know it as), the rest the person. Right after an organisation tagged
+/// apart, that word ends the organisation's name instead.
+fn split_complements_off_persons(toks: &[&str], tags: &mut [(Label, f32)], initialled: &HashSet<(char, &str)>) {
     let names = first_names();
     let labels: Vec<Label> = tags.iter().map(|t| t.0).collect();
     for (a, b, ty) in entities(&labels) {
@@ -555,12 +579,110 @@ fn split_complements_off_persons(toks: &[&str], tags: &mut [(Label, f32)]) {
         let first = toks.get(a).copied().unwrap_or("");
         let second = toks.get(a + 1).copied().unwrap_or("");
         let rest_names = toks.get(a + 2..b).is_some_and(|s| s.iter().all(|t| is_cap(t) && t.chars().skip(1).any(char::is_lowercase)));
-        if after_de && is_cap(first) && !names.contains(first) && names.contains(second) && rest_names && known_name(toks.get(a..b).unwrap_or(&[])).is_none() {
+        // The second word is a first name: a known one, or one whose
+        // initial the document gives with the same surname ("V. Sapounov").
+        let initial_elsewhere = || second.chars().next().zip(toks.get(b - 1)).is_some_and(|(c, last)| initialled.contains(&(c, *last)));
+        let second_first_name = names.contains(second) || (b == a + 3 && initial_elsewhere());
+        if !(is_cap(first) && !names.contains(first) && second_first_name && rest_names && known_name(toks.get(a..b).unwrap_or(&[])).is_none()) {
+            continue;
+        }
+        // Right after an organisation's name ("l'agence RIA Novosti
+        // Valentine Sapounov" tagged "RIA" + "Novosti Valentine …"), the
+        // first word ends the organisation's name.
+        let org_before = matches!(labels.get(a - 1), Some(Label::B(Type::Org) | Label::I(Type::Org)));
+        if org_before {
+            let mut s = a - 1;
+            while s > 0 && labels.get(s) == Some(&Label::I(Type::Org)) {
+                s -= 1;
+            }
+            relabel(tags, s, a + 1, Type::Org, None);
+            relabel(tags, a + 1, b, Type::Per, None);
+        } else if after_de {
             let ty = known_name(&[first]).unwrap_or(Type::Loc);
             relabel(tags, a, a + 1, ty, None);
             relabel(tags, a + 1, b, Type::Per, None);
         }
     }
+}
+
+/// "la Commission européenne de Bruxelles", "l'université Paris-8 de
+/// Saint-Denis": an organisation's name that runs on over "de" and a place
+/// (known, or tagged as a place alone in the document), when its words
+/// before "de" (two or more) are a known organisation or are tagged as an
+/// organisation alone elsewhere in the document, ends before "de"; the
+/// place is a place of its own ("Université de Nantes", whose head alone
+/// is no name, stays whole).
+fn split_places_off_organisations(doc: &mut DocTags<'_>) {
+    let mut orgs: HashSet<String> = HashSet::new();
+    let mut places: HashSet<String> = HashSet::new();
+    for (toks, tags) in doc.sentences.iter().zip(&doc.tags) {
+        let labels: Vec<Label> = tags.iter().map(|t| t.0).collect();
+        for (a, b, ty) in entities(&labels) {
+            let Some(span) = toks.get(a..b) else { continue };
+            if ty == Type::Org && b >= a + 2 {
+                orgs.insert(key(span));
+            } else if ty == Type::Loc {
+                places.insert(key(span));
+            }
+        }
+    }
+    for (toks, tags) in doc.sentences.iter().zip(doc.tags.iter_mut()) {
+        let labels: Vec<Label> = tags.iter().map(|t| t.0).collect();
+        for (a, b, ty) in entities(&labels) {
+            if ty != Type::Org || b < a + 4 {
+                continue;
+            }
+            let Some(k) = (a + 2..b - 1).rev().find(|&k| toks.get(k).is_some_and(|t| matches!(*t, "de" | "d'" | "d’"))) else { continue };
+            let (Some(head), Some(place)) = (toks.get(a..k), toks.get(k + 1..b)) else { continue };
+            let is_place = known_name(place) == Some(Type::Loc) || places.contains(&key(place));
+            if !place.first().is_some_and(|t| is_cap(t)) || !is_place || known_name(toks.get(a..b).unwrap_or(&[])).is_some() {
+                continue;
+            }
+            if known_name(head) == Some(Type::Org) || orgs.contains(&key(head)) {
+                relabel(tags, a, k, Type::Org, None);
+                if let Some(t) = tags.get_mut(k) {
+                    t.0 = Label::O;
+                }
+                relabel(tags, k + 1, b, Type::Loc, None);
+            }
+        }
+    }
+}
+
+/// "la lauréate Aung San Suu Kyi" tagged as the place "Aung San" and the
+/// person "Suu Kyi": a place tagged right before a person's name, no word
+/// between, that is no known place (gazetteer) opens the person's name.
+fn unknown_places_opening_persons(toks: &[&str], tags: &mut [(Label, f32)]) {
+    let labels: Vec<Label> = tags.iter().map(|t| t.0).collect();
+    let spans = entities(&labels);
+    for w in spans.windows(2) {
+        let (Some(&(a, b, t1)), Some(&(c, d, t2))) = (w.first(), w.get(1)) else { continue };
+        if t1 != Type::Loc || t2 != Type::Per || b != c {
+            continue;
+        }
+        let words = toks.get(a..b).unwrap_or(&[]);
+        if words.iter().all(|t| is_cap(t)) && known_name(words).is_none() && words.iter().all(|t| known_name(&[*t]).is_none()) {
+            relabel(tags, a, d, Type::Per, None);
+        }
+    }
+}
+
+/// Persons named by an initial and a surname in the document ("V.
+/// Sapounov"): (initial, surname).
+fn initialled_surnames<'a>(doc: &DocTags<'a>) -> HashSet<(char, &'a str)> {
+    let mut out = HashSet::new();
+    for toks in &doc.sentences {
+        for w in toks.windows(2) {
+            let (Some(&i), Some(&s)) = (w.first(), w.get(1)) else { continue };
+            let mut cs = i.chars();
+            if let (Some(c), Some('.'), None) = (cs.next(), cs.next(), cs.next()) {
+                if c.is_uppercase() && is_cap(s) && s.chars().count() > 2 {
+                    out.insert((c, s));
+                }
+            }
+        }
+    }
+    out
 }
 
 /// Capitalised common nouns that name one institution alone ("l'État",
@@ -608,18 +730,60 @@ fn drop_lone_common_words(toks: &[&str], tags: &mut [(Label, f32)], lexicon: &Ha
     }
 }
 
+/// "le Parti communiste chinois" tagged "Parti communiste": an
+/// organisation's name of two words or more runs on over a lower-case
+/// adjective of nationality right after it.
+fn nationality_ends_organisations(toks: &[&str], tags: &mut [(Label, f32)]) {
+    let res = Resources::get();
+    let labels: Vec<Label> = tags.iter().map(|t| t.0).collect();
+    for (a, b, ty) in entities(&labels) {
+        if ty != Type::Org || b < a + 2 || labels.get(b) != Some(&Label::O) {
+            continue;
+        }
+        let adjective = toks.get(b).is_some_and(|t| t.chars().next().is_some_and(char::is_lowercase) && res.is_demonym(&crate::resources::fold_word(t)));
+        // An English name closed by its head ("… Facilities Council
+        // britannique") takes no French adjective.
+        let english_head = toks.get(b - 1).is_some_and(|t| is_cap(t) && res.cue("en", &t.to_lowercase()) == cue::ORGHEAD);
+        if adjective && !english_head {
+            relabel(tags, a, b + 1, Type::Org, None);
+        }
+    }
+}
+
+/// "à 0,04 UA de son étoile", "20 kWh": a short word in capitals right
+/// after a number is a unit, no name.
+fn drop_units_after_numbers(toks: &[&str], tags: &mut [(Label, f32)]) {
+    let labels: Vec<Label> = tags.iter().map(|t| t.0).collect();
+    for (a, b, _) in entities(&labels) {
+        if b != a + 1 || a == 0 {
+            continue;
+        }
+        let number = toks.get(a - 1).is_some_and(|t| t.chars().next().is_some_and(|c| c.is_ascii_digit()) && t.chars().all(|c| c.is_ascii_digit() || matches!(c, ',' | '.')));
+        let unit = toks.get(a).is_some_and(|t| (2..=3).contains(&t.chars().count()) && t.chars().any(char::is_uppercase) && t.chars().all(char::is_alphabetic));
+        if number && unit {
+            if let Some(t) = tags.get_mut(a) {
+                t.0 = Label::O;
+            }
+        }
+    }
+}
+
 /// "aller dans le Sud", "un pays du Sud", "à l'Ouest": a compass word alone
 /// after an article is a direction or a vague zone, no named place ("Nord"
 /// is left alone: it is also a French département).
 fn drop_lone_directions(toks: &[&str], tags: &mut [(Label, f32)]) {
     let labels: Vec<Label> = tags.iter().map(|t| t.0).collect();
     for (a, b, ty) in entities(&labels) {
-        if b != a + 1 || ty != Type::Loc || a == 0 {
+        if b != a + 1 || !matches!(ty, Type::Loc | Type::Org) || a == 0 {
             continue;
         }
         let direction = toks.get(a).is_some_and(|t| matches!(*t, "Sud" | "Ouest" | "Est"));
-        let article = toks.get(a - 1).is_some_and(|t| matches!(*t, "le" | "du" | "au" | "l'" | "l’" | "de"));
-        if direction && article {
+        let article = ty == Type::Loc && toks.get(a - 1).is_some_and(|t| matches!(*t, "le" | "du" | "au" | "l'" | "l’" | "de"));
+        // "l'échangeur Sud", "le pilier Sud": the side of a thing named
+        // by the common noun before it.
+        let side = toks.get(a - 1).is_some_and(|t| t.chars().count() >= 4 && t.chars().all(char::is_lowercase))
+            && !toks.get(a - 1).is_some_and(|p| Resources::get().cue("fr", p) == cue::ORGHEAD || company_cues("fr").is_some_and(|c| c.contains_key(*p)));
+        if direction && (article || side) {
             if let Some(t) = tags.get_mut(a) {
                 t.0 = Label::O;
             }
@@ -648,8 +812,9 @@ fn split_leading_name(toks: &[&str], tags: &mut [(Label, f32)], others: &HashMap
 
 /// A person's name does not hold an organisation head: a name of two
 /// words or more tagged as a person with a capitalised head of either
-/// language inside it ("Sorbonne Université", "Fondation Jean-Jaurès",
-/// "Radio Nova") is an organisation.
+/// language inside it ("Sorbonne Université", "Radio Nova"), or in French
+/// opened by an institution head ("Fondation Wikimedia"), is an
+/// organisation.
 fn organisation_heads_in_persons(toks: &[&str], tags: &mut [(Label, f32)], lang: &str) {
     let res = Resources::get();
     let labels: Vec<Label> = tags.iter().map(|t| t.0).collect();
@@ -662,6 +827,9 @@ fn organisation_heads_in_persons(toks: &[&str], tags: &mut [(Label, f32)], lang:
             let l = t.to_lowercase();
             is_cap(t) && [lang, "en", "fr"].iter().any(|g| res.cue(g, &l) == cue::ORGHEAD)
         });
+        // In French, an institution head opening the name ("Fondation
+        // Wikimedia", `ner-institutions.txt`).
+        let head = head || (lang == "fr" && span.first().is_some_and(|t| is_cap(t) && institution_heads().contains(&t.to_lowercase())));
         if head && !span.first().is_some_and(|f| first_names().contains(f)) {
             relabel(tags, a, b, Type::Org, None);
         }
@@ -837,6 +1005,17 @@ fn trim_leading_lower_words(toks: &[&str], tags: &mut [(Label, f32)], lexicon: &
                 break;
             }
             s += 1;
+        }
+        // "le Groupe France Télécom": a capitalised company head before a
+        // known organisation's name of two words or more is no part of it.
+        if s == a
+            && b >= a + 3
+            && ty == Type::Org
+            && toks.get(a).is_some_and(|w| is_cap(w) && COMPANY_HEADS.contains(&w.to_lowercase().as_str()))
+            && toks.get(a + 1..b).is_some_and(|r| known_name(r) == Some(Type::Org))
+            && known_name(toks.get(a..b).unwrap_or(&[])).is_none()
+        {
+            s = a + 1;
         }
         let mut ty = ty;
         // "la Polonaise Agnieszka Radwanska": a capitalised nationality
@@ -2210,6 +2389,11 @@ fn event_cues(lang: &str) -> Option<&'static (Vec<Vec<&'static str>>, HashSet<&'
             let mut heads = Vec::new();
             let mut before = HashSet::new();
             for l in dossier_text::data_lines(include_str!("../../../data/lang/fr/ner-events.txt")) {
+                // "NOUN de before" lines: the nouns before "de" (see
+                // `eponym_nouns`).
+                if l.ends_with(" de before") {
+                    continue;
+                }
                 match l.strip_suffix(" before") {
                     Some(w) => {
                         before.insert(w);
@@ -2273,11 +2457,79 @@ fn event_votes(doc: &DocTags<'_>, by_key: &mut HashMap<String, [f32; 4]>, lang: 
             let after_noun = k > 0 && toks.get(k - 1).is_some_and(|t| before.contains(t.to_lowercase().as_str()));
             // An English law: "Stop Online Piracy Act", "Patriot Act".
             let law = span.len() >= 2 && span.last() == Some(&"Act");
-            if headed || after_noun || law {
-                by_key.entry(key(span)).or_insert([0.0; 4])[type_index(Type::Misc)] += CUE_VOTE;
+            // A website named by its address after "site" ("le site
+            // Planethunters.org"); a site named otherwise may be a medium
+            // ("le site France Info").
+            let website = k > 0 && toks.get(k - 1).is_some_and(|t| matches!(t.to_lowercase().as_str(), "site" | "sites")) && span.last().is_some_and(|t| domain_name(t));
+            // A code name in quotes after a version ("la 13.04 « Raring
+            // Ringtail »", "12.04 LTS « Precise Pangolin »").
+            let quoted = a > 0 && toks.get(a - 1).is_some_and(|t| matches!(*t, "«" | "\"" | "“"));
+            let caps = |t: &&str| t.chars().count() >= 2 && t.chars().all(char::is_uppercase);
+            let code_name = quoted
+                && a >= 2
+                && (toks.get(a - 2).is_some_and(|t| is_version(t)) || (a >= 3 && toks.get(a - 2).is_some_and(caps) && toks.get(a - 3).is_some_and(|t| is_version(t))));
+            if headed || after_noun || law || numbered_edition_of(toks, a) || after_eponym_noun(toks, a) || website || code_name {
+                // An address outweighs "site" as a medium noun, which votes
+                // ORG (`ner-company-cues.txt`).
+                let vote = if website { 2.0 * CUE_VOTE } else { CUE_VOTE };
+                by_key.entry(key(span)).or_insert([0.0; 4])[type_index(Type::Misc)] += vote;
             }
         }
     }
+}
+
+/// A web address without its scheme: "Planethunters.org", "arXiv.org".
+fn domain_name(t: &str) -> bool {
+    t.rsplit_once('.').is_some_and(|(host, tld)| !host.is_empty() && (2..=4).contains(&tld.len()) && tld.chars().all(|c| c.is_ascii_lowercase()))
+}
+
+/// Nouns whose "de X" complement is a name lent to a thing, no entity:
+/// "le boson de Higgs", "le théorème de Fermat"
+/// (`ner-events.txt`, lines "NOUN de before").
+fn eponym_nouns() -> &'static HashSet<&'static str> {
+    static NOUNS: std::sync::OnceLock<HashSet<&'static str>> = std::sync::OnceLock::new();
+    NOUNS.get_or_init(|| {
+        dossier_text::data_lines(include_str!("../../../data/lang/fr/ner-events.txt")).filter_map(|l| l.strip_suffix(" de before")).collect()
+    })
+}
+
+/// A name right after an eponym noun and "de" / "d'" ("le boson de
+/// Higgs").
+fn after_eponym_noun(toks: &[&str], a: usize) -> bool {
+    a >= 2
+        && toks.get(a - 1).is_some_and(|t| matches!(*t, "de" | "d'" | "d’"))
+        && toks.get(a - 2).is_some_and(|t| eponym_nouns().contains(t.to_lowercase().as_str()))
+}
+
+/// "l'édition 2012-2013 du Vendée Globe", "la 3e édition du …", "cette
+/// édition du …": a name after an edition that is numbered (a year, an
+/// ordinal) or pointed at names a recurring event (a newspaper's edition,
+/// "l'édition du Monde", is neither numbered nor pointed at).
+fn numbered_edition_of(toks: &[&str], a: usize) -> bool {
+    let mut k = a;
+    if k >= 1 && toks.get(k - 1).is_some_and(|t| matches!(*t, "du" | "des")) {
+        k -= 1;
+    } else if k >= 2 && toks.get(k - 1).is_some_and(|t| matches!(*t, "la" | "l'" | "l’")) && toks.get(k - 2) == Some(&"de") {
+        k -= 2;
+    } else {
+        return false;
+    }
+    // A year or a season, one token or split at its dash ("2012-2013").
+    let year = |t: &str| !t.is_empty() && t.chars().all(|c| c.is_ascii_digit() || matches!(c, '-' | '/' | '–'));
+    let end = k;
+    while k >= 1 && end - k < 3 && toks.get(k - 1).is_some_and(|t| year(t)) {
+        k -= 1;
+    }
+    let dated = k < end;
+    if k == 0 || !toks.get(k - 1).is_some_and(|t| matches!(t.to_lowercase().as_str(), "édition" | "éditions")) {
+        return false;
+    }
+    let ordinal = |t: &str| {
+        let l = t.to_lowercase();
+        (l.chars().next().is_some_and(|c| c.is_ascii_digit()) && (l.ends_with('e') || l.ends_with("ème") || l.ends_with("er") || l.ends_with("re")))
+            || matches!(l.as_str(), "première" | "deuxième" | "troisième" | "dernière" | "prochaine" | "précédente" | "nouvelle" | "cette")
+    };
+    dated || (k >= 2 && toks.get(k - 2).is_some_and(|t| ordinal(t)))
 }
 
 /// A company and its longer name share their type: when a one-word name
@@ -3765,6 +4017,11 @@ mod tests {
         organisation_heads_in_persons(&toks, &mut tags, "fr");
         let got: Vec<Label> = tags.iter().map(|t| t.0).collect();
         assert_eq!(got, [O, B(Type::Org), I(Type::Org), O, O, B(Type::Org), I(Type::Org), I(Type::Org)]);
+        // A French institution head opening the name.
+        let toks = ["la", "Fondation", "Zikimedia", "est"];
+        let mut tags = vec![p(O), p(B(Type::Per)), p(I(Type::Per)), p(O)];
+        organisation_heads_in_persons(&toks, &mut tags, "fr");
+        assert_eq!(tags[1].0, B(Type::Org));
     }
     #[test]
     fn english_company_heads_close_names() {
@@ -3859,9 +4116,135 @@ mod tests {
         let p = |l| (l, 0.9);
         let toks = ["du", "site", "de", "Zababeka", "David", "Zuentin", ",", "de", "Jean", "Zupont", "Zorg"];
         let mut tags = vec![p(O), p(O), p(O), p(B(Type::Per)), p(I(Type::Per)), p(I(Type::Per)), p(O), p(O), p(B(Type::Per)), p(I(Type::Per)), p(I(Type::Per))];
-        split_complements_off_persons(&toks, &mut tags);
+        split_complements_off_persons(&toks, &mut tags, &HashSet::new());
         let got: Vec<Label> = tags.iter().map(|t| t.0).collect();
         assert_eq!(got, [O, O, O, B(Type::Loc), B(Type::Per), I(Type::Per), O, O, B(Type::Per), I(Type::Per), I(Type::Per)]);
+        // An agency's name run into the person's after it.
+        // An agency's name run into the person's after it, the first name
+        // given by an initial elsewhere ("V. Zapounov").
+        let toks = ["l'", "agence", "ZIA", "Zovosti", "Xalentine", "Zapounov", ","];
+        let mut tags = vec![p(O), p(O), p(B(Type::Org)), p(B(Type::Per)), p(I(Type::Per)), p(I(Type::Per)), p(O)];
+        split_complements_off_persons(&toks, &mut tags, &HashSet::new());
+        assert_eq!(tags[3].0, B(Type::Per));
+        let doc = DocTags { sentences: vec![vec!["V.", "Zapounov"], vec!["X.", "Zapounov", "dit"]], tags: vec![] };
+        split_complements_off_persons(&toks, &mut tags, &initialled_surnames(&doc));
+        let got: Vec<Label> = tags.iter().map(|t| t.0).collect();
+        assert_eq!(got, [O, O, B(Type::Org), I(Type::Org), B(Type::Per), I(Type::Per), O]);
+    }
+    #[test]
+    fn places_split_off_organisations() {
+        use Label::*;
+        let p = |l| (l, 0.9);
+        let (bo, io) = (B(Type::Org), I(Type::Org));
+        let s1 = ["l'", "université", "Zorg-8", "de", "Paris", "."];
+        let s2 = ["l'", "université", "Zorg-8", "est", "en", "grève"];
+        let s3 = ["l'", "Université", "de", "Paris"];
+        let mut doc = DocTags {
+            sentences: vec![s1.to_vec(), s2.to_vec(), s3.to_vec()],
+            tags: vec![vec![p(O), p(bo), p(io), p(io), p(io), p(O)], vec![p(O), p(bo), p(io), p(O), p(O), p(O)], vec![p(O), p(bo), p(io), p(io)]],
+        };
+        split_places_off_organisations(&mut doc);
+        let got: Vec<Label> = doc.tags[0].iter().map(|t| t.0).collect();
+        assert_eq!(got, [O, bo, io, O, B(Type::Loc), O]);
+        let got: Vec<Label> = doc.tags[2].iter().map(|t| t.0).collect();
+        assert_eq!(got, [O, bo, io, io]);
+    }
+    #[test]
+    fn websites_editions_and_eponyms_vote_misc() {
+        use Label::*;
+        let p = |l| (l, 0.9);
+        let s1 = ["grâce", "au", "site", "Zorg.org", "et", "au", "site", "Zinfo", ",", "la", "12.04", "LTS", "«", "Zrecise", "Zangolin", "»"];
+        let s2 = ["l'", "édition", "2012", "du", "Zendée", "Zlobe", "et", "le", "boson", "de", "Ziggs"];
+        let doc = DocTags {
+            sentences: vec![s1.to_vec(), s2.to_vec()],
+            tags: vec![
+                vec![p(O), p(O), p(O), p(B(Type::Org)), p(O), p(O), p(O), p(B(Type::Org)), p(O), p(O), p(O), p(O), p(O), p(B(Type::Org)), p(I(Type::Org)), p(O)],
+                vec![p(O), p(O), p(O), p(O), p(B(Type::Loc)), p(I(Type::Loc)), p(O), p(O), p(O), p(O), p(B(Type::Per))],
+            ],
+        };
+        let mut by_key = HashMap::new();
+        event_votes(&doc, &mut by_key, "fr");
+        let misc = |k: &str| by_key.get(k).is_some_and(|v: &[f32; 4]| v[type_index(Type::Misc)] >= CUE_VOTE);
+        assert!(misc("Zorg.org") && misc("Zendée Zlobe") && misc("Ziggs") && misc("Zrecise Zangolin"));
+        assert!(!misc("Zinfo"));
+    }
+    #[test]
+    fn web_addresses() {
+        assert!(domain_name("Planethunters.org") && domain_name("arXiv.org"));
+        assert!(!domain_name("M.") && !domain_name("Zorg") && !domain_name("3.5") && !domain_name(".org"));
+    }
+    #[test]
+    fn eponyms_name_no_entity() {
+        let toks = ["le", "boson", "de", "Ziggs", "et", "le", "théorème", "d'", "Zermat", ",", "la", "ville", "de", "Zaris"];
+        assert!(after_eponym_noun(&toks, 3));
+        assert!(after_eponym_noun(&toks, 8));
+        assert!(!after_eponym_noun(&toks, 13));
+    }
+    #[test]
+    fn numbered_editions_name_events() {
+        let toks = ["l'", "édition", "2012-2013", "du", "Zendée", "Zlobe", ",", "la", "3e", "édition", "de", "la", "Zête", "et", "l'", "édition", "du", "Zonde"];
+        assert!(numbered_edition_of(&toks, 4));
+        assert!(numbered_edition_of(&toks, 12));
+        assert!(!numbered_edition_of(&toks, 17));
+    }
+    #[test]
+    fn units_after_numbers_are_no_names() {
+        use Label::*;
+        let p = |l| (l, 0.9);
+        let toks = ["à", "0,04", "UA", "de", "la", "ZUA"];
+        let mut tags = vec![p(O), p(O), p(B(Type::Org)), p(O), p(O), p(B(Type::Org))];
+        drop_units_after_numbers(&toks, &mut tags);
+        let got: Vec<Label> = tags.iter().map(|t| t.0).collect();
+        assert_eq!(got, [O, O, O, O, O, B(Type::Org)]);
+    }
+    #[test]
+    fn nationality_adjectives_end_organisations() {
+        use Label::*;
+        let p = |l| (l, 0.9);
+        let toks = ["du", "Parti", "communiste", "chinois", "et", "Zorg", "chinois"];
+        let mut tags = vec![p(O), p(B(Type::Org)), p(I(Type::Org)), p(O), p(O), p(B(Type::Org)), p(O)];
+        nationality_ends_organisations(&toks, &mut tags);
+        let got: Vec<Label> = tags.iter().map(|t| t.0).collect();
+        assert_eq!(got, [O, B(Type::Org), I(Type::Org), I(Type::Org), O, B(Type::Org), O]);
+        let toks = ["le", "Zorg", "Council", "britannique"];
+        let mut tags = vec![p(O), p(B(Type::Org)), p(I(Type::Org)), p(O)];
+        nationality_ends_organisations(&toks, &mut tags);
+        assert_eq!(tags[3].0, O);
+    }
+    #[test]
+    fn company_heads_before_known_organisations_are_dropped() {
+        use Label::*;
+        let p = |l| (l, 0.9);
+        let toks = ["le", "Groupe", "France", "Télécom", "a"];
+        let mut tags = vec![p(O), p(B(Type::Org)), p(I(Type::Org)), p(I(Type::Org)), p(O)];
+        trim_leading_lower_words(&toks, &mut tags, &HashSet::new());
+        let got: Vec<Label> = tags.iter().map(|t| t.0).collect();
+        assert_eq!(got, [O, O, B(Type::Org), I(Type::Org), O]);
+        // Not before an unknown name.
+        let toks = ["le", "Groupe", "Zorg", "Zing", "a"];
+        let mut tags = vec![p(O), p(B(Type::Org)), p(I(Type::Org)), p(I(Type::Org)), p(O)];
+        trim_leading_lower_words(&toks, &mut tags, &HashSet::new());
+        assert_eq!(tags[1].0, B(Type::Org));
+    }
+    #[test]
+    fn sides_of_things_are_no_names() {
+        use Label::*;
+        let p = |l| (l, 0.9);
+        let toks = ["de", "l'", "échangeur", "Sud", "et", "le", "syndicat", "Sud"];
+        let mut tags = vec![p(O), p(O), p(O), p(B(Type::Org)), p(O), p(O), p(O), p(B(Type::Org))];
+        drop_lone_directions(&toks, &mut tags);
+        let got: Vec<Label> = tags.iter().map(|t| t.0).collect();
+        assert_eq!(got, [O, O, O, O, O, O, O, B(Type::Org)]);
+    }
+    #[test]
+    fn unknown_places_open_persons() {
+        use Label::*;
+        let p = |l| (l, 0.9);
+        let toks = ["la", "lauréate", "Zung", "Zan", "Zuu", "Zyi", "."];
+        let mut tags = vec![p(O), p(O), p(B(Type::Loc)), p(I(Type::Loc)), p(B(Type::Per)), p(I(Type::Per)), p(O)];
+        unknown_places_opening_persons(&toks, &mut tags);
+        let got: Vec<Label> = tags.iter().map(|t| t.0).collect();
+        assert_eq!(got, [O, O, B(Type::Per), I(Type::Per), I(Type::Per), I(Type::Per), O]);
     }
     #[test]
     fn english_connectors_join_names() {
