@@ -1007,6 +1007,77 @@ pub(crate) fn drop_trailing_teasers(flat: &Flat<'_>, blocks: &mut Vec<u32>) {
     }
 }
 
+/// The label of a box the selection left out, stranded at the end of the
+/// article once the rules that trim its end have run: a heading (no
+/// article ends on one), or a short paragraph without a sentence (at most
+/// [`MAX_CLOSING_LABEL_CHARS`] characters, [`MIN_STRANDED_LABEL_WORDS`]+
+/// words, one of them lower case: a phrase, not a name signing the post)
+/// announcing links that follow it unselected, a linked headline among the
+/// next [`STRANDED_LABEL_LOOKAHEAD`] blocks ("Weitere aktuelle Themen aus
+/// der Arbeitswelt", "Dans la même rubrique" over the teasers dropped),
+/// and set apart from the text before it (another parent element).
+/// Such labels go, one after another.
+pub(crate) fn drop_stranded_labels(flat: &Flat<'_>, blocks: &mut Vec<u32>) {
+    while blocks.len() > 1 {
+        let Some(&bi) = blocks.last() else { return };
+        let Some(b) = flat.blocks.get(bi as usize) else { return };
+        let label = match b.kind {
+            Kind::Heading(_) => true,
+            Kind::Para => {
+                b.chars <= MAX_CLOSING_LABEL_CHARS
+                    && b.stops == 0
+                    && !b.ends_with_stop
+                    && b.link_chars == 0
+                    && !b.figure
+                    && !b.quote
+                    && is_phrase_label(&block_text(flat, b))
+                    && announces_links(flat, bi)
+                    && !shares_parent(flat, bi, blocks.get(blocks.len().wrapping_sub(2)).copied())
+            }
+            _ => false,
+        };
+        if !label {
+            return;
+        }
+        blocks.pop();
+    }
+}
+
+/// Whether blocks `a` and `b` lie in the same element (their owners have
+/// one parent): a short line in the article's own container is its text
+/// (a source line, a note), not the title of a box after it.
+fn shares_parent(flat: &Flat<'_>, a: u32, b: Option<u32>) -> bool {
+    let parent = |bi: u32| flat.blocks.get(bi as usize).and_then(|b| flat.elems.get(b.elem as usize)).map(|e| e.parent);
+    match b {
+        Some(b) => parent(a).is_some() && parent(a) == parent(b),
+        None => false,
+    }
+}
+
+/// Fewest words of a stranded paragraph label.
+const MIN_STRANDED_LABEL_WORDS: usize = 3;
+/// Blocks after a paragraph label searched for the headline it announces.
+const STRANDED_LABEL_LOOKAHEAD: u32 = 3;
+
+/// A label worded as a phrase: opening with a letter (not a note's
+/// "*" or a source line's parenthesis), enough words, one of them lower
+/// case, no digits or colon (a date, a source line "Source : AFP").
+fn is_phrase_label(text: &str) -> bool {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    text.chars().next().is_some_and(char::is_alphabetic)
+        && words.len() >= MIN_STRANDED_LABEL_WORDS
+        && words.iter().any(|w| w.chars().next().is_some_and(char::is_lowercase))
+        && !text.chars().any(|c| c.is_ascii_digit() || c == ':')
+}
+
+/// Whether a linked headline follows block `bi` within
+/// [`STRANDED_LABEL_LOOKAHEAD`] blocks.
+fn announces_links(flat: &Flat<'_>, bi: u32) -> bool {
+    (bi + 1..=bi + STRANDED_LABEL_LOOKAHEAD).any(|j| {
+        flat.blocks.get(j as usize).is_some_and(|h| h.chars >= MIN_POINTER_LINK_CHARS && link_density(h.chars, h.link_chars) >= 0.6)
+    })
+}
+
 /// A selected paragraph that is a teaser's blurb: of a blurb's length,
 /// few links, and the nearest block before it that the selection left out
 /// (short kickers and times aside) is a linked headline. A block the
