@@ -507,18 +507,26 @@ fn headline_article(flat: &Flat<'_>, declared: &[String]) -> Option<u32> {
 }
 
 /// The article's lead (standfirst, "chapo") often sits just before the body
-/// container, next to the headline: up to eight blocks back, blocks marked
-/// as a lead with sentence text join the selection.
+/// container, next to the headline: up to eight blocks back (not counting
+/// the linked entries of a table of contents set between them), blocks
+/// marked as a lead with sentence text join the selection.
 fn prepend_lead(flat: &Flat<'_>, blocks: &mut Vec<u32>, title: &[String]) {
     let Some(&first) = blocks.first() else { return };
     let title_keys: Vec<String> = title.iter().map(|t| words_key(t)).filter(|t| !t.is_empty()).collect();
     let mut lead = Vec::new();
     let mut bi = first;
-    let mut steps = 0;
-    while bi > 0 && steps < 8 {
+    let (mut steps, mut scanned) = (0, 0);
+    while bi > 0 && steps < 8 && scanned < MAX_LEAD_SCAN {
         bi -= 1;
-        steps += 1;
+        scanned += 1;
         let Some(b) = flat.blocks.get(bi as usize) else { break };
+        // The entries of a table of contents between the lead and the
+        // body (a blog's "Inhalt", "Sommaire" box of links to the
+        // headings below, marked by its class) do not count as steps:
+        // the box is one thing.
+        if !(b.kind == Kind::Item && link_density(b.chars, b.link_chars) >= 0.6 && in_toc(&flat.elems, b.elem)) {
+            steps += 1;
+        }
         if !b.lead || b.chars < 40 || link_density(b.chars, b.link_chars) > 0.3 || b.meta_line {
             continue;
         }
@@ -539,6 +547,26 @@ fn prepend_lead(flat: &Flat<'_>, blocks: &mut Vec<u32>, title: &[String]) {
     lead.append(blocks);
     *blocks = lead;
 }
+
+/// Whether element `i` or one of its [`TOC_LEVELS`] nearest ancestors is
+/// marked as a table of contents.
+fn in_toc(elems: &[Elem], mut i: u32) -> bool {
+    for _ in 0..TOC_LEVELS {
+        let Some(e) = elems.get(i as usize) else { return false };
+        if e.class.toc {
+            return true;
+        }
+        i = e.parent;
+    }
+    false
+}
+
+/// Ancestors of a list item searched for the table-of-contents mark.
+const TOC_LEVELS: usize = 6;
+
+/// Most blocks [`prepend_lead`] looks back over, table-of-contents
+/// entries included.
+const MAX_LEAD_SCAN: u32 = 40;
 
 fn bonus_same_class(top: &Elem, e: &Elem) -> f32 {
     if top.class.weight != 0 && top.class == e.class && top.tag == e.tag {

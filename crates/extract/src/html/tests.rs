@@ -1404,3 +1404,29 @@ fn label_line_of_a_dropped_box_goes_but_a_note_stays() {
     let k = kept(&noted);
     assert_eq!(k.last().map(String::as_str), Some("Selon les services de la mairie"), "{k:?}");
 }
+
+/// A lead marked as such, then a table of contents of links to the
+/// headings below, then the body: the entries do not count as steps back,
+/// so the lead still joins the body.
+#[test]
+fn lead_above_a_table_of_contents_joins_the_body() {
+    let toc: String = (1..=10).map(|i| format!("<li><a href=\"#s{i}\">Partie {i} du dossier</a></li>")).collect();
+    let body: String = (1..=4)
+        .map(|i| {
+            format!(
+                "<h2 id=\"s{i}\">Partie {i}</h2><p>La partie {i} explique, avec des exemples, comment les parents peuvent \
+                 s'absenter du travail quand leur enfant est malade, et ce que l'employeur doit payer.</p>"
+            )
+        })
+        .collect();
+    let html = format!(
+        "<html><head><title>Enfant malade</title></head><body><div class=\"post\">\
+         <div class=\"post-header\"><p class=\"chapo\">Combien de jours par an un salarié peut-il rester chez lui quand son enfant est malade ? \
+         Les réponses aux questions les plus fréquentes.</p></div>\
+         <div class=\"row\"><div class=\"article-content\" itemprop=\"articleBody\">\
+         <div class=\"toc\"><p>Sommaire</p><ul>{toc}</ul></div>{body}</div></div></div></body></html>"
+    );
+    let ex = extract(&html, None);
+    assert!(ex.text.starts_with("Combien de jours par an"), "{}", ex.text);
+    assert!(!ex.text.contains("du dossier"), "{}", ex.text);
+}
