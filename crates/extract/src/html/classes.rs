@@ -34,6 +34,9 @@ pub(crate) struct ClassInfo {
     pub lead: bool,
     /// A recipe's ingredient list (`recipe-ingredients`, `ingredient`).
     pub ingredients: bool,
+    /// A table of contents (`toc`, `ez-toc-container`,
+    /// `table-of-contents`, `sommaire`).
+    pub toc: bool,
     /// Hash of the raw `class` attribute (0 when absent), to find the
     /// other parts of an article split into same-class chunks.
     pub class_hash: u64,
@@ -270,6 +273,16 @@ const BUILDER_UNIT: &str = "elementor-widget";
 /// What [`BUILDER_UNIT`] is read as (a word of no vocabulary).
 const BUILDER_UNIT_NEUTRAL: &str = "elementor-unit";
 
+/// Whether a lower-cased `class id` string names a table of contents:
+/// a `toc` word (`ez-toc-container`, `lwptoc`'s `toc` aside), or the words
+/// spelt out.
+fn is_toc(s: &str) -> bool {
+    s.split(|c: char| !c.is_ascii_lowercase()).any(|w| w == "toc" || w == "sommaire" || w == "inhaltsverzeichnis")
+        || s.contains("table-of-contents")
+        || s.contains("table_of_contents")
+        || s.contains("tableofcontents")
+}
+
 /// Judges a lower-cased `class id` string.
 pub(crate) fn classify(s: &str) -> ClassInfo {
     if s.is_empty() {
@@ -293,6 +306,7 @@ pub(crate) fn classify(s: &str) -> ClassInfo {
     }
     info.lead = has(LEAD);
     info.ingredients = s.contains("ingredient");
+    info.toc = is_toc(s);
     info.content_hint = has(CONTENT_HINT);
     if info.content_hint {
         info.weight += 25;
@@ -420,6 +434,10 @@ mod tests {
         assert!(classify("list list--ingredients").ingredients);
         assert!(!classify("article-body").ingredients);
         // Leads named in German ("Vorspann") or as the "leader".
+        assert!(classify("ez-toc-container").toc);
+        assert!(classify("sommaire").toc);
+        assert!(classify("wp-block-table-of-contents").toc);
+        assert!(!classify("stock-ticker tocantins").toc);
         assert!(classify("dig-vorspann").lead);
         assert!(classify("leader").lead);
         assert!(!classify("leaderboard").lead);

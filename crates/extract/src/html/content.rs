@@ -507,18 +507,26 @@ fn headline_article(flat: &Flat<'_>, declared: &[String]) -> Option<u32> {
 }
 
 /// The article's lead (standfirst, "chapo") often sits just before the body
-/// container, next to the headline: up to eight blocks back, blocks marked
-/// as a lead with sentence text join the selection.
+/// container, next to the headline: up to eight blocks back (not counting
+/// the linked entries of a table of contents set between them), blocks
+/// marked as a lead with sentence text join the selection.
 fn prepend_lead(flat: &Flat<'_>, blocks: &mut Vec<u32>, title: &[String]) {
     let Some(&first) = blocks.first() else { return };
     let title_keys: Vec<String> = title.iter().map(|t| words_key(t)).filter(|t| !t.is_empty()).collect();
     let mut lead = Vec::new();
     let mut bi = first;
-    let mut steps = 0;
-    while bi > 0 && steps < 8 {
+    let (mut steps, mut scanned) = (0, 0);
+    while bi > 0 && steps < 8 && scanned < MAX_LEAD_SCAN {
         bi -= 1;
-        steps += 1;
+        scanned += 1;
         let Some(b) = flat.blocks.get(bi as usize) else { break };
+        // The entries of a table of contents between the lead and the
+        // body (a blog's "Inhalt", "Sommaire" box of links to the
+        // headings below, marked by its class) do not count as steps:
+        // the box is one thing.
+        if !(b.kind == Kind::Item && link_density(b.chars, b.link_chars) >= 0.6 && in_toc(&flat.elems, b.elem)) {
+            steps += 1;
+        }
         if !b.lead || b.chars < 40 || link_density(b.chars, b.link_chars) > 0.3 || b.meta_line {
             continue;
         }
@@ -539,6 +547,26 @@ fn prepend_lead(flat: &Flat<'_>, blocks: &mut Vec<u32>, title: &[String]) {
     lead.append(blocks);
     *blocks = lead;
 }
+
+/// Whether element `i` or one of its [`TOC_LEVELS`] nearest ancestors is
+/// marked as a table of contents.
+fn in_toc(elems: &[Elem], mut i: u32) -> bool {
+    for _ in 0..TOC_LEVELS {
+        let Some(e) = elems.get(i as usize) else { return false };
+        if e.class.toc {
+            return true;
+        }
+        i = e.parent;
+    }
+    false
+}
+
+/// Ancestors of a list item searched for the table-of-contents mark.
+const TOC_LEVELS: usize = 6;
+
+/// Most blocks [`prepend_lead`] looks back over, table-of-contents
+/// entries included.
+const MAX_LEAD_SCAN: u32 = 40;
 
 fn bonus_same_class(top: &Elem, e: &Elem) -> f32 {
     if top.class.weight != 0 && top.class == e.class && top.tag == e.tag {
@@ -1005,6 +1033,77 @@ pub(crate) fn drop_trailing_teasers(flat: &Flat<'_>, blocks: &mut Vec<u32>) {
     if teasers >= MIN_TEASERS && suffix * 3 <= chars_of(flat, blocks) {
         blocks.truncate(keep);
     }
+}
+
+/// The label of a box the selection left out, stranded at the end of the
+/// article once the rules that trim its end have run: a heading (no
+/// article ends on one), or a short paragraph without a sentence (at most
+/// [`MAX_CLOSING_LABEL_CHARS`] characters, [`MIN_STRANDED_LABEL_WORDS`]+
+/// words, one of them lower case: a phrase, not a name signing the post)
+/// announcing links that follow it unselected, a linked headline among the
+/// next [`STRANDED_LABEL_LOOKAHEAD`] blocks ("Weitere aktuelle Themen aus
+/// der Arbeitswelt", "Dans la même rubrique" over the teasers dropped),
+/// and set apart from the text before it (another parent element).
+/// Such labels go, one after another.
+pub(crate) fn drop_stranded_labels(flat: &Flat<'_>, blocks: &mut Vec<u32>) {
+    while blocks.len() > 1 {
+        let Some(&bi) = blocks.last() else { return };
+        let Some(b) = flat.blocks.get(bi as usize) else { return };
+        let label = match b.kind {
+            Kind::Heading(_) => true,
+            Kind::Para => {
+                b.chars <= MAX_CLOSING_LABEL_CHARS
+                    && b.stops == 0
+                    && !b.ends_with_stop
+                    && b.link_chars == 0
+                    && !b.figure
+                    && !b.quote
+                    && is_phrase_label(&block_text(flat, b))
+                    && announces_links(flat, bi)
+                    && !shares_parent(flat, bi, blocks.get(blocks.len().wrapping_sub(2)).copied())
+            }
+            _ => false,
+        };
+        if !label {
+            return;
+        }
+        blocks.pop();
+    }
+}
+
+/// Whether blocks `a` and `b` lie in the same element (their owners have
+/// one parent): a short line in the article's own container is its text
+/// (a source line, a note), not the title of a box after it.
+fn shares_parent(flat: &Flat<'_>, a: u32, b: Option<u32>) -> bool {
+    let parent = |bi: u32| flat.blocks.get(bi as usize).and_then(|b| flat.elems.get(b.elem as usize)).map(|e| e.parent);
+    match b {
+        Some(b) => parent(a).is_some() && parent(a) == parent(b),
+        None => false,
+    }
+}
+
+/// Fewest words of a stranded paragraph label.
+const MIN_STRANDED_LABEL_WORDS: usize = 3;
+/// Blocks after a paragraph label searched for the headline it announces.
+const STRANDED_LABEL_LOOKAHEAD: u32 = 3;
+
+/// A label worded as a phrase: opening with a letter (not a note's
+/// "*" or a source line's parenthesis), enough words, one of them lower
+/// case, no digits or colon (a date, a source line "Source : AFP").
+fn is_phrase_label(text: &str) -> bool {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    text.chars().next().is_some_and(char::is_alphabetic)
+        && words.len() >= MIN_STRANDED_LABEL_WORDS
+        && words.iter().any(|w| w.chars().next().is_some_and(char::is_lowercase))
+        && !text.chars().any(|c| c.is_ascii_digit() || c == ':')
+}
+
+/// Whether a linked headline follows block `bi` within
+/// [`STRANDED_LABEL_LOOKAHEAD`] blocks.
+fn announces_links(flat: &Flat<'_>, bi: u32) -> bool {
+    (bi + 1..=bi + STRANDED_LABEL_LOOKAHEAD).any(|j| {
+        flat.blocks.get(j as usize).is_some_and(|h| h.chars >= MIN_POINTER_LINK_CHARS && link_density(h.chars, h.link_chars) >= 0.6)
+    })
 }
 
 /// A selected paragraph that is a teaser's blurb: of a blurb's length,

@@ -1344,3 +1344,89 @@ fn a_gallery_counter_is_not_the_article() {
     // Not a counter: the first number above the second.
     assert!(t.contains("12 sur 5"), "{t}");
 }
+
+/// A heading left at the end of the article once the teasers under it are
+/// dropped (see `content::drop_stranded_labels`) goes with them: no article
+/// ends on a heading.
+#[test]
+fn heading_stranded_over_dropped_teasers_goes() {
+    let body = "<p>The council approved the new budget on Tuesday after a long debate, with twelve votes in favour and three against.</p>\
+        <p>The mayor said the plan would fund two schools, a library and the repair of the bridge, and that taxes would not rise.</p>\
+        <p>Opposition members criticised the timetable, saying the works would take longer than announced, and asked for an audit.</p>";
+    let more: String = (1..=6)
+        .map(|i| format!("<p>Point {i} of the plan, the mayor added, concerns the works in district {i}, whose residents were consulted last year.</p>"))
+        .collect();
+    let body = format!("{body}{more}");
+    let teaser = |n: u32| {
+        format!(
+            "<p><a href=\"/story-{n}\">Another headline of a story from the region, number {n}</a></p>\
+             <p>A short blurb about story {n} that sums up what happened there, in one sentence with a few words.</p>"
+        )
+    };
+    let html = format!(
+        "<html><head><title>Budget approved</title></head><body><div class=\"content\">{body}\
+         <h3>Further reading from our regional correspondents</h3>{}{}{}</div></body></html>",
+        teaser(1),
+        teaser(2),
+        teaser(3)
+    );
+    let ex = extract(&html, None);
+    assert!(ex.text.contains("asked for an audit."), "{}", ex.text);
+    assert!(!ex.text.contains("A short blurb"), "{}", ex.text);
+    assert!(!ex.text.contains("Further reading"), "{}", ex.text);
+}
+
+/// A short line set in its own box after the article's text, announcing
+/// links the selection left out, is that box's title and goes; a short
+/// line among the article's paragraphs (a note, a source line) stays,
+/// though links follow it.
+#[test]
+fn label_line_of_a_dropped_box_goes_but_a_note_stays() {
+    let paras = "<p>Le conseil municipal a voté le budget mardi soir après un long débat, par douze voix contre trois.</p>\
+        <p>Le maire a indiqué que le plan financerait deux écoles, une médiathèque et la réfection du pont, sans hausse des impôts.</p>";
+    let links = "<ul><li><a href=\"/a\">La fête du village aura lieu le premier week-end de juin</a></li>\
+        <li><a href=\"/b\">Travaux sur la route départementale pendant tout l'été</a></li></ul>";
+    // The blocks kept when the selection takes all but the links.
+    let kept = |html: &str| -> Vec<String> {
+        let doc = Html::parse_document(html);
+        let flat = dom::flatten(doc.tree.root());
+        let mut blocks: Vec<u32> =
+            (0..flat.blocks.len() as u32).filter(|&i| flat.blocks[i as usize].link_chars == 0).collect();
+        content::drop_stranded_labels(&flat, &mut blocks);
+        blocks.iter().map(|&i| content::block_text(&flat, &flat.blocks[i as usize])).collect()
+    };
+    let boxed = format!(
+        "<html><body><div class=\"entry\">{paras}</div><div class=\"more\"><p>Les autres actualités de la commune</p>{links}</div></body></html>"
+    );
+    let k = kept(&boxed);
+    assert!(k.last().is_some_and(|t| t.ends_with("sans hausse des impôts.")), "{k:?}");
+    let noted = format!("<html><body><div class=\"entry\">{paras}<p>Selon les services de la mairie</p></div>{links}</body></html>");
+    let k = kept(&noted);
+    assert_eq!(k.last().map(String::as_str), Some("Selon les services de la mairie"), "{k:?}");
+}
+
+/// A lead marked as such, then a table of contents of links to the
+/// headings below, then the body: the entries do not count as steps back,
+/// so the lead still joins the body.
+#[test]
+fn lead_above_a_table_of_contents_joins_the_body() {
+    let toc: String = (1..=10).map(|i| format!("<li><a href=\"#s{i}\">Partie {i} du dossier</a></li>")).collect();
+    let body: String = (1..=4)
+        .map(|i| {
+            format!(
+                "<h2 id=\"s{i}\">Partie {i}</h2><p>La partie {i} explique, avec des exemples, comment les parents peuvent \
+                 s'absenter du travail quand leur enfant est malade, et ce que l'employeur doit payer.</p>"
+            )
+        })
+        .collect();
+    let html = format!(
+        "<html><head><title>Enfant malade</title></head><body><div class=\"post\">\
+         <div class=\"post-header\"><p class=\"chapo\">Combien de jours par an un salarié peut-il rester chez lui quand son enfant est malade ? \
+         Les réponses aux questions les plus fréquentes.</p></div>\
+         <div class=\"row\"><div class=\"article-content\" itemprop=\"articleBody\">\
+         <div class=\"toc\"><p>Sommaire</p><ul>{toc}</ul></div>{body}</div></div></div></body></html>"
+    );
+    let ex = extract(&html, None);
+    assert!(ex.text.starts_with("Combien de jours par an"), "{}", ex.text);
+    assert!(!ex.text.contains("du dossier"), "{}", ex.text);
+}
