@@ -99,8 +99,10 @@ pub fn apply(doc: &mut DocTags<'_>, lexicon: &HashSet<String>, lang: &str) {
 /// ("le président Emmanuel Macron" → "Emmanuel Macron"); the historical
 /// newspaper corpora (NewsEye, HIPE) keep them in ("M. de Lasteyrie").
 pub fn apply_with(doc: &mut DocTags<'_>, lexicon: &HashSet<String>, lang: &str, modern: bool) {
-    for (toks, tags) in doc.sentences.iter().zip(doc.tags.iter_mut()) {
-        gazetteer_pass(toks, tags, lexicon, &HashSet::new());
+    // Folded once for both gazetteer passes (the tokens never change).
+    let folded: Vec<Vec<String>> = doc.sentences.iter().map(|s| fold_tokens(s)).collect();
+    for ((toks, folded), tags) in doc.sentences.iter().zip(&folded).zip(doc.tags.iter_mut()) {
+        gazetteer_pass_folded(toks, folded, tags, lexicon, &HashSet::new());
     }
     for (toks, tags) in doc.sentences.iter().zip(doc.tags.iter_mut()) {
         trim_sentence_initial_word(toks, tags, lexicon);
@@ -252,7 +254,7 @@ pub fn apply_with(doc: &mut DocTags<'_>, lexicon: &HashSet<String>, lang: &str, 
     for v in by_first.values_mut() {
         v.sort_by_key(|c| std::cmp::Reverse(c.0.len()));
     }
-    for (toks, tags) in doc.sentences.iter().zip(doc.tags.iter_mut()) {
+    for ((toks, folded), tags) in doc.sentences.iter().zip(&folded).zip(doc.tags.iter_mut()) {
         // Re-type existing entities.
         let labels: Vec<Label> = tags.iter().map(|t| t.0).collect();
         for (a, b, ty) in entities(&labels) {
@@ -266,7 +268,7 @@ pub fn apply_with(doc: &mut DocTags<'_>, lexicon: &HashSet<String>, lang: &str, 
         // Known names keep their gazetteer type (but a person's surname
         // stays a person: "Phoenix said" after "Joaquin Phoenix");
         // acronyms in parentheses.
-        gazetteer_pass(toks, tags, lexicon, &person_surnames);
+        gazetteer_pass_folded(toks, folded, tags, lexicon, &person_surnames);
         acronyms_in_parentheses(toks, tags);
         // Propagate to untagged occurrences.
         let mut i = 0;
@@ -2353,6 +2355,9 @@ fn folded_first_names() -> &'static HashSet<String> {
 /// one word made only of compass words, or a known first name (the
 /// municipality of Paul, Cape Verde, is not what "Paul" names in news).
 fn without_generic_subdivision<S: AsRef<str>>(classes: u8, folded: &[S]) -> u8 {
+    if classes & class::SUBDIVISION == 0 {
+        return classes;
+    }
     let generic = match folded {
         [one] => one.as_ref().split('-').all(|p| COMPASS_WORDS.contains(&p)) || folded_first_names().contains(one.as_ref()),
         _ => false,
@@ -2367,9 +2372,19 @@ fn without_generic_subdivision<S: AsRef<str>>(classes: u8, folded: &[S]) -> u8 {
 /// Gazetteer matches in one sentence: untagged capitalised matches are
 /// tagged, model mentions that are a prefix of a longer match are extended,
 /// and model mentions that are exactly a match take its type.
+#[cfg(test)]
 fn gazetteer_pass(toks: &[&str], tags: &mut [(Label, f32)], lexicon: &HashSet<String>, surnames: &HashSet<&str>) {
+    gazetteer_pass_folded(toks, &fold_tokens(toks), tags, lexicon, surnames);
+}
+
+/// The folded tokens of a sentence (see [`crate::resources::fold_word`]).
+fn fold_tokens(toks: &[&str]) -> Vec<String> {
+    toks.iter().map(|t| crate::resources::fold_word(t)).collect()
+}
+
+/// [`gazetteer_pass`] with the sentence's tokens already folded.
+fn gazetteer_pass_folded(toks: &[&str], folded: &[String], tags: &mut [(Label, f32)], lexicon: &HashSet<String>, surnames: &HashSet<&str>) {
     let res = Resources::get();
-    let folded: Vec<String> = toks.iter().map(|t| crate::resources::fold_word(t)).collect();
     let mut i = 0;
     while i < toks.len() {
         // Longest reliable match starting at i. A name that opens with an
@@ -2379,12 +2394,11 @@ fn gazetteer_pass(toks: &[&str], tags: &mut [(Label, f32)], lexicon: &HashSet<St
         let next_cap = toks.get(i + 1).is_some_and(|t| is_cap(t));
         let mut best: Option<(usize, Type)> = None;
         let mut h = 0;
-        for j in i..toks.len().min(i + MAX_GAZ_TOKENS) {
+        // Speed: no look-up where the article rules every match out.
+        let lookups = if article_first && !next_cap { i } else { toks.len().min(i + MAX_GAZ_TOKENS) };
+        for j in i..lookups {
             h = hash_extend(h, j == i, folded.get(j).map_or("", String::as_str));
             let classes = without_generic_subdivision(res.name_classes(h), folded.get(i..=j).unwrap_or(&[]));
-            if article_first && !next_cap {
-                continue;
-            }
             if let Some(t) = gazetteer_type(classes) {
                 best = Some((j + 1, t));
             }

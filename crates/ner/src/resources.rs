@@ -3,10 +3,10 @@
 //! hand-written organisations and demonyms, and per-language cue words
 //! (`data/lang/<iso>/ner-cues.tsv`).
 
-use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
 use dossier_text::normalize::fold;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 const PLACES: &str = include_str!("../../../data/gazetteers/places.tsv");
 const ORGANISATIONS: &str = include_str!("../../../data/gazetteers/organisations.tsv");
@@ -51,13 +51,16 @@ pub mod cue {
 /// Maximum length, in tokens, of a gazetteer entry that is matched.
 pub const MAX_GAZ_TOKENS: usize = 6;
 
-/// Lexical resources shared by every language.
+/// Lexical resources shared by every language. Speed: the maps are looked
+/// up for every token (several times for the gazetteer), so they use the
+/// Fx hash rather than SipHash; they are built from shipped files only.
 #[derive(Debug, Default)]
 pub struct Resources {
     /// Hash of the folded token sequence → class bits.
-    names: HashMap<u64, u8>,
-    demonyms: HashSet<String>,
-    cues: HashMap<&'static str, HashMap<String, u8>>,
+    names: FxHashMap<u64, u8>,
+    demonyms: FxHashSet<String>,
+    /// Cue words per language.
+    cues: Vec<(&'static str, FxHashMap<String, u8>)>,
 }
 
 /// Lower-cases and strips diacritics ([`dossier_text::normalize::fold`]),
@@ -151,7 +154,7 @@ impl Resources {
                     Some((row.first()?.to_lowercase(), class))
                 })
                 .collect();
-            r.cues.insert(lang, map);
+            r.cues.push((lang, map));
         }
         r
     }
@@ -170,6 +173,9 @@ impl Resources {
         if one(folded) {
             return true;
         }
+        if !folded.contains('-') {
+            return false;
+        }
         let mut parts = folded.split('-').collect::<Vec<_>>();
         let Some(last) = parts.pop() else { return false };
         !parts.is_empty() && one(last) && parts.iter().all(|p| one(p) || (p.len() >= 3 && p.ends_with('o')))
@@ -177,7 +183,7 @@ impl Resources {
 
     /// The cue class of a lower-cased word in `lang`.
     pub fn cue(&self, lang: &str, lower: &str) -> u8 {
-        self.cues.get(lang).and_then(|m| m.get(lower)).copied().unwrap_or(cue::NONE)
+        self.cues.iter().find(|(l, _)| *l == lang).and_then(|(_, m)| m.get(lower)).copied().unwrap_or(cue::NONE)
     }
 }
 
