@@ -65,6 +65,7 @@
 //! First names come from the corpora and from a hand-written list of
 //! common given names.
 
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 
 use crate::label::{entities, Label, Type};
@@ -87,6 +88,16 @@ fn key(tokens: &[&str]) -> String {
 
 fn is_cap(t: &str) -> bool {
     t.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// `t.to_lowercase()`, borrowed when `t` is ASCII without capitals (speed:
+/// no allocation for most words, in rules that look at every token).
+fn lower(t: &str) -> Cow<'_, str> {
+    if t.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+        Cow::Borrowed(t)
+    } else {
+        Cow::Owned(t.to_lowercase())
+    }
 }
 
 /// Applies the document-level rules in place.
@@ -1264,7 +1275,7 @@ fn lower_case_places(toks: &[&str], tags: &mut [(Label, f32)], lexicon: &HashSet
     for h in 0..toks.len() {
         let Some(&w) = toks.get(h) else { continue };
         let Some(&next) = toks.get(h + 1) else { continue };
-        if heads.contains(w.to_lowercase().as_str())
+        if heads.contains(lower(w).as_ref())
             && labels.get(h) == Some(&Label::O)
             && labels.get(h + 1) == Some(&Label::O)
             && is_cap(next)
@@ -1831,8 +1842,8 @@ fn names_after_company_nouns(toks: &[&str], tags: &mut [(Label, f32)], cues: &Ha
     let free = |k: usize, tags: &[(Label, f32)]| tags.get(k).is_some_and(|t| t.0 == Label::O);
     let mut i = 0;
     while i < toks.len() {
-        let w = toks.get(i).map(|t| t.to_lowercase()).unwrap_or_default();
-        if !matches!(cues.get(w.as_str()), Some(CompanyCue::Any | CompanyCue::Direct)) || !free(i, tags) {
+        let w = toks.get(i).map_or(Cow::Borrowed(""), |t| lower(t));
+        if !matches!(cues.get(w.as_ref()), Some(CompanyCue::Any | CompanyCue::Direct)) || !free(i, tags) {
             i += 1;
             continue;
         }
@@ -2260,7 +2271,7 @@ fn event_votes(doc: &DocTags<'_>, by_key: &mut HashMap<String, [f32; 4]>, lang: 
             // The head may run on past the tagged words ("le Forum mondial
             // de …" tagged "Forum" alone).
             let headed = heads.iter().any(|h| {
-                toks.get(a..a + h.len()).is_some_and(|s| h.iter().zip(s).all(|(w, t)| t.to_lowercase() == *w))
+                toks.get(a..a + h.len()).is_some_and(|s| h.iter().zip(s).all(|(w, t)| lower(t) == *w))
             });
             let mut k = a;
             if k > 0 && toks.get(k - 1).is_some_and(|t| matches!(*t, "«" | "\"" | "“")) {

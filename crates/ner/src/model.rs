@@ -411,30 +411,31 @@ fn viterbi(lattice: &[[[f32; N_LABELS]; N_LABELS]]) -> Tagged {
         return Vec::new();
     }
     // Speed: the BIO constraint as a table, read 2 × 81 times per token.
-    let mut table = [[false; N_LABELS]; N_LABELS];
-    for (p, row) in table.iter_mut().enumerate() {
+    let mut allowed = [[false; N_LABELS]; N_LABELS];
+    for (p, row) in allowed.iter_mut().enumerate() {
         for (y, a) in row.iter_mut().enumerate() {
             *a = Label::from_index(y).may_follow(Label::from_index(p));
         }
     }
-    let allowed = |p: usize, y: usize| table[p][y];
     let mut delta = vec![[f32::NEG_INFINITY; N_LABELS]; n];
     let mut back = vec![[0u8; N_LABELS]; n];
-    for (i, local) in lattice.iter().enumerate() {
+    for y in 0..N_LABELS {
+        if allowed[0][y] {
+            delta[0][y] = lattice[0][0][y];
+        }
+    }
+    for i in 1..n {
+        let prev = delta[i - 1];
+        let local = &lattice[i];
         for y in 0..N_LABELS {
-            if i == 0 {
-                if allowed(0, y) {
-                    delta[0][y] = local[0][y];
-                }
-                continue;
-            }
             let mut best = (f32::NEG_INFINITY, 0u8);
             for p in 0..N_LABELS {
-                let prev = delta[i - 1][p];
-                if prev == f32::NEG_INFINITY || !allowed(p, y) {
+                // An unreachable previous label (-inf) never wins: its sum
+                // is -inf, never greater than `best`.
+                if !allowed[p][y] {
                     continue;
                 }
-                let s = prev + local[p][y];
+                let s = prev[p] + local[p][y];
                 if s > best.0 {
                     best = (s, p as u8);
                 }
@@ -446,11 +447,13 @@ fn viterbi(lattice: &[[[f32; N_LABELS]; N_LABELS]]) -> Tagged {
     // Backward pass: best completion from (i, y) to the end.
     let mut beta = vec![[0f32; N_LABELS]; n];
     for i in (0..n - 1).rev() {
+        let next = &lattice[i + 1];
+        let next_beta = beta[i + 1];
         for y in 0..N_LABELS {
             let mut best = f32::NEG_INFINITY;
             for z in 0..N_LABELS {
-                if allowed(y, z) {
-                    best = best.max(lattice[i + 1][y][z] + beta[i + 1][z]);
+                if allowed[y][z] {
+                    best = best.max(next[y][z] + next_beta[z]);
                 }
             }
             beta[i][y] = best;
