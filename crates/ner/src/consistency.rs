@@ -68,6 +68,8 @@
 use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 
+use rustc_hash::{FxHashMap, FxHashSet};
+
 use crate::label::{entities, Label, Type};
 use crate::resources::{class, cue, hash_extend, hash_tokens, Resources, MAX_GAZ_TOKENS};
 
@@ -253,7 +255,8 @@ pub fn apply_with(doc: &mut DocTags<'_>, lexicon: &HashSet<String>, lang: &str, 
     let misc_cued = |k: &String| by_key.get(k).is_some_and(|v| v[type_index(Type::Misc)] >= CUE_VOTE) && target.get(k).is_some_and(|t| t.0 == Type::Misc);
     person_surnames.extend(target.keys().filter(|k| !k.contains(' ') && misc_cued(k)).map(String::as_str));
     // Longest names first for propagation, indexed by their first token.
-    let mut by_first: HashMap<&str, Vec<Candidate<'_>>> = HashMap::new();
+    // Speed: looked up at every untagged token (Fx hash).
+    let mut by_first: FxHashMap<&str, Vec<Candidate<'_>>> = FxHashMap::default();
     for (k, (ty, score)) in &target {
         let toks: Vec<&str> = k.split(' ').collect();
         let Some(first) = toks.first().copied() else { continue };
@@ -1202,8 +1205,8 @@ fn place_headed_persons(toks: &[&str], tags: &mut [(Label, f32)]) {
 /// Plural geographic heads that name a group as a whole across "de".
 const GROUP_PLACE_HEADS: &[&str] = &["îles", "monts"];
 
-fn place_heads() -> &'static HashSet<&'static str> {
-    static HEADS: std::sync::OnceLock<HashSet<&'static str>> = std::sync::OnceLock::new();
+fn place_heads() -> &'static FxHashSet<&'static str> {
+    static HEADS: std::sync::OnceLock<FxHashSet<&'static str>> = std::sync::OnceLock::new();
     HEADS.get_or_init(|| {
         let places = dossier_text::data_lines(include_str!("../../../data/lang/fr/ner-place-heads.txt"));
         places.chain(street_heads().iter().copied()).collect()
@@ -1439,8 +1442,8 @@ fn known_name(tokens: &[&str]) -> Option<Type> {
 /// First names (`data/lang/mul/first-names.txt`, built from the training
 /// corpora by `dossier-eval ner first-names`, and the common given names of
 /// `data/lang/mul/first-names-extra.txt`, written by hand).
-fn first_names() -> &'static HashSet<&'static str> {
-    static NAMES: std::sync::OnceLock<HashSet<&'static str>> = std::sync::OnceLock::new();
+fn first_names() -> &'static FxHashSet<&'static str> {
+    static NAMES: std::sync::OnceLock<FxHashSet<&'static str>> = std::sync::OnceLock::new();
     NAMES.get_or_init(|| {
         let built = dossier_text::data_lines(include_str!("../../../data/lang/mul/first-names.txt"));
         let extra = dossier_text::data_lines(include_str!("../../../data/lang/mul/first-names-extra.txt"));
@@ -1760,8 +1763,8 @@ enum CompanyCue {
 }
 
 /// French nouns that make a name a company or a medium.
-fn company_cues(lang: &str) -> Option<&'static HashMap<&'static str, CompanyCue>> {
-    static FR: std::sync::OnceLock<HashMap<&'static str, CompanyCue>> = std::sync::OnceLock::new();
+fn company_cues(lang: &str) -> Option<&'static FxHashMap<&'static str, CompanyCue>> {
+    static FR: std::sync::OnceLock<FxHashMap<&'static str, CompanyCue>> = std::sync::OnceLock::new();
     (lang == "fr").then(|| {
         FR.get_or_init(|| {
             dossier_text::data_lines(include_str!("../../../data/lang/fr/ner-company-cues.txt"))
@@ -1781,7 +1784,7 @@ fn company_cues(lang: &str) -> Option<&'static HashMap<&'static str, CompanyCue>
 /// one across "de" ("filiale de Monsanto", "PDG de HP"); followed by one in
 /// apposition ("X, le fabricant de …") or as predicate ("X est une
 /// entreprise", "X n'est pas une entreprise").
-fn company_context(toks: &[&str], a: usize, b: usize, cues: &HashMap<&str, CompanyCue>) -> bool {
+fn company_context(toks: &[&str], a: usize, b: usize, cues: &FxHashMap<&str, CompanyCue>) -> bool {
     let low = |k: usize| toks.get(k).map(|t| t.to_lowercase()).unwrap_or_default();
     let cue = |k: usize| cues.get(low(k).as_str()).copied();
     // Before the name.
@@ -1838,7 +1841,7 @@ fn company_context(toks: &[&str], a: usize, b: usize, cues: &HashMap<&str, Compa
 /// Capitalised words the model left untagged right after a company or
 /// medium noun, over at most two lower-case modifiers ("le quotidien
 /// français Libération", "l'équipementier X"), are an organisation.
-fn names_after_company_nouns(toks: &[&str], tags: &mut [(Label, f32)], cues: &HashMap<&str, CompanyCue>) {
+fn names_after_company_nouns(toks: &[&str], tags: &mut [(Label, f32)], cues: &FxHashMap<&str, CompanyCue>) {
     let free = |k: usize, tags: &[(Label, f32)]| tags.get(k).is_some_and(|t| t.0 == Label::O);
     let mut i = 0;
     while i < toks.len() {
