@@ -2421,6 +2421,9 @@ fn gazetteer_pass_folded(toks: &[&str], folded: &[String], tags: &mut [(Label, f
             if let Some(t) = gazetteer_type(classes) {
                 best = Some((j + 1, t));
             }
+            if !res.name_continues(h) {
+                break;
+            }
         }
         let first = toks.get(i).copied().unwrap_or("");
         let single = best.is_some_and(|(e, _)| e == i + 1);

@@ -145,6 +145,9 @@ pub(crate) fn token_infos(tokens: &[&str], ctx: &Context<'_>, domain: u64) -> Ve
                     info.gaz_i |= c;
                 }
             }
+            if !res.name_continues(h) {
+                break;
+            }
         }
     }
     infos

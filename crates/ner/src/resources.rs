@@ -58,6 +58,10 @@ pub const MAX_GAZ_TOKENS: usize = 6;
 pub struct Resources {
     /// Hash of the folded token sequence → class bits.
     names: FxHashMap<u64, u8>,
+    /// Hashes of the first tokens (all but the last) of every name of
+    /// several tokens: where a sequence is none of them, no longer match
+    /// starts with it.
+    prefixes: FxHashSet<u64>,
     demonyms: FxHashSet<String>,
     /// Cue words per language.
     cues: Vec<(&'static str, FxHashMap<String, u8>)>,
@@ -117,6 +121,9 @@ impl Resources {
             let folded: Vec<String> = toks.iter().filter_map(|s| s.slice(name)).map(fold).collect();
             let h = hash_tokens(folded.iter().map(String::as_str));
             *r.names.entry(h).or_insert(0) |= bits;
+            for k in 1..folded.len() {
+                r.prefixes.insert(hash_tokens(folded.iter().take(k).map(String::as_str)));
+            }
         };
         for row in rows(PLACES) {
             let bits = match row.get(1).copied() {
@@ -164,6 +171,13 @@ impl Resources {
         self.names.get(&h).copied().unwrap_or(0)
     }
 
+    /// True when some name of more tokens starts with the folded tokens
+    /// hashed to `h` ([`hash_tokens`], [`hash_extend`]): a search for
+    /// longer matches may stop where this is false (speed).
+    pub fn name_continues(&self, h: u64) -> bool {
+        self.prefixes.contains(&h)
+    }
+
     /// True when the folded word is a demonym or nationality adjective
     /// (plural `-s` accepted), also a hyphenated compound of them whose
     /// first parts may be combining forms in `-o` ("franco-marocain",
@@ -198,6 +212,8 @@ mod tests {
         assert!(r.name_classes(h("mali")) & class::COUNTRY != 0);
         assert!(r.name_classes(h("onu")) & class::ORG != 0);
         assert!(r.name_classes(h("afrique de l' ouest")) & class::REGION != 0);
+        assert!(r.name_continues(h("afrique de l'")) && r.name_continues(h("afrique")));
+        assert!(!r.name_continues(h("afrique de l' ouest zzz")) && !r.name_continues(h("zzzz")));
         // Families of organisations: publishers, media, public bodies, NGOs, unions, chains.
         for org in ["springer", "gallimard", "liberation", "cnrs", "attac", "solidaires", "burger king", "ansar eddine", "aqmi"] {
             assert!(r.name_classes(h(org)) & class::ORG != 0, "{org}");
