@@ -70,7 +70,8 @@ pub(crate) struct TokenInfo {
 
 /// Short word shape: "Younous-Bek" → "Xx-Xx", "2025" → "d", "ONU" → "X".
 fn shape(w: &str) -> String {
-    let mut s = String::new();
+    // At most 8 bytes and one more character: one allocation.
+    let mut s = String::with_capacity(12);
     let mut last = '\0';
     for c in w.chars() {
         let k = if c.is_uppercase() {
