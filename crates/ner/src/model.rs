@@ -422,11 +422,11 @@ fn viterbi(lattice: &[[[f32; N_LABELS]; N_LABELS]]) -> Tagged {
     if n == 0 {
         return Vec::new();
     }
-    let before = allowed_before();
+    let before: [std::ops::Range<usize>; N_LABELS] = std::array::from_fn(allowed_before());
     let mut delta = vec![[f32::NEG_INFINITY; N_LABELS]; n];
     let mut back = vec![[0u8; N_LABELS]; n];
     for y in 0..N_LABELS {
-        if before(y).contains(&0) {
+        if before[y].contains(&0) {
             delta[0][y] = lattice[0][0][y];
         }
     }
@@ -437,7 +437,7 @@ fn viterbi(lattice: &[[[f32; N_LABELS]; N_LABELS]]) -> Tagged {
             let mut best = (f32::NEG_INFINITY, 0u8);
             // An unreachable previous label (-inf) never wins: its sum is
             // -inf, never greater than `best`.
-            for p in before(y) {
+            for p in before[y].clone() {
                 let s = prev[p] + local[p][y];
                 if s > best.0 {
                     best = (s, p as u8);
@@ -455,7 +455,7 @@ fn viterbi(lattice: &[[[f32; N_LABELS]; N_LABELS]]) -> Tagged {
         let next_beta = beta[i + 1];
         let mut best = [f32::NEG_INFINITY; N_LABELS];
         for z in 0..N_LABELS {
-            for y in before(z) {
+            for y in before[z].clone() {
                 best[y] = best[y].max(next[y][z] + next_beta[z]);
             }
         }
