@@ -80,7 +80,10 @@
 //! First names come from the corpora and from a hand-written list of
 //! common given names.
 
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
+
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::label::{entities, Label, Type};
 use crate::resources::{class, cue, hash_extend, hash_tokens, Resources, MAX_GAZ_TOKENS};
@@ -104,6 +107,21 @@ fn is_cap(t: &str) -> bool {
     t.chars().next().is_some_and(char::is_uppercase)
 }
 
+/// `t.to_lowercase()`, borrowed when lower-casing leaves every character
+/// as it is (speed: no allocation for most words, in rules that look at
+/// every token).
+fn lower(t: &str) -> Cow<'_, str> {
+    let unchanged = |c: char| {
+        let mut l = c.to_lowercase();
+        l.next() == Some(c) && l.next().is_none()
+    };
+    if t.chars().all(|c| if c.is_ascii() { !c.is_ascii_uppercase() } else { unchanged(c) }) {
+        Cow::Borrowed(t)
+    } else {
+        Cow::Owned(t.to_lowercase())
+    }
+}
+
 /// Applies the document-level rules in place.
 pub fn apply(doc: &mut DocTags<'_>, lexicon: &HashSet<String>, lang: &str) {
     apply_with(doc, lexicon, lang, true);
@@ -114,8 +132,10 @@ pub fn apply(doc: &mut DocTags<'_>, lexicon: &HashSet<String>, lang: &str) {
 /// ("le président Emmanuel Macron" → "Emmanuel Macron"); the historical
 /// newspaper corpora (NewsEye, HIPE) keep them in ("M. de Lasteyrie").
 pub fn apply_with(doc: &mut DocTags<'_>, lexicon: &HashSet<String>, lang: &str, modern: bool) {
-    for (toks, tags) in doc.sentences.iter().zip(doc.tags.iter_mut()) {
-        gazetteer_pass(toks, tags, lexicon, &HashSet::new());
+    // Folded once for both gazetteer passes (the tokens never change).
+    let folded: Vec<Vec<String>> = doc.sentences.iter().map(|s| fold_tokens(s)).collect();
+    for ((toks, folded), tags) in doc.sentences.iter().zip(&folded).zip(doc.tags.iter_mut()) {
+        gazetteer_pass_folded(toks, folded, tags, lexicon, &HashSet::new());
     }
     for (toks, tags) in doc.sentences.iter().zip(doc.tags.iter_mut()) {
         trim_sentence_initial_word(toks, tags, lexicon);
@@ -255,7 +275,8 @@ pub fn apply_with(doc: &mut DocTags<'_>, lexicon: &HashSet<String>, lang: &str, 
     let misc_cued = |k: &String| by_key.get(k).is_some_and(|v| v[type_index(Type::Misc)] >= CUE_VOTE) && target.get(k).is_some_and(|t| t.0 == Type::Misc);
     person_surnames.extend(target.keys().filter(|k| !k.contains(' ') && misc_cued(k)).map(String::as_str));
     // Longest names first for propagation, indexed by their first token.
-    let mut by_first: HashMap<&str, Vec<Candidate<'_>>> = HashMap::new();
+    // Speed: looked up at every untagged token (Fx hash).
+    let mut by_first: FxHashMap<&str, Vec<Candidate<'_>>> = FxHashMap::default();
     for (k, (ty, score)) in &target {
         let toks: Vec<&str> = k.split(' ').collect();
         let Some(first) = toks.first().copied() else { continue };
@@ -267,7 +288,7 @@ pub fn apply_with(doc: &mut DocTags<'_>, lexicon: &HashSet<String>, lang: &str, 
     for v in by_first.values_mut() {
         v.sort_by_key(|c| std::cmp::Reverse(c.0.len()));
     }
-    for (toks, tags) in doc.sentences.iter().zip(doc.tags.iter_mut()) {
+    for ((toks, folded), tags) in doc.sentences.iter().zip(&folded).zip(doc.tags.iter_mut()) {
         // Re-type existing entities.
         let labels: Vec<Label> = tags.iter().map(|t| t.0).collect();
         for (a, b, ty) in entities(&labels) {
@@ -281,7 +302,7 @@ pub fn apply_with(doc: &mut DocTags<'_>, lexicon: &HashSet<String>, lang: &str, 
         // Known names keep their gazetteer type (but a person's surname
         // stays a person: "Phoenix said" after "Joaquin Phoenix");
         // acronyms in parentheses.
-        gazetteer_pass(toks, tags, lexicon, &person_surnames);
+        gazetteer_pass_folded(toks, folded, tags, lexicon, &person_surnames);
         acronyms_in_parentheses(toks, tags);
         // Propagate to untagged occurrences.
         let mut i = 0;
@@ -1368,8 +1389,8 @@ fn place_headed_persons(toks: &[&str], tags: &mut [(Label, f32)]) {
 /// Plural geographic heads that name a group as a whole across "de".
 const GROUP_PLACE_HEADS: &[&str] = &["îles", "monts"];
 
-fn place_heads() -> &'static HashSet<&'static str> {
-    static HEADS: std::sync::OnceLock<HashSet<&'static str>> = std::sync::OnceLock::new();
+fn place_heads() -> &'static FxHashSet<&'static str> {
+    static HEADS: std::sync::OnceLock<FxHashSet<&'static str>> = std::sync::OnceLock::new();
     HEADS.get_or_init(|| {
         let places = dossier_text::data_lines(include_str!("../../../data/lang/fr/ner-place-heads.txt"));
         places.chain(street_heads().iter().copied()).collect()
@@ -1441,7 +1462,7 @@ fn lower_case_places(toks: &[&str], tags: &mut [(Label, f32)], lexicon: &HashSet
     for h in 0..toks.len() {
         let Some(&w) = toks.get(h) else { continue };
         let Some(&next) = toks.get(h + 1) else { continue };
-        if heads.contains(w.to_lowercase().as_str())
+        if heads.contains(lower(w).as_ref())
             && labels.get(h) == Some(&Label::O)
             && labels.get(h + 1) == Some(&Label::O)
             && is_cap(next)
@@ -1605,8 +1626,8 @@ fn known_name(tokens: &[&str]) -> Option<Type> {
 /// First names (`data/lang/mul/first-names.txt`, built from the training
 /// corpora by `dossier-eval ner first-names`, and the common given names of
 /// `data/lang/mul/first-names-extra.txt`, written by hand).
-fn first_names() -> &'static HashSet<&'static str> {
-    static NAMES: std::sync::OnceLock<HashSet<&'static str>> = std::sync::OnceLock::new();
+fn first_names() -> &'static FxHashSet<&'static str> {
+    static NAMES: std::sync::OnceLock<FxHashSet<&'static str>> = std::sync::OnceLock::new();
     NAMES.get_or_init(|| {
         let built = dossier_text::data_lines(include_str!("../../../data/lang/mul/first-names.txt"));
         let extra = dossier_text::data_lines(include_str!("../../../data/lang/mul/first-names-extra.txt"));
@@ -1926,8 +1947,8 @@ enum CompanyCue {
 }
 
 /// French nouns that make a name a company or a medium.
-fn company_cues(lang: &str) -> Option<&'static HashMap<&'static str, CompanyCue>> {
-    static FR: std::sync::OnceLock<HashMap<&'static str, CompanyCue>> = std::sync::OnceLock::new();
+fn company_cues(lang: &str) -> Option<&'static FxHashMap<&'static str, CompanyCue>> {
+    static FR: std::sync::OnceLock<FxHashMap<&'static str, CompanyCue>> = std::sync::OnceLock::new();
     (lang == "fr").then(|| {
         FR.get_or_init(|| {
             dossier_text::data_lines(include_str!("../../../data/lang/fr/ner-company-cues.txt"))
@@ -1947,7 +1968,7 @@ fn company_cues(lang: &str) -> Option<&'static HashMap<&'static str, CompanyCue>
 /// one across "de" ("filiale de Monsanto", "PDG de HP"); followed by one in
 /// apposition ("X, le fabricant de …") or as predicate ("X est une
 /// entreprise", "X n'est pas une entreprise").
-fn company_context(toks: &[&str], a: usize, b: usize, cues: &HashMap<&str, CompanyCue>) -> bool {
+fn company_context(toks: &[&str], a: usize, b: usize, cues: &FxHashMap<&str, CompanyCue>) -> bool {
     let low = |k: usize| toks.get(k).map(|t| t.to_lowercase()).unwrap_or_default();
     let cue = |k: usize| cues.get(low(k).as_str()).copied();
     // Before the name.
@@ -2004,12 +2025,12 @@ fn company_context(toks: &[&str], a: usize, b: usize, cues: &HashMap<&str, Compa
 /// Capitalised words the model left untagged right after a company or
 /// medium noun, over at most two lower-case modifiers ("le quotidien
 /// français Libération", "l'équipementier X"), are an organisation.
-fn names_after_company_nouns(toks: &[&str], tags: &mut [(Label, f32)], cues: &HashMap<&str, CompanyCue>) {
+fn names_after_company_nouns(toks: &[&str], tags: &mut [(Label, f32)], cues: &FxHashMap<&str, CompanyCue>) {
     let free = |k: usize, tags: &[(Label, f32)]| tags.get(k).is_some_and(|t| t.0 == Label::O);
     let mut i = 0;
     while i < toks.len() {
-        let w = toks.get(i).map(|t| t.to_lowercase()).unwrap_or_default();
-        if !matches!(cues.get(w.as_str()), Some(CompanyCue::Any | CompanyCue::Direct)) || !free(i, tags) {
+        let w = toks.get(i).map_or(Cow::Borrowed(""), |t| lower(t));
+        if !matches!(cues.get(w.as_ref()), Some(CompanyCue::Any | CompanyCue::Direct)) || !free(i, tags) {
             i += 1;
             continue;
         }
@@ -2442,7 +2463,7 @@ fn event_votes(doc: &DocTags<'_>, by_key: &mut HashMap<String, [f32; 4]>, lang: 
             // The head may run on past the tagged words ("le Forum mondial
             // de …" tagged "Forum" alone).
             let headed = heads.iter().any(|h| {
-                toks.get(a..a + h.len()).is_some_and(|s| h.iter().zip(s).all(|(w, t)| t.to_lowercase() == *w))
+                toks.get(a..a + h.len()).is_some_and(|s| h.iter().zip(s).all(|(w, t)| lower(t) == *w))
             });
             let mut k = a;
             if k > 0 && toks.get(k - 1).is_some_and(|t| matches!(*t, "«" | "\"" | "“")) {
@@ -2605,6 +2626,9 @@ fn folded_first_names() -> &'static HashSet<String> {
 /// one word made only of compass words, or a known first name (the
 /// municipality of Paul, Cape Verde, is not what "Paul" names in news).
 fn without_generic_subdivision<S: AsRef<str>>(classes: u8, folded: &[S]) -> u8 {
+    if classes & class::SUBDIVISION == 0 {
+        return classes;
+    }
     let generic = match folded {
         [one] => one.as_ref().split('-').all(|p| COMPASS_WORDS.contains(&p)) || folded_first_names().contains(one.as_ref()),
         _ => false,
@@ -2619,9 +2643,19 @@ fn without_generic_subdivision<S: AsRef<str>>(classes: u8, folded: &[S]) -> u8 {
 /// Gazetteer matches in one sentence: untagged capitalised matches are
 /// tagged, model mentions that are a prefix of a longer match are extended,
 /// and model mentions that are exactly a match take its type.
+#[cfg(test)]
 fn gazetteer_pass(toks: &[&str], tags: &mut [(Label, f32)], lexicon: &HashSet<String>, surnames: &HashSet<&str>) {
+    gazetteer_pass_folded(toks, &fold_tokens(toks), tags, lexicon, surnames);
+}
+
+/// The folded tokens of a sentence (see [`crate::resources::fold_word`]).
+fn fold_tokens(toks: &[&str]) -> Vec<String> {
+    toks.iter().map(|t| crate::resources::fold_word(t)).collect()
+}
+
+/// [`gazetteer_pass`] with the sentence's tokens already folded.
+fn gazetteer_pass_folded(toks: &[&str], folded: &[String], tags: &mut [(Label, f32)], lexicon: &HashSet<String>, surnames: &HashSet<&str>) {
     let res = Resources::get();
-    let folded: Vec<String> = toks.iter().map(|t| crate::resources::fold_word(t)).collect();
     let mut i = 0;
     while i < toks.len() {
         // Longest reliable match starting at i. A name that opens with an
@@ -2631,14 +2665,16 @@ fn gazetteer_pass(toks: &[&str], tags: &mut [(Label, f32)], lexicon: &HashSet<St
         let next_cap = toks.get(i + 1).is_some_and(|t| is_cap(t));
         let mut best: Option<(usize, Type)> = None;
         let mut h = 0;
-        for j in i..toks.len().min(i + MAX_GAZ_TOKENS) {
+        // Speed: no look-up where the article rules every match out.
+        let lookups = if article_first && !next_cap { i } else { toks.len().min(i + MAX_GAZ_TOKENS) };
+        for j in i..lookups {
             h = hash_extend(h, j == i, folded.get(j).map_or("", String::as_str));
             let classes = without_generic_subdivision(res.name_classes(h), folded.get(i..=j).unwrap_or(&[]));
-            if article_first && !next_cap {
-                continue;
-            }
             if let Some(t) = gazetteer_type(classes) {
                 best = Some((j + 1, t));
+            }
+            if !res.name_continues(h) {
+                break;
             }
         }
         let first = toks.get(i).copied().unwrap_or("");
@@ -2968,6 +3004,14 @@ pub fn split_compound(token: &str) -> Option<Vec<(usize, usize)>> {
 mod tests {
     use super::*;
     use std::collections::HashSet;
+
+    #[test]
+    fn lower_is_to_lowercase() {
+        for t in ["", "été", "Été", "ÉTÉ", "l'", "ΟΔΟΣ", "İstanbul", "ǅ", "Ⓐ", "ß", "x2"] {
+            assert_eq!(lower(t), t.to_lowercase(), "{t}");
+            assert_eq!(matches!(lower(t), Cow::Borrowed(_)), t == t.to_lowercase(), "{t}");
+        }
+    }
 
     #[test]
     fn institution_head_does_not_run_over_a_verb() {

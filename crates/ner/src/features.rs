@@ -70,7 +70,8 @@ pub(crate) struct TokenInfo {
 
 /// Short word shape: "Younous-Bek" → "Xx-Xx", "2025" → "d", "ONU" → "X".
 fn shape(w: &str) -> String {
-    let mut s = String::new();
+    // At most 8 bytes and one more character: one allocation.
+    let mut s = String::with_capacity(12);
     let mut last = '\0';
     for c in w.chars() {
         let k = if c.is_uppercase() {
@@ -102,8 +103,11 @@ pub(crate) struct Context<'a> {
     pub clusters: &'a HashMap<String, u32>,
 }
 
-/// Per-token information for one sentence.
-pub(crate) fn token_infos(tokens: &[&str], ctx: &Context<'_>) -> Vec<TokenInfo> {
+/// Per-token information for one sentence, for the domain whose salt is
+/// `domain` (word clusters are looked up only where they are used, in the
+/// historical domain).
+pub(crate) fn token_infos(tokens: &[&str], ctx: &Context<'_>, domain: u64) -> Vec<TokenInfo> {
+    let historical = is_historical(domain);
     let res = Resources::get();
     let mut infos: Vec<TokenInfo> = tokens
         .iter()
@@ -126,7 +130,7 @@ pub(crate) fn token_infos(tokens: &[&str], ctx: &Context<'_>) -> Vec<TokenInfo> 
             let cue = res.cue(ctx.lang, &lower);
             let demonym = res.is_demonym(&folded);
             let cap_common = cap && ctx.lexicon.contains(&lower);
-            let cluster = ctx.clusters.get(&lower).copied();
+            let cluster = if historical { ctx.clusters.get(&lower).copied() } else { None };
             TokenInfo { shape: shape(w), lower, folded, cap, allcap, cue, demonym, cap_common, cluster, ..Default::default() }
         })
         .collect();
@@ -141,6 +145,9 @@ pub(crate) fn token_infos(tokens: &[&str], ctx: &Context<'_>) -> Vec<TokenInfo> 
                 for info in infos.iter_mut().take(j + 1).skip(i + 1) {
                     info.gaz_i |= c;
                 }
+            }
+            if !res.name_continues(h) {
+                break;
             }
         }
     }
@@ -347,9 +354,10 @@ mod tests {
         let lexicon = HashSet::new();
         let clusters: HashMap<String, u32> = [("paris".to_string(), 3)].into_iter().collect();
         let ctx = Context { lang: "fr", lexicon: &lexicon, clusters: &clusters };
-        let infos = token_infos(tokens, &ctx);
+        let salt = crate::model::domain_salt(domain);
+        let infos = token_infos(tokens, &ctx, salt);
         let mut out = Vec::new();
-        token_features(&infos, i, false, crate::model::domain_salt(domain), &mut out);
+        token_features(&infos, i, false, salt, &mut out);
         out
     }
 

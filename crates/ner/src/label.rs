@@ -105,14 +105,18 @@ pub fn entities(labels: &[Label]) -> Vec<(usize, usize, Type)> {
     let mut cur: Option<(usize, Type)> = None;
     for (i, l) in labels.iter().enumerate() {
         match *l {
-            Label::I(t) if matches!(cur, Some((_, c)) if c == t) => {}
-            other => {
+            // Speed: `O` first, the most frequent label by far.
+            Label::O => {
                 if let Some((s, t)) = cur.take() {
                     out.push((s, i, t));
                 }
-                if let Some(t) = other.entity_type() {
-                    cur = Some((i, t));
+            }
+            Label::I(t) if matches!(cur, Some((_, c)) if c == t) => {}
+            Label::B(t) | Label::I(t) => {
+                if let Some((s, c)) = cur.take() {
+                    out.push((s, i, c));
                 }
+                cur = Some((i, t));
             }
         }
     }

@@ -3,10 +3,10 @@
 //! hand-written organisations and demonyms, and per-language cue words
 //! (`data/lang/<iso>/ner-cues.tsv`).
 
-use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
 use dossier_text::normalize::fold;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 const PLACES: &str = include_str!("../../../data/gazetteers/places.tsv");
 const ORGANISATIONS: &str = include_str!("../../../data/gazetteers/organisations.tsv");
@@ -51,13 +51,20 @@ pub mod cue {
 /// Maximum length, in tokens, of a gazetteer entry that is matched.
 pub const MAX_GAZ_TOKENS: usize = 6;
 
-/// Lexical resources shared by every language.
+/// Lexical resources shared by every language. Speed: the maps are looked
+/// up for every token (several times for the gazetteer), so they use the
+/// Fx hash rather than SipHash; they are built from shipped files only.
 #[derive(Debug, Default)]
 pub struct Resources {
     /// Hash of the folded token sequence → class bits.
-    names: HashMap<u64, u8>,
-    demonyms: HashSet<String>,
-    cues: HashMap<&'static str, HashMap<String, u8>>,
+    names: FxHashMap<u64, u8>,
+    /// Hashes of the first tokens (all but the last) of every name of
+    /// several tokens: where a sequence is none of them, no longer match
+    /// starts with it.
+    prefixes: FxHashSet<u64>,
+    demonyms: FxHashSet<String>,
+    /// Cue words per language.
+    cues: Vec<(&'static str, FxHashMap<String, u8>)>,
 }
 
 /// Lower-cases and strips diacritics ([`dossier_text::normalize::fold`]),
@@ -114,6 +121,9 @@ impl Resources {
             let folded: Vec<String> = toks.iter().filter_map(|s| s.slice(name)).map(fold).collect();
             let h = hash_tokens(folded.iter().map(String::as_str));
             *r.names.entry(h).or_insert(0) |= bits;
+            for k in 1..folded.len() {
+                r.prefixes.insert(hash_tokens(folded.iter().take(k).map(String::as_str)));
+            }
         };
         for row in rows(PLACES) {
             let bits = match row.get(1).copied() {
@@ -151,7 +161,7 @@ impl Resources {
                     Some((row.first()?.to_lowercase(), class))
                 })
                 .collect();
-            r.cues.insert(lang, map);
+            r.cues.push((lang, map));
         }
         r
     }
@@ -159,6 +169,13 @@ impl Resources {
     /// Class bits of the name whose folded tokens hash to `h` (0 if none).
     pub fn name_classes(&self, h: u64) -> u8 {
         self.names.get(&h).copied().unwrap_or(0)
+    }
+
+    /// True when some name of more tokens starts with the folded tokens
+    /// hashed to `h` ([`hash_tokens`], [`hash_extend`]): a search for
+    /// longer matches may stop where this is false (speed).
+    pub fn name_continues(&self, h: u64) -> bool {
+        self.prefixes.contains(&h)
     }
 
     /// True when the folded word is a demonym or nationality adjective
@@ -170,6 +187,9 @@ impl Resources {
         if one(folded) {
             return true;
         }
+        if !folded.contains('-') {
+            return false;
+        }
         let mut parts = folded.split('-').collect::<Vec<_>>();
         let Some(last) = parts.pop() else { return false };
         !parts.is_empty() && one(last) && parts.iter().all(|p| one(p) || (p.len() >= 3 && p.ends_with('o')))
@@ -177,7 +197,7 @@ impl Resources {
 
     /// The cue class of a lower-cased word in `lang`.
     pub fn cue(&self, lang: &str, lower: &str) -> u8 {
-        self.cues.get(lang).and_then(|m| m.get(lower)).copied().unwrap_or(cue::NONE)
+        self.cues.iter().find(|(l, _)| *l == lang).and_then(|(_, m)| m.get(lower)).copied().unwrap_or(cue::NONE)
     }
 }
 
@@ -192,6 +212,8 @@ mod tests {
         assert!(r.name_classes(h("mali")) & class::COUNTRY != 0);
         assert!(r.name_classes(h("onu")) & class::ORG != 0);
         assert!(r.name_classes(h("afrique de l' ouest")) & class::REGION != 0);
+        assert!(r.name_continues(h("afrique de l'")) && r.name_continues(h("afrique")));
+        assert!(!r.name_continues(h("afrique de l' ouest zzz")) && !r.name_continues(h("zzzz")));
         // Families of organisations: publishers, media, public bodies, NGOs, unions, chains.
         for org in ["springer", "gallimard", "liberation", "cnrs", "attac", "solidaires", "burger king", "ansar eddine", "aqmi"] {
             assert!(r.name_classes(h(org)) & class::ORG != 0, "{org}");
