@@ -320,6 +320,7 @@ pub fn apply_with(doc: &mut DocTags<'_>, lexicon: &HashSet<String>, lang: &str, 
             if lang == "fr" {
                 trim_leading_lower_words(toks, tags, lexicon);
                 split_coordinated_names(toks, tags);
+                coordinated_places_before_parenthesised_place(toks, tags);
             }
         }
     }
@@ -376,6 +377,10 @@ pub fn apply_with(doc: &mut DocTags<'_>, lexicon: &HashSet<String>, lang: &str, 
         split_places_off_organisations(doc);
         drop_common_word_persons(doc, lexicon, &lower_here);
         drop_shouted_common_words(doc, lexicon, &lower_here);
+        drop_phrases_written_lower_elsewhere(doc);
+        for (toks, tags) in doc.sentences.iter().zip(doc.tags.iter_mut()) {
+            caption_places_before_dates(toks, tags);
+        }
     }
 }
 
@@ -2929,6 +2934,114 @@ fn acronyms_in_parentheses(toks: &[&str], tags: &mut [(Label, f32)]) {
     }
 }
 
+/// "À Ploumanac’h, Lannion et Pommerit-Jaudy (Côtes-d’Armor)": two
+/// one-word names joined by "et" and followed by a place in parentheses
+/// (the French way of giving a commune its département or country) are
+/// two places, not one organisation.
+fn coordinated_places_before_parenthesised_place(toks: &[&str], tags: &mut [(Label, f32)]) {
+    let labels: Vec<Label> = tags.iter().map(|t| t.0).collect();
+    for (a, b, ty) in entities(&labels) {
+        if ty == Type::Misc || b != a + 3 || toks.get(a + 1) != Some(&"et") {
+            continue;
+        }
+        if !(toks.get(a).is_some_and(|w| is_cap(w)) && toks.get(a + 2).is_some_and(|w| is_cap(w))) {
+            continue;
+        }
+        if toks.get(b) != Some(&"(") || labels.get(b + 1) != Some(&Label::B(Type::Loc)) {
+            continue;
+        }
+        let mut e = b + 2;
+        while labels.get(e) == Some(&Label::I(Type::Loc)) {
+            e += 1;
+        }
+        if toks.get(e) != Some(&")") {
+            continue;
+        }
+        relabel(tags, a, a + 1, Type::Loc, None);
+        if let Some(t) = tags.get_mut(a + 1) {
+            t.0 = Label::O;
+        }
+        relabel(tags, a + 2, a + 3, Type::Loc, None);
+    }
+}
+
+/// "La Caisse de grève initiée par …" when the same document also writes
+/// "la caisse de grève": a capitalised word followed only by lower-case
+/// words, all written in lower case elsewhere in the document, is a
+/// common phrase, not a name. Institution, place and company heads keep
+/// their names ("Parti socialiste" … "le parti socialiste").
+fn drop_phrases_written_lower_elsewhere(doc: &mut DocTags<'_>) {
+    let cues = company_cues("fr");
+    let mut found: Vec<(usize, usize, usize)> = Vec::new();
+    for (si, (toks, tags)) in doc.sentences.iter().zip(doc.tags.iter()).enumerate() {
+        let labels: Vec<Label> = tags.iter().map(|t| t.0).collect();
+        for (a, b, ty) in entities(&labels) {
+            if ty == Type::Misc || b < a + 2 {
+                continue;
+            }
+            let Some(&h) = toks.get(a) else { continue };
+            if !is_cap(h) || !h.chars().skip(1).all(char::is_lowercase) {
+                continue;
+            }
+            if !toks[a + 1..b].iter().all(|w| w.chars().next().is_some_and(char::is_lowercase)) {
+                continue;
+            }
+            let lh = h.to_lowercase();
+            let head = institution_heads().contains(&lh)
+                || lower_institution_heads().contains(lh.as_str())
+                || place_heads().contains(lh.as_str())
+                || cues.is_some_and(|c| c.contains_key(lh.as_str()));
+            if head {
+                continue;
+            }
+            let rest = &toks[a + 1..b];
+            let lower_elsewhere = doc.sentences.iter().zip(doc.tags.iter()).any(|(ot, og)| {
+                (0..ot.len().saturating_sub(rest.len())).any(|k| {
+                    ot[k] == lh
+                        && ot.get(k + 1..k + 1 + rest.len()) == Some(rest)
+                        && og.iter().skip(k).take(rest.len() + 1).all(|t| t.0 == Label::O)
+                })
+            });
+            if lower_elsewhere {
+                found.push((si, a, b));
+            }
+        }
+    }
+    for (si, a, b) in found {
+        if let Some(tags) = doc.tags.get_mut(si) {
+            for t in tags.iter_mut().take(b).skip(a) {
+                t.0 = Label::O;
+            }
+        }
+    }
+}
+
+/// "Conférence de presse … - Gennevilliers - 28 avril 2019": in a photo
+/// caption a one-word name set between dashes right before the date is
+/// where the picture was taken.
+fn caption_places_before_dates(toks: &[&str], tags: &mut [(Label, f32)]) {
+    let labels: Vec<Label> = tags.iter().map(|t| t.0).collect();
+    let dash = |w: Option<&&str>| w.is_some_and(|w| matches!(*w, "-" | "–" | "—"));
+    for (a, b, ty) in entities(&labels) {
+        if ty == Type::Loc || ty == Type::Misc || b != a + 1 || a == 0 {
+            continue;
+        }
+        if !dash(toks.get(a - 1)) || !dash(toks.get(b)) {
+            continue;
+        }
+        let day = toks.get(b + 1).is_some_and(|w| !w.is_empty() && w.len() <= 2 && w.chars().all(|c| c.is_ascii_digit()));
+        let month = toks.get(b + 2).is_some_and(|w| {
+            matches!(
+                w.to_lowercase().as_str(),
+                "janvier" | "février" | "mars" | "avril" | "mai" | "juin" | "juillet" | "août" | "septembre" | "octobre" | "novembre" | "décembre"
+            )
+        });
+        if day && month {
+            relabel(tags, a, b, Type::Loc, None);
+        }
+    }
+}
+
 fn relabel(tags: &mut [(Label, f32)], a: usize, b: usize, ty: Type, score: Option<f32>) {
     for (k, t) in tags.iter_mut().enumerate().take(b).skip(a) {
         t.0 = if k == a { Label::B(ty) } else { Label::I(ty) };
@@ -2968,6 +3081,64 @@ pub fn split_compound(token: &str) -> Option<Vec<(usize, usize)>> {
 mod tests {
     use super::*;
     use std::collections::HashSet;
+
+    #[test]
+    fn coordinated_names_before_a_parenthesised_place_are_places() {
+        use Label::*;
+        let o = (O, 0.9);
+        let toks = ["À", "Ploumanac’h", ",", "Lannion", "et", "Pommerit-Jaudy", "(", "Côtes-d’Armor", ")", "et"];
+        let org = Type::Org;
+        let loc = Type::Loc;
+        let mut tags = vec![o, (B(loc), 0.9), o, (B(org), 0.6), (I(org), 0.6), (I(org), 0.6), o, (B(loc), 0.9), o, o];
+        coordinated_places_before_parenthesised_place(&toks, &mut tags);
+        assert_eq!((tags[3].0, tags[4].0, tags[5].0), (B(loc), O, B(loc)));
+        // Without the parenthesised place the name is left alone.
+        let toks = ["chez", "Marks", "et", "Spencer", "à", "Paris"];
+        let mut tags = vec![o, (B(org), 0.6), (I(org), 0.6), (I(org), 0.6), o, (B(loc), 0.9)];
+        coordinated_places_before_parenthesised_place(&toks, &mut tags);
+        assert_eq!(tags[2].0, I(org));
+    }
+
+    #[test]
+    fn a_phrase_written_lower_case_elsewhere_is_no_name() {
+        use Label::*;
+        let o = (O, 0.9);
+        let org = Type::Org;
+        let mut doc = DocTags {
+            sentences: vec![
+                vec!["La", "Caisse", "de", "grève", "aide", "la", "CGT"],
+                vec!["alimentons", "la", "caisse", "de", "grève", "."],
+            ],
+            tags: vec![
+                vec![o, (B(org), 0.6), (I(org), 0.6), (I(org), 0.6), o, o, (B(org), 0.9)],
+                vec![o, o, o, o, o, o],
+            ],
+        };
+        drop_phrases_written_lower_elsewhere(&mut doc);
+        assert_eq!((doc.tags[0][1].0, doc.tags[0][3].0, doc.tags[0][6].0), (O, O, B(org)));
+        // Not written lower case elsewhere: kept.
+        let mut doc = DocTags {
+            sentences: vec![vec!["La", "Caisse", "de", "grève", "aide"], vec!["la", "caisse", "est", "pleine"]],
+            tags: vec![vec![o, (B(org), 0.6), (I(org), 0.6), (I(org), 0.6), o], vec![o, o, o, o]],
+        };
+        drop_phrases_written_lower_elsewhere(&mut doc);
+        assert_eq!(doc.tags[0][1].0, B(org));
+    }
+
+    #[test]
+    fn a_name_between_dashes_before_a_date_is_a_place() {
+        use Label::*;
+        let o = (O, 0.9);
+        let org = Type::Org;
+        let toks = ["collectif", "-", "Gennevilliers", "-", "28", "avril", "2019"];
+        let mut tags = vec![o, o, (B(org), 0.6), o, o, o, o];
+        caption_places_before_dates(&toks, &mut tags);
+        assert_eq!(tags[2].0, B(Type::Loc));
+        let toks = ["collectif", "-", "Gennevilliers", "-", "le", "collectif"];
+        let mut tags = vec![o, o, (B(org), 0.6), o, o, o];
+        caption_places_before_dates(&toks, &mut tags);
+        assert_eq!(tags[2].0, B(org));
+    }
 
     #[test]
     fn institution_head_does_not_run_over_a_verb() {
