@@ -342,6 +342,9 @@ pub fn apply_with(doc: &mut DocTags<'_>, lexicon: &HashSet<String>, lang: &str, 
             drop_leading_titles(toks, tags, lang);
             harmonise_lists(toks, tags);
             if lang == "fr" {
+                single_names_coordinated_with_persons(toks, tags, lexicon);
+            }
+            if lang == "fr" {
                 author_lists(toks, tags);
                 lower_case_places(toks, tags, lexicon);
                 aged_persons(toks, tags, lexicon);
@@ -1884,7 +1887,10 @@ fn extend_institution_names(toks: &[&str], tags: &mut [(Label, f32)]) {
             }
             let w = if w == "et" && matches!(lower(j + 1).as_str(), "de" | "du" | "des" | "d'" | "d’") { lower(j + 1) } else { w };
             let prep_at = if lower(j) == "et" { j + 1 } else { j };
-            if !matches!(w.as_str(), "de" | "du" | "des" | "d'" | "d’" | "pour") || !(j..=prep_at).all(|k| free(k, tags)) {
+            // "Bureau national de vigilance contre l'antisémitisme": after a
+            // capitalised head only, and over a common noun only.
+            let against = w == "contre" && toks.get(head).is_some_and(|h| is_cap(h));
+            if !(matches!(w.as_str(), "de" | "du" | "des" | "d'" | "d’" | "pour") || against) || !(j..=prep_at).all(|k| free(k, tags)) {
                 break;
             }
             let mut k = prep_at + 1;
@@ -1897,6 +1903,9 @@ fn extend_institution_names(toks: &[&str], tags: &mut [(Label, f32)]) {
                 break;
             }
             if is_cap(noun) {
+                if against {
+                    break;
+                }
                 // A capitalised word: a name tagged here is taken in whole.
                 let mut e = k + 1;
                 if matches!(tags.get(k).map(|t| t.0), Some(Label::B(_))) {
@@ -2965,11 +2974,12 @@ fn coordinated_places_before_parenthesised_place(toks: &[&str], tags: &mut [(Lab
     }
 }
 
-/// "La Caisse de grève initiée par …" when the same document also writes
-/// "la caisse de grève": a capitalised word followed only by lower-case
-/// words, all written in lower case elsewhere in the document, is a
-/// common phrase, not a name. Institution, place and company heads keep
-/// their names ("Parti socialiste" … "le parti socialiste").
+/// "l'Enseignement supérieur" when the same document also writes
+/// "l'enseignement supérieur": a capitalised word followed only by
+/// lower-case words, all written in lower case (and untagged) elsewhere in
+/// the document, is a common phrase, not a name. Institution, place and
+/// company heads keep their names ("Caisse de grève", "Conseil
+/// constitutionnel" … "le conseil constitutionnel").
 fn drop_phrases_written_lower_elsewhere(doc: &mut DocTags<'_>) {
     let cues = company_cues("fr");
     let mut found: Vec<(usize, usize, usize)> = Vec::new();
@@ -3042,6 +3052,39 @@ fn caption_places_before_dates(toks: &[&str], tags: &mut [(Label, f32)]) {
     }
 }
 
+/// "Willian et David Luiz sont à l'isolement": a one-word name, unknown to
+/// the gazetteers and the lexicon, coordinated by "et" with a person named
+/// by a known first name and a surname, is a person too (the model often
+/// types lone foreign names as organisations). Not after a preposition of
+/// place ("à Lannion et …").
+fn single_names_coordinated_with_persons(toks: &[&str], tags: &mut [(Label, f32)], lexicon: &HashSet<String>) {
+    let labels: Vec<Label> = tags.iter().map(|t| t.0).collect();
+    let ents = entities(&labels);
+    for pair in ents.windows(2) {
+        let (x, y) = (pair[0], pair[1]);
+        if x.1 + 1 != y.0 || toks.get(x.1) != Some(&"et") {
+            continue;
+        }
+        for (single, per) in [(x, y), (y, x)] {
+            if per.2 != Type::Per || per.1 < per.0 + 2 || !toks.get(per.0).is_some_and(|f| first_names().contains(f)) {
+                continue;
+            }
+            if single.1 != single.0 + 1 || !matches!(single.2, Type::Org | Type::Loc) {
+                continue;
+            }
+            let Some(&word) = toks.get(single.0) else { continue };
+            if !is_cap(word) || !word.chars().skip(1).all(char::is_lowercase) || lexicon.contains(&word.to_lowercase()) || known_name(&[word]).is_some() {
+                continue;
+            }
+            let before = x.0.checked_sub(1).and_then(|k| toks.get(k)).map(|t| t.to_lowercase()).unwrap_or_default();
+            if matches!(before.as_str(), "à" | "en" | "de" | "du" | "des" | "d'" | "d’" | "dans" | "vers" | "depuis" | "au" | "aux") {
+                continue;
+            }
+            relabel(tags, single.0, single.1, Type::Per, None);
+        }
+    }
+}
+
 fn relabel(tags: &mut [(Label, f32)], a: usize, b: usize, ty: Type, score: Option<f32>) {
     for (k, t) in tags.iter_mut().enumerate().take(b).skip(a) {
         t.0 = if k == a { Label::B(ty) } else { Label::I(ty) };
@@ -3083,6 +3126,38 @@ mod tests {
     use std::collections::HashSet;
 
     #[test]
+    fn a_lone_name_coordinated_with_a_person_is_a_person() {
+        use Label::*;
+        let o = (O, 0.9);
+        let lexicon = HashSet::new();
+        let toks = ["car", "Willian", "et", "David", "Luiz", "sont"];
+        let mut tags = vec![o, (B(Type::Org), 0.6), o, (B(Type::Per), 0.9), (I(Type::Per), 0.9), o];
+        single_names_coordinated_with_persons(&toks, &mut tags, &lexicon);
+        assert_eq!(tags[1].0, B(Type::Per));
+        // After a preposition of place it stays.
+        let toks = ["à", "Willian", "et", "David", "Luiz", "sont"];
+        let mut tags = vec![o, (B(Type::Loc), 0.6), o, (B(Type::Per), 0.9), (I(Type::Per), 0.9), o];
+        single_names_coordinated_with_persons(&toks, &mut tags, &lexicon);
+        assert_eq!(tags[1].0, B(Type::Loc));
+    }
+
+    #[test]
+    fn an_institution_runs_on_over_contre_and_a_common_noun() {
+        use Label::*;
+        let o = (O, 0.9);
+        let org = Type::Org;
+        let toks = ["le", "Bureau", "national", "de", "vigilance", "contre", "l'", "antisémitisme", ","];
+        let mut tags = vec![o, (B(org), 0.6), (I(org), 0.6), o, o, o, o, o, o];
+        extend_institution_names(&toks, &mut tags);
+        assert_eq!((tags[5].0, tags[7].0, tags[8].0), (I(org), I(org), O));
+        // Not over a name: "la Commission contre la France".
+        let toks = ["la", "Commission", "contre", "la", "France"];
+        let mut tags = vec![o, (B(org), 0.6), o, o, (B(Type::Loc), 0.9)];
+        extend_institution_names(&toks, &mut tags);
+        assert_eq!(tags[2].0, O);
+    }
+
+    #[test]
     fn coordinated_names_before_a_parenthesised_place_are_places() {
         use Label::*;
         let o = (O, 0.9);
@@ -3106,20 +3181,20 @@ mod tests {
         let org = Type::Org;
         let mut doc = DocTags {
             sentences: vec![
-                vec!["La", "Caisse", "de", "grève", "aide", "la", "CGT"],
-                vec!["alimentons", "la", "caisse", "de", "grève", "."],
+                vec!["L'", "Enseignement", "supérieur", "aide", "la", "CGT"],
+                vec!["pour", "l'", "enseignement", "supérieur", "."],
             ],
             tags: vec![
-                vec![o, (B(org), 0.6), (I(org), 0.6), (I(org), 0.6), o, o, (B(org), 0.9)],
-                vec![o, o, o, o, o, o],
+                vec![o, (B(org), 0.6), (I(org), 0.6), o, o, (B(org), 0.9)],
+                vec![o, o, o, o, o],
             ],
         };
         drop_phrases_written_lower_elsewhere(&mut doc);
-        assert_eq!((doc.tags[0][1].0, doc.tags[0][3].0, doc.tags[0][6].0), (O, O, B(org)));
+        assert_eq!((doc.tags[0][1].0, doc.tags[0][2].0, doc.tags[0][5].0), (O, O, B(org)));
         // Not written lower case elsewhere: kept.
         let mut doc = DocTags {
-            sentences: vec![vec!["La", "Caisse", "de", "grève", "aide"], vec!["la", "caisse", "est", "pleine"]],
-            tags: vec![vec![o, (B(org), 0.6), (I(org), 0.6), (I(org), 0.6), o], vec![o, o, o, o]],
+            sentences: vec![vec!["L'", "Enseignement", "supérieur", "aide"], vec!["l'", "enseignement", "est", "libre"]],
+            tags: vec![vec![o, (B(org), 0.6), (I(org), 0.6), o], vec![o, o, o, o]],
         };
         drop_phrases_written_lower_elsewhere(&mut doc);
         assert_eq!(doc.tags[0][1].0, B(org));
