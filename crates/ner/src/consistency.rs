@@ -328,6 +328,9 @@ pub fn apply_with(doc: &mut DocTags<'_>, lexicon: &HashSet<String>, lang: &str, 
         for (toks, tags) in doc.sentences.iter().zip(doc.tags.iter_mut()) {
             extend_institution_names(toks, tags);
             if modern {
+                run_on_to_defined_acronym(toks, tags);
+            }
+            if modern {
                 drop_portfolios(toks, tags);
                 lower_case_institutions(toks, tags);
             }
@@ -3085,6 +3088,42 @@ fn single_names_coordinated_with_persons(toks: &[&str], tags: &mut [(Label, f32)
     }
 }
 
+/// "l'Association catholique contre la torture et la peine de mort (ACAT)":
+/// an organisation name followed by lower-case words and then an acronym
+/// in parentheses opening with the name's initial runs on to the
+/// parenthesis: the acronym defines the whole phrase before it. The words
+/// crossed are untagged lower-case words, never verbs or pronouns.
+fn run_on_to_defined_acronym(toks: &[&str], tags: &mut [(Label, f32)]) {
+    let labels: Vec<Label> = tags.iter().map(|t| t.0).collect();
+    for (a, b, ty) in entities(&labels) {
+        if ty != Type::Org {
+            continue;
+        }
+        let Some(initial) = toks.get(a).and_then(|w| w.chars().next()).filter(|c| c.is_uppercase()) else { continue };
+        let mut j = b;
+        while j < b + 10 {
+            let Some(&t) = toks.get(j) else { break };
+            if t == "(" {
+                let acronym = toks.get(j + 1).is_some_and(|w| {
+                    let n = w.chars().count();
+                    (2..=8).contains(&n) && w.chars().all(|c| c.is_uppercase()) && w.starts_with(initial)
+                });
+                if j > b && acronym && toks.get(j + 2) == Some(&")") && !toks.get(j - 1).is_some_and(|w| is_de(w)) {
+                    relabel(tags, a, j, Type::Org, None);
+                }
+                break;
+            }
+            let word = t.chars().next().is_some_and(char::is_lowercase)
+                && t.chars().all(|c| c.is_alphabetic() || c == '\'' || c == '’' || c == '-')
+                && !NAME_STOPS.contains(&t.to_lowercase().as_str());
+            if !word || tags.get(j).is_none_or(|x| x.0 != Label::O) {
+                break;
+            }
+            j += 1;
+        }
+    }
+}
+
 fn relabel(tags: &mut [(Label, f32)], a: usize, b: usize, ty: Type, score: Option<f32>) {
     for (k, t) in tags.iter_mut().enumerate().take(b).skip(a) {
         t.0 = if k == a { Label::B(ty) } else { Label::I(ty) };
@@ -3124,6 +3163,26 @@ pub fn split_compound(token: &str) -> Option<Vec<(usize, usize)>> {
 mod tests {
     use super::*;
     use std::collections::HashSet;
+
+    #[test]
+    fn an_organisation_runs_on_to_the_acronym_defining_it() {
+        use Label::*;
+        let o = (O, 0.9);
+        let org = Type::Org;
+        let toks = ["l'", "Association", "catholique", "contre", "la", "torture", "et", "la", "peine", "de", "mort", "(", "ACAT", ")", ","];
+        let mut tags = vec![o, (B(org), 0.6), (I(org), 0.6), o, o, o, o, o, o, o, o, o, (B(org), 0.9), o, o];
+        run_on_to_defined_acronym(&toks, &mut tags);
+        assert_eq!((tags[3].0, tags[10].0, tags[11].0, tags[12].0), (I(org), I(org), O, B(org)));
+        // Another initial, or a verb on the way: left alone.
+        let toks = ["l'", "Association", "catholique", "a", "dit", "(", "ACAT", ")"];
+        let mut tags = vec![o, (B(org), 0.6), (I(org), 0.6), o, o, o, (B(org), 0.9), o];
+        run_on_to_defined_acronym(&toks, &mut tags);
+        assert_eq!(tags[3].0, O);
+        let toks = ["l'", "Association", "catholique", "contre", "la", "torture", "(", "CGT", ")"];
+        let mut tags = vec![o, (B(org), 0.6), (I(org), 0.6), o, o, o, o, (B(org), 0.9), o];
+        run_on_to_defined_acronym(&toks, &mut tags);
+        assert_eq!(tags[3].0, O);
+    }
 
     #[test]
     fn a_lone_name_coordinated_with_a_person_is_a_person() {
