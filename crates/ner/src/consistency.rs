@@ -3156,7 +3156,23 @@ pub fn split_compound(token: &str) -> Option<Vec<(usize, usize)>> {
         out.push((start, end));
         start = end + 1;
     }
+    if country_named_with_its_city(token) {
+        return None;
+    }
     (out.len() >= 2).then_some(out)
+}
+
+/// "Guinée-Conakry", "Congo-Brazzaville": a country followed by one of its
+/// cities (never itself a country or region) is one place, the country told
+/// apart by its capital, not two places as in "Mali-Russie".
+fn country_named_with_its_city(token: &str) -> bool {
+    let res = Resources::get();
+    let fold = dossier_text::normalize::fold;
+    let classes = |p: &str| res.name_classes(hash_tokens(std::iter::once(fold(p).as_str())));
+    let mut parts = token.split('-');
+    let (Some(country), Some(city), None) = (parts.next(), parts.next(), parts.next()) else { return false };
+    let (c1, c2) = (classes(country), classes(city));
+    c1 & class::COUNTRY != 0 && c1 & class::BIGCITY == 0 && c2 & (class::BIGCITY | class::CITY) != 0 && c2 & (class::COUNTRY | class::REGION) == 0
 }
 
 #[cfg(test)]
@@ -4025,6 +4041,10 @@ mod tests {
         assert_eq!(split_compound("Mali-Russie"), Some(vec![(0, 4), (5, 11)]));
         assert_eq!(split_compound("Younous-Bek"), None);
         assert_eq!(split_compound("Russie"), None);
+        // A country told apart by its capital is one place.
+        assert_eq!(split_compound("Guinée-Conakry"), None);
+        assert!(country_named_with_its_city("Guinée-Conakry"));
+        assert!(!country_named_with_its_city("Mali-Russie"));
     }
     fn tag_all(sentences: Vec<Vec<&str>>, tags: Vec<Vec<Label>>) -> DocTags<'_> {
         DocTags { sentences, tags: tags.into_iter().map(|s| s.into_iter().map(|l| (l, 0.9)).collect()).collect() }
