@@ -1377,6 +1377,10 @@ fn place_headed_persons(toks: &[&str], tags: &mut [(Label, f32)]) {
 }
 
 /// Plural geographic heads that name a group as a whole across "de".
+/// Heads of buildings whose "de X" names the town they stand in ("la
+/// mosquée de Beaucaire": Beaucaire is the place), not the building.
+const TOWN_BUILDING_HEADS: &[&str] = &["mosquée", "cathédrale", "basilique", "église", "synagogue"];
+
 const GROUP_PLACE_HEADS: &[&str] = &["îles", "monts"];
 
 fn place_heads() -> &'static HashSet<&'static str> {
@@ -1415,7 +1419,7 @@ fn lower_case_places(toks: &[&str], tags: &mut [(Label, f32)], lexicon: &HashSet
         // that takes an article ("le massif du Mont-Blanc").
         let span = toks.get(a..b).unwrap_or(&[]);
         let linkable = |h: usize| {
-            toks.get(h).is_some_and(|t| !t.ends_with('s') || GROUP_PLACE_HEADS.contains(t))
+            toks.get(h).is_some_and(|t| (!t.ends_with('s') || GROUP_PLACE_HEADS.contains(t)) && !TOWN_BUILDING_HEADS.contains(t))
                 && known_name(span).is_none()
                 && (!span.iter().any(|t| t.contains('-')) || toks.get(h + 1).is_some_and(|l| matches!(*l, "du" | "des")) || article(h + 2))
         };
@@ -3179,6 +3183,22 @@ fn country_named_with_its_city(token: &str) -> bool {
 mod tests {
     use super::*;
     use std::collections::HashSet;
+
+    #[test]
+    fn a_place_of_worship_is_named_by_the_name_right_after_it() {
+        use Label::*;
+        let o = (O, 0.9);
+        let lexicon = HashSet::new();
+        let toks = ["la", "mosquée", "Al-Aqsa", ","];
+        let mut tags = vec![o, o, (B(Type::Org), 0.6), o];
+        lower_case_places(&toks, &mut tags, &lexicon);
+        assert_eq!((tags[1].0, tags[2].0), (B(Type::Loc), I(Type::Loc)));
+        // "de" + a town: the town alone is the place.
+        let toks = ["la", "mosquée", "de", "Beaucaire", "("];
+        let mut tags = vec![o, o, o, (B(Type::Loc), 0.9), o];
+        lower_case_places(&toks, &mut tags, &lexicon);
+        assert_eq!((tags[1].0, tags[3].0), (O, B(Type::Loc)));
+    }
 
     #[test]
     fn an_organisation_runs_on_to_the_acronym_defining_it() {
