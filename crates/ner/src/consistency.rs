@@ -1679,7 +1679,8 @@ fn first_name_persons(toks: &[&str], tags: &mut [(Label, f32)], lexicon: &HashSe
                 }
                 // Over a particle: "Philippe de Gonneville", the surname
                 // tagged alone (as a place) or not at all.
-                let particle = b == i + 1 && toks.get(b).is_some_and(|t| matches!(*t, "de" | "d'" | "d’")) && tags.get(b).is_some_and(|t| t.0 == Label::O);
+                // "du" too ("Ivan du Roy", "Joachim du Bellay").
+                let particle = b == i + 1 && toks.get(b).is_some_and(|t| matches!(*t, "de" | "d'" | "d’" | "du")) && tags.get(b).is_some_and(|t| t.0 == Label::O);
                 let surname = toks.get(b + 1).is_some_and(|t| name_word(t))
                     && matches!(tags.get(b + 1).map(|t| t.0), Some(Label::O | Label::B(Type::Per | Type::Loc | Type::Org)))
                     && !matches!(tags.get(b + 2).map(|t| t.0), Some(Label::I(_)));
@@ -3183,6 +3184,17 @@ fn country_named_with_its_city(token: &str) -> bool {
 mod tests {
     use super::*;
     use std::collections::HashSet;
+
+    #[test]
+    fn a_first_name_runs_on_over_du_to_the_surname() {
+        use Label::*;
+        let o = (O, 0.9);
+        let lexicon = HashSet::new();
+        let toks = ["confirme", "Ivan", "du", "Roy", "«"];
+        let mut tags = vec![o, o, o, (B(Type::Per), 0.55), o];
+        first_name_persons(&toks, &mut tags, &lexicon);
+        assert_eq!((tags[1].0, tags[2].0, tags[3].0), (B(Type::Per), I(Type::Per), I(Type::Per)));
+    }
 
     #[test]
     fn a_place_of_worship_is_named_by_the_name_right_after_it() {
