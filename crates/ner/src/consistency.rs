@@ -346,6 +346,7 @@ pub fn apply_with(doc: &mut DocTags<'_>, lexicon: &HashSet<String>, lang: &str, 
             harmonise_lists(toks, tags);
             if lang == "fr" {
                 single_names_coordinated_with_persons(toks, tags, lexicon);
+                split_platform_accounts(toks, tags);
             }
             if lang == "fr" {
                 author_lists(toks, tags);
@@ -2998,10 +2999,12 @@ fn drop_phrases_written_lower_elsewhere(doc: &mut DocTags<'_>) {
                 continue;
             }
             let Some(&h) = toks.get(a) else { continue };
-            if !is_cap(h) || !h.chars().skip(1).all(char::is_lowercase) {
-                continue;
-            }
-            if !toks[a + 1..b].iter().all(|w| w.chars().next().is_some_and(char::is_lowercase)) {
+            let title = |w: &str| is_cap(w) && w.chars().skip(1).all(char::is_lowercase);
+            let span = &toks[a..b];
+            // "Caisse de grève" or, every word capitalised, "Gilets Jaunes"
+            // ("les gilets jaunes" elsewhere).
+            let rest_lower = span[1..].iter().all(|w| w.chars().next().is_some_and(char::is_lowercase));
+            if !title(h) || !(rest_lower || span.iter().all(|w| title(w))) {
                 continue;
             }
             let lh = h.to_lowercase();
@@ -3012,12 +3015,12 @@ fn drop_phrases_written_lower_elsewhere(doc: &mut DocTags<'_>) {
             if head {
                 continue;
             }
-            let rest = &toks[a + 1..b];
+            let lower: Vec<String> = span.iter().map(|w| w.to_lowercase()).collect();
+            let n = lower.len();
             let lower_elsewhere = doc.sentences.iter().zip(doc.tags.iter()).any(|(ot, og)| {
-                (0..ot.len().saturating_sub(rest.len())).any(|k| {
-                    ot[k] == lh
-                        && ot.get(k + 1..k + 1 + rest.len()) == Some(rest)
-                        && og.iter().skip(k).take(rest.len() + 1).all(|t| t.0 == Label::O)
+                (0..=ot.len().saturating_sub(n)).any(|k| {
+                    ot.get(k..k + n).is_some_and(|w| w.iter().zip(&lower).all(|(x, y)| *x == y.as_str()))
+                        && og.iter().skip(k).take(n).all(|t| t.0 == Label::O)
                 })
             });
             if lower_elsewhere {
@@ -3129,6 +3132,27 @@ fn run_on_to_defined_acronym(toks: &[&str], tags: &mut [(Label, f32)]) {
     }
 }
 
+/// "la page Facebook Vécu", "le compte Twitter X": after a noun of an
+/// account, a known platform run together with the name after it is two
+/// organisations, the platform and the account.
+fn split_platform_accounts(toks: &[&str], tags: &mut [(Label, f32)]) {
+    let labels: Vec<Label> = tags.iter().map(|t| t.0).collect();
+    for (a, b, ty) in entities(&labels) {
+        if ty == Type::Misc || b < a + 2 || a == 0 {
+            continue;
+        }
+        let account = toks.get(a - 1).is_some_and(|w| matches!(*w, "page" | "compte" | "chaîne" | "groupe" | "profil"));
+        if !account || known_name(toks.get(a..a + 1).unwrap_or(&[])) != Some(Type::Org) || !toks.get(a + 1).is_some_and(|w| is_cap(w)) {
+            continue;
+        }
+        if known_name(toks.get(a..b).unwrap_or(&[])).is_some() {
+            continue;
+        }
+        relabel(tags, a, a + 1, Type::Org, None);
+        relabel(tags, a + 1, b, Type::Org, None);
+    }
+}
+
 fn relabel(tags: &mut [(Label, f32)], a: usize, b: usize, ty: Type, score: Option<f32>) {
     for (k, t) in tags.iter_mut().enumerate().take(b).skip(a) {
         t.0 = if k == a { Label::B(ty) } else { Label::I(ty) };
@@ -3184,6 +3208,30 @@ fn country_named_with_its_city(token: &str) -> bool {
 mod tests {
     use super::*;
     use std::collections::HashSet;
+
+    #[test]
+    fn a_platform_run_together_with_its_account_is_split() {
+        use Label::*;
+        let o = (O, 0.9);
+        let org = Type::Org;
+        let toks = ["la", "page", "Facebook", "Vécu", ","];
+        let mut tags = vec![o, o, (B(org), 0.9), (I(org), 0.9), o];
+        split_platform_accounts(&toks, &mut tags);
+        assert_eq!((tags[2].0, tags[3].0), (B(org), B(org)));
+    }
+
+    #[test]
+    fn a_capitalised_phrase_written_lower_case_elsewhere_is_no_name() {
+        use Label::*;
+        let o = (O, 0.9);
+        let org = Type::Org;
+        let mut doc = DocTags {
+            sentences: vec![vec!["des", "Gilets", "Jaunes", "."], vec!["les", "gilets", "jaunes", "défilent"]],
+            tags: vec![vec![o, (B(org), 0.6), (I(org), 0.6), o], vec![o, o, o, o]],
+        };
+        drop_phrases_written_lower_elsewhere(&mut doc);
+        assert_eq!((doc.tags[0][1].0, doc.tags[0][2].0), (O, O));
+    }
 
     #[test]
     fn a_first_name_runs_on_over_du_to_the_surname() {
