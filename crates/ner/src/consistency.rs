@@ -347,6 +347,7 @@ pub fn apply_with(doc: &mut DocTags<'_>, lexicon: &HashSet<String>, lang: &str, 
             if lang == "fr" {
                 single_names_coordinated_with_persons(toks, tags, lexicon);
                 split_platform_accounts(toks, tags);
+                employers_after_chez(toks, tags);
             }
             if lang == "fr" {
                 author_lists(toks, tags);
@@ -3153,6 +3154,29 @@ fn split_platform_accounts(toks: &[&str], tags: &mut [(Label, f32)]) {
     }
 }
 
+/// "Ivan Du Roy et Ludo Symbille, journalistes chez Bastamag": after a
+/// role noun (a title cue, singular or plural) and "chez", a name tagged as
+/// a place is the employer, an organisation, unless the gazetteers know it
+/// as a place.
+fn employers_after_chez(toks: &[&str], tags: &mut [(Label, f32)]) {
+    let res = Resources::get();
+    let labels: Vec<Label> = tags.iter().map(|t| t.0).collect();
+    for (a, b, ty) in entities(&labels) {
+        if ty != Type::Loc || a < 2 || toks.get(a - 1) != Some(&"chez") {
+            continue;
+        }
+        let role = toks.get(a - 2).map(|w| w.to_lowercase()).unwrap_or_default();
+        let singular = role.strip_suffix('s').unwrap_or(&role);
+        if res.cue("fr", &role) != cue::TITLE && res.cue("fr", singular) != cue::TITLE {
+            continue;
+        }
+        if known_name(toks.get(a..b).unwrap_or(&[])) == Some(Type::Loc) {
+            continue;
+        }
+        relabel(tags, a, b, Type::Org, None);
+    }
+}
+
 fn relabel(tags: &mut [(Label, f32)], a: usize, b: usize, ty: Type, score: Option<f32>) {
     for (k, t) in tags.iter_mut().enumerate().take(b).skip(a) {
         t.0 = if k == a { Label::B(ty) } else { Label::I(ty) };
@@ -3208,6 +3232,20 @@ fn country_named_with_its_city(token: &str) -> bool {
 mod tests {
     use super::*;
     use std::collections::HashSet;
+
+    #[test]
+    fn a_name_after_a_role_and_chez_is_an_employer() {
+        use Label::*;
+        let o = (O, 0.9);
+        let toks = [",", "journalistes", "chez", "Bastamag", ","];
+        let mut tags = vec![o, o, o, (B(Type::Loc), 0.9), o];
+        employers_after_chez(&toks, &mut tags);
+        assert_eq!(tags[3].0, B(Type::Org));
+        let toks = ["on", "dîne", "chez", "Bastamag", ","];
+        let mut tags = vec![o, o, o, (B(Type::Loc), 0.9), o];
+        employers_after_chez(&toks, &mut tags);
+        assert_eq!(tags[3].0, B(Type::Loc));
+    }
 
     #[test]
     fn a_platform_run_together_with_its_account_is_split() {
