@@ -341,12 +341,16 @@ pub fn apply_with(doc: &mut DocTags<'_>, lexicon: &HashSet<String>, lang: &str, 
             if lang == "fr" {
                 trim_leading_lower_words(toks, tags, lexicon);
                 split_coordinated_names(toks, tags);
+                coordinated_places_before_parenthesised_place(toks, tags);
             }
         }
     }
     if lang == "fr" {
         for (toks, tags) in doc.sentences.iter().zip(doc.tags.iter_mut()) {
             extend_institution_names(toks, tags);
+            if modern {
+                run_on_to_defined_acronym(toks, tags);
+            }
             if modern {
                 drop_portfolios(toks, tags);
                 lower_case_institutions(toks, tags);
@@ -361,6 +365,11 @@ pub fn apply_with(doc: &mut DocTags<'_>, lexicon: &HashSet<String>, lang: &str, 
         if modern {
             drop_leading_titles(toks, tags, lang);
             harmonise_lists(toks, tags);
+            if lang == "fr" {
+                single_names_coordinated_with_persons(toks, tags, lexicon);
+                split_platform_accounts(toks, tags);
+                employers_after_chez(toks, tags);
+            }
             if lang == "fr" {
                 author_lists(toks, tags);
                 lower_case_places(toks, tags, lexicon);
@@ -397,6 +406,10 @@ pub fn apply_with(doc: &mut DocTags<'_>, lexicon: &HashSet<String>, lang: &str, 
         split_places_off_organisations(doc);
         drop_common_word_persons(doc, lexicon, &lower_here);
         drop_shouted_common_words(doc, lexicon, &lower_here);
+        drop_phrases_written_lower_elsewhere(doc);
+        for (toks, tags) in doc.sentences.iter().zip(doc.tags.iter_mut()) {
+            caption_places_before_dates(toks, tags);
+        }
     }
 }
 
@@ -1387,6 +1400,10 @@ fn place_headed_persons(toks: &[&str], tags: &mut [(Label, f32)]) {
 }
 
 /// Plural geographic heads that name a group as a whole across "de".
+/// Heads of buildings whose "de X" names the town they stand in ("la
+/// mosquée de Beaucaire": Beaucaire is the place), not the building.
+const TOWN_BUILDING_HEADS: &[&str] = &["mosquée", "cathédrale", "basilique", "église", "synagogue"];
+
 const GROUP_PLACE_HEADS: &[&str] = &["îles", "monts"];
 
 fn place_heads() -> &'static FxHashSet<&'static str> {
@@ -1425,7 +1442,7 @@ fn lower_case_places(toks: &[&str], tags: &mut [(Label, f32)], lexicon: &HashSet
         // that takes an article ("le massif du Mont-Blanc").
         let span = toks.get(a..b).unwrap_or(&[]);
         let linkable = |h: usize| {
-            toks.get(h).is_some_and(|t| !t.ends_with('s') || GROUP_PLACE_HEADS.contains(t))
+            toks.get(h).is_some_and(|t| (!t.ends_with('s') || GROUP_PLACE_HEADS.contains(t)) && !TOWN_BUILDING_HEADS.contains(t))
                 && known_name(span).is_none()
                 && (!span.iter().any(|t| t.contains('-')) || toks.get(h + 1).is_some_and(|l| matches!(*l, "du" | "des")) || article(h + 2))
         };
@@ -1685,7 +1702,8 @@ fn first_name_persons(toks: &[&str], tags: &mut [(Label, f32)], lexicon: &HashSe
                 }
                 // Over a particle: "Philippe de Gonneville", the surname
                 // tagged alone (as a place) or not at all.
-                let particle = b == i + 1 && toks.get(b).is_some_and(|t| matches!(*t, "de" | "d'" | "d’")) && tags.get(b).is_some_and(|t| t.0 == Label::O);
+                // "du" too ("Ivan du Roy", "Joachim du Bellay").
+                let particle = b == i + 1 && toks.get(b).is_some_and(|t| matches!(*t, "de" | "d'" | "d’" | "du")) && tags.get(b).is_some_and(|t| t.0 == Label::O);
                 let surname = toks.get(b + 1).is_some_and(|t| name_word(t))
                     && matches!(tags.get(b + 1).map(|t| t.0), Some(Label::O | Label::B(Type::Per | Type::Loc | Type::Org)))
                     && !matches!(tags.get(b + 2).map(|t| t.0), Some(Label::I(_)));
@@ -1900,7 +1918,10 @@ fn extend_institution_names(toks: &[&str], tags: &mut [(Label, f32)]) {
             }
             let w = if w == "et" && matches!(lower(j + 1).as_str(), "de" | "du" | "des" | "d'" | "d’") { lower(j + 1) } else { w };
             let prep_at = if lower(j) == "et" { j + 1 } else { j };
-            if !matches!(w.as_str(), "de" | "du" | "des" | "d'" | "d’" | "pour") || !(j..=prep_at).all(|k| free(k, tags)) {
+            // "Bureau national de vigilance contre l'antisémitisme": after a
+            // capitalised head only, and over a common noun only.
+            let against = w == "contre" && toks.get(head).is_some_and(|h| is_cap(h));
+            if !(matches!(w.as_str(), "de" | "du" | "des" | "d'" | "d’" | "pour") || against) || !(j..=prep_at).all(|k| free(k, tags)) {
                 break;
             }
             let mut k = prep_at + 1;
@@ -1913,6 +1934,9 @@ fn extend_institution_names(toks: &[&str], tags: &mut [(Label, f32)]) {
                 break;
             }
             if is_cap(noun) {
+                if against {
+                    break;
+                }
                 // A capitalised word: a name tagged here is taken in whole.
                 let mut e = k + 1;
                 if matches!(tags.get(k).map(|t| t.0), Some(Label::B(_))) {
@@ -2965,6 +2989,230 @@ fn acronyms_in_parentheses(toks: &[&str], tags: &mut [(Label, f32)]) {
     }
 }
 
+/// "À Ploumanac’h, Lannion et Pommerit-Jaudy (Côtes-d’Armor)": two
+/// one-word names joined by "et" and followed by a place in parentheses
+/// (the French way of giving a commune its département or country) are
+/// two places, not one organisation.
+fn coordinated_places_before_parenthesised_place(toks: &[&str], tags: &mut [(Label, f32)]) {
+    let labels: Vec<Label> = tags.iter().map(|t| t.0).collect();
+    for (a, b, ty) in entities(&labels) {
+        if ty == Type::Misc || b != a + 3 || toks.get(a + 1) != Some(&"et") {
+            continue;
+        }
+        if !(toks.get(a).is_some_and(|w| is_cap(w)) && toks.get(a + 2).is_some_and(|w| is_cap(w))) {
+            continue;
+        }
+        if toks.get(b) != Some(&"(") || labels.get(b + 1) != Some(&Label::B(Type::Loc)) {
+            continue;
+        }
+        let mut e = b + 2;
+        while labels.get(e) == Some(&Label::I(Type::Loc)) {
+            e += 1;
+        }
+        if toks.get(e) != Some(&")") {
+            continue;
+        }
+        relabel(tags, a, a + 1, Type::Loc, None);
+        if let Some(t) = tags.get_mut(a + 1) {
+            t.0 = Label::O;
+        }
+        relabel(tags, a + 2, a + 3, Type::Loc, None);
+    }
+}
+
+/// "l'Enseignement supérieur" when the same document also writes
+/// "l'enseignement supérieur": a capitalised word followed only by
+/// lower-case words, all written in lower case (and untagged) elsewhere in
+/// the document, is a common phrase, not a name. Institution, place and
+/// company heads keep their names ("Caisse de grève", "Conseil
+/// constitutionnel" … "le conseil constitutionnel").
+fn drop_phrases_written_lower_elsewhere(doc: &mut DocTags<'_>) {
+    let cues = company_cues("fr");
+    let mut found: Vec<(usize, usize, usize)> = Vec::new();
+    for (si, (toks, tags)) in doc.sentences.iter().zip(doc.tags.iter()).enumerate() {
+        let labels: Vec<Label> = tags.iter().map(|t| t.0).collect();
+        for (a, b, ty) in entities(&labels) {
+            if ty == Type::Misc || b < a + 2 {
+                continue;
+            }
+            let Some(&h) = toks.get(a) else { continue };
+            let title = |w: &str| is_cap(w) && w.chars().skip(1).all(char::is_lowercase);
+            let span = &toks[a..b];
+            // "Caisse de grève" or, every word capitalised, "Gilets Jaunes"
+            // ("les gilets jaunes" elsewhere).
+            let rest_lower = span[1..].iter().all(|w| w.chars().next().is_some_and(char::is_lowercase));
+            if !title(h) || !(rest_lower || span.iter().all(|w| title(w))) {
+                continue;
+            }
+            let lh = h.to_lowercase();
+            let head = institution_heads().contains(&lh)
+                || lower_institution_heads().contains(lh.as_str())
+                || place_heads().contains(lh.as_str())
+                || cues.is_some_and(|c| c.contains_key(lh.as_str()));
+            if head {
+                continue;
+            }
+            let lower: Vec<String> = span.iter().map(|w| w.to_lowercase()).collect();
+            let n = lower.len();
+            let lower_elsewhere = doc.sentences.iter().zip(doc.tags.iter()).any(|(ot, og)| {
+                (0..=ot.len().saturating_sub(n)).any(|k| {
+                    ot.get(k..k + n).is_some_and(|w| w.iter().zip(&lower).all(|(x, y)| *x == y.as_str()))
+                        && og.iter().skip(k).take(n).all(|t| t.0 == Label::O)
+                })
+            });
+            if lower_elsewhere {
+                found.push((si, a, b));
+            }
+        }
+    }
+    for (si, a, b) in found {
+        if let Some(tags) = doc.tags.get_mut(si) {
+            for t in tags.iter_mut().take(b).skip(a) {
+                t.0 = Label::O;
+            }
+        }
+    }
+}
+
+/// "Conférence de presse … - Gennevilliers - 28 avril 2019": in a photo
+/// caption a one-word name set between dashes right before the date is
+/// where the picture was taken.
+fn caption_places_before_dates(toks: &[&str], tags: &mut [(Label, f32)]) {
+    let labels: Vec<Label> = tags.iter().map(|t| t.0).collect();
+    let dash = |w: Option<&&str>| w.is_some_and(|w| matches!(*w, "-" | "–" | "—"));
+    for (a, b, ty) in entities(&labels) {
+        if ty == Type::Loc || ty == Type::Misc || b != a + 1 || a == 0 {
+            continue;
+        }
+        if !dash(toks.get(a - 1)) || !dash(toks.get(b)) {
+            continue;
+        }
+        let day = toks.get(b + 1).is_some_and(|w| !w.is_empty() && w.len() <= 2 && w.chars().all(|c| c.is_ascii_digit()));
+        let month = toks.get(b + 2).is_some_and(|w| {
+            matches!(
+                w.to_lowercase().as_str(),
+                "janvier" | "février" | "mars" | "avril" | "mai" | "juin" | "juillet" | "août" | "septembre" | "octobre" | "novembre" | "décembre"
+            )
+        });
+        if day && month {
+            relabel(tags, a, b, Type::Loc, None);
+        }
+    }
+}
+
+/// "Willian et David Luiz sont à l'isolement": a one-word name, unknown to
+/// the gazetteers and the lexicon, coordinated by "et" with a person named
+/// by a known first name and a surname, is a person too (the model often
+/// types lone foreign names as organisations). Not after a preposition of
+/// place ("à Lannion et …").
+fn single_names_coordinated_with_persons(toks: &[&str], tags: &mut [(Label, f32)], lexicon: &HashSet<String>) {
+    let labels: Vec<Label> = tags.iter().map(|t| t.0).collect();
+    let ents = entities(&labels);
+    for pair in ents.windows(2) {
+        let (x, y) = (pair[0], pair[1]);
+        if x.1 + 1 != y.0 || toks.get(x.1) != Some(&"et") {
+            continue;
+        }
+        for (single, per) in [(x, y), (y, x)] {
+            if per.2 != Type::Per || per.1 < per.0 + 2 || !toks.get(per.0).is_some_and(|f| first_names().contains(f)) {
+                continue;
+            }
+            if single.1 != single.0 + 1 || !matches!(single.2, Type::Org | Type::Loc) {
+                continue;
+            }
+            let Some(&word) = toks.get(single.0) else { continue };
+            if !is_cap(word) || !word.chars().skip(1).all(char::is_lowercase) || lexicon.contains(&word.to_lowercase()) || known_name(&[word]).is_some() {
+                continue;
+            }
+            let before = x.0.checked_sub(1).and_then(|k| toks.get(k)).map(|t| t.to_lowercase()).unwrap_or_default();
+            if matches!(before.as_str(), "à" | "en" | "de" | "du" | "des" | "d'" | "d’" | "dans" | "vers" | "depuis" | "au" | "aux") {
+                continue;
+            }
+            relabel(tags, single.0, single.1, Type::Per, None);
+        }
+    }
+}
+
+/// "l'Association catholique contre la torture et la peine de mort (ACAT)":
+/// an organisation name followed by lower-case words and then an acronym
+/// in parentheses opening with the name's initial runs on to the
+/// parenthesis: the acronym defines the whole phrase before it. The words
+/// crossed are untagged lower-case words, never verbs or pronouns.
+fn run_on_to_defined_acronym(toks: &[&str], tags: &mut [(Label, f32)]) {
+    let labels: Vec<Label> = tags.iter().map(|t| t.0).collect();
+    for (a, b, ty) in entities(&labels) {
+        if ty != Type::Org {
+            continue;
+        }
+        let Some(initial) = toks.get(a).and_then(|w| w.chars().next()).filter(|c| c.is_uppercase()) else { continue };
+        let mut j = b;
+        while j < b + 10 {
+            let Some(&t) = toks.get(j) else { break };
+            if t == "(" {
+                let acronym = toks.get(j + 1).is_some_and(|w| {
+                    let n = w.chars().count();
+                    (2..=8).contains(&n) && w.chars().all(|c| c.is_uppercase()) && w.starts_with(initial)
+                });
+                if j > b && acronym && toks.get(j + 2) == Some(&")") && !toks.get(j - 1).is_some_and(|w| is_de(w)) {
+                    relabel(tags, a, j, Type::Org, None);
+                }
+                break;
+            }
+            let word = t.chars().next().is_some_and(char::is_lowercase)
+                && t.chars().all(|c| c.is_alphabetic() || c == '\'' || c == '’' || c == '-')
+                && !NAME_STOPS.contains(&t.to_lowercase().as_str());
+            if !word || tags.get(j).is_none_or(|x| x.0 != Label::O) {
+                break;
+            }
+            j += 1;
+        }
+    }
+}
+
+/// "la page Facebook Vécu", "le compte Twitter X": after a noun of an
+/// account, a known platform run together with the name after it is two
+/// organisations, the platform and the account.
+fn split_platform_accounts(toks: &[&str], tags: &mut [(Label, f32)]) {
+    let labels: Vec<Label> = tags.iter().map(|t| t.0).collect();
+    for (a, b, ty) in entities(&labels) {
+        if ty == Type::Misc || b < a + 2 || a == 0 {
+            continue;
+        }
+        let account = toks.get(a - 1).is_some_and(|w| matches!(*w, "page" | "compte" | "chaîne" | "groupe" | "profil"));
+        if !account || known_name(toks.get(a..a + 1).unwrap_or(&[])) != Some(Type::Org) || !toks.get(a + 1).is_some_and(|w| is_cap(w)) {
+            continue;
+        }
+        if known_name(toks.get(a..b).unwrap_or(&[])).is_some() {
+            continue;
+        }
+        relabel(tags, a, a + 1, Type::Org, None);
+        relabel(tags, a + 1, b, Type::Org, None);
+    }
+}
+
+/// "Ivan Du Roy et Ludo Symbille, journalistes chez Bastamag": after a
+/// role noun (a title cue, singular or plural) and "chez", a name tagged as
+/// a place is the employer, an organisation, unless the gazetteers know it
+/// as a place.
+fn employers_after_chez(toks: &[&str], tags: &mut [(Label, f32)]) {
+    let res = Resources::get();
+    let labels: Vec<Label> = tags.iter().map(|t| t.0).collect();
+    for (a, b, ty) in entities(&labels) {
+        if ty != Type::Loc || a < 2 || toks.get(a - 1) != Some(&"chez") {
+            continue;
+        }
+        let role = toks.get(a - 2).map(|w| w.to_lowercase()).unwrap_or_default();
+        let singular = role.strip_suffix('s').unwrap_or(&role);
+        if res.cue("fr", &role) != cue::TITLE && res.cue("fr", singular) != cue::TITLE {
+            continue;
+        }
+        if known_name(toks.get(a..b).unwrap_or(&[])) == Some(Type::Loc) {
+            continue;
+        }
+        relabel(tags, a, b, Type::Org, None);
+    }
+}
+
 fn relabel(tags: &mut [(Label, f32)], a: usize, b: usize, ty: Type, score: Option<f32>) {
     for (k, t) in tags.iter_mut().enumerate().take(b).skip(a) {
         t.0 = if k == a { Label::B(ty) } else { Label::I(ty) };
@@ -2997,7 +3245,23 @@ pub fn split_compound(token: &str) -> Option<Vec<(usize, usize)>> {
         out.push((start, end));
         start = end + 1;
     }
+    if country_named_with_its_city(token) {
+        return None;
+    }
     (out.len() >= 2).then_some(out)
+}
+
+/// "Guinée-Conakry", "Congo-Brazzaville": a country followed by one of its
+/// cities (never itself a country or region) is one place, the country told
+/// apart by its capital, not two places as in "Mali-Russie".
+fn country_named_with_its_city(token: &str) -> bool {
+    let res = Resources::get();
+    let fold = dossier_text::normalize::fold;
+    let classes = |p: &str| res.name_classes(hash_tokens(std::iter::once(fold(p).as_str())));
+    let mut parts = token.split('-');
+    let (Some(country), Some(city), None) = (parts.next(), parts.next(), parts.next()) else { return false };
+    let (c1, c2) = (classes(country), classes(city));
+    c1 & class::COUNTRY != 0 && c1 & class::BIGCITY == 0 && c2 & (class::BIGCITY | class::CITY) != 0 && c2 & (class::COUNTRY | class::REGION) == 0
 }
 
 #[cfg(test)]
@@ -3011,6 +3275,181 @@ mod tests {
             assert_eq!(lower(t), t.to_lowercase(), "{t}");
             assert_eq!(matches!(lower(t), Cow::Borrowed(_)), t == t.to_lowercase(), "{t}");
         }
+    }
+
+    #[test]
+    fn a_name_after_a_role_and_chez_is_an_employer() {
+        use Label::*;
+        let o = (O, 0.9);
+        let toks = [",", "journalistes", "chez", "Bastamag", ","];
+        let mut tags = vec![o, o, o, (B(Type::Loc), 0.9), o];
+        employers_after_chez(&toks, &mut tags);
+        assert_eq!(tags[3].0, B(Type::Org));
+        let toks = ["on", "dîne", "chez", "Bastamag", ","];
+        let mut tags = vec![o, o, o, (B(Type::Loc), 0.9), o];
+        employers_after_chez(&toks, &mut tags);
+        assert_eq!(tags[3].0, B(Type::Loc));
+    }
+
+    #[test]
+    fn a_platform_run_together_with_its_account_is_split() {
+        use Label::*;
+        let o = (O, 0.9);
+        let org = Type::Org;
+        let toks = ["la", "page", "Facebook", "Vécu", ","];
+        let mut tags = vec![o, o, (B(org), 0.9), (I(org), 0.9), o];
+        split_platform_accounts(&toks, &mut tags);
+        assert_eq!((tags[2].0, tags[3].0), (B(org), B(org)));
+    }
+
+    #[test]
+    fn a_capitalised_phrase_written_lower_case_elsewhere_is_no_name() {
+        use Label::*;
+        let o = (O, 0.9);
+        let org = Type::Org;
+        let mut doc = DocTags {
+            sentences: vec![vec!["des", "Gilets", "Jaunes", "."], vec!["les", "gilets", "jaunes", "défilent"]],
+            tags: vec![vec![o, (B(org), 0.6), (I(org), 0.6), o], vec![o, o, o, o]],
+        };
+        drop_phrases_written_lower_elsewhere(&mut doc);
+        assert_eq!((doc.tags[0][1].0, doc.tags[0][2].0), (O, O));
+    }
+
+    #[test]
+    fn a_first_name_runs_on_over_du_to_the_surname() {
+        use Label::*;
+        let o = (O, 0.9);
+        let lexicon = HashSet::new();
+        let toks = ["confirme", "Ivan", "du", "Roy", "«"];
+        let mut tags = vec![o, o, o, (B(Type::Per), 0.55), o];
+        first_name_persons(&toks, &mut tags, &lexicon);
+        assert_eq!((tags[1].0, tags[2].0, tags[3].0), (B(Type::Per), I(Type::Per), I(Type::Per)));
+    }
+
+    #[test]
+    fn a_place_of_worship_is_named_by_the_name_right_after_it() {
+        use Label::*;
+        let o = (O, 0.9);
+        let lexicon = HashSet::new();
+        let toks = ["la", "mosquée", "Al-Aqsa", ","];
+        let mut tags = vec![o, o, (B(Type::Org), 0.6), o];
+        lower_case_places(&toks, &mut tags, &lexicon);
+        assert_eq!((tags[1].0, tags[2].0), (B(Type::Loc), I(Type::Loc)));
+        // "de" + a town: the town alone is the place.
+        let toks = ["la", "mosquée", "de", "Beaucaire", "("];
+        let mut tags = vec![o, o, o, (B(Type::Loc), 0.9), o];
+        lower_case_places(&toks, &mut tags, &lexicon);
+        assert_eq!((tags[1].0, tags[3].0), (O, B(Type::Loc)));
+    }
+
+    #[test]
+    fn an_organisation_runs_on_to_the_acronym_defining_it() {
+        use Label::*;
+        let o = (O, 0.9);
+        let org = Type::Org;
+        let toks = ["l'", "Association", "catholique", "contre", "la", "torture", "et", "la", "peine", "de", "mort", "(", "ACAT", ")", ","];
+        let mut tags = vec![o, (B(org), 0.6), (I(org), 0.6), o, o, o, o, o, o, o, o, o, (B(org), 0.9), o, o];
+        run_on_to_defined_acronym(&toks, &mut tags);
+        assert_eq!((tags[3].0, tags[10].0, tags[11].0, tags[12].0), (I(org), I(org), O, B(org)));
+        // Another initial, or a verb on the way: left alone.
+        let toks = ["l'", "Association", "catholique", "a", "dit", "(", "ACAT", ")"];
+        let mut tags = vec![o, (B(org), 0.6), (I(org), 0.6), o, o, o, (B(org), 0.9), o];
+        run_on_to_defined_acronym(&toks, &mut tags);
+        assert_eq!(tags[3].0, O);
+        let toks = ["l'", "Association", "catholique", "contre", "la", "torture", "(", "CGT", ")"];
+        let mut tags = vec![o, (B(org), 0.6), (I(org), 0.6), o, o, o, o, (B(org), 0.9), o];
+        run_on_to_defined_acronym(&toks, &mut tags);
+        assert_eq!(tags[3].0, O);
+    }
+
+    #[test]
+    fn a_lone_name_coordinated_with_a_person_is_a_person() {
+        use Label::*;
+        let o = (O, 0.9);
+        let lexicon = HashSet::new();
+        let toks = ["car", "Willian", "et", "David", "Luiz", "sont"];
+        let mut tags = vec![o, (B(Type::Org), 0.6), o, (B(Type::Per), 0.9), (I(Type::Per), 0.9), o];
+        single_names_coordinated_with_persons(&toks, &mut tags, &lexicon);
+        assert_eq!(tags[1].0, B(Type::Per));
+        // After a preposition of place it stays.
+        let toks = ["à", "Willian", "et", "David", "Luiz", "sont"];
+        let mut tags = vec![o, (B(Type::Loc), 0.6), o, (B(Type::Per), 0.9), (I(Type::Per), 0.9), o];
+        single_names_coordinated_with_persons(&toks, &mut tags, &lexicon);
+        assert_eq!(tags[1].0, B(Type::Loc));
+    }
+
+    #[test]
+    fn an_institution_runs_on_over_contre_and_a_common_noun() {
+        use Label::*;
+        let o = (O, 0.9);
+        let org = Type::Org;
+        let toks = ["le", "Bureau", "national", "de", "vigilance", "contre", "l'", "antisémitisme", ","];
+        let mut tags = vec![o, (B(org), 0.6), (I(org), 0.6), o, o, o, o, o, o];
+        extend_institution_names(&toks, &mut tags);
+        assert_eq!((tags[5].0, tags[7].0, tags[8].0), (I(org), I(org), O));
+        // Not over a name: "la Commission contre la France".
+        let toks = ["la", "Commission", "contre", "la", "France"];
+        let mut tags = vec![o, (B(org), 0.6), o, o, (B(Type::Loc), 0.9)];
+        extend_institution_names(&toks, &mut tags);
+        assert_eq!(tags[2].0, O);
+    }
+
+    #[test]
+    fn coordinated_names_before_a_parenthesised_place_are_places() {
+        use Label::*;
+        let o = (O, 0.9);
+        let toks = ["À", "Ploumanac’h", ",", "Lannion", "et", "Pommerit-Jaudy", "(", "Côtes-d’Armor", ")", "et"];
+        let org = Type::Org;
+        let loc = Type::Loc;
+        let mut tags = vec![o, (B(loc), 0.9), o, (B(org), 0.6), (I(org), 0.6), (I(org), 0.6), o, (B(loc), 0.9), o, o];
+        coordinated_places_before_parenthesised_place(&toks, &mut tags);
+        assert_eq!((tags[3].0, tags[4].0, tags[5].0), (B(loc), O, B(loc)));
+        // Without the parenthesised place the name is left alone.
+        let toks = ["chez", "Marks", "et", "Spencer", "à", "Paris"];
+        let mut tags = vec![o, (B(org), 0.6), (I(org), 0.6), (I(org), 0.6), o, (B(loc), 0.9)];
+        coordinated_places_before_parenthesised_place(&toks, &mut tags);
+        assert_eq!(tags[2].0, I(org));
+    }
+
+    #[test]
+    fn a_phrase_written_lower_case_elsewhere_is_no_name() {
+        use Label::*;
+        let o = (O, 0.9);
+        let org = Type::Org;
+        let mut doc = DocTags {
+            sentences: vec![
+                vec!["L'", "Enseignement", "supérieur", "aide", "la", "CGT"],
+                vec!["pour", "l'", "enseignement", "supérieur", "."],
+            ],
+            tags: vec![
+                vec![o, (B(org), 0.6), (I(org), 0.6), o, o, (B(org), 0.9)],
+                vec![o, o, o, o, o],
+            ],
+        };
+        drop_phrases_written_lower_elsewhere(&mut doc);
+        assert_eq!((doc.tags[0][1].0, doc.tags[0][2].0, doc.tags[0][5].0), (O, O, B(org)));
+        // Not written lower case elsewhere: kept.
+        let mut doc = DocTags {
+            sentences: vec![vec!["L'", "Enseignement", "supérieur", "aide"], vec!["l'", "enseignement", "est", "libre"]],
+            tags: vec![vec![o, (B(org), 0.6), (I(org), 0.6), o], vec![o, o, o, o]],
+        };
+        drop_phrases_written_lower_elsewhere(&mut doc);
+        assert_eq!(doc.tags[0][1].0, B(org));
+    }
+
+    #[test]
+    fn a_name_between_dashes_before_a_date_is_a_place() {
+        use Label::*;
+        let o = (O, 0.9);
+        let org = Type::Org;
+        let toks = ["collectif", "-", "Gennevilliers", "-", "28", "avril", "2019"];
+        let mut tags = vec![o, o, (B(org), 0.6), o, o, o, o];
+        caption_places_before_dates(&toks, &mut tags);
+        assert_eq!(tags[2].0, B(Type::Loc));
+        let toks = ["collectif", "-", "Gennevilliers", "-", "le", "collectif"];
+        let mut tags = vec![o, o, (B(org), 0.6), o, o, o];
+        caption_places_before_dates(&toks, &mut tags);
+        assert_eq!(tags[2].0, B(org));
     }
 
     #[test]
@@ -3764,6 +4203,10 @@ mod tests {
         assert_eq!(split_compound("Mali-Russie"), Some(vec![(0, 4), (5, 11)]));
         assert_eq!(split_compound("Younous-Bek"), None);
         assert_eq!(split_compound("Russie"), None);
+        // A country told apart by its capital is one place.
+        assert_eq!(split_compound("Guinée-Conakry"), None);
+        assert!(country_named_with_its_city("Guinée-Conakry"));
+        assert!(!country_named_with_its_city("Mali-Russie"));
     }
     fn tag_all(sentences: Vec<Vec<&str>>, tags: Vec<Vec<Label>>) -> DocTags<'_> {
         DocTags { sentences, tags: tags.into_iter().map(|s| s.into_iter().map(|l| (l, 0.9)).collect()).collect() }
