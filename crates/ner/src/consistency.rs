@@ -777,7 +777,7 @@ fn nationality_ends_organisations(toks: &[&str], tags: &mut [(Label, f32)]) {
         let adjective = toks.get(b).is_some_and(|t| t.chars().next().is_some_and(char::is_lowercase) && res.is_demonym(&crate::resources::fold_word(t)));
         // An English name closed by its head ("… Facilities Council
         // britannique") takes no French adjective.
-        let english_head = toks.get(b - 1).is_some_and(|t| is_cap(t) && res.cue("en", &t.to_lowercase()) == cue::ORGHEAD);
+        let english_head = toks.get(b - 1).is_some_and(|t| is_cap(t) && res.cue("en", &lower(t)) == cue::ORGHEAD);
         if adjective && !english_head {
             relabel(tags, a, b + 1, Type::Org, None);
         }
@@ -863,7 +863,7 @@ fn organisation_heads_in_persons(toks: &[&str], tags: &mut [(Label, f32)], lang:
         });
         // In French, an institution head opening the name ("Fondation
         // Wikimedia", `ner-institutions.txt`).
-        let head = head || (lang == "fr" && span.first().is_some_and(|t| is_cap(t) && institution_heads().contains(&t.to_lowercase())));
+        let head = head || (lang == "fr" && span.first().is_some_and(|t| is_cap(t) && institution_heads().contains(lower(t).as_ref())));
         if head && !span.first().is_some_and(|f| first_names().contains(f)) {
             relabel(tags, a, b, Type::Org, None);
         }
@@ -1045,7 +1045,7 @@ fn trim_leading_lower_words(toks: &[&str], tags: &mut [(Label, f32)], lexicon: &
         if s == a
             && b >= a + 3
             && ty == Type::Org
-            && toks.get(a).is_some_and(|w| is_cap(w) && COMPANY_HEADS.contains(&w.to_lowercase().as_str()))
+            && toks.get(a).is_some_and(|w| is_cap(w) && COMPANY_HEADS.contains(&lower(w).as_ref()))
             && toks.get(a + 1..b).is_some_and(|r| known_name(r) == Some(Type::Org))
             && known_name(toks.get(a..b).unwrap_or(&[])).is_none()
         {
@@ -2505,7 +2505,7 @@ fn event_votes(doc: &DocTags<'_>, by_key: &mut HashMap<String, [f32; 4]>, lang: 
             // A website named by its address after "site" ("le site
             // Planethunters.org"); a site named otherwise may be a medium
             // ("le site France Info").
-            let website = k > 0 && toks.get(k - 1).is_some_and(|t| matches!(t.to_lowercase().as_str(), "site" | "sites")) && span.last().is_some_and(|t| domain_name(t));
+            let website = k > 0 && toks.get(k - 1).is_some_and(|t| matches!(lower(t).as_ref(), "site" | "sites")) && span.last().is_some_and(|t| domain_name(t));
             // A code name in quotes after a version ("la 13.04 « Raring
             // Ringtail »", "12.04 LTS « Precise Pangolin »").
             let quoted = a > 0 && toks.get(a - 1).is_some_and(|t| matches!(*t, "«" | "\"" | "“"));
@@ -2543,7 +2543,7 @@ fn eponym_nouns() -> &'static HashSet<&'static str> {
 fn after_eponym_noun(toks: &[&str], a: usize) -> bool {
     a >= 2
         && toks.get(a - 1).is_some_and(|t| matches!(*t, "de" | "d'" | "d’"))
-        && toks.get(a - 2).is_some_and(|t| eponym_nouns().contains(t.to_lowercase().as_str()))
+        && toks.get(a - 2).is_some_and(|t| eponym_nouns().contains(lower(t).as_ref()))
 }
 
 /// "l'édition 2012-2013 du Vendée Globe", "la 3e édition du …", "cette
@@ -2566,7 +2566,7 @@ fn numbered_edition_of(toks: &[&str], a: usize) -> bool {
         k -= 1;
     }
     let dated = k < end;
-    if k == 0 || !toks.get(k - 1).is_some_and(|t| matches!(t.to_lowercase().as_str(), "édition" | "éditions")) {
+    if k == 0 || !toks.get(k - 1).is_some_and(|t| matches!(lower(t).as_ref(), "édition" | "éditions")) {
         return false;
     }
     let ordinal = |t: &str| {
@@ -3160,7 +3160,7 @@ fn run_on_to_defined_acronym(toks: &[&str], tags: &mut [(Label, f32)]) {
             }
             let word = t.chars().next().is_some_and(char::is_lowercase)
                 && t.chars().all(|c| c.is_alphabetic() || c == '\'' || c == '’' || c == '-')
-                && !NAME_STOPS.contains(&t.to_lowercase().as_str());
+                && !NAME_STOPS.contains(&lower(t).as_ref());
             if !word || tags.get(j).is_none_or(|x| x.0 != Label::O) {
                 break;
             }
