@@ -1191,8 +1191,12 @@ fn apposed_titles_make_persons(toks: &[&str], tags: &mut [(Label, f32)], lang: &
 }
 
 /// Particles inside people's names, written apart ("María Dolores de
-/// Cospedal", "Ludwig van Beethoven", "Oussama ben Laden").
-const NAME_PARTICLES: &[&str] = &["de", "del", "della", "di", "da", "dos", "das", "van", "von", "der", "den", "ter", "bin", "ben", "ibn", "abu"];
+/// Cospedal", "Ludwig van Beethoven", "Oussama ben Laden"): the list the
+/// extractor and the linker read too.
+fn name_particles() -> &'static HashSet<&'static str> {
+    static WORDS: std::sync::OnceLock<HashSet<&'static str>> = std::sync::OnceLock::new();
+    WORDS.get_or_init(|| dossier_text::data_lines(include_str!("../../../data/lang/mul/name-particles.txt")).collect())
+}
 
 /// Particles glued to the next name word by a hyphen ("Rami Abd al-Rahman").
 const GLUED_PARTICLES: &[&str] = &["al-", "el-", "ad-", "ed-", "as-", "ash-", "az-", "ar-", "an-", "at-", "ben-", "bin-", "ibn-", "abu-", "bou-"];
@@ -1232,7 +1236,7 @@ fn join_name_particles(toks: &[&str], tags: &mut [(Label, f32)], lexicon: &HashS
                 end += 1;
                 continue;
             }
-            if NAME_PARTICLES.contains(&next) && free(end, tags) {
+            if name_particles().contains(next) && free(end, tags) {
                 let k = end + 1;
                 let Some(&name) = toks.get(k) else { break };
                 match tags.get(k).map(|t| t.0) {
