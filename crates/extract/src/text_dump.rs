@@ -36,7 +36,9 @@
 //!    numbered notes ("[1] …", "[2] …") whose first note is in the region,
 //!    with a short heading right above it (or further down the page,
 //!    when the kept text carries their markers, "[1]"), the short entries that follow
-//!    the time stamps of a live report ("88'" then "Sortie de X"), and up to
+//!    the time stamps of a live report ("88'" then "Sortie de X"), a
+//!    section break drawn with one mark ("___", "* * *") between two kept
+//!    lines, and up to
 //!    three short sentences right after the region's last paragraph (the
 //!    first may be a closing line without an end mark that opens with a
 //!    stop word). Other
@@ -255,6 +257,7 @@ pub fn extract(input: &str) -> Extraction {
     region::keep_notes(input, &lines, &skip, &mut keep, a, b);
     region::keep_introduced_blocks(&lines, &skip, &mut keep, a, b);
     region::keep_stamped_entries(&lines, &skip, &mut keep, a, b, lang_known);
+    region::keep_section_breaks(input, &lines, &skip, &mut keep, a, b);
     // The rows of a table under a kept colon introducer (they may run past
     // the region's end).
     let mut r = 1;

@@ -19,7 +19,8 @@
 //! colon introducer ([`keep_introduced_lists`]), numbered notes
 //! with their heading ([`keep_notes`]; further down when the text calls
 //! them, [`keep_called_notes`]) and the short entries after the
-//! time stamps of a live report ([`keep_stamped_entries`]); short sentences right
+//! time stamps of a live report ([`keep_stamped_entries`]), section breaks
+//! between kept lines ([`keep_section_breaks`]); short sentences right
 //! after the region are kept too ([`tail_sentences`]). Other list items,
 //! repeated lines, code-like lines, "read also" lines and lone words are
 //! chrome.
@@ -688,6 +689,38 @@ pub(crate) fn keep_sandwiched_lists(input: &str, lines: &[Line], skip: &[bool], 
     }
 }
 
+/// Keeps the section breaks of the article inside the region `a..=b`: a
+/// line drawn with one punctuation mark only ("___", "* * *", "---"),
+/// [`BREAK_MARKS`] marks or more, between two kept lines (title and
+/// metadata lines passed over). Wire copy separates its sections so
+/// ("___" then "WHAT SAY YOU, IMPEACHMENT JURY?"); a rule drawn between two
+/// paragraphs is the article's, where a menu's or a footer's stands among
+/// chrome.
+pub(crate) fn keep_section_breaks(input: &str, lines: &[Line], skip: &[bool], keep: &mut [bool], a: usize, b: usize) {
+    for i in a..=b.min(lines.len().saturating_sub(1)) {
+        if keep.get(i).copied().unwrap_or(true) || skip.get(i).copied().unwrap_or(true) || !lines.get(i).is_some_and(|l| section_break(l.text(input))) {
+            continue;
+        }
+        let kept = |j: Option<usize>| j.is_some_and(|j| keep.get(j).copied().unwrap_or(false));
+        if kept(prev_shown(skip, i)) && kept(next_shown(skip, lines.len(), i)) {
+            if let Some(k) = keep.get_mut(i) {
+                *k = true;
+            }
+        }
+    }
+}
+
+/// True for a line drawn with one punctuation mark repeated (spaces
+/// allowed between them), at least [`BREAK_MARKS`] times.
+fn section_break(text: &str) -> bool {
+    let mut marks = text.chars().filter(|c| !c.is_whitespace());
+    let Some(first) = marks.next() else { return false };
+    matches!(first, '_' | '*' | '-' | '–' | '—' | '=' | '~' | '#' | '⁂' | '•' | '·') && marks.clone().all(|c| c == first) && marks.count() + 1 >= BREAK_MARKS
+}
+
+/// Fewest marks of a section break.
+const BREAK_MARKS: usize = 3;
+
 /// Most list items kept between two article lines.
 const MAX_SANDWICHED_ITEMS: usize = 8;
 
@@ -1328,6 +1361,26 @@ mod tests {
         set_stops(&mut lines, &hits, n, k);
         let prose = lines.iter().map(|l| is_prose(l, true)).collect();
         (lines, prose)
+    }
+
+    #[test]
+    fn section_breaks_between_kept_lines_are_kept() {
+        assert!(section_break("___"));
+        assert!(section_break("* * *"));
+        assert!(!section_break("--"));
+        assert!(!section_break("_-_"));
+        assert!(!section_break("—— A"));
+        let input = "Premier paragraphe de l'article, assez long pour être de la prose véritable ici.\n\
+                     ___\n\
+                     Deuxième paragraphe de l'article, lui aussi assez long pour compter comme prose.\n\
+                     ___\n\
+                     Accueil\n";
+        let (lines, _) = classify(input);
+        let skip = vec![false; lines.len()];
+        let mut keep = vec![true, false, true, false, false];
+        keep_section_breaks(input, &lines, &skip, &mut keep, 0, 4);
+        // The break between two paragraphs; not the one before the menu.
+        assert_eq!(keep, vec![true, true, true, false, false]);
     }
 
     #[test]
