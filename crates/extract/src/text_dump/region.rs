@@ -1,7 +1,8 @@
 //! Line classification and the main-content region.
 //!
 //! A line is *prose* when it reads like running text: enough words, a
-//! sentence end, a normal share of stop words, no code-like chunks, no
+//! sentence end, a normal share of stop words, no code-like chunks (a
+//! long sentence may cite a few: one per eight words at most), no
 //! opening "read also", subscription or consent cue, not a teaser cut by
 //! "..." ("… à venir. Plus..."). Every
 //! line gets a weight — positive for prose (growing with its length),
@@ -54,10 +55,15 @@ mod limits {
 pub(crate) fn is_prose(l: &Line, lang_known: bool) -> bool {
     // A line opening with a "read also", subscription or consent cue is
     // never kept, so it does not pull the region either, however long.
-    if l.bare || l.chrome_cue || l.code_like() || l.repeats > 2 {
+    let stops_ok = |min: f32| !lang_known || l.stop_ratio() >= min;
+    // A long sentence with a normal share of stop words may cite a few
+    // identifiers, addresses or formulas ("n=1.787", "Student_innen", a
+    // URL) without being code: there, only the share of odd chunks counts
+    // (see `Line::code_like`).
+    let long_text = l.words >= limits::LONG_WORDS && l.terminal() && stops_ok(limits::LONG_STOPS) && l.odd * 8 <= l.words;
+    if l.bare || l.chrome_cue || l.code_like() && !long_text || l.repeats > 2 {
         return false;
     }
-    let stops_ok = |min: f32| !lang_known || l.stop_ratio() >= min;
     // A teaser cut short ("… sur la ...") in a list of headlines, or
     // ending with its "more" link ("… à venir. Plus...").
     if l.cut_teaser || l.ellipsis && l.inner_stops == 0 && l.words < limits::LONG_WORDS {
@@ -1381,6 +1387,16 @@ mod tests {
         keep_section_breaks(input, &lines, &skip, &mut keep, 0, 4);
         // The break between two paragraphs; not the one before the menu.
         assert_eq!(keep, vec![true, true, true, false, false]);
+    }
+
+    #[test]
+    fn a_long_sentence_citing_a_few_identifiers_is_prose() {
+        let (lines, p) = classify(
+            "Les chercheurs ont suivi les patientes pendant trois ans et publié leurs données, que chacun peut consulter sur https://example.org/etude et sur https://example.org/annexe, avant de les comparer à celles des autres pays.\n\
+             from setuptools import setup install_requires=['flask', 'dateutil'] packages=find_packages() name=exampleapp version=1.0\n",
+        );
+        assert!(lines.first().is_some_and(Line::code_like));
+        assert_eq!(p, vec![true, false]);
     }
 
     #[test]
