@@ -36,7 +36,9 @@
 //!    numbered notes ("[1] …", "[2] …") whose first note is in the region,
 //!    with a short heading right above it (or further down the page,
 //!    when the kept text carries their markers, "[1]"), the short entries that follow
-//!    the time stamps of a live report ("88'" then "Sortie de X"), and up to
+//!    the time stamps of a live report ("88'" then "Sortie de X"), a
+//!    section break drawn with one mark ("___", "* * *") between two kept
+//!    lines, and up to
 //!    three short sentences right after the region's last paragraph (the
 //!    first may be a closing line without an end mark that opens with a
 //!    stop word). Other
@@ -210,9 +212,12 @@ pub fn extract(input: &str) -> Extraction {
         }
         meta.title = Some(Evidenced::new(value.to_string(), text));
         skip[t] = true;
-        // Lines repeating the headline (breadcrumbs, share boxes) are chrome.
+        // Lines repeating the headline (breadcrumbs, share boxes) are chrome;
+        // not a paragraph that quotes it at its end ("McKinley said that
+        // \"$53 million a week…\"", under a claim printed as the headline).
         for (i, other) in lines.iter().enumerate() {
-            if other.end - other.start >= value.len() && other.text(input).ends_with(value) {
+            let ot = other.text(input);
+            if other.end - other.start >= value.len() && ot.ends_with(value) && !(prose.get(i).copied().unwrap_or(false) && quotes_headline(ot.get(..ot.len() - value.len()).unwrap_or(""))) {
                 skip[i] = true;
             }
         }
@@ -255,6 +260,7 @@ pub fn extract(input: &str) -> Extraction {
     region::keep_notes(input, &lines, &skip, &mut keep, a, b);
     region::keep_introduced_blocks(&lines, &skip, &mut keep, a, b);
     region::keep_stamped_entries(&lines, &skip, &mut keep, a, b, lang_known);
+    region::keep_section_breaks(input, &lines, &skip, &mut keep, a, b);
     // The rows of a table under a kept colon introducer (they may run past
     // the region's end).
     let mut r = 1;
@@ -401,6 +407,24 @@ fn kicker_free<'a>(input: &str, lines: &[Line], t: usize, value: &'a str) -> &'a
 /// Most words of a kicker printed before the headline.
 const KICKER_WORDS: usize = 3;
 
+/// True when `prefix`, what a line prints before the headline it ends
+/// with, is the opening of a sentence quoting it ("McKinley said that"):
+/// [`QUOTING_WORDS`] words or more, each with letters (a breadcrumb's or a
+/// share box's separators, "›", "|", "/", are no words).
+fn quotes_headline(prefix: &str) -> bool {
+    let mut words = 0usize;
+    for token in prefix.split_whitespace() {
+        if !token.chars().any(char::is_alphabetic) {
+            return false;
+        }
+        words += 1;
+    }
+    words >= QUOTING_WORDS
+}
+
+/// Fewest words before the headline of a sentence that quotes it.
+const QUOTING_WORDS: usize = 3;
+
 /// Reads line `i` as a byline or a date line; records what it holds and
 /// marks it as metadata (left out of the text). Inside the body
 /// (`in_body`), once a date has been read, a line that ends with a date
@@ -543,6 +567,22 @@ fn build_text(input: &str, lines: &[Line], keep: &[bool]) -> (String, dossier_te
 mod tests {
     use super::*;
     use dossier_document::Precision;
+
+    #[test]
+    fn a_paragraph_ending_with_the_headline_is_kept() {
+        assert!(quotes_headline("McKinley said that "));
+        assert!(!quotes_headline("Accueil > Politique > "));
+        assert!(!quotes_headline("Accueil›Politique› "));
+        assert!(!quotes_headline("Le maire : "));
+        let para = |n: &str| format!("{n} paragraphe de l'article, assez long pour être de la prose véritable, avec des virgules et des mots.\n");
+        let head = "« 53 millions par semaine passent la frontière »";
+        let quoting = format!("Lors de sa visite à la frontière, le député de la région a affirmé lundi soir devant la presse locale, sans citer de source, que {head}");
+        let input = format!("Accueil > Vérification > {head}\n{head}\n{}{quoting}\n{}{}", para("Premier"), para("Deuxième"), para("Troisième"));
+        let e = extract(&input);
+        assert_eq!(e.metadata.title.as_ref().map(|t| t.value.as_str()), Some(head));
+        assert!(e.text.contains(&quoting), "{}", e.text);
+        assert!(!e.text.contains("Accueil"), "{}", e.text);
+    }
 
     #[test]
     fn empty_and_blank_inputs() {
@@ -1160,3 +1200,4 @@ mod tests {
         }
     }
 }
+

@@ -1,7 +1,8 @@
 //! Line classification and the main-content region.
 //!
 //! A line is *prose* when it reads like running text: enough words, a
-//! sentence end, a normal share of stop words, no code-like chunks, no
+//! sentence end, a normal share of stop words, no code-like chunks (a
+//! long sentence may cite a few: one per eight words at most), no
 //! opening "read also", subscription or consent cue, not a teaser cut by
 //! "..." ("… à venir. Plus..."). Every
 //! line gets a weight — positive for prose (growing with its length),
@@ -19,7 +20,8 @@
 //! colon introducer ([`keep_introduced_lists`]), numbered notes
 //! with their heading ([`keep_notes`]; further down when the text calls
 //! them, [`keep_called_notes`]) and the short entries after the
-//! time stamps of a live report ([`keep_stamped_entries`]); short sentences right
+//! time stamps of a live report ([`keep_stamped_entries`]), section breaks
+//! between kept lines ([`keep_section_breaks`]); short sentences right
 //! after the region are kept too ([`tail_sentences`]). Other list items,
 //! repeated lines, code-like lines, "read also" lines and lone words are
 //! chrome.
@@ -53,10 +55,15 @@ mod limits {
 pub(crate) fn is_prose(l: &Line, lang_known: bool) -> bool {
     // A line opening with a "read also", subscription or consent cue is
     // never kept, so it does not pull the region either, however long.
-    if l.bare || l.chrome_cue || l.code_like() || l.repeats > 2 {
+    let stops_ok = |min: f32| !lang_known || l.stop_ratio() >= min;
+    // A long sentence with a normal share of stop words may cite a few
+    // identifiers, addresses or formulas ("n=1.787", "Student_innen", a
+    // URL) without being code: there, only the share of odd chunks counts
+    // (see `Line::code_like`).
+    let long_text = l.words >= limits::LONG_WORDS && l.terminal() && stops_ok(limits::LONG_STOPS) && l.odd * 8 <= l.words;
+    if l.bare || l.chrome_cue || l.code_like() && !long_text || l.repeats > 2 {
         return false;
     }
-    let stops_ok = |min: f32| !lang_known || l.stop_ratio() >= min;
     // A teaser cut short ("… sur la ...") in a list of headlines, or
     // ending with its "more" link ("… à venir. Plus...").
     if l.cut_teaser || l.ellipsis && l.inner_stops == 0 && l.words < limits::LONG_WORDS {
@@ -687,6 +694,38 @@ pub(crate) fn keep_sandwiched_lists(input: &str, lines: &[Line], skip: &[bool], 
         }
     }
 }
+
+/// Keeps the section breaks of the article inside the region `a..=b`: a
+/// line drawn with one punctuation mark only ("___", "* * *", "---"),
+/// [`BREAK_MARKS`] marks or more, between two kept lines (title and
+/// metadata lines passed over). Wire copy separates its sections so
+/// ("___" then "WHAT SAY YOU, IMPEACHMENT JURY?"); a rule drawn between two
+/// paragraphs is the article's, where a menu's or a footer's stands among
+/// chrome.
+pub(crate) fn keep_section_breaks(input: &str, lines: &[Line], skip: &[bool], keep: &mut [bool], a: usize, b: usize) {
+    for i in a..=b.min(lines.len().saturating_sub(1)) {
+        if keep.get(i).copied().unwrap_or(true) || skip.get(i).copied().unwrap_or(true) || !lines.get(i).is_some_and(|l| section_break(l.text(input))) {
+            continue;
+        }
+        let kept = |j: Option<usize>| j.is_some_and(|j| keep.get(j).copied().unwrap_or(false));
+        if kept(prev_shown(skip, i)) && kept(next_shown(skip, lines.len(), i)) {
+            if let Some(k) = keep.get_mut(i) {
+                *k = true;
+            }
+        }
+    }
+}
+
+/// True for a line drawn with one punctuation mark repeated (spaces
+/// allowed between them), at least [`BREAK_MARKS`] times.
+fn section_break(text: &str) -> bool {
+    let mut marks = text.chars().filter(|c| !c.is_whitespace());
+    let Some(first) = marks.next() else { return false };
+    matches!(first, '_' | '*' | '-' | '–' | '—' | '=' | '~' | '#' | '⁂' | '•' | '·') && marks.clone().all(|c| c == first) && marks.count() + 1 >= BREAK_MARKS
+}
+
+/// Fewest marks of a section break.
+const BREAK_MARKS: usize = 3;
 
 /// Most list items kept between two article lines.
 const MAX_SANDWICHED_ITEMS: usize = 8;
@@ -1328,6 +1367,36 @@ mod tests {
         set_stops(&mut lines, &hits, n, k);
         let prose = lines.iter().map(|l| is_prose(l, true)).collect();
         (lines, prose)
+    }
+
+    #[test]
+    fn section_breaks_between_kept_lines_are_kept() {
+        assert!(section_break("___"));
+        assert!(section_break("* * *"));
+        assert!(!section_break("--"));
+        assert!(!section_break("_-_"));
+        assert!(!section_break("—— A"));
+        let input = "Premier paragraphe de l'article, assez long pour être de la prose véritable ici.\n\
+                     ___\n\
+                     Deuxième paragraphe de l'article, lui aussi assez long pour compter comme prose.\n\
+                     ___\n\
+                     Accueil\n";
+        let (lines, _) = classify(input);
+        let skip = vec![false; lines.len()];
+        let mut keep = vec![true, false, true, false, false];
+        keep_section_breaks(input, &lines, &skip, &mut keep, 0, 4);
+        // The break between two paragraphs; not the one before the menu.
+        assert_eq!(keep, vec![true, true, true, false, false]);
+    }
+
+    #[test]
+    fn a_long_sentence_citing_a_few_identifiers_is_prose() {
+        let (lines, p) = classify(
+            "Les chercheurs ont suivi les patientes pendant trois ans et publié leurs données, que chacun peut consulter sur https://example.org/etude et sur https://example.org/annexe, avant de les comparer à celles des autres pays.\n\
+             from setuptools import setup install_requires=['flask', 'dateutil'] packages=find_packages() name=exampleapp version=1.0\n",
+        );
+        assert!(lines.first().is_some_and(Line::code_like));
+        assert_eq!(p, vec![true, false]);
     }
 
     #[test]
