@@ -86,6 +86,7 @@ use std::collections::{HashMap, HashSet};
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::label::{entities, Label, Type};
+use crate::model::Lexicon;
 use crate::resources::{class, cue, hash_extend, hash_tokens, Resources, MAX_GAZ_TOKENS};
 
 /// The tagged tokens of one document, sentence by sentence.
@@ -123,7 +124,7 @@ fn lower(t: &str) -> Cow<'_, str> {
 }
 
 /// Applies the document-level rules in place.
-pub fn apply(doc: &mut DocTags<'_>, lexicon: &HashSet<String>, lang: &str) {
+pub fn apply(doc: &mut DocTags<'_>, lexicon: &Lexicon, lang: &str) {
     apply_with(doc, lexicon, lang, true);
 }
 
@@ -131,7 +132,7 @@ pub fn apply(doc: &mut DocTags<'_>, lexicon: &HashSet<String>, lang: &str) {
 /// (edited news, the shipped analysis) leaves titles out of a person's name
 /// ("le président Emmanuel Macron" → "Emmanuel Macron"); the historical
 /// newspaper corpora (NewsEye, HIPE) keep them in ("M. de Lasteyrie").
-pub fn apply_with(doc: &mut DocTags<'_>, lexicon: &HashSet<String>, lang: &str, modern: bool) {
+pub fn apply_with(doc: &mut DocTags<'_>, lexicon: &Lexicon, lang: &str, modern: bool) {
     // Folded once for both gazetteer passes (the tokens never change).
     let folded: Vec<Vec<String>> = doc.sentences.iter().map(|s| fold_tokens(s)).collect();
     for ((toks, folded), tags) in doc.sentences.iter().zip(&folded).zip(doc.tags.iter_mut()) {
@@ -418,7 +419,7 @@ pub fn apply_with(doc: &mut DocTags<'_>, lexicon: &HashSet<String>, lang: &str, 
 /// elsewhere in the document, or an opening word such as an imperative of
 /// `ner-opening-words.txt`) is no acronym and no name: it is dropped,
 /// unless it is a known name.
-fn drop_shouted_common_words(doc: &mut DocTags<'_>, lexicon: &HashSet<String>, lower_here: &HashSet<&str>) {
+fn drop_shouted_common_words(doc: &mut DocTags<'_>, lexicon: &Lexicon, lower_here: &HashSet<&str>) {
     let caps = |t: &str| t.chars().count() > 1 && t.chars().all(|c| !c.is_lowercase()) && t.chars().any(char::is_alphabetic);
     let word = |t: &str| t.chars().any(char::is_alphanumeric);
     for (toks, tags) in doc.sentences.iter().zip(doc.tags.iter_mut()) {
@@ -514,7 +515,7 @@ fn lower_case_words<'a>(doc: &DocTags<'a>) -> HashSet<&'a str> {
 /// Words of the document's persons named with a first name or a word that
 /// is no common word ("Enzo Le Fée"): a common word among them is a
 /// surname here.
-fn person_name_words<'a>(doc: &DocTags<'a>, lexicon: &HashSet<String>) -> HashSet<&'a str> {
+fn person_name_words<'a>(doc: &DocTags<'a>, lexicon: &Lexicon) -> HashSet<&'a str> {
     let names = first_names();
     let mut words = HashSet::new();
     for (toks, tags) in doc.sentences.iter().zip(&doc.tags) {
@@ -536,7 +537,7 @@ fn person_name_words<'a>(doc: &DocTags<'a>, lexicon: &HashSet<String>) -> HashSe
 /// with no first name, no known name, no title before it ("M. Boulanger")
 /// and no fuller person's name in the document that holds it ("Enzo Le
 /// Fée" … "Le Fée"), names no one: it is dropped.
-fn drop_common_word_persons(doc: &mut DocTags<'_>, lexicon: &HashSet<String>, lower_here: &HashSet<&str>) {
+fn drop_common_word_persons(doc: &mut DocTags<'_>, lexicon: &Lexicon, lower_here: &HashSet<&str>) {
     let res = Resources::get();
     let names = first_names();
     let person_words = person_name_words(doc, lexicon);
@@ -735,7 +736,7 @@ fn institutions_alone() -> &'static HashSet<&'static str> {
 /// ("le Conseil", "la Commission", `ner-institutions.txt`; "l'État",
 /// `ner-institutions-alone.txt`), or follows a company or medium noun ("la
 /// chaîne Histoire"). Acronyms and words of fewer than four letters stay.
-fn drop_lone_common_words(toks: &[&str], tags: &mut [(Label, f32)], lexicon: &HashSet<String>, lower_here: &HashSet<&str>) {
+fn drop_lone_common_words(toks: &[&str], tags: &mut [(Label, f32)], lexicon: &Lexicon, lower_here: &HashSet<&str>) {
     let labels: Vec<Label> = tags.iter().map(|t| t.0).collect();
     for (a, b, ty) in entities(&labels) {
         if b != a + 1 || !matches!(ty, Type::Org | Type::Loc) {
@@ -878,7 +879,7 @@ fn organisation_heads_in_persons(toks: &[&str], tags: &mut [(Label, f32)], lang:
 /// French text that quotes them: a run of capitalised words (joined by
 /// "&", "and", "of", "for") that ends in such a head, or continues after
 /// it with "of …", is re-tagged as one organisation.
-fn head_last_organisations(toks: &[&str], tags: &mut [(Label, f32)], lexicon: &HashSet<String>) {
+fn head_last_organisations(toks: &[&str], tags: &mut [(Label, f32)], lexicon: &Lexicon) {
     let res = Resources::get();
     let label = |k: usize, tags: &[(Label, f32)]| tags.get(k).map_or(Label::O, |t| t.0);
     let mut i = 0;
@@ -1008,7 +1009,7 @@ fn trim_trailing_function_words(toks: &[&str], tags: &mut [(Label, f32)]) {
 /// dropped from the start of a name when a capitalised word follows. Heads
 /// that open a name by convention ("université de Nantes", "îles X",
 /// `ner-institutions*.txt`, `ner-place-heads.txt`) and name particles stay.
-fn trim_leading_lower_words(toks: &[&str], tags: &mut [(Label, f32)], lexicon: &HashSet<String>) {
+fn trim_leading_lower_words(toks: &[&str], tags: &mut [(Label, f32)], lexicon: &Lexicon) {
     let res = Resources::get();
     let labels: Vec<Label> = tags.iter().map(|t| t.0).collect();
     for (a, b, ty) in entities(&labels) {
@@ -1204,7 +1205,7 @@ const GLUED_PARTICLES: &[&str] = &["al-", "el-", "ad-", "ed-", "as-", "ash-", "a
 /// A word that can only be part of a name here: capitalised, with lower
 /// case after its first letter, not a word usually written in lower case,
 /// and no place or organisation of the gazetteers.
-fn unknown_name_word(t: &str, lexicon: &HashSet<String>) -> bool {
+fn unknown_name_word(t: &str, lexicon: &Lexicon) -> bool {
     is_cap(t)
         && t.chars().skip(1).any(char::is_lowercase)
         && !lexicon.contains(&t.to_lowercase())
@@ -1216,7 +1217,7 @@ fn unknown_name_word(t: &str, lexicon: &HashSet<String>) -> bool {
 /// hyphen-glued Arabic particle ("Rami Abd" + "al-Rahman"), and over one
 /// more unknown capitalised word after a name of two words or more
 /// (the second surname of "Leopoldo González Echenique").
-fn join_name_particles(toks: &[&str], tags: &mut [(Label, f32)], lexicon: &HashSet<String>) {
+fn join_name_particles(toks: &[&str], tags: &mut [(Label, f32)], lexicon: &Lexicon) {
     let labels: Vec<Label> = tags.iter().map(|t| t.0).collect();
     let pers: Vec<(usize, usize)> = entities(&labels).into_iter().filter(|e| e.2 == Type::Per).map(|e| (e.0, e.1)).collect();
     let free = |k: usize, tags: &[(Label, f32)]| tags.get(k).is_some_and(|t| t.0 == Label::O);
@@ -1258,7 +1259,7 @@ fn join_name_particles(toks: &[&str], tags: &mut [(Label, f32)], lexicon: &HashS
                         if end == a + 1
                             && toks.get(a).is_some_and(|f| first_names().contains(f))
                             && name.chars().count() >= 3
-                            && unknown_name_word(name, &HashSet::new()) =>
+                            && unknown_name_word(name, &Lexicon::default()) =>
                     {
                         end = k + 1;
                         continue;
@@ -1430,7 +1431,7 @@ fn street_heads() -> &'static HashSet<&'static str> {
 /// "de" ("les îles Sanguinaires", "le mont Maudit", "l'île de Batz", "la
 /// plage du Truquet", "le sentier de la Corniche"), is a place, the head
 /// included.
-fn lower_case_places(toks: &[&str], tags: &mut [(Label, f32)], lexicon: &HashSet<String>) {
+fn lower_case_places(toks: &[&str], tags: &mut [(Label, f32)], lexicon: &Lexicon) {
     let heads = place_heads();
     let labels: Vec<Label> = tags.iter().map(|t| t.0).collect();
     for (a, b, ty) in entities(&labels) {
@@ -1661,7 +1662,7 @@ fn first_names() -> &'static FxHashSet<&'static str> {
 /// untagged "Phoebe Waller-Bridge" is tagged. Not when the first name is
 /// itself a known country, region or big city ("Victoria Station"), or the
 /// whole a known name.
-fn first_name_persons(toks: &[&str], tags: &mut [(Label, f32)], lexicon: &HashSet<String>) {
+fn first_name_persons(toks: &[&str], tags: &mut [(Label, f32)], lexicon: &Lexicon) {
     let names = first_names();
     let known = |a: usize, b: usize| known_name(toks.get(a..b).unwrap_or(&[])).is_some();
     let name_word = |t: &str| is_cap(t) && t.chars().skip(1).any(char::is_lowercase) && !lexicon.contains(&t.to_lowercase());
@@ -2387,7 +2388,7 @@ const PLAYER_ACTIONS: &[&str] = &[
 /// name, MISC) right before an age ("trois
 /// filles Aseel (11 ans), Nour (8 ans)") are a person's name (up to three
 /// words, none usually written in lower case).
-fn aged_persons(toks: &[&str], tags: &mut [(Label, f32)], lexicon: &HashSet<String>) {
+fn aged_persons(toks: &[&str], tags: &mut [(Label, f32)], lexicon: &Lexicon) {
     for b in 1..toks.len() {
         if !aged(toks, b) {
             continue;
@@ -2672,7 +2673,7 @@ fn without_generic_subdivision<S: AsRef<str>>(classes: u8, folded: &[S]) -> u8 {
 /// tagged, model mentions that are a prefix of a longer match are extended,
 /// and model mentions that are exactly a match take its type.
 #[cfg(test)]
-fn gazetteer_pass(toks: &[&str], tags: &mut [(Label, f32)], lexicon: &HashSet<String>, surnames: &HashSet<&str>) {
+fn gazetteer_pass(toks: &[&str], tags: &mut [(Label, f32)], lexicon: &Lexicon, surnames: &HashSet<&str>) {
     gazetteer_pass_folded(toks, &fold_tokens(toks), tags, lexicon, surnames);
 }
 
@@ -2682,7 +2683,7 @@ fn fold_tokens(toks: &[&str]) -> Vec<String> {
 }
 
 /// [`gazetteer_pass`] with the sentence's tokens already folded.
-fn gazetteer_pass_folded(toks: &[&str], folded: &[String], tags: &mut [(Label, f32)], lexicon: &HashSet<String>, surnames: &HashSet<&str>) {
+fn gazetteer_pass_folded(toks: &[&str], folded: &[String], tags: &mut [(Label, f32)], lexicon: &Lexicon, surnames: &HashSet<&str>) {
     let res = Resources::get();
     let mut i = 0;
     while i < toks.len() {
@@ -2802,7 +2803,7 @@ fn split_name_of_place(doc: &mut DocTags<'_>) {
 /// `data/lang/mul/ner-opening-words.txt` ("Selon Médiamétrie" →
 /// "Médiamétrie"; organisations do start with common nouns: "Banque
 /// mondiale"). Such a word tagged alone ("Partagez") is dropped.
-fn trim_sentence_initial_word(toks: &[&str], tags: &mut [(Label, f32)], lexicon: &std::collections::HashSet<String>) {
+fn trim_sentence_initial_word(toks: &[&str], tags: &mut [(Label, f32)], lexicon: &Lexicon) {
     let labels: Vec<Label> = tags.iter().map(|t| t.0).collect();
     if let Some(&(0, b, ty)) = entities(&labels).first() {
         let first = toks.first().copied().unwrap_or("");
@@ -2832,7 +2833,7 @@ fn trim_sentence_initial_word(toks: &[&str], tags: &mut [(Label, f32)], lexicon:
 /// title or role ("le Président Macron" keeps its title out), a demonym
 /// ("le Français Jean Dupont"), a word after a determiner, or one after
 /// a mark that opens a sentence-like unit (quote, colon, dash, bracket).
-fn capitalised_word_before_person(toks: &[&str], tags: &mut [(Label, f32)], lexicon: &HashSet<String>, lang: &str) {
+fn capitalised_word_before_person(toks: &[&str], tags: &mut [(Label, f32)], lexicon: &Lexicon, lang: &str) {
     let res = Resources::get();
     let labels: Vec<Label> = tags.iter().map(|t| t.0).collect();
     for (a, b, ty) in entities(&labels) {
@@ -3109,7 +3110,7 @@ fn caption_places_before_dates(toks: &[&str], tags: &mut [(Label, f32)]) {
 /// by a known first name and a surname, is a person too (the model often
 /// types lone foreign names as organisations). Not after a preposition of
 /// place ("à Lannion et …").
-fn single_names_coordinated_with_persons(toks: &[&str], tags: &mut [(Label, f32)], lexicon: &HashSet<String>) {
+fn single_names_coordinated_with_persons(toks: &[&str], tags: &mut [(Label, f32)], lexicon: &Lexicon) {
     let labels: Vec<Label> = tags.iter().map(|t| t.0).collect();
     let ents = entities(&labels);
     for pair in ents.windows(2) {
@@ -3323,7 +3324,7 @@ mod tests {
     fn a_first_name_runs_on_over_du_to_the_surname() {
         use Label::*;
         let o = (O, 0.9);
-        let lexicon = HashSet::new();
+        let lexicon = Lexicon::default();
         let toks = ["confirme", "Ivan", "du", "Roy", "«"];
         let mut tags = vec![o, o, o, (B(Type::Per), 0.55), o];
         first_name_persons(&toks, &mut tags, &lexicon);
@@ -3334,7 +3335,7 @@ mod tests {
     fn a_place_of_worship_is_named_by_the_name_right_after_it() {
         use Label::*;
         let o = (O, 0.9);
-        let lexicon = HashSet::new();
+        let lexicon = Lexicon::default();
         let toks = ["la", "mosquée", "Al-Aqsa", ","];
         let mut tags = vec![o, o, (B(Type::Org), 0.6), o];
         lower_case_places(&toks, &mut tags, &lexicon);
@@ -3370,7 +3371,7 @@ mod tests {
     fn a_lone_name_coordinated_with_a_person_is_a_person() {
         use Label::*;
         let o = (O, 0.9);
-        let lexicon = HashSet::new();
+        let lexicon = Lexicon::default();
         let toks = ["car", "Willian", "et", "David", "Luiz", "sont"];
         let mut tags = vec![o, (B(Type::Org), 0.6), o, (B(Type::Per), 0.9), (I(Type::Per), 0.9), o];
         single_names_coordinated_with_persons(&toks, &mut tags, &lexicon);
@@ -3475,7 +3476,7 @@ mod tests {
     fn a_preposition_opening_the_sentence_is_not_part_of_a_name() {
         use Label::*;
         let o = (O, 0.9);
-        let lexicon = HashSet::new();
+        let lexicon = Lexicon::default();
         let toks = ["Selon", "Médiamétrie", ",", "entre"];
         let mut tags = vec![(B(Type::Org), 0.6), (I(Type::Org), 0.6), o, o];
         trim_sentence_initial_word(&toks, &mut tags, &lexicon);
@@ -3506,7 +3507,7 @@ mod tests {
     fn persons_of_common_words_only_are_dropped() {
         use Label::*;
         let o = (O, 0.9);
-        let lexicon: HashSet<String> = ["forum", "gilets", "jaunes", "boulanger", "le", "fée"].iter().map(|w| w.to_string()).collect();
+        let lexicon: Lexicon = ["forum", "gilets", "jaunes", "boulanger", "le", "fée"].iter().map(|w| w.to_string()).collect();
         let s1 = ["le", "Forum", "a", "ouvert", "."];
         let s2 = ["les", "Gilets", "Jaunes", "et", "le", "président", "Boulanger", "."];
         let s3 = ["Enzo", "Le", "Fée", "marque", ";", "Le", "Fée", "sourit"];
@@ -3530,7 +3531,7 @@ mod tests {
         let s2 = ["autour", "du", "globe", "."];
         let mut doc = DocTags { sentences: vec![s1.to_vec(), s2.to_vec()], tags: vec![vec![o, (B(Type::Per), 0.6), o, o], vec![o; 4]] };
         let lower = lower_case_words(&doc);
-        drop_common_word_persons(&mut doc, &HashSet::new(), &lower);
+        drop_common_word_persons(&mut doc, &Lexicon::default(), &lower);
         assert_eq!(doc.tags[0][1].0, O);
     }
 
@@ -3539,7 +3540,7 @@ mod tests {
         use Label::*;
         let o = (O, 0.9);
         let per = |k: usize| if k == 0 { (B(Type::Per), 0.7) } else { (I(Type::Per), 0.7) };
-        let lexicon: HashSet<String> = ["ana", "président", "français", "roman"].iter().map(|w| w.to_string()).collect();
+        let lexicon: Lexicon = ["ana", "président", "français", "roman"].iter().map(|w| w.to_string()).collect();
         let toks = ["rappelle", "Ana", "Sofia", "Cardenal", "."];
         let mut tags = vec![o, o, per(0), per(1), o];
         capitalised_word_before_person(&toks, &mut tags, &lexicon, "fr");
@@ -3604,7 +3605,7 @@ mod tests {
         let toks = vec!["DONNEZ", ",", "PARTAGEZ", ",", "AIDEZ", "LA", "CGT"];
         let mut doc = DocTags { sentences: vec![toks], tags: vec![vec![o, o, (B(Type::Org), 0.6), o, o, o, (B(Type::Org), 0.6)]] };
         let lower = lower_case_words(&doc);
-        drop_shouted_common_words(&mut doc, &HashSet::new(), &lower);
+        drop_shouted_common_words(&mut doc, &Lexicon::default(), &lower);
         assert_eq!(doc.tags[0][2].0, O);
         assert_eq!(doc.tags[0][6].0, B(Type::Org));
     }
@@ -3671,7 +3672,7 @@ mod tests {
         assert_eq!(tags[1].0, B(Type::Org));
         let toks = ["UN", "MOUVEMENT", "NATIONAL"];
         let mut tags = vec![o, o, o];
-        let lexicon: HashSet<String> = ["un".to_string()].into_iter().collect();
+        let lexicon: Lexicon = ["un".to_string()].into_iter().collect();
         gazetteer_pass(&toks, &mut tags, &lexicon, &HashSet::new());
         assert_eq!(tags[0].0, O);
     }
@@ -3682,7 +3683,7 @@ mod tests {
         let o = (O, 0.9);
         let toks = ["de", "Loïc", "Prud’homme", "lors"];
         let mut tags = vec![o, (B(Type::Loc), 0.6), o, o];
-        first_name_persons(&toks, &mut tags, &HashSet::new());
+        first_name_persons(&toks, &mut tags, &Lexicon::default());
         let got: Vec<Label> = tags.iter().map(|t| t.0).collect();
         assert_eq!(got, [O, B(Type::Per), I(Type::Per), O]);
     }
@@ -3702,14 +3703,14 @@ mod tests {
         let toks = ["trois", "filles", "Aseel", "(", "11", "ans", ")", ",", "Nour", "(", "8", "ans", ")", "et", "Fadi", ",", "5", "ans", "."];
         let mut tags = vec![o; toks.len()];
         tags[2] = (B(Type::Org), 0.5);
-        aged_persons(&toks, &mut tags, &HashSet::new());
+        aged_persons(&toks, &mut tags, &Lexicon::default());
         assert_eq!(tags[8].0, B(Type::Per));
         assert_eq!(tags[14].0, B(Type::Per));
         // Not an age: "10 ans après".
         assert!(aged(&["Fukushima", ",", "10", "ans", "après"], 1) == false);
         // The age votes PER for a name the model typed otherwise.
         let mut doc = DocTags { sentences: vec![toks.to_vec()], tags: vec![tags] };
-        apply(&mut doc, &HashSet::new(), "fr");
+        apply(&mut doc, &Lexicon::default(), "fr");
         assert_eq!(doc.tags[0][2].0, B(Type::Per));
     }
 
@@ -3728,7 +3729,7 @@ mod tests {
                 vec![o, o, o, (B(Type::Per), 0.7), o, o],
             ],
         };
-        apply(&mut doc, &HashSet::new(), "fr");
+        apply(&mut doc, &Lexicon::default(), "fr");
         assert_eq!(doc.tags[0][5].0, B(Type::Loc));
         assert_eq!(doc.tags[1][11].0, B(Type::Loc));
         assert_eq!(doc.tags[1][3].0, B(Type::Org));
@@ -3742,7 +3743,7 @@ mod tests {
         let o = (O, 0.9);
         let toks = ["sur", "le", "sentier", "de", "la", "Corniche", "et", "l'", "île", "de", "Batz"];
         let mut tags = vec![o, o, o, o, o, (B(Type::Org), 0.6), o, o, o, o, (B(Type::Loc), 0.8)];
-        lower_case_places(&toks, &mut tags, &HashSet::new());
+        lower_case_places(&toks, &mut tags, &Lexicon::default());
         let got: Vec<Label> = tags.iter().map(|t| t.0).collect();
         assert_eq!(got, [O, O, B(Type::Loc), I(Type::Loc), I(Type::Loc), I(Type::Loc), O, O, B(Type::Loc), I(Type::Loc), I(Type::Loc)]);
     }
@@ -3759,7 +3760,7 @@ mod tests {
                 vec![(O, 0.9), (B(Type::Org), 0.6), (O, 0.9), (O, 0.9)],
             ],
         };
-        apply(&mut doc, &HashSet::new(), "fr");
+        apply(&mut doc, &Lexicon::default(), "fr");
         assert_eq!(doc.tags[1][1].0, B(Type::Per));
         assert_eq!(doc.tags[1][3].0, B(Type::Loc));
     }
@@ -3774,7 +3775,7 @@ mod tests {
                 vec![(O, 0.9), (O, 0.9), (B(Type::Org), 0.9), (I(Type::Org), 0.9), (I(Type::Org), 0.9)],
             ],
         };
-        let lexicon: HashSet<String> = ["après".to_string()].into_iter().collect();
+        let lexicon: Lexicon = ["après".to_string()].into_iter().collect();
         apply(&mut doc, &lexicon, "fr");
         assert_eq!(doc.tags[0][0].0, O);
         assert_eq!(doc.tags[0][1].0, B(Type::Org));
@@ -3830,13 +3831,13 @@ mod tests {
         let p = |l| (l, 0.9);
         let toks = ["Nick", "Pitt", "and", "Paul", "Waller-Bridge", "won"];
         let mut tags = vec![p(B(Type::Loc)), p(I(Type::Loc)), p(O), p(O), p(O), p(O)];
-        first_name_persons(&toks, &mut tags, &HashSet::new());
+        first_name_persons(&toks, &mut tags, &Lexicon::default());
         let got: Vec<Label> = tags.iter().map(|t| t.0).collect();
         assert_eq!(got, [B(Type::Per), I(Type::Per), O, B(Type::Per), I(Type::Per), O]);
         // A first name alone, or before a common word, is left alone.
         let toks = ["Eric", "said", "Mark", "Today"];
         let mut tags = vec![p(O), p(O), p(O), p(O)];
-        let lexicon: HashSet<String> = ["today".to_string()].into_iter().collect();
+        let lexicon: Lexicon = ["today".to_string()].into_iter().collect();
         first_name_persons(&toks, &mut tags, &lexicon);
         assert!(tags.iter().all(|t| t.0 == O));
     }
@@ -3848,7 +3849,7 @@ mod tests {
         // First names of the hand-written list, absent from the corpora.
         let toks = ["avec", "Alfredo", "Pérez", "Rubalcaba", "(", "PSOE", ")"];
         let mut tags = vec![p(O), p(B(Type::Org)), p(I(Type::Org)), p(I(Type::Org)), p(O), p(B(Type::Org)), p(O)];
-        first_name_persons(&toks, &mut tags, &HashSet::new());
+        first_name_persons(&toks, &mut tags, &Lexicon::default());
         let got: Vec<Label> = tags.iter().map(|t| t.0).collect();
         assert_eq!(got, [O, B(Type::Per), I(Type::Per), I(Type::Per), O, B(Type::Org), O]);
     }
@@ -3869,7 +3870,7 @@ mod tests {
                 vec![p(O), p(O), p(O), p(B(Type::Org))],
             ],
         };
-        apply(&mut doc, &HashSet::new(), "fr");
+        apply(&mut doc, &Lexicon::default(), "fr");
         assert_eq!(doc.tags[0][4].0, B(Type::Org));
         assert_eq!(doc.tags[1][0].0, B(Type::Org));
         assert_eq!(doc.tags[2][3].0, B(Type::Org));
@@ -3883,7 +3884,7 @@ mod tests {
             sentences: vec![vec!["Antoni", "Pastor", ",", "député-maire", "de", "Manacor", "."]],
             tags: vec![vec![p(B(Type::Per)), p(I(Type::Per)), p(O), p(O), p(O), p(B(Type::Per)), p(O)]],
         };
-        apply(&mut doc, &HashSet::new(), "fr");
+        apply(&mut doc, &Lexicon::default(), "fr");
         assert_eq!(doc.tags[0][5].0, B(Type::Loc));
     }
 
@@ -3895,7 +3896,7 @@ mod tests {
             sentences: vec![vec!["Robert", "De", "Niro", "won"], vec!["De", "Niro", "spoke"]],
             tags: vec![vec![p(B(Type::Per)), p(I(Type::Per)), p(I(Type::Per)), p(O)], vec![p(B(Type::Loc)), p(I(Type::Loc)), p(O)]],
         };
-        apply(&mut doc, &HashSet::new(), "en");
+        apply(&mut doc, &Lexicon::default(), "en");
         assert_eq!(doc.tags[1][0].0, B(Type::Per));
         assert_eq!(doc.tags[1][1].0, I(Type::Per));
     }
@@ -3923,31 +3924,31 @@ mod tests {
         // Particle and a name tagged apart.
         let toks = ["avec", "María", "Dolores", "de", "Cospedal", ","];
         let mut tags = vec![p(O), p(B(Type::Per)), p(I(Type::Per)), p(O), p(B(Type::Per)), p(O)];
-        join_name_particles(&toks, &mut tags, &HashSet::new());
+        join_name_particles(&toks, &mut tags, &Lexicon::default());
         let got: Vec<Label> = tags.iter().map(|t| t.0).collect();
         assert_eq!(got, [O, B(Type::Per), I(Type::Per), I(Type::Per), I(Type::Per), O]);
         // A glued Arabic particle, and a second surname left untagged.
         let toks = ["Rami", "Abd", "al-Rahman", "a", "dit"];
         let mut tags = vec![p(B(Type::Per)), p(I(Type::Per)), p(O), p(O), p(O)];
-        join_name_particles(&toks, &mut tags, &HashSet::new());
+        join_name_particles(&toks, &mut tags, &Lexicon::default());
         assert_eq!(tags[2].0, I(Type::Per));
         assert_eq!(tags[3].0, O);
         let toks = ["nomma", "Leopoldo", "González", "Echenique", "comme", "président"];
         let mut tags = vec![p(O), p(B(Type::Per)), p(I(Type::Per)), p(O), p(O), p(O)];
-        join_name_particles(&toks, &mut tags, &HashSet::new());
+        join_name_particles(&toks, &mut tags, &Lexicon::default());
         assert_eq!(tags[3].0, I(Type::Per));
         assert_eq!(tags[4].0, O);
         // Not over a known place, nor over a common word.
         let toks = ["Jean", "Dupont", "de", "Paris", "et", "Pierre", "Durand", "Lundi"];
         let mut tags = vec![p(B(Type::Per)), p(I(Type::Per)), p(O), p(B(Type::Loc)), p(O), p(B(Type::Per)), p(I(Type::Per)), p(O)];
-        let lexicon: HashSet<String> = ["lundi".to_string()].into_iter().collect();
+        let lexicon: Lexicon = ["lundi".to_string()].into_iter().collect();
         join_name_particles(&toks, &mut tags, &lexicon);
         let got: Vec<Label> = tags.iter().map(|t| t.0).collect();
         assert_eq!(got, [B(Type::Per), I(Type::Per), O, B(Type::Loc), O, B(Type::Per), I(Type::Per), O]);
         // After a first name alone, a surname that is also a common word.
         let toks = ["Bertrand", "de", "Broc", "et", "Zorglub", "de", "Broc"];
         let mut tags = vec![p(B(Type::Per)), p(O), p(O), p(O), p(B(Type::Per)), p(O), p(O)];
-        let lexicon: HashSet<String> = ["broc".to_string()].into_iter().collect();
+        let lexicon: Lexicon = ["broc".to_string()].into_iter().collect();
         join_name_particles(&toks, &mut tags, &lexicon);
         let got: Vec<Label> = tags.iter().map(|t| t.0).collect();
         assert_eq!(got, [B(Type::Per), I(Type::Per), I(Type::Per), O, B(Type::Per), O, O]);
@@ -3985,14 +3986,14 @@ mod tests {
     fn lone_common_words_are_not_names() {
         use Label::*;
         let p = |l| (l, 0.9);
-        let lexicon: HashSet<String> = ["constitution", "conseil", "monde", "la", "du", "état"].iter().map(|s| s.to_string()).collect();
+        let lexicon: Lexicon = ["constitution", "conseil", "monde", "la", "du", "état"].iter().map(|s| s.to_string()).collect();
         let toks = ["la", "Constitution", "du", "Monde", "le", "Conseil", "CONSTITUTION", "la", "Constitution", "française", "l'", "État"];
         let mut tags = vec![p(O), p(B(Type::Org)), p(O), p(B(Type::Org)), p(O), p(B(Type::Org)), p(B(Type::Org)), p(O), p(B(Type::Org)), p(I(Type::Org)), p(O), p(B(Type::Org))];
         drop_lone_common_words(&toks, &mut tags, &lexicon, &HashSet::new());
         let got: Vec<Label> = tags.iter().map(|t| t.0).collect();
         assert_eq!(got, [O, O, O, B(Type::Org), O, B(Type::Org), B(Type::Org), O, B(Type::Org), I(Type::Org), O, B(Type::Org)]);
         // After a medium or company noun, the word is a name.
-        let lexicon: HashSet<String> = ["histoire".to_string()].into_iter().collect();
+        let lexicon: Lexicon = ["histoire".to_string()].into_iter().collect();
         let toks = ["la", "chaîne", "Histoire", "et", "l'", "Histoire"];
         let mut tags = vec![p(O), p(O), p(B(Type::Org)), p(O), p(O), p(B(Type::Org))];
         drop_lone_common_words(&toks, &mut tags, &lexicon, &HashSet::new());
@@ -4001,7 +4002,7 @@ mod tests {
         // A word the same document writes in lower case elsewhere.
         let toks = ["le", "Rivage", "en", "parle"];
         let mut tags = vec![p(O), p(B(Type::Org)), p(O), p(O)];
-        drop_lone_common_words(&toks, &mut tags, &HashSet::new(), &["rivage"].into_iter().collect());
+        drop_lone_common_words(&toks, &mut tags, &Lexicon::default(), &["rivage"].into_iter().collect());
         assert_eq!(tags[1].0, O);
     }
 
@@ -4037,7 +4038,7 @@ mod tests {
                 vec![p(B(Type::Per)), p(I(Type::Per)), p(I(Type::Per))],
             ],
         };
-        apply(&mut doc, &HashSet::new(), "fr");
+        apply(&mut doc, &Lexicon::default(), "fr");
         let got: Vec<Label> = doc.tags[1].iter().map(|t| t.0).collect();
         assert_eq!(got, [O, O, B(Type::Org), B(Type::Per), I(Type::Per)]);
         assert_eq!(doc.tags[2][1].0, I(Type::Per));
@@ -4056,7 +4057,7 @@ mod tests {
         tags[6] = p(I(Type::Per));
         tags[14] = p(B(Type::Per));
         tags[15] = p(I(Type::Per));
-        head_last_organisations(&toks, &mut tags, &HashSet::new());
+        head_last_organisations(&toks, &mut tags, &Lexicon::default());
         let got: Vec<Label> = tags.iter().map(|t| t.0).collect();
         let org = |n: usize| std::iter::once(B(Type::Org)).chain(std::iter::repeat(I(Type::Org)).take(n - 1));
         let mut want = vec![O];
@@ -4109,12 +4110,12 @@ mod tests {
         let p = |l| (l, 0.9);
         let toks = ["selon", "Le", "Monde", "."];
         let mut tags = vec![p(O); toks.len()];
-        gazetteer_pass(&toks, &mut tags, &HashSet::new(), &HashSet::new());
+        gazetteer_pass(&toks, &mut tags, &Lexicon::default(), &HashSet::new());
         assert_eq!(tags[1].0, B(Type::Org));
         assert_eq!(tags[2].0, I(Type::Org));
         let toks = ["Le", "monde", "entier", "."];
         let mut tags = vec![p(O); toks.len()];
-        gazetteer_pass(&toks, &mut tags, &HashSet::new(), &HashSet::new());
+        gazetteer_pass(&toks, &mut tags, &Lexicon::default(), &HashSet::new());
         assert!(tags.iter().all(|t| t.0 == O));
     }
 
@@ -4240,7 +4241,7 @@ mod tests {
                 vec![O, O, O, O, per, O],
             ],
         );
-        apply(&mut doc, &HashSet::new(), "fr");
+        apply(&mut doc, &Lexicon::default(), "fr");
         assert_eq!(doc.tags[0][2].0, B(Type::Org));
         assert_eq!(doc.tags[1][0].0, B(Type::Org));
         assert_eq!(doc.tags[2][3].0, B(Type::Org));
@@ -4266,7 +4267,7 @@ mod tests {
                 vec![B(Type::Per), O],
             ],
         );
-        apply(&mut doc, &HashSet::new(), "fr");
+        apply(&mut doc, &Lexicon::default(), "fr");
         assert_eq!(doc.tags[0][2].0, B(Type::Org));
         assert_eq!(doc.tags[1][0].0, B(Type::Org));
         assert_eq!(doc.tags[3][0].0, B(Type::Org));
@@ -4279,7 +4280,7 @@ mod tests {
                 vec![B(Type::Per), I(Type::Per), O],
             ],
         );
-        apply(&mut doc, &HashSet::new(), "fr");
+        apply(&mut doc, &Lexicon::default(), "fr");
         assert_eq!(doc.tags[2][0].0, B(Type::Per));
         assert_eq!(doc.tags[0][2].0, B(Type::Per), "not one organisation \"Wikilox Julius Assanto\"");
     }
@@ -4307,7 +4308,7 @@ mod tests {
                 vec![O, org, I(Type::Org), O],
             ],
         );
-        apply(&mut doc, &HashSet::new(), "fr");
+        apply(&mut doc, &Lexicon::default(), "fr");
         assert_eq!(doc.tags[0][1].0, B(Type::Misc));
         assert_eq!(doc.tags[1][2].0, B(Type::Misc));
         assert_eq!(doc.tags[2][0].0, B(Type::Misc));
@@ -4321,7 +4322,7 @@ mod tests {
             vec![vec!["le", "paquebot", "France", "arrive"], vec!["les", "fusées", "Zitan", "décollent"]],
             vec![vec![O, O, B(Type::Loc), O], vec![O, O, B(Type::Per), O]],
         );
-        apply(&mut doc, &HashSet::new(), "fr");
+        apply(&mut doc, &Lexicon::default(), "fr");
         assert_eq!(doc.tags[0][2].0, B(Type::Misc));
         assert_eq!(doc.tags[1][2].0, B(Type::Misc));
         // A name given to a thing or a work.
@@ -4329,23 +4330,23 @@ mod tests {
             vec![vec!["la", "série", "est", "baptisée", "«", "Zeurope", "»"], vec!["un", "rapport", "intitulé", "Zorglub", "Zorg"]],
             vec![vec![O, O, O, O, O, B(Type::Loc), O], vec![O, O, O, B(Type::Per), I(Type::Per)]],
         );
-        apply(&mut doc, &HashSet::new(), "fr");
+        apply(&mut doc, &Lexicon::default(), "fr");
         assert_eq!(doc.tags[0][5].0, B(Type::Misc));
         assert_eq!(doc.tags[1][3].0, B(Type::Misc));
         // Prizes.
         let mut doc = tag_all(vec![vec!["le", "prix", "Zobel", "de", "la", "paix"]], vec![vec![O, O, B(Type::Org), O, O, O]]);
-        apply(&mut doc, &HashSet::new(), "fr");
+        apply(&mut doc, &Lexicon::default(), "fr");
         assert_eq!(doc.tags[0][2].0, B(Type::Misc));
         // English laws.
         let mut doc = tag_all(vec![vec!["le", "Zorglub", "Piracy", "Act", "a"]], vec![vec![O, B(Type::Per), I(Type::Per), I(Type::Per), O]]);
-        apply(&mut doc, &HashSet::new(), "fr");
+        apply(&mut doc, &Lexicon::default(), "fr");
         assert_eq!(doc.tags[0][1].0, B(Type::Misc));
         // Over adjectives; stars and planets.
         let mut doc = tag_all(
             vec![vec!["le", "télescope", "spatial", "Zepler", "a"], vec!["la", "planète", "Zatooine", "est"]],
             vec![vec![O, O, O, B(Type::Per), O], vec![O, O, B(Type::Org), O]],
         );
-        apply(&mut doc, &HashSet::new(), "fr");
+        apply(&mut doc, &Lexicon::default(), "fr");
         assert_eq!(doc.tags[0][3].0, B(Type::Misc));
         assert_eq!(doc.tags[1][2].0, B(Type::Misc));
     }
@@ -4371,19 +4372,19 @@ mod tests {
         let p = |l| (l, 0.9);
         let toks = ["des", "îles", "Zanguines", ",", "Mont", "Zorglub"];
         let mut tags = vec![p(O), p(O), p(B(Type::Org)), p(O), p(O), p(B(Type::Per))];
-        lower_case_places(&toks, &mut tags, &HashSet::new());
+        lower_case_places(&toks, &mut tags, &Lexicon::default());
         let got: Vec<Label> = tags.iter().map(|t| t.0).collect();
         assert_eq!(got, [O, B(Type::Loc), I(Type::Loc), O, O, B(Type::Per)]);
         // A head and a name both left untagged, the head capitalised too.
         let toks = ["Îles", "Zanguines", ":", "le", "lac", "Zorglub"];
         let mut tags = vec![p(O); 6];
-        lower_case_places(&toks, &mut tags, &HashSet::new());
+        lower_case_places(&toks, &mut tags, &Lexicon::default());
         let got: Vec<Label> = tags.iter().map(|t| t.0).collect();
         assert_eq!(got, [B(Type::Loc), I(Type::Loc), O, O, B(Type::Loc), I(Type::Loc)]);
         // Streets and stadiums, a person's name included.
         let toks = ["la", "rue", "Victor", "Zugo", "et", "le", "quai", "de", "Zalmy"];
         let mut tags = vec![p(O), p(O), p(B(Type::Per)), p(I(Type::Per)), p(O), p(O), p(O), p(O), p(B(Type::Loc))];
-        lower_case_places(&toks, &mut tags, &HashSet::new());
+        lower_case_places(&toks, &mut tags, &Lexicon::default());
         let got: Vec<Label> = tags.iter().map(|t| t.0).collect();
         assert_eq!(got, [O, B(Type::Loc), I(Type::Loc), I(Type::Loc), O, O, B(Type::Loc), I(Type::Loc), I(Type::Loc)]);
     }
@@ -4395,26 +4396,26 @@ mod tests {
         // The head tagged inside the name: a place whatever the type.
         let toks = ["dans", "l'", "océan", "Zorglub", ","];
         let mut tags = vec![p(O), p(O), p(B(Type::Org)), p(I(Type::Org)), p(O)];
-        lower_case_places(&toks, &mut tags, &HashSet::new());
+        lower_case_places(&toks, &mut tags, &Lexicon::default());
         let got: Vec<Label> = tags.iter().map(|t| t.0).collect();
         assert_eq!(got, [O, O, bl, il, O]);
         // Islands named as a group, and a hyphenated name after "du".
         let toks = ["les", "îles", "d'", "Zanguines", "et", "le", "massif", "du", "Zorg-Blanc", "."];
         let mut tags = vec![p(O), p(O), p(O), p(B(Type::Loc)), p(O), p(O), p(O), p(O), p(B(Type::Org)), p(O)];
-        lower_case_places(&toks, &mut tags, &HashSet::new());
+        lower_case_places(&toks, &mut tags, &Lexicon::default());
         let got: Vec<Label> = tags.iter().map(|t| t.0).collect();
         assert_eq!(got, [O, bl, il, il, O, O, bl, il, il, O]);
         // Caves.
         let toks = ["la", "grotte", "d'", "Zanguines"];
         let mut tags = vec![p(O), p(O), p(O), p(B(Type::Org))];
-        lower_case_places(&toks, &mut tags, &HashSet::new());
+        lower_case_places(&toks, &mut tags, &Lexicon::default());
         let got: Vec<Label> = tags.iter().map(|t| t.0).collect();
         assert_eq!(got, [O, bl, il, il]);
         // The beaches of a town, or a hyphenated town after a bare "de",
         // stay the town.
         let toks = ["les", "plages", "de", "Zanguines", "et", "la", "plage", "de", "Zorg-Blanc"];
         let mut tags = vec![p(O), p(O), p(O), p(bl), p(O), p(O), p(O), p(O), p(bl)];
-        lower_case_places(&toks, &mut tags, &HashSet::new());
+        lower_case_places(&toks, &mut tags, &Lexicon::default());
         let got: Vec<Label> = tags.iter().map(|t| t.0).collect();
         assert_eq!(got, [O, O, O, bl, O, O, O, O, bl]);
     }
@@ -4440,7 +4441,7 @@ mod tests {
             sentences: vec![vec!["Lorient", "1", "-", "Lyon", "0"], vec!["Lyon", "attaque", "."], vec!["L'", "attaquant", "de", "Zorglubie", "tire"], vec!["Zorglubie", "recule"]],
             tags: vec![vec![p(loc), p(O), p(O), p(loc), p(O)], vec![p(loc), p(O), p(O)], vec![p(O), p(O), p(O), p(loc), p(O)], vec![p(loc), p(O)]],
         };
-        apply(&mut doc, &HashSet::new(), "fr");
+        apply(&mut doc, &Lexicon::default(), "fr");
         let org = B(Type::Org);
         assert_eq!(doc.tags[0][0].0, org);
         assert_eq!(doc.tags[0][3].0, org);
@@ -4451,11 +4452,11 @@ mod tests {
             sentences: vec![vec!["l'", "attaquant", "de", "Zorglubie", "tire"], vec!["une", "frappe", "de", "Bidule", "."], vec!["Bidule", "tire"]],
             tags: vec![vec![p(O), p(O), p(O), p(loc), p(O)], vec![p(O), p(O), p(O), p(loc), p(O)], vec![p(loc), p(O)]],
         };
-        apply(&mut doc, &HashSet::new(), "fr");
+        apply(&mut doc, &Lexicon::default(), "fr");
         assert_eq!(doc.tags[2][0].0, B(Type::Per));
         // Without a sports context the town stays a place.
         let mut doc = DocTags { sentences: vec![vec!["Lyon", "attaque", "."], vec!["le", "maire", "de", "Lyon"]], tags: vec![vec![p(loc), p(O), p(O)], vec![p(O), p(O), p(O), p(loc)]] };
-        apply(&mut doc, &HashSet::new(), "fr");
+        apply(&mut doc, &Lexicon::default(), "fr");
         assert_eq!(doc.tags[0][0].0, loc);
     }
     #[test]
@@ -4476,7 +4477,7 @@ mod tests {
         let toks = ["le", "Journal", "of", "Public", "Economics", "et", "le", "European", "Journal", "of", "the", "History", "of", "Economic", "Thought"];
         let mut tags = vec![p(O); toks.len()];
         tags[3].0 = B(Type::Per);
-        head_last_organisations(&toks, &mut tags, &HashSet::new());
+        head_last_organisations(&toks, &mut tags, &Lexicon::default());
         let got: Vec<Label> = tags.iter().map(|t| t.0).collect();
         let (b, i) = (B(Type::Org), I(Type::Org));
         assert_eq!(got, [O, b, i, i, i, O, O, b, i, i, i, i, i, i, i]);
@@ -4520,7 +4521,7 @@ mod tests {
         let p = |l| (l, 0.9);
         let toks = ["la", "banque", "Zorglub", "Investment", "and", "Securities", "a"];
         let mut tags = vec![p(O), p(O), p(B(Type::Per)), p(I(Type::Per)), p(O), p(O), p(O)];
-        head_last_organisations(&toks, &mut tags, &HashSet::new());
+        head_last_organisations(&toks, &mut tags, &Lexicon::default());
         let got: Vec<Label> = tags.iter().map(|t| t.0).collect();
         assert_eq!(got, [O, O, B(Type::Org), I(Type::Org), I(Type::Org), I(Type::Org), O]);
     }
@@ -4569,7 +4570,7 @@ mod tests {
             vec![vec!["Zubuntu", "est", "libre", "en", "ZTS"], vec!["le", "système", "Zubuntu", "12.10", "sort"], vec!["la", "version", "12.04", "ZTS"]],
             vec![vec![B(Type::Per), O, O, O, B(Type::Org)], vec![O, O, O, O, O], vec![O, O, O, O]],
         );
-        apply(&mut doc, &HashSet::new(), "fr");
+        apply(&mut doc, &Lexicon::default(), "fr");
         assert_eq!(doc.tags[0][0].0, B(Type::Misc));
         assert_eq!(doc.tags[0][4].0, B(Type::Misc));
     }
@@ -4579,7 +4580,7 @@ mod tests {
         let p = |l| (l, 0.9);
         let toks = ["Îles", "Zaléares", ":", "le", "parti"];
         let mut tags = vec![p(B(Type::Per)), p(I(Type::Per)), p(O), p(O), p(O)];
-        let lexicon: HashSet<String> = ["îles".to_string()].into_iter().collect();
+        let lexicon: Lexicon = ["îles".to_string()].into_iter().collect();
         trim_sentence_initial_word(&toks, &mut tags, &lexicon);
         assert_eq!(tags[0].0, B(Type::Per));
         place_headed_persons(&toks, &mut tags);
@@ -4592,13 +4593,13 @@ mod tests {
         let p = |l| (l, 0.9);
         let toks = ["pointe", "Philippe", "de", "Zonneville", ",", "le", "maire", "de", "Jean", "de", "Paris"];
         let mut tags = vec![p(O), p(O), p(O), p(B(Type::Loc)), p(O), p(O), p(O), p(O), p(O), p(O), p(B(Type::Loc))];
-        first_name_persons(&toks, &mut tags, &HashSet::new());
+        first_name_persons(&toks, &mut tags, &Lexicon::default());
         let got: Vec<Label> = tags.iter().map(|t| t.0).collect();
         assert_eq!(got, [O, B(Type::Per), I(Type::Per), I(Type::Per), O, O, O, O, O, O, B(Type::Loc)]);
         // A publisher bearing a person's name stays an organisation.
         let toks = ["éditions", "Philippe", "Zicquier", ",", "Paris"];
         let mut tags = vec![p(O), p(B(Type::Org)), p(I(Type::Org)), p(O), p(B(Type::Loc))];
-        first_name_persons(&toks, &mut tags, &HashSet::new());
+        first_name_persons(&toks, &mut tags, &Lexicon::default());
         assert_eq!(tags[1].0, B(Type::Org));
     }
     #[test]
@@ -4708,13 +4709,13 @@ mod tests {
         let p = |l| (l, 0.9);
         let toks = ["le", "Groupe", "France", "Télécom", "a"];
         let mut tags = vec![p(O), p(B(Type::Org)), p(I(Type::Org)), p(I(Type::Org)), p(O)];
-        trim_leading_lower_words(&toks, &mut tags, &HashSet::new());
+        trim_leading_lower_words(&toks, &mut tags, &Lexicon::default());
         let got: Vec<Label> = tags.iter().map(|t| t.0).collect();
         assert_eq!(got, [O, O, B(Type::Org), I(Type::Org), O]);
         // Not before an unknown name.
         let toks = ["le", "Groupe", "Zorg", "Zing", "a"];
         let mut tags = vec![p(O), p(B(Type::Org)), p(I(Type::Org)), p(I(Type::Org)), p(O)];
-        trim_leading_lower_words(&toks, &mut tags, &HashSet::new());
+        trim_leading_lower_words(&toks, &mut tags, &Lexicon::default());
         assert_eq!(tags[1].0, B(Type::Org));
     }
     #[test]
@@ -4794,7 +4795,7 @@ mod tests {
             sentences: vec![vec!["les", "États", "généraux", "de", "l'", "Éducation", "ont", "lieu"], vec!["le", "Forum", "mondial", "de", "Zorglub"]],
             tags: vec![vec![p(O), p(org), p(io), p(io), p(io), p(io), p(O), p(O)], vec![p(O), p(org), p(io), p(io), p(io)]],
         };
-        apply(&mut doc, &HashSet::new(), "fr");
+        apply(&mut doc, &Lexicon::default(), "fr");
         assert_eq!(doc.tags[0][1].0, B(Type::Misc));
         assert_eq!(doc.tags[1][1].0, B(Type::Misc));
         // The head's first word tagged alone, its lower-case rest untagged.
@@ -4802,14 +4803,14 @@ mod tests {
             sentences: vec![vec!["le", "Forum", "mondial", "de", "la", "langue", "s'", "ouvre"], vec!["le", "Forum", "court", "."]],
             tags: vec![vec![p(O), p(B(Type::Per)), p(O), p(O), p(O), p(O), p(O), p(O)], vec![p(O), p(B(Type::Per)), p(O), p(O)]],
         };
-        apply(&mut doc, &HashSet::new(), "fr");
+        apply(&mut doc, &Lexicon::default(), "fr");
         assert!(doc.tags.iter().all(|s| s.iter().all(|t| !matches!(t.0, B(Type::Per) | I(Type::Per)))));
         // "premier" right before the name is the ordinal, no title.
         let mut doc = DocTags {
             sentences: vec![vec!["le", "premier", "Forum", "mondial", "de", "la", "langue"], vec!["le", "Forum", "court", "."]],
             tags: vec![vec![p(O), p(O), p(B(Type::Per)), p(O), p(O), p(O), p(O)], vec![p(O), p(B(Type::Per)), p(O), p(O)]],
         };
-        apply(&mut doc, &HashSet::new(), "fr");
+        apply(&mut doc, &Lexicon::default(), "fr");
         assert!(doc.tags.iter().all(|s| s.iter().all(|t| !matches!(t.0, B(Type::Per) | I(Type::Per)))));
     }
 }

@@ -5,9 +5,10 @@
 //! conventions only, word clusters and OCR-tolerant features). Features of
 //! the previous labels are added by the decoder.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 
+use crate::model::Lexicon;
 use crate::resources::{self, hash_extend, Resources, MAX_GAZ_TOKENS};
 
 /// FNV-1a step over bytes.
@@ -99,7 +100,7 @@ fn shape(w: &str) -> String {
 /// Language-specific knowledge the features consult.
 pub(crate) struct Context<'a> {
     pub lang: &'a str,
-    pub lexicon: &'a HashSet<String>,
+    pub lexicon: &'a Lexicon,
     pub clusters: &'a HashMap<String, u32>,
 }
 
@@ -351,7 +352,7 @@ mod tests {
     use super::*;
 
     fn feats(tokens: &[&str], i: usize, domain: &str) -> Vec<u64> {
-        let lexicon = HashSet::new();
+        let lexicon = Lexicon::default();
         let clusters: HashMap<String, u32> = [("paris".to_string(), 3)].into_iter().collect();
         let ctx = Context { lang: "fr", lexicon: &lexicon, clusters: &clusters };
         let salt = crate::model::domain_salt(domain);

@@ -24,7 +24,7 @@ use dossier_document::{Diagnostic, Document, Layer, Mention, RawPage, Stage, Sta
 use dossier_text::Span;
 
 pub use label::{Label, Type};
-pub use model::{Example, Model, ModelError, Tagged, DEFAULT_DOMAIN};
+pub use model::{Example, Lexicon, Model, ModelError, Tagged, DEFAULT_DOMAIN};
 
 static MODEL_FR: &[u8] = include_bytes!(env!("DOSSIER_NER_MODEL_FR"));
 static MODEL_EN: &[u8] = include_bytes!(env!("DOSSIER_NER_MODEL_EN"));

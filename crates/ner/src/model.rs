@@ -4,7 +4,7 @@
 //! that replace it under one domain's conventions (e.g. `newseye`), so that
 //! a tagger for OCRed historical text ships without changing modern analysis.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 use std::io::{Read, Write};
 use std::sync::Arc;
@@ -32,6 +32,10 @@ impl Hasher for IdHasher {
 
 type IdMap<V> = HashMap<u64, V, BuildHasherDefault<IdHasher>>;
 
+/// Words usually written in lower case (lower-cased), looked up for most
+/// tokens: Fx-hashed, as the words are short and not adversarial.
+pub type Lexicon = rustc_hash::FxHashSet<String>;
+
 /// Errors reading or writing a model file.
 #[derive(Debug, thiserror::Error)]
 pub enum ModelError {
@@ -58,7 +62,7 @@ pub struct Model {
     scale: f32,
     /// Words usually written in lower case (lower-cased). Shared with the
     /// specialists when theirs is the same (it holds some 440,000 words).
-    pub(crate) lexicon: Arc<HashSet<String>>,
+    pub(crate) lexicon: Arc<Lexicon>,
     /// Word → cluster id, learnt from unlabelled text.
     pub(crate) clusters: HashMap<String, u32>,
     /// Taggers that replace this one under a domain's conventions.
@@ -142,16 +146,18 @@ impl Model {
         self.weights.get(&f).map(|r| r.map(|q| f32::from(q) * self.scale))
     }
 
+    /// The summed weights of a token's static features: added up in
+    /// quanta (exact integers), converted once.
     fn scores(&self, feats: &[u64]) -> [f32; N_LABELS] {
-        let mut s = [0f32; N_LABELS];
+        let mut s = [0i32; N_LABELS];
         for f in feats {
-            if let Some(w) = self.row(*f) {
+            if let Some(w) = self.weights.get(f) {
                 for (a, b) in s.iter_mut().zip(w) {
-                    *a += b;
+                    *a += i32::from(*b);
                 }
             }
         }
-        s
+        s.map(|q| q as f32 * self.scale)
     }
 
     /// Writes the model (gzip-compressed, weights quantised to 16 bits).
@@ -233,7 +239,7 @@ impl Model {
     /// in the file), a lexicon written with the same bytes is that one,
     /// shared rather than read again. Returns the tagger and the bytes of
     /// its lexicon section.
-    fn read_body<'a>(z: &mut &'a [u8], shared: Option<(&[u8], &Arc<HashSet<String>>)>) -> Result<(Self, &'a [u8]), ModelError> {
+    fn read_body<'a>(z: &mut &'a [u8], shared: Option<(&[u8], &Arc<Lexicon>)>) -> Result<(Self, &'a [u8]), ModelError> {
         let lang = read_str(z)?;
         let scale = f32::from_le_bytes(read_arr(z)?);
         let n = read_len(z)?;
@@ -257,7 +263,7 @@ impl Model {
             }
             _ => {
                 let n = read_len(z)?;
-                let mut words = HashSet::with_capacity(n.min(1 << 22));
+                let mut words = Lexicon::with_capacity_and_hasher(n.min(1 << 22), Default::default());
                 for _ in 0..n {
                     words.insert(read_str(z)?);
                 }
@@ -501,7 +507,7 @@ pub struct Example {
 pub fn train(
     lang: &str,
     examples: &[Example],
-    lexicon: HashSet<String>,
+    lexicon: Lexicon,
     clusters: HashMap<String, u32>,
     epochs: usize,
     mut progress: impl FnMut(usize, f64),
@@ -643,7 +649,7 @@ mod tests {
             ex("Le groupe Wagner quitte le Mali .", &[O, O, B(o), O, O, B(l), O]),
             ex("Paul Martin travaille pour Renault .", &[B(p), I(p), O, O, B(o), O]),
         ];
-        let m = train("fr", &data, HashSet::new(), HashMap::new(), 10, |_, _| {});
+        let m = train("fr", &data, Lexicon::default(), HashMap::new(), 10, |_, _| {});
         for e in &data {
             let toks: Vec<&str> = e.tokens.iter().map(String::as_str).collect();
             let got: Vec<Label> = m.tag(&toks).into_iter().map(|x| x.0).collect();
@@ -667,8 +673,8 @@ mod tests {
         let modern = vec![ex("Jean Dupont est allé à Bamako .", &[B(p), I(p), O, O, O, B(l), O])];
         // The specialist learns the opposite reading of the same words.
         let hist: Vec<Example> = vec![Example { domain: "newseye".into(), ..ex("Jean Dupont est allé à Bamako .", &[B(l), I(l), O, O, O, B(p), O]) }];
-        let mut base = train("fr", &modern, HashSet::new(), HashMap::new(), 10, |_, _| {});
-        let spec = train("fr", &hist, HashSet::new(), HashMap::new(), 10, |_, _| {});
+        let mut base = train("fr", &modern, Lexicon::default(), HashMap::new(), 10, |_, _| {});
+        let spec = train("fr", &hist, Lexicon::default(), HashMap::new(), 10, |_, _| {});
         base.set_specialist("newseye", spec);
         let toks: Vec<&str> = modern[0].tokens.iter().map(String::as_str).collect();
         let labels = |m: &Model, d: &str| -> Vec<Label> { m.tag_in(&toks, d).into_iter().map(|x| x.0).collect() };
@@ -682,7 +688,7 @@ mod tests {
         assert_eq!(labels(&back, "newseye"), hist[0].labels);
         // A file without specialists (older format) still reads.
         let mut plain = Vec::new();
-        train("fr", &modern, HashSet::new(), HashMap::new(), 2, |_, _| {}).write(&mut plain).unwrap();
+        train("fr", &modern, Lexicon::default(), HashMap::new(), 2, |_, _| {}).write(&mut plain).unwrap();
         assert!(Model::read(&plain[..]).unwrap().specialist_domains().is_empty());
         // A truncated file is an error, not a panic.
         assert!(Model::read(&buf[..buf.len() / 2]).is_err());
@@ -690,12 +696,12 @@ mod tests {
 
     #[test]
     fn a_specialist_with_the_same_lexicon_shares_it_once_read() {
-        let lex: HashSet<String> = ["le", "président"].iter().map(|w| w.to_string()).collect();
+        let lex: Lexicon = ["le", "président"].iter().map(|w| w.to_string()).collect();
         let data = vec![ex("Jean Dupont", &[Label::B(Type::Per), Label::I(Type::Per)])];
         let mut base = train("fr", &data, lex.clone(), HashMap::new(), 2, |_, _| {});
         base.set_specialist("newseye", train("fr", &data, lex.clone(), HashMap::new(), 2, |_, _| {}));
         let mut other = train("fr", &data, lex, HashMap::new(), 2, |_, _| {});
-        other.set_specialist("newseye", train("fr", &data, HashSet::new(), HashMap::new(), 2, |_, _| {}));
+        other.set_specialist("newseye", train("fr", &data, Lexicon::default(), HashMap::new(), 2, |_, _| {}));
         let read = |m: &Model| {
             let mut buf = Vec::new();
             m.write(&mut buf).unwrap();

@@ -7,7 +7,7 @@ use std::path::Path;
 
 use crate::corpus::{self, CorpusDoc, CorpusError};
 use crate::label::Type;
-use crate::model::{self, Example, Model};
+use crate::model::{self, Example, Lexicon, Model};
 
 /// The training files for `lang`, relative to the data folder, with their
 /// reader. Test splits are never listed here.
@@ -60,7 +60,7 @@ pub fn unlabelled_files(lang: &str) -> Vec<&'static str> {
 /// Words usually written in lower case: seen at least twice in lower case
 /// away from the start of a sentence, and at least three times as often in
 /// lower case as capitalised there.
-pub fn build_lexicon<'a>(sentences: impl Iterator<Item = &'a [String]>) -> HashSet<String> {
+pub fn build_lexicon<'a>(sentences: impl Iterator<Item = &'a [String]>) -> Lexicon {
     let mut counts: HashMap<String, (u32, u32)> = HashMap::new();
     for s in sentences {
         for (i, t) in s.iter().enumerate() {
@@ -242,7 +242,7 @@ fn jsonl_texts(content: &str) -> Vec<String> {
 
 /// Trains on examples without lexicon or clusters (tests, experiments).
 pub fn train_examples(lang: &str, examples: &[Example], epochs: usize) -> Model {
-    model::train(lang, examples, HashSet::new(), HashMap::new(), epochs, |_, _| {})
+    model::train(lang, examples, Lexicon::default(), HashMap::new(), epochs, |_, _| {})
 }
 
 /// What a training run used.
