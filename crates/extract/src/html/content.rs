@@ -803,8 +803,10 @@ pub(crate) fn prepend_described_lead(flat: &Flat<'_>, blocks: &mut Vec<u32>, des
         steps += 1;
         let Some(b) = flat.blocks.get(bi as usize) else { break };
         // A paragraph: not a heading (a subtitle) nor text set in a box
-        // (a pull quote, a promotion).
-        let paragraph = b.kind == Kind::Para && flat.elems.get(b.elem as usize).is_some_and(|e| e.tag == Tag::P);
+        // (a pull quote, a promotion). Text a `div` holds itself counts:
+        // CMS layouts print the standfirst so (Plone's
+        // "documentDescription"), and the description names it.
+        let paragraph = b.kind == Kind::Para && flat.elems.get(b.elem as usize).is_some_and(|e| matches!(e.tag, Tag::P | Tag::Div));
         if !paragraph
             || b.chars < MIN_DESCRIBED_LEAD_CHARS
             || b.figure

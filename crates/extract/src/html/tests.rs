@@ -556,6 +556,27 @@ fn a_described_teaser_before_the_article_body_is_its_lead() {
 }
 
 #[test]
+fn a_described_standfirst_set_in_a_div_is_the_lead() {
+    // CMS layouts (Plone's "documentDescription") print the standfirst as
+    // text held by a `div`, below the lead picture: the description the
+    // page declares names it.
+    let para = |n: u32| format!("<p>Paragraph {n} of the report: the council voted the budget on Monday, and the opposition asked for a second reading, the mayor said.</p>");
+    let html = format!(
+        "<html><head><meta name=\"description\" content=\"The city council adopted its budget for next year after a night of debate, with the opposition walking out before the vote and the mayor promising a second look at the school funds.\"></head><body>\
+         <div class=\"header\"><h1>Budget adopted after a night of debate</h1></div>\
+         <div class=\"lead-image\"><img src=\"x.jpg\" alt=\"\"></div>\
+         <div class=\"row\"><div class=\"documentDescription\">The city council adopted its budget for next year after a night of debate, with the opposition walking out before the vote and the mayor promising a second look at the school funds.</div>\
+         <div class=\"text\">{}{}{}</div></div></body></html>",
+        para(1),
+        para(2),
+        para(3)
+    );
+    let t = extract(&html, None).text;
+    assert!(t.starts_with("The city council adopted its budget"), "{t}");
+    assert!(t.contains("Paragraph 3"), "{t}");
+}
+
+#[test]
 fn the_standfirst_under_the_headline_joins_the_article() {
     let para = |n: u32| format!("<p>Paragraph {n} of the story: the delegation met the organisers on Tuesday, and the athletes were tested again, officials said.</p>");
     let page = |standfirst: &str| {
