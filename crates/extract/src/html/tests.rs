@@ -556,6 +556,34 @@ fn a_described_teaser_before_the_article_body_is_its_lead() {
 }
 
 #[test]
+fn a_paragraph_boxed_under_a_media_class_without_a_picture_stays() {
+    // News templates wrap the opening paragraph (its dateline) in a box
+    // whose class names media: no picture, no player, one paragraph.
+    let para = |n: u32| format!("<p>Paragraph {n} of the story: the markets opened lower on Tuesday, and traders waited for the talks, analysts said.</p>");
+    let page = |inside: &str| {
+        format!(
+            "<html><body><div class=\"article-body\">\
+             <div class=\"el__leafmedia el__leafmedia--sourced-paragraph\">{inside}</div>{}{}{}</div></body></html>",
+            para(1),
+            para(2),
+            para(3)
+        )
+    };
+    let t = extract(&page("<p><cite>Hong Kong (Business)</cite>A muddled view of the trade talks once again seems to be weighing on investors across Asia.</p>"), None).text;
+    assert!(t.starts_with("Hong Kong (Business)A muddled view"), "{t}");
+    assert!(t.contains("Paragraph 3"), "{t}");
+    // A box with a picture deeper inside, or with several blocks (a
+    // poll), still goes.
+    for other in [
+        "<div class=\"frame\"><span><img src=\"x.jpg\"></span></div><p>Gallery: the trading floor in Hong Kong on Tuesday morning, before the opening bell rang.</p>",
+        "<p>Do you think the talks will succeed before the end of the year, as the ministers promised?</p><p>Yes</p><p>No</p>",
+    ] {
+        let t = extract(&page(other), None).text;
+        assert!(t.starts_with("Paragraph 1"), "{other}: {t}");
+    }
+}
+
+#[test]
 fn a_described_standfirst_set_in_a_div_is_the_lead() {
     // CMS layouts (Plone's "documentDescription") print the standfirst as
     // text held by a `div`, below the lead picture: the description the
