@@ -590,7 +590,7 @@ fn prune_inside(flat: &Flat<'_>, c: u32, strict: bool, removed: &mut [bool]) {
             i += 1;
             continue;
         }
-        if should_remove(e, strict, total) {
+        if should_remove(e, strict, total, elems.get(i as usize + 1..e.end as usize).unwrap_or(&[])) {
             for b in e.blocks.0.max(watermark)..e.blocks.1 {
                 if let Some(r) = removed.get_mut(b as usize) {
                     *r = true;
@@ -604,7 +604,8 @@ fn prune_inside(flat: &Flat<'_>, c: u32, strict: bool, removed: &mut [bool]) {
     }
 }
 
-fn should_remove(e: &Elem, strict: bool, total: u32) -> bool {
+/// `inner`: the elements of `e`'s subtree (itself excluded).
+fn should_remove(e: &Elem, strict: bool, total: u32, inner: &[Elem]) -> bool {
     if is_boiler(e, true, total) && (strict || e.tag == Tag::Boiler || e.class.discussion) {
         return true;
     }
@@ -630,7 +631,7 @@ fn should_remove(e: &Elem, strict: bool, total: u32) -> bool {
             // A picture box with its caption ("media", "image" classes
             // weigh against content): its text is the caption, kept when
             // it is a sentence without links.
-            if strict && weight < 0 && e.paras <= 1 && e.commas < 10 && !is_picture_caption_box(e) {
+            if strict && weight < 0 && e.paras <= 1 && e.commas < 10 && !is_picture_caption_box(e) && !is_prose_box(e, inner) {
                 return true;
             }
             if e.commas >= 10 {
@@ -651,6 +652,24 @@ fn should_remove(e: &Elem, strict: bool, total: u32) -> bool {
 fn is_picture_caption_box(e: &Elem) -> bool {
     e.image && e.link_chars == 0 && e.paras == 1 && (MIN_BOX_CAPTION_CHARS..=MAX_BOX_CAPTION_CHARS).contains(&e.chars)
 }
+
+/// A box holding one paragraph of prose (its only text block: at least
+/// [`MIN_PROSE_BOX_CHARS`] characters, few links) and no picture anywhere
+/// inside: the article's paragraph wrapped in a box whose class names
+/// media ("el__leafmedia--sourced-paragraph" around a news story's
+/// dateline paragraph), not a picture box (its caption and credit) nor a
+/// player with its controls and labels.
+fn is_prose_box(e: &Elem, inner: &[Elem]) -> bool {
+    e.paras == 1
+        && e.blocks.1 == e.blocks.0 + 1
+        && e.chars >= MIN_PROSE_BOX_CHARS
+        && link_density(e.chars, e.link_chars) <= 0.25
+        && !e.image
+        && inner.iter().all(|x| !x.picture && !x.image)
+}
+
+/// Shortest paragraph a [`is_prose_box`] holds.
+const MIN_PROSE_BOX_CHARS: u32 = 80;
 
 /// Shortest caption of a picture box.
 const MIN_BOX_CAPTION_CHARS: u32 = 40;
@@ -803,8 +822,10 @@ pub(crate) fn prepend_described_lead(flat: &Flat<'_>, blocks: &mut Vec<u32>, des
         steps += 1;
         let Some(b) = flat.blocks.get(bi as usize) else { break };
         // A paragraph: not a heading (a subtitle) nor text set in a box
-        // (a pull quote, a promotion).
-        let paragraph = b.kind == Kind::Para && flat.elems.get(b.elem as usize).is_some_and(|e| e.tag == Tag::P);
+        // (a pull quote, a promotion). Text a `div` holds itself counts:
+        // CMS layouts print the standfirst so (Plone's
+        // "documentDescription"), and the description names it.
+        let paragraph = b.kind == Kind::Para && flat.elems.get(b.elem as usize).is_some_and(|e| matches!(e.tag, Tag::P | Tag::Div));
         if !paragraph
             || b.chars < MIN_DESCRIBED_LEAD_CHARS
             || b.figure

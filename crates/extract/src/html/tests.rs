@@ -556,6 +556,55 @@ fn a_described_teaser_before_the_article_body_is_its_lead() {
 }
 
 #[test]
+fn a_paragraph_boxed_under_a_media_class_without_a_picture_stays() {
+    // News templates wrap the opening paragraph (its dateline) in a box
+    // whose class names media: no picture, no player, one paragraph.
+    let para = |n: u32| format!("<p>Paragraph {n} of the story: the markets opened lower on Tuesday, and traders waited for the talks, analysts said.</p>");
+    let page = |inside: &str| {
+        format!(
+            "<html><body><div class=\"article-body\">\
+             <div class=\"el__leafmedia el__leafmedia--sourced-paragraph\">{inside}</div>{}{}{}</div></body></html>",
+            para(1),
+            para(2),
+            para(3)
+        )
+    };
+    let t = extract(&page("<p><cite>Hong Kong (Business)</cite>A muddled view of the trade talks once again seems to be weighing on investors across Asia.</p>"), None).text;
+    assert!(t.starts_with("Hong Kong (Business)A muddled view"), "{t}");
+    assert!(t.contains("Paragraph 3"), "{t}");
+    // A box with a picture deeper inside, or with several blocks (a
+    // poll), still goes.
+    for other in [
+        "<div class=\"frame\"><span><img src=\"x.jpg\"></span></div><p>Gallery: the trading floor in Hong Kong on Tuesday morning, before the opening bell rang.</p>",
+        "<p>Do you think the talks will succeed before the end of the year, as the ministers promised?</p><p>Yes</p><p>No</p>",
+    ] {
+        let t = extract(&page(other), None).text;
+        assert!(t.starts_with("Paragraph 1"), "{other}: {t}");
+    }
+}
+
+#[test]
+fn a_described_standfirst_set_in_a_div_is_the_lead() {
+    // CMS layouts (Plone's "documentDescription") print the standfirst as
+    // text held by a `div`, below the lead picture: the description the
+    // page declares names it.
+    let para = |n: u32| format!("<p>Paragraph {n} of the report: the council voted the budget on Monday, and the opposition asked for a second reading, the mayor said.</p>");
+    let html = format!(
+        "<html><head><meta name=\"description\" content=\"The city council adopted its budget for next year after a night of debate, with the opposition walking out before the vote and the mayor promising a second look at the school funds.\"></head><body>\
+         <div class=\"header\"><h1>Budget adopted after a night of debate</h1></div>\
+         <div class=\"lead-image\"><img src=\"x.jpg\" alt=\"\"></div>\
+         <div class=\"row\"><div class=\"documentDescription\">The city council adopted its budget for next year after a night of debate, with the opposition walking out before the vote and the mayor promising a second look at the school funds.</div>\
+         <div class=\"text\">{}{}{}</div></div></body></html>",
+        para(1),
+        para(2),
+        para(3)
+    );
+    let t = extract(&html, None).text;
+    assert!(t.starts_with("The city council adopted its budget"), "{t}");
+    assert!(t.contains("Paragraph 3"), "{t}");
+}
+
+#[test]
 fn the_standfirst_under_the_headline_joins_the_article() {
     let para = |n: u32| format!("<p>Paragraph {n} of the story: the delegation met the organisers on Tuesday, and the athletes were tested again, officials said.</p>");
     let page = |standfirst: &str| {
