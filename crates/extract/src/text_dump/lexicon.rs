@@ -548,6 +548,11 @@ mod tests {
         assert!(lex.is_agency("AFP"));
         assert!(lex.is_agency(" Reuters "));
         assert!(!lex.is_agency("Pierre"));
+        // Parties, movements and foundations publish pages too.
+        assert!(lex.is_agency("Courant Communiste Révolutionnaire"));
+        assert!(lex.is_agency("Wikimedia Foundation"));
+        assert!(lex.is_agency("Parti socialiste"));
+        assert!(!lex.is_agency("Richard Courant"));
         assert!(lex.is_particle("de"));
         assert!(lex.is_and("et"));
         assert!(lex.starts_with_chrome("À lire aussi » Un autre article"));
