@@ -133,14 +133,10 @@ fn sample(text: &str, max: usize) -> &str {
 }
 
 fn detect(sample: &str) -> Option<Identified> {
-    if sample
+    sample
         .chars()
         .filter(|c| c.is_alphabetic())
-        .nth(2)
-        .is_none()
-    {
-        return None;
-    }
+        .nth(2)?;
     let info = Detector::new().detect(sample)?;
     let code = iso639_1(info.lang())?;
     Some(Identified {

@@ -114,7 +114,7 @@ impl Kb {
             .into_iter()
             .flatten()
             .filter_map(|&i| self.entries.get(i))
-            .filter(|e| e.kind.map_or(true, |k| k == kind))
+            .filter(|e| e.kind.is_none_or(|k| k == kind))
             .map(|e| e.id.as_str())
             .collect();
         ids.sort_unstable();

@@ -146,7 +146,7 @@ pub(crate) fn analyse(doc: &DocInput) -> DocState {
     // Overlapping sentences would break the binary search: keep the first.
     let mut clean: Vec<Span> = Vec::with_capacity(sentences.len());
     for s in sentences {
-        if clean.last().map_or(true, |l: &Span| l.end <= s.start) {
+        if clean.last().is_none_or(|l: &Span| l.end <= s.start) {
             clean.push(s);
         }
     }
@@ -442,7 +442,7 @@ fn surname_of(tokens: &[&str]) -> Option<String> {
 fn is_full_name(tokens: &[&str]) -> bool {
     // Lower-case words other than name particles ("Hartley of Zoe") mean
     // the tagger's span is not one person's name.
-    let lower_ok = tokens.iter().all(|t| t.chars().next().map_or(true, |c| !c.is_lowercase()) || is_particle(t));
+    let lower_ok = tokens.iter().all(|t| t.chars().next().is_none_or(|c| !c.is_lowercase()) || is_particle(t));
     tokens.len() >= 2 && lower_ok && tokens.first().is_some_and(|f| !is_particle(f) && !is_initial(f))
 }
 

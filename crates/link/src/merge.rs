@@ -76,7 +76,7 @@ struct Node {
 fn majority(votes: &[(EntityType, usize)]) -> Option<EntityType> {
     let mut best: Option<(EntityType, usize)> = None;
     for &(k, n) in votes {
-        if best.map_or(true, |b| n > b.1) {
+        if best.is_none_or(|b| n > b.1) {
             best = Some((k, n));
         }
     }

@@ -186,7 +186,7 @@ impl Ctx<'_, '_> {
         let n = before.len();
         let last = n.checked_sub(1).and_then(|i| before.get(i));
         let second = n.checked_sub(2).and_then(|i| before.get(i));
-        let complement = last.is_some_and(|w| prep(w)) || (last.is_some_and(|w| lex.is(w.text, class::DET)) && second.is_some_and(|w| prep(w)));
+        let complement = last.is_some_and(&prep) || (last.is_some_and(|w| lex.is(w.text, class::DET)) && second.is_some_and(prep));
         !complement
     }
 
@@ -224,9 +224,9 @@ impl Ctx<'_, '_> {
             if !fits {
                 continue;
             }
-            let last = ent.mentions.iter().filter_map(|&i| self.st.mentions.get(i)).map(|m| m.span).filter(|s| s.start < before).last();
+            let last = ent.mentions.iter().filter_map(|&i| self.st.mentions.get(i)).map(|m| m.span).rfind(|s| s.start < before);
             if let Some(s) = last {
-                if best.map_or(true, |b| b.1.start < s.start) {
+                if best.is_none_or(|b| b.1.start < s.start) {
                     best = Some((e, s));
                 }
             }
@@ -458,7 +458,7 @@ impl Ctx<'_, '_> {
         // "A spokesperson for X said …": an unnamed subject opens the sentence.
         let unnamed = vi <= 20
             && ws.iter().take(3.min(vi)).collect::<Vec<_>>().windows(2).any(|p| lex.is(p[0].text, class::DET) && !p[1].is_capitalised());
-        unnamed.then(|| Cue { entity: UNNAMED, mention: None, verb: Some(verb_text), how: "unnamed", at: sent.start })
+        unnamed.then_some(Cue { entity: UNNAMED, mention: None, verb: Some(verb_text), how: "unnamed", at: sent.start })
     }
 
     /// A verb of saying set inside the quotation between commas: « A,

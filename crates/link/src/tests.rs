@@ -16,8 +16,8 @@ fn doc(id: &str, lang: &str, text: &str, names: &[(&str, &str)]) -> DocInput {
     for (name, kind) in names {
         for (i, _) in text.match_indices(name) {
             let span = Span::new(i, i + name.len());
-            let before_ok = text[..i].chars().last().map_or(true, |c| !c.is_alphanumeric());
-            let after_ok = text[span.end..].chars().next().map_or(true, |c| !c.is_alphanumeric());
+            let before_ok = text[..i].chars().last().is_none_or(|c| !c.is_alphanumeric());
+            let after_ok = text[span.end..].chars().next().is_none_or(|c| !c.is_alphanumeric());
             if before_ok && after_ok && !mentions.iter().any(|m| m.span.overlaps(&span)) {
                 mentions.push(Mention { span, kind: kind.to_string(), score: 0.9 });
             }

@@ -958,7 +958,7 @@ fn drop_not_names(toks: &[&str], tags: &mut [(Label, f32)], lang: &str) {
 /// the name can be run on from its last word.
 /// A Roman ordinal as French writes centuries ("Xe", "XIXe", "Ier").
 fn roman_ordinal(t: &str) -> bool {
-    let digits = t.trim_end_matches(|c| matches!(c, 'e' | 'r' | 'è' | 'm'));
+    let digits = t.trim_end_matches(['e', 'r', 'è', 'm']);
     t.len() > digits.len() && !digits.is_empty() && digits.chars().all(|c| matches!(c, 'I' | 'V' | 'X' | 'L' | 'C'))
 }
 
@@ -3707,7 +3707,7 @@ mod tests {
         assert_eq!(tags[8].0, B(Type::Per));
         assert_eq!(tags[14].0, B(Type::Per));
         // Not an age: "10 ans après".
-        assert!(aged(&["Fukushima", ",", "10", "ans", "après"], 1) == false);
+        assert!(!aged(&["Fukushima", ",", "10", "ans", "après"], 1));
         // The age votes PER for a name the model typed otherwise.
         let mut doc = DocTags { sentences: vec![toks.to_vec()], tags: vec![tags] };
         apply(&mut doc, &Lexicon::default(), "fr");
@@ -4059,7 +4059,7 @@ mod tests {
         tags[15] = p(I(Type::Per));
         head_last_organisations(&toks, &mut tags, &Lexicon::default());
         let got: Vec<Label> = tags.iter().map(|t| t.0).collect();
-        let org = |n: usize| std::iter::once(B(Type::Org)).chain(std::iter::repeat(I(Type::Org)).take(n - 1));
+        let org = |n: usize| std::iter::once(B(Type::Org)).chain(std::iter::repeat_n(I(Type::Org), n - 1));
         let mut want = vec![O];
         want.extend(org(6));
         want.extend([O, O]);

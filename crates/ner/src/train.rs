@@ -346,37 +346,6 @@ pub fn train_model(
     Ok((model, report))
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn lexicon_keeps_lower_case_words() {
-        let s: Vec<Vec<String>> = vec![
-            vec!["x", "le", "Mali", "président", "Paris"],
-            vec!["x", "le", "Président", "président", "président"],
-        ]
-        .into_iter()
-        .map(|v| v.into_iter().map(String::from).collect())
-        .collect();
-        let lex = build_lexicon(s.iter().map(Vec::as_slice));
-        assert!(lex.contains("le") && lex.contains("président"));
-        assert!(!lex.contains("mali"));
-    }
-
-    #[test]
-    fn word_list_skips_comments_and_blank_lines() {
-        let words: Vec<&str> = word_list("# header\n\nabaisse\n  été \n").collect();
-        assert_eq!(words, ["abaisse", "été"]);
-    }
-
-    #[test]
-    fn jsonl_text_field() {
-        let t = jsonl_texts("{\"title\": \"a\", \"text\": \"Le \\\"Mali\\\"\\nfin \\u00e9\"}\n");
-        assert_eq!(t, ["Le \"Mali\"\nfin é"]);
-    }
-}
-
 /// Training corpora whose person names give the first-name list (never a
 /// test split; no share-alike set): Sequoia-NE train/dev (LGPL-LR),
 /// Europeana French (CC0), NewsEye French dev (CC BY 4.0), GUM news and CC
@@ -438,4 +407,35 @@ pub fn first_names(data: &Path) -> (Vec<String>, Vec<String>) {
         .collect();
     names.sort();
     (names, files)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lexicon_keeps_lower_case_words() {
+        let s: Vec<Vec<String>> = vec![
+            vec!["x", "le", "Mali", "président", "Paris"],
+            vec!["x", "le", "Président", "président", "président"],
+        ]
+        .into_iter()
+        .map(|v| v.into_iter().map(String::from).collect())
+        .collect();
+        let lex = build_lexicon(s.iter().map(Vec::as_slice));
+        assert!(lex.contains("le") && lex.contains("président"));
+        assert!(!lex.contains("mali"));
+    }
+
+    #[test]
+    fn word_list_skips_comments_and_blank_lines() {
+        let words: Vec<&str> = word_list("# header\n\nabaisse\n  été \n").collect();
+        assert_eq!(words, ["abaisse", "été"]);
+    }
+
+    #[test]
+    fn jsonl_text_field() {
+        let t = jsonl_texts("{\"title\": \"a\", \"text\": \"Le \\\"Mali\\\"\\nfin \\u00e9\"}\n");
+        assert_eq!(t, ["Le \"Mali\"\nfin é"]);
+    }
 }

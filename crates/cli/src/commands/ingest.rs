@@ -49,9 +49,7 @@ pub fn run(db: &Path, args: Args, ner: dossier_ner::Conventions) -> anyhow::Resu
     let mut duplicates: Vec<RawPage> = Vec::new();
 
     let flush = |pending: &mut Vec<(RawPage, String)>, report: &mut Report, store: &mut Store| -> anyhow::Result<()> {
-        let results: Vec<(RawPage, Result<Document, Failure>)> = pending
-            .drain(..)
-            .collect::<Vec<_>>()
+        let results: Vec<(RawPage, Result<Document, Failure>)> = std::mem::take(pending)
             .into_par_iter()
             .map(|(raw, hash)| {
                 let doc = pipeline::process_identified(&pipeline, &raw, hash);

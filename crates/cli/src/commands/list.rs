@@ -32,7 +32,7 @@ pub fn run(db: &Path, args: Args) -> anyhow::Result<u8> {
 
 /// Prints the article table: id, date, language, title, author.
 pub fn print_table(out: &mut impl Write, rows: &[Summary]) -> std::io::Result<()> {
-    writeln!(out, "{:<10}  {:<17}  {:<4}  {:<60}  {}", "ID", "DATE", "LANG", "TITLE", "AUTHOR")?;
+    writeln!(out, "{:<10}  {:<17}  {:<4}  {:<60}  AUTHOR", "ID", "DATE", "LANG", "TITLE")?;
     for r in rows {
         let date = match (&r.published, r.estimated) {
             (Some(d), false) => d.clone(),

@@ -158,7 +158,7 @@ impl Vocab {
                 Bound::Space => {
                     let before = s.get(..m.start()).and_then(|h| h.chars().next_back());
                     let after = s.get(m.end()..).and_then(|t| t.chars().next());
-                    before.map_or(true, char::is_whitespace) && after.map_or(true, char::is_whitespace)
+                    before.is_none_or(char::is_whitespace) && after.is_none_or(char::is_whitespace)
                 }
             };
             if ok {

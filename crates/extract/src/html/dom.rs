@@ -813,11 +813,10 @@ fn close<'a>(
         "a" => *c.link = c.link.saturating_sub(1),
         "blockquote" | "q" => *c.quote = c.quote.saturating_sub(1),
         "figure" => *c.figure = c.figure.saturating_sub(1),
-        "ul" | "ol" | "dl" | "table" | "menu" | "dir" => {
-            if group_stack.last() == Some(&idx) {
+        "ul" | "ol" | "dl" | "table" | "menu" | "dir"
+            if group_stack.last() == Some(&idx) => {
                 group_stack.pop();
             }
-        }
         _ => {}
     }
     // Fold the subtree's totals into the parent.

@@ -502,7 +502,7 @@ fn probe(text: &str) -> Option<(usize, &str)> {
             if len >= 4 {
                 return Some((s, &text[s..i]));
             }
-            if best.map_or(true, |(_, l)| len > l) {
+            if best.is_none_or(|(_, l)| len > l) {
                 best = Some((s, len));
             }
         } else {

@@ -400,8 +400,8 @@ fn glued_paragraph(text: &str) -> Option<usize> {
     let mut quote = None;
     let mut words = 0usize;
     let mut prev: Option<char> = None;
-    let mut chars = text.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
+    let chars = text.char_indices().peekable();
+    for (i, c) in chars {
         if c.is_uppercase() && prev.is_some_and(char::is_lowercase) {
             found = Some(i);
         }

@@ -1226,7 +1226,7 @@ pub(crate) fn dialogue_after(input: &str, lines: &[Line], skip: &[bool], keep: &
     let mut out = Vec::new();
     // Only a dialogue that runs up to the last kept line goes on after it
     // (one look-up on most pages).
-    if !lines.get(last).is_some_and(|l| speaker_label(l.text(input)).is_some()) {
+    if lines.get(last).is_none_or(|l| speaker_label(l.text(input)).is_none()) {
         return out;
     }
     let mut counts: Vec<(&str, usize)> = Vec::new();
@@ -1889,7 +1889,7 @@ mod tests {
         // outside the region, the caption's last occurrence heads nothing.
         assert_eq!(h, vec![false, false, true, false, false, true, false, false, false, false, false]);
         // Outside the region, nothing is a heading.
-        assert_eq!(repeated_headings(&input, &lines, &prose, &skip, 1, 4, true)[2], false);
+        assert!(!repeated_headings(&input, &lines, &prose, &skip, 1, 4, true)[2]);
     }
 
     #[test]
