@@ -45,9 +45,9 @@ struct Found {
     twitter_title: Option<String>,
     title_tag: Option<String>,
     h1: Vec<String>,
-    /// The first h1's kicker: a short leading element and the text after
-    /// it ("<h1><span>Frain</span> Incendie dans une maison…</h1>").
-    h1_kicker: Option<(String, String)>,
+    /// The first h1's kicker and subtitle, with the text beside each
+    /// ("<h1><span>Frain</span> Incendie dans une maison…</h1>").
+    h1_parts: H1Parts,
     ld_headline: Option<String>,
     ld_authors: Vec<String>,
     ld_publisher: Option<String>,
@@ -98,32 +98,87 @@ fn text_of(el: ElementRef<'_>) -> String {
     dossier_text::normalize::collapse_whitespace(&s)
 }
 
-/// A headline's kicker: the h1 opens with an element of one to three
-/// words, and at least three words follow it. Returns (kicker, rest).
-fn kicker_of(h1: ElementRef<'_>, text: &str) -> Option<(String, String)> {
-    let first = h1.children().find(|c| !c.value().as_text().is_some_and(|t| t.trim().is_empty()))?;
-    let k = text_of(ElementRef::wrap(first)?);
-    let rest = text.strip_prefix(k.as_str())?.trim();
-    let words = |s: &str| s.split_whitespace().count();
-    ((1..=3).contains(&words(&k)) && words(rest) >= 3).then(|| (k.clone(), rest.to_string()))
+/// Label punctuation between a kicker and its headline ("Kicker: Headline").
+const LABEL_PUNCT: [char; 9] = ['.', ':', '-', '–', '—', '|', ',', '/', '·'];
+
+/// The parts of a headline: a kicker, an element of one to eight words
+/// the h1 opens with, and the text after it; or a subtitle, an element the
+/// h1 ends with, and the text before it. Label punctuation between the two
+/// ("<span>Kicker</span><span>:</span> Headline") goes with neither. An h1
+/// wrapping one element is read inside it.
+#[derive(Debug, Default)]
+struct H1Parts {
+    kicker: Option<(String, String)>,
+    subtitle: Option<(String, String)>,
 }
 
-/// The h1 without its kicker when a declared title shows the kicker as a
-/// label ("Frain. Incendie dans…", "Frain : Incendie…") or leaves it out.
-fn unkicked(f: &Found) -> Option<&str> {
-    let (k, rest) = f.h1_kicker.as_ref()?;
-    let lower = |s: &str| dossier_text::normalize::collapse_whitespace(s).to_lowercase();
-    let (k_low, r) = (lower(k), squash(rest));
-    let declared = [&f.og_title, &f.twitter_title, &f.ld_headline, &f.title_tag];
-    // The rest alone, or the kicker, a label's punctuation and the rest.
-    let labelled = |d: &str| {
-        let d = lower(d);
-        squash(&d) == r
-            || d.strip_prefix(k_low.as_str())
-                .and_then(|tail| tail.trim_start().strip_prefix(['.', ':', '-', '–', '—', '|', ',']))
-                .is_some_and(|after| squash(after) == r)
+fn h1_parts(h1: ElementRef<'_>, text: &str) -> H1Parts {
+    let words = |s: &str| s.split_whitespace().count();
+    let trim_label = |s: &str| s.trim().trim_start_matches(|c: char| LABEL_PUNCT.contains(&c) || c.is_whitespace()).trim_end_matches(|c: char| LABEL_PUNCT.contains(&c) || c.is_whitespace()).to_string();
+    let mut el = h1;
+    loop {
+        let kids: Vec<_> = el.children().filter(|c| !c.value().as_text().is_some_and(|t| t.trim().is_empty())).collect();
+        match kids.as_slice() {
+            [only] if only.value().is_element() => match ElementRef::wrap(*only) {
+                Some(e) => el = e,
+                None => break,
+            },
+            _ => break,
+        }
+    }
+    let kids: Vec<_> = el.children().filter(|c| !c.value().as_text().is_some_and(|t| t.trim().is_empty())).collect();
+    let mut parts = H1Parts::default();
+    if kids.len() < 2 {
+        return parts;
+    }
+    if let Some(first) = kids.first().and_then(|c| ElementRef::wrap(*c)) {
+        let k = text_of(first);
+        if let Some(rest) = text.strip_prefix(k.as_str()) {
+            let rest = trim_label(rest);
+            if (1..=8).contains(&words(&k)) && words(&rest) >= 2 {
+                parts.kicker = Some((k, rest));
+            }
+        }
+    }
+    if let Some(last) = kids.last().and_then(|c| ElementRef::wrap(*c)) {
+        let sub = text_of(last);
+        if let Some(head) = text.strip_suffix(sub.as_str()) {
+            let head = trim_label(head);
+            if (1..=15).contains(&words(&sub)) && words(&head) >= 2 {
+                parts.subtitle = Some((sub, head));
+            }
+        }
+    }
+    parts
+}
+
+/// The h1 without its kicker or subtitle when a declared title (site name
+/// removed) is the rest alone, or shows the left-out part as a label
+/// ("Frain. Incendie dans…", "Frain : Incendie…", "Headline - Kicker").
+fn unkicked<'a>(f: &'a Found, site_names: &[String]) -> Option<&'a str> {
+    let declared: Vec<String> = [&f.og_title, &f.twitter_title, &f.ld_headline, &f.title_tag]
+        .into_iter()
+        .flatten()
+        .map(|d| strip_site(d, site_names, &[]))
+        .collect();
+    // The rest alone, or the rest on one side of a label's punctuation.
+    let labelled = |d: &str, r: &str| {
+        if squash(d) == r {
+            return true;
+        }
+        d.char_indices().filter(|(_, c)| LABEL_PUNCT.contains(c)).any(|(i, c)| {
+            let (before, after) = (&d[..i], &d[i + c.len_utf8()..]);
+            // A label's punctuation stands before a space ("Kicker: Rest"),
+            // not inside a word ("Covid-19").
+            (after.starts_with(' ') || before.ends_with(' ')) && (squash(before) == r || squash(after) == r)
+        })
     };
-    declared.into_iter().flatten().any(|d| labelled(d)).then_some(rest.as_str())
+    let pick = |part: &'a Option<(String, String)>| {
+        let (_, rest) = part.as_ref()?;
+        let r = squash(rest);
+        (!r.is_empty() && declared.iter().any(|d| labelled(d, &r))).then_some(rest.as_str())
+    };
+    pick(&f.h1_parts.kicker).or_else(|| pick(&f.h1_parts.subtitle))
 }
 
 fn clean(s: &str) -> String {
@@ -219,7 +274,7 @@ pub(crate) fn collect(doc: &Html, url: Option<&str>) -> PageMeta {
                         let t = text_of(er);
                         if !t.is_empty() {
                             if f.h1.is_empty() {
-                                f.h1_kicker = kicker_of(er, &t);
+                                f.h1_parts = h1_parts(er, &t);
                             }
                             f.h1.push(t);
                         }
@@ -742,8 +797,8 @@ fn decide(f: Found, url: Option<&str>, doc: &Html) -> PageMeta {
     if let Some(h) = f.h1.first().filter(|h| f.h1.len() == 1 && !is_site_name(h)) {
         let declared: Vec<&String> = [&f.og_title, &f.twitter_title, &f.ld_headline, &f.title_tag].into_iter().flatten().collect();
         if declared.iter().any(|d| word_overlap(h, d) >= 0.5) && h.chars().count() <= 300 {
-            title = Some(match unkicked(&f) {
-                Some(rest) => Evidenced::new(rest.to_string(), "h1 (kicker left out)"),
+            title = Some(match unkicked(&f, &site_names) {
+                Some(rest) => Evidenced::new(rest.to_string(), "h1 (kicker or subtitle left out)"),
                 None => Evidenced::new(h.clone(), "h1"),
             });
         }
@@ -1273,6 +1328,52 @@ mod tests {
         assert_eq!(title("Frain. Incendie dans une maison : cinq personnes relogées").as_deref(), Some("Incendie dans une maison : cinq personnes relogées"));
         // Declared with the kicker as part of the title: kept.
         assert_eq!(title("Frain Incendie dans une maison : cinq personnes relogées").as_deref(), Some("Frain Incendie dans une maison : cinq personnes relogées"));
+    }
+
+    #[test]
+    fn a_headline_s_kicker_or_subtitle_shown_apart_in_the_declared_title_is_left_out() {
+        let title = |head: &str, h1: &str| {
+            let html = format!("<html><head>{head}</head><body><h1>{h1}</h1><p>Text.</p></body></html>");
+            collect(&Html::parse_document(&html), None).metadata.title.map(|t| t.value)
+        };
+        // The label's punctuation is an element of its own: not kept.
+        assert_eq!(
+            title(
+                "<meta property=\"og:title\" content=\"Klimaschutz: Bohren, bis es heiß wird\">",
+                "<span>Klimaschutz</span><span>:</span> <span>Bohren, bis es heiß wird</span>"
+            )
+            .as_deref(),
+            Some("Bohren, bis es heiß wird")
+        );
+        // A kicker of four words; the declared title carries a site name
+        // and shows the kicker after the headline.
+        assert_eq!(
+            title(
+                "<meta property=\"og:title\" content=\"Daten von Rheinmetall gehackt - Interne Unterlagen im Netz | tagesschau.de\">\
+                 <meta property=\"og:site_name\" content=\"tagesschau.de\">",
+                "<span>Interne Unterlagen im Netz</span> <span>Daten von Rheinmetall gehackt</span>"
+            )
+            .as_deref(),
+            Some("Daten von Rheinmetall gehackt")
+        );
+        // A subtitle the declared title leaves out.
+        assert_eq!(
+            title(
+                "<meta property=\"og:title\" content=\"Deep-Fried Fish Cakes, Hot and Fresh\">",
+                "Deep-Fried Fish Cakes, Hot and Fresh <small>Welcome to the Flavor Capital</small>"
+            )
+            .as_deref(),
+            Some("Deep-Fried Fish Cakes, Hot and Fresh")
+        );
+        // A hyphen inside a word is no label: the whole h1 stays.
+        assert_eq!(
+            title(
+                "<meta property=\"og:title\" content=\"Covid-19 Impfstoff kommt\">",
+                "<span>Covid</span>-19 Impfstoff kommt"
+            )
+            .as_deref(),
+            Some("Covid-19 Impfstoff kommt")
+        );
     }
 
     #[test]
