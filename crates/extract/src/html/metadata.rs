@@ -269,7 +269,7 @@ pub(crate) fn collect(doc: &Html, url: Option<&str>) -> PageMeta {
                 }
             }
             "h1" => {
-                if f.h1.len() < 3 {
+                if f.h1.len() < 8 {
                     if let Some(er) = ElementRef::wrap(node) {
                         let t = text_of(er);
                         if !t.is_empty() {
@@ -816,7 +816,14 @@ fn decide(f: Found, url: Option<&str>, doc: &Html) -> PageMeta {
         }
     }
     if title.is_none() {
-        if let Some(h) = f.h1.iter().find(|h| !is_site_name(h)) {
+        // Pages often hold several h1s (menus, widgets, the site's logo):
+        // the article's is the one the <title> names, when one does (the
+        // longest: the <title> may name the site's too).
+        let named = |h: &&String| {
+            f.title_tag.as_ref().is_some_and(|t| h.split_whitespace().count() >= 2 && squash(t).contains(&squash(h)))
+        };
+        let h1 = f.h1.iter().filter(|h| !is_site_name(h)).filter(named).max_by_key(|h| h.len()).or_else(|| f.h1.iter().find(|h| !is_site_name(h)));
+        if let Some(h) = h1 {
             title = Some(Evidenced::new(h.clone(), "h1"));
         }
     }
@@ -1374,6 +1381,15 @@ mod tests {
             .as_deref(),
             Some("Covid-19 Impfstoff kommt")
         );
+    }
+
+    #[test]
+    fn among_several_h1s_the_one_the_title_tag_names_is_the_headline() {
+        let html = "<html><head><title>Was ist der Unterschied? – Meine Ansichten</title></head><body>\
+                    <h1>Menu</h1><h1>Meine Ansichten</h1><h2>Ein Blog</h2><h1>Navigation</h1>\
+                    <h1>Was ist der Unterschied?</h1><p>Text.</p><h1>Neueste Beiträge</h1></body></html>";
+        let t = collect(&Html::parse_document(html), None).metadata.title.map(|t| t.value);
+        assert_eq!(t.as_deref(), Some("Was ist der Unterschied?"));
     }
 
     #[test]
