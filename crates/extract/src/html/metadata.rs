@@ -724,6 +724,12 @@ fn squash(s: &str) -> String {
     dossier_text::normalize::fold(s).chars().filter(|c| c.is_alphanumeric()).collect()
 }
 
+/// The letters and digits of a string, case and accents kept: two
+/// spellings of a title that differ in punctuation only share them.
+fn letters_of(s: &str) -> String {
+    s.chars().filter(|c| c.is_alphanumeric()).collect()
+}
+
 const TITLE_SEPARATORS: [&str; 10] = [" | ", " - ", " – ", " — ", " :: ", " · ", " » ", " › ", " // ", " ~ "];
 
 /// Removes a site name prefix or suffix from a title.
@@ -799,7 +805,18 @@ fn decide(f: Found, url: Option<&str>, doc: &Html) -> PageMeta {
         if declared.iter().any(|d| word_overlap(h, d) >= 0.5) && h.chars().count() <= 300 {
             title = Some(match unkicked(&f, &site_names) {
                 Some(rest) => Evidenced::new(rest.to_string(), "h1 (kicker or subtitle left out)"),
-                None => Evidenced::new(h.clone(), "h1"),
+                // A site name the h1 repeats after the headline goes (the
+                // whole last part, not a part opening with it: "… - DRK: …").
+                None => Evidenced::new(
+                    TITLE_SEPARATORS
+                        .iter()
+                        .find_map(|sep| {
+                            let (head, tail) = h.rsplit_once(sep)?;
+                            (!head.trim().is_empty() && is_site_name(tail)).then(|| head.trim().to_string())
+                        })
+                        .unwrap_or_else(|| h.clone()),
+                    "h1",
+                ),
             });
         }
     }
@@ -810,6 +827,10 @@ fn decide(f: Found, url: Option<&str>, doc: &Html) -> PageMeta {
         if let Some(t) = v {
             let s = strip_site(t, &site_names, &f.h1);
             if !s.is_empty() {
+                // The visible h1 spelling the same words keeps the typography
+                // the meta tags often flatten ("Editor’s", „…“, "–", "…").
+                let words = |t: &str| t.split_whitespace().count();
+                let s = f.h1.iter().find(|h| letters_of(h) == letters_of(&s) && words(h) == words(&s)).cloned().unwrap_or(s);
                 title = Some(Evidenced::new(s, ev));
                 break;
             }
@@ -1390,6 +1411,29 @@ mod tests {
                     <h1>Was ist der Unterschied?</h1><p>Text.</p><h1>Neueste Beiträge</h1></body></html>";
         let t = collect(&Html::parse_document(html), None).metadata.title.map(|t| t.value);
         assert_eq!(t.as_deref(), Some("Was ist der Unterschied?"));
+    }
+
+    #[test]
+    fn the_visible_spelling_of_the_declared_title_and_no_site_name_after_the_h1() {
+        let title = |html: &str| collect(&Html::parse_document(html), None).metadata.title.map(|t| t.value);
+        // Two h1s; the declared title flattens the apostrophe the h1 shows.
+        let html = "<html><head><meta property=\"og:title\" content=\"Editor's Letter: bye Baby\"></head><body>\
+                    <h1>The Copy</h1><h1>Editor’s Letter: bye Baby</h1><p>Text.</p></body></html>";
+        assert_eq!(title(html).as_deref(), Some("Editor’s Letter: bye Baby"));
+        // The same letters without the space between two parts: not taken.
+        let html = "<html><head><meta property=\"og:title\" content=\"Die Zukunft - &quot;Wir dekorieren um&quot;\"></head><body>\
+                    <h1>Logo</h1><h1><span>Die Zukunft</span><span>\"Wir dekorieren um\"</span></h1></body></html>";
+        assert_eq!(title(html).as_deref(), Some("Die Zukunft - \"Wir dekorieren um\""));
+        // The one h1 repeats the site's name after the headline.
+        let html = "<html><head><meta property=\"og:title\" content=\"Atomkraft ist nicht nachhaltig\">\
+                    <meta property=\"og:site_name\" content=\"Umweltbundesamt\"></head><body>\
+                    <h1>Atomkraft ist nicht nachhaltig | Umweltbundesamt</h1><p>Text.</p></body></html>";
+        assert_eq!(title(html).as_deref(), Some("Atomkraft ist nicht nachhaltig"));
+        // A last part that only opens with the site's name is the headline's.
+        let html = "<html><head><meta property=\"og:title\" content=\"In Glasgow - DRK: Mehr Menschen brauchen Hilfe\"></head><body>\
+                    <h1>In Glasgow - DRK: Mehr Menschen brauchen Hilfe</h1><p>Text.</p></body></html>";
+        let t = collect(&Html::parse_document(html), Some("https://www.drk.de/a")).metadata.title.map(|t| t.value);
+        assert_eq!(t.as_deref(), Some("In Glasgow - DRK: Mehr Menschen brauchen Hilfe"));
     }
 
     #[test]
