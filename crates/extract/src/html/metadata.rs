@@ -45,6 +45,9 @@ struct Found {
     twitter_title: Option<String>,
     title_tag: Option<String>,
     h1: Vec<String>,
+    /// The page's first h2s, with its h1s the headings a declared title
+    /// may add a label or a date to.
+    h2: Vec<String>,
     /// The first h1's kicker and subtitle, with the text beside each
     /// ("<h1><span>Frain</span> Incendie dans une maison…</h1>").
     h1_parts: H1Parts,
@@ -277,6 +280,16 @@ pub(crate) fn collect(doc: &Html, url: Option<&str>) -> PageMeta {
                                 f.h1_parts = h1_parts(er, &t);
                             }
                             f.h1.push(t);
+                        }
+                    }
+                }
+            }
+            "h2" => {
+                if f.h2.len() < 5 {
+                    if let Some(er) = ElementRef::wrap(node) {
+                        let t = text_of(er);
+                        if !t.is_empty() {
+                            f.h2.push(t);
                         }
                     }
                 }
@@ -765,6 +778,26 @@ pub(crate) fn strip_site(title: &str, site_names: &[String], h1: &[String]) -> S
             }
         }
     }
+    // A heading of the page, then a label's punctuation and a shorter
+    // part ("Headline : 31.10.2023, 10.19 Uhr", "Headline | Forum |
+    // Site"), or such a part before it ("Pétition : Headline"): the heading.
+    let is_label = |rest: &str| rest.trim_start().starts_with(|c: char| LABEL_PUNCT.contains(&c));
+    for h in h1 {
+        if h.split_whitespace().count() < 2 {
+            continue;
+        }
+        if let Some(rest) = t.strip_prefix(h.as_str()) {
+            if is_label(rest) && rest.trim().chars().count() <= h.chars().count() {
+                return h.clone();
+            }
+        }
+        if let Some(rest) = t.strip_suffix(h.as_str()) {
+            let rest = rest.trim_end();
+            if rest.ends_with(|c: char| LABEL_PUNCT.contains(&c)) && rest.chars().count() <= h.chars().count() {
+                return h.clone();
+            }
+        }
+    }
     t.to_string()
 }
 
@@ -820,12 +853,13 @@ fn decide(f: Found, url: Option<&str>, doc: &Html) -> PageMeta {
             });
         }
     }
+    let headings: Vec<String> = f.h1.iter().chain(&f.h2).cloned().collect();
     for (v, ev) in title_cands {
         if title.is_some() {
             break;
         }
         if let Some(t) = v {
-            let s = strip_site(t, &site_names, &f.h1);
+            let s = strip_site(t, &site_names, &headings);
             if !s.is_empty() {
                 // The visible h1 spelling the same words keeps the typography
                 // the meta tags often flatten ("Editor’s", „…“, "–", "…").
@@ -850,7 +884,7 @@ fn decide(f: Found, url: Option<&str>, doc: &Html) -> PageMeta {
     }
     if title.is_none() {
         if let Some(t) = &f.title_tag {
-            let s = strip_site(t, &site_names, &f.h1);
+            let s = strip_site(t, &site_names, &headings);
             if !s.is_empty() {
                 title = Some(Evidenced::new(s, "title"));
             }
@@ -1434,6 +1468,41 @@ mod tests {
                     <h1>In Glasgow - DRK: Mehr Menschen brauchen Hilfe</h1><p>Text.</p></body></html>";
         let t = collect(&Html::parse_document(html), Some("https://www.drk.de/a")).metadata.title.map(|t| t.value);
         assert_eq!(t.as_deref(), Some("In Glasgow - DRK: Mehr Menschen brauchen Hilfe"));
+    }
+
+    #[test]
+    fn a_declared_title_adding_a_label_or_a_date_to_a_heading_gives_the_heading() {
+        let title = |head: &str, body: &str| {
+            let html = format!("<html><head>{head}</head><body>{body}<p>Text.</p></body></html>");
+            collect(&Html::parse_document(&html), None).metadata.title.map(|t| t.value)
+        };
+        // A date after the first of several h1s.
+        assert_eq!(
+            title(
+                "<meta property=\"og:title\" content=\"So viel Regen gab es lange nicht : 31.10.2023, 10.19 Uhr\">",
+                "<h1>So viel Regen gab es lange nicht</h1><h1>Letzte Kommentare</h1>"
+            )
+            .as_deref(),
+            Some("So viel Regen gab es lange nicht")
+        );
+        // Sections and site after an h2; no h1.
+        assert_eq!(
+            title("<title>kein App Store mehr mit iOS 13 ? | iPhone | Forum | Mac News</title>", "<h2>Menü</h2><h2>kein App Store mehr mit iOS 13 ?</h2>")
+                .as_deref(),
+            Some("kein App Store mehr mit iOS 13 ?")
+        );
+        // A label before the headline.
+        assert_eq!(
+            title("<meta property=\"og:title\" content=\"Pétition : Non à la fermeture du choeur\">", "<h1>Non à la fermeture du choeur</h1><h1>Non à la fermeture du choeur</h1>")
+                .as_deref(),
+            Some("Non à la fermeture du choeur")
+        );
+        // A heading shorter than what follows it is a kicker, not the title.
+        assert_eq!(
+            title("<meta property=\"og:title\" content=\"Kim Jong: Der Diktator ist zurück und Trump ist glücklich\">", "<h2>Kim Jong</h2><h2>Mehr</h2>")
+                .as_deref(),
+            Some("Kim Jong: Der Diktator ist zurück und Trump ist glücklich")
+        );
     }
 
     #[test]
