@@ -90,9 +90,19 @@ pub(crate) struct PageMeta {
     pub descriptions: Vec<String>,
 }
 
+/// Elements whose text is never shown: inline style sheets and scripts
+/// ("<h1><style>.css-x{…}</style>Headline</h1>").
+fn unshown(n: ego_tree::NodeRef<'_, Node>) -> bool {
+    n.value().as_element().is_some_and(|e| matches!(e.name(), "style" | "script" | "noscript" | "template"))
+}
+
 fn text_of(el: ElementRef<'_>) -> String {
     let mut s = String::new();
-    for t in el.text() {
+    for d in el.descendants() {
+        let Node::Text(t) = d.value() else { continue };
+        if d.ancestors().take_while(|a| a.id() != el.id()).any(unshown) {
+            continue;
+        }
         s.push_str(t);
         if s.len() > 2000 {
             break;
@@ -120,7 +130,7 @@ fn h1_parts(h1: ElementRef<'_>, text: &str) -> H1Parts {
     let trim_label = |s: &str| s.trim().trim_start_matches(|c: char| LABEL_PUNCT.contains(&c) || c.is_whitespace()).trim_end_matches(|c: char| LABEL_PUNCT.contains(&c) || c.is_whitespace()).to_string();
     let mut el = h1;
     loop {
-        let kids: Vec<_> = el.children().filter(|c| !c.value().as_text().is_some_and(|t| t.trim().is_empty())).collect();
+        let kids: Vec<_> = el.children().filter(|c| !c.value().as_text().is_some_and(|t| t.trim().is_empty()) && !unshown(*c)).collect();
         match kids.as_slice() {
             [only] if only.value().is_element() => match ElementRef::wrap(*only) {
                 Some(e) => el = e,
@@ -129,7 +139,7 @@ fn h1_parts(h1: ElementRef<'_>, text: &str) -> H1Parts {
             _ => break,
         }
     }
-    let kids: Vec<_> = el.children().filter(|c| !c.value().as_text().is_some_and(|t| t.trim().is_empty())).collect();
+    let kids: Vec<_> = el.children().filter(|c| !c.value().as_text().is_some_and(|t| t.trim().is_empty()) && !unshown(*c)).collect();
     let mut parts = H1Parts::default();
     if kids.len() < 2 {
         return parts;
@@ -1503,6 +1513,15 @@ mod tests {
                 .as_deref(),
             Some("Kim Jong: Der Diktator ist zurück und Trump ist glücklich")
         );
+    }
+
+    #[test]
+    fn style_sheets_inside_a_headline_are_no_kicker_and_no_text() {
+        let html = "<html><head><title>Impfen ist bis Ende Februar noch möglich</title></head><body>\
+                    <h1><style>.css-a{color:#707070}</style><span>Medienmitteilung der Direktion \
+                    <style>.css-b{height:1px}</style><span>:</span></span>Impfen ist bis Ende Februar noch möglich</h1><p>Text.</p></body></html>";
+        let t = collect(&Html::parse_document(html), None).metadata.title.map(|t| t.value);
+        assert_eq!(t.as_deref(), Some("Impfen ist bis Ende Februar noch möglich"));
     }
 
     #[test]
