@@ -778,6 +778,20 @@ pub(crate) fn strip_site(title: &str, site_names: &[String], h1: &[String]) -> S
             }
         }
     }
+    // A bar without spaces ("NEWS WEB EASY|Headline") when a side is
+    // exactly the site's name.
+    for bar in ['|', '｜'] {
+        if let Some((head, tail)) = t.rsplit_once(bar) {
+            if !head.trim().is_empty() && sites.contains(&squash(tail)) {
+                return strip_site(head, site_names, h1);
+            }
+        }
+        if let Some((head, tail)) = t.split_once(bar) {
+            if !tail.trim().is_empty() && sites.contains(&squash(head)) {
+                return strip_site(tail, site_names, h1);
+            }
+        }
+    }
     // No known site name: a short last part after " | " or " - " when the
     // page's h1 equals the rest.
     for sep in TITLE_SEPARATORS {
@@ -1531,6 +1545,10 @@ mod tests {
         assert_eq!(strip_site("Le Monde | Mali", &sites, &[]), "Mali");
         assert_eq!(strip_site("A story | Example", &[], &["A story".to_string()]), "A story");
         assert_eq!(strip_site("War - and peace", &sites, &[]), "War - and peace");
+        // A bar without spaces beside the exact site name; not inside a title.
+        let easy = vec!["NEWS WEB EASY".to_string()];
+        assert_eq!(strip_site("NEWS WEB EASY|子どもへの体罰を禁止する", &easy, &[]), "子どもへの体罰を禁止する");
+        assert_eq!(strip_site("Input|Output im Test", &easy, &[]), "Input|Output im Test");
     }
 
     #[test]
