@@ -839,6 +839,10 @@ fn decide(f: Found, url: Option<&str>, doc: &Html) -> PageMeta {
         site_names.push(h.clone());
         // "lemonde.fr" -> "lemonde"; "news.bbc.co.uk" -> "bbc".
         let parts: Vec<&str> = h.split('.').collect();
+        // "en.blog.wordpress.com" -> "wordpress.com", as a logo spells it.
+        if parts.len() > 2 {
+            site_names.push(parts[parts.len() - 2..].join("."));
+        }
         for p in &parts {
             if p.len() >= 3 && !matches!(*p, "com" | "org" | "net" | "www" | "news" | "blog" | "blogs") {
                 site_names.push((*p).to_string());
@@ -901,7 +905,10 @@ fn decide(f: Found, url: Option<&str>, doc: &Html) -> PageMeta {
         let named = |h: &&String| {
             f.title_tag.as_ref().is_some_and(|t| h.split_whitespace().count() >= 2 && squash(t).contains(&squash(h)))
         };
-        let h1 = f.h1.iter().filter(|h| !is_site_name(h)).filter(named).max_by_key(|h| h.len()).or_else(|| f.h1.iter().find(|h| !is_site_name(h)));
+        // An h2 the <title> names and longer than such an h1 is the
+        // headline under a logo h1 ("Site » Blog Archive » Headline").
+        let named_h2 = |h: &&String| named(h) && f.title_tag.as_ref().is_some_and(|t| t.contains(h.as_str()));
+        let h1 = f.h1.iter().filter(named).chain(f.h2.iter().filter(named_h2)).filter(|h| !is_site_name(h)).max_by_key(|h| h.len()).or_else(|| f.h1.iter().find(|h| !is_site_name(h)));
         if let Some(h) = h1 {
             title = Some(Evidenced::new(h.clone(), "h1"));
         }
@@ -1536,6 +1543,22 @@ mod tests {
                     <style>.css-b{height:1px}</style><span>:</span></span>Impfen ist bis Ende Februar noch möglich</h1><p>Text.</p></body></html>";
         let t = collect(&Html::parse_document(html), None).metadata.title.map(|t| t.value);
         assert_eq!(t.as_deref(), Some("Impfen ist bis Ende Februar noch möglich"));
+    }
+
+    #[test]
+    fn a_logo_h1_spelling_the_domain_and_an_h2_the_title_names() {
+        let title = |html: &str, url: Option<&str>| collect(&Html::parse_document(html), url).metadata.title.map(|t| t.value);
+        // The logo spells the registered domain of a sub-domain's page.
+        let html = "<html><head><meta property=\"og:title\" content=\"So Do We. A More Diverse Community\"></head><body>\
+                    <h1><a>WordPress.com</a></h1><p>Text.</p></body></html>";
+        assert_eq!(title(html, Some("https://en.blog.wordpress.com/2019/a")).as_deref(), Some("So Do We. A More Diverse Community"));
+        // No declared title: the h2 the <title> names, longer than the h1 it
+        // also names; an h2 the <title> holds only without its marks is not.
+        let html = "<html><head><title>Nachhaltigkeit im Onlineshop</title></head><body><h2>Nachhaltigkeit im Onlineshop</h2>\
+                    <h1>Unsere 3 Maßnahmen zur Nachhaltigkeit im Onlineshop</h1><p>Text.</p></body></html>";
+        assert_eq!(title(html, None).as_deref(), Some("Nachhaltigkeit im Onlineshop"));
+        let html = "<html><head><title>Jens Weber</title></head><body><h2>[&gt; Jens Weber</h2><h1>Jens</h1><p>Text.</p></body></html>";
+        assert_eq!(title(html, None).as_deref(), Some("Jens"));
     }
 
     #[test]
