@@ -891,6 +891,12 @@ fn decide(f: Found, url: Option<&str>, doc: &Html) -> PageMeta {
             if !s.is_empty() {
                 // The visible h1 spelling the same words keeps the typography
                 // the meta tags often flatten ("Editor’s", „…“, "–", "…").
+                // A meta tag cut at an unescaped quote (content="… de "x"")
+                // is completed from the <title> that goes on with the quote.
+                let s = match f.title_tag.as_ref().map(|t| strip_site(t, &site_names, &headings)) {
+                    Some(full) if full.strip_prefix(s.as_str()).is_some_and(|r| r.trim_start().starts_with('"')) => full,
+                    _ => s,
+                };
                 let words = |t: &str| t.split_whitespace().count();
                 let s = f.h1.iter().find(|h| letters_of(h) == letters_of(&s) && words(h) == words(&s)).cloned().unwrap_or(s);
                 title = Some(Evidenced::new(s, ev));
@@ -1559,6 +1565,18 @@ mod tests {
         assert_eq!(title(html, None).as_deref(), Some("Nachhaltigkeit im Onlineshop"));
         let html = "<html><head><title>Jens Weber</title></head><body><h2>[&gt; Jens Weber</h2><h1>Jens</h1><p>Text.</p></body></html>";
         assert_eq!(title(html, None).as_deref(), Some("Jens"));
+    }
+
+    #[test]
+    fn a_declared_title_cut_at_an_unescaped_quote_is_completed_from_the_title_tag() {
+        let title = |html: &str| collect(&Html::parse_document(html), None).metadata.title.map(|t| t.value);
+        let html = "<html><head><meta property=\"og:title\" content=\"Senador califica a Biden de \"incapacitado\"\">\
+                    <title>Senador califica a Biden de \"incapacitado\"</title></head><body><p>Text.</p></body></html>";
+        assert_eq!(title(html).as_deref(), Some("Senador califica a Biden de \"incapacitado\""));
+        // A <title> that goes on with other words leaves the declared title.
+        let html = "<html><head><meta property=\"og:title\" content=\"Senador califica a Biden\">\
+                    <title>Senador califica a Biden de incapaz</title></head><body><p>Text.</p></body></html>";
+        assert_eq!(title(html).as_deref(), Some("Senador califica a Biden"));
     }
 
     #[test]
