@@ -9,7 +9,10 @@
 //! * title: `og:title`, `twitter:title`, JSON-LD `headline`, the first
 //!   `<h1>`, `<title>`; site suffixes (" - Site", " | Site") and prefixes
 //!   are removed when the other part is the site name or the domain, or is
-//!   short and the page has a longer heading that matches.
+//!   short and the page has a longer heading that matches. An h1's kicker
+//!   or subtitle element is left out when a declared title shows it apart;
+//!   a declared title adding a label or a date to a heading gives the
+//!   heading, and takes the typography of an h1 spelling the same words.
 //! * authors: JSON-LD `author` (persons), `meta name=author` and kin,
 //!   `article:author` when it is not a URL, `rel=author`, `itemprop=author`,
 //!   then byline elements (read from a formula inside them, "Posted on
