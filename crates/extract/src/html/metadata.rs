@@ -9,7 +9,10 @@
 //! * title: `og:title`, `twitter:title`, JSON-LD `headline`, the first
 //!   `<h1>`, `<title>`; site suffixes (" - Site", " | Site") and prefixes
 //!   are removed when the other part is the site name or the domain, or is
-//!   short and the page has a longer heading that matches.
+//!   short and the page has a longer heading that matches. An h1's kicker
+//!   or subtitle element is left out when a declared title shows it apart;
+//!   a declared title adding a label or a date to a heading gives the
+//!   heading, and takes the typography of an h1 spelling the same words.
 //! * authors: JSON-LD `author` (persons), `meta name=author` and kin,
 //!   `article:author` when it is not a URL, `rel=author`, `itemprop=author`,
 //!   then byline elements (read from a formula inside them, "Posted on
@@ -45,9 +48,12 @@ struct Found {
     twitter_title: Option<String>,
     title_tag: Option<String>,
     h1: Vec<String>,
-    /// The first h1's kicker: a short leading element and the text after
-    /// it ("<h1><span>Frain</span> Incendie dans une maison…</h1>").
-    h1_kicker: Option<(String, String)>,
+    /// The page's first h2s, with its h1s the headings a declared title
+    /// may add a label or a date to.
+    h2: Vec<String>,
+    /// The first h1's kicker and subtitle, with the text beside each
+    /// ("<h1><span>Frain</span> Incendie dans une maison…</h1>").
+    h1_parts: H1Parts,
     ld_headline: Option<String>,
     ld_authors: Vec<String>,
     ld_publisher: Option<String>,
@@ -87,9 +93,19 @@ pub(crate) struct PageMeta {
     pub descriptions: Vec<String>,
 }
 
+/// Elements whose text is never shown: inline style sheets and scripts
+/// ("<h1><style>.css-x{…}</style>Headline</h1>").
+fn unshown(n: ego_tree::NodeRef<'_, Node>) -> bool {
+    n.value().as_element().is_some_and(|e| matches!(e.name(), "style" | "script" | "noscript" | "template"))
+}
+
 fn text_of(el: ElementRef<'_>) -> String {
     let mut s = String::new();
-    for t in el.text() {
+    for d in el.descendants() {
+        let Node::Text(t) = d.value() else { continue };
+        if d.ancestors().take_while(|a| a.id() != el.id()).any(unshown) {
+            continue;
+        }
         s.push_str(t);
         if s.len() > 2000 {
             break;
@@ -98,32 +114,87 @@ fn text_of(el: ElementRef<'_>) -> String {
     dossier_text::normalize::collapse_whitespace(&s)
 }
 
-/// A headline's kicker: the h1 opens with an element of one to three
-/// words, and at least three words follow it. Returns (kicker, rest).
-fn kicker_of(h1: ElementRef<'_>, text: &str) -> Option<(String, String)> {
-    let first = h1.children().find(|c| !c.value().as_text().is_some_and(|t| t.trim().is_empty()))?;
-    let k = text_of(ElementRef::wrap(first)?);
-    let rest = text.strip_prefix(k.as_str())?.trim();
-    let words = |s: &str| s.split_whitespace().count();
-    ((1..=3).contains(&words(&k)) && words(rest) >= 3).then(|| (k.clone(), rest.to_string()))
+/// Label punctuation between a kicker and its headline ("Kicker: Headline").
+const LABEL_PUNCT: [char; 9] = ['.', ':', '-', '–', '—', '|', ',', '/', '·'];
+
+/// The parts of a headline: a kicker, an element of one to eight words
+/// the h1 opens with, and the text after it; or a subtitle, an element the
+/// h1 ends with, and the text before it. Label punctuation between the two
+/// ("<span>Kicker</span><span>:</span> Headline") goes with neither. An h1
+/// wrapping one element is read inside it.
+#[derive(Debug, Default)]
+struct H1Parts {
+    kicker: Option<(String, String)>,
+    subtitle: Option<(String, String)>,
 }
 
-/// The h1 without its kicker when a declared title shows the kicker as a
-/// label ("Frain. Incendie dans…", "Frain : Incendie…") or leaves it out.
-fn unkicked(f: &Found) -> Option<&str> {
-    let (k, rest) = f.h1_kicker.as_ref()?;
-    let lower = |s: &str| dossier_text::normalize::collapse_whitespace(s).to_lowercase();
-    let (k_low, r) = (lower(k), squash(rest));
-    let declared = [&f.og_title, &f.twitter_title, &f.ld_headline, &f.title_tag];
-    // The rest alone, or the kicker, a label's punctuation and the rest.
-    let labelled = |d: &str| {
-        let d = lower(d);
-        squash(&d) == r
-            || d.strip_prefix(k_low.as_str())
-                .and_then(|tail| tail.trim_start().strip_prefix(['.', ':', '-', '–', '—', '|', ',']))
-                .is_some_and(|after| squash(after) == r)
+fn h1_parts(h1: ElementRef<'_>, text: &str) -> H1Parts {
+    let words = |s: &str| s.split_whitespace().count();
+    let trim_label = |s: &str| s.trim().trim_start_matches(|c: char| LABEL_PUNCT.contains(&c) || c.is_whitespace()).trim_end_matches(|c: char| LABEL_PUNCT.contains(&c) || c.is_whitespace()).to_string();
+    let mut el = h1;
+    loop {
+        let kids: Vec<_> = el.children().filter(|c| !c.value().as_text().is_some_and(|t| t.trim().is_empty()) && !unshown(*c)).collect();
+        match kids.as_slice() {
+            [only] if only.value().is_element() => match ElementRef::wrap(*only) {
+                Some(e) => el = e,
+                None => break,
+            },
+            _ => break,
+        }
+    }
+    let kids: Vec<_> = el.children().filter(|c| !c.value().as_text().is_some_and(|t| t.trim().is_empty()) && !unshown(*c)).collect();
+    let mut parts = H1Parts::default();
+    if kids.len() < 2 {
+        return parts;
+    }
+    if let Some(first) = kids.first().and_then(|c| ElementRef::wrap(*c)) {
+        let k = text_of(first);
+        if let Some(rest) = text.strip_prefix(k.as_str()) {
+            let rest = trim_label(rest);
+            if (1..=8).contains(&words(&k)) && words(&rest) >= 2 {
+                parts.kicker = Some((k, rest));
+            }
+        }
+    }
+    if let Some(last) = kids.last().and_then(|c| ElementRef::wrap(*c)) {
+        let sub = text_of(last);
+        if let Some(head) = text.strip_suffix(sub.as_str()) {
+            let head = trim_label(head);
+            if (1..=15).contains(&words(&sub)) && words(&head) >= 2 {
+                parts.subtitle = Some((sub, head));
+            }
+        }
+    }
+    parts
+}
+
+/// The h1 without its kicker or subtitle when a declared title (site name
+/// removed) is the rest alone, or shows the left-out part as a label
+/// ("Frain. Incendie dans…", "Frain : Incendie…", "Headline - Kicker").
+fn unkicked<'a>(f: &'a Found, site_names: &[String]) -> Option<&'a str> {
+    let declared: Vec<String> = [&f.og_title, &f.twitter_title, &f.ld_headline, &f.title_tag]
+        .into_iter()
+        .flatten()
+        .map(|d| strip_site(d, site_names, &[]))
+        .collect();
+    // The rest alone, or the rest on one side of a label's punctuation.
+    let labelled = |d: &str, r: &str| {
+        if squash(d) == r {
+            return true;
+        }
+        d.char_indices().filter(|(_, c)| LABEL_PUNCT.contains(c)).any(|(i, c)| {
+            let (before, after) = (&d[..i], &d[i + c.len_utf8()..]);
+            // A label's punctuation stands before a space ("Kicker: Rest"),
+            // not inside a word ("Covid-19").
+            (after.starts_with(' ') || before.ends_with(' ')) && (squash(before) == r || squash(after) == r)
+        })
     };
-    declared.into_iter().flatten().any(|d| labelled(d)).then_some(rest.as_str())
+    let pick = |part: &'a Option<(String, String)>| {
+        let (_, rest) = part.as_ref()?;
+        let r = squash(rest);
+        (!r.is_empty() && declared.iter().any(|d| labelled(d, &r))).then_some(rest.as_str())
+    };
+    pick(&f.h1_parts.kicker).or_else(|| pick(&f.h1_parts.subtitle))
 }
 
 fn clean(s: &str) -> String {
@@ -214,14 +285,24 @@ pub(crate) fn collect(doc: &Html, url: Option<&str>) -> PageMeta {
                 }
             }
             "h1" => {
-                if f.h1.len() < 3 {
+                if f.h1.len() < 8 {
                     if let Some(er) = ElementRef::wrap(node) {
                         let t = text_of(er);
                         if !t.is_empty() {
                             if f.h1.is_empty() {
-                                f.h1_kicker = kicker_of(er, &t);
+                                f.h1_parts = h1_parts(er, &t);
                             }
                             f.h1.push(t);
+                        }
+                    }
+                }
+            }
+            "h2" => {
+                if f.h2.len() < 5 {
+                    if let Some(er) = ElementRef::wrap(node) {
+                        let t = text_of(er);
+                        if !t.is_empty() {
+                            f.h2.push(t);
                         }
                     }
                 }
@@ -669,6 +750,12 @@ fn squash(s: &str) -> String {
     dossier_text::normalize::fold(s).chars().filter(|c| c.is_alphanumeric()).collect()
 }
 
+/// The letters and digits of a string, case and accents kept: two
+/// spellings of a title that differ in punctuation only share them.
+fn letters_of(s: &str) -> String {
+    s.chars().filter(|c| c.is_alphanumeric()).collect()
+}
+
 const TITLE_SEPARATORS: [&str; 10] = [" | ", " - ", " – ", " — ", " :: ", " · ", " » ", " › ", " // ", " ~ "];
 
 /// Removes a site name prefix or suffix from a title.
@@ -694,6 +781,20 @@ pub(crate) fn strip_site(title: &str, site_names: &[String], h1: &[String]) -> S
             }
         }
     }
+    // A bar without spaces ("NEWS WEB EASY|Headline") when a side is
+    // exactly the site's name.
+    for bar in ['|', '｜'] {
+        if let Some((head, tail)) = t.rsplit_once(bar) {
+            if !head.trim().is_empty() && sites.contains(&squash(tail)) {
+                return strip_site(head, site_names, h1);
+            }
+        }
+        if let Some((head, tail)) = t.split_once(bar) {
+            if !tail.trim().is_empty() && sites.contains(&squash(head)) {
+                return strip_site(tail, site_names, h1);
+            }
+        }
+    }
     // No known site name: a short last part after " | " or " - " when the
     // page's h1 equals the rest.
     for sep in TITLE_SEPARATORS {
@@ -701,6 +802,26 @@ pub(crate) fn strip_site(title: &str, site_names: &[String], h1: &[String]) -> S
             let head = t[..pos].trim();
             if h1.iter().any(|h| squash(h) == squash(head)) {
                 return head.to_string();
+            }
+        }
+    }
+    // A heading of the page, then a label's punctuation and a shorter
+    // part ("Headline : 31.10.2023, 10.19 Uhr", "Headline | Forum |
+    // Site"), or such a part before it ("Pétition : Headline"): the heading.
+    let is_label = |rest: &str| rest.trim_start().starts_with(|c: char| LABEL_PUNCT.contains(&c));
+    for h in h1 {
+        if h.split_whitespace().count() < 2 {
+            continue;
+        }
+        if let Some(rest) = t.strip_prefix(h.as_str()) {
+            if is_label(rest) && rest.trim().chars().count() <= h.chars().count() {
+                return h.clone();
+            }
+        }
+        if let Some(rest) = t.strip_suffix(h.as_str()) {
+            let rest = rest.trim_end();
+            if rest.ends_with(|c: char| LABEL_PUNCT.contains(&c)) && rest.chars().count() <= h.chars().count() {
+                return h.clone();
             }
         }
     }
@@ -721,6 +842,10 @@ fn decide(f: Found, url: Option<&str>, doc: &Html) -> PageMeta {
         site_names.push(h.clone());
         // "lemonde.fr" -> "lemonde"; "news.bbc.co.uk" -> "bbc".
         let parts: Vec<&str> = h.split('.').collect();
+        // "en.blog.wordpress.com" -> "wordpress.com", as a logo spells it.
+        if parts.len() > 2 {
+            site_names.push(parts[parts.len() - 2..].join("."));
+        }
         for p in &parts {
             if p.len() >= 3 && !matches!(*p, "com" | "org" | "net" | "www" | "news" | "blog" | "blogs") {
                 site_names.push((*p).to_string());
@@ -742,32 +867,64 @@ fn decide(f: Found, url: Option<&str>, doc: &Html) -> PageMeta {
     if let Some(h) = f.h1.first().filter(|h| f.h1.len() == 1 && !is_site_name(h)) {
         let declared: Vec<&String> = [&f.og_title, &f.twitter_title, &f.ld_headline, &f.title_tag].into_iter().flatten().collect();
         if declared.iter().any(|d| word_overlap(h, d) >= 0.5) && h.chars().count() <= 300 {
-            title = Some(match unkicked(&f) {
-                Some(rest) => Evidenced::new(rest.to_string(), "h1 (kicker left out)"),
-                None => Evidenced::new(h.clone(), "h1"),
+            title = Some(match unkicked(&f, &site_names) {
+                Some(rest) => Evidenced::new(rest.to_string(), "h1 (kicker or subtitle left out)"),
+                // A site name the h1 repeats after the headline goes (the
+                // whole last part, not a part opening with it: "… - DRK: …").
+                None => Evidenced::new(
+                    TITLE_SEPARATORS
+                        .iter()
+                        .find_map(|sep| {
+                            let (head, tail) = h.rsplit_once(sep)?;
+                            (!head.trim().is_empty() && is_site_name(tail)).then(|| head.trim().to_string())
+                        })
+                        .unwrap_or_else(|| h.clone()),
+                    "h1",
+                ),
             });
         }
     }
+    let headings: Vec<String> = f.h1.iter().chain(&f.h2).cloned().collect();
     for (v, ev) in title_cands {
         if title.is_some() {
             break;
         }
         if let Some(t) = v {
-            let s = strip_site(t, &site_names, &f.h1);
+            let s = strip_site(t, &site_names, &headings);
             if !s.is_empty() {
+                // The visible h1 spelling the same words keeps the typography
+                // the meta tags often flatten ("Editor’s", „…“, "–", "…").
+                // A meta tag cut at an unescaped quote (content="… de "x"")
+                // is completed from the <title> that goes on with the quote.
+                let s = match f.title_tag.as_ref().map(|t| strip_site(t, &site_names, &headings)) {
+                    Some(full) if full.strip_prefix(s.as_str()).is_some_and(|r| r.trim_start().starts_with('"')) => full,
+                    _ => s,
+                };
+                let words = |t: &str| t.split_whitespace().count();
+                let s = f.h1.iter().find(|h| letters_of(h) == letters_of(&s) && words(h) == words(&s)).cloned().unwrap_or(s);
                 title = Some(Evidenced::new(s, ev));
                 break;
             }
         }
     }
     if title.is_none() {
-        if let Some(h) = f.h1.iter().find(|h| !is_site_name(h)) {
+        // Pages often hold several h1s (menus, widgets, the site's logo):
+        // the article's is the one the <title> names, when one does (the
+        // longest: the <title> may name the site's too).
+        let named = |h: &&String| {
+            f.title_tag.as_ref().is_some_and(|t| h.split_whitespace().count() >= 2 && squash(t).contains(&squash(h)))
+        };
+        // An h2 the <title> names and longer than such an h1 is the
+        // headline under a logo h1 ("Site » Blog Archive » Headline").
+        let named_h2 = |h: &&String| named(h) && f.title_tag.as_ref().is_some_and(|t| t.contains(h.as_str()));
+        let h1 = f.h1.iter().filter(named).chain(f.h2.iter().filter(named_h2)).filter(|h| !is_site_name(h)).max_by_key(|h| h.len()).or_else(|| f.h1.iter().find(|h| !is_site_name(h)));
+        if let Some(h) = h1 {
             title = Some(Evidenced::new(h.clone(), "h1"));
         }
     }
     if title.is_none() {
         if let Some(t) = &f.title_tag {
-            let s = strip_site(t, &site_names, &f.h1);
+            let s = strip_site(t, &site_names, &headings);
             if !s.is_empty() {
                 title = Some(Evidenced::new(s, "title"));
             }
@@ -1276,12 +1433,166 @@ mod tests {
     }
 
     #[test]
+    fn a_headline_s_kicker_or_subtitle_shown_apart_in_the_declared_title_is_left_out() {
+        let title = |head: &str, h1: &str| {
+            let html = format!("<html><head>{head}</head><body><h1>{h1}</h1><p>Text.</p></body></html>");
+            collect(&Html::parse_document(&html), None).metadata.title.map(|t| t.value)
+        };
+        // The label's punctuation is an element of its own: not kept.
+        assert_eq!(
+            title(
+                "<meta property=\"og:title\" content=\"Klimaschutz: Bohren, bis es heiß wird\">",
+                "<span>Klimaschutz</span><span>:</span> <span>Bohren, bis es heiß wird</span>"
+            )
+            .as_deref(),
+            Some("Bohren, bis es heiß wird")
+        );
+        // A kicker of four words; the declared title carries a site name
+        // and shows the kicker after the headline.
+        assert_eq!(
+            title(
+                "<meta property=\"og:title\" content=\"Daten von Rheinmetall gehackt - Interne Unterlagen im Netz | tagesschau.de\">\
+                 <meta property=\"og:site_name\" content=\"tagesschau.de\">",
+                "<span>Interne Unterlagen im Netz</span> <span>Daten von Rheinmetall gehackt</span>"
+            )
+            .as_deref(),
+            Some("Daten von Rheinmetall gehackt")
+        );
+        // A subtitle the declared title leaves out.
+        assert_eq!(
+            title(
+                "<meta property=\"og:title\" content=\"Deep-Fried Fish Cakes, Hot and Fresh\">",
+                "Deep-Fried Fish Cakes, Hot and Fresh <small>Welcome to the Flavor Capital</small>"
+            )
+            .as_deref(),
+            Some("Deep-Fried Fish Cakes, Hot and Fresh")
+        );
+        // A hyphen inside a word is no label: the whole h1 stays.
+        assert_eq!(
+            title(
+                "<meta property=\"og:title\" content=\"Covid-19 Impfstoff kommt\">",
+                "<span>Covid</span>-19 Impfstoff kommt"
+            )
+            .as_deref(),
+            Some("Covid-19 Impfstoff kommt")
+        );
+    }
+
+    #[test]
+    fn among_several_h1s_the_one_the_title_tag_names_is_the_headline() {
+        let html = "<html><head><title>Was ist der Unterschied? – Meine Ansichten</title></head><body>\
+                    <h1>Menu</h1><h1>Meine Ansichten</h1><h2>Ein Blog</h2><h1>Navigation</h1>\
+                    <h1>Was ist der Unterschied?</h1><p>Text.</p><h1>Neueste Beiträge</h1></body></html>";
+        let t = collect(&Html::parse_document(html), None).metadata.title.map(|t| t.value);
+        assert_eq!(t.as_deref(), Some("Was ist der Unterschied?"));
+    }
+
+    #[test]
+    fn the_visible_spelling_of_the_declared_title_and_no_site_name_after_the_h1() {
+        let title = |html: &str| collect(&Html::parse_document(html), None).metadata.title.map(|t| t.value);
+        // Two h1s; the declared title flattens the apostrophe the h1 shows.
+        let html = "<html><head><meta property=\"og:title\" content=\"Editor's Letter: bye Baby\"></head><body>\
+                    <h1>The Copy</h1><h1>Editor’s Letter: bye Baby</h1><p>Text.</p></body></html>";
+        assert_eq!(title(html).as_deref(), Some("Editor’s Letter: bye Baby"));
+        // The same letters without the space between two parts: not taken.
+        let html = "<html><head><meta property=\"og:title\" content=\"Die Zukunft - &quot;Wir dekorieren um&quot;\"></head><body>\
+                    <h1>Logo</h1><h1><span>Die Zukunft</span><span>\"Wir dekorieren um\"</span></h1></body></html>";
+        assert_eq!(title(html).as_deref(), Some("Die Zukunft - \"Wir dekorieren um\""));
+        // The one h1 repeats the site's name after the headline.
+        let html = "<html><head><meta property=\"og:title\" content=\"Atomkraft ist nicht nachhaltig\">\
+                    <meta property=\"og:site_name\" content=\"Umweltbundesamt\"></head><body>\
+                    <h1>Atomkraft ist nicht nachhaltig | Umweltbundesamt</h1><p>Text.</p></body></html>";
+        assert_eq!(title(html).as_deref(), Some("Atomkraft ist nicht nachhaltig"));
+        // A last part that only opens with the site's name is the headline's.
+        let html = "<html><head><meta property=\"og:title\" content=\"In Glasgow - DRK: Mehr Menschen brauchen Hilfe\"></head><body>\
+                    <h1>In Glasgow - DRK: Mehr Menschen brauchen Hilfe</h1><p>Text.</p></body></html>";
+        let t = collect(&Html::parse_document(html), Some("https://www.drk.de/a")).metadata.title.map(|t| t.value);
+        assert_eq!(t.as_deref(), Some("In Glasgow - DRK: Mehr Menschen brauchen Hilfe"));
+    }
+
+    #[test]
+    fn a_declared_title_adding_a_label_or_a_date_to_a_heading_gives_the_heading() {
+        let title = |head: &str, body: &str| {
+            let html = format!("<html><head>{head}</head><body>{body}<p>Text.</p></body></html>");
+            collect(&Html::parse_document(&html), None).metadata.title.map(|t| t.value)
+        };
+        // A date after the first of several h1s.
+        assert_eq!(
+            title(
+                "<meta property=\"og:title\" content=\"So viel Regen gab es lange nicht : 31.10.2023, 10.19 Uhr\">",
+                "<h1>So viel Regen gab es lange nicht</h1><h1>Letzte Kommentare</h1>"
+            )
+            .as_deref(),
+            Some("So viel Regen gab es lange nicht")
+        );
+        // Sections and site after an h2; no h1.
+        assert_eq!(
+            title("<title>kein App Store mehr mit iOS 13 ? | iPhone | Forum | Mac News</title>", "<h2>Menü</h2><h2>kein App Store mehr mit iOS 13 ?</h2>")
+                .as_deref(),
+            Some("kein App Store mehr mit iOS 13 ?")
+        );
+        // A label before the headline.
+        assert_eq!(
+            title("<meta property=\"og:title\" content=\"Pétition : Non à la fermeture du choeur\">", "<h1>Non à la fermeture du choeur</h1><h1>Non à la fermeture du choeur</h1>")
+                .as_deref(),
+            Some("Non à la fermeture du choeur")
+        );
+        // A heading shorter than what follows it is a kicker, not the title.
+        assert_eq!(
+            title("<meta property=\"og:title\" content=\"Kim Jong: Der Diktator ist zurück und Trump ist glücklich\">", "<h2>Kim Jong</h2><h2>Mehr</h2>")
+                .as_deref(),
+            Some("Kim Jong: Der Diktator ist zurück und Trump ist glücklich")
+        );
+    }
+
+    #[test]
+    fn style_sheets_inside_a_headline_are_no_kicker_and_no_text() {
+        let html = "<html><head><title>Impfen ist bis Ende Februar noch möglich</title></head><body>\
+                    <h1><style>.css-a{color:#707070}</style><span>Medienmitteilung der Direktion \
+                    <style>.css-b{height:1px}</style><span>:</span></span>Impfen ist bis Ende Februar noch möglich</h1><p>Text.</p></body></html>";
+        let t = collect(&Html::parse_document(html), None).metadata.title.map(|t| t.value);
+        assert_eq!(t.as_deref(), Some("Impfen ist bis Ende Februar noch möglich"));
+    }
+
+    #[test]
+    fn a_logo_h1_spelling_the_domain_and_an_h2_the_title_names() {
+        let title = |html: &str, url: Option<&str>| collect(&Html::parse_document(html), url).metadata.title.map(|t| t.value);
+        // The logo spells the registered domain of a sub-domain's page.
+        let html = "<html><head><meta property=\"og:title\" content=\"So Do We. A More Diverse Community\"></head><body>\
+                    <h1><a>WordPress.com</a></h1><p>Text.</p></body></html>";
+        assert_eq!(title(html, Some("https://en.blog.wordpress.com/2019/a")).as_deref(), Some("So Do We. A More Diverse Community"));
+        // No declared title: the h2 the <title> names, longer than the h1 it
+        // also names; an h2 the <title> holds only without its marks is not.
+        let html = "<html><head><title>Nachhaltigkeit im Onlineshop</title></head><body><h2>Nachhaltigkeit im Onlineshop</h2>\
+                    <h1>Unsere 3 Maßnahmen zur Nachhaltigkeit im Onlineshop</h1><p>Text.</p></body></html>";
+        assert_eq!(title(html, None).as_deref(), Some("Nachhaltigkeit im Onlineshop"));
+        let html = "<html><head><title>Jens Weber</title></head><body><h2>[&gt; Jens Weber</h2><h1>Jens</h1><p>Text.</p></body></html>";
+        assert_eq!(title(html, None).as_deref(), Some("Jens"));
+    }
+
+    #[test]
+    fn a_declared_title_cut_at_an_unescaped_quote_is_completed_from_the_title_tag() {
+        let title = |html: &str| collect(&Html::parse_document(html), None).metadata.title.map(|t| t.value);
+        let html = "<html><head><meta property=\"og:title\" content=\"Senador califica a Biden de \"incapacitado\"\">\
+                    <title>Senador califica a Biden de \"incapacitado\"</title></head><body><p>Text.</p></body></html>";
+        assert_eq!(title(html).as_deref(), Some("Senador califica a Biden de \"incapacitado\""));
+        // A <title> that goes on with other words leaves the declared title.
+        let html = "<html><head><meta property=\"og:title\" content=\"Senador califica a Biden\">\
+                    <title>Senador califica a Biden de incapaz</title></head><body><p>Text.</p></body></html>";
+        assert_eq!(title(html).as_deref(), Some("Senador califica a Biden"));
+    }
+
+    #[test]
     fn title_suffix_is_removed() {
         let sites = vec!["Le Monde".to_string()];
         assert_eq!(strip_site("Mali : la junte accueille Lavrov - Le Monde", &sites, &[]), "Mali : la junte accueille Lavrov");
         assert_eq!(strip_site("Le Monde | Mali", &sites, &[]), "Mali");
         assert_eq!(strip_site("A story | Example", &[], &["A story".to_string()]), "A story");
         assert_eq!(strip_site("War - and peace", &sites, &[]), "War - and peace");
+        // A bar without spaces beside the exact site name; not inside a title.
+        let easy = vec!["NEWS WEB EASY".to_string()];
+        assert_eq!(strip_site("NEWS WEB EASY|子どもへの体罰を禁止する", &easy, &[]), "子どもへの体罰を禁止する");
+        assert_eq!(strip_site("Input|Output im Test", &easy, &[]), "Input|Output im Test");
     }
 
     #[test]
