@@ -1418,6 +1418,13 @@ fn clean_author_opened(raw: &str, site_names: &[String]) -> Option<(String, bool
 mod tests {
     use super::*;
 
+    /// The headline found on a page of `head` and `body` markup (a line of
+    /// text after the body).
+    fn headline(head: &str, body: &str) -> Option<String> {
+        let html = format!("<html><head>{head}</head><body>{body}<p>Text.</p></body></html>");
+        collect(&Html::parse_document(&html), None).metadata.title.map(|t| t.value)
+    }
+
     #[test]
     fn a_kicker_labelled_in_the_declared_title_leaves_the_headline() {
         let page = |og: &str| {
@@ -1434,10 +1441,7 @@ mod tests {
 
     #[test]
     fn a_headline_s_kicker_or_subtitle_shown_apart_in_the_declared_title_is_left_out() {
-        let title = |head: &str, h1: &str| {
-            let html = format!("<html><head>{head}</head><body><h1>{h1}</h1><p>Text.</p></body></html>");
-            collect(&Html::parse_document(&html), None).metadata.title.map(|t| t.value)
-        };
+        let title = |head: &str, h1: &str| headline(head, &format!("<h1>{h1}</h1>"));
         // The label's punctuation is an element of its own: not kept.
         assert_eq!(
             title(
@@ -1512,10 +1516,7 @@ mod tests {
 
     #[test]
     fn a_declared_title_adding_a_label_or_a_date_to_a_heading_gives_the_heading() {
-        let title = |head: &str, body: &str| {
-            let html = format!("<html><head>{head}</head><body>{body}<p>Text.</p></body></html>");
-            collect(&Html::parse_document(&html), None).metadata.title.map(|t| t.value)
-        };
+        let title = headline;
         // A date after the first of several h1s.
         assert_eq!(
             title(
