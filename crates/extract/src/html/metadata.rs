@@ -54,6 +54,8 @@ struct Found {
     /// The first h1's kicker and subtitle, with the text beside each
     /// ("<h1><span>Frain</span> Incendie dans une maison…</h1>").
     h1_parts: H1Parts,
+    /// h1s that are one link, as logos are ("<h1><a>Site</a></h1>").
+    linked_h1: Vec<String>,
     ld_headline: Option<String>,
     ld_authors: Vec<String>,
     ld_publisher: Option<String>,
@@ -112,6 +114,12 @@ fn text_of(el: ElementRef<'_>) -> String {
         }
     }
     dossier_text::normalize::collapse_whitespace(&s)
+}
+
+/// Whether an element's whole text `t` is one link, as a logo's is
+/// ("<h1><a>Site</a></h1>"; the parser's input keeps no `href` of links).
+fn one_link(el: ElementRef<'_>, t: &str) -> bool {
+    el.descendants().filter_map(ElementRef::wrap).any(|a| a.value().name() == "a" && text_of(a) == t)
 }
 
 /// Label punctuation between a kicker and its headline ("Kicker: Headline").
@@ -291,6 +299,9 @@ pub(crate) fn collect(doc: &Html, url: Option<&str>) -> PageMeta {
                         if !t.is_empty() {
                             if f.h1.is_empty() {
                                 f.h1_parts = h1_parts(er, &t);
+                            }
+                            if one_link(er, &t) {
+                                f.linked_h1.push(t.clone());
                             }
                             f.h1.push(t);
                         }
@@ -758,6 +769,15 @@ fn letters_of(s: &str) -> String {
 
 const TITLE_SEPARATORS: [&str; 10] = [" | ", " - ", " – ", " — ", " :: ", " · ", " » ", " › ", " // ", " ~ "];
 
+/// The parts of a title between separators (" | ", " - ", " : ", …).
+fn title_parts(t: &str) -> Vec<&str> {
+    let mut parts = vec![t];
+    for sep in TITLE_SEPARATORS.iter().chain([&" : "]) {
+        parts = parts.iter().flat_map(|p| p.split(sep)).collect();
+    }
+    parts.into_iter().map(str::trim).collect()
+}
+
 /// Removes a site name prefix or suffix from a title.
 pub(crate) fn strip_site(title: &str, site_names: &[String], h1: &[String]) -> String {
     let t = title.trim();
@@ -778,6 +798,16 @@ pub(crate) fn strip_site(title: &str, site_names: &[String], h1: &[String]) -> S
             let (head, tail) = (&t[..pos], &t[pos + sep.len()..]);
             if !tail.trim().is_empty() && is_site(head) {
                 return strip_site(tail, site_names, h1);
+            }
+        }
+    }
+    // The site's name right after the headline, then taglines
+    // ("Headline : Site | Since 2005 | Volume 6").
+    for sep in TITLE_SEPARATORS.iter().chain([&" : "]) {
+        if let Some((head, rest)) = t.split_once(sep) {
+            let next = TITLE_SEPARATORS.iter().filter_map(|s| rest.find(s)).min().map_or(rest, |i| &rest[..i]);
+            if head.split_whitespace().count() >= 2 && next.len() < rest.len() && is_site(next) {
+                return head.trim().to_string();
             }
         }
     }
@@ -849,6 +879,20 @@ fn decide(f: Found, url: Option<&str>, doc: &Html) -> PageMeta {
         for p in &parts {
             if p.len() >= 3 && !matches!(*p, "com" | "org" | "net" | "www" | "news" | "blog" | "blogs") {
                 site_names.push((*p).to_string());
+            }
+        }
+    }
+    // A logo h1 (one link) names the site when the <title> shows it as a
+    // part after another ("Headline : Logo | Tagline"), or first when an
+    // h2 spells the last ("Logo » Blog Archive » Headline"); a linked
+    // headline is the <title>'s first part ("Headline | Section | Site").
+    if let Some(tag) = &f.title_tag {
+        let parts: Vec<String> = title_parts(tag).iter().map(|p| squash(p)).filter(|p| !p.is_empty()).collect();
+        for h in &f.linked_h1 {
+            let Some(i) = parts.iter().position(|p| *p == squash(h)) else { continue };
+            let h2_last = i + 1 < parts.len() && f.h2.iter().any(|h2| parts.last() == Some(&squash(h2)));
+            if parts.len() >= 2 && (i > 0 || h2_last) && !site_names.contains(h) {
+                site_names.push(h.clone());
             }
         }
     }
@@ -1479,6 +1523,34 @@ mod tests {
             )
             .as_deref(),
             Some("Covid-19 Impfstoff kommt")
+        );
+    }
+
+    #[test]
+    fn a_logo_h1_linking_home_that_the_title_tag_names_is_the_site() {
+        let title = |head: &str, body: &str| headline(head, body);
+        // The site's name after the headline, then taglines.
+        assert_eq!(
+            title(
+                "<title>Das schwulste Musikvideo der Welt :  Krimiblog-Archiv | Gegründet 2005 | 6. Jahrgang</title>",
+                "<h1 class=\"vcard\"><a href=\"http://archiv.krimiblog.de/\" title=\"Home\">Krimiblog-Archiv</a></h1>"
+            )
+            .as_deref(),
+            Some("Das schwulste Musikvideo der Welt")
+        );
+        // The site's name first; the h2 the <title> ends with is the headline.
+        assert_eq!(
+            title(
+                "<title>Four Years Remaining  &raquo; Blog Archive   &raquo; Interning of Small Integers</title>",
+                "<h1><a href=\"http://fouryears.eu\">Four Years Remaining</a></h1><h2><a href=\"/2019/x\">Interning of Small Integers</a></h2>"
+            )
+            .as_deref(),
+            Some("Interning of Small Integers")
+        );
+        // A linked h1 the <title> opens with is the headline.
+        assert_eq!(
+            title("<title>Ein Artikel | Rubrik | Eine Seite</title>", "<h1><a>Ein Artikel</a></h1><h2>Rubrik</h2>").as_deref(),
+            Some("Ein Artikel")
         );
     }
 
