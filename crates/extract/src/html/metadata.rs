@@ -791,7 +791,10 @@ pub(crate) fn strip_site(title: &str, site_names: &[String], h1: &[String]) -> S
         if let Some(pos) = t.rfind(sep) {
             let (head, tail) = (&t[..pos], &t[pos + sep.len()..]);
             if !head.trim().is_empty() && is_site(tail) {
-                return strip_site(head, site_names, h1);
+                // A template gluing the site's name to the headline as well
+                // ("Truckwash A31Site | Site").
+                let glued = head.trim_end().strip_suffix(tail.trim()).filter(|h| h.ends_with(char::is_alphanumeric));
+                return strip_site(glued.unwrap_or(head), site_names, h1);
             }
         }
         if let Some(pos) = t.find(sep) {
@@ -1552,6 +1555,16 @@ mod tests {
             title("<title>Ein Artikel | Rubrik | Eine Seite</title>", "<h1><a>Ein Artikel</a></h1><h2>Rubrik</h2>").as_deref(),
             Some("Ein Artikel")
         );
+    }
+
+    #[test]
+    fn a_site_name_glued_to_the_headline_before_the_same_suffix_goes() {
+        let head = "<title>Truckwash A31Das andere Branchenbuch | Das andere Branchenbuch</title>\
+                    <meta property=\"og:site_name\" content=\"Das andere Branchenbuch\">";
+        assert_eq!(headline(head, "<p>Text.</p>").as_deref(), Some("Truckwash A31"));
+        // Spaced, the site's name is the headline's own last words.
+        let head = "<title>Willkommen im Branchenbuch | Branchenbuch</title><meta property=\"og:site_name\" content=\"Branchenbuch\">";
+        assert_eq!(headline(head, "<p>Text.</p>").as_deref(), Some("Willkommen im Branchenbuch"));
     }
 
     #[test]
