@@ -9,7 +9,11 @@
 //! * title: `og:title`, `twitter:title`, JSON-LD `headline`, the first
 //!   `<h1>`, `<title>`; site suffixes (" - Site", " | Site") and prefixes
 //!   are removed when the other part is the site name or the domain, or is
-//!   short and the page has a longer heading that matches. An h1's kicker
+//!   short and the page has a longer heading that matches; a site name
+//!   right after the headline goes with the taglines after it, and one
+//!   glued to the headline goes with the same suffix. A logo h1 (one
+//!   link) the `<title>` shows as a part after another, or first before
+//!   a last part an h2 spells, names the site. An h1's kicker
 //!   or subtitle element is left out when a declared title shows it apart;
 //!   a declared title adding a label or a date to a heading gives the
 //!   heading, and takes the typography of an h1 spelling the same words.
