@@ -3272,6 +3272,13 @@ fn country_named_with_its_city(token: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The labels a sentence rule leaves on `toks` first tagged `labels`.
+    fn labels_after(rule: impl Fn(&[&str], &mut [(Label, f32)]), toks: &[&str], labels: &[Label]) -> Vec<Label> {
+        let mut tags: Vec<(Label, f32)> = labels.iter().map(|l| (*l, 0.9)).collect();
+        rule(toks, &mut tags);
+        tags.iter().map(|t| t.0).collect()
+    }
     use std::collections::HashSet;
 
     #[test]
@@ -3957,12 +3964,9 @@ mod tests {
     #[test]
     fn list_items_share_the_majority_type() {
         use Label::*;
-        let p = |l| (l, 0.9);
         let toks = ["de", "Bonnard", ",", "Corot", ",", "Degas", "et", "Zorglub", "."];
-        let mut tags = vec![p(O), p(B(Type::Per)), p(O), p(B(Type::Org)), p(O), p(B(Type::Per)), p(O), p(B(Type::Loc)), p(O)];
-        harmonise_lists(&toks, &mut tags);
-        let got: Vec<Label> = tags.iter().map(|t| t.0).collect();
-        assert_eq!(got, [O, B(Type::Per), O, B(Type::Per), O, B(Type::Per), O, B(Type::Per), O]);
+        assert_eq!(labels_after(harmonise_lists, &toks, &[O, B(Type::Per), O, B(Type::Org), O, B(Type::Per), O, B(Type::Loc), O]), [O, B(Type::Per), O, B(Type::Per), O, B(Type::Per), O, B(Type::Per), O]);
+        let p = |l| (l, 0.9);
         // A tie, or too short a list, or a known country: unchanged.
         let toks = ["Zorglub", ",", "Bidule", ",", "Machin", "et", "Truc"];
         let mut tags = vec![p(B(Type::Per)), p(O), p(B(Type::Org)), p(O), p(B(Type::Per)), p(O), p(B(Type::Org))];
@@ -4009,12 +4013,8 @@ mod tests {
     #[test]
     fn demonyms_alone_are_not_names() {
         use Label::*;
-        let p = |l| (l, 0.9);
         let toks = ["les", "Camerounais", "et", "la", "Suisse", "et", "les", "Maliens"];
-        let mut tags = vec![p(O), p(B(Type::Org)), p(O), p(O), p(B(Type::Loc)), p(O), p(O), p(B(Type::Per))];
-        drop_demonyms(&toks, &mut tags);
-        let got: Vec<Label> = tags.iter().map(|t| t.0).collect();
-        assert_eq!(got, [O, O, O, O, B(Type::Loc), O, O, O]);
+        assert_eq!(labels_after(drop_demonyms, &toks, &[O, B(Type::Org), O, O, B(Type::Loc), O, O, B(Type::Per)]), [O, O, O, O, B(Type::Loc), O, O, O]);
     }
 
     #[test]
@@ -4528,12 +4528,8 @@ mod tests {
     #[test]
     fn apposed_heads_make_organisations() {
         use Label::*;
-        let p = |l| (l, 0.9);
         let toks = ["Chez", "Brut", ",", "le", "média", "social", ".", "Paris", ",", "la", "ville"];
-        let mut tags = vec![p(O); toks.len()];
-        apposed_organisation_words(&toks, &mut tags);
-        let got: Vec<Label> = tags.iter().map(|t| t.0).collect();
-        assert_eq!(got, [O, B(Type::Org), O, O, O, O, O, O, O, O, O]);
+        assert_eq!(labels_after(apposed_organisation_words, &toks, &vec![O; toks.len()]), [O, B(Type::Org), O, O, O, O, O, O, O, O, O]);
     }
     #[test]
     fn titles_of_company_heads_name_persons() {
@@ -4682,26 +4678,16 @@ mod tests {
     #[test]
     fn units_after_numbers_are_no_names() {
         use Label::*;
-        let p = |l| (l, 0.9);
         let toks = ["à", "0,04", "UA", "de", "la", "ZUA"];
-        let mut tags = vec![p(O), p(O), p(B(Type::Org)), p(O), p(O), p(B(Type::Org))];
-        drop_units_after_numbers(&toks, &mut tags);
-        let got: Vec<Label> = tags.iter().map(|t| t.0).collect();
-        assert_eq!(got, [O, O, O, O, O, B(Type::Org)]);
+        assert_eq!(labels_after(drop_units_after_numbers, &toks, &[O, O, B(Type::Org), O, O, B(Type::Org)]), [O, O, O, O, O, B(Type::Org)]);
     }
     #[test]
     fn nationality_adjectives_end_organisations() {
         use Label::*;
-        let p = |l| (l, 0.9);
         let toks = ["du", "Parti", "communiste", "chinois", "et", "Zorg", "chinois"];
-        let mut tags = vec![p(O), p(B(Type::Org)), p(I(Type::Org)), p(O), p(O), p(B(Type::Org)), p(O)];
-        nationality_ends_organisations(&toks, &mut tags);
-        let got: Vec<Label> = tags.iter().map(|t| t.0).collect();
-        assert_eq!(got, [O, B(Type::Org), I(Type::Org), I(Type::Org), O, B(Type::Org), O]);
+        assert_eq!(labels_after(nationality_ends_organisations, &toks, &[O, B(Type::Org), I(Type::Org), O, O, B(Type::Org), O]), [O, B(Type::Org), I(Type::Org), I(Type::Org), O, B(Type::Org), O]);
         let toks = ["le", "Zorg", "Council", "britannique"];
-        let mut tags = vec![p(O), p(B(Type::Org)), p(I(Type::Org)), p(O)];
-        nationality_ends_organisations(&toks, &mut tags);
-        assert_eq!(tags[3].0, O);
+        assert_eq!(labels_after(nationality_ends_organisations, &toks, &[O, B(Type::Org), I(Type::Org), O])[3], O);
     }
     #[test]
     fn company_heads_before_known_organisations_are_dropped() {
@@ -4721,22 +4707,14 @@ mod tests {
     #[test]
     fn sides_of_things_are_no_names() {
         use Label::*;
-        let p = |l| (l, 0.9);
         let toks = ["de", "l'", "échangeur", "Sud", "et", "le", "syndicat", "Sud"];
-        let mut tags = vec![p(O), p(O), p(O), p(B(Type::Org)), p(O), p(O), p(O), p(B(Type::Org))];
-        drop_lone_directions(&toks, &mut tags);
-        let got: Vec<Label> = tags.iter().map(|t| t.0).collect();
-        assert_eq!(got, [O, O, O, O, O, O, O, B(Type::Org)]);
+        assert_eq!(labels_after(drop_lone_directions, &toks, &[O, O, O, B(Type::Org), O, O, O, B(Type::Org)]), [O, O, O, O, O, O, O, B(Type::Org)]);
     }
     #[test]
     fn unknown_places_open_persons() {
         use Label::*;
-        let p = |l| (l, 0.9);
         let toks = ["la", "lauréate", "Zung", "Zan", "Zuu", "Zyi", "."];
-        let mut tags = vec![p(O), p(O), p(B(Type::Loc)), p(I(Type::Loc)), p(B(Type::Per)), p(I(Type::Per)), p(O)];
-        unknown_places_opening_persons(&toks, &mut tags);
-        let got: Vec<Label> = tags.iter().map(|t| t.0).collect();
-        assert_eq!(got, [O, O, B(Type::Per), I(Type::Per), I(Type::Per), I(Type::Per), O]);
+        assert_eq!(labels_after(unknown_places_opening_persons, &toks, &[O, O, B(Type::Loc), I(Type::Loc), B(Type::Per), I(Type::Per), O]), [O, O, B(Type::Per), I(Type::Per), I(Type::Per), I(Type::Per), O]);
     }
     #[test]
     fn english_connectors_join_names() {
@@ -4769,12 +4747,8 @@ mod tests {
     #[test]
     fn lone_directions_are_no_places() {
         use Label::*;
-        let p = |l| (l, 0.9);
         let toks = ["dans", "le", "Sud", "et", "le", "Nord"];
-        let mut tags = vec![p(O), p(O), p(B(Type::Loc)), p(O), p(O), p(B(Type::Loc))];
-        drop_lone_directions(&toks, &mut tags);
-        let got: Vec<Label> = tags.iter().map(|t| t.0).collect();
-        assert_eq!(got, [O, O, O, O, O, B(Type::Loc)]);
+        assert_eq!(labels_after(drop_lone_directions, &toks, &[O, O, B(Type::Loc), O, O, B(Type::Loc)]), [O, O, O, O, O, B(Type::Loc)]);
     }
     #[test]
     fn nouns_of_groups_of_people_are_no_names() {
