@@ -21,6 +21,9 @@ pub(crate) struct Line {
     /// Words that are stop words of the page language (set after the
     /// language is chosen).
     pub stops: u32,
+    /// Words that are stop words of the language with the most of them in
+    /// this line (a quotation may be in another language than the page).
+    pub own_stops: u32,
     /// Words starting with an upper-case letter.
     pub capitalised: u32,
     /// Letters, and upper-case letters among them.
@@ -600,10 +603,12 @@ const LANG_LINE_WORDS: u32 = 8;
 /// Least share of stop words in those lines for the language to be known.
 const LANG_MIN_SHARE: f64 = 0.12;
 
-/// Sets every line's `stops` to its count for language `lang`.
+/// Sets every line's `stops` to its count for language `lang`, and
+/// `own_stops` to its highest count over all languages.
 pub(crate) fn set_stops(lines: &mut [Line], hits: &[u16], n: usize, lang: Option<usize>) {
     for (i, l) in lines.iter_mut().enumerate() {
         l.stops = lang.and_then(|k| hits.get(i * n + k)).map_or(0, |v| u32::from(*v));
+        l.own_stops = hits.get(i * n..(i + 1) * n).and_then(|h| h.iter().max()).map_or(0, |v| u32::from(*v));
     }
 }
 
