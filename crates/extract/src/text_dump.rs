@@ -137,7 +137,8 @@ pub fn extract(input: &str) -> Extraction {
     lines::set_stops(&mut lines, &hits, n, lang);
     drop(hits);
     let lang_known = lang.is_some();
-    let prose: Vec<bool> = lines.iter().map(|l| region::is_prose(l, lang_known)).collect();
+    let mut prose: Vec<bool> = lines.iter().map(|l| region::is_prose(l, lang_known)).collect();
+    region::foreign_paragraphs(&lines, &mut prose, lang_known);
     let mut weights = region::weights(&lines, &prose, lang_known);
     let table_rows = region::introduced_tables(input, &lines, &prose);
     for (w, _) in weights.iter_mut().zip(&table_rows).filter(|(_, r)| **r) {

@@ -21,6 +21,9 @@ pub(crate) struct Line {
     /// Words that are stop words of the page language (set after the
     /// language is chosen).
     pub stops: u32,
+    /// Words that are stop words of the language with the most of them in
+    /// this line (a quotation may be in another language than the page).
+    pub own_stops: u32,
     /// Words starting with an upper-case letter.
     pub capitalised: u32,
     /// Letters, and upper-case letters among them.
@@ -99,7 +102,7 @@ impl Line {
     }
 
     /// Ends like a sentence: `.`, `!`, `?`, `…`, `;` or `:` (closing quotes
-    /// and brackets skipped).
+    /// and brackets skipped, and pictographs after an end mark: "soon! 🙂").
     pub fn terminal(&self) -> bool {
         matches!(self.last, '.' | '!' | '?' | '…' | ';' | ':' | '。' | '！' | '？' | '；' | '：')
     }
@@ -109,6 +112,13 @@ impl Line {
 /// line's final punctuation.
 fn is_closer(c: char) -> bool {
     matches!(c, '"' | '\'' | '»' | '”' | '’' | ')' | ']' | '›' | '*' | '」' | '』' | '）' | '】')
+}
+
+/// True for emoji and pictographs (U+1F300–U+1FAFF, "☺", "♥", "❤") and
+/// the variation selector that may follow them; not the geometric shapes
+/// and stars that mark list items or ratings ("●", "□", "☆").
+fn is_pictograph(c: char) -> bool {
+    matches!(c, '\u{1f300}'..='\u{1faff}' | '☺' | '♥' | '❤' | '\u{fe0f}')
 }
 
 /// True for characters used as list markers at the start of a line.
@@ -370,6 +380,16 @@ fn measure(text: &str, lex: &Lexicon, line: &mut Line, hits: &mut [u16], word: &
     // their chunks holding one are tested.
     line.odd = if suspect { text.split(is_space).filter(|c| may_be_odd(c) && is_odd_chunk(c)).count() as u32 } else { 0 };
     line.last = text.chars().rev().find(|c| !is_closer(*c) && !is_space(*c)).unwrap_or(' ');
+    // A smiley or other pictograph after a sentence's end mark does not
+    // hide it ("We hope to see you soon! 🙂"). One right after a word is
+    // no end mark: comments and captions end so ("Danke ♥️").
+    if is_pictograph(line.last) {
+        if let Some(c) = text.chars().rev().find(|c| !is_closer(*c) && !is_space(*c) && !is_pictograph(*c)) {
+            if matches!(c, '.' | '!' | '?' | '…') {
+                line.last = c;
+            }
+        }
+    }
     let end = text.trim_end_matches(|c: char| is_closer(c) || is_space(c));
     line.ellipsis = end.ends_with("...");
     line.cut_teaser = line.ellipsis && cut_teaser(end);
@@ -583,10 +603,12 @@ const LANG_LINE_WORDS: u32 = 8;
 /// Least share of stop words in those lines for the language to be known.
 const LANG_MIN_SHARE: f64 = 0.12;
 
-/// Sets every line's `stops` to its count for language `lang`.
+/// Sets every line's `stops` to its count for language `lang`, and
+/// `own_stops` to its highest count over all languages.
 pub(crate) fn set_stops(lines: &mut [Line], hits: &[u16], n: usize, lang: Option<usize>) {
     for (i, l) in lines.iter_mut().enumerate() {
         l.stops = lang.and_then(|k| hits.get(i * n + k)).map_or(0, |v| u32::from(*v));
+        l.own_stops = hits.get(i * n..(i + 1) * n).and_then(|h| h.iter().max()).map_or(0, |v| u32::from(*v));
     }
 }
 
@@ -662,6 +684,10 @@ mod tests {
         assert_eq!(one("<숨바꼭질>로 승부를 <The Palace> a<b").odd, 1);
         assert!(one("FAITS-DIVERS").all_caps());
         assert_eq!(one("« Bonjour », dit-il.").last, '.');
+        assert_eq!(one("We hope to see you soon! 🙂").last, '!');
+        assert_eq!(one("Merci ! ❤\u{fe0f}").last, '!');
+        assert_eq!(one("Try something new this weekend 😉").last, '😉');
+        assert_eq!(one("Notez ce produit ☆").last, '☆');
         assert_eq!(one("Il part. Elle reste. Fin").inner_stops, 2);
         assert_eq!(one("DL     Larry Ogunjobi   \u{a0} 54   91%").cells, 3);
         assert_eq!(one("Un texte  normal, sans colonnes.").cells, 0);

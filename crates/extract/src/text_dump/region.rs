@@ -1,7 +1,9 @@
 //! Line classification and the main-content region.
 //!
 //! A line is *prose* when it reads like running text: enough words, a
-//! sentence end, a normal share of stop words, no code-like chunks (a
+//! sentence end, a normal share of stop words (of its own language for a
+//! paragraph quoted in another one between two prose lines,
+//! [`foreign_paragraphs`]), no code-like chunks (a
 //! long sentence may cite a few: one per eight words at most), no
 //! opening "read also", subscription or consent cue, not a teaser cut by
 //! "..." ("… à venir. Plus..."). Every
@@ -85,6 +87,33 @@ pub(crate) fn is_prose(l: &Line, lang_known: bool) -> bool {
     // (a long line ending with a full stop is a sentence full of names:
     // a headline or a list does not end so).
     l.capitalised * 2 <= l.words + 1 || l.last == '.' && l.words >= limits::NAMED_SENTENCE_WORDS
+}
+
+/// Marks as prose a paragraph quoted in another language between two
+/// prose lines (a speech or a post left untranslated): a line that is not
+/// prose by the page language's stop words, has more stop words of
+/// another language, and reads as prose by those; not a list item (a
+/// numbered reference), no odd chunk (formulas, whose one-letter
+/// variables are stop words of some language). Shorter ones are kept
+/// anyway as short text next to prose ([`keep_in_region`]); a long one
+/// would be lost. Chrome in another language stands in runs and blocks,
+/// not alone between two paragraphs.
+pub(crate) fn foreign_paragraphs(lines: &[Line], prose: &mut [bool], lang_known: bool) {
+    if !lang_known {
+        return;
+    }
+    for i in 1..lines.len().saturating_sub(1) {
+        let Some(l) = lines.get(i) else { break };
+        if prose.get(i).copied().unwrap_or(true) || l.own_stops <= l.stops || l.words < limits::PROSE_WORDS || l.bullet || l.odd > 0 || !prose.get(i - 1).copied().unwrap_or(false) || !prose.get(i + 1).copied().unwrap_or(false) {
+            continue;
+        }
+        let own = Line { stops: l.own_stops, ..l.clone() };
+        if is_prose(&own, true) {
+            if let Some(p) = prose.get_mut(i) {
+                *p = true;
+            }
+        }
+    }
 }
 
 /// True when a non-prose line may be a heading, caption or short sentence
@@ -1367,6 +1396,39 @@ mod tests {
         set_stops(&mut lines, &hits, n, k);
         let prose = lines.iter().map(|l| is_prose(l, true)).collect();
         (lines, prose)
+    }
+
+    #[test]
+    fn a_paragraph_quoted_in_another_language_between_paragraphs_is_prose() {
+        let quote = "I am a capitalist, and I believe in markets, but what I do not believe in is theft, and what I do not believe in is cheating, because that is where the difference is between a market that works for all of the people and one that only works for the few who can afford to buy the rules of the game, and that is what I have told the people of this state all year.";
+        let input = format!(
+            "Le sénateur a défendu son programme devant les électeurs de la ville, qui l'ont longuement applaudi à la fin de son discours.\n\
+             {quote}\n\
+             Il a ensuite répondu aux questions des journalistes sur le financement de ses propositions pendant près d'une heure.\n\
+             {quote}\n\
+             Accueil\n"
+        );
+        let (lines, mut p) = classify(&input);
+        assert!(lines[1].chars > limits::MINOR_CHARS, "too long to be kept as short text");
+        assert_eq!(p, vec![true, false, true, false, false]);
+        foreign_paragraphs(&lines, &mut p, true);
+        // Between two paragraphs; not the copy before the menu.
+        assert_eq!(p, vec![true, true, true, false, false]);
+        // By the page language's stop words alone (none known), nothing.
+        let (lines, mut p) = classify(&input);
+        foreign_paragraphs(&lines, &mut p, false);
+        assert_eq!(p, vec![true, false, true, false, false]);
+        // Nor a numbered reference, nor a line with a formula.
+        for odd in [format!("2. {quote}"), format!("The variable {{\\displaystyle x_{{i}}}} is set so. {quote}")] {
+            let input = format!(
+                "Le sénateur a défendu son programme devant les électeurs de la ville, qui l'ont longuement applaudi à la fin de son discours.\n\
+                 {odd}\n\
+                 Il a ensuite répondu aux questions des journalistes sur le financement de ses propositions pendant près d'une heure.\n"
+            );
+            let (lines, mut p) = classify(&input);
+            foreign_paragraphs(&lines, &mut p, true);
+            assert_eq!(p, vec![true, false, true], "{odd}");
+        }
     }
 
     #[test]
