@@ -304,7 +304,10 @@ pub(crate) fn collect(doc: &Html, url: Option<&str>) -> PageMeta {
                             if f.h1.is_empty() {
                                 f.h1_parts = h1_parts(er, &t);
                             }
-                            if one_link(er, &t) {
+                            // A heading inside a link (a teaser of another
+                            // article) is a link too.
+                            let in_link = node.ancestors().any(|a| a.value().as_element().is_some_and(|e| e.name() == "a"));
+                            if one_link(er, &t) || in_link {
                                 f.linked_h1.push(t.clone());
                             }
                             f.h1.push(t);
@@ -2071,5 +2074,12 @@ mod tests {
                     <title>Die Zukunft der Arbeit - Wir dekorieren auf der Titanic</title>";
         let body = "<h1><span>Die Zukunft der Arbeit</span>Wir dekorieren auf der Titanic</h1><h1>Menu bar here</h1>";
         assert_eq!(headline(head, body).as_deref(), Some("Zukunft - Wir dekorieren auf der Titanic"));
+    }
+
+    #[test]
+    fn an_h1_inside_a_link_is_no_lone_headline() {
+        let head = "<meta property=\"og:title\" content=\"Sony and Kioxia hit by the export ban\">";
+        let teaser = "<a href=\"/other\"><div><h1>Weekly: markets turn lower again 19:20</h1></div></a>";
+        assert_eq!(headline(head, teaser).as_deref(), Some("Sony and Kioxia hit by the export ban"));
     }
 }
