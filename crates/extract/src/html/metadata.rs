@@ -16,7 +16,13 @@
 //!   a last part an h2 spells, names the site. An h1's kicker
 //!   or subtitle element is left out when a declared title shows it apart;
 //!   a declared title adding a label or a date to a heading gives the
-//!   heading, and takes the typography of an h1 spelling the same words.
+//!   heading, and takes the typography of an h1 or h2 spelling the same
+//!   words. A lone h1 of three words or more that is no link is the
+//!   headline even beside a rewritten og:title, and among several h1s one
+//!   the `<title>` or JSON-LD spells wins unless an h2 shows og:title;
+//!   declared titles are compared without the site's name. A blog
+//!   archive label ("Site » Blog Archive » Headline") is followed by the
+//!   headline; a logo h1 spelling the `<title>`'s last parts names the site.
 //! * authors: JSON-LD `author` (persons), `meta name=author` and kin,
 //!   `article:author` when it is not a URL, `rel=author`, `itemprop=author`,
 //!   then byline elements (read from a formula inside them, "Posted on
@@ -206,7 +212,22 @@ fn unkicked<'a>(f: &'a Found, site_names: &[String]) -> Option<&'a str> {
         let r = squash(rest);
         (!r.is_empty() && declared.iter().any(|d| labelled(d, &r))).then_some(rest.as_str())
     };
-    pick(&f.h1_parts.kicker).or_else(|| pick(&f.h1_parts.subtitle))
+    // A declared title opening with the kicker as a label before a
+    // shortened headline ("Initiative EnergieEffizienz - kostenloser
+    // Stromcheck" for the h1 "<span>Initiative EnergieEffizienz</span>
+    // Kostenloser Stromcheck für private Haushalte") shows it apart too.
+    let kicker_labelled = || {
+        let (k, rest) = f.h1_parts.kicker.as_ref()?;
+        let k = squash(k);
+        let opens = |d: &str| {
+            d.char_indices().filter(|(_, c)| LABEL_PUNCT.contains(c)).any(|(i, c)| {
+                let (before, after) = (&d[..i], &d[i + c.len_utf8()..]);
+                after.starts_with(' ') && squash(before) == k && !squash(after).is_empty()
+            })
+        };
+        (!k.is_empty() && declared.iter().any(|d| opens(d))).then_some(rest.as_str())
+    };
+    pick(&f.h1_parts.kicker).or_else(|| pick(&f.h1_parts.subtitle)).or_else(kicker_labelled)
 }
 
 fn clean(s: &str) -> String {
@@ -916,6 +937,14 @@ fn decide(f: Found, url: Option<&str>, doc: &Html) -> PageMeta {
             // follows the site's name.
             let archive_next = parts.get(i + 1).is_some_and(|p| archive_labels().contains(p));
             if parts.len() >= 2 && (i > 0 || h2_last || archive_next) && !site_names.contains(h) {
+                site_names.push(h.clone());
+            }
+        }
+        // A logo h1 spelling several parts the <title> ends with ("Page -
+        // Section - Site" under the logo "Section - Site") names the site.
+        for h in &f.linked_h1 {
+            let ends = TITLE_SEPARATORS.iter().any(|sep| tag.strip_suffix(h.as_str()).and_then(|r| r.strip_suffix(sep)).is_some_and(|r| !r.trim().is_empty()));
+            if ends && TITLE_SEPARATORS.iter().any(|sep| h.contains(sep)) && !site_names.contains(h) {
                 site_names.push(h.clone());
             }
         }
@@ -2081,5 +2110,21 @@ mod tests {
         let head = "<meta property=\"og:title\" content=\"Sony and Kioxia hit by the export ban\">";
         let teaser = "<a href=\"/other\"><div><h1>Weekly: markets turn lower again 19:20</h1></div></a>";
         assert_eq!(headline(head, teaser).as_deref(), Some("Sony and Kioxia hit by the export ban"));
+    }
+
+    #[test]
+    fn a_kicker_opening_the_declared_title_as_a_label_is_left_out() {
+        let head = "<title>Initiative EnergieEffizienz - kostenloser Stromcheck | Ökologisch Bauen</title>";
+        let h1 = "<h1><span class=\"h1small\">Initiative EnergieEffizienz</span> Kostenloser Stromcheck für private Haushalte</h1>";
+        assert_eq!(headline(head, h1).as_deref(), Some("Kostenloser Stromcheck für private Haushalte"));
+        // Declared without the kicker apart: the whole h1.
+        let head = "<title>Kostenloser Stromcheck | Ökologisch Bauen</title>";
+        assert_eq!(headline(head, h1).as_deref(), Some("Initiative EnergieEffizienz Kostenloser Stromcheck für private Haushalte"));
+    }
+
+    #[test]
+    fn a_logo_h1_spelling_the_title_s_last_parts_names_the_site() {
+        let head = "<title>Enchufla Figuren - Salsa-Figuren - Rueda in Berlin</title>";
+        assert_eq!(headline(head, "<h1><a href=\"/\"><span>Salsa-Figuren - Rueda in Berlin</span></a></h1>").as_deref(), Some("Enchufla Figuren"));
     }
 }
