@@ -961,7 +961,9 @@ fn decide(f: Found, url: Option<&str>, doc: &Html) -> PageMeta {
     // it (they often carry SEO variants or site names).
     // A logo heading ("<h1><a>site.fr</a></h1>") names the site, not the article.
     let is_site_name = |t: &str| site_names.iter().any(|s| squash(s) == squash(t));
-    if let Some(h) = f.h1.first().filter(|h| f.h1.len() == 1 && !is_site_name(h)) {
+    // An h1 repeated word for word (a responsive layout's mobile and
+    // desktop copies) is still the one visible headline.
+    if let Some(h) = f.h1.first().filter(|h| f.h1.iter().all(|o| o == *h) && !is_site_name(h)) {
         // Compared without the site's name: a logo h1 ("El Mostrador, el
         // primer diario…") shares words with "Headline - El Mostrador" only
         // through the name.
@@ -2126,5 +2128,12 @@ mod tests {
     fn a_logo_h1_spelling_the_title_s_last_parts_names_the_site() {
         let head = "<title>Enchufla Figuren - Salsa-Figuren - Rueda in Berlin</title>";
         assert_eq!(headline(head, "<h1><a href=\"/\"><span>Salsa-Figuren - Rueda in Berlin</span></a></h1>").as_deref(), Some("Enchufla Figuren"));
+    }
+
+    #[test]
+    fn an_h1_repeated_word_for_word_is_still_the_lone_headline() {
+        let head = "<meta property=\"og:title\" content=\"Run Windows on Mac - Parallels Desktop 15 Virtual Machine for Mac\">";
+        let body = "<h1>Parallels Desktop 15 for Mac</h1><p>Mobile.</p><h1>Parallels Desktop 15 for Mac</h1>";
+        assert_eq!(headline(head, body).as_deref(), Some("Parallels Desktop 15 for Mac"));
     }
 }
