@@ -16,7 +16,13 @@
 //!   a last part an h2 spells, names the site. An h1's kicker
 //!   or subtitle element is left out when a declared title shows it apart;
 //!   a declared title adding a label or a date to a heading gives the
-//!   heading, and takes the typography of an h1 spelling the same words.
+//!   heading, and takes the typography of an h1 or h2 spelling the same
+//!   words. A lone h1 of three words or more that is no link is the
+//!   headline even beside a rewritten og:title, and among several h1s one
+//!   the `<title>` or JSON-LD spells wins unless an h2 shows og:title;
+//!   declared titles are compared without the site's name. A blog
+//!   archive label ("Site » Blog Archive » Headline") is followed by the
+//!   headline; a logo h1 spelling the `<title>`'s last parts names the site.
 //! * authors: JSON-LD `author` (persons), `meta name=author` and kin,
 //!   `article:author` when it is not a URL, `rel=author`, `itemprop=author`,
 //!   then byline elements (read from a formula inside them, "Posted on
@@ -206,7 +212,22 @@ fn unkicked<'a>(f: &'a Found, site_names: &[String]) -> Option<&'a str> {
         let r = squash(rest);
         (!r.is_empty() && declared.iter().any(|d| labelled(d, &r))).then_some(rest.as_str())
     };
-    pick(&f.h1_parts.kicker).or_else(|| pick(&f.h1_parts.subtitle))
+    // A declared title opening with the kicker as a label before a
+    // shortened headline ("Initiative EnergieEffizienz - kostenloser
+    // Stromcheck" for the h1 "<span>Initiative EnergieEffizienz</span>
+    // Kostenloser Stromcheck für private Haushalte") shows it apart too.
+    let kicker_labelled = || {
+        let (k, rest) = f.h1_parts.kicker.as_ref()?;
+        let k = squash(k);
+        let opens = |d: &str| {
+            d.char_indices().filter(|(_, c)| LABEL_PUNCT.contains(c)).any(|(i, c)| {
+                let (before, after) = (&d[..i], &d[i + c.len_utf8()..]);
+                after.starts_with(' ') && squash(before) == k && !squash(after).is_empty()
+            })
+        };
+        (!k.is_empty() && declared.iter().any(|d| opens(d))).then_some(rest.as_str())
+    };
+    pick(&f.h1_parts.kicker).or_else(|| pick(&f.h1_parts.subtitle)).or_else(kicker_labelled)
 }
 
 fn clean(s: &str) -> String {
@@ -304,7 +325,10 @@ pub(crate) fn collect(doc: &Html, url: Option<&str>) -> PageMeta {
                             if f.h1.is_empty() {
                                 f.h1_parts = h1_parts(er, &t);
                             }
-                            if one_link(er, &t) {
+                            // A heading inside a link (a teaser of another
+                            // article) is a link too.
+                            let in_link = node.ancestors().any(|a| a.value().as_element().is_some_and(|e| e.name() == "a"));
+                            if one_link(er, &t) || in_link {
                                 f.linked_h1.push(t.clone());
                             }
                             f.h1.push(t);
@@ -785,6 +809,17 @@ fn title_parts(t: &str) -> Vec<&str> {
 /// Removes a site name prefix or suffix from a title.
 pub(crate) fn strip_site(title: &str, site_names: &[String], h1: &[String]) -> String {
     let t = title.trim();
+    // Blog themes title a post "Site » Blog Archive » Headline": what
+    // follows the archive label is the headline.
+    for sep in TITLE_SEPARATORS {
+        let pieces: Vec<&str> = t.split(sep).collect();
+        if let Some(i) = pieces.iter().rposition(|p| archive_labels().contains(&squash(p))) {
+            let rest = pieces[i + 1..].join(sep);
+            if !rest.trim().is_empty() {
+                return strip_site(&rest, site_names, h1);
+            }
+        }
+    }
     let sites: Vec<String> = site_names.iter().map(|s| squash(s)).filter(|s| s.len() >= 2).collect();
     let is_site = |part: &str| {
         let p = squash(part);
@@ -898,7 +933,18 @@ fn decide(f: Found, url: Option<&str>, doc: &Html) -> PageMeta {
         for h in &f.linked_h1 {
             let Some(i) = parts.iter().position(|p| *p == squash(h)) else { continue };
             let h2_last = i + 1 < parts.len() && f.h2.iter().any(|h2| parts.last() == Some(&squash(h2)));
-            if parts.len() >= 2 && (i > 0 || h2_last) && !site_names.contains(h) {
+            // "Logo » Blog Archive » Headline": the theme's archive label
+            // follows the site's name.
+            let archive_next = parts.get(i + 1).is_some_and(|p| archive_labels().contains(p));
+            if parts.len() >= 2 && (i > 0 || h2_last || archive_next) && !site_names.contains(h) {
+                site_names.push(h.clone());
+            }
+        }
+        // A logo h1 spelling several parts the <title> ends with ("Page -
+        // Section - Site" under the logo "Section - Site") names the site.
+        for h in &f.linked_h1 {
+            let ends = TITLE_SEPARATORS.iter().any(|sep| tag.strip_suffix(h.as_str()).and_then(|r| r.strip_suffix(sep)).is_some_and(|r| !r.trim().is_empty()));
+            if ends && TITLE_SEPARATORS.iter().any(|sep| h.contains(sep)) && !site_names.contains(h) {
                 site_names.push(h.clone());
             }
         }
@@ -915,9 +961,22 @@ fn decide(f: Found, url: Option<&str>, doc: &Html) -> PageMeta {
     // it (they often carry SEO variants or site names).
     // A logo heading ("<h1><a>site.fr</a></h1>") names the site, not the article.
     let is_site_name = |t: &str| site_names.iter().any(|s| squash(s) == squash(t));
-    if let Some(h) = f.h1.first().filter(|h| f.h1.len() == 1 && !is_site_name(h)) {
-        let declared: Vec<&String> = [&f.og_title, &f.twitter_title, &f.ld_headline, &f.title_tag].into_iter().flatten().collect();
-        if declared.iter().any(|d| word_overlap(h, d) >= 0.5) && h.chars().count() <= 300 {
+    // An h1 repeated word for word (a responsive layout's mobile and
+    // desktop copies) is still the one visible headline.
+    if let Some(h) = f.h1.first().filter(|h| f.h1.iter().all(|o| o == *h) && !is_site_name(h)) {
+        // Compared without the site's name: a logo h1 ("El Mostrador, el
+        // primer diario…") shares words with "Headline - El Mostrador" only
+        // through the name.
+        let declared: Vec<String> = [&f.og_title, &f.twitter_title, &f.ld_headline, &f.title_tag].into_iter().flatten().map(|d| strip_site(d, &site_names, &[])).collect();
+        // A lone h1 of three words or more that is no logo link is the
+        // visible headline even when the declared titles are SEO variants
+        // sharing few of its words ("Gefahrstoff-Service" for "Gefahrstoff-
+        // management für Hersteller, Importeure und Alleinvertreter").
+        // Not when a declared title spells an h2 instead (the headline
+        // under a page's h1).
+        let names_h2 = f.h2.iter().any(|h2| declared.iter().any(|d| letters_of(d) == letters_of(h2)));
+        let lone_headline = h.split_whitespace().count() >= 3 && h.chars().any(char::is_alphabetic) && !f.linked_h1.contains(h) && !names_h2;
+        if (lone_headline || declared.iter().any(|d| word_overlap(h, d) >= 0.5)) && h.chars().count() <= 300 {
             title = Some(match unkicked(&f, &site_names) {
                 Some(rest) => Evidenced::new(rest.to_string(), "h1 (kicker or subtitle left out)"),
                 // A site name the h1 repeats after the headline goes (the
@@ -936,6 +995,36 @@ fn decide(f: Found, url: Option<&str>, doc: &Html) -> PageMeta {
         }
     }
     let headings: Vec<String> = f.h1.iter().chain(&f.h2).cloned().collect();
+    // Among several h1s, one that the <title> (site name aside) or the
+    // JSON-LD headline spells letter for letter is the visible headline,
+    // even when og:title is a rewritten variant ("New York ramps up mass
+    // burials amid virus outbreak" for the h1 and <title> "Coronavirus:
+    // New York ramps up mass burials amid outbreak").
+    if title.is_none() {
+        let confirmed: Vec<String> = [f.title_tag.as_ref().map(|t| strip_site(t, &site_names, &headings)), f.ld_headline.clone()]
+            .into_iter()
+            .flatten()
+            .map(|t| letters_of(&t))
+            .filter(|t| !t.is_empty())
+            .collect();
+        // Not when an h2 shows og:title (the visible headline is then
+        // the h2), nor when the h1 glues words the <title> spaces
+        // ("Arbeit\"Wir" for "Arbeit - \"Wir").
+        let og_shown = [&f.og_title, &f.twitter_title].into_iter().flatten().any(|o| {
+            let o = letters_of(&strip_site(o, &site_names, &[]));
+            f.h2.iter().any(|h2| letters_of(h2) == o)
+        });
+        let spaced = |h: &str| {
+            let title = f.title_tag.as_ref().map(|t| strip_site(t, &site_names, &headings)).unwrap_or_default();
+            let alnum_words = |s: &str| s.split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric)).count();
+            alnum_words(h) == alnum_words(&title) || f.ld_headline.as_ref().is_some_and(|l| alnum_words(h) == alnum_words(l))
+        };
+        if let Some(h) = f.h1.iter().filter(|_| !og_shown).find(|h| {
+            h.split_whitespace().count() >= 3 && !f.linked_h1.contains(h) && !is_site_name(h) && h.chars().count() <= 300 && confirmed.contains(&letters_of(h)) && spaced(h)
+        }) {
+            title = Some(Evidenced::new(h.clone(), "h1 (named by the title)"));
+        }
+    }
     for (v, ev) in title_cands {
         if title.is_some() {
             break;
@@ -952,7 +1041,7 @@ fn decide(f: Found, url: Option<&str>, doc: &Html) -> PageMeta {
                     _ => s,
                 };
                 let words = |t: &str| t.split_whitespace().count();
-                let s = f.h1.iter().find(|h| letters_of(h) == letters_of(&s) && words(h) == words(&s)).cloned().unwrap_or(s);
+                let s = f.h1.iter().chain(&f.h2).find(|h| letters_of(h) == letters_of(&s) && words(h) == words(&s)).cloned().unwrap_or(s);
                 title = Some(Evidenced::new(s, ev));
                 break;
             }
@@ -1212,6 +1301,14 @@ pub(super) fn byline_prefixes() -> &'static [String] {
         v.sort_by_key(|p| std::cmp::Reverse(p.len()));
         v
     })
+}
+
+/// Labels of a blog's archive that themes put between the site's name and
+/// a post's headline ("Blog Archive"), squashed, from
+/// `data/lang/mul/title-archive-labels.txt`.
+fn archive_labels() -> &'static [String] {
+    static L: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+    L.get_or_init(|| dossier_text::data_lines(include_str!("../../../../data/lang/mul/title-archive-labels.txt")).map(squash).collect())
 }
 
 /// Function words that never sit inside a person's name ("and", "of",
@@ -1955,5 +2052,88 @@ mod tests {
         fn word_key_fast_path_matches_the_definition_on_any_text(s in "\\PC{0,40}") {
             proptest::prop_assert_eq!(word_key(&s), word_key_reference(&s));
         }
+    }
+
+    #[test]
+    fn a_lone_h1_of_three_words_beats_an_seo_title_sharing_few_words() {
+        let head = "<meta property=\"og:title\" content=\"Gefahrstoff-Service\"><title>Gefahrstoff-Service</title>";
+        assert_eq!(
+            headline(head, "<h1>Gefahrstoffmanagement für Hersteller, Importeure und Alleinvertreter</h1>").as_deref(),
+            Some("Gefahrstoffmanagement für Hersteller, Importeure und Alleinvertreter")
+        );
+        // A short h1 (a section label) or a logo link is no headline.
+        assert_eq!(headline(head, "<h1>Details</h1>").as_deref(), Some("Gefahrstoff-Service"));
+        assert_eq!(headline(head, "<h1><a href=\"/\">Qualität und Sicherheit</a></h1>").as_deref(), Some("Gefahrstoff-Service"));
+    }
+
+    #[test]
+    fn a_heading_spelling_the_declared_title_gives_its_typography() {
+        let head = "<meta property=\"og:title\" content=\"Termine Whisky Tastings Januar - Mai 2020\">";
+        assert_eq!(headline(head, "<h2>Termine Whisky Tastings Januar – Mai 2020</h2>").as_deref(), Some("Termine Whisky Tastings Januar – Mai 2020"));
+    }
+
+    #[test]
+    fn a_blog_archive_label_in_the_title_is_followed_by_the_headline() {
+        assert_eq!(strip_site("Disfunctions.de » Blog Archiv » Podcasts in Plex einbinden", &[], &[]), "Podcasts in Plex einbinden");
+        assert_eq!(strip_site("Blog Archive", &[], &[]), "Blog Archive");
+        // The logo h1 before the label names the site, not the article.
+        let head = "<title>Time 4 talks » Blog Archiv » Weitere Digitalisierung der Schweizer Kinos</title>";
+        assert_eq!(headline(head, "<h1><a href=\"/\">Time 4 talks</a></h1>").as_deref(), Some("Weitere Digitalisierung der Schweizer Kinos"));
+    }
+
+    #[test]
+    fn a_logo_h1_sharing_words_with_the_declared_title_only_through_the_site_name_is_no_headline() {
+        let head = "<meta property=\"og:site_name\" content=\"El Mostrador\">\
+                    <meta property=\"og:title\" content=\"Las trabas del Congreso podría tardar décadas - El Mostrador\">";
+        assert_eq!(
+            headline(head, "<h1><a href=\"/\">El Mostrador, el primer diario digital de Chile.</a></h1>").as_deref(),
+            Some("Las trabas del Congreso podría tardar décadas")
+        );
+    }
+
+    #[test]
+    fn an_h1_the_title_tag_spells_beats_a_rewritten_og_title() {
+        let head = "<meta property=\"og:title\" content=\"New York ramps up mass burials amid virus outbreak\">\
+                    <title>Coronavirus: New York ramps up mass burials amid outbreak - BBC News</title>";
+        let body = "<h1>Coronavirus: New York ramps up mass burials amid outbreak</h1><h1>Ask me</h1>";
+        assert_eq!(headline(head, body).as_deref(), Some("Coronavirus: New York ramps up mass burials amid outbreak"));
+        // An h2 showing og:title: the og:title.
+        let body2 = format!("{body}<h2>New York ramps up mass burials amid virus outbreak</h2>");
+        assert_eq!(headline(head, &body2).as_deref(), Some("New York ramps up mass burials amid virus outbreak"));
+        // An h1 gluing a kicker to the headline the <title> spaces: not it.
+        let head = "<meta property=\"og:title\" content=\"Zukunft - Wir dekorieren auf der Titanic\">\
+                    <title>Die Zukunft der Arbeit - Wir dekorieren auf der Titanic</title>";
+        let body = "<h1><span>Die Zukunft der Arbeit</span>Wir dekorieren auf der Titanic</h1><h1>Menu bar here</h1>";
+        assert_eq!(headline(head, body).as_deref(), Some("Zukunft - Wir dekorieren auf der Titanic"));
+    }
+
+    #[test]
+    fn an_h1_inside_a_link_is_no_lone_headline() {
+        let head = "<meta property=\"og:title\" content=\"Sony and Kioxia hit by the export ban\">";
+        let teaser = "<a href=\"/other\"><div><h1>Weekly: markets turn lower again 19:20</h1></div></a>";
+        assert_eq!(headline(head, teaser).as_deref(), Some("Sony and Kioxia hit by the export ban"));
+    }
+
+    #[test]
+    fn a_kicker_opening_the_declared_title_as_a_label_is_left_out() {
+        let head = "<title>Initiative EnergieEffizienz - kostenloser Stromcheck | Ökologisch Bauen</title>";
+        let h1 = "<h1><span class=\"h1small\">Initiative EnergieEffizienz</span> Kostenloser Stromcheck für private Haushalte</h1>";
+        assert_eq!(headline(head, h1).as_deref(), Some("Kostenloser Stromcheck für private Haushalte"));
+        // Declared without the kicker apart: the whole h1.
+        let head = "<title>Kostenloser Stromcheck | Ökologisch Bauen</title>";
+        assert_eq!(headline(head, h1).as_deref(), Some("Initiative EnergieEffizienz Kostenloser Stromcheck für private Haushalte"));
+    }
+
+    #[test]
+    fn a_logo_h1_spelling_the_title_s_last_parts_names_the_site() {
+        let head = "<title>Enchufla Figuren - Salsa-Figuren - Rueda in Berlin</title>";
+        assert_eq!(headline(head, "<h1><a href=\"/\"><span>Salsa-Figuren - Rueda in Berlin</span></a></h1>").as_deref(), Some("Enchufla Figuren"));
+    }
+
+    #[test]
+    fn an_h1_repeated_word_for_word_is_still_the_lone_headline() {
+        let head = "<meta property=\"og:title\" content=\"Run Windows on Mac - Parallels Desktop 15 Virtual Machine for Mac\">";
+        let body = "<h1>Parallels Desktop 15 for Mac</h1><p>Mobile.</p><h1>Parallels Desktop 15 for Mac</h1>";
+        assert_eq!(headline(head, body).as_deref(), Some("Parallels Desktop 15 for Mac"));
     }
 }
