@@ -75,7 +75,8 @@
 //! head opening a person's name makes an organisation ("Fondation X");
 //! "près de / au large de X" votes LOC; a numbered edition ("l'édition
 //! 2012 du X"), an eponym of science ("le boson de Higgs") and a web
-//! address after "site" vote MISC; a unit after a number ("0,04 UA") and a
+//! address after "site" vote MISC, and so does a listed website or wiki
+//! project ("Wikipédia", `ner-misc-names.txt`); a unit after a number ("0,04 UA") and a
 //! side of a thing ("l'échangeur Sud") are no names.
 //! First names come from the corpora and from a hand-written list of
 //! common given names.
@@ -246,6 +247,9 @@ pub fn apply_with(doc: &mut DocTags<'_>, lexicon: &Lexicon, lang: &str, modern: 
         club_votes(doc, &mut by_key, &mut clubs);
     }
     event_votes(doc, &mut by_key, lang);
+    if lang == "fr" {
+        known_misc_votes(doc, &mut by_key);
+    }
     let majority = |scores: &[f32; 4]| -> Type {
         let mut best = 0;
         for i in 1..4 {
@@ -2528,6 +2532,34 @@ fn event_votes(doc: &DocTags<'_>, by_key: &mut HashMap<String, [f32; 4]>, lang: 
     }
 }
 
+/// Websites and wiki projects named as such (`ner-misc-names.txt`),
+/// folded.
+fn known_misc_names() -> &'static HashSet<&'static str> {
+    static NAMES: std::sync::OnceLock<HashSet<&'static str>> = std::sync::OnceLock::new();
+    NAMES.get_or_init(|| dossier_text::data_lines(include_str!("../../../data/lang/fr/ner-misc-names.txt")).collect())
+}
+
+/// "Wikipédia", "Wikidata": a name of a website or wiki project of
+/// `ner-misc-names.txt` is a work (MISC) in the whole document, whatever
+/// the model and the other cues say (it "acts" in news: "Wikipédia
+/// proteste"), so its vote outweighs every occurrence and cue.
+fn known_misc_votes(doc: &DocTags<'_>, by_key: &mut HashMap<String, [f32; 4]>) {
+    let names = known_misc_names();
+    for (toks, tags) in doc.sentences.iter().zip(&doc.tags) {
+        let labels: Vec<Label> = tags.iter().map(|t| t.0).collect();
+        for (a, b, _) in entities(&labels) {
+            let Some(span) = toks.get(a..b) else { continue };
+            if span.len() > 4 {
+                continue;
+            }
+            let folded = fold_tokens(span).join(" ");
+            if names.contains(folded.as_str()) {
+                by_key.entry(key(span)).or_insert([0.0; 4])[type_index(Type::Misc)] += 100.0 * CUE_VOTE;
+            }
+        }
+    }
+}
+
 /// A web address without its scheme: "Planethunters.org", "arXiv.org".
 fn domain_name(t: &str) -> bool {
     t.rsplit_once('.').is_some_and(|(host, tld)| !host.is_empty() && (2..=4).contains(&tld.len()) && tld.chars().all(|c| c.is_ascii_lowercase()))
@@ -4655,6 +4687,25 @@ mod tests {
         let misc = |k: &str| by_key.get(k).is_some_and(|v: &[f32; 4]| v[type_index(Type::Misc)] >= CUE_VOTE);
         assert!(misc("Zorg.org") && misc("Zendée Zlobe") && misc("Ziggs") && misc("Zrecise Zangolin"));
         assert!(!misc("Zinfo"));
+    }
+    #[test]
+    fn wiki_projects_are_works_whatever_they_do() {
+        use Label::*;
+        let o = (O, 0.9);
+        let s1 = ["Wikipédia", "proteste", "contre", "la", "loi"];
+        let s2 = ["La", "Fondation", "Wikimedia", "lance", "Wikidata", "pour", "Wikipédia", "."];
+        let mut doc = DocTags {
+            sentences: vec![s1.to_vec(), s2.to_vec()],
+            tags: vec![
+                vec![(B(Type::Org), 0.9), o, o, o, o],
+                vec![o, (B(Type::Org), 0.9), (I(Type::Org), 0.9), o, (B(Type::Loc), 0.9), o, (B(Type::Org), 0.9), o],
+            ],
+        };
+        apply(&mut doc, &Lexicon::default(), "fr");
+        assert_eq!(doc.tags[0][0].0, B(Type::Misc));
+        assert_eq!((doc.tags[1][4].0, doc.tags[1][6].0), (B(Type::Misc), B(Type::Misc)));
+        // The foundation that runs them stays an organisation.
+        assert_eq!((doc.tags[1][1].0, doc.tags[1][2].0), (B(Type::Org), I(Type::Org)));
     }
     #[test]
     fn web_addresses() {
