@@ -76,7 +76,12 @@
 //! "près de / au large de X" votes LOC; a numbered edition ("l'édition
 //! 2012 du X"), an eponym of science ("le boson de Higgs") and a web
 //! address after "site" vote MISC, and so does a listed website or wiki
-//! project ("Wikipédia", `ner-misc-names.txt`); a unit after a number ("0,04 UA") and a
+//! project or a planet ("Wikipédia", "Neptune", `ner-misc-names.txt`), a
+//! name alone in quotes after a determiner and a common noun ("sa
+//! conférence de presse « X »"), a wrecked ship ("le naufrage de l'X"), a
+//! sailing boat ("le skipper de X") and a known race ("le Vendée Globe");
+//! a work or thing of several words then replaces the shorter names
+//! tagged inside it elsewhere; a unit after a number ("0,04 UA") and a
 //! side of a thing ("l'échangeur Sud") are no names.
 //! First names come from the corpora and from a hand-written list of
 //! common given names.
@@ -313,12 +318,23 @@ pub fn apply_with(doc: &mut DocTags<'_>, lexicon: &Lexicon, lang: &str, modern: 
         let mut i = 0;
         while i < toks.len() {
             let mut step = 1;
-            if tags.get(i).is_some_and(|t| t.0 == Label::O) {
+            let opens = tags.get(i).is_some_and(|t| matches!(t.0, Label::O | Label::B(_)));
+            if opens {
                 if let Some(cands) = toks.get(i).and_then(|t| by_first.get(t)) {
                     for (seq, ty, score) in cands {
                         let end = i + seq.len();
                         let free = tags.get(i..end).is_some_and(|s| s.iter().all(|t| t.0 == Label::O));
-                        if free && toks.get(i..end).is_some_and(|s| s == seq.as_slice()) {
+                        // A work or event of several words (MISC here)
+                        // also replaces the shorter names tagged inside
+                        // it ("l'Empress of Ireland" tagged "Empress" and
+                        // "Ireland" where "le naufrage de l'Empress of
+                        // Ireland" names the ship).
+                        let covers = *ty == Type::Misc
+                            && seq.len() >= 2
+                            && !free
+                            && !tags.get(end).is_some_and(|t| matches!(t.0, Label::I(_)))
+                            && !tags.get(i..end).is_some_and(|s| s.iter().any(|t| matches!(t.0, Label::B(Type::Misc) | Label::I(Type::Misc))));
+                        if (free || covers) && toks.get(i..end).is_some_and(|s| s == seq.as_slice()) {
                             relabel(tags, i, end, *ty, Some(score * 0.9));
                             step = seq.len();
                             break;
@@ -1780,7 +1796,11 @@ fn lower_institution_heads() -> &'static HashSet<&'static str> {
 /// Catalogne") is one organisation, the name inside it included (outermost
 /// name only): the model tags only the place. The run goes over
 /// lower-case words and "de (la)" up to the first capitalised name after a
-/// preposition, and stops at punctuation, verbs and function words.
+/// preposition, and stops at punctuation, verbs and function words. A
+/// person's name right after the head names the institution too
+/// ("l'hôpital Sao Joao"); after the head and an adjective, an organisation
+/// tagged as such is left alone ("l'hôpital parisien de la
+/// Pitié-Salpêtrière").
 fn lower_case_institutions(toks: &[&str], tags: &mut [(Label, f32)]) {
     let heads = lower_institution_heads();
     let label = |k: usize, tags: &[(Label, f32)]| tags.get(k).map_or(Label::O, |t| t.0);
@@ -1796,15 +1816,24 @@ fn lower_case_institutions(toks: &[&str], tags: &mut [(Label, f32)]) {
         let mut j = k + 1;
         let mut found = None;
         let mut crossed_de = false;
+        // Lower-case words crossed right after the head, before any "de".
+        let mut adjective_run = false;
         while j < toks.len() && j < k + 8 {
             let w = lower(j);
             if matches!(w.as_str(), "de" | "du" | "des" | "d'" | "d’") && label(j, tags) == Label::O {
+                let crossed_before = crossed_de;
                 crossed_de = true;
                 let mut p = j + 1;
                 if matches!(lower(p).as_str(), "la" | "le" | "les" | "l'" | "l’") && label(p, tags) == Label::O {
                     p += 1;
                 }
                 let Some(&name) = toks.get(p) else { break };
+                // "l'hôpital parisien de la Pitié-Salpêtrière": after a
+                // head and an adjective that places or qualifies it, an
+                // organisation tagged as such is named on its own.
+                if adjective_run && !crossed_before && label(p, tags) == Label::B(Type::Org) {
+                    break;
+                }
                 if is_cap(name) && word(name) {
                     let mut e = p + 1;
                     if matches!(label(p, tags), Label::B(_)) {
@@ -1827,7 +1856,11 @@ fn lower_case_institutions(toks: &[&str], tags: &mut [(Label, f32)]) {
             let Some(&t) = toks.get(j) else { break };
             // A place or organisation tagged right there ends the run
             // ("université" + "Ouverte de Catalogne").
-            if matches!(label(j, tags), Label::B(Type::Org) | Label::B(Type::Loc)) && is_cap(t) {
+            // So does a person's name right after the head: the
+            // institution is named after the person ("l'hôpital Sao Joao",
+            // "le musée Rodin").
+            let person_after_head = j == k + 1 && label(j, tags) == Label::B(Type::Per);
+            if (matches!(label(j, tags), Label::B(Type::Org) | Label::B(Type::Loc)) || person_after_head) && is_cap(t) {
                 let mut e = j + 1;
                 while matches!(label(e, tags), Label::I(_)) {
                     e += 1;
@@ -1844,6 +1877,7 @@ fn lower_case_institutions(toks: &[&str], tags: &mut [(Label, f32)]) {
                 && !NAME_STOPS.contains(&w.as_str())
                 && (is_cap(t) || (t.chars().count() >= 3 && (crossed_de || adjective)))
             {
+                adjective_run |= !crossed_de && !is_cap(t);
                 j += 1;
                 continue;
             }
@@ -2488,6 +2522,28 @@ fn event_votes(doc: &DocTags<'_>, by_key: &mut HashMap<String, [f32; 4]>, lang: 
                 by_key.entry(key(name)).or_insert([0.0; 4])[type_index(Type::Misc)] += CUE_VOTE;
             }
         }
+        // An eponym's name, whatever the model made of it ("le naufrage de
+        // l'Empress of Ireland" tagged "Empress" and "Ireland" apart, or
+        // not at all): its capitalised words, joined by English "of", vote
+        // MISC, so that the whole name is a thing wherever it occurs.
+        for a in 0..toks.len() {
+            if matches!(labels.get(a), Some(Label::I(_))) || !toks.get(a).is_some_and(|t| is_cap(t)) || !after_eponym_noun(toks, a) {
+                continue;
+            }
+            let mut e = a + 1;
+            loop {
+                if toks.get(e).is_some_and(|t| is_cap(t)) {
+                    e += 1;
+                } else if toks.get(e) == Some(&"of") && toks.get(e + 1).is_some_and(|t| is_cap(t)) {
+                    e += 2;
+                } else {
+                    break;
+                }
+            }
+            if let Some(span) = toks.get(a..e) {
+                by_key.entry(key(span)).or_insert([0.0; 4])[type_index(Type::Misc)] += CUE_VOTE;
+            }
+        }
         for (a, b, ty) in entities(&labels) {
             let Some(span) = toks.get(a..b) else { continue };
             if ty == Type::Misc {
@@ -2522,7 +2578,7 @@ fn event_votes(doc: &DocTags<'_>, by_key: &mut HashMap<String, [f32; 4]>, lang: 
             let code_name = quoted
                 && a >= 2
                 && (toks.get(a - 2).is_some_and(|t| is_version(t)) || (a >= 3 && toks.get(a - 2).is_some_and(caps) && toks.get(a - 3).is_some_and(|t| is_version(t))));
-            if headed || after_noun || law || numbered_edition_of(toks, a) || after_eponym_noun(toks, a) || website || code_name {
+            if headed || after_noun || law || numbered_edition_of(toks, a) || after_eponym_noun(toks, a) || website || code_name || quoted_title(toks, a, b) {
                 // An address outweighs "site" as a medium noun, which votes
                 // ORG (`ner-company-cues.txt`).
                 let vote = if website { 2.0 * CUE_VOTE } else { CUE_VOTE };
@@ -2532,7 +2588,7 @@ fn event_votes(doc: &DocTags<'_>, by_key: &mut HashMap<String, [f32; 4]>, lang: 
     }
 }
 
-/// Websites and wiki projects named as such (`ner-misc-names.txt`),
+/// Websites, wiki projects and planets named as such (`ner-misc-names.txt`),
 /// folded.
 fn known_misc_names() -> &'static HashSet<&'static str> {
     static NAMES: std::sync::OnceLock<HashSet<&'static str>> = std::sync::OnceLock::new();
@@ -2560,6 +2616,30 @@ fn known_misc_votes(doc: &DocTags<'_>, by_key: &mut HashMap<String, [f32; 4]>) {
     }
 }
 
+/// Determiners before a common noun.
+const DETERMINERS: &[&str] = &["le", "la", "l'", "l’", "les", "un", "une", "des", "du", "de", "d'", "d’", "sa", "son", "ses", "leur", "leurs", "ce", "cet", "cette", "ces", "notre", "votre"];
+
+/// "sa conférence de presse « Nintendo Direct »", "le célèbre « X »",
+/// "le thème « Époques et styles »": the name `a..b`, alone between quotes
+/// right after a determiner and a lower-case common noun or adjective,
+/// titles a work, a programme or a slogan. Not after a noun that heads or
+/// cues an organisation or a title ("le parti « X »", "le journal « X »",
+/// "le président « X »").
+fn quoted_title(toks: &[&str], a: usize, b: usize) -> bool {
+    if a < 3 || !toks.get(a - 1).is_some_and(|t| matches!(*t, "«" | "“")) || !toks.get(b).is_some_and(|t| matches!(*t, "»" | "”")) {
+        return false;
+    }
+    let Some(noun) = toks.get(a - 2) else { return false };
+    if noun.chars().count() < 4 || !noun.chars().all(|c| c.is_lowercase() || c == '-') || NAME_STOPS.contains(noun) {
+        return false;
+    }
+    let res = Resources::get();
+    if res.cue("fr", noun) != cue::NONE || company_cues("fr").is_some_and(|c| c.contains_key(noun)) {
+        return false;
+    }
+    toks.get(a - 3).is_some_and(|d| DETERMINERS.contains(&lower(d).as_ref()))
+}
+
 /// A web address without its scheme: "Planethunters.org", "arXiv.org".
 fn domain_name(t: &str) -> bool {
     t.rsplit_once('.').is_some_and(|(host, tld)| !host.is_empty() && (2..=4).contains(&tld.len()) && tld.chars().all(|c| c.is_ascii_lowercase()))
@@ -2578,9 +2658,14 @@ fn eponym_nouns() -> &'static HashSet<&'static str> {
 /// A name right after an eponym noun and "de" / "d'" ("le boson de
 /// Higgs").
 fn after_eponym_noun(toks: &[&str], a: usize) -> bool {
-    a >= 2
-        && toks.get(a - 1).is_some_and(|t| matches!(*t, "de" | "d'" | "d’"))
-        && toks.get(a - 2).is_some_and(|t| eponym_nouns().contains(lower(t).as_ref()))
+    // Also over an article: "le naufrage du Titanic", "de l'Empress".
+    let mut k = a;
+    if k >= 2 && toks.get(k - 1).is_some_and(|t| matches!(*t, "l'" | "l’" | "la")) && toks.get(k - 2) == Some(&"de") {
+        k -= 1;
+    }
+    k >= 2
+        && toks.get(k - 1).is_some_and(|t| matches!(*t, "de" | "d'" | "d’") || (k == a && *t == "du"))
+        && toks.get(k - 2).is_some_and(|t| eponym_nouns().contains(lower(t).as_ref()))
 }
 
 /// "l'édition 2012-2013 du Vendée Globe", "la 3e édition du …", "cette
@@ -4129,6 +4214,19 @@ mod tests {
         assert_eq!(got[..6], [O, B(Type::Org), I(Type::Org), I(Type::Org), I(Type::Org), O]);
         assert_eq!(tags[7].0, B(Type::Org));
         assert_eq!(tags[10].0, I(Type::Org));
+        // A person's name right after the head names the institution.
+        let toks = ["à", "l'", "hôpital", "Zao", "Zoao", ","];
+        let mut tags = vec![p(O), p(O), p(O), p(B(Type::Per)), p(I(Type::Per)), p(O)];
+        lower_case_institutions(&toks, &mut tags);
+        let got: Vec<Label> = tags.iter().map(|t| t.0).collect();
+        assert_eq!(got, [O, O, B(Type::Org), I(Type::Org), I(Type::Org), O]);
+        // After an adjective, an organisation tagged as such stays alone;
+        // a place is taken in.
+        let toks = ["l'", "hôpital", "parisien", "de", "la", "Zitié", "et", "le", "musée", "de", "Zointe"];
+        let mut tags = vec![p(O), p(O), p(O), p(O), p(O), p(B(Type::Org)), p(O), p(O), p(O), p(O), p(B(Type::Loc))];
+        lower_case_institutions(&toks, &mut tags);
+        let got: Vec<Label> = tags.iter().map(|t| t.0).collect();
+        assert_eq!(got, [O, O, O, O, O, B(Type::Org), O, O, B(Type::Org), I(Type::Org), I(Type::Org)]);
         // No capitalised name: nothing.
         let toks = ["le", "tribunal", "de", "commerce", "a", "jugé"];
         let mut tags = vec![p(O); toks.len()];
@@ -4706,6 +4804,63 @@ mod tests {
         assert_eq!((doc.tags[1][4].0, doc.tags[1][6].0), (B(Type::Misc), B(Type::Misc)));
         // The foundation that runs them stays an organisation.
         assert_eq!((doc.tags[1][1].0, doc.tags[1][2].0), (B(Type::Org), I(Type::Org)));
+        // So is a planet.
+        let mut doc = DocTags { sentences: vec![vec!["la", "taille", "de", "Neptune"]], tags: vec![vec![o, o, o, (B(Type::Loc), 0.9)]] };
+        apply(&mut doc, &Lexicon::default(), "fr");
+        assert_eq!(doc.tags[0][3].0, B(Type::Misc));
+    }
+    #[test]
+    fn a_wrecked_ship_is_a_thing_wherever_it_is_named() {
+        use Label::*;
+        let o = (O, 0.9);
+        let s1 = ["le", "Titanic", "et", "l'", "Empress", "of", "Ireland", "au", "Québec"];
+        let s2 = ["le", "naufrage", "de", "l'", "Empress", "of", "Ireland", "et", "les", "naufrages", "du", "Titanic"];
+        let mut doc = DocTags {
+            sentences: vec![s1.to_vec(), s2.to_vec()],
+            tags: vec![
+                vec![o, (B(Type::Org), 0.9), o, o, (B(Type::Org), 0.9), o, (B(Type::Loc), 0.9), o, (B(Type::Loc), 0.9)],
+                vec![o, o, o, o, o, o, (B(Type::Loc), 0.9), o, o, o, o, (B(Type::Org), 0.9)],
+            ],
+        };
+        apply(&mut doc, &Lexicon::default(), "fr");
+        let got: Vec<Label> = doc.tags[0].iter().map(|t| t.0).collect();
+        let (bm, im) = (B(Type::Misc), I(Type::Misc));
+        assert_eq!(got, [O, bm, O, O, bm, im, im, O, B(Type::Loc)]);
+        let got: Vec<Label> = doc.tags[1].iter().map(|t| t.0).collect();
+        assert_eq!(got, [O, O, O, O, bm, im, im, O, O, O, O, bm]);
+    }
+    #[test]
+    fn quoted_titles_after_a_common_noun_vote_misc() {
+        use Label::*;
+        let o = (O, 0.9);
+        let org = (B(Type::Org), 0.9);
+        let io = (I(Type::Org), 0.9);
+        let s1 = ["sa", "conférence", "de", "presse", "«", "Zintendo", "Zirect", "»", "et", "le", "parti", "«", "Zenaissance", "»"];
+        let s2 = ["pour", "«", "Les", "Zechos", "»", "et", "a", "rejoint", "«", "Zorizons", "»"];
+        let doc = DocTags {
+            sentences: vec![s1.to_vec(), s2.to_vec()],
+            tags: vec![vec![o, o, o, o, o, org, io, o, o, o, o, o, org, o], vec![o, o, org, io, o, o, o, o, o, org, o]],
+        };
+        let mut by_key = HashMap::new();
+        event_votes(&doc, &mut by_key, "fr");
+        let misc = |k: &str| by_key.get(k).is_some_and(|v: &[f32; 4]| v[type_index(Type::Misc)] >= CUE_VOTE);
+        assert!(misc("Zintendo Zirect"));
+        // Not after an organisation head, a preposition or a verb.
+        assert!(!misc("Zenaissance") && !misc("Les Zechos") && !misc("Zorizons"));
+    }
+    #[test]
+    fn races_and_boats_of_sailing_vote_misc() {
+        use Label::*;
+        let o = (O, 0.9);
+        let s1 = ["abandonner", "le", "Vendée", "Globe", ",", "le", "skipper", "de", "Zroupe", "Zel", "va", "bien"];
+        let doc = DocTags {
+            sentences: vec![s1.to_vec()],
+            tags: vec![vec![o, o, (B(Type::Loc), 0.9), (I(Type::Loc), 0.9), o, o, o, o, (B(Type::Org), 0.9), (I(Type::Org), 0.9), o, o]],
+        };
+        let mut by_key = HashMap::new();
+        event_votes(&doc, &mut by_key, "fr");
+        let misc = |k: &str| by_key.get(k).is_some_and(|v: &[f32; 4]| v[type_index(Type::Misc)] >= CUE_VOTE);
+        assert!(misc("Vendée Globe") && misc("Zroupe Zel"));
     }
     #[test]
     fn web_addresses() {
