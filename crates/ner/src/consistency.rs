@@ -79,7 +79,10 @@
 //! project or a planet ("Wikipédia", "Neptune", `ner-misc-names.txt`), a
 //! name alone in quotes after a determiner and a common noun ("sa
 //! conférence de presse « X »"), a wrecked ship ("le naufrage de l'X"), a
-//! sailing boat ("le skipper de X") and a known race ("le Vendée Globe");
+//! sailing boat ("le skipper de X"), a known race ("le Vendée Globe"), a
+//! name after a noun of thing across "de" and a noun ("l'accélérateur de
+//! particules X") or in apposition to it ("un collisionneur, le X.");
+//! a name in parentheses after a work is a work ("(Grundgesetz)");
 //! a work or thing of several words then replaces the shorter names
 //! tagged inside it elsewhere; a unit after a number ("0,04 UA") and a
 //! side of a thing ("l'échangeur Sud") are no names.
@@ -430,6 +433,7 @@ pub fn apply_with(doc: &mut DocTags<'_>, lexicon: &Lexicon, lang: &str, modern: 
         drop_phrases_written_lower_elsewhere(doc);
         for (toks, tags) in doc.sentences.iter().zip(doc.tags.iter_mut()) {
             caption_places_before_dates(toks, tags);
+            parenthesised_names_of_works(toks, tags);
         }
     }
 }
@@ -2564,7 +2568,24 @@ fn event_votes(doc: &DocTags<'_>, by_key: &mut HashMap<String, [f32; 4]>, lang: 
                     k -= 1;
                 }
             }
-            let after_noun = k > 0 && toks.get(k - 1).is_some_and(|t| before.contains(t.to_lowercase().as_str()));
+            let noun_at = |j: usize| j > 0 && toks.get(j - 1).is_some_and(|t| before.contains(lower(t).as_ref()));
+            // Over "de" and a lower-case noun ("l'accélérateur de
+            // particules LHC"); not after "projet" or "prix" ("le projet de
+            // loi Macron", "le prix de vente X" name no project, no prize).
+            let over_de = |j: usize| {
+                j >= 3
+                    && toks.get(j - 1).is_some_and(|t| t.chars().count() >= 3 && t.chars().all(char::is_lowercase))
+                    && toks.get(j - 2).is_some_and(|t| matches!(*t, "de" | "d'" | "d’"))
+                    && noun_at(j - 2)
+                    && !toks.get(j - 3).is_some_and(|t| matches!(lower(t).as_ref(), "projet" | "projets" | "prix" | "opération" | "opérations"))
+            };
+            // In apposition, the name closing its clause ("un
+            // collisionneur de particules, le LHC.").
+            let apposed = k >= 3
+                && toks.get(k - 1).is_some_and(|t| matches!(*t, "le" | "la" | "l'" | "l’"))
+                && toks.get(k - 2) == Some(&",")
+                && toks.get(b).is_some_and(|t| matches!(*t, "," | "." | ";" | ":" | ")"));
+            let after_noun = noun_at(k) || over_de(k) || (apposed && (noun_at(k - 2) || over_de(k - 2)));
             // An English law: "Stop Online Piracy Act", "Patriot Act".
             let law = span.len() >= 2 && span.last() == Some(&"Act");
             // A website named by its address after "site" ("le site
@@ -2637,7 +2658,10 @@ fn quoted_title(toks: &[&str], a: usize, b: usize) -> bool {
     if res.cue("fr", noun) != cue::NONE || company_cues("fr").is_some_and(|c| c.contains_key(noun)) {
         return false;
     }
-    toks.get(a - 3).is_some_and(|d| DETERMINERS.contains(&lower(d).as_ref()))
+    // Also over one adverb or adjective before it ("son désormais célèbre
+    // « X »").
+    let det = |k: usize| toks.get(k).is_some_and(|d| DETERMINERS.contains(&lower(d).as_ref()));
+    det(a - 3) || (a >= 4 && toks.get(a - 3).is_some_and(|w| w.chars().count() >= 4 && w.chars().all(char::is_lowercase) && !NAME_STOPS.contains(w)) && det(a - 4))
 }
 
 /// A web address without its scheme: "Planethunters.org", "arXiv.org".
@@ -3107,6 +3131,21 @@ fn acronyms_in_parentheses(toks: &[&str], tags: &mut [(Label, f32)]) {
         let after_words = i >= 2 && toks.get(i - 2).is_some_and(|t| t.chars().any(char::is_alphabetic));
         if open == "(" && close == ")" && acronym && after_words && tags.get(i).is_some_and(|t| t.0 == Label::O) {
             relabel(tags, i, i + 1, Type::Org, Some(0.6));
+        }
+    }
+}
+
+/// "la Loi fondamentale (Grundgesetz)": a name alone in parentheses right
+/// after a work or thing (MISC) gives its other name (original, short),
+/// a work or thing too.
+fn parenthesised_names_of_works(toks: &[&str], tags: &mut [(Label, f32)]) {
+    let labels: Vec<Label> = tags.iter().map(|t| t.0).collect();
+    for (a, b, ty) in entities(&labels) {
+        if ty == Type::Misc || a < 2 || toks.get(a - 1) != Some(&"(") || toks.get(b) != Some(&")") {
+            continue;
+        }
+        if matches!(labels.get(a - 2), Some(Label::B(Type::Misc) | Label::I(Type::Misc))) {
+            relabel(tags, a, b, Type::Misc, None);
         }
     }
 }
@@ -4845,8 +4884,40 @@ mod tests {
         event_votes(&doc, &mut by_key, "fr");
         let misc = |k: &str| by_key.get(k).is_some_and(|v: &[f32; 4]| v[type_index(Type::Misc)] >= CUE_VOTE);
         assert!(misc("Zintendo Zirect"));
+        // Over an adverb before the noun.
+        let s3 = ["son", "désormais", "célèbre", "«", "Zallo", "Zlace", "»"];
+        let doc = DocTags { sentences: vec![s3.to_vec()], tags: vec![vec![o, o, o, o, org, io, o]] };
+        let mut by_key = HashMap::new();
+        event_votes(&doc, &mut by_key, "fr");
+        assert!(by_key.get("Zallo Zlace").is_some_and(|v: &[f32; 4]| v[type_index(Type::Misc)] >= CUE_VOTE));
         // Not after an organisation head, a preposition or a verb.
         assert!(!misc("Zenaissance") && !misc("Les Zechos") && !misc("Zorizons"));
+    }
+    #[test]
+    fn instruments_named_over_a_complement_or_in_apposition_vote_misc() {
+        use Label::*;
+        let o = (O, 0.9);
+        let org = (B(Type::Org), 0.9);
+        let s1 = ["l'", "accélérateur", "de", "particules", "ZHC", "et", "un", "collisionneur", "de", "particules", ",", "le", "ZZHC", "."];
+        let s2 = ["le", "projet", "de", "loi", "Zacron", "et", "le", "détecteur", ",", "la", "ZASA", "a", "dit"];
+        let doc = DocTags {
+            sentences: vec![s1.to_vec(), s2.to_vec()],
+            tags: vec![vec![o, o, o, o, org, o, o, o, o, o, o, o, org, o], vec![o, o, o, o, (B(Type::Per), 0.9), o, o, o, o, o, org, o, o]],
+        };
+        let mut by_key = HashMap::new();
+        event_votes(&doc, &mut by_key, "fr");
+        let misc = |k: &str| by_key.get(k).is_some_and(|v: &[f32; 4]| v[type_index(Type::Misc)] >= CUE_VOTE);
+        assert!(misc("ZHC") && misc("ZZHC"));
+        // Not a law's namesake; not the subject of the next clause.
+        assert!(!misc("Zacron") && !misc("ZASA"));
+    }
+    #[test]
+    fn a_name_in_parentheses_after_a_work_is_its_other_name() {
+        use Label::*;
+        let toks = ["la", "Loi", "fondamentale", "(", "Zrundgesetz", ")", "et", "Zerlin", "(", "Zallemagne", ")"];
+        let (bm, im, bl) = (B(Type::Misc), I(Type::Misc), B(Type::Loc));
+        let got = labels_after(parenthesised_names_of_works, &toks, &[O, bm, im, O, bl, O, O, bl, O, bl, O]);
+        assert_eq!(got, [O, bm, im, O, bm, O, O, bl, O, bl, O]);
     }
     #[test]
     fn races_and_boats_of_sailing_vote_misc() {
