@@ -79,7 +79,8 @@
 //! project or a planet ("Wikipédia", "Neptune", `ner-misc-names.txt`), a
 //! name alone in quotes after a determiner and a common noun ("sa
 //! conférence de presse « X »"), a wrecked ship ("le naufrage de l'X"), a
-//! sailing boat ("le skipper de X"), a known race ("le Vendée Globe"), a
+//! sailing boat ("le skipper de X"), a known race, league or feast ("le
+//! Vendée Globe", "la Premier League", also when only its end is tagged), a
 //! name after a noun of thing across "de" and a noun ("l'accélérateur de
 //! particules X") or in apposition to it ("un collisionneur, le X.");
 //! a name in parentheses after a work is a work ("(Grundgesetz)");
@@ -2555,8 +2556,12 @@ fn event_votes(doc: &DocTags<'_>, by_key: &mut HashMap<String, [f32; 4]>, lang: 
             }
             // The head may run on past the tagged words ("le Forum mondial
             // de …" tagged "Forum" alone).
+            // It may also open one or two words before them and end
+            // inside them ("en Premier League" tagged "League" alone).
             let headed = heads.iter().any(|h| {
-                toks.get(a..a + h.len()).is_some_and(|s| h.iter().zip(s).all(|(w, t)| lower(t) == *w))
+                (a.saturating_sub(2)..=a).any(|j| {
+                    j + h.len() > a && toks.get(j..j + h.len()).is_some_and(|s| h.iter().zip(s).all(|(w, t)| lower(t) == *w))
+                })
             });
             let mut k = a;
             if k > 0 && toks.get(k - 1).is_some_and(|t| matches!(*t, "«" | "\"" | "“")) {
@@ -4932,6 +4937,18 @@ mod tests {
         event_votes(&doc, &mut by_key, "fr");
         let misc = |k: &str| by_key.get(k).is_some_and(|v: &[f32; 4]| v[type_index(Type::Misc)] >= CUE_VOTE);
         assert!(misc("Vendée Globe") && misc("Zroupe Zel"));
+        // A competition's head may open before the tagged words.
+        let s2 = ["en", "Premier", "League", ",", "le", "Boxing", "Day", "et", "le", "Tour", "de", "Zrance"];
+        let doc = DocTags {
+            sentences: vec![s2.to_vec()],
+            tags: vec![vec![o, o, (B(Type::Per), 0.9), o, o, (B(Type::Org), 0.9), (I(Type::Org), 0.9), o, o, o, o, (B(Type::Loc), 0.9)]],
+        };
+        let mut by_key = HashMap::new();
+        event_votes(&doc, &mut by_key, "fr");
+        let misc = |k: &str| by_key.get(k).is_some_and(|v: &[f32; 4]| v[type_index(Type::Misc)] >= CUE_VOTE);
+        assert!(misc("League") && misc("Boxing Day"));
+        // A place after a head that ends before it stays.
+        assert!(!misc("Zrance"));
     }
     #[test]
     fn web_addresses() {
