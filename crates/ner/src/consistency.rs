@@ -83,7 +83,9 @@
 //! Vendée Globe", "la Premier League", also when only its end is tagged), a
 //! name after a noun of thing across "de" and a noun ("l'accélérateur de
 //! particules X") or in apposition to it ("un collisionneur, le X.");
-//! a name in parentheses after a work is a work ("(Grundgesetz)");
+//! a name in parentheses after a work is a work ("(Grundgesetz)"), and
+//! an eponym is a thing right after its noun even where the document makes
+//! the name a person's ("le boson de Higgs" … "Peter Higgs");
 //! a work or thing of several words then replaces the shorter names
 //! tagged inside it elsewhere; a unit after a number ("0,04 UA") and a
 //! side of a thing ("l'échangeur Sud") are no names.
@@ -434,6 +436,7 @@ pub fn apply_with(doc: &mut DocTags<'_>, lexicon: &Lexicon, lang: &str, modern: 
         drop_phrases_written_lower_elsewhere(doc);
         for (toks, tags) in doc.sentences.iter().zip(doc.tags.iter_mut()) {
             caption_places_before_dates(toks, tags);
+            eponyms_at_their_noun(toks, tags);
             parenthesised_names_of_works(toks, tags);
         }
     }
@@ -1913,6 +1916,13 @@ const ADJ_ENDINGS: &[&str] = &[
     "eux", "euse", "euses",
 ];
 
+/// Adjectives of colour, whose endings tell nothing: crossed between a
+/// noun of thing and its name ("l'étoile naine orange X").
+const COLOURS: &[&str] = &[
+    "blanc", "blanche", "noir", "noire", "rouge", "bleu", "bleue", "vert", "verte", "jaune", "orange", "brun", "brune", "gris", "grise", "rose",
+    "violet", "violette", "pourpre",
+];
+
 fn is_adjective_like(w: &str) -> bool {
     w.chars().count() >= 4 && w.chars().all(|c| c.is_lowercase() || c == '-') && ADJ_ENDINGS.iter().any(|e| w.ends_with(e)) && !NAME_STOPS.contains(&w)
 }
@@ -2569,7 +2579,7 @@ fn event_votes(doc: &DocTags<'_>, by_key: &mut HashMap<String, [f32; 4]>, lang: 
             }
             // Over one or two adjectives ("le télescope spatial Kepler").
             for _ in 0..2 {
-                if k > 1 && toks.get(k - 1).is_some_and(|t| is_adjective_like(t)) {
+                if k > 1 && toks.get(k - 1).is_some_and(|t| is_adjective_like(t) || COLOURS.contains(t)) {
                     k -= 1;
                 }
             }
@@ -3136,6 +3146,18 @@ fn acronyms_in_parentheses(toks: &[&str], tags: &mut [(Label, f32)]) {
         let after_words = i >= 2 && toks.get(i - 2).is_some_and(|t| t.chars().any(char::is_alphabetic));
         if open == "(" && close == ")" && acronym && after_words && tags.get(i).is_some_and(|t| t.0 == Label::O) {
             relabel(tags, i, i + 1, Type::Org, Some(0.6));
+        }
+    }
+}
+
+/// "le boson de Higgs" where "Peter Higgs" makes "Higgs" a person in the
+/// rest of the document: right after an eponym noun and "de", the name is
+/// the thing's, not the person's, at that occurrence (`ner-events.txt`).
+fn eponyms_at_their_noun(toks: &[&str], tags: &mut [(Label, f32)]) {
+    let labels: Vec<Label> = tags.iter().map(|t| t.0).collect();
+    for (a, b, ty) in entities(&labels) {
+        if ty != Type::Misc && after_eponym_noun(toks, a) {
+            relabel(tags, a, b, Type::Misc, None);
         }
     }
 }
@@ -4915,6 +4937,24 @@ mod tests {
         assert!(misc("ZHC") && misc("ZZHC"));
         // Not a law's namesake; not the subject of the next clause.
         assert!(!misc("Zacron") && !misc("ZASA"));
+    }
+    #[test]
+    fn an_eponym_is_a_thing_where_its_noun_names_it() {
+        use Label::*;
+        let toks = ["le", "boson", "de", "Ziggs", "et", "Peter", "Ziggs"];
+        let (bp, ip) = (B(Type::Per), I(Type::Per));
+        let got = labels_after(eponyms_at_their_noun, &toks, &[O, O, O, bp, O, bp, ip]);
+        assert_eq!(got, [O, O, O, B(Type::Misc), O, bp, ip]);
+    }
+    #[test]
+    fn a_star_is_named_over_its_colour() {
+        use Label::*;
+        let o = (O, 0.9);
+        let s1 = ["son", "étoile", "naine", "orange", "Zalpha", "Zentauri", "B", "."];
+        let doc = DocTags { sentences: vec![s1.to_vec()], tags: vec![vec![o, o, o, o, (B(Type::Org), 0.9), (I(Type::Org), 0.9), (I(Type::Org), 0.9), o]] };
+        let mut by_key = HashMap::new();
+        event_votes(&doc, &mut by_key, "fr");
+        assert!(by_key.get("Zalpha Zentauri B").is_some_and(|v: &[f32; 4]| v[type_index(Type::Misc)] >= CUE_VOTE));
     }
     #[test]
     fn a_name_in_parentheses_after_a_work_is_its_other_name() {
