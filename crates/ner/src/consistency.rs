@@ -83,7 +83,8 @@
 //! Vendée Globe", "la Premier League", also when only its end is tagged), a
 //! name after a noun of thing across "de" and a noun ("l'accélérateur de
 //! particules X") or in apposition to it ("un collisionneur, le X.");
-//! a name in parentheses after a work is a work ("(Grundgesetz)"), and
+//! a name in parentheses after a work is a work ("(Grundgesetz)"), so are
+//! the names listed after "connu pour" ("connu pour Gladiator, Lincoln"),
 //! an eponym is a thing right after its noun even where the document makes
 //! the name a person's ("le boson de Higgs" … "Peter Higgs");
 //! a work or thing of several words then replaces the shorter names
@@ -2614,7 +2615,7 @@ fn event_votes(doc: &DocTags<'_>, by_key: &mut HashMap<String, [f32; 4]>, lang: 
             let code_name = quoted
                 && a >= 2
                 && (toks.get(a - 2).is_some_and(|t| is_version(t)) || (a >= 3 && toks.get(a - 2).is_some_and(caps) && toks.get(a - 3).is_some_and(|t| is_version(t))));
-            if headed || after_noun || law || numbered_edition_of(toks, a) || after_eponym_noun(toks, a) || website || code_name || quoted_title(toks, a, b) {
+            if headed || after_noun || law || numbered_edition_of(toks, a) || after_eponym_noun(toks, a) || website || code_name || quoted_title(toks, a, b) || known_for(toks, a) {
                 // An address outweighs "site" as a medium noun, which votes
                 // ORG (`ner-company-cues.txt`).
                 let vote = if website { 2.0 * CUE_VOTE } else { CUE_VOTE };
@@ -2650,6 +2651,41 @@ fn known_misc_votes(doc: &DocTags<'_>, by_key: &mut HashMap<String, [f32; 4]>) {
             }
         }
     }
+}
+
+/// "John Logan (connu pour Gladiator, Lincoln)": the names listed right
+/// after "connu pour" / "célèbre pour" (over one adverb, "connue notamment
+/// pour") are what someone is known for, works, no person, organisation
+/// or place.
+fn known_for(toks: &[&str], a: usize) -> bool {
+    let mut k = a;
+    for _ in 0..6 {
+        if k < 2 {
+            return false;
+        }
+        match toks.get(k - 1).copied() {
+            Some("pour") => {
+                let mut j = k - 2;
+                if j >= 1 && toks.get(j).is_some_and(|t| matches!(*t, "notamment" | "surtout" | "aussi" | "également")) {
+                    j -= 1;
+                }
+                return toks.get(j).is_some_and(|t| matches!(lower(t).as_ref(), "connu" | "connue" | "connus" | "connues" | "célèbre" | "célèbres"));
+            }
+            // An earlier item of the list: back to its first word.
+            Some("," | "et") => {
+                let mut j = k - 1;
+                while j > 0 && toks.get(j - 1).is_some_and(|t| is_cap(t)) {
+                    j -= 1;
+                }
+                if j == k - 1 {
+                    return false;
+                }
+                k = j;
+            }
+            _ => return false,
+        }
+    }
+    false
 }
 
 /// Determiners before a common noun.
@@ -4937,6 +4973,16 @@ mod tests {
         assert!(misc("ZHC") && misc("ZZHC"));
         // Not a law's namesake; not the subject of the next clause.
         assert!(!misc("Zacron") && !misc("ZASA"));
+    }
+    #[test]
+    fn what_someone_is_known_for_is_a_work() {
+        let toks = ["John", "Logan", "(", "connu", "pour", "Zladiator", ",", "Zincoln", "et", "Zhe", "Zaviator", ")"];
+        assert!(known_for(&toks, 5) && known_for(&toks, 7) && known_for(&toks, 9));
+        assert!(!known_for(&toks, 0));
+        let toks = ["connue", "notamment", "pour", "Zesla", "et", "il", "a", "vu", "Zarie"];
+        assert!(known_for(&toks, 3) && !known_for(&toks, 8));
+        let toks = ["il", "vote", "pour", "Zacron"];
+        assert!(!known_for(&toks, 3));
     }
     #[test]
     fn an_eponym_is_a_thing_where_its_noun_names_it() {
