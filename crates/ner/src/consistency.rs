@@ -84,7 +84,8 @@
 //! name after a noun of thing across "de" and a noun ("l'accélérateur de
 //! particules X") or in apposition to it ("un collisionneur, le X.");
 //! a name in parentheses after a work is a work ("(Grundgesetz)"), so are
-//! the names listed after "connu pour" ("connu pour Gladiator, Lincoln"),
+//! the names listed after "connu pour" ("connu pour Gladiator, Lincoln")
+//! and a name in apposition to a work ("la série James Bond, Skyfall,"),
 //! an eponym is a thing right after its noun even where the document makes
 //! the name a person's ("le boson de Higgs" … "Peter Higgs");
 //! a work or thing of several words then replaces the shorter names
@@ -2542,6 +2543,8 @@ fn event_votes(doc: &DocTags<'_>, by_key: &mut HashMap<String, [f32; 4]>, lang: 
         // l'Empress of Ireland" tagged "Empress" and "Ireland" apart, or
         // not at all): its capitalised words, joined by English "of", vote
         // MISC, so that the whole name is a thing wherever it occurs.
+        // Where the last name after a noun of work ends.
+        let mut work_end = None;
         for a in 0..toks.len() {
             if matches!(labels.get(a), Some(Label::I(_))) || !toks.get(a).is_some_and(|t| is_cap(t)) || !after_eponym_noun(toks, a) {
                 continue;
@@ -2615,11 +2618,20 @@ fn event_votes(doc: &DocTags<'_>, by_key: &mut HashMap<String, [f32; 4]>, lang: 
             let code_name = quoted
                 && a >= 2
                 && (toks.get(a - 2).is_some_and(|t| is_version(t)) || (a >= 3 && toks.get(a - 2).is_some_and(caps) && toks.get(a - 3).is_some_and(|t| is_version(t))));
-            if headed || after_noun || law || numbered_edition_of(toks, a) || after_eponym_noun(toks, a) || website || code_name || quoted_title(toks, a, b) || known_for(toks, a) {
+            // A name in apposition right after a work named by its noun
+            // ("la série James Bond, Skyfall, effectue …"): another work.
+            let apposed_to_work = a >= 1
+                && toks.get(a - 1) == Some(&",")
+                && work_end == Some(a - 1)
+                && toks.get(b).is_some_and(|t| matches!(*t, "," | "."));
+            if headed || after_noun || law || numbered_edition_of(toks, a) || after_eponym_noun(toks, a) || website || code_name || quoted_title(toks, a, b) || known_for(toks, a) || apposed_to_work {
                 // An address outweighs "site" as a medium noun, which votes
                 // ORG (`ner-company-cues.txt`).
                 let vote = if website { 2.0 * CUE_VOTE } else { CUE_VOTE };
                 by_key.entry(key(span)).or_insert([0.0; 4])[type_index(Type::Misc)] += vote;
+            }
+            if after_noun {
+                work_end = Some(b);
             }
         }
     }
@@ -4973,6 +4985,21 @@ mod tests {
         assert!(misc("ZHC") && misc("ZZHC"));
         // Not a law's namesake; not the subject of the next clause.
         assert!(!misc("Zacron") && !misc("ZASA"));
+    }
+    #[test]
+    fn a_name_apposed_to_a_work_is_a_work() {
+        use Label::*;
+        let o = (O, 0.9);
+        let s1 = ["la", "série", "Zames", "Zond", ",", "Zkyfall", ",", "effectue", "et", "Zondres", ",", "Zaris", ","];
+        let doc = DocTags {
+            sentences: vec![s1.to_vec()],
+            tags: vec![vec![o, o, (B(Type::Per), 0.9), (I(Type::Per), 0.9), o, (B(Type::Org), 0.9), o, o, o, (B(Type::Loc), 0.9), o, (B(Type::Loc), 0.9), o]],
+        };
+        let mut by_key = HashMap::new();
+        event_votes(&doc, &mut by_key, "fr");
+        let misc = |k: &str| by_key.get(k).is_some_and(|v: &[f32; 4]| v[type_index(Type::Misc)] >= CUE_VOTE);
+        assert!(misc("Zames Zond") && misc("Zkyfall"));
+        assert!(!misc("Zondres") && !misc("Zaris"));
     }
     #[test]
     fn what_someone_is_known_for_is_a_work() {
