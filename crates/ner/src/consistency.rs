@@ -2650,11 +2650,20 @@ fn known_misc_names() -> &'static HashSet<&'static str> {
 /// proteste"), so its vote outweighs every occurrence and cue.
 fn known_misc_votes(doc: &DocTags<'_>, by_key: &mut HashMap<String, [f32; 4]>) {
     let names = known_misc_names();
+    let first_letters: Vec<char> = {
+        let mut v: Vec<char> = names.iter().filter_map(|n| n.chars().next()).collect();
+        v.sort_unstable();
+        v.dedup();
+        v
+    };
     for (toks, tags) in doc.sentences.iter().zip(&doc.tags) {
         let labels: Vec<Label> = tags.iter().map(|t| t.0).collect();
         for (a, b, _) in entities(&labels) {
             let Some(span) = toks.get(a..b) else { continue };
-            if span.len() > 4 {
+            // Speed: fold (allocate) only names whose first letter opens a
+            // listed name.
+            let opens_listed = span.first().and_then(|f| f.chars().next()).is_some_and(|c| !c.is_ascii() || first_letters.contains(&c.to_ascii_lowercase()));
+            if span.len() > 4 || !opens_listed {
                 continue;
             }
             let folded = fold_tokens(span).join(" ");
