@@ -2709,6 +2709,14 @@ fn known_for(toks: &[&str], a: usize) -> bool {
     false
 }
 
+/// Nouns of groups and accounts that no cue list holds, before a quoted
+/// name of an organisation ("le collectif « X »", "la liste « X »", "le
+/// compte « X »").
+const GROUP_NOUNS: &[&str] = &[
+    "collectif", "collectifs", "liste", "listes", "coalition", "groupement", "formation", "équipe", "compte", "comptes", "page", "blog", "marque",
+    "enseigne", "label", "bande", "troupe", "cercle", "amicale", "coordination", "intersyndicale",
+];
+
 /// Determiners before a common noun.
 const DETERMINERS: &[&str] = &["le", "la", "l'", "l’", "les", "un", "une", "des", "du", "de", "d'", "d’", "sa", "son", "ses", "leur", "leurs", "ce", "cet", "cette", "ces", "notre", "votre"];
 
@@ -2727,7 +2735,7 @@ fn quoted_title(toks: &[&str], a: usize, b: usize) -> bool {
         return false;
     }
     let res = Resources::get();
-    if res.cue("fr", noun) != cue::NONE || company_cues("fr").is_some_and(|c| c.contains_key(noun)) {
+    if res.cue("fr", noun) != cue::NONE || company_cues("fr").is_some_and(|c| c.contains_key(noun)) || GROUP_NOUNS.contains(noun) {
         return false;
     }
     // Also over one adverb or adjective before it ("son désormais célèbre
@@ -4959,10 +4967,10 @@ mod tests {
         let org = (B(Type::Org), 0.9);
         let io = (I(Type::Org), 0.9);
         let s1 = ["sa", "conférence", "de", "presse", "«", "Zintendo", "Zirect", "»", "et", "le", "parti", "«", "Zenaissance", "»"];
-        let s2 = ["pour", "«", "Les", "Zechos", "»", "et", "a", "rejoint", "«", "Zorizons", "»"];
+        let s2 = ["pour", "«", "Les", "Zechos", "»", "et", "a", "rejoint", "«", "Zorizons", "»", "et", "le", "collectif", "«", "Zous", "»"];
         let doc = DocTags {
             sentences: vec![s1.to_vec(), s2.to_vec()],
-            tags: vec![vec![o, o, o, o, o, org, io, o, o, o, o, o, org, o], vec![o, o, org, io, o, o, o, o, o, org, o]],
+            tags: vec![vec![o, o, o, o, o, org, io, o, o, o, o, o, org, o], vec![o, o, org, io, o, o, o, o, o, org, o, o, o, o, o, org, o]],
         };
         let mut by_key = HashMap::new();
         event_votes(&doc, &mut by_key, "fr");
@@ -4975,7 +4983,7 @@ mod tests {
         event_votes(&doc, &mut by_key, "fr");
         assert!(by_key.get("Zallo Zlace").is_some_and(|v: &[f32; 4]| v[type_index(Type::Misc)] >= CUE_VOTE));
         // Not after an organisation head, a preposition or a verb.
-        assert!(!misc("Zenaissance") && !misc("Les Zechos") && !misc("Zorizons"));
+        assert!(!misc("Zenaissance") && !misc("Les Zechos") && !misc("Zorizons") && !misc("Zous"));
     }
     #[test]
     fn instruments_named_over_a_complement_or_in_apposition_vote_misc() {
