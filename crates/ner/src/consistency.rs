@@ -341,7 +341,8 @@ pub fn apply_with(doc: &mut DocTags<'_>, lexicon: &Lexicon, lang: &str, modern: 
                             && seq.len() >= 2
                             && !free
                             && !tags.get(end).is_some_and(|t| matches!(t.0, Label::I(_)))
-                            && !tags.get(i..end).is_some_and(|s| s.iter().any(|t| matches!(t.0, Label::B(Type::Misc) | Label::I(Type::Misc))));
+                            && !(tags.get(i).is_some_and(|t| t.0 == Label::B(Type::Misc))
+                                && tags.get(i + 1..end).is_some_and(|s| s.iter().all(|t| t.0 == Label::I(Type::Misc))));
                         if (free || covers) && toks.get(i..end).is_some_and(|s| s == seq.as_slice()) {
                             relabel(tags, i, end, *ty, Some(score * 0.9));
                             step = seq.len();
@@ -4958,6 +4959,19 @@ mod tests {
         let (bm, im) = (B(Type::Misc), I(Type::Misc));
         assert_eq!(got, [O, bm, O, O, bm, im, im, O, B(Type::Loc)]);
         let got: Vec<Label> = doc.tags[1].iter().map(|t| t.0).collect();
+        assert_eq!(got, [O, O, O, O, bm, im, im, O, O, O, O, bm]);
+        // Also where its first word alone is already a thing ("l'Empress"
+        // named alone more often than as an organisation).
+        let s3 = ["de", "l'", "Empress", "en", "passant", "et", "l'", "Empress", "à", "quai"];
+        let mut doc = DocTags {
+            sentences: vec![s2.to_vec(), s3.to_vec()],
+            tags: vec![
+                vec![o, o, o, o, (B(Type::Org), 0.9), o, (B(Type::Loc), 0.9), o, o, o, o, (B(Type::Org), 0.9)],
+                vec![o, o, (B(Type::Org), 0.2), o, o, o, o, (B(Type::Org), 0.2), o, o],
+            ],
+        };
+        apply(&mut doc, &Lexicon::default(), "fr");
+        let got: Vec<Label> = doc.tags[0].iter().map(|t| t.0).collect();
         assert_eq!(got, [O, O, O, O, bm, im, im, O, O, O, O, bm]);
     }
     #[test]
