@@ -75,7 +75,21 @@
 //! head opening a person's name makes an organisation ("Fondation X");
 //! "près de / au large de X" votes LOC; a numbered edition ("l'édition
 //! 2012 du X"), an eponym of science ("le boson de Higgs") and a web
-//! address after "site" vote MISC; a unit after a number ("0,04 UA") and a
+//! address after "site" vote MISC, and so does a listed website or wiki
+//! project or a planet ("Wikipédia", "Neptune", `ner-misc-names.txt`), a
+//! name alone in quotes after a determiner and a common noun ("sa
+//! conférence de presse « X »"), a wrecked ship ("le naufrage de l'X"), a
+//! sailing boat ("le skipper de X"), a known race, league or feast ("le
+//! Vendée Globe", "la Premier League", also when only its end is tagged), a
+//! name after a noun of thing across "de" and a noun ("l'accélérateur de
+//! particules X") or in apposition to it ("un collisionneur, le X.");
+//! a name in parentheses after a work is a work ("(Grundgesetz)"), so are
+//! the names listed after "connu pour" ("connu pour Gladiator, Lincoln")
+//! and a name in apposition to a work ("la série James Bond, Skyfall,"),
+//! an eponym is a thing right after its noun even where the document makes
+//! the name a person's ("le boson de Higgs" … "Peter Higgs");
+//! a work or thing of several words then replaces the shorter names
+//! tagged inside it elsewhere; a unit after a number ("0,04 UA") and a
 //! side of a thing ("l'échangeur Sud") are no names.
 //! First names come from the corpora and from a hand-written list of
 //! common given names.
@@ -246,6 +260,9 @@ pub fn apply_with(doc: &mut DocTags<'_>, lexicon: &Lexicon, lang: &str, modern: 
         club_votes(doc, &mut by_key, &mut clubs);
     }
     event_votes(doc, &mut by_key, lang);
+    if lang == "fr" {
+        known_misc_votes(doc, &mut by_key);
+    }
     let majority = |scores: &[f32; 4]| -> Type {
         let mut best = 0;
         for i in 1..4 {
@@ -309,12 +326,24 @@ pub fn apply_with(doc: &mut DocTags<'_>, lexicon: &Lexicon, lang: &str, modern: 
         let mut i = 0;
         while i < toks.len() {
             let mut step = 1;
-            if tags.get(i).is_some_and(|t| t.0 == Label::O) {
+            let opens = tags.get(i).is_some_and(|t| matches!(t.0, Label::O | Label::B(_)));
+            if opens {
                 if let Some(cands) = toks.get(i).and_then(|t| by_first.get(t)) {
                     for (seq, ty, score) in cands {
                         let end = i + seq.len();
                         let free = tags.get(i..end).is_some_and(|s| s.iter().all(|t| t.0 == Label::O));
-                        if free && toks.get(i..end).is_some_and(|s| s == seq.as_slice()) {
+                        // A work or event of several words (MISC here)
+                        // also replaces the shorter names tagged inside
+                        // it ("l'Empress of Ireland" tagged "Empress" and
+                        // "Ireland" where "le naufrage de l'Empress of
+                        // Ireland" names the ship).
+                        let covers = *ty == Type::Misc
+                            && seq.len() >= 2
+                            && !free
+                            && !tags.get(end).is_some_and(|t| matches!(t.0, Label::I(_)))
+                            && !(tags.get(i).is_some_and(|t| t.0 == Label::B(Type::Misc))
+                                && tags.get(i + 1..end).is_some_and(|s| s.iter().all(|t| t.0 == Label::I(Type::Misc))));
+                        if (free || covers) && toks.get(i..end).is_some_and(|s| s == seq.as_slice()) {
                             relabel(tags, i, end, *ty, Some(score * 0.9));
                             step = seq.len();
                             break;
@@ -410,6 +439,8 @@ pub fn apply_with(doc: &mut DocTags<'_>, lexicon: &Lexicon, lang: &str, modern: 
         drop_phrases_written_lower_elsewhere(doc);
         for (toks, tags) in doc.sentences.iter().zip(doc.tags.iter_mut()) {
             caption_places_before_dates(toks, tags);
+            eponyms_at_their_noun(toks, tags);
+            parenthesised_names_of_works(toks, tags);
         }
     }
 }
@@ -1776,7 +1807,11 @@ fn lower_institution_heads() -> &'static HashSet<&'static str> {
 /// Catalogne") is one organisation, the name inside it included (outermost
 /// name only): the model tags only the place. The run goes over
 /// lower-case words and "de (la)" up to the first capitalised name after a
-/// preposition, and stops at punctuation, verbs and function words.
+/// preposition, and stops at punctuation, verbs and function words. A
+/// person's name right after the head names the institution too
+/// ("l'hôpital Sao Joao"); after the head and an adjective, an organisation
+/// tagged as such is left alone ("l'hôpital parisien de la
+/// Pitié-Salpêtrière").
 fn lower_case_institutions(toks: &[&str], tags: &mut [(Label, f32)]) {
     let heads = lower_institution_heads();
     let label = |k: usize, tags: &[(Label, f32)]| tags.get(k).map_or(Label::O, |t| t.0);
@@ -1792,15 +1827,24 @@ fn lower_case_institutions(toks: &[&str], tags: &mut [(Label, f32)]) {
         let mut j = k + 1;
         let mut found = None;
         let mut crossed_de = false;
+        // Lower-case words crossed right after the head, before any "de".
+        let mut adjective_run = false;
         while j < toks.len() && j < k + 8 {
             let w = lower(j);
             if matches!(w.as_str(), "de" | "du" | "des" | "d'" | "d’") && label(j, tags) == Label::O {
+                let crossed_before = crossed_de;
                 crossed_de = true;
                 let mut p = j + 1;
                 if matches!(lower(p).as_str(), "la" | "le" | "les" | "l'" | "l’") && label(p, tags) == Label::O {
                     p += 1;
                 }
                 let Some(&name) = toks.get(p) else { break };
+                // "l'hôpital parisien de la Pitié-Salpêtrière": after a
+                // head and an adjective that places or qualifies it, an
+                // organisation tagged as such is named on its own.
+                if adjective_run && !crossed_before && label(p, tags) == Label::B(Type::Org) {
+                    break;
+                }
                 if is_cap(name) && word(name) {
                     let mut e = p + 1;
                     if matches!(label(p, tags), Label::B(_)) {
@@ -1823,7 +1867,11 @@ fn lower_case_institutions(toks: &[&str], tags: &mut [(Label, f32)]) {
             let Some(&t) = toks.get(j) else { break };
             // A place or organisation tagged right there ends the run
             // ("université" + "Ouverte de Catalogne").
-            if matches!(label(j, tags), Label::B(Type::Org) | Label::B(Type::Loc)) && is_cap(t) {
+            // So does a person's name right after the head: the
+            // institution is named after the person ("l'hôpital Sao Joao",
+            // "le musée Rodin").
+            let person_after_head = j == k + 1 && label(j, tags) == Label::B(Type::Per);
+            if (matches!(label(j, tags), Label::B(Type::Org) | Label::B(Type::Loc)) || person_after_head) && is_cap(t) {
                 let mut e = j + 1;
                 while matches!(label(e, tags), Label::I(_)) {
                     e += 1;
@@ -1840,6 +1888,7 @@ fn lower_case_institutions(toks: &[&str], tags: &mut [(Label, f32)]) {
                 && !NAME_STOPS.contains(&w.as_str())
                 && (is_cap(t) || (t.chars().count() >= 3 && (crossed_de || adjective)))
             {
+                adjective_run |= !crossed_de && !is_cap(t);
                 j += 1;
                 continue;
             }
@@ -1868,6 +1917,13 @@ const ADJ_ENDINGS: &[&str] = &[
     "al", "ale", "ales", "aux", "aire", "aires", "ique", "iques", "ier", "ière", "iers", "ières", "el", "elle", "els", "elles", "if", "ive",
     "ifs", "ives", "ien", "ienne", "iens", "iennes", "éen", "éenne", "eur", "eure", "ime", "ain", "aine", "ais", "aise", "ic", "ère", "ères",
     "eux", "euse", "euses",
+];
+
+/// Adjectives of colour, whose endings tell nothing: crossed between a
+/// noun of thing and its name ("l'étoile naine orange X").
+const COLOURS: &[&str] = &[
+    "blanc", "blanche", "noir", "noire", "rouge", "bleu", "bleue", "vert", "verte", "jaune", "orange", "brun", "brune", "gris", "grise", "rose",
+    "violet", "violette", "pourpre",
 ];
 
 fn is_adjective_like(w: &str) -> bool {
@@ -2484,6 +2540,30 @@ fn event_votes(doc: &DocTags<'_>, by_key: &mut HashMap<String, [f32; 4]>, lang: 
                 by_key.entry(key(name)).or_insert([0.0; 4])[type_index(Type::Misc)] += CUE_VOTE;
             }
         }
+        // An eponym's name, whatever the model made of it ("le naufrage de
+        // l'Empress of Ireland" tagged "Empress" and "Ireland" apart, or
+        // not at all): its capitalised words, joined by English "of", vote
+        // MISC, so that the whole name is a thing wherever it occurs.
+        // Where the last name after a noun of work ends.
+        let mut work_end = None;
+        for a in 0..toks.len() {
+            if matches!(labels.get(a), Some(Label::I(_))) || !toks.get(a).is_some_and(|t| is_cap(t)) || !after_eponym_noun(toks, a) {
+                continue;
+            }
+            let mut e = a + 1;
+            loop {
+                if toks.get(e).is_some_and(|t| is_cap(t)) {
+                    e += 1;
+                } else if toks.get(e) == Some(&"of") && toks.get(e + 1).is_some_and(|t| is_cap(t)) {
+                    e += 2;
+                } else {
+                    break;
+                }
+            }
+            if let Some(span) = toks.get(a..e) {
+                by_key.entry(key(span)).or_insert([0.0; 4])[type_index(Type::Misc)] += CUE_VOTE;
+            }
+        }
         for (a, b, ty) in entities(&labels) {
             let Some(span) = toks.get(a..b) else { continue };
             if ty == Type::Misc {
@@ -2491,8 +2571,12 @@ fn event_votes(doc: &DocTags<'_>, by_key: &mut HashMap<String, [f32; 4]>, lang: 
             }
             // The head may run on past the tagged words ("le Forum mondial
             // de …" tagged "Forum" alone).
+            // It may also open one or two words before them and end
+            // inside them ("en Premier League" tagged "League" alone).
             let headed = heads.iter().any(|h| {
-                toks.get(a..a + h.len()).is_some_and(|s| h.iter().zip(s).all(|(w, t)| lower(t) == *w))
+                (a.saturating_sub(2)..=a).any(|j| {
+                    j + h.len() > a && toks.get(j..j + h.len()).is_some_and(|s| h.iter().zip(s).all(|(w, t)| lower(t) == *w))
+                })
             });
             let mut k = a;
             if k > 0 && toks.get(k - 1).is_some_and(|t| matches!(*t, "«" | "\"" | "“")) {
@@ -2500,11 +2584,28 @@ fn event_votes(doc: &DocTags<'_>, by_key: &mut HashMap<String, [f32; 4]>, lang: 
             }
             // Over one or two adjectives ("le télescope spatial Kepler").
             for _ in 0..2 {
-                if k > 1 && toks.get(k - 1).is_some_and(|t| is_adjective_like(t)) {
+                if k > 1 && toks.get(k - 1).is_some_and(|t| is_adjective_like(t) || COLOURS.contains(t)) {
                     k -= 1;
                 }
             }
-            let after_noun = k > 0 && toks.get(k - 1).is_some_and(|t| before.contains(t.to_lowercase().as_str()));
+            let noun_at = |j: usize| j > 0 && toks.get(j - 1).is_some_and(|t| before.contains(lower(t).as_ref()));
+            // Over "de" and a lower-case noun ("l'accélérateur de
+            // particules LHC"); not after "projet" or "prix" ("le projet de
+            // loi Macron", "le prix de vente X" name no project, no prize).
+            let over_de = |j: usize| {
+                j >= 3
+                    && toks.get(j - 1).is_some_and(|t| t.chars().count() >= 3 && t.chars().all(char::is_lowercase))
+                    && toks.get(j - 2).is_some_and(|t| matches!(*t, "de" | "d'" | "d’"))
+                    && noun_at(j - 2)
+                    && !toks.get(j - 3).is_some_and(|t| matches!(lower(t).as_ref(), "projet" | "projets" | "prix" | "opération" | "opérations"))
+            };
+            // In apposition, the name closing its clause ("un
+            // collisionneur de particules, le LHC.").
+            let apposed = k >= 3
+                && toks.get(k - 1).is_some_and(|t| matches!(*t, "le" | "la" | "l'" | "l’"))
+                && toks.get(k - 2) == Some(&",")
+                && toks.get(b).is_some_and(|t| matches!(*t, "," | "." | ";" | ":" | ")"));
+            let after_noun = noun_at(k) || over_de(k) || (apposed && (noun_at(k - 2) || over_de(k - 2)));
             // An English law: "Stop Online Piracy Act", "Patriot Act".
             let law = span.len() >= 2 && span.last() == Some(&"Act");
             // A website named by its address after "site" ("le site
@@ -2518,14 +2619,130 @@ fn event_votes(doc: &DocTags<'_>, by_key: &mut HashMap<String, [f32; 4]>, lang: 
             let code_name = quoted
                 && a >= 2
                 && (toks.get(a - 2).is_some_and(|t| is_version(t)) || (a >= 3 && toks.get(a - 2).is_some_and(caps) && toks.get(a - 3).is_some_and(|t| is_version(t))));
-            if headed || after_noun || law || numbered_edition_of(toks, a) || after_eponym_noun(toks, a) || website || code_name {
+            // A name in apposition right after a work named by its noun
+            // ("la série James Bond, Skyfall, effectue …"): another work.
+            let apposed_to_work = a >= 1
+                && toks.get(a - 1) == Some(&",")
+                && work_end == Some(a - 1)
+                && toks.get(b).is_some_and(|t| matches!(*t, "," | "."));
+            if headed || after_noun || law || numbered_edition_of(toks, a) || after_eponym_noun(toks, a) || website || code_name || quoted_title(toks, a, b) || known_for(toks, a) || apposed_to_work {
                 // An address outweighs "site" as a medium noun, which votes
                 // ORG (`ner-company-cues.txt`).
                 let vote = if website { 2.0 * CUE_VOTE } else { CUE_VOTE };
                 by_key.entry(key(span)).or_insert([0.0; 4])[type_index(Type::Misc)] += vote;
             }
+            if after_noun {
+                work_end = Some(b);
+            }
         }
     }
+}
+
+/// Websites, wiki projects and planets named as such (`ner-misc-names.txt`),
+/// folded.
+fn known_misc_names() -> &'static HashSet<&'static str> {
+    static NAMES: std::sync::OnceLock<HashSet<&'static str>> = std::sync::OnceLock::new();
+    NAMES.get_or_init(|| dossier_text::data_lines(include_str!("../../../data/lang/fr/ner-misc-names.txt")).collect())
+}
+
+/// "Wikipédia", "Wikidata": a name of a website or wiki project of
+/// `ner-misc-names.txt` is a work (MISC) in the whole document, whatever
+/// the model and the other cues say (it "acts" in news: "Wikipédia
+/// proteste"), so its vote outweighs every occurrence and cue.
+fn known_misc_votes(doc: &DocTags<'_>, by_key: &mut HashMap<String, [f32; 4]>) {
+    let names = known_misc_names();
+    let first_letters: Vec<char> = {
+        let mut v: Vec<char> = names.iter().filter_map(|n| n.chars().next()).collect();
+        v.sort_unstable();
+        v.dedup();
+        v
+    };
+    for (toks, tags) in doc.sentences.iter().zip(&doc.tags) {
+        let labels: Vec<Label> = tags.iter().map(|t| t.0).collect();
+        for (a, b, _) in entities(&labels) {
+            let Some(span) = toks.get(a..b) else { continue };
+            // Speed: fold (allocate) only names whose first letter opens a
+            // listed name.
+            let opens_listed = span.first().and_then(|f| f.chars().next()).is_some_and(|c| !c.is_ascii() || first_letters.contains(&c.to_ascii_lowercase()));
+            if span.len() > 4 || !opens_listed {
+                continue;
+            }
+            let folded = fold_tokens(span).join(" ");
+            if names.contains(folded.as_str()) {
+                by_key.entry(key(span)).or_insert([0.0; 4])[type_index(Type::Misc)] += 100.0 * CUE_VOTE;
+            }
+        }
+    }
+}
+
+/// "John Logan (connu pour Gladiator, Lincoln)": the names listed right
+/// after "connu pour" / "célèbre pour" (over one adverb, "connue notamment
+/// pour") are what someone is known for, works, no person, organisation
+/// or place.
+fn known_for(toks: &[&str], a: usize) -> bool {
+    let mut k = a;
+    for _ in 0..6 {
+        if k < 2 {
+            return false;
+        }
+        match toks.get(k - 1).copied() {
+            Some("pour") => {
+                let mut j = k - 2;
+                if j >= 1 && toks.get(j).is_some_and(|t| matches!(*t, "notamment" | "surtout" | "aussi" | "également")) {
+                    j -= 1;
+                }
+                return toks.get(j).is_some_and(|t| matches!(lower(t).as_ref(), "connu" | "connue" | "connus" | "connues" | "célèbre" | "célèbres"));
+            }
+            // An earlier item of the list: back to its first word.
+            Some("," | "et") => {
+                let mut j = k - 1;
+                while j > 0 && toks.get(j - 1).is_some_and(|t| is_cap(t)) {
+                    j -= 1;
+                }
+                if j == k - 1 {
+                    return false;
+                }
+                k = j;
+            }
+            _ => return false,
+        }
+    }
+    false
+}
+
+/// Nouns of groups and accounts that no cue list holds, before a quoted
+/// name of an organisation ("le collectif « X »", "la liste « X »", "le
+/// compte « X »").
+const GROUP_NOUNS: &[&str] = &[
+    "collectif", "collectifs", "liste", "listes", "coalition", "groupement", "formation", "équipe", "compte", "comptes", "page", "blog", "marque",
+    "enseigne", "label", "bande", "troupe", "cercle", "amicale", "coordination", "intersyndicale",
+];
+
+/// Determiners before a common noun.
+const DETERMINERS: &[&str] = &["le", "la", "l'", "l’", "les", "un", "une", "des", "du", "de", "d'", "d’", "sa", "son", "ses", "leur", "leurs", "ce", "cet", "cette", "ces", "notre", "votre"];
+
+/// "sa conférence de presse « Nintendo Direct »", "le célèbre « X »",
+/// "le thème « Époques et styles »": the name `a..b`, alone between quotes
+/// right after a determiner and a lower-case common noun or adjective,
+/// titles a work, a programme or a slogan. Not after a noun that heads or
+/// cues an organisation or a title ("le parti « X »", "le journal « X »",
+/// "le président « X »").
+fn quoted_title(toks: &[&str], a: usize, b: usize) -> bool {
+    if a < 3 || !toks.get(a - 1).is_some_and(|t| matches!(*t, "«" | "“")) || !toks.get(b).is_some_and(|t| matches!(*t, "»" | "”")) {
+        return false;
+    }
+    let Some(noun) = toks.get(a - 2) else { return false };
+    if noun.chars().count() < 4 || !noun.chars().all(|c| c.is_lowercase() || c == '-') || NAME_STOPS.contains(noun) {
+        return false;
+    }
+    let res = Resources::get();
+    if res.cue("fr", noun) != cue::NONE || company_cues("fr").is_some_and(|c| c.contains_key(noun)) || GROUP_NOUNS.contains(noun) {
+        return false;
+    }
+    // Also over one adverb or adjective before it ("son désormais célèbre
+    // « X »").
+    let det = |k: usize| toks.get(k).is_some_and(|d| DETERMINERS.contains(&lower(d).as_ref()));
+    det(a - 3) || (a >= 4 && toks.get(a - 3).is_some_and(|w| w.chars().count() >= 4 && w.chars().all(char::is_lowercase) && !NAME_STOPS.contains(w)) && det(a - 4))
 }
 
 /// A web address without its scheme: "Planethunters.org", "arXiv.org".
@@ -2546,9 +2763,14 @@ fn eponym_nouns() -> &'static HashSet<&'static str> {
 /// A name right after an eponym noun and "de" / "d'" ("le boson de
 /// Higgs").
 fn after_eponym_noun(toks: &[&str], a: usize) -> bool {
-    a >= 2
-        && toks.get(a - 1).is_some_and(|t| matches!(*t, "de" | "d'" | "d’"))
-        && toks.get(a - 2).is_some_and(|t| eponym_nouns().contains(lower(t).as_ref()))
+    // Also over an article: "le naufrage du Titanic", "de l'Empress".
+    let mut k = a;
+    if k >= 2 && toks.get(k - 1).is_some_and(|t| matches!(*t, "l'" | "l’" | "la")) && toks.get(k - 2) == Some(&"de") {
+        k -= 1;
+    }
+    k >= 2
+        && toks.get(k - 1).is_some_and(|t| matches!(*t, "de" | "d'" | "d’") || (k == a && *t == "du"))
+        && toks.get(k - 2).is_some_and(|t| eponym_nouns().contains(lower(t).as_ref()))
 }
 
 /// "l'édition 2012-2013 du Vendée Globe", "la 3e édition du …", "cette
@@ -2990,6 +3212,33 @@ fn acronyms_in_parentheses(toks: &[&str], tags: &mut [(Label, f32)]) {
         let after_words = i >= 2 && toks.get(i - 2).is_some_and(|t| t.chars().any(char::is_alphabetic));
         if open == "(" && close == ")" && acronym && after_words && tags.get(i).is_some_and(|t| t.0 == Label::O) {
             relabel(tags, i, i + 1, Type::Org, Some(0.6));
+        }
+    }
+}
+
+/// "le boson de Higgs" where "Peter Higgs" makes "Higgs" a person in the
+/// rest of the document: right after an eponym noun and "de", the name is
+/// the thing's, not the person's, at that occurrence (`ner-events.txt`).
+fn eponyms_at_their_noun(toks: &[&str], tags: &mut [(Label, f32)]) {
+    let labels: Vec<Label> = tags.iter().map(|t| t.0).collect();
+    for (a, b, ty) in entities(&labels) {
+        if ty != Type::Misc && after_eponym_noun(toks, a) {
+            relabel(tags, a, b, Type::Misc, None);
+        }
+    }
+}
+
+/// "la Loi fondamentale (Grundgesetz)": a name alone in parentheses right
+/// after a work or thing (MISC) gives its other name (original, short),
+/// a work or thing too.
+fn parenthesised_names_of_works(toks: &[&str], tags: &mut [(Label, f32)]) {
+    let labels: Vec<Label> = tags.iter().map(|t| t.0).collect();
+    for (a, b, ty) in entities(&labels) {
+        if ty == Type::Misc || a < 2 || toks.get(a - 1) != Some(&"(") || toks.get(b) != Some(&")") {
+            continue;
+        }
+        if matches!(labels.get(a - 2), Some(Label::B(Type::Misc) | Label::I(Type::Misc))) {
+            relabel(tags, a, b, Type::Misc, None);
         }
     }
 }
@@ -4097,6 +4346,19 @@ mod tests {
         assert_eq!(got[..6], [O, B(Type::Org), I(Type::Org), I(Type::Org), I(Type::Org), O]);
         assert_eq!(tags[7].0, B(Type::Org));
         assert_eq!(tags[10].0, I(Type::Org));
+        // A person's name right after the head names the institution.
+        let toks = ["à", "l'", "hôpital", "Zao", "Zoao", ","];
+        let mut tags = vec![p(O), p(O), p(O), p(B(Type::Per)), p(I(Type::Per)), p(O)];
+        lower_case_institutions(&toks, &mut tags);
+        let got: Vec<Label> = tags.iter().map(|t| t.0).collect();
+        assert_eq!(got, [O, O, B(Type::Org), I(Type::Org), I(Type::Org), O]);
+        // After an adjective, an organisation tagged as such stays alone;
+        // a place is taken in.
+        let toks = ["l'", "hôpital", "parisien", "de", "la", "Zitié", "et", "le", "musée", "de", "Zointe"];
+        let mut tags = vec![p(O), p(O), p(O), p(O), p(O), p(B(Type::Org)), p(O), p(O), p(O), p(O), p(B(Type::Loc))];
+        lower_case_institutions(&toks, &mut tags);
+        let got: Vec<Label> = tags.iter().map(|t| t.0).collect();
+        assert_eq!(got, [O, O, O, O, O, B(Type::Org), O, O, B(Type::Org), I(Type::Org), I(Type::Org)]);
         // No capitalised name: nothing.
         let toks = ["le", "tribunal", "de", "commerce", "a", "jugé"];
         let mut tags = vec![p(O); toks.len()];
@@ -4655,6 +4917,182 @@ mod tests {
         let misc = |k: &str| by_key.get(k).is_some_and(|v: &[f32; 4]| v[type_index(Type::Misc)] >= CUE_VOTE);
         assert!(misc("Zorg.org") && misc("Zendée Zlobe") && misc("Ziggs") && misc("Zrecise Zangolin"));
         assert!(!misc("Zinfo"));
+    }
+    #[test]
+    fn wiki_projects_are_works_whatever_they_do() {
+        use Label::*;
+        let o = (O, 0.9);
+        let s1 = ["Wikipédia", "proteste", "contre", "la", "loi"];
+        let s2 = ["La", "Fondation", "Wikimedia", "lance", "Wikidata", "pour", "Wikipédia", "."];
+        let mut doc = DocTags {
+            sentences: vec![s1.to_vec(), s2.to_vec()],
+            tags: vec![
+                vec![(B(Type::Org), 0.9), o, o, o, o],
+                vec![o, (B(Type::Org), 0.9), (I(Type::Org), 0.9), o, (B(Type::Loc), 0.9), o, (B(Type::Org), 0.9), o],
+            ],
+        };
+        apply(&mut doc, &Lexicon::default(), "fr");
+        assert_eq!(doc.tags[0][0].0, B(Type::Misc));
+        assert_eq!((doc.tags[1][4].0, doc.tags[1][6].0), (B(Type::Misc), B(Type::Misc)));
+        // The foundation that runs them stays an organisation.
+        assert_eq!((doc.tags[1][1].0, doc.tags[1][2].0), (B(Type::Org), I(Type::Org)));
+        // So is a planet.
+        let mut doc = DocTags { sentences: vec![vec!["la", "taille", "de", "Neptune"]], tags: vec![vec![o, o, o, (B(Type::Loc), 0.9)]] };
+        apply(&mut doc, &Lexicon::default(), "fr");
+        assert_eq!(doc.tags[0][3].0, B(Type::Misc));
+    }
+    #[test]
+    fn a_wrecked_ship_is_a_thing_wherever_it_is_named() {
+        use Label::*;
+        let o = (O, 0.9);
+        let s1 = ["le", "Titanic", "et", "l'", "Empress", "of", "Ireland", "au", "Québec"];
+        let s2 = ["le", "naufrage", "de", "l'", "Empress", "of", "Ireland", "et", "les", "naufrages", "du", "Titanic"];
+        let mut doc = DocTags {
+            sentences: vec![s1.to_vec(), s2.to_vec()],
+            tags: vec![
+                vec![o, (B(Type::Org), 0.9), o, o, (B(Type::Org), 0.9), o, (B(Type::Loc), 0.9), o, (B(Type::Loc), 0.9)],
+                vec![o, o, o, o, o, o, (B(Type::Loc), 0.9), o, o, o, o, (B(Type::Org), 0.9)],
+            ],
+        };
+        apply(&mut doc, &Lexicon::default(), "fr");
+        let got: Vec<Label> = doc.tags[0].iter().map(|t| t.0).collect();
+        let (bm, im) = (B(Type::Misc), I(Type::Misc));
+        assert_eq!(got, [O, bm, O, O, bm, im, im, O, B(Type::Loc)]);
+        let got: Vec<Label> = doc.tags[1].iter().map(|t| t.0).collect();
+        assert_eq!(got, [O, O, O, O, bm, im, im, O, O, O, O, bm]);
+        // Also where its first word alone is already a thing ("l'Empress"
+        // named alone more often than as an organisation).
+        let s3 = ["de", "l'", "Empress", "en", "passant", "et", "l'", "Empress", "à", "quai"];
+        let mut doc = DocTags {
+            sentences: vec![s2.to_vec(), s3.to_vec()],
+            tags: vec![
+                vec![o, o, o, o, (B(Type::Org), 0.9), o, (B(Type::Loc), 0.9), o, o, o, o, (B(Type::Org), 0.9)],
+                vec![o, o, (B(Type::Org), 0.2), o, o, o, o, (B(Type::Org), 0.2), o, o],
+            ],
+        };
+        apply(&mut doc, &Lexicon::default(), "fr");
+        let got: Vec<Label> = doc.tags[0].iter().map(|t| t.0).collect();
+        assert_eq!(got, [O, O, O, O, bm, im, im, O, O, O, O, bm]);
+    }
+    #[test]
+    fn quoted_titles_after_a_common_noun_vote_misc() {
+        use Label::*;
+        let o = (O, 0.9);
+        let org = (B(Type::Org), 0.9);
+        let io = (I(Type::Org), 0.9);
+        let s1 = ["sa", "conférence", "de", "presse", "«", "Zintendo", "Zirect", "»", "et", "le", "parti", "«", "Zenaissance", "»"];
+        let s2 = ["pour", "«", "Les", "Zechos", "»", "et", "a", "rejoint", "«", "Zorizons", "»", "et", "le", "collectif", "«", "Zous", "»"];
+        let doc = DocTags {
+            sentences: vec![s1.to_vec(), s2.to_vec()],
+            tags: vec![vec![o, o, o, o, o, org, io, o, o, o, o, o, org, o], vec![o, o, org, io, o, o, o, o, o, org, o, o, o, o, o, org, o]],
+        };
+        let mut by_key = HashMap::new();
+        event_votes(&doc, &mut by_key, "fr");
+        let misc = |k: &str| by_key.get(k).is_some_and(|v: &[f32; 4]| v[type_index(Type::Misc)] >= CUE_VOTE);
+        assert!(misc("Zintendo Zirect"));
+        // Over an adverb before the noun.
+        let s3 = ["son", "désormais", "célèbre", "«", "Zallo", "Zlace", "»"];
+        let doc = DocTags { sentences: vec![s3.to_vec()], tags: vec![vec![o, o, o, o, org, io, o]] };
+        let mut by_key = HashMap::new();
+        event_votes(&doc, &mut by_key, "fr");
+        assert!(by_key.get("Zallo Zlace").is_some_and(|v: &[f32; 4]| v[type_index(Type::Misc)] >= CUE_VOTE));
+        // Not after an organisation head, a preposition or a verb.
+        assert!(!misc("Zenaissance") && !misc("Les Zechos") && !misc("Zorizons") && !misc("Zous"));
+    }
+    #[test]
+    fn instruments_named_over_a_complement_or_in_apposition_vote_misc() {
+        use Label::*;
+        let o = (O, 0.9);
+        let org = (B(Type::Org), 0.9);
+        let s1 = ["l'", "accélérateur", "de", "particules", "ZHC", "et", "un", "collisionneur", "de", "particules", ",", "le", "ZZHC", "."];
+        let s2 = ["le", "projet", "de", "loi", "Zacron", "et", "le", "détecteur", ",", "la", "ZASA", "a", "dit"];
+        let doc = DocTags {
+            sentences: vec![s1.to_vec(), s2.to_vec()],
+            tags: vec![vec![o, o, o, o, org, o, o, o, o, o, o, o, org, o], vec![o, o, o, o, (B(Type::Per), 0.9), o, o, o, o, o, org, o, o]],
+        };
+        let mut by_key = HashMap::new();
+        event_votes(&doc, &mut by_key, "fr");
+        let misc = |k: &str| by_key.get(k).is_some_and(|v: &[f32; 4]| v[type_index(Type::Misc)] >= CUE_VOTE);
+        assert!(misc("ZHC") && misc("ZZHC"));
+        // Not a law's namesake; not the subject of the next clause.
+        assert!(!misc("Zacron") && !misc("ZASA"));
+    }
+    #[test]
+    fn a_name_apposed_to_a_work_is_a_work() {
+        use Label::*;
+        let o = (O, 0.9);
+        let s1 = ["la", "série", "Zames", "Zond", ",", "Zkyfall", ",", "effectue", "et", "Zondres", ",", "Zaris", ","];
+        let doc = DocTags {
+            sentences: vec![s1.to_vec()],
+            tags: vec![vec![o, o, (B(Type::Per), 0.9), (I(Type::Per), 0.9), o, (B(Type::Org), 0.9), o, o, o, (B(Type::Loc), 0.9), o, (B(Type::Loc), 0.9), o]],
+        };
+        let mut by_key = HashMap::new();
+        event_votes(&doc, &mut by_key, "fr");
+        let misc = |k: &str| by_key.get(k).is_some_and(|v: &[f32; 4]| v[type_index(Type::Misc)] >= CUE_VOTE);
+        assert!(misc("Zames Zond") && misc("Zkyfall"));
+        assert!(!misc("Zondres") && !misc("Zaris"));
+    }
+    #[test]
+    fn what_someone_is_known_for_is_a_work() {
+        let toks = ["John", "Logan", "(", "connu", "pour", "Zladiator", ",", "Zincoln", "et", "Zhe", "Zaviator", ")"];
+        assert!(known_for(&toks, 5) && known_for(&toks, 7) && known_for(&toks, 9));
+        assert!(!known_for(&toks, 0));
+        let toks = ["connue", "notamment", "pour", "Zesla", "et", "il", "a", "vu", "Zarie"];
+        assert!(known_for(&toks, 3) && !known_for(&toks, 8));
+        let toks = ["il", "vote", "pour", "Zacron"];
+        assert!(!known_for(&toks, 3));
+    }
+    #[test]
+    fn an_eponym_is_a_thing_where_its_noun_names_it() {
+        use Label::*;
+        let toks = ["le", "boson", "de", "Ziggs", "et", "Peter", "Ziggs"];
+        let (bp, ip) = (B(Type::Per), I(Type::Per));
+        let got = labels_after(eponyms_at_their_noun, &toks, &[O, O, O, bp, O, bp, ip]);
+        assert_eq!(got, [O, O, O, B(Type::Misc), O, bp, ip]);
+    }
+    #[test]
+    fn a_star_is_named_over_its_colour() {
+        use Label::*;
+        let o = (O, 0.9);
+        let s1 = ["son", "étoile", "naine", "orange", "Zalpha", "Zentauri", "B", "."];
+        let doc = DocTags { sentences: vec![s1.to_vec()], tags: vec![vec![o, o, o, o, (B(Type::Org), 0.9), (I(Type::Org), 0.9), (I(Type::Org), 0.9), o]] };
+        let mut by_key = HashMap::new();
+        event_votes(&doc, &mut by_key, "fr");
+        assert!(by_key.get("Zalpha Zentauri B").is_some_and(|v: &[f32; 4]| v[type_index(Type::Misc)] >= CUE_VOTE));
+    }
+    #[test]
+    fn a_name_in_parentheses_after_a_work_is_its_other_name() {
+        use Label::*;
+        let toks = ["la", "Loi", "fondamentale", "(", "Zrundgesetz", ")", "et", "Zerlin", "(", "Zallemagne", ")"];
+        let (bm, im, bl) = (B(Type::Misc), I(Type::Misc), B(Type::Loc));
+        let got = labels_after(parenthesised_names_of_works, &toks, &[O, bm, im, O, bl, O, O, bl, O, bl, O]);
+        assert_eq!(got, [O, bm, im, O, bm, O, O, bl, O, bl, O]);
+    }
+    #[test]
+    fn races_and_boats_of_sailing_vote_misc() {
+        use Label::*;
+        let o = (O, 0.9);
+        let s1 = ["abandonner", "le", "Vendée", "Globe", ",", "le", "skipper", "de", "Zroupe", "Zel", "va", "bien"];
+        let doc = DocTags {
+            sentences: vec![s1.to_vec()],
+            tags: vec![vec![o, o, (B(Type::Loc), 0.9), (I(Type::Loc), 0.9), o, o, o, o, (B(Type::Org), 0.9), (I(Type::Org), 0.9), o, o]],
+        };
+        let mut by_key = HashMap::new();
+        event_votes(&doc, &mut by_key, "fr");
+        let misc = |k: &str| by_key.get(k).is_some_and(|v: &[f32; 4]| v[type_index(Type::Misc)] >= CUE_VOTE);
+        assert!(misc("Vendée Globe") && misc("Zroupe Zel"));
+        // A competition's head may open before the tagged words.
+        let s2 = ["en", "Premier", "League", ",", "le", "Boxing", "Day", "et", "le", "Tour", "de", "Zrance"];
+        let doc = DocTags {
+            sentences: vec![s2.to_vec()],
+            tags: vec![vec![o, o, (B(Type::Per), 0.9), o, o, (B(Type::Org), 0.9), (I(Type::Org), 0.9), o, o, o, o, (B(Type::Loc), 0.9)]],
+        };
+        let mut by_key = HashMap::new();
+        event_votes(&doc, &mut by_key, "fr");
+        let misc = |k: &str| by_key.get(k).is_some_and(|v: &[f32; 4]| v[type_index(Type::Misc)] >= CUE_VOTE);
+        assert!(misc("League") && misc("Boxing Day"));
+        // A place after a head that ends before it stays.
+        assert!(!misc("Zrance"));
     }
     #[test]
     fn web_addresses() {
