@@ -2546,6 +2546,9 @@ fn event_votes(doc: &DocTags<'_>, by_key: &mut HashMap<String, [f32; 4]>, lang: 
         // MISC, so that the whole name is a thing wherever it occurs.
         // Where the last name after a noun of work ends.
         let mut work_end = None;
+        // The sentence's words in lower case, made once for the heads'
+        // look-ups below (each entity tries every head at three places).
+        let lowered: Vec<Cow<'_, str>> = toks.iter().map(|t| lower(t)).collect();
         for a in 0..toks.len() {
             if matches!(labels.get(a), Some(Label::I(_))) || !toks.get(a).is_some_and(|t| is_cap(t)) || !after_eponym_noun(toks, a) {
                 continue;
@@ -2575,7 +2578,7 @@ fn event_votes(doc: &DocTags<'_>, by_key: &mut HashMap<String, [f32; 4]>, lang: 
             // inside them ("en Premier League" tagged "League" alone).
             let headed = heads.iter().any(|h| {
                 (a.saturating_sub(2)..=a).any(|j| {
-                    j + h.len() > a && toks.get(j..j + h.len()).is_some_and(|s| h.iter().zip(s).all(|(w, t)| lower(t) == *w))
+                    j + h.len() > a && lowered.get(j..j + h.len()).is_some_and(|s| h.iter().zip(s).all(|(w, t)| *t == *w))
                 })
             });
             let mut k = a;
