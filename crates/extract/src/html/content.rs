@@ -1713,6 +1713,52 @@ pub(crate) fn trim_caption_credits(flat: &mut Flat<'_>) {
     }
 }
 
+/// Cuts the credit lines that close a paragraph after a line break
+/// ("… rügte das Gericht.<br>Quelle: © Agentur<br>Autor: Rechtsanwalt
+/// X", "… flagships.<br>Image credit: www.apple.com"): from the end, each
+/// last line of under [`MAX_CREDIT_LINE_CHARS`] characters that is a
+/// credit or a labelled byline goes, while a line of other text stays
+/// before it. Such lines name who took the picture or wrote the piece,
+/// not what it tells; a paragraph that is only a credit is judged whole
+/// elsewhere (`filter_blocks`).
+pub(crate) fn trim_closing_credit_lines(flat: &mut Flat<'_>) {
+    for b in &mut flat.blocks {
+        loop {
+            let (s, e) = (b.pieces.0 as usize, b.pieces.1 as usize);
+            let Some(pieces) = flat.pieces.get(s..e) else { break };
+            let line_of = |from: usize, to: usize| -> String {
+                let mut line = String::new();
+                for p in pieces.get(from..to).unwrap_or(&[]) {
+                    match p {
+                        Piece::Text(t) => line.push_str(t),
+                        _ => line.push(' '),
+                    }
+                }
+                dossier_text::normalize::collapse_whitespace(&line).trim().to_string()
+            };
+            // The last break with text after it, and that text.
+            let mut to = pieces.len();
+            let mut cut = None;
+            while let Some(k) = pieces.get(..to).and_then(|p| p.iter().rposition(|p| matches!(p, Piece::Break))) {
+                let line = line_of(k + 1, to);
+                if !line.is_empty() {
+                    cut = Some((k, line));
+                    break;
+                }
+                to = k;
+            }
+            let Some((k, line)) = cut else { break };
+            if line_of(0, k).is_empty() || line.chars().count() >= MAX_CREDIT_LINE_CHARS || !(looks_like_credit(&line) || labelled_byline(&line)) {
+                break;
+            }
+            b.pieces.1 = (s + k) as u32;
+        }
+    }
+}
+
+/// Longest credit line cut from a paragraph's end (characters).
+const MAX_CREDIT_LINE_CHARS: usize = 90;
+
 /// Where a credit closing `text` starts (a parenthesised credit, or a
 /// labelled one of at most [`CREDIT_TAIL_WORDS`] words), if any.
 fn credit_tail(text: &str, copyright_only: bool) -> Option<usize> {

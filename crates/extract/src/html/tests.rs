@@ -1479,3 +1479,24 @@ fn lead_above_a_table_of_contents_joins_the_body() {
     assert!(ex.text.starts_with("Combien de jours par an"), "{}", ex.text);
     assert!(!ex.text.contains("du dossier"), "{}", ex.text);
 }
+
+#[test]
+fn credit_lines_closing_a_paragraph_are_cut() {
+    let para = "<p>The ministers met on Monday to discuss security cooperation, trade and the future of the region, officials said in a statement.</p>";
+    let html = format!(
+        "<html><body><article><h1>Talks</h1>{para}<p>The court found the refusal unlawful, since the work could have been done in Berlin as well.<br>\
+         Foto: City-Press<br>Autor: Rechtsanwalt Max Mustermann<br></p>{}</article></body></html>",
+        para.replace("Monday", "Friday")
+    );
+    let t = extract(&html, None).text;
+    assert!(t.contains("done in Berlin as well.\n"), "{t}");
+    assert!(!t.contains("City-Press") && !t.contains("Mustermann"), "{t}");
+    // A line of the text itself stays, and so does a credit that opens the paragraph.
+    let kept = format!(
+        "<html><body><article><h1>Talks</h1>{para}<p>Foto: City-Press<br>The court found the refusal unlawful, since the work could have been done in Berlin.<br>\
+         Its ruling: final.</p>{}</article></body></html>",
+        para.replace("Monday", "Friday")
+    );
+    let k = extract(&kept, None).text;
+    assert!(k.contains("Its ruling: final."), "{k}");
+}
