@@ -1910,7 +1910,7 @@ fn is_credit_phrase(inner: &str) -> bool {
 }
 
 /// "Photo: X", "Bild: Y / Agency", "© Agency".
-fn looks_like_credit(text: &str) -> bool {
+pub(super) fn looks_like_credit(text: &str) -> bool {
     let t = text.trim_start();
     // A credit set in parentheses on a line of its own ("(crédito:
     // Minervino Júnior/CB/D.A.Press)").
@@ -1924,12 +1924,26 @@ fn looks_like_credit(text: &str) -> bool {
     }
     let Some((label, rest)) = t.split_once(':') else { return false };
     let label = label.trim().to_lowercase();
-    let first = label.split_whitespace().next().unwrap_or("");
-    label.split_whitespace().count() <= 3
-        && CREDIT_LABELS.contains(&first)
+    let words: Vec<&str> = label.split_whitespace().collect();
+    let first = words.first().copied().unwrap_or("");
+    // Also a compound label ("Photocredits MYMARINI:", "Bildcredit:",
+    // "Textquelle:", "Bildnachweis:"), or any short label before a "©"
+    // ("Symbolgrafik: © Agency").
+    let labelled = CREDIT_LABELS.contains(&first)
+        || words.iter().any(|w| CREDIT_COMPOUNDS.contains(w) || CREDIT_COMPOUND_ENDINGS.iter().any(|e| w.len() > e.len() && w.ends_with(e)))
+        || rest.trim_start().starts_with('©');
+    words.len() <= 3
+        && labelled
         && !rest.trim().is_empty()
         && rest.split_whitespace().count() <= 8
 }
+
+/// Endings of compound credit labels ("photocredits", "bildcredit",
+/// "pressefoto"); not "…bild" nor "…quelle", which end words that credit
+/// no one ("Leitbild", "Lichtquelle").
+const CREDIT_COMPOUND_ENDINGS: [&str; 4] = ["credit", "credits", "foto", "fotos"];
+/// Compound credit labels of other endings.
+const CREDIT_COMPOUNDS: [&str; 6] = ["textquelle", "bildquelle", "fotoquelle", "bildnachweis", "fotonachweis", "bildrechte"];
 
 /// A copyright line written with the word ("Copyright Boston Business
 /// Journal", "Copyright ⓒ Entermedia.co.kr", "Copyright (c) 2023 Sunbeam

@@ -1500,3 +1500,20 @@ fn credit_lines_closing_a_paragraph_are_cut() {
     let k = extract(&kept, None).text;
     assert!(k.contains("Its ruling: final."), "{k}");
 }
+
+#[test]
+fn compound_credit_labels_are_credits() {
+    for credit in [
+        "Photocredits MYMARINI: Christin Schwarzer",
+        "Bildcredit: (c) yakushkina - depositphotos.com",
+        "Textquelle: © LAOLA1.at",
+        "Bildquelle: Peter Ferstl",
+        "Symbolgrafik:© Butch - stock.adobe.com",
+    ] {
+        assert!(content::looks_like_credit(credit), "{credit}");
+    }
+    // Words that end so but credit no one.
+    for line in ["Leitbild: Offenheit und Respekt", "Lichtquelle: LED", "Tax credit: up to 2,000 dollars"] {
+        assert!(!content::looks_like_credit(line), "{line}");
+    }
+}
