@@ -1517,3 +1517,16 @@ fn compound_credit_labels_are_credits() {
         assert!(!content::looks_like_credit(line), "{line}");
     }
 }
+
+#[test]
+fn a_call_to_follow_on_a_social_network_is_furniture() {
+    for call in [
+        "Mike Doe's book about the search for alien life is out now. Follow him on Twitter @mikedoe.",
+        "Welcome to our Daily Deals, your source for the best deals. Follow us at Twitter @deals.",
+        "Retrouvez toutes nos enquêtes chaque semaine. Suivez-nous sur Twitter et Facebook.",
+        "Folgt uns auf unserem neuen Instagram-Account",
+    ] {
+        assert!(boilerplate::is_disclosure(call), "{call}");
+    }
+    assert!(!boilerplate::is_disclosure("Fans began to follow the singer on tour across Europe, the label said."));
+}
