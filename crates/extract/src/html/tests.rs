@@ -1530,3 +1530,17 @@ fn a_call_to_follow_on_a_social_network_is_furniture() {
     }
     assert!(!boilerplate::is_disclosure("Fans began to follow the singer on tour across Europe, the label said."));
 }
+
+#[test]
+fn a_call_to_follow_a_named_publication_is_furniture() {
+    assert!(boilerplate::is_disclosure("Follow The Planet on Twitter and Instagram @ThePlanet and on Facebook @PlanetNews. Send us a message."));
+    assert!(boilerplate::is_disclosure("Suivez Le Journal du Quartier sur Facebook et Mastodon."));
+    // A sentence of the article that names a network without calling to follow.
+    assert!(!boilerplate::is_disclosure("Following the vote, the minister wrote on Twitter that the law would pass."));
+    assert!(!boilerplate::is_disclosure("Follow the river north for two miles. Photos of the trail circulate on Instagram."));
+}
+
+#[test]
+fn following_steps_is_not_a_call_to_follow() {
+    assert!(!boilerplate::is_disclosure("Follow these steps shared on Twitter to safely apprehend a train groper in Japan."));
+}
