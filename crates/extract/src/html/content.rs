@@ -1759,6 +1759,36 @@ pub(crate) fn trim_closing_credit_lines(flat: &mut Flat<'_>) {
 /// Longest credit line cut from a paragraph's end (characters).
 const MAX_CREDIT_LINE_CHARS: usize = 90;
 
+/// Cuts a post's metadata line that opens a paragraph before a line break
+/// ("05/10/2018 - Publicado por: Clarissa Borba - Categoria: Saúde<br>A
+/// equipe …", "Auteur : X<br>…"): a dated byline or a labelled byline
+/// of under [`MAX_DATED_BYLINE_CHARS`] characters, with text after it. A
+/// paragraph that is only such a line is judged whole elsewhere.
+pub(crate) fn trim_opening_byline_lines(flat: &mut Flat<'_>) {
+    for b in &mut flat.blocks {
+        let (s, e) = (b.pieces.0 as usize, b.pieces.1 as usize);
+        let Some(pieces) = flat.pieces.get(s..e) else { continue };
+        let Some(k) = pieces.iter().position(|p| matches!(p, Piece::Break)) else { continue };
+        let text_of = |from: usize, to: usize| -> String {
+            let mut line = String::new();
+            for p in pieces.get(from..to).unwrap_or(&[]) {
+                match p {
+                    Piece::Text(t) => line.push_str(t),
+                    _ => line.push(' '),
+                }
+            }
+            dossier_text::normalize::collapse_whitespace(&line).trim().to_string()
+        };
+        let line = text_of(0, k);
+        if line.is_empty() || line.chars().count() >= MAX_DATED_BYLINE_CHARS as usize || text_of(k + 1, pieces.len()).is_empty() {
+            continue;
+        }
+        if is_dated_byline(&line) || labelled_byline(&line) {
+            b.pieces.0 = (s + k + 1) as u32;
+        }
+    }
+}
+
 /// Where a credit closing `text` starts (a parenthesised credit, or a
 /// labelled one of at most [`CREDIT_TAIL_WORDS`] words), if any.
 fn credit_tail(text: &str, copyright_only: bool) -> Option<usize> {

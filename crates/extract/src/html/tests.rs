@@ -1544,3 +1544,16 @@ fn a_call_to_follow_a_named_publication_is_furniture() {
 fn following_steps_is_not_a_call_to_follow() {
     assert!(!boilerplate::is_disclosure("Follow these steps shared on Twitter to safely apprehend a train groper in Japan."));
 }
+
+#[test]
+fn a_dated_byline_opening_a_paragraph_is_cut() {
+    let para = "<p>The ministers met on Monday to discuss security cooperation, trade and the future of the region, officials said in a statement.</p>";
+    let html = format!(
+        "<html><body><article><h1>Talks</h1><p>05/10/2018 - Publicado por: Clarissa Borba - Categoria: Saúde<br>\
+         A equipe do Serviço de Atendimento Domiciliar registrou nesta manhã o arrombamento de dois carros no bairro.</p>{para}{}</article></body></html>",
+        para.replace("Monday", "Friday")
+    );
+    let t = extract(&html, None).text;
+    assert!(t.starts_with("A equipe do Serviço"), "{t}");
+    assert!(!t.contains("Clarissa"), "{t}");
+}
