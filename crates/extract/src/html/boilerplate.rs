@@ -219,17 +219,30 @@ const FOLLOW_PRONOUNS: [&str; 12] = ["us", "him", "her", "me", "them", "nous", "
 /// Social networks named in such a call.
 const SOCIAL_NETWORKS: [&str; 9] = ["twitter", "facebook", "instagram", "telegram", "tiktok", "linkedin", "youtube", "mastodon", "bluesky"];
 
-/// A block opening with a call to follow a publication or a writer that
-/// names a social network in its first sentence ("Follow The Gleaner on
-/// Twitter and Instagram @JamaicaGleaner …", "Suivez Le Journal sur
-/// Facebook."): the publication's promotion, whatever name it gives,
-/// which a `contains` phrase cannot spell.
+/// A block opening or closing with a call to follow a publication or a
+/// writer that names a social network in that sentence ("Follow The
+/// Gleaner on Twitter and Instagram @JamaicaGleaner …", "… Here's our
+/// email: … Follow The Daily Opinion section on Facebook, Twitter and
+/// Instagram.", "Suivez Le Journal sur Facebook."): the publication's
+/// promotion, whatever name it gives, which a `contains` phrase cannot
+/// spell.
 fn is_follow_call(text: &str) -> bool {
-    let t = text.trim_start();
+    let t = text.trim();
+    // The last sentence: after the last sentence end followed by a space.
+    let last = t
+        .char_indices()
+        .rev()
+        .find(|&(i, c)| matches!(c, '.' | '!' | '?') && t[i + c.len_utf8()..].starts_with(' '))
+        .map_or(t, |(i, _)| t[i + 1..].trim_start());
+    opens_follow_call(t) || opens_follow_call(last)
+}
+
+/// Whether `t` opens with a call to follow someone (a name, capitalised,
+/// or a pronoun: not "Follow these steps shared on Twitter") and names a
+/// social network in its first sentence.
+fn opens_follow_call(t: &str) -> bool {
     let lower = t.to_lowercase();
     let Some(opening) = FOLLOW_OPENINGS.iter().find(|o| lower.starts_with(*o)) else { return false };
-    // Whom to follow: a name (capitalised) or a pronoun; not "Follow these
-    // steps shared on Twitter".
     let object = t.get(opening.len()..).and_then(|r| r.split_whitespace().next()).unwrap_or("");
     let pronoun = FOLLOW_PRONOUNS.contains(&object.to_lowercase().trim_end_matches(|c: char| !c.is_alphabetic()));
     if !(pronoun || object.starts_with(char::is_uppercase) || object.starts_with('@')) {

@@ -1557,3 +1557,12 @@ fn a_dated_byline_opening_a_paragraph_is_cut() {
     assert!(t.starts_with("A equipe do Serviço"), "{t}");
     assert!(!t.contains("Clarissa"), "{t}");
 }
+
+#[test]
+fn a_block_closing_with_a_call_to_follow_is_furniture() {
+    assert!(boilerplate::is_disclosure(
+        "The Daily is committed to publishing a diversity of letters to the editor. Here's our email: letters@daily.example. \
+         Follow The Daily Opinion section on Facebook, Twitter (@DailyOpinion) and Instagram."
+    ));
+    assert!(!boilerplate::is_disclosure("The mayor spoke on Monday. Following the vote, she wrote on Twitter that the plan would pass."));
+}
