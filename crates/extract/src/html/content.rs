@@ -741,6 +741,35 @@ pub(super) fn is_dated_byline(text: &str) -> bool {
     })
 }
 
+/// Longest line read as a date and a name (characters, whitespace excluded).
+const MAX_DATED_NAME_CHARS: u32 = 60;
+
+/// A date, a separator ("-", "–", "—", "/", "|", "·"), then a person's
+/// name: two to four capitalised words (name particles aside), nothing
+/// else ("21. Jan 2022 // Dominik Ricker"). A date before a sentence or a
+/// place with its details ("12 mars – Salle Pleyel, Paris") is not one.
+pub(super) fn is_dated_name_line(text: &str) -> bool {
+    let t = text.trim();
+    let Some(first) = dossier_dates::find_dates(t).into_iter().next() else { return false };
+    if !t.get(..first.start).is_some_and(|h| h.trim().is_empty()) {
+        return false;
+    }
+    let after = t.get(first.end..).unwrap_or("");
+    let rest = after.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '-' | '–' | '—' | '|' | '/' | '·' | '•'));
+    // A separator, not the date running into words ("12 mars Jean …").
+    if rest.len() == after.trim_start().len() {
+        return false;
+    }
+    let words: Vec<&str> = rest.split_whitespace().collect();
+    let names = words.iter().filter(|w| w.chars().next().is_some_and(char::is_uppercase)).count();
+    (2..=4).contains(&words.len())
+        && names >= 2
+        && words.iter().all(|w| {
+            (w.chars().next().is_some_and(char::is_uppercase) || name_particles().contains(w))
+                && w.chars().all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’' | '.'))
+        })
+}
+
 /// Openings of a post's metadata line before its date, lower case.
 const DATED_OPENINGS: &[&str] = &[
     "posted on ",
@@ -2334,6 +2363,12 @@ fn filter_blocks(flat: &Flat<'_>, blocks: Vec<u32>, title: &[String]) -> Vec<u32
         // diesem Eintrag im RSS 2.0 Feed."): a dated line the page marks as
         // metadata, however many sentences it has.
         if !leading && b.meta_line && b.chars < MAX_CLOSING_META_CHARS && !dossier_dates::find_dates(&block_text(flat, b)).is_empty() {
+            return true;
+        }
+        // A date and a name opening the article ("21. Jan 2022 // Dominik
+        // Ricker", "11.12.2019 - Amelie Loevenich"): the post's date and
+        // writer, not its text.
+        if leading && b.chars < MAX_DATED_NAME_CHARS && is_dated_name_line(&block_text(flat, b)) {
             return true;
         }
         match b.kind {

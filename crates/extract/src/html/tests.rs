@@ -1566,3 +1566,18 @@ fn a_block_closing_with_a_call_to_follow_is_furniture() {
     ));
     assert!(!boilerplate::is_disclosure("The mayor spoke on Monday. Following the vote, she wrote on Twitter that the plan would pass."));
 }
+
+#[test]
+fn a_date_and_a_name_opening_the_article_are_left_out() {
+    assert!(content::is_dated_name_line("21. Jan 2022 // Dominik Ricker"));
+    assert!(content::is_dated_name_line("11.12.2019 - Amelie Loevenich"));
+    assert!(!content::is_dated_name_line("12 mars 2020 – Salle Pleyel, Paris"));
+    assert!(!content::is_dated_name_line("12 mars 2020 : le Conseil a voté la loi"));
+    let para = "<p>The ministers met on Monday to discuss security cooperation, trade and the future of the region, officials said in a statement.</p>";
+    let html = format!(
+        "<html><body><article><h1>Talks</h1><p>21. Jan 2022 // Dominik Ricker</p>{para}{}</article></body></html>",
+        para.replace("Monday", "Friday")
+    );
+    let t = extract(&html, None).text;
+    assert!(t.starts_with("The ministers met"), "{t}");
+}
