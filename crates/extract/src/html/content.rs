@@ -702,12 +702,32 @@ fn words_key(s: &str) -> String {
     out
 }
 
-const BYLINE_PREFIXES: [&str; 12] =
-    ["by ", "par ", "von ", "por ", "di ", "door ", "av ", "przez ", "af ", "od ", "written by ", "posted by "];
+const BYLINE_PREFIXES: [&str; 16] = [
+    "by ", "par ", "von ", "por ", "di ", "door ", "av ", "przez ", "af ", "od ", "written by ", "posted by ", "escrito por ", "écrit par ",
+    "geschrieben von ", "scritto da ",
+];
 
 fn looks_like_byline(text: &str) -> bool {
     let lower = text.to_lowercase();
-    BYLINE_PREFIXES.iter().any(|p| lower.starts_with(p)) && text.chars().count() < 90 || labelled_byline(text)
+    BYLINE_PREFIXES.iter().any(|p| lower.starts_with(p)) && text.chars().count() < 90 || labelled_byline(text) || is_piped_byline(text)
+}
+
+/// Most words of a part of a piped metadata line that is not the byline.
+const MAX_META_PART_WORDS: usize = 8;
+
+/// A post's metadata line set in parts between bars, one of them a byline
+/// ("Ciclismo | Por: Juan Diego | Actualizado el: 19 abril 2022 9:12
+/// pm", "News | By Jane Doe | 3 min read"): the others short (a section,
+/// a date, a reading time).
+pub(super) fn is_piped_byline(text: &str) -> bool {
+    let parts: Vec<&str> = text.split('|').map(str::trim).filter(|p| !p.is_empty()).collect();
+    parts.len() >= 2
+        && parts.iter().any(|p| {
+            // "Por: Juan Diego" as "por juan diego".
+            let lower = p.to_lowercase().replacen(':', " ", 1).split_whitespace().collect::<Vec<_>>().join(" ");
+            BYLINE_PREFIXES.iter().any(|b| lower.starts_with(b)) && p.split_whitespace().count() <= 5 || labelled_byline(p)
+        })
+        && parts.iter().all(|p| p.split_whitespace().count() <= MAX_META_PART_WORDS && !p.ends_with('.'))
 }
 
 /// A post's metadata line that names its writer after its date: a dated
