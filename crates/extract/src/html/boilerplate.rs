@@ -234,7 +234,12 @@ fn is_follow_call(text: &str) -> bool {
         .rev()
         .find(|&(i, c)| matches!(c, '.' | '!' | '?') && t[i + c.len_utf8()..].starts_with(' '))
         .map_or(t, |(i, _)| t[i + 1..].trim_start());
-    opens_follow_call(t) || opens_follow_call(last)
+    // Closing a paragraph, the call is the publication's promotion when it
+    // gives a handle or speaks for the publication ("Follow us …"); "…
+    // that Sklar plans to release. Follow him on Instagram to watch." is
+    // the article's advice.
+    let promotes = last.contains('@') || ["us ", "nous ", "uns "].iter().any(|w| last.to_lowercase().split_once(' ').is_some_and(|(_, r)| r.starts_with(w)));
+    opens_follow_call(t) || promotes && opens_follow_call(last)
 }
 
 /// Whether `t` opens with a call to follow someone (a name, capitalised,

@@ -790,6 +790,44 @@ pub(super) fn is_dated_name_line(text: &str) -> bool {
         })
 }
 
+/// Two to four names and nothing else, between commas or a conjunction
+/// ("Mateusz Seroka, Piotr Żochowski", "Jane Doe and John Roe"): each of
+/// two to four capitalised words (name particles aside), no figure, no
+/// sentence end.
+pub(super) fn is_names_line(text: &str) -> bool {
+    let t = text.trim();
+    if t.ends_with(['.', '!', '?', ':']) || t.chars().any(|c| c.is_ascii_digit()) {
+        return false;
+    }
+    let mut parts: Vec<&str> = Vec::new();
+    for piece in t.split(", ") {
+        let mut rest = piece;
+        loop {
+            let cut = [" and ", " et ", " und ", " y ", " i ", " e ", " & "].iter().filter_map(|c| rest.find(c).map(|i| (i, c.len()))).min();
+            match cut {
+                Some((i, len)) => {
+                    parts.push(&rest[..i]);
+                    rest = &rest[i + len..];
+                }
+                None => {
+                    parts.push(rest);
+                    break;
+                }
+            }
+        }
+    }
+    (2..=4).contains(&parts.len())
+        && parts.iter().all(|p| {
+            let words: Vec<&str> = p.split_whitespace().collect();
+            (2..=4).contains(&words.len())
+                && words.first().is_some_and(|w| w.starts_with(char::is_uppercase))
+                && words.iter().all(|w| {
+                    (w.starts_with(char::is_uppercase) || name_particles().contains(w))
+                        && w.chars().all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’' | '.'))
+                })
+        })
+}
+
 /// Openings of a post's metadata line before its date, lower case.
 const DATED_OPENINGS: &[&str] = &[
     "posted on ",
@@ -2389,6 +2427,11 @@ fn filter_blocks(flat: &Flat<'_>, blocks: Vec<u32>, title: &[String]) -> Vec<u32
         // Ricker", "11.12.2019 - Amelie Loevenich"): the post's date and
         // writer, not its text.
         if leading && b.chars < MAX_DATED_NAME_CHARS && is_dated_name_line(&block_text(flat, b)) {
+            return true;
+        }
+        // Names alone opening the article ("Mateusz Seroka, Piotr
+        // Żochowski", "Colleen Barry, The Associated Press"): its writers.
+        if leading && b.kind == Kind::Para && b.chars < MAX_DATED_NAME_CHARS && is_names_line(&block_text(flat, b)) {
             return true;
         }
         match b.kind {

@@ -1601,3 +1601,27 @@ fn piped_and_written_by_bylines_are_left_out() {
     let k = extract(&kept, None).text;
     assert!(k.contains("Results | by region"), "{k}");
 }
+
+#[test]
+fn names_alone_opening_the_article_are_its_writers() {
+    assert!(content::is_names_line("Mateusz Seroka, Piotr Żochowski"));
+    assert!(content::is_names_line("Colleen Barry, The Associated Press"));
+    assert!(!content::is_names_line("Emmanuel Macron"));
+    assert!(!content::is_names_line("Le gouvernement et les syndicats"));
+    let para = "<p>The ministers met on Monday to discuss security cooperation, trade and the future of the region, officials said in a statement.</p>";
+    let html = format!(
+        "<html><body><article><h1>Talks</h1><p>Jane Doe, John Roe</p>{para}<p>Jane Doe et John Roe</p>{}</article></body></html>",
+        para.replace("Monday", "Friday")
+    );
+    let t = extract(&html, None).text;
+    assert!(t.starts_with("The ministers met"), "{t}");
+    // The same names inside the article stay.
+    assert!(t.contains("\nJane Doe et John Roe\n"), "{t}");
+}
+
+#[test]
+fn advice_to_follow_someone_closing_a_paragraph_stays() {
+    assert!(!boilerplate::is_disclosure(
+        "Rumor has it that this song is a precursor to a holiday special that Sklar plans to release on Christmas. Follow him on Instagram to watch."
+    ));
+}
