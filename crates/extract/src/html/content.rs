@@ -702,9 +702,11 @@ fn words_key(s: &str) -> String {
     out
 }
 
-const BYLINE_PREFIXES: [&str; 16] = [
+const BYLINE_PREFIXES: [&str; 19] = [
     "by ", "par ", "von ", "por ", "di ", "door ", "av ", "przez ", "af ", "od ", "written by ", "posted by ", "escrito por ", "écrit par ",
     "geschrieben von ", "scritto da ",
+    // The interviewer's credit closing an interview.
+    "propos recueillis par ", "das gespräch führte ", "interview by ",
 ];
 
 fn looks_like_byline(text: &str) -> bool {
