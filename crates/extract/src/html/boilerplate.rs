@@ -209,7 +209,52 @@ fn sharing_first_byte<'p>(sorted: &'p [String], t: &str) -> &'p [String] {
 /// the allocation of [`normalise`]: a disclosure in capitals beyond ASCII
 /// is not found.
 pub(crate) fn is_disclosure(text: &str) -> bool {
-    phrases().contains.as_ref().is_some_and(|ac| ac.is_match(text))
+    phrases().contains.as_ref().is_some_and(|ac| ac.is_match(text)) || is_follow_call(text)
+}
+
+/// Openings of a call to follow someone (lower case, with the space after).
+const FOLLOW_OPENINGS: [&str; 8] = ["follow ", "suivez ", "retrouvez ", "folgen sie ", "folgt ", "síguenos ", "sigue a ", "seguite "];
+/// Pronouns naming whom to follow.
+const FOLLOW_PRONOUNS: [&str; 12] = ["us", "him", "her", "me", "them", "nous", "le", "la", "les", "uns", "mir", "ihm"];
+/// Social networks named in such a call.
+const SOCIAL_NETWORKS: [&str; 9] = ["twitter", "facebook", "instagram", "telegram", "tiktok", "linkedin", "youtube", "mastodon", "bluesky"];
+
+/// A block opening or closing with a call to follow a publication or a
+/// writer that names a social network in that sentence ("Follow The
+/// Gleaner on Twitter and Instagram @JamaicaGleaner …", "… Here's our
+/// email: … Follow The Daily Opinion section on Facebook, Twitter and
+/// Instagram.", "Suivez Le Journal sur Facebook."): the publication's
+/// promotion, whatever name it gives, which a `contains` phrase cannot
+/// spell.
+fn is_follow_call(text: &str) -> bool {
+    let t = text.trim();
+    // The last sentence: after the last sentence end followed by a space.
+    let last = t
+        .char_indices()
+        .rev()
+        .find(|&(i, c)| matches!(c, '.' | '!' | '?') && t[i + c.len_utf8()..].starts_with(' '))
+        .map_or(t, |(i, _)| t[i + 1..].trim_start());
+    // Closing a paragraph, the call is the publication's promotion when it
+    // gives a handle or speaks for the publication ("Follow us …"); "…
+    // that Sklar plans to release. Follow him on Instagram to watch." is
+    // the article's advice.
+    let promotes = last.contains('@') || ["us ", "nous ", "uns "].iter().any(|w| last.to_lowercase().split_once(' ').is_some_and(|(_, r)| r.starts_with(w)));
+    opens_follow_call(t) || promotes && opens_follow_call(last)
+}
+
+/// Whether `t` opens with a call to follow someone (a name, capitalised,
+/// or a pronoun: not "Follow these steps shared on Twitter") and names a
+/// social network in its first sentence.
+fn opens_follow_call(t: &str) -> bool {
+    let lower = t.to_lowercase();
+    let Some(opening) = FOLLOW_OPENINGS.iter().find(|o| lower.starts_with(*o)) else { return false };
+    let object = t.get(opening.len()..).and_then(|r| r.split_whitespace().next()).unwrap_or("");
+    let pronoun = FOLLOW_PRONOUNS.contains(&object.to_lowercase().trim_end_matches(|c: char| !c.is_alphabetic()));
+    if !(pronoun || object.starts_with(char::is_uppercase) || object.starts_with('@')) {
+        return false;
+    }
+    let first = lower.find(". ").map_or(lower.as_str(), |i| &lower[..i]);
+    SOCIAL_NETWORKS.iter().any(|n| first.contains(n))
 }
 
 /// Longest block (characters, whitespace excluded) judged by

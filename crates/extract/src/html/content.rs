@@ -702,12 +702,34 @@ fn words_key(s: &str) -> String {
     out
 }
 
-const BYLINE_PREFIXES: [&str; 12] =
-    ["by ", "par ", "von ", "por ", "di ", "door ", "av ", "przez ", "af ", "od ", "written by ", "posted by "];
+const BYLINE_PREFIXES: [&str; 19] = [
+    "by ", "par ", "von ", "por ", "di ", "door ", "av ", "przez ", "af ", "od ", "written by ", "posted by ", "escrito por ", "écrit par ",
+    "geschrieben von ", "scritto da ",
+    // The interviewer's credit closing an interview.
+    "propos recueillis par ", "das gespräch führte ", "interview by ",
+];
 
 fn looks_like_byline(text: &str) -> bool {
     let lower = text.to_lowercase();
-    BYLINE_PREFIXES.iter().any(|p| lower.starts_with(p)) && text.chars().count() < 90 || labelled_byline(text)
+    BYLINE_PREFIXES.iter().any(|p| lower.starts_with(p)) && text.chars().count() < 90 || labelled_byline(text) || is_piped_byline(text)
+}
+
+/// Most words of a part of a piped metadata line that is not the byline.
+const MAX_META_PART_WORDS: usize = 8;
+
+/// A post's metadata line set in parts between bars, one of them a byline
+/// ("Ciclismo | Por: Juan Diego | Actualizado el: 19 abril 2022 9:12
+/// pm", "News | By Jane Doe | 3 min read"): the others short (a section,
+/// a date, a reading time).
+pub(super) fn is_piped_byline(text: &str) -> bool {
+    let parts: Vec<&str> = text.split('|').map(str::trim).filter(|p| !p.is_empty()).collect();
+    parts.len() >= 2
+        && parts.iter().any(|p| {
+            // "Por: Juan Diego" as "por juan diego".
+            let lower = p.to_lowercase().replacen(':', " ", 1).split_whitespace().collect::<Vec<_>>().join(" ");
+            BYLINE_PREFIXES.iter().any(|b| lower.starts_with(b)) && p.split_whitespace().count() <= 5 || labelled_byline(p)
+        })
+        && parts.iter().all(|p| p.split_whitespace().count() <= MAX_META_PART_WORDS && !p.ends_with('.'))
 }
 
 /// A post's metadata line that names its writer after its date: a dated
@@ -739,6 +761,73 @@ pub(super) fn is_dated_byline(text: &str) -> bool {
         let word = p.trim_end();
         word.len() > 3 && after.strip_prefix(word).is_some_and(|r| r.starts_with([' ', ':']) || word.ends_with(':'))
     })
+}
+
+/// Longest line read as a date and a name (characters, whitespace excluded).
+const MAX_DATED_NAME_CHARS: u32 = 60;
+
+/// A date, a separator ("-", "–", "—", "/", "|", "·"), then a person's
+/// name: two to four capitalised words (name particles aside), nothing
+/// else ("21. Jan 2022 // Dominik Ricker"). A date before a sentence or a
+/// place with its details ("12 mars – Salle Pleyel, Paris") is not one.
+pub(super) fn is_dated_name_line(text: &str) -> bool {
+    let t = text.trim();
+    let Some(first) = dossier_dates::find_dates(t).into_iter().next() else { return false };
+    if !t.get(..first.start).is_some_and(|h| h.trim().is_empty()) {
+        return false;
+    }
+    let after = t.get(first.end..).unwrap_or("");
+    let rest = after.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '-' | '–' | '—' | '|' | '/' | '·' | '•'));
+    // A separator, not the date running into words ("12 mars Jean …").
+    if rest.len() == after.trim_start().len() {
+        return false;
+    }
+    let words: Vec<&str> = rest.split_whitespace().collect();
+    let names = words.iter().filter(|w| w.chars().next().is_some_and(char::is_uppercase)).count();
+    (2..=4).contains(&words.len())
+        && names >= 2
+        && words.iter().all(|w| {
+            (w.chars().next().is_some_and(char::is_uppercase) || name_particles().contains(w))
+                && w.chars().all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’' | '.'))
+        })
+}
+
+/// Two to four names and nothing else, between commas or a conjunction
+/// ("Mateusz Seroka, Piotr Żochowski", "Jane Doe and John Roe"): each of
+/// two to four capitalised words (name particles aside), no figure, no
+/// sentence end.
+pub(super) fn is_names_line(text: &str) -> bool {
+    let t = text.trim();
+    if t.ends_with(['.', '!', '?', ':']) || t.chars().any(|c| c.is_ascii_digit()) {
+        return false;
+    }
+    let mut parts: Vec<&str> = Vec::new();
+    for piece in t.split(", ") {
+        let mut rest = piece;
+        loop {
+            let cut = [" and ", " et ", " und ", " y ", " i ", " e ", " & "].iter().filter_map(|c| rest.find(c).map(|i| (i, c.len()))).min();
+            match cut {
+                Some((i, len)) => {
+                    parts.push(&rest[..i]);
+                    rest = &rest[i + len..];
+                }
+                None => {
+                    parts.push(rest);
+                    break;
+                }
+            }
+        }
+    }
+    (2..=4).contains(&parts.len())
+        && parts.iter().all(|p| {
+            let words: Vec<&str> = p.split_whitespace().collect();
+            (2..=4).contains(&words.len())
+                && words.first().is_some_and(|w| w.starts_with(char::is_uppercase))
+                && words.iter().all(|w| {
+                    (w.starts_with(char::is_uppercase) || name_particles().contains(w))
+                        && w.chars().all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’' | '.'))
+                })
+        })
 }
 
 /// Openings of a post's metadata line before its date, lower case.
@@ -1713,6 +1802,82 @@ pub(crate) fn trim_caption_credits(flat: &mut Flat<'_>) {
     }
 }
 
+/// Cuts the credit lines that close a paragraph after a line break
+/// ("… rügte das Gericht.<br>Quelle: © Agentur<br>Autor: Rechtsanwalt
+/// X", "… flagships.<br>Image credit: www.apple.com"): from the end, each
+/// last line of under [`MAX_CREDIT_LINE_CHARS`] characters that is a
+/// credit or a labelled byline goes, while a line of other text stays
+/// before it. Such lines name who took the picture or wrote the piece,
+/// not what it tells; a paragraph that is only a credit is judged whole
+/// elsewhere (`filter_blocks`).
+pub(crate) fn trim_closing_credit_lines(flat: &mut Flat<'_>) {
+    for b in &mut flat.blocks {
+        loop {
+            let (s, e) = (b.pieces.0 as usize, b.pieces.1 as usize);
+            let Some(pieces) = flat.pieces.get(s..e) else { break };
+            let line_of = |from: usize, to: usize| -> String {
+                let mut line = String::new();
+                for p in pieces.get(from..to).unwrap_or(&[]) {
+                    match p {
+                        Piece::Text(t) => line.push_str(t),
+                        _ => line.push(' '),
+                    }
+                }
+                dossier_text::normalize::collapse_whitespace(&line).trim().to_string()
+            };
+            // The last break with text after it, and that text.
+            let mut to = pieces.len();
+            let mut cut = None;
+            while let Some(k) = pieces.get(..to).and_then(|p| p.iter().rposition(|p| matches!(p, Piece::Break))) {
+                let line = line_of(k + 1, to);
+                if !line.is_empty() {
+                    cut = Some((k, line));
+                    break;
+                }
+                to = k;
+            }
+            let Some((k, line)) = cut else { break };
+            if line_of(0, k).is_empty() || line.chars().count() >= MAX_CREDIT_LINE_CHARS || !(looks_like_credit(&line) || labelled_byline(&line)) {
+                break;
+            }
+            b.pieces.1 = (s + k) as u32;
+        }
+    }
+}
+
+/// Longest credit line cut from a paragraph's end (characters).
+const MAX_CREDIT_LINE_CHARS: usize = 90;
+
+/// Cuts a post's metadata line that opens a paragraph before a line break
+/// ("05/10/2018 - Publicado por: Clarissa Borba - Categoria: Saúde<br>A
+/// equipe …", "Auteur : X<br>…"): a dated byline or a labelled byline
+/// of under [`MAX_DATED_BYLINE_CHARS`] characters, with text after it. A
+/// paragraph that is only such a line is judged whole elsewhere.
+pub(crate) fn trim_opening_byline_lines(flat: &mut Flat<'_>) {
+    for b in &mut flat.blocks {
+        let (s, e) = (b.pieces.0 as usize, b.pieces.1 as usize);
+        let Some(pieces) = flat.pieces.get(s..e) else { continue };
+        let Some(k) = pieces.iter().position(|p| matches!(p, Piece::Break)) else { continue };
+        let text_of = |from: usize, to: usize| -> String {
+            let mut line = String::new();
+            for p in pieces.get(from..to).unwrap_or(&[]) {
+                match p {
+                    Piece::Text(t) => line.push_str(t),
+                    _ => line.push(' '),
+                }
+            }
+            dossier_text::normalize::collapse_whitespace(&line).trim().to_string()
+        };
+        let line = text_of(0, k);
+        if line.is_empty() || line.chars().count() >= MAX_DATED_BYLINE_CHARS as usize || text_of(k + 1, pieces.len()).is_empty() {
+            continue;
+        }
+        if is_dated_byline(&line) || labelled_byline(&line) {
+            b.pieces.0 = (s + k + 1) as u32;
+        }
+    }
+}
+
 /// Where a credit closing `text` starts (a parenthesised credit, or a
 /// labelled one of at most [`CREDIT_TAIL_WORDS`] words), if any.
 fn credit_tail(text: &str, copyright_only: bool) -> Option<usize> {
@@ -1864,7 +2029,7 @@ fn is_credit_phrase(inner: &str) -> bool {
 }
 
 /// "Photo: X", "Bild: Y / Agency", "© Agency".
-fn looks_like_credit(text: &str) -> bool {
+pub(super) fn looks_like_credit(text: &str) -> bool {
     let t = text.trim_start();
     // A credit set in parentheses on a line of its own ("(crédito:
     // Minervino Júnior/CB/D.A.Press)").
@@ -1878,12 +2043,26 @@ fn looks_like_credit(text: &str) -> bool {
     }
     let Some((label, rest)) = t.split_once(':') else { return false };
     let label = label.trim().to_lowercase();
-    let first = label.split_whitespace().next().unwrap_or("");
-    label.split_whitespace().count() <= 3
-        && CREDIT_LABELS.contains(&first)
+    let words: Vec<&str> = label.split_whitespace().collect();
+    let first = words.first().copied().unwrap_or("");
+    // Also a compound label ("Photocredits MYMARINI:", "Bildcredit:",
+    // "Textquelle:", "Bildnachweis:"), or any short label before a "©"
+    // ("Symbolgrafik: © Agency").
+    let labelled = CREDIT_LABELS.contains(&first)
+        || words.iter().any(|w| CREDIT_COMPOUNDS.contains(w) || CREDIT_COMPOUND_ENDINGS.iter().any(|e| w.len() > e.len() && w.ends_with(e)))
+        || rest.trim_start().starts_with('©');
+    words.len() <= 3
+        && labelled
         && !rest.trim().is_empty()
         && rest.split_whitespace().count() <= 8
 }
+
+/// Endings of compound credit labels ("photocredits", "bildcredit",
+/// "pressefoto"); not "…bild" nor "…quelle", which end words that credit
+/// no one ("Leitbild", "Lichtquelle").
+const CREDIT_COMPOUND_ENDINGS: [&str; 4] = ["credit", "credits", "foto", "fotos"];
+/// Compound credit labels of other endings.
+const CREDIT_COMPOUNDS: [&str; 6] = ["textquelle", "bildquelle", "fotoquelle", "bildnachweis", "fotonachweis", "bildrechte"];
 
 /// A copyright line written with the word ("Copyright Boston Business
 /// Journal", "Copyright ⓒ Entermedia.co.kr", "Copyright (c) 2023 Sunbeam
@@ -2244,6 +2423,17 @@ fn filter_blocks(flat: &Flat<'_>, blocks: Vec<u32>, title: &[String]) -> Vec<u32
         // diesem Eintrag im RSS 2.0 Feed."): a dated line the page marks as
         // metadata, however many sentences it has.
         if !leading && b.meta_line && b.chars < MAX_CLOSING_META_CHARS && !dossier_dates::find_dates(&block_text(flat, b)).is_empty() {
+            return true;
+        }
+        // A date and a name opening the article ("21. Jan 2022 // Dominik
+        // Ricker", "11.12.2019 - Amelie Loevenich"): the post's date and
+        // writer, not its text.
+        if leading && b.chars < MAX_DATED_NAME_CHARS && is_dated_name_line(&block_text(flat, b)) {
+            return true;
+        }
+        // Names alone opening the article ("Mateusz Seroka, Piotr
+        // Żochowski", "Colleen Barry, The Associated Press"): its writers.
+        if leading && b.kind == Kind::Para && b.chars < MAX_DATED_NAME_CHARS && is_names_line(&block_text(flat, b)) {
             return true;
         }
         match b.kind {

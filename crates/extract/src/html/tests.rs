@@ -1479,3 +1479,149 @@ fn lead_above_a_table_of_contents_joins_the_body() {
     assert!(ex.text.starts_with("Combien de jours par an"), "{}", ex.text);
     assert!(!ex.text.contains("du dossier"), "{}", ex.text);
 }
+
+#[test]
+fn credit_lines_closing_a_paragraph_are_cut() {
+    let para = "<p>The ministers met on Monday to discuss security cooperation, trade and the future of the region, officials said in a statement.</p>";
+    let html = format!(
+        "<html><body><article><h1>Talks</h1>{para}<p>The court found the refusal unlawful, since the work could have been done in Berlin as well.<br>\
+         Foto: City-Press<br>Autor: Rechtsanwalt Max Mustermann<br></p>{}</article></body></html>",
+        para.replace("Monday", "Friday")
+    );
+    let t = extract(&html, None).text;
+    assert!(t.contains("done in Berlin as well.\n"), "{t}");
+    assert!(!t.contains("City-Press") && !t.contains("Mustermann"), "{t}");
+    // A line of the text itself stays, and so does a credit that opens the paragraph.
+    let kept = format!(
+        "<html><body><article><h1>Talks</h1>{para}<p>Foto: City-Press<br>The court found the refusal unlawful, since the work could have been done in Berlin.<br>\
+         Its ruling: final.</p>{}</article></body></html>",
+        para.replace("Monday", "Friday")
+    );
+    let k = extract(&kept, None).text;
+    assert!(k.contains("Its ruling: final."), "{k}");
+}
+
+#[test]
+fn compound_credit_labels_are_credits() {
+    for credit in [
+        "Photocredits MYMARINI: Christin Schwarzer",
+        "Bildcredit: (c) yakushkina - depositphotos.com",
+        "Textquelle: © LAOLA1.at",
+        "Bildquelle: Peter Ferstl",
+        "Symbolgrafik:© Butch - stock.adobe.com",
+    ] {
+        assert!(content::looks_like_credit(credit), "{credit}");
+    }
+    // Words that end so but credit no one.
+    for line in ["Leitbild: Offenheit und Respekt", "Lichtquelle: LED", "Tax credit: up to 2,000 dollars"] {
+        assert!(!content::looks_like_credit(line), "{line}");
+    }
+}
+
+#[test]
+fn a_call_to_follow_on_a_social_network_is_furniture() {
+    for call in [
+        "Mike Doe's book about the search for alien life is out now. Follow him on Twitter @mikedoe.",
+        "Welcome to our Daily Deals, your source for the best deals. Follow us at Twitter @deals.",
+        "Retrouvez toutes nos enquêtes chaque semaine. Suivez-nous sur Twitter et Facebook.",
+        "Folgt uns auf unserem neuen Instagram-Account",
+    ] {
+        assert!(boilerplate::is_disclosure(call), "{call}");
+    }
+    assert!(!boilerplate::is_disclosure("Fans began to follow the singer on tour across Europe, the label said."));
+}
+
+#[test]
+fn a_call_to_follow_a_named_publication_is_furniture() {
+    assert!(boilerplate::is_disclosure("Follow The Planet on Twitter and Instagram @ThePlanet and on Facebook @PlanetNews. Send us a message."));
+    assert!(boilerplate::is_disclosure("Suivez Le Journal du Quartier sur Facebook et Mastodon."));
+    // A sentence of the article that names a network without calling to follow.
+    assert!(!boilerplate::is_disclosure("Following the vote, the minister wrote on Twitter that the law would pass."));
+    assert!(!boilerplate::is_disclosure("Follow the river north for two miles. Photos of the trail circulate on Instagram."));
+}
+
+#[test]
+fn following_steps_is_not_a_call_to_follow() {
+    assert!(!boilerplate::is_disclosure("Follow these steps shared on Twitter to safely apprehend a train groper in Japan."));
+}
+
+#[test]
+fn a_dated_byline_opening_a_paragraph_is_cut() {
+    let para = "<p>The ministers met on Monday to discuss security cooperation, trade and the future of the region, officials said in a statement.</p>";
+    let html = format!(
+        "<html><body><article><h1>Talks</h1><p>05/10/2018 - Publicado por: Clarissa Borba - Categoria: Saúde<br>\
+         A equipe do Serviço de Atendimento Domiciliar registrou nesta manhã o arrombamento de dois carros no bairro.</p>{para}{}</article></body></html>",
+        para.replace("Monday", "Friday")
+    );
+    let t = extract(&html, None).text;
+    assert!(t.starts_with("A equipe do Serviço"), "{t}");
+    assert!(!t.contains("Clarissa"), "{t}");
+}
+
+#[test]
+fn a_block_closing_with_a_call_to_follow_is_furniture() {
+    assert!(boilerplate::is_disclosure(
+        "The Daily is committed to publishing a diversity of letters to the editor. Here's our email: letters@daily.example. \
+         Follow The Daily Opinion section on Facebook, Twitter (@DailyOpinion) and Instagram."
+    ));
+    assert!(!boilerplate::is_disclosure("The mayor spoke on Monday. Following the vote, she wrote on Twitter that the plan would pass."));
+}
+
+#[test]
+fn a_date_and_a_name_opening_the_article_are_left_out() {
+    assert!(content::is_dated_name_line("21. Jan 2022 // Dominik Ricker"));
+    assert!(content::is_dated_name_line("11.12.2019 - Amelie Loevenich"));
+    assert!(!content::is_dated_name_line("12 mars 2020 – Salle Pleyel, Paris"));
+    assert!(!content::is_dated_name_line("12 mars 2020 : le Conseil a voté la loi"));
+    let para = "<p>The ministers met on Monday to discuss security cooperation, trade and the future of the region, officials said in a statement.</p>";
+    let html = format!(
+        "<html><body><article><h1>Talks</h1><p>21. Jan 2022 // Dominik Ricker</p>{para}{}</article></body></html>",
+        para.replace("Monday", "Friday")
+    );
+    let t = extract(&html, None).text;
+    assert!(t.starts_with("The ministers met"), "{t}");
+}
+
+#[test]
+fn piped_and_written_by_bylines_are_left_out() {
+    assert!(content::is_piped_byline("Ciclismo | Por: Juan Diego | Actualizado el: 19 abril 2022 9:12 pm"));
+    let para = "<p>The ministers met on Monday to discuss security cooperation, trade and the future of the region, officials said in a statement.</p>";
+    let html = format!(
+        "<html><body><article><h1>Talks</h1><p>Ciclismo | Por: Juan Diego | Actualizado el: 19 abril 2022 9:12 pm</p>{para}\
+         <p>Escrito por José Pablo Segura</p>{}<p>Propos recueillis par Marie Martin</p></article></body></html>",
+        para.replace("Monday", "Friday")
+    );
+    let t = extract(&html, None).text;
+    assert!(!t.contains("Juan Diego") && !t.contains("Segura") && !t.contains("Marie Martin"), "{t}");
+    // Bars in a sentence of the article.
+    let kept = format!(
+        "<html><body><article><h1>Talks</h1>{para}<p>Results | by region: north 12, south 9 | the rest follow.</p>{}</article></body></html>",
+        para.replace("Monday", "Friday")
+    );
+    let k = extract(&kept, None).text;
+    assert!(k.contains("Results | by region"), "{k}");
+}
+
+#[test]
+fn names_alone_opening_the_article_are_its_writers() {
+    assert!(content::is_names_line("Mateusz Seroka, Piotr Żochowski"));
+    assert!(content::is_names_line("Colleen Barry, The Associated Press"));
+    assert!(!content::is_names_line("Emmanuel Macron"));
+    assert!(!content::is_names_line("Le gouvernement et les syndicats"));
+    let para = "<p>The ministers met on Monday to discuss security cooperation, trade and the future of the region, officials said in a statement.</p>";
+    let html = format!(
+        "<html><body><article><h1>Talks</h1><p>Jane Doe, John Roe</p>{para}<p>Jane Doe et John Roe</p>{}</article></body></html>",
+        para.replace("Monday", "Friday")
+    );
+    let t = extract(&html, None).text;
+    assert!(t.starts_with("The ministers met"), "{t}");
+    // The same names inside the article stay.
+    assert!(t.contains("\nJane Doe et John Roe\n"), "{t}");
+}
+
+#[test]
+fn advice_to_follow_someone_closing_a_paragraph_stays() {
+    assert!(!boilerplate::is_disclosure(
+        "Rumor has it that this song is a precursor to a holiday special that Sklar plans to release on Christmas. Follow him on Instagram to watch."
+    ));
+}
