@@ -1815,16 +1815,7 @@ pub(crate) fn trim_closing_credit_lines(flat: &mut Flat<'_>) {
         loop {
             let (s, e) = (b.pieces.0 as usize, b.pieces.1 as usize);
             let Some(pieces) = flat.pieces.get(s..e) else { break };
-            let line_of = |from: usize, to: usize| -> String {
-                let mut line = String::new();
-                for p in pieces.get(from..to).unwrap_or(&[]) {
-                    match p {
-                        Piece::Text(t) => line.push_str(t),
-                        _ => line.push(' '),
-                    }
-                }
-                dossier_text::normalize::collapse_whitespace(&line).trim().to_string()
-            };
+            let line_of = |from: usize, to: usize| pieces_line(pieces, from, to);
             // The last break with text after it, and that text.
             let mut to = pieces.len();
             let mut cut = None;
@@ -1845,6 +1836,19 @@ pub(crate) fn trim_closing_credit_lines(flat: &mut Flat<'_>) {
     }
 }
 
+/// The text of `pieces[from..to]` as one line: breaks and other pieces
+/// are spaces, whitespace collapsed and trimmed.
+fn pieces_line(pieces: &[Piece<'_>], from: usize, to: usize) -> String {
+    let mut line = String::new();
+    for p in pieces.get(from..to).unwrap_or(&[]) {
+        match p {
+            Piece::Text(t) => line.push_str(t),
+            _ => line.push(' '),
+        }
+    }
+    dossier_text::normalize::collapse_whitespace(&line).trim().to_string()
+}
+
 /// Longest credit line cut from a paragraph's end (characters).
 const MAX_CREDIT_LINE_CHARS: usize = 90;
 
@@ -1858,16 +1862,7 @@ pub(crate) fn trim_opening_byline_lines(flat: &mut Flat<'_>) {
         let (s, e) = (b.pieces.0 as usize, b.pieces.1 as usize);
         let Some(pieces) = flat.pieces.get(s..e) else { continue };
         let Some(k) = pieces.iter().position(|p| matches!(p, Piece::Break)) else { continue };
-        let text_of = |from: usize, to: usize| -> String {
-            let mut line = String::new();
-            for p in pieces.get(from..to).unwrap_or(&[]) {
-                match p {
-                    Piece::Text(t) => line.push_str(t),
-                    _ => line.push(' '),
-                }
-            }
-            dossier_text::normalize::collapse_whitespace(&line).trim().to_string()
-        };
+        let text_of = |from: usize, to: usize| pieces_line(pieces, from, to);
         let line = text_of(0, k);
         if line.is_empty() || line.chars().count() >= MAX_DATED_BYLINE_CHARS as usize || text_of(k + 1, pieces.len()).is_empty() {
             continue;
