@@ -364,7 +364,20 @@ pub fn extract(input: &str) -> Extraction {
 
     // Dates: a date line or byline near the top, else a date printed with
     // the headline, else the dateline's date.
-    let mut published = dates.iter().find(|(_, d)| d.role == DateRole::Published).map(|(_, d)| d.found.date.clone());
+    // A date line under the headline (before the body's first lines) wins
+    // over one above it: the date a site prints in its header is today's,
+    // the one under the headline the article's.
+    // Only as precise a date (not a month read from two glued dates) and
+    // near the body.
+    let first = dates.iter().find(|(_, d)| d.role == DateRole::Published);
+    let under_title = |i: usize, d: &LineDate| {
+        title_line.is_some_and(|t| i > t && i <= win_end) && first.is_some_and(|(_, f)| d.found.date.precision >= f.found.date.precision)
+    };
+    let mut published = dates
+        .iter()
+        .find(|(i, d)| d.role == DateRole::Published && under_title(*i, d))
+        .or(first)
+        .map(|(_, d)| d.found.date.clone());
     meta.modified = dates.iter().find(|(_, d)| d.role == DateRole::Modified).map(|(_, d)| d.found.date.clone());
     if published.is_none() {
         published = title_date.or(dateline_date);
@@ -973,6 +986,21 @@ mod tests {
         let e = extract(input);
         assert_eq!(e.metadata.published.as_ref().map(|p| p.value.as_str()), Some("2020-12-26T21:00"));
         assert!(!e.text.contains("publié"), "{}", e.text);
+    }
+
+    #[test]
+    fn the_date_under_the_headline_wins_over_the_header_date() {
+        // The site's header prints today's date above the headline; the
+        // article's date is under it.
+        let body = "Le tribunal d'appel a confirmé lundi la condamnation de l'ancien ministre pour corruption.\n\
+            La défense a annoncé qu'elle se pourvoirait en cassation dans les prochains jours.\n";
+        let input = format!("Menu\nMercredi 6 mai 2022\nLe tribunal confirme la condamnation de l'ancien ministre\n5 mai 2022\n{body}");
+        let e = extract(&input);
+        assert_eq!(e.metadata.published.as_ref().map(|p| p.value.as_str()), Some("2022-05-05"));
+        // Not a less precise date under it (two dates glued into a month).
+        let input = format!("Menu\n6 mai 2022\nLe tribunal confirme la condamnation de l'ancien ministre\nmai 2022\n{body}");
+        let e = extract(&input);
+        assert_eq!(e.metadata.published.as_ref().map(|p| p.value.as_str()), Some("2022-05-06"));
     }
 
     #[test]
