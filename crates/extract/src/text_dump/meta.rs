@@ -179,6 +179,7 @@ fn read_names(s: &str, lex: &Lexicon) -> (Vec<(usize, usize)>, usize) {
     let mut cur: Option<(usize, usize)> = None;
     let mut cur_words = 0usize;
     let mut particle = false;
+    let mut prev_particle = false;
     let mut stop = 0usize;
     let mut i = skip_spaces(s, 0);
     while i < s.len() {
@@ -211,7 +212,7 @@ fn read_names(s: &str, lex: &Lexicon) -> (Vec<(usize, usize)>, usize) {
                 cur_words = 0;
                 stop = i + raw.len();
             }
-        } else if cur.is_some() && !particle && !ends_name && lex.is_particle(&lower) {
+        } else if cur.is_some() && !particle && !ends_name && lex.is_particle(&lower) && (!lex.is_name_article(&lower) || prev_particle) {
             particle = true;
         } else if !ends_name && (lex.is_and(&lower) || word == "&") && (cur.is_some() || !names.is_empty()) {
             names.extend(cur.take());
@@ -220,6 +221,8 @@ fn read_names(s: &str, lex: &Lexicon) -> (Vec<(usize, usize)>, usize) {
         } else {
             break;
         }
+        // "Van der Bellen": a capitalised particle before an article.
+        prev_particle = lex.is_particle(&lower);
         i = skip_spaces(s, i + raw.len());
     }
     names.extend(cur);
@@ -636,6 +639,10 @@ mod tests {
         assert_eq!(names("By Jane Doe and John Smith", false), Some(vec!["Jane Doe".into(), "John Smith".into()]));
         assert_eq!(names("Written by Mary-Ann O'Neil, staff reporter", false), Some(vec!["Mary-Ann O'Neil".into()]));
         assert_eq!(names("Par Jean de La Fontaine", false), Some(vec!["Jean de La Fontaine".into()]));
+        assert_eq!(names("Von Alexander Van der Bellen", false), Some(vec!["Alexander Van der Bellen".into()]));
+        // An article between two capitalised words joins a label's words.
+        assert_eq!(names("Thema des Tages // 02.11.2021", true), None);
+        assert_eq!(names("05.02.2020 - Redaktion: Eberhard Fuhr (Pressesprecher des EJW)", true), Some(vec!["Eberhard Fuhr".into()]));
         assert_eq!(names("Rédigé par Kamalenba le Lundi 23 Juin 2025 à 00:53", false), Some(vec!["Kamalenba".into()]));
     }
 
