@@ -58,7 +58,10 @@
 //!    one opening with a word in lower case) by
 //!    the share of its words found at the start
 //!    of the body, its repetition elsewhere on the page (breadcrumbs) and
-//!    its nearness; a date printed in front of it is the publication date
+//!    its nearness (the title given as metadata: never a caption, a
+//!    form or a picture's placeholder, and a breadcrumb's last part); a
+//!    date line under the headline wins over one above it (a header's
+//!    today); a date printed in front of it is the publication date
 //!    when no date line or byline gives one; a dateline opening the first
 //!    paragraph gives the place (and a date, last resort).
 //!
