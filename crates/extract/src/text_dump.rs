@@ -58,7 +58,10 @@
 //!    one opening with a word in lower case) by
 //!    the share of its words found at the start
 //!    of the body, its repetition elsewhere on the page (breadcrumbs) and
-//!    its nearness; a date printed in front of it is the publication date
+//!    its nearness (the title given as metadata: never a caption, a
+//!    form or a picture's placeholder, and a breadcrumb's last part); a
+//!    date line under the headline wins over one above it (a header's
+//!    today); a date printed in front of it is the publication date
 //!    when no date line or byline gives one; a dateline opening the first
 //!    paragraph gives the place (and a date, last resort).
 //!
@@ -196,14 +199,18 @@ pub fn extract(input: &str) -> Extraction {
     }
     // The headline.
     let mut title_date: Option<DateValue> = None;
-    let title_line = find_title(input, &lines, a, b, &skip, lex, lang);
-    if let Some(t) = title_line {
-        let l = &lines[t];
-        let text = l.text(input);
-        let (value, prefix) = match meta::title_prefix_date(text) {
-            Some((found, start)) => (text.get(start..).unwrap_or(text), Some((found, start))),
-            None => (text, None),
-        };
+    let (title_line, meta_title_line) = find_title(input, &lines, a, b, &skip, lex, lang);
+    // The headline without a date printed before it: its value, and the
+    // date with the byte where the headline starts.
+    let unprefixed = |text: &'_ str| match meta::title_prefix_date(text) {
+        Some((found, start)) => (text.get(start..).unwrap_or(text).to_string(), Some((found, start))),
+        None => (text.to_string(), None),
+    };
+    if let Some(t) = meta_title_line {
+        let text = lines[t].text(input);
+        let (value, prefix) = unprefixed(text);
+        // A breadcrumb ends with the page's title.
+        let value = meta::breadcrumb_tail(&value).unwrap_or(&value);
         let value = kicker_free(input, &lines, t, value.trim_end());
         if let Some((found, start)) = prefix {
             let evidence = text.get(..start).unwrap_or("").trim_end_matches(|c: char| !c.is_alphanumeric());
@@ -212,6 +219,11 @@ pub fn extract(input: &str) -> Extraction {
             title_date = Some(d);
         }
         meta.title = Some(Evidenced::new(value.to_string(), text));
+    }
+    if let Some(t) = title_line {
+        // The line the body is placed under (see `find_title`).
+        let (value, _) = unprefixed(lines[t].text(input));
+        let value = kicker_free(input, &lines, t, value.trim_end());
         skip[t] = true;
         // Lines repeating the headline (breadcrumbs, share boxes) are chrome;
         // not a paragraph that quotes it at its end ("McKinley said that
@@ -222,7 +234,8 @@ pub fn extract(input: &str) -> Extraction {
                 skip[i] = true;
             }
         }
-    } else {
+    }
+    if meta.title.is_none() {
         diagnostics.push(Diagnostic::info("no-title", "no headline line was found before the body"));
     }
 
@@ -364,7 +377,20 @@ pub fn extract(input: &str) -> Extraction {
 
     // Dates: a date line or byline near the top, else a date printed with
     // the headline, else the dateline's date.
-    let mut published = dates.iter().find(|(_, d)| d.role == DateRole::Published).map(|(_, d)| d.found.date.clone());
+    // A date line under the headline (before the body's first lines) wins
+    // over one above it: the date a site prints in its header is today's,
+    // the one under the headline the article's.
+    // Only as precise a date (not a month read from two glued dates) and
+    // near the body.
+    let first = dates.iter().find(|(_, d)| d.role == DateRole::Published);
+    let under_title = |i: usize, d: &LineDate| {
+        title_line.is_some_and(|t| i > t && i <= win_end) && first.is_some_and(|(_, f)| d.found.date.precision >= f.found.date.precision)
+    };
+    let mut published = dates
+        .iter()
+        .find(|(i, d)| d.role == DateRole::Published && under_title(*i, d))
+        .or(first)
+        .map(|(_, d)| d.found.date.clone());
     meta.modified = dates.iter().find(|(_, d)| d.role == DateRole::Modified).map(|(_, d)| d.found.date.clone());
     if published.is_none() {
         published = title_date.or(dateline_date);
@@ -491,15 +517,25 @@ fn read_meta_line(
 /// menu label, kicker or caption much less), on being repeated elsewhere
 /// on the page (alone or at the end of a breadcrumb line), and on
 /// nearness to the body.
-fn find_title(input: &str, lines: &[Line], a: usize, b: usize, skip: &[bool], lex: &Lexicon, lang: Option<usize>) -> Option<usize> {
+fn find_title(input: &str, lines: &[Line], a: usize, b: usize, skip: &[bool], lex: &Lexicon, lang: Option<usize>) -> (Option<usize>, Option<usize>) {
     let candidates: Vec<usize> = (head_start(lines, a)..a)
         .rev()
         .filter(|&i| !skip.get(i).copied().unwrap_or(true))
         .filter(|&i| lines.get(i).is_some_and(|l| meta::is_headline(l) && !l.chrome_cue && !(l.sloppy && opens_lower_unprefixed(l.text(input)))))
         .take(TITLE_CANDIDATES)
         .collect();
+    // The title given as metadata is never a picture's or a form's text
+    // nor a breadcrumb ending with a separator; the body is still placed
+    // under the line chosen among all candidates (as it always was).
+    let titled = |i: usize| {
+        lines.get(i).is_some_and(|l| {
+            let t = l.text(input);
+            !meta::is_widget_or_caption(t, lex) && meta::breadcrumb_tail(t) != Some("")
+        })
+    };
     if candidates.len() <= 1 {
-        return candidates.first().copied();
+        let first = candidates.first().copied();
+        return (first, first.filter(|&i| titled(i)));
     }
     let stop_bit = lang.map_or(0, |k| 1u64 << k);
     let mut body_words: std::collections::HashSet<Cow<'_, str>, lexicon::FastBuild> = std::collections::HashSet::default();
@@ -508,6 +544,8 @@ fn find_title(input: &str, lines: &[Line], a: usize, b: usize, skip: &[bool], le
     }
     let repeated = |i: usize, t: &str| lines.iter().enumerate().any(|(j, o)| j != i && o.text(input).ends_with(t));
     let mut best: Option<(f32, usize)> = None;
+    let mut best_titled: Option<(f32, usize)> = None;
+    let mut titled_rank = 0usize;
     for (rank, &i) in candidates.iter().enumerate() {
         let Some(l) = lines.get(i) else { continue };
         let t = l.text(input);
@@ -518,12 +556,21 @@ fn find_title(input: &str, lines: &[Line], a: usize, b: usize, skip: &[bool], le
             found += usize::from(body_words.contains(w.as_ref()));
         }
         let overlap = if words == 0 { 0.0 } else { found as f32 / words as f32 };
-        let score = 2.0 * overlap + if repeated(i, t) { 1.0 } else { 0.0 } - 0.15 * rank as f32;
+        let base = 2.0 * overlap + if repeated(i, t) { 1.0 } else { 0.0 };
+        let score = base - 0.15 * rank as f32;
         if !best.is_some_and(|(s, _)| score <= s) {
             best = Some((score, i));
         }
+        if titled(i) {
+            // Ranked among the candidates left.
+            let score = base - 0.15 * titled_rank as f32;
+            titled_rank += 1;
+            if !best_titled.is_some_and(|(s, _)| score <= s) {
+                best_titled = Some((score, i));
+            }
+        }
     }
-    best.map(|(_, i)| i)
+    (best.map(|(_, i)| i), best_titled.map(|(_, i)| i))
 }
 
 /// True when `text`, past a date printed before a headline ("date 2025-06
@@ -973,6 +1020,33 @@ mod tests {
         let e = extract(input);
         assert_eq!(e.metadata.published.as_ref().map(|p| p.value.as_str()), Some("2020-12-26T21:00"));
         assert!(!e.text.contains("publié"), "{}", e.text);
+    }
+
+    #[test]
+    fn the_date_under_the_headline_wins_over_the_header_date() {
+        // The site's header prints today's date above the headline; the
+        // article's date is under it.
+        let body = "Le tribunal d'appel a confirmé lundi la condamnation de l'ancien ministre pour corruption.\n\
+            La défense a annoncé qu'elle se pourvoirait en cassation dans les prochains jours.\n";
+        let input = format!("Menu\nMercredi 6 mai 2022\nLe tribunal confirme la condamnation de l'ancien ministre\n5 mai 2022\n{body}");
+        let e = extract(&input);
+        assert_eq!(e.metadata.published.as_ref().map(|p| p.value.as_str()), Some("2022-05-05"));
+        // Not a less precise date under it (two dates glued into a month).
+        let input = format!("Menu\n6 mai 2022\nLe tribunal confirme la condamnation de l'ancien ministre\nmai 2022\n{body}");
+        let e = extract(&input);
+        assert_eq!(e.metadata.published.as_ref().map(|p| p.value.as_str()), Some("2022-05-06"));
+    }
+
+    #[test]
+    fn the_title_is_no_caption_and_no_whole_breadcrumb() {
+        let body = "Le tribunal d'appel a confirmé lundi la condamnation de l'ancien ministre pour corruption.\n\
+            La défense a annoncé qu'elle se pourvoirait en cassation dans les prochains jours.\n";
+        let input = format!("Menu\nLe tribunal confirme la condamnation de l'ancien ministre\nL'ancien ministre à la sortie du tribunal (Photo: Jean Dupont)\n{body}");
+        let e = extract(&input);
+        assert_eq!(e.metadata.title.as_ref().map(|t| t.value.as_str()), Some("Le tribunal confirme la condamnation de l'ancien ministre"));
+        let input = format!("Accueil / Justice / 2022 / Le tribunal confirme la condamnation\n{body}");
+        let e = extract(&input);
+        assert_eq!(e.metadata.title.as_ref().map(|t| t.value.as_str()), Some("Le tribunal confirme la condamnation"));
     }
 
     #[test]

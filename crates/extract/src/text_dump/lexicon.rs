@@ -26,6 +26,7 @@ const LANGUAGE_FILES: &[(&str, &str, &str)] = &[
 
 const AGENCIES: &str = include_str!("../../../../data/lang/mul/agencies.txt");
 const PARTICLES: &str = include_str!("../../../../data/lang/mul/name-particles.txt");
+const NAME_ARTICLES: &str = include_str!("../../../../data/lang/mul/name-articles.txt");
 const ORG_WORDS: &str = include_str!("../../../../data/lang/mul/org-words.txt");
 
 /// Hash builder for the short string keys of the extractor's maps: FxHash
@@ -131,6 +132,8 @@ pub(crate) struct Lexicon {
     agencies: HashSet<String>,
     /// Lower-case name particles.
     particles: HashSet<&'static str>,
+    /// Particles that are also articles (`data/lang/mul/name-articles.txt`).
+    name_articles: HashSet<&'static str>,
     /// Folded words that mark an organisation's name.
     org_words: HashSet<String>,
     /// First characters of the cue phrases, and the longest cue in chars.
@@ -241,6 +244,7 @@ impl Lexicon {
         lex.ad_firsts.dedup();
         lex.agencies = data_lines(agencies).map(fold).collect();
         lex.particles = data_lines(particles).collect();
+        lex.name_articles = data_lines(NAME_ARTICLES).collect();
         lex.promo = aho_corasick::AhoCorasick::builder().ascii_case_insensitive(true).build(&promo_words).ok();
         lex.cookie = Some(memchr::memmem::Finder::new(b"ookie"));
         lex.consent = aho_corasick::AhoCorasick::builder().ascii_case_insensitive(true).build(&consent_words).ok();
@@ -306,6 +310,12 @@ impl Lexicon {
     /// True when `lower` may sit inside a person's name ("de", "van").
     pub fn is_particle(&self, lower: &str) -> bool {
         self.particles.contains(lower)
+    }
+
+    /// True when the particle `lower` is also an article ("der", "des"):
+    /// inside a name only after another particle.
+    pub fn is_name_article(&self, lower: &str) -> bool {
+        self.name_articles.contains(lower)
     }
 
     /// Whether `text` opens with a `chrome` cue ("À lire aussi", "Read

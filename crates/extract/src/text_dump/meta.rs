@@ -179,6 +179,7 @@ fn read_names(s: &str, lex: &Lexicon) -> (Vec<(usize, usize)>, usize) {
     let mut cur: Option<(usize, usize)> = None;
     let mut cur_words = 0usize;
     let mut particle = false;
+    let mut prev_particle = false;
     let mut stop = 0usize;
     let mut i = skip_spaces(s, 0);
     while i < s.len() {
@@ -211,7 +212,7 @@ fn read_names(s: &str, lex: &Lexicon) -> (Vec<(usize, usize)>, usize) {
                 cur_words = 0;
                 stop = i + raw.len();
             }
-        } else if cur.is_some() && !particle && !ends_name && lex.is_particle(&lower) {
+        } else if cur.is_some() && !particle && !ends_name && lex.is_particle(&lower) && (!lex.is_name_article(&lower) || prev_particle) {
             particle = true;
         } else if !ends_name && (lex.is_and(&lower) || word == "&") && (cur.is_some() || !names.is_empty()) {
             names.extend(cur.take());
@@ -220,6 +221,8 @@ fn read_names(s: &str, lex: &Lexicon) -> (Vec<(usize, usize)>, usize) {
         } else {
             break;
         }
+        // "Van der Bellen": a capitalised particle before an article.
+        prev_particle = lex.is_particle(&lower);
         i = skip_spaces(s, i + raw.len());
     }
     names.extend(cur);
@@ -411,6 +414,48 @@ pub(crate) fn opens_lower(text: &str) -> bool {
     first.chars().next().is_some_and(|c| c.is_alphabetic() && c.is_lowercase()) && !first.chars().any(char::is_uppercase)
 }
 
+/// True when a line shows what a text browser prints for a picture or a
+/// form, never a headline: it opens with a bracket ("[van-der-be]", "]Nur
+/// Titel durchsuchen") or holds an empty input field ("Suche nach: [    ]
+/// [Suche]"); or when it credits a picture ("… © Burkard Meyer", "…
+/// (Foto: Instagram)"): a caption.
+pub(crate) fn is_widget_or_caption(text: &str, lex: &Lexicon) -> bool {
+    let empty_field = text.match_indices('[').any(|(i, _)| {
+        let rest = text.get(i + 1..).unwrap_or("");
+        rest.find(']').is_some_and(|j| j > 0 && rest.get(..j).is_some_and(|f| f.chars().all(is_space)))
+    });
+    // A picture cue opens the line or follows a space or a parenthesis
+    // ("(Foto: …)", not "„Blue Marble“-Foto: …").
+    let picture = text.char_indices().any(|(i, c)| {
+        c.is_alphabetic()
+            && text.get(..i).map_or(true, |b| b.chars().last().map_or(true, |p| is_space(p) || p == '('))
+            && lex.cue_at_start(text.get(i..).unwrap_or(""), &[CueKind::Picture]).is_some()
+    });
+    text.starts_with(['[', ']']) || empty_field || text.contains('©') || picture
+}
+
+/// The last part of a breadcrumb line ("Home / Essays / 2017 / Aggression
+/// Fotografie", "Sie sind hier: Home » Europa » Emden"): what follows the
+/// last of two or more separators of one kind printed between spaces;
+/// `Some("")` when the line ends with one ("Industrie > Deutschland >").
+pub(crate) fn breadcrumb_tail(text: &str) -> Option<&str> {
+    for sep in ['»', '›', '→', '>', '/'] {
+        let spaced: Vec<usize> = text
+            .match_indices(sep)
+            .filter(|&(i, _)| {
+                let before = text.get(..i).and_then(|b| b.chars().last()).is_some_and(is_space);
+                let after = text.get(i + sep.len_utf8()..).map_or(true, |a| a.chars().next().map_or(true, is_space));
+                before && after
+            })
+            .map(|(i, _)| i)
+            .collect();
+        if let (true, Some(&last)) = (spaced.len() >= 2, spaced.last()) {
+            return Some(text.get(last + sep.len_utf8()..).unwrap_or("").trim_matches(is_space));
+        }
+    }
+    None
+}
+
 /// A date printed before the headline on the same line ("date 2025-06
 /// Le Kremlin…"): the date and the byte where the headline starts.
 pub(crate) fn title_prefix_date(text: &str) -> Option<(FoundDate, usize)> {
@@ -594,6 +639,10 @@ mod tests {
         assert_eq!(names("By Jane Doe and John Smith", false), Some(vec!["Jane Doe".into(), "John Smith".into()]));
         assert_eq!(names("Written by Mary-Ann O'Neil, staff reporter", false), Some(vec!["Mary-Ann O'Neil".into()]));
         assert_eq!(names("Par Jean de La Fontaine", false), Some(vec!["Jean de La Fontaine".into()]));
+        assert_eq!(names("Von Alexander Van der Bellen", false), Some(vec!["Alexander Van der Bellen".into()]));
+        // An article between two capitalised words joins a label's words.
+        assert_eq!(names("Thema des Tages // 02.11.2021", true), None);
+        assert_eq!(names("05.02.2020 - Redaktion: Eberhard Fuhr (Pressesprecher des EJW)", true), Some(vec!["Eberhard Fuhr".into()]));
         assert_eq!(names("Rédigé par Kamalenba le Lundi 23 Juin 2025 à 00:53", false), Some(vec!["Kamalenba".into()]));
     }
 
@@ -643,6 +692,28 @@ mod tests {
         assert!(dateline("L'AES, qui regroupe le Mali, le Burkina Faso et le Niger, est dirigée.", lex).is_none());
         assert!(dateline("Le président – qui arrive lundi – a parlé.", lex).is_none());
         assert!(dateline("AFP – Le président a parlé hier soir.", lex).is_none());
+    }
+
+    #[test]
+    fn widgets_and_captions_are_no_headlines() {
+        let lex = Lexicon::get();
+        assert!(is_widget_or_caption("[van-der-be]", lex));
+        assert!(is_widget_or_caption("]Nur Titel durchsuchen", lex));
+        assert!(is_widget_or_caption("Suche nach: [                    ] [Suche]", lex));
+        assert!(is_widget_or_caption("Das Sportzentrum Kerenzerberg in Filzbach © Burkard Meyer", lex));
+        assert!(is_widget_or_caption("Der ehemalige Mr. Gay Germany: Benjamin Näßler (Foto: Instagram)", lex));
+        assert!(!is_widget_or_caption("Après Wagner, quel nouveau partenaire sécuritaire pour le Mali ?", lex));
+        assert!(!is_widget_or_caption("Le rapport [PDF] publié par la Cour des comptes", lex));
+        assert!(!is_widget_or_caption("Neuer Blick auf das „Blue Marble“-Foto: ICON simuliert das Klimasystem", lex));
+    }
+
+    #[test]
+    fn breadcrumb_tails() {
+        assert_eq!(breadcrumb_tail("Home / Essays / 2017 / January / Aggression Fotografie"), Some("Aggression Fotografie"));
+        assert_eq!(breadcrumb_tail("Sie sind hier: Home » Europa » Deutschland » Emden"), Some("Emden"));
+        assert_eq!(breadcrumb_tail("Industrie > Deutschland > Energie-Krise >"), Some(""));
+        assert_eq!(breadcrumb_tail("Paris 2024 : les Bleus en 1/8 de finale"), None);
+        assert_eq!(breadcrumb_tail("Entre Paris / Berlin, le ton monte"), None);
     }
 
     #[test]
