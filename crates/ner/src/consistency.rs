@@ -1978,6 +1978,8 @@ const ADJ_ENDINGS: &[&str] = &[
     "al", "ale", "ales", "aux", "aire", "aires", "ique", "iques", "ier", "ière", "iers", "ières", "el", "elle", "els", "elles", "if", "ive",
     "ifs", "ives", "ien", "ienne", "iens", "iennes", "éen", "éenne", "eur", "eure", "ime", "ain", "aine", "ais", "aise", "ic", "ère", "ères",
     "eux", "euse", "euses",
+    // "agricole", "viticole" ("Mutualité sociale agricole").
+    "cole", "coles",
 ];
 
 /// Adjectives of colour, whose endings tell nothing: crossed between a
@@ -3713,6 +3715,21 @@ mod tests {
         assert_eq!(doc.tags[1][3].0, O);
         // No longer name opens with "Parlement": it stays.
         assert_eq!(doc.tags[2][1].0, B(org));
+    }
+
+    #[test]
+    fn an_untagged_mutual_insurer_runs_over_its_adjectives() {
+        use Label::*;
+        let o = (O, 0.9);
+        let org = Type::Org;
+        let toks = ["par", "la", "Mutualité", "sociale", "agricole", "("];
+        let mut tags = vec![o; 6];
+        extend_institution_names(&toks, &mut tags);
+        assert_eq!((tags[2].0, tags[3].0, tags[4].0, tags[5].0), (B(org), I(org), I(org), O));
+        let toks = ["de", "l'", "Église", "catholique", "lorsque"];
+        let mut tags = vec![o; 5];
+        extend_institution_names(&toks, &mut tags);
+        assert_eq!((tags[2].0, tags[3].0, tags[4].0), (B(org), I(org), O));
     }
 
     #[test]
