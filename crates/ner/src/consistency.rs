@@ -344,7 +344,11 @@ pub fn apply_with(doc: &mut DocTags<'_>, lexicon: &Lexicon, lang: &str, modern: 
                             && !tags.get(end).is_some_and(|t| matches!(t.0, Label::I(_)))
                             && !(tags.get(i).is_some_and(|t| t.0 == Label::B(Type::Misc))
                                 && tags.get(i + 1..end).is_some_and(|s| s.iter().all(|t| t.0 == Label::I(Type::Misc))));
-                        if (free || covers) && toks.get(i..end).is_some_and(|s| s == seq.as_slice()) {
+                        // "Le Goff est lancé" where "Le Goff" is a person of the
+                        // document: the particle opening the sentence was left
+                        // out and the rest tagged apart ("Goff").
+                        let particle = *ty == Type::Per && !free && particle_opens_tagged_name(toks, tags, i, end);
+                        if (free || covers || particle) && toks.get(i..end).is_some_and(|s| s == seq.as_slice()) {
                             relabel(tags, i, end, *ty, Some(score * 0.9));
                             step = seq.len();
                             break;
@@ -1811,6 +1815,17 @@ fn first_name_persons(toks: &[&str], tags: &mut [(Label, f32)], lexicon: &Lexico
             _ => i += 1,
         }
     }
+}
+
+/// A capitalised name particle at `i` ("Le", "De", "Van"), untagged, then
+/// one name tagged exactly over `i + 1 .. end`.
+fn particle_opens_tagged_name(toks: &[&str], tags: &[(Label, f32)], i: usize, end: usize) -> bool {
+    end >= i + 2
+        && tags.get(i).is_some_and(|t| t.0 == Label::O)
+        && toks.get(i).is_some_and(|t| is_cap(t) && (matches!(*t, "Le" | "La") || name_particles().contains(t.to_lowercase().as_str())))
+        && tags.get(i + 1).is_some_and(|t| matches!(t.0, Label::B(_)))
+        && tags.get(i + 2..end).is_some_and(|s| s.iter().all(|t| matches!(t.0, Label::I(_))))
+        && !tags.get(end).is_some_and(|t| matches!(t.0, Label::I(_)))
 }
 
 /// "de Gonneville", "d'Assise": a name particle, then a capitalised name
@@ -3730,6 +3745,20 @@ mod tests {
         let mut tags = vec![o; 5];
         extend_institution_names(&toks, &mut tags);
         assert_eq!((tags[2].0, tags[3].0, tags[4].0), (B(org), I(org), O));
+    }
+
+    #[test]
+    fn a_particle_opening_a_sentence_joins_the_person_of_the_document() {
+        use Label::*;
+        let o = (O, 0.9);
+        let per = Type::Per;
+        let lexicon = Lexicon::default();
+        let mut doc = DocTags {
+            sentences: vec![vec!["Sortie", "de", "Le", "Goff", ",", "."], vec!["Le", "Goff", "est", "lancé"]],
+            tags: vec![vec![o, o, (B(per), 0.9), (I(per), 0.9), o, o], vec![o, (B(Type::Org), 0.9), o, o]],
+        };
+        apply(&mut doc, &lexicon, "fr");
+        assert_eq!((doc.tags[1][0].0, doc.tags[1][1].0), (B(per), I(per)));
     }
 
     #[test]
