@@ -3762,6 +3762,13 @@ mod tests {
     }
 
     #[test]
+    fn a_name_right_after_journal_is_a_medium() {
+        let cues = company_cues("fr").expect("French company cues");
+        assert!(company_context(&["dans", "le", "journal", "Plos", "Medicine", ":"], 3, 5, cues));
+        assert!(!company_context(&["dans", "le", "livre", "Plos", "Medicine", ":"], 3, 5, cues));
+    }
+
+    #[test]
     fn a_name_after_a_role_and_chez_is_an_employer() {
         use Label::*;
         let o = (O, 0.9);
