@@ -160,6 +160,7 @@ pub fn apply_with(doc: &mut DocTags<'_>, lexicon: &Lexicon, lang: &str, modern: 
                 capitalised_word_before_person(toks, tags, lexicon, lang);
                 english_connected_names(toks, tags);
                 product_codes(toks, tags);
+                foreign_articles_open_names(toks, tags);
             }
         }
     }
@@ -343,7 +344,11 @@ pub fn apply_with(doc: &mut DocTags<'_>, lexicon: &Lexicon, lang: &str, modern: 
                             && !tags.get(end).is_some_and(|t| matches!(t.0, Label::I(_)))
                             && !(tags.get(i).is_some_and(|t| t.0 == Label::B(Type::Misc))
                                 && tags.get(i + 1..end).is_some_and(|s| s.iter().all(|t| t.0 == Label::I(Type::Misc))));
-                        if (free || covers) && toks.get(i..end).is_some_and(|s| s == seq.as_slice()) {
+                        // "Le Goff est lancé" where "Le Goff" is a person of the
+                        // document: the particle opening the sentence was left
+                        // out and the rest tagged apart ("Goff").
+                        let particle = *ty == Type::Per && !free && particle_opens_tagged_name(toks, tags, i, end);
+                        if (free || covers || particle) && toks.get(i..end).is_some_and(|s| s == seq.as_slice()) {
                             relabel(tags, i, end, *ty, Some(score * 0.9));
                             step = seq.len();
                             break;
@@ -437,10 +442,50 @@ pub fn apply_with(doc: &mut DocTags<'_>, lexicon: &Lexicon, lang: &str, modern: 
         drop_common_word_persons(doc, lexicon, &lower_here);
         drop_shouted_common_words(doc, lexicon, &lower_here);
         drop_phrases_written_lower_elsewhere(doc);
+        drop_lone_heads_of_longer_names(doc);
         for (toks, tags) in doc.sentences.iter().zip(doc.tags.iter_mut()) {
             caption_places_before_dates(toks, tags);
             eponyms_at_their_noun(toks, tags);
             parenthesised_names_of_works(toks, tags);
+        }
+    }
+}
+
+/// "le Conseil national syrien … le chef du Conseil", "la Cour d'assises …
+/// pas la Cour": an institution head alone (`ner-institutions.txt`) where
+/// the document names an organisation of several words opening with it is
+/// that organisation's short reference, no name of its own; it is dropped
+/// (the full name carries the entity, and the lone head would stand apart
+/// as an entity "Conseil" in the dossier). Where no longer name opens with
+/// it ("le Parlement", "l'Assemblée" alone), it stays.
+fn drop_lone_heads_of_longer_names(doc: &mut DocTags<'_>) {
+    let heads = institution_heads();
+    let mut opened: HashSet<&str> = HashSet::new();
+    for (toks, tags) in doc.sentences.iter().zip(&doc.tags) {
+        let labels: Vec<Label> = tags.iter().map(|t| t.0).collect();
+        for (a, b, ty) in entities(&labels) {
+            if ty != Type::Org || b < a + 2 {
+                continue;
+            }
+            if let Some(&w) = toks.get(a) {
+                if is_cap(w) && heads.contains(&w.to_lowercase()) {
+                    opened.insert(w);
+                }
+            }
+        }
+    }
+    if opened.is_empty() {
+        return;
+    }
+    for (toks, tags) in doc.sentences.iter().zip(doc.tags.iter_mut()) {
+        let labels: Vec<Label> = tags.iter().map(|t| t.0).collect();
+        for (a, b, ty) in entities(&labels) {
+            if ty != Type::Org || b != a + 1 || !toks.get(a).is_some_and(|w| opened.contains(w)) {
+                continue;
+            }
+            if let Some(t) = tags.get_mut(a) {
+                t.0 = Label::O;
+            }
         }
     }
 }
@@ -622,7 +667,16 @@ fn split_persons_off_titled_organisations(toks: &[&str], tags: &mut [(Label, f32
         let rest_names = toks.get(first + 1..b).is_some_and(|s| s.iter().all(|t| is_cap(t) && t.chars().skip(1).any(char::is_lowercase)));
         let org_cap = toks.get(first - 1).is_some_and(|t| t.chars().any(char::is_alphabetic));
         if rest_names && org_cap && known_name(toks.get(a..b).unwrap_or(&[])).is_none() {
-            relabel(tags, a, first, Type::Org, None);
+            // "le président de la commission Denis Baupin": a complement
+            // written in lower case names no organisation.
+            let lower_only = toks.get(a..first).is_some_and(|s| s.iter().all(|t| !t.chars().any(char::is_uppercase)));
+            if lower_only {
+                for t in tags.iter_mut().take(first).skip(a) {
+                    t.0 = Label::O;
+                }
+            } else {
+                relabel(tags, a, first, Type::Org, None);
+            }
             relabel(tags, first, b, Type::Per, None);
         }
     }
@@ -1728,6 +1782,11 @@ fn first_name_persons(toks: &[&str], tags: &mut [(Label, f32)], lexicon: &Lexico
                     relabel(tags, i, e, Type::Per, None);
                 } else if ty != Type::Per && !company_named && b >= i + 2 && (i + 1..b).all(|k| toks.get(k).is_some_and(|t| is_cap(t))) && !known(i, b) {
                     relabel(tags, i, b, Type::Per, None);
+                } else if ty == Type::Org && !company_named && b == i + 3 && particle_surname(toks, i + 1) && !known(i, b) {
+                    // "François d'Assise" tagged as an organisation: a
+                    // first name, a particle and a capitalised name are a
+                    // person (places keep theirs: "Charles de Gaulle").
+                    relabel(tags, i, b, Type::Per, None);
                 }
                 i = e;
             }
@@ -1756,6 +1815,23 @@ fn first_name_persons(toks: &[&str], tags: &mut [(Label, f32)], lexicon: &Lexico
             _ => i += 1,
         }
     }
+}
+
+/// A capitalised name particle at `i` ("Le", "De", "Van"), untagged, then
+/// one name tagged exactly over `i + 1 .. end`.
+fn particle_opens_tagged_name(toks: &[&str], tags: &[(Label, f32)], i: usize, end: usize) -> bool {
+    end >= i + 2
+        && tags.get(i).is_some_and(|t| t.0 == Label::O)
+        && toks.get(i).is_some_and(|t| is_cap(t) && (matches!(*t, "Le" | "La") || name_particles().contains(t.to_lowercase().as_str())))
+        && tags.get(i + 1).is_some_and(|t| matches!(t.0, Label::B(_)))
+        && tags.get(i + 2..end).is_some_and(|s| s.iter().all(|t| matches!(t.0, Label::I(_))))
+        && !tags.get(end).is_some_and(|t| matches!(t.0, Label::I(_)))
+}
+
+/// "de Gonneville", "d'Assise": a name particle, then a capitalised name
+/// (at `k`, `k + 1`).
+fn particle_surname(toks: &[&str], k: usize) -> bool {
+    toks.get(k).is_some_and(|t| matches!(*t, "de" | "d'" | "d’" | "du")) && toks.get(k + 1).is_some_and(|t| is_cap(t) && t.chars().skip(1).any(char::is_lowercase))
 }
 
 /// A person's name does not include the titles before it: "U.S. President
@@ -1917,6 +1993,8 @@ const ADJ_ENDINGS: &[&str] = &[
     "al", "ale", "ales", "aux", "aire", "aires", "ique", "iques", "ier", "ière", "iers", "ières", "el", "elle", "els", "elles", "if", "ive",
     "ifs", "ives", "ien", "ienne", "iens", "iennes", "éen", "éenne", "eur", "eure", "ime", "ain", "aine", "ais", "aise", "ic", "ère", "ères",
     "eux", "euse", "euses",
+    // "agricole", "viticole" ("Mutualité sociale agricole").
+    "cole", "coles",
 ];
 
 /// Adjectives of colour, whose endings tell nothing: crossed between a
@@ -3479,6 +3557,40 @@ fn relabel(tags: &mut [(Label, f32)], a: usize, b: usize, ty: Type, score: Optio
     }
 }
 
+/// Capitalised definite articles of other languages
+/// (`data/lang/fr/ner-foreign-articles.txt`).
+fn foreign_articles() -> &'static HashSet<&'static str> {
+    static WORDS: std::sync::OnceLock<HashSet<&'static str>> = std::sync::OnceLock::new();
+    WORDS.get_or_init(|| dossier_text::data_lines(include_str!("../../../data/lang/fr/ner-foreign-articles.txt")).collect())
+}
+
+/// "le quotidien El Punt Avui", "The Hollywood Reporter": in French text, a
+/// capitalised article of another language right before a tagged name opens
+/// that name (titles of newspapers, bands, works); the model tags the name
+/// without it. "Il" opens a sentence as the French pronoun, so it counts
+/// only inside a sentence.
+fn foreign_articles_open_names(toks: &[&str], tags: &mut [(Label, f32)]) {
+    let labels: Vec<Label> = tags.iter().map(|t| t.0).collect();
+    for (a, b, ty) in entities(&labels) {
+        let Some(prev) = a.checked_sub(1) else { continue };
+        let Some(&art) = toks.get(prev) else { continue };
+        if !foreign_articles().contains(art) || labels.get(prev) != Some(&Label::O) {
+            continue;
+        }
+        let opens_sentence = prev == 0 || toks.get(prev - 1).is_some_and(|t| !t.chars().any(char::is_alphanumeric));
+        if art == "Il" && opens_sentence {
+            continue;
+        }
+        // "by the FDA": before an acronym the article is the running
+        // text's (an English sentence quoted), no part of a title.
+        let acronym = toks.get(a).is_some_and(|t| t.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !t.chars().any(char::is_lowercase));
+        if acronym {
+            continue;
+        }
+        relabel(tags, prev, b, ty, None);
+    }
+}
+
 /// For a hyphenated token whose parts are all known places while the whole
 /// is not ("Mali-Russie"), the byte ranges (relative to the token) and
 /// type of each part.
@@ -3539,6 +3651,124 @@ mod tests {
             assert_eq!(lower(t), t.to_lowercase(), "{t}");
             assert_eq!(matches!(lower(t), Cow::Borrowed(_)), t == t.to_lowercase(), "{t}");
         }
+    }
+
+    #[test]
+    fn a_foreign_article_opens_the_name_after_it() {
+        use Label::*;
+        let o = (O, 0.9);
+        let org = Type::Org;
+        let toks = ["le", "quotidien", "El", "Punt", "Avui", "."];
+        let mut tags = vec![o, o, o, (B(org), 0.9), (I(org), 0.9), o];
+        foreign_articles_open_names(&toks, &mut tags);
+        assert_eq!((tags[2].0, tags[3].0, tags[4].0), (B(org), I(org), I(org)));
+        // "Il" opening a sentence is the French pronoun.
+        let toks = ["Il", "Corriere", "a", "écrit"];
+        let mut tags = vec![o, (B(org), 0.9), o, o];
+        foreign_articles_open_names(&toks, &mut tags);
+        assert_eq!((tags[0].0, tags[1].0), (O, B(org)));
+        let toks = ["selon", "Il", "Corriere", ","];
+        let mut tags = vec![o, o, (B(org), 0.9), o];
+        foreign_articles_open_names(&toks, &mut tags);
+        assert_eq!((tags[1].0, tags[2].0), (B(org), I(org)));
+    }
+
+    #[test]
+    fn a_foreign_article_stays_out_of_an_acronym() {
+        use Label::*;
+        let o = (O, 0.9);
+        let org = Type::Org;
+        let toks = ["approved", "by", "The", "FDA", "."];
+        let mut tags = vec![o, o, o, (B(org), 0.9), o];
+        foreign_articles_open_names(&toks, &mut tags);
+        assert_eq!((tags[2].0, tags[3].0), (O, B(org)));
+    }
+
+    #[test]
+    fn a_lower_case_complement_before_a_person_is_no_organisation() {
+        use Label::*;
+        let o = (O, 0.9);
+        let org = Type::Org;
+        let per = Type::Per;
+        let toks = ["président", "de", "la", "commission", "Denis", "Baupin", "("];
+        let mut tags = vec![o, o, o, (B(org), 0.9), (I(org), 0.9), (I(org), 0.9), o];
+        split_persons_off_titled_organisations(&toks, &mut tags);
+        assert_eq!((tags[3].0, tags[4].0, tags[5].0), (O, B(per), I(per)));
+        // A capitalised organisation keeps its type.
+        let toks = ["président", "du", "Conseil", "Mario", "Monti", "a"];
+        let mut tags = vec![o, o, (B(org), 0.9), (I(org), 0.9), (I(org), 0.9), o];
+        split_persons_off_titled_organisations(&toks, &mut tags);
+        assert_eq!((tags[2].0, tags[3].0, tags[4].0), (B(org), B(per), I(per)));
+    }
+
+    #[test]
+    fn a_first_name_particle_and_name_tagged_organisation_is_a_person() {
+        use Label::*;
+        let o = (O, 0.9);
+        let org = Type::Org;
+        let per = Type::Per;
+        let lexicon = Lexicon::default();
+        let toks = ["titre", "que", "François", "d'", "Assise", "»"];
+        let mut tags = vec![o, o, (B(org), 0.9), (I(org), 0.9), (I(org), 0.9), o];
+        first_name_persons(&toks, &mut tags, &lexicon);
+        assert_eq!((tags[2].0, tags[3].0, tags[4].0), (B(per), I(per), I(per)));
+        // A place of that shape keeps its type.
+        let toks = ["aéroport", "Charles", "de", "Gaulle", "."];
+        let mut tags = vec![o, (B(Type::Loc), 0.9), (I(Type::Loc), 0.9), (I(Type::Loc), 0.9), o];
+        first_name_persons(&toks, &mut tags, &lexicon);
+        assert_eq!(tags[1].0, B(Type::Loc));
+    }
+
+    #[test]
+    fn a_lone_head_of_a_longer_name_in_the_document_is_dropped() {
+        use Label::*;
+        let o = (O, 0.9);
+        let org = Type::Org;
+        let mut doc = DocTags {
+            sentences: vec![vec!["le", "Conseil", "national", "syrien", "."], vec!["le", "chef", "du", "Conseil", "a"], vec!["le", "Parlement", "a"]],
+            tags: vec![vec![o, (B(org), 0.9), (I(org), 0.9), (I(org), 0.9), o], vec![o, o, o, (B(org), 0.9), o], vec![o, (B(org), 0.9), o]],
+        };
+        drop_lone_heads_of_longer_names(&mut doc);
+        assert_eq!(doc.tags[0][1].0, B(org));
+        assert_eq!(doc.tags[1][3].0, O);
+        // No longer name opens with "Parlement": it stays.
+        assert_eq!(doc.tags[2][1].0, B(org));
+    }
+
+    #[test]
+    fn an_untagged_mutual_insurer_runs_over_its_adjectives() {
+        use Label::*;
+        let o = (O, 0.9);
+        let org = Type::Org;
+        let toks = ["par", "la", "Mutualité", "sociale", "agricole", "("];
+        let mut tags = vec![o; 6];
+        extend_institution_names(&toks, &mut tags);
+        assert_eq!((tags[2].0, tags[3].0, tags[4].0, tags[5].0), (B(org), I(org), I(org), O));
+        let toks = ["de", "l'", "Église", "catholique", "lorsque"];
+        let mut tags = vec![o; 5];
+        extend_institution_names(&toks, &mut tags);
+        assert_eq!((tags[2].0, tags[3].0, tags[4].0), (B(org), I(org), O));
+    }
+
+    #[test]
+    fn a_particle_opening_a_sentence_joins_the_person_of_the_document() {
+        use Label::*;
+        let o = (O, 0.9);
+        let per = Type::Per;
+        let lexicon = Lexicon::default();
+        let mut doc = DocTags {
+            sentences: vec![vec!["Sortie", "de", "Le", "Goff", ",", "."], vec!["Le", "Goff", "est", "lancé"]],
+            tags: vec![vec![o, o, (B(per), 0.9), (I(per), 0.9), o, o], vec![o, (B(Type::Org), 0.9), o, o]],
+        };
+        apply(&mut doc, &lexicon, "fr");
+        assert_eq!((doc.tags[1][0].0, doc.tags[1][1].0), (B(per), I(per)));
+    }
+
+    #[test]
+    fn a_name_right_after_journal_is_a_medium() {
+        let cues = company_cues("fr").expect("French company cues");
+        assert!(company_context(&["dans", "le", "journal", "Plos", "Medicine", ":"], 3, 5, cues));
+        assert!(!company_context(&["dans", "le", "livre", "Plos", "Medicine", ":"], 3, 5, cues));
     }
 
     #[test]

@@ -11,6 +11,8 @@ use rustc_hash::{FxHashMap, FxHashSet};
 const PLACES: &str = include_str!("../../../data/gazetteers/places.tsv");
 const ORGANISATIONS: &str = include_str!("../../../data/gazetteers/organisations.tsv");
 const DEMONYMS: &str = include_str!("../../../data/gazetteers/demonyms.tsv");
+/// Hand-written regions the built gazetteer lacks ("Tibet", "Acadie").
+const REGIONS_EXTRA: &str = include_str!("../../../data/gazetteers/regions-extra.txt");
 const CUES: &[(&str, &str)] = &[
     ("fr", include_str!("../../../data/lang/fr/ner-cues.tsv")),
     ("en", include_str!("../../../data/lang/en/ner-cues.tsv")),
@@ -138,6 +140,11 @@ impl Resources {
                 add(name, bits);
             }
         }
+        for row in rows(REGIONS_EXTRA) {
+            if let Some(name) = row.first() {
+                add(name, class::REGION);
+            }
+        }
         for row in rows(ORGANISATIONS) {
             if let Some(name) = row.first() {
                 add(name, class::ORG);
@@ -212,6 +219,8 @@ mod tests {
         assert!(r.name_classes(h("mali")) & class::COUNTRY != 0);
         assert!(r.name_classes(h("onu")) & class::ORG != 0);
         assert!(r.name_classes(h("afrique de l' ouest")) & class::REGION != 0);
+        // A hand-written region (regions-extra.txt).
+        assert!(r.name_classes(h("tibet")) & class::REGION != 0);
         assert!(r.name_continues(h("afrique de l'")) && r.name_continues(h("afrique")));
         assert!(!r.name_continues(h("afrique de l' ouest zzz")) && !r.name_continues(h("zzzz")));
         // Families of organisations: publishers, media, public bodies, NGOs, unions, chains.
