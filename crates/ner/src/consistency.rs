@@ -2185,6 +2185,11 @@ fn company_context(toks: &[&str], a: usize, b: usize, cues: &FxHashMap<&str, Com
     cue(j) == Some(CompanyCue::Any)
 }
 
+/// Nouns of periodicals: a name right after one is the medium, even where
+/// the model took it for a work. Not "journal", "magazine" or "chaîne",
+/// which also head the names of programmes ("le magazine Capital").
+const MEDIUM_NOUNS: &[&str] = &["quotidien", "hebdomadaire", "tabloïd", "mensuel", "revue", "revues"];
+
 /// Capitalised words the model left untagged right after a company or
 /// medium noun, over at most two lower-case modifiers ("le quotidien
 /// français Libération", "l'équipementier X"), are an organisation.
@@ -2204,6 +2209,18 @@ fn names_after_company_nouns(toks: &[&str], tags: &mut [(Label, f32)], cues: &Fx
         let mut e = k;
         while e < k + 4 && toks.get(e).is_some_and(|t| is_cap(t) && t.chars().any(char::is_alphabetic)) && free(e, tags) {
             e += 1;
+        }
+        // "dans la revue Nature.", "le quotidien Metro": a name the model
+        // took for a work right after a noun of periodical
+        // ([`MEDIUM_NOUNS`]) is the medium (an organisation).
+        if e == k && MEDIUM_NOUNS.contains(&w.as_ref()) && tags.get(k).is_some_and(|t| t.0 == Label::B(Type::Misc)) {
+            let mut m = k + 1;
+            while tags.get(m).is_some_and(|t| t.0 == Label::I(Type::Misc)) {
+                m += 1;
+            }
+            relabel(tags, k, m, Type::Org, None);
+            i = m;
+            continue;
         }
         let next_free_cap = toks.get(e).is_some_and(|t| is_cap(t)) && !free(e, tags);
         if e > k && !next_free_cap && known_name(toks.get(k..e).unwrap_or(&[])) != Some(Type::Loc) && !first_names().contains(toks.get(k).copied().unwrap_or("")) {
@@ -3769,6 +3786,20 @@ mod tests {
         let cues = company_cues("fr").expect("French company cues");
         assert!(company_context(&["dans", "le", "journal", "Plos", "Medicine", ":"], 3, 5, cues));
         assert!(!company_context(&["dans", "le", "livre", "Plos", "Medicine", ":"], 3, 5, cues));
+    }
+
+    #[test]
+    fn a_work_right_after_a_periodical_noun_is_the_medium() {
+        use Label::*;
+        let cues = company_cues("fr").expect("French company cues");
+        let rule = |t: &[&str], g: &mut [(Label, f32)]| names_after_company_nouns(t, g, cues);
+        let toks = ["dans", "la", "revue", "Nature", "."];
+        assert_eq!(labels_after(rule, &toks, &[O, O, O, B(Type::Misc), O]), vec![O, O, O, B(Type::Org), O]);
+        // A website or a programme stays a work.
+        let toks = ["sur", "le", "site", "Doctissimo", "."];
+        assert_eq!(labels_after(rule, &toks, &[O, O, O, B(Type::Misc), O]), vec![O, O, O, B(Type::Misc), O]);
+        let toks = ["dans", "le", "magazine", "Capital", "."];
+        assert_eq!(labels_after(rule, &toks, &[O, O, O, B(Type::Misc), O]), vec![O, O, O, B(Type::Misc), O]);
     }
 
     #[test]
