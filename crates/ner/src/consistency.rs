@@ -173,6 +173,7 @@ pub fn apply_with(doc: &mut DocTags<'_>, lexicon: &Lexicon, lang: &str, modern: 
             for (toks, tags) in doc.sentences.iter().zip(doc.tags.iter_mut()) {
                 names_after_company_nouns(toks, tags, cues);
                 apposed_organisation_words(toks, tags);
+                acronyms_after_chez(toks, tags);
             }
         }
     }
@@ -2185,6 +2186,25 @@ fn company_context(toks: &[&str], a: usize, b: usize, cues: &FxHashMap<&str, Com
     cue(j) == Some(CompanyCue::Any)
 }
 
+/// "idem chez PSA", "chez EDF": an acronym the model left untagged right
+/// after "chez" is an employer or a seller, an organisation (people are
+/// not named by acronyms; "chez M. X" has a dot, roman numerals are left
+/// out).
+fn acronyms_after_chez(toks: &[&str], tags: &mut [(Label, f32)]) {
+    for i in 1..toks.len() {
+        let (Some(&prev), Some(&t)) = (toks.get(i - 1), toks.get(i)) else { continue };
+        if !prev.eq_ignore_ascii_case("chez") || tags.get(i).is_none_or(|g| g.0 != Label::O) {
+            continue;
+        }
+        let n = t.chars().count();
+        let acronym = (2..=6).contains(&n) && t.chars().all(|c| c.is_uppercase()) && !t.chars().all(|c| matches!(c, 'I' | 'V' | 'X' | 'L' | 'C' | 'M' | 'D'));
+        // Not a name run on over several tokens ("chez PSA Peugeot").
+        if acronym && tags.get(i + 1).is_none_or(|g| !matches!(g.0, Label::I(_))) && !toks.get(i + 1).is_some_and(|n| is_cap(n)) {
+            relabel(tags, i, i + 1, Type::Org, Some(0.6));
+        }
+    }
+}
+
 /// Nouns of periodicals: a name right after one is the medium, even where
 /// the model took it for a work. Not "journal", "magazine" or "chaîne",
 /// which also head the names of programmes ("le magazine Capital").
@@ -3786,6 +3806,17 @@ mod tests {
         let cues = company_cues("fr").expect("French company cues");
         assert!(company_context(&["dans", "le", "journal", "Plos", "Medicine", ":"], 3, 5, cues));
         assert!(!company_context(&["dans", "le", "livre", "Plos", "Medicine", ":"], 3, 5, cues));
+    }
+
+    #[test]
+    fn an_untagged_acronym_after_chez_is_an_organisation() {
+        use Label::*;
+        let toks = ["idem", "chez", "PSA", "où"];
+        assert_eq!(labels_after(acronyms_after_chez, &toks, &[O, O, O, O]), vec![O, O, B(Type::Org), O]);
+        let toks = ["chez", "Louis", "XIV", "."];
+        assert_eq!(labels_after(acronyms_after_chez, &toks, &[O, O, O, O]), vec![O, O, O, O]);
+        let toks = ["né", "chez", "VI", "."];
+        assert_eq!(labels_after(acronyms_after_chez, &toks, &[O, O, O, O]), vec![O, O, O, O]);
     }
 
     #[test]
