@@ -174,6 +174,7 @@ pub fn apply_with(doc: &mut DocTags<'_>, lexicon: &Lexicon, lang: &str, modern: 
                 names_after_company_nouns(toks, tags, cues);
                 apposed_organisation_words(toks, tags);
                 acronyms_after_chez(toks, tags);
+                employers_after_staff_nouns(toks, tags);
             }
         }
     }
@@ -2186,6 +2187,29 @@ fn company_context(toks: &[&str], a: usize, b: usize, cues: &FxHashMap<&str, Com
     cue(j) == Some(CompanyCue::Any)
 }
 
+fn staff_nouns() -> &'static HashSet<&'static str> {
+    static S: std::sync::OnceLock<HashSet<&'static str>> = std::sync::OnceLock::new();
+    S.get_or_init(|| dossier_text::data_lines(include_str!("../../../data/lang/fr/ner-staff-nouns.txt")).collect())
+}
+
+/// "deux agents Enedis ont débranché": a capitalised word the model left
+/// untagged right after a plural noun of staff
+/// (`data/lang/fr/ner-staff-nouns.txt`), and not followed by another
+/// capitalised word, is their employer, an organisation. A first name
+/// ("les employés Jean et Marc") is left alone.
+fn employers_after_staff_nouns(toks: &[&str], tags: &mut [(Label, f32)]) {
+    for i in 1..toks.len() {
+        let (Some(&prev), Some(&t)) = (toks.get(i - 1), toks.get(i)) else { continue };
+        if !is_cap(t) || t.chars().count() < 2 || !t.chars().all(char::is_alphabetic) || tags.get(i).is_none_or(|g| g.0 != Label::O) {
+            continue;
+        }
+        if !staff_nouns().contains(lower(prev).as_ref()) || toks.get(i + 1).is_some_and(|n| is_cap(n)) || first_names().contains(t) {
+            continue;
+        }
+        relabel(tags, i, i + 1, Type::Org, Some(0.6));
+    }
+}
+
 /// "idem chez PSA", "chez EDF": an acronym the model left untagged right
 /// after "chez" is an employer or a seller, an organisation (people are
 /// not named by acronyms; "chez M. X" has a dot, roman numerals are left
@@ -3806,6 +3830,15 @@ mod tests {
         let cues = company_cues("fr").expect("French company cues");
         assert!(company_context(&["dans", "le", "journal", "Plos", "Medicine", ":"], 3, 5, cues));
         assert!(!company_context(&["dans", "le", "livre", "Plos", "Medicine", ":"], 3, 5, cues));
+    }
+
+    #[test]
+    fn an_untagged_name_after_a_staff_noun_is_the_employer() {
+        use Label::*;
+        let toks = ["deux", "agents", "Enedis", "ont"];
+        assert_eq!(labels_after(employers_after_staff_nouns, &toks, &[O, O, O, O]), vec![O, O, B(Type::Org), O]);
+        let toks = ["les", "employés", "Jean", "et"];
+        assert_eq!(labels_after(employers_after_staff_nouns, &toks, &[O, O, O, O]), vec![O, O, O, O]);
     }
 
     #[test]
