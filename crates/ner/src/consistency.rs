@@ -2229,10 +2229,12 @@ fn acronyms_after_chez(toks: &[&str], tags: &mut [(Label, f32)]) {
     }
 }
 
-/// Nouns of periodicals: a name right after one is the medium, even where
-/// the model took it for a work. Not "journal", "magazine" or "chaîne",
-/// which also head the names of programmes ("le magazine Capital").
-const MEDIUM_NOUNS: &[&str] = &["quotidien", "hebdomadaire", "tabloïd", "mensuel", "revue", "revues"];
+/// Nouns of periodicals (`data/lang/fr/ner-periodical-nouns.txt`): a name
+/// right after one is the medium, even where the model took it for a work.
+fn periodical_nouns() -> &'static HashSet<&'static str> {
+    static S: std::sync::OnceLock<HashSet<&'static str>> = std::sync::OnceLock::new();
+    S.get_or_init(|| dossier_text::data_lines(include_str!("../../../data/lang/fr/ner-periodical-nouns.txt")).collect())
+}
 
 /// Capitalised words the model left untagged right after a company or
 /// medium noun, over at most two lower-case modifiers ("le quotidien
@@ -2256,8 +2258,8 @@ fn names_after_company_nouns(toks: &[&str], tags: &mut [(Label, f32)], cues: &Fx
         }
         // "dans la revue Nature.", "le quotidien Metro": a name the model
         // took for a work right after a noun of periodical
-        // ([`MEDIUM_NOUNS`]) is the medium (an organisation).
-        if e == k && MEDIUM_NOUNS.contains(&w.as_ref()) && tags.get(k).is_some_and(|t| t.0 == Label::B(Type::Misc)) {
+        // ([`periodical_nouns`]) is the medium (an organisation).
+        if e == k && periodical_nouns().contains(w.as_ref()) && tags.get(k).is_some_and(|t| t.0 == Label::B(Type::Misc)) {
             let mut m = k + 1;
             while tags.get(m).is_some_and(|t| t.0 == Label::I(Type::Misc)) {
                 m += 1;
