@@ -173,6 +173,8 @@ pub fn apply_with(doc: &mut DocTags<'_>, lexicon: &Lexicon, lang: &str, modern: 
             for (toks, tags) in doc.sentences.iter().zip(doc.tags.iter_mut()) {
                 names_after_company_nouns(toks, tags, cues);
                 apposed_organisation_words(toks, tags);
+                acronyms_after_chez(toks, tags);
+                employers_after_staff_nouns(toks, tags);
             }
         }
     }
@@ -2185,6 +2187,55 @@ fn company_context(toks: &[&str], a: usize, b: usize, cues: &FxHashMap<&str, Com
     cue(j) == Some(CompanyCue::Any)
 }
 
+fn staff_nouns() -> &'static HashSet<&'static str> {
+    static S: std::sync::OnceLock<HashSet<&'static str>> = std::sync::OnceLock::new();
+    S.get_or_init(|| dossier_text::data_lines(include_str!("../../../data/lang/fr/ner-staff-nouns.txt")).collect())
+}
+
+/// "deux agents Enedis ont débranché": a capitalised word the model left
+/// untagged right after a plural noun of staff
+/// (`data/lang/fr/ner-staff-nouns.txt`), and not followed by another
+/// capitalised word, is their employer, an organisation. A first name
+/// ("les employés Jean et Marc") is left alone.
+fn employers_after_staff_nouns(toks: &[&str], tags: &mut [(Label, f32)]) {
+    for i in 1..toks.len() {
+        let (Some(&prev), Some(&t)) = (toks.get(i - 1), toks.get(i)) else { continue };
+        if !is_cap(t) || t.chars().count() < 2 || !t.chars().all(char::is_alphabetic) || tags.get(i).is_none_or(|g| g.0 != Label::O) {
+            continue;
+        }
+        if !staff_nouns().contains(lower(prev).as_ref()) || toks.get(i + 1).is_some_and(|n| is_cap(n)) || first_names().contains(t) {
+            continue;
+        }
+        relabel(tags, i, i + 1, Type::Org, Some(0.6));
+    }
+}
+
+/// "idem chez PSA", "chez EDF": an acronym the model left untagged right
+/// after "chez" is an employer or a seller, an organisation (people are
+/// not named by acronyms; "chez M. X" has a dot, roman numerals are left
+/// out).
+fn acronyms_after_chez(toks: &[&str], tags: &mut [(Label, f32)]) {
+    for i in 1..toks.len() {
+        let (Some(&prev), Some(&t)) = (toks.get(i - 1), toks.get(i)) else { continue };
+        if !prev.eq_ignore_ascii_case("chez") || tags.get(i).is_none_or(|g| g.0 != Label::O) {
+            continue;
+        }
+        let n = t.chars().count();
+        let acronym = (2..=6).contains(&n) && t.chars().all(|c| c.is_uppercase()) && !t.chars().all(|c| matches!(c, 'I' | 'V' | 'X' | 'L' | 'C' | 'M' | 'D'));
+        // Not a name run on over several tokens ("chez PSA Peugeot").
+        if acronym && tags.get(i + 1).is_none_or(|g| !matches!(g.0, Label::I(_))) && !toks.get(i + 1).is_some_and(|n| is_cap(n)) {
+            relabel(tags, i, i + 1, Type::Org, Some(0.6));
+        }
+    }
+}
+
+/// Nouns of periodicals (`data/lang/fr/ner-periodical-nouns.txt`): a name
+/// right after one is the medium, even where the model took it for a work.
+fn periodical_nouns() -> &'static HashSet<&'static str> {
+    static S: std::sync::OnceLock<HashSet<&'static str>> = std::sync::OnceLock::new();
+    S.get_or_init(|| dossier_text::data_lines(include_str!("../../../data/lang/fr/ner-periodical-nouns.txt")).collect())
+}
+
 /// Capitalised words the model left untagged right after a company or
 /// medium noun, over at most two lower-case modifiers ("le quotidien
 /// français Libération", "l'équipementier X"), are an organisation.
@@ -2204,6 +2255,18 @@ fn names_after_company_nouns(toks: &[&str], tags: &mut [(Label, f32)], cues: &Fx
         let mut e = k;
         while e < k + 4 && toks.get(e).is_some_and(|t| is_cap(t) && t.chars().any(char::is_alphabetic)) && free(e, tags) {
             e += 1;
+        }
+        // "dans la revue Nature.", "le quotidien Metro": a name the model
+        // took for a work right after a noun of periodical
+        // ([`periodical_nouns`]) is the medium (an organisation).
+        if e == k && periodical_nouns().contains(w.as_ref()) && tags.get(k).is_some_and(|t| t.0 == Label::B(Type::Misc)) {
+            let mut m = k + 1;
+            while tags.get(m).is_some_and(|t| t.0 == Label::I(Type::Misc)) {
+                m += 1;
+            }
+            relabel(tags, k, m, Type::Org, None);
+            i = m;
+            continue;
         }
         let next_free_cap = toks.get(e).is_some_and(|t| is_cap(t)) && !free(e, tags);
         if e > k && !next_free_cap && known_name(toks.get(k..e).unwrap_or(&[])) != Some(Type::Loc) && !first_names().contains(toks.get(k).copied().unwrap_or("")) {
@@ -3769,6 +3832,40 @@ mod tests {
         let cues = company_cues("fr").expect("French company cues");
         assert!(company_context(&["dans", "le", "journal", "Plos", "Medicine", ":"], 3, 5, cues));
         assert!(!company_context(&["dans", "le", "livre", "Plos", "Medicine", ":"], 3, 5, cues));
+    }
+
+    #[test]
+    fn an_untagged_name_after_a_staff_noun_is_the_employer() {
+        use Label::*;
+        let toks = ["deux", "agents", "Enedis", "ont"];
+        assert_eq!(labels_after(employers_after_staff_nouns, &toks, &[O, O, O, O]), vec![O, O, B(Type::Org), O]);
+        let toks = ["les", "employés", "Jean", "et"];
+        assert_eq!(labels_after(employers_after_staff_nouns, &toks, &[O, O, O, O]), vec![O, O, O, O]);
+    }
+
+    #[test]
+    fn an_untagged_acronym_after_chez_is_an_organisation() {
+        use Label::*;
+        let toks = ["idem", "chez", "PSA", "où"];
+        assert_eq!(labels_after(acronyms_after_chez, &toks, &[O, O, O, O]), vec![O, O, B(Type::Org), O]);
+        let toks = ["chez", "Louis", "XIV", "."];
+        assert_eq!(labels_after(acronyms_after_chez, &toks, &[O, O, O, O]), vec![O, O, O, O]);
+        let toks = ["né", "chez", "VI", "."];
+        assert_eq!(labels_after(acronyms_after_chez, &toks, &[O, O, O, O]), vec![O, O, O, O]);
+    }
+
+    #[test]
+    fn a_work_right_after_a_periodical_noun_is_the_medium() {
+        use Label::*;
+        let cues = company_cues("fr").expect("French company cues");
+        let rule = |t: &[&str], g: &mut [(Label, f32)]| names_after_company_nouns(t, g, cues);
+        let toks = ["dans", "la", "revue", "Nature", "."];
+        assert_eq!(labels_after(rule, &toks, &[O, O, O, B(Type::Misc), O]), vec![O, O, O, B(Type::Org), O]);
+        // A website or a programme stays a work.
+        let toks = ["sur", "le", "site", "Doctissimo", "."];
+        assert_eq!(labels_after(rule, &toks, &[O, O, O, B(Type::Misc), O]), vec![O, O, O, B(Type::Misc), O]);
+        let toks = ["dans", "le", "magazine", "Capital", "."];
+        assert_eq!(labels_after(rule, &toks, &[O, O, O, B(Type::Misc), O]), vec![O, O, O, B(Type::Misc), O]);
     }
 
     #[test]
