@@ -198,6 +198,21 @@ fn figure_captions_are_kept_but_not_gallery_controls() {
 }
 
 #[test]
+fn caption_box_inside_a_picture_element_is_kept() {
+    // Templates put the caption box inside `picture` (beside its
+    // `source`s and `img`); the caption names who is shown.
+    let html = "<html><body><article><h1>Derby ends in a draw</h1><div class=\"article-body\"><div class=\"illustration\">\
+        <picture><source srcset=\"a.jpg\"><img src=\"a.jpg\" alt=\"x\"><div class=\"illustration__caption\">\
+        <p class=\"legend\">The midfielder Anna Berg (left) fights for the ball with Carla Diaz in Leeds on Saturday</p>\
+        </div></picture></div><p>The derby ended in a draw on Saturday, after a match in which both sides missed many chances, \
+        the coaches said.</p><p>The home side scored first, and the visitors equalised late in the second half from a long \
+        shot, to the delight of their fans.</p></div></article></body></html>";
+    let t = extract(html, None).text;
+    assert!(t.contains("The derby ended") && t.contains("The home side"), "{t}");
+    assert!(t.contains("Anna Berg (left) fights for the ball"), "{t}");
+}
+
+#[test]
 fn small_hinted_box_away_from_the_article_is_not_chosen() {
     let para = "<p>The river rose by two metres overnight, flooding streets in the lower town, and residents were \
         moved to the school, officials said.</p>";
