@@ -649,6 +649,26 @@ fn the_standfirst_under_the_headline_joins_the_article() {
 }
 
 #[test]
+fn a_share_bar_between_standfirst_and_body_does_not_hide_the_standfirst() {
+    // Share links (one block each) between the header and the body are
+    // not counted as blocks apart from the headline.
+    let para = |n: u32| format!("<p>Paragraph {n} of the story: the delegation met the organisers on Tuesday, and the athletes were tested again, officials said.</p>");
+    let share: String = (0..14).map(|i| format!("<li><a href=\"/share/{i}\">Share on network {i}</a></li>")).collect();
+    let html = format!(
+        "<html><head><title>Second case in the team - Sport Daily</title><meta property=\"og:title\" content=\"Second case in the team\"></head><body>\
+         <div class=\"page-header\"><h1>Second case in the team</h1><p class=\"hat\">The sport should have come first, but the delegation had to deal \
+         with a second case, two days before the opening ceremony, and with a row between its presidents.</p></div>\
+         <div class=\"bar\"><ul>{share}</ul></div><div class=\"content\">{}{}{}</div></body></html>",
+        para(1),
+        para(2),
+        para(3)
+    );
+    let t = extract(&html, None).text;
+    assert!(t.starts_with("The sport should have come first"), "{t}");
+    assert!(t.contains("Paragraph 3") && !t.contains("Share on"), "{t}");
+}
+
+#[test]
 fn an_endless_scroll_page_keeps_the_story_its_title_names() {
     let story = |h: &str, w: &str| {
         format!(
