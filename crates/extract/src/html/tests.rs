@@ -656,8 +656,8 @@ fn a_share_bar_between_standfirst_and_body_does_not_hide_the_standfirst() {
     let share: String = (0..14).map(|i| format!("<li><a href=\"/share/{i}\">Share on network {i}</a></li>")).collect();
     let html = format!(
         "<html><head><title>Second case in the team - Sport Daily</title><meta property=\"og:title\" content=\"Second case in the team\"></head><body>\
-         <div class=\"page-header\"><h1>Second case in the team</h1><p class=\"hat\">The sport should have come first, but the delegation had to deal \
-         with a second case, two days before the opening ceremony, and with a row between its presidents.</p></div>\
+         <div class=\"page-header\"><h1>Second case in the team</h1><p class=\"hat\">The sport should have come first. Instead the delegation had to deal \
+         with a second case, two days before the opening ceremony, and with a public row between its two presidents.</p></div>\
          <div class=\"bar\"><ul>{share}</ul></div><div class=\"content\">{}{}{}</div></body></html>",
         para(1),
         para(2),
