@@ -948,7 +948,17 @@ pub(crate) fn prepend_headline_standfirst(flat: &Flat<'_>, blocks: &mut Vec<u32>
     if title_keys.is_empty() {
         return;
     }
-    let lo = first.saturating_sub(STANDFIRST_STEPS);
+    // Blocks of links (a share bar's "Share on …" items) are not counted:
+    // a bar of them between the header and the body says nothing of how
+    // far the headline stands from the article.
+    let mut lo = first;
+    let mut steps = 0;
+    while lo > 0 && steps < STANDFIRST_STEPS {
+        lo -= 1;
+        if flat.blocks.get(lo as usize).is_some_and(|b| !(b.chars > 0 && b.link_chars * 2 >= b.chars)) {
+            steps += 1;
+        }
+    }
     let Some(headline) = (lo..first).rev().find(|&bi| {
         flat.blocks
             .get(bi as usize)

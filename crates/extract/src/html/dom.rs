@@ -203,11 +203,14 @@ fn role(name: &str) -> Role {
         "script" | "style" | "noscript" | "template" | "svg" | "math" | "iframe" | "object" | "embed" | "canvas"
         | "select" | "option" | "optgroup" | "button" | "input" | "textarea" | "head" | "title" | "meta" | "link"
         | "video" | "audio" | "source" | "track" | "map" | "dialog" | "label" | "frameset" | "frame" | "datalist"
-        | "output" | "progress" | "meter" | "base" | "param" | "picture" => Role::Skip,
+        | "output" | "progress" | "meter" | "base" | "param" => Role::Skip,
         "p" | "div" | "section" | "article" | "main" | "header" | "footer" | "nav" | "aside" | "blockquote"
         | "address" | "center" | "details" | "summary" | "dl" | "ul" | "ol" | "menu" | "dir" | "figure" | "form"
         | "fieldset" | "legend" | "hgroup" | "table" | "tbody" | "thead" | "tfoot" | "body" | "html" | "hr"
         | "noframes" => Role::Block(Kind::Para),
+        // A `picture` holds `source`s and an `img` (no text), but templates
+        // put the picture's caption box inside it too: its text is kept.
+        "picture" => Role::Block(Kind::Para),
         "h1" => Role::Block(Kind::Heading(1)),
         "h2" => Role::Block(Kind::Heading(2)),
         "h3" => Role::Block(Kind::Heading(3)),

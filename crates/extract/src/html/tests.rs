@@ -198,6 +198,21 @@ fn figure_captions_are_kept_but_not_gallery_controls() {
 }
 
 #[test]
+fn caption_box_inside_a_picture_element_is_kept() {
+    // Templates put the caption box inside `picture` (beside its
+    // `source`s and `img`); the caption names who is shown.
+    let html = "<html><body><article><h1>Derby ends in a draw</h1><div class=\"article-body\"><div class=\"illustration\">\
+        <picture><source srcset=\"a.jpg\"><img src=\"a.jpg\" alt=\"x\"><div class=\"illustration__caption\">\
+        <p class=\"legend\">The midfielder Anna Berg (left) fights for the ball with Carla Diaz in Leeds on Saturday</p>\
+        </div></picture></div><p>The derby ended in a draw on Saturday, after a match in which both sides missed many chances, \
+        the coaches said.</p><p>The home side scored first, and the visitors equalised late in the second half from a long \
+        shot, to the delight of their fans.</p></div></article></body></html>";
+    let t = extract(html, None).text;
+    assert!(t.contains("The derby ended") && t.contains("The home side"), "{t}");
+    assert!(t.contains("Anna Berg (left) fights for the ball"), "{t}");
+}
+
+#[test]
 fn small_hinted_box_away_from_the_article_is_not_chosen() {
     let para = "<p>The river rose by two metres overnight, flooding streets in the lower town, and residents were \
         moved to the school, officials said.</p>";
@@ -631,6 +646,26 @@ fn the_standfirst_under_the_headline_joins_the_article() {
         let t = extract(&page(other), None).text;
         assert!(t.starts_with("The team at the airport") || t.starts_with("Paragraph 1"), "{other}: {t}");
     }
+}
+
+#[test]
+fn a_share_bar_between_standfirst_and_body_does_not_hide_the_standfirst() {
+    // Share links (one block each) between the header and the body are
+    // not counted as blocks apart from the headline.
+    let para = |n: u32| format!("<p>Paragraph {n} of the story: the delegation met the organisers on Tuesday, and the athletes were tested again, officials said.</p>");
+    let share: String = (0..14).map(|i| format!("<li><a href=\"/share/{i}\">Share on network {i}</a></li>")).collect();
+    let html = format!(
+        "<html><head><title>Second case in the team - Sport Daily</title><meta property=\"og:title\" content=\"Second case in the team\"></head><body>\
+         <div class=\"page-header\"><h1>Second case in the team</h1><p class=\"hat\">The sport should have come first. Instead the delegation had to deal \
+         with a second case, two days before the opening ceremony, and with a public row between its two presidents.</p></div>\
+         <div class=\"bar\"><ul>{share}</ul></div><div class=\"content\">{}{}{}</div></body></html>",
+        para(1),
+        para(2),
+        para(3)
+    );
+    let t = extract(&html, None).text;
+    assert!(t.starts_with("The sport should have come first"), "{t}");
+    assert!(t.contains("Paragraph 3") && !t.contains("Share on"), "{t}");
 }
 
 #[test]
