@@ -137,6 +137,16 @@ fn lower(t: &str) -> Cow<'_, str> {
     }
 }
 
+/// A `&'static HashSet<&'static str>` of the lines of a data file
+/// (comments and blank lines left out; `dossier_text::data_lines`),
+/// embedded at build time and read once. `$path` is relative to this file.
+macro_rules! data_word_set {
+    ($path:literal) => {{
+        static SET: std::sync::OnceLock<HashSet<&'static str>> = std::sync::OnceLock::new();
+        SET.get_or_init(|| dossier_text::data_lines(include_str!($path)).collect())
+    }};
+}
+
 /// Applies the document-level rules in place.
 pub fn apply(doc: &mut DocTags<'_>, lexicon: &Lexicon, lang: &str) {
     apply_with(doc, lexicon, lang, true);
@@ -810,8 +820,7 @@ fn initialled_surnames<'a>(doc: &DocTags<'a>) -> HashSet<(char, &'a str)> {
 /// Capitalised common nouns that name one institution alone ("l'État",
 /// `data/lang/fr/ner-institutions-alone.txt`).
 fn institutions_alone() -> &'static HashSet<&'static str> {
-    static WORDS: std::sync::OnceLock<HashSet<&'static str>> = std::sync::OnceLock::new();
-    WORDS.get_or_init(|| dossier_text::data_lines(include_str!("../../../data/lang/fr/ner-institutions-alone.txt")).collect())
+    data_word_set!("../../../data/lang/fr/ner-institutions-alone.txt")
 }
 
 /// A lone capitalised word usually written in lower case (in the lexicon,
@@ -1282,8 +1291,7 @@ fn apposed_titles_make_persons(toks: &[&str], tags: &mut [(Label, f32)], lang: &
 /// Cospedal", "Ludwig van Beethoven", "Oussama ben Laden"): the list the
 /// extractor and the linker read too.
 fn name_particles() -> &'static HashSet<&'static str> {
-    static WORDS: std::sync::OnceLock<HashSet<&'static str>> = std::sync::OnceLock::new();
-    WORDS.get_or_init(|| dossier_text::data_lines(include_str!("../../../data/lang/mul/name-particles.txt")).collect())
+    data_word_set!("../../../data/lang/mul/name-particles.txt")
 }
 
 /// Particles glued to the next name word by a hyphen ("Rami Abd al-Rahman").
@@ -1371,8 +1379,7 @@ fn join_name_particles(toks: &[&str], tags: &mut [(Label, f32)], lexicon: &Lexic
 /// French nouns of works whose "de" + names are their authors
 /// (`data/lang/fr/ner-author-nouns.txt`).
 fn author_nouns() -> &'static HashSet<&'static str> {
-    static NOUNS: std::sync::OnceLock<HashSet<&'static str>> = std::sync::OnceLock::new();
-    NOUNS.get_or_init(|| dossier_text::data_lines(include_str!("../../../data/lang/fr/ner-author-nouns.txt")).collect())
+    data_word_set!("../../../data/lang/fr/ner-author-nouns.txt")
 }
 
 /// The authors of works are people: the names enumerated after a noun of
@@ -1467,8 +1474,7 @@ fn trim_lower_tails_after_complements(toks: &[&str], tags: &mut [(Label, f32)]) 
 
 /// English heads of geographic names (`data/lang/en/ner-place-heads.txt`).
 fn english_place_heads() -> &'static HashSet<&'static str> {
-    static HEADS: std::sync::OnceLock<HashSet<&'static str>> = std::sync::OnceLock::new();
-    HEADS.get_or_init(|| dossier_text::data_lines(include_str!("../../../data/lang/en/ner-place-heads.txt")).collect())
+    data_word_set!("../../../data/lang/en/ner-place-heads.txt")
 }
 
 /// "Cape Canaveral", "Lac Léman", "Mont Ventoux" tagged as a person: a name
@@ -1510,8 +1516,7 @@ fn place_heads() -> &'static FxHashSet<&'static str> {
 /// (`data/lang/fr/ner-street-heads.txt`): also place heads, and a person's
 /// name after one names the place ("la rue Victor Hugo").
 fn street_heads() -> &'static HashSet<&'static str> {
-    static HEADS: std::sync::OnceLock<HashSet<&'static str>> = std::sync::OnceLock::new();
-    HEADS.get_or_init(|| dossier_text::data_lines(include_str!("../../../data/lang/fr/ner-street-heads.txt")).collect())
+    data_word_set!("../../../data/lang/fr/ner-street-heads.txt")
 }
 
 /// A name right after a lower-case geographic head, or after the head and
@@ -1873,10 +1878,7 @@ fn institution_heads() -> &'static HashSet<String> {
 /// French institution heads written in lower case before the name they
 /// open (`data/lang/fr/ner-institutions-lower.txt`).
 fn lower_institution_heads() -> &'static HashSet<&'static str> {
-    static HEADS: std::sync::OnceLock<HashSet<&'static str>> = std::sync::OnceLock::new();
-    HEADS.get_or_init(|| {
-        dossier_text::data_lines(include_str!("../../../data/lang/fr/ner-institutions-lower.txt")).collect()
-    })
+    data_word_set!("../../../data/lang/fr/ner-institutions-lower.txt")
 }
 
 /// An institution named by a lower-case head, its complements and a
@@ -2188,8 +2190,7 @@ fn company_context(toks: &[&str], a: usize, b: usize, cues: &FxHashMap<&str, Com
 }
 
 fn staff_nouns() -> &'static HashSet<&'static str> {
-    static S: std::sync::OnceLock<HashSet<&'static str>> = std::sync::OnceLock::new();
-    S.get_or_init(|| dossier_text::data_lines(include_str!("../../../data/lang/fr/ner-staff-nouns.txt")).collect())
+    data_word_set!("../../../data/lang/fr/ner-staff-nouns.txt")
 }
 
 /// "deux agents Enedis ont débranché": a capitalised word the model left
@@ -2232,8 +2233,7 @@ fn acronyms_after_chez(toks: &[&str], tags: &mut [(Label, f32)]) {
 /// Nouns of periodicals (`data/lang/fr/ner-periodical-nouns.txt`): a name
 /// right after one is the medium, even where the model took it for a work.
 fn periodical_nouns() -> &'static HashSet<&'static str> {
-    static S: std::sync::OnceLock<HashSet<&'static str>> = std::sync::OnceLock::new();
-    S.get_or_init(|| dossier_text::data_lines(include_str!("../../../data/lang/fr/ner-periodical-nouns.txt")).collect())
+    data_word_set!("../../../data/lang/fr/ner-periodical-nouns.txt")
 }
 
 /// Capitalised words the model left untagged right after a company or
@@ -2307,8 +2307,7 @@ fn company_votes(doc: &DocTags<'_>, by_key: &mut HashMap<String, [f32; 4]>, lang
 /// French nouns whose "de X" complement is a place
 /// (`data/lang/fr/ner-place-nouns.txt`).
 fn place_nouns() -> &'static HashSet<&'static str> {
-    static NOUNS: std::sync::OnceLock<HashSet<&'static str>> = std::sync::OnceLock::new();
-    NOUNS.get_or_init(|| dossier_text::data_lines(include_str!("../../../data/lang/fr/ner-place-nouns.txt")).collect())
+    data_word_set!("../../../data/lang/fr/ner-place-nouns.txt")
 }
 
 /// A name right after "NOUN de" where the noun takes a place ("la ville
@@ -2785,8 +2784,7 @@ fn event_votes(doc: &DocTags<'_>, by_key: &mut HashMap<String, [f32; 4]>, lang: 
 /// Websites, wiki projects and planets named as such (`ner-misc-names.txt`),
 /// folded.
 fn known_misc_names() -> &'static HashSet<&'static str> {
-    static NAMES: std::sync::OnceLock<HashSet<&'static str>> = std::sync::OnceLock::new();
-    NAMES.get_or_init(|| dossier_text::data_lines(include_str!("../../../data/lang/fr/ner-misc-names.txt")).collect())
+    data_word_set!("../../../data/lang/fr/ner-misc-names.txt")
 }
 
 /// "Wikipédia", "Wikidata": a name of a website or wiki project of
@@ -3341,8 +3339,7 @@ fn english_connected_names(toks: &[&str], tags: &mut [(Label, f32)]) {
 }
 
 fn opening_words() -> &'static HashSet<&'static str> {
-    static WORDS: std::sync::OnceLock<HashSet<&'static str>> = std::sync::OnceLock::new();
-    WORDS.get_or_init(|| dossier_text::data_lines(include_str!("../../../data/lang/mul/ner-opening-words.txt")).collect())
+    data_word_set!("../../../data/lang/mul/ner-opening-words.txt")
 }
 
 /// An untagged all-capital acronym alone in parentheses after a
@@ -3623,8 +3620,7 @@ fn relabel(tags: &mut [(Label, f32)], a: usize, b: usize, ty: Type, score: Optio
 /// Capitalised definite articles of other languages
 /// (`data/lang/fr/ner-foreign-articles.txt`).
 fn foreign_articles() -> &'static HashSet<&'static str> {
-    static WORDS: std::sync::OnceLock<HashSet<&'static str>> = std::sync::OnceLock::new();
-    WORDS.get_or_init(|| dossier_text::data_lines(include_str!("../../../data/lang/fr/ner-foreign-articles.txt")).collect())
+    data_word_set!("../../../data/lang/fr/ner-foreign-articles.txt")
 }
 
 /// "le quotidien El Punt Avui", "The Hollywood Reporter": in French text, a
