@@ -21,7 +21,16 @@ root), expands every entry of `fr.dic` by the suffix rules of `fr.aff`
   learns such a word from its own texts when they write it mostly in lower
   case.
 
+It also writes data/lang/mul/first-names-dicollecte.txt: the dictionary's
+first names (entries tagged `po:prn`, French and foreign given names) that
+are no other kind of proper noun there (`po:npr`: places, brands), no
+name of our gazetteers and first-name lists (a place such as "Argos" or
+"Florence" stays out), no word of `data/lang/fr/ner-not-names.txt`, and
+written as a name (a capital, then lower case). The NER document-level
+rules read them with the other first-name lists.
+
 Usage: scripts/build-lexicon-fr.py [--out data/lang/fr/common-words.txt.gz]
+           [--first-names-out data/lang/mul/first-names-dicollecte.txt]
 """
 import argparse
 import gzip
@@ -178,10 +187,12 @@ FRANCOPHONE = {"FR", "BE", "CH", "LU", "MC", "CA"}
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--out", default=os.path.join(ROOT, "data/lang/fr/common-words.txt.gz"))
+    ap.add_argument("--first-names-out", default=os.path.join(ROOT, "data/lang/mul/first-names-dicollecte.txt"))
     args = ap.parse_args()
     ensure_dictionary()
     classes, special = parse_aff(AFF)
     lower, proper = set(), set()
+    given, other_proper = set(), set()
     with open(DIC, encoding="utf-8") as f:
         next(f)  # entry count
         for line in f:
@@ -189,6 +200,10 @@ def main():
             if not field:
                 continue
             word, _, fl = field.partition("/")
+            if "po:prn" in line.split():
+                given.add(word)
+            elif "po:npr" in line.split():
+                other_proper.add(word)
             forms = expand(word, split_flags(fl), classes, special)
             first = word[:1]
             if first.isupper():
@@ -212,6 +227,28 @@ def main():
     with open(args.out, "wb") as raw, gzip.GzipFile(filename="", fileobj=raw, mode="wb", mtime=0) as g:
         g.write(header.encode("utf-8"))
         g.write(("\n".join(kept) + "\n").encode("utf-8"))
+    write_first_names(args.first_names_out, given, other_proper, names)
+
+
+def write_first_names(out, given, other_proper, names):
+    """The dictionary's first names that are nothing else (see the module doc)."""
+    with open(os.path.join(ROOT, "data/lang/fr/ner-not-names.txt"), encoding="utf-8") as f:
+        not_names = {l.strip().lower() for l in f if l.strip() and not l.startswith("#")}
+    kept = sorted(
+        w for w in given
+        if len(w) >= 3 and WORD.match(w) and w[0].isupper() and w[1:] == w[1:].lower()
+        and w not in other_proper and w.lower() not in names and w.lower() not in not_names
+    )
+    print(f"first names of the dictionary {len(given)}, kept {len(kept)}", file=sys.stderr)
+    header = (
+        "# First names of the Dicollecte French dictionary for Hunspell (Debian\n"
+        "# hunspell-fr-classical 1:7.0, entries tagged po:prn), MPL-2.0, Copyright 2007-2018\n"
+        "# Dicollecte contributors (https://grammalecte.net); built by scripts/build-lexicon-fr.py.\n"
+        "# Left out: entries that are also another proper noun there, names of data/gazetteers/\n"
+        "# and data/lang/mul/first-names*.txt, words of data/lang/fr/ner-not-names.txt. One a line.\n"
+    )
+    with open(out, "w", encoding="utf-8") as f:
+        f.write(header + "\n".join(kept) + "\n")
 
 
 if __name__ == "__main__":

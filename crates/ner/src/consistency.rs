@@ -1738,14 +1738,17 @@ fn known_name(tokens: &[&str]) -> Option<Type> {
 }
 
 /// First names (`data/lang/mul/first-names.txt`, built from the training
-/// corpora by `dossier-eval ner first-names`, and the common given names of
-/// `data/lang/mul/first-names-extra.txt`, written by hand).
+/// corpora by `dossier-eval ner first-names`, the common given names of
+/// `data/lang/mul/first-names-extra.txt`, written by hand, and the first
+/// names of the Dicollecte dictionary, `first-names-dicollecte.txt`, built
+/// by `scripts/build-lexicon-fr.py`).
 fn first_names() -> &'static FxHashSet<&'static str> {
     static NAMES: std::sync::OnceLock<FxHashSet<&'static str>> = std::sync::OnceLock::new();
     NAMES.get_or_init(|| {
         let built = dossier_text::data_lines(include_str!("../../../data/lang/mul/first-names.txt"));
         let extra = dossier_text::data_lines(include_str!("../../../data/lang/mul/first-names-extra.txt"));
-        built.chain(extra).collect()
+        let dictionary = dossier_text::data_lines(include_str!("../../../data/lang/mul/first-names-dicollecte.txt"));
+        built.chain(extra).chain(dictionary).collect()
     })
 }
 
@@ -4422,6 +4425,18 @@ mod tests {
         let lexicon: Lexicon = ["today".to_string()].into_iter().collect();
         first_name_persons(&toks, &mut tags, &lexicon);
         assert!(tags.iter().all(|t| t.0 == O));
+    }
+
+    #[test]
+    fn dictionary_first_names_make_persons() {
+        use Label::*;
+        let p = |l| (l, 0.9);
+        // "Anatole" and "Aliénor" are first names of the Dicollecte list only.
+        let toks = ["selon", "Anatole", "Brunetière", "et", "Aliénor", "Quentel", "."];
+        let mut tags = vec![p(O), p(B(Type::Loc)), p(I(Type::Loc)), p(O), p(O), p(O), p(O)];
+        first_name_persons(&toks, &mut tags, &Lexicon::default());
+        let got: Vec<Label> = tags.iter().map(|t| t.0).collect();
+        assert_eq!(got, [O, B(Type::Per), I(Type::Per), O, B(Type::Per), I(Type::Per), O]);
     }
 
     #[test]
