@@ -104,6 +104,18 @@ enum Action {
         /// Learn the lexicon from the texts only (ablation).
         #[arg(long)]
         no_dictionary: bool,
+        /// Hand-checked sets (folders of `crates/eval/unseen`, comma-separated)
+        /// whose articles, labelled from their entity lists, join the
+        /// training data in the `modern` domain.
+        #[arg(long, value_delimiter = ',')]
+        gold_sets: Vec<PathBuf>,
+        /// How many times each of those articles is read per pass.
+        #[arg(long, default_value_t = 1)]
+        gold_repeat: usize,
+        /// Word clusters read from this file (`scripts/build-word-clusters.py`)
+        /// instead of learnt from the texts (`--clusters`).
+        #[arg(long)]
+        word_clusters: Option<PathBuf>,
     },
 }
 
@@ -828,7 +840,19 @@ pub fn run(data: &Path, args: Args) -> Result<()> {
             domain,
             dictionary,
             no_dictionary,
+            gold_sets,
+            gold_repeat,
+            word_clusters,
         }) => {
+            let word_clusters = word_clusters.as_deref().map(dossier_ner::train::read_word_clusters).transpose()?;
+            let mut extra = Vec::new();
+            for dir in gold_sets {
+                let docs = crate::unseen::training_docs(dir, lang)?;
+                anyhow::ensure!(!docs.is_empty(), "{} holds no {lang} article", dir.display());
+                for _ in 0..*gold_repeat {
+                    extra.push((dir.display().to_string(), docs.clone(), "modern".to_string()));
+                }
+            }
             let dictionary = match (dictionary, no_dictionary) {
                 (_, true) => None,
                 (Some(d), false) => Some(d.clone()),
@@ -839,7 +863,7 @@ pub fn run(data: &Path, args: Args) -> Result<()> {
                 .unwrap_or_else(|| PathBuf::from(format!("data/models/ner-{lang}.bin")));
             let t = Instant::now();
             let (model, report) =
-                dossier_ner::train::train_model(data, lang, *epochs, skip, *clusters, &evaluation_lines()?, dictionary.as_deref(), |e, acc| {
+                dossier_ner::train::train_model(data, lang, *epochs, skip, *clusters, &evaluation_lines()?, dictionary.as_deref(), extra, word_clusters, |e, acc| {
                     println!("  epoch {:>2}: training token accuracy {acc:.4}", e + 1);
                 })?;
             for (f, s, n) in &report.files {

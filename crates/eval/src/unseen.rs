@@ -72,6 +72,9 @@ pub struct Args {
     /// text (what the NER alone does, extraction left out).
     #[arg(long)]
     clean_body: bool,
+    /// Ablation: the NER tagger alone, without its document-level rules.
+    #[arg(long)]
+    no_doc_rules: bool,
 }
 
 /// The gold headline and body of a page as a document in the extracted
@@ -138,6 +141,33 @@ fn gold_entities(page: &Value) -> Vec<GoldEntity> {
         .collect()
 }
 
+/// The `lang` articles of a hand-checked set as NER training documents:
+/// headline and gold body, labelled from the page's entity list (every
+/// name and alias, "M. X" read as "X", whose civil title the modern
+/// conventions leave out of the name) and its list of other names
+/// (`misc`, as MISC), by [`dossier_ner::corpus::label_from_names`].
+pub(crate) fn training_docs(dir: &Path, lang: &str) -> Result<Vec<dossier_ner::corpus::CorpusDoc>> {
+    use dossier_ner::label::Type;
+    let mut docs = Vec::new();
+    for page in load(dir)?.into_iter().filter(|p| p.lang == lang) {
+        let v = &page.value;
+        let text = format!("{}\n\n{}", v["title"].as_str().unwrap_or(""), v["body"].as_str().unwrap_or(""));
+        let mut names: Vec<(String, Type)> = Vec::new();
+        let listed = |key: &str| v[key].as_array().map(Vec::as_slice).unwrap_or(&[]);
+        for (e, default) in listed("entities").iter().map(|e| (e, None)).chain(listed("misc").iter().map(|e| (e, Some(Type::Misc)))) {
+            let Some(ty) = e["type"].as_str().and_then(Type::parse).or(default) else { continue };
+            let ty = if default.is_some() { Type::Misc } else { ty };
+            let forms = std::iter::once(&e["name"]).chain(e["aliases"].as_array().map(Vec::as_slice).unwrap_or(&[]));
+            for f in forms.filter_map(Value::as_str) {
+                names.push((without_honorific(f).unwrap_or_else(|| f.to_string()), ty));
+            }
+        }
+        let sentences = dossier_ner::corpus::label_from_names(&text, lang, &names);
+        docs.push(dossier_ner::corpus::CorpusDoc { id: page.name, sentences });
+    }
+    Ok(docs)
+}
+
 /// "M. Diop" → "Diop", "Mr Hancock" → "Hancock"; None without a civil title.
 fn without_honorific(form: &str) -> Option<String> {
     let (first, rest) = form.split_once(char::is_whitespace)?;
@@ -191,6 +221,7 @@ pub fn run(data: &Path, args: Args) -> Result<()> {
     }
     let ner_stage = NerStage {
         model: args.model.as_deref().map(crate::ner::read_model).transpose()?.map(std::sync::Arc::new),
+        without_doc_rules: args.no_doc_rules,
         ..NerStage::default()
     };
     let pipeline = Pipeline::new(vec![Box::new(ExtractStage), Box::new(LanguageStage), Box::new(ner_stage.clone())])?;

@@ -338,6 +338,55 @@ pub fn read_conll(path: &Path) -> Result<Vec<CorpusDoc>, CorpusError> {
     Ok(docs)
 }
 
+/// Labels a document from a list of the names it holds (distant
+/// supervision from an entity-level gold: every name of every entity
+/// annotated in the article, with its type). The text is tokenised and
+/// split as the analysis does; each occurrence of a name's tokens, at token
+/// boundaries and letter for letter, is labelled, longer names first, never
+/// overlapping an earlier one. Tokens no name covers are `O`: the list is
+/// taken as complete, as the annotators of the hand-checked sets wrote it.
+pub fn label_from_names(text: &str, lang: &str, names: &[(String, Type)]) -> Vec<Sentence> {
+    let seg = dossier_lang::segment(text, lang);
+    let words = |t: &str| -> Vec<String> {
+        let s = dossier_lang::segment(t, lang);
+        s.tokens.iter().filter_map(|sp| sp.slice(t)).map(str::to_string).collect()
+    };
+    let mut forms: Vec<(Vec<String>, Type)> =
+        names.iter().map(|(n, t)| (words(n), *t)).filter(|(w, _)| !w.is_empty()).collect();
+    // Longest first; ties keep the list's order (stable sort).
+    forms.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
+    let mut out = Vec::new();
+    for r in &seg.sentence_tokens {
+        let tokens: Vec<String> = seg
+            .tokens
+            .get(r.clone())
+            .unwrap_or(&[])
+            .iter()
+            .filter_map(|sp| sp.slice(text))
+            .map(str::to_string)
+            .collect();
+        let mut labels = vec![Label::O; tokens.len()];
+        for (form, ty) in &forms {
+            let n = form.len();
+            let mut i = 0;
+            while i + n <= tokens.len() {
+                let free = labels[i..i + n].iter().all(|l| *l == Label::O);
+                if free && tokens[i..i + n] == form[..] {
+                    labels[i] = Label::B(*ty);
+                    for l in &mut labels[i + 1..i + n] {
+                        *l = Label::I(*ty);
+                    }
+                    i += n;
+                } else {
+                    i += 1;
+                }
+            }
+        }
+        out.push(Sentence { tokens, labels });
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -364,5 +413,23 @@ mod tests {
         let mut l = vec![Label::O, Label::I(Type::Per), Label::I(Type::Per), Label::I(Type::Loc)];
         repair_bio(&mut l);
         assert_eq!(l, [Label::O, Label::B(Type::Per), Label::I(Type::Per), Label::B(Type::Loc)]);
+    }
+
+    #[test]
+    fn names_label_their_occurrences_longest_first() {
+        let names = vec![
+            ("Paris".to_string(), Type::Loc),
+            ("Paris Saint-Germain".to_string(), Type::Org),
+            ("Kylian Mbappé".to_string(), Type::Per),
+            ("Mbappé".to_string(), Type::Per),
+        ];
+        let s = label_from_names("Kylian Mbappé quitte le Paris Saint-Germain. Mbappé vit à Paris.", "fr", &names);
+        assert_eq!(s.len(), 2);
+        let tags = |s: &Sentence| s.tokens.iter().zip(&s.labels).map(|(t, l)| format!("{t}/{l:?}")).collect::<Vec<_>>().join(" ");
+        assert_eq!(
+            tags(&s[0]),
+            "Kylian/B(Per) Mbappé/I(Per) quitte/O le/O Paris/B(Org) Saint-Germain/I(Org) ./O"
+        );
+        assert_eq!(tags(&s[1]), "Mbappé/B(Per) vit/O à/O Paris/B(Loc) ./O");
     }
 }

@@ -5,7 +5,6 @@
 //! conventions only, word clusters and OCR-tolerant features). Features of
 //! the previous labels are added by the decoder.
 
-use std::collections::HashMap;
 
 
 use crate::model::Lexicon;
@@ -101,14 +100,12 @@ fn shape(w: &str) -> String {
 pub(crate) struct Context<'a> {
     pub lang: &'a str,
     pub lexicon: &'a Lexicon,
-    pub clusters: &'a HashMap<String, u32>,
+    pub clusters: &'a crate::model::Clusters,
 }
 
 /// Per-token information for one sentence, for the domain whose salt is
-/// `domain` (word clusters are looked up only where they are used, in the
-/// historical domain).
-pub(crate) fn token_infos(tokens: &[&str], ctx: &Context<'_>, domain: u64) -> Vec<TokenInfo> {
-    let historical = is_historical(domain);
+/// `domain`.
+pub(crate) fn token_infos(tokens: &[&str], ctx: &Context<'_>, _domain: u64) -> Vec<TokenInfo> {
     let res = Resources::get();
     let mut infos: Vec<TokenInfo> = tokens
         .iter()
@@ -131,7 +128,13 @@ pub(crate) fn token_infos(tokens: &[&str], ctx: &Context<'_>, domain: u64) -> Ve
             let cue = res.cue(ctx.lang, &lower);
             let demonym = res.is_demonym(&folded);
             let cap_common = cap && ctx.lexicon.contains(&lower);
-            let cluster = if historical { ctx.clusters.get(&lower).copied() } else { None };
+            // The form as written first (clusters of word vectors keep case:
+            // "Rose" and "rose"), then lower-cased (clusters learnt here).
+            let cluster = if ctx.clusters.is_empty() {
+                None
+            } else {
+                ctx.clusters.get(w).or_else(|| ctx.clusters.get(&lower)).copied()
+            };
             TokenInfo { shape: shape(w), lower, folded, cap, allcap, cue, demonym, cap_common, cluster, ..Default::default() }
         })
         .collect();
@@ -183,6 +186,8 @@ const T_CUE_P1: u8 = 24;
 const T_DEMONYM: u8 = 25;
 const T_TITLECASE: u8 = 26;
 const T_CLUSTER: u8 = 27;
+/// Bit where a cluster id's coarse part starts (see [`token_features`]).
+pub(crate) const COARSE_SHIFT: u32 = 16;
 const T_CLUSTER_M1: u8 = 28;
 const T_CLUSTER_P1: u8 = 29;
 const T_LEN: u8 = 30;
@@ -324,18 +329,23 @@ pub(crate) fn token_features(infos: &[TokenInfo], i: usize, titlecase: bool, dom
         out.push(fi(T_DEMONYM_P1, &[u32::from(t.cap)]));
     }
     out.push(fi(T_TITLECASE, &[u32::from(titlecase), u32::from(t.cap)]));
-    if !is_historical(domain) {
-        return;
-    }
+    // Word clusters, where the model has them: an id, and above
+    // `COARSE_SHIFT` a coarser cluster plus one (0: none).
     if let Some(c) = t.cluster {
         out.push(fi(T_CLUSTER, &[c]));
         out.push(fi(T_CLUSTER, &[c, u32::from(t.cap)]));
+        if c >> COARSE_SHIFT != 0 {
+            out.push(fi(T_CLUSTER, &[c >> COARSE_SHIFT, u32::from(t.cap), 1]));
+        }
     }
     if let Some(c) = get(ii - 1).and_then(|p| p.cluster) {
         out.push(fi(T_CLUSTER_M1, &[c]));
     }
     if let Some(c) = get(ii + 1).and_then(|p| p.cluster) {
         out.push(fi(T_CLUSTER_P1, &[c]));
+    }
+    if !is_historical(domain) {
+        return;
     }
     ocr_features(infos, i, out);
 }
@@ -353,7 +363,7 @@ mod tests {
 
     fn feats(tokens: &[&str], i: usize, domain: &str) -> Vec<u64> {
         let lexicon = Lexicon::default();
-        let clusters: HashMap<String, u32> = [("paris".to_string(), 3)].into_iter().collect();
+        let clusters: crate::model::Clusters = [("paris".to_string(), 3)].into_iter().collect();
         let ctx = Context { lang: "fr", lexicon: &lexicon, clusters: &clusters };
         let salt = crate::model::domain_salt(domain);
         let infos = token_infos(tokens, &ctx, salt);
@@ -363,7 +373,7 @@ mod tests {
     }
 
     #[test]
-    fn ocr_and_cluster_features_only_in_the_historical_domain() {
+    fn ocr_features_only_in_the_historical_domain() {
         let toks = ["à", "Ver¬", "sailles", "et", "Paris"];
         let modern = feats(&toks, 2, "modern");
         let hist = feats(&toks, 2, HISTORICAL_DOMAIN);
@@ -373,11 +383,33 @@ mod tests {
         assert!(feats(&toks, 1, HISTORICAL_DOMAIN).contains(&joined));
         assert!(hist.contains(&f2(T_OCR, "g3", "sai")));
         assert!(!modern.iter().any(|f| *f == f2(T_OCR, "g3", "sai")));
+    }
+
+    #[test]
+    fn cluster_features_wherever_the_model_has_clusters() {
+        let toks = ["à", "Ver¬", "sailles", "et", "Paris"];
+        // "Paris" is found lower-cased: its cluster fires in every domain.
         let cl = fi(T_CLUSTER, &[3]);
-        assert!(feats(&toks, 4, HISTORICAL_DOMAIN).contains(&cl));
-        assert!(!feats(&toks, 4, "modern").contains(&cl));
-        // No domain: the plain features only.
-        assert!(!feats(&toks, 4, "").contains(&cl));
+        for domain in [HISTORICAL_DOMAIN, "modern", ""] {
+            assert!(feats(&toks, 4, domain).contains(&cl), "{domain}");
+        }
+        // A form as written wins over its lower case, and a coarse cluster
+        // (above COARSE_SHIFT) adds its own feature.
+        let lexicon = Lexicon::default();
+        let coarse = (4 + 1) << COARSE_SHIFT;
+        let clusters: crate::model::Clusters =
+            [("rose".to_string(), 1), ("Rose".to_string(), 2 | coarse)].into_iter().collect();
+        let ctx = Context { lang: "fr", lexicon: &lexicon, clusters: &clusters };
+        let infos = token_infos(&["Rose", "rose"], &ctx, 0);
+        assert_eq!(infos[0].cluster, Some(2 | coarse));
+        assert_eq!(infos[1].cluster, Some(1));
+        let mut out = Vec::new();
+        token_features(&infos, 0, false, 0, &mut out);
+        assert!(out.contains(&fi(T_CLUSTER, &[5, 1, 1])));
+        // No clusters, no cluster feature.
+        let none = crate::model::Clusters::default();
+        let ctx = Context { lang: "fr", lexicon: &lexicon, clusters: &none };
+        assert_eq!(token_infos(&["Paris"], &ctx, 0)[0].cluster, None);
     }
 
     #[test]

@@ -89,6 +89,12 @@ impl Conventions {
 
 /// Analyses `text` with a given model (or none) under given conventions.
 pub fn analyze_in(text: &str, lang: &str, model: Option<&Model>, conventions: Conventions) -> Analysis {
+    analyze_rules(text, lang, model, conventions, true)
+}
+
+/// [`analyze_in`] with or without the document-level rules (`doc_rules`
+/// false: the tagger alone, an ablation).
+fn analyze_rules(text: &str, lang: &str, model: Option<&Model>, conventions: Conventions, doc_rules: bool) -> Analysis {
     let seg = dossier_lang::segment(text, lang);
     let mut mentions = Vec::new();
     if let Some(model) = model {
@@ -97,7 +103,7 @@ pub fn analyze_in(text: &str, lang: &str, model: Option<&Model>, conventions: Co
             .iter()
             .map(|r| seg.tokens.get(r.clone()).unwrap_or(&[]).iter().map(|s| s.slice(text).unwrap_or("")).collect())
             .collect();
-        let tags = tag_document_with(model, &sentences, true, conventions.domain());
+        let tags = tag_document_with(model, &sentences, doc_rules, conventions.domain());
         for (range, tags) in seg.sentence_tokens.iter().zip(&tags) {
             let spans = seg.tokens.get(range.clone()).unwrap_or(&[]);
             let labels: Vec<Label> = tags.iter().map(|t| t.0).collect();
@@ -145,11 +151,16 @@ pub fn analyze_headline_with(title: &str, body: &str, lang: &str, model: Option<
 /// [`analyze_headline`] with a given model (or none) under given
 /// conventions.
 pub fn analyze_headline_in(title: &str, body: &str, lang: &str, model: Option<&Model>, conventions: Conventions) -> Analysis {
+    analyze_headline_rules(title, body, lang, model, conventions, true)
+}
+
+/// [`analyze_headline_in`] with or without the document-level rules.
+fn analyze_headline_rules(title: &str, body: &str, lang: &str, model: Option<&Model>, conventions: Conventions, doc_rules: bool) -> Analysis {
     let text = format!("{title}\n\n{body}");
     let end = title.len();
-    let a = analyze_in(&text, lang, model, conventions);
+    let a = analyze_rules(&text, lang, model, conventions, doc_rules);
     if a.sentences.iter().any(|s| s.start < end && s.end > end) {
-        return analyze_in(title, lang, model, conventions);
+        return analyze_rules(title, lang, model, conventions, doc_rules);
     }
     let inside = |s: &Span| s.end <= end;
     Analysis {
@@ -187,12 +198,14 @@ pub struct NerStage {
     /// A model to use instead of the shipped one, for documents in its
     /// language (evaluation of a candidate model).
     pub model: Option<std::sync::Arc<Model>>,
+    /// Ablation: the tagger alone, without the document-level rules.
+    pub without_doc_rules: bool,
 }
 
 impl NerStage {
     /// The stage under `conventions`, with the shipped models.
     pub fn new(conventions: Conventions) -> NerStage {
-        NerStage { conventions, model: None }
+        NerStage { conventions, model: None, without_doc_rules: false }
     }
 
     /// The model for `lang`: the override when it is of that language,
@@ -227,7 +240,8 @@ impl Stage for NerStage {
                 format!("no named-entity model for language `{lang}`; tokens and sentences only"),
             ));
         }
-        let a = analyze_in(doc.text(), &lang, model, self.conventions);
+        let rules = !self.without_doc_rules;
+        let a = analyze_rules(doc.text(), &lang, model, self.conventions, rules);
         doc.layers.sentences = Some(a.sentences);
         doc.layers.tokens = Some(a.tokens);
         doc.layers.mentions = Some(a.mentions);
@@ -235,7 +249,7 @@ impl Stage for NerStage {
         // already opens with it.
         let title = doc.metadata.title.as_ref().map(|t| t.value.clone());
         doc.layers.title_mentions = title.filter(|t| !t.trim().is_empty() && !doc.text().starts_with(t.as_str())).map(|t| {
-            analyze_headline_in(&t, doc.text(), &lang, model, self.conventions).mentions
+            analyze_headline_rules(&t, doc.text(), &lang, model, self.conventions, rules).mentions
         });
         Ok(())
     }
@@ -299,10 +313,10 @@ mod tests {
 
     #[test]
     fn headline_takes_the_body_as_context() {
-        // Alone, a surname after "de" in a short headline reads as a place;
-        // the body spells out the person's full name.
+        // Alone, a surname after a preposition in a short headline reads
+        // as a place; the body spells out the person's full name.
         let Some(m) = model_for("fr") else { return };
-        let title = "Retour de Sollacaro";
+        let title = "Retour sur Sollacaro";
         let body = "L'avocat Antoine Sollacaro a été entendu. Il a parlé.";
         let kind = |a: &Analysis| a.mentions.iter().find(|x| x.span.slice(title) == Some("Sollacaro")).map(|x| x.kind.clone());
         assert_ne!(kind(&analyze_with(title, "fr", Some(m))).as_deref(), Some("PER"));

@@ -12,6 +12,9 @@ use std::sync::Arc;
 use crate::features::{self, f1, f2, fi, token_features, token_infos, Context, TokenInfo};
 use crate::label::{Label, N_LABELS};
 
+/// Word → cluster id (a fast hash: looked up for every token).
+pub type Clusters = rustc_hash::FxHashMap<String, u32>;
+
 /// Feature ids are already hashes: the map uses them as they are.
 #[derive(Default, Clone, Copy)]
 pub(crate) struct IdHasher(u64);
@@ -64,7 +67,7 @@ pub struct Model {
     /// specialists when theirs is the same (it holds some 440,000 words).
     pub(crate) lexicon: Arc<Lexicon>,
     /// Word → cluster id, learnt from unlabelled text.
-    pub(crate) clusters: HashMap<String, u32>,
+    pub(crate) clusters: Clusters,
     /// Taggers that replace this one under a domain's conventions.
     specialists: Vec<(String, Model)>,
 }
@@ -272,7 +275,8 @@ impl Model {
         };
         let section = section.get(..section.len() - z.len()).unwrap_or_default();
         let n = read_len(z)?;
-        let mut clusters = HashMap::new();
+        let mut clusters = Clusters::default();
+        clusters.reserve(n);
         for _ in 0..n {
             let w = read_str(z)?;
             clusters.insert(w, u32::from_le_bytes(read_arr(z)?));
@@ -508,7 +512,7 @@ pub fn train(
     lang: &str,
     examples: &[Example],
     lexicon: Lexicon,
-    clusters: HashMap<String, u32>,
+    clusters: Clusters,
     epochs: usize,
     mut progress: impl FnMut(usize, f64),
 ) -> Model {
@@ -649,7 +653,7 @@ mod tests {
             ex("Le groupe Wagner quitte le Mali .", &[O, O, B(o), O, O, B(l), O]),
             ex("Paul Martin travaille pour Renault .", &[B(p), I(p), O, O, B(o), O]),
         ];
-        let m = train("fr", &data, Lexicon::default(), HashMap::new(), 10, |_, _| {});
+        let m = train("fr", &data, Lexicon::default(), Clusters::default(), 10, |_, _| {});
         for e in &data {
             let toks: Vec<&str> = e.tokens.iter().map(String::as_str).collect();
             let got: Vec<Label> = m.tag(&toks).into_iter().map(|x| x.0).collect();
@@ -673,8 +677,8 @@ mod tests {
         let modern = vec![ex("Jean Dupont est allé à Bamako .", &[B(p), I(p), O, O, O, B(l), O])];
         // The specialist learns the opposite reading of the same words.
         let hist: Vec<Example> = vec![Example { domain: "newseye".into(), ..ex("Jean Dupont est allé à Bamako .", &[B(l), I(l), O, O, O, B(p), O]) }];
-        let mut base = train("fr", &modern, Lexicon::default(), HashMap::new(), 10, |_, _| {});
-        let spec = train("fr", &hist, Lexicon::default(), HashMap::new(), 10, |_, _| {});
+        let mut base = train("fr", &modern, Lexicon::default(), Clusters::default(), 10, |_, _| {});
+        let spec = train("fr", &hist, Lexicon::default(), Clusters::default(), 10, |_, _| {});
         base.set_specialist("newseye", spec);
         let toks: Vec<&str> = modern[0].tokens.iter().map(String::as_str).collect();
         let labels = |m: &Model, d: &str| -> Vec<Label> { m.tag_in(&toks, d).into_iter().map(|x| x.0).collect() };
@@ -688,7 +692,7 @@ mod tests {
         assert_eq!(labels(&back, "newseye"), hist[0].labels);
         // A file without specialists (older format) still reads.
         let mut plain = Vec::new();
-        train("fr", &modern, Lexicon::default(), HashMap::new(), 2, |_, _| {}).write(&mut plain).unwrap();
+        train("fr", &modern, Lexicon::default(), Clusters::default(), 2, |_, _| {}).write(&mut plain).unwrap();
         assert!(Model::read(&plain[..]).unwrap().specialist_domains().is_empty());
         // A truncated file is an error, not a panic.
         assert!(Model::read(&buf[..buf.len() / 2]).is_err());
@@ -698,10 +702,10 @@ mod tests {
     fn a_specialist_with_the_same_lexicon_shares_it_once_read() {
         let lex: Lexicon = ["le", "président"].iter().map(|w| w.to_string()).collect();
         let data = vec![ex("Jean Dupont", &[Label::B(Type::Per), Label::I(Type::Per)])];
-        let mut base = train("fr", &data, lex.clone(), HashMap::new(), 2, |_, _| {});
-        base.set_specialist("newseye", train("fr", &data, lex.clone(), HashMap::new(), 2, |_, _| {}));
-        let mut other = train("fr", &data, lex, HashMap::new(), 2, |_, _| {});
-        other.set_specialist("newseye", train("fr", &data, Lexicon::default(), HashMap::new(), 2, |_, _| {}));
+        let mut base = train("fr", &data, lex.clone(), Clusters::default(), 2, |_, _| {});
+        base.set_specialist("newseye", train("fr", &data, lex.clone(), Clusters::default(), 2, |_, _| {}));
+        let mut other = train("fr", &data, lex, Clusters::default(), 2, |_, _| {});
+        other.set_specialist("newseye", train("fr", &data, Lexicon::default(), Clusters::default(), 2, |_, _| {}));
         let read = |m: &Model| {
             let mut buf = Vec::new();
             m.write(&mut buf).unwrap();

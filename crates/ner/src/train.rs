@@ -7,7 +7,7 @@ use std::path::Path;
 
 use crate::corpus::{self, CorpusDoc, CorpusError};
 use crate::label::Type;
-use crate::model::{self, Example, Lexicon, Model};
+use crate::model::{self, Clusters, Example, Lexicon, Model};
 
 /// The training files for `lang`, relative to the data folder, with their
 /// reader. Test splits are never listed here.
@@ -240,9 +240,27 @@ fn jsonl_texts(content: &str) -> Vec<String> {
     out
 }
 
+/// Reads a word-cluster file (`word<TAB>fine<TAB>coarse` lines, `#`
+/// comments, gzipped or not; built by `scripts/build-word-clusters.py`)
+/// into the model's cluster ids: the fine id, and the coarse id plus one
+/// above [`crate::features::COARSE_SHIFT`].
+pub fn read_word_clusters(path: &Path) -> Result<Clusters, CorpusError> {
+    let text = corpus::read_text(path)?;
+    let mut out = Clusters::default();
+    for line in text.lines().filter(|l| !l.starts_with('#')) {
+        let mut cols = line.split('\t');
+        let (Some(w), Some(f), c) = (cols.next(), cols.next().and_then(|f| f.parse::<u32>().ok()), cols.next().and_then(|c| c.parse::<u32>().ok())) else {
+            continue;
+        };
+        let coarse = c.map_or(0, |c| (c + 1) << crate::features::COARSE_SHIFT);
+        out.insert(w.to_string(), (f & 0xffff) | coarse);
+    }
+    Ok(out)
+}
+
 /// Trains on examples without lexicon or clusters (tests, experiments).
 pub fn train_examples(lang: &str, examples: &[Example], epochs: usize) -> Model {
-    model::train(lang, examples, Lexicon::default(), HashMap::new(), epochs, |_, _| {})
+    model::train(lang, examples, Lexicon::default(), Clusters::default(), epochs, |_, _| {})
 }
 
 /// What a training run used.
@@ -270,6 +288,9 @@ pub struct TrainReport {
 /// otherwise have seen. The words of `dictionary` (a word list, gzipped
 /// or not), when given, join the lexicon: the texts alone miss most common
 /// words, which pages then capitalise at a line start or in a heading.
+/// `extra` adds labelled documents read elsewhere (a name for the report,
+/// the documents, their domain), e.g. articles labelled from a
+/// hand-checked entity list by [`corpus::label_from_names`].
 #[allow(clippy::too_many_arguments)]
 pub fn train_model(
     data: &Path,
@@ -279,10 +300,21 @@ pub fn train_model(
     n_clusters: usize,
     held_out: &HashSet<(String, usize)>,
     dictionary: Option<&Path>,
+    extra: Vec<(String, Vec<CorpusDoc>, String)>,
+    word_clusters: Option<Clusters>,
     progress: impl FnMut(usize, f64),
 ) -> Result<(Model, TrainReport), CorpusError> {
     let mut report = TrainReport::default();
     let mut examples = Vec::new();
+    for (name, docs, domain) in extra {
+        let (mut ns, mut nt) = (0, 0);
+        for s in docs.into_iter().flat_map(|d| d.sentences) {
+            ns += 1;
+            nt += s.tokens.len();
+            examples.push(Example { domain: domain.clone(), tokens: s.tokens, labels: s.labels });
+        }
+        report.files.push((name, ns, nt));
+    }
     for (file, reader, domain) in training_files(lang) {
         if skip.iter().any(|s| !s.is_empty() && file.contains(s.as_str())) {
             continue;
@@ -336,10 +368,12 @@ pub fn train_model(
         report.dictionary = lexicon.len() - before;
     }
     report.lexicon = lexicon.len();
-    let clusters = if n_clusters > 0 {
-        learn_clusters(examples.iter().map(|e| e.tokens.as_slice()).chain(unlabelled.iter().map(Vec::as_slice)), n_clusters, 3)
+    let clusters = if let Some(c) = word_clusters {
+        c
+    } else if n_clusters > 0 {
+        learn_clusters(examples.iter().map(|e| e.tokens.as_slice()).chain(unlabelled.iter().map(Vec::as_slice)), n_clusters, 3).into_iter().collect()
     } else {
-        HashMap::new()
+        Clusters::default()
     };
     report.clusters = clusters.len();
     let model = model::train(lang, &examples, lexicon, clusters, epochs, progress);
@@ -431,6 +465,19 @@ mod tests {
     fn word_list_skips_comments_and_blank_lines() {
         let words: Vec<&str> = word_list("# header\n\nabaisse\n  été \n").collect();
         assert_eq!(words, ["abaisse", "été"]);
+    }
+
+    #[test]
+    fn word_cluster_files_give_fine_and_coarse_ids() {
+        let dir = std::env::temp_dir().join(format!("dossier-clusters-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join("c.tsv");
+        std::fs::write(&path, "# header\nParis\t7\t2\nrose\t3\nbad line\n").unwrap();
+        let c = read_word_clusters(&path).unwrap();
+        assert_eq!(c.get("Paris"), Some(&(7 | (3 << crate::features::COARSE_SHIFT))));
+        assert_eq!(c.get("rose"), Some(&3));
+        assert_eq!(c.len(), 2);
+        std::fs::remove_dir_all(&dir).ok();
     }
 
     #[test]
