@@ -24,7 +24,9 @@
 //! them, [`keep_called_notes`]) and the short entries after the
 //! time stamps of a live report ([`keep_stamped_entries`]), section breaks
 //! between kept lines ([`keep_section_breaks`]); short sentences right
-//! after the region are kept too ([`tail_sentences`]). Other list items,
+//! after the region are kept too ([`tail_sentences`]), and so are the
+//! next items of a numbered list whose item is kept
+//! ([`keep_numbered_sequence`]). Other list items,
 //! repeated lines, code-like lines, "read also" lines and lone words are
 //! chrome.
 
@@ -745,6 +747,69 @@ pub(crate) fn keep_section_breaks(input: &str, lines: &[Line], skip: &[bool], ke
     }
 }
 
+/// Keeps the items of the article's numbered list that the region walk
+/// dropped: from every kept line numbered `N` ("3. Am besten zügig…",
+/// "2) Polistil 960574 …"), the next numbered line within
+/// [`NUMBERED_GAP`] lines, when it is numbered `N + 1`, is kept too, and
+/// so on down the list, inside the region and past its end. A listicle's
+/// heading after an image placeholder or a caption, a product list whose
+/// links and pictures weigh as chrome: the numbering carries on the
+/// article's own sequence, where a menu, a "most read" box or a footer
+/// starts its own (at 1, after an article that does not end on item 0).
+/// The chain stops at the first numbered line that does not continue it
+/// (a sub-list restarting at 1), at a skipped (title, metadata) line, a
+/// "read also" or comment cue, or an image placeholder.
+pub(crate) fn keep_numbered_sequence(input: &str, lines: &[Line], skip: &[bool], keep: &mut [bool]) {
+    let n = lines.len().min(keep.len());
+    let mut i = 0;
+    while i < n {
+        let Some(mut num) = keep.get(i).copied().unwrap_or(false).then(|| lines.get(i).and_then(|l| item_number(l.text(input)))).flatten() else {
+            i += 1;
+            continue;
+        };
+        let mut at = i;
+        loop {
+            let Some(j) = (at + 1..n.min(at + 1 + NUMBERED_GAP)).find(|&j| lines.get(j).is_some_and(|l| item_number(l.text(input)).is_some())) else { break };
+            let l = &lines[j];
+            if item_number(l.text(input)) != Some(num + 1) || skip.get(j).copied().unwrap_or(true) || l.chrome_cue || l.comments_cue || l.placeholder {
+                break;
+            }
+            if let Some(k) = keep.get_mut(j) {
+                *k = true;
+            }
+            num += 1;
+            at = j;
+        }
+        i = at.max(i) + 1;
+    }
+}
+
+/// Most lines from one numbered item to the next for
+/// [`keep_numbered_sequence`] (a product's link and picture, a heading's
+/// paragraphs).
+const NUMBERED_GAP: usize = 12;
+
+/// The number opening a list item or a numbered heading: one or two
+/// digits (1 to 99), then "." or ")" and a space, then a letter, a digit
+/// or an opening quote ("3. Am besten", "12) Roger Waters", "4. “Veggie-fy”").
+/// Not a decimal ("1.5 million"), a date ("12.05.2020") or a bare number.
+fn item_number(text: &str) -> Option<u32> {
+    let t = text.trim_start();
+    let digits = t.bytes().take_while(u8::is_ascii_digit).count();
+    if !(1..=2).contains(&digits) {
+        return None;
+    }
+    let num: u32 = t.get(..digits)?.parse().ok()?;
+    let rest = t.get(digits..)?;
+    let rest = rest.strip_prefix('.').or_else(|| rest.strip_prefix(')'))?;
+    let after = rest.trim_start();
+    if num == 0 || after.len() == rest.len() {
+        return None;
+    }
+    let c = after.chars().next()?;
+    (c.is_alphanumeric() || matches!(c, '“' | '"' | '„' | '«' | '‘' | '\'' | '¿' | '¡')).then_some(num)
+}
+
 /// True for a line drawn with one punctuation mark repeated (spaces
 /// allowed between them), at least [`BREAK_MARKS`] times.
 fn section_break(text: &str) -> bool {
@@ -1449,6 +1514,47 @@ mod tests {
         keep_section_breaks(input, &lines, &skip, &mut keep, 0, 4);
         // The break between two paragraphs; not the one before the menu.
         assert_eq!(keep, vec![true, true, true, false, false]);
+    }
+
+    #[test]
+    fn the_article_numbered_list_goes_on_past_dropped_items() {
+        assert_eq!(item_number("3. Am besten zügig vorgehen"), Some(3));
+        assert_eq!(item_number("12) Roger Waters – The Wall (DVD)"), Some(12));
+        assert_eq!(item_number("4. “Veggie-fy” your chips"), Some(4));
+        assert_eq!(item_number("1.5 million people"), None);
+        assert_eq!(item_number("12.05.2020"), None);
+        assert_eq!(item_number("2020. The year"), None);
+        assert_eq!(item_number("0. Intro"), None);
+        assert_eq!(item_number("7."), None);
+        let input = "1) Lego Star Wars 75188 Bombardiere della Resistenza
+                     http://amzn.to/2iJFhRj
+                     [1-300x300]
+                     2) Polistil 960574 Pista Elettrica Sorpasso
+                     http://amzn.to/2hZfWFJ
+                     3) Cofanetto Nolan: Interstellar
+                     Altri articoli
+                     1) Il più letto della settimana
+                     2) Il secondo più letto
+                     5) Un numero fuori sequenza
+";
+        let (lines, _) = classify(input);
+        let skip = vec![false; lines.len()];
+        let mut keep = vec![false; lines.len()];
+        keep[0] = true;
+        keep_numbered_sequence(input, &lines, &skip, &mut keep);
+        // Items 2 and 3 carry on item 1; their links and pictures do not
+        // count, and the box restarting at 1 is not the article's.
+        assert_eq!(keep, vec![true, false, false, true, false, true, false, false, false, false]);
+        // No kept item, nothing kept; a skipped line ends the chain.
+        let mut keep = vec![false; lines.len()];
+        keep_numbered_sequence(input, &lines, &skip, &mut keep);
+        assert!(keep.iter().all(|k| !k));
+        let mut skip = vec![false; lines.len()];
+        skip[3] = true;
+        let mut keep = vec![false; lines.len()];
+        keep[0] = true;
+        keep_numbered_sequence(input, &lines, &skip, &mut keep);
+        assert_eq!(keep.iter().filter(|k| **k).count(), 1);
     }
 
     #[test]
