@@ -664,7 +664,9 @@ const TAIL_SENTENCES: usize = 3;
 /// [`MAX_SANDWICHED_MINOR`] short sentences ("Are you ready?") there, and
 /// a list of two items or more under its own colon introducer of
 /// [`INTRODUCER_WORDS`] or more, maybe with a heading above it ("Summary",
-/// "This post will discuss the following:", "• …"), and a block of lines
+/// "This post will discuss the following:", "• …"), two lists or more
+/// each under its own short heading after a kept colon introducer (at most
+/// [`MAX_HEADED_LIST_LINES`] lines), and a block of lines
 /// that each open with a label of their own and a colon ("Path A:
 /// Iceland, …", "Path B: …"; see `speaker_label`), where picture credits
 /// repeat theirs ("Photo: …", "Photo: …").
@@ -694,14 +696,15 @@ pub(crate) fn keep_sandwiched_lists(input: &str, lines: &[Line], skip: &[bool], 
         let run_ok = (start..i).all(item) || i - start <= MAX_SANDWICHED_MINOR && (start..i).all(minor);
         // Or a list under its own introducer ("This post will discuss the
         // following:"), maybe with a heading above it ("Summary").
+        // A short heading or label line ("Summary", "NOT SCARY").
+        let label = |j: usize| {
+            !skip.get(j).copied().unwrap_or(true)
+                && lines.get(j).is_some_and(|l| {
+                    !l.chrome_cue && !l.comments_cue && (is_minor_text(l, lang_known) || l.words == 1 && !l.bullet && !l.bare && !l.placeholder && l.odd == 0 && l.repeats == 1 && l.digits == 0 && l.letters >= WORD_HEADING_LETTERS)
+                })
+        };
         let introduced = || {
             let Some(f) = (start..i).find(|&j| item(j)) else { return false };
-            let label = |j: usize| {
-                !skip.get(j).copied().unwrap_or(true)
-                    && lines.get(j).is_some_and(|l| {
-                        !l.chrome_cue && !l.comments_cue && (is_minor_text(l, lang_known) || l.words == 1 && !l.bullet && !l.bare && !l.placeholder && l.odd == 0 && l.repeats == 1 && l.digits == 0 && l.letters >= WORD_HEADING_LETTERS)
-                    })
-            };
             let intro = f.checked_sub(1).and_then(|j| lines.get(j)).is_some_and(|l| l.last == ':' && l.words >= INTRODUCER_WORDS);
             (1..=2).contains(&(f - start)) && intro && i - f >= 2 && (start..f).all(label) && (f..i).all(item)
         };
@@ -718,7 +721,32 @@ pub(crate) fn keep_sandwiched_lists(input: &str, lines: &[Line], skip: &[bool], 
                     new
                 })
         };
-        if kept_before && kept_after && (i - start <= MAX_SANDWICHED_ITEMS && (run_ok || labelled()) || i - start <= MAX_SANDWICHED_ITEMS + 2 && introduced()) {
+        // Or lists under their own short headings ("NOT SCARY", "• …",
+        // "• …", "KIND OF SCARY", "• …", "• …"), two groups or more, that
+        // the kept line before introduces with a colon ("… used to look
+        // like this:").
+        let headed = || {
+            let intro = start.checked_sub(1).and_then(|j| lines.get(j)).is_some_and(|l| l.last == ':' && l.words >= INTRODUCER_WORDS && !l.chrome_cue && !l.comments_cue);
+            let heading = |j: usize| !item(j) && label(j) && lines.get(j).is_some_and(|l| l.words <= HEADED_LIST_WORDS);
+            let mut j = start;
+            let mut groups = 0;
+            while j < i {
+                if !heading(j) {
+                    return false;
+                }
+                let first = j + 1;
+                j = first;
+                while j < i && item(j) {
+                    j += 1;
+                }
+                if j - first < 2 {
+                    return false;
+                }
+                groups += 1;
+            }
+            intro && groups >= 2
+        };
+        if kept_before && kept_after && (i - start <= MAX_SANDWICHED_ITEMS && (run_ok || labelled()) || i - start <= MAX_SANDWICHED_ITEMS + 2 && introduced() || i - start <= MAX_HEADED_LIST_LINES && headed()) {
             for k in keep.iter_mut().take(i).skip(start) {
                 *k = true;
             }
@@ -820,6 +848,12 @@ fn section_break(text: &str) -> bool {
 
 /// Fewest marks of a section break.
 const BREAK_MARKS: usize = 3;
+
+/// Most lines of the headed lists kept between two article lines (see
+/// [`keep_sandwiched_lists`]).
+const MAX_HEADED_LIST_LINES: usize = 24;
+/// Most words of the heading of one of those lists.
+const HEADED_LIST_WORDS: u32 = 6;
 
 /// Most list items kept between two article lines.
 const MAX_SANDWICHED_ITEMS: usize = 8;
@@ -2166,6 +2200,37 @@ mod tests {
         let mut keep = vec![true, false, false, false, false, true];
         keep_sandwiched_lists(input, &lines, &skip, &mut keep, 0, 5, true);
         assert_eq!(keep, vec![true, false, false, false, false, true]);
+    }
+
+    #[test]
+    fn headed_lists_under_a_colon_introducer_between_paragraphs_stay() {
+        let input = "Chacun a sa propre liste, mais pour moi elle ressemblait à peu près à ceci :\n\
+                     PAS EFFRAYANT\n\
+                     • Écrire un billet de blog\n\
+                     • Parler à quelqu'un au téléphone\n\
+                     TERRIFIANT\n\
+                     • Publier le billet de blog\n\
+                     • Parler à quelqu'un en visioconférence\n\
+                     Je ne suis pas passé directement de la première liste à la dernière, et c'est bien là tout le propos.\n";
+        let (lines, _) = classify(input);
+        let skip = vec![false; lines.len()];
+        let mut keep = vec![true, false, false, false, false, false, false, true];
+        keep_sandwiched_lists(input, &lines, &skip, &mut keep, 0, 7, true);
+        assert_eq!(keep, vec![true; 8]);
+        // Without the colon, headed link boxes between two paragraphs stay
+        // out; so does a group of a single item.
+        for (first, one_item) in [("Chacun a sa propre liste, mais pour moi elle ressemblait à peu près à ceci.", false), ("Chacun a sa propre liste, mais pour moi elle ressemblait à peu près à ceci :", true)] {
+            let last_item = if one_item { "UN AUTRE TITRE" } else { "• Parler à quelqu'un en visioconférence" };
+            let input = format!(
+                "{first}\nPAS EFFRAYANT\n• Écrire un billet de blog\n• Parler à quelqu'un au téléphone\nUN PEU EFFRAYANT\n• Publier le billet de blog\n{last_item}\n\
+                 Je ne suis pas passé directement de la première liste à la dernière, et c'est bien là tout le propos.\n"
+            );
+            let (lines, _) = classify(&input);
+            let skip = vec![false; lines.len()];
+            let mut keep = vec![true, false, false, false, false, false, false, true];
+            keep_sandwiched_lists(&input, &lines, &skip, &mut keep, 0, 7, true);
+            assert_eq!(keep, vec![true, false, false, false, false, false, false, true], "{first} / {last_item}");
+        }
     }
 
     #[test]
