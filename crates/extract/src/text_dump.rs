@@ -340,6 +340,10 @@ pub fn extract(input: &str) -> Extraction {
         }
     }
 
+    // The rest of the article's numbered list (items dropped as chrome
+    // inside the region or past its end).
+    region::keep_numbered_sequence(input, &lines, &skip, &mut keep);
+
     // A line printed twice in a row is an image's alternative text and
     // caption (the second time maybe with a credit): the caption is the
     // article's (captions are kept), once, without its credit.

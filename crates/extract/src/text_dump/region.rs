@@ -24,7 +24,9 @@
 //! them, [`keep_called_notes`]) and the short entries after the
 //! time stamps of a live report ([`keep_stamped_entries`]), section breaks
 //! between kept lines ([`keep_section_breaks`]); short sentences right
-//! after the region are kept too ([`tail_sentences`]). Other list items,
+//! after the region are kept too ([`tail_sentences`]), and so are the
+//! next items of a numbered list whose item is kept
+//! ([`keep_numbered_sequence`]). Other list items,
 //! repeated lines, code-like lines, "read also" lines and lone words are
 //! chrome.
 
@@ -662,7 +664,9 @@ const TAIL_SENTENCES: usize = 3;
 /// [`MAX_SANDWICHED_MINOR`] short sentences ("Are you ready?") there, and
 /// a list of two items or more under its own colon introducer of
 /// [`INTRODUCER_WORDS`] or more, maybe with a heading above it ("Summary",
-/// "This post will discuss the following:", "• …"), and a block of lines
+/// "This post will discuss the following:", "• …"), two lists or more
+/// each under its own short heading after a kept colon introducer (at most
+/// [`MAX_HEADED_LIST_LINES`] lines), and a block of lines
 /// that each open with a label of their own and a colon ("Path A:
 /// Iceland, …", "Path B: …"; see `speaker_label`), where picture credits
 /// repeat theirs ("Photo: …", "Photo: …").
@@ -692,14 +696,15 @@ pub(crate) fn keep_sandwiched_lists(input: &str, lines: &[Line], skip: &[bool], 
         let run_ok = (start..i).all(item) || i - start <= MAX_SANDWICHED_MINOR && (start..i).all(minor);
         // Or a list under its own introducer ("This post will discuss the
         // following:"), maybe with a heading above it ("Summary").
+        // A short heading or label line ("Summary", "NOT SCARY").
+        let label = |j: usize| {
+            !skip.get(j).copied().unwrap_or(true)
+                && lines.get(j).is_some_and(|l| {
+                    !l.chrome_cue && !l.comments_cue && (is_minor_text(l, lang_known) || l.words == 1 && !l.bullet && !l.bare && !l.placeholder && l.odd == 0 && l.repeats == 1 && l.digits == 0 && l.letters >= WORD_HEADING_LETTERS)
+                })
+        };
         let introduced = || {
             let Some(f) = (start..i).find(|&j| item(j)) else { return false };
-            let label = |j: usize| {
-                !skip.get(j).copied().unwrap_or(true)
-                    && lines.get(j).is_some_and(|l| {
-                        !l.chrome_cue && !l.comments_cue && (is_minor_text(l, lang_known) || l.words == 1 && !l.bullet && !l.bare && !l.placeholder && l.odd == 0 && l.repeats == 1 && l.digits == 0 && l.letters >= WORD_HEADING_LETTERS)
-                    })
-            };
             let intro = f.checked_sub(1).and_then(|j| lines.get(j)).is_some_and(|l| l.last == ':' && l.words >= INTRODUCER_WORDS);
             (1..=2).contains(&(f - start)) && intro && i - f >= 2 && (start..f).all(label) && (f..i).all(item)
         };
@@ -716,7 +721,32 @@ pub(crate) fn keep_sandwiched_lists(input: &str, lines: &[Line], skip: &[bool], 
                     new
                 })
         };
-        if kept_before && kept_after && (i - start <= MAX_SANDWICHED_ITEMS && (run_ok || labelled()) || i - start <= MAX_SANDWICHED_ITEMS + 2 && introduced()) {
+        // Or lists under their own short headings ("NOT SCARY", "• …",
+        // "• …", "KIND OF SCARY", "• …", "• …"), two groups or more, that
+        // the kept line before introduces with a colon ("… used to look
+        // like this:").
+        let headed = || {
+            let intro = start.checked_sub(1).and_then(|j| lines.get(j)).is_some_and(|l| l.last == ':' && l.words >= INTRODUCER_WORDS && !l.chrome_cue && !l.comments_cue);
+            let heading = |j: usize| !item(j) && label(j) && lines.get(j).is_some_and(|l| l.words <= HEADED_LIST_WORDS);
+            let mut j = start;
+            let mut groups = 0;
+            while j < i {
+                if !heading(j) {
+                    return false;
+                }
+                let first = j + 1;
+                j = first;
+                while j < i && item(j) {
+                    j += 1;
+                }
+                if j - first < 2 {
+                    return false;
+                }
+                groups += 1;
+            }
+            intro && groups >= 2
+        };
+        if kept_before && kept_after && (i - start <= MAX_SANDWICHED_ITEMS && (run_ok || labelled()) || i - start <= MAX_SANDWICHED_ITEMS + 2 && introduced() || i - start <= MAX_HEADED_LIST_LINES && headed()) {
             for k in keep.iter_mut().take(i).skip(start) {
                 *k = true;
             }
@@ -745,6 +775,69 @@ pub(crate) fn keep_section_breaks(input: &str, lines: &[Line], skip: &[bool], ke
     }
 }
 
+/// Keeps the items of the article's numbered list that the region walk
+/// dropped: from every kept line numbered `N` ("3. Am besten zügig…",
+/// "2) Polistil 960574 …"), the next numbered line within
+/// [`NUMBERED_GAP`] lines, when it is numbered `N + 1`, is kept too, and
+/// so on down the list, inside the region and past its end. A listicle's
+/// heading after an image placeholder or a caption, a product list whose
+/// links and pictures weigh as chrome: the numbering carries on the
+/// article's own sequence, where a menu, a "most read" box or a footer
+/// starts its own (at 1, after an article that does not end on item 0).
+/// The chain stops at the first numbered line that does not continue it
+/// (a sub-list restarting at 1), at a skipped (title, metadata) line, a
+/// "read also" or comment cue, or an image placeholder.
+pub(crate) fn keep_numbered_sequence(input: &str, lines: &[Line], skip: &[bool], keep: &mut [bool]) {
+    let n = lines.len().min(keep.len());
+    let mut i = 0;
+    while i < n {
+        let Some(mut num) = keep.get(i).copied().unwrap_or(false).then(|| lines.get(i).and_then(|l| item_number(l.text(input)))).flatten() else {
+            i += 1;
+            continue;
+        };
+        let mut at = i;
+        loop {
+            let Some(j) = (at + 1..n.min(at + 1 + NUMBERED_GAP)).find(|&j| lines.get(j).is_some_and(|l| item_number(l.text(input)).is_some())) else { break };
+            let l = &lines[j];
+            if item_number(l.text(input)) != Some(num + 1) || skip.get(j).copied().unwrap_or(true) || l.chrome_cue || l.comments_cue || l.placeholder {
+                break;
+            }
+            if let Some(k) = keep.get_mut(j) {
+                *k = true;
+            }
+            num += 1;
+            at = j;
+        }
+        i = at.max(i) + 1;
+    }
+}
+
+/// Most lines from one numbered item to the next for
+/// [`keep_numbered_sequence`] (a product's link and picture, a heading's
+/// paragraphs).
+const NUMBERED_GAP: usize = 12;
+
+/// The number opening a list item or a numbered heading: one or two
+/// digits (1 to 99), then "." or ")" and a space, then a letter, a digit
+/// or an opening quote ("3. Am besten", "12) Roger Waters", "4. “Veggie-fy”").
+/// Not a decimal ("1.5 million"), a date ("12.05.2020") or a bare number.
+fn item_number(text: &str) -> Option<u32> {
+    let t = text.trim_start();
+    let digits = t.bytes().take_while(u8::is_ascii_digit).count();
+    if !(1..=2).contains(&digits) {
+        return None;
+    }
+    let num: u32 = t.get(..digits)?.parse().ok()?;
+    let rest = t.get(digits..)?;
+    let rest = rest.strip_prefix('.').or_else(|| rest.strip_prefix(')'))?;
+    let after = rest.trim_start();
+    if num == 0 || after.len() == rest.len() {
+        return None;
+    }
+    let c = after.chars().next()?;
+    (c.is_alphanumeric() || matches!(c, '“' | '"' | '„' | '«' | '‘' | '\'' | '¿' | '¡')).then_some(num)
+}
+
 /// True for a line drawn with one punctuation mark repeated (spaces
 /// allowed between them), at least [`BREAK_MARKS`] times.
 fn section_break(text: &str) -> bool {
@@ -755,6 +848,12 @@ fn section_break(text: &str) -> bool {
 
 /// Fewest marks of a section break.
 const BREAK_MARKS: usize = 3;
+
+/// Most lines of the headed lists kept between two article lines (see
+/// [`keep_sandwiched_lists`]).
+const MAX_HEADED_LIST_LINES: usize = 24;
+/// Most words of the heading of one of those lists.
+const HEADED_LIST_WORDS: u32 = 6;
 
 /// Most list items kept between two article lines.
 const MAX_SANDWICHED_ITEMS: usize = 8;
@@ -1452,6 +1551,47 @@ mod tests {
     }
 
     #[test]
+    fn the_article_numbered_list_goes_on_past_dropped_items() {
+        assert_eq!(item_number("3. Am besten zügig vorgehen"), Some(3));
+        assert_eq!(item_number("12) Roger Waters – The Wall (DVD)"), Some(12));
+        assert_eq!(item_number("4. “Veggie-fy” your chips"), Some(4));
+        assert_eq!(item_number("1.5 million people"), None);
+        assert_eq!(item_number("12.05.2020"), None);
+        assert_eq!(item_number("2020. The year"), None);
+        assert_eq!(item_number("0. Intro"), None);
+        assert_eq!(item_number("7."), None);
+        let input = "1) Lego Star Wars 75188 Bombardiere della Resistenza
+                     http://amzn.to/2iJFhRj
+                     [1-300x300]
+                     2) Polistil 960574 Pista Elettrica Sorpasso
+                     http://amzn.to/2hZfWFJ
+                     3) Cofanetto Nolan: Interstellar
+                     Altri articoli
+                     1) Il più letto della settimana
+                     2) Il secondo più letto
+                     5) Un numero fuori sequenza
+";
+        let (lines, _) = classify(input);
+        let skip = vec![false; lines.len()];
+        let mut keep = vec![false; lines.len()];
+        keep[0] = true;
+        keep_numbered_sequence(input, &lines, &skip, &mut keep);
+        // Items 2 and 3 carry on item 1; their links and pictures do not
+        // count, and the box restarting at 1 is not the article's.
+        assert_eq!(keep, vec![true, false, false, true, false, true, false, false, false, false]);
+        // No kept item, nothing kept; a skipped line ends the chain.
+        let mut keep = vec![false; lines.len()];
+        keep_numbered_sequence(input, &lines, &skip, &mut keep);
+        assert!(keep.iter().all(|k| !k));
+        let mut skip = vec![false; lines.len()];
+        skip[3] = true;
+        let mut keep = vec![false; lines.len()];
+        keep[0] = true;
+        keep_numbered_sequence(input, &lines, &skip, &mut keep);
+        assert_eq!(keep.iter().filter(|k| **k).count(), 1);
+    }
+
+    #[test]
     fn a_long_sentence_citing_a_few_identifiers_is_prose() {
         let (lines, p) = classify(
             "Les chercheurs ont suivi les patientes pendant trois ans et publié leurs données, que chacun peut consulter sur https://example.org/etude et sur https://example.org/annexe, avant de les comparer à celles des autres pays.\n\
@@ -2060,6 +2200,37 @@ mod tests {
         let mut keep = vec![true, false, false, false, false, true];
         keep_sandwiched_lists(input, &lines, &skip, &mut keep, 0, 5, true);
         assert_eq!(keep, vec![true, false, false, false, false, true]);
+    }
+
+    #[test]
+    fn headed_lists_under_a_colon_introducer_between_paragraphs_stay() {
+        let input = "Chacun a sa propre liste, mais pour moi elle ressemblait à peu près à ceci :\n\
+                     PAS EFFRAYANT\n\
+                     • Écrire un billet de blog\n\
+                     • Parler à quelqu'un au téléphone\n\
+                     TERRIFIANT\n\
+                     • Publier le billet de blog\n\
+                     • Parler à quelqu'un en visioconférence\n\
+                     Je ne suis pas passé directement de la première liste à la dernière, et c'est bien là tout le propos.\n";
+        let (lines, _) = classify(input);
+        let skip = vec![false; lines.len()];
+        let mut keep = vec![true, false, false, false, false, false, false, true];
+        keep_sandwiched_lists(input, &lines, &skip, &mut keep, 0, 7, true);
+        assert_eq!(keep, vec![true; 8]);
+        // Without the colon, headed link boxes between two paragraphs stay
+        // out; so does a group of a single item.
+        for (first, one_item) in [("Chacun a sa propre liste, mais pour moi elle ressemblait à peu près à ceci.", false), ("Chacun a sa propre liste, mais pour moi elle ressemblait à peu près à ceci :", true)] {
+            let last_item = if one_item { "UN AUTRE TITRE" } else { "• Parler à quelqu'un en visioconférence" };
+            let input = format!(
+                "{first}\nPAS EFFRAYANT\n• Écrire un billet de blog\n• Parler à quelqu'un au téléphone\nUN PEU EFFRAYANT\n• Publier le billet de blog\n{last_item}\n\
+                 Je ne suis pas passé directement de la première liste à la dernière, et c'est bien là tout le propos.\n"
+            );
+            let (lines, _) = classify(&input);
+            let skip = vec![false; lines.len()];
+            let mut keep = vec![true, false, false, false, false, false, false, true];
+            keep_sandwiched_lists(&input, &lines, &skip, &mut keep, 0, 7, true);
+            assert_eq!(keep, vec![true, false, false, false, false, false, false, true], "{first} / {last_item}");
+        }
     }
 
     #[test]
