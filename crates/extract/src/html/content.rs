@@ -1883,6 +1883,62 @@ pub(crate) fn trim_opening_byline_lines(flat: &mut Flat<'_>) {
     }
 }
 
+/// Cuts the error messages a broken PHP site prints into its pages
+/// ("Warning: Use of undefined constant X in /home/site/functions.php on
+/// line 45", "Strict Standards: Non-static method … in /www/…/tags.php on
+/// line 320"): each line of a block that is one, at the block's start or
+/// end, goes (a block of them only empties). They name no one in the
+/// article, but their paths and class names read as names.
+pub(crate) fn trim_php_diagnostics(flat: &mut Flat<'_>) {
+    for b in &mut flat.blocks {
+        let (s, e) = (b.pieces.0 as usize, b.pieces.1 as usize);
+        let Some(pieces) = flat.pieces.get(s..e) else { continue };
+        // Cheap test first: the block's text names a `.php` file.
+        if !pieces.iter().any(|p| matches!(p, Piece::Text(t) if t.contains(".php"))) {
+            continue;
+        }
+        // Lines: `(from, to)` piece ranges between breaks.
+        let mut lines: Vec<(usize, usize)> = Vec::new();
+        let mut from = 0;
+        for (k, p) in pieces.iter().enumerate() {
+            if matches!(p, Piece::Break) {
+                lines.push((from, k));
+                from = k + 1;
+            }
+        }
+        lines.push((from, pieces.len()));
+        let is_diag = |&(f, t): &(usize, usize)| {
+            let line = pieces_line(pieces, f, t);
+            line.is_empty() || is_php_diagnostic(&line)
+        };
+        let first = lines.iter().position(|l| !is_diag(l));
+        let last = lines.iter().rposition(|l| !is_diag(l));
+        match (first, last) {
+            (Some(f), Some(l)) => {
+                b.pieces.0 = (s + lines[f].0) as u32;
+                b.pieces.1 = (s + lines[l].1) as u32;
+            }
+            _ => b.pieces.1 = b.pieces.0,
+        }
+    }
+}
+
+/// Whether `line` is a PHP error message: a level ("Warning",
+/// "Deprecated", …) and a colon, then the message and "in FILE.php on
+/// line N".
+pub(crate) fn is_php_diagnostic(line: &str) -> bool {
+    let Some(rest) = PHP_LEVELS.iter().find_map(|l| line.strip_prefix(l)) else { return false };
+    let Some(rest) = rest.trim_start().strip_prefix(':') else { return false };
+    let Some((before, number)) = rest.rsplit_once(" on line ") else { return false };
+    !number.is_empty()
+        && number.bytes().all(|c| c.is_ascii_digit())
+        && before.rsplit_once(" in ").is_some_and(|(_, file)| file.ends_with(".php") && !file.contains(' '))
+}
+
+/// The levels PHP prints its error messages under.
+const PHP_LEVELS: [&str; 7] =
+    ["Warning", "Notice", "Deprecated", "Strict Standards", "Fatal error", "Parse error", "Catchable fatal error"];
+
 /// Where a credit closing `text` starts (a parenthesised credit, or a
 /// labelled one of at most [`CREDIT_TAIL_WORDS`] words), if any.
 fn credit_tail(text: &str, copyright_only: bool) -> Option<usize> {

@@ -1516,6 +1516,23 @@ fn lead_above_a_table_of_contents_joins_the_body() {
 }
 
 #[test]
+fn php_error_messages_are_cut() {
+    let para = "<p>The ministers met on Monday to discuss security cooperation, trade and the future of the region, officials said in a statement.</p>";
+    let warning = "<br />\n<b>Warning</b>:  Use of undefined constant AUTHORS_VERSION - assumed 'AUTHORS_VERSION' in <b>/home/site/public_html/wp-content/themes/x/functions.php</b> on line <b>45</b><br />";
+    let strict = "<br />\n<b>Strict Standards</b>:  Non-static method nggGallery::get_option() should not be called statically in <b>/www/htdocs/w00/nggfunctions.php</b> on line <b>813</b><br />";
+    let html = format!(
+        "<html><body><article><h1>Talks</h1><div class=\"entry\">{warning}{strict}{para}<p>{strict}The court found the refusal unlawful, since the work could have been done in Berlin as well.{warning}</p>{}</div></article></body></html>",
+        para.replace("Monday", "Friday")
+    );
+    let t = extract(&html, None).text;
+    assert!(!t.contains("Warning") && !t.contains(".php") && !t.contains("nggGallery"), "{t}");
+    assert!(t.contains("met on Monday") && t.contains("met on Friday") && t.contains("done in Berlin as well."), "{t}");
+    // A sentence that only mentions a file and a line stays.
+    assert!(!content::is_php_diagnostic("Warning: the script in /tmp/x.php on line 4 and more"));
+    assert!(content::is_php_diagnostic("Deprecated: preg_replace(): The /e modifier is deprecated in /www/wp-includes/formatting.php on line 82"));
+}
+
+#[test]
 fn credit_lines_closing_a_paragraph_are_cut() {
     let para = "<p>The ministers met on Monday to discuss security cooperation, trade and the future of the region, officials said in a statement.</p>";
     let html = format!(
