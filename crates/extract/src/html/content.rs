@@ -367,15 +367,20 @@ fn select_pass(flat: &Flat<'_>, title: &[String], headline_article: Option<u32>,
     }
     // An article split into same-class chunks (ads or widgets between
     // them): the other chunks with paragraph text join.
+    // A chunk with more links (a table of contents beside its paragraphs)
+    // joins only between two chunks that joined: the article goes on
+    // around it.
     let top_e = &elems[top as usize];
     if top_e.class.class_hash != 0 {
+        let mut linked = Vec::new();
         for (i, e) in elems.iter().enumerate() {
             let i = i as u32;
+            let ld = link_density(e.chars, e.link_chars);
             if e.class.class_hash != top_e.class.class_hash
                 || e.tag != top_e.tag
                 || boiler[i as usize]
                 || e.paras == 0
-                || link_density(e.chars, e.link_chars) > 0.3
+                || ld > MAX_CHUNK_LINK_DENSITY_BETWEEN
             {
                 continue;
             }
@@ -384,6 +389,16 @@ fn select_pass(flat: &Flat<'_>, title: &[String], headline_article: Option<u32>,
                 (i >= c && i < ce.end) || (c >= i && c < e.end)
             });
             if !overlaps && chosen.len() < 64 {
+                if ld > MAX_CHUNK_LINK_DENSITY {
+                    linked.push(i);
+                } else {
+                    chosen.push(i);
+                }
+            }
+        }
+        for i in linked {
+            let end = elems[i as usize].end;
+            if chosen.iter().any(|&c| c < i) && chosen.iter().any(|&c| c >= end) && elems[i as usize].paras >= MIN_LINKED_CHUNK_PARAS {
                 chosen.push(i);
             }
         }
@@ -408,6 +423,14 @@ fn select_pass(flat: &Flat<'_>, title: &[String], headline_article: Option<u32>,
     prepend_lead(flat, &mut blocks, title);
     Selection { blocks, method: if strict { "container" } else { "container-lenient" } }
 }
+
+/// Most link text a chunk of the article's class may hold (see the
+/// same-class chunks in `select_pass`).
+const MAX_CHUNK_LINK_DENSITY: f32 = 0.3;
+/// Most link text such a chunk may hold between two chunks that joined.
+const MAX_CHUNK_LINK_DENSITY_BETWEEN: f32 = 0.5;
+/// Paragraphs such a chunk holds at least.
+const MIN_LINKED_CHUNK_PARAS: u32 = 2;
 
 /// Teaser cards of other stories: a small `<article>` (at most
 /// [`MAX_CARD_CHARS`] characters) whose heading is all link (the other

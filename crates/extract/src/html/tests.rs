@@ -1516,6 +1516,31 @@ fn lead_above_a_table_of_contents_joins_the_body() {
 }
 
 #[test]
+fn a_linked_chunk_between_two_chunks_of_the_article_joins() {
+    // The article in same-class chunks, each in its own wrapper; the second
+    // holds a table of contents of links beside its paragraphs.
+    let para = |n: u32| {
+        format!("<p>The ministers met on day {n} to discuss security cooperation, trade, transport and the future of the region, officials said in a statement.</p>")
+    };
+    let chunk = |inner: String| format!("<div class=\"part\"><div class=\"content\">{inner}</div></div>");
+    let toc: String = (0..4).map(|n| format!("<a href=\"#s{n}\">Question {n} of this long explainer?</a> ")).collect();
+    let middle = chunk(format!(
+        "<p>Many questions are still open: how many will fall ill, where does the virus come from?</p><div class=\"toc\">In this article: {toc}</div>\
+         <h3>What are the symptoms?</h3><p>Most people have only a mild cold with a sore throat and a slight fever.</p>"
+    ));
+    let html = format!(
+        "<html><body><article><h1>Talks</h1>{}{middle}{}{}</article><aside><p>Other story of the day, read it.</p></aside></body></html>",
+        chunk(format!("{}{}", para(10), para(11))),
+        chunk(format!("{}{}{}", para(20), para(21), para(22))),
+        chunk((30..42).map(para).collect())
+    );
+    let t = extract(&html, None).text;
+    assert!(t.contains("day 10") && t.contains("day 22") && t.contains("day 41"), "{t}");
+    assert!(t.contains("Many questions are still open") && t.contains("mild cold"), "{t}");
+    assert!(!t.contains("Question 1 of"), "{t}");
+}
+
+#[test]
 fn php_error_messages_are_cut() {
     let para = "<p>The ministers met on Monday to discuss security cooperation, trade and the future of the region, officials said in a statement.</p>";
     let warning = "<br />\n<b>Warning</b>:  Use of undefined constant AUTHORS_VERSION - assumed 'AUTHORS_VERSION' in <b>/home/site/public_html/wp-content/themes/x/functions.php</b> on line <b>45</b><br />";
