@@ -298,6 +298,7 @@ fn select_pass(flat: &Flat<'_>, title: &[String], headline_article: Option<u32>,
                 top = hint;
             }
         }
+        top = enclosing_text_body(elems, &boiler, top);
     }
     // Walk up while the parent is a better container (Readability).
     let mut last = finals[top as usize];
@@ -423,6 +424,43 @@ fn select_pass(flat: &Flat<'_>, title: &[String], headline_article: Option<u32>,
     prepend_lead(flat, &mut blocks, title);
     Selection { blocks, method: if strict { "container" } else { "container-lenient" } }
 }
+
+/// The article body around `top` when the page marks one: an ancestor
+/// marked as the body (class article-text, itemprop=articleBody…), at
+/// most [`BODY_LEVELS`] levels up, at most twice `top`'s size, that holds
+/// paragraphs of its own (children, not `top`'s) of at least
+/// [`MIN_OWN_BODY_CHARS`] characters: the article opens in the body and
+/// goes on in a deeper block (a CMS text element after a box), which
+/// scored alone. The outermost such ancestor is taken.
+fn enclosing_text_body(elems: &[Elem], boiler: &[bool], top: u32) -> u32 {
+    let Some(t) = elems.get(top as usize) else { return top };
+    let mut best = top;
+    let mut at = t.parent;
+    let mut level = 0;
+    while at != NONE && level < BODY_LEVELS {
+        let a = &elems[at as usize];
+        if matches!(a.tag, Tag::Body) || boiler[at as usize] {
+            break;
+        }
+        if a.class.content_hint && a.chars <= t.chars * 2 && link_density(a.chars, a.link_chars) <= 0.3 {
+            let own: u32 = (at + 1..a.end)
+                .filter(|&i| elems[i as usize].parent == at && elems[i as usize].tag == Tag::P && !(i >= top && i < t.end))
+                .map(|i| elems[i as usize].chars)
+                .sum();
+            if own >= MIN_OWN_BODY_CHARS {
+                best = at;
+            }
+        }
+        at = a.parent;
+        level += 1;
+    }
+    best
+}
+
+/// How far up [`enclosing_text_body`] looks.
+const BODY_LEVELS: u32 = 8;
+/// Characters of paragraphs the enclosing body holds itself at least.
+const MIN_OWN_BODY_CHARS: u32 = 200;
 
 /// Most link text a chunk of the article's class may hold (see the
 /// same-class chunks in `select_pass`).

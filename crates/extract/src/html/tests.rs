@@ -1541,6 +1541,27 @@ fn a_linked_chunk_between_two_chunks_of_the_article_joins() {
 }
 
 #[test]
+fn the_marked_body_around_a_deeper_text_block_is_the_article() {
+    // The body opens with paragraphs of its own, then a box of links, then
+    // a CMS text element (deeply nested) with the rest, which scores alone.
+    let para = |n: u32| {
+        format!("<p>The ministers met on day {n} to discuss security cooperation, trade, transport and the future of the region, officials said in a statement.</p>")
+    };
+    let deep: String = (20..30).map(para).collect();
+    let html = format!(
+        "<html><body><article><h1>Talks</h1><div class=\"article-text\">{}{}\
+         <section class=\"teaser\"><h3>More on this</h3><a href=\"/x\">Another story entirely</a></section>\
+         <div class=\"container\"><div class=\"row\"><div class=\"col\"><div class=\"frame\"><div class=\"textpic\"><div class=\"bodytext\">{deep}</div></div></div></div></div></div>\
+         </div></article><aside><p>Other story of the day, read it.</p></aside></body></html>",
+        para(10),
+        para(11)
+    );
+    let t = extract(&html, None).text;
+    assert!(t.contains("day 10") && t.contains("day 11") && t.contains("day 29"), "{t}");
+    assert!(!t.contains("Another story"), "{t}");
+}
+
+#[test]
 fn php_error_messages_are_cut() {
     let para = "<p>The ministers met on Monday to discuss security cooperation, trade and the future of the region, officials said in a statement.</p>";
     let warning = "<br />\n<b>Warning</b>:  Use of undefined constant AUTHORS_VERSION - assumed 'AUTHORS_VERSION' in <b>/home/site/public_html/wp-content/themes/x/functions.php</b> on line <b>45</b><br />";
