@@ -1562,6 +1562,23 @@ fn the_marked_body_around_a_deeper_text_block_is_the_article() {
 }
 
 #[test]
+fn a_noscript_rendering_a_template_is_read() {
+    let para = |n: u32| {
+        format!("<p>The ministers met on day {n} to discuss security cooperation, trade, transport and the future of the region, officials said in a statement.</p>")
+    };
+    let post: String = (1..5).map(para).collect();
+    let html = format!(
+        "<html><body><div class=\"header-desc\">The latest news and insights from the team on security and safety on the Internet</div>\
+         <div class=\"post\"><h2>Talks</h2><div class=\"post-body\"><script type='text/template'>{post}</script>\n<noscript>{post}</noscript></div></div>\
+         <noscript><p>Please enable JavaScript to view the comments of this blog, powered by a comment service.</p></noscript></body></html>"
+    );
+    let t = extract(&html, None).text;
+    assert!(t.contains("day 1 to") && t.contains("day 4 to"), "{t}");
+    assert_eq!(t.matches("day 1 to").count(), 1, "{t}");
+    assert!(!t.contains("enable JavaScript") && !t.contains("latest news"), "{t}");
+}
+
+#[test]
 fn php_error_messages_are_cut() {
     let para = "<p>The ministers met on Monday to discuss security cooperation, trade and the future of the region, officials said in a statement.</p>";
     let warning = "<br />\n<b>Warning</b>:  Use of undefined constant AUTHORS_VERSION - assumed 'AUTHORS_VERSION' in <b>/home/site/public_html/wp-content/themes/x/functions.php</b> on line <b>45</b><br />";
