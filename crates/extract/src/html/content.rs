@@ -1436,6 +1436,57 @@ const COMMENTS_HEADINGS: &[&str] = &[
     "comentários",
 ];
 
+/// Restores the paragraphs the article the page declares (its JSON-LD
+/// `articleBody`, as text) holds, left out between the first and last
+/// selected blocks: a sentence written around several links ("As <a>Storm
+/// Ciarán continues to batter the coast</a> and <a>the Channel Isles</a>,
+/// meteorologists warn…") reads as a list of links, but the publisher
+/// says it is the article. Paragraphs only, of at least
+/// [`MIN_DECLARED_PARAGRAPH_CHARS`] characters, outside figures, that end
+/// a sentence outside links: declared bodies also hold the pointers to
+/// other stories set between paragraphs ("Lea más: <a>…</a>"), which do
+/// not.
+pub(crate) fn restore_declared_paragraphs(flat: &Flat<'_>, blocks: &mut Vec<u32>, declared: &str) {
+    let (Some(&first), Some(&last)) = (blocks.first(), blocks.last()) else { return };
+    let body = words_key(declared);
+    if body.len() < MIN_DECLARED_END_CHARS * 4 || !blocks.is_sorted() {
+        return;
+    }
+    // A paragraph left out as a repeat of one kept stays out.
+    let kept: std::collections::HashSet<String> =
+        blocks.iter().filter_map(|&bi| flat.blocks.get(bi as usize)).map(|b| words_key(&block_text(flat, b))).collect();
+    let mut added = Vec::new();
+    for bi in first..last {
+        let Some(b) = flat.blocks.get(bi as usize) else { break };
+        if b.kind != Kind::Para || b.figure || !b.ends_with_stop || b.chars < MIN_DECLARED_PARAGRAPH_CHARS || blocks.binary_search(&bi).is_ok() {
+            continue;
+        }
+        let text = block_text(flat, b);
+        if b.chars < super::boilerplate::MAX_CHARS && (super::boilerplate::is_furniture(&text) || super::boilerplate::is_disclosure(&text)) {
+            continue;
+        }
+        // "PUEDES VER: <a>¿Cómo sacar mi certificado…?</a>": a labelled pointer.
+        let labelled = text.split_once(':').is_some_and(|(label, _)| label.split_whitespace().count() <= MAX_POINTER_LABEL_WORDS);
+        if labelled && opens_with_pointer(b) {
+            continue;
+        }
+        let key = words_key(&text);
+        if key.len() >= MIN_DECLARED_PARAGRAPH_CHARS as usize && !kept.contains(&key) && body.contains(&key) {
+            added.push(bi);
+        }
+    }
+    if !added.is_empty() {
+        blocks.extend(added);
+        blocks.sort_unstable();
+    }
+}
+
+/// Fewest characters of a paragraph [`restore_declared_paragraphs`]
+/// brings back.
+const MIN_DECLARED_PARAGRAPH_CHARS: u32 = 60;
+/// Most words of the label before a pointer's colon ("Lea más:").
+const MAX_POINTER_LABEL_WORDS: usize = 4;
+
 /// Ends the article where the article the page declares (its JSON-LD
 /// `articleBody`, as text) ends: when one of the last
 /// [`DECLARED_END_BLOCKS`] selected blocks closes the declared body (the

@@ -129,6 +129,7 @@ fn choose_blocks<'a>(doc: &'a Html, html: &str, page: &metadata::PageMeta, meta:
     content::drop_trailing_teasers(&flat, &mut selection.blocks);
     if let Some(body) = page.ld_body.as_deref() {
         if let Some((declared, _)) = ld_body::body_text(html, body, &[]) {
+            content::restore_declared_paragraphs(&flat, &mut selection.blocks, &declared);
             content::end_at_declared_body(&flat, &mut selection.blocks, &declared);
             content::start_at_declared_body(&flat, &mut selection.blocks, &declared, &page.descriptions);
         }

@@ -1579,6 +1579,36 @@ fn a_noscript_rendering_a_template_is_read() {
 }
 
 #[test]
+fn a_linked_sentence_the_declared_body_holds_is_kept() {
+    let plain = [
+        "The foreign ministers met on Monday in Bamako to discuss security cooperation, trade and the future of the region.",
+        "Talks lasted several hours, according to a statement released after the meeting, which both sides called constructive.",
+        "A new round of talks is planned for June, with delegations from three more countries expected to attend, it added.",
+    ];
+    let linked = "As <a href=\"/a\">the talks in the capital went on late into the night</a> and <a href=\"/b\">the delegations</a>, officials warned that <a href=\"/c\">the hardest part was yet to come</a>.";
+    let linked_text = "As the talks in the capital went on late into the night and the delegations, officials warned that the hardest part was yet to come.";
+    let body = format!("{}\\n\\n{linked_text}\\n\\n{}\\n\\n{}", plain[0], plain[1], plain[2]);
+    let html = format!(
+        "<html><head><script type=\"application/ld+json\">{{\"@type\":\"NewsArticle\",\"headline\":\"Talks\",\"articleBody\":\"{body}\"}}</script></head>\
+         <body><article><h1>Talks</h1><p>{}</p><p>{linked}</p><p>{}</p><p>{}</p></article></body></html>",
+        plain[0], plain[1], plain[2]
+    );
+    let t = extract(&html, None).text;
+    assert!(t.contains("officials warned that the hardest part"), "{t}");
+    assert_eq!(t.matches("Talks lasted").count(), 1, "{t}");
+    // A labelled pointer the declared body holds stays out.
+    let pointer = "Read more: <a href=\"/d\">How ministers of the region prepare the next round of their talks?</a>";
+    let with_pointer = html
+        .replace("</p><p>Talks lasted", &format!("</p><p>{pointer}</p><p>Talks lasted"))
+        .replace("\\n\\nTalks lasted", "\\n\\nRead more: How ministers of the region prepare the next round of their talks?\\n\\nTalks lasted");
+    let p = extract(&with_pointer, None).text;
+    assert!(p.contains("officials warned") && !p.contains("Read more"), "{p}");
+    // Without the declaration, the sentence reads as links and goes.
+    let bare = html.replace("articleBody", "description");
+    assert!(!extract(&bare, None).text.contains("officials warned"));
+}
+
+#[test]
 fn php_error_messages_are_cut() {
     let para = "<p>The ministers met on Monday to discuss security cooperation, trade and the future of the region, officials said in a statement.</p>";
     let warning = "<br />\n<b>Warning</b>:  Use of undefined constant AUTHORS_VERSION - assumed 'AUTHORS_VERSION' in <b>/home/site/public_html/wp-content/themes/x/functions.php</b> on line <b>45</b><br />";
