@@ -1441,7 +1441,8 @@ const COMMENTS_HEADINGS: &[&str] = &[
 /// selected blocks: a sentence written around several links ("As <a>Storm
 /// Ciarán continues to batter the coast</a> and <a>the Channel Isles</a>,
 /// meteorologists warn…") reads as a list of links, but the publisher
-/// says it is the article. Paragraphs only, of at least
+/// says it is the article. So are such paragraphs just before the first
+/// selected block (the article's opening). Paragraphs only, of at least
 /// [`MIN_DECLARED_PARAGRAPH_CHARS`] characters, outside figures, that end
 /// a sentence outside links: declared bodies also hold the pointers to
 /// other stories set between paragraphs ("Lea más: <a>…</a>"), which do
@@ -1455,24 +1456,37 @@ pub(crate) fn restore_declared_paragraphs(flat: &Flat<'_>, blocks: &mut Vec<u32>
     // A paragraph left out as a repeat of one kept stays out.
     let kept: std::collections::HashSet<String> =
         blocks.iter().filter_map(|&bi| flat.blocks.get(bi as usize)).map(|b| words_key(&block_text(flat, b))).collect();
-    let mut added = Vec::new();
-    for bi in first..last {
-        let Some(b) = flat.blocks.get(bi as usize) else { break };
-        if b.kind != Kind::Para || b.figure || !b.ends_with_stop || b.chars < MIN_DECLARED_PARAGRAPH_CHARS || blocks.binary_search(&bi).is_ok() {
-            continue;
+    let declared_paragraph = |bi: u32| -> bool {
+        let Some(b) = flat.blocks.get(bi as usize) else { return false };
+        if b.kind != Kind::Para || b.figure || !b.ends_with_stop || b.chars < MIN_DECLARED_PARAGRAPH_CHARS {
+            return false;
         }
         let text = block_text(flat, b);
         if b.chars < super::boilerplate::MAX_CHARS && (super::boilerplate::is_furniture(&text) || super::boilerplate::is_disclosure(&text)) {
-            continue;
+            return false;
         }
         // "PUEDES VER: <a>¿Cómo sacar mi certificado…?</a>": a labelled pointer.
         let labelled = text.split_once(':').is_some_and(|(label, _)| label.split_whitespace().count() <= MAX_POINTER_LABEL_WORDS);
         if labelled && opens_with_pointer(b) {
-            continue;
+            return false;
         }
         let key = words_key(&text);
-        if key.len() >= MIN_DECLARED_PARAGRAPH_CHARS as usize && !kept.contains(&key) && body.contains(&key) {
+        key.len() >= MIN_DECLARED_PARAGRAPH_CHARS as usize && !kept.contains(&key) && body.contains(&key)
+    };
+    let mut added: Vec<u32> = (first..last).filter(|bi| blocks.binary_search(bi).is_err() && declared_paragraph(*bi)).collect();
+    // The article's opening paragraphs left out before the first selected
+    // block: back from it, over figures, captions and blocks without
+    // text, while paragraphs are declared ones.
+    let mut bi = first;
+    let mut steps = 0;
+    while bi > 0 && steps < DECLARED_OPENING_STEPS {
+        bi -= 1;
+        steps += 1;
+        let Some(b) = flat.blocks.get(bi as usize) else { break };
+        if declared_paragraph(bi) {
             added.push(bi);
+        } else if !(b.figure || b.kind == Kind::Caption || b.chars == 0) {
+            break;
         }
     }
     if !added.is_empty() {
@@ -1484,6 +1498,9 @@ pub(crate) fn restore_declared_paragraphs(flat: &Flat<'_>, blocks: &mut Vec<u32>
 /// Fewest characters of a paragraph [`restore_declared_paragraphs`]
 /// brings back.
 const MIN_DECLARED_PARAGRAPH_CHARS: u32 = 60;
+/// Blocks [`restore_declared_paragraphs`] looks back over before the
+/// first selected one.
+const DECLARED_OPENING_STEPS: u32 = 8;
 /// Most words of the label before a pointer's colon ("Lea más:").
 const MAX_POINTER_LABEL_WORDS: usize = 4;
 

@@ -1596,6 +1596,12 @@ fn a_linked_sentence_the_declared_body_holds_is_kept() {
     let t = extract(&html, None).text;
     assert!(t.contains("officials warned that the hardest part"), "{t}");
     assert_eq!(t.matches("Talks lasted").count(), 1, "{t}");
+    // So is such a sentence opening the article.
+    let opening = html.replace(&format!("<p>{}</p><p>{linked}</p>", plain[0]), &format!("<p>{linked}</p><p>{}</p>", plain[0])).replace(
+        &format!("{}\\n\\n{linked_text}", plain[0]),
+        &format!("{linked_text}\\n\\n{}", plain[0]),
+    );
+    assert!(extract(&opening, None).text.starts_with("As the talks in the capital"), "{}", extract(&opening, None).text);
     // A labelled pointer the declared body holds stays out.
     let pointer = "Read more: <a href=\"/d\">How ministers of the region prepare the next round of their talks?</a>";
     let with_pointer = html
