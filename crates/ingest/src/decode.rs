@@ -7,7 +7,10 @@
 //! URL's top-level domain as a hint). A declared charset other than UTF-8 is
 //! overridden when the bytes are valid UTF-8 holding non-ASCII text (a
 //! legacy single-byte page is practically never valid UTF-8), and a declared
-//! UTF-8 that is invalid falls back to detection; both are reported.
+//! UTF-8 that is invalid falls back to detection; both are reported. Bytes
+//! that are UTF-8 but for a few stray sequences (a template in UTF-8 holding
+//! a snippet pasted in Latin-1) are read as UTF-8, the stray bytes replaced:
+//! detection would read every accented letter of the page as two.
 //!
 //! Decoding itself is `encoding_rs` (WHATWG Encoding Standard: `iso-8859-1`
 //! means windows-1252, so `€`, `œ`, `’` come out right).
@@ -59,6 +62,9 @@ pub fn decode(page: &RawPage) -> Decoded {
             if utf8_ok {
                 return finish(UTF_8, bytes, diagnostics);
             }
+            if mostly_utf8(bytes) {
+                return finish(UTF_8, bytes, diagnostics);
+            }
             diagnostics.push(Diagnostic::warning(
                 "charset-mismatch",
                 format!("charset UTF-8 {origin}, but the bytes are not valid UTF-8; detecting"),
@@ -80,8 +86,30 @@ pub fn decode(page: &RawPage) -> Decoded {
     if let Ok(text) = std::str::from_utf8(bytes) {
         return Decoded { text: text.to_owned(), encoding: UTF_8.name(), diagnostics };
     }
+    if mostly_utf8(bytes) {
+        return finish(UTF_8, bytes, diagnostics);
+    }
     detect(page, bytes, diagnostics)
 }
+
+/// Whether invalid `bytes` are UTF-8 all the same: many multi-byte
+/// characters, few invalid sequences. Text in a single-byte encoding almost
+/// never forms a valid multi-byte sequence (a lead byte `À`–`ß` then a byte
+/// from 0x80–0xBF), so even a few dozen of them mean UTF-8.
+fn mostly_utf8(bytes: &[u8]) -> bool {
+    let (mut multi, mut invalid) = (0usize, 0usize);
+    for chunk in bytes.utf8_chunks() {
+        multi += chunk.valid().chars().filter(|c| !c.is_ascii()).count();
+        invalid += usize::from(!chunk.invalid().is_empty());
+    }
+    multi >= MIN_UTF8_CHARS && invalid * UTF8_PER_INVALID <= multi
+}
+
+/// Multi-byte characters that [`mostly_utf8`] needs at least.
+const MIN_UTF8_CHARS: usize = 8;
+/// Multi-byte characters per invalid sequence that [`mostly_utf8`] needs at
+/// least.
+const UTF8_PER_INVALID: usize = 4;
 
 /// Whether ASCII bytes mean ASCII in `encoding` (not UTF-16, not ISO-2022-JP).
 fn is_ascii_compatible(encoding: &'static Encoding) -> bool {
@@ -276,6 +304,26 @@ mod tests {
         let d = decode(&raw(&cp1252(FRENCH), PageKind::Html, Some("utf-8"), None));
         assert_eq!(d.text, FRENCH);
         assert_eq!(codes(&d), vec!["charset-mismatch", "charset-guessed"]);
+    }
+
+    #[test]
+    fn utf8_with_stray_latin1_bytes() {
+        // A UTF-8 page holding one snippet in Latin-1: read as UTF-8, the
+        // stray byte replaced, declared or not.
+        let mut page = FRENCH.as_bytes().to_vec();
+        page.extend(cp1252(" Süß"));
+        page.extend(FRENCH.as_bytes());
+        for declared in [Some("utf-8"), None] {
+            let d = decode(&raw(&page, PageKind::Html, declared, None));
+            assert_eq!(d.encoding, "UTF-8");
+            assert!(d.text.starts_with(FRENCH) && d.text.ends_with(FRENCH), "{}", d.text);
+            assert!(d.text.contains(" S\u{FFFD}\u{FFFD}"));
+            assert_eq!(codes(&d), vec!["decode-replacement"]);
+        }
+        // Latin-1 with a few accidental valid pairs (`Ã©`) stays Latin-1.
+        let mut page = cp1252(FRENCH);
+        page.extend(cp1252(" Ã© "));
+        assert_eq!(decode(&raw(&page, PageKind::Html, Some("utf-8"), None)).encoding, "windows-1252");
     }
 
     #[test]

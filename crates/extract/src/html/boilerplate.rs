@@ -387,6 +387,9 @@ mod tests {
         assert!(is_furniture("Ihre Spende für unabhängigen Journalismus. für CORRECTIV. für die nächste Recherche."));
         assert!(is_disclosure("Dieser Artikel wird von Spenden unserer Leserinnen und Lesern finanziert. Unterstützen Sie unsere gemeinnützige Arbeit mit Ihrer Spende."));
         assert!(!is_disclosure("Die Stadt sammelt Spenden für die Opfer des Hochwassers."));
+        // A widget's placeholder before its script fills it.
+        assert!(is_furniture("Loading...") && is_furniture("Wird geladen …"));
+        assert!(!is_furniture("Loading the ships took three days."));
     }
 
     #[test]

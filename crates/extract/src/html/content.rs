@@ -298,6 +298,7 @@ fn select_pass(flat: &Flat<'_>, title: &[String], headline_article: Option<u32>,
                 top = hint;
             }
         }
+        top = enclosing_text_body(elems, &boiler, top);
     }
     // Walk up while the parent is a better container (Readability).
     let mut last = finals[top as usize];
@@ -367,15 +368,20 @@ fn select_pass(flat: &Flat<'_>, title: &[String], headline_article: Option<u32>,
     }
     // An article split into same-class chunks (ads or widgets between
     // them): the other chunks with paragraph text join.
+    // A chunk with more links (a table of contents beside its paragraphs)
+    // joins only between two chunks that joined: the article goes on
+    // around it.
     let top_e = &elems[top as usize];
     if top_e.class.class_hash != 0 {
+        let mut linked = Vec::new();
         for (i, e) in elems.iter().enumerate() {
             let i = i as u32;
+            let ld = link_density(e.chars, e.link_chars);
             if e.class.class_hash != top_e.class.class_hash
                 || e.tag != top_e.tag
                 || boiler[i as usize]
                 || e.paras == 0
-                || link_density(e.chars, e.link_chars) > 0.3
+                || ld > MAX_CHUNK_LINK_DENSITY_BETWEEN
             {
                 continue;
             }
@@ -384,6 +390,16 @@ fn select_pass(flat: &Flat<'_>, title: &[String], headline_article: Option<u32>,
                 (i >= c && i < ce.end) || (c >= i && c < e.end)
             });
             if !overlaps && chosen.len() < 64 {
+                if ld > MAX_CHUNK_LINK_DENSITY {
+                    linked.push(i);
+                } else {
+                    chosen.push(i);
+                }
+            }
+        }
+        for i in linked {
+            let end = elems[i as usize].end;
+            if chosen.iter().any(|&c| c < i) && chosen.iter().any(|&c| c >= end) && elems[i as usize].paras >= MIN_LINKED_CHUNK_PARAS {
                 chosen.push(i);
             }
         }
@@ -408,6 +424,51 @@ fn select_pass(flat: &Flat<'_>, title: &[String], headline_article: Option<u32>,
     prepend_lead(flat, &mut blocks, title);
     Selection { blocks, method: if strict { "container" } else { "container-lenient" } }
 }
+
+/// The article body around `top` when the page marks one: an ancestor
+/// marked as the body (class article-text, itemprop=articleBody…), at
+/// most [`BODY_LEVELS`] levels up, at most twice `top`'s size, that holds
+/// paragraphs of its own (children, not `top`'s) of at least
+/// [`MIN_OWN_BODY_CHARS`] characters: the article opens in the body and
+/// goes on in a deeper block (a CMS text element after a box), which
+/// scored alone. The outermost such ancestor is taken.
+fn enclosing_text_body(elems: &[Elem], boiler: &[bool], top: u32) -> u32 {
+    let Some(t) = elems.get(top as usize) else { return top };
+    let mut best = top;
+    let mut at = t.parent;
+    let mut level = 0;
+    while at != NONE && level < BODY_LEVELS {
+        let a = &elems[at as usize];
+        if matches!(a.tag, Tag::Body) || boiler[at as usize] {
+            break;
+        }
+        if a.class.content_hint && a.chars <= t.chars * 2 && link_density(a.chars, a.link_chars) <= 0.3 {
+            let own: u32 = (at + 1..a.end)
+                .filter(|&i| elems[i as usize].parent == at && elems[i as usize].tag == Tag::P && !(i >= top && i < t.end))
+                .map(|i| elems[i as usize].chars)
+                .sum();
+            if own >= MIN_OWN_BODY_CHARS {
+                best = at;
+            }
+        }
+        at = a.parent;
+        level += 1;
+    }
+    best
+}
+
+/// How far up [`enclosing_text_body`] looks.
+const BODY_LEVELS: u32 = 8;
+/// Characters of paragraphs the enclosing body holds itself at least.
+const MIN_OWN_BODY_CHARS: u32 = 200;
+
+/// Most link text a chunk of the article's class may hold (see the
+/// same-class chunks in `select_pass`).
+const MAX_CHUNK_LINK_DENSITY: f32 = 0.3;
+/// Most link text such a chunk may hold between two chunks that joined.
+const MAX_CHUNK_LINK_DENSITY_BETWEEN: f32 = 0.5;
+/// Paragraphs such a chunk holds at least.
+const MIN_LINKED_CHUNK_PARAS: u32 = 2;
 
 /// Teaser cards of other stories: a small `<article>` (at most
 /// [`MAX_CARD_CHARS`] characters) whose heading is all link (the other
@@ -1375,6 +1436,74 @@ const COMMENTS_HEADINGS: &[&str] = &[
     "comentários",
 ];
 
+/// Restores the paragraphs the article the page declares (its JSON-LD
+/// `articleBody`, as text) holds, left out between the first and last
+/// selected blocks: a sentence written around several links ("As <a>Storm
+/// Ciarán continues to batter the coast</a> and <a>the Channel Isles</a>,
+/// meteorologists warn…") reads as a list of links, but the publisher
+/// says it is the article. So are such paragraphs just before the first
+/// selected block (the article's opening). Paragraphs only, of at least
+/// [`MIN_DECLARED_PARAGRAPH_CHARS`] characters, outside figures, that end
+/// a sentence outside links: declared bodies also hold the pointers to
+/// other stories set between paragraphs ("Lea más: <a>…</a>"), which do
+/// not.
+pub(crate) fn restore_declared_paragraphs(flat: &Flat<'_>, blocks: &mut Vec<u32>, declared: &str) {
+    let (Some(&first), Some(&last)) = (blocks.first(), blocks.last()) else { return };
+    let body = words_key(declared);
+    if body.len() < MIN_DECLARED_END_CHARS * 4 || !blocks.is_sorted() {
+        return;
+    }
+    // A paragraph left out as a repeat of one kept stays out.
+    let kept: std::collections::HashSet<String> =
+        blocks.iter().filter_map(|&bi| flat.blocks.get(bi as usize)).map(|b| words_key(&block_text(flat, b))).collect();
+    let declared_paragraph = |bi: u32| -> bool {
+        let Some(b) = flat.blocks.get(bi as usize) else { return false };
+        if b.kind != Kind::Para || b.figure || !b.ends_with_stop || b.chars < MIN_DECLARED_PARAGRAPH_CHARS {
+            return false;
+        }
+        let text = block_text(flat, b);
+        if b.chars < super::boilerplate::MAX_CHARS && (super::boilerplate::is_furniture(&text) || super::boilerplate::is_disclosure(&text)) {
+            return false;
+        }
+        // "PUEDES VER: <a>¿Cómo sacar mi certificado…?</a>": a labelled pointer.
+        let labelled = text.split_once(':').is_some_and(|(label, _)| label.split_whitespace().count() <= MAX_POINTER_LABEL_WORDS);
+        if labelled && opens_with_pointer(b) {
+            return false;
+        }
+        let key = words_key(&text);
+        key.len() >= MIN_DECLARED_PARAGRAPH_CHARS as usize && !kept.contains(&key) && body.contains(&key)
+    };
+    let mut added: Vec<u32> = (first..last).filter(|bi| blocks.binary_search(bi).is_err() && declared_paragraph(*bi)).collect();
+    // The article's opening paragraphs left out before the first selected
+    // block: back from it, over figures, captions and blocks without
+    // text, while paragraphs are declared ones.
+    let mut bi = first;
+    let mut steps = 0;
+    while bi > 0 && steps < DECLARED_OPENING_STEPS {
+        bi -= 1;
+        steps += 1;
+        let Some(b) = flat.blocks.get(bi as usize) else { break };
+        if declared_paragraph(bi) {
+            added.push(bi);
+        } else if !(b.figure || b.kind == Kind::Caption || b.chars == 0) {
+            break;
+        }
+    }
+    if !added.is_empty() {
+        blocks.extend(added);
+        blocks.sort_unstable();
+    }
+}
+
+/// Fewest characters of a paragraph [`restore_declared_paragraphs`]
+/// brings back.
+const MIN_DECLARED_PARAGRAPH_CHARS: u32 = 60;
+/// Blocks [`restore_declared_paragraphs`] looks back over before the
+/// first selected one.
+const DECLARED_OPENING_STEPS: u32 = 8;
+/// Most words of the label before a pointer's colon ("Lea más:").
+const MAX_POINTER_LABEL_WORDS: usize = 4;
+
 /// Ends the article where the article the page declares (its JSON-LD
 /// `articleBody`, as text) ends: when one of the last
 /// [`DECLARED_END_BLOCKS`] selected blocks closes the declared body (the
@@ -1882,6 +2011,62 @@ pub(crate) fn trim_opening_byline_lines(flat: &mut Flat<'_>) {
         }
     }
 }
+
+/// Cuts the error messages a broken PHP site prints into its pages
+/// ("Warning: Use of undefined constant X in /home/site/functions.php on
+/// line 45", "Strict Standards: Non-static method … in /www/…/tags.php on
+/// line 320"): each line of a block that is one, at the block's start or
+/// end, goes (a block of them only empties). They name no one in the
+/// article, but their paths and class names read as names.
+pub(crate) fn trim_php_diagnostics(flat: &mut Flat<'_>) {
+    for b in &mut flat.blocks {
+        let (s, e) = (b.pieces.0 as usize, b.pieces.1 as usize);
+        let Some(pieces) = flat.pieces.get(s..e) else { continue };
+        // Cheap test first: the block's text names a `.php` file.
+        if !pieces.iter().any(|p| matches!(p, Piece::Text(t) if t.contains(".php"))) {
+            continue;
+        }
+        // Lines: `(from, to)` piece ranges between breaks.
+        let mut lines: Vec<(usize, usize)> = Vec::new();
+        let mut from = 0;
+        for (k, p) in pieces.iter().enumerate() {
+            if matches!(p, Piece::Break) {
+                lines.push((from, k));
+                from = k + 1;
+            }
+        }
+        lines.push((from, pieces.len()));
+        let is_diag = |&(f, t): &(usize, usize)| {
+            let line = pieces_line(pieces, f, t);
+            line.is_empty() || is_php_diagnostic(&line)
+        };
+        let first = lines.iter().position(|l| !is_diag(l));
+        let last = lines.iter().rposition(|l| !is_diag(l));
+        match (first, last) {
+            (Some(f), Some(l)) => {
+                b.pieces.0 = (s + lines[f].0) as u32;
+                b.pieces.1 = (s + lines[l].1) as u32;
+            }
+            _ => b.pieces.1 = b.pieces.0,
+        }
+    }
+}
+
+/// Whether `line` is a PHP error message: a level ("Warning",
+/// "Deprecated", …) and a colon, then the message and "in FILE.php on
+/// line N".
+pub(crate) fn is_php_diagnostic(line: &str) -> bool {
+    let Some(rest) = PHP_LEVELS.iter().find_map(|l| line.strip_prefix(l)) else { return false };
+    let Some(rest) = rest.trim_start().strip_prefix(':') else { return false };
+    let Some((before, number)) = rest.rsplit_once(" on line ") else { return false };
+    !number.is_empty()
+        && number.bytes().all(|c| c.is_ascii_digit())
+        && before.rsplit_once(" in ").is_some_and(|(_, file)| file.ends_with(".php") && !file.contains(' '))
+}
+
+/// The levels PHP prints its error messages under.
+const PHP_LEVELS: [&str; 7] =
+    ["Warning", "Notice", "Deprecated", "Strict Standards", "Fatal error", "Parse error", "Catchable fatal error"];
 
 /// Where a credit closing `text` starts (a parenthesised credit, or a
 /// labelled one of at most [`CREDIT_TAIL_WORDS`] words), if any.

@@ -243,6 +243,18 @@ fn tag_of(name: &str) -> Tag {
 }
 
 /// True when the element is hidden by attribute or inline style.
+/// Whether the `<noscript>` `node` renders the client-side template
+/// just before it (`<script type="text/template">` holding the post,
+/// then the same post as markup for readers without scripts, as blog
+/// templates do): its content is the page's text, not a notice.
+fn renders_template(node: NodeRef<'_, Node>) -> bool {
+    let Some(prev) = node.prev_siblings().find(|n| !matches!(n.value(), Node::Text(t) if t.trim().is_empty()) && !n.value().is_comment()) else {
+        return false;
+    };
+    let Node::Element(e) = prev.value() else { return false };
+    e.name() == "script" && e.attr_str("type").is_some_and(|t| t.to_ascii_lowercase().contains("template"))
+}
+
 fn hidden(el: &Element) -> bool {
     if el.attr_str("hidden").is_some() {
         return true;
@@ -410,7 +422,7 @@ pub(crate) fn flatten<'a>(root: NodeRef<'a, Node>) -> Flat<'a> {
             }
             Node::Element(el) => {
                 let name = el.name();
-                let r = role(name);
+                let r = if name == "noscript" && renders_template(node) { Role::Block(Kind::Para) } else { role(name) };
                 let skipped = matches!(r, Role::Skip)
                     || hidden(el)
                     || matches!(r, Role::Inline)

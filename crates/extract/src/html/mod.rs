@@ -122,12 +122,14 @@ fn choose_blocks<'a>(doc: &'a Html, html: &str, page: &metadata::PageMeta, meta:
     content::trim_caption_credits(&mut flat);
     content::trim_closing_credit_lines(&mut flat);
     content::trim_opening_byline_lines(&mut flat);
+    content::trim_php_diagnostics(&mut flat);
     let mut selection = content::select(&flat, &page.title_variants, &page.declared_titles);
     content::cut_at_comments(&flat, &mut selection.blocks);
     content::cut_at_closing_box(&flat, &mut selection.blocks);
     content::drop_trailing_teasers(&flat, &mut selection.blocks);
     if let Some(body) = page.ld_body.as_deref() {
         if let Some((declared, _)) = ld_body::body_text(html, body, &[]) {
+            content::restore_declared_paragraphs(&flat, &mut selection.blocks, &declared);
             content::end_at_declared_body(&flat, &mut selection.blocks, &declared);
             content::start_at_declared_body(&flat, &mut selection.blocks, &declared, &page.descriptions);
         }

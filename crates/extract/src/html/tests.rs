@@ -1516,6 +1516,122 @@ fn lead_above_a_table_of_contents_joins_the_body() {
 }
 
 #[test]
+fn a_linked_chunk_between_two_chunks_of_the_article_joins() {
+    // The article in same-class chunks, each in its own wrapper; the second
+    // holds a table of contents of links beside its paragraphs.
+    let para = |n: u32| {
+        format!("<p>The ministers met on day {n} to discuss security cooperation, trade, transport and the future of the region, officials said in a statement.</p>")
+    };
+    let chunk = |inner: String| format!("<div class=\"part\"><div class=\"content\">{inner}</div></div>");
+    let toc: String = (0..4).map(|n| format!("<a href=\"#s{n}\">Question {n} of this long explainer?</a> ")).collect();
+    let middle = chunk(format!(
+        "<p>Many questions are still open: how many will fall ill, where does the virus come from?</p><div class=\"toc\">In this article: {toc}</div>\
+         <h3>What are the symptoms?</h3><p>Most people have only a mild cold with a sore throat and a slight fever.</p>"
+    ));
+    let html = format!(
+        "<html><body><article><h1>Talks</h1>{}{middle}{}{}</article><aside><p>Other story of the day, read it.</p></aside></body></html>",
+        chunk(format!("{}{}", para(10), para(11))),
+        chunk(format!("{}{}{}", para(20), para(21), para(22))),
+        chunk((30..42).map(para).collect())
+    );
+    let t = extract(&html, None).text;
+    assert!(t.contains("day 10") && t.contains("day 22") && t.contains("day 41"), "{t}");
+    assert!(t.contains("Many questions are still open") && t.contains("mild cold"), "{t}");
+    assert!(!t.contains("Question 1 of"), "{t}");
+}
+
+#[test]
+fn the_marked_body_around_a_deeper_text_block_is_the_article() {
+    // The body opens with paragraphs of its own, then a box of links, then
+    // a CMS text element (deeply nested) with the rest, which scores alone.
+    let para = |n: u32| {
+        format!("<p>The ministers met on day {n} to discuss security cooperation, trade, transport and the future of the region, officials said in a statement.</p>")
+    };
+    let deep: String = (20..30).map(para).collect();
+    let html = format!(
+        "<html><body><article><h1>Talks</h1><div class=\"article-text\">{}{}\
+         <section class=\"teaser\"><h3>More on this</h3><a href=\"/x\">Another story entirely</a></section>\
+         <div class=\"container\"><div class=\"row\"><div class=\"col\"><div class=\"frame\"><div class=\"textpic\"><div class=\"bodytext\">{deep}</div></div></div></div></div></div>\
+         </div></article><aside><p>Other story of the day, read it.</p></aside></body></html>",
+        para(10),
+        para(11)
+    );
+    let t = extract(&html, None).text;
+    assert!(t.contains("day 10") && t.contains("day 11") && t.contains("day 29"), "{t}");
+    assert!(!t.contains("Another story"), "{t}");
+}
+
+#[test]
+fn a_noscript_rendering_a_template_is_read() {
+    let para = |n: u32| {
+        format!("<p>The ministers met on day {n} to discuss security cooperation, trade, transport and the future of the region, officials said in a statement.</p>")
+    };
+    let post: String = (1..5).map(para).collect();
+    let html = format!(
+        "<html><body><div class=\"header-desc\">The latest news and insights from the team on security and safety on the Internet</div>\
+         <div class=\"post\"><h2>Talks</h2><div class=\"post-body\"><script type='text/template'>{post}</script>\n<noscript>{post}</noscript></div></div>\
+         <noscript><p>Please enable JavaScript to view the comments of this blog, powered by a comment service.</p></noscript></body></html>"
+    );
+    let t = extract(&html, None).text;
+    assert!(t.contains("day 1 to") && t.contains("day 4 to"), "{t}");
+    assert_eq!(t.matches("day 1 to").count(), 1, "{t}");
+    assert!(!t.contains("enable JavaScript") && !t.contains("latest news"), "{t}");
+}
+
+#[test]
+fn a_linked_sentence_the_declared_body_holds_is_kept() {
+    let plain = [
+        "The foreign ministers met on Monday in Bamako to discuss security cooperation, trade and the future of the region.",
+        "Talks lasted several hours, according to a statement released after the meeting, which both sides called constructive.",
+        "A new round of talks is planned for June, with delegations from three more countries expected to attend, it added.",
+    ];
+    let linked = "As <a href=\"/a\">the talks in the capital went on late into the night</a> and <a href=\"/b\">the delegations</a>, officials warned that <a href=\"/c\">the hardest part was yet to come</a>.";
+    let linked_text = "As the talks in the capital went on late into the night and the delegations, officials warned that the hardest part was yet to come.";
+    let body = format!("{}\\n\\n{linked_text}\\n\\n{}\\n\\n{}", plain[0], plain[1], plain[2]);
+    let html = format!(
+        "<html><head><script type=\"application/ld+json\">{{\"@type\":\"NewsArticle\",\"headline\":\"Talks\",\"articleBody\":\"{body}\"}}</script></head>\
+         <body><article><h1>Talks</h1><p>{}</p><p>{linked}</p><p>{}</p><p>{}</p></article></body></html>",
+        plain[0], plain[1], plain[2]
+    );
+    let t = extract(&html, None).text;
+    assert!(t.contains("officials warned that the hardest part"), "{t}");
+    assert_eq!(t.matches("Talks lasted").count(), 1, "{t}");
+    // So is such a sentence opening the article.
+    let opening = html.replace(&format!("<p>{}</p><p>{linked}</p>", plain[0]), &format!("<p>{linked}</p><p>{}</p>", plain[0])).replace(
+        &format!("{}\\n\\n{linked_text}", plain[0]),
+        &format!("{linked_text}\\n\\n{}", plain[0]),
+    );
+    assert!(extract(&opening, None).text.starts_with("As the talks in the capital"), "{}", extract(&opening, None).text);
+    // A labelled pointer the declared body holds stays out.
+    let pointer = "Read more: <a href=\"/d\">How ministers of the region prepare the next round of their talks?</a>";
+    let with_pointer = html
+        .replace("</p><p>Talks lasted", &format!("</p><p>{pointer}</p><p>Talks lasted"))
+        .replace("\\n\\nTalks lasted", "\\n\\nRead more: How ministers of the region prepare the next round of their talks?\\n\\nTalks lasted");
+    let p = extract(&with_pointer, None).text;
+    assert!(p.contains("officials warned") && !p.contains("Read more"), "{p}");
+    // Without the declaration, the sentence reads as links and goes.
+    let bare = html.replace("articleBody", "description");
+    assert!(!extract(&bare, None).text.contains("officials warned"));
+}
+
+#[test]
+fn php_error_messages_are_cut() {
+    let para = "<p>The ministers met on Monday to discuss security cooperation, trade and the future of the region, officials said in a statement.</p>";
+    let warning = "<br />\n<b>Warning</b>:  Use of undefined constant AUTHORS_VERSION - assumed 'AUTHORS_VERSION' in <b>/home/site/public_html/wp-content/themes/x/functions.php</b> on line <b>45</b><br />";
+    let strict = "<br />\n<b>Strict Standards</b>:  Non-static method nggGallery::get_option() should not be called statically in <b>/www/htdocs/w00/nggfunctions.php</b> on line <b>813</b><br />";
+    let html = format!(
+        "<html><body><article><h1>Talks</h1><div class=\"entry\">{warning}{strict}{para}<p>{strict}The court found the refusal unlawful, since the work could have been done in Berlin as well.{warning}</p>{}</div></article></body></html>",
+        para.replace("Monday", "Friday")
+    );
+    let t = extract(&html, None).text;
+    assert!(!t.contains("Warning") && !t.contains(".php") && !t.contains("nggGallery"), "{t}");
+    assert!(t.contains("met on Monday") && t.contains("met on Friday") && t.contains("done in Berlin as well."), "{t}");
+    // A sentence that only mentions a file and a line stays.
+    assert!(!content::is_php_diagnostic("Warning: the script in /tmp/x.php on line 4 and more"));
+    assert!(content::is_php_diagnostic("Deprecated: preg_replace(): The /e modifier is deprecated in /www/wp-includes/formatting.php on line 82"));
+}
+
+#[test]
 fn credit_lines_closing_a_paragraph_are_cut() {
     let para = "<p>The ministers met on Monday to discuss security cooperation, trade and the future of the region, officials said in a statement.</p>";
     let html = format!(
