@@ -6,6 +6,7 @@
 //! * [`ExtractStage`] / [`LanguageStage`]: the pipeline stages that run them.
 
 pub mod html;
+mod server_messages;
 mod stage;
 pub mod text_dump;
 

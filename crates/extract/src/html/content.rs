@@ -2038,7 +2038,7 @@ pub(crate) fn trim_php_diagnostics(flat: &mut Flat<'_>) {
         lines.push((from, pieces.len()));
         let is_diag = |&(f, t): &(usize, usize)| {
             let line = pieces_line(pieces, f, t);
-            line.is_empty() || is_php_diagnostic(&line)
+            line.is_empty() || crate::server_messages::is_php_diagnostic(&line)
         };
         let first = lines.iter().position(|l| !is_diag(l));
         let last = lines.iter().rposition(|l| !is_diag(l));
@@ -2051,22 +2051,6 @@ pub(crate) fn trim_php_diagnostics(flat: &mut Flat<'_>) {
         }
     }
 }
-
-/// Whether `line` is a PHP error message: a level ("Warning",
-/// "Deprecated", …) and a colon, then the message and "in FILE.php on
-/// line N".
-pub(crate) fn is_php_diagnostic(line: &str) -> bool {
-    let Some(rest) = PHP_LEVELS.iter().find_map(|l| line.strip_prefix(l)) else { return false };
-    let Some(rest) = rest.trim_start().strip_prefix(':') else { return false };
-    let Some((before, number)) = rest.rsplit_once(" on line ") else { return false };
-    !number.is_empty()
-        && number.bytes().all(|c| c.is_ascii_digit())
-        && before.rsplit_once(" in ").is_some_and(|(_, file)| file.ends_with(".php") && !file.contains(' '))
-}
-
-/// The levels PHP prints its error messages under.
-const PHP_LEVELS: [&str; 7] =
-    ["Warning", "Notice", "Deprecated", "Strict Standards", "Fatal error", "Parse error", "Catchable fatal error"];
 
 /// Where a credit closing `text` starts (a parenthesised credit, or a
 /// labelled one of at most [`CREDIT_TAIL_WORDS`] words), if any.

@@ -1627,8 +1627,8 @@ fn php_error_messages_are_cut() {
     assert!(!t.contains("Warning") && !t.contains(".php") && !t.contains("nggGallery"), "{t}");
     assert!(t.contains("met on Monday") && t.contains("met on Friday") && t.contains("done in Berlin as well."), "{t}");
     // A sentence that only mentions a file and a line stays.
-    assert!(!content::is_php_diagnostic("Warning: the script in /tmp/x.php on line 4 and more"));
-    assert!(content::is_php_diagnostic("Deprecated: preg_replace(): The /e modifier is deprecated in /www/wp-includes/formatting.php on line 82"));
+    assert!(!crate::server_messages::is_php_diagnostic("Warning: the script in /tmp/x.php on line 4 and more"));
+    assert!(crate::server_messages::is_php_diagnostic("Deprecated: preg_replace(): The /e modifier is deprecated in /www/wp-includes/formatting.php on line 82"));
 }
 
 #[test]

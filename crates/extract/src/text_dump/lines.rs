@@ -190,7 +190,7 @@ pub(crate) fn split(input: &str, lex: &Lexicon) -> (Vec<Line>, Vec<u16>) {
             hits.resize(base + n, 0);
             measure(text, lex, &mut line, &mut hits[base..], &mut word);
             let (chrome, comments) = if glue.is_none() { cues } else { lex.line_cues_with(text, &mut first_word) };
-            line.chrome_cue = chrome || line.words <= AD_LABEL_WORDS && lex.is_ad_label(text, &mut first_word) || checkbox_label(text) || server_message(text) || line.words <= PROMO_LINE_WORDS && lex.has_promo_word(text) || line.words <= CONSENT_LINE_WORDS && lex.is_consent_line(text);
+            line.chrome_cue = chrome || line.words <= AD_LABEL_WORDS && lex.is_ad_label(text, &mut first_word) || checkbox_label(text) || crate::server_messages::is_php_diagnostic(text) || line.words <= PROMO_LINE_WORDS && lex.has_promo_word(text) || line.words <= CONSENT_LINE_WORDS && lex.is_consent_line(text);
             line.embed_credit = embed_credit(text) || post_credit(text, lex);
             line.comments_cue = comments.is_some_and(|end| line.words <= COMMENTS_HEADING_WORDS || is_quotation(text.get(end..).unwrap_or("")));
             lines.push(line);
@@ -232,20 +232,6 @@ const CONSENT_LINE_WORDS: u32 = 90;
 fn checkbox_label(text: &str) -> bool {
     let mut it = text.chars();
     it.next() == Some('[') && matches!(it.next(), Some(' ' | 'X' | '*')) && it.next() == Some(']') && it.next().is_some_and(is_space) && it.any(char::is_alphabetic)
-}
-
-/// True for an error message that the site's server printed into the
-/// page ("Warning: Use of undefined constant comments … in
-/// /homepages/…/comments.php on line 12", "Deprecated: …", "Strict
-/// Standards: …"): a PHP level label with its colon, a file path after
-/// " in ", "on line" and a number at the end. Long and worded like a
-/// sentence, such lines would otherwise weigh as prose and pull the
-/// region to the top of the page.
-fn server_message(text: &str) -> bool {
-    const LEVELS: [&str; 8] = ["Warning: ", "Notice: ", "Deprecated: ", "Strict Standards: ", "Fatal error: ", "Parse error: ", "Catchable fatal error: ", "Recoverable fatal error: "];
-    let Some(rest) = LEVELS.iter().find_map(|l| text.strip_prefix(l)) else { return false };
-    let Some((before, number)) = rest.trim_end().rsplit_once(" on line ") else { return false };
-    !number.is_empty() && number.bytes().all(|b| b.is_ascii_digit()) && (before.contains(" in /") || before.contains(":\\"))
 }
 
 /// Fills the shape features of one trimmed line.
