@@ -133,7 +133,7 @@ pub(crate) fn token_infos(tokens: &[&str], ctx: &Context<'_>, _domain: u64) -> V
             let cluster = if ctx.clusters.is_empty() {
                 None
             } else {
-                ctx.clusters.get(w).or_else(|| ctx.clusters.get(&lower)).copied()
+                ctx.clusters.get(w).or_else(|| if lower == w { None } else { ctx.clusters.get(&lower) }).copied()
             };
             TokenInfo { shape: shape(w), lower, folded, cap, allcap, cue, demonym, cap_common, cluster, ..Default::default() }
         })
