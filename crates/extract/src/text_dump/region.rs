@@ -796,9 +796,9 @@ pub(crate) fn keep_numbered_sequence(input: &str, lines: &[Line], skip: &[bool],
             continue;
         };
         let mut at = i;
-        loop {
-            let Some(j) = (at + 1..n.min(at + 1 + NUMBERED_GAP)).find(|&j| lines.get(j).is_some_and(|l| item_number(l.text(input)).is_some())) else { break };
-            let l = &lines[j];
+        let next_item = |at: usize| (at + 1..n.min(at + 1 + NUMBERED_GAP)).find(|&j| lines.get(j).is_some_and(|l| item_number(l.text(input)).is_some()));
+        while let Some(j) = next_item(at) {
+            let Some(l) = lines.get(j) else { break };
             if item_number(l.text(input)) != Some(num + 1) || skip.get(j).copied().unwrap_or(true) || l.chrome_cue || l.comments_cue || l.placeholder {
                 break;
             }
