@@ -100,7 +100,7 @@ fn shape(w: &str) -> String {
 pub(crate) struct Context<'a> {
     pub lang: &'a str,
     pub lexicon: &'a Lexicon,
-    pub clusters: &'a crate::model::Clusters,
+    pub clusters: &'a crate::model::ClusterMap,
 }
 
 /// Per-token information for one sentence, for the domain whose salt is
@@ -133,7 +133,7 @@ pub(crate) fn token_infos(tokens: &[&str], ctx: &Context<'_>, _domain: u64) -> V
             let cluster = if ctx.clusters.is_empty() {
                 None
             } else {
-                ctx.clusters.get(w).or_else(|| if lower == w { None } else { ctx.clusters.get(&lower) }).copied()
+                ctx.clusters.get(w).or_else(|| if lower == w { None } else { ctx.clusters.get(&lower) })
             };
             TokenInfo { shape: shape(w), lower, folded, cap, allcap, cue, demonym, cap_common, cluster, ..Default::default() }
         })
@@ -363,7 +363,7 @@ mod tests {
 
     fn feats(tokens: &[&str], i: usize, domain: &str) -> Vec<u64> {
         let lexicon = Lexicon::default();
-        let clusters: crate::model::Clusters = [("paris".to_string(), 3)].into_iter().collect();
+        let clusters = crate::model::ClusterMap::from_map(&[("paris".to_string(), 3)].into_iter().collect());
         let ctx = Context { lang: "fr", lexicon: &lexicon, clusters: &clusters };
         let salt = crate::model::domain_salt(domain);
         let infos = token_infos(tokens, &ctx, salt);
@@ -397,8 +397,8 @@ mod tests {
         // (above COARSE_SHIFT) adds its own feature.
         let lexicon = Lexicon::default();
         let coarse = (4 + 1) << COARSE_SHIFT;
-        let clusters: crate::model::Clusters =
-            [("rose".to_string(), 1), ("Rose".to_string(), 2 | coarse)].into_iter().collect();
+        let clusters =
+            crate::model::ClusterMap::from_map(&[("rose".to_string(), 1), ("Rose".to_string(), 2 | coarse)].into_iter().collect());
         let ctx = Context { lang: "fr", lexicon: &lexicon, clusters: &clusters };
         let infos = token_infos(&["Rose", "rose"], &ctx, 0);
         assert_eq!(infos[0].cluster, Some(2 | coarse));
@@ -407,7 +407,7 @@ mod tests {
         token_features(&infos, 0, false, 0, &mut out);
         assert!(out.contains(&fi(T_CLUSTER, &[5, 1, 1])));
         // No clusters, no cluster feature.
-        let none = crate::model::Clusters::default();
+        let none = crate::model::ClusterMap::default();
         let ctx = Context { lang: "fr", lexicon: &lexicon, clusters: &none };
         assert_eq!(token_infos(&["Paris"], &ctx, 0)[0].cluster, None);
     }

@@ -12,8 +12,86 @@ use std::sync::Arc;
 use crate::features::{self, f1, f2, fi, token_features, token_infos, Context, TokenInfo};
 use crate::label::{Label, N_LABELS};
 
-/// Word → cluster id (a fast hash: looked up for every token).
+/// Word → cluster id, as training builds it.
 pub type Clusters = rustc_hash::FxHashMap<String, u32>;
+
+/// Word clusters as the tagger holds them, looked up for every token: the
+/// (word, id) pairs in word order, in one text arena (to write the model
+/// back), and an index from each word's 64-bit hash to its id. No string
+/// per entry: a map of 480,000 `String`s took some 80 MB and its scattered
+/// keys slowed the look-up. Two words of the list sharing a hash (odds
+/// about 10⁻⁸ for 480,000 words) would share the later one's id.
+#[derive(Debug, Default, Clone)]
+pub(crate) struct ClusterMap {
+    text: String,
+    ends: Vec<u32>,
+    ids: Vec<u32>,
+    index: IdMap<u32>,
+}
+
+impl ClusterMap {
+    /// From (word, id) pairs, kept in the order given.
+    fn from_pairs<'a>(pairs: impl Iterator<Item = (&'a str, u32)>) -> ClusterMap {
+        let mut m = ClusterMap::default();
+        for (w, id) in pairs {
+            m.push(w, id);
+        }
+        m
+    }
+
+    /// From a training map, in word order.
+    pub(crate) fn from_map(map: &Clusters) -> ClusterMap {
+        let mut pairs: Vec<(&str, u32)> = map.iter().map(|(w, c)| (w.as_str(), *c)).collect();
+        pairs.sort_unstable();
+        ClusterMap::from_pairs(pairs.into_iter())
+    }
+
+    fn push(&mut self, w: &str, id: u32) {
+        self.text.push_str(w);
+        self.ends.push(self.text.len() as u32);
+        self.ids.push(id);
+        self.index.insert(word_hash(w), id);
+    }
+
+    /// The cluster of `w`, as written.
+    pub(crate) fn get(&self, w: &str) -> Option<u32> {
+        if self.ids.is_empty() {
+            return None;
+        }
+        self.index.get(&word_hash(w)).copied()
+    }
+
+    /// Number of words.
+    pub(crate) fn len(&self) -> usize {
+        self.ids.len()
+    }
+
+    /// True without any word.
+    pub(crate) fn is_empty(&self) -> bool {
+        self.ids.is_empty()
+    }
+
+    /// The (word, id) pairs in their stored order.
+    fn iter(&self) -> impl Iterator<Item = (&str, u32)> {
+        let starts = std::iter::once(0).chain(self.ends.iter().copied());
+        starts.zip(self.ends.iter().copied()).zip(self.ids.iter().copied()).map(|((a, b), id)| (self.text.get(a as usize..b as usize).unwrap_or(""), id))
+    }
+}
+
+/// 64-bit FNV-1a of a word's bytes, then mixed (splitmix64's finaliser)
+/// so that [`IdMap`]'s identity hasher sees well-spread bits.
+fn word_hash(w: &str) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for &b in w.as_bytes() {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    h ^= h >> 30;
+    h = h.wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    h ^= h >> 27;
+    h = h.wrapping_mul(0x94d0_49bb_1331_11eb);
+    h ^ (h >> 31)
+}
 
 /// Feature ids are already hashes: the map uses them as they are.
 #[derive(Default, Clone, Copy)]
@@ -66,8 +144,9 @@ pub struct Model {
     /// Words usually written in lower case (lower-cased). Shared with the
     /// specialists when theirs is the same (it holds some 440,000 words).
     pub(crate) lexicon: Arc<Lexicon>,
-    /// Word → cluster id, learnt from unlabelled text.
-    pub(crate) clusters: Clusters,
+    /// Word → cluster id, learnt from unlabelled text or read from a
+    /// cluster file.
+    pub(crate) clusters: ClusterMap,
     /// Taggers that replace this one under a domain's conventions.
     specialists: Vec<(String, Model)>,
 }
@@ -199,10 +278,9 @@ impl Model {
         for w in lex {
             write_str(&mut z, w)?;
         }
-        let mut cl: Vec<(&String, &u32)> = self.clusters.iter().collect();
-        cl.sort();
-        z.write_all(&(cl.len() as u64).to_le_bytes())?;
-        for (w, c) in cl {
+        // In word order, as every cluster map is built.
+        z.write_all(&(self.clusters.len() as u64).to_le_bytes())?;
+        for (w, c) in self.clusters.iter() {
             write_str(&mut z, w)?;
             z.write_all(&c.to_le_bytes())?;
         }
@@ -275,11 +353,24 @@ impl Model {
         };
         let section = section.get(..section.len() - z.len()).unwrap_or_default();
         let n = read_len(z)?;
-        let mut clusters = Clusters::default();
-        clusters.reserve(n);
+        // Read in place, in the word order files are written in (one that
+        // is not is put in it).
+        let mut clusters = ClusterMap::default();
+        clusters.index.reserve(n);
+        clusters.ends.reserve_exact(n);
+        clusters.ids.reserve_exact(n);
+        let mut ordered = true;
+        let mut prev = 0..0;
         for _ in 0..n {
-            let w = read_str(z)?;
-            clusters.insert(w, u32::from_le_bytes(read_arr(z)?));
+            let w = read_str_ref(z)?;
+            let id = u32::from_le_bytes(read_arr(z)?);
+            ordered &= clusters.text.get(prev.clone()).is_none_or(|p| p < w);
+            prev = clusters.text.len()..clusters.text.len() + w.len();
+            clusters.push(w, id);
+        }
+        if !ordered {
+            let map: Clusters = clusters.iter().map(|(w, c)| (w.to_string(), c)).collect();
+            clusters = ClusterMap::from_map(&map);
         }
         Ok((Model { lang, weights, scale, lexicon, clusters, specialists: Vec::new() }, section))
     }
@@ -299,6 +390,14 @@ fn read_arr<const N: usize>(r: &mut impl Read) -> Result<[u8; N], ModelError> {
 fn read_len(r: &mut impl Read) -> Result<usize, ModelError> {
     let n = u64::from_le_bytes(read_arr(r)?);
     usize::try_from(n).ok().filter(|&n| n < (1 << 28)).ok_or(ModelError::Format)
+}
+
+/// A string of `z`, borrowed.
+fn read_str_ref<'a>(z: &mut &'a [u8]) -> Result<&'a str, ModelError> {
+    let n = u32::from_le_bytes(read_arr(z)?) as usize;
+    let (b, rest) = z.split_at_checked(n).ok_or(ModelError::Format)?;
+    *z = rest;
+    std::str::from_utf8(b).map_err(|_| ModelError::Format)
 }
 
 fn read_str(r: &mut impl Read) -> Result<String, ModelError> {
@@ -516,7 +615,7 @@ pub fn train(
     epochs: usize,
     mut progress: impl FnMut(usize, f64),
 ) -> Model {
-    let mut model = Model { lang: lang.to_string(), lexicon: Arc::new(lexicon), clusters, ..Model::default() };
+    let mut model = Model { lang: lang.to_string(), lexicon: Arc::new(lexicon), clusters: ClusterMap::from_map(&clusters), ..Model::default() };
     // Static features, computed once.
     let ctx = model.context();
     let statics: Vec<(Vec<TokenInfo>, Vec<Vec<u64>>, u64)> = examples
@@ -668,6 +767,23 @@ mod tests {
         let b: Vec<Label> = m2.tag(&toks).into_iter().map(|x| x.0).collect();
         assert_eq!(a, b);
         assert!(Model::read(&b"garbage"[..]).is_err());
+    }
+
+    #[test]
+    fn word_clusters_round_trip_in_word_order() {
+        let ex = |t: &[&str]| Example { domain: "modern".into(), tokens: t.iter().map(|w| w.to_string()).collect(), labels: vec![Label::O; t.len()] };
+        let clusters: Clusters = [("Paris", 4), ("rose", 1), ("Rose", 2), ("à", 9)].into_iter().map(|(w, c)| (w.to_string(), c)).collect();
+        let m = train("fr", &[ex(&["à", "Paris"])], Lexicon::default(), clusters, 1, |_, _| {});
+        assert_eq!((m.clusters.get("Rose"), m.clusters.get("rose"), m.clusters.get("Lyon")), (Some(2), Some(1), None));
+        let mut a = Vec::new();
+        m.write(&mut a).unwrap();
+        let back = Model::read(&a[..]).unwrap();
+        let pairs: Vec<(&str, u32)> = back.clusters.iter().collect();
+        assert_eq!(pairs, [("Paris", 4), ("Rose", 2), ("rose", 1), ("à", 9)]);
+        assert_eq!(back.clusters.get("à"), Some(9));
+        let mut b = Vec::new();
+        back.write(&mut b).unwrap();
+        assert_eq!(a, b);
     }
 
     #[test]
