@@ -20,7 +20,9 @@ impl Stage for ExtractStage {
         "extract"
     }
     fn version(&self) -> u32 {
-        1
+        // 2: the extractors' rules changed since the first stored pages
+        // (bump again with any change of output).
+        2
     }
     fn requires(&self) -> &'static [Layer] {
         &[Layer::Raw]
