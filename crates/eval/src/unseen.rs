@@ -155,8 +155,8 @@ pub(crate) fn training_docs(dir: &Path, lang: &str) -> Result<Vec<dossier_ner::c
         let mut names: Vec<(String, Type)> = Vec::new();
         let listed = |key: &str| v[key].as_array().map(Vec::as_slice).unwrap_or(&[]);
         for (e, default) in listed("entities").iter().map(|e| (e, None)).chain(listed("misc").iter().map(|e| (e, Some(Type::Misc)))) {
-            let Some(ty) = e["type"].as_str().and_then(Type::parse).or(default) else { continue };
-            let ty = if default.is_some() { Type::Misc } else { ty };
+            // Names of the `misc` list are MISC whatever type they carry.
+            let Some(ty) = default.or_else(|| e["type"].as_str().and_then(Type::parse)) else { continue };
             let forms = std::iter::once(&e["name"]).chain(e["aliases"].as_array().map(Vec::as_slice).unwrap_or(&[]));
             for f in forms.filter_map(Value::as_str) {
                 names.push((without_honorific(f).unwrap_or_else(|| f.to_string()), ty));

@@ -1515,13 +1515,15 @@ fn lead_above_a_table_of_contents_joins_the_body() {
     assert!(!ex.text.contains("du dossier"), "{}", ex.text);
 }
 
+/// A long paragraph of prose numbered `n` (tests of the chosen article).
+fn para(n: u32) -> String {
+    format!("<p>The ministers met on day {n} to discuss security cooperation, trade, transport and the future of the region, officials said in a statement.</p>")
+}
+
 #[test]
 fn a_linked_chunk_between_two_chunks_of_the_article_joins() {
     // The article in same-class chunks, each in its own wrapper; the second
     // holds a table of contents of links beside its paragraphs.
-    let para = |n: u32| {
-        format!("<p>The ministers met on day {n} to discuss security cooperation, trade, transport and the future of the region, officials said in a statement.</p>")
-    };
     let chunk = |inner: String| format!("<div class=\"part\"><div class=\"content\">{inner}</div></div>");
     let toc: String = (0..4).map(|n| format!("<a href=\"#s{n}\">Question {n} of this long explainer?</a> ")).collect();
     let middle = chunk(format!(
@@ -1544,9 +1546,6 @@ fn a_linked_chunk_between_two_chunks_of_the_article_joins() {
 fn the_marked_body_around_a_deeper_text_block_is_the_article() {
     // The body opens with paragraphs of its own, then a box of links, then
     // a CMS text element (deeply nested) with the rest, which scores alone.
-    let para = |n: u32| {
-        format!("<p>The ministers met on day {n} to discuss security cooperation, trade, transport and the future of the region, officials said in a statement.</p>")
-    };
     let deep: String = (20..30).map(para).collect();
     let html = format!(
         "<html><body><article><h1>Talks</h1><div class=\"article-text\">{}{}\
@@ -1563,9 +1562,6 @@ fn the_marked_body_around_a_deeper_text_block_is_the_article() {
 
 #[test]
 fn a_noscript_rendering_a_template_is_read() {
-    let para = |n: u32| {
-        format!("<p>The ministers met on day {n} to discuss security cooperation, trade, transport and the future of the region, officials said in a statement.</p>")
-    };
     let post: String = (1..5).map(para).collect();
     let html = format!(
         "<html><body><div class=\"header-desc\">The latest news and insights from the team on security and safety on the Internet</div>\
