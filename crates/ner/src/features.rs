@@ -1,9 +1,9 @@
 //! Feature extraction for the tagger: each token gets a list of hashed
 //! feature ids (word forms in a window, shapes, affixes, casing in context,
 //! sentence position, gazetteer matches, cue words, demonyms, the lexicon of
-//! words usually written in lower case; under the historical-newspaper
-//! conventions only, word clusters and OCR-tolerant features). Features of
-//! the previous labels are added by the decoder.
+//! words usually written in lower case, word clusters where the model has
+//! them; under the historical-newspaper conventions only, OCR-tolerant
+//! features). Features of the previous labels are added by the decoder.
 
 
 
@@ -250,8 +250,9 @@ fn ocr_features(infos: &[TokenInfo], i: usize, out: &mut Vec<u64>) {
 /// forms, shapes, cue context) are also emitted in a copy specific to the
 /// domain (feature augmentation for domain adaptation, Daumé 2007), so that
 /// corpora with different annotation conventions share what they agree on.
-/// Word clusters and the OCR-tolerant features fire only under the
-/// historical-newspaper domain, so they cannot change modern analysis.
+/// Word clusters fire wherever the model has them; the OCR-tolerant
+/// features only under the historical-newspaper domain, so they cannot
+/// change modern analysis.
 pub(crate) fn token_features(infos: &[TokenInfo], i: usize, titlecase: bool, domain: u64, out: &mut Vec<u64>) {
     let Some(t) = infos.get(i) else { return };
     let get = |k: isize| -> Option<&TokenInfo> {

@@ -3,9 +3,10 @@
 //! * [`analyze`]: tokens, sentences and mentions of a text, as spans;
 //!   [`analyze_headline`]: the same for a headline, with its body as context.
 //! * [`NerStage`]: the same as a pipeline [`Stage`].
-//! * [`Model`]: an averaged-perceptron tagger with greedy BIO decoding over
-//!   hashed features (see `features`), trained by [`train`] from the public
-//!   corpora and shipped in `data/models/ner-<iso>.bin` (embedded at build).
+//! * [`Model`]: an averaged-perceptron tagger with first-order Viterbi BIO
+//!   decoding over hashed features (see `features`), trained by [`train`]
+//!   from the public corpora and shipped in `data/models/ner-<iso>.bin`
+//!   (embedded at build).
 //! * [`consistency`]: document-level rules applied after tagging.
 
 #![deny(missing_docs)]
