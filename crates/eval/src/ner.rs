@@ -391,7 +391,7 @@ pub(crate) fn peer_entities(doc: &Value) -> Vec<(String, String)> {
 
 /// Normalises a surface form for matching: lower case, typographic
 /// apostrophes and spaces unified, a leading French article removed.
-fn norm(s: &str) -> String {
+pub(crate) fn norm(s: &str) -> String {
     // Unicode forms compare equal ("é" as one character or as e + accent).
     let s: String = dossier_text::normalize::nfc(s)
         .chars()

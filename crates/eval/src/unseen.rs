@@ -75,6 +75,10 @@ pub struct Args {
     /// Ablation: the NER tagger alone, without its document-level rules.
     #[arg(long)]
     no_doc_rules: bool,
+    /// Print how often a predicted entity is right at each level of its
+    /// score (the highest score of its mentions on the page).
+    #[arg(long)]
+    reliability: bool,
 }
 
 /// The gold headline and body of a page as a document in the extracted
@@ -205,6 +209,40 @@ struct Extraction {
     body: (f64, f64, f64),
 }
 
+/// Predicted entities (distinct normalised text and type per page) by
+/// score: how many, how many right, in tenths of the score.
+#[derive(Default)]
+struct Reliability {
+    bins: [(usize, usize); 10],
+}
+
+impl Reliability {
+    /// Adds one page's entities; `fps` are the scorer's false positives.
+    fn add(&mut self, input: &dossier_link::DocInput, fps: &[String]) {
+        let mut best: HashMap<(String, String), f32> = HashMap::new();
+        for m in &input.mentions {
+            let Some(t) = m.span.slice(&input.text) else { continue };
+            let e = best.entry((crate::ner::norm(t), m.kind.clone())).or_insert(0.0);
+            *e = e.max(m.score);
+        }
+        for ((t, k), score) in best {
+            let bin = ((score * 10.0) as usize).min(9);
+            let right = !fps.contains(&format!("{k} {t}"));
+            if let Some(b) = self.bins.get_mut(bin) {
+                b.0 += 1;
+                b.1 += usize::from(right);
+            }
+        }
+    }
+
+    fn print(&self) {
+        println!("reliability (predicted entities by score: count, share right):");
+        for (k, (n, right)) in self.bins.iter().enumerate().filter(|(_, b)| b.0 > 0) {
+            println!("  score {:.1}–{:.1}: {n:>4} entities, {:.3} right", k as f64 / 10.0, (k + 1) as f64 / 10.0, *right as f64 / *n as f64);
+        }
+    }
+}
+
 /// Runs the task.
 pub fn run(data: &Path, args: Args) -> Result<()> {
     if args.summary {
@@ -237,6 +275,7 @@ pub fn run(data: &Path, args: Args) -> Result<()> {
         println!("== unseen pages, {lang}: {}", group.len());
         let mut ex = Extraction::default();
         let mut ner_total = Prf::default();
+        let mut reliability = Reliability::default();
         let mut inputs = Vec::new();
         let mut docs: Vec<Document> = Vec::new();
         let mut short_of = HashMap::new();
@@ -313,6 +352,9 @@ pub fn run(data: &Path, args: Args) -> Result<()> {
                 .filter_map(|m| Some((m.span.slice(&input.text)?.to_string(), m.kind.clone())))
                 .collect();
             let (s, fps, misses) = score_entities(&ours, &gold_entities(g));
+            if args.reliability {
+                reliability.add(&input, &fps);
+            }
             detail!(
                 "  {:<36} title {} date {} ({:?} vs {:?}) authors {} body P {:.2} R {:.2} | NER {}",
                 page.name,
@@ -363,6 +405,9 @@ pub fn run(data: &Path, args: Args) -> Result<()> {
             if args.clean_body { "gold headline + body" } else { "raw page, headline + clean text" },
             ner_total.show()
         );
+        if args.reliability {
+            reliability.print();
+        }
         if args.peer {
             peer_ner(&args, lang, &group);
         }
