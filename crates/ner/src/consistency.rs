@@ -1323,8 +1323,7 @@ fn join_name_particles(toks: &[&str], tags: &mut [(Label, f32)], lexicon: &Lexic
         }
         let mut end = b;
         let mut took_plain = false;
-        loop {
-            let Some(&next) = toks.get(end) else { break };
+        while let Some(&next) = toks.get(end) {
             let glued = GLUED_PARTICLES.iter().any(|p| {
                 next.strip_prefix(p).is_some_and(|rest| is_cap(rest) && rest.chars().skip(1).any(char::is_lowercase))
             });
@@ -1547,7 +1546,7 @@ fn lower_case_places(toks: &[&str], tags: &mut [(Label, f32)], lexicon: &Lexicon
         let opened = ty != Type::Misc
             && b >= a + 2
             && toks.get(a).is_some_and(|t| heads.contains(t))
-            && toks.get(a + 1).is_some_and(|t| is_cap(t) && !(first_names().contains(t) && !toks.get(a).is_some_and(|h| street_heads().contains(h))))
+            && toks.get(a + 1).is_some_and(|t| is_cap(t) && (!first_names().contains(t) || toks.get(a).is_some_and(|h| street_heads().contains(h))))
             && known_name(span).is_none();
         if opened {
             relabel(tags, a, b, Type::Loc, None);

@@ -51,6 +51,9 @@ pub enum Outcome {
     Duplicate,
 }
 
+/// One place a page was seen: source (path or name), url, fetched_at.
+pub type PageSource = (String, Option<String>, Option<String>);
+
 /// One row of `dossier list`.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct Summary {
@@ -343,8 +346,8 @@ impl Store {
             .optional()?)
     }
 
-    /// Every place a page was seen (source, url, fetched_at).
-    pub fn sources_of(&self, hash: &str) -> Result<Vec<(String, Option<String>, Option<String>)>, StoreError> {
+    /// Every place a page was seen.
+    pub fn sources_of(&self, hash: &str) -> Result<Vec<PageSource>, StoreError> {
         let mut stmt =
             self.conn.prepare("SELECT source, url, fetched_at FROM page_sources WHERE hash = ?1 ORDER BY source")?;
         let rows = stmt.query_map([hash], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
@@ -382,7 +385,7 @@ mod tests {
         let out = s.insert_batch(&[a.clone(), b, c]).unwrap();
         assert_eq!(out, vec![Outcome::New, Outcome::Duplicate, Outcome::New]);
         assert_eq!(s.count().unwrap(), 2);
-        assert_eq!(s.insert_batch(&[a.clone()]).unwrap(), vec![Outcome::Duplicate]);
+        assert_eq!(s.insert_batch(std::slice::from_ref(&a)).unwrap(), vec![Outcome::Duplicate]);
         let got = s.get(&a.1.id[..8]).unwrap().unwrap();
         assert_eq!(got.text(), "alpha");
         assert_eq!(got.metadata.title.unwrap().value, "T");

@@ -17,6 +17,10 @@ use dossier_search::{fold_key, provisional_entities, site_of};
 use dossier_text::Span;
 use serde::Serialize;
 
+/// A place's country and coordinates (latitude, longitude), from the
+/// gazetteer.
+pub type PlaceInfo = (Option<String>, Option<(f64, f64)>);
+
 /// An entity as listed (entity list, CSV export, facets).
 #[derive(Debug, Clone, Serialize)]
 pub struct EntitySummary {
@@ -46,7 +50,7 @@ pub struct EntityDetail {
     /// An identifier in a knowledge base (e.g. Wikidata), when linked.
     pub linked_id: Option<String>,
     /// A place's country and coordinates, from the gazetteer.
-    pub place: Option<(Option<String>, Option<(f64, f64)>)>,
+    pub place: Option<PlaceInfo>,
     /// Ids of the articles naming it, in publication order.
     pub articles: Vec<String>,
     /// Entities named in the same articles: (id, name, kind, shared articles).

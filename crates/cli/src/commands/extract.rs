@@ -58,7 +58,6 @@ pub fn run(args: Args, analyze: Option<dossier_ner::Conventions>) -> anyhow::Res
         }
     }
     emit(&mut chunk, &mut out)?;
-    drop(emit);
     out.flush()?;
     Ok(if ok == 0 { EXIT_NOTHING_INGESTED } else { 0 })
 }
