@@ -10,6 +10,7 @@ mod dates;
 mod dossier;
 mod dumps;
 mod ner;
+mod segment;
 mod stories;
 mod timeline;
 mod unseen;
@@ -50,6 +51,8 @@ enum Task {
     Timeline(timeline::Args),
     /// The whole chain on hand-checked pages never used in development.
     Unseen(unseen::Args),
+    /// Tokens and sentences against treebank gold: Sequoia, UNER EWT.
+    Segment(segment::Args),
 }
 
 fn main() -> Result<()> {
@@ -63,5 +66,6 @@ fn main() -> Result<()> {
         Task::Stories(a) => stories::run(&cli.data, a),
         Task::Timeline(a) => timeline::run(&cli.data, a),
         Task::Unseen(a) => unseen::run(&cli.data, a),
+        Task::Segment(a) => segment::run(&cli.data, a),
     }
 }

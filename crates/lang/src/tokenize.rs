@@ -367,6 +367,22 @@ fn starts_sentence(s: &str) -> bool {
     })
 }
 
+/// True when token `k` is a straight quote with a space before it and
+/// none before the next token: an opening quote, though the same mark
+/// also closes.
+fn opens_next(text: &str, tokens: &[Span], k: usize) -> bool {
+    let gap = |a: usize, b: usize| -> &str {
+        let from = tokens.get(a).map_or(0, |s| s.end);
+        let to = tokens.get(b).map_or(from, |s| s.start);
+        text.get(from..to).unwrap_or("")
+    };
+    matches!(tokens.get(k).and_then(|s| s.slice(text)), Some("\"" | "'"))
+        && k > 0
+        && !gap(k - 1, k).is_empty()
+        && k + 1 < tokens.len()
+        && gap(k, k + 1).is_empty()
+}
+
 /// True when the text between tokens `a` and `b` holds a line break.
 fn newline_between(text: &str, tokens: &[Span], a: usize, b: usize) -> bool {
     let gap_start = tokens.get(a).map_or(0, |s| s.end);
@@ -387,10 +403,13 @@ fn split_sentences(text: &str, tokens: &[Span]) -> Vec<std::ops::Range<usize>> {
         let mut end = k + 1;
         let mut boundary = false;
         if is_terminator(tok(k)) {
-            // Closing quotes and brackets glued to the terminator stay with it.
+            // Closing quotes and brackets after the terminator stay with it;
+            // a straight quote set apart from it and glued to the next
+            // word opens the next sentence (`fin. "Début`).
             while end < tokens.len()
                 && is_closing(tok(end))
                 && !newline_between(text, tokens, end - 1, end)
+                && !opens_next(text, tokens, end)
             {
                 end += 1;
             }
@@ -524,6 +543,18 @@ mod tests {
         assert_eq!(
             sents("du Mali.\n\n\"La présence\"", "fr"),
             ["du Mali.", "\"La présence\""]
+        );
+    }
+
+    #[test]
+    fn a_straight_quote_opens_or_closes_by_its_spaces() {
+        assert_eq!(
+            sents("Il a dit non. \"Jamais\", a-t-il ajouté. Fin.", "fr"),
+            ["Il a dit non.", "\"Jamais\", a-t-il ajouté.", "Fin."]
+        );
+        assert_eq!(
+            sents("Il a dit \"non.\" Puis il est parti.", "fr"),
+            ["Il a dit \"non.\"", "Puis il est parti."]
         );
     }
 
