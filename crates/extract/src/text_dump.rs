@@ -343,6 +343,15 @@ pub fn extract(input: &str) -> Extraction {
     // The rest of the article's numbered list (items dropped as chrome
     // inside the region or past its end).
     region::keep_numbered_sequence(input, &lines, &skip, &mut keep);
+    // The block that the last kept line announces with a colon past the
+    // region's end (a code listing, a list of names, a poem), and the
+    // paragraphs after it.
+    if let Some(last) = keep.iter().rposition(|k| *k).filter(|&last| last >= b) {
+        let j = region::keep_announced_block(input, &lines, &skip, &mut keep, last);
+        if j > last + 1 {
+            region::paragraphs_after_list(&lines, &prose, &skip, &mut keep, j);
+        }
+    }
 
     // A line printed twice in a row is an image's alternative text and
     // caption (the second time maybe with a credit): the caption is the
@@ -1263,6 +1272,26 @@ mod tests {
             assert!(e.text.starts_with("Semer ses tomates soi-même"));
             assert!(e.text.ends_with("qui intervient en une dizaine de jours."));
             assert!(!e.text.contains("cookies"));
+        }
+
+        #[test]
+        fn block_announced_after_the_last_paragraph() {
+            let input = "Le Journal\n\nAccueil | Politique | Culture\n\n\
+                         Le conseil municipal vote le nouveau plan de circulation\n\n\
+                         Le conseil municipal a adopté mardi soir le nouveau plan de circulation du centre-ville, après trois heures de débats parfois vifs entre la majorité et l'opposition.\n\n\
+                         Le texte prévoit la fermeture de plusieurs rues aux voitures le week-end et la création de deux nouvelles pistes cyclables le long des quais.\n\n\
+                         Le maire a défendu un projet attendu depuis longtemps par les habitants, qui se plaignent du bruit et de la pollution dans les rues commerçantes.\n\n\
+                         Les rues fermées aux voitures le week-end sont les suivantes :\n\n\
+                         rue de la République\n\
+                         rue Victor-Hugo\n\
+                         place du Marché\n\
+                         quai Saint-Antoine\n\n\
+                         ← Article précédent\n\
+                         Article suivant →\n\n\
+                         Mentions légales | Contact\n";
+            let e = extract(input);
+            assert!(e.text.ends_with("rue Victor-Hugo\n\nplace du Marché\n\nquai Saint-Antoine"), "{}", e.text);
+            assert!(!e.text.contains("Article"));
         }
 
         #[test]

@@ -901,6 +901,56 @@ pub(crate) fn keep_introduced_blocks(lines: &[Line], skip: &[bool], keep: &mut [
     }
 }
 
+/// Keeps the block that the last kept line `last`, a sentence ending with
+/// a colon past the region's end, announces ("… looks like this:" then a
+/// code listing, "Folgende Universitäten sind betroffen :" then their
+/// names, a quoted poem line by line, a table): such a block is seldom
+/// prose (code, names, rows, verse), so it weighs as chrome and ends the
+/// region right after its introducer, whose colon says the article goes
+/// on. From line `last + 1`, at most [`MAX_ANNOUNCED_LINES`] lines are
+/// kept, up to the first that is title or metadata, a bare marker, a
+/// placeholder, a teaser cut by "...", repeated on the page, opens with a
+/// cue, or reads as a menu entry (a list item of at most two words, a
+/// line opening with a bracket, a form field's or an image's, or with a
+/// back arrow, or ending with a forward arrow: links to the previous or
+/// next post). The introducer has [`INTRODUCER_WORDS`] words or more ("Suivez-nous sur :" is a label,
+/// not a sentence). Returns the line after the last one kept (`last + 1`
+/// when none is).
+pub(crate) fn keep_announced_block(input: &str, lines: &[Line], skip: &[bool], keep: &mut [bool], last: usize) -> usize {
+    let introducer = keep.get(last).copied().unwrap_or(false) && lines.get(last).is_some_and(|l| l.last == ':' && l.words >= INTRODUCER_WORDS && !l.chrome_cue && !l.comments_cue);
+    let mut j = last + 1;
+    if !introducer {
+        return j;
+    }
+    let block_line = |j: usize| {
+        !skip.get(j).copied().unwrap_or(true)
+            && lines.get(j).is_some_and(|l| {
+                let t = l.text(input);
+                l.words >= 1
+                    && !l.bare
+                    && !l.placeholder
+                    && !l.ellipsis
+                    && !l.cut_teaser
+                    && l.repeats == 1
+                    && !l.chrome_cue
+                    && !l.comments_cue
+                    && !(l.bullet && l.words <= 2)
+                    && !t.starts_with(['[', '←'])
+                    && !t.ends_with('→')
+            })
+    };
+    while j <= last + MAX_ANNOUNCED_LINES && block_line(j) {
+        if let Some(k) = keep.get_mut(j) {
+            *k = true;
+        }
+        j += 1;
+    }
+    j
+}
+
+/// Most lines of a block announced by the article's last kept line.
+const MAX_ANNOUNCED_LINES: usize = 15;
+
 /// Most lines of a block introduced by a colon.
 const MAX_INTRODUCED_LINES: usize = 6;
 /// Fewest words of the sentence introducing such a block (a label such
@@ -2173,6 +2223,35 @@ mod tests {
         let mut keep = vec![true, false, true];
         keep_introduced_blocks(&lines, &skip, &mut keep, 0, 2);
         assert_eq!(keep, vec![true, false, true]);
+    }
+
+    #[test]
+    fn block_announced_by_the_last_line_is_kept_up_to_the_menu() {
+        let input = "Les rues fermées aux voitures le week-end sont les suivantes :\n\
+                     rue de la République\n\
+                     rue Victor-Hugo\n\
+                     place du Marché\n\
+                     ← Article précédent\n\
+                     Article suivant →\n";
+        let (lines, _) = classify(input);
+        let skip = vec![false; lines.len()];
+        let mut keep = vec![true, false, false, false, false, false];
+        assert_eq!(keep_announced_block(input, &lines, &skip, &mut keep, 0), 4);
+        assert_eq!(keep, vec![true, true, true, true, false, false]);
+        // A label is no sentence: what follows it is not announced.
+        let input = "Suivez-nous sur :\nFacebook Twitter Instagram\n";
+        let (lines, _) = classify(input);
+        let skip = vec![false; lines.len()];
+        let mut keep = vec![true, false];
+        assert_eq!(keep_announced_block(input, &lines, &skip, &mut keep, 0), 1);
+        assert_eq!(keep, vec![true, false]);
+        // Nor a line without a colon.
+        let input = "Les rues fermées aux voitures le week-end sont nombreuses.\nrue Victor-Hugo\n";
+        let (lines, _) = classify(input);
+        let skip = vec![false; lines.len()];
+        let mut keep = vec![true, false];
+        keep_announced_block(input, &lines, &skip, &mut keep, 0);
+        assert_eq!(keep, vec![true, false]);
     }
 
     #[test]
