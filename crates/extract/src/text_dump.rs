@@ -152,7 +152,8 @@ pub fn extract(input: &str) -> Extraction {
     // under the headline and above the thread) only the last occurrence.
     let mut comment_heads: Vec<usize> = Vec::new();
     let mut seen: Vec<&str> = Vec::new();
-    for (i, l) in lines.iter().enumerate().rev().filter(|(_, l)| l.comments_cue) {
+    // A count of no comment heads no thread (see `region::zero_count`).
+    for (i, l) in lines.iter().enumerate().rev().filter(|(_, l)| l.comments_cue && !region::zero_count(l.text(input))) {
         let t = l.text(input);
         if !seen.contains(&t) {
             seen.push(t);
@@ -1292,6 +1293,24 @@ mod tests {
             let e = extract(input);
             assert!(e.text.ends_with("rue Victor-Hugo\n\nplace du Marché\n\nquai Saint-Antoine"), "{}", e.text);
             assert!(!e.text.contains("Article"));
+        }
+
+        #[test]
+        fn zero_comment_count_under_the_byline() {
+            let input = "Le Journal\n\nAccueil | Politique | Culture\n\n\
+                         Le conseil municipal vote le nouveau plan de circulation\n\n\
+                         Après trois heures de débats, la majorité a fait adopter mardi soir un plan qui change la vie du centre-ville et de ses commerces pour les dix prochaines années au moins, selon le maire et ses adjoints réunis.\n\n\
+                         Par Marie Dupont | 12 mars 2024\n\n\
+                         0 commentaires\n\n\
+                         Partager\n\nTweeter\n\nImprimer\n\nEnvoyer\n\nS'abonner\n\nFacebook\n\nLinkedIn\n\n\
+                         Le conseil municipal a adopté mardi soir le nouveau plan de circulation du centre-ville, après trois heures de débats parfois vifs entre la majorité et l'opposition.\n\n\
+                         Le texte prévoit la fermeture de plusieurs rues aux voitures le week-end et la création de deux nouvelles pistes cyclables le long des quais de la ville.\n\n\
+                         Le maire a défendu un projet attendu depuis longtemps par les habitants, qui se plaignent du bruit et de la pollution dans les rues commerçantes du quartier.\n\n\
+                         L'opposition dénonce au contraire un plan conçu sans concertation avec les commerçants, qui craignent de perdre une partie de leur clientèle venue en voiture.\n\n\
+                         Un premier bilan sera présenté au conseil municipal dans un an, a promis l'adjoint chargé des transports, qui se dit prêt à corriger le plan si nécessaire.\n\n\
+                         Mentions légales | Contact\n";
+            let e = extract(input);
+            assert!(e.text.ends_with("qui se dit prêt à corriger le plan si nécessaire."), "{}", e.text);
         }
 
         #[test]

@@ -374,6 +374,16 @@ pub(crate) fn same_article_header(input: &str, lines: &[Line], i: usize, j: usiz
     i != j && shared.len() >= HEADER_SHARED
 }
 
+/// True when a comment heading counts no comment at all ("0 Kommentare",
+/// "0Comments", "Comments (0)"): its only number is zero. No thread
+/// follows such a count (it is printed with the byline, above the
+/// article, or closes a page without comments), so it heads no comment
+/// section.
+pub(crate) fn zero_count(text: &str) -> bool {
+    let mut numbers = text.split(|c: char| !c.is_ascii_digit()).filter(|n| !n.is_empty());
+    matches!((numbers.next(), numbers.next()), (Some(n), None) if n.bytes().all(|b| b == b'0'))
+}
+
 /// Least weight of a candidate before a comment heading for the region to
 /// be chosen before it.
 const COMMENTS_MIN: f32 = 2.0;
@@ -2252,6 +2262,16 @@ mod tests {
         let mut keep = vec![true, false];
         keep_announced_block(input, &lines, &skip, &mut keep, 0);
         assert_eq!(keep, vec![true, false]);
+    }
+
+    #[test]
+    fn a_zero_count_heads_no_comment_section() {
+        for t in ["0 Kommentare", "0Comments", "Comments (0)", "0 commentaires"] {
+            assert!(zero_count(t), "{t}");
+        }
+        for t in ["Comments (79)", "10 commentaires", "Commentaires", "2 Kommentare zu „Die 0-Euro-Frage“"] {
+            assert!(!zero_count(t), "{t}");
+        }
     }
 
     #[test]
