@@ -167,6 +167,9 @@ pub fn extract(input: &str) -> Extraction {
         diagnostics.push(Diagnostic::warning("no-main-text", "no run of prose lines was found in the dump"));
         return Extraction { diagnostics, ..Default::default() };
     };
+    // The article going on after a block that weighs as chrome.
+    let cue = |j: usize| lines.get(j).is_some_and(|l| l.chrome_cue || l.comments_cue);
+    let b = region::merge_later(&weights, a, b, &comment_heads, &cue);
 
     let mut meta = Metadata::default();
     let mut skip = vec![false; lines.len()];
@@ -1311,6 +1314,16 @@ mod tests {
                          Mentions légales | Contact\n";
             let e = extract(input);
             assert!(e.text.ends_with("qui se dit prêt à corriger le plan si nécessaire."), "{}", e.text);
+        }
+
+        #[test]
+        fn article_going_on_after_a_most_read_box() {
+            let input = include_str!("../../../tests/corpus/dumps/fr-box-inside-article.txt");
+            let e = extract(input);
+            assert!(e.text.ends_with("Les premières rues seront fermées dès le mois de mai, avant l'été."), "{}", e.text);
+            for chrome in ["Les plus lus", "FAITS DIVERS", "Incendie", "SPORTS", "Mentions"] {
+                assert!(!e.text.contains(chrome), "{chrome}");
+            }
         }
 
         #[test]

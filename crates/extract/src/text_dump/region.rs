@@ -342,6 +342,44 @@ pub(crate) fn best_segment_before_comments(w: &[f32], comment_heads: &[usize], i
     Some((a, b))
 }
 
+/// Ends the region `a..=b` further down when the article goes on after a
+/// block that weighs as chrome (an inline "most read" box, a table, the
+/// steps of a recipe, a gallery): the next candidate after the region
+/// (its first positive line, the best prefix of its run) is merged when
+/// it starts within [`MERGE_GAP`] lines of the region's end, with no line
+/// in between that carries a cue (`cue`: "read also", advertising,
+/// comments) nor a comment heading (`comment_heads`) in between or in it,
+/// and weighs at least [`MIN_FIRST`] and [`FIRST_SHARE`] of the region
+/// (what a candidate needs to be chosen over a heavier one): comments,
+/// teasers and footers after an article weigh less. At most [`MERGES`]
+/// times. Returns the region's new last line.
+pub(crate) fn merge_later(w: &[f32], a: usize, b: usize, comment_heads: &[usize], cue: &dyn Fn(usize) -> bool) -> usize {
+    let region: f32 = w.get(a..=b).unwrap_or(&[]).iter().sum();
+    let mut b = b;
+    for _ in 0..MERGES {
+        let Some(p) = (b + 1..w.len()).find(|&j| w.get(j).is_some_and(|v| *v > 0.0)) else { break };
+        if p - b - 1 > MERGE_GAP || (b + 1..p).any(|j| cue(j) || comment_heads.contains(&j)) {
+            break;
+        }
+        let (mut sum, mut best, mut end) = (0.0f32, 0.0f32, p);
+        for (j, v) in w.iter().enumerate().skip(p) {
+            sum += v;
+            if sum <= 0.0 || comment_heads.contains(&j) {
+                break;
+            }
+            if sum > best {
+                best = sum;
+                end = j;
+            }
+        }
+        if best < MIN_FIRST || best < region * FIRST_SHARE {
+            break;
+        }
+        b = end;
+    }
+    b
+}
+
 /// Least weight of an earlier candidate headed like the chosen one for it
 /// to be chosen instead (the first story of a stream of articles).
 const STREAM_MIN: f32 = 6.0;
@@ -2272,6 +2310,28 @@ mod tests {
         for t in ["Comments (79)", "10 commentaires", "Commentaires", "2 Kommentare zu „Die 0-Euro-Frage“"] {
             assert!(!zero_count(t), "{t}");
         }
+    }
+
+    #[test]
+    fn a_later_candidate_near_the_region_is_merged() {
+        // Three paragraphs, a box of ten chrome lines, two more paragraphs.
+        let mut w = vec![3.0, 3.0, 3.0];
+        w.extend([-1.0; 10]);
+        w.extend([3.0, 2.0, -1.0]);
+        assert_eq!(best_segment(&w), Some((0, 2)));
+        let no_cue = |_: usize| false;
+        assert_eq!(merge_later(&w, 0, 2, &[], &no_cue), 14);
+        // Not past a cue or a comment heading, nor a light candidate.
+        assert_eq!(merge_later(&w, 0, 2, &[], &|j: usize| j == 5), 2);
+        assert_eq!(merge_later(&w, 0, 2, &[7], &no_cue), 2);
+        let mut light = w.clone();
+        light[14] = -1.0;
+        assert_eq!(merge_later(&light, 0, 2, &[], &no_cue), 2);
+        // Nor one too far below.
+        let mut far = vec![3.0, 3.0, 3.0];
+        far.extend([-1.0; MERGE_GAP + 1]);
+        far.extend([3.0, 3.0]);
+        assert_eq!(merge_later(&far, 0, 2, &[], &no_cue), 2);
     }
 
     #[test]
