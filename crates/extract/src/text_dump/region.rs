@@ -550,8 +550,9 @@ pub(crate) fn doubled_caption(input: &str, lines: &[Line], prose: &[bool], skip:
 
 /// True when line `i` is a one-word section heading between two
 /// paragraphs ("Keyboard", "Fazit", "Conclusion"), or a one-word
-/// sentence there ("Yikes.", "Really?"): a single word of
-/// letters (at least [`WORD_HEADING_LETTERS`]; an end mark allowed), not repeated, after a
+/// sentence there ("Yikes.", "Really?"), or a one-word label heading
+/// ending with a colon ("Fazit:", "Contexte :"): a single word of
+/// letters (at least [`WORD_HEADING_LETTERS`]; an end mark or a colon allowed), not repeated, after a
 /// prose line that ends a sentence (or under a heading of its own right
 /// after one) and before a prose line (title and
 /// metadata lines in `skip` are passed over). Menu labels and tags come
@@ -561,8 +562,14 @@ pub(crate) fn word_heading(lines: &[Line], prose: &[bool], skip: &[bool], i: usi
     if l.words != 1 || l.bullet || l.bare || l.odd > 0 || l.repeats > 1 || l.chrome_cue || l.comments_cue || l.placeholder || l.digits > 0 || l.letters < WORD_HEADING_LETTERS || l.all_caps() {
         return false;
     }
-    // A one-word sentence ("Yikes.", "Really?") keeps its end mark.
-    let mark = u32::from(matches!(l.last, '.' | '!' | '?' | '…'));
+    // A one-word sentence ("Yikes.", "Really?") keeps its end mark, a
+    // label heading ("Fazit:", "Contexte :") its colon, maybe after a
+    // space (French typography).
+    let mark = match l.last {
+        '.' | '!' | '?' | '…' => 1,
+        ':' => 2,
+        _ => 0,
+    };
     if l.letters * 10 < l.chars.saturating_sub(mark) * 9 {
         return false;
     }
@@ -2148,6 +2155,22 @@ mod tests {
         // end, an advertising label: not headings.
         assert_eq!(kept, vec![false, true, false, false, false, false, false, false, false, false, false, false]);
         assert!(lines[10].chrome_cue);
+    }
+
+    #[test]
+    fn one_word_label_heading_with_a_colon_stays() {
+        let input = "Premier paragraphe de l'article, assez long pour être de la prose véritable ici.\n\
+                     Contexte :\n\
+                     Deuxième paragraphe de l'article, lui aussi assez long pour compter comme prose.\n\
+                     Fazit:\n\
+                     Troisième paragraphe de l'article, qui est également un paragraphe de prose.\n\
+                     Tags :\n\
+                     politique, municipales, transports\n";
+        let (lines, prose) = classify(input);
+        let skip = vec![false; lines.len()];
+        let kept: Vec<bool> = (0..lines.len()).map(|i| word_heading(&lines, &prose, &skip, i)).collect();
+        // A label over a line of tags is no heading.
+        assert_eq!(kept, vec![false, true, false, true, false, false, false]);
     }
 
     #[test]
