@@ -16,10 +16,14 @@
 //!    main region (an article comes before its comments; when a
 //!    comment-section heading, a cue of the data files, follows a
 //!    substantial run, only runs before it count and the region ends
-//!    before it; of a heading repeated, only the last), and earlier runs a few
+//!    before it; of a heading repeated, only the last; a count of no
+//!    comment, "0 Kommentare", heads nothing), and earlier runs a few
 //!    lines before it (a lede split off by an image, a table of contents,
 //!    a "read also" box; the lighter the run, the nearer it must be) are
-//!    merged in. Inside the region, prose is kept, and short lines only
+//!    merged in, and so is the next run when the article goes on after a
+//!    block that weighs as chrome (a "most read" box, a table, a recipe's
+//!    steps): within a few lines, with no cue or comment heading between,
+//!    as heavy as a run chosen first. Inside the region, prose is kept, and short lines only
 //!    when they sit next to prose like headings, captions or short
 //!    sentences, or form a list introduced by a colon (which may run past
 //!    the region's end); the rows of a table (lines with column gaps)
@@ -38,10 +42,13 @@
 //!    when the kept text carries their markers, "[1]"), the short entries that follow
 //!    the time stamps of a live report ("88'" then "Sortie de X"), a
 //!    section break drawn with one mark ("___", "* * *") between two kept
-//!    lines, and up to
+//!    lines, a one-word label heading ending with a colon ("Fazit:")
+//!    between two paragraphs, up to
 //!    three short sentences right after the region's last paragraph (the
 //!    first may be a closing line without an end mark that opens with a
-//!    stop word). Other
+//!    stop word), and the block that the last kept line announces with a
+//!    colon past the region's end (a code listing, names, verse), up to a
+//!    menu-like line. Other
 //!    lists, repeated lines, lone words, code-like lines, advertising
 //!    labels, check-box labels ("[ ] I agree…"), short lines naming a
 //!    newsletter (`promo` words of the data files) and lines opening with
