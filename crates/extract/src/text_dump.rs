@@ -16,10 +16,14 @@
 //!    main region (an article comes before its comments; when a
 //!    comment-section heading, a cue of the data files, follows a
 //!    substantial run, only runs before it count and the region ends
-//!    before it; of a heading repeated, only the last), and earlier runs a few
+//!    before it; of a heading repeated, only the last; a count of no
+//!    comment, "0 Kommentare", heads nothing), and earlier runs a few
 //!    lines before it (a lede split off by an image, a table of contents,
 //!    a "read also" box; the lighter the run, the nearer it must be) are
-//!    merged in. Inside the region, prose is kept, and short lines only
+//!    merged in, and so is the next run when the article goes on after a
+//!    block that weighs as chrome (a "most read" box, a table, a recipe's
+//!    steps): within a few lines, with no cue or comment heading between,
+//!    as heavy as a run chosen first. Inside the region, prose is kept, and short lines only
 //!    when they sit next to prose like headings, captions or short
 //!    sentences, or form a list introduced by a colon (which may run past
 //!    the region's end); the rows of a table (lines with column gaps)
@@ -38,10 +42,13 @@
 //!    when the kept text carries their markers, "[1]"), the short entries that follow
 //!    the time stamps of a live report ("88'" then "Sortie de X"), a
 //!    section break drawn with one mark ("___", "* * *") between two kept
-//!    lines, and up to
+//!    lines, a one-word label heading ending with a colon ("Fazit:")
+//!    between two paragraphs, up to
 //!    three short sentences right after the region's last paragraph (the
 //!    first may be a closing line without an end mark that opens with a
-//!    stop word). Other
+//!    stop word), and the block that the last kept line announces with a
+//!    colon past the region's end (a code listing, names, verse), up to a
+//!    menu-like line. Other
 //!    lists, repeated lines, lone words, code-like lines, advertising
 //!    labels, check-box labels ("[ ] I agree…"), short lines naming a
 //!    newsletter (`promo` words of the data files) and lines opening with
@@ -152,7 +159,8 @@ pub fn extract(input: &str) -> Extraction {
     // under the headline and above the thread) only the last occurrence.
     let mut comment_heads: Vec<usize> = Vec::new();
     let mut seen: Vec<&str> = Vec::new();
-    for (i, l) in lines.iter().enumerate().rev().filter(|(_, l)| l.comments_cue) {
+    // A count of no comment heads no thread (see `region::zero_count`).
+    for (i, l) in lines.iter().enumerate().rev().filter(|(_, l)| l.comments_cue && !region::zero_count(l.text(input))) {
         let t = l.text(input);
         if !seen.contains(&t) {
             seen.push(t);
@@ -166,6 +174,9 @@ pub fn extract(input: &str) -> Extraction {
         diagnostics.push(Diagnostic::warning("no-main-text", "no run of prose lines was found in the dump"));
         return Extraction { diagnostics, ..Default::default() };
     };
+    // The article going on after a block that weighs as chrome.
+    let cue = |j: usize| lines.get(j).is_some_and(|l| l.chrome_cue || l.comments_cue);
+    let b = region::merge_later(&weights, a, b, &comment_heads, &cue);
 
     let mut meta = Metadata::default();
     let mut skip = vec![false; lines.len()];
@@ -343,6 +354,15 @@ pub fn extract(input: &str) -> Extraction {
     // The rest of the article's numbered list (items dropped as chrome
     // inside the region or past its end).
     region::keep_numbered_sequence(input, &lines, &skip, &mut keep);
+    // The block that the last kept line announces with a colon past the
+    // region's end (a code listing, a list of names, a poem), and the
+    // paragraphs after it.
+    if let Some(last) = keep.iter().rposition(|k| *k).filter(|&last| last >= b) {
+        let j = region::keep_announced_block(input, &lines, &skip, &mut keep, last);
+        if j > last + 1 {
+            region::paragraphs_after_list(&lines, &prose, &skip, &mut keep, j);
+        }
+    }
 
     // A line printed twice in a row is an image's alternative text and
     // caption (the second time maybe with a credit): the caption is the
@@ -1263,6 +1283,54 @@ mod tests {
             assert!(e.text.starts_with("Semer ses tomates soi-même"));
             assert!(e.text.ends_with("qui intervient en une dizaine de jours."));
             assert!(!e.text.contains("cookies"));
+        }
+
+        #[test]
+        fn block_announced_after_the_last_paragraph() {
+            let input = "Le Journal\n\nAccueil | Politique | Culture\n\n\
+                         Le conseil municipal vote le nouveau plan de circulation\n\n\
+                         Le conseil municipal a adopté mardi soir le nouveau plan de circulation du centre-ville, après trois heures de débats parfois vifs entre la majorité et l'opposition.\n\n\
+                         Le texte prévoit la fermeture de plusieurs rues aux voitures le week-end et la création de deux nouvelles pistes cyclables le long des quais.\n\n\
+                         Le maire a défendu un projet attendu depuis longtemps par les habitants, qui se plaignent du bruit et de la pollution dans les rues commerçantes.\n\n\
+                         Les rues fermées aux voitures le week-end sont les suivantes :\n\n\
+                         rue de la République\n\
+                         rue Victor-Hugo\n\
+                         place du Marché\n\
+                         quai Saint-Antoine\n\n\
+                         ← Article précédent\n\
+                         Article suivant →\n\n\
+                         Mentions légales | Contact\n";
+            let e = extract(input);
+            assert!(e.text.ends_with("rue Victor-Hugo\n\nplace du Marché\n\nquai Saint-Antoine"), "{}", e.text);
+            assert!(!e.text.contains("Article"));
+        }
+
+        #[test]
+        fn zero_comment_count_under_the_byline() {
+            let input = "Le Journal\n\nAccueil | Politique | Culture\n\n\
+                         Le conseil municipal vote le nouveau plan de circulation\n\n\
+                         Après trois heures de débats, la majorité a fait adopter mardi soir un plan qui change la vie du centre-ville et de ses commerces pour les dix prochaines années au moins, selon le maire et ses adjoints réunis.\n\n\
+                         Par Marie Dupont | 12 mars 2024\n\n\
+                         0 commentaires\n\n\
+                         Partager\n\nTweeter\n\nImprimer\n\nEnvoyer\n\nS'abonner\n\nFacebook\n\nLinkedIn\n\n\
+                         Le conseil municipal a adopté mardi soir le nouveau plan de circulation du centre-ville, après trois heures de débats parfois vifs entre la majorité et l'opposition.\n\n\
+                         Le texte prévoit la fermeture de plusieurs rues aux voitures le week-end et la création de deux nouvelles pistes cyclables le long des quais de la ville.\n\n\
+                         Le maire a défendu un projet attendu depuis longtemps par les habitants, qui se plaignent du bruit et de la pollution dans les rues commerçantes du quartier.\n\n\
+                         L'opposition dénonce au contraire un plan conçu sans concertation avec les commerçants, qui craignent de perdre une partie de leur clientèle venue en voiture.\n\n\
+                         Un premier bilan sera présenté au conseil municipal dans un an, a promis l'adjoint chargé des transports, qui se dit prêt à corriger le plan si nécessaire.\n\n\
+                         Mentions légales | Contact\n";
+            let e = extract(input);
+            assert!(e.text.ends_with("qui se dit prêt à corriger le plan si nécessaire."), "{}", e.text);
+        }
+
+        #[test]
+        fn article_going_on_after_a_most_read_box() {
+            let input = include_str!("../../../tests/corpus/dumps/fr-box-inside-article.txt");
+            let e = extract(input);
+            assert!(e.text.ends_with("Les premières rues seront fermées dès le mois de mai, avant l'été."), "{}", e.text);
+            for chrome in ["Les plus lus", "FAITS DIVERS", "Incendie", "SPORTS", "Mentions"] {
+                assert!(!e.text.contains(chrome), "{chrome}");
+            }
         }
 
         #[test]

@@ -342,6 +342,44 @@ pub(crate) fn best_segment_before_comments(w: &[f32], comment_heads: &[usize], i
     Some((a, b))
 }
 
+/// Ends the region `a..=b` further down when the article goes on after a
+/// block that weighs as chrome (an inline "most read" box, a table, the
+/// steps of a recipe, a gallery): the next candidate after the region
+/// (its first positive line, the best prefix of its run) is merged when
+/// it starts within [`MERGE_GAP`] lines of the region's end, with no line
+/// in between that carries a cue (`cue`: "read also", advertising,
+/// comments) nor a comment heading (`comment_heads`) in between or in it,
+/// and weighs at least [`MIN_FIRST`] and [`FIRST_SHARE`] of the region
+/// (what a candidate needs to be chosen over a heavier one): comments,
+/// teasers and footers after an article weigh less. At most [`MERGES`]
+/// times. Returns the region's new last line.
+pub(crate) fn merge_later(w: &[f32], a: usize, b: usize, comment_heads: &[usize], cue: &dyn Fn(usize) -> bool) -> usize {
+    let region: f32 = w.get(a..=b).unwrap_or(&[]).iter().sum();
+    let mut b = b;
+    for _ in 0..MERGES {
+        let Some(p) = (b + 1..w.len()).find(|&j| w.get(j).is_some_and(|v| *v > 0.0)) else { break };
+        if p - b - 1 > MERGE_GAP || (b + 1..p).any(|j| cue(j) || comment_heads.contains(&j)) {
+            break;
+        }
+        let (mut sum, mut best, mut end) = (0.0f32, 0.0f32, p);
+        for (j, v) in w.iter().enumerate().skip(p) {
+            sum += v;
+            if sum <= 0.0 || comment_heads.contains(&j) {
+                break;
+            }
+            if sum > best {
+                best = sum;
+                end = j;
+            }
+        }
+        if best < MIN_FIRST || best < region * FIRST_SHARE {
+            break;
+        }
+        b = end;
+    }
+    b
+}
+
 /// Least weight of an earlier candidate headed like the chosen one for it
 /// to be chosen instead (the first story of a stream of articles).
 const STREAM_MIN: f32 = 6.0;
@@ -372,6 +410,16 @@ pub(crate) fn same_article_header(input: &str, lines: &[Line], i: usize, j: usiz
         }
     }
     i != j && shared.len() >= HEADER_SHARED
+}
+
+/// True when a comment heading counts no comment at all ("0 Kommentare",
+/// "0Comments", "Comments (0)"): its only number is zero. No thread
+/// follows such a count (it is printed with the byline, above the
+/// article, or closes a page without comments), so it heads no comment
+/// section.
+pub(crate) fn zero_count(text: &str) -> bool {
+    let mut numbers = text.split(|c: char| !c.is_ascii_digit()).filter(|n| !n.is_empty());
+    matches!((numbers.next(), numbers.next()), (Some(n), None) if n.bytes().all(|b| b == b'0'))
 }
 
 /// Least weight of a candidate before a comment heading for the region to
@@ -502,8 +550,9 @@ pub(crate) fn doubled_caption(input: &str, lines: &[Line], prose: &[bool], skip:
 
 /// True when line `i` is a one-word section heading between two
 /// paragraphs ("Keyboard", "Fazit", "Conclusion"), or a one-word
-/// sentence there ("Yikes.", "Really?"): a single word of
-/// letters (at least [`WORD_HEADING_LETTERS`]; an end mark allowed), not repeated, after a
+/// sentence there ("Yikes.", "Really?"), or a one-word label heading
+/// ending with a colon ("Fazit:", "Contexte :"): a single word of
+/// letters (at least [`WORD_HEADING_LETTERS`]; an end mark or a colon allowed), not repeated, after a
 /// prose line that ends a sentence (or under a heading of its own right
 /// after one) and before a prose line (title and
 /// metadata lines in `skip` are passed over). Menu labels and tags come
@@ -513,8 +562,14 @@ pub(crate) fn word_heading(lines: &[Line], prose: &[bool], skip: &[bool], i: usi
     if l.words != 1 || l.bullet || l.bare || l.odd > 0 || l.repeats > 1 || l.chrome_cue || l.comments_cue || l.placeholder || l.digits > 0 || l.letters < WORD_HEADING_LETTERS || l.all_caps() {
         return false;
     }
-    // A one-word sentence ("Yikes.", "Really?") keeps its end mark.
-    let mark = u32::from(matches!(l.last, '.' | '!' | '?' | '…'));
+    // A one-word sentence ("Yikes.", "Really?") keeps its end mark, a
+    // label heading ("Fazit:", "Contexte :") its colon, maybe after a
+    // space (French typography).
+    let mark = match l.last {
+        '.' | '!' | '?' | '…' => 1,
+        ':' => 2,
+        _ => 0,
+    };
     if l.letters * 10 < l.chars.saturating_sub(mark) * 9 {
         return false;
     }
@@ -900,6 +955,56 @@ pub(crate) fn keep_introduced_blocks(lines: &[Line], skip: &[bool], keep: &mut [
         }
     }
 }
+
+/// Keeps the block that the last kept line `last`, a sentence ending with
+/// a colon past the region's end, announces ("… looks like this:" then a
+/// code listing, "Folgende Universitäten sind betroffen :" then their
+/// names, a quoted poem line by line, a table): such a block is seldom
+/// prose (code, names, rows, verse), so it weighs as chrome and ends the
+/// region right after its introducer, whose colon says the article goes
+/// on. From line `last + 1`, at most [`MAX_ANNOUNCED_LINES`] lines are
+/// kept, up to the first that is title or metadata, a bare marker, a
+/// placeholder, a teaser cut by "...", repeated on the page, opens with a
+/// cue, or reads as a menu entry (a list item of at most two words, a
+/// line opening with a bracket, a form field's or an image's, or with a
+/// back arrow, or ending with a forward arrow: links to the previous or
+/// next post). The introducer has [`INTRODUCER_WORDS`] words or more ("Suivez-nous sur :" is a label,
+/// not a sentence). Returns the line after the last one kept (`last + 1`
+/// when none is).
+pub(crate) fn keep_announced_block(input: &str, lines: &[Line], skip: &[bool], keep: &mut [bool], last: usize) -> usize {
+    let introducer = keep.get(last).copied().unwrap_or(false) && lines.get(last).is_some_and(|l| l.last == ':' && l.words >= INTRODUCER_WORDS && !l.chrome_cue && !l.comments_cue);
+    let mut j = last + 1;
+    if !introducer {
+        return j;
+    }
+    let block_line = |j: usize| {
+        !skip.get(j).copied().unwrap_or(true)
+            && lines.get(j).is_some_and(|l| {
+                let t = l.text(input);
+                l.words >= 1
+                    && !l.bare
+                    && !l.placeholder
+                    && !l.ellipsis
+                    && !l.cut_teaser
+                    && l.repeats == 1
+                    && !l.chrome_cue
+                    && !l.comments_cue
+                    && !(l.bullet && l.words <= 2)
+                    && !t.starts_with(['[', '←'])
+                    && !t.ends_with('→')
+            })
+    };
+    while j <= last + MAX_ANNOUNCED_LINES && block_line(j) {
+        if let Some(k) = keep.get_mut(j) {
+            *k = true;
+        }
+        j += 1;
+    }
+    j
+}
+
+/// Most lines of a block announced by the article's last kept line.
+const MAX_ANNOUNCED_LINES: usize = 15;
 
 /// Most lines of a block introduced by a colon.
 const MAX_INTRODUCED_LINES: usize = 6;
@@ -2053,6 +2158,22 @@ mod tests {
     }
 
     #[test]
+    fn one_word_label_heading_with_a_colon_stays() {
+        let input = "Premier paragraphe de l'article, assez long pour être de la prose véritable ici.\n\
+                     Contexte :\n\
+                     Deuxième paragraphe de l'article, lui aussi assez long pour compter comme prose.\n\
+                     Fazit:\n\
+                     Troisième paragraphe de l'article, qui est également un paragraphe de prose.\n\
+                     Tags :\n\
+                     politique, municipales, transports\n";
+        let (lines, prose) = classify(input);
+        let skip = vec![false; lines.len()];
+        let kept: Vec<bool> = (0..lines.len()).map(|i| word_heading(&lines, &prose, &skip, i)).collect();
+        // A label over a line of tags is no heading.
+        assert_eq!(kept, vec![false, true, false, true, false, false, false]);
+    }
+
+    #[test]
     fn one_word_heading_under_a_section_heading_stays() {
         let input = "Premier paragraphe de l'article, assez long pour être de la prose véritable ici.\n\
                      Les résultats de l'enquête\n\
@@ -2173,6 +2294,67 @@ mod tests {
         let mut keep = vec![true, false, true];
         keep_introduced_blocks(&lines, &skip, &mut keep, 0, 2);
         assert_eq!(keep, vec![true, false, true]);
+    }
+
+    #[test]
+    fn block_announced_by_the_last_line_is_kept_up_to_the_menu() {
+        let input = "Les rues fermées aux voitures le week-end sont les suivantes :\n\
+                     rue de la République\n\
+                     rue Victor-Hugo\n\
+                     place du Marché\n\
+                     ← Article précédent\n\
+                     Article suivant →\n";
+        let (lines, _) = classify(input);
+        let skip = vec![false; lines.len()];
+        let mut keep = vec![true, false, false, false, false, false];
+        assert_eq!(keep_announced_block(input, &lines, &skip, &mut keep, 0), 4);
+        assert_eq!(keep, vec![true, true, true, true, false, false]);
+        // A label is no sentence: what follows it is not announced.
+        let input = "Suivez-nous sur :\nFacebook Twitter Instagram\n";
+        let (lines, _) = classify(input);
+        let skip = vec![false; lines.len()];
+        let mut keep = vec![true, false];
+        assert_eq!(keep_announced_block(input, &lines, &skip, &mut keep, 0), 1);
+        assert_eq!(keep, vec![true, false]);
+        // Nor a line without a colon.
+        let input = "Les rues fermées aux voitures le week-end sont nombreuses.\nrue Victor-Hugo\n";
+        let (lines, _) = classify(input);
+        let skip = vec![false; lines.len()];
+        let mut keep = vec![true, false];
+        keep_announced_block(input, &lines, &skip, &mut keep, 0);
+        assert_eq!(keep, vec![true, false]);
+    }
+
+    #[test]
+    fn a_zero_count_heads_no_comment_section() {
+        for t in ["0 Kommentare", "0Comments", "Comments (0)", "0 commentaires"] {
+            assert!(zero_count(t), "{t}");
+        }
+        for t in ["Comments (79)", "10 commentaires", "Commentaires", "2 Kommentare zu „Die 0-Euro-Frage“"] {
+            assert!(!zero_count(t), "{t}");
+        }
+    }
+
+    #[test]
+    fn a_later_candidate_near_the_region_is_merged() {
+        // Three paragraphs, a box of ten chrome lines, two more paragraphs.
+        let mut w = vec![3.0, 3.0, 3.0];
+        w.extend([-1.0; 10]);
+        w.extend([3.0, 2.0, -1.0]);
+        assert_eq!(best_segment(&w), Some((0, 2)));
+        let no_cue = |_: usize| false;
+        assert_eq!(merge_later(&w, 0, 2, &[], &no_cue), 14);
+        // Not past a cue or a comment heading, nor a light candidate.
+        assert_eq!(merge_later(&w, 0, 2, &[], &|j: usize| j == 5), 2);
+        assert_eq!(merge_later(&w, 0, 2, &[7], &no_cue), 2);
+        let mut light = w.clone();
+        light[14] = -1.0;
+        assert_eq!(merge_later(&light, 0, 2, &[], &no_cue), 2);
+        // Nor one too far below.
+        let mut far = vec![3.0, 3.0, 3.0];
+        far.extend([-1.0; MERGE_GAP + 1]);
+        far.extend([3.0, 3.0]);
+        assert_eq!(merge_later(&far, 0, 2, &[], &no_cue), 2);
     }
 
     #[test]
