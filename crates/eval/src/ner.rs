@@ -51,7 +51,7 @@ pub struct Args {
     /// Use this model file instead of the shipped one.
     #[arg(long)]
     model: Option<PathBuf>,
-    /// Only these sets (comma-separated): sequoia, newseye, newseye-modern, uner, seeds, speed.
+    /// Only these sets (comma-separated): sequoia, newseye, newseye-modern, uner, gum, seeds, speed.
     #[arg(long, value_delimiter = ',')]
     sets: Vec<String>,
     /// Gold file of the seeds.
@@ -763,6 +763,16 @@ fn evaluate(data: &Path, args: &Args, fr: Option<&Model>, en: Option<&Model>) ->
                 corpus::read_conll,
             ) {
                 token_set(args, "uner-en-ewt test", &docs, model, "uner", None)?;
+            }
+        }
+        // GUM's test files (never trained on): the English development
+        // set, so that choices about the English model leave UNER's test
+        // split to the final figure.
+        if want("gum") {
+            let files = ["ner/gum-en/gum-news-test.bio", "ner/gum-en/gum-by-test.bio", "ner/gum-en/gum-bysa-test.bio"];
+            let docs: Vec<CorpusDoc> = files.iter().filter_map(|f| load(data, f, corpus::read_conll)).flatten().collect();
+            if !docs.is_empty() {
+                token_set(args, "gum-en test (news, by, bysa)", &docs, model, "modern", None)?;
             }
         }
     }
