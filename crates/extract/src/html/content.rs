@@ -2822,6 +2822,16 @@ fn union_of_good(flat: &Flat<'_>, title: &[String], headline_article: Option<u32
         }
     }
     keep_headline_article(flat, headline_article, &mut out);
+    // Good paragraphs gathered page-wide include the blurbs of other
+    // stories' cards (a "Top stories" box whose cards wear an
+    // `entry-content` class): they go as in the container passes, unless
+    // the cards are all the page has (a page of reviews, each under its
+    // linked title).
+    let mut outside_cards = out.clone();
+    drop_teaser_cards(flat, &mut outside_cards, title);
+    if outside_cards.iter().any(|&bi| flat.blocks.get(bi as usize).is_some_and(is_good)) {
+        out = outside_cards;
+    }
     let blocks = filter_blocks(flat, out, title);
     Selection { blocks, method: "paragraphs" }
 }

@@ -1138,6 +1138,34 @@ fn teasers_of_other_stories_after_the_article_go() {
     assert!(ex.text.contains("takes effect in June"), "{}", ex.text);
 }
 
+/// A short story, then a box of other stories' cards whose blurbs sit
+/// in `entry-content` divisions: the page-wide fallback that gathers good
+/// paragraphs leaves the cards out as the container passes do.
+#[test]
+fn the_paragraph_fallback_leaves_teaser_cards_out() {
+    let card = |n: u32| {
+        format!(
+            "<article class=\"card\"><h4 class=\"entry-title\"><a href=\"/s{n}\">Why the virus number {n} always wins in the end</a></h4>\
+             <div class=\"entry-content\">British Columbia and Ontario are the provinces hardest hit by outbreak {n}, and the first death was reported in March.</div></article>"
+        )
+    };
+    let html = format!(
+        "<html><body><article class=\"story\"><div class=\"story-text\">\
+         <p>PARIS — The president on Monday condemned unilateral border control measures taken by some European countries, saying they should act together.</p>\
+         <p>The discussion with the chancellor came after the neighbours decided to introduce border controls on their frontiers, officials said.</p>\
+         </div></article><div class=\"top-stories\"><h1>Top Stories</h1>{}</div></body></html>",
+        (1..=4).map(card).collect::<String>()
+    );
+    let t = extract(&html, None).text;
+    assert!(t.contains("condemned unilateral border control"), "{t}");
+    assert!(t.contains("introduce border controls"), "{t}");
+    assert!(!t.contains("hardest hit"), "{t}");
+    // A page of cards alone (reviews under their linked titles) keeps them.
+    let html = format!("<html><body><div class=\"reviews\">{}</div></body></html>", (1..=4).map(card).collect::<String>());
+    let t = extract(&html, None).text;
+    assert!(t.contains("hardest hit by outbreak 2"), "{t}");
+}
+
 #[test]
 fn the_article_ends_where_its_declared_body_ends() {
     let paras = [
