@@ -856,12 +856,20 @@ pub(super) fn is_dated_name_line(text: &str) -> bool {
 /// Two to four names and nothing else, between commas or a conjunction
 /// ("Mateusz Seroka, Piotr Żochowski", "Jane Doe and John Roe"): each of
 /// two to four capitalised words (name particles aside), no figure, no
-/// sentence end.
+/// sentence end. After a bar, the writers' outlet ("Christal Hayes,
+/// Michael Collins, Nicholas Wu | USA TODAY", "Jean Dupont | Le
+/// Parisien"): its words capitalised too, and one name before it is
+/// enough.
 pub(super) fn is_names_line(text: &str) -> bool {
     let t = text.trim();
     if t.ends_with(['.', '!', '?', ':']) || t.chars().any(|c| c.is_ascii_digit()) {
         return false;
     }
+    let (t, fewest) = match t.rsplit_once(" | ") {
+        Some((names, outlet)) if is_outlet(outlet.trim()) => (names.trim(), 1),
+        Some(_) => return false,
+        None => (t, 2),
+    };
     let mut parts: Vec<&str> = Vec::new();
     for piece in t.split(", ") {
         let mut rest = piece;
@@ -879,16 +887,29 @@ pub(super) fn is_names_line(text: &str) -> bool {
             }
         }
     }
-    (2..=4).contains(&parts.len())
-        && parts.iter().all(|p| {
-            let words: Vec<&str> = p.split_whitespace().collect();
-            (2..=4).contains(&words.len())
-                && words.first().is_some_and(|w| w.starts_with(char::is_uppercase))
-                && words.iter().all(|w| {
-                    (w.starts_with(char::is_uppercase) || name_particles().contains(w))
-                        && w.chars().all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’' | '.'))
-                })
-        })
+    (fewest..=4).contains(&parts.len()) && parts.iter().all(|p| is_person_name(p))
+}
+
+/// Two to four capitalised words (name particles aside), letters only
+/// with a name's hyphens, apostrophes and initials' dots.
+fn is_person_name(p: &str) -> bool {
+    let words: Vec<&str> = p.split_whitespace().collect();
+    (2..=4).contains(&words.len()) && words.first().is_some_and(|w| w.starts_with(char::is_uppercase)) && words.iter().all(|w| is_name_word(w))
+}
+
+/// A word of a name: capitalised, or a particle ("de", "van").
+fn is_name_word(w: &str) -> bool {
+    (w.starts_with(char::is_uppercase) || name_particles().contains(w)) && w.chars().all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’' | '.'))
+}
+
+/// An outlet's name after a byline's bar: one to four words, the first
+/// capitalised, the others capitalised or particles ("USA TODAY", "Le
+/// Parisien", "La Voix du Nord").
+fn is_outlet(t: &str) -> bool {
+    let words: Vec<&str> = t.split_whitespace().collect();
+    (1..=4).contains(&words.len())
+        && words.first().is_some_and(|w| w.starts_with(char::is_uppercase))
+        && words.iter().all(|w| is_name_word(w) || *w == "&")
 }
 
 /// Openings of a post's metadata line before its date, lower case.

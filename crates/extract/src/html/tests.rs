@@ -1794,6 +1794,24 @@ fn names_alone_opening_the_article_are_its_writers() {
     assert!(t.contains("\nJane Doe et John Roe\n"), "{t}");
 }
 
+/// Writers' names with their outlet after a bar ("Christal Hayes,
+/// Michael Collins, Nicholas Wu | USA TODAY") opening the article are
+/// its byline.
+#[test]
+fn names_and_their_outlet_opening_the_article_are_its_byline() {
+    assert!(content::is_names_line("Christal Hayes, Michael Collins, Nicholas Wu | USA TODAY"));
+    assert!(content::is_names_line("Jean Dupont | Le Parisien"));
+    assert!(!content::is_names_line("Jean Dupont | la suite des événements"));
+    assert!(!content::is_names_line("Résultats | Paris 12, Lyon 9"));
+    let para = "<p>The ministers met on Monday to discuss security cooperation, trade and the future of the region, officials said in a statement.</p>";
+    let html = format!(
+        "<html><body><article><h1>Talks</h1><p>Jane Doe, John Roe | Daily Planet</p>{para}{}</article></body></html>",
+        para.replace("Monday", "Friday")
+    );
+    let t = extract(&html, None).text;
+    assert!(t.starts_with("The ministers met"), "{t}");
+}
+
 #[test]
 fn advice_to_follow_someone_closing_a_paragraph_stays() {
     assert!(!boilerplate::is_disclosure(
