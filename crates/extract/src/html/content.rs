@@ -1237,6 +1237,48 @@ pub(crate) fn drop_trailing_teasers(flat: &Flat<'_>, blocks: &mut Vec<u32>) {
     }
 }
 
+/// Drops a live blog's entry headers: the time and the writer of each
+/// entry ("21:01" and "Frances Watkins" set side by side, "9h05 Par
+/// Jean-Marc Dupont"), metadata repeated entry after entry. At least
+/// [`MIN_ENTRY_HEADERS`] such lines make the page a live blog; one alone
+/// (a programme's "18:30 Marie Curie") stays.
+pub(crate) fn drop_entry_headers(flat: &Flat<'_>, blocks: &mut Vec<u32>) {
+    let header = |bi: &u32| {
+        flat.blocks.get(*bi as usize).is_some_and(|b| {
+            b.chars <= MAX_ENTRY_HEADER_CHARS && !b.figure && b.kind != Kind::Caption && is_entry_header(&block_text(flat, b))
+        })
+    };
+    if blocks.iter().filter(|bi| header(bi)).count() >= MIN_ENTRY_HEADERS {
+        blocks.retain(|bi| !header(bi));
+    }
+}
+
+/// Fewest entry headers that make a live blog.
+const MIN_ENTRY_HEADERS: usize = 2;
+/// Longest entry header (characters, whitespace excluded).
+const MAX_ENTRY_HEADER_CHARS: u32 = 50;
+
+/// A clock time ("21:01", "9h05", "10.30") and a person's name after it,
+/// glued to it or after a separator or a byline word ("21:01Frances
+/// Watkins", "14:43 – Gavin O'Callaghan", "9h05 Par Jean Dupont"), and
+/// nothing else.
+pub(super) fn is_entry_header(text: &str) -> bool {
+    let t = text.trim();
+    let hour = t.bytes().take_while(u8::is_ascii_digit).count();
+    if !(1..=2).contains(&hour) {
+        return false;
+    }
+    let Some(rest) = t[hour..].strip_prefix([':', 'h', 'H', '.']) else { return false };
+    let minutes = rest.bytes().take_while(u8::is_ascii_digit).count();
+    if minutes != 2 {
+        return false;
+    }
+    let rest = rest[2..].trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '-' | '–' | '—' | '|' | '·' | '•' | ','));
+    let lower = rest.to_lowercase();
+    let rest = BYLINE_PREFIXES.iter().find_map(|p| lower.starts_with(p).then(|| rest.get(p.len()..)).flatten()).unwrap_or(rest);
+    is_person_name(rest.trim())
+}
+
 /// The label of a box the selection left out, stranded at the end of the
 /// article once the rules that trim its end have run: a heading (no
 /// article ends on one), or a short paragraph without a sentence (at most

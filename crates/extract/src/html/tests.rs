@@ -1812,6 +1812,42 @@ fn names_and_their_outlet_opening_the_article_are_its_byline() {
     assert!(t.starts_with("The ministers met"), "{t}");
 }
 
+/// A live blog heads each entry with its time and its writer ("21:01" and
+/// "Frances Watkins" set side by side): metadata repeated entry after
+/// entry, not the entries' text.
+#[test]
+fn a_live_blogs_entry_headers_are_left_out() {
+    assert!(content::is_entry_header("21:01Frances Watkins"));
+    assert!(content::is_entry_header("14:43 Gavin O'Callaghan"));
+    assert!(content::is_entry_header("9h05 Par Jean-Marc Dupont"));
+    assert!(!content::is_entry_header("14:05 Le président arrive à Kiev"));
+    assert!(!content::is_entry_header("Frances Watkins"));
+    assert!(!content::is_entry_header("2:30 PM"));
+    let entry = |time: &str, who: &str, n: u32| {
+        format!(
+            "<div class=\"live-entry\"><div class=\"entry-info\"><time>{time}</time><mark>{who}</mark></div>\
+             <div class=\"entry-content\"><p>The county council gave update number {n} on its services this evening, as the country moves to new restrictions.</p></div></div>"
+        )
+    };
+    let html = format!(
+        "<html><body><main><h1>Live: the latest news</h1>{}{}{}</main></body></html>",
+        entry("21:01", "Frances Watkins", 1),
+        entry("20:36", "Frances Watkins", 2),
+        entry("14:43", "Gavin O'Callaghan", 3)
+    );
+    let t = extract(&html, None).text;
+    assert!(t.contains("update number 1") && t.contains("update number 3"), "{t}");
+    assert!(!t.contains("Watkins") && !t.contains("Callaghan"), "{t}");
+    // One such line alone is left to the article.
+    let one = format!(
+        "<html><body><main><h1>Programme</h1>{}<p>18:30 Marie Curie</p>{}</main></body></html>",
+        "<p>The festival opens on Friday with a talk about the history of physics, followed by a concert in the park, the organisers said.</p>",
+        "<p>The second day is given to chemistry, with workshops for children and a lecture about radioactivity in the main hall.</p>"
+    );
+    let t = extract(&one, None).text;
+    assert!(t.contains("18:30 Marie Curie"), "{t}");
+}
+
 #[test]
 fn advice_to_follow_someone_closing_a_paragraph_stays() {
     assert!(!boilerplate::is_disclosure(
