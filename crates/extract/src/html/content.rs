@@ -1832,9 +1832,24 @@ const ACADEMIC_TITLES: &[&str] = &["dr.", "dr", "prof.", "prof", "professor", "p
 /// name of an author the page declares ("Kab NIANG" signing a post by Kab
 /// Niang) or a signature written first name then surname in capitals
 /// ("Eloïse BAJOU"), as French papers and blogs sign. A signature names
-/// the writer, not the story's people.
+/// the writer, not the story's people. A signature may also give the
+/// writer's role or place after the name ("Michał Wróblewski, dziennikarz
+/// Wirtualnej Polski", "Jean Dupont, à Bruxelles", "Philippe Ricard
+/// (Bruxelles, bureau européen)": see [`is_name_and_role`]), when the
+/// blocks beside it are not such lines too (a list of people and their
+/// roles).
 pub(crate) fn drop_closing_signature(flat: &Flat<'_>, blocks: &mut Vec<u32>, authors: &[&str]) {
     if blocks.len() < 3 {
+        return;
+    }
+    let role_signature = |pos: usize| {
+        blocks.get(pos).and_then(|&bi| flat.blocks.get(bi as usize)).is_some_and(|b| {
+            b.kind == Kind::Para && b.chars <= MAX_ROLE_SIGNATURE_CHARS && !b.figure && !b.quote && b.link_chars == 0 && is_name_and_role(&block_text(flat, b))
+        })
+    };
+    let from = blocks.len().saturating_sub(SIGNATURE_BLOCKS);
+    if let Some(pos) = (from..blocks.len()).find(|&pos| role_signature(pos) && !pos.checked_sub(1).is_some_and(role_signature) && !role_signature(pos + 1)) {
+        blocks.remove(pos);
         return;
     }
     let author_keys: Vec<String> = authors.iter().filter(|a| a.split_whitespace().count() >= 2).map(|a| words_key(a)).collect();
@@ -1869,6 +1884,36 @@ fn is_capitalised_signature(text: &str) -> bool {
         && last.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase)
 }
 
+/// A person's name, then the writer's role or place after a comma
+/// ("Michał Wróblewski, dziennikarz Wirtualnej Polski", "Jean Dupont, à
+/// Bruxelles", "Jane Doe, staff writer", "Jean Dupont, Le Parisien") or in
+/// parentheses ("Philippe Ricard (Bruxelles, bureau européen)"): one to
+/// [`MAX_ROLE_WORDS`] words, opening in lower case or naming an outlet, no
+/// figure, no line break and no sentence end. A closing sentence has a verb and ends with
+/// its stop; a name alone is left to the rule above.
+fn is_name_and_role(text: &str) -> bool {
+    let t = text.trim();
+    if t.ends_with(['.', '!', '?', ':', ';', ',']) || t.chars().any(|c| c.is_ascii_digit() || c == '\n') {
+        return false;
+    }
+    let (name, role, bracketed) = match t.strip_suffix(')').and_then(|r| r.split_once(" (")) {
+        Some((name, role)) => (name, role, true),
+        None => match t.split_once(", ") {
+            Some((name, role)) => (name, role, false),
+            None => return false,
+        },
+    };
+    let words = role.split_whitespace().count();
+    is_person_name(name.trim())
+        && (1..=MAX_ROLE_WORDS).contains(&words)
+        && (bracketed && !role.starts_with(char::is_whitespace) || role.starts_with(char::is_lowercase) || is_outlet(role.trim()))
+        && !role.contains(['(', ')', '"', '«', '»', '“', '”'])
+}
+
+/// Most words of the role after a signing name.
+const MAX_ROLE_WORDS: usize = 6;
+/// Longest signature with a role (characters, whitespace excluded).
+const MAX_ROLE_SIGNATURE_CHARS: u32 = 80;
 /// Last blocks searched for a signature.
 const SIGNATURE_BLOCKS: usize = 3;
 /// Longest signature (characters, whitespace excluded).

@@ -1848,6 +1848,47 @@ fn a_live_blogs_entry_headers_are_left_out() {
     assert!(t.contains("18:30 Marie Curie"), "{t}");
 }
 
+/// The writer signing the article with a role or a place after the name
+/// ("Michał Wróblewski, dziennikarz Wirtualnej Polski", "Jean Dupont, à
+/// Bruxelles") closes it as a signature, not as its text.
+#[test]
+fn a_signature_with_the_writers_role_closing_the_article_goes() {
+    let para = "<p>The ministers met on Monday to discuss security cooperation, trade and the future of the region, officials said in a statement.</p>";
+    for sign in ["Michał Wróblewski, dziennikarz Wirtualnej Polski", "Jean Dupont, à Bruxelles", "Philippe Ricard (Bruxelles, bureau européen)", "Jane Doe, Daily Planet"] {
+        let html = format!(
+            "<html><body><article><h1>Talks</h1>{para}{}{}<p>{sign}</p></article></body></html>",
+            para.replace("Monday", "Friday"),
+            para.replace("Monday", "Sunday")
+        );
+        let t = extract(&html, None).text;
+        assert!(t.ends_with("officials said in a statement."), "{sign}: {t}");
+    }
+    // A closing sentence, a quotation's source or a name with a figure stays.
+    for kept in ["Jean Dupont, maire de la ville, a salué la décision.", "Victor Hugo, « Les Misérables »", "Jean Dupont, 45 ans, agriculteur"] {
+        let html = format!(
+            "<html><body><article><h1>Talks</h1>{para}{}{}<p>{kept}</p></article></body></html>",
+            para.replace("Monday", "Friday"),
+            para.replace("Monday", "Sunday")
+        );
+        let t = extract(&html, None).text;
+        assert!(t.ends_with(kept), "{kept}: {t}");
+    }
+    // Followed by the site's furniture, the signature still goes.
+    let html = format!(
+        "<html><body><article><h1>Talks</h1>{para}{}<p>Jean Dupont, à Bruxelles</p><p>Notez cet article</p></article></body></html>",
+        para.replace("Monday", "Friday")
+    );
+    let t = extract(&html, None).text;
+    assert!(!t.contains("Jean Dupont"), "{t}");
+    // People listed with their roles close the article as its text.
+    let html = format!(
+        "<html><body><article><h1>Talks</h1>{para}{}<p>Jean Dupont, président</p><p>Marie Martin, trésorière</p></article></body></html>",
+        para.replace("Monday", "Friday")
+    );
+    let t = extract(&html, None).text;
+    assert!(t.contains("Jean Dupont, président") && t.contains("Marie Martin, trésorière"), "{t}");
+}
+
 #[test]
 fn advice_to_follow_someone_closing_a_paragraph_stays() {
     assert!(!boilerplate::is_disclosure(
