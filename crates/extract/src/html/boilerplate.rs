@@ -286,6 +286,26 @@ pub(crate) fn opens_with_furniture(text: &str) -> bool {
 mod tests {
     use super::*;
 
+    /// Sign-up boxes worded around their call, their address fields and
+    /// an access notice: furniture in each language, while sentences about
+    /// newsletters stay.
+    #[test]
+    fn newsletter_boxes_and_notices() {
+        assert!(is_disclosure("Don't miss the latest news from around Scotland and beyond - Sign up to our daily newsletter here."));
+        assert!(is_disclosure("From our morning news briefing to a weekly roundup, get the best of the paper delivered directly to your inbox."));
+        assert!(is_disclosure("L'essentiel de l'actualité, chaque matin : inscrivez-vous à notre newsletter."));
+        assert!(is_disclosure("Recevez l'actualité de votre ville directement dans votre boîte mail."));
+        assert!(is_disclosure("Hier können Sie sich zum kostenlosen Newsletter der Stadt anmelden."));
+        assert!(is_furniture("Newsletter Signup"));
+        assert!(is_furniture("Newsletter-Anmeldung"));
+        assert!(is_furniture("To receive news updates daily, enter your email address"));
+        assert!(is_furniture("Enter your email address:"));
+        assert!(is_furniture("Saisissez votre adresse e-mail"));
+        assert!(is_furniture("Access provided by the University Library"));
+        assert!(!is_disclosure("The newsletter, read by 40,000 people, was sent to subscribers on Monday."));
+        assert!(!is_disclosure("La lettre d'information de la mairie sera distribuée dans les boîtes aux lettres."));
+    }
+
     #[test]
     fn furniture_lines_and_openings() {
         assert!(is_furniture("Lesen Sie auch"));

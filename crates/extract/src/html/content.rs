@@ -856,12 +856,20 @@ pub(super) fn is_dated_name_line(text: &str) -> bool {
 /// Two to four names and nothing else, between commas or a conjunction
 /// ("Mateusz Seroka, Piotr Żochowski", "Jane Doe and John Roe"): each of
 /// two to four capitalised words (name particles aside), no figure, no
-/// sentence end.
+/// sentence end. After a bar, the writers' outlet ("Christal Hayes,
+/// Michael Collins, Nicholas Wu | USA TODAY", "Jean Dupont | Le
+/// Parisien"): its words capitalised too, and one name before it is
+/// enough.
 pub(super) fn is_names_line(text: &str) -> bool {
     let t = text.trim();
     if t.ends_with(['.', '!', '?', ':']) || t.chars().any(|c| c.is_ascii_digit()) {
         return false;
     }
+    let (t, fewest) = match t.rsplit_once(" | ") {
+        Some((names, outlet)) if is_outlet(outlet.trim()) => (names.trim(), 1),
+        Some(_) => return false,
+        None => (t, 2),
+    };
     let mut parts: Vec<&str> = Vec::new();
     for piece in t.split(", ") {
         let mut rest = piece;
@@ -879,16 +887,29 @@ pub(super) fn is_names_line(text: &str) -> bool {
             }
         }
     }
-    (2..=4).contains(&parts.len())
-        && parts.iter().all(|p| {
-            let words: Vec<&str> = p.split_whitespace().collect();
-            (2..=4).contains(&words.len())
-                && words.first().is_some_and(|w| w.starts_with(char::is_uppercase))
-                && words.iter().all(|w| {
-                    (w.starts_with(char::is_uppercase) || name_particles().contains(w))
-                        && w.chars().all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’' | '.'))
-                })
-        })
+    (fewest..=4).contains(&parts.len()) && parts.iter().all(|p| is_person_name(p))
+}
+
+/// Two to four capitalised words (name particles aside), letters only
+/// with a name's hyphens, apostrophes and initials' dots.
+fn is_person_name(p: &str) -> bool {
+    let words: Vec<&str> = p.split_whitespace().collect();
+    (2..=4).contains(&words.len()) && words.first().is_some_and(|w| w.starts_with(char::is_uppercase)) && words.iter().all(|w| is_name_word(w))
+}
+
+/// A word of a name: capitalised, or a particle ("de", "van").
+fn is_name_word(w: &str) -> bool {
+    (w.starts_with(char::is_uppercase) || name_particles().contains(w)) && w.chars().all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’' | '.'))
+}
+
+/// An outlet's name after a byline's bar: one to four words, the first
+/// capitalised, the others capitalised or particles ("USA TODAY", "Le
+/// Parisien", "La Voix du Nord").
+fn is_outlet(t: &str) -> bool {
+    let words: Vec<&str> = t.split_whitespace().collect();
+    (1..=4).contains(&words.len())
+        && words.first().is_some_and(|w| w.starts_with(char::is_uppercase))
+        && words.iter().all(|w| is_name_word(w) || *w == "&")
 }
 
 /// Openings of a post's metadata line before its date, lower case.
@@ -1214,6 +1235,48 @@ pub(crate) fn drop_trailing_teasers(flat: &Flat<'_>, blocks: &mut Vec<u32>) {
     if teasers >= MIN_TEASERS && suffix * 3 <= chars_of(flat, blocks) {
         blocks.truncate(keep);
     }
+}
+
+/// Drops a live blog's entry headers: the time and the writer of each
+/// entry ("21:01" and "Frances Watkins" set side by side, "9h05 Par
+/// Jean-Marc Dupont"), metadata repeated entry after entry. At least
+/// [`MIN_ENTRY_HEADERS`] such lines make the page a live blog; one alone
+/// (a programme's "18:30 Marie Curie") stays.
+pub(crate) fn drop_entry_headers(flat: &Flat<'_>, blocks: &mut Vec<u32>) {
+    let header = |bi: &u32| {
+        flat.blocks.get(*bi as usize).is_some_and(|b| {
+            b.chars <= MAX_ENTRY_HEADER_CHARS && !b.figure && b.kind != Kind::Caption && is_entry_header(&block_text(flat, b))
+        })
+    };
+    if blocks.iter().filter(|bi| header(bi)).count() >= MIN_ENTRY_HEADERS {
+        blocks.retain(|bi| !header(bi));
+    }
+}
+
+/// Fewest entry headers that make a live blog.
+const MIN_ENTRY_HEADERS: usize = 2;
+/// Longest entry header (characters, whitespace excluded).
+const MAX_ENTRY_HEADER_CHARS: u32 = 50;
+
+/// A clock time ("21:01", "9h05", "10.30") and a person's name after it,
+/// glued to it or after a separator or a byline word ("21:01Frances
+/// Watkins", "14:43 – Gavin O'Callaghan", "9h05 Par Jean Dupont"), and
+/// nothing else.
+pub(super) fn is_entry_header(text: &str) -> bool {
+    let t = text.trim();
+    let hour = t.bytes().take_while(u8::is_ascii_digit).count();
+    if !(1..=2).contains(&hour) {
+        return false;
+    }
+    let Some(rest) = t[hour..].strip_prefix([':', 'h', 'H', '.']) else { return false };
+    let minutes = rest.bytes().take_while(u8::is_ascii_digit).count();
+    if minutes != 2 {
+        return false;
+    }
+    let rest = rest[2..].trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '-' | '–' | '—' | '|' | '·' | '•' | ','));
+    let lower = rest.to_lowercase();
+    let rest = BYLINE_PREFIXES.iter().find_map(|p| lower.starts_with(p).then(|| rest.get(p.len()..)).flatten()).unwrap_or(rest);
+    is_person_name(rest.trim())
 }
 
 /// The label of a box the selection left out, stranded at the end of the
@@ -1769,9 +1832,24 @@ const ACADEMIC_TITLES: &[&str] = &["dr.", "dr", "prof.", "prof", "professor", "p
 /// name of an author the page declares ("Kab NIANG" signing a post by Kab
 /// Niang) or a signature written first name then surname in capitals
 /// ("Eloïse BAJOU"), as French papers and blogs sign. A signature names
-/// the writer, not the story's people.
+/// the writer, not the story's people. A signature may also give the
+/// writer's role or place after the name ("Michał Wróblewski, dziennikarz
+/// Wirtualnej Polski", "Jean Dupont, à Bruxelles", "Philippe Ricard
+/// (Bruxelles, bureau européen)": see [`is_name_and_role`]), when the
+/// blocks beside it are not such lines too (a list of people and their
+/// roles).
 pub(crate) fn drop_closing_signature(flat: &Flat<'_>, blocks: &mut Vec<u32>, authors: &[&str]) {
     if blocks.len() < 3 {
+        return;
+    }
+    let role_signature = |pos: usize| {
+        blocks.get(pos).and_then(|&bi| flat.blocks.get(bi as usize)).is_some_and(|b| {
+            b.kind == Kind::Para && b.chars <= MAX_ROLE_SIGNATURE_CHARS && !b.figure && !b.quote && b.link_chars == 0 && is_name_and_role(&block_text(flat, b))
+        })
+    };
+    let from = blocks.len().saturating_sub(SIGNATURE_BLOCKS);
+    if let Some(pos) = (from..blocks.len()).find(|&pos| role_signature(pos) && !pos.checked_sub(1).is_some_and(role_signature) && !role_signature(pos + 1)) {
+        blocks.remove(pos);
         return;
     }
     let author_keys: Vec<String> = authors.iter().filter(|a| a.split_whitespace().count() >= 2).map(|a| words_key(a)).collect();
@@ -1806,6 +1884,36 @@ fn is_capitalised_signature(text: &str) -> bool {
         && last.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase)
 }
 
+/// A person's name, then the writer's role or place after a comma
+/// ("Michał Wróblewski, dziennikarz Wirtualnej Polski", "Jean Dupont, à
+/// Bruxelles", "Jane Doe, staff writer", "Jean Dupont, Le Parisien") or in
+/// parentheses ("Philippe Ricard (Bruxelles, bureau européen)"): one to
+/// [`MAX_ROLE_WORDS`] words, opening in lower case or naming an outlet, no
+/// figure, no line break and no sentence end. A closing sentence has a verb and ends with
+/// its stop; a name alone is left to the rule above.
+fn is_name_and_role(text: &str) -> bool {
+    let t = text.trim();
+    if t.ends_with(['.', '!', '?', ':', ';', ',']) || t.chars().any(|c| c.is_ascii_digit() || c == '\n') {
+        return false;
+    }
+    let (name, role, bracketed) = match t.strip_suffix(')').and_then(|r| r.split_once(" (")) {
+        Some((name, role)) => (name, role, true),
+        None => match t.split_once(", ") {
+            Some((name, role)) => (name, role, false),
+            None => return false,
+        },
+    };
+    let words = role.split_whitespace().count();
+    is_person_name(name.trim())
+        && (1..=MAX_ROLE_WORDS).contains(&words)
+        && (bracketed && !role.starts_with(char::is_whitespace) || role.starts_with(char::is_lowercase) || is_outlet(role.trim()))
+        && !role.contains(['(', ')', '"', '«', '»', '“', '”'])
+}
+
+/// Most words of the role after a signing name.
+const MAX_ROLE_WORDS: usize = 6;
+/// Longest signature with a role (characters, whitespace excluded).
+const MAX_ROLE_SIGNATURE_CHARS: u32 = 80;
 /// Last blocks searched for a signature.
 const SIGNATURE_BLOCKS: usize = 3;
 /// Longest signature (characters, whitespace excluded).
@@ -2822,6 +2930,16 @@ fn union_of_good(flat: &Flat<'_>, title: &[String], headline_article: Option<u32
         }
     }
     keep_headline_article(flat, headline_article, &mut out);
+    // Good paragraphs gathered page-wide include the blurbs of other
+    // stories' cards (a "Top stories" box whose cards wear an
+    // `entry-content` class): they go as in the container passes, unless
+    // the cards are all the page has (a page of reviews, each under its
+    // linked title).
+    let mut outside_cards = out.clone();
+    drop_teaser_cards(flat, &mut outside_cards, title);
+    if outside_cards.iter().any(|&bi| flat.blocks.get(bi as usize).is_some_and(is_good)) {
+        out = outside_cards;
+    }
     let blocks = filter_blocks(flat, out, title);
     Selection { blocks, method: "paragraphs" }
 }

@@ -127,6 +127,7 @@ fn choose_blocks<'a>(doc: &'a Html, html: &str, page: &metadata::PageMeta, meta:
     content::cut_at_comments(&flat, &mut selection.blocks);
     content::cut_at_closing_box(&flat, &mut selection.blocks);
     content::drop_trailing_teasers(&flat, &mut selection.blocks);
+    content::drop_entry_headers(&flat, &mut selection.blocks);
     if let Some(body) = page.ld_body.as_deref() {
         if let Some((declared, _)) = ld_body::body_text(html, body, &[]) {
             content::restore_declared_paragraphs(&flat, &mut selection.blocks, &declared);

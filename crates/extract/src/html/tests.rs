@@ -1138,6 +1138,34 @@ fn teasers_of_other_stories_after_the_article_go() {
     assert!(ex.text.contains("takes effect in June"), "{}", ex.text);
 }
 
+/// A short story, then a box of other stories' cards whose blurbs sit
+/// in `entry-content` divisions: the page-wide fallback that gathers good
+/// paragraphs leaves the cards out as the container passes do.
+#[test]
+fn the_paragraph_fallback_leaves_teaser_cards_out() {
+    let card = |n: u32| {
+        format!(
+            "<article class=\"card\"><h4 class=\"entry-title\"><a href=\"/s{n}\">Why the virus number {n} always wins in the end</a></h4>\
+             <div class=\"entry-content\">British Columbia and Ontario are the provinces hardest hit by outbreak {n}, and the first death was reported in March.</div></article>"
+        )
+    };
+    let html = format!(
+        "<html><body><article class=\"story\"><div class=\"story-text\">\
+         <p>PARIS — The president on Monday condemned unilateral border control measures taken by some European countries, saying they should act together.</p>\
+         <p>The discussion with the chancellor came after the neighbours decided to introduce border controls on their frontiers, officials said.</p>\
+         </div></article><div class=\"top-stories\"><h1>Top Stories</h1>{}</div></body></html>",
+        (1..=4).map(card).collect::<String>()
+    );
+    let t = extract(&html, None).text;
+    assert!(t.contains("condemned unilateral border control"), "{t}");
+    assert!(t.contains("introduce border controls"), "{t}");
+    assert!(!t.contains("hardest hit"), "{t}");
+    // A page of cards alone (reviews under their linked titles) keeps them.
+    let html = format!("<html><body><div class=\"reviews\">{}</div></body></html>", (1..=4).map(card).collect::<String>());
+    let t = extract(&html, None).text;
+    assert!(t.contains("hardest hit by outbreak 2"), "{t}");
+}
+
 #[test]
 fn the_article_ends_where_its_declared_body_ends() {
     let paras = [
@@ -1764,6 +1792,101 @@ fn names_alone_opening_the_article_are_its_writers() {
     assert!(t.starts_with("The ministers met"), "{t}");
     // The same names inside the article stay.
     assert!(t.contains("\nJane Doe et John Roe\n"), "{t}");
+}
+
+/// Writers' names with their outlet after a bar ("Christal Hayes,
+/// Michael Collins, Nicholas Wu | USA TODAY") opening the article are
+/// its byline.
+#[test]
+fn names_and_their_outlet_opening_the_article_are_its_byline() {
+    assert!(content::is_names_line("Christal Hayes, Michael Collins, Nicholas Wu | USA TODAY"));
+    assert!(content::is_names_line("Jean Dupont | Le Parisien"));
+    assert!(!content::is_names_line("Jean Dupont | la suite des événements"));
+    assert!(!content::is_names_line("Résultats | Paris 12, Lyon 9"));
+    let para = "<p>The ministers met on Monday to discuss security cooperation, trade and the future of the region, officials said in a statement.</p>";
+    let html = format!(
+        "<html><body><article><h1>Talks</h1><p>Jane Doe, John Roe | Daily Planet</p>{para}{}</article></body></html>",
+        para.replace("Monday", "Friday")
+    );
+    let t = extract(&html, None).text;
+    assert!(t.starts_with("The ministers met"), "{t}");
+}
+
+/// A live blog heads each entry with its time and its writer ("21:01" and
+/// "Frances Watkins" set side by side): metadata repeated entry after
+/// entry, not the entries' text.
+#[test]
+fn a_live_blogs_entry_headers_are_left_out() {
+    assert!(content::is_entry_header("21:01Frances Watkins"));
+    assert!(content::is_entry_header("14:43 Gavin O'Callaghan"));
+    assert!(content::is_entry_header("9h05 Par Jean-Marc Dupont"));
+    assert!(!content::is_entry_header("14:05 Le président arrive à Kiev"));
+    assert!(!content::is_entry_header("Frances Watkins"));
+    assert!(!content::is_entry_header("2:30 PM"));
+    let entry = |time: &str, who: &str, n: u32| {
+        format!(
+            "<div class=\"live-entry\"><div class=\"entry-info\"><time>{time}</time><mark>{who}</mark></div>\
+             <div class=\"entry-content\"><p>The county council gave update number {n} on its services this evening, as the country moves to new restrictions.</p></div></div>"
+        )
+    };
+    let html = format!(
+        "<html><body><main><h1>Live: the latest news</h1>{}{}{}</main></body></html>",
+        entry("21:01", "Frances Watkins", 1),
+        entry("20:36", "Frances Watkins", 2),
+        entry("14:43", "Gavin O'Callaghan", 3)
+    );
+    let t = extract(&html, None).text;
+    assert!(t.contains("update number 1") && t.contains("update number 3"), "{t}");
+    assert!(!t.contains("Watkins") && !t.contains("Callaghan"), "{t}");
+    // One such line alone is left to the article.
+    let one = format!(
+        "<html><body><main><h1>Programme</h1>{}<p>18:30 Marie Curie</p>{}</main></body></html>",
+        "<p>The festival opens on Friday with a talk about the history of physics, followed by a concert in the park, the organisers said.</p>",
+        "<p>The second day is given to chemistry, with workshops for children and a lecture about radioactivity in the main hall.</p>"
+    );
+    let t = extract(&one, None).text;
+    assert!(t.contains("18:30 Marie Curie"), "{t}");
+}
+
+/// The writer signing the article with a role or a place after the name
+/// ("Michał Wróblewski, dziennikarz Wirtualnej Polski", "Jean Dupont, à
+/// Bruxelles") closes it as a signature, not as its text.
+#[test]
+fn a_signature_with_the_writers_role_closing_the_article_goes() {
+    let para = "<p>The ministers met on Monday to discuss security cooperation, trade and the future of the region, officials said in a statement.</p>";
+    for sign in ["Michał Wróblewski, dziennikarz Wirtualnej Polski", "Jean Dupont, à Bruxelles", "Philippe Ricard (Bruxelles, bureau européen)", "Jane Doe, Daily Planet"] {
+        let html = format!(
+            "<html><body><article><h1>Talks</h1>{para}{}{}<p>{sign}</p></article></body></html>",
+            para.replace("Monday", "Friday"),
+            para.replace("Monday", "Sunday")
+        );
+        let t = extract(&html, None).text;
+        assert!(t.ends_with("officials said in a statement."), "{sign}: {t}");
+    }
+    // A closing sentence, a quotation's source or a name with a figure stays.
+    for kept in ["Jean Dupont, maire de la ville, a salué la décision.", "Victor Hugo, « Les Misérables »", "Jean Dupont, 45 ans, agriculteur"] {
+        let html = format!(
+            "<html><body><article><h1>Talks</h1>{para}{}{}<p>{kept}</p></article></body></html>",
+            para.replace("Monday", "Friday"),
+            para.replace("Monday", "Sunday")
+        );
+        let t = extract(&html, None).text;
+        assert!(t.ends_with(kept), "{kept}: {t}");
+    }
+    // Followed by the site's furniture, the signature still goes.
+    let html = format!(
+        "<html><body><article><h1>Talks</h1>{para}{}<p>Jean Dupont, à Bruxelles</p><p>Notez cet article</p></article></body></html>",
+        para.replace("Monday", "Friday")
+    );
+    let t = extract(&html, None).text;
+    assert!(!t.contains("Jean Dupont"), "{t}");
+    // People listed with their roles close the article as its text.
+    let html = format!(
+        "<html><body><article><h1>Talks</h1>{para}{}<p>Jean Dupont, président</p><p>Marie Martin, trésorière</p></article></body></html>",
+        para.replace("Monday", "Friday")
+    );
+    let t = extract(&html, None).text;
+    assert!(t.contains("Jean Dupont, président") && t.contains("Marie Martin, trésorière"), "{t}");
 }
 
 #[test]
