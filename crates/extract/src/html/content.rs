@@ -331,7 +331,7 @@ fn select_pass(flat: &Flat<'_>, title: &[String], headline_article: Option<u32>,
     // way to it.
     if let Some(h) = headline_article {
         let he = &elems[h as usize];
-        let disjoint = |i: u32| -> bool { !(i >= h && i < he.end) && !(h > i && h < elems[i as usize].end) };
+        let disjoint = |i: u32| -> bool { !((i >= h && i < he.end) || (h > i && h < elems[i as usize].end)) };
         if disjoint(top) && enclosing_article(elems, top).is_some() {
             top = h;
         }
@@ -1770,7 +1770,7 @@ fn bio_subject(text: &str) -> Option<(&str, bool)> {
     let mut addressed = false;
     if words.peek().is_some_and(|w| w.starts_with('(')) {
         for _ in 0..6 {
-            let Some(w) = words.next() else { return None };
+            let w = words.next()?;
             addressed |= w.contains('@');
             if w.ends_with(')') || w.ends_with("),") {
                 break;

@@ -225,7 +225,7 @@ fn lines(units: &[Unit]) -> Vec<Vec<Unit>> {
     lines
 }
 
-fn push(lines: &mut Vec<Vec<Unit>>, u: Unit) {
+fn push(lines: &mut [Vec<Unit>], u: Unit) {
     if let Some(l) = lines.last_mut() {
         l.push(u);
     }

@@ -275,7 +275,7 @@ pub(crate) fn collect(doc: &Html, url: Option<&str>) -> PageMeta {
                     }
                     "twitter:title" => set_once(&mut f.twitter_title, content),
                     "og:site_name" => {
-                        if f.site_name.as_ref().map_or(true, |s| s.1 != "meta[property=og:site_name]") {
+                        if f.site_name.as_ref().is_none_or(|s| s.1 != "meta[property=og:site_name]") {
                             f.site_name = Some((content, "meta[property=og:site_name]".into()));
                         }
                     }
@@ -301,7 +301,7 @@ pub(crate) fn collect(doc: &Html, url: Option<&str>) -> PageMeta {
                 let rel = el.attr_str("rel").unwrap_or("").to_ascii_lowercase();
                 if rel.split_whitespace().any(|r| r == "canonical") {
                     if let Some(h) = el.attr_str("href").map(clean).filter(|h| !h.is_empty()) {
-                        if f.canonical.as_ref().map_or(true, |c| c.1 != "link[rel=canonical]") {
+                        if f.canonical.as_ref().is_none_or(|c| c.1 != "link[rel=canonical]") {
                             f.canonical = Some((h, "link[rel=canonical]".into()));
                         }
                     }
@@ -1155,7 +1155,7 @@ fn decide(f: Found, url: Option<&str>, doc: &Html) -> PageMeta {
                     Accept::Full => looks_like_full_name(n),
                 })
                 .map(|(n, _)| n)
-                .filter(|n| visible().map_or(true, |v| shown(n, v)))
+                .filter(|n| visible().is_none_or(|v| shown(n, v)))
             {
                 out.push(n);
             }
@@ -1490,7 +1490,7 @@ fn clean_author_opened(raw: &str, site_names: &[String]) -> Option<(String, bool
     // copy read as one text): once.
     let all: Vec<&str> = s.split_whitespace().collect();
     let half = all.len() / 2;
-    let s = if all.len() >= 4 && all.len() % 2 == 0 && all[..half] == all[half..] { all[..half].join(" ") } else { s };
+    let s = if all.len() >= 4 && all.len().is_multiple_of(2) && all[..half] == all[half..] { all[..half].join(" ") } else { s };
     let words: Vec<&str> = s.split_whitespace().collect();
     if words.iter().any(|w| not_in_names().contains(&w.to_lowercase().as_str())) {
         return None;
