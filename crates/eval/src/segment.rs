@@ -165,7 +165,20 @@ fn print_errors(texts: &[GoldText], segs: &[dossier_lang::Segmentation], n: usiz
         missed.extend(m.into_iter().map(context));
         extra.extend(e.into_iter().map(context));
     }
-    for (what, list) in [("missed", missed), ("extra", extra)] {
+    // Tokens: the gold tokens we do not give, with the tokens we give
+    // over the same stretch.
+    let mut tokens = Vec::new();
+    for (g, s) in texts.iter().zip(segs).filter(|(g, _)| g.aligned) {
+        let pred: HashSet<(usize, usize)> = s.tokens.iter().map(|t| (t.start, t.end)).collect();
+        for &(a, b) in &g.tokens {
+            if pred.contains(&(a, b)) {
+                continue;
+            }
+            let ours: Vec<&str> = s.tokens.iter().filter(|t| t.start < b && t.end > a).filter_map(|t| g.text.get(t.start..t.end)).collect();
+            tokens.push(format!("{:?} given as {:?}", g.text.get(a..b).unwrap_or(""), ours));
+        }
+    }
+    for (what, list) in [("missed", missed), ("extra", extra), ("token", tokens)] {
         for c in list.iter().take(n) {
             println!("  {what}: {c}");
         }

@@ -187,6 +187,10 @@ fn tokenize_with(text: &str, rules: &LanguageRules) -> Vec<Span> {
             i = scan_number(&cs, i, &mut out);
         } else if is_word_char(c) {
             i = scan_word(&cs, i, rules, &mut out);
+        } else if let Some(j) = detached_clitic(&cs, i, rules) {
+            // "what 's", "it 's": a clitic written apart is still one token.
+            out.push(Span::new(cs.byte(i), cs.byte(j)));
+            i = j;
         } else {
             // Punctuation: runs of the same mark (`...`, `--`, `!!`) stay together.
             let mut j = i + 1;
@@ -316,6 +320,21 @@ fn scan_word(cs: &Chars<'_>, start: usize, rules: &LanguageRules, out: &mut Vec<
     }
     out.push(Span::new(cs.byte(start), cs.byte(i)));
     i
+}
+
+/// The end of a clitic that opens with the apostrophe at `i` and stands
+/// apart from the word before it (`'s`, `'re` after a space), if one does.
+fn detached_clitic(cs: &Chars<'_>, i: usize, rules: &LanguageRules) -> Option<usize> {
+    if !cs.is(i, is_apostrophe) || (i > 0 && !cs.is(i - 1, is_space)) {
+        return None;
+    }
+    let mut j = i + 1;
+    while cs.is(j, is_word_char) {
+        j += 1;
+    }
+    let tail = cs.slice(i + 1, j).to_lowercase();
+    let known = rules.clitics.iter().any(|c| c.strip_prefix('\'').is_some_and(|rest| rest == tail));
+    (j > i + 1 && known).then_some(j)
 }
 
 /// Where an English-style clitic starts in the word `start..apos` + `'…`,
@@ -561,6 +580,8 @@ mod tests {
     #[test]
     fn english_clitics() {
         assert_eq!(toks("don't John's", "en"), ["do", "n't", "John", "'s"]);
+        assert_eq!(toks("what 's it 're 'quoted'", "en"), ["what", "'s", "it", "'re", "'", "quoted", "'"]);
+        assert_eq!(toks("il 's", "fr"), ["il", "'", "s"]);
         assert_eq!(toks("O'Brien", "en"), ["O'Brien"]);
     }
 
