@@ -225,8 +225,10 @@ impl Stage for NerStage {
     }
     fn version(&self) -> u32 {
         // 2: headline mentions; 3: the tagger retrained with hand-labelled
-        // Wikinews and word clusters (bump with any new model or rule).
-        3
+        // Wikinews and word clusters; 4: the English tagger with word
+        // clusters, quotes and detached clitics in the tokeniser (bump with
+        // any new model or rule).
+        4
     }
     fn requires(&self) -> &'static [Layer] {
         &[Layer::Text, Layer::Language]
