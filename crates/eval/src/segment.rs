@@ -8,26 +8,19 @@
 //! precision, recall and F1.
 
 use std::collections::HashSet;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::time::Instant;
 
 use anyhow::Result;
 use serde_json::{json, Value};
 
-use crate::ner::{spacy, Prf};
+use crate::ner::Prf;
 
 /// Options of `dossier-eval segment`.
 #[derive(clap::Args, Debug)]
 pub struct Args {
-    /// Also run spaCy on the same texts.
-    #[arg(long)]
-    peer: bool,
-    /// Python of the peers' virtual environment.
-    #[arg(long, default_value = "target/peers-venv/bin/python")]
-    peer_python: PathBuf,
-    /// The peer runner script.
-    #[arg(long, default_value = "scripts/peers/spacy_run.py")]
-    peer_script: PathBuf,
+    #[command(flatten)]
+    spacy: crate::ner::SpacyPeer,
     /// Print this many of our missed and extra sentence starts per set,
     /// in context.
     #[arg(long, default_value_t = 0)]
@@ -237,13 +230,13 @@ pub fn run(data: &Path, args: Args) -> Result<()> {
         println!("  dossier  tokens {}", tok.show());
         println!("  dossier  sentence starts {}", sent.show());
         println!("  dossier  {:.0} words/s (tokens and sentences, one thread)", words as f64 / secs.max(1e-9));
-        if args.peer {
+        if args.spacy.peer {
             let req = json!({
                 "model": peer_model,
                 "mode": "segment",
                 "docs": texts.iter().enumerate().map(|(i, g)| json!({"id": i, "text": g.text})).collect::<Vec<_>>(),
             });
-            match spacy(&args.peer_python, &args.peer_script, &req) {
+            match args.spacy.run(&req) {
                 Ok(ans) => {
                     let (mut tok, mut sent) = (Prf::default(), Prf::default());
                     let docs = ans["docs"].as_array().map(Vec::as_slice).unwrap_or(&[]);

@@ -35,7 +35,7 @@ use regex::Regex;
 use serde_json::{json, Value};
 
 use crate::dossier::{f1, input_of, ratio, read_page, run_page, score, show};
-use crate::ner::{peer_entities, score_entities, spacy, strs, GoldEntity, Prf};
+use crate::ner::{peer_entities, score_entities, strs, GoldEntity, Prf};
 use crate::timeline::score_timeline;
 
 /// Options of `dossier-eval unseen`.
@@ -47,15 +47,9 @@ pub struct Args {
     /// Only pages of this language (fr, en).
     #[arg(long)]
     lang: Option<String>,
-    /// Also run spaCy on the clean bodies.
-    #[arg(long)]
-    peer: bool,
-    /// Python of the peers' virtual environment.
-    #[arg(long, default_value = "target/peers-venv/bin/python")]
-    peer_python: PathBuf,
-    /// The peer runner script.
-    #[arg(long, default_value = "scripts/peers/spacy_run.py")]
-    peer_script: PathBuf,
+    /// spaCy, run on the clean bodies (`--peer`).
+    #[command(flatten)]
+    spacy: crate::ner::SpacyPeer,
     /// Print entities, quotes, timeline entries and NER errors.
     #[arg(long)]
     verbose: bool,
@@ -408,7 +402,7 @@ pub fn run(data: &Path, args: Args) -> Result<()> {
         if args.reliability {
             reliability.print();
         }
-        if args.peer {
+        if args.spacy.peer {
             peer_ner(&args, lang, &group);
         }
 
@@ -545,7 +539,7 @@ fn peer_ner(args: &Args, lang: &str, group: &[&GoldPage]) {
         .collect();
     let req = json!({"model": model, "mode": "text",
         "docs": group.iter().zip(&texts).map(|(p, t)| json!({"id": p.name, "text": t})).collect::<Vec<_>>()});
-    match spacy(&args.peer_python, &args.peer_script, &req) {
+    match args.spacy.run(&req) {
         Ok(ans) => {
             let mut total = Prf::default();
             for (p, d) in group
