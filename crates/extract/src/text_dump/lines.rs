@@ -73,6 +73,11 @@ pub(crate) struct Line {
     /// The whole line is one bracketed item (`[image]`, `[ ]`), what text
     /// renderings show for images and form fields.
     pub placeholder: bool,
+    /// A list item whose text opens with a bracketed item other than a
+    /// note number ("• [28116120-0-image-m-2] 'I had a scare…'": a
+    /// picture's placeholder and a headline), what a link box prints for
+    /// each of its teasers.
+    pub picture_item: bool,
 }
 
 impl Line {
@@ -405,6 +410,19 @@ fn measure(text: &str, lex: &Lexicon, line: &mut Line, hits: &mut [u16], word: &
         || (is_bullet_char(first)
             && second.is_none_or(|c| is_space(c) || c.is_alphanumeric() && !matches!(first, '-' | '–' | '—' | '+' | '>')))
         || numbered_marker(text);
+    line.picture_item = line.bullet && picture_item(text);
+}
+
+/// True when `text`, past its list marker, opens with a bracketed item
+/// that is not a note number ("[image-3] Headline", not "[12] Note") and
+/// goes on with words (see [`Line::picture_item`]).
+fn picture_item(text: &str) -> bool {
+    let rest = text.trim_start_matches(|c: char| is_bullet_char(c) || is_space(c));
+    let Some(inner) = rest.strip_prefix('[') else { return false };
+    let Some(close) = inner.find(']') else { return false };
+    let label = inner.get(..close).unwrap_or("");
+    let after = inner.get(close + 1..).unwrap_or("");
+    !label.trim().is_empty() && !label.bytes().all(|b| b.is_ascii_digit()) && after.chars().any(char::is_alphabetic)
 }
 
 /// Where a paragraph glued to a pointer line starts: the last place where

@@ -65,7 +65,9 @@ pub(crate) fn is_prose(l: &Line, lang_known: bool) -> bool {
     // URL) without being code: there, only the share of odd chunks counts
     // (see `Line::code_like`).
     let long_text = l.words >= limits::LONG_WORDS && l.terminal() && stops_ok(limits::LONG_STOPS) && l.odd * 8 <= l.words;
-    if l.bare || l.chrome_cue || l.code_like() && !long_text || l.repeats > 2 {
+    // A list item opening with a picture's placeholder is a link box's
+    // teaser, however long its headline (see `Line::picture_item`).
+    if l.bare || l.chrome_cue || l.code_like() && !long_text || l.repeats > 2 || l.picture_item {
         return false;
     }
     // A teaser cut short ("… sur la ...") in a list of headlines, or
@@ -1719,6 +1721,18 @@ mod tests {
         // A long line opening with a chrome cue (a consent banner) is not prose.
         let (_, p) = classify("Nous utilisons des cookies afin d'améliorer nos services et à des fins publicitaires, le respect de votre vie privée est important pour nous.\n");
         assert_eq!(p, vec![false]);
+    }
+
+    #[test]
+    fn a_list_item_opening_with_a_picture_is_a_teaser() {
+        // A link box prints each teaser as a linked picture and a long
+        // headline: no prose, however long; a numbered note is still text.
+        let (lines, p) = classify(
+            "• [28119542-0-image-m-3] « J'ai eu peur le week-end dernier, on se rend compte de ce qui compte dans la vie » : l'entraîneur parle après avoir été hospitalisé d'urgence pour un problème cardiaque.\n\
+             • [12] Le rapport de la commission, publié l'an dernier, dresse un bilan très sévère de la gestion des fonds publics par la ville.\n",
+        );
+        assert!(lines[0].picture_item && !lines[1].picture_item);
+        assert_eq!(p, vec![false, true]);
     }
 
     #[test]
