@@ -599,7 +599,10 @@ const WORD_HEADING_LETTERS: u32 = 3;
 /// ends like a sentence ("?", ":", ".") is one when every occurrence lies
 /// in the region and is directly followed by a prose line (chrome
 /// repeated on a page — menus, share bars, ads, captions — stands in runs,
-/// outside the article, or reads like a label). Returns one flag per line.
+/// outside the article, or reads like a label). So is a one-word label
+/// ending with a colon that names an interview's speaker ("Anne:"), which
+/// may also head a short question ([`short_sentence`]). Returns one flag
+/// per line.
 pub(crate) fn repeated_headings(input: &str, lines: &[Line], prose: &[bool], skip: &[bool], a: usize, b: usize, lang_known: bool) -> Vec<bool> {
     let mut out = vec![false; lines.len()];
     let is_prose = |j: usize| prose.get(j).copied().unwrap_or(false);
@@ -615,16 +618,19 @@ pub(crate) fn repeated_headings(input: &str, lines: &[Line], prose: &[bool], ski
             && !l.chrome_cue
             && !l.comments_cue
             && !l.all_caps()
-            && l.words >= 2
+            && (l.words >= 2 || speaker(l))
             && l.words <= limits::HEADING_WORDS
             && l.chars <= limits::MINOR_CHARS
-            && (!lang_known || l.stops > 0)
+            && (!lang_known || l.stops > 0 || speaker(l))
             && !skip.get(j).copied().unwrap_or(true)
     };
     // Texts that occur somewhere not shaped as a heading of the region.
     let mut bad: std::collections::HashSet<&str, super::lexicon::FastBuild> = std::collections::HashSet::default();
+    // A speaker's label may head a short question ("Sunshine:" then "Was
+    // liest du denn gerne?"), which reads as a headline, not as prose.
+    let heads = |j: usize, l: &Line| is_prose(j + 1) || speaker(l) && lines.get(j + 1).is_some_and(|n| short_sentence(n, lang_known));
     for (j, l) in lines.iter().enumerate().filter(|(_, l)| l.repeats > 1) {
-        if j < a || j > b || !candidate(j, l) || !is_prose(j + 1) {
+        if j < a || j > b || !candidate(j, l) || !heads(j, l) {
             bad.insert(l.text(input));
         }
     }
@@ -634,6 +640,13 @@ pub(crate) fn repeated_headings(input: &str, lines: &[Line], prose: &[bool], ski
         }
     }
     out
+}
+
+/// True for a one-word label ending with a colon, letters only ("Anne:",
+/// "Sunshine :"): an interview's speaker, when it heads each turn (see
+/// [`repeated_headings`]).
+fn speaker(l: &Line) -> bool {
+    l.words == 1 && l.last == ':' && l.digits == 0 && !l.bullet && l.letters >= WORD_HEADING_LETTERS
 }
 
 /// Short sentences right after the region's last line (a closing remark,
@@ -2227,6 +2240,29 @@ mod tests {
         assert_eq!(h, vec![false, false, true, false, false, true, false, false, false, false, false]);
         // Outside the region, nothing is a heading.
         assert!(!repeated_headings(&input, &lines, &prose, &skip, 1, 4, true)[2]);
+    }
+
+    #[test]
+    fn repeated_speaker_labels_of_an_interview_stay() {
+        // "Sunshine:" heads each question, short or long; "Anne:" each
+        // answer. A one-word label heading a link list ("Partager :") is
+        // no speaker.
+        let input = "Premier paragraphe de l'article, assez long pour être de la prose véritable ici.\n\
+                     Sunshine:\n\
+                     Comment as-tu trouvé le temps d'écrire ce livre ?\n\
+                     Anne:\n\
+                     J'écrivais le soir, après les cours, et pendant toutes les vacances scolaires.\n\
+                     Sunshine:\n\
+                     Que fais-tu quand tu n'écris pas, à part lire les livres des autres auteurs ?\n\
+                     Anne:\n\
+                     Je vois mes amis, je vais au cinéma et je fais beaucoup de sport le week-end.\n\
+                     Partager :\n\
+                     Facebook\n\
+                     Partager :\n";
+        let (lines, prose) = classify(input);
+        let skip = vec![false; lines.len()];
+        let h = repeated_headings(input, &lines, &prose, &skip, 0, 8, true);
+        assert_eq!(h, vec![false, true, false, true, false, true, false, true, false, false, false, false]);
     }
 
     #[test]
