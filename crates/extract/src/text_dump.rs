@@ -36,7 +36,8 @@
 //!    heads its sections in capitals, an embedded post with its
 //!    signature ("— Name (@handle) date", "Publiée par … sur <date>"),
 //!    a repeated line that heads a paragraph at
-//!    each of its occurrences (an interview series' questions), a list of
+//!    each of its occurrences (an interview series' questions, a
+//!    speaker's one-word label, "Anne:", also over a short question), a list of
 //!    numbered notes ("[1] …", "[2] …") whose first note is in the region,
 //!    with a short heading right above it (or further down the page,
 //!    when the kept text carries their markers, "[1]"), the short entries that follow

@@ -6,7 +6,9 @@
 //! [`foreign_paragraphs`]), no code-like chunks (a
 //! long sentence may cite a few: one per eight words at most), no
 //! opening "read also", subscription or consent cue, not a teaser cut by
-//! "..." ("… à venir. Plus..."). Every
+//! "..." ("… à venir. Plus...") or by a template's spaced "…" (see
+//! `Line::ellipsis`), not a list item opening with a picture's
+//! placeholder ("• [image-3] Headline", a link box's teaser). Every
 //! line gets a weight — positive for prose (growing with its length),
 //! negative for everything else (cheaper for lines shaped like headings or
 //! short sentences) — and the main region is chosen among the runs of
