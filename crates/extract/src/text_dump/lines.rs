@@ -207,7 +207,7 @@ pub(crate) fn split(input: &str, lex: &Lexicon) -> (Vec<Line>, Vec<u16>) {
             let (chrome, comments) = if glue.is_none() { cues } else { lex.line_cues_with(text, &mut first_word) };
             line.chrome_cue = chrome || line.words <= AD_LABEL_WORDS && lex.is_ad_label(text, &mut first_word) || checkbox_label(text) || crate::server_messages::is_php_diagnostic(text) || line.words <= PROMO_LINE_WORDS && lex.has_promo_word(text) || line.words <= CONSENT_LINE_WORDS && lex.is_consent_line(text);
             line.embed_credit = embed_credit(text) || post_credit(text, lex);
-            line.comments_cue = comments.is_some_and(|end| line.words <= COMMENTS_HEADING_WORDS || is_quotation(text.get(end..).unwrap_or("")));
+            line.comments_cue = comments.is_some_and(|end| line.words <= COMMENTS_HEADING_WORDS || is_quotation(text.get(end..).unwrap_or("")) || enclosed(text));
             if line.words >= CUT_HEADLINE_WORDS && spaced_ellipsis(text) {
                 cut.push((line.chars, lines.len()));
             }
@@ -519,6 +519,19 @@ const CUT_HEADLINES: usize = 3;
 /// Most characters between the shortest and the longest of them.
 const CUT_SPREAD: u32 = 8;
 
+/// True when `text` is enclosed whole in one pair of brackets ("[ 167
+/// comments ]", "{ 38 comments… read them below or add one }"), as a text
+/// browser prints a link or a button.
+fn enclosed(text: &str) -> bool {
+    let close = match text.as_bytes().first() {
+        Some(b'[') => ']',
+        Some(b'(') => ')',
+        Some(b'{') => '}',
+        _ => return false,
+    };
+    text.ends_with(close) && text.matches(close).count() == 1
+}
+
 /// See [`Line::cut_teaser`]: `end` (the line without closers, ending with
 /// "...") holds a sentence end before its last one or two words (not an
 /// ellipsis: "… Gemeinsa... weiter..." is a list entry cut twice).
@@ -554,7 +567,8 @@ fn embed_credit(text: &str) -> bool {
 
 /// Most words of a line heading a comment section, unless the words after
 /// the cue are one quotation (the title of the post: "6 thoughts on “How
-/// to …”").
+/// to …”") or the line is a link printed whole in brackets (see
+/// [`enclosed`]).
 const COMMENTS_HEADING_WORDS: u32 = 6;
 
 /// True when `text` (spaces and a colon aside) is one quotation: it opens
@@ -813,6 +827,10 @@ mod tests {
         assert!(one("2 Kommentare zu „Die Überforderung durch Überangebote“").comments_cue);
         assert!(one("11 responses to “The Loneliest Woman in the World”").comments_cue);
         assert!(!one("Thoughts on the budget").comments_cue);
+        // A link or button printed whole in brackets is a heading however
+        // many words it holds.
+        assert!(one("{ 38 comments… read them below or add one }").comments_cue);
+        assert!(!one("38 comments… read them below or add one of your own today").comments_cue);
         assert!(!one("Responses to “the crisis” have varied across the whole country this year.").comments_cue);
         assert!(!one("12 commentaires ont été publiés sous l'article de notre confrère hier soir.").comments_cue);
     }
