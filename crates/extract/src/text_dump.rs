@@ -37,7 +37,8 @@
 //!    signature ("— Name (@handle) date", "Publiée par … sur <date>"),
 //!    a repeated line that heads a paragraph at
 //!    each of its occurrences (an interview series' questions, a
-//!    speaker's one-word label, "Anne:", also over a short question), a list of
+//!    speaker's one-word label, "Anne:", also over a short question; a
+//!    question heading also listed in a table of contents), a list of
 //!    numbered notes ("[1] …", "[2] …") whose first note is in the region,
 //!    with a short heading right above it (or further down the page,
 //!    when the kept text carries their markers, "[1]"), the short entries that follow

@@ -603,8 +603,9 @@ const WORD_HEADING_LETTERS: u32 = 3;
 /// repeated on a page — menus, share bars, ads, captions — stands in runs,
 /// outside the article, or reads like a label). So is a one-word label
 /// ending with a colon that names an interview's speaker ("Anne:"), which
-/// may also head a short question ([`short_sentence`]). Returns one flag
-/// per line.
+/// may also head a short question ([`short_sentence`]). A question
+/// heading printed once more in a table of contents is one too. Returns
+/// one flag per line.
 pub(crate) fn repeated_headings(input: &str, lines: &[Line], prose: &[bool], skip: &[bool], a: usize, b: usize, lang_known: bool) -> Vec<bool> {
     let mut out = vec![false; lines.len()];
     let is_prose = |j: usize| prose.get(j).copied().unwrap_or(false);
@@ -631,18 +632,37 @@ pub(crate) fn repeated_headings(input: &str, lines: &[Line], prose: &[bool], ski
     // A speaker's label may head a short question ("Sunshine:" then "Was
     // liest du denn gerne?"), which reads as a headline, not as prose.
     let heads = |j: usize, l: &Line| is_prose(j + 1) || speaker(l) && lines.get(j + 1).is_some_and(|n| short_sentence(n, lang_known));
+    // A question printed again in a table of contents ("Inhalt", then the
+    // section questions one per line): that copy stands in a run of at
+    // least [`TOC_LINES`] questions that are all printed again on the page
+    // (their headings), none of them prose; it heads nothing, and is
+    // neither held against the heading nor kept by this rule.
+    let question = |o: &Line| matches!(o.last, '?' | '？');
+    let listed = |k: usize| lines.get(k).is_some_and(|o| o.repeats > 1 && question(o) && !is_prose(k));
+    let toc = |j: usize, l: &Line| {
+        if !question(l) {
+            return false;
+        }
+        let before = (j.saturating_sub(MAX_LIST_ITEMS)..j).rev().take_while(|&k| listed(k)).count();
+        let after = (j + 1..(j + 1 + MAX_LIST_ITEMS).min(lines.len())).take_while(|&k| listed(k)).count();
+        before + 1 + after >= TOC_LINES
+    };
     for (j, l) in lines.iter().enumerate().filter(|(_, l)| l.repeats > 1) {
-        if j < a || j > b || !candidate(j, l) || !heads(j, l) {
+        if !candidate(j, l) || (j < a || j > b || !heads(j, l)) && !toc(j, l) {
             bad.insert(l.text(input));
         }
     }
     for (j, l) in lines.iter().enumerate().take(b + 1).skip(a) {
-        if l.repeats > 1 && !bad.contains(l.text(input)) {
+        if l.repeats > 1 && !bad.contains(l.text(input)) && !toc(j, l) {
             out[j] = true;
         }
     }
     out
 }
+
+/// Fewest lines of a table of contents whose questions are printed again
+/// as headings (see [`repeated_headings`]).
+const TOC_LINES: usize = 3;
 
 /// True for a one-word label ending with a colon, letters only ("Anne:",
 /// "Sunshine :"): an interview's speaker, when it heads each turn (see
@@ -2242,6 +2262,25 @@ mod tests {
         assert_eq!(h, vec![false, false, true, false, false, true, false, false, false, false, false]);
         // Outside the region, nothing is a heading.
         assert!(!repeated_headings(&input, &lines, &prose, &skip, 1, 4, true)[2]);
+    }
+
+    #[test]
+    fn question_headings_listed_in_a_table_of_contents_stay() {
+        // The questions head their sections and are listed once more
+        // under "Sommaire"; the listed copies stay out.
+        let para = |n: &str| format!("{n} paragraphe de l'article, assez long pour être de la prose véritable ici.\n");
+        let (q1, q2, q3) = ("Combien d'alcool est permis sur un bateau ?", "Quelles sanctions risque-t-on ?", "Faut-il rendre son permis ?");
+        let input = format!("Sommaire\n{q1}\n{q2}\n{q3}\n{}{q1}\n{}{q2}\n{}{q3}\n{}", para("Premier"), para("Deuxième"), para("Troisième"), para("Quatrième"));
+        let (lines, prose) = classify(&input);
+        let skip = vec![false; lines.len()];
+        let h = repeated_headings(&input, &lines, &prose, &skip, 4, 10, true);
+        assert_eq!(h, vec![false, false, false, false, false, true, false, true, false, true, false]);
+        // Listed in a run of two only, a question is no heading of a table
+        // of contents.
+        let input = format!("{q1}\n{q2}\n{}{q1}\n{}{q2}\n{}", para("Premier"), para("Deuxième"), para("Troisième"));
+        let (lines, prose) = classify(&input);
+        let skip = vec![false; lines.len()];
+        assert!(repeated_headings(&input, &lines, &prose, &skip, 2, 6, true).iter().all(|k| !k));
     }
 
     #[test]
