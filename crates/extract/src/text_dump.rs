@@ -17,7 +17,8 @@
 //!    comment-section heading, a cue of the data files, follows a
 //!    substantial run, only runs before it count and the region ends
 //!    before it; of a heading repeated, only the last; a count of no
-//!    comment, "0 Kommentare", heads nothing), and earlier runs a few
+//!    comment, "0 Kommentare", heads nothing, nor does a count printed
+//!    under the article's date right above its text), and earlier runs a few
 //!    lines before it (a lede split off by an image, a table of contents,
 //!    a "read also" box; the lighter the run, the nearer it must be) are
 //!    merged in, and so is the next run when the article goes on after a
@@ -36,7 +37,9 @@
 //!    heads its sections in capitals, an embedded post with its
 //!    signature ("— Name (@handle) date", "Publiée par … sur <date>"),
 //!    a repeated line that heads a paragraph at
-//!    each of its occurrences (an interview series' questions), a list of
+//!    each of its occurrences (an interview series' questions, a
+//!    speaker's one-word label, "Anne:", also over a short question; a
+//!    question heading also listed in a table of contents), a list of
 //!    numbered notes ("[1] …", "[2] …") whose first note is in the region,
 //!    with a short heading right above it (or further down the page,
 //!    when the kept text carries their markers, "[1]"), the short entries that follow
@@ -159,8 +162,10 @@ pub fn extract(input: &str) -> Extraction {
     // under the headline and above the thread) only the last occurrence.
     let mut comment_heads: Vec<usize> = Vec::new();
     let mut seen: Vec<&str> = Vec::new();
-    // A count of no comment heads no thread (see `region::zero_count`).
-    for (i, l) in lines.iter().enumerate().rev().filter(|(_, l)| l.comments_cue && !region::zero_count(l.text(input))) {
+    // A count of no comment heads no thread (see `region::zero_count`),
+    // nor does a count printed with the article's date above its first
+    // paragraph (see `byline_count`).
+    for (i, l) in lines.iter().enumerate().rev().filter(|(i, l)| l.comments_cue && !region::zero_count(l.text(input)) && !byline_count(input, &lines, &prose, *i, lex)) {
         let t = l.text(input);
         if !seen.contains(&t) {
             seen.push(t);
@@ -430,6 +435,21 @@ pub fn extract(input: &str) -> Extraction {
     }
     Extraction { text, offsets, metadata: meta, diagnostics }
 }
+
+/// True when comment heading `i` is a count printed with the article's
+/// date ("• August 06, 2019" then "Comments (79)"): a date line within
+/// [`COUNT_DATE_LINES`] lines above it and a prose line within as many
+/// lines below it. A thread's heading is followed by a form, a
+/// commenter's name or a stamp before any text; a count under the date
+/// line is followed by the article.
+fn byline_count(input: &str, lines: &[Line], prose: &[bool], i: usize, lex: &Lexicon) -> bool {
+    let prose_below = (i + 1..=i + COUNT_DATE_LINES).any(|j| prose.get(j).copied().unwrap_or(false));
+    prose_below && (i.saturating_sub(COUNT_DATE_LINES)..i).any(|j| lines.get(j).is_some_and(|l| meta::date_line(l.text(input), l, lex).is_some()))
+}
+
+/// Lines between a comment count and the date line above it, and the
+/// article's first paragraph below it (see [`byline_count`]).
+const COUNT_DATE_LINES: usize = 2;
 
 /// The headline without a kicker printed before it on the same line
 /// ("Frain Incendie dans une maison…"): when another line of the page (a
@@ -806,6 +826,26 @@ mod tests {
         let e = extract(&input);
         assert!(e.text.contains("Les frères capucins"), "{}", e.text);
         assert!(!e.text.contains("Le tribunal"), "{}", e.text);
+    }
+
+    #[test]
+    fn a_comment_count_under_the_date_heads_no_thread() {
+        // The count printed with the date above the article does not end
+        // the article's candidates there: the article is chosen, not the
+        // standfirst above the count.
+        let para = |n: &str| format!("{n} paragraphe de l'article, assez long pour être de la prose véritable, avec des virgules et des mots.\n");
+        let lede = "Taxer les entrées de capitaux vaut bien mieux que d'imposer des droits de douane pour rééquilibrer le commerce extérieur : cela s'attaque aux causes des déséquilibres, rend l'investissement plus productif et protège l'emploi.";
+        let mut body = String::new();
+        for n in ["Premier", "Deuxième", "Troisième", "Quatrième", "Cinquième", "Sixième", "Septième", "Huitième"] {
+            body.push_str(&para(n));
+        }
+        let input = format!("Accueil\nWashington devrait taxer les entrées de capitaux\n• Michel Dupont\n{lede}\n• 6 août 2019\nCommentaires (79)\nRééquilibrer par l'investissement\n{body}");
+        let e = extract(&input);
+        assert!(e.text.contains("Huitième paragraphe"), "{}", e.text);
+        // Without a date line above it, the count heads the thread.
+        let input = input.replace("• 6 août 2019\n", "");
+        let e = extract(&input);
+        assert!(!e.text.contains("Huitième paragraphe"), "{}", e.text);
     }
 
     #[test]

@@ -335,10 +335,11 @@ impl Lexicon {
     pub fn line_cues_with(&self, text: &str, buf: &mut String) -> (bool, Option<usize>) {
         let chrome = first_word_in(text, &self.chrome_firsts, buf) && self.cue_at_start(text, &[CueKind::Chrome]).is_some();
         // A count in brackets, as a text browser prints a link or a button
-        // ("[ 167 comments ]", "(12 Comments)"), is read as a bare count.
+        // ("[ 167 comments ]", "(12 Comments)", "{ 38 comments… read them
+        // below or add one }"), is read as a bare count.
         let counted_text = |r: &str| r.trim_start_matches(dossier_text::normalize::is_space).starts_with(|c: char| c.is_ascii_digit());
         let inner = match text.as_bytes().first() {
-            Some(b'[' | b'(') if text.get(1..).is_some_and(counted_text) => text.get(1..).unwrap_or(text).trim_start_matches(dossier_text::normalize::is_space),
+            Some(b'[' | b'(' | b'{') if text.get(1..).is_some_and(counted_text) => text.get(1..).unwrap_or(text).trim_start_matches(dossier_text::normalize::is_space),
             _ => text,
         };
         let lead = text.len() - inner.len();
@@ -576,6 +577,7 @@ mod tests {
         assert!(lex.starts_with_comments("Tous vos commentaires (11)"));
         assert!(lex.starts_with_comments("12 commentaires"));
         assert!(lex.starts_with_comments("[ 167 comments ]"));
+        assert!(lex.starts_with_comments("{ 38 comments… read them below or add one }"));
         assert!(lex.starts_with_comments("(12 Comments)"));
         assert!(!lex.starts_with_comments("[Comment réussir ses semis]"));
         assert!(lex.starts_with_comments("Leave a Reply Cancel reply"));

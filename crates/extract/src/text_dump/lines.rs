@@ -43,7 +43,14 @@ pub(crate) struct Line {
     /// Last meaningful character, closing quotes and brackets skipped.
     pub last: char,
     /// The line ends with three full stops ("..."), as a headline cut
-    /// short by a page template does (a writer's ellipsis is mostly "…").
+    /// short by a page template does (a writer's ellipsis is mostly "…"),
+    /// or with an ellipsis set apart from the last word after
+    /// [`CUT_HEADLINE_WORDS`] words or more ("Japan's SoftBank hit with
+    /// $6.2B quarterly loss as …") when [`CUT_HEADLINES`] such lines or
+    /// more on the page are as long, give or take [`CUT_SPREAD`]
+    /// characters: a template cuts its teasers' headlines to one length,
+    /// where a writer trailing off ("Not to get too Einstein on you, but
+    /// …") stops anywhere.
     pub ellipsis: bool,
     /// The line ends with a sentence of one or two words cut short by
     /// three full stops ("… qui tarde à venir. Plus...", "… next year? The..."):
@@ -73,6 +80,11 @@ pub(crate) struct Line {
     /// The whole line is one bracketed item (`[image]`, `[ ]`), what text
     /// renderings show for images and form fields.
     pub placeholder: bool,
+    /// A list item whose text opens with a bracketed item other than a
+    /// note number ("• [28116120-0-image-m-2] 'I had a scare…'": a
+    /// picture's placeholder and a headline), what a link box prints for
+    /// each of its teasers.
+    pub picture_item: bool,
 }
 
 impl Line {
@@ -165,6 +177,9 @@ pub(crate) fn split(input: &str, lex: &Lexicon) -> (Vec<Line>, Vec<u16>) {
     let mut pos = 0usize;
     let mut word = String::new();
     let mut first_word = String::new();
+    // Lines ending with an ellipsis set apart from their last word (see
+    // `Line::ellipsis`).
+    let mut cut: Vec<(u32, usize)> = Vec::new();
     for raw in input.split('\n') {
         let raw_start = pos;
         pos += raw.len() + 1;
@@ -192,8 +207,26 @@ pub(crate) fn split(input: &str, lex: &Lexicon) -> (Vec<Line>, Vec<u16>) {
             let (chrome, comments) = if glue.is_none() { cues } else { lex.line_cues_with(text, &mut first_word) };
             line.chrome_cue = chrome || line.words <= AD_LABEL_WORDS && lex.is_ad_label(text, &mut first_word) || checkbox_label(text) || crate::server_messages::is_php_diagnostic(text) || line.words <= PROMO_LINE_WORDS && lex.has_promo_word(text) || line.words <= CONSENT_LINE_WORDS && lex.is_consent_line(text);
             line.embed_credit = embed_credit(text) || post_credit(text, lex);
-            line.comments_cue = comments.is_some_and(|end| line.words <= COMMENTS_HEADING_WORDS || is_quotation(text.get(end..).unwrap_or("")));
+            line.comments_cue = comments.is_some_and(|end| line.words <= COMMENTS_HEADING_WORDS || is_quotation(text.get(end..).unwrap_or("")) || enclosed(text));
+            if line.words >= CUT_HEADLINE_WORDS && spaced_ellipsis(text) {
+                cut.push((line.chars, lines.len()));
+            }
             lines.push(line);
+        }
+    }
+    // Of those, the ones that [`CUT_HEADLINES`] lines or more of about
+    // one length share.
+    if cut.len() >= CUT_HEADLINES {
+        cut.sort_unstable();
+        for w in cut.windows(CUT_HEADLINES) {
+            let (Some(first), Some(last)) = (w.first(), w.last()) else { continue };
+            if last.0 - first.0 <= CUT_SPREAD {
+                for &(_, i) in w {
+                    if let Some(l) = lines.get_mut(i) {
+                        l.ellipsis = true;
+                    }
+                }
+            }
         }
     }
     // Exact repetitions: each distinct text gets a slot of `counts` (one
@@ -391,8 +424,9 @@ fn measure(text: &str, lex: &Lexicon, line: &mut Line, hits: &mut [u16], word: &
         }
     }
     let end = text.trim_end_matches(|c: char| is_closer(c) || is_space(c));
-    line.ellipsis = end.ends_with("...");
-    line.cut_teaser = line.ellipsis && cut_teaser(end);
+    let dots = end.ends_with("...");
+    line.ellipsis = dots;
+    line.cut_teaser = dots && cut_teaser(end);
     line.bare = line.letters == 0 && line.digits == 0 && !text.chars().any(fast_numeric);
     line.placeholder = text.starts_with('[') && text.ends_with(']') && text.matches(']').count() == 1;
     let mut it = text.chars();
@@ -405,6 +439,19 @@ fn measure(text: &str, lex: &Lexicon, line: &mut Line, hits: &mut [u16], word: &
         || (is_bullet_char(first)
             && second.is_none_or(|c| is_space(c) || c.is_alphanumeric() && !matches!(first, '-' | '–' | '—' | '+' | '>')))
         || numbered_marker(text);
+    line.picture_item = line.bullet && picture_item(text);
+}
+
+/// True when `text`, past its list marker, opens with a bracketed item
+/// that is not a note number ("[image-3] Headline", not "[12] Note") and
+/// goes on with words (see [`Line::picture_item`]).
+fn picture_item(text: &str) -> bool {
+    let rest = text.trim_start_matches(|c: char| is_bullet_char(c) || is_space(c));
+    let Some(inner) = rest.strip_prefix('[') else { return false };
+    let Some(close) = inner.find(']') else { return false };
+    let label = inner.get(..close).unwrap_or("");
+    let after = inner.get(close + 1..).unwrap_or("");
+    !label.trim().is_empty() && !label.bytes().all(|b| b.is_ascii_digit()) && after.chars().any(char::is_alphabetic)
 }
 
 /// Where a paragraph glued to a pointer line starts: the last place where
@@ -457,6 +504,34 @@ const POINTER_WORDS: usize = 5;
 /// quote.
 const QUOTED_WORDS: usize = 25;
 
+/// True when `text` ends with an ellipsis set apart from its last word
+/// ("… quarterly loss as …"), closers skipped.
+fn spaced_ellipsis(text: &str) -> bool {
+    let end = text.trim_end_matches(|c: char| is_closer(c) || is_space(c));
+    end.strip_suffix('…').is_some_and(|rest| rest.ends_with(is_space))
+}
+
+/// Fewest words of a headline cut by a template with a spaced ellipsis.
+const CUT_HEADLINE_WORDS: u32 = 6;
+/// Fewest such headlines of about one length on a page for them to be
+/// read as cut.
+const CUT_HEADLINES: usize = 3;
+/// Most characters between the shortest and the longest of them.
+const CUT_SPREAD: u32 = 8;
+
+/// True when `text` is enclosed whole in one pair of brackets ("[ 167
+/// comments ]", "{ 38 comments… read them below or add one }"), as a text
+/// browser prints a link or a button.
+fn enclosed(text: &str) -> bool {
+    let close = match text.as_bytes().first() {
+        Some(b'[') => ']',
+        Some(b'(') => ')',
+        Some(b'{') => '}',
+        _ => return false,
+    };
+    text.ends_with(close) && text.matches(close).count() == 1
+}
+
 /// See [`Line::cut_teaser`]: `end` (the line without closers, ending with
 /// "...") holds a sentence end before its last one or two words (not an
 /// ellipsis: "… Gemeinsa... weiter..." is a list entry cut twice).
@@ -492,7 +567,8 @@ fn embed_credit(text: &str) -> bool {
 
 /// Most words of a line heading a comment section, unless the words after
 /// the cue are one quotation (the title of the post: "6 thoughts on “How
-/// to …”").
+/// to …”") or the line is a link printed whole in brackets (see
+/// [`enclosed`]).
 const COMMENTS_HEADING_WORDS: u32 = 6;
 
 /// True when `text` (spaces and a colon aside) is one quotation: it opens
@@ -719,6 +795,21 @@ mod tests {
         assert!(!one("Il part. Et puis, sans un mot, il revient...").cut_teaser);
         assert!(!one("Il part. Plus…").cut_teaser);
         assert!(!one("Un texte coupé à Gemeinsa... weiter...").cut_teaser);
+        // A template cuts headlines to one length after a word and a
+        // space; a writer trails off anywhere, or glues the ellipsis to
+        // the word.
+        let cut = "Japan’s SoftBank hit with $6.2B quarterly loss as …\n\
+                   Le Japonais annonce une perte trimestrielle de …\n\
+                   Un jury déclare l'homme non coupable d'avoir …\n\
+                   Le maire inaugure le pont, mais …\n";
+        let (all, _) = split(cut, Lexicon::get());
+        assert_eq!(all.iter().map(|l| l.ellipsis).collect::<Vec<_>>(), [true, true, true, false]);
+        let trailing = "Pas de quoi se prendre pour Einstein, mais …\n\
+                        Une fois le bon produit trouvé, vous serez prêt pour …\n\
+                        Et voici la suite, qui compte plus que tout le reste de ce que je vous ai dit jusqu'ici …\n";
+        let (some, _) = split(trailing, Lexicon::get());
+        assert!(some.iter().all(|l| !l.ellipsis));
+        assert!(!one("Il hésite, puis il part sans un mot…").ellipsis);
         assert!(!one("— Mike B, November 18, 2019").embed_credit);
         assert!(!one("Lire un livre est un plaisir.").chrome_cue);
         // A check box's label (consent, opt-in) is chrome; a bracketed
@@ -736,6 +827,10 @@ mod tests {
         assert!(one("2 Kommentare zu „Die Überforderung durch Überangebote“").comments_cue);
         assert!(one("11 responses to “The Loneliest Woman in the World”").comments_cue);
         assert!(!one("Thoughts on the budget").comments_cue);
+        // A link or button printed whole in brackets is a heading however
+        // many words it holds.
+        assert!(one("{ 38 comments… read them below or add one }").comments_cue);
+        assert!(!one("38 comments… read them below or add one of your own today").comments_cue);
         assert!(!one("Responses to “the crisis” have varied across the whole country this year.").comments_cue);
         assert!(!one("12 commentaires ont été publiés sous l'article de notre confrère hier soir.").comments_cue);
     }

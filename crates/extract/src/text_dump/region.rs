@@ -6,7 +6,9 @@
 //! [`foreign_paragraphs`]), no code-like chunks (a
 //! long sentence may cite a few: one per eight words at most), no
 //! opening "read also", subscription or consent cue, not a teaser cut by
-//! "..." ("… à venir. Plus..."). Every
+//! "..." ("… à venir. Plus...") or by a template's spaced "…" (see
+//! `Line::ellipsis`), not a list item opening with a picture's
+//! placeholder ("• [image-3] Headline", a link box's teaser). Every
 //! line gets a weight — positive for prose (growing with its length),
 //! negative for everything else (cheaper for lines shaped like headings or
 //! short sentences) — and the main region is chosen among the runs of
@@ -65,7 +67,9 @@ pub(crate) fn is_prose(l: &Line, lang_known: bool) -> bool {
     // URL) without being code: there, only the share of odd chunks counts
     // (see `Line::code_like`).
     let long_text = l.words >= limits::LONG_WORDS && l.terminal() && stops_ok(limits::LONG_STOPS) && l.odd * 8 <= l.words;
-    if l.bare || l.chrome_cue || l.code_like() && !long_text || l.repeats > 2 {
+    // A list item opening with a picture's placeholder is a link box's
+    // teaser, however long its headline (see `Line::picture_item`).
+    if l.bare || l.chrome_cue || l.code_like() && !long_text || l.repeats > 2 || l.picture_item {
         return false;
     }
     // A teaser cut short ("… sur la ...") in a list of headlines, or
@@ -597,7 +601,11 @@ const WORD_HEADING_LETTERS: u32 = 3;
 /// ends like a sentence ("?", ":", ".") is one when every occurrence lies
 /// in the region and is directly followed by a prose line (chrome
 /// repeated on a page — menus, share bars, ads, captions — stands in runs,
-/// outside the article, or reads like a label). Returns one flag per line.
+/// outside the article, or reads like a label). So is a one-word label
+/// ending with a colon that names an interview's speaker ("Anne:"), which
+/// may also head a short question ([`short_sentence`]). A question
+/// heading printed once more in a table of contents is one too. Returns
+/// one flag per line.
 pub(crate) fn repeated_headings(input: &str, lines: &[Line], prose: &[bool], skip: &[bool], a: usize, b: usize, lang_known: bool) -> Vec<bool> {
     let mut out = vec![false; lines.len()];
     let is_prose = |j: usize| prose.get(j).copied().unwrap_or(false);
@@ -613,25 +621,54 @@ pub(crate) fn repeated_headings(input: &str, lines: &[Line], prose: &[bool], ski
             && !l.chrome_cue
             && !l.comments_cue
             && !l.all_caps()
-            && l.words >= 2
+            && (l.words >= 2 || speaker(l))
             && l.words <= limits::HEADING_WORDS
             && l.chars <= limits::MINOR_CHARS
-            && (!lang_known || l.stops > 0)
+            && (!lang_known || l.stops > 0 || speaker(l))
             && !skip.get(j).copied().unwrap_or(true)
     };
     // Texts that occur somewhere not shaped as a heading of the region.
     let mut bad: std::collections::HashSet<&str, super::lexicon::FastBuild> = std::collections::HashSet::default();
+    // A speaker's label may head a short question ("Sunshine:" then "Was
+    // liest du denn gerne?"), which reads as a headline, not as prose.
+    let heads = |j: usize, l: &Line| is_prose(j + 1) || speaker(l) && lines.get(j + 1).is_some_and(|n| short_sentence(n, lang_known));
+    // A question printed again in a table of contents ("Inhalt", then the
+    // section questions one per line): that copy stands in a run of at
+    // least [`TOC_LINES`] questions that are all printed again on the page
+    // (their headings), none of them prose; it heads nothing, and is
+    // neither held against the heading nor kept by this rule.
+    let question = |o: &Line| matches!(o.last, '?' | '？');
+    let listed = |k: usize| lines.get(k).is_some_and(|o| o.repeats > 1 && question(o) && !is_prose(k));
+    let toc = |j: usize, l: &Line| {
+        if !question(l) {
+            return false;
+        }
+        let before = (j.saturating_sub(MAX_LIST_ITEMS)..j).rev().take_while(|&k| listed(k)).count();
+        let after = (j + 1..(j + 1 + MAX_LIST_ITEMS).min(lines.len())).take_while(|&k| listed(k)).count();
+        before + 1 + after >= TOC_LINES
+    };
     for (j, l) in lines.iter().enumerate().filter(|(_, l)| l.repeats > 1) {
-        if j < a || j > b || !candidate(j, l) || !is_prose(j + 1) {
+        if !candidate(j, l) || (j < a || j > b || !heads(j, l)) && !toc(j, l) {
             bad.insert(l.text(input));
         }
     }
     for (j, l) in lines.iter().enumerate().take(b + 1).skip(a) {
-        if l.repeats > 1 && !bad.contains(l.text(input)) {
+        if l.repeats > 1 && !bad.contains(l.text(input)) && !toc(j, l) {
             out[j] = true;
         }
     }
     out
+}
+
+/// Fewest lines of a table of contents whose questions are printed again
+/// as headings (see [`repeated_headings`]).
+const TOC_LINES: usize = 3;
+
+/// True for a one-word label ending with a colon, letters only ("Anne:",
+/// "Sunshine :"): an interview's speaker, when it heads each turn (see
+/// [`repeated_headings`]).
+fn speaker(l: &Line) -> bool {
+    l.words == 1 && l.last == ':' && l.digits == 0 && !l.bullet && l.letters >= WORD_HEADING_LETTERS
 }
 
 /// Short sentences right after the region's last line (a closing remark,
@@ -1722,6 +1759,18 @@ mod tests {
     }
 
     #[test]
+    fn a_list_item_opening_with_a_picture_is_a_teaser() {
+        // A link box prints each teaser as a linked picture and a long
+        // headline: no prose, however long; a numbered note is still text.
+        let (lines, p) = classify(
+            "• [28119542-0-image-m-3] « J'ai eu peur le week-end dernier, on se rend compte de ce qui compte dans la vie » : l'entraîneur parle après avoir été hospitalisé d'urgence pour un problème cardiaque.\n\
+             • [12] Le rapport de la commission, publié l'an dernier, dresse un bilan très sévère de la gestion des fonds publics par la ville.\n",
+        );
+        assert!(lines[0].picture_item && !lines[1].picture_item);
+        assert_eq!(p, vec![false, true]);
+    }
+
+    #[test]
     fn image_placeholders_between_paragraphs_go() {
         let input = "Premier paragraphe de l'article, assez long pour être de la prose véritable ici.\n\
                      [vw-id-space-concept-6-1]\n\
@@ -2213,6 +2262,48 @@ mod tests {
         assert_eq!(h, vec![false, false, true, false, false, true, false, false, false, false, false]);
         // Outside the region, nothing is a heading.
         assert!(!repeated_headings(&input, &lines, &prose, &skip, 1, 4, true)[2]);
+    }
+
+    #[test]
+    fn question_headings_listed_in_a_table_of_contents_stay() {
+        // The questions head their sections and are listed once more
+        // under "Sommaire"; the listed copies stay out.
+        let para = |n: &str| format!("{n} paragraphe de l'article, assez long pour être de la prose véritable ici.\n");
+        let (q1, q2, q3) = ("Combien d'alcool est permis sur un bateau ?", "Quelles sanctions risque-t-on ?", "Faut-il rendre son permis ?");
+        let input = format!("Sommaire\n{q1}\n{q2}\n{q3}\n{}{q1}\n{}{q2}\n{}{q3}\n{}", para("Premier"), para("Deuxième"), para("Troisième"), para("Quatrième"));
+        let (lines, prose) = classify(&input);
+        let skip = vec![false; lines.len()];
+        let h = repeated_headings(&input, &lines, &prose, &skip, 4, 10, true);
+        assert_eq!(h, vec![false, false, false, false, false, true, false, true, false, true, false]);
+        // Listed in a run of two only, a question is no heading of a table
+        // of contents.
+        let input = format!("{q1}\n{q2}\n{}{q1}\n{}{q2}\n{}", para("Premier"), para("Deuxième"), para("Troisième"));
+        let (lines, prose) = classify(&input);
+        let skip = vec![false; lines.len()];
+        assert!(repeated_headings(&input, &lines, &prose, &skip, 2, 6, true).iter().all(|k| !k));
+    }
+
+    #[test]
+    fn repeated_speaker_labels_of_an_interview_stay() {
+        // "Sunshine:" heads each question, short or long; "Anne:" each
+        // answer. A one-word label heading a link list ("Partager :") is
+        // no speaker.
+        let input = "Premier paragraphe de l'article, assez long pour être de la prose véritable ici.\n\
+                     Sunshine:\n\
+                     Comment as-tu trouvé le temps d'écrire ce livre ?\n\
+                     Anne:\n\
+                     J'écrivais le soir, après les cours, et pendant toutes les vacances scolaires.\n\
+                     Sunshine:\n\
+                     Que fais-tu quand tu n'écris pas, à part lire les livres des autres auteurs ?\n\
+                     Anne:\n\
+                     Je vois mes amis, je vais au cinéma et je fais beaucoup de sport le week-end.\n\
+                     Partager :\n\
+                     Facebook\n\
+                     Partager :\n";
+        let (lines, prose) = classify(input);
+        let skip = vec![false; lines.len()];
+        let h = repeated_headings(input, &lines, &prose, &skip, 0, 8, true);
+        assert_eq!(h, vec![false, true, false, true, false, true, false, true, false, false, false, false]);
     }
 
     #[test]
