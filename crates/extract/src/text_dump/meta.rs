@@ -428,7 +428,7 @@ pub(crate) fn is_widget_or_caption(text: &str, lex: &Lexicon) -> bool {
     // ("(Foto: …)", not "„Blue Marble“-Foto: …").
     let picture = text.char_indices().any(|(i, c)| {
         c.is_alphabetic()
-            && text.get(..i).map_or(true, |b| b.chars().last().map_or(true, |p| is_space(p) || p == '('))
+            && text.get(..i).is_none_or(|b| b.chars().last().is_none_or(|p| is_space(p) || p == '('))
             && lex.cue_at_start(text.get(i..).unwrap_or(""), &[CueKind::Picture]).is_some()
     });
     text.starts_with(['[', ']']) || empty_field || text.contains('©') || picture
@@ -444,7 +444,7 @@ pub(crate) fn breadcrumb_tail(text: &str) -> Option<&str> {
             .match_indices(sep)
             .filter(|&(i, _)| {
                 let before = text.get(..i).and_then(|b| b.chars().last()).is_some_and(is_space);
-                let after = text.get(i + sep.len_utf8()..).map_or(true, |a| a.chars().next().map_or(true, is_space));
+                let after = text.get(i + sep.len_utf8()..).is_none_or(|a| a.chars().next().is_none_or(is_space));
                 before && after
             })
             .map(|(i, _)| i)
