@@ -677,6 +677,17 @@ mod tests {
     }
 
     #[test]
+    fn a_long_german_heading_of_function_words_is_a_heading() {
+        // "was", "mal", "etwas" are German function words too: a heading of
+        // seven words needs one to count as the article's own short text.
+        let input = "Topinambur im eigenen Garten anbauen\n\n\
+            Topinambur ist eine robuste Pflanze, die in fast jedem Garten gedeiht und im Herbst reichlich Knollen liefert, die man roh oder gekocht essen kann.\n\n\
+            Tipp 3: Mal was anderes – unbekannte Topinambur-Sorten ausprobieren\n\n\
+            Neben den bekannten Sorten gibt es viele seltene Züchtungen, die sich in Farbe, Form und Geschmack deutlich unterscheiden und im Beet eine gute Figur machen.\n";
+        assert!(extract(input).text.contains("Tipp 3: Mal was anderes"));
+    }
+
+    #[test]
     fn empty_and_blank_inputs() {
         for input in ["", "\n\n", "   \u{a0}\n", "-\n-\n"] {
             let e = extract(input);
