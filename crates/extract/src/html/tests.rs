@@ -1748,13 +1748,19 @@ fn a_date_and_a_name_opening_the_article_are_left_out() {
     assert!(content::is_dated_name_line("11.12.2019 - Amelie Loevenich"));
     assert!(!content::is_dated_name_line("12 mars 2020 – Salle Pleyel, Paris"));
     assert!(!content::is_dated_name_line("12 mars 2020 : le Conseil a voté la loi"));
+    let t = text_after_opening_line("21. Jan 2022 // Dominik Ricker");
+    assert!(t.starts_with("The ministers met"), "{t}");
+}
+
+/// The text extracted from an article whose first paragraph is `line`,
+/// followed by two paragraphs of prose.
+fn text_after_opening_line(line: &str) -> String {
     let para = "<p>The ministers met on Monday to discuss security cooperation, trade and the future of the region, officials said in a statement.</p>";
     let html = format!(
-        "<html><body><article><h1>Talks</h1><p>21. Jan 2022 // Dominik Ricker</p>{para}{}</article></body></html>",
+        "<html><body><article><h1>Talks</h1><p>{line}</p>{para}{}</article></body></html>",
         para.replace("Monday", "Friday")
     );
-    let t = extract(&html, None).text;
-    assert!(t.starts_with("The ministers met"), "{t}");
+    extract(&html, None).text
 }
 
 #[test]
@@ -1803,12 +1809,7 @@ fn names_and_their_outlet_opening_the_article_are_its_byline() {
     assert!(content::is_names_line("Jean Dupont | Le Parisien"));
     assert!(!content::is_names_line("Jean Dupont | la suite des événements"));
     assert!(!content::is_names_line("Résultats | Paris 12, Lyon 9"));
-    let para = "<p>The ministers met on Monday to discuss security cooperation, trade and the future of the region, officials said in a statement.</p>";
-    let html = format!(
-        "<html><body><article><h1>Talks</h1><p>Jane Doe, John Roe | Daily Planet</p>{para}{}</article></body></html>",
-        para.replace("Monday", "Friday")
-    );
-    let t = extract(&html, None).text;
+    let t = text_after_opening_line("Jane Doe, John Roe | Daily Planet");
     assert!(t.starts_with("The ministers met"), "{t}");
 }
 
