@@ -65,17 +65,7 @@ pub fn html(r: &Report) -> String {
          <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\">\
          <style>{STYLE}</style></head><body>\n<h1>Dossier</h1>\n"
     );
-    let langs: Vec<String> = ov.languages.iter().map(|(l, n)| format!("{}: {n}", esc(l))).collect();
-    let _ = writeln!(
-        o,
-        "<p>{} article(s) from {} outlet(s), {} to {} ({} undated); languages {}.</p>",
-        ov.articles,
-        ov.outlets,
-        esc(ov.from.as_deref().unwrap_or("?")),
-        esc(ov.to.as_deref().unwrap_or("?")),
-        ov.undated,
-        langs.join(", ")
-    );
+    let _ = writeln!(o, "<p>{}</p>", esc(&ov.sentence()));
     let _ = writeln!(o, "<h2>Sources</h2><table><tr><th>article</th><th>date</th><th>outlet</th><th>title</th><th>author</th><th>lang</th></tr>");
     for a in &r.articles {
         let date = match &a.published {

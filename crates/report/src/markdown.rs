@@ -31,17 +31,7 @@ pub fn markdown(r: &Report) -> String {
     let mut o = String::new();
     let ov = &r.overview;
     let _ = writeln!(o, "# Dossier\n");
-    let langs: Vec<String> = ov.languages.iter().map(|(l, n)| format!("{l}: {n}")).collect();
-    let _ = writeln!(
-        o,
-        "{} article(s) from {} outlet(s), {} to {} ({} undated); languages {}.\n",
-        ov.articles,
-        ov.outlets,
-        ov.from.as_deref().unwrap_or("?"),
-        ov.to.as_deref().unwrap_or("?"),
-        ov.undated,
-        langs.join(", ")
-    );
+    let _ = writeln!(o, "{}\n", ov.sentence());
     let _ = writeln!(o, "## Sources\n");
     let _ = writeln!(o, "| id | date | precision | outlet | title | author | lang |\n|---|---|---|---|---|---|---|");
     for a in &r.articles {

@@ -193,6 +193,29 @@ pub struct Overview {
     pub undated: usize,
 }
 
+impl Overview {
+    /// The report's opening sentence, in plain text: counts, period and
+    /// languages ("5 article(s) from 3 outlet(s), 2025-04-03 to 2025-06-23
+    /// (0 undated); languages fr: 5."). Pages that name no outlet (text
+    /// dumps) give "outlet not named" rather than "from 0 outlet(s)".
+    pub fn sentence(&self) -> String {
+        let langs: Vec<String> = self.languages.iter().map(|(l, n)| format!("{l}: {n}")).collect();
+        let outlets = if self.outlets == 0 {
+            ", outlet not named,".to_string()
+        } else {
+            format!(" from {} outlet(s),", self.outlets)
+        };
+        format!(
+            "{} article(s){outlets} {} to {} ({} undated); languages {}.",
+            self.articles,
+            self.from.as_deref().unwrap_or("?"),
+            self.to.as_deref().unwrap_or("?"),
+            self.undated,
+            langs.join(", ")
+        )
+    }
+}
+
 /// The whole report.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Report {
@@ -214,4 +237,32 @@ pub struct Report {
     pub stories: Vec<StoryGroup>,
     /// Groups of near-duplicate articles (first = the one kept).
     pub duplicates: Vec<Vec<String>>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Overview;
+
+    fn overview(outlets: usize) -> Overview {
+        Overview {
+            articles: 5,
+            outlets,
+            languages: vec![("fr".into(), 4), ("en".into(), 1)],
+            from: Some("2025-04-03".into()),
+            to: Some("2025-06-23T00:53".into()),
+            undated: 2,
+        }
+    }
+
+    #[test]
+    fn the_opening_sentence_counts_outlets_only_when_pages_name_them() {
+        assert_eq!(
+            overview(3).sentence(),
+            "5 article(s) from 3 outlet(s), 2025-04-03 to 2025-06-23T00:53 (2 undated); languages fr: 4, en: 1."
+        );
+        assert_eq!(
+            overview(0).sentence(),
+            "5 article(s), outlet not named, 2025-04-03 to 2025-06-23T00:53 (2 undated); languages fr: 4, en: 1."
+        );
+    }
 }
