@@ -9,7 +9,8 @@
 //!    markers, code-like chunks, exact repetitions). The page language is
 //!    the one whose stop words (data files, see `lexicon`) are most
 //!    frequent.
-//! 2. `region`: prose lines weigh positively, other lines negatively
+//! 2. `region`: prose lines weigh positively (not three or more long list
+//!    items in a row without a sentence end: a box of teasers), other lines negatively
 //!    (little inside a short gap between prose lines; time stamps of live
 //!    blogs almost nothing); the weights are cut into runs whose sum stays
 //!    positive, the first run weighing at least half the heaviest is the
@@ -152,6 +153,7 @@ pub fn extract(input: &str) -> Extraction {
     let lang_known = lang.is_some();
     let mut prose: Vec<bool> = lines.iter().map(|l| region::is_prose(l, lang_known)).collect();
     region::foreign_paragraphs(&lines, &mut prose, lang_known);
+    region::teaser_lists(input, &lines, &mut prose);
     let mut weights = region::weights(&lines, &prose, lang_known);
     let table_rows = region::introduced_tables(input, &lines, &prose);
     for (w, _) in weights.iter_mut().zip(&table_rows).filter(|(_, r)| **r) {

@@ -122,6 +122,34 @@ pub(crate) fn foreign_paragraphs(lines: &[Line], prose: &mut [bool], lang_known:
     }
 }
 
+/// Marks as chrome a list of teasers: [`TEASER_ITEMS`] or more list items
+/// in a row, each of [`limits::LONG_WORDS`] words or more (prose by length
+/// alone) without a sentence end and not numbered. A "more headlines" box
+/// prints each headline run into its standfirst ("• Mike Tyson 'offered
+/// £16m…' as comeback offers pour in for boxing legend after video emerged
+/// of his"), and a long run of them outweighs the article; an article's
+/// own list items of that length end like sentences, and its references
+/// are numbered.
+pub(crate) fn teaser_lists(input: &str, lines: &[Line], prose: &mut [bool]) {
+    let teaser = |l: &Line| {
+        l.bullet && l.words >= limits::LONG_WORDS && !l.terminal() && item_number(l.text(input).trim_start_matches(|c: char| !c.is_alphanumeric())).is_none()
+    };
+    let mut i = 0;
+    while i < lines.len() {
+        let n = lines.get(i..).unwrap_or(&[]).iter().take_while(|l| teaser(l)).count();
+        if n >= TEASER_ITEMS {
+            for p in prose.iter_mut().skip(i).take(n) {
+                *p = false;
+            }
+        }
+        i += n.max(1);
+    }
+}
+
+/// Fewest long list items without a sentence end in a row that make a
+/// list of teasers (see [`teaser_lists`]).
+const TEASER_ITEMS: usize = 3;
+
 /// True when a non-prose line may be a heading, caption or short sentence
 /// of the article (its neighbours decide). A whole-line bracketed item
 /// (`[image-name-2-1]`, `[INS::INS]`) is what a text rendering prints for
@@ -1710,6 +1738,30 @@ mod tests {
         let mut keep = vec![true, false, false, false, true];
         keep_introduced_lists(&lines, &skip, &mut keep, 0, 4, false);
         assert_eq!(keep, vec![true, false, false, false, true]);
+    }
+
+    #[test]
+    fn a_run_of_long_headlines_without_end_marks_is_a_teaser_list() {
+        let item = |k: usize| format!("• Le maire de la ville numéro {k} annonce un plan pour les écoles et les routes après une longue réunion avec les habitants du quartier et les élus de la région qui");
+        let input = format!("{}\n{}\n{}\nAccueil\n", item(1), item(2), item(3));
+        let (lines, mut p) = classify(&input);
+        assert!(lines[0].words >= limits::LONG_WORDS);
+        assert_eq!(p, vec![true, true, true, false], "prose by length alone");
+        teaser_lists(&input, &lines, &mut p);
+        assert_eq!(p, vec![false; 4]);
+        // Two in a row, items ending like sentences, numbered references:
+        // left alone.
+        for input in [
+            format!("{}\n{}\nAccueil\n", item(1), item(2)),
+            format!("{}.\n{}.\n{}.\nAccueil\n", item(1), item(2), item(3)),
+            format!("{}\n{}\n{}\nAccueil\n", item(1).replace("• ", "• 1. "), item(2).replace("• ", "• 2. "), item(3).replace("• ", "• 3. ")),
+        ] {
+            let (lines, mut p) = classify(&input);
+            let before = p.clone();
+            teaser_lists(&input, &lines, &mut p);
+            assert_eq!(p, before, "{input}");
+            assert!(p[0], "{input}");
+        }
     }
 
     #[test]
