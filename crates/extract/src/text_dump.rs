@@ -9,7 +9,8 @@
 //!    markers, code-like chunks, exact repetitions). The page language is
 //!    the one whose stop words (data files, see `lexicon`) are most
 //!    frequent.
-//! 2. `region`: prose lines weigh positively, other lines negatively
+//! 2. `region`: prose lines weigh positively (not three or more long list
+//!    items in a row without a sentence end: a box of teasers), other lines negatively
 //!    (little inside a short gap between prose lines; time stamps of live
 //!    blogs almost nothing); the weights are cut into runs whose sum stays
 //!    positive, the first run weighing at least half the heaviest is the
@@ -18,7 +19,7 @@
 //!    substantial run, only runs before it count and the region ends
 //!    before it; of a heading repeated, only the last; a count of no
 //!    comment, "0 Kommentare", heads nothing, nor does a count printed
-//!    under the article's date right above its text), and earlier runs a few
+//!    under the article's date, a share bar maybe between, right above its text), and earlier runs a few
 //!    lines before it (a lede split off by an image, a table of contents,
 //!    a "read also" box; the lighter the run, the nearer it must be) are
 //!    merged in, and so is the next run when the article goes on after a
@@ -152,6 +153,7 @@ pub fn extract(input: &str) -> Extraction {
     let lang_known = lang.is_some();
     let mut prose: Vec<bool> = lines.iter().map(|l| region::is_prose(l, lang_known)).collect();
     region::foreign_paragraphs(&lines, &mut prose, lang_known);
+    region::teaser_lists(input, &lines, &mut prose);
     let mut weights = region::weights(&lines, &prose, lang_known);
     let table_rows = region::introduced_tables(input, &lines, &prose);
     for (w, _) in weights.iter_mut().zip(&table_rows).filter(|(_, r)| **r) {
@@ -438,18 +440,38 @@ pub fn extract(input: &str) -> Extraction {
 
 /// True when comment heading `i` is a count printed with the article's
 /// date ("• August 06, 2019" then "Comments (79)"): a date line within
-/// [`COUNT_DATE_LINES`] lines above it and a prose line within as many
-/// lines below it. A thread's heading is followed by a form, a
-/// commenter's name or a stamp before any text; a count under the date
-/// line is followed by the article.
+/// [`COUNT_DATE_LINES`] lines above it (list items not counted, such as a
+/// share bar's icons between them, at most [`COUNT_SHARE_LINES`] lines
+/// up) and a prose line within as many lines below it. A thread's heading
+/// is followed by a form, a commenter's name or a stamp before any text;
+/// a count under the date line is followed by the article.
 fn byline_count(input: &str, lines: &[Line], prose: &[bool], i: usize, lex: &Lexicon) -> bool {
     let prose_below = (i + 1..=i + COUNT_DATE_LINES).any(|j| prose.get(j).copied().unwrap_or(false));
-    prose_below && (i.saturating_sub(COUNT_DATE_LINES)..i).any(|j| lines.get(j).is_some_and(|l| meta::date_line(l.text(input), l, lex).is_some()))
+    if !prose_below {
+        return false;
+    }
+    let mut counted = 0;
+    for j in (i.saturating_sub(COUNT_SHARE_LINES)..i).rev() {
+        let Some(l) = lines.get(j) else { break };
+        if meta::date_line(l.text(input), l, lex).is_some() {
+            return true;
+        }
+        if !l.bullet {
+            counted += 1;
+            if counted >= COUNT_DATE_LINES {
+                break;
+            }
+        }
+    }
+    false
 }
 
 /// Lines between a comment count and the date line above it, and the
 /// article's first paragraph below it (see [`byline_count`]).
 const COUNT_DATE_LINES: usize = 2;
+/// Most lines, list items included, between a comment count and the
+/// date line above it (see [`byline_count`]).
+const COUNT_SHARE_LINES: usize = 12;
 
 /// The headline without a kicker printed before it on the same line
 /// ("Frain Incendie dans une maison…"): when another line of the page (a
@@ -852,6 +874,11 @@ mod tests {
         }
         let input = format!("Accueil\nWashington devrait taxer les entrées de capitaux\n• Michel Dupont\n{lede}\n• 6 août 2019\nCommentaires (79)\nRééquilibrer par l'investissement\n{body}");
         let e = extract(&input);
+        assert!(e.text.contains("Huitième paragraphe"), "{}", e.text);
+        // Nor with a share bar's icons between the date and the count
+        // ("View" then "comments": a link printed on two lines).
+        let shared = input.replace("• 6 août 2019\nCommentaires (79)\n", "• 6 août 2019\n•\n•\n• e-mail\n•\nVoir\nCommentaires (79)\n");
+        let e = extract(&shared);
         assert!(e.text.contains("Huitième paragraphe"), "{}", e.text);
         // Without a date line above it, the count heads the thread.
         let input = input.replace("• 6 août 2019\n", "");

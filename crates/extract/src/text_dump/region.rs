@@ -122,6 +122,34 @@ pub(crate) fn foreign_paragraphs(lines: &[Line], prose: &mut [bool], lang_known:
     }
 }
 
+/// Marks as chrome a list of teasers: [`TEASER_ITEMS`] or more list items
+/// in a row, each of [`limits::LONG_WORDS`] words or more (prose by length
+/// alone) without a sentence end and not numbered. A "more headlines" box
+/// prints each headline run into its standfirst ("• Mike Tyson 'offered
+/// £16m…' as comeback offers pour in for boxing legend after video emerged
+/// of his"), and a long run of them outweighs the article; an article's
+/// own list items of that length end like sentences, and its references
+/// are numbered.
+pub(crate) fn teaser_lists(input: &str, lines: &[Line], prose: &mut [bool]) {
+    let teaser = |l: &Line| {
+        l.bullet && l.words >= limits::LONG_WORDS && !l.terminal() && item_number(l.text(input).trim_start_matches(|c: char| !c.is_alphanumeric())).is_none()
+    };
+    let mut i = 0;
+    while i < lines.len() {
+        let n = lines.get(i..).unwrap_or(&[]).iter().take_while(|l| teaser(l)).count();
+        if n >= TEASER_ITEMS {
+            for p in prose.iter_mut().skip(i).take(n) {
+                *p = false;
+            }
+        }
+        i += n.max(1);
+    }
+}
+
+/// Fewest long list items without a sentence end in a row that make a
+/// list of teasers (see [`teaser_lists`]).
+const TEASER_ITEMS: usize = 3;
+
 /// True when a non-prose line may be a heading, caption or short sentence
 /// of the article (its neighbours decide). A whole-line bracketed item
 /// (`[image-name-2-1]`, `[INS::INS]`) is what a text rendering prints for
@@ -1113,7 +1141,9 @@ const POST_LINES: usize = 5;
 /// with a colon ("Think about it:", "Les mesures :") inside the region:
 /// list items of two words or more, not code-like, no "read also" or
 /// comment cue. The introducer is either kept already or
-/// is a short line (see `is_minor_text`) right after a kept line and
+/// is a short line (see `is_minor_text`) or a one-word label that is no
+/// stop word (see `speaker`; repeated over each section's list, "Pros:",
+/// "Cons:") right after a kept line and
 /// followed by at least two such items; it is kept with them. (A list
 /// introduced by a prose line is kept by [`keep_in_region`] already.)
 pub(crate) fn keep_introduced_lists(lines: &[Line], skip: &[bool], keep: &mut [bool], a: usize, b: usize, lang_known: bool) {
@@ -1123,7 +1153,11 @@ pub(crate) fn keep_introduced_lists(lines: &[Line], skip: &[bool], keep: &mut [b
         let kept = keep.get(i).copied().unwrap_or(false);
         let colon = !skip.get(i).copied().unwrap_or(true) && lines.get(i).is_some_and(|l| l.last == ':' && !l.chrome_cue && !l.comments_cue);
         let after_kept = i > a && keep.get(i - 1).copied().unwrap_or(false);
-        let introduces = colon && (kept && item(i + 1) || after_kept && lines.get(i).is_some_and(|l| is_minor_text(l, lang_known)) && item(i + 1) && item(i + 2));
+        // A one-word label ("Pros:", "Vorteile:") may head such a list at
+        // each section, so it may repeat; not a stop word of the page
+        // language ("More:", "Plus :" head a box of links).
+        let label = |l: &Line| is_minor_text(l, lang_known) || lang_known && speaker(l) && l.stops == 0;
+        let introduces = colon && (kept && item(i + 1) || after_kept && lines.get(i).is_some_and(label) && item(i + 1) && item(i + 2));
         i += 1;
         if !introduces {
             continue;
@@ -1669,6 +1703,64 @@ mod tests {
             let (lines, mut p) = classify(&input);
             foreign_paragraphs(&lines, &mut p, true);
             assert_eq!(p, vec![true, false, true], "{odd}");
+        }
+    }
+
+    #[test]
+    fn a_one_word_label_heads_its_list_at_each_section() {
+        let input = "Premier paragraphe de l'article, assez long pour être de la prose véritable ici.\n\
+                     Avantages :\n\
+                     • rapide à installer sur toutes les machines\n\
+                     • gratuit et libre pour tout le monde\n\
+                     Deuxième paragraphe de l'article, lui aussi assez long pour compter comme prose.\n\
+                     Avantages :\n\
+                     • une seule commande pour tout faire\n\
+                     • des dépendances toujours reproductibles\n\
+                     Troisième paragraphe de l'article, encore assez long pour compter comme prose.\n";
+        let (lines, _) = classify(input);
+        let skip = vec![false; lines.len()];
+        let mut keep = vec![true, false, false, false, true, false, false, false, true];
+        keep_introduced_lists(&lines, &skip, &mut keep, 0, 8, true);
+        // Both labels and their items, though the label repeats.
+        assert_eq!(keep, vec![true; 9]);
+        // A stop word of the page language heads a box of links ("Plus :").
+        let input = "Premier paragraphe de l'article, assez long pour être de la prose véritable ici.\n\
+                     Plus :\n\
+                     • Le gouvernement annonce de nouvelles mesures\n\
+                     • La ville rouvre ses piscines cet été\n\
+                     Deuxième paragraphe de l'article, lui aussi assez long pour compter comme prose.\n";
+        let (lines, _) = classify(input);
+        let skip = vec![false; lines.len()];
+        let mut keep = vec![true, false, false, false, true];
+        keep_introduced_lists(&lines, &skip, &mut keep, 0, 4, true);
+        assert_eq!(keep, vec![true, false, false, false, true]);
+        // Nor when the page language is unknown.
+        let mut keep = vec![true, false, false, false, true];
+        keep_introduced_lists(&lines, &skip, &mut keep, 0, 4, false);
+        assert_eq!(keep, vec![true, false, false, false, true]);
+    }
+
+    #[test]
+    fn a_run_of_long_headlines_without_end_marks_is_a_teaser_list() {
+        let item = |k: usize| format!("• Le maire de la ville numéro {k} annonce un plan pour les écoles et les routes après une longue réunion avec les habitants du quartier et les élus de la région qui");
+        let input = format!("{}\n{}\n{}\nAccueil\n", item(1), item(2), item(3));
+        let (lines, mut p) = classify(&input);
+        assert!(lines[0].words >= limits::LONG_WORDS);
+        assert_eq!(p, vec![true, true, true, false], "prose by length alone");
+        teaser_lists(&input, &lines, &mut p);
+        assert_eq!(p, vec![false; 4]);
+        // Two in a row, items ending like sentences, numbered references:
+        // left alone.
+        for input in [
+            format!("{}\n{}\nAccueil\n", item(1), item(2)),
+            format!("{}.\n{}.\n{}.\nAccueil\n", item(1), item(2), item(3)),
+            format!("{}\n{}\n{}\nAccueil\n", item(1).replace("• ", "• 1. "), item(2).replace("• ", "• 2. "), item(3).replace("• ", "• 3. ")),
+        ] {
+            let (lines, mut p) = classify(&input);
+            let before = p.clone();
+            teaser_lists(&input, &lines, &mut p);
+            assert_eq!(p, before, "{input}");
+            assert!(p[0], "{input}");
         }
     }
 
