@@ -2016,7 +2016,14 @@ pub(crate) fn trim_caption_credits(flat: &mut Flat<'_>) {
                 _ => None,
             }) == Some(true)
         };
-        if !caption && !pieces.iter().any(|p| matches!(p, Piece::Text(t) if t.contains('©') || t.contains("(C) "))) && !closing_parenthesis() {
+        // Or an agency's credit with a slash ("… 2019. REUTERS/Pierre Albouy").
+        let closing_slash = || {
+            pieces.iter().rev().find_map(|p| match p {
+                Piece::Text(t) if !t.trim().is_empty() => Some(t.contains('/')),
+                _ => None,
+            }) == Some(true)
+        };
+        if !caption && !pieces.iter().any(|p| matches!(p, Piece::Text(t) if t.contains('©') || t.contains("(C) "))) && !closing_parenthesis() && !closing_slash() {
             continue;
         }
         // The block's text, with where each text piece starts in it.
@@ -2031,7 +2038,11 @@ pub(crate) fn trim_caption_credits(flat: &mut Flat<'_>) {
                 Piece::Break | Piece::Cell | Piece::Space => text.push(' '),
             }
         }
-        let Some(cut) = credit_tail(&text, !caption) else { continue };
+        let Some(mut cut) = credit_tail(&text, !caption) else { continue };
+        // A credit printed twice ("… (AP Photo/X) (AP Photo/X)").
+        if let Some(again) = credit_tail(&text[..cut], !caption).filter(|&c| c < cut) {
+            cut = again;
+        }
         let Some(&(start, k)) = starts.iter().rev().find(|&&(st, _)| st <= cut) else {
             b.pieces.1 = b.pieces.0;
             continue;
@@ -2180,6 +2191,18 @@ fn credit_start(text: &str, copyright_only: bool) -> Option<usize> {
             if words_before >= MIN_CAPTION_WORDS && inner.split_whitespace().count() <= 6 && opens_with_credit_label(inner) {
                 return Some(open);
             }
+            // "… in Hialeah, Fla. (AP Photo/Lynne Sladky)", "… in Moscow.
+            // (Gavriil Grigorov/Pool/AFP via Getty Images)", "… (Photo by
+            // Kevin Mazur/Getty Images)": a picture's credit in
+            // parentheses after a caption's words.
+            if words_before >= MIN_CAPTION_WORDS && is_picture_credit(inner) {
+                return Some(open);
+            }
+        }
+        // "… in Geneva, Switzerland March 5, 2019. REUTERS/Pierre Albouy":
+        // an agency's credit with a slash after a caption's sentence.
+        if let Some(at) = closing_slashed_agency_credit(t) {
+            return Some(at);
         }
         // "… aus der Schweiz. © AFP / Marco Bertorello"
         let at = copyright_sign(t)?;
@@ -2281,6 +2304,72 @@ const CREDIT_TAIL_WORDS: usize = 8;
 const COPYRIGHT_NAME_WORDS: usize = 3;
 /// Fewest words of text before such a credit.
 const MIN_CAPTION_WORDS: usize = 4;
+
+/// The inside of a parenthesis that credits a picture, not a caption's
+/// words: at most [`PICTURE_CREDIT_WORDS`] words and no sentence end,
+/// either opening with a credit phrase before a name ("Photo by Kevin
+/// Mazur/Getty Images", "Courtesy of Dylan Tinsley", "Photo de Jean
+/// Dupont"), or names between slashes of which one holds a picture word
+/// ("AP Photo/Alan Diaz, File", "Gavriil Grigorov/Pool/AFP"), or names
+/// between slashes of which one is a listed agency (also "X via Getty
+/// Images") and another a name of two words or more ("REUTERS/Brendan
+/// McDermid", "Andrey Rudakov/Bloomberg via Getty Images"; not a poll's
+/// name, "Reuters/Ipsos").
+fn is_picture_credit(inner: &str) -> bool {
+    let words = inner.split_whitespace().count();
+    if words == 0 || words > PICTURE_CREDIT_WORDS || inner.ends_with(['.', '!', '?', ':', ';']) {
+        return false;
+    }
+    let lower = inner.to_lowercase();
+    if let Some(rest) = PICTURE_CREDIT_OPENINGS.iter().find_map(|o| lower.strip_prefix(o).map(|_| &inner[o.len()..])) {
+        return rest.split_whitespace().any(|w| w.starts_with(char::is_uppercase));
+    }
+    if !is_credit_phrase(inner) {
+        return false;
+    }
+    let lexicon = crate::text_dump::lexicon::Lexicon::get();
+    let parts: Vec<&str> = inner.split(['/', '|']).map(str::trim).collect();
+    let pictured = parts.iter().any(|p| p.to_lowercase().split(|c: char| !c.is_alphanumeric()).any(|w| PICTURE_WORDS.contains(&w)));
+    let agency = parts.iter().any(|p| lexicon.is_listed_agency(p) || p.split(" via ").any(|q| lexicon.is_listed_agency(q)));
+    let named = parts.iter().any(|p| {
+        let ws: Vec<&str> = p.split_whitespace().collect();
+        ws.len() >= 2 && ws.iter().all(|w| w.starts_with(char::is_uppercase))
+    });
+    pictured || agency && named
+}
+
+/// Most words of a parenthesised picture credit.
+const PICTURE_CREDIT_WORDS: usize = 10;
+
+/// Openings of a picture credit written as a phrase (lower case; a name
+/// follows).
+const PICTURE_CREDIT_OPENINGS: [&str; 16] = [
+    "photo by ", "photos by ", "photograph by ", "photo courtesy of ", "photo courtesy ", "courtesy of ", "image courtesy of ",
+    "image by ", "picture by ", "photo de ", "photos de ", "photo par ", "crédit photo ", "foto von ", "foto di ", "foto de ",
+];
+
+/// Words that mark a slash-separated credit as a picture's ("AP Photo",
+/// "Pool", "File" for an archive picture).
+const PICTURE_WORDS: [&str; 10] = ["photo", "photos", "foto", "fotos", "picture", "pictures", "image", "images", "pool", "file"];
+
+/// Where an agency's credit written with a slash closes `t` after a
+/// sentence of at least [`MIN_CAPTION_WORDS`] words ("… March 5, 2019.
+/// REUTERS/Pierre Albouy"), if it does.
+fn closing_slashed_agency_credit(t: &str) -> Option<usize> {
+    let mut word_starts: Vec<usize> = Vec::new();
+    let mut prev_space = true;
+    for (i, c) in t.char_indices() {
+        if prev_space && !c.is_whitespace() {
+            word_starts.push(i);
+        }
+        prev_space = c.is_whitespace();
+    }
+    let from = word_starts.len().saturating_sub(CREDIT_TAIL_WORDS);
+    word_starts[from..].iter().copied().find(|&i| {
+        let before = t[..i].trim_end();
+        before.ends_with(['.', '!', '?']) && before.split_whitespace().count() >= MIN_CAPTION_WORDS && t[i..].contains('/') && is_agency_credit(&t[i..])
+    })
+}
 
 /// "©…", "Foto: …", "Quelle: …", "Foto © …".
 fn opens_with_credit_label(s: &str) -> bool {

@@ -1896,3 +1896,30 @@ fn advice_to_follow_someone_closing_a_paragraph_stays() {
         "Rumor has it that this song is a precursor to a holiday special that Sklar plans to release on Christmas. Follow him on Instagram to watch."
     ));
 }
+
+#[test]
+fn a_picture_credit_closing_a_caption_set_as_a_paragraph_is_cut() {
+    let para = "<p>The ministers met on Monday to discuss security cooperation, trade and the future of the region, officials said in a statement.</p>";
+    let html = format!(
+        "<html><body><article><h1>Talks</h1>{para}\
+         <p>Former President Donald Trump speaks at a campaign rally in Hialeah, Fla., Wednesday. (AP Photo/Lynne Sladky) (AP Photo/Lynne Sladky)</p>{para2}\
+         <p>President Vladimir Putin chairs a meeting in Moscow. (Gavriil Grigorov/Pool/AFP via Getty Images)</p>{para3}\
+         <p>Two producers pose for a photo at a private residence in Montecito. (Photo by Kevin Mazur/Getty Images for Ithaca Holdings)</p>{para4}\
+         <p>A Skoda logo is displayed at the motor show in Geneva, Switzerland March 5, 2019. REUTERS/Pierre Albouy</p>{para}\
+         <p>Two residents are stuck in a campground near La Paz, Bolivia. (Courtesy of Dylan Tinsley and Hannah Phalen)</p>{para2}\
+         <p>Most voters back the plan, according to the latest poll (Reuters/Ipsos)</p>{para3}\
+         <p>The trains run between the two cities every hour (Paris/Lyon)</p>{para4}</article></body></html>",
+        para2 = para.replace("Monday", "Tuesday"),
+        para3 = para.replace("Monday", "Friday"),
+        para4 = para.replace("Monday", "Sunday"),
+    );
+    let t = extract(&html, None).text;
+    assert!(t.contains("in Hialeah, Fla., Wednesday.\n") && !t.contains("Sladky"), "{t}");
+    assert!(t.contains("chairs a meeting in Moscow.\n") && !t.contains("Grigorov"), "{t}");
+    assert!(t.contains("private residence in Montecito.\n") && !t.contains("Mazur"), "{t}");
+    assert!(t.contains("March 5, 2019.\n") && !t.contains("Albouy"), "{t}");
+    assert!(t.contains("near La Paz, Bolivia.\n") && !t.contains("Phalen"), "{t}");
+    // A parenthesis that credits no picture stays.
+    assert!(t.contains("the latest poll (Reuters/Ipsos)"), "{t}");
+    assert!(t.contains("every hour (Paris/Lyon)"), "{t}");
+}
