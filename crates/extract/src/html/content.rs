@@ -2016,10 +2016,11 @@ pub(crate) fn trim_caption_credits(flat: &mut Flat<'_>) {
                 _ => None,
             }) == Some(true)
         };
-        // Or an agency's credit with a slash ("… 2019. REUTERS/Pierre Albouy").
+        // Or an agency's credit with a slash ("… 2019. REUTERS/Pierre
+        // Albouy"), or a labelled credit ("… Hamburg. Foto: X").
         let closing_slash = || {
             pieces.iter().rev().find_map(|p| match p {
-                Piece::Text(t) if !t.trim().is_empty() => Some(t.contains('/')),
+                Piece::Text(t) if !t.trim().is_empty() => Some(t.contains(['/', ':'])),
                 _ => None,
             }) == Some(true)
         };
@@ -2204,6 +2205,12 @@ fn credit_start(text: &str, copyright_only: bool) -> Option<usize> {
         if let Some(at) = closing_slashed_agency_credit(t) {
             return Some(at);
         }
+        // "… der Universität Hamburg. Foto: Markus Scholz", "… im Kreis
+        // Fulda. - Foto: Hendrik Urbin": a labelled credit of names after
+        // a caption's sentence.
+        if let Some(at) = closing_labelled_credit(t) {
+            return Some(at);
+        }
         // "… aus der Schweiz. © AFP / Marco Bertorello"
         let at = copyright_sign(t)?;
         let before = t[..at].trim_end();
@@ -2370,6 +2377,45 @@ fn closing_slashed_agency_credit(t: &str) -> Option<usize> {
         before.ends_with(['.', '!', '?']) && before.split_whitespace().count() >= MIN_CAPTION_WORDS && t[i..].contains('/') && is_agency_credit(&t[i..])
     })
 }
+
+/// Where a labelled credit of names closes `t` after a sentence (or a
+/// dash) of at least [`MIN_CAPTION_WORDS`] words ("… Hamburg. Foto:
+/// Markus Scholz/dpa", "… Fulda. - Foto: Hendrik Urbin", "… briefings.
+/// Photo: Jonathan Nackstrand/AFP", "… (Symbolbild) Foto: pixabay"), if
+/// it does: at most [`CREDIT_TAIL_WORDS`] words, no sentence end, and
+/// after the label names only (words opening with a capital, a digit or
+/// a sign, linking words of names) but one; "… Photo: the river at dawn"
+/// is the caption's.
+fn closing_labelled_credit(t: &str) -> Option<usize> {
+    if t.ends_with(['.', '!', '?', ':', ';', ',']) {
+        return None;
+    }
+    let mut word_starts: Vec<usize> = Vec::new();
+    let mut prev_space = true;
+    for (i, c) in t.char_indices() {
+        if prev_space && !c.is_whitespace() {
+            word_starts.push(i);
+        }
+        prev_space = c.is_whitespace();
+    }
+    let from = word_starts.len().saturating_sub(CREDIT_TAIL_WORDS);
+    word_starts[from..].iter().copied().find(|&i| {
+        let before = t[..i].trim_end();
+        if !before.ends_with(['.', '!', '?', ')', '–', '—', '-', '|']) || before.split_whitespace().count() < MIN_CAPTION_WORDS || !opens_with_credit_label(&t[i..]) {
+            return false;
+        }
+        let rest = t[i..].split_once(':').map_or("", |(_, r)| r);
+        let lower = rest
+            .split_whitespace()
+            .filter(|w| w.chars().next().is_some_and(char::is_lowercase) && !NAME_LINKS.contains(w))
+            .count();
+        !rest.trim().is_empty() && lower <= 1
+    })
+}
+
+/// Words that may link the names of a credit ("X via Getty Images",
+/// "Bensing & Reith" is signed; "Jean de La Fontaine", "Foto von X").
+const NAME_LINKS: [&str; 12] = ["via", "de", "du", "des", "la", "le", "von", "van", "der", "and", "und", "et"];
 
 /// "©…", "Foto: …", "Quelle: …", "Foto © …".
 fn opens_with_credit_label(s: &str) -> bool {
@@ -2587,7 +2633,8 @@ pub(super) fn is_shortcode(text: &str) -> bool {
 
 /// A photo credit made of names between bars or slashes, one of them a
 /// news agency or photo library ("Natalie Naccache | Bloomberg | Getty
-/// Images", "AFP / Getty Images").
+/// Images", "AFP / Getty Images"), or passed on by one ("Julien De
+/// Rosa/Pool via REUTERS").
 pub(super) fn is_agency_credit(text: &str) -> bool {
     let t = text.trim();
     if t.split_whitespace().count() > 10 || t.ends_with(['.', '!', '?', ':']) {
@@ -2597,7 +2644,7 @@ pub(super) fn is_agency_credit(text: &str) -> bool {
     let lexicon = crate::text_dump::lexicon::Lexicon::get();
     (2..=4).contains(&parts.len())
         && parts.iter().all(|p| p.split_whitespace().count() <= 4)
-        && parts.iter().any(|p| lexicon.is_listed_agency(p))
+        && parts.iter().any(|p| lexicon.is_listed_agency(p) || p.split(" via ").any(|q| lexicon.is_listed_agency(q)))
 }
 
 /// A picture gallery's counter ("1 of 6", "3 / 12", "2 sur 5", "4 von

@@ -1923,3 +1923,24 @@ fn a_picture_credit_closing_a_caption_set_as_a_paragraph_is_cut() {
     assert!(t.contains("the latest poll (Reuters/Ipsos)"), "{t}");
     assert!(t.contains("every hour (Paris/Lyon)"), "{t}");
 }
+
+#[test]
+fn a_labelled_credit_closing_a_caption_set_as_a_paragraph_is_cut() {
+    let para = "<p>The ministers met on Monday to discuss security cooperation, trade and the future of the region, officials said in a statement.</p>";
+    let html = format!(
+        "<html><body><article><h1>Talks</h1>{para}\
+         <p>Bernd Lucke verlässt den Hörsaal der Universität Hamburg. Foto: Markus Scholz/dpa/Archivbild</p>{para2}\
+         <p>La maire s'adresse aux habitants devant la mairie de Lyon. Photo : Jean Dupont</p>{para3}\
+         <p>The minister leaves a ceremony at the air base near Orleans, France, January 16, 2020. Julien De Rosa/Pool via REUTERS</p>{para4}\
+         <p>We walked down to the old harbour in the evening. Photo: the river at dawn</p>{para}</article></body></html>",
+        para2 = para.replace("Monday", "Tuesday"),
+        para3 = para.replace("Monday", "Friday"),
+        para4 = para.replace("Monday", "Sunday"),
+    );
+    let t = extract(&html, None).text;
+    assert!(t.contains("der Universität Hamburg.\n") && !t.contains("Scholz"), "{t}");
+    assert!(t.contains("la mairie de Lyon.\n") && !t.contains("Dupont"), "{t}");
+    assert!(t.contains("January 16, 2020.\n") && !t.contains("Rosa"), "{t}");
+    // A label before words that are not names is the caption's.
+    assert!(t.contains("Photo: the river at dawn"), "{t}");
+}
