@@ -961,9 +961,12 @@ fn is_title(key: &str, titles: &[String]) -> bool {
     })
 }
 
-const CREDIT_LABELS: [&str; 24] = [
+const CREDIT_LABELS: [&str; 30] = [
     "foto", "fotos", "photo", "photos", "bild", "bilder", "image", "images", "credit", "credits", "crédit", "crédits",
     "copyright", "quelle",
+    // The picture's or the photographer's name ("Picture: Getty Images",
+    // "Photographe : …", "Fotograf: …").
+    "picture", "pictures", "photographer", "photographe", "fotograf", "fotografin",
     // A drawing's or a chart's author ("Illustration : …", "Infographie : …").
     "illustration", "illustrations", "infographie",
     // The post's header image and stand-in pictures ("Beitragsbild: …",
@@ -2356,8 +2359,8 @@ const PICTURE_CREDIT_OPENINGS: [&str; 16] = [
 ];
 
 /// Words that mark a slash-separated credit as a picture's ("AP Photo",
-/// "Pool", "File" for an archive picture).
-const PICTURE_WORDS: [&str; 10] = ["photo", "photos", "foto", "fotos", "picture", "pictures", "image", "images", "pool", "file"];
+/// "Pool", "File" for an archive picture, "Getty/Kevork Djansezian").
+const PICTURE_WORDS: [&str; 11] = ["photo", "photos", "foto", "fotos", "picture", "pictures", "image", "images", "pool", "file", "getty"];
 
 /// Where an agency's credit written with a slash closes `t` after a
 /// sentence of at least [`MIN_CAPTION_WORDS`] words ("… March 5, 2019.
@@ -2634,7 +2637,7 @@ pub(super) fn is_shortcode(text: &str) -> bool {
 /// A photo credit made of names between bars or slashes, one of them a
 /// news agency or photo library ("Natalie Naccache | Bloomberg | Getty
 /// Images", "AFP / Getty Images"), or passed on by one ("Julien De
-/// Rosa/Pool via REUTERS").
+/// Rosa/Pool via REUTERS", "Universal Images Group via Getty Images").
 pub(super) fn is_agency_credit(text: &str) -> bool {
     let t = text.trim();
     if t.split_whitespace().count() > 10 || t.ends_with(['.', '!', '?', ':']) {
@@ -2642,6 +2645,13 @@ pub(super) fn is_agency_credit(text: &str) -> bool {
     }
     let parts: Vec<&str> = t.split(['|', '/']).map(str::trim).filter(|p| !p.is_empty()).collect();
     let lexicon = crate::text_dump::lexicon::Lexicon::get();
+    // A picture passed on by an agency, alone ("Universal Images Group
+    // via Getty Images"): names opening with a capital before "via".
+    if let [one] = parts.as_slice() {
+        if let Some((who, agency)) = one.rsplit_once(" via ") {
+            return lexicon.is_listed_agency(agency) && who.split_whitespace().all(|w| w.starts_with(char::is_uppercase));
+        }
+    }
     (2..=4).contains(&parts.len())
         && parts.iter().all(|p| p.split_whitespace().count() <= 4)
         && parts.iter().any(|p| lexicon.is_listed_agency(p) || p.split(" via ").any(|q| lexicon.is_listed_agency(q)))

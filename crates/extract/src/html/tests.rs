@@ -1944,3 +1944,23 @@ fn a_labelled_credit_closing_a_caption_set_as_a_paragraph_is_cut() {
     // A label before words that are not names is the caption's.
     assert!(t.contains("Photo: the river at dawn"), "{t}");
 }
+
+#[test]
+fn a_picture_passed_on_by_an_agency_or_a_picture_label_is_a_credit() {
+    assert!(super::content::is_agency_credit("Universal Images Group via Getty Images"));
+    assert!(!super::content::is_agency_credit("Sent to the newsroom via Reuters"));
+    assert!(!super::content::is_agency_credit("Universal Images Group via Acme Holdings"));
+    assert!(super::content::looks_like_credit("Photographer: Sebastian Widmann"));
+    assert!(super::content::looks_like_credit("Photographe : Jean Dupont"));
+    let para = "<p>The ministers met on Monday to discuss security cooperation, trade and the future of the region, officials said in a statement.</p>";
+    let html = format!(
+        "<html><body><article><h1>Talks</h1>{para}\
+         <p>The ice hockey world has been rocked by the tragic death of the player. Picture: Getty Images</p>{para2}\
+         <p>Traffic on the northbound lanes of the freeway near the airport (Getty/Kevork Djansezian)</p>{para3}</article></body></html>",
+        para2 = para.replace("Monday", "Tuesday"),
+        para3 = para.replace("Monday", "Friday"),
+    );
+    let t = extract(&html, None).text;
+    assert!(t.contains("death of the player.\n") && !t.contains("Getty"), "{t}");
+    assert!(t.contains("near the airport\n") && !t.contains("Djansezian"), "{t}");
+}
