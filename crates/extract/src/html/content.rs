@@ -1282,6 +1282,60 @@ pub(super) fn is_entry_header(text: &str) -> bool {
     is_person_name(rest.trim())
 }
 
+/// Drops a block that repeats a neighbouring block with a media
+/// player's or a caption box's control around it: a video's duration
+/// before its title ("1:52 Over 230,000 people flee Idlib …" next to the
+/// video's caption "Over 230,000 people flee Idlib …"), or a control's
+/// label of at most [`MAX_CONTROL_LABEL_WORDS`] lower-case words after a
+/// caption's sentence ("… on Tuesday. hide caption" next to "… on
+/// Tuesday."). The neighbour holds the same words; the copy adds only the
+/// widget's.
+pub(crate) fn drop_repeated_player_labels(flat: &Flat<'_>, blocks: &mut Vec<u32>) {
+    let texts: Vec<String> = blocks
+        .iter()
+        .map(|&bi| flat.blocks.get(bi as usize).map_or(String::new(), |b| block_text(flat, b).split_whitespace().collect::<Vec<_>>().join(" ")))
+        .collect();
+    let mut drop = vec![false; blocks.len()];
+    for k in 0..texts.len() {
+        let near = [k.checked_sub(1), Some(k + 1)];
+        drop[k] = near.iter().flatten().filter_map(|&n| texts.get(n)).any(|other| is_control_copy(&texts[k], other));
+    }
+    let mut k = 0;
+    blocks.retain(|_| {
+        k += 1;
+        !drop[k - 1]
+    });
+}
+
+/// `text` is `other` with a video's duration before it, or with a
+/// control's label after its closing sentence (see
+/// [`drop_repeated_player_labels`]).
+fn is_control_copy(text: &str, other: &str) -> bool {
+    if other.split_whitespace().count() < MIN_REPEATED_WORDS || text.len() <= other.len() {
+        return false;
+    }
+    if let Some(head) = text.strip_suffix(other).map(str::trim_end) {
+        // "1:52", "12:03", "1:02:33".
+        let mut parts = head.split(':');
+        let first_ok = parts.next().is_some_and(|p| (1..=2).contains(&p.len()) && p.chars().all(|c| c.is_ascii_digit()));
+        let rest: Vec<&str> = parts.collect();
+        return first_ok && (1..=2).contains(&rest.len()) && rest.iter().all(|p| p.len() == 2 && p.chars().all(|c| c.is_ascii_digit()));
+    }
+    if let Some(tail) = text.strip_prefix(other) {
+        let words: Vec<&str> = tail.split_whitespace().collect();
+        return tail.starts_with(' ')
+            && other.ends_with(['.', '!', '?', ')', '”', '"', '»'])
+            && (1..=MAX_CONTROL_LABEL_WORDS).contains(&words.len())
+            && words.iter().all(|w| w.chars().all(char::is_lowercase));
+    }
+    false
+}
+
+/// Fewest words of a block whose copy with a control is dropped.
+const MIN_REPEATED_WORDS: usize = 4;
+/// Most words of a control's label after a caption ("hide caption").
+const MAX_CONTROL_LABEL_WORDS: usize = 3;
+
 /// The label of a box the selection left out, stranded at the end of the
 /// article once the rules that trim its end have run: a heading (no
 /// article ends on one), or a short paragraph without a sentence (at most

@@ -1964,3 +1964,26 @@ fn a_picture_passed_on_by_an_agency_or_a_picture_label_is_a_credit() {
     assert!(t.contains("death of the player.\n") && !t.contains("Getty"), "{t}");
     assert!(t.contains("near the airport\n") && !t.contains("Djansezian"), "{t}");
 }
+
+#[test]
+fn a_player_s_copy_of_a_caption_is_dropped() {
+    let para = "<p>The ministers met on Monday to discuss security cooperation, trade and the future of the region, officials said in a statement.</p>";
+    let html = format!(
+        "<html><body><article><h1>Talks</h1>{para}\
+         <div class=\"c-video\"><span class=\"data\"><time>1:52</time> <span>Over 230,000 people flee Idlib during the offensive</span></span></div>\
+         <figure><figcaption>Over 230,000 people flee Idlib during the offensive</figcaption></figure>{para2}\
+         <div><p>Smoke rises over the city as airstrikes continue on Tuesday. hide caption</p><p>Smoke rises over the city as airstrikes continue on Tuesday.</p></div>{para3}\
+         {para4}\
+         <p>12:30 The vote was counted</p><p>The vote was counted by noon, officials said.</p></article></body></html>",
+        para2 = para.replace("Monday", "Tuesday"),
+        para3 = para.replace("Monday", "Friday"),
+        para4 = para.replace("Monday", "Sunday"),
+    );
+    let t = extract(&html, None).text;
+    assert!(!t.contains("1:52"), "{t}");
+    assert_eq!(t.matches("Over 230,000 people flee Idlib").count(), 1, "{t}");
+    assert!(!t.contains("hide caption"), "{t}");
+    assert_eq!(t.matches("Smoke rises over the city").count(), 1, "{t}");
+    // Words that are not only a control's stay.
+    assert!(t.contains("12:30 The vote was counted"), "{t}");
+}
