@@ -961,9 +961,11 @@ fn is_title(key: &str, titles: &[String]) -> bool {
     })
 }
 
-const CREDIT_LABELS: [&str; 30] = [
+const CREDIT_LABELS: [&str; 31] = [
     "foto", "fotos", "photo", "photos", "bild", "bilder", "image", "images", "credit", "credits", "crédit", "crédits",
     "copyright", "quelle",
+    // Russian ("Фото: личный архив …").
+    "фото",
     // The picture's or the photographer's name ("Picture: Getty Images",
     // "Photographe : …", "Fotograf: …").
     "picture", "pictures", "photographer", "photographe", "fotograf", "fotografin",
@@ -2531,6 +2533,26 @@ pub(super) fn looks_like_credit(text: &str) -> bool {
         && rest.split_whitespace().count() <= 8
 }
 
+/// A credit's label alone before its colon: one to three words, each a
+/// credit label ("Фото:", "Photo :", "Crédit photo :", "Photo credit:").
+fn is_lone_credit_label(text: &str) -> bool {
+    let Some(label) = text.trim().strip_suffix(':') else { return false };
+    let words: Vec<String> = label.split_whitespace().map(str::to_lowercase).collect();
+    (1..=3).contains(&words.len()) && words.iter().all(|w| CREDIT_LABELS.contains(&w.as_str()))
+}
+
+/// The line after a credit's label alone: at most [`CREDIT_TAIL_WORDS`]
+/// words (separators aside) without a sentence end (names, agencies,
+/// "personal archive of X", "picture alliance / Xinhua | Ju Peng").
+fn is_credited_line(text: &str) -> bool {
+    let t = text.trim();
+    let words = t.split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric)).count();
+    (1..=CREDIT_TAIL_WORDS).contains(&words) && !t.ends_with(['.', '!', '?', ':', ';'])
+}
+
+/// Longest credit label alone (characters, whitespace excluded).
+const MAX_CREDIT_LABEL_CHARS: u32 = 30;
+
 /// Endings of compound credit labels ("photocredits", "bildcredit",
 /// "pressefoto"); not "…bild" nor "…quelle", which end words that credit
 /// no one ("Leitbild", "Lichtquelle").
@@ -2802,8 +2824,11 @@ fn filter_blocks(flat: &Flat<'_>, blocks: Vec<u32>, title: &[String]) -> Vec<u32
     let mut prev_repeat = false;
     // Inside a list of pointers announced by a label ("À lire aussi :").
     let mut pointer_list = false;
+    // The previous block was a credit's label alone ("Фото:", "Crédit photo :").
+    let mut credit_label = false;
     for (pos, &bi) in blocks.iter().enumerate() {
         let after_repeat = std::mem::take(&mut prev_repeat);
+        let after_credit_label = std::mem::take(&mut credit_label);
         let Some(b) = flat.blocks.get(bi as usize) else { continue };
         let ld = link_density(b.chars, b.link_chars);
         // Inside a figure only the caption is article text (not gallery
@@ -2840,6 +2865,16 @@ fn filter_blocks(flat: &Flat<'_>, blocks: Vec<u32>, title: &[String]) -> Vec<u32
                 continue;
             }
             if b.chars < 90 && (looks_like_byline(&text) || looks_like_credit(&text)) {
+                continue;
+            }
+            // A credit set as a label and its names in two elements
+            // ("<dt>Фото:</dt><dd>личный архив …</dd>", "Crédit photo :"
+            // then "Jean Dupont"): the label, then a short line of names.
+            if b.chars < MAX_CREDIT_LABEL_CHARS && is_lone_credit_label(&text) {
+                credit_label = true;
+                continue;
+            }
+            if after_credit_label && b.chars < 90 && is_credited_line(&text) {
                 continue;
             }
             if b.chars < 80 && matches!(b.kind, Kind::Para | Kind::Heading(_) | Kind::Item) && is_date_line(&text) {

@@ -1952,6 +1952,7 @@ fn a_picture_passed_on_by_an_agency_or_a_picture_label_is_a_credit() {
     assert!(!super::content::is_agency_credit("Universal Images Group via Acme Holdings"));
     assert!(super::content::looks_like_credit("Photographer: Sebastian Widmann"));
     assert!(super::content::looks_like_credit("Photographe : Jean Dupont"));
+    assert!(super::content::looks_like_credit("Фото: личный архив Андрея Рудькова"));
     let para = "<p>The ministers met on Monday to discuss security cooperation, trade and the future of the region, officials said in a statement.</p>";
     let html = format!(
         "<html><body><article><h1>Talks</h1>{para}\
@@ -1986,4 +1987,24 @@ fn a_player_s_copy_of_a_caption_is_dropped() {
     assert_eq!(t.matches("Smoke rises over the city").count(), 1, "{t}");
     // Words that are not only a control's stay.
     assert!(t.contains("12:30 The vote was counted"), "{t}");
+}
+
+#[test]
+fn a_credit_label_and_its_names_in_two_elements_are_a_credit() {
+    let para = "<p>The ministers met on Monday to discuss security cooperation, trade and the future of the region, officials said in a statement.</p>";
+    let html = format!(
+        "<html><body><article><h1>Talks</h1>{para}<h2>Andrei Rudkov</h2>\
+         <dl><dt>Фото:</dt><dd>личный архив Андрея Рудькова</dd></dl>{para2}\
+         <div><span>Crédit photo :</span></div><div><span>picture alliance / Xinhua News Agency | Jean Dupont</span></div>{para3}\
+         <p>Photo:</p><p>The view from the summit of the mountain at dawn, with the valley below.</p>{para4}</article></body></html>",
+        para2 = para.replace("Monday", "Tuesday"),
+        para3 = para.replace("Monday", "Friday"),
+        para4 = para.replace("Monday", "Sunday"),
+    );
+    let t = extract(&html, None).text;
+    assert!(!t.contains("Фото") && !t.contains("архив"), "{t}");
+    assert!(!t.contains("Crédit photo") && !t.contains("Dupont"), "{t}");
+    assert!(t.contains("Andrei Rudkov"), "{t}");
+    // A sentence after a label is not a credit.
+    assert!(t.contains("The view from the summit"), "{t}");
 }
