@@ -2099,8 +2099,10 @@ pub(crate) fn trim_caption_credits(flat: &mut Flat<'_>) {
             }
         }
         let Some(mut cut) = credit_tail(&text, !caption) else { continue };
-        // A credit printed twice ("… (AP Photo/X) (AP Photo/X)").
-        if let Some(again) = credit_tail(&text[..cut], !caption).filter(|&c| c < cut) {
+        // A credit printed twice ("… (AP Photo/X) (AP Photo/X)"); not
+        // another parenthesis before it ("… (Line 4/Line 6) (REUTERS/X)").
+        let seps = |c: char| c.is_whitespace() || matches!(c, '|' | '/' | '-' | '–' | '—');
+        if let Some(again) = credit_tail(&text[..cut], !caption).filter(|&c| c < cut && text[c..cut].trim_matches(seps) == text[cut..].trim_matches(seps)) {
             cut = again;
         }
         let Some(&(start, k)) = starts.iter().rev().find(|&&(st, _)| st <= cut) else {

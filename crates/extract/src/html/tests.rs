@@ -1922,6 +1922,13 @@ fn a_picture_credit_closing_a_caption_set_as_a_paragraph_is_cut() {
     // A parenthesis that credits no picture stays.
     assert!(t.contains("the latest poll (Reuters/Ipsos)"), "{t}");
     assert!(t.contains("every hour (Paris/Lyon)"), "{t}");
+    // Only a credit printed twice goes twice.
+    let html = format!(
+        "<html><body><article><h1>Talks</h1>{para}<figure><img src=x.jpg><figcaption>Trains at the station between the two lines (Line 4/Line 6) (REUTERS/Jane Roe)</figcaption></figure>{para2}</article></body></html>",
+        para2 = para.replace("Monday", "Tuesday"),
+    );
+    let t = extract(&html, None).text;
+    assert!(t.contains("between the two lines (Line 4/Line 6)\n") && !t.contains("Jane Roe"), "{t}");
 }
 
 #[test]
