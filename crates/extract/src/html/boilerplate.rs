@@ -365,6 +365,8 @@ mod tests {
         assert!(is_disclosure("Associated Press writers Jane Roe and John Doe contributed to this report."));
         assert!(is_disclosure("John Doe contributed reporting from Hong Kong."));
         assert!(is_furniture("(Avec AFP)"));
+        assert!(is_furniture("– Additional reporting from Reuters"));
+        assert!(is_furniture("Avec la contribution de Jean Dupont à Lyon"));
         assert!(!is_furniture("Reporting byzantine rules was hard for the ministry."));
         // Disclaimers and update lines.
         assert!(is_furniture("(Alle Angaben ohne Gewähr)"));

@@ -961,9 +961,14 @@ fn is_title(key: &str, titles: &[String]) -> bool {
     })
 }
 
-const CREDIT_LABELS: [&str; 24] = [
+const CREDIT_LABELS: [&str; 31] = [
     "foto", "fotos", "photo", "photos", "bild", "bilder", "image", "images", "credit", "credits", "crédit", "crédits",
     "copyright", "quelle",
+    // Russian ("Фото: личный архив …").
+    "фото",
+    // The picture's or the photographer's name ("Picture: Getty Images",
+    // "Photographe : …", "Fotograf: …").
+    "picture", "pictures", "photographer", "photographe", "fotograf", "fotografin",
     // A drawing's or a chart's author ("Illustration : …", "Infographie : …").
     "illustration", "illustrations", "infographie",
     // The post's header image and stand-in pictures ("Beitragsbild: …",
@@ -1278,6 +1283,60 @@ pub(super) fn is_entry_header(text: &str) -> bool {
     let rest = BYLINE_PREFIXES.iter().find_map(|p| lower.starts_with(p).then(|| rest.get(p.len()..)).flatten()).unwrap_or(rest);
     is_person_name(rest.trim())
 }
+
+/// Drops a block that repeats a neighbouring block with a media
+/// player's or a caption box's control around it: a video's duration
+/// before its title ("1:52 Over 230,000 people flee Idlib …" next to the
+/// video's caption "Over 230,000 people flee Idlib …"), or a control's
+/// label of at most [`MAX_CONTROL_LABEL_WORDS`] lower-case words after a
+/// caption's sentence ("… on Tuesday. hide caption" next to "… on
+/// Tuesday."). The neighbour holds the same words; the copy adds only the
+/// widget's.
+pub(crate) fn drop_repeated_player_labels(flat: &Flat<'_>, blocks: &mut Vec<u32>) {
+    let texts: Vec<String> = blocks
+        .iter()
+        .map(|&bi| flat.blocks.get(bi as usize).map_or(String::new(), |b| block_text(flat, b).split_whitespace().collect::<Vec<_>>().join(" ")))
+        .collect();
+    let mut drop = vec![false; blocks.len()];
+    for k in 0..texts.len() {
+        let near = [k.checked_sub(1), Some(k + 1)];
+        drop[k] = near.iter().flatten().filter_map(|&n| texts.get(n)).any(|other| is_control_copy(&texts[k], other));
+    }
+    let mut k = 0;
+    blocks.retain(|_| {
+        k += 1;
+        !drop[k - 1]
+    });
+}
+
+/// `text` is `other` with a video's duration before it, or with a
+/// control's label after its closing sentence (see
+/// [`drop_repeated_player_labels`]).
+fn is_control_copy(text: &str, other: &str) -> bool {
+    if other.split_whitespace().count() < MIN_REPEATED_WORDS || text.len() <= other.len() {
+        return false;
+    }
+    if let Some(head) = text.strip_suffix(other).map(str::trim_end) {
+        // "1:52", "12:03", "1:02:33".
+        let mut parts = head.split(':');
+        let first_ok = parts.next().is_some_and(|p| (1..=2).contains(&p.len()) && p.chars().all(|c| c.is_ascii_digit()));
+        let rest: Vec<&str> = parts.collect();
+        return first_ok && (1..=2).contains(&rest.len()) && rest.iter().all(|p| p.len() == 2 && p.chars().all(|c| c.is_ascii_digit()));
+    }
+    if let Some(tail) = text.strip_prefix(other) {
+        let words: Vec<&str> = tail.split_whitespace().collect();
+        return tail.starts_with(' ')
+            && other.ends_with(['.', '!', '?', ')', '”', '"', '»'])
+            && (1..=MAX_CONTROL_LABEL_WORDS).contains(&words.len())
+            && words.iter().all(|w| w.chars().all(char::is_lowercase));
+    }
+    false
+}
+
+/// Fewest words of a block whose copy with a control is dropped.
+const MIN_REPEATED_WORDS: usize = 4;
+/// Most words of a control's label after a caption ("hide caption").
+const MAX_CONTROL_LABEL_WORDS: usize = 3;
 
 /// The label of a box the selection left out, stranded at the end of the
 /// article once the rules that trim its end have run: a heading (no
@@ -2016,7 +2075,15 @@ pub(crate) fn trim_caption_credits(flat: &mut Flat<'_>) {
                 _ => None,
             }) == Some(true)
         };
-        if !caption && !pieces.iter().any(|p| matches!(p, Piece::Text(t) if t.contains('©') || t.contains("(C) "))) && !closing_parenthesis() {
+        // Or an agency's credit with a slash ("… 2019. REUTERS/Pierre
+        // Albouy"), or a labelled credit ("… Hamburg. Foto: X").
+        let closing_slash = || {
+            pieces.iter().rev().find_map(|p| match p {
+                Piece::Text(t) if !t.trim().is_empty() => Some(t.contains(['/', ':'])),
+                _ => None,
+            }) == Some(true)
+        };
+        if !caption && !pieces.iter().any(|p| matches!(p, Piece::Text(t) if t.contains('©') || t.contains("(C) "))) && !closing_parenthesis() && !closing_slash() {
             continue;
         }
         // The block's text, with where each text piece starts in it.
@@ -2031,7 +2098,13 @@ pub(crate) fn trim_caption_credits(flat: &mut Flat<'_>) {
                 Piece::Break | Piece::Cell | Piece::Space => text.push(' '),
             }
         }
-        let Some(cut) = credit_tail(&text, !caption) else { continue };
+        let Some(mut cut) = credit_tail(&text, !caption) else { continue };
+        // A credit printed twice ("… (AP Photo/X) (AP Photo/X)"); not
+        // another parenthesis before it ("… (Line 4/Line 6) (REUTERS/X)").
+        let seps = |c: char| c.is_whitespace() || matches!(c, '|' | '/' | '-' | '–' | '—');
+        if let Some(again) = credit_tail(&text[..cut], !caption).filter(|&c| c < cut && text[c..cut].trim_matches(seps) == text[cut..].trim_matches(seps)) {
+            cut = again;
+        }
         let Some(&(start, k)) = starts.iter().rev().find(|&&(st, _)| st <= cut) else {
             b.pieces.1 = b.pieces.0;
             continue;
@@ -2180,6 +2253,24 @@ fn credit_start(text: &str, copyright_only: bool) -> Option<usize> {
             if words_before >= MIN_CAPTION_WORDS && inner.split_whitespace().count() <= 6 && opens_with_credit_label(inner) {
                 return Some(open);
             }
+            // "… in Hialeah, Fla. (AP Photo/Lynne Sladky)", "… in Moscow.
+            // (Gavriil Grigorov/Pool/AFP via Getty Images)", "… (Photo by
+            // Kevin Mazur/Getty Images)": a picture's credit in
+            // parentheses after a caption's words.
+            if words_before >= MIN_CAPTION_WORDS && is_picture_credit(inner) {
+                return Some(open);
+            }
+        }
+        // "… in Geneva, Switzerland March 5, 2019. REUTERS/Pierre Albouy":
+        // an agency's credit with a slash after a caption's sentence.
+        if let Some(at) = closing_slashed_agency_credit(t) {
+            return Some(at);
+        }
+        // "… der Universität Hamburg. Foto: Markus Scholz", "… im Kreis
+        // Fulda. - Foto: Hendrik Urbin": a labelled credit of names after
+        // a caption's sentence.
+        if let Some(at) = closing_labelled_credit(t) {
+            return Some(at);
         }
         // "… aus der Schweiz. © AFP / Marco Bertorello"
         let at = copyright_sign(t)?;
@@ -2282,6 +2373,111 @@ const COPYRIGHT_NAME_WORDS: usize = 3;
 /// Fewest words of text before such a credit.
 const MIN_CAPTION_WORDS: usize = 4;
 
+/// The inside of a parenthesis that credits a picture, not a caption's
+/// words: at most [`PICTURE_CREDIT_WORDS`] words and no sentence end,
+/// either opening with a credit phrase before a name ("Photo by Kevin
+/// Mazur/Getty Images", "Courtesy of Dylan Tinsley", "Photo de Jean
+/// Dupont"), or names between slashes of which one holds a picture word
+/// ("AP Photo/Alan Diaz, File", "Gavriil Grigorov/Pool/AFP"), or names
+/// between slashes of which one is a listed agency (also "X via Getty
+/// Images") and another a name of two words or more ("REUTERS/Brendan
+/// McDermid", "Andrey Rudakov/Bloomberg via Getty Images"; not a poll's
+/// name, "Reuters/Ipsos").
+fn is_picture_credit(inner: &str) -> bool {
+    let words = inner.split_whitespace().count();
+    if words == 0 || words > PICTURE_CREDIT_WORDS || inner.ends_with(['.', '!', '?', ':', ';']) {
+        return false;
+    }
+    let lower = inner.to_lowercase();
+    if let Some(rest) = PICTURE_CREDIT_OPENINGS.iter().find_map(|o| lower.strip_prefix(o).map(|_| &inner[o.len()..])) {
+        return rest.split_whitespace().any(|w| w.starts_with(char::is_uppercase));
+    }
+    if !is_credit_phrase(inner) {
+        return false;
+    }
+    let lexicon = crate::text_dump::lexicon::Lexicon::get();
+    let parts: Vec<&str> = inner.split(['/', '|']).map(str::trim).collect();
+    let pictured = parts.iter().any(|p| p.to_lowercase().split(|c: char| !c.is_alphanumeric()).any(|w| PICTURE_WORDS.contains(&w)));
+    let agency = parts.iter().any(|p| lexicon.is_listed_agency(p) || p.split(" via ").any(|q| lexicon.is_listed_agency(q)));
+    let named = parts.iter().any(|p| {
+        let ws: Vec<&str> = p.split_whitespace().collect();
+        ws.len() >= 2 && ws.iter().all(|w| w.starts_with(char::is_uppercase))
+    });
+    pictured || agency && named
+}
+
+/// Most words of a parenthesised picture credit.
+const PICTURE_CREDIT_WORDS: usize = 10;
+
+/// Openings of a picture credit written as a phrase (lower case; a name
+/// follows).
+const PICTURE_CREDIT_OPENINGS: [&str; 16] = [
+    "photo by ", "photos by ", "photograph by ", "photo courtesy of ", "photo courtesy ", "courtesy of ", "image courtesy of ",
+    "image by ", "picture by ", "photo de ", "photos de ", "photo par ", "crédit photo ", "foto von ", "foto di ", "foto de ",
+];
+
+/// Words that mark a slash-separated credit as a picture's ("AP Photo",
+/// "Pool", "File" for an archive picture, "Getty/Kevork Djansezian").
+const PICTURE_WORDS: [&str; 11] = ["photo", "photos", "foto", "fotos", "picture", "pictures", "image", "images", "pool", "file", "getty"];
+
+/// Where an agency's credit written with a slash closes `t` after a
+/// sentence of at least [`MIN_CAPTION_WORDS`] words ("… March 5, 2019.
+/// REUTERS/Pierre Albouy"), if it does.
+fn closing_slashed_agency_credit(t: &str) -> Option<usize> {
+    let mut word_starts: Vec<usize> = Vec::new();
+    let mut prev_space = true;
+    for (i, c) in t.char_indices() {
+        if prev_space && !c.is_whitespace() {
+            word_starts.push(i);
+        }
+        prev_space = c.is_whitespace();
+    }
+    let from = word_starts.len().saturating_sub(CREDIT_TAIL_WORDS);
+    word_starts[from..].iter().copied().find(|&i| {
+        let before = t[..i].trim_end();
+        before.ends_with(['.', '!', '?']) && before.split_whitespace().count() >= MIN_CAPTION_WORDS && t[i..].contains('/') && is_agency_credit(&t[i..])
+    })
+}
+
+/// Where a labelled credit of names closes `t` after a sentence (or a
+/// dash) of at least [`MIN_CAPTION_WORDS`] words ("… Hamburg. Foto:
+/// Markus Scholz/dpa", "… Fulda. - Foto: Hendrik Urbin", "… briefings.
+/// Photo: Jonathan Nackstrand/AFP", "… (Symbolbild) Foto: pixabay"), if
+/// it does: at most [`CREDIT_TAIL_WORDS`] words, no sentence end, and
+/// after the label names only (words opening with a capital, a digit or
+/// a sign, linking words of names) but one; "… Photo: the river at dawn"
+/// is the caption's.
+fn closing_labelled_credit(t: &str) -> Option<usize> {
+    if t.ends_with(['.', '!', '?', ':', ';', ',']) {
+        return None;
+    }
+    let mut word_starts: Vec<usize> = Vec::new();
+    let mut prev_space = true;
+    for (i, c) in t.char_indices() {
+        if prev_space && !c.is_whitespace() {
+            word_starts.push(i);
+        }
+        prev_space = c.is_whitespace();
+    }
+    let from = word_starts.len().saturating_sub(CREDIT_TAIL_WORDS);
+    word_starts[from..].iter().copied().find(|&i| {
+        let before = t[..i].trim_end();
+        if !before.ends_with(['.', '!', '?', ')', '–', '—', '-', '|']) || before.split_whitespace().count() < MIN_CAPTION_WORDS || !opens_with_credit_label(&t[i..]) {
+            return false;
+        }
+        let rest = t[i..].split_once(':').map_or("", |(_, r)| r);
+        let lower = rest
+            .split_whitespace()
+            .filter(|w| w.chars().next().is_some_and(char::is_lowercase) && !NAME_LINKS.contains(w))
+            .count();
+        !rest.trim().is_empty() && lower <= 1
+    })
+}
+
+/// Words that may link the names of a credit ("X via Getty Images",
+/// "Bensing & Reith" is signed; "Jean de La Fontaine", "Foto von X").
+const NAME_LINKS: [&str; 12] = ["via", "de", "du", "des", "la", "le", "von", "van", "der", "and", "und", "et"];
+
 /// "©…", "Foto: …", "Quelle: …", "Foto © …".
 fn opens_with_credit_label(s: &str) -> bool {
     if s.starts_with('©') {
@@ -2338,6 +2534,26 @@ pub(super) fn looks_like_credit(text: &str) -> bool {
         && !rest.trim().is_empty()
         && rest.split_whitespace().count() <= 8
 }
+
+/// A credit's label alone before its colon: one to three words, each a
+/// credit label ("Фото:", "Photo :", "Crédit photo :", "Photo credit:").
+fn is_lone_credit_label(text: &str) -> bool {
+    let Some(label) = text.trim().strip_suffix(':') else { return false };
+    let words: Vec<String> = label.split_whitespace().map(str::to_lowercase).collect();
+    (1..=3).contains(&words.len()) && words.iter().all(|w| CREDIT_LABELS.contains(&w.as_str()))
+}
+
+/// The line after a credit's label alone: at most [`CREDIT_TAIL_WORDS`]
+/// words (separators aside) without a sentence end (names, agencies,
+/// "personal archive of X", "picture alliance / Xinhua | Ju Peng").
+fn is_credited_line(text: &str) -> bool {
+    let t = text.trim();
+    let words = t.split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric)).count();
+    (1..=CREDIT_TAIL_WORDS).contains(&words) && !t.ends_with(['.', '!', '?', ':', ';'])
+}
+
+/// Longest credit label alone (characters, whitespace excluded).
+const MAX_CREDIT_LABEL_CHARS: u32 = 30;
 
 /// Endings of compound credit labels ("photocredits", "bildcredit",
 /// "pressefoto"); not "…bild" nor "…quelle", which end words that credit
@@ -2498,7 +2714,8 @@ pub(super) fn is_shortcode(text: &str) -> bool {
 
 /// A photo credit made of names between bars or slashes, one of them a
 /// news agency or photo library ("Natalie Naccache | Bloomberg | Getty
-/// Images", "AFP / Getty Images").
+/// Images", "AFP / Getty Images"), or passed on by one ("Julien De
+/// Rosa/Pool via REUTERS", "Universal Images Group via Getty Images").
 pub(super) fn is_agency_credit(text: &str) -> bool {
     let t = text.trim();
     if t.split_whitespace().count() > 10 || t.ends_with(['.', '!', '?', ':']) {
@@ -2506,9 +2723,16 @@ pub(super) fn is_agency_credit(text: &str) -> bool {
     }
     let parts: Vec<&str> = t.split(['|', '/']).map(str::trim).filter(|p| !p.is_empty()).collect();
     let lexicon = crate::text_dump::lexicon::Lexicon::get();
+    // A picture passed on by an agency, alone ("Universal Images Group
+    // via Getty Images"): names opening with a capital before "via".
+    if let [one] = parts.as_slice() {
+        if let Some((who, agency)) = one.rsplit_once(" via ") {
+            return lexicon.is_listed_agency(agency) && who.split_whitespace().all(|w| w.starts_with(char::is_uppercase));
+        }
+    }
     (2..=4).contains(&parts.len())
         && parts.iter().all(|p| p.split_whitespace().count() <= 4)
-        && parts.iter().any(|p| lexicon.is_listed_agency(p))
+        && parts.iter().any(|p| lexicon.is_listed_agency(p) || p.split(" via ").any(|q| lexicon.is_listed_agency(q)))
 }
 
 /// A picture gallery's counter ("1 of 6", "3 / 12", "2 sur 5", "4 von
@@ -2602,8 +2826,11 @@ fn filter_blocks(flat: &Flat<'_>, blocks: Vec<u32>, title: &[String]) -> Vec<u32
     let mut prev_repeat = false;
     // Inside a list of pointers announced by a label ("À lire aussi :").
     let mut pointer_list = false;
+    // The previous block was a credit's label alone ("Фото:", "Crédit photo :").
+    let mut credit_label = false;
     for (pos, &bi) in blocks.iter().enumerate() {
         let after_repeat = std::mem::take(&mut prev_repeat);
+        let after_credit_label = std::mem::take(&mut credit_label);
         let Some(b) = flat.blocks.get(bi as usize) else { continue };
         let ld = link_density(b.chars, b.link_chars);
         // Inside a figure only the caption is article text (not gallery
@@ -2640,6 +2867,16 @@ fn filter_blocks(flat: &Flat<'_>, blocks: Vec<u32>, title: &[String]) -> Vec<u32
                 continue;
             }
             if b.chars < 90 && (looks_like_byline(&text) || looks_like_credit(&text)) {
+                continue;
+            }
+            // A credit set as a label and its names in two elements
+            // ("<dt>Фото:</dt><dd>личный архив …</dd>", "Crédit photo :"
+            // then "Jean Dupont"): the label, then a short line of names.
+            if b.chars < MAX_CREDIT_LABEL_CHARS && is_lone_credit_label(&text) {
+                credit_label = true;
+                continue;
+            }
+            if after_credit_label && b.chars < 90 && is_credited_line(&text) {
                 continue;
             }
             if b.chars < 80 && matches!(b.kind, Kind::Para | Kind::Heading(_) | Kind::Item) && is_date_line(&text) {

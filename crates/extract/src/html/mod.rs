@@ -140,6 +140,7 @@ fn choose_blocks<'a>(doc: &'a Html, html: &str, page: &metadata::PageMeta, meta:
     content::drop_closing_signature(&flat, &mut selection.blocks, authors);
     content::append_notes(&flat, &mut selection.blocks);
     content::drop_stranded_labels(&flat, &mut selection.blocks);
+    content::drop_repeated_player_labels(&flat, &mut selection.blocks);
     content::prepend_described_lead(&flat, &mut selection.blocks, &page.descriptions);
     // The headline is known by the titles the page declares and the title
     // chosen (not by the first `h1` alone: a site logo is one).

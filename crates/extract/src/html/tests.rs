@@ -1896,3 +1896,122 @@ fn advice_to_follow_someone_closing_a_paragraph_stays() {
         "Rumor has it that this song is a precursor to a holiday special that Sklar plans to release on Christmas. Follow him on Instagram to watch."
     ));
 }
+
+#[test]
+fn a_picture_credit_closing_a_caption_set_as_a_paragraph_is_cut() {
+    let para = "<p>The ministers met on Monday to discuss security cooperation, trade and the future of the region, officials said in a statement.</p>";
+    let html = format!(
+        "<html><body><article><h1>Talks</h1>{para}\
+         <p>Former President Donald Trump speaks at a campaign rally in Hialeah, Fla., Wednesday. (AP Photo/Lynne Sladky) (AP Photo/Lynne Sladky)</p>{para2}\
+         <p>President Vladimir Putin chairs a meeting in Moscow. (Gavriil Grigorov/Pool/AFP via Getty Images)</p>{para3}\
+         <p>Two producers pose for a photo at a private residence in Montecito. (Photo by Kevin Mazur/Getty Images for Ithaca Holdings)</p>{para4}\
+         <p>A Skoda logo is displayed at the motor show in Geneva, Switzerland March 5, 2019. REUTERS/Pierre Albouy</p>{para}\
+         <p>Two residents are stuck in a campground near La Paz, Bolivia. (Courtesy of Dylan Tinsley and Hannah Phalen)</p>{para2}\
+         <p>Most voters back the plan, according to the latest poll (Reuters/Ipsos)</p>{para3}\
+         <p>The trains run between the two cities every hour (Paris/Lyon)</p>{para4}</article></body></html>",
+        para2 = para.replace("Monday", "Tuesday"),
+        para3 = para.replace("Monday", "Friday"),
+        para4 = para.replace("Monday", "Sunday"),
+    );
+    let t = extract(&html, None).text;
+    assert!(t.contains("in Hialeah, Fla., Wednesday.\n") && !t.contains("Sladky"), "{t}");
+    assert!(t.contains("chairs a meeting in Moscow.\n") && !t.contains("Grigorov"), "{t}");
+    assert!(t.contains("private residence in Montecito.\n") && !t.contains("Mazur"), "{t}");
+    assert!(t.contains("March 5, 2019.\n") && !t.contains("Albouy"), "{t}");
+    assert!(t.contains("near La Paz, Bolivia.\n") && !t.contains("Phalen"), "{t}");
+    // A parenthesis that credits no picture stays.
+    assert!(t.contains("the latest poll (Reuters/Ipsos)"), "{t}");
+    assert!(t.contains("every hour (Paris/Lyon)"), "{t}");
+    // Only a credit printed twice goes twice.
+    let html = format!(
+        "<html><body><article><h1>Talks</h1>{para}<figure><img src=x.jpg><figcaption>Trains at the station between the two lines (Line 4/Line 6) (REUTERS/Jane Roe)</figcaption></figure>{para2}</article></body></html>",
+        para2 = para.replace("Monday", "Tuesday"),
+    );
+    let t = extract(&html, None).text;
+    assert!(t.contains("between the two lines (Line 4/Line 6)\n") && !t.contains("Jane Roe"), "{t}");
+}
+
+#[test]
+fn a_labelled_credit_closing_a_caption_set_as_a_paragraph_is_cut() {
+    let para = "<p>The ministers met on Monday to discuss security cooperation, trade and the future of the region, officials said in a statement.</p>";
+    let html = format!(
+        "<html><body><article><h1>Talks</h1>{para}\
+         <p>Bernd Lucke verlässt den Hörsaal der Universität Hamburg. Foto: Markus Scholz/dpa/Archivbild</p>{para2}\
+         <p>La maire s'adresse aux habitants devant la mairie de Lyon. Photo : Jean Dupont</p>{para3}\
+         <p>The minister leaves a ceremony at the air base near Orleans, France, January 16, 2020. Julien De Rosa/Pool via REUTERS</p>{para4}\
+         <p>We walked down to the old harbour in the evening. Photo: the river at dawn</p>{para}</article></body></html>",
+        para2 = para.replace("Monday", "Tuesday"),
+        para3 = para.replace("Monday", "Friday"),
+        para4 = para.replace("Monday", "Sunday"),
+    );
+    let t = extract(&html, None).text;
+    assert!(t.contains("der Universität Hamburg.\n") && !t.contains("Scholz"), "{t}");
+    assert!(t.contains("la mairie de Lyon.\n") && !t.contains("Dupont"), "{t}");
+    assert!(t.contains("January 16, 2020.\n") && !t.contains("Rosa"), "{t}");
+    // A label before words that are not names is the caption's.
+    assert!(t.contains("Photo: the river at dawn"), "{t}");
+}
+
+#[test]
+fn a_picture_passed_on_by_an_agency_or_a_picture_label_is_a_credit() {
+    assert!(super::content::is_agency_credit("Universal Images Group via Getty Images"));
+    assert!(!super::content::is_agency_credit("Sent to the newsroom via Reuters"));
+    assert!(!super::content::is_agency_credit("Universal Images Group via Acme Holdings"));
+    assert!(super::content::looks_like_credit("Photographer: Sebastian Widmann"));
+    assert!(super::content::looks_like_credit("Photographe : Jean Dupont"));
+    assert!(super::content::looks_like_credit("Фото: личный архив Андрея Рудькова"));
+    let para = "<p>The ministers met on Monday to discuss security cooperation, trade and the future of the region, officials said in a statement.</p>";
+    let html = format!(
+        "<html><body><article><h1>Talks</h1>{para}\
+         <p>The ice hockey world has been rocked by the tragic death of the player. Picture: Getty Images</p>{para2}\
+         <p>Traffic on the northbound lanes of the freeway near the airport (Getty/Kevork Djansezian)</p>{para3}</article></body></html>",
+        para2 = para.replace("Monday", "Tuesday"),
+        para3 = para.replace("Monday", "Friday"),
+    );
+    let t = extract(&html, None).text;
+    assert!(t.contains("death of the player.\n") && !t.contains("Getty"), "{t}");
+    assert!(t.contains("near the airport\n") && !t.contains("Djansezian"), "{t}");
+}
+
+#[test]
+fn a_player_s_copy_of_a_caption_is_dropped() {
+    let para = "<p>The ministers met on Monday to discuss security cooperation, trade and the future of the region, officials said in a statement.</p>";
+    let html = format!(
+        "<html><body><article><h1>Talks</h1>{para}\
+         <div class=\"c-video\"><span class=\"data\"><time>1:52</time> <span>Over 230,000 people flee Idlib during the offensive</span></span></div>\
+         <figure><figcaption>Over 230,000 people flee Idlib during the offensive</figcaption></figure>{para2}\
+         <div><p>Smoke rises over the city as airstrikes continue on Tuesday. hide caption</p><p>Smoke rises over the city as airstrikes continue on Tuesday.</p></div>{para3}\
+         {para4}\
+         <p>12:30 The vote was counted</p><p>The vote was counted by noon, officials said.</p></article></body></html>",
+        para2 = para.replace("Monday", "Tuesday"),
+        para3 = para.replace("Monday", "Friday"),
+        para4 = para.replace("Monday", "Sunday"),
+    );
+    let t = extract(&html, None).text;
+    assert!(!t.contains("1:52"), "{t}");
+    assert_eq!(t.matches("Over 230,000 people flee Idlib").count(), 1, "{t}");
+    assert!(!t.contains("hide caption"), "{t}");
+    assert_eq!(t.matches("Smoke rises over the city").count(), 1, "{t}");
+    // Words that are not only a control's stay.
+    assert!(t.contains("12:30 The vote was counted"), "{t}");
+}
+
+#[test]
+fn a_credit_label_and_its_names_in_two_elements_are_a_credit() {
+    let para = "<p>The ministers met on Monday to discuss security cooperation, trade and the future of the region, officials said in a statement.</p>";
+    let html = format!(
+        "<html><body><article><h1>Talks</h1>{para}<h2>Andrei Rudkov</h2>\
+         <dl><dt>Фото:</dt><dd>личный архив Андрея Рудькова</dd></dl>{para2}\
+         <div><span>Crédit photo :</span></div><div><span>picture alliance / Xinhua News Agency | Jean Dupont</span></div>{para3}\
+         <p>Photo:</p><p>The view from the summit of the mountain at dawn, with the valley below.</p>{para4}</article></body></html>",
+        para2 = para.replace("Monday", "Tuesday"),
+        para3 = para.replace("Monday", "Friday"),
+        para4 = para.replace("Monday", "Sunday"),
+    );
+    let t = extract(&html, None).text;
+    assert!(!t.contains("Фото") && !t.contains("архив"), "{t}");
+    assert!(!t.contains("Crédit photo") && !t.contains("Dupont"), "{t}");
+    assert!(t.contains("Andrei Rudkov"), "{t}");
+    // A sentence after a label is not a credit.
+    assert!(t.contains("The view from the summit"), "{t}");
+}
