@@ -50,7 +50,9 @@
 //!    between two paragraphs, up to
 //!    three short sentences right after the region's last paragraph (the
 //!    first may be a closing line without an end mark that opens with a
-//!    stop word), and the block that the last kept line announces with a
+//!    stop word; a list of names ending with a full stop needs no stop
+//!    word; a salutation ending with a comma comes with the signature
+//!    under it), and the block that the last kept line announces with a
 //!    colon past the region's end (a code listing, names, verse), up to a
 //!    menu-like line, or that a colon sentence right after it announces
 //!    (two lines or more, no list item, link or kicker-headed teaser). Other

@@ -722,17 +722,31 @@ pub(crate) fn tail_sentences(input: &str, lines: &[Line], skip: &[bool], b: usiz
             n += 1;
             break;
         }
-        let shape = !skip.get(j).copied().unwrap_or(true)
+        let form = !skip.get(j).copied().unwrap_or(true)
             && !l.chrome_cue
             && !l.comments_cue
             && is_minor_text(l, lang_known)
             && l.words >= 3
             && !l.text(input).starts_with(['(', '['])
-            && !l.text(input).contains(['©', '@'])
-            && (!lang_known || l.stop_ratio() >= limits::PROSE_STOPS);
-        if shape && matches!(l.last, '.' | '!' | '。' | '！') {
+            && !l.text(input).contains(['©', '@']);
+        let shape = form && (!lang_known || l.stop_ratio() >= limits::PROSE_STOPS);
+        // The end of a list of names that the last paragraph runs into
+        // ("…, Observatoire de Paris." then "CNRS, Inserm, Inria."): no stop
+        // word, but a sentence's full stop.
+        if (shape || form && l.last == '.' && name_enumeration(l.text(input))) && matches!(l.last, '.' | '!' | '。' | '！') {
             n += 1;
             continue;
+        }
+        // A closing salutation ending with a comma ("Merci à toutes et à
+        // tous pour vos messages,") right after the last paragraph, and the
+        // signature under it (names, maybe a long list of signatories; not
+        // the rest of the sentence in lower case): both end the article.
+        if n == 0 && shape && l.last == ',' && l.capitalised * 2 <= l.words + 1 {
+            let signature = !skip.get(j + 1).copied().unwrap_or(true)
+                && lines.get(j + 1).is_some_and(|s| {
+                    s.words >= 1 && s.text(input).chars().find(|c| c.is_alphanumeric()).is_some_and(|c| !c.is_lowercase()) && !s.bullet && !s.bare && !s.placeholder && s.odd == 0 && s.repeats == 1 && !s.chrome_cue && !s.comments_cue && !matches!(s.last, ':' | ',') && !s.text(input).starts_with(['(', '['])
+                });
+            return if signature { 2 } else { 0 };
         }
         // The line right after the last paragraph may close the article
         // without an end mark: a source credit ("D'après les informations
@@ -751,6 +765,21 @@ pub(crate) fn tail_sentences(input: &str, lines: &[Line], skip: &[bool], b: usiz
 
 /// Fewest words of a closing line without an end mark after the region.
 const CLOSING_WORDS: u32 = 7;
+
+/// True for a list of names separated by commas: two commas or more, each
+/// item of at most [`ENUMERATION_ITEM_WORDS`] words opening with a capital
+/// or a digit ("CNRS, Inserm, Inria.").
+fn name_enumeration(text: &str) -> bool {
+    let items: Vec<&str> = text.trim_end_matches(['.', ' ']).split(',').map(str::trim).collect();
+    items.len() >= 3
+        && items.iter().all(|it| {
+            let words = it.split_whitespace().count();
+            (1..=ENUMERATION_ITEM_WORDS).contains(&words) && it.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+        })
+}
+
+/// Most words of one item of a list of names (see [`name_enumeration`]).
+const ENUMERATION_ITEM_WORDS: usize = 4;
 /// Most words of a line looked up as a closing formula ("À suivre").
 const CLOSING_FORMULA_WORDS: u32 = 6;
 
@@ -2476,6 +2505,34 @@ mod tests {
         let (lines, _) = classify(input);
         let skip = vec![false; lines.len()];
         assert_eq!(tail_sentences(input, &lines, &skip, 0, Lexicon::get(), fr_bit()), 0);
+    }
+
+    #[test]
+    fn the_end_of_a_name_list_and_a_signed_salutation_after_the_region_stay() {
+        assert!(name_enumeration("CNRS, Inserm, Inria."));
+        assert!(!name_enumeration("CNRS et Inserm."));
+        assert!(!name_enumeration("Paris, le jardin des plantes, et le reste."));
+        let input = "Premier paragraphe de l'article, assez long pour être de la prose véritable ici.\n\
+                     CNRS, Inserm, Inria.\n\
+                     Retour vers toutes les actualités\n";
+        let (lines, _) = classify(input);
+        let skip = vec![false; lines.len()];
+        assert_eq!(tail_sentences(input, &lines, &skip, 0, Lexicon::get(), fr_bit()), 1);
+        let input = "Premier paragraphe de l'article, assez long pour être de la prose véritable ici.\n\
+                     Merci à toutes et à tous pour les messages de solidarité,\n\
+                     Collectif Vérité et Justice Union Syndicale Solidaires Nouveau Parti Anticapitaliste\n\
+                     Source : Page Facebook du collectif\n";
+        let (lines, _) = classify(input);
+        let skip = vec![false; lines.len()];
+        assert_eq!(tail_sentences(input, &lines, &skip, 0, Lexicon::get(), fr_bit()), 2);
+        // No signature under it (a list item, a menu, the next line of a
+        // verse, the rest of the sentence): nothing.
+        for next in ["• Accueil", "Et à tous nos soutiens,", "nous avons besoin de votre soutien pour continuer"] {
+            let input = format!("Premier paragraphe de l'article, assez long pour être de la prose véritable ici.\nMerci à toutes et à tous pour les messages de solidarité,\n{next}\n");
+            let (lines, _) = classify(&input);
+            let skip = vec![false; lines.len()];
+            assert_eq!(tail_sentences(&input, &lines, &skip, 0, Lexicon::get(), fr_bit()), 0, "{next}");
+        }
     }
 
     #[test]
