@@ -50,9 +50,12 @@
 //!    between two paragraphs, up to
 //!    three short sentences right after the region's last paragraph (the
 //!    first may be a closing line without an end mark that opens with a
-//!    stop word), and the block that the last kept line announces with a
+//!    stop word; a list of names ending with a full stop needs no stop
+//!    word; a salutation ending with a comma comes with the signature
+//!    under it), and the block that the last kept line announces with a
 //!    colon past the region's end (a code listing, names, verse), up to a
-//!    menu-like line. Other
+//!    menu-like line, or that a colon sentence right after it announces
+//!    (two lines or more, no list item, link or kicker-headed teaser). Other
 //!    lists, repeated lines, lone words, code-like lines, advertising
 //!    labels, check-box labels ("[ ] I agree…"), short lines naming a
 //!    newsletter (`promo` words of the data files) and lines opening with
@@ -365,7 +368,7 @@ pub fn extract(input: &str) -> Extraction {
     // region's end (a code listing, a list of names, a poem), and the
     // paragraphs after it.
     if let Some(last) = keep.iter().rposition(|k| *k).filter(|&last| last >= b) {
-        let j = region::keep_announced_block(input, &lines, &skip, &mut keep, last);
+        let j = region::keep_announced_block(input, &lines, &skip, &mut keep, last, lang_known);
         if j > last + 1 {
             region::paragraphs_after_list(&lines, &prose, &skip, &mut keep, j);
         }
@@ -822,6 +825,24 @@ mod tests {
             • Accueil\n• Contact\n• Mentions légales\n";
         let e = extract(input);
         assert!(e.text.ends_with("du texte :\n\n• une prime de fin d'année\n\n• deux jours de congé"), "{}", e.text);
+    }
+
+    #[test]
+    fn a_colon_sentence_after_the_closing_list_announces_its_figures() {
+        let input = "Accueil\nUne caisse de grève pour les salariés\n\
+            La caisse de grève a pour but de soutenir les salariés en grève reconductible dans tout le pays.\n\
+            Elle est cogérée avec plusieurs syndicats et se distingue par les caractéristiques suivantes :\n\
+            • une caisse transparente, qui associe les donateurs aux critères de distribution des dons.\n\
+            • une caisse qui délivre la solidarité financière sous quarante-huit heures aux grévistes.\n\
+            Point d’étape au 12 janvier 2020 à 11h :\n\
+            MONTANT TOTAL COLLECTÉ DEPUIS LE 5 DÉC. 2019\n\
+            2 235 010 EUROS\n\
+            MERCI DE VOTRE AIDE\n\
+            ━━━━━━━━━━━━━━━━━━━━\n\
+            Faire un don en ligne :\n\
+            https://www.exemple.fr/pot\n";
+        let e = extract(input);
+        assert!(e.text.ends_with("à 11h :\n\nMONTANT TOTAL COLLECTÉ DEPUIS LE 5 DÉC. 2019\n\n2 235 010 EUROS\n\nMERCI DE VOTRE AIDE"), "{}", e.text);
     }
 
     #[test]

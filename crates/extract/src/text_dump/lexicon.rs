@@ -568,6 +568,8 @@ mod tests {
         assert!(lex.is_and("et"));
         assert!(lex.starts_with_chrome("À lire aussi » Un autre article"));
         assert!(lex.starts_with_chrome("LESEN SIE AUCH: Ein Artikel"));
+        assert!(lex.starts_with_chrome("Diese Artikel könnten dich ebenfalls interessieren:"));
+        assert!(lex.starts_with_chrome("Diese Artikel könnten Sie auch interessieren"));
         assert!(!lex.starts_with_chrome("Lire, écrire et compter."));
         assert!(!lex.starts_with_chrome(""));
         // Cues whose first word holds a hyphen or an apostrophe.

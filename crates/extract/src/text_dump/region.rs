@@ -722,17 +722,31 @@ pub(crate) fn tail_sentences(input: &str, lines: &[Line], skip: &[bool], b: usiz
             n += 1;
             break;
         }
-        let shape = !skip.get(j).copied().unwrap_or(true)
+        let form = !skip.get(j).copied().unwrap_or(true)
             && !l.chrome_cue
             && !l.comments_cue
             && is_minor_text(l, lang_known)
             && l.words >= 3
             && !l.text(input).starts_with(['(', '['])
-            && !l.text(input).contains(['©', '@'])
-            && (!lang_known || l.stop_ratio() >= limits::PROSE_STOPS);
-        if shape && matches!(l.last, '.' | '!' | '。' | '！') {
+            && !l.text(input).contains(['©', '@']);
+        let shape = form && (!lang_known || l.stop_ratio() >= limits::PROSE_STOPS);
+        // The end of a list of names that the last paragraph runs into
+        // ("…, Observatoire de Paris." then "CNRS, Inserm, Inria."): no stop
+        // word, but a sentence's full stop.
+        if (shape || form && l.last == '.' && name_enumeration(l.text(input))) && matches!(l.last, '.' | '!' | '。' | '！') {
             n += 1;
             continue;
+        }
+        // A closing salutation ending with a comma ("Merci à toutes et à
+        // tous pour vos messages,") right after the last paragraph, and the
+        // signature under it (names, maybe a long list of signatories; not
+        // the rest of the sentence in lower case): both end the article.
+        if n == 0 && shape && l.last == ',' && l.capitalised * 2 <= l.words + 1 {
+            let signature = !skip.get(j + 1).copied().unwrap_or(true)
+                && lines.get(j + 1).is_some_and(|s| {
+                    s.words >= 1 && s.text(input).chars().find(|c| c.is_alphanumeric()).is_some_and(|c| !c.is_lowercase()) && !s.bullet && !s.bare && !s.placeholder && s.odd == 0 && s.repeats == 1 && !s.chrome_cue && !s.comments_cue && !matches!(s.last, ':' | ',') && !s.text(input).starts_with(['(', '['])
+                });
+            return if signature { 2 } else { 0 };
         }
         // The line right after the last paragraph may close the article
         // without an end mark: a source credit ("D'après les informations
@@ -751,6 +765,21 @@ pub(crate) fn tail_sentences(input: &str, lines: &[Line], skip: &[bool], b: usiz
 
 /// Fewest words of a closing line without an end mark after the region.
 const CLOSING_WORDS: u32 = 7;
+
+/// True for a list of names separated by commas: two commas or more, each
+/// item of at most [`ENUMERATION_ITEM_WORDS`] words opening with a capital
+/// or a digit ("CNRS, Inserm, Inria.").
+fn name_enumeration(text: &str) -> bool {
+    let items: Vec<&str> = text.trim_end_matches(['.', ' ']).split(',').map(str::trim).collect();
+    items.len() >= 3
+        && items.iter().all(|it| {
+            let words = it.split_whitespace().count();
+            (1..=ENUMERATION_ITEM_WORDS).contains(&words) && it.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+        })
+}
+
+/// Most words of one item of a list of names (see [`name_enumeration`]).
+const ENUMERATION_ITEM_WORDS: usize = 4;
 /// Most words of a line looked up as a closing formula ("À suivre").
 const CLOSING_FORMULA_WORDS: u32 = 6;
 
@@ -1034,16 +1063,33 @@ pub(crate) fn keep_introduced_blocks(lines: &[Line], skip: &[bool], keep: &mut [
 /// line opening with a bracket, a form field's or an image's, or with a
 /// back arrow, or ending with a forward arrow: links to the previous or
 /// next post). The introducer has [`INTRODUCER_WORDS`] words or more ("Suivez-nous sur :" is a label,
-/// not a sentence). Returns the line after the last one kept (`last + 1`
-/// when none is).
-pub(crate) fn keep_announced_block(input: &str, lines: &[Line], skip: &[bool], keep: &mut [bool], last: usize) -> usize {
-    let introducer = keep.get(last).copied().unwrap_or(false) && lines.get(last).is_some_and(|l| l.last == ':' && l.words >= INTRODUCER_WORDS && !l.chrome_cue && !l.comments_cue);
+/// not a sentence). The introducer may also be the dropped line right
+/// after `last` (a list ending the article weighs as chrome, and so does
+/// the colon sentence under it: "Point d'étape au 12 janvier :" then the
+/// figures) when it reads as a sentence (not a list item, not in title
+/// case, a normal share of stop words when the language is known, even
+/// when read as a date line) and announces [`MIN_LATE_BLOCK`] lines or
+/// more: it is kept with them.
+/// Returns the line after the last one kept (`last + 1` when none is).
+pub(crate) fn keep_announced_block(input: &str, lines: &[Line], skip: &[bool], keep: &mut [bool], last: usize, lang_known: bool) -> usize {
+    let intro_shape = |l: &Line| l.last == ':' && l.words >= INTRODUCER_WORDS && !l.chrome_cue && !l.comments_cue;
+    let introducer = keep.get(last).copied().unwrap_or(false) && lines.get(last).is_some_and(intro_shape);
+    // A dropped colon sentence right after the last kept line (maybe left
+    // out as a date line when it holds a date: "Point d'étape au 12
+    // janvier 2020 :"; a date stamp does not end with a colon).
+    let late = !introducer
+        && keep.get(last).copied().unwrap_or(false)
+        && lines.get(last + 1).is_some_and(|l| intro_shape(l) && !l.bullet && l.capitalised * 2 <= l.words + 1 && (!lang_known || l.stop_ratio() >= limits::PROSE_STOPS));
     let mut j = last + 1;
-    if !introducer {
+    if !introducer && !late {
         return j;
     }
+    let from = if late { last + 2 } else { last + 1 };
+    // (Past the region's end, a line of the block holding a date may have
+    // been read as a date line: under a dropped colon sentence, it is read
+    // as what the sentence announces.)
     let block_line = |j: usize| {
-        !skip.get(j).copied().unwrap_or(true)
+        (late || !skip.get(j).copied().unwrap_or(true))
             && lines.get(j).is_some_and(|l| {
                 let t = l.text(input);
                 l.words >= 1
@@ -1057,9 +1103,26 @@ pub(crate) fn keep_announced_block(input: &str, lines: &[Line], skip: &[bool], k
                     && !(l.bullet && l.words <= 2)
                     && !t.starts_with(['[', '←'])
                     && !t.ends_with('→')
+                    // Under a dropped sentence, no list item, link, code or
+                    // teaser headed by its kicker ("Richtig frühstücken: Die
+                    // besten Tipps"): "Lesen Sie dazu auch:" then links to
+                    // other releases, "Mehr Informationen finden Sie unter:"
+                    // then an address, "Diese Artikel könnten dich
+                    // ebenfalls interessieren:" then headlines.
+                    && !(late && (l.bullet || l.odd > 0 || kicker_colon(t)))
             })
     };
-    while j <= last + MAX_ANNOUNCED_LINES && block_line(j) {
+    if late {
+        let n = (from..=from + MAX_ANNOUNCED_LINES).take_while(|&k| block_line(k)).count();
+        if n < MIN_LATE_BLOCK {
+            return last + 1;
+        }
+        if let Some(k) = keep.get_mut(last + 1) {
+            *k = true;
+        }
+        j = from;
+    }
+    while j < from + MAX_ANNOUNCED_LINES && block_line(j) {
         if let Some(k) = keep.get_mut(j) {
             *k = true;
         }
@@ -1067,6 +1130,16 @@ pub(crate) fn keep_announced_block(input: &str, lines: &[Line], skip: &[bool], k
     }
     j
 }
+
+/// True when `text` holds a colon that is not between digits (a clock
+/// time, "11:30"): a kicker or label before a headline or value.
+fn kicker_colon(text: &str) -> bool {
+    text.char_indices().any(|(i, c)| c == ':' && !text.get(i + 1..).and_then(|r| r.chars().next()).is_some_and(|n| n.is_ascii_digit()))
+}
+
+/// Fewest lines of the block that a dropped colon sentence after the last
+/// kept line announces (see [`keep_announced_block`]).
+const MIN_LATE_BLOCK: usize = 2;
 
 /// Most lines of a block announced by the article's last kept line.
 const MAX_ANNOUNCED_LINES: usize = 15;
@@ -2435,6 +2508,34 @@ mod tests {
     }
 
     #[test]
+    fn the_end_of_a_name_list_and_a_signed_salutation_after_the_region_stay() {
+        assert!(name_enumeration("CNRS, Inserm, Inria."));
+        assert!(!name_enumeration("CNRS et Inserm."));
+        assert!(!name_enumeration("Paris, le jardin des plantes, et le reste."));
+        let input = "Premier paragraphe de l'article, assez long pour être de la prose véritable ici.\n\
+                     CNRS, Inserm, Inria.\n\
+                     Retour vers toutes les actualités\n";
+        let (lines, _) = classify(input);
+        let skip = vec![false; lines.len()];
+        assert_eq!(tail_sentences(input, &lines, &skip, 0, Lexicon::get(), fr_bit()), 1);
+        let input = "Premier paragraphe de l'article, assez long pour être de la prose véritable ici.\n\
+                     Merci à toutes et à tous pour les messages de solidarité,\n\
+                     Collectif Vérité et Justice Union Syndicale Solidaires Nouveau Parti Anticapitaliste\n\
+                     Source : Page Facebook du collectif\n";
+        let (lines, _) = classify(input);
+        let skip = vec![false; lines.len()];
+        assert_eq!(tail_sentences(input, &lines, &skip, 0, Lexicon::get(), fr_bit()), 2);
+        // No signature under it (a list item, a menu, the next line of a
+        // verse, the rest of the sentence): nothing.
+        for next in ["• Accueil", "Et à tous nos soutiens,", "nous avons besoin de votre soutien pour continuer"] {
+            let input = format!("Premier paragraphe de l'article, assez long pour être de la prose véritable ici.\nMerci à toutes et à tous pour les messages de solidarité,\n{next}\n");
+            let (lines, _) = classify(&input);
+            let skip = vec![false; lines.len()];
+            assert_eq!(tail_sentences(&input, &lines, &skip, 0, Lexicon::get(), fr_bit()), 0, "{next}");
+        }
+    }
+
+    #[test]
     fn closing_formula_after_the_region_stays() {
         // "A suivre" is too short for a closing sentence; as a closing
         // formula it is the article's last line, and ends the tail.
@@ -2490,22 +2591,54 @@ mod tests {
         let (lines, _) = classify(input);
         let skip = vec![false; lines.len()];
         let mut keep = vec![true, false, false, false, false, false];
-        assert_eq!(keep_announced_block(input, &lines, &skip, &mut keep, 0), 4);
+        assert_eq!(keep_announced_block(input, &lines, &skip, &mut keep, 0, true), 4);
         assert_eq!(keep, vec![true, true, true, true, false, false]);
         // A label is no sentence: what follows it is not announced.
         let input = "Suivez-nous sur :\nFacebook Twitter Instagram\n";
         let (lines, _) = classify(input);
         let skip = vec![false; lines.len()];
         let mut keep = vec![true, false];
-        assert_eq!(keep_announced_block(input, &lines, &skip, &mut keep, 0), 1);
+        assert_eq!(keep_announced_block(input, &lines, &skip, &mut keep, 0, true), 1);
         assert_eq!(keep, vec![true, false]);
         // Nor a line without a colon.
         let input = "Les rues fermées aux voitures le week-end sont nombreuses.\nrue Victor-Hugo\n";
         let (lines, _) = classify(input);
         let skip = vec![false; lines.len()];
         let mut keep = vec![true, false];
-        keep_announced_block(input, &lines, &skip, &mut keep, 0);
+        keep_announced_block(input, &lines, &skip, &mut keep, 0, true);
         assert_eq!(keep, vec![true, false]);
+    }
+
+    #[test]
+    fn a_colon_sentence_right_after_the_last_kept_line_announces_its_block() {
+        let input = "• une caisse qui délivre la solidarité sous quarante-huit heures aux grévistes.\n\
+                     Point d’étape au 12 janvier 2020 à 11h :\n\
+                     MONTANT TOTAL COLLECTÉ DEPUIS LE 5 DÉC. 2019\n\
+                     2 235 010 EUROS\n\
+                     MERCI DE VOTRE AIDE\n\
+                     ━━━━━━━━━━━━━━━━━━━━\n\
+                     Faire un don en ligne :\n";
+        let (lines, _) = classify(input);
+        let skip = vec![false; lines.len()];
+        let mut keep = vec![true, false, false, false, false, false, false];
+        assert_eq!(keep_announced_block(input, &lines, &skip, &mut keep, 0, true), 5);
+        assert_eq!(keep, vec![true, true, true, true, true, false, false]);
+        // A label is no sentence, a colon sentence announcing a single
+        // line is left alone, and so is one over links or list items.
+        for input in [
+            "Un paragraphe de l'article qui se termine ici.\nSuivez-nous sur :\nFacebook\nTwitter\n",
+            "Un paragraphe de l'article qui se termine ici.\nPour en savoir plus sur le sujet :\nwww.exemple.fr\n",
+            "Un paragraphe de l'article qui se termine ici.\nPour en savoir plus sur le sujet :\nhttps://www.exemple.fr/dossier\nPublié le 26 janvier 2022\n",
+            "Un paragraphe de l'article qui se termine ici.\nLisez à ce sujet nos communiqués :\n• Nr. 34 du 8 novembre\n• Nr. 32 du 5 novembre\n",
+            "Un paragraphe de l'article qui se termine ici.\nCes articles pourraient aussi vous intéresser :\nPetit-déjeuner : les meilleurs conseils\nMinceur : les aliments qui aident\n",
+        ] {
+            let (lines, _) = classify(input);
+            let skip = vec![false; lines.len()];
+            let mut keep = vec![false; lines.len()];
+            keep[0] = true;
+            assert_eq!(keep_announced_block(input, &lines, &skip, &mut keep, 0, true), 1, "{input}");
+            assert!(keep.iter().skip(1).all(|k| !k), "{input}");
+        }
     }
 
     #[test]
