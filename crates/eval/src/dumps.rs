@@ -995,7 +995,7 @@ fn devset(
     }
     all.print("all pages");
     if !unseen.is_empty() {
-        println!("pages of the later hand-checked sets (crates/eval/unseen/<set>; dev-web and dev-web2 were used for NER rules, none for text-dump rules; blind4 is blind):");
+        println!("pages of the later hand-checked sets (crates/eval/unseen/<set>; dev-web and dev-web2 were used for NER rules and, since the eighteenth session, for text-dump rules; the blind sets are blind):");
         for (name, c) in &unseen {
             c.print(name);
         }
