@@ -52,7 +52,9 @@
 //!   hide nothing), a date after a name without a separator and a
 //!   social-media handle beside it go, a person's full name with a known
 //!   first name may name a personal site, author links of one byline that
-//!   name every declared author and more give them all, and byline elements are
+//!   name every declared author and more give them all, a byline element
+//!   may hold a known first name alone, bylines in lists of other articles
+//!   ("related", "listing") are theirs, and byline elements are
 //!   read from the first one that yields a name and its siblings only (not
 //!   teasers further down).
 
@@ -717,6 +719,11 @@ fn in_discussion(node: ego_tree::NodeRef<'_, Node>) -> bool {
             if w.contains("comment") || w.contains("respond") || w.contains("repl") || w.contains("discussion") {
                 return true;
             }
+            // Lists of other articles ("related-posts",
+            // "fachartikel-listing__item"): their bylines are theirs.
+            if w.contains("related") || w.contains("listing") {
+                return true;
+            }
             // An article or main element holds the content: "sidebar" in
             // its class is a layout flag ("sticky-sidebar-parent").
             if w.contains("sidebar") && !w.contains("wrap") && !w.contains("content") && !content_area && !matches!(el.name(), "article" | "main") {
@@ -1288,7 +1295,8 @@ fn decide(f: Found, url: Option<&str>, doc: &Html) -> PageMeta {
             if let Some(n) = cleaned
                 .filter(|(n, opened)| match accept {
                     Accept::Any => true,
-                    Accept::OpenedOrFull => *opened || looks_like_full_name(n),
+                    // A blogger signing with a first name alone ("Lars").
+                    Accept::OpenedOrFull => *opened || looks_like_full_name(n) || (!n.contains(' ') && capitalised(n) && is_first_name(n)),
                     Accept::Full => looks_like_full_name(n),
                 })
                 .map(|(n, _)| n)
@@ -2433,5 +2441,19 @@ mod tests {
         let html = r#"<html><head><meta name="author" content="Jessica Holly"></head><body><div class="meta">
             <a rel="author" href="/a">Jessica Holly</a> and <a rel="author" href="/b">Gail Levy</a></div></body></html>"#;
         assert_eq!(author_names(html), vec!["Jessica Holly", "Gail Levy"]);
+    }
+
+    #[test]
+    fn a_byline_element_may_hold_a_first_name_alone() {
+        assert_eq!(author_names(r#"<html><body><span class="author"><a href="/user/30">Lars</a></span></body></html>"#), vec!["Lars"]);
+        // Another single word is no name without a formula.
+        assert!(author_names(r#"<html><body><span class="author"><a href="/user/30">Sunflower</a></span></body></html>"#).is_empty());
+    }
+
+    #[test]
+    fn bylines_in_lists_of_other_articles_are_theirs() {
+        let html = r#"<html><body><p>Text.</p><div class="fachartikel-listing"><div class="fachartikel-listing__item__author">Von <span>Jane Doe</span> am <span>08.12.2022</span></div></div>
+            <ul class="related-posts"><li><span class="byline">By John Roe</span></li></ul></body></html>"#;
+        assert!(author_names(html).is_empty());
     }
 }
