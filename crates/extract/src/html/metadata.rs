@@ -42,7 +42,8 @@
 //!   function word (`not-in-names.txt`) is never an author; authors of
 //!   reviews, answers and comments (microdata items) are not the
 //!   article's; byline openers ("By", "Eingestellt von",
-//!   from `data/lang/mul/byline-prefixes.txt`), roles, dates and e-mail
+//!   from `data/lang/mul/byline-prefixes.txt`, also before a colon: "Von:",
+//!   "By:"), roles, dates and e-mail
 //!   addresses are stripped. Credits of other contributors ("Foto:",
 //!   "Übersetzung", "Quelle:", from `data/lang/mul/byline-roles.txt`) and
 //!   elements in figures, captions and credit/licence lines are not
@@ -553,7 +554,11 @@ fn opener_block(node: ego_tree::NodeRef<'_, Node>, t: &scraper::node::Text) -> O
     }
     let lower: String = head.chars().take(30).collect::<String>().to_lowercase();
     let bare = lower.trim_end();
-    if !byline_prefixes().iter().any(|p| lower.starts_with(p.as_str()) || bare == p.trim_end()) {
+    let colon = |p: &String| {
+        let word = p.trim_end();
+        !word.ends_with(':') && lower.strip_prefix(word).is_some_and(|r| r.starts_with(':'))
+    };
+    if !byline_prefixes().iter().any(|p| lower.starts_with(p.as_str()) || bare == p.trim_end() || colon(p)) {
         return None;
     }
     let mut block = ElementRef::wrap(node.parent()?)?;
@@ -1553,7 +1558,8 @@ fn inner_opener(s: &str) -> Option<&str> {
         .and_then(|pos| s.get(pos..))
 }
 
-/// `s` without a leading byline opener, if it has one.
+/// `s` without a leading byline opener, if it has one; an opener may
+/// also end in a colon ("Von: Jane Doe", "By: Jane Doe").
 /// An opener of four letters or more may also be glued to a capitalised
 /// name when the page's label and name elements touch ("AuthorJane Doe").
 fn strip_byline_prefix(s: &str) -> Option<&str> {
@@ -1564,6 +1570,9 @@ fn strip_byline_prefix(s: &str) -> Option<&str> {
         }
         let word = p.trim_end();
         let glued = s.get(..word.len())?;
+        if !word.ends_with(':') && glued.to_lowercase() == word && s[word.len()..].starts_with(':') {
+            return Some(s[word.len() + 1..].trim());
+        }
         (word.len() >= 4 && !word.ends_with(':') && glued.to_lowercase() == word && s[word.len()..].starts_with(char::is_uppercase))
             .then(|| s[word.len()..].trim())
     })
@@ -2455,5 +2464,12 @@ mod tests {
         let html = r#"<html><body><p>Text.</p><div class="fachartikel-listing"><div class="fachartikel-listing__item__author">Von <span>Jane Doe</span> am <span>08.12.2022</span></div></div>
             <ul class="related-posts"><li><span class="byline">By John Roe</span></li></ul></body></html>"#;
         assert!(author_names(html).is_empty());
+    }
+
+    #[test]
+    fn a_byline_formula_may_end_in_a_colon() {
+        assert_eq!(author_names(r#"<html><body><div class="info"><a href="/a">Von: Götz Warnke</a></div><p>Text.</p></body></html>"#), vec!["Götz Warnke"]);
+        assert_eq!(clean_author("By: Sunflower", &[]).as_deref(), Some("Sunflower"));
+        assert_eq!(author_names(r#"<html><body><p class="meta"><span>By:</span> <a href="/a">Jane Doe</a></p></body></html>"#), vec!["Jane Doe"]);
     }
 }
