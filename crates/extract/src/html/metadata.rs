@@ -669,7 +669,8 @@ fn visible_words(doc: &Html) -> String {
 /// attribute, an inline `display: none` / `visibility: hidden`, or a class
 /// named "hidden" or ending in "-hidden" ("rich-snippet-hidden", a theme's
 /// copy of the CMS account for search engines). "overflow-hidden" hides
-/// nothing, and "hidden-xs" or "md:hidden" hide only on some screens.
+/// nothing, "field--label-hidden" hides only the field's label, and
+/// "hidden-xs" or "md:hidden" hide only on some screens.
 fn hidden_element(el: &scraper::node::Element) -> bool {
     if el.attr_str("hidden").is_some() {
         return true;
@@ -685,7 +686,8 @@ fn hidden_element(el: &scraper::node::Element) -> bool {
             // Speed: only tokens ending in "hidden" are lower-cased and read.
             .filter(|t| t.len() >= 6 && t.as_bytes()[t.len() - 6..].eq_ignore_ascii_case(b"hidden"))
             .map(str::to_ascii_lowercase)
-            .any(|t| (t == "hidden" || t.ends_with("-hidden")) && !t.contains("overflow") && !t.contains(':'))
+            // "field--label-hidden" (Drupal) hides a field's label only.
+            .any(|t| (t == "hidden" || t.ends_with("-hidden")) && !t.contains("overflow") && !t.contains("label-hidden") && !t.contains(':'))
     })
 }
 
@@ -2157,6 +2159,7 @@ mod tests {
         assert!(names(r#"<div hidden>Jane Doe</div>"#).is_empty());
         // Classes that hide nothing or only on some screens.
         assert_eq!(names(r#"<main class="tw-overflow-hidden"><p><br class="md:tw-hidden"> 1 May, Jane Doe</p></main>"#), vec!["Jane Doe"]);
+        assert_eq!(names(r#"<div class="field field--name-field-author field--label-hidden"><a href="/a">Jane Doe</a></div>"#), vec!["Jane Doe"]);
     }
 
     #[test]
