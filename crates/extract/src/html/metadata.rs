@@ -50,8 +50,10 @@
 //!   bylines; a conjunction inside an organisation's name ("… für
 //!   Wirtschaft und Klimaschutz") does not split it into names. Every name
 //!   must be shown in the page's visible text (the classes of `<body>`
-//!   hide nothing), a date after a name without a separator and a
-//!   social-media handle beside it go, a person's full name with a known
+//!   hide nothing), a date after a name without a separator, a
+//!   social-media handle beside it and another contributor's credit after
+//!   it ("Illustration von …") go, a known first name of three letters is
+//!   a name, two words spelling the site's acronym are not, a person's full name with a known
 //!   first name may name a personal site, author links of one byline that
 //!   name every declared author and more give them all, a byline element
 //!   may hold a known first name alone, bylines in lists of other articles
@@ -1650,6 +1652,17 @@ fn clean_author_opened(raw: &str, site_names: &[String]) -> Option<(String, bool
             s.truncate(pos);
         }
     }
+    // Another contributor's credit after the name, without a colon
+    // ("Jane Doe Illustration von John Roe"): the name ends before the
+    // capitalised role word (`byline-roles.txt`).
+    {
+        let words: Vec<&str> = s.split_whitespace().collect();
+        if let Some(i) = (2..words.len()).find(|&i| {
+            capitalised(words[i]) && byline_roles().iter().any(|r| !r.contains(' ') && *r == words[i].trim_end_matches(':').to_lowercase())
+        }) {
+            s = words[..i].join(" ");
+        }
+    }
     // Drop trailing roles/dates after separators.
     for sep in [" | ", " - ", " – ", " — ", ", ", " (", "\n"] {
         if let Some(pos) = s.find(sep) {
@@ -1733,7 +1746,9 @@ fn clean_author_opened(raw: &str, site_names: &[String]) -> Option<(String, bool
     }
     // Agency codes and initials ("AFP", "dpa", "mf").
     let letters = s.chars().filter(|c| c.is_alphabetic()).count();
-    if letters < 4 || (words.len() == 1 && s.chars().filter(|c| c.is_alphabetic()).all(|c| c.is_uppercase())) {
+    // A known first name of three letters ("Kay") is a name, not a code.
+    let short_first_name = words.len() == 1 && letters == 3 && s.chars().skip(1).all(char::is_lowercase) && is_first_name(&s);
+    if (letters < 4 && !short_first_name) || (words.len() == 1 && s.chars().filter(|c| c.is_alphabetic()).all(|c| c.is_uppercase())) {
         return None;
     }
     // Never the site or the publisher.
@@ -1745,6 +1760,15 @@ fn clean_author_opened(raw: &str, site_names: &[String]) -> Option<(String, bool
     // on drk.example).
     if let Some(ini) = initials(&words) {
         if site_names.iter().any(|site| squash(site) == ini) {
+            return None;
+        }
+    }
+    // Two capitalised words spelling the site's acronym or its domain's
+    // first label ("Deutsche Welle" on dw.com), unless they open with a
+    // known first name.
+    if words.len() == 2 && words.iter().all(|w| capitalised(w)) && !is_first_name(words[0]) {
+        let ini = squash(&words.iter().filter_map(|w| w.chars().next()).collect::<String>());
+        if site_names.iter().any(|site| squash(site) == ini || squash(site.split('.').next().unwrap_or("")) == ini) {
             return None;
         }
     }
@@ -2474,5 +2498,17 @@ mod tests {
         assert_eq!(author_names(r#"<html><body><div class="info"><a href="/a">Von: Götz Warnke</a></div><p>Text.</p></body></html>"#), vec!["Götz Warnke"]);
         assert_eq!(clean_author("By: Sunflower", &[]).as_deref(), Some("Sunflower"));
         assert_eq!(author_names(r#"<html><body><p class="meta"><span>By:</span> <a href="/a">Jane Doe</a></p></body></html>"#), vec!["Jane Doe"]);
+    }
+
+    #[test]
+    fn another_credit_short_first_names_and_two_word_acronyms() {
+        let none: Vec<String> = Vec::new();
+        assert_eq!(clean_author("Text von Christian Seiler Illustration von Markus Roost", &none).as_deref(), Some("Christian Seiler"));
+        assert_eq!(clean_author("Kay", &none).as_deref(), Some("Kay"));
+        assert_eq!(clean_author("dpa", &none), None);
+        assert_eq!(clean_author("Red", &none), None);
+        let sites = vec!["dw.com".to_string()];
+        assert_eq!(clean_author("Deutsche Welle", &sites), None);
+        assert_eq!(clean_author("Daniel Williams", &sites).as_deref(), Some("Daniel Williams"));
     }
 }
