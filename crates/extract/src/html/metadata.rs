@@ -281,10 +281,8 @@ pub(crate) fn collect(doc: &Html, url: Option<&str>) -> PageMeta {
         let Node::Element(el) = node.value() else { continue };
         let name = el.name();
         match name {
-            "html" => {
-                if f.html_lang.is_none() {
-                    f.html_lang = el.attr_str("lang").or_else(|| el.attr_str("xml:lang")).map(|s| s.trim().to_string()).filter(|s| !s.is_empty());
-                }
+            "html" if f.html_lang.is_none() => {
+                f.html_lang = el.attr_str("lang").or_else(|| el.attr_str("xml:lang")).map(|s| s.trim().to_string()).filter(|s| !s.is_empty());
             }
             "meta" => {
                 let key = el
@@ -297,26 +295,20 @@ pub(crate) fn collect(doc: &Html, url: Option<&str>) -> PageMeta {
                 let Some(content) = el.attr_str("content").map(clean).filter(|c| !c.is_empty()) else { continue };
                 match key.as_str() {
                     "og:title" => set_once(&mut f.og_title, content),
-                    "description" | "og:description" | "twitter:description" => {
-                        if f.descriptions.len() < 3 && !f.descriptions.contains(&content) {
-                            f.descriptions.push(content);
-                        }
+                    "description" | "og:description" | "twitter:description"
+                        if f.descriptions.len() < 3 && !f.descriptions.contains(&content) =>
+                    {
+                        f.descriptions.push(content);
                     }
                     "twitter:title" => set_once(&mut f.twitter_title, content),
-                    "og:site_name" => {
-                        if f.site_name.as_ref().is_none_or(|s| s.1 != "meta[property=og:site_name]") {
-                            f.site_name = Some((content, "meta[property=og:site_name]".into()));
-                        }
+                    "og:site_name" if f.site_name.as_ref().is_none_or(|s| s.1 != "meta[property=og:site_name]") => {
+                        f.site_name = Some((content, "meta[property=og:site_name]".into()));
                     }
-                    "application-name" => {
-                        if f.site_name.is_none() {
-                            f.site_name = Some((content, "meta[name=application-name]".into()));
-                        }
+                    "application-name" if f.site_name.is_none() => {
+                        f.site_name = Some((content, "meta[name=application-name]".into()));
                     }
-                    "og:url" => {
-                        if f.canonical.is_none() {
-                            f.canonical = Some((content, "meta[property=og:url]".into()));
-                        }
+                    "og:url" if f.canonical.is_none() => {
+                        f.canonical = Some((content, "meta[property=og:url]".into()));
                     }
                     "content-language" => set_once(&mut f.content_language, content),
                     k if k.starts_with("twitter:label") && f.twitter_labels.len() < 8 => {
@@ -342,42 +334,36 @@ pub(crate) fn collect(doc: &Html, url: Option<&str>) -> PageMeta {
                     }
                 }
             }
-            "title" => {
-                if f.title_tag.is_none() {
-                    if let Some(er) = ElementRef::wrap(node) {
-                        let t = text_of(er);
-                        if !t.is_empty() {
-                            f.title_tag = Some(t);
-                        }
+            "title" if f.title_tag.is_none() => {
+                if let Some(er) = ElementRef::wrap(node) {
+                    let t = text_of(er);
+                    if !t.is_empty() {
+                        f.title_tag = Some(t);
                     }
                 }
             }
-            "h1" => {
-                if f.h1.len() < 8 {
-                    if let Some(er) = ElementRef::wrap(node) {
-                        let t = text_of(er);
-                        if !t.is_empty() {
-                            if f.h1.is_empty() {
-                                f.h1_parts = h1_parts(er, &t);
-                            }
-                            // A heading inside a link (a teaser of another
-                            // article) is a link too.
-                            let in_link = node.ancestors().any(|a| a.value().as_element().is_some_and(|e| e.name() == "a"));
-                            if one_link(er, &t) || in_link {
-                                f.linked_h1.push(t.clone());
-                            }
-                            f.h1.push(t);
+            "h1" if f.h1.len() < 8 => {
+                if let Some(er) = ElementRef::wrap(node) {
+                    let t = text_of(er);
+                    if !t.is_empty() {
+                        if f.h1.is_empty() {
+                            f.h1_parts = h1_parts(er, &t);
                         }
+                        // A heading inside a link (a teaser of another
+                        // article) is a link too.
+                        let in_link = node.ancestors().any(|a| a.value().as_element().is_some_and(|e| e.name() == "a"));
+                        if one_link(er, &t) || in_link {
+                            f.linked_h1.push(t.clone());
+                        }
+                        f.h1.push(t);
                     }
                 }
             }
-            "h2" => {
-                if f.h2.len() < 5 {
-                    if let Some(er) = ElementRef::wrap(node) {
-                        let t = text_of(er);
-                        if !t.is_empty() {
-                            f.h2.push(t);
-                        }
+            "h2" if f.h2.len() < 5 => {
+                if let Some(er) = ElementRef::wrap(node) {
+                    let t = text_of(er);
+                    if !t.is_empty() {
+                        f.h2.push(t);
                     }
                 }
             }
