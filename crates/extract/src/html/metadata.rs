@@ -23,10 +23,16 @@
 //!   declared titles are compared without the site's name. A blog
 //!   archive label ("Site » Blog Archive » Headline") is followed by the
 //!   headline; a logo h1 spelling the `<title>`'s last parts names the site.
-//! * authors: JSON-LD `author` (persons), `meta name=author` and kin,
-//!   `article:author` when it is not a URL, `rel=author`, `itemprop=author`,
-//!   then byline elements (read from a formula inside them, "Posted on
-//!   12 May by Jane Doe", when their whole text yields no name), then short
+//! * authors: JSON-LD `author` (persons, or a person the graph describes
+//!   under the `@id` the author points to; line breaks inside its strings
+//!   read as spaces), `meta name=author` and kin (tags of one name read
+//!   together; `twitter:dataN` when `twitter:labelN` is a byline formula),
+//!   `article:author` when it is not a URL, `itemprop=author`, an hCard's
+//!   `fn` inside an author element, `rel=author` (these declared names may
+//!   be a pen name of one word), then byline elements (class or id naming
+//!   a byline or the author, also "autor", "auteur"; read from a formula
+//!   inside them, "Posted on 12 May by Jane Doe", when their whole text
+//!   yields no name), then short
 //!   blocks that open with a byline formula ("By Jane Doe", "Von A und B",
 //!   "— by Jane Doe") and hold full names. Several
 //!   names are kept as a list; a comma list ends at its first part that is
@@ -36,13 +42,22 @@
 //!   function word (`not-in-names.txt`) is never an author; authors of
 //!   reviews, answers and comments (microdata items) are not the
 //!   article's; byline openers ("By", "Eingestellt von",
-//!   from `data/lang/mul/byline-prefixes.txt`), roles, dates and e-mail
+//!   from `data/lang/mul/byline-prefixes.txt`, also before a colon: "Von:",
+//!   "By:"), roles, dates and e-mail
 //!   addresses are stripped. Credits of other contributors ("Foto:",
 //!   "Übersetzung", "Quelle:", from `data/lang/mul/byline-roles.txt`) and
 //!   elements in figures, captions and credit/licence lines are not
 //!   bylines; a conjunction inside an organisation's name ("… für
 //!   Wirtschaft und Klimaschutz") does not split it into names. Every name
-//!   must be shown in the page's visible text, and byline elements are
+//!   must be shown in the page's visible text (the classes of `<body>`
+//!   hide nothing), a date after a name without a separator, a
+//!   social-media handle beside it and another contributor's credit after
+//!   it ("Illustration von …") go, a known first name of three letters is
+//!   a name, two words spelling the site's acronym are not, a person's full name with a known
+//!   first name may name a personal site, author links of one byline that
+//!   name every declared author and more give them all, a byline element
+//!   may hold a known first name alone, bylines in lists of other articles
+//!   ("related", "listing") are theirs, and byline elements are
 //!   read from the first one that yields a name and its siblings only (not
 //!   teasers further down).
 
@@ -68,6 +83,17 @@ struct Found {
     linked_h1: Vec<String>,
     ld_headline: Option<String>,
     ld_authors: Vec<String>,
+    /// `@id`s an article's `author` points to without a name
+    /// (`"author": {"@id": "…#/schema/person/1"}`), and the names of the
+    /// persons the page's JSON-LD describes by `@id`: the author is the
+    /// person so named (the graphs of SEO plugins).
+    ld_author_refs: Vec<String>,
+    ld_person_ids: Vec<(String, String)>,
+    /// `twitter:labelN` / `twitter:dataN` pairs by N: a label that is a
+    /// byline formula ("Written by", "Verfasst von") names the author in
+    /// its data.
+    twitter_labels: Vec<(String, String)>,
+    twitter_data: Vec<(String, String)>,
     ld_publisher: Option<String>,
     ld_body: Option<String>,
     /// `description`, `og:description`, `twitter:description`.
@@ -75,6 +101,9 @@ struct Found {
     meta_authors: Vec<(String, String)>,
     rel_authors: Vec<(String, ego_tree::NodeId)>,
     itemprop_authors: Vec<String>,
+    /// Names marked up as an hCard inside an author element
+    /// (`<span class="author vcard"><a class="url fn n">jane</a></span>`).
+    hcard_authors: Vec<(String, ego_tree::NodeId)>,
     byline_texts: Vec<(String, ego_tree::NodeId)>,
     /// Short blocks that open with a byline formula ("By Jane Doe",
     /// "Von A und B") whatever their class: the last source.
@@ -252,10 +281,8 @@ pub(crate) fn collect(doc: &Html, url: Option<&str>) -> PageMeta {
         let Node::Element(el) = node.value() else { continue };
         let name = el.name();
         match name {
-            "html" => {
-                if f.html_lang.is_none() {
-                    f.html_lang = el.attr_str("lang").or_else(|| el.attr_str("xml:lang")).map(|s| s.trim().to_string()).filter(|s| !s.is_empty());
-                }
+            "html" if f.html_lang.is_none() => {
+                f.html_lang = el.attr_str("lang").or_else(|| el.attr_str("xml:lang")).map(|s| s.trim().to_string()).filter(|s| !s.is_empty());
             }
             "meta" => {
                 let key = el
@@ -268,28 +295,28 @@ pub(crate) fn collect(doc: &Html, url: Option<&str>) -> PageMeta {
                 let Some(content) = el.attr_str("content").map(clean).filter(|c| !c.is_empty()) else { continue };
                 match key.as_str() {
                     "og:title" => set_once(&mut f.og_title, content),
-                    "description" | "og:description" | "twitter:description" => {
-                        if f.descriptions.len() < 3 && !f.descriptions.contains(&content) {
-                            f.descriptions.push(content);
-                        }
+                    "description" | "og:description" | "twitter:description"
+                        if f.descriptions.len() < 3 && !f.descriptions.contains(&content) =>
+                    {
+                        f.descriptions.push(content);
                     }
                     "twitter:title" => set_once(&mut f.twitter_title, content),
-                    "og:site_name" => {
-                        if f.site_name.as_ref().is_none_or(|s| s.1 != "meta[property=og:site_name]") {
-                            f.site_name = Some((content, "meta[property=og:site_name]".into()));
-                        }
+                    "og:site_name" if f.site_name.as_ref().is_none_or(|s| s.1 != "meta[property=og:site_name]") => {
+                        f.site_name = Some((content, "meta[property=og:site_name]".into()));
                     }
-                    "application-name" => {
-                        if f.site_name.is_none() {
-                            f.site_name = Some((content, "meta[name=application-name]".into()));
-                        }
+                    "application-name" if f.site_name.is_none() => {
+                        f.site_name = Some((content, "meta[name=application-name]".into()));
                     }
-                    "og:url" => {
-                        if f.canonical.is_none() {
-                            f.canonical = Some((content, "meta[property=og:url]".into()));
-                        }
+                    "og:url" if f.canonical.is_none() => {
+                        f.canonical = Some((content, "meta[property=og:url]".into()));
                     }
                     "content-language" => set_once(&mut f.content_language, content),
+                    k if k.starts_with("twitter:label") && f.twitter_labels.len() < 8 => {
+                        f.twitter_labels.push((k["twitter:label".len()..].to_string(), content));
+                    }
+                    k if k.starts_with("twitter:data") && f.twitter_data.len() < 8 => {
+                        f.twitter_data.push((k["twitter:data".len()..].to_string(), content));
+                    }
                     "author" | "dc.creator" | "dc:creator" | "dcterms.creator" | "article:author" | "og:article:author"
                     | "parsely-author" | "sailthru.author" | "byl" | "citation_author" | "cxenseparse:author" => {
                         f.meta_authors.push((content, format!("meta[{key}]")));
@@ -307,42 +334,36 @@ pub(crate) fn collect(doc: &Html, url: Option<&str>) -> PageMeta {
                     }
                 }
             }
-            "title" => {
-                if f.title_tag.is_none() {
-                    if let Some(er) = ElementRef::wrap(node) {
-                        let t = text_of(er);
-                        if !t.is_empty() {
-                            f.title_tag = Some(t);
-                        }
+            "title" if f.title_tag.is_none() => {
+                if let Some(er) = ElementRef::wrap(node) {
+                    let t = text_of(er);
+                    if !t.is_empty() {
+                        f.title_tag = Some(t);
                     }
                 }
             }
-            "h1" => {
-                if f.h1.len() < 8 {
-                    if let Some(er) = ElementRef::wrap(node) {
-                        let t = text_of(er);
-                        if !t.is_empty() {
-                            if f.h1.is_empty() {
-                                f.h1_parts = h1_parts(er, &t);
-                            }
-                            // A heading inside a link (a teaser of another
-                            // article) is a link too.
-                            let in_link = node.ancestors().any(|a| a.value().as_element().is_some_and(|e| e.name() == "a"));
-                            if one_link(er, &t) || in_link {
-                                f.linked_h1.push(t.clone());
-                            }
-                            f.h1.push(t);
+            "h1" if f.h1.len() < 8 => {
+                if let Some(er) = ElementRef::wrap(node) {
+                    let t = text_of(er);
+                    if !t.is_empty() {
+                        if f.h1.is_empty() {
+                            f.h1_parts = h1_parts(er, &t);
                         }
+                        // A heading inside a link (a teaser of another
+                        // article) is a link too.
+                        let in_link = node.ancestors().any(|a| a.value().as_element().is_some_and(|e| e.name() == "a"));
+                        if one_link(er, &t) || in_link {
+                            f.linked_h1.push(t.clone());
+                        }
+                        f.h1.push(t);
                     }
                 }
             }
-            "h2" => {
-                if f.h2.len() < 5 {
-                    if let Some(er) = ElementRef::wrap(node) {
-                        let t = text_of(er);
-                        if !t.is_empty() {
-                            f.h2.push(t);
-                        }
+            "h2" if f.h2.len() < 5 => {
+                if let Some(er) = ElementRef::wrap(node) {
+                    let t = text_of(er);
+                    if !t.is_empty() {
+                        f.h2.push(t);
                     }
                 }
             }
@@ -394,16 +415,23 @@ pub(crate) fn collect(doc: &Html, url: Option<&str>) -> PageMeta {
                     }
                 }
             }
+        } else if hcard_author(node) {
+            if let Some(er) = ElementRef::wrap(node) {
+                let t = text_of(er);
+                if !t.is_empty() && t.len() < 200 && f.hcard_authors.len() < 10 {
+                    f.hcard_authors.push((t, node.id()));
+                }
+            }
         } else if byline_budget > 0
-            && matches!(name, "span" | "div" | "p" | "a" | "address" | "li" | "strong" | "b" | "em")
+            && matches!(name, "span" | "div" | "p" | "a" | "address" | "li" | "ul" | "strong" | "b" | "em" | "h3" | "h4" | "h5" | "h6")
             // Speed: a cheap look for the two words before building the string.
             && [el.attr_str("class"), el.attr_str("id")]
                 .into_iter()
                 .flatten()
-                .any(|v| contains_ignore_ascii_case(v, "byline") || contains_ignore_ascii_case(v, "author"))
+                .any(|v| contains_ignore_ascii_case(v, "byline") || contains_ignore_ascii_case(v, "author") || contains_ignore_ascii_case(v, "autor") || contains_ignore_ascii_case(v, "auteur"))
         {
             let class = format!("{} {}", el.attr_str("class").unwrap_or(""), el.attr_str("id").unwrap_or("")).to_ascii_lowercase();
-            if (class.contains("byline") || class.contains("author"))
+            if (class.contains("byline") || class.contains("author") || names_author_in_other_language(&class))
                 && !class.contains("avatar")
                 && !class.contains("bio")
                 && !class.contains("comment")
@@ -420,16 +448,61 @@ pub(crate) fn collect(doc: &Html, url: Option<&str>) -> PageMeta {
             }
         }
     }
+    // Authors the JSON-LD names by `@id` only.
+    if f.ld_authors.is_empty() {
+        for r in &f.ld_author_refs {
+            if let Some((_, n)) = f.ld_person_ids.iter().find(|(id, _)| id == r) {
+                f.ld_authors.push(n.clone());
+            }
+        }
+    }
+    // "twitter:label1" = "Written by", "twitter:data1" = the author.
+    for (n, label) in &f.twitter_labels {
+        let l = label.trim().trim_end_matches(':').trim().to_lowercase();
+        if l.is_empty() || !byline_prefixes().iter().any(|p| p.trim_end().trim_end_matches(':').trim_end() == l) {
+            continue;
+        }
+        if let Some((_, d)) = f.twitter_data.iter().find(|(m, _)| m == n) {
+            f.meta_authors.push((d.clone(), format!("meta[twitter:data{n}]")));
+        }
+    }
     let has_candidates = !(f.ld_authors.is_empty()
         && f.meta_authors.is_empty()
         && f.rel_authors.is_empty()
         && f.itemprop_authors.is_empty()
+        && f.hcard_authors.is_empty()
         && f.byline_texts.is_empty()
         && f.opener_texts.is_empty());
     if has_candidates {
         f.check_visible = true;
     }
     decide(f, url, doc)
+}
+
+/// True when a lower-case class or id names the author in another
+/// language ("autor", "autore", "autorin", "auteur"), not an
+/// authorisation ("autorisation", "autorizzazione").
+fn names_author_in_other_language(class: &str) -> bool {
+    class.split(|c: char| c.is_whitespace()).any(|w| (w.contains("autor") && !w.contains("autoris") && !w.contains("autoriz")) || w.contains("auteur"))
+}
+
+/// True when the element is the formatted name (class `fn`) of an hCard
+/// (class `vcard`, on it or on one of its three nearest ancestors) inside
+/// an author element (a class word holding "author", as near): the
+/// microformat's author markup. Comments' hCards are left out (their
+/// authors are commenters), as are those of other items and credits.
+fn hcard_author(node: ego_tree::NodeRef<'_, Node>) -> bool {
+    let Some(el) = node.value().as_element() else { return false };
+    if !el.attr_str("class").is_some_and(|c| c.split_whitespace().any(|w| w == "fn")) {
+        return false;
+    }
+    let near = || std::iter::once(node).chain(node.ancestors()).take(4).filter_map(|a| a.value().as_element());
+    let classed = |pred: &dyn Fn(&str) -> bool| near().any(|e| e.attr_str("class").is_some_and(|c| c.split_whitespace().any(pred)));
+    classed(&|w| w.eq_ignore_ascii_case("vcard"))
+        && classed(&|w| contains_ignore_ascii_case(w, "author"))
+        && !in_discussion(node)
+        && !in_credit(node)
+        && !in_other_item(node)
 }
 
 /// `hay.to_ascii_lowercase().contains(needle)` for a lower-case ASCII
@@ -469,7 +542,11 @@ fn opener_block(node: ego_tree::NodeRef<'_, Node>, t: &scraper::node::Text) -> O
     }
     let lower: String = head.chars().take(30).collect::<String>().to_lowercase();
     let bare = lower.trim_end();
-    if !byline_prefixes().iter().any(|p| lower.starts_with(p.as_str()) || bare == p.trim_end()) {
+    let colon = |p: &String| {
+        let word = p.trim_end();
+        !word.ends_with(':') && lower.strip_prefix(word).is_some_and(|r| r.starts_with(':'))
+    };
+    if !byline_prefixes().iter().any(|p| lower.starts_with(p.as_str()) || bare == p.trim_end() || colon(p)) {
         return None;
     }
     let mut block = ElementRef::wrap(node.parent()?)?;
@@ -551,10 +628,12 @@ fn visible_words(doc: &Html) -> String {
     for edge in doc.tree.root().traverse() {
         match edge {
             Edge::Open(n) => match n.value() {
+                // The classes of <html> and <body> are the theme's flags
+                // ("widgets-hidden"), never the page's own visibility.
                 Node::Element(el)
                     if hidden > 0
                         || matches!(el.name(), "head" | "script" | "style" | "template" | "noscript" | "title")
-                        || hidden_element(el) =>
+                        || (hidden_element(el) && !matches!(el.name(), "body" | "html")) =>
                 {
                     hidden += 1
                 }
@@ -578,7 +657,8 @@ fn visible_words(doc: &Html) -> String {
 /// attribute, an inline `display: none` / `visibility: hidden`, or a class
 /// named "hidden" or ending in "-hidden" ("rich-snippet-hidden", a theme's
 /// copy of the CMS account for search engines). "overflow-hidden" hides
-/// nothing, and "hidden-xs" or "md:hidden" hide only on some screens.
+/// nothing, "field--label-hidden" hides only the field's label, and
+/// "hidden-xs" or "md:hidden" hide only on some screens.
 fn hidden_element(el: &scraper::node::Element) -> bool {
     if el.attr_str("hidden").is_some() {
         return true;
@@ -594,7 +674,8 @@ fn hidden_element(el: &scraper::node::Element) -> bool {
             // Speed: only tokens ending in "hidden" are lower-cased and read.
             .filter(|t| t.len() >= 6 && t.as_bytes()[t.len() - 6..].eq_ignore_ascii_case(b"hidden"))
             .map(str::to_ascii_lowercase)
-            .any(|t| (t == "hidden" || t.ends_with("-hidden")) && !t.contains("overflow") && !t.contains(':'))
+            // "field--label-hidden" (Drupal) hides a field's label only.
+            .any(|t| (t == "hidden" || t.ends_with("-hidden")) && !t.contains("overflow") && !t.contains("label-hidden") && !t.contains(':'))
     })
 }
 
@@ -604,14 +685,19 @@ fn hidden_element(el: &scraper::node::Element) -> bool {
 /// and `<html>` are not read ("right-sidebar" there is a layout flag for
 /// the whole page), nor are flags ("has-sidebar", "no-comments") and
 /// wrappers of the content and its sidebar together
-/// ("content-sidebar-wrap").
+/// ("content-sidebar-wrap"); "sidebar" on an `<article>` or `<main>` is a
+/// layout flag too ("sticky-sidebar-parent"), and an article's own
+/// `<footer>` is no page footer.
 fn in_discussion(node: ego_tree::NodeRef<'_, Node>) -> bool {
     for a in node.ancestors() {
         let Some(el) = a.value().as_element() else { continue };
         if matches!(el.name(), "body" | "html") {
             break;
         }
-        if matches!(el.name(), "nav" | "aside" | "footer") {
+        // An article's own footer ("Posted by Jane Doe" under the post)
+        // is no page furniture.
+        let article_footer = el.name() == "footer" && a.ancestors().any(|x| x.value().as_element().is_some_and(|e| e.name() == "article"));
+        if matches!(el.name(), "nav" | "aside" | "footer") && !article_footer {
             return true;
         }
         // An element whose class names it the content area is not a
@@ -628,7 +714,14 @@ fn in_discussion(node: ego_tree::NodeRef<'_, Node>) -> bool {
             if w.contains("comment") || w.contains("respond") || w.contains("repl") || w.contains("discussion") {
                 return true;
             }
-            if w.contains("sidebar") && !w.contains("wrap") && !w.contains("content") && !content_area {
+            // Lists of other articles ("related-posts",
+            // "fachartikel-listing__item"): their bylines are theirs.
+            if w.contains("related") || w.contains("listing") {
+                return true;
+            }
+            // An article or main element holds the content: "sidebar" in
+            // its class is a layout flag ("sticky-sidebar-parent").
+            if w.contains("sidebar") && !w.contains("wrap") && !w.contains("content") && !content_area && !matches!(el.name(), "article" | "main") {
                 return true;
             }
         }
@@ -678,7 +771,16 @@ fn set_once(slot: &mut Option<String>, v: String) {
 /// Reads the fields we use from one JSON-LD script (objects, lists and
 /// `@graph`s, visited with an explicit stack).
 fn read_json_ld(raw: &str, f: &mut Found) {
-    let Ok(v) = serde_json::from_str::<Value>(raw.trim()) else { return };
+    // Raw line breaks and tabs inside strings (invalid JSON, but pages
+    // print them) read as spaces: outside strings they are spaces anyway.
+    let parsed = serde_json::from_str::<Value>(raw.trim()).or_else(|e| {
+        if raw.chars().any(|c| c < ' ') {
+            serde_json::from_str::<Value>(raw.replace(|c: char| c < ' ', " ").trim())
+        } else {
+            Err(e)
+        }
+    });
+    let Ok(v) = parsed else { return };
     let mut stack: Vec<&Value> = vec![&v];
     let mut visited = 0;
     while let Some(v) = stack.pop() {
@@ -706,6 +808,9 @@ fn read_json_ld(raw: &str, f: &mut Found) {
                     if f.ld_authors.is_empty() {
                         if let Some(a) = o.get("author").or_else(|| o.get("creator")) {
                             collect_ld_people(a, &mut f.ld_authors);
+                            if f.ld_authors.is_empty() {
+                                collect_ld_refs(a, &mut f.ld_author_refs);
+                            }
                         }
                     }
                     if f.ld_body.is_none() {
@@ -714,6 +819,13 @@ fn read_json_ld(raw: &str, f: &mut Found) {
                                 f.ld_body = Some(b.to_string());
                             }
                         }
+                    }
+                }
+                // A person described by `@id`, whom an article's author
+                // may point to.
+                if ty.iter().any(|t| t.eq_ignore_ascii_case("person")) && f.ld_person_ids.len() < 50 {
+                    if let (Some(id), Some(n)) = (o.get("@id").and_then(Value::as_str), o.get("name").and_then(Value::as_str)) {
+                        f.ld_person_ids.push((id.to_string(), clean(n)));
                     }
                 }
                 if f.ld_publisher.is_none() {
@@ -773,6 +885,20 @@ fn collect_ld_people(v: &Value, out: &mut Vec<String>) {
                 }
             }
             _ => {}
+        }
+    }
+}
+
+/// The `@id`s of nameless author objects (`{"@id": "…"}`), to be
+/// resolved against the persons the page describes.
+fn collect_ld_refs(v: &Value, out: &mut Vec<String>) {
+    let items: Vec<&Value> = match v {
+        Value::Array(a) => a.iter().collect(),
+        other => vec![other],
+    };
+    for it in items.into_iter().take(20) {
+        if let Some(id) = it.as_object().filter(|o| !o.contains_key("name")).and_then(|o| o.get("@id")).and_then(Value::as_str) {
+            out.push(id.to_string());
         }
     }
 }
@@ -1124,11 +1250,24 @@ fn decide(f: Found, url: Option<&str>, doc: &Html) -> PageMeta {
     }
     let mut sources: Vec<(Cands, String, Accept)> = Vec::new();
     sources.push((plain(&f.ld_authors), "json-ld author".into(), Accept::Any));
-    for (a, ev) in &f.meta_authors {
-        sources.push((plain(std::slice::from_ref(a)), ev.clone(), Accept::Any));
+    // Meta tags of one name ("parsely-author" twice for two authors) are
+    // one source.
+    let mut meta_keys: Vec<&String> = Vec::new();
+    for (_, ev) in &f.meta_authors {
+        if !meta_keys.contains(&ev) {
+            meta_keys.push(ev);
+        }
+    }
+    for key in meta_keys {
+        let values: Vec<String> = f.meta_authors.iter().filter(|(_, ev)| ev == key).map(|(a, _)| a.clone()).collect();
+        sources.push((plain(&values), key.clone(), Accept::Any));
     }
     sources.push((plain(&f.itemprop_authors), "[itemprop=author]".into(), Accept::Any));
-    sources.push((placed(&f.rel_authors), "[rel=author]".into(), Accept::OpenedOrFull));
+    // Markup that declares its text the author's name (an hCard in an
+    // author element, a link to the author's page) may hold a pen name
+    // of one word ("eseppelt").
+    sources.push((placed(&f.hcard_authors), "hcard author".into(), Accept::Any));
+    sources.push((placed(&f.rel_authors), "[rel=author]".into(), Accept::Any));
     sources.push((placed(&f.byline_texts), "byline".into(), Accept::OpenedOrFull));
     sources.push((placed(&f.opener_texts), "byline formula".into(), Accept::Full));
     // Speed: the visible text (a walk over the whole page) is read only
@@ -1151,7 +1290,8 @@ fn decide(f: Found, url: Option<&str>, doc: &Html) -> PageMeta {
             if let Some(n) = cleaned
                 .filter(|(n, opened)| match accept {
                     Accept::Any => true,
-                    Accept::OpenedOrFull => *opened || looks_like_full_name(n),
+                    // A blogger signing with a first name alone ("Lars").
+                    Accept::OpenedOrFull => *opened || looks_like_full_name(n) || (!n.contains(' ') && capitalised(n) && is_first_name(n)),
                     Accept::Full => looks_like_full_name(n),
                 })
                 .map(|(n, _)| n)
@@ -1162,10 +1302,12 @@ fn decide(f: Found, url: Option<&str>, doc: &Html) -> PageMeta {
         }
         out
     };
-    for (cands, ev, accept) in sources {
+    // The names one source yields: after its first element that yields a
+    // name, only elements of the same byline are read.
+    let names_of = |cands: &Cands, accept: Accept| -> Vec<String> {
         let mut names: Vec<String> = Vec::new();
         let mut anchor: Option<ego_tree::NodeId> = None;
-        for (c, id) in &cands {
+        for (c, id) in cands {
             if let (Some(a), Some(id)) = (anchor, id) {
                 if !same_byline(doc, a, *id) {
                     continue;
@@ -1192,12 +1334,15 @@ fn decide(f: Found, url: Option<&str>, doc: &Html) -> PageMeta {
         // "Tomas Spahn Fr" (an outer element, with the next field's first
         // word) beside "Tomas Spahn" (the inner link): the shorter is the name.
         let keys: Vec<String> = names.iter().map(|n| word_key(n)).collect();
-        let names: Vec<String> = names
+        names
             .iter()
             .zip(&keys)
             .filter(|(_, k)| !keys.iter().any(|o| o.len() < k.len() && k.starts_with(o.as_str())))
             .map(|(n, _)| n.clone())
-            .collect();
+            .collect()
+    };
+    for (cands, ev, accept) in &sources {
+        let names = names_of(cands, *accept);
         if !names.is_empty() {
             m.authors = names.into_iter().take(10).map(|n| Evidenced::new(n, ev.clone())).collect();
             break;
@@ -1212,6 +1357,20 @@ fn decide(f: Found, url: Option<&str>, doc: &Html) -> PageMeta {
             let keys: Vec<String> = names.iter().map(|n| squash(n)).collect();
             if names.len() > declared.len() && names.len() <= 10 && declared.iter().all(|d| keys.contains(d)) {
                 m.authors = names.into_iter().map(|n| Evidenced::new(n, "byline naming the declared author")).collect();
+                break;
+            }
+        }
+    }
+    // Links to the authors' pages (or their hCards) of one byline that
+    // name every declared author and more ("By <a>A</a> and <a>B</a>"
+    // beside a meta tag naming A): their names, in their order.
+    let declared: Vec<String> = m.authors.iter().map(|a| squash(&a.value)).collect();
+    if !declared.is_empty() {
+        for (cands, ev) in [(placed(&f.rel_authors), "[rel=author] naming the declared author"), (placed(&f.hcard_authors), "hcard naming the declared author")] {
+            let names = names_of(&cands, Accept::Any);
+            let keys: Vec<String> = names.iter().map(|n| squash(n)).collect();
+            if names.len() > declared.len() && names.len() <= 10 && declared.iter().all(|d| keys.contains(d)) {
+                m.authors = names.into_iter().map(|n| Evidenced::new(n, ev)).collect();
                 break;
             }
         }
@@ -1303,6 +1462,24 @@ pub(super) fn byline_prefixes() -> &'static [String] {
     })
 }
 
+/// True when `w` is a known first name (`data/lang/mul/first-names*.txt`,
+/// the lists the named-entity recogniser reads), case aside.
+fn is_first_name(w: &str) -> bool {
+    static N: std::sync::OnceLock<rustc_hash::FxHashSet<String>> = std::sync::OnceLock::new();
+    N.get_or_init(|| {
+        [
+            include_str!("../../../../data/lang/mul/first-names.txt"),
+            include_str!("../../../../data/lang/mul/first-names-extra.txt"),
+            include_str!("../../../../data/lang/mul/first-names-dicollecte.txt"),
+        ]
+        .into_iter()
+        .flat_map(dossier_text::data_lines)
+        .map(str::to_lowercase)
+        .collect()
+    })
+    .contains(&w.to_lowercase())
+}
+
 /// Labels of a blog's archive that themes put between the site's name and
 /// a post's headline ("Blog Archive"), squashed, from
 /// `data/lang/mul/title-archive-labels.txt`.
@@ -1371,7 +1548,8 @@ fn inner_opener(s: &str) -> Option<&str> {
         .and_then(|pos| s.get(pos..))
 }
 
-/// `s` without a leading byline opener, if it has one.
+/// `s` without a leading byline opener, if it has one; an opener may
+/// also end in a colon ("Von: Jane Doe", "By: Jane Doe").
 /// An opener of four letters or more may also be glued to a capitalised
 /// name when the page's label and name elements touch ("AuthorJane Doe").
 fn strip_byline_prefix(s: &str) -> Option<&str> {
@@ -1382,6 +1560,9 @@ fn strip_byline_prefix(s: &str) -> Option<&str> {
         }
         let word = p.trim_end();
         let glued = s.get(..word.len())?;
+        if !word.ends_with(':') && glued.to_lowercase() == word && s[word.len()..].starts_with(':') {
+            return Some(s[word.len() + 1..].trim());
+        }
         (word.len() >= 4 && !word.ends_with(':') && glued.to_lowercase() == word && s[word.len()..].starts_with(char::is_uppercase))
             .then(|| s[word.len()..].trim())
     })
@@ -1434,6 +1615,13 @@ fn clean_author_opened(raw: &str, site_names: &[String]) -> Option<(String, bool
         s = rest.to_string();
         opened = true;
     }
+    // A social-media handle beside the name ("Jane Doe @janedoe").
+    if s.contains('@') {
+        let kept: Vec<&str> = s.split_whitespace().filter(|w| !w.starts_with('@')).collect();
+        if !kept.is_empty() {
+            s = kept.join(" ");
+        }
+    }
     // A translator's, photographer's or source's credit.
     if opens_with_role(&s) {
         return None;
@@ -1450,10 +1638,38 @@ fn clean_author_opened(raw: &str, site_names: &[String]) -> Option<(String, bool
             s.truncate(pos);
         }
     }
+    // Another contributor's credit after the name, without a colon
+    // ("Jane Doe Illustration von John Roe"): the name ends before the
+    // capitalised role word (`byline-roles.txt`).
+    {
+        let words: Vec<&str> = s.split_whitespace().collect();
+        if let Some(i) = (2..words.len()).find(|&i| {
+            capitalised(words[i]) && byline_roles().iter().any(|r| !r.contains(' ') && *r == words[i].trim_end_matches(':').to_lowercase())
+        }) {
+            s = words[..i].join(" ");
+        }
+    }
     // Drop trailing roles/dates after separators.
     for sep in [" | ", " - ", " – ", " — ", ", ", " (", "\n"] {
         if let Some(pos) = s.find(sep) {
             s.truncate(pos);
+        }
+    }
+    // A date after the name without a separator ("Jane Doe 8 January
+    // 2020", "JANE DOE am 21. April 2020"): the words before the first
+    // one holding a digit, less the lower-case words that lead to it, when
+    // they are a full name or follow a byline formula.
+    if s.chars().any(|c| c.is_ascii_digit()) {
+        let words: Vec<&str> = s.split_whitespace().collect();
+        if let Some(i) = words.iter().position(|w| w.chars().any(|c| c.is_ascii_digit())) {
+            let mut head = &words[..i];
+            while head.last().is_some_and(|w| !capitalised(w)) {
+                head = &head[..head.len() - 1];
+            }
+            let head = head.join(" ");
+            if looks_like_full_name(&head) || (opened && !head.is_empty()) {
+                s = head;
+            }
         }
     }
     let s = s.trim_matches(|c: char| !c.is_alphanumeric() && c != '.' && c != '\'').trim().to_string();
@@ -1516,7 +1732,9 @@ fn clean_author_opened(raw: &str, site_names: &[String]) -> Option<(String, bool
     }
     // Agency codes and initials ("AFP", "dpa", "mf").
     let letters = s.chars().filter(|c| c.is_alphabetic()).count();
-    if letters < 4 || (words.len() == 1 && s.chars().filter(|c| c.is_alphabetic()).all(|c| c.is_uppercase())) {
+    // A known first name of three letters ("Kay") is a name, not a code.
+    let short_first_name = words.len() == 1 && letters == 3 && s.chars().skip(1).all(char::is_lowercase) && is_first_name(&s);
+    if (letters < 4 && !short_first_name) || (words.len() == 1 && s.chars().filter(|c| c.is_alphabetic()).all(|c| c.is_uppercase())) {
         return None;
     }
     // Never the site or the publisher.
@@ -1531,9 +1749,26 @@ fn clean_author_opened(raw: &str, site_names: &[String]) -> Option<(String, bool
             return None;
         }
     }
+    // Two capitalised words spelling the site's acronym or its domain's
+    // first label ("Deutsche Welle" on dw.com), unless they open with a
+    // known first name.
+    if words.len() == 2 && words.iter().all(|w| capitalised(w)) && !is_first_name(words[0]) {
+        let ini = squash(&words.iter().filter_map(|w| w.chars().next()).collect::<String>());
+        if site_names.iter().any(|site| squash(site) == ini || squash(site.split('.').next().unwrap_or("")) == ini) {
+            return None;
+        }
+    }
+    // A person's full name (a known first name and a surname, maybe with
+    // an initial between) naming the site is a personal site's author
+    // ("Daniel Lemire" writing on "Daniel Lemire's blog"); "Betty Crocker
+    // Kitchens" is no person's name.
+    let initial = |w: &str| w.chars().count() <= 2 && w.ends_with('.');
+    let personal = (words.len() == 2 || (words.len() == 3 && initial(words[1])))
+        && looks_like_full_name(&s)
+        && is_first_name(words[0]);
     for site in site_names {
         let ss = squash(site);
-        if ss.len() >= 3 && (sq == ss || sq.contains(&ss) && ss.len() * 2 >= sq.len() || ss.contains(&sq)) {
+        if !personal && ss.len() >= 3 && (sq == ss || sq.contains(&ss) && ss.len() * 2 >= sq.len() || ss.contains(&sq)) {
             return None;
         }
     }
@@ -1934,6 +2169,7 @@ mod tests {
         assert!(names(r#"<div hidden>Jane Doe</div>"#).is_empty());
         // Classes that hide nothing or only on some screens.
         assert_eq!(names(r#"<main class="tw-overflow-hidden"><p><br class="md:tw-hidden"> 1 May, Jane Doe</p></main>"#), vec!["Jane Doe"]);
+        assert_eq!(names(r#"<div class="field field--name-field-author field--label-hidden"><a href="/a">Jane Doe</a></div>"#), vec!["Jane Doe"]);
     }
 
     #[test]
@@ -2135,5 +2371,130 @@ mod tests {
         let head = "<meta property=\"og:title\" content=\"Run Windows on Mac - Parallels Desktop 15 Virtual Machine for Mac\">";
         let body = "<h1>Parallels Desktop 15 for Mac</h1><p>Mobile.</p><h1>Parallels Desktop 15 for Mac</h1>";
         assert_eq!(headline(head, body).as_deref(), Some("Parallels Desktop 15 for Mac"));
+    }
+
+    /// The authors found on a page.
+    fn author_names(html: &str) -> Vec<String> {
+        collect(&Html::parse_document(html), None).metadata.authors.into_iter().map(|a| a.value).collect()
+    }
+
+    #[test]
+    fn an_author_named_by_id_in_a_json_ld_graph_is_read() {
+        let html = r#"<html><head><script type="application/ld+json">{"@context":"https://schema.org","@graph":[
+            {"@type":"Article","author":{"@id":"https://x.example/#/schema/person/1"},"headline":"H"},
+            {"@type":["Person"],"@id":"https://x.example/#/schema/person/1","name":"Tine"},
+            {"@type":"Person","@id":"https://x.example/#/schema/person/2","name":"Other Person"}]}</script></head>
+            <body><p>Radtour von Tine, mit Other Person.</p></body></html>"#;
+        assert_eq!(author_names(html), vec!["Tine"]);
+    }
+
+    #[test]
+    fn json_ld_with_raw_line_breaks_in_its_strings_is_read() {
+        let html = "<html><head><script type=\"application/ld+json\">{\"@type\":\"Article\",\"description\":\"one\ntwo\",\
+            \"author\":{\"@type\":\"Person\",\"name\":\"Jacopo Rossi\"}}</script></head><body><p>Jacopo Rossi</p></body></html>";
+        assert_eq!(author_names(html), vec!["Jacopo Rossi"]);
+    }
+
+    #[test]
+    fn a_twitter_label_that_is_a_byline_formula_names_the_author_in_its_data() {
+        let html = r#"<html><head><meta name="twitter:label1" content="Verfasst von"><meta name="twitter:data1" content="Fatima">
+            <meta name="twitter:label2" content="Geschätzte Lesezeit"><meta name="twitter:data2" content="Karl">
+            </head><body><p>Fatima und Karl.</p></body></html>"#;
+        assert_eq!(author_names(html), vec!["Fatima"]);
+    }
+
+    #[test]
+    fn an_hcard_in_an_author_element_and_a_rel_author_link_may_hold_a_pen_name() {
+        let hcard = r#"<html><body><p class="post-meta"><span class="vcard author"><span class="fn">eseppelt</span></span></p>
+            <div class="comment-author vcard"><cite class="fn">commenter</cite></div></body></html>"#;
+        assert_eq!(author_names(hcard), vec!["eseppelt"]);
+        let rel = r#"<html><body><div class="meta">26 Mai 2008 | <a href="/author/x" rel="author">Realiberry</a></div></body></html>"#;
+        assert_eq!(author_names(rel), vec!["Realiberry"]);
+        // A comment's hCard names a commenter.
+        assert!(author_names(r#"<html><body><div class="comment-author vcard"><cite class="fn">commenter</cite></div></body></html>"#).is_empty());
+    }
+
+    #[test]
+    fn theme_flags_on_body_hide_nothing() {
+        let html = r#"<html><body class="single widgets-hidden"><span class="byline">By Jane Doe</span></body></html>"#;
+        assert_eq!(author_names(html), vec!["Jane Doe"]);
+    }
+
+    #[test]
+    fn an_article_s_own_footer_and_an_article_flagged_with_a_sidebar_hold_its_byline() {
+        let html = r#"<html><body><article><p>Text.</p><footer class="post-footer"><span class="author">Posted by <a href="/a">Jane Doe</a></span></footer></article>
+            <footer><span class="author">By John Roe</span></footer></body></html>"#;
+        assert_eq!(author_names(html), vec!["Jane Doe"]);
+        let html = r#"<html><body><article class="article sticky-sidebar-parent"><div class="wrap-byline"><span class="byline">By Emily Burack</span></div></article></body></html>"#;
+        assert_eq!(author_names(html), vec!["Emily Burack"]);
+    }
+
+    #[test]
+    fn a_date_after_the_name_and_a_handle_beside_it_go() {
+        let none: Vec<String> = Vec::new();
+        assert_eq!(clean_author("VON MORITZ GATHMANN am 21. April 2020", &none).as_deref(), Some("MORITZ GATHMANN"));
+        assert_eq!(clean_author("By Emily Burack 8 January 2020, 3:51 pm", &none).as_deref(), Some("Emily Burack"));
+        assert_eq!(clean_author("Posted on 12 May 2020", &none), None);
+        assert_eq!(clean_author("Por Williams Perdomo @wperdomod -", &none).as_deref(), Some("Williams Perdomo"));
+    }
+
+    #[test]
+    fn bylines_in_headings_lists_and_classes_of_other_languages() {
+        assert_eq!(author_names(r#"<html><body><h5 class="field--name-field-term-author">Christian Mihatsch</h5></body></html>"#), vec!["Christian Mihatsch"]);
+        assert_eq!(author_names(r#"<html><body><ul class="author"><li>Stefan Loibl</li></ul></body></html>"#), vec!["Stefan Loibl"]);
+        assert_eq!(author_names(r#"<html><body><span class="content-left-autor"><a href="/a">Clara Löw</a></span></body></html>"#), vec!["Clara Löw"]);
+        assert!(author_names(r#"<html><body><div class="autorisation">Jane Doe</div></body></html>"#).is_empty());
+    }
+
+    #[test]
+    fn a_person_naming_a_personal_site_is_its_author() {
+        let sites = |s: &str| vec![s.to_string()];
+        assert_eq!(clean_author("Daniel Lemire", &sites("Daniel Lemire's blog")).as_deref(), Some("Daniel Lemire"));
+        assert_eq!(clean_author("Günter W. Kienitz", &sites("guenterwkienitz")).as_deref(), Some("Günter W. Kienitz"));
+        assert_eq!(clean_author("Presse Augsburg", &sites("Presse Augsburg")), None);
+        assert_eq!(clean_author("Betty Crocker Kitchens", &sites("Betty Crocker Kitchens")), None);
+    }
+
+    #[test]
+    fn meta_tags_of_one_name_and_author_links_naming_the_declared_author_give_every_author() {
+        let html = r#"<html><head><meta name="parsely-author" content="Jane Doe"><meta name="parsely-author" content="John Roe"></head>
+            <body><p>By Jane Doe and John Roe</p></body></html>"#;
+        assert_eq!(author_names(html), vec!["Jane Doe", "John Roe"]);
+        let html = r#"<html><head><meta name="author" content="Jessica Holly"></head><body><div class="meta">
+            <a rel="author" href="/a">Jessica Holly</a> and <a rel="author" href="/b">Gail Levy</a></div></body></html>"#;
+        assert_eq!(author_names(html), vec!["Jessica Holly", "Gail Levy"]);
+    }
+
+    #[test]
+    fn a_byline_element_may_hold_a_first_name_alone() {
+        assert_eq!(author_names(r#"<html><body><span class="author"><a href="/user/30">Lars</a></span></body></html>"#), vec!["Lars"]);
+        // Another single word is no name without a formula.
+        assert!(author_names(r#"<html><body><span class="author"><a href="/user/30">Sunflower</a></span></body></html>"#).is_empty());
+    }
+
+    #[test]
+    fn bylines_in_lists_of_other_articles_are_theirs() {
+        let html = r#"<html><body><p>Text.</p><div class="fachartikel-listing"><div class="fachartikel-listing__item__author">Von <span>Jane Doe</span> am <span>08.12.2022</span></div></div>
+            <ul class="related-posts"><li><span class="byline">By John Roe</span></li></ul></body></html>"#;
+        assert!(author_names(html).is_empty());
+    }
+
+    #[test]
+    fn a_byline_formula_may_end_in_a_colon() {
+        assert_eq!(author_names(r#"<html><body><div class="info"><a href="/a">Von: Götz Warnke</a></div><p>Text.</p></body></html>"#), vec!["Götz Warnke"]);
+        assert_eq!(clean_author("By: Sunflower", &[]).as_deref(), Some("Sunflower"));
+        assert_eq!(author_names(r#"<html><body><p class="meta"><span>By:</span> <a href="/a">Jane Doe</a></p></body></html>"#), vec!["Jane Doe"]);
+    }
+
+    #[test]
+    fn another_credit_short_first_names_and_two_word_acronyms() {
+        let none: Vec<String> = Vec::new();
+        assert_eq!(clean_author("Text von Christian Seiler Illustration von Markus Roost", &none).as_deref(), Some("Christian Seiler"));
+        assert_eq!(clean_author("Kay", &none).as_deref(), Some("Kay"));
+        assert_eq!(clean_author("dpa", &none), None);
+        assert_eq!(clean_author("Red", &none), None);
+        let sites = vec!["dw.com".to_string()];
+        assert_eq!(clean_author("Deutsche Welle", &sites), None);
+        assert_eq!(clean_author("Daniel Williams", &sites).as_deref(), Some("Daniel Williams"));
     }
 }
