@@ -2292,16 +2292,7 @@ fn credit_start(text: &str, copyright_only: bool) -> Option<usize> {
         }
     }
     // Word starts among the last words: the earliest that opens a credit.
-    let mut word_starts: Vec<usize> = Vec::new();
-    let mut prev_space = true;
-    for (i, c) in t.char_indices() {
-        if prev_space && !c.is_whitespace() {
-            word_starts.push(i);
-        }
-        prev_space = c.is_whitespace();
-    }
-    let from = word_starts.len().saturating_sub(CREDIT_TAIL_WORDS);
-    word_starts[from..].iter().copied().find(|&i| {
+    tail_word_starts(t).find(|&i| {
         let before = t[..i].trim_end();
         // At the start, or after a sentence, a bar or a dash; a labelled
         // credit, or an agency's credit after a sentence ("… près de chez
@@ -2407,6 +2398,21 @@ fn is_picture_credit(inner: &str) -> bool {
 }
 
 /// Most words of a parenthesised picture credit.
+/// Byte offsets where the last [`CREDIT_TAIL_WORDS`] words of `t` start,
+/// in order: the places where a closing credit may begin.
+fn tail_word_starts(t: &str) -> impl Iterator<Item = usize> + '_ {
+    let mut word_starts: Vec<usize> = Vec::new();
+    let mut prev_space = true;
+    for (i, c) in t.char_indices() {
+        if prev_space && !c.is_whitespace() {
+            word_starts.push(i);
+        }
+        prev_space = c.is_whitespace();
+    }
+    let from = word_starts.len().saturating_sub(CREDIT_TAIL_WORDS);
+    word_starts.into_iter().skip(from)
+}
+
 const PICTURE_CREDIT_WORDS: usize = 10;
 
 /// Openings of a picture credit written as a phrase (lower case; a name
@@ -2424,16 +2430,7 @@ const PICTURE_WORDS: [&str; 11] = ["photo", "photos", "foto", "fotos", "picture"
 /// sentence of at least [`MIN_CAPTION_WORDS`] words ("… March 5, 2019.
 /// REUTERS/Pierre Albouy"), if it does.
 fn closing_slashed_agency_credit(t: &str) -> Option<usize> {
-    let mut word_starts: Vec<usize> = Vec::new();
-    let mut prev_space = true;
-    for (i, c) in t.char_indices() {
-        if prev_space && !c.is_whitespace() {
-            word_starts.push(i);
-        }
-        prev_space = c.is_whitespace();
-    }
-    let from = word_starts.len().saturating_sub(CREDIT_TAIL_WORDS);
-    word_starts[from..].iter().copied().find(|&i| {
+    tail_word_starts(t).find(|&i| {
         let before = t[..i].trim_end();
         before.ends_with(['.', '!', '?']) && before.split_whitespace().count() >= MIN_CAPTION_WORDS && t[i..].contains('/') && is_agency_credit(&t[i..])
     })
@@ -2451,16 +2448,7 @@ fn closing_labelled_credit(t: &str) -> Option<usize> {
     if t.ends_with(['.', '!', '?', ':', ';', ',']) {
         return None;
     }
-    let mut word_starts: Vec<usize> = Vec::new();
-    let mut prev_space = true;
-    for (i, c) in t.char_indices() {
-        if prev_space && !c.is_whitespace() {
-            word_starts.push(i);
-        }
-        prev_space = c.is_whitespace();
-    }
-    let from = word_starts.len().saturating_sub(CREDIT_TAIL_WORDS);
-    word_starts[from..].iter().copied().find(|&i| {
+    tail_word_starts(t).find(|&i| {
         let before = t[..i].trim_end();
         if !before.ends_with(['.', '!', '?', ')', '–', '—', '-', '|']) || before.split_whitespace().count() < MIN_CAPTION_WORDS || !opens_with_credit_label(&t[i..]) {
             return false;
