@@ -708,7 +708,10 @@ fn in_discussion(node: ego_tree::NodeRef<'_, Node>) -> bool {
         let words = el.attr_str("class").into_iter().flat_map(str::split_whitespace).chain(el.attr_str("id"));
         for w in words {
             let w = w.to_ascii_lowercase();
-            if ["has-", "no-", "with-", "without-"].iter().any(|f| w.starts_with(f)) {
+            // Layout flags: "has-sidebar", "no-comments", and the count of
+            // a layout's sidebars or columns ("one-sidebar", "two-sidebars")
+            // on the element holding the content beside them.
+            if ["has-", "no-", "with-", "without-", "one-", "two-", "three-"].iter().any(|f| w.starts_with(f)) {
                 continue;
             }
             if w.contains("comment") || w.contains("respond") || w.contains("repl") || w.contains("discussion") {
@@ -2469,6 +2472,15 @@ mod tests {
         let ld = r#"<html><head><script type="application/ld+json">{"@type":"NewsArticle","author":{"@type":"Organization","name":"Makronom"}}</script></head><body><p>Makronom.</p></body></html>"#;
         assert!(names("https://makronom.de/x/", ld).is_empty());
         assert!(names("https://andrea-ulmer.de/x/", r#"<html><body><div class="byline">Andrea</div></body></html>"#).is_empty());
+    }
+
+    #[test]
+    fn a_layout_flag_counting_sidebars_hides_no_byline() {
+        let html = r#"<html><body><div id="main" class="one-sidebar"><article><span class="byline">By Jane Doe</span></article></div>
+            <div class="sidebar"><span class="author">By John Roe</span></div></body></html>"#;
+        assert_eq!(author_names(html), vec!["Jane Doe"]);
+        let html = r#"<html><body><div class="layout two-sidebars"><p class="byline">Von Jane Doe</p></div></body></html>"#;
+        assert_eq!(author_names(html), vec!["Jane Doe"]);
     }
 
     #[test]
