@@ -696,7 +696,9 @@ fn in_discussion(node: ego_tree::NodeRef<'_, Node>) -> bool {
         }
         // An article's own footer ("Posted by Jane Doe" under the post)
         // is no page furniture.
-        let article_footer = el.name() == "footer" && a.ancestors().any(|x| x.value().as_element().is_some_and(|e| e.name() == "article"));
+        // Nor is an aside of the article's meta data (author, date) inside
+        // it, beside its text.
+        let article_footer = matches!(el.name(), "footer" | "aside") && a.ancestors().any(|x| x.value().as_element().is_some_and(|e| e.name() == "article"));
         if matches!(el.name(), "nav" | "aside" | "footer") && !article_footer {
             return true;
         }
@@ -2480,6 +2482,13 @@ mod tests {
             <div class="sidebar"><span class="author">By John Roe</span></div></body></html>"#;
         assert_eq!(author_names(html), vec!["Jane Doe"]);
         let html = r#"<html><body><div class="layout two-sidebars"><p class="byline">Von Jane Doe</p></div></body></html>"#;
+        assert_eq!(author_names(html), vec!["Jane Doe"]);
+    }
+
+    #[test]
+    fn an_aside_inside_the_article_holds_its_byline() {
+        let html = r#"<html><body><article><h1>Headline</h1><aside class="meta"><p class="authors">Von:<br><i><a class="author-name">Jane Doe</a></i></p></aside><p>Text.</p></article>
+            <aside><span class="author">By John Roe</span></aside></body></html>"#;
         assert_eq!(author_names(html), vec!["Jane Doe"]);
     }
 
