@@ -439,7 +439,12 @@ pub(crate) fn collect(doc: &Html, url: Option<&str>) -> PageMeta {
                 && !in_credit(node)
             {
                 if let Some(er) = ElementRef::wrap(node) {
-                    let t = text_of(er);
+                    let mut t = text_of(er);
+                    // A byline holding a widget (a rating, share buttons)
+                    // in a block of its own: the text before that block.
+                    if t.chars().count() > 120 {
+                        t = lead_text(node);
+                    }
                     if !t.is_empty() && t.chars().count() <= 120 {
                         byline_budget -= 1;
                         f.byline_texts.push((t, node.id()));
@@ -477,6 +482,31 @@ pub(crate) fn collect(doc: &Html, url: Option<&str>) -> PageMeta {
         f.check_visible = true;
     }
     decide(f, url, doc)
+}
+
+/// The text of an element's children before its first block child
+/// (`div`, `p`, a list, a table, a section, a form), whitespace collapsed.
+fn lead_text(node: ego_tree::NodeRef<'_, Node>) -> String {
+    let mut s = String::new();
+    for c in node.children() {
+        match c.value() {
+            Node::Text(t) => s.push_str(t),
+            Node::Element(e) if matches!(e.name(), "div" | "p" | "ul" | "ol" | "dl" | "table" | "section" | "form" | "article" | "aside") => break,
+            Node::Element(_) if unshown(c) => {}
+            Node::Element(_) => {
+                if let Some(er) = ElementRef::wrap(c) {
+                    s.push(' ');
+                    s.push_str(&text_of(er));
+                    s.push(' ');
+                }
+            }
+            _ => {}
+        }
+        if s.len() > 400 {
+            break;
+        }
+    }
+    dossier_text::normalize::collapse_whitespace(&s)
 }
 
 /// True when a lower-case class or id names the author in another
@@ -2490,6 +2520,14 @@ mod tests {
         let html = r#"<html><body><article><h1>Headline</h1><aside class="meta"><p class="authors">Von:<br><i><a class="author-name">Jane Doe</a></i></p></aside><p>Text.</p></article>
             <aside><span class="author">By John Roe</span></aside></body></html>"#;
         assert_eq!(author_names(html), vec!["Jane Doe"]);
+    }
+
+    #[test]
+    fn a_byline_holding_a_widget_in_a_block_is_read_before_the_block() {
+        let widget = "Bewertung: 3.17 von 5 Punkten, 12 Stimmen. ".repeat(4);
+        let html = format!(r#"<html><body><div class="author"><a href="/autoren/x">Georg Quaas</a>, 21. Jan. 2015
+            <div class="article-rating"><span>{widget}</span></div></div><p>Text.</p></body></html>"#);
+        assert_eq!(author_names(&html), vec!["Georg Quaas"]);
     }
 
     #[test]
