@@ -439,7 +439,12 @@ pub(crate) fn collect(doc: &Html, url: Option<&str>) -> PageMeta {
                 && !in_credit(node)
             {
                 if let Some(er) = ElementRef::wrap(node) {
-                    let t = text_of(er);
+                    let mut t = text_of(er);
+                    // A byline holding a widget (a rating, share buttons)
+                    // in a block of its own: the text before that block.
+                    if t.chars().count() > 120 {
+                        t = lead_text(node);
+                    }
                     if !t.is_empty() && t.chars().count() <= 120 {
                         byline_budget -= 1;
                         f.byline_texts.push((t, node.id()));
@@ -477,6 +482,31 @@ pub(crate) fn collect(doc: &Html, url: Option<&str>) -> PageMeta {
         f.check_visible = true;
     }
     decide(f, url, doc)
+}
+
+/// The text of an element's children before its first block child
+/// (`div`, `p`, a list, a table, a section, a form), whitespace collapsed.
+fn lead_text(node: ego_tree::NodeRef<'_, Node>) -> String {
+    let mut s = String::new();
+    for c in node.children() {
+        match c.value() {
+            Node::Text(t) => s.push_str(t),
+            Node::Element(e) if matches!(e.name(), "div" | "p" | "ul" | "ol" | "dl" | "table" | "section" | "form" | "article" | "aside") => break,
+            Node::Element(_) if unshown(c) => {}
+            Node::Element(_) => {
+                if let Some(er) = ElementRef::wrap(c) {
+                    s.push(' ');
+                    s.push_str(&text_of(er));
+                    s.push(' ');
+                }
+            }
+            _ => {}
+        }
+        if s.len() > 400 {
+            break;
+        }
+    }
+    dossier_text::normalize::collapse_whitespace(&s)
 }
 
 /// True when a lower-case class or id names the author in another
@@ -696,7 +726,9 @@ fn in_discussion(node: ego_tree::NodeRef<'_, Node>) -> bool {
         }
         // An article's own footer ("Posted by Jane Doe" under the post)
         // is no page furniture.
-        let article_footer = el.name() == "footer" && a.ancestors().any(|x| x.value().as_element().is_some_and(|e| e.name() == "article"));
+        // Nor is an aside of the article's meta data (author, date) inside
+        // it, beside its text.
+        let article_footer = matches!(el.name(), "footer" | "aside") && a.ancestors().any(|x| x.value().as_element().is_some_and(|e| e.name() == "article"));
         if matches!(el.name(), "nav" | "aside" | "footer") && !article_footer {
             return true;
         }
@@ -708,7 +740,10 @@ fn in_discussion(node: ego_tree::NodeRef<'_, Node>) -> bool {
         let words = el.attr_str("class").into_iter().flat_map(str::split_whitespace).chain(el.attr_str("id"));
         for w in words {
             let w = w.to_ascii_lowercase();
-            if ["has-", "no-", "with-", "without-"].iter().any(|f| w.starts_with(f)) {
+            // Layout flags: "has-sidebar", "no-comments", and the count of
+            // a layout's sidebars or columns ("one-sidebar", "two-sidebars")
+            // on the element holding the content beside them.
+            if ["has-", "no-", "with-", "without-", "one-", "two-", "three-"].iter().any(|f| w.starts_with(f)) {
                 continue;
             }
             if w.contains("comment") || w.contains("respond") || w.contains("repl") || w.contains("discussion") {
@@ -1245,6 +1280,8 @@ fn decide(f: Found, url: Option<&str>, doc: &Html) -> PageMeta {
     #[derive(Clone, Copy, PartialEq)]
     enum Accept {
         Any,
+        // Any, and a blog's host may spell the name (see `bloggers_name`).
+        Markup,
         OpenedOrFull,
         Full,
     }
@@ -1262,12 +1299,12 @@ fn decide(f: Found, url: Option<&str>, doc: &Html) -> PageMeta {
         let values: Vec<String> = f.meta_authors.iter().filter(|(_, ev)| ev == key).map(|(a, _)| a.clone()).collect();
         sources.push((plain(&values), key.clone(), Accept::Any));
     }
-    sources.push((plain(&f.itemprop_authors), "[itemprop=author]".into(), Accept::Any));
+    sources.push((plain(&f.itemprop_authors), "[itemprop=author]".into(), Accept::Markup));
     // Markup that declares its text the author's name (an hCard in an
     // author element, a link to the author's page) may hold a pen name
     // of one word ("eseppelt").
-    sources.push((placed(&f.hcard_authors), "hcard author".into(), Accept::Any));
-    sources.push((placed(&f.rel_authors), "[rel=author]".into(), Accept::Any));
+    sources.push((placed(&f.hcard_authors), "hcard author".into(), Accept::Markup));
+    sources.push((placed(&f.rel_authors), "[rel=author]".into(), Accept::Markup));
     sources.push((placed(&f.byline_texts), "byline".into(), Accept::OpenedOrFull));
     sources.push((placed(&f.opener_texts), "byline formula".into(), Accept::Full));
     // Speed: the visible text (a walk over the whole page) is read only
@@ -1275,11 +1312,45 @@ fn decide(f: Found, url: Option<&str>, doc: &Html) -> PageMeta {
     let visible_text = std::cell::OnceCell::new();
     let visible = || f.check_visible.then(|| visible_text.get_or_init(|| visible_words(doc)).as_str());
     // The names one candidate text yields under a source's `accept` rule.
+    // A blog's host names its blogger ("andrea-ulmer.de", "creeny.
+    // wordpress.com", "limespace.de" for "Limespacer"): a one-word name
+    // that the page's author markup (an hCard, a link to the author's
+    // page, itemprop=author; not the JSON-LD or meta tags, which often
+    // name the outlet) gives, and that a label of the host spells give or
+    // take two letters at the end, or opens with when it is a known first
+    // name, is the blogger's pen name or first name, not the site's name.
+    // The domain's own label spelt exactly ("hejfish" on hejfish.com) is
+    // the site's name; a subdomain's ("creeny" on creeny.wordpress.com)
+    // names the account on a shared host.
+    // The host's labels before its top-level domain, each with whether it
+    // is the domain's own (the last of them).
+    let host_labels: Vec<(String, bool)> = host
+        .as_deref()
+        .map(|h| {
+            let parts: Vec<&str> = h.split('.').collect();
+            let labels = &parts[..parts.len().saturating_sub(1)];
+            labels.iter().enumerate().map(|(i, p)| (squash(p), i + 1 == labels.len())).filter(|(p, _)| p.len() >= 4).collect()
+        })
+        .unwrap_or_default();
+    let bloggers_name = |n: &str| {
+        let sq = squash(n);
+        let close = |a: &str, b: &str| a.starts_with(b) && a.chars().count() <= b.chars().count() + 2;
+        !n.trim().contains(' ')
+            && sq.chars().count() >= 4
+            && host_labels.iter().any(|(l, own)| {
+                ((close(l, &sq) || close(&sq, l)) && !(*own && *l == sq)) || (l.starts_with(&sq) && is_first_name(n.trim()))
+            })
+    };
     let read = |c: &str, accept: Accept| -> Vec<String> {
         let mut out = Vec::new();
         let mut named = false;
         for n in split_names(c) {
-            let cleaned = clean_author_opened(&n, &site_names);
+            let mut cleaned = clean_author_opened(&n, &site_names);
+            if cleaned.is_none() && accept == Accept::Markup {
+                if let Some((pen, opened)) = clean_author_opened(&n, &[]).filter(|(pen, _)| bloggers_name(pen)) {
+                    cleaned = Some((pen, opened));
+                }
+            }
             // "By Jane Doe, BBC News, New York": the list of names ends
             // where the first part that is no name (an outlet, a role)
             // begins; what follows is an affiliation or a place.
@@ -1289,7 +1360,7 @@ fn decide(f: Found, url: Option<&str>, doc: &Html) -> PageMeta {
             named |= cleaned.is_some();
             if let Some(n) = cleaned
                 .filter(|(n, opened)| match accept {
-                    Accept::Any => true,
+                    Accept::Any | Accept::Markup => true,
                     // A blogger signing with a first name alone ("Lars").
                     Accept::OpenedOrFull => *opened || looks_like_full_name(n) || (!n.contains(' ') && capitalised(n) && is_first_name(n)),
                     Accept::Full => looks_like_full_name(n),
@@ -2412,6 +2483,51 @@ mod tests {
         assert_eq!(author_names(rel), vec!["Realiberry"]);
         // A comment's hCard names a commenter.
         assert!(author_names(r#"<html><body><div class="comment-author vcard"><cite class="fn">commenter</cite></div></body></html>"#).is_empty());
+    }
+
+    #[test]
+    fn a_blog_s_host_naming_the_blogger_leaves_the_declared_pen_name() {
+        let names = |url: &str, html: &str| -> Vec<String> {
+            collect(&Html::parse_document(html), Some(url)).metadata.authors.into_iter().map(|a| a.value).collect()
+        };
+        let hcard = |n: &str| format!(r#"<html><body><span class="author vcard"><a class="url fn n" href="/a">{n}</a></span><p>Text.</p></body></html>"#);
+        assert_eq!(names("https://www.andrea-ulmer.de/laufen/", &hcard("Andrea")), vec!["Andrea"]);
+        assert_eq!(names("https://creeny.wordpress.com/2020/01/24/x/", &hcard("Creeny")), vec!["Creeny"]);
+        assert_eq!(names("https://limespace.de/x/", &hcard("Limespacer")), vec!["Limespacer"]);
+        // A company's blog, a site's archive label, two words naming the
+        // site: still the site's name.
+        assert!(names("https://security.googleblog.com/x/", &hcard("Google")).is_empty());
+        assert!(names("https://www.hejfish.com/x/", &hcard("hejfish")).is_empty());
+        assert!(names("https://archiv.krimiblog.de/2895/", &hcard("Krimiblog-Archiv")).is_empty());
+        assert!(names("https://www.telebasel-news.ch/x/", &hcard("Telebasel News")).is_empty());
+        // The JSON-LD naming the outlet, a byline's text: no author markup.
+        let ld = r#"<html><head><script type="application/ld+json">{"@type":"NewsArticle","author":{"@type":"Organization","name":"Makronom"}}</script></head><body><p>Makronom.</p></body></html>"#;
+        assert!(names("https://makronom.de/x/", ld).is_empty());
+        assert!(names("https://andrea-ulmer.de/x/", r#"<html><body><div class="byline">Andrea</div></body></html>"#).is_empty());
+    }
+
+    #[test]
+    fn a_layout_flag_counting_sidebars_hides_no_byline() {
+        let html = r#"<html><body><div id="main" class="one-sidebar"><article><span class="byline">By Jane Doe</span></article></div>
+            <div class="sidebar"><span class="author">By John Roe</span></div></body></html>"#;
+        assert_eq!(author_names(html), vec!["Jane Doe"]);
+        let html = r#"<html><body><div class="layout two-sidebars"><p class="byline">Von Jane Doe</p></div></body></html>"#;
+        assert_eq!(author_names(html), vec!["Jane Doe"]);
+    }
+
+    #[test]
+    fn an_aside_inside_the_article_holds_its_byline() {
+        let html = r#"<html><body><article><h1>Headline</h1><aside class="meta"><p class="authors">Von:<br><i><a class="author-name">Jane Doe</a></i></p></aside><p>Text.</p></article>
+            <aside><span class="author">By John Roe</span></aside></body></html>"#;
+        assert_eq!(author_names(html), vec!["Jane Doe"]);
+    }
+
+    #[test]
+    fn a_byline_holding_a_widget_in_a_block_is_read_before_the_block() {
+        let widget = "Bewertung: 3.17 von 5 Punkten, 12 Stimmen. ".repeat(4);
+        let html = format!(r#"<html><body><div class="author"><a href="/autoren/x">Georg Quaas</a>, 21. Jan. 2015
+            <div class="article-rating"><span>{widget}</span></div></div><p>Text.</p></body></html>"#);
+        assert_eq!(author_names(&html), vec!["Georg Quaas"]);
     }
 
     #[test]
